@@ -1,0 +1,138 @@
+import { z } from "zod";
+
+/** Raised when the environment is missing or malforms a variable; the message names the variable. */
+export class ConfigError extends Error {
+  readonly code = "CONFIG_INVALID";
+}
+
+export type SlackConfig = {
+  botToken: string;
+  /** HTTP mode when set. */
+  signingSecret: string | null;
+  /** Socket Mode when set (and no signing secret). */
+  appToken: string | null;
+  mode: "http" | "socket";
+  /** Web API base URL ending in "/", or null for Slack's default. */
+  apiUrl: string | null;
+  port: number;
+};
+
+export type DiscordConfig = {
+  token: string;
+  applicationId: string | null;
+  guildId: string | null;
+  /** REST base such as http://127.0.0.1:PORT/api, or null for Discord's default. */
+  apiUrl: string | null;
+};
+
+export type RateLimitConfig = {
+  perUser: number;
+  perTeam: number;
+  windowMs: number;
+};
+
+export type Config = {
+  knowledgeDir: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  rateLimit: RateLimitConfig;
+  /** Port for GET /healthz when no Slack HTTP server carries it; null to serve none. */
+  healthPort: number | null;
+  shutdownGraceMs: number;
+  watchKnowledge: boolean;
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+};
+
+/** An empty variable counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const url = z.url({ protocol: /^https?$/ });
+const snowflake = z.string().regex(/^\d{5,25}$/, "must be a numeric Discord id");
+const bool = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  KNOWLEDGE_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  RATE_LIMIT_PER_USER: optional(positiveInt),
+  RATE_LIMIT_PER_TEAM: optional(positiveInt),
+  RATE_LIMIT_WINDOW_SECONDS: optional(positiveInt),
+  HEALTH_PORT: optional(port),
+  SHUTDOWN_GRACE_MS: optional(z.coerce.number().int().min(0).max(60_000)),
+  KNOWLEDGE_WATCH: optional(bool),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-")),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, "looks too short for a signing secret")),
+  SLACK_APP_TOKEN: optional(z.string().startsWith("xapp-", "must be an app-level token starting with xapp-")),
+  SLACK_API_URL: optional(url),
+  PORT: optional(port),
+  DISCORD_TOKEN: optional(z.string().min(10, "looks too short for a bot token")),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(url),
+});
+type Env = z.infer<typeof envSchema>;
+
+/** The only reader of the environment: validates it and hands each part of the program its slice. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const vars = parsed.data;
+  return {
+    knowledgeDir: vars.KNOWLEDGE_DIR ?? "knowledge",
+    logLevel: vars.LOG_LEVEL ?? "info",
+    rateLimit: {
+      perUser: vars.RATE_LIMIT_PER_USER ?? 20,
+      perTeam: vars.RATE_LIMIT_PER_TEAM ?? 200,
+      windowMs: (vars.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
+    },
+    healthPort: vars.HEALTH_PORT ?? null,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,
+    watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
+    slack: slackConfig(vars),
+    discord: discordConfig(vars),
+  };
+}
+
+function slackConfig(vars: Env): SlackConfig | null {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = vars;
+  if (!botToken) {
+    if (signingSecret || appToken) {
+      throw new ConfigError(
+        "Invalid environment: SLACK_BOT_TOKEN is required when Slack credentials are set",
+      );
+    }
+    return null;
+  }
+  if (!signingSecret && !appToken) {
+    throw new ConfigError(
+      "Invalid environment: SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN",
+    );
+  }
+  const apiUrl = vars.SLACK_API_URL ? vars.SLACK_API_URL.replace(/\/?$/, "/") : null;
+  return {
+    botToken,
+    signingSecret: signingSecret ?? null,
+    appToken: signingSecret ? null : (appToken ?? null),
+    mode: signingSecret ? "http" : "socket",
+    apiUrl,
+    port: vars.PORT ?? 3000,
+  };
+}
+
+function discordConfig(vars: Env): DiscordConfig | null {
+  if (!vars.DISCORD_TOKEN) return null;
+  return {
+    token: vars.DISCORD_TOKEN,
+    applicationId: vars.DISCORD_APPLICATION_ID ?? null,
+    guildId: vars.DISCORD_GUILD_ID ?? null,
+    apiUrl: vars.DISCORD_API_URL ? vars.DISCORD_API_URL.replace(/\/$/, "") : null,
+  };
+}

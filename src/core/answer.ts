@@ -1,0 +1,96 @@
+import type { DealId } from "./model.js";
+
+export const INTENT_NAMES = [
+  "ask",
+  "help",
+  "deals",
+  "topics",
+  "compare",
+  "who-signed",
+  "when",
+  "status",
+  "sources",
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+export type Citation = {
+  title: string;
+  url: string;
+  /** ISO date the source was published. */
+  published: string;
+  publisher: string;
+};
+
+export type Excerpt = {
+  passageId: string;
+  /** quote: verbatim from the source; summary: a knowledge entry in the project's words. */
+  kind: "quote" | "summary";
+  text: string;
+  /** The deal the excerpt speaks to, or null for text about the deals in general. */
+  deal: DealId | null;
+  source: Citation;
+};
+
+/** One line of a list-style answer (help, deals, topics, sources). */
+export type Item = {
+  title: string;
+  text: string;
+  source?: Citation;
+  /** A question that digs into this item, for buttons and follow-ups. */
+  query?: string;
+};
+
+/** One deal's row in a `compare` answer; `excerpt` null means the deal's text has nothing on the topic. */
+export type CompareRow = {
+  deal: DealId;
+  dealName: string;
+  excerpt: Excerpt | null;
+  /** Said when there is no excerpt, e.g. "No commitment on quantum found in the U.S.–UK deal text." */
+  note: string | null;
+};
+
+/** How one word or phrase of the question was read: the "why this answer" shown by adapters. */
+export type Reading = {
+  /** The words as the user typed them (normalised). */
+  words: string;
+  kind: "deal" | "topic" | "intent" | "country";
+  /** What they were read as: a deal id, topic id, intent name or country. */
+  as: string;
+  /** True when the words matched only by spelling tolerance (a typo). */
+  fuzzy: boolean;
+};
+
+export type Suggestion = { label: string; query: string };
+
+export type Answer = {
+  /** The question as read, after normalisation. */
+  query: string;
+  intent: IntentName;
+  found: boolean;
+  /** A short headline, e.g. "U.S.–Korea TPD · 6G". */
+  title: string;
+  /** One sentence framing the answer, made from knowledge (never free text about the deals). */
+  lead: string;
+  excerpts: Excerpt[];
+  items: Item[];
+  rows: CompareRow[];
+  /** Caveats, such as sources that disagree. */
+  notes: string[];
+  /** The deals this answer is about. */
+  deals: DealId[];
+  /** The topic ids this answer is about. */
+  topics: string[];
+  readings: Reading[];
+  /** Where the excerpts sit among all matches; `next` is the offset of the next page, or null. */
+  page: { offset: number; shown: number; total: number; next: number | null };
+  suggestions: Suggestion[];
+  /** True when the question was longer than the cap and was shortened before reading. */
+  shortened: boolean;
+};
+
+export type AnswerOptions = {
+  /** Skip this many excerpts (for "More results"). */
+  offset?: number;
+  /** Restrict the answer to one deal, as a platform option might. */
+  deal?: DealId;
+};

@@ -1,0 +1,99 @@
+/** The knowledge the core reads: plain data, validated and indexed before it reaches the core. */
+
+export const DEAL_IDS = ["uk", "japan", "korea"] as const;
+export type DealId = (typeof DEAL_IDS)[number];
+
+export type Source = {
+  id: string;
+  title: string;
+  url: string;
+  /** ISO date, YYYY-MM-DD. */
+  published: string;
+  publisher: string;
+  /** e.g. "article", "memorandum of understanding", "news report". */
+  type: string;
+  official: boolean;
+};
+
+/** What part of a deal a passage speaks to; lets intents like `when` or `status` pick their facts. */
+export const SECTIONS = [
+  "article",
+  "document",
+  "signing",
+  "signatories",
+  "purpose",
+  "area",
+  "governance",
+  "legal-status",
+  "operative",
+  "discontinuation",
+  "development",
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** One retrievable unit: a paragraph or bullet of a source (a quote) or one structured fact (a summary). */
+export type Passage = {
+  id: string;
+  sourceId: string;
+  /** quote: the source's own words; summary: a knowledge entry in the project's words, citing its source. */
+  kind: "quote" | "summary";
+  section: Section;
+  text: string;
+  deals: DealId[];
+  topics: string[];
+  /** ISO date of the event the passage reports, for dated developments. */
+  date?: string;
+  /** Position within its file, to keep an article's reading order. */
+  order: number;
+};
+
+export type Topic = {
+  id: string;
+  label: string;
+  aliases: string[];
+  /** An example question that shows the topic off (help, autocomplete). */
+  example: string;
+};
+
+export type Signatory = {
+  name: string;
+  office: string;
+  side: "us" | "partner";
+  sourceIds: string[];
+  /** Present when sources disagree about this signatory. */
+  disputed?: string;
+};
+
+export type Deal = {
+  id: DealId;
+  /** e.g. "U.S.–Japan Technology Prosperity Deal". */
+  name: string;
+  partner: string;
+  aliases: string[];
+  document: { title: string; type: string; abbreviation: string };
+  signed: { date: string; place: string };
+  signatories: Signatory[];
+  /** One line on what the deal covers, in the project's words. */
+  scope: string;
+  /** Topic ids of the deal's areas of cooperation, in the order the deal lists them. */
+  areas: string[];
+  sourceIds: string[];
+};
+
+export type KnowledgeBase = {
+  /** Content hash of the knowledge files. */
+  version: string;
+  sources: Source[];
+  deals: Deal[];
+  topics: Topic[];
+  passages: Passage[];
+  /** Countries and blocs the deals do not cover, so a question about them is declined plainly. */
+  otherCountries: string[];
+};
+
+export type SearchHit = { passageId: string; score: number };
+
+/** Full-text search over passages, built by the knowledge loader and injected into the core. */
+export type PassageIndex = {
+  search(text: string, options?: { deals?: readonly DealId[]; topics?: readonly string[] }): SearchHit[];
+};
