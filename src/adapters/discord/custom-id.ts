@@ -1,0 +1,62 @@
+import { DEAL_IDS, type DealId } from "../../core/model.js";
+import { neutralise, unneutralise } from "./text.js";
+
+/**
+ * Button custom ids carry everything a click needs, so the bot keeps no per-message state and any
+ * replica (or a restarted process) can handle a click. Discord caps a custom id at 100 characters.
+ */
+export const CUSTOM_ID_MAX = 100;
+const PREFIX = "tpd";
+
+export type ButtonAction =
+  /** Next page; `query` null when it did not fit and must be read back from the message. */
+  | { kind: "more"; offset: number; deal: DealId | null; query: string | null }
+  | { kind: "compare"; topic: string }
+  | { kind: "ask"; query: string };
+
+/** The custom id for an action, or null when it cannot fit (the caller then drops the button). */
+export function encodeAction(action: ButtonAction): string | null {
+  switch (action.kind) {
+    case "more": {
+      const head = `${PREFIX}:more:${action.offset}:${action.deal ?? ""}:`;
+      if (head.length > CUSTOM_ID_MAX) return null;
+      const query = neutralise(action.query ?? "");
+      return head.length + query.length <= CUSTOM_ID_MAX ? head + query : head;
+    }
+    case "compare":
+      return within(`${PREFIX}:cmp:${action.topic}`, action.topic);
+    case "ask":
+      return within(`${PREFIX}:ask:${neutralise(action.query)}`, action.query);
+  }
+}
+
+function within(id: string, payload: string): string | null {
+  return payload.length > 0 && id.length <= CUSTOM_ID_MAX ? id : null;
+}
+
+const MORE = /^tpd:more:(\d{1,6}):([a-z]*):(.*)$/s;
+const COMPARE = /^tpd:cmp:(.+)$/s;
+const ASK = /^tpd:ask:(.+)$/s;
+
+export function decodeAction(customId: string): ButtonAction | null {
+  const more = MORE.exec(customId);
+  if (more) {
+    const [, offset = "0", deal = "", query = ""] = more;
+    if (deal !== "" && !isDeal(deal)) return null;
+    return {
+      kind: "more",
+      offset: Number(offset),
+      deal: deal === "" ? null : deal,
+      query: query === "" ? null : unneutralise(query),
+    };
+  }
+  const compare = COMPARE.exec(customId);
+  if (compare?.[1]) return { kind: "compare", topic: compare[1] };
+  const ask = ASK.exec(customId);
+  if (ask?.[1]) return { kind: "ask", query: unneutralise(ask[1]) };
+  return null;
+}
+
+export function isDeal(value: string): value is DealId {
+  return (DEAL_IDS as readonly string[]).includes(value);
+}

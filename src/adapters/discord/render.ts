@@ -1,0 +1,333 @@
+import {
+  type APIActionRowComponent,
+  type APIApplicationCommandOptionChoice,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { Answer, Citation, CompareRow, Excerpt, Item, Reading, Suggestion } from "../../core/answer.js";
+import type { DealId } from "../../core/model.js";
+import { type ButtonAction, encodeAction } from "./custom-id.js";
+import {
+  clean,
+  escapeMarkdown,
+  markdown,
+  neutralise,
+  oneLine,
+  plain,
+  truncate,
+  unneutralise,
+} from "./text.js";
+
+/** Discord's documented limits (characters). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+  rows: 5,
+  buttonsPerRow: 5,
+  label: 80,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** Our own tighter budgets inside one embed, so every part keeps some room within the 6000 total. */
+const BUDGET = { footer: 700, fields: 2700, lead: 700, excerptSource: 260, minBlock: 80 } as const;
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** A message body for interaction replies, message replies and DMs alike. */
+export type DiscordReply = {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+};
+
+export type RenderContext = {
+  /** The deal the question was restricted to by the slash option, kept for "More results". */
+  deal?: DealId | null;
+};
+
+/** Shown before the question in the embed author line; also how a click recovers a long question. */
+export const QUESTION_PREFIX = "Q: ";
+
+const COLOR_FOUND = 0x2f6fde;
+const COLOR_NOT_FOUND = 0x7a7f87;
+
+/** Renders an Answer as one embed plus buttons, within Discord's limits for any input. */
+export function renderAnswer(answer: Answer, context: RenderContext = {}): DiscordReply {
+  return { embeds: [answerEmbed(answer)], components: answerButtons(answer, context) };
+}
+
+/** A short text-only reply: rate limits, errors, restarts. */
+export function renderNotice(text: string): DiscordReply {
+  return { content: truncate(neutralise(clean(text)), LIMITS.content), embeds: [], components: [] };
+}
+
+/** Autocomplete choices from the bot's suggestions: ≤25, names and values 1–100, unique values. */
+export function renderChoices(
+  suggestions: readonly Suggestion[],
+): APIApplicationCommandOptionChoice<string>[] {
+  const seen = new Set<string>();
+  const choices: APIApplicationCommandOptionChoice<string>[] = [];
+  for (const suggestion of suggestions) {
+    // A value is the question itself: one that does not fit cannot be offered without changing it.
+    const value = oneLine(clean(suggestion.query));
+    if (value.length === 0 || value.length > LIMITS.choiceValue || seen.has(value)) continue;
+    const name = plain(suggestion.label, LIMITS.choiceName) || plain(value, LIMITS.choiceName);
+    if (name.length === 0) continue;
+    seen.add(value);
+    choices.push({ name, value });
+    if (choices.length === LIMITS.choices) break;
+  }
+  return choices;
+}
+
+/** The question an answer embed was rendered for, read back from its author line. */
+export function questionFromEmbeds(embeds: readonly { author?: { name: string } | null }[]): string | null {
+  const name = embeds[0]?.author?.name;
+  if (!name?.startsWith(QUESTION_PREFIX)) return null;
+  const question = unneutralise(name.slice(QUESTION_PREFIX.length)).replace(/…$/, "").trim();
+  return question.length > 0 ? question : null;
+}
+
+function answerEmbed(answer: Answer): APIEmbed {
+  const title = markdown(oneLine(answer.title), LIMITS.title) || "Technology Prosperity Deals";
+  const question = oneLine(clean(answer.query));
+  const author = question ? { name: plain(`${QUESTION_PREFIX}${question}`, LIMITS.author) } : undefined;
+  const footer = whyThisAnswer(answer);
+  const fields = answerFields(answer);
+  const used =
+    title.length +
+    (author?.name.length ?? 0) +
+    footer.length +
+    fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  const description = answerBody(answer, Math.min(LIMITS.description, LIMITS.embedTotal - used));
+
+  const embed: APIEmbed = { title, color: answer.found ? COLOR_FOUND : COLOR_NOT_FOUND };
+  if (author) embed.author = author;
+  if (description) embed.description = description;
+  if (fields.length > 0) embed.fields = fields;
+  if (footer) embed.footer = { text: footer };
+  return embed;
+}
+
+/** Lead, then excerpts (quoted, with source link and date) or list items; suggestions when nothing was found. */
+function answerBody(answer: Answer, budget: number): string {
+  const parts: string[] = [];
+  const lead = markdown(answer.lead, Math.min(BUDGET.lead, budget));
+  if (lead) parts.push(lead);
+
+  const tail: string[] = [];
+  if (!answer.found && answer.suggestions.length > 0) {
+    const labels = answer.suggestions.map((s) => oneLine(clean(s.label || s.query))).filter(Boolean);
+    if (labels.length > 0) tail.push(markdown(`Try: ${labels.join(" · ")}`, 400));
+  }
+
+  const excerpts = answer.rows.length > 0 ? [] : answer.excerpts;
+  const room = budget - joinedLength([...parts, ...tail]) - 2 * (tail.length + 1);
+  const lists = [excerpts.length > 0, answer.items.length > 0].filter(Boolean).length;
+  const share = lists > 0 ? Math.floor(room / lists) : 0;
+  if (excerpts.length > 0) parts.push(...excerptBlocks(excerpts, share));
+  if (answer.items.length > 0) parts.push(...itemLines(answer.items, share));
+
+  return finalise([...parts, ...tail].filter(Boolean).join("\n\n"), budget);
+}
+
+function excerptBlocks(excerpts: readonly Excerpt[], budget: number): string[] {
+  const each = Math.floor(budget / excerpts.length) - 2;
+  if (each < BUDGET.minBlock) {
+    const fit = Math.max(1, Math.floor(budget / BUDGET.minBlock));
+    if (fit >= excerpts.length || budget < BUDGET.minBlock) return [];
+    return excerptBlocks(excerpts.slice(0, fit), budget);
+  }
+  return excerpts.map((excerpt) => excerptBlock(excerpt, each));
+}
+
+/** `> quote` (or the summary as plain text) and a line naming the source, within `max`. */
+function excerptBlock(excerpt: Excerpt, max: number): string {
+  const source = `— ${excerpt.kind === "summary" ? "summary of " : ""}${citation(excerpt.source)}`;
+  const sourceLine = source.length <= Math.min(BUDGET.excerptSource, max) ? source : "";
+  const room = max - sourceLine.length - 1;
+  const escaped = neutralise(escapeMarkdown(clean(excerpt.text).trim())).replace(/\n{2,}/g, "\n");
+  const text = excerpt.kind === "quote" ? quoteLines(escaped) : escaped;
+  return [truncate(text, room), sourceLine].filter(Boolean).join("\n");
+}
+
+function quoteLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+}
+
+function itemLines(items: readonly Item[], budget: number): string[] {
+  const perItem = 160;
+  const shown = Math.min(items.length, Math.max(0, Math.floor((budget - 40) / perItem)));
+  if (shown === 0) return [];
+  const each = Math.floor((budget - 40) / shown) - 1;
+  const lines = items.slice(0, shown).map((item) => itemLine(item, each));
+  const rest = items.length - shown;
+  if (rest > 0) lines.push(`…and ${rest} more.`);
+  return [lines.join("\n")];
+}
+
+function itemLine(item: Item, max: number): string {
+  const title = markdown(oneLine(item.title), 120);
+  const source = item.source ? ` (${citation(item.source, 60)})` : "";
+  const head = title ? `• **${title}** — ` : "• ";
+  const room = max - head.length - (source.length <= max / 2 ? source.length : 0);
+  const text = truncate(neutralise(escapeMarkdown(oneLine(clean(item.text)))), Math.max(0, room));
+  return truncate(`${head}${text}${source.length <= max / 2 ? source : ""}`, max);
+}
+
+/** `[Title](url) · Publisher · Sep 18, 2025`, with the link dropped when the URL is unusable. */
+function citation(source: Citation, titleMax = 120): string {
+  const title = markdown(oneLine(source.title), titleMax) || "source";
+  const href = safeUrl(source.url);
+  const link = href ? `[${title}](${href})` : title;
+  const publisher = markdown(oneLine(source.publisher), 60);
+  return [link, publisher, formatDate(source.published)].filter(Boolean).join(" · ");
+}
+
+function safeUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.username || parsed.password) {
+    return null;
+  }
+  const href = parsed.href.replace(
+    /[()@\s<>]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return href.length <= 512 ? href : null;
+}
+
+function formatDate(iso: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime())) return markdown(oneLine(iso), 40);
+  return date.toLocaleDateString("en-US", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** Compare rows as one field per deal, then notes; all within a shared budget. */
+function answerFields(answer: Answer): APIEmbedField[] {
+  const rows = answer.rows.slice(0, LIMITS.fields - 1);
+  const count = rows.length + (answer.notes.length > 0 ? 1 : 0);
+  if (count === 0) return [];
+  const each = Math.min(LIMITS.fieldValue, Math.floor(BUDGET.fields / count) - 40);
+  const fields = rows.map((row) => compareField(row, each));
+  if (answer.notes.length > 0) {
+    const notes = answer.notes.map((note) => `• ${oneLine(clean(note))}`).join("\n");
+    fields.push({
+      name: answer.notes.length === 1 ? "Note" : "Notes",
+      value: markdown(notes, each) || "\u200b",
+    });
+  }
+  return fields;
+}
+
+function compareField(row: CompareRow, max: number): APIEmbedField {
+  const name = markdown(oneLine(row.dealName), 40) || row.deal;
+  const value = row.excerpt
+    ? excerptBlock(row.excerpt, max)
+    : markdown(row.note ?? "Nothing on this in the deal text.", max);
+  return { name, value: finalise(value, max) || "\u200b" };
+}
+
+/** The footer: how the question was read, which page of excerpts this is, and whether it was shortened. */
+function whyThisAnswer(answer: Answer): string {
+  const lines: string[] = [];
+  const readings = answer.readings.map(describeReading).filter(Boolean);
+  lines.push(
+    readings.length > 0
+      ? `Why this answer: read ${readings.join("; ")}`
+      : "Why this answer: no deal or topic recognised, so the deal texts were searched for your words",
+  );
+  const { offset, shown, total } = answer.page;
+  if (shown > 0 && total > shown) lines.push(`Excerpts ${offset + 1}–${offset + shown} of ${total}`);
+  if (answer.shortened) lines.push("Your question was long, so only its start was read.");
+  return truncate(lines.map((line) => plain(line, BUDGET.footer)).join("\n"), BUDGET.footer);
+}
+
+function describeReading(reading: Reading): string {
+  const words = oneLine(clean(reading.words));
+  if (!words) return "";
+  const as = oneLine(clean(reading.as));
+  return `“${truncate(words, 60)}” as ${reading.kind} ${truncate(as, 40)}${reading.fuzzy ? " (close spelling)" : ""}`;
+}
+
+/** More results / Compare across deals on the first row; follow-up questions on the second. */
+function answerButtons(answer: Answer, context: RenderContext): ButtonRow[] {
+  const seen = new Set<string>();
+  const button = (
+    action: ButtonAction,
+    label: string,
+    style: ButtonStyle.Primary | ButtonStyle.Secondary,
+  ) => {
+    const customId = encodeAction(action);
+    const text = plain(label, LIMITS.label);
+    if (!customId || !text || seen.has(customId)) return null;
+    seen.add(customId);
+    return { type: ComponentType.Button, custom_id: customId, label: text, style } as const;
+  };
+
+  const main = [
+    answer.page.next !== null
+      ? button(
+          {
+            kind: "more",
+            offset: answer.page.next,
+            deal: context.deal ?? null,
+            query: oneLine(clean(answer.query)) || null,
+          },
+          "More results",
+          ButtonStyle.Primary,
+        )
+      : null,
+    answer.intent !== "compare" && answer.topics[0]
+      ? button({ kind: "compare", topic: answer.topics[0] }, "Compare across deals", ButtonStyle.Secondary)
+      : null,
+  ];
+
+  const followUps: Suggestion[] = [
+    ...answer.suggestions,
+    ...answer.items.flatMap((item) => (item.query ? [{ label: item.title, query: item.query }] : [])),
+  ];
+  const asks = followUps.map((s) => {
+    const query = oneLine(clean(s.query));
+    return query ? button({ kind: "ask", query }, s.label || query, ButtonStyle.Secondary) : null;
+  });
+
+  return [main, asks]
+    .map((row) => row.filter((b) => b !== null).slice(0, LIMITS.buttonsPerRow))
+    .filter((row) => row.length > 0)
+    .map((components) => ({ type: ComponentType.ActionRow, components }));
+}
+
+function joinedLength(parts: readonly string[]): number {
+  return parts.reduce((sum, part) => sum + part.length, 0);
+}
+
+/** Re-applies mention breaking on assembled text (pieces may meet to form `<@`) and the length cap. */
+function finalise(text: string, max: number): string {
+  return truncate(neutralise(text), Math.max(0, max));
+}
