@@ -91,9 +91,14 @@ export type KnowledgeBase = {
   otherCountries: string[];
 };
 
-export type SearchHit = { passageId: string; score: number };
+export type SearchHit = {
+  passageId: string;
+  score: number;
+  /** The query terms (after processing) that this passage matched. */
+  matchedTerms: string[];
+};
 
 /** Full-text search over passages, built by the knowledge loader and injected into the core. */
 export type PassageIndex = {
-  search(text: string, options?: { deals?: readonly DealId[]; topics?: readonly string[] }): SearchHit[];
+  search(text: string, options?: { deals?: readonly DealId[] }): SearchHit[];
 };

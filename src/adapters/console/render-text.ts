@@ -1,0 +1,53 @@
+import type { Answer, Citation, Excerpt } from "../../core/answer.js";
+import { formatDate } from "../../core/dates.js";
+
+/** How the reader asks for the next page in this surface (console: "more"; CLI: a flag). */
+export type MoreHint = (answer: Answer) => string;
+
+const cite = (source: Citation) =>
+  `${source.title} (${source.publisher}, ${formatDate(source.published)})\n     ${source.url}`;
+
+function excerptLines(excerpt: Excerpt, n: number): string[] {
+  const body = excerpt.kind === "quote" ? `“${excerpt.text}”` : `${excerpt.text} [summary]`;
+  return [`  ${n}. ${body}`, `     — ${cite(excerpt.source)}`];
+}
+
+/** Plain-text rendering of an Answer for terminals and the `ask` CLI. */
+export function renderText(answer: Answer, moreHint?: MoreHint): string {
+  const lines: string[] = [answer.title.toUpperCase(), answer.lead];
+  if (answer.shortened) lines.push("(Your question was long, so only its first 500 characters were read.)");
+
+  if (answer.rows.length > 0) {
+    for (const row of answer.rows) {
+      lines.push("", `${row.dealName}:`);
+      if (row.excerpt)
+        lines.push(...excerptLines(row.excerpt, 1).map((line) => line.replace(/^ {2}1\. /, "  ")));
+      else lines.push(`  ${row.note ?? "Nothing found."}`);
+    }
+  } else if (answer.excerpts.length > 0) {
+    lines.push("");
+    answer.excerpts.forEach((excerpt, i) => {
+      lines.push(...excerptLines(excerpt, answer.page.offset + i + 1));
+    });
+  }
+
+  if (answer.items.length > 0) {
+    lines.push("");
+    for (const item of answer.items) {
+      lines.push(`  • ${item.title}: ${item.text}`);
+      if (item.source) lines.push(`     ${item.source.url}`);
+    }
+  }
+
+  for (const note of answer.notes) lines.push("", `Note: ${note}`);
+  if (!answer.found && answer.suggestions.length > 0) {
+    lines.push("", `Try: ${answer.suggestions.map((suggestion) => `“${suggestion.query}”`).join(", ")}`);
+  }
+  const readings = answer.readings.map((r) => `${r.words} → ${r.kind} ${r.as}${r.fuzzy ? " (typo?)" : ""}`);
+  if (readings.length > 0) lines.push("", `Read as: ${readings.join("; ")}`);
+  if (answer.page.next !== null) {
+    const range = `${answer.page.offset + 1}–${answer.page.offset + answer.page.shown}`;
+    lines.push(`Showing ${range} of ${answer.page.total}.${moreHint ? ` ${moreHint(answer)}` : ""}`);
+  }
+  return lines.filter((line, i, all) => !(line === "" && all[i - 1] === "")).join("\n");
+}

@@ -1,0 +1,74 @@
+import { createInterface } from "node:readline";
+import type { Answer } from "../../core/answer.js";
+import type { Bot } from "../../core/bot.js";
+import type { Adapter } from "../adapter.js";
+import { renderText } from "./render-text.js";
+
+export type ConsoleOptions = {
+  getBot: () => Bot;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Show a prompt and greeting (an interactive terminal) or just answers (piped input). */
+  interactive: boolean;
+  /** Called when input ends (Ctrl-D or end of a pipe). */
+  onClose?: () => void;
+};
+
+export const CONNECT_HINT =
+  "To connect Slack or Discord, set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) or DISCORD_TOKEN; see README.md.";
+
+/** A local read-answer loop: each line is a question; "more" shows the next excerpts of the last answer. */
+export function createConsoleAdapter(options: ConsoleOptions): Adapter {
+  let reader: ReturnType<typeof createInterface> | null = null;
+  let last: Answer | null = null;
+  const write = (text: string) => options.output.write(`${text}\n`);
+  const moreHint = () => "Type “more” for the next.";
+
+  const handle = (line: string) => {
+    const question = line.trim();
+    if (question === "") return;
+    if (/^(quit|exit)$/i.test(question)) {
+      reader?.close();
+      return;
+    }
+    const bot = options.getBot();
+    const answer =
+      /^more$/i.test(question) && last?.page.next != null
+        ? bot.answer(last.query, { offset: last.page.next })
+        : bot.answer(question);
+    last = answer;
+    write(`${renderText(answer, moreHint)}\n`);
+  };
+
+  return {
+    name: "console",
+    async start() {
+      reader = createInterface({
+        input: options.input,
+        terminal: false,
+        crlfDelay: Number.POSITIVE_INFINITY,
+      });
+      if (options.interactive) {
+        write(`tpd-bot: ask about the Technology Prosperity Deals (try “korea 6g”, “help”; Ctrl-D to quit).`);
+        write(CONNECT_HINT);
+        options.output.write("tpd> ");
+      } else {
+        write(CONNECT_HINT);
+      }
+      reader.on("line", (line) => {
+        handle(line);
+        if (options.interactive) options.output.write("tpd> ");
+      });
+      reader.on("close", () => {
+        reader = null;
+        options.onClose?.();
+      });
+    },
+    async stop() {
+      reader?.close();
+    },
+    health() {
+      return { name: "console", up: reader !== null, detail: reader ? "reading input" : "closed" };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { ASK_USAGE, runAskCli, UsageError } from "./adapters/console/ask-cli.js";
+import { loadConfig } from "./config.js";
+import { createBot } from "./core/bot.js";
+import { loadKnowledge } from "./knowledge/load.js";
+import { exitWithStartupError } from "./startup-error.js";
+
+/** Entry point of `npm run ask`: answer from the command line, as text or JSON. */
+try {
+  const config = loadConfig();
+  const bot = createBot(await loadKnowledge(config.knowledgeDir));
+  await runAskCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, getBot: () => bot });
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message === ASK_USAGE ? "" : `${error.message}\n`}${ASK_USAGE}\n`);
+    process.exit(2);
+  }
+  exitWithStartupError(error);
+}

@@ -1,0 +1,29 @@
+import type { Answer } from "../answer.js";
+import type { Intent, IntentRequest } from "./intent.js";
+
+/** Built from the other intents' own descriptions, so help never drifts from what the bot does. */
+export function createHelp(describe: () => readonly Intent[]): Intent {
+  const help: Intent = {
+    name: "help",
+    description: "This list of what you can ask",
+    examples: ["help"],
+    commands: ["help", "commands", "usage", "?"],
+    cues: ["help", "what can you do", "how do i use", "how to use"],
+    run({ query, ctx }: IntentRequest): Answer {
+      const intents = describe();
+      return {
+        ...ctx.blank(query, "help"),
+        found: true,
+        title: "Ask about the Technology Prosperity Deals",
+        lead: `Answers come as cited excerpts from the official texts of the deals with ${ctx.dealList(ctx.dealIds)}.`,
+        items: intents.map((intent) => ({
+          title: intent.name,
+          text: `${intent.description}. Try: ${intent.examples.map((example) => `“${example}”`).join(", ")}`,
+          query: intent.examples[0] ?? intent.name,
+        })),
+        suggestions: ctx.suggestions([]),
+      };
+    },
+  };
+  return help;
+}

@@ -1,0 +1,40 @@
+import type { Answer } from "../answer.js";
+import { formatDate } from "../context.js";
+import type { Intent } from "./intent.js";
+
+export const sources: Intent = {
+  name: "sources",
+  description: "The documents behind the answers, with links",
+  examples: ["sources", "sources korea", "where can I read the uk text?"],
+  commands: ["sources", "source", "links", "documents", "docs"],
+  cues: [
+    "sources",
+    "source",
+    "links",
+    "link",
+    "full text",
+    "official text",
+    "where can i read",
+    "documents",
+    "url",
+  ],
+  run({ query, options, ctx }): Answer {
+    const deals = ctx.dealsAsked(query, options);
+    const wanted = deals.length > 0 ? new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? [])) : null;
+    const listed = ctx.knowledge.sources.filter((source) => !wanted || wanted.has(source.id));
+    return {
+      ...ctx.blank(query, "sources"),
+      found: listed.length > 0,
+      title: deals.length > 0 ? `Sources: ${ctx.dealList(deals)}` : "Sources",
+      lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
+      items: listed
+        .sort((a, b) => Number(b.official) - Number(a.official) || a.published.localeCompare(b.published))
+        .map((source) => ({
+          title: source.title,
+          text: `${source.publisher}, ${source.type}, ${formatDate(source.published)}${source.official ? "" : " (secondary)"}`,
+          source: ctx.citation(source.id),
+        })),
+      deals,
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import { factsAnswer } from "./facts-by-section.js";
+import type { Intent } from "./intent.js";
+
+export const status: Intent = {
+  name: "status",
+  description: "Latest developments since signing, newest first",
+  examples: ["status uk", "is the uk deal paused?", "latest on korea"],
+  commands: ["status", "latest", "news", "updates"],
+  cues: [
+    "status",
+    "latest",
+    "paused",
+    "pause",
+    "suspended",
+    "still active",
+    "still in force",
+    "developments",
+    "development",
+    "news",
+    "update",
+    "updates",
+    "what happened",
+    "since signing",
+    "progress",
+  ],
+  run(request) {
+    return factsAnswer(request, {
+      sections: ["development"],
+      title: "Latest developments",
+      lead: () => "Developments after signing, newest first:",
+      newestFirst: true,
+    });
+  },
+};

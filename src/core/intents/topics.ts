@@ -1,0 +1,67 @@
+import type { Answer, Item } from "../answer.js";
+import type { Intent } from "./intent.js";
+
+export const topics: Intent = {
+  name: "topics",
+  description: "What a deal covers (or every topic, with the deals that cover it)",
+  examples: ["topics korea", "what does the japan deal cover?"],
+  commands: ["topics", "areas", "scope", "covers"],
+  cues: [
+    "topics",
+    "areas",
+    "cover",
+    "covers",
+    "covered",
+    "scope",
+    "include",
+    "includes",
+    "what is in",
+    "whats in",
+  ],
+  run({ query, options, ctx }): Answer {
+    const asked = ctx.dealsAsked(query, options);
+    const answer = ctx.blank(query, "topics");
+    if (asked.length > 0) {
+      const items: Item[] = asked.flatMap((id) => {
+        const deal = ctx.deal(id);
+        return (deal?.areas ?? []).map((topic) => {
+          const fact = ctx
+            .passages({ deals: [id], sections: ["area"] })
+            .find((passage) => passage.topics.includes(topic));
+          return {
+            title: `${asked.length > 1 ? `${deal?.partner}: ` : ""}${ctx.topicLabel(topic)}`,
+            text: fact?.text ?? deal?.scope ?? "",
+            source: ctx.citation(fact?.sourceId ?? (deal?.sourceIds[0] as string)),
+            query: `${id} ${topic}`,
+          };
+        });
+      });
+      return {
+        ...answer,
+        found: items.length > 0,
+        title: `What the ${ctx.dealList(asked)} deal${asked.length > 1 ? "s" : ""} cover${asked.length > 1 ? "" : "s"}`,
+        lead: asked.map((id) => ctx.deal(id)?.scope).join(" "),
+        items,
+        deals: asked,
+        topics: [...new Set(asked.flatMap((id) => ctx.deal(id)?.areas ?? []))],
+      };
+    }
+    const items: Item[] = ctx.knowledge.topics.map((topic) => {
+      const having = ctx.dealIds.filter((id) => ctx.deal(id)?.areas.includes(topic.id));
+      return {
+        title: topic.label,
+        text: having.length > 0 ? `Listed by: ${ctx.dealList(having)}` : "Mentioned in the texts",
+        query: topic.example,
+      };
+    });
+    return {
+      ...answer,
+      found: true,
+      title: "Topics",
+      lead: "Topics the deals cover; ask about any of them, or name a deal.",
+      items,
+      deals: ctx.dealIds,
+      topics: ctx.knowledge.topics.map((topic) => topic.id),
+    };
+  },
+};

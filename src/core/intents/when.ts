@@ -1,0 +1,33 @@
+import { formatDate } from "../context.js";
+import { factsAnswer } from "./facts-by-section.js";
+import type { Intent } from "./intent.js";
+
+export const when: Intent = {
+  name: "when",
+  description: "When and where a deal was signed",
+  examples: ["when was the korea deal signed?", "when uk"],
+  commands: ["when", "date", "dates"],
+  cues: [
+    "when",
+    "what date",
+    "which date",
+    "signing date",
+    "signed on",
+    "date signed",
+    "where was",
+    "where signed",
+  ],
+  run(request) {
+    return factsAnswer(request, {
+      sections: ["signing"],
+      title: "Signed",
+      lead: (deals) =>
+        deals
+          .map((id) => {
+            const deal = request.ctx.deal(id);
+            return deal ? `${deal.partner}: ${formatDate(deal.signed.date)}, ${deal.signed.place}.` : "";
+          })
+          .join(" "),
+    });
+  },
+};

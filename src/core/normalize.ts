@@ -1,0 +1,32 @@
+/** Longest question read, in characters; longer input is cut and the answer says so. */
+export const MAX_QUERY_LENGTH = 500;
+
+// Zero-width and bidirectional control characters, which can hide words or reorder what a reader sees.
+// Variation selectors (U+FE00–FE0F) are dropped too; they are listed apart because they combine with what precedes.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\uFE0F|[\uFE00-\uFE0E]/g;
+// Control characters (C0, DEL, C1) and lone surrogates left by broken encodings.
+const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
+
+export type NormalizedInput = { text: string; shortened: boolean };
+
+/** The one place user text is cleaned: NFKC, invisible and control characters removed, spaces folded, capped. */
+export function normalizeInput(raw: unknown): NormalizedInput {
+  const input = typeof raw === "string" ? raw : "";
+  // Cap before the heavy work too, so a megabyte of input costs no more than a long question.
+  const bounded = input.length > MAX_QUERY_LENGTH * 4 ? input.slice(0, MAX_QUERY_LENGTH * 4) : input;
+  const cleaned = toWellFormed(bounded)
+    .normalize("NFKC")
+    .replace(INVISIBLE, "")
+    .replace(CONTROL, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+  if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
+    return { text: cleaned, shortened: false };
+  const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");
+  return { text: cut.trim(), shortened: cut.length < cleaned.length || bounded.length < input.length };
+}
+
+function toWellFormed(text: string): string {
+  // String.prototype.toWellFormed arrives in Node 20; replace lone surrogates by hand to be safe on any 20.x.
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}

@@ -1,0 +1,59 @@
+/** Splits normalised text into lowercase word tokens; letters and digits of any script survive. */
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/(?<=\b[a-z])\.(?=[a-z]\.)/g, "") // u.s. -> us., u.k. -> uk.
+    .replace(/(?<=\b[a-z]{2})\.(?=\s|$)/g, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0);
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/** How many typos a word of this length may carry and still be recognised. */
+export function typoAllowance(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 4) return 1;
+  return 0;
+}
+
+/**
+ * Words that say nothing about which deal, topic or fact is wanted. They are never matched with typo
+ * tolerance (so "date" is not read as "data") and never searched.
+ */
+export const FILLER_WORDS = new Set(
+  `a about above after again against all also am an and any are as ask at be because been before being below between
+  both but by can could did do does doing down during each few for from further get give had has have having he her
+  here hers him his how i if in into is it its itself just know let like me more most my no nor not now of off on once
+  only or other our out over own please same say says said she should show so some such tell than that the their
+  them then there these they this those through to too under until up us very was we were what when where which while
+  who whom why will with would you your yours yes hi hello hey thanks thank want need find look info information
+  details detail regarding concerning tpd tpds deal deals technology prosperity agreement agreements memorandum
+  understanding cooperation mou moc u s united states america american america's trump administration doc document
+  text official bot question questions anything something thing things much many well one two three new latest
+  did does done make made work working works go going way day date time year years month week team`
+    .split(/\s+/)
+    .filter(Boolean),
+);

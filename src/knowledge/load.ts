@@ -1,0 +1,265 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import type { Deal, KnowledgeBase, Passage, PassageIndex, Source, Topic } from "../core/model.js";
+import {
+  type ArticleFile,
+  articleFileSchema,
+  type DealFile,
+  dealFileSchema,
+  sourcesFileSchema,
+  vocabularyFileSchema,
+} from "./schema.js";
+import { buildPassageIndex } from "./search-index.js";
+
+/** A knowledge file is missing, unreadable or invalid; the message names the file and the field. */
+export class KnowledgeError extends Error {
+  readonly code = "KNOWLEDGE_INVALID";
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join("; ")}`);
+  }
+}
+
+export type LoadedKnowledge = { knowledge: KnowledgeBase; index: PassageIndex; loadMs: number };
+
+type RawFile = { path: string; text: string };
+
+/** Reads, validates and indexes everything under `dir`: sources.yaml, vocabulary.yaml, deals/, articles/. */
+export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
+  const started = performance.now();
+  const read = async (path: string): Promise<RawFile> => {
+    try {
+      return { path: relative(process.cwd(), path) || path, text: await readFile(path, "utf8") };
+    } catch (error) {
+      throw new KnowledgeError(path, [
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      ]);
+    }
+  };
+  const yamlFiles = async (sub: string): Promise<RawFile[]> => {
+    const folder = join(dir, sub);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      throw new KnowledgeError(folder, ["folder is missing"]);
+    }
+    const wanted = names.filter((name) => /\.ya?ml$/.test(name)).sort();
+    return Promise.all(wanted.map((name) => read(join(folder, name))));
+  };
+
+  const [sourcesFile, vocabularyFile, dealFiles, articleFiles] = await Promise.all([
+    read(join(dir, "sources.yaml")),
+    read(join(dir, "vocabulary.yaml")),
+    yamlFiles("deals"),
+    yamlFiles("articles"),
+  ]);
+  const knowledge = buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
+  const index = buildPassageIndex(knowledge.passages, contextBuilder(knowledge));
+  return { knowledge, index, loadMs: performance.now() - started };
+}
+
+export function buildKnowledge(files: {
+  sourcesFile: RawFile;
+  vocabularyFile: RawFile;
+  dealFiles: RawFile[];
+  articleFiles: RawFile[];
+}): KnowledgeBase {
+  const sources: Source[] = validate(files.sourcesFile, sourcesFileSchema).sources;
+  const vocabulary = validate(files.vocabularyFile, vocabularyFileSchema);
+  const topics: Topic[] = vocabulary.topics;
+  const dealsRead = files.dealFiles.map((file) => ({ file, data: validate(file, dealFileSchema) }));
+  const articlesRead = files.articleFiles.map((file) => ({ file, data: validate(file, articleFileSchema) }));
+
+  const check = new ReferenceChecker(sources, topics);
+  check.unique(
+    files.sourcesFile.path,
+    "sources",
+    sources.map((source) => source.id),
+  );
+  check.unique(
+    files.vocabularyFile.path,
+    "topics",
+    topics.map((topic) => topic.id),
+  );
+
+  const passages: Passage[] = [];
+  const deals: Deal[] = [];
+  for (const { file, data } of dealsRead) {
+    const expectedId = basename(file.path).replace(/\.ya?ml$/, "");
+    if (data.id !== expectedId) check.fail(file.path, `id: "${data.id}" does not match the file name`);
+    deals.push(dealFrom(file.path, data, check));
+    passages.push(...factPassages(file.path, data, check));
+  }
+  for (const { file, data } of articlesRead) passages.push(...articlePassages(file.path, data, check));
+
+  check.unique(
+    "knowledge",
+    "passage ids",
+    passages.map((passage) => passage.id),
+  );
+  check.unique(
+    "knowledge/deals",
+    "deal ids",
+    deals.map((deal) => deal.id),
+  );
+  check.throwIfAny();
+
+  const version = createHash("sha256")
+    .update(
+      [files.sourcesFile, files.vocabularyFile, ...files.dealFiles, ...files.articleFiles]
+        .map((file) => `${file.path}\n${file.text}`)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 16);
+  return { version, sources, deals, topics, passages, otherCountries: vocabulary.otherCountries };
+}
+
+function validate<T extends z.ZodType>(file: RawFile, schema: T): z.infer<T> {
+  let data: unknown;
+  try {
+    data = parseYaml(file.text, { prettyErrors: true });
+  } catch (error) {
+    throw new KnowledgeError(file.path, [`is not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new KnowledgeError(
+      file.path,
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Collects cross-file problems (unknown source or topic ids, duplicates) so one run reports them all. */
+class ReferenceChecker {
+  private readonly problems = new Map<string, string[]>();
+  private readonly sourceIds: Set<string>;
+  private readonly topicIds: Set<string>;
+
+  constructor(sources: Source[], topics: Topic[]) {
+    this.sourceIds = new Set(sources.map((source) => source.id));
+    this.topicIds = new Set(topics.map((topic) => topic.id));
+  }
+
+  fail(file: string, problem: string): void {
+    this.problems.set(file, [...(this.problems.get(file) ?? []), problem]);
+  }
+
+  source(file: string, field: string, sourceId: string): void {
+    if (!this.sourceIds.has(sourceId))
+      this.fail(file, `${field}: unknown source "${sourceId}" (see sources.yaml)`);
+  }
+
+  topics(file: string, field: string, topicIds: string[]): void {
+    topicIds.forEach((topicId, i) => {
+      if (!this.topicIds.has(topicId))
+        this.fail(file, `${field}.${i}: unknown topic "${topicId}" (see vocabulary.yaml)`);
+    });
+  }
+
+  unique(file: string, what: string, ids: string[]): void {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) this.fail(file, `${what}: "${id}" is used more than once`);
+      seen.add(id);
+    }
+  }
+
+  throwIfAny(): void {
+    const [first] = this.problems;
+    if (!first) return;
+    const all = [...this.problems].flatMap(([file, problems]) =>
+      problems.map((problem) => `${file}: ${problem}`),
+    );
+    throw new KnowledgeError(
+      first[0],
+      all.length > 1 ? [...first[1], `(and in all: ${all.join("; ")})`] : first[1],
+    );
+  }
+}
+
+function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
+  data.sources.forEach((sourceId, i) => {
+    check.source(file, `sources.${i}`, sourceId);
+  });
+  data.signatories.forEach((signatory, i) => {
+    signatory.sources.forEach((sourceId, j) => {
+      check.source(file, `signatories.${i}.sources.${j}`, sourceId);
+    });
+  });
+  check.topics(file, "areas", data.areas);
+  return {
+    id: data.id,
+    name: data.name,
+    partner: data.partner,
+    aliases: data.aliases,
+    document: data.document,
+    signed: data.signed,
+    signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
+    scope: data.scope,
+    areas: data.areas,
+    sourceIds: data.sources,
+  };
+}
+
+function factPassages(file: string, data: DealFile, check: ReferenceChecker): Passage[] {
+  return data.facts.map((fact, order) => {
+    check.source(file, `facts.${order}.source`, fact.source);
+    check.topics(file, `facts.${order}.topics`, fact.topics);
+    if (fact.section === "development" && !fact.date)
+      check.fail(file, `facts.${order}.date: a development needs a date`);
+    return {
+      id: fact.id,
+      sourceId: fact.source,
+      kind: "summary",
+      section: fact.section,
+      text: fact.text,
+      deals: [data.id],
+      topics: fact.topics,
+      ...(fact.date ? { date: fact.date } : {}),
+      order,
+    };
+  });
+}
+
+function articlePassages(file: string, data: ArticleFile, check: ReferenceChecker): Passage[] {
+  check.source(file, "source", data.source);
+  return data.passages.map((passage, order) => {
+    check.topics(file, `passages.${order}.topics`, passage.topics);
+    return {
+      id: passage.id,
+      sourceId: data.source,
+      kind: "quote",
+      section: "article",
+      text: passage.text,
+      deals: passage.deals,
+      topics: passage.topics,
+      order,
+    };
+  });
+}
+
+/** Words a passage belongs to without containing them: its deals' names and its topics' labels and aliases. */
+function contextBuilder(knowledge: KnowledgeBase): (passage: Passage) => string {
+  const dealWords = new Map(
+    knowledge.deals.map((deal) => [deal.id, `${deal.partner} ${deal.aliases.join(" ")}`]),
+  );
+  const topicWords = new Map(
+    knowledge.topics.map((topic) => [topic.id, `${topic.label} ${topic.aliases.join(" ")}`]),
+  );
+  return (passage) =>
+    [
+      ...passage.deals.map((deal) => dealWords.get(deal)),
+      ...passage.topics.map((topic) => topicWords.get(topic)),
+    ]
+      .filter(Boolean)
+      .join(" ");
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { DEAL_IDS, SECTIONS } from "../core/model.js";
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
+const isoDate = z.iso.date("must be an ISO date, YYYY-MM-DD");
+const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https URL" });
+const text = z.string().trim().min(1, "must not be empty");
+const alias = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .transform((value) => value.toLowerCase());
+const dealId = z.enum(DEAL_IDS);
+
+export const sourcesFileSchema = z.strictObject({
+  sources: z
+    .array(
+      z.strictObject({
+        id,
+        title: text,
+        url: httpsUrl,
+        published: isoDate,
+        publisher: text,
+        type: text,
+        official: z.boolean(),
+      }),
+    )
+    .min(1),
+});
+
+export const vocabularyFileSchema = z.strictObject({
+  topics: z
+    .array(
+      z.strictObject({
+        id,
+        label: text,
+        aliases: z.array(alias).min(1),
+        example: text,
+      }),
+    )
+    .min(1),
+  otherCountries: z.array(alias),
+});
+
+export const dealFileSchema = z.strictObject({
+  id: dealId,
+  name: text,
+  partner: text,
+  aliases: z.array(alias).min(1),
+  document: z.strictObject({ title: text, type: text, abbreviation: text }),
+  signed: z.strictObject({ date: isoDate, place: text }),
+  signatories: z
+    .array(
+      z.strictObject({
+        name: text,
+        office: text,
+        side: z.enum(["us", "partner"]),
+        sources: z.array(id).min(1),
+        disputed: text.optional(),
+      }),
+    )
+    .min(1),
+  scope: text,
+  areas: z.array(id).min(1),
+  sources: z.array(id).min(1),
+  facts: z
+    .array(
+      z.strictObject({
+        id,
+        section: z.enum(SECTIONS),
+        topics: z.array(id).default([]),
+        source: id,
+        date: isoDate.optional(),
+        text,
+      }),
+    )
+    .min(1),
+});
+
+export const articleFileSchema = z.strictObject({
+  source: id,
+  passages: z
+    .array(
+      z.strictObject({
+        id,
+        deals: z.array(dealId).default([]),
+        topics: z.array(id).default([]),
+        text,
+      }),
+    )
+    .min(1),
+});
+
+export type SourcesFile = z.infer<typeof sourcesFileSchema>;
+export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
+export type DealFile = z.infer<typeof dealFileSchema>;
+export type ArticleFile = z.infer<typeof articleFileSchema>;

@@ -1,0 +1,63 @@
+import MiniSearch from "minisearch";
+import type { DealId, Passage, PassageIndex, SearchHit } from "../core/model.js";
+
+type IndexedPassage = { id: string; text: string; context: string; deals: DealId[] };
+
+/** Words that carry no meaning for retrieval; dropped at indexing and at query time alike. */
+const STOP_WORDS = new Set(
+  "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split(
+    " ",
+  ),
+);
+
+const processTerm = (term: string): string | null => {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+};
+
+/**
+ * Builds the full-text index over passages. `contextFor` adds words that belong to a passage without being
+ * in its text (its deal's names, its topics' labels), so "japan space" finds a sub-bullet that says only "Space".
+ */
+export function buildPassageIndex(
+  passages: readonly Passage[],
+  contextFor: (passage: Passage) => string,
+): PassageIndex {
+  const miniSearch = new MiniSearch<IndexedPassage>({
+    fields: ["text", "context"],
+    storeFields: ["deals"],
+    processTerm,
+    searchOptions: {
+      boost: { text: 2, context: 1 },
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      prefix: (term) => term.length >= 4,
+      combineWith: "OR",
+      processTerm,
+    },
+  });
+  miniSearch.addAll(
+    passages.map((passage) => ({
+      id: passage.id,
+      text: passage.text,
+      context: contextFor(passage),
+      deals: passage.deals,
+    })),
+  );
+
+  return {
+    search(text, options = {}): SearchHit[] {
+      const deals = options.deals;
+      const results = miniSearch.search(text, {
+        filter:
+          deals && deals.length > 0
+            ? (result) => (result.deals as DealId[]).some((deal) => deals.includes(deal))
+            : undefined,
+      });
+      return results.map((result) => ({
+        passageId: String(result.id),
+        score: result.score,
+        matchedTerms: result.queryTerms,
+      }));
+    },
+  };
+}
