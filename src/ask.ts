@@ -5,6 +5,11 @@ import { loadKnowledge } from "./knowledge/load.js";
 import { exitWithStartupError } from "./startup-error.js";
 
 /** Entry point of `npm run ask`: answer from the command line, as text or JSON. */
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  // A reader that stops early (`| head`) is not a failure of ours.
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 try {
   const config = loadConfig();
   const bot = createBot(await loadKnowledge(config.knowledgeDir));

@@ -14,8 +14,12 @@ export class Vocabulary {
   private readonly phrases = new Map<string, Term>();
   private readonly singleWords: Array<{ word: string; term: Term }> = [];
   private readonly unspaced: Array<{ alias: string; term: Term }> = [];
+  /** Words the knowledge itself uses: such a word is never a typo of something else. */
+  private readonly knownWords = new Set<string>();
 
   constructor(knowledge: KnowledgeBase) {
+    for (const passage of knowledge.passages)
+      for (const word of tokenize(passage.text)) this.knownWords.add(word);
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {
@@ -76,6 +80,7 @@ export class Vocabulary {
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
+    if (this.knownWords.has(token)) return null;
     const fuzzy = this.closestWord(token);
     return fuzzy
       ? { reading: { words: token, kind: fuzzy.kind, as: fuzzy.id, fuzzy: true }, length: 1 }
@@ -86,7 +91,8 @@ export class Vocabulary {
     let best: { term: Term; distance: number } | null = null;
     for (const { word, term } of this.singleWords) {
       const allowance = typoAllowance(Math.min(word.length, token.length));
-      if (allowance === 0) continue;
+      // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
+      if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;
       const distance = editDistance(token, word, allowance);
       if (distance <= allowance && (!best || distance < best.distance)) best = { term, distance };
     }

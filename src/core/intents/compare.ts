@@ -60,8 +60,9 @@ function bestOn(deal: DealId, topics: readonly string[], ctx: KnowledgeContext):
     if (covered === 0) return 0;
     const own = passage.deals.length === 1 ? 1 : 0;
     const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
+    const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
     const focus = 1 / ctx.topicsOf(passage).size; // a passage about this topic alone beats a long list
-    return covered * 4 + own * 2 + explicit + (passage.section === "area" ? 1 : 0) + focus;
+    return covered * 4 + own * 2 + explicit + primary + (passage.section === "area" ? 1 : 0) + focus;
   };
   let best: { passage: Passage; score: number } | undefined;
   for (const passage of ctx.passages({ deals: [deal] })) {

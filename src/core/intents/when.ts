@@ -6,7 +6,7 @@ export const when: Intent = {
   name: "when",
   description: "When and where a deal was signed",
   examples: ["when was the korea deal signed?", "when uk"],
-  commands: ["when", "date", "dates"],
+  commands: ["dates", "signed"],
   cues: [
     "when",
     "what date",
