@@ -11,7 +11,7 @@ import { topics } from "./intents/topics.js";
 import { when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
-import { type ParsedQuery, parseQuery } from "./query.js";
+import { parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -25,8 +25,6 @@ export type IntentInfo = {
 export type Bot = {
   /** Turns any text into an Answer; never throws. */
   answer(text: string, options?: AnswerOptions): Answer;
-  /** Reads a question without answering it (what the answer's "why" is built from). */
-  parse(text: string): ParsedQuery;
   /** Ranked query suggestions for what has been typed so far (autocomplete); pinned ones when empty. */
   suggest(prefix: string, limit?: number): Suggestion[];
   readonly intents: readonly IntentInfo[];
@@ -74,7 +72,6 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
         return ctx.blank(parse(""), "ask");
       }
     },
-    parse,
     suggest: createSuggester(ctx, INTENTS),
     intents: INTENTS.map(({ name, description, examples }) => ({
       name,
