@@ -154,8 +154,27 @@ export class KnowledgeContext {
     );
   }
 
+  /** "the United Kingdom, Japan and the Republic of Korea", for use inside a sentence. */
   dealList(deals: readonly DealId[]): string {
-    const names = deals.map((id) => this.deal(id)?.partner ?? id);
+    return this.joinNames(
+      deals.map((id) => {
+        const partner = this.deal(id)?.partner ?? id;
+        return /^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner;
+      }),
+    );
+  }
+
+  /** "United Kingdom, Japan and Republic of Korea", for titles. */
+  partnerList(deals: readonly DealId[]): string {
+    return this.joinNames(deals.map((id) => this.deal(id)?.partner ?? id));
+  }
+
+  /** "the U.S.–Japan Technology Prosperity Deal or the U.S.–Korea …", for "in the … text" phrases. */
+  dealNames(deals: readonly DealId[]): string {
+    return deals.map((id) => `the ${this.dealName(id)}`).join(" or ");
+  }
+
+  private joinNames(names: string[]): string {
     if (names.length <= 1) return names.join("");
     return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   }

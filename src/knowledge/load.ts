@@ -118,6 +118,7 @@ export function buildKnowledge(files: {
     )
     .digest("hex")
     .slice(0, 16);
+  deals.sort((a, b) => a.signed.date.localeCompare(b.signed.date)); // the order the deals were signed in
   return { version, sources, deals, topics, passages, otherCountries: vocabulary.otherCountries };
 }
 

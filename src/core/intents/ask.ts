@@ -38,7 +38,7 @@ export const ask: Intent = {
       {
         ...answer,
         found: true,
-        title: [deals.length > 0 ? ctx.dealList(deals) : "All deals", ...topics].join(" · "),
+        title: [deals.length > 0 ? ctx.partnerList(deals) : "All deals", ...topics].join(" · "),
         lead: `What the ${deals.length === 1 ? ctx.dealName(deals[0] as DealId) : "Technology Prosperity Deals"} say${deals.length === 1 ? "s" : ""}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: about,
         topics: query.topics,
@@ -106,7 +106,7 @@ function overview(answer: Answer, deals: readonly DealId[], ctx: KnowledgeContex
     ...answer,
     found: true,
     title: deals.map((id) => ctx.dealName(id)).join(" · "),
-    lead: deals.length === 1 && first ? first.scope : `An overview of the ${ctx.dealList(deals)} deals:`,
+    lead: deals.length === 1 && first ? first.scope : `An overview of the deals with ${ctx.dealList(deals)}:`,
     deals: [...deals],
   };
 }
@@ -148,8 +148,7 @@ function nothingFound(
 ): Answer {
   const topics = query.topics.map((id) => ctx.topicLabel(id));
   const what = topics.length > 0 ? topics.join(" and ") : `“${query.terms.join(" ")}”`;
-  const where =
-    deals.length > 0 ? `the ${ctx.dealList(deals)} deal${deals.length > 1 ? "s" : ""}` : "the deal texts";
+  const where = deals.length > 0 ? ctx.dealNames(deals) : "the deal texts";
   const suggestions = ctx.suggestions(deals, query.topics);
   if (query.topics.length > 0) {
     suggestions.unshift({

@@ -87,7 +87,7 @@ function coverageTable(answer: Answer, deals: readonly DealId[], ctx: KnowledgeC
   return {
     ...answer,
     found: items.length > 0,
-    title: `Areas of cooperation: ${ctx.dealList(compared)}`,
+    title: `Areas of cooperation: ${ctx.partnerList(compared)}`,
     lead: "Name a topic to compare the texts side by side, e.g. “compare quantum”.",
     items,
     deals: [...compared],

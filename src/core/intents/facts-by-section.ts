@@ -24,7 +24,7 @@ export function factsAnswer(
     return {
       ...answer,
       title: "Not found",
-      lead: `Nothing on this in the knowledge for the ${ctx.dealList(deals)} deal${deals.length > 1 ? "s" : ""}.`,
+      lead: `Nothing on this in the knowledge for ${ctx.dealNames(deals)}.`,
       deals,
       suggestions: ctx.suggestions(deals),
     };
@@ -33,7 +33,7 @@ export function factsAnswer(
     {
       ...answer,
       found: true,
-      title: `${spec.title}: ${ctx.dealList(deals)}`,
+      title: `${spec.title}: ${ctx.partnerList(deals)}`,
       lead: spec.lead(deals),
       deals,
       notes: ctx.disputeNotes(deals).filter(() => spec.sections.includes("signatories")),

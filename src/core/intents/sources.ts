@@ -20,20 +20,24 @@ export const sources: Intent = {
   ],
   run({ query, options, ctx }): Answer {
     const deals = ctx.dealsAsked(query, options);
-    const wanted = deals.length > 0 ? new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? [])) : null;
-    const listed = ctx.knowledge.sources.filter((source) => !wanted || wanted.has(source.id));
+    // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
+    const wanted =
+      deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
+    const listed = wanted
+      ? wanted.flatMap((id) => ctx.knowledge.sources.filter((source) => source.id === id))
+      : [...ctx.knowledge.sources].sort(
+          (a, b) => Number(b.official) - Number(a.official) || a.published.localeCompare(b.published),
+        );
     return {
       ...ctx.blank(query, "sources"),
       found: listed.length > 0,
-      title: deals.length > 0 ? `Sources: ${ctx.dealList(deals)}` : "Sources",
+      title: deals.length > 0 ? `Sources: ${ctx.partnerList(deals)}` : "Sources",
       lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
-      items: listed
-        .sort((a, b) => Number(b.official) - Number(a.official) || a.published.localeCompare(b.published))
-        .map((source) => ({
-          title: source.title,
-          text: `${source.publisher}, ${source.type}, ${formatDate(source.published)}${source.official ? "" : " (secondary)"}`,
-          source: ctx.citation(source.id),
-        })),
+      items: listed.map((source) => ({
+        title: source.title,
+        text: `${source.publisher}, ${source.type}, ${formatDate(source.published)}${source.official ? "" : " (secondary)"}`,
+        source: ctx.citation(source.id),
+      })),
       deals,
     };
   },

@@ -39,7 +39,7 @@ export const topics: Intent = {
       return {
         ...answer,
         found: items.length > 0,
-        title: `What the ${ctx.dealList(asked)} deal${asked.length > 1 ? "s" : ""} cover${asked.length > 1 ? "" : "s"}`,
+        title: `What ${ctx.dealNames(asked).replace(" or ", " and ")} cover${asked.length > 1 ? "" : "s"}`,
         lead: asked.map((id) => ctx.deal(id)?.scope).join(" "),
         items,
         deals: asked,

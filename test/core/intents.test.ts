@@ -1,0 +1,197 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Bot } from "../../src/core/bot.js";
+import { fixtureBot } from "../helpers/bots.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await fixtureBot();
+});
+
+const ids = (text: string, options = {}) =>
+  bot.answer(text, options).excerpts.map((excerpt) => excerpt.passageId);
+
+describe("ask", () => {
+  it("narrows to the deal and topic named, quoting official words first", () => {
+    const answer = bot.answer("korea 6g");
+    expect(answer.intent).toBe("ask");
+    expect(answer.found).toBe(true);
+    expect(answer.deals).toEqual(["korea"]);
+    expect(answer.topics).toEqual(["telecom"]);
+    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["art-korea-6g", "korea-telecom"]);
+    expect(answer.excerpts[0]?.source).toEqual({
+      title: "Fixture article on the deals",
+      url: "https://example.org/article",
+      published: "2025-10-29",
+      publisher: "Fixture House",
+    });
+    expect(answer.excerpts[0]?.kind).toBe("quote");
+    expect(answer.excerpts[1]?.kind).toBe("summary");
+  });
+
+  it("reads typos, case, punctuation and other scripts the same way", () => {
+    const expected = ids("korea 6g");
+    expect(ids("KOERA, 6G?!")).toEqual(expected);
+    expect(ids("한국 6g")).toEqual(expected);
+    expect(ids("japn fusoin")).toEqual(ids("japan fusion"));
+  });
+
+  it("records which words were read as what, marking typos", () => {
+    const answer = bot.answer("koera 6g");
+    expect(answer.readings).toEqual([
+      { words: "koera", kind: "deal", as: "korea", fuzzy: true },
+      { words: "6g", kind: "topic", as: "telecom", fuzzy: false },
+    ]);
+  });
+
+  it("finds facts by their own words when no deal or topic is named", () => {
+    expect(ids("chequers")[0]).toBe("uk-signing");
+    expect(bot.answer("benchmarking taskforce").deals).toEqual(["uk"]);
+  });
+
+  it("declines plainly, with suggestions, when nothing matches", () => {
+    const answer = bot.answer("pizza recipe");
+    expect(answer.found).toBe(false);
+    expect(answer.excerpts).toEqual([]);
+    expect(answer.lead).toMatch(/pizza recipe/);
+    expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it("says a topic is absent from a deal rather than padding with other text", () => {
+    const answer = bot.answer("korea fusion");
+    expect(answer.found).toBe(false);
+    expect(answer.lead).toBe("No commitment on Fusion found in the Fixture Korea deal.");
+    expect(answer.suggestions[0]).toEqual({ label: "Compare Fusion across deals", query: "compare fusion" });
+  });
+
+  it("names the deals that exist when asked about a country without one", () => {
+    const answer = bot.answer("france quantum");
+    expect(answer.found).toBe(false);
+    expect(answer.lead).toContain("France");
+    expect(answer.lead).toContain("the United Kingdom, Japan and the Republic of Korea");
+    expect(bot.answer("north korea").found).toBe(false);
+  });
+
+  it("shows at most three excerpts and how to reach the next ones", () => {
+    const first = bot.answer("japan");
+    expect(first.excerpts).toHaveLength(3);
+    expect(first.page).toMatchObject({ offset: 0, shown: 3 });
+    expect(first.page.total).toBeGreaterThan(3);
+    expect(first.page.next).toBe(3);
+    const second = bot.answer("japan", { offset: first.page.next ?? 0 });
+    expect(second.page.offset).toBe(3);
+    const overlap = second.excerpts.filter((e) => first.excerpts.some((f) => f.passageId === e.passageId));
+    expect(overlap).toEqual([]);
+  });
+
+  it("lets a platform option pick the deal", () => {
+    expect(bot.answer("quantum", { deal: "korea" }).excerpts.map((e) => e.deal)).toEqual(["korea"]);
+  });
+
+  it("treats an empty question as a request for help", () => {
+    expect(bot.answer("   ").intent).toBe("help");
+  });
+});
+
+describe("compare", () => {
+  it("gives one row per deal, saying plainly where a deal has nothing", () => {
+    const answer = bot.answer("compare fusion");
+    expect(answer.intent).toBe("compare");
+    expect(answer.rows.map((row) => [row.deal, row.excerpt?.passageId ?? null])).toEqual([
+      ["uk", "uk-fusion"],
+      ["japan", "japan-fusion"],
+      ["korea", null],
+    ]);
+    expect(answer.rows[2]?.note).toBe("No commitment on Fusion found in the Fixture Korea deal text.");
+    expect(answer.deals).toEqual(["uk", "japan"]);
+  });
+
+  it("without a topic, tabulates which deal lists which area", () => {
+    const answer = bot.answer("compare");
+    expect(answer.items.find((item) => item.title === "Quantum")?.text).toBe(
+      "Listed by: the United Kingdom and the Republic of Korea",
+    );
+  });
+});
+
+describe("who-signed, when, status", () => {
+  it("who-signed lists signatories and notes a disputed one", () => {
+    const answer = bot.answer("who signed the korea deal?");
+    expect(answer.intent).toBe("who-signed");
+    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["korea-signatories"]);
+    expect(answer.lead).toContain("Ed Example (Minister) [disputed]");
+    expect(answer.notes).toEqual(["One news report names Fay Example as the Korean signatory instead."]);
+  });
+
+  it("who-signed without a deal covers every deal, one each first", () => {
+    expect(ids("who signed")).toEqual(["uk-signatories", "japan-signatories", "korea-signatories"]);
+  });
+
+  it("when gives the signing facts with dates and places", () => {
+    const answer = bot.answer("when was the japan deal signed");
+    expect(answer.intent).toBe("when");
+    expect(answer.lead).toBe("Japan: 28 October 2025, Tokyo.");
+    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["japan-signing"]);
+  });
+
+  it("status lists developments newest first", () => {
+    expect(ids("status")).toEqual(["korea-working-group", "uk-resume-talks", "uk-pause"]);
+    expect(bot.answer("is the uk deal paused?").intent).toBe("status");
+  });
+});
+
+describe("deals, topics, sources, help", () => {
+  it("deals lists every deal with its date and document", () => {
+    const answer = bot.answer("deals");
+    expect(answer.items.map((item) => item.title)).toEqual([
+      "Fixture UK deal",
+      "Fixture Japan deal",
+      "Fixture Korea deal",
+    ]);
+    expect(answer.items[0]?.text).toContain("signed 18 September 2025 in Chequers");
+  });
+
+  it("topics lists a deal's areas with a follow-up question each", () => {
+    const answer = bot.answer("topics japan");
+    expect(answer.items.map((item) => [item.title, item.query])).toEqual([
+      ["Fusion", "japan fusion"],
+      ["Space", "japan space"],
+      ["6G", "japan telecom"],
+    ]);
+  });
+
+  it("a question naming a topic is an ask even when it carries a list cue", () => {
+    expect(bot.answer("does the uk deal cover quantum?").intent).toBe("ask");
+  });
+
+  it("sources lists a deal's documents, official first, with links", () => {
+    const answer = bot.answer("sources korea");
+    expect(answer.items.map((item) => item.source?.url)).toEqual([
+      "https://example.org/korea",
+      "https://example.org/article",
+    ]);
+  });
+
+  it("help is generated from every intent's own description and examples", () => {
+    const answer = bot.answer("help");
+    expect(answer.items.map((item) => item.title)).toEqual(bot.intents.map((intent) => intent.name));
+    for (const intent of bot.intents) {
+      const item = answer.items.find((candidate) => candidate.title === intent.name);
+      expect(item?.text).toContain(intent.description);
+      expect(item?.text).toContain(intent.examples[0]);
+    }
+  });
+});
+
+describe("suggest", () => {
+  it("pins suggestions for an empty field and ranks by what is typed", () => {
+    expect(bot.suggest("").length).toBeGreaterThan(0);
+    const typed = bot.suggest("kor");
+    expect(typed.length).toBeGreaterThan(0);
+    expect(typed.every((s) => s.query.includes("korea") || s.label.toLowerCase().includes("korea"))).toBe(
+      true,
+    );
+    expect(bot.suggest("zzzzzz")).toEqual([]);
+    expect(bot.suggest("a", 5).length).toBeLessThanOrEqual(5);
+  });
+});
