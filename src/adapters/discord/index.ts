@@ -1,0 +1,115 @@
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
+import { type Client, Events, Status } from "discord.js";
+import type { DiscordConfig } from "../../config.js";
+import type { Bot } from "../../core/bot.js";
+import type { RateLimiter } from "../../core/rate-limit.js";
+import type { Logger } from "../../logger.js";
+import type { Adapter, AdapterHealth } from "../adapter.js";
+import { describeError, type HandlerDeps } from "./ask.js";
+import { createDiscordClient } from "./client.js";
+import { createInteractionHandler } from "./interactions.js";
+import { createMessageHandler } from "./messages.js";
+
+export { buildCommands, COMMAND_NAME } from "./commands.js";
+export { deployCommands } from "./deploy.js";
+export { renderAnswer } from "./render.js";
+
+export type DiscordAdapterOptions = {
+  config: DiscordConfig;
+  /** Called per question, so a live knowledge reload takes effect at once. */
+  getBot: () => Bot;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  /** How long stop() waits for answers in flight; 5 s by default. */
+  shutdownGraceMs?: number;
+};
+
+export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
+  const logger = options.logger.child({ adapter: "discord" });
+  const graceMs = options.shutdownGraceMs ?? 5000;
+  const inFlight = new Set<Promise<void>>();
+  let client: Client | null = null;
+  let accepting = false;
+
+  const deps: HandlerDeps = {
+    getBot: options.getBot,
+    rateLimiter: options.rateLimiter,
+    logger,
+    accepting: () => accepting,
+  };
+  const onInteraction = createInteractionHandler(deps);
+  const onMessage = createMessageHandler(deps);
+
+  /** Handlers never reject (they log and reply instead); the catch is a last guard against a crash. */
+  const track = (work: Promise<void>) => {
+    const settled = work.catch((error: unknown) => logger.error({ err: describeError(error) }, "unhandled"));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  };
+
+  const wire = (target: Client) => {
+    target.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+    target.on(Events.MessageCreate, (message) => track(onMessage(message)));
+    target.on(Events.Error, (error) => logger.error({ err: describeError(error) }, "client error"));
+    target.on(Events.Warn, (message) => logger.warn({ message }, "client warning"));
+    target.on(Events.ShardError, (error, shard) =>
+      logger.warn({ shard, err: describeError(error) }, "shard error"),
+    );
+    target.on(Events.ShardDisconnect, (event, shard) =>
+      logger.error({ shard, code: event.code }, "gateway closed for good"),
+    );
+    target.on(Events.ShardReconnecting, (shard) => logger.warn({ shard }, "gateway reconnecting"));
+    target.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway resumed"));
+    target.on(Events.ShardReady, (shard) => logger.info({ shard }, "gateway ready"));
+  };
+
+  return {
+    name: "discord",
+
+    async start() {
+      if (client) throw new Error("The Discord adapter is already started");
+      const created = createDiscordClient(options.config);
+      client = created;
+      wire(created);
+      const ready = once(created, Events.ClientReady);
+      try {
+        await created.login(options.config.token);
+        await ready;
+      } catch (error) {
+        client = null;
+        await created.destroy();
+        throw error;
+      }
+      accepting = true;
+      logger.info({ user: created.user?.id, guilds: created.guilds.cache.size }, "connected to Discord");
+    },
+
+    async stop() {
+      accepting = false;
+      if (inFlight.size > 0) {
+        const timer = delay(graceMs, "timeout" as const, { ref: false });
+        const outcome = await Promise.race([Promise.all([...inFlight]).then(() => "done" as const), timer]);
+        if (outcome === "timeout")
+          logger.warn({ pending: inFlight.size }, "stopped with answers still in flight");
+      }
+      const closing = client;
+      client = null;
+      await closing?.destroy();
+    },
+
+    health(): AdapterHealth {
+      if (!client) return { name: "discord", up: false, detail: "not started" };
+      const shards = [...client.ws.shards.values()];
+      const up =
+        accepting && client.isReady() && shards.length > 0 && shards.every((s) => s.status === Status.Ready);
+      const ping = client.ws.ping >= 0 ? `${Math.round(client.ws.ping)} ms` : "n/a";
+      const states = shards.map((shard) => `${shard.id}:${Status[shard.status]}`).join(", ") || "none";
+      return {
+        name: "discord",
+        up,
+        detail: `gateway ${up ? "connected" : "not connected"}; ping ${ping}; shards ${states}`,
+      };
+    },
+  };
+}

@@ -1,0 +1,334 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/**
+ * A fake Discord on 127.0.0.1 for the real discord.js client: a REST API that records every call and a
+ * gateway (same port) that does HELLO / IDENTIFY / READY / GUILD_CREATE / heartbeats / RESUME and lets
+ * a test inject dispatches and drop the connection.
+ */
+
+export const BOT_ID = "900000000000000001";
+export const APP_ID = "900000000000000002";
+export const GUILD_ID = "900000000000000003";
+export const CHANNEL_ID = "900000000000000004";
+export const DM_CHANNEL_ID = "900000000000000005";
+export const COMMAND_ID = "900000000000000006";
+export const TOKEN = "fake-bot-token.very-secret-value";
+
+export const botUser = {
+  id: BOT_ID,
+  username: "tpd-bot",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+export type RecordedCall = {
+  method: string;
+  /** Decoded path without the query, e.g. /api/v10/webhooks/APP/TOKEN/messages/@original. */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | null;
+  /** performance.now() when the request was received. */
+  at: number;
+};
+
+export type GatewayFrame = { op: number; d?: unknown; s?: number | null; t?: string | null };
+
+export type FakeDiscord = {
+  apiUrl: string;
+  calls: RecordedCall[];
+  /** Frames the client sent to the gateway (IDENTIFY, RESUME, heartbeats). */
+  received: GatewayFrame[];
+  /** Resolves with the first call (already received or still to come) matching `predicate`. */
+  waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  waitForFrame(op: number, timeoutMs?: number): Promise<GatewayFrame>;
+  /** Sends a dispatch; queued (and replayed on RESUME, as Discord does) while no session is connected. */
+  dispatch(type: string, data: unknown): number;
+  /** Closes the gateway connection with a code, as Discord does when it drops a session. */
+  drop(code: number): void;
+  connected(): boolean;
+  /** Holds every REST response this long, like a slow network. */
+  setResponseDelay(ms: number): void;
+  close(): Promise<void>;
+};
+
+export async function startFakeDiscord(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+  const heartbeatInterval = options.heartbeatIntervalMs ?? 2000;
+  const calls: RecordedCall[] = [];
+  const received: GatewayFrame[] = [];
+  const waiters = new Set<{ test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
+  const frameWaiters = new Set<{ op: number; resolve: (frame: GatewayFrame) => void }>();
+  let socket: WebSocket | null = null;
+  let ready = false;
+  let sequence = 0;
+  let sessionCount = 0;
+  const pending: Array<{ t: string; d: unknown }> = [];
+  let messageCounter = 0;
+  let responseDelayMs = 0;
+
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+  const gateway = new WebSocketServer({ server });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  const wsUrl = `ws://127.0.0.1:${port}`;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const call: RecordedCall = {
+      method: request.method ?? "GET",
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      body: raw && request.headers["content-type"]?.includes("json") ? JSON.parse(raw) : raw || null,
+      authorization: request.headers.authorization ?? null,
+      at: performance.now(),
+    };
+    calls.push(call);
+    for (const waiter of waiters) {
+      if (waiter.test(call)) {
+        waiters.delete(waiter);
+        waiter.resolve(call);
+      }
+    }
+    if (responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, responseDelayMs));
+    const [status, payload] = route(call);
+    if (payload === undefined) {
+      response.writeHead(status).end();
+    } else {
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    }
+  }
+
+  function route(call: RecordedCall): [number, unknown] {
+    const path = call.path.replace(/^\/api\/v10/, "");
+    if (call.method === "GET" && path === "/gateway/bot") {
+      return [
+        200,
+        {
+          url: wsUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (call.method === "GET" && path === "/users/@me") return [200, botUser];
+    if (call.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path))
+      return [204, undefined];
+    const webhook = /^\/webhooks\/(\d+)\/[^/]+(?:\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook && (call.method === "PATCH" || call.method === "POST")) {
+      return [200, messageFrom(CHANNEL_ID, call.body)];
+    }
+    const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (channelMessages?.[1] && call.method === "POST")
+      return [200, messageFrom(channelMessages[1], call.body)];
+    if (call.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = Array.isArray(call.body) ? call.body : [];
+      return [
+        200,
+        commands.map((command, index) => ({
+          id: `${COMMAND_ID}${index}`,
+          application_id: APP_ID,
+          version: "1",
+          ...command,
+        })),
+      ];
+    }
+    return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  function messageFrom(channelId: string, body: unknown): Record<string, unknown> {
+    const data = (body ?? {}) as Record<string, unknown>;
+    messageCounter += 1;
+    return {
+      id: `${BigInt(BOT_ID) + 1000n + BigInt(messageCounter)}`,
+      channel_id: channelId,
+      author: botUser,
+      content: data.content ?? "",
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: 0,
+      flags: data.flags ?? 0,
+    };
+  }
+
+  const send = (frame: GatewayFrame) => socket?.send(JSON.stringify(frame));
+  const sendDispatch = (t: string, d: unknown) => {
+    sequence += 1;
+    send({ op: 0, t, s: sequence, d });
+  };
+
+  gateway.on("connection", (ws) => {
+    socket = ws;
+    ready = false;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null }));
+    ws.on("message", (data) => {
+      const frame = JSON.parse(data.toString()) as GatewayFrame;
+      received.push(frame);
+      for (const waiter of frameWaiters) {
+        if (waiter.op === frame.op) {
+          frameWaiters.delete(waiter);
+          waiter.resolve(frame);
+        }
+      }
+      if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) identify();
+      if (frame.op === 6) resume();
+    });
+    ws.on("close", () => {
+      if (socket === ws) {
+        socket = null;
+        ready = false;
+      }
+    });
+  });
+
+  function identify() {
+    sessionCount += 1;
+    sequence = 0;
+    sendDispatch("READY", {
+      v: 10,
+      user: botUser,
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: `session-${sessionCount}`,
+      resume_gateway_url: wsUrl,
+      application: { id: APP_ID, flags: 0 },
+      shard: [0, 1],
+    });
+    sendDispatch("GUILD_CREATE", guildCreate());
+    ready = true;
+    flush();
+  }
+
+  function resume() {
+    sendDispatch("RESUMED", null);
+    ready = true;
+    flush();
+  }
+
+  function flush() {
+    for (const event of pending.splice(0)) sendDispatch(event.t, event.d);
+  }
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    calls,
+    received,
+    waitForCall(predicate, timeoutMs = 5000) {
+      const existing = calls.find(predicate);
+      if (existing) return Promise.resolve(existing);
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          test: predicate,
+          resolve: (call: RecordedCall) => {
+            clearTimeout(timer);
+            resolve(call);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching REST call within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    waitForFrame(op, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          op,
+          resolve: (frame: GatewayFrame) => {
+            clearTimeout(timer);
+            resolve(frame);
+          },
+        };
+        const timer = setTimeout(() => {
+          frameWaiters.delete(waiter);
+          reject(new Error(`no gateway op ${op} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        frameWaiters.add(waiter);
+      });
+    },
+    dispatch(type, data) {
+      if (socket && ready) sendDispatch(type, data);
+      else pending.push({ t: type, d: data });
+      return performance.now();
+    },
+    drop(code) {
+      ready = false; // from now on dispatches queue up for the RESUME
+      socket?.close(code, "dropped by the fake gateway");
+    },
+    connected: () => socket !== null && ready,
+    setResponseDelay(ms) {
+      responseDelayMs = ms;
+    },
+    async close() {
+      for (const client of gateway.clients) client.terminate();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function guildCreate(): Record<string, unknown> {
+  return {
+    id: GUILD_ID,
+    name: "Tech policy",
+    icon: null,
+    owner_id: "900000000000000099",
+    unavailable: false,
+    member_count: 2,
+    large: false,
+    joined_at: new Date().toISOString(),
+    features: [],
+    roles: [
+      {
+        id: GUILD_ID,
+        name: "@everyone",
+        permissions: "68608",
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    members: [],
+    presences: [],
+    voice_states: [],
+    threads: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    channels: [
+      {
+        id: CHANNEL_ID,
+        type: 0,
+        name: "general",
+        position: 0,
+        permission_overwrites: [],
+        guild_id: GUILD_ID,
+      },
+    ],
+  };
+}
