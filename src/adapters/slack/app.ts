@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, type webApi } from "@slack/bolt";
+import type { SlackConfig } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { toBoltLogger } from "./bolt-logger.js";
+import type { Lifecycle } from "./lifecycle.js";
+import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
+
+export type HealthResponder = () => { status: number; body: unknown };
+
+export type SlackAppOptions = {
+  config: SlackConfig;
+  logger: Logger;
+  lifecycle: Lifecycle;
+  health: HealthResponder;
+  retryConfig: webApi.RetryOptions;
+  /** Per Web API call; keeps a hung call from holding a reply (and shutdown) forever. */
+  webApiTimeoutMs: number;
+};
+
+/** A Bolt App over HTTP (signing secret) or Socket Mode (app-level token), as the config says. */
+export function buildSlackApp(options: SlackAppOptions): App {
+  const { config, logger, lifecycle } = options;
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig,
+    timeout: options.webApiTimeoutMs,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+  };
+  const common = {
+    token: config.botToken,
+    logger: boltLogger,
+    clientOptions,
+    // auth.test runs in start(), so a bad token fails start-up rather than the first question.
+    deferInitialization: true,
+    // Bolt's default conversation store keeps state in memory; replies here need none.
+    convoStore: false as const,
+  };
+
+  if (config.mode === "socket") {
+    if (!config.appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN");
+    return new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
+
+  if (!config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: EVENTS_PATH,
+    logger: boltLogger,
+    customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options.health) }],
+  });
+  // While stopping, Events API deliveries (JSON bodies) get 503 before Bolt acknowledges them, so
+  // Slack retries them, possibly on another replica, instead of them being acknowledged and lost.
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (request, response) => {
+    if (lifecycle.draining && request.method === "POST" && isJson(request)) {
+      response.writeHead(503, { "retry-after": "5" });
+      response.end();
+      return;
+    }
+    boltListener(request, response);
+  };
+  return new App({ ...common, receiver });
+}
+
+function isJson(request: IncomingMessage): boolean {
+  return (request.headers["content-type"] ?? "").startsWith("application/json");
+}
+
+function healthHandler(health: HealthResponder) {
+  return (_request: IncomingMessage, response: ServerResponse) => {
+    let status = 500;
+    let body: string;
+    try {
+      const report = health();
+      status = report.status;
+      body = JSON.stringify(report.body ?? null);
+    } catch (error) {
+      body = JSON.stringify({ error: error instanceof Error ? error.message : "health report failed" });
+    }
+    response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+    response.end(body);
+  };
+}

@@ -1,0 +1,114 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App, webApi } from "@slack/bolt";
+import type { SlackConfig } from "../../config.js";
+import type { Bot } from "../../core/bot.js";
+import type { RateLimiter } from "../../core/rate-limit.js";
+import type { Logger } from "../../logger.js";
+import type { Adapter, AdapterHealth } from "../adapter.js";
+import { createAnswering } from "./answering.js";
+import { buildSlackApp } from "./app.js";
+import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
+import { createLifecycle } from "./lifecycle.js";
+import { registerListeners } from "./listeners.js";
+
+export type { DedupeStore } from "./dedupe.js";
+export { createMemoryDedupe } from "./dedupe.js";
+export { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, SLASH_COMMAND } from "./registration.js";
+export { renderAnswer } from "./render.js";
+
+export type SlackAdapterOptions = {
+  config: SlackConfig;
+  /** Called per request: the knowledge can be reloaded while running. */
+  getBot: () => Bot;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  /** Served as JSON on GET /healthz in HTTP mode. */
+  healthReport: () => unknown;
+  /** Interface to listen on in HTTP mode; all interfaces when unset. */
+  host?: string;
+  /** Web API retry policy; tests pass `{ retries: 0 }`. */
+  retryConfig?: webApi.RetryOptions;
+  /** Event de-duplication; replace with a shared store when running several replicas. */
+  dedupe?: DedupeStore;
+  /** How long stop() waits for answers in progress. */
+  shutdownGraceMs?: number;
+};
+
+export type SlackAdapter = Adapter & { port(): number | null };
+
+/** A few quick retries: an answer that arrives minutes late is worse than a short error. */
+const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, logger } = options;
+  const log = logger.child({ adapter: "slack" });
+  const lifecycle = createLifecycle();
+  let state: "idle" | "starting" | "up" | "stopping" | "stopped" = "idle";
+  let server: Server | null = null;
+
+  const health = (): AdapterHealth => {
+    const up = state === "up";
+    const where = config.mode === "socket" ? "Socket Mode" : `HTTP on port ${currentPort() ?? config.port}`;
+    return { name: "slack", up, detail: up ? where : `${state} (${where})` };
+  };
+
+  const app: App = buildSlackApp({
+    config,
+    logger,
+    lifecycle,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    webApiTimeoutMs: 10_000,
+    health: () => ({ status: health().up ? 200 : 503, body: options.healthReport() }),
+  });
+  registerListeners(app, {
+    answering: createAnswering({ getBot: options.getBot, logger, rateLimiter: options.rateLimiter }),
+    dedupe: options.dedupe ?? createMemoryDedupe(),
+    lifecycle,
+    logger,
+  });
+
+  function currentPort(): number | null {
+    const address = server?.address();
+    return address && typeof address === "object" ? (address as AddressInfo).port : null;
+  }
+
+  return {
+    name: "slack",
+    async start() {
+      if (state !== "idle" && state !== "stopped")
+        throw new Error(`Slack adapter cannot start while ${state}`);
+      state = "starting";
+      try {
+        await app.init();
+        if (config.mode === "http") {
+          const listen = options.host ? { port: config.port, host: options.host } : { port: config.port };
+          server = (await app.start(listen)) as Server;
+        } else {
+          await app.start();
+        }
+      } catch (error) {
+        state = "stopped";
+        throw error;
+      }
+      lifecycle.reopen();
+      state = "up";
+      log.info({ mode: config.mode, port: currentPort() }, "Slack adapter started");
+    },
+    async stop() {
+      if (state !== "up") return;
+      state = "stopping";
+      const { unfinished } = await lifecycle.drain(options.shutdownGraceMs ?? 5000);
+      if (unfinished > 0) log.warn({ unfinished }, "stopping with answers still in progress");
+      try {
+        await app.stop();
+      } finally {
+        server = null;
+        state = "stopped";
+        log.info("Slack adapter stopped");
+      }
+    },
+    health,
+    port: currentPort,
+  };
+}

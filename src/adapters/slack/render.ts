@@ -1,0 +1,295 @@
+import type { Answer, Citation, CompareRow, Excerpt, Item, Reading } from "../../core/answer.js";
+import type { DealId } from "../../core/model.js";
+import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
+import { LIMITS } from "./blocks.js";
+import { encodeButtonValue } from "./button-values.js";
+import { linkUrl, mrkdwnText, plainText } from "./escape.js";
+import { ACTION } from "./registration.js";
+
+export type RenderOptions = {
+  /** Adds "Share in channel" (for private answers only). */
+  shareable: boolean;
+  /** The Slack user who shared the answer publicly, shown under it. */
+  sharedBy?: string | null;
+  /** The deal the answer was restricted to, carried on to "More results". */
+  deal?: DealId | null;
+  /** An extra line under the answer, e.g. how to reach the bot from Slack. */
+  footer?: string | null;
+};
+
+const DEAL_LABELS: Record<DealId, string> = { uk: "U.S.–UK", japan: "U.S.–Japan", korea: "U.S.–Korea" };
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Character budgets; all shrink together when a message would exceed Slack's size limits. */
+type Caps = {
+  lead: number;
+  excerpt: number;
+  item: number;
+  note: number;
+  sourceTitle: number;
+  words: number;
+  /** Characters of a question carried in a button value. */
+  query: number;
+  excerpts: number;
+  items: number;
+  suggestions: number;
+  readings: number;
+};
+
+const FULL: Caps = {
+  lead: 1500,
+  excerpt: 1500,
+  item: 500,
+  note: 600,
+  sourceTitle: 200,
+  words: 60,
+  query: 500,
+  excerpts: 8,
+  items: 20,
+  suggestions: 5,
+  readings: 8,
+};
+const FLOOR: Caps = {
+  lead: 100,
+  excerpt: 100,
+  item: 40,
+  note: 40,
+  sourceTitle: 40,
+  words: 12,
+  query: 40,
+  excerpts: 3,
+  items: 3,
+  suggestions: 2,
+  readings: 3,
+};
+const MAX_ROWS = 8;
+
+/** Answer -> Block Kit with a plain-text fallback, within Slack's limits for any input. Pure. */
+export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage {
+  const text = fallbackText(answer);
+  let scale = 1;
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    const blocks = renderBlocks(answer, options, scaled(scale));
+    if (fits(blocks)) return { text, blocks };
+    scale /= 2;
+  }
+  return { text, blocks: minimalBlocks(answer) };
+}
+
+/** A short message with no answer content (errors, rate limits, restarts). */
+export function renderNotice(message: string): SlackMessage {
+  const text = mrkdwnText(message, LIMITS.sectionText);
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+function scaled(scale: number): Caps {
+  const caps = { ...FULL };
+  for (const key of Object.keys(caps) as (keyof Caps)[]) {
+    caps[key] = Math.max(FLOOR[key], Math.floor(FULL[key] * scale));
+  }
+  return caps;
+}
+
+function fits(blocks: Block[]): boolean {
+  return blocks.length <= LIMITS.blocks && JSON.stringify(blocks).length <= LIMITS.blocksJson;
+}
+
+function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block[] {
+  const blocks: Block[] = [header(answer.title)];
+  if (answer.lead.trim() !== "") blocks.push(section(mrkdwnText(answer.lead, caps.lead)));
+  if (answer.shortened) {
+    blocks.push(context("Your question was long, so only its first part was read."));
+  }
+  const manyDeals = new Set(answer.excerpts.map((excerpt) => excerpt.deal)).size > 1;
+  for (const excerpt of answer.excerpts.slice(0, caps.excerpts)) {
+    blocks.push(section(excerptText(excerpt, caps, manyDeals ? excerpt.deal : null)));
+  }
+  for (const row of answer.rows.slice(0, MAX_ROWS)) blocks.push(section(rowText(row, caps)));
+  blocks.push(...itemBlocks(answer.items, caps));
+  const notes = answer.notes.filter((note) => note.trim() !== "").slice(0, 5);
+  if (notes.length > 0) {
+    const lines = notes.map((note) => `:warning: ${mrkdwnText(note, caps.note)}`);
+    blocks.push(section(lines.join("\n")));
+  }
+  const about = [
+    whyLine(answer.readings, caps),
+    pageLine(answer),
+    options.footer ? safe(options.footer, 300) : null,
+  ];
+  const aboutLines = about.filter((line): line is string => line !== null);
+  if (aboutLines.length > 0) blocks.push(context(...aboutLines));
+  if (options.sharedBy && /^[UW][A-Z0-9]{2,20}$/.test(options.sharedBy)) {
+    blocks.push(context(`Shared by <@${options.sharedBy}>`));
+  }
+  const actions = answerButtons(answer, options, caps);
+  if (actions.elements.length > 0) blocks.push(actions);
+  const suggestions = suggestionButtons(answer, caps);
+  if (suggestions.elements.length > 0) blocks.push(suggestions);
+  return blocks;
+}
+
+function minimalBlocks(answer: Answer): Block[] {
+  return [
+    header(answer.title),
+    section(mrkdwnText(answer.lead, 500)),
+    context("This answer is too long to show in Slack; try a narrower question."),
+  ];
+}
+
+function header(title: string): Block {
+  const text = plainText(title, LIMITS.headerText) || "TPD answer";
+  return { type: "header", text: { type: "plain_text", text, emoji: true } };
+}
+
+function section(text: string, accessory?: Button): SectionBlock {
+  const block: SectionBlock = { type: "section", text: { type: "mrkdwn", text: text || "…" } };
+  if (accessory) block.accessory = accessory;
+  return block;
+}
+
+/** Context lines are written here (not user text) but may embed already-escaped pieces. */
+function context(...lines: string[]): ContextBlock {
+  return {
+    type: "context",
+    elements: lines
+      .slice(0, LIMITS.contextElements)
+      .map((line) => ({ type: "mrkdwn" as const, text: line.slice(0, LIMITS.contextText) })),
+  };
+}
+
+function safe(text: string, max: number): string {
+  return mrkdwnText(text, max);
+}
+
+function excerptText(excerpt: Excerpt, caps: Caps, deal: DealId | null): string {
+  const label = deal ? `*${DEAL_LABELS[deal]}*\n` : "";
+  const body = mrkdwnText(excerpt.text, caps.excerpt);
+  const shown = excerpt.kind === "quote" ? quote(body) : body;
+  return `${label}${shown}\n${sourceLine(excerpt.source, caps)}`;
+}
+
+function rowText(row: CompareRow, caps: Caps): string {
+  const name = `*${mrkdwnText(row.dealName || DEAL_LABELS[row.deal], caps.sourceTitle)}*`;
+  if (row.excerpt) {
+    const body = mrkdwnText(row.excerpt.text, caps.excerpt);
+    const shown = row.excerpt.kind === "quote" ? quote(body) : body;
+    return `${name}\n${shown}\n${sourceLine(row.excerpt.source, caps)}`;
+  }
+  const note = row.note ? mrkdwnText(row.note, caps.note) : "Nothing on this topic in this deal's text.";
+  return `${name}\n_${note}_`;
+}
+
+function quote(escaped: string): string {
+  return escaped
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
+}
+
+function sourceLine(source: Citation, caps: Caps): string {
+  const title = mrkdwnText(source.title, caps.sourceTitle) || "Source";
+  const url = linkUrl(source.url);
+  const link = url ? `<${url}|${title}>` : title;
+  const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.sourceTitle)}` : "";
+  return `— ${link}${publisher}, ${formatDate(source.published)}`;
+}
+
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return mrkdwnText(iso, 20);
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+function itemBlocks(items: Item[], caps: Caps): Block[] {
+  const readable = items.filter((item) => item.title.trim() !== "" || item.text.trim() !== "");
+  const shown = readable.slice(0, caps.items);
+  const blocks: Block[] = shown.map((item, index) => {
+    const title = item.title.trim() ? `*${mrkdwnText(item.title, caps.sourceTitle)}*\n` : "";
+    const source = item.source ? `\n${sourceLine(item.source, caps)}` : "";
+    const text = `${title}${mrkdwnText(item.text, caps.item)}${source}`;
+    const button = item.query?.trim()
+      ? askButton(`${ACTION.askPrefix}i${index}`, "Ask", item.query, caps)
+      : undefined;
+    return section(text, button);
+  });
+  if (readable.length > shown.length) blocks.push(context(`…and ${readable.length - shown.length} more.`));
+  return blocks;
+}
+
+function whyLine(readings: Reading[], caps: Caps): string | null {
+  if (readings.length === 0) return null;
+  const parts = readings.slice(0, caps.readings).map((reading) => {
+    const words = mrkdwnText(reading.words, caps.words);
+    const as = reading.kind === "deal" && isDeal(reading.as) ? DEAL_LABELS[reading.as] : reading.as;
+    const guessed = reading.fuzzy ? " (spelling guessed)" : "";
+    return `“${words}” → ${reading.kind} ${mrkdwnText(as, caps.words)}${guessed}`;
+  });
+  return `Why this answer: ${parts.join(" · ")}`;
+}
+
+function isDeal(value: string): value is DealId {
+  return Object.hasOwn(DEAL_LABELS, value);
+}
+
+function pageLine(answer: Answer): string | null {
+  const { offset, shown, total } = answer.page;
+  if (shown === 0 || total <= shown) return null;
+  return `Showing ${offset + 1}–${offset + shown} of ${total} matches.`;
+}
+
+function answerButtons(answer: Answer, options: RenderOptions, caps: Caps): ActionsBlock {
+  const elements: Button[] = [];
+  const deal = options.deal ?? undefined;
+  if (answer.page.next !== null && answer.found) {
+    elements.push(
+      button(ACTION.more, "More results", encode({ q: answer.query, o: answer.page.next, deal }, caps)),
+    );
+  }
+  const topic = answer.topics[0];
+  if (answer.found && topic && answer.intent !== "compare") {
+    elements.push(button(ACTION.compare, "Compare across deals", encode({ q: `compare ${topic}` }, caps)));
+  }
+  if (options.shareable && answer.found) {
+    const value = encode({ q: answer.query, o: answer.page.offset, deal }, caps);
+    elements.push({ ...button(ACTION.share, "Share in channel", value), style: "primary" });
+  }
+  return { type: "actions", elements };
+}
+
+function suggestionButtons(answer: Answer, caps: Caps): ActionsBlock {
+  const elements = answer.suggestions
+    .filter((suggestion) => suggestion.query.trim() !== "")
+    .slice(0, caps.suggestions)
+    .map((suggestion, index) =>
+      askButton(`${ACTION.askPrefix}s${index}`, suggestion.label || suggestion.query, suggestion.query, caps),
+    );
+  return { type: "actions", elements };
+}
+
+function askButton(actionId: string, label: string, query: string, caps: Caps): Button {
+  return button(actionId, label, encode({ q: query }, caps));
+}
+
+function button(actionId: string, label: string, value: string): Button {
+  const text = plainText(label, LIMITS.buttonText) || "Ask";
+  return { type: "button", action_id: actionId, text: { type: "plain_text", text, emoji: true }, value };
+}
+
+function encode(value: { q: string; o?: number; deal?: DealId | undefined }, caps: Caps): string {
+  const q = Array.from(value.q).slice(0, caps.query).join("");
+  return encodeButtonValue({
+    q,
+    ...(value.o !== undefined ? { o: value.o } : {}),
+    ...(value.deal ? { d: value.deal } : {}),
+  });
+}
+
+/** Notification text: headline, framing sentence and the first source, escaped. */
+function fallbackText(answer: Answer): string {
+  const first = answer.excerpts[0] ?? answer.rows.find((row) => row.excerpt)?.excerpt ?? null;
+  const parts = [answer.title, answer.lead];
+  if (first) parts.push(`${first.text} (${first.source.title}, ${first.source.published})`);
+  const joined = parts.filter((part) => part.trim() !== "").join("\n");
+  return mrkdwnText(joined, LIMITS.fallbackText) || "TPD answer";
+}

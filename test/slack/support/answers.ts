@@ -1,0 +1,44 @@
+import type { Answer, Excerpt } from "../../../src/core/answer.js";
+
+export const WHITE_HOUSE = {
+  title: "The United States Signs Technology Prosperity Deals with Japan and Korea",
+  url: "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/",
+  published: "2025-10-29",
+  publisher: "The White House",
+};
+
+export function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
+  return {
+    passageId: "korea-6g",
+    kind: "quote",
+    text: "The U.S.-Korea TPD advances strategic interests of the U.S. in space exploration and 6G telecommunications.",
+    deal: "korea",
+    source: WHITE_HOUSE,
+    ...overrides,
+  };
+}
+
+/** A hand-made answer shaped like the engine's answer to "korea 6g". */
+export function answer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    query: "korea 6g",
+    intent: "ask",
+    found: true,
+    title: "Republic of Korea · Telecommunications, 5G and 6G",
+    lead: "What the U.S.–Korea Technology Prosperity Deal says on Telecommunications, 5G and 6G:",
+    excerpts: [excerpt()],
+    items: [],
+    rows: [],
+    notes: [],
+    deals: ["korea"],
+    topics: ["telecom"],
+    readings: [
+      { words: "korea", kind: "deal", as: "korea", fuzzy: false },
+      { words: "6g", kind: "topic", as: "telecom", fuzzy: false },
+    ],
+    page: { offset: 0, shown: 1, total: 4, next: 1 },
+    suggestions: [],
+    shortened: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ApiCall = {
+  method: string;
+  /** Form fields as sent; `blocks` is parsed from its JSON string into `parsedBlocks`. */
+  params: Record<string, string>;
+  parsedBlocks: unknown[] | null;
+  authorization: string | null;
+};
+
+export type HookPost = { hook: string; body: Record<string, unknown> };
+
+/**
+ * A stand-in for Slack on 127.0.0.1: the Web API under /api/ (form-encoded calls, as the WebClient
+ * sends them) and response_url endpoints under /hooks/. Everything is recorded for assertions.
+ */
+export type FakeSlack = {
+  apiUrl: string;
+  responseUrl(hook: string): string;
+  calls: ApiCall[];
+  hooks: HookPost[];
+  /** The next calls of `method` answer `{ ok: false, error }`, one error per call. */
+  failNext(method: string, ...errors: string[]): void;
+  /** The next POSTs to response_urls answer this HTTP status. */
+  failHooks(...statuses: number[]): void;
+  /** Delays answers to response_url POSTs (to hold a reply in flight). */
+  delayHooks(ms: number): void;
+  callsTo(method: string): ApiCall[];
+  waitFor<T>(read: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+export const BOT_USER_ID = "UBOT0001";
+export const BOT_ID = "BBOT0001";
+export const TEAM_ID = "T0000001";
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: ApiCall[] = [];
+  const hooks: HookPost[] = [];
+  const failures = new Map<string, string[]>();
+  let hookFailures: number[] = [];
+  let hookDelay = 0;
+  let ts = 1_700_000_000;
+
+  const server: Server = createServer(async (request, response) => {
+    const body = await readBody(request);
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const send = (status: number, payload: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(payload));
+    };
+    if (url.pathname.startsWith("/api/")) {
+      const method = url.pathname.slice("/api/".length);
+      const params = Object.fromEntries(new URLSearchParams(body));
+      const parsedBlocks = params.blocks ? (JSON.parse(params.blocks) as unknown[]) : null;
+      calls.push({ method, params, parsedBlocks, authorization: request.headers.authorization ?? null });
+      const error = failures.get(method)?.shift();
+      if (error) return send(200, { ok: false, error });
+      ts += 1;
+      if (method === "auth.test") {
+        return send(200, {
+          ok: true,
+          url: "https://test.example/",
+          team: "Test",
+          user: "tpd",
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        });
+      }
+      if (method === "chat.postMessage")
+        return send(200, { ok: true, channel: params.channel, ts: `${ts}.000100` });
+      if (method === "chat.postEphemeral") return send(200, { ok: true, message_ts: `${ts}.000200` });
+      return send(200, { ok: true });
+    }
+    if (url.pathname.startsWith("/hooks/")) {
+      hooks.push({
+        hook: url.pathname.slice("/hooks/".length),
+        body: JSON.parse(body) as Record<string, unknown>,
+      });
+      if (hookDelay > 0) await new Promise((resolve) => setTimeout(resolve, hookDelay));
+      const status = hookFailures.shift();
+      if (status) return send(status, { ok: false, error: "expired_url" });
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end("ok");
+      return;
+    }
+    send(404, { ok: false, error: "unknown_path" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (hook) => `${base}/hooks/${hook}`,
+    calls,
+    hooks,
+    failNext(method, ...errors) {
+      failures.set(method, [...(failures.get(method) ?? []), ...errors]);
+    },
+    failHooks(...statuses) {
+      hookFailures.push(...statuses);
+    },
+    delayHooks(ms) {
+      hookDelay = ms;
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    async waitFor(read, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = read();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error("timed out waiting for the fake Slack to see a request");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    reset() {
+      calls.length = 0;
+      hooks.length = 0;
+      failures.clear();
+      hookFailures = [];
+      hookDelay = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
