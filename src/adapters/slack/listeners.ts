@@ -46,7 +46,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         {
           requestId: newRequestId(),
           via: "command",
-          text: toQuery(command.text) || "help",
+          text: toQuery(command.text ?? "") || "help",
           user: command.user_id,
           team: command.team_id ?? null,
           render: { shareable: true },
@@ -64,7 +64,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         {
           requestId: newRequestId(),
           via: "mention",
-          text: toQuery(event.text, context.botUserId) || "help",
+          text: toQuery(event.text ?? "", context.botUserId) || "help",
           user,
           team: body.team_id ?? event.team ?? null,
           eventId: body.event_id,
@@ -125,8 +125,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         options,
         user: body.user.id,
         team: body.team?.id ?? body.user.team_id ?? null,
-        render:
-          kind === "share" ? { shareable: false, sharedBy: body.user.id } : { shareable: onPrivateMessage },
+        // Every button result but a share arrives privately, so it can be shared in turn.
+        render: kind === "share" ? { shareable: false, sharedBy: body.user.id } : { shareable: true },
       };
       const reply: Reply =
         kind === "share" ? shareReply(respond, log, requestId) : buttonReply(respond, onPrivateMessage);
