@@ -31,8 +31,11 @@ export const STALE_BUTTON_NOTICE = "That button no longer works. Please ask agai
 
 const newRequestId = () => randomUUID();
 
+/** The part of a Bolt App that listeners register on. */
+export type ListenerHost = Pick<App, "use" | "command" | "event" | "action" | "error">;
+
 /** Listeners stay thin: acknowledge, turn the payload into a Question, hand it to `answering`. */
-export function registerListeners(app: App, deps: ListenerDeps): void {
+export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
   const { answering, lifecycle } = deps;
   const log = deps.logger.child({ adapter: "slack" });
 
