@@ -39,9 +39,9 @@ function assertWithinLimits(reply: DiscordReply): void {
     const fields = embed.fields ?? [];
     expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
     for (const field of fields) {
-      expect(field.name.length).toBeGreaterThan(0);
+      expect(field.name.trim().length).toBeGreaterThan(0);
       expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(field.value.length).toBeGreaterThan(0);
+      expect(field.value.trim().length).toBeGreaterThan(0);
       expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
       total += field.name.length + field.value.length;
     }
@@ -138,7 +138,35 @@ describe("renderAnswer", () => {
       deal: "korea",
       query: "korea 6g",
     });
-    expect(decodeAction(buttons[1]?.custom_id ?? "")).toEqual({ kind: "compare", topic: "6g" });
+    expect(decodeAction(buttons[1]?.custom_id ?? "")).toEqual({ kind: "compare", topics: ["6g"] });
+  });
+
+  it("GIVEN a list answer about topics THEN it offers no Compare button", () => {
+    const answer = makeAnswer({
+      intent: "topics",
+      topics: ["ai", "quantum"],
+      page: { offset: 0, shown: 0, total: 0, next: null },
+    });
+    expect(renderAnswer(answer).components).toEqual([]);
+  });
+
+  it("GIVEN a search on two topics THEN Compare across deals compares both", () => {
+    const { components } = renderAnswer(makeAnswer({ topics: ["ai", "quantum"] }));
+    const compare = components[0]?.components.find((b) => b.label === "Compare across deals");
+    expect(decodeAction(compare?.custom_id ?? "")).toEqual({ kind: "compare", topics: ["ai", "quantum"] });
+  });
+
+  it("GIVEN a suggestion that repeats the question THEN it is not offered as a button", () => {
+    const answer = makeAnswer({
+      found: false,
+      topics: [],
+      suggestions: [{ label: "Korea and 6G", query: "Korea 6G" }],
+    });
+    expect(
+      renderAnswer(answer)
+        .components.flatMap((r) => r.components)
+        .map((b) => b.label),
+    ).toEqual(["More results"]);
   });
 
   it("GIVEN the last page of a compare answer THEN neither button is offered", () => {
@@ -175,6 +203,7 @@ describe("renderAnswer", () => {
 
   it("GIVEN nothing found THEN it says so plainly and offers the suggestions as buttons", () => {
     const answer = makeAnswer({
+      query: "bananas",
       found: false,
       title: "Not found",
       lead: "Nothing on “bananas” in the deal texts.",
@@ -281,7 +310,7 @@ describe("custom ids", () => {
           fc.record({ kind: fc.constant("ask" as const), query: fc.string({ minLength: 1, maxLength: 80 }) }),
           fc.record({
             kind: fc.constant("compare" as const),
-            topic: fc.string({ minLength: 1, maxLength: 40 }),
+            topics: fc.array(fc.stringMatching(/^[a-z0-9-]{1,20}$/), { minLength: 1, maxLength: 3 }),
           }),
         ),
         (action) => {
@@ -305,7 +334,15 @@ describe("custom ids", () => {
   });
 
   it("GIVEN an unknown or malformed id THEN it decodes to null", () => {
-    for (const id of ["", "tpd", "tpd:more:x:uk:q", "tpd:more:1:france:q", "other:ask:q", "tpd:ask:"]) {
+    for (const id of [
+      "",
+      "tpd",
+      "tpd:more:x:uk:q",
+      "tpd:more:1:france:q",
+      "other:ask:q",
+      "tpd:ask:",
+      "tpd:cmp:a b",
+    ]) {
       expect(decodeAction(id)).toBeNull();
     }
   });

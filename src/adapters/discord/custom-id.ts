@@ -11,7 +11,8 @@ const PREFIX = "tpd";
 export type ButtonAction =
   /** Next page; `query` null when it did not fit and must be read back from the message. */
   | { kind: "more"; offset: number; deal: DealId | null; query: string | null }
-  | { kind: "compare"; topic: string }
+  /** Topic ids (slugs), compared together. */
+  | { kind: "compare"; topics: string[] }
   | { kind: "ask"; query: string };
 
 /** The custom id for an action, or null when it cannot fit (the caller then drops the button). */
@@ -23,8 +24,11 @@ export function encodeAction(action: ButtonAction): string | null {
       const query = neutralise(action.query ?? "");
       return head.length + query.length <= CUSTOM_ID_MAX ? head + query : head;
     }
-    case "compare":
-      return within(`${PREFIX}:cmp:${action.topic}`, action.topic);
+    case "compare": {
+      if (action.topics.length === 0 || !action.topics.every((topic) => TOPIC_ID.test(topic))) return null;
+      const topics = action.topics.join("+");
+      return within(`${PREFIX}:cmp:${topics}`, topics);
+    }
     case "ask":
       return within(`${PREFIX}:ask:${neutralise(action.query)}`, action.query);
   }
@@ -35,7 +39,8 @@ function within(id: string, payload: string): string | null {
 }
 
 const MORE = /^tpd:more:(\d{1,6}):([a-z]*):(.*)$/s;
-const COMPARE = /^tpd:cmp:(.+)$/s;
+const TOPIC_ID = /^[\w-]+$/;
+const COMPARE = /^tpd:cmp:([\w-]+(?:\+[\w-]+)*)$/;
 const ASK = /^tpd:ask:(.+)$/s;
 
 export function decodeAction(customId: string): ButtonAction | null {
@@ -51,7 +56,7 @@ export function decodeAction(customId: string): ButtonAction | null {
     };
   }
   const compare = COMPARE.exec(customId);
-  if (compare?.[1]) return { kind: "compare", topic: compare[1] };
+  if (compare?.[1]) return { kind: "compare", topics: compare[1].split("+") };
   const ask = ASK.exec(customId);
   if (ask?.[1]) return { kind: "ask", query: unneutralise(ask[1]) };
   return null;

@@ -79,8 +79,9 @@ async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promis
       return;
     }
     case "compare": {
-      const topic = deps.getBot().knowledge.topics.find((candidate) => candidate.id === action.topic);
-      const text = `compare ${topic?.label ?? action.topic}`;
+      const { topics } = deps.getBot().knowledge;
+      const labels = action.topics.map((id) => topics.find((topic) => topic.id === id)?.label ?? id);
+      const text = `compare ${labels.join(" and ")}`;
       await answer(deps, interaction, { text, options: {}, deal: null, ephemeral, entry: "button" });
       return;
     }

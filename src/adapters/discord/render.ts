@@ -42,7 +42,7 @@ export const LIMITS = {
 } as const;
 
 /** Our own tighter budgets inside one embed, so every part keeps some room within the 6000 total. */
-const BUDGET = { footer: 700, fields: 2700, lead: 700, excerptSource: 260, minBlock: 80 } as const;
+const BUDGET = { footer: 700, fields: 2700, lead: 700, minBlock: 80 } as const;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -112,7 +112,7 @@ function answerEmbed(answer: Answer): APIEmbed {
     (author?.name.length ?? 0) +
     footer.length +
     fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  const description = answerBody(answer, Math.min(LIMITS.description, LIMITS.embedTotal - used));
+  const description = answerBody(answer, Math.min(LIMITS.description, LIMITS.embedTotal - used)).trim();
 
   const embed: APIEmbed = { title, color: answer.found ? COLOR_FOUND : COLOR_NOT_FOUND };
   if (author) embed.author = author;
@@ -156,12 +156,22 @@ function excerptBlocks(excerpts: readonly Excerpt[], budget: number): string[] {
 
 /** `> quote` (or the summary as plain text) and a line naming the source, within `max`. */
 function excerptBlock(excerpt: Excerpt, max: number): string {
-  const source = `— ${excerpt.kind === "summary" ? "summary of " : ""}${citation(excerpt.source)}`;
-  const sourceLine = source.length <= Math.min(BUDGET.excerptSource, max) ? source : "";
+  const sourceLine = sourceLineWithin(excerpt, Math.min(700, Math.floor(max * 0.6)));
   const room = max - sourceLine.length - 1;
   const escaped = neutralise(escapeMarkdown(clean(excerpt.text).trim())).replace(/\n{2,}/g, "\n");
   const text = excerpt.kind === "quote" ? quoteLines(escaped) : escaped;
   return [truncate(text, room), sourceLine].filter(Boolean).join("\n");
+}
+
+/** The citation, shortening its title (never the URL) until it fits; only the link's text goes last. */
+function sourceLineWithin(excerpt: Excerpt, max: number): string {
+  const head = `— ${excerpt.kind === "summary" ? "summary of " : ""}`;
+  for (const titleMax of [120, 60, 30, 12]) {
+    const line = head + citation(excerpt.source, titleMax);
+    if (line.length <= max) return line;
+  }
+  const bare = `${head}${markdown(oneLine(excerpt.source.title), 40) || "source"}`;
+  return bare.length <= max ? bare : "";
 }
 
 function quoteLines(text: string): string {
@@ -239,7 +249,7 @@ function answerFields(answer: Answer): APIEmbedField[] {
     const notes = answer.notes.map((note) => `• ${oneLine(clean(note))}`).join("\n");
     fields.push({
       name: answer.notes.length === 1 ? "Note" : "Notes",
-      value: markdown(notes, each) || "\u200b",
+      value: nonBlank(markdown(notes, each)),
     });
   }
   return fields;
@@ -250,7 +260,7 @@ function compareField(row: CompareRow, max: number): APIEmbedField {
   const value = row.excerpt
     ? excerptBlock(row.excerpt, max)
     : markdown(row.note ?? "Nothing on this in the deal text.", max);
-  return { name, value: finalise(value, max) || "\u200b" };
+  return { name, value: nonBlank(finalise(value, max)) };
 }
 
 /** The footer: how the question was read, which page of excerpts this is, and whether it was shortened. */
@@ -303,24 +313,37 @@ function answerButtons(answer: Answer, context: RenderContext): ButtonRow[] {
           ButtonStyle.Primary,
         )
       : null,
-    answer.intent !== "compare" && answer.topics[0]
-      ? button({ kind: "compare", topic: answer.topics[0] }, "Compare across deals", ButtonStyle.Secondary)
+    // Only for a search about topics: list answers (topics, sources…) also carry topic ids.
+    answer.intent === "ask" && answer.topics.length > 0
+      ? button(
+          { kind: "compare", topics: answer.topics.slice(0, 3) },
+          "Compare across deals",
+          ButtonStyle.Secondary,
+        )
       : null,
   ];
 
-  const followUps: Suggestion[] = [
-    ...answer.suggestions,
-    ...answer.items.flatMap((item) => (item.query ? [{ label: item.title, query: item.query }] : [])),
-  ];
+  // The bot's own suggestions first; a list's items (topics, deals) when it has none.
+  const asked = oneLine(clean(answer.query)).toLowerCase();
+  const followUps: Suggestion[] =
+    answer.suggestions.length > 0
+      ? answer.suggestions
+      : answer.items.flatMap((item) => (item.query ? [{ label: item.title, query: item.query }] : []));
   const asks = followUps.map((s) => {
     const query = oneLine(clean(s.query));
-    return query ? button({ kind: "ask", query }, s.label || query, ButtonStyle.Secondary) : null;
+    if (!query || query.toLowerCase() === asked) return null;
+    return button({ kind: "ask", query }, s.label || query, ButtonStyle.Secondary);
   });
 
   return [main, asks]
     .map((row) => row.filter((b) => b !== null).slice(0, LIMITS.buttonsPerRow))
     .filter((row) => row.length > 0)
     .map((components) => ({ type: ComponentType.ActionRow, components }));
+}
+
+/** Discord rejects blank field values; a zero-width space is the conventional filler. */
+function nonBlank(text: string): string {
+  return text.trim() || "\u200b";
 }
 
 function joinedLength(parts: readonly string[]): number {
