@@ -162,7 +162,7 @@ describe("renderAnswer", () => {
       fc.property(answerArbitrary, fc.boolean(), (any, shareable) => {
         expectWithinLimits(renderAnswer(any, { shareable, sharedBy: "U0001" }));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -222,7 +222,7 @@ describe("renderAnswer", () => {
       fc.property(big, fc.boolean(), (any, shareable) => {
         expectWithinLimits(renderAnswer(any, { shareable, sharedBy: "U0001" }));
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });

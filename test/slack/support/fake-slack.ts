@@ -26,6 +26,8 @@ export type FakeSlack = {
   failHooks(...statuses: number[]): void;
   /** Delays answers to response_url POSTs (to hold a reply in flight). */
   delayHooks(ms: number): void;
+  /** Answers every call of `method` with this body (e.g. apps.connections.open for Socket Mode). */
+  answer(method: string, body: Record<string, unknown>): void;
   callsTo(method: string): ApiCall[];
   waitFor<T>(read: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   reset(): void;
@@ -42,6 +44,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, string[]>();
   let hookFailures: number[] = [];
   let hookDelay = 0;
+  const answers = new Map<string, Record<string, unknown>>();
   let ts = 1_700_000_000;
 
   const server: Server = createServer(async (request, response) => {
@@ -58,6 +61,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.push({ method, params, parsedBlocks, authorization: request.headers.authorization ?? null });
       const error = failures.get(method)?.shift();
       if (error) return send(200, { ok: false, error });
+      const canned = answers.get(method);
+      if (canned) return send(200, canned);
       ts += 1;
       if (method === "auth.test") {
         return send(200, {
@@ -106,6 +111,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     delayHooks(ms) {
       hookDelay = ms;
+    },
+    answer(method, body) {
+      answers.set(method, body);
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
     async waitFor(read, timeoutMs = 3000) {
