@@ -145,13 +145,11 @@ function answerBody(answer: Answer, budget: number): string {
 }
 
 function excerptBlocks(excerpts: readonly Excerpt[], budget: number): string[] {
-  const each = Math.floor(budget / excerpts.length) - 2;
-  if (each < BUDGET.minBlock) {
-    const fit = Math.max(1, Math.floor(budget / BUDGET.minBlock));
-    if (fit >= excerpts.length || budget < BUDGET.minBlock) return [];
-    return excerptBlocks(excerpts.slice(0, fit), budget);
-  }
-  return excerpts.map((excerpt) => excerptBlock(excerpt, each));
+  // As many excerpts as get a useful share each; the footer's page count still tells how many matched.
+  const shown = Math.min(excerpts.length, Math.floor(budget / (BUDGET.minBlock + 2)));
+  if (shown === 0) return [];
+  const each = Math.floor(budget / shown) - 2;
+  return excerpts.slice(0, shown).map((excerpt) => excerptBlock(excerpt, each));
 }
 
 /** `> quote` (or the summary as plain text) and a line naming the source, within `max`. */
