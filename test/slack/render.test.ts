@@ -43,6 +43,11 @@ describe("renderAnswer", () => {
     const contextText = strings(message.blocks.filter((block) => block.type === "context")).join(" ");
     expect(contextText).toContain("Why this answer: “korea” → deal U.S.–Korea · “6g” → topic telecom");
     expect(contextText).toContain("Showing 1–1 of 4 matches.");
+    const labelled = renderAnswer(answer(), {
+      shareable: false,
+      topicLabel: (id) => (id === "telecom" ? "5G & 6G" : undefined),
+    });
+    expect(strings(labelled.blocks).join(" ")).toContain("“6g” → topic 5G &amp; 6G");
     expect(message.text).toContain("Republic of Korea");
   });
 
@@ -108,6 +113,8 @@ describe("renderAnswer", () => {
     const text = sections(message).join("\n");
     expect(text).toContain("*U.S.–Korea TPD*\n>The U.S.-Korea TPD");
     expect(text).toContain("*U.S.–UK TPD*\n_No commitment on 6G found in the U.S.–UK deal text._");
+    // The rows carry the excerpts; they are not shown a second time.
+    expect(text.match(/The U\.S\.-Korea TPD advances/g)).toHaveLength(1);
     expect(buttons(message.blocks).map((button) => button.action_id)).not.toContain(ACTION.compare);
   });
 

@@ -15,6 +15,8 @@ export type RenderOptions = {
   deal?: DealId | null;
   /** An extra line under the answer, e.g. how to reach the bot from Slack. */
   footer?: string | null;
+  /** Readable names for topic ids in "why this answer". */
+  topicLabel?: (id: string) => string | undefined;
 };
 
 const DEAL_LABELS: Record<DealId, string> = { uk: "U.S.–UK", japan: "U.S.–Japan", korea: "U.S.–Korea" };
@@ -76,12 +78,6 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
   return { text, blocks: minimalBlocks(answer) };
 }
 
-/** A short message with no answer content (errors, rate limits, restarts). */
-export function renderNotice(message: string): SlackMessage {
-  const text = mrkdwnText(message, LIMITS.sectionText);
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
-}
-
 function scaled(scale: number): Caps {
   const caps = { ...FULL };
   for (const key of Object.keys(caps) as (keyof Caps)[]) {
@@ -100,8 +96,10 @@ function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block
   if (answer.shortened) {
     blocks.push(context("Your question was long, so only its first part was read."));
   }
-  const manyDeals = new Set(answer.excerpts.map((excerpt) => excerpt.deal)).size > 1;
-  for (const excerpt of answer.excerpts.slice(0, caps.excerpts)) {
+  // A compare answer's rows already hold its excerpts, one per deal.
+  const excerpts = answer.rows.length > 0 ? [] : answer.excerpts;
+  const manyDeals = new Set(excerpts.map((excerpt) => excerpt.deal)).size > 1;
+  for (const excerpt of excerpts.slice(0, caps.excerpts)) {
     blocks.push(section(excerptText(excerpt, caps, manyDeals ? excerpt.deal : null)));
   }
   for (const row of answer.rows.slice(0, MAX_ROWS)) blocks.push(section(rowText(row, caps)));
@@ -112,9 +110,9 @@ function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block
     blocks.push(section(lines.join("\n")));
   }
   const about = [
-    whyLine(answer.readings, caps),
+    whyLine(answer.readings, caps, options.topicLabel),
     pageLine(answer),
-    options.footer ? safe(options.footer, 300) : null,
+    options.footer ? mrkdwnText(options.footer, 300) : null,
   ];
   const aboutLines = about.filter((line): line is string => line !== null);
   if (aboutLines.length > 0) blocks.push(context(...aboutLines));
@@ -155,10 +153,6 @@ function context(...lines: string[]): ContextBlock {
       .slice(0, LIMITS.contextElements)
       .map((line) => ({ type: "mrkdwn" as const, text: line.slice(0, LIMITS.contextText) })),
   };
-}
-
-function safe(text: string, max: number): string {
-  return mrkdwnText(text, max);
 }
 
 function excerptText(excerpt: Excerpt, caps: Caps, deal: DealId | null): string {
@@ -217,11 +211,13 @@ function itemBlocks(items: Item[], caps: Caps): Block[] {
   return blocks;
 }
 
-function whyLine(readings: Reading[], caps: Caps): string | null {
+function whyLine(readings: Reading[], caps: Caps, topicLabel: RenderOptions["topicLabel"]): string | null {
   if (readings.length === 0) return null;
   const parts = readings.slice(0, caps.readings).map((reading) => {
     const words = mrkdwnText(reading.words, caps.words);
-    const as = reading.kind === "deal" && isDeal(reading.as) ? DEAL_LABELS[reading.as] : reading.as;
+    let as = reading.as;
+    if (reading.kind === "deal" && isDeal(reading.as)) as = DEAL_LABELS[reading.as];
+    if (reading.kind === "topic") as = topicLabel?.(reading.as) ?? reading.as;
     const guessed = reading.fuzzy ? " (spelling guessed)" : "";
     return `“${words}” → ${reading.kind} ${mrkdwnText(as, caps.words)}${guessed}`;
   });
@@ -250,7 +246,7 @@ function answerButtons(answer: Answer, options: RenderOptions, caps: Caps): Acti
   if (answer.found && topic && answer.intent !== "compare") {
     elements.push(button(ACTION.compare, "Compare across deals", encode({ q: `compare ${topic}` }, caps)));
   }
-  if (options.shareable && answer.found) {
+  if (options.shareable && answer.found && answer.intent !== "help") {
     const value = encode({ q: answer.query, o: answer.page.offset, deal }, caps);
     elements.push({ ...button(ACTION.share, "Share in channel", value), style: "primary" });
   }
