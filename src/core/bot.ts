@@ -36,6 +36,12 @@ export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
 /** Intents in the order their cues are tried: the more specific first; `ask` is the default. */
 const help = createHelp(() => INTENTS);
 const INTENTS: readonly Intent[] = [help, whoSigned, when, status, compare, sources, topics, deals, ask];
+/** What the bot can do, for help texts and platform command descriptions; needs no knowledge loaded. */
+export const INTENT_CATALOG: readonly IntentInfo[] = INTENTS.map(({ name, description, examples }) => ({
+  name,
+  description,
+  examples: [...examples],
+}));
 /** Intents that a cue word alone should not pick when the question also names a topic. */
 const YIELD_TO_TOPIC = new Set<IntentName>([
   "who-signed",

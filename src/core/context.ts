@@ -130,7 +130,9 @@ export class KnowledgeContext {
 
   /** Puts one page of ranked excerpts into the answer. */
   paginate(answer: Answer, ranked: readonly Excerpt[], offset = 0): Answer {
-    const start = Math.max(0, Math.min(Math.floor(offset), ranked.length));
+    // An offset past the end (a stale "More results" button) shows the last page rather than nothing.
+    const lastPage = Math.max(0, Math.ceil(ranked.length / PAGE_SIZE) - 1) * PAGE_SIZE;
+    const start = Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
     const excerpts = ranked.slice(start, start + PAGE_SIZE);
     const end = start + excerpts.length;
     return {

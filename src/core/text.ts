@@ -53,7 +53,8 @@ export const FILLER_WORDS = new Set(
   details detail regarding concerning tpd tpds deal deals technology prosperity agreement agreements memorandum
   understanding cooperation mou moc u s united states america american america's trump administration doc document
   text official bot question questions anything something thing things much many well one two three new latest
-  did does done make made work working works go going way day date time year years month week team`
+  did does done make made work working works go going way day date time year years month week team
+  everyone channel here subteam`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -29,12 +29,18 @@ export type LoadedKnowledge = { knowledge: KnowledgeBase; index: PassageIndex; l
 
 type RawFile = { path: string; text: string };
 
+/** Paths inside the working directory are shown relative to it, others in full. */
+function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === "" || shown.startsWith("..") ? path : shown;
+}
+
 /** Reads, validates and indexes everything under `dir`: sources.yaml, vocabulary.yaml, deals/, articles/. */
 export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   const started = performance.now();
   const read = async (path: string): Promise<RawFile> => {
     try {
-      return { path: relative(process.cwd(), path) || path, text: await readFile(path, "utf8") };
+      return { path: displayPath(path), text: await readFile(path, "utf8") };
     } catch (error) {
       throw new KnowledgeError(path, [
         `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,

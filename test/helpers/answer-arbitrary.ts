@@ -84,12 +84,10 @@ export const answerArbitrary: fc.Arbitrary<Answer> = fc.record({
     }),
     { maxLength: 12 },
   ),
-  page: fc
-    .record({ offset: fc.nat(50), shown: fc.nat(3), total: fc.nat(200) })
-    .map((page) => ({
-      ...page,
-      next: page.offset + page.shown < page.total ? page.offset + page.shown : null,
-    })),
+  page: fc.record({ offset: fc.nat(50), shown: fc.nat(3), total: fc.nat(200) }).map((page) => ({
+    ...page,
+    next: page.offset + page.shown < page.total ? page.offset + page.shown : null,
+  })),
   suggestions: fc.array(fc.record({ label: hostileText(150), query: hostileText(600) }), { maxLength: 8 }),
   shortened: fc.boolean(),
 });

@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { REST, type RESTPutAPIApplicationCommandsJSONBody, Routes } from "discord.js";
 import { ConfigError, type DiscordConfig, loadConfig } from "../../config.js";
-import type { IntentInfo } from "../../core/bot.js";
+import { INTENT_CATALOG, type IntentInfo } from "../../core/bot.js";
 import { buildCommands } from "./commands.js";
 
 export type DeployResult = { scope: "guild" | "global"; route: string; count: number };
@@ -26,17 +26,12 @@ export async function deployCommands(
   return { scope: config.guildId ? "guild" : "global", route, count: saved.length };
 }
 
-/** `npm run discord:deploy`: a composition root like main.ts, so it may load the knowledge to build the bot. */
+/** `npm run discord:deploy`: registers the commands described by the core's intent catalogue. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord)
     throw new ConfigError("Invalid environment: DISCORD_TOKEN is required to deploy commands");
-  const [{ loadKnowledge }, { createBot }] = await Promise.all([
-    import("../../knowledge/load.js"),
-    import("../../core/bot.js"),
-  ]);
-  const bot = createBot(await loadKnowledge(config.knowledgeDir));
-  const result = await deployCommands(config.discord, bot.intents);
+  const result = await deployCommands(config.discord, INTENT_CATALOG);
   const where =
     result.scope === "guild" ? `guild ${config.discord.guildId}` : "all guilds (global; may take a while)";
   process.stdout.write(`Registered ${result.count} command(s) for ${where}.\n`);

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/run-process.js";
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  return [
+    ...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm),
+  ].map((match) => (match[1] ?? match[2]) as string);
+}
+
+const resolved = (file: string, specifier: string) =>
+  specifier.startsWith(".") ? relative(ROOT, join(ROOT, file, "..", specifier)) : specifier;
+
+describe("dependency direction", () => {
+  it("keeps the core pure: only its own files, no I/O, env or platform libraries", () => {
+    for (const file of sourceFiles("src/core")) {
+      for (const specifier of importsOf(file)) {
+        const target = resolved(file, specifier);
+        expect(target.startsWith("src/core/"), `${file} imports ${specifier}`).toBe(true);
+      }
+      expect(readFileSync(join(ROOT, file), "utf8"), file).not.toMatch(
+        /process\.env|node:fs|node:net|node:http/,
+      );
+    }
+  });
+
+  it("keeps knowledge/ to zod, minisearch, yaml, node and core types", () => {
+    for (const file of sourceFiles("src/knowledge")) {
+      for (const specifier of importsOf(file)) {
+        const target = resolved(file, specifier);
+        const allowed =
+          ["zod", "minisearch", "yaml"].includes(target) ||
+          target.startsWith("node:") ||
+          target.startsWith("src/knowledge/") ||
+          target.startsWith("src/core/");
+        expect(allowed, `${file} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it("keeps adapters off knowledge/ and off each other", () => {
+    for (const adapter of ["slack", "discord", "console"]) {
+      for (const file of sourceFiles(`src/adapters/${adapter}`)) {
+        for (const specifier of importsOf(file)) {
+          const target = resolved(file, specifier);
+          expect(target.startsWith("src/knowledge"), `${file} imports ${specifier}`).toBe(false);
+          const otherAdapter = /^src\/adapters\/(slack|discord|console)\//.exec(target)?.[1];
+          if (otherAdapter) expect(otherAdapter, `${file} imports ${specifier}`).toBe(adapter);
+        }
+      }
+    }
+  });
+
+  it("reads process.env only in config.ts", () => {
+    for (const file of sourceFiles("src")) {
+      if (file === "src/config.ts") continue;
+      expect(readFileSync(join(ROOT, file), "utf8"), file).not.toMatch(/process\.env\b/);
+    }
+  });
+});

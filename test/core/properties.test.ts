@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Bot } from "../../src/core/bot.js";
+import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
+import { hostileText } from "../helpers/answer-arbitrary.js";
+import { realBot } from "../helpers/bots.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await realBot();
+});
+
+/** Strings people and attackers send: words the bot knows mixed with anything at all. */
+const question = fc.oneof(
+  hostileText(800),
+  fc
+    .array(
+      fc.constantFrom(
+        "korea",
+        "japan",
+        "uk",
+        "6g",
+        "quantum",
+        "compare",
+        "who",
+        "signed",
+        "when",
+        "status",
+        "ai",
+        "@here",
+      ),
+      {
+        maxLength: 8,
+      },
+    )
+    .map((words) => words.join(" ")),
+  // Long inputs: a short random string repeated out to ~100 KB, cheap to generate and to shrink.
+  fc
+    .tuple(fc.string({ unit: "binary", minLength: 1, maxLength: 50 }), fc.integer({ min: 1000, max: 2000 }))
+    .map(([chunk, times]) => chunk.repeat(times).slice(0, 100_000)),
+);
+
+describe("answering any string", () => {
+  it("never throws, keeps to three excerpts and cites https URLs when found", () => {
+    fc.assert(
+      fc.property(question, fc.nat(20), (text, offset) => {
+        const answer = bot.answer(text, { offset });
+        expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+        expect([...answer.query].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+        if (answer.found) {
+          const cited = [...answer.excerpts, ...answer.items.flatMap((item) => (item.source ? [item] : []))];
+          // Help and the topic tables describe the bot and its vocabulary; every other answer cites a source.
+          if (answer.intent === "help" || (answer.intent === "compare" && answer.rows.length === 0)) {
+            expect(answer.items.length).toBeGreaterThan(0);
+          } else if (answer.intent === "topics" && answer.deals.length === 3) {
+            expect(answer.items.length).toBeGreaterThan(0);
+          } else {
+            expect(cited.length).toBeGreaterThan(0);
+          }
+          for (const excerpt of answer.excerpts) expect(excerpt.source.url).toMatch(/^https:\/\//);
+        } else {
+          expect(answer.excerpts).toEqual([]);
+          expect(answer.lead.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers 100 KB of text, control characters, emoji and right-to-left text", () => {
+    for (const text of [
+      "x".repeat(100_000),
+      "\u0000\u0007\u001b[31m korea 6g",
+      "🇰🇷 korea 🚀 6g",
+      "كوريا 6g \u202e korea",
+    ]) {
+      expect(() => bot.answer(text)).not.toThrow();
+    }
+    expect(bot.answer("\u0000\u0007\u001b[31m korea 6g").excerpts[0]?.passageId).toBe(
+      "jk-korea-strategic-interests",
+    );
+    expect(bot.answer("x".repeat(100_000)).shortened).toBe(true);
+  });
+
+  it("suggests for any prefix without throwing, at most 25", () => {
+    fc.assert(
+      fc.property(hostileText(300), fc.integer({ min: -5, max: 100 }), (prefix, limit) => {
+        const suggestions = bot.suggest(prefix, limit);
+        expect(suggestions.length).toBeLessThanOrEqual(25);
+        for (const s of suggestions) expect(s.label.length).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("normalizeInput", () => {
+  it("is idempotent, capped, and removes control and invisible characters", () => {
+    fc.assert(
+      fc.property(hostileText(2000), (text) => {
+        const once = normalizeInput(text);
+        expect(normalizeInput(once.text).text).toBe(once.text);
+        expect([...once.text].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+        expect(once.text).not.toMatch(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\ufeff]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("says when it shortened the question", () => {
+    expect(normalizeInput("a".repeat(501))).toEqual({ text: "a".repeat(500), shortened: true });
+    expect(normalizeInput("ｋｏｒｅａ\u200b ６ｇ")).toEqual({ text: "korea 6g", shortened: false });
+    expect(normalizeInput(undefined)).toEqual({ text: "", shortened: false });
+  });
+});

@@ -1,0 +1,88 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { KnowledgeError, loadKnowledge } from "../../src/knowledge/load.js";
+import { FIXTURE_KNOWLEDGE } from "../helpers/bots.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tpd-knowledge-"));
+  await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const path = join(dir, file);
+  await writeFile(path, change(await readFile(path, "utf8")));
+}
+
+async function loadError(): Promise<KnowledgeError> {
+  const error = await loadKnowledge(dir).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(KnowledgeError);
+  return error as KnowledgeError;
+}
+
+describe("loadKnowledge", () => {
+  it("loads a valid set into sources, deals, topics and passages with a content hash", async () => {
+    const { knowledge } = await loadKnowledge(dir);
+    expect(knowledge.deals.map((deal) => deal.id)).toEqual(["uk", "japan", "korea"]);
+    expect(knowledge.passages.length).toBe(20);
+    expect(knowledge.version).toMatch(/^[0-9a-f]{16}$/);
+    await edit("deals/uk.yaml", (text) =>
+      text.replace("Chequers on 18 September", "Chequers on 19 September"),
+    );
+    expect((await loadKnowledge(dir)).knowledge.version).not.toBe(knowledge.version);
+  });
+
+  it("names the file and field of a schema error", async () => {
+    await edit("sources.yaml", (text) => text.replace("https://example.org/uk", "http://example.org/uk"));
+    const error = await loadError();
+    expect(error.message).toMatch(/sources\.yaml: sources\.1\.url: must be an https URL/);
+  });
+
+  it("names a missing required field", async () => {
+    await edit("deals/japan.yaml", (text) => text.replace(/^signed:.*$/m, ""));
+    expect((await loadError()).message).toMatch(/deals\/japan\.yaml: signed: /);
+  });
+
+  it("names an empty text", async () => {
+    await edit("articles/article.yaml", (text) =>
+      text.replace(/text: The United States signed[^}]*/, 'text: "  "'),
+    );
+    expect((await loadError()).message).toMatch(
+      /articles\/article\.yaml: passages\.0\.text: must not be empty/,
+    );
+  });
+
+  it("names unknown source and topic references", async () => {
+    await edit("deals/korea.yaml", (text) =>
+      text.replace("topics: [quantum], source: korea-text", "topics: [cooking], source: nowhere"),
+    );
+    const { message } = await loadError();
+    expect(message).toContain('facts.3.source: unknown source "nowhere"');
+    expect(message).toContain('facts.3.topics.0: unknown topic "cooking"');
+  });
+
+  it("names duplicate ids across files", async () => {
+    await edit("articles/article.yaml", (text) => text.replace("id: art-intro", "id: uk-signing"));
+    expect((await loadError()).message).toContain('passage ids: "uk-signing" is used more than once');
+  });
+
+  it("reports broken YAML and missing files by name", async () => {
+    await writeFile(join(dir, "vocabulary.yaml"), "topics: [unclosed");
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: is not valid YAML/);
+    await rm(join(dir, "sources.yaml"));
+    expect((await loadError()).message).toMatch(/sources\.yaml: cannot be read/);
+  });
+
+  it("rejects a deal file whose id does not match its name", async () => {
+    await edit("deals/uk.yaml", (text) => text.replace("id: uk\n", "id: japan\n"));
+    expect((await loadError()).message).toContain('deals/uk.yaml: id: "japan" does not match the file name');
+  });
+});
