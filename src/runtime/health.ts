@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AdapterHealth } from "../adapters/adapter.js";
+import type { KnowledgeInfo } from "./live-bot.js";
+
+export type HealthReport = {
+  status: "ok" | "degraded" | "stopping";
+  uptimeSeconds: number;
+  knowledge: KnowledgeInfo;
+  adapters: AdapterHealth[];
+};
+
+export function buildHealthReport(input: {
+  startedAt: number;
+  stopping: boolean;
+  knowledge: KnowledgeInfo;
+  adapters: AdapterHealth[];
+}): HealthReport {
+  const allUp = input.adapters.every((adapter) => adapter.up);
+  return {
+    status: input.stopping ? "stopping" : allUp ? "ok" : "degraded",
+    uptimeSeconds: Math.round((Date.now() - input.startedAt) / 1000),
+    knowledge: input.knowledge,
+    adapters: input.adapters,
+  };
+}
+
+/** A bare GET /healthz for deployments with no Slack HTTP server to carry it (Socket Mode, Discord only). */
+export async function startHealthServer(
+  port: number,
+  report: () => HealthReport,
+  host?: string,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    if (request.method !== "GET" || (request.url ?? "").split("?")[0] !== "/healthz") {
+      response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
+      return;
+    }
+    const body = report();
+    response
+      .writeHead(body.status === "ok" ? 200 : 503, {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+      })
+      .end(JSON.stringify(body));
+  });
+  server.requestTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
