@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import yaml from "js-yaml";
 import { z } from "zod";
 import { type Answer, INTENT_NAMES } from "../src/core/answer.js";
 import type { Bot } from "../src/core/bot.js";
@@ -16,7 +16,7 @@ export const goldenRowSchema = z.strictObject({
 export type GoldenRow = z.infer<typeof goldenRowSchema>;
 
 export function loadGolden(path = new URL("../test/golden/golden.yaml", import.meta.url)): GoldenRow[] {
-  return z.array(goldenRowSchema).parse(parse(readFileSync(path, "utf8")));
+  return z.array(goldenRowSchema).parse(yaml.load(readFileSync(path, "utf8")));
 }
 
 export type GoldenResult = { row: GoldenRow; answer: Answer; problems: string[] };

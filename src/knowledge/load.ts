@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
+import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Deal, KnowledgeBase, Passage, PassageIndex, Source, Topic } from "../core/model.js";
 import {
@@ -131,9 +131,11 @@ export function buildKnowledge(files: {
 function validate<T extends z.ZodType>(file: RawFile, schema: T): z.infer<T> {
   let data: unknown;
   try {
-    data = parseYaml(file.text, { prettyErrors: true });
+    data = yaml.load(file.text, { filename: file.path });
   } catch (error) {
-    throw new KnowledgeError(file.path, [`is not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
+    const reason = error instanceof yaml.YAMLException ? error.reason : String(error);
+    const line = error instanceof yaml.YAMLException ? ` (line ${error.mark.line + 1})` : "";
+    throw new KnowledgeError(file.path, [`is not valid YAML: ${reason}${line}`]);
   }
   const result = schema.safeParse(data);
   if (!result.success) {
