@@ -256,14 +256,13 @@ function articlePassages(file: string, data: ArticleFile, check: ReferenceChecke
   });
 }
 
-/** Words a passage belongs to without containing them: its deals' names and its topics' labels and aliases. */
+/**
+ * Words a passage belongs to without containing them: its deals' partner names and its topics' labels.
+ * Aliases stay out: the core reads them before searching, and a small index keeps fuzzy search fast.
+ */
 function contextBuilder(knowledge: KnowledgeBase): (passage: Passage) => string {
-  const dealWords = new Map(
-    knowledge.deals.map((deal) => [deal.id, `${deal.partner} ${deal.aliases.join(" ")}`]),
-  );
-  const topicWords = new Map(
-    knowledge.topics.map((topic) => [topic.id, `${topic.label} ${topic.aliases.join(" ")}`]),
-  );
+  const dealWords = new Map(knowledge.deals.map((deal) => [deal.id, `${deal.id} ${deal.partner}`]));
+  const topicWords = new Map(knowledge.topics.map((topic) => [topic.id, topic.label]));
   return (passage) =>
     [
       ...passage.deals.map((deal) => dealWords.get(deal)),

@@ -29,7 +29,7 @@ export function buildPassageIndex(
     processTerm,
     searchOptions: {
       boost: { text: 2, context: 1 },
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
       prefix: (term) => term.length >= 4,
       combineWith: "OR",
       processTerm,

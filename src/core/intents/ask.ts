@@ -55,9 +55,7 @@ type Ranked = { passage: Passage; score: number };
 /** Orders passages by topic coverage, then full-text score, keeping only those that really match. */
 function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContext): Ranked[] {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
-  const searchText = [...query.terms, ...topicWords, ...query.topics.map((id) => ctx.topicLabel(id))].join(
-    " ",
-  );
+  const searchText = [...query.terms, ...topicWords].join(" ");
   const hits = ctx.index.search(searchText, { deals });
   const best = hits[0]?.score ?? 1;
   const textScore = new Map(hits.map((hit) => [hit.passageId, hit]));
