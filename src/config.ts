@@ -43,27 +43,36 @@ export type Config = {
   discord: DiscordConfig | null;
 };
 
-/** An empty variable counts as unset. */
+/** An empty (or blank) variable counts as unset; surrounding spaces, as pasted from a dashboard, are dropped. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    schema.optional(),
-  );
+  z.preprocess((value) => {
+    if (typeof value !== "string") return value;
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }, schema.optional());
 
-const port = z.coerce.number().int().min(0).max(65_535);
-const positiveInt = z.coerce.number().int().positive();
-const url = z.url({ protocol: /^https?$/ });
+// Messages never quote the value: a token pasted into the wrong variable must not reach the terminal.
+const wholeNumber = (min: number, max: number, what = "a whole number") => {
+  const message = `must be ${what} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+const port = wholeNumber(0, 65_535, "a port number");
+const positiveInt = wholeNumber(1, 1_000_000);
+const url = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 const snowflake = z.string().regex(/^\d{5,25}$/, "must be a numeric Discord id");
-const bool = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+const bool = z
+  .enum(["true", "false", "1", "0"], { error: "must be true, false, 1 or 0" })
+  .transform((value) => value === "true" || value === "1");
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
   KNOWLEDGE_DIR: optional(z.string()),
-  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   RATE_LIMIT_PER_USER: optional(positiveInt),
   RATE_LIMIT_PER_TEAM: optional(positiveInt),
   RATE_LIMIT_WINDOW_SECONDS: optional(positiveInt),
   HEALTH_PORT: optional(port),
-  SHUTDOWN_GRACE_MS: optional(z.coerce.number().int().min(0).max(60_000)),
+  SHUTDOWN_GRACE_MS: optional(wholeNumber(0, 60_000, "a number of milliseconds")),
   KNOWLEDGE_WATCH: optional(bool),
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, "looks too short for a signing secret")),
@@ -75,6 +84,9 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(url),
 });
+
+/** Every variable the bot reads; `.env.example` documents each one. */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 type Env = z.infer<typeof envSchema>;
 
 /** The only reader of the environment: validates it and hands each part of the program its slice. */

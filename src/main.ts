@@ -5,18 +5,26 @@ import { createRateLimiter } from "./core/rate-limit.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildHealthReport, startHealthServer } from "./runtime/health.js";
 import { createLiveBot, type LiveBot } from "./runtime/live-bot.js";
-import { exitWithStartupError } from "./startup-error.js";
+import { installProcessGuards } from "./runtime/process-guards.js";
+import { createShutdown } from "./runtime/shutdown.js";
+import { AdapterStartError, startAdapters } from "./runtime/start-adapters.js";
+import { exitWithStartupError, scrub } from "./startup-error.js";
+
+/** Known as soon as the config is read, so that every way out of start-up can scrub them. */
+let secrets: string[] = [];
 
 /** Composition root: config, knowledge, then the adapters whose credentials are present (the console if none). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  secrets = secretsOf(config);
   const platforms = Boolean(config.slack || config.discord);
   // The console owns stdout, so its logs go to stderr and only warnings and errors show.
   const logger = createLogger({
     level: platforms ? config.logLevel : "warn",
-    secrets: secretsOf(config),
+    secrets,
     destination: platforms ? process.stdout : process.stderr,
   });
+  installProcessGuards(logger);
   const liveBot = await createLiveBot(config.knowledgeDir, logger);
   const getBot = () => liveBot.current();
 
@@ -46,13 +54,15 @@ async function main(): Promise<void> {
 
   let health: Awaited<ReturnType<typeof startHealthServer>> | null = null;
   try {
-    await Promise.all(adapters.map((adapter) => adapter.start()));
+    await startAdapters(adapters);
     if (config.healthPort !== null) health = await startHealthServer(config.healthPort, healthReport);
   } catch (error) {
+    const reason =
+      error instanceof AdapterStartError ? error.message : `health server on HEALTH_PORT: ${describe(error)}`;
     // Through the logger, which scrubs secrets: platform errors can echo request details.
-    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, "cannot start");
+    logger.fatal({ err: reason }, "cannot start");
     logger.flush?.();
-    process.stderr.write(`tpd-bot: cannot start: ${scrub(error, secretsOf(config))}\n`);
+    process.stderr.write(`tpd-bot: cannot start: ${scrub(reason, secrets)}\n`);
     process.exit(1);
   }
   const stopWatching = config.watchKnowledge ? liveBot.watch() : () => {};
@@ -66,25 +76,19 @@ async function main(): Promise<void> {
     "tpd-bot started",
   );
 
-  const shutdown = async (signal: string) => {
-    if (stopping) {
-      logger.warn({ signal }, "second signal: exiting now");
-      process.exit(1);
-    }
-    stopping = true;
-    const began = performance.now();
-    logger.info({ signal }, "shutting down: finishing answers in progress");
-    stopWatching();
-    const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
-    await health?.close();
-    for (const result of results) {
-      if (result.status === "rejected")
-        logger.error({ err: String(result.reason) }, "adapter did not stop cleanly");
-    }
-    logger.info({ signal, shutdownMs: Math.round(performance.now() - began) }, "stopped");
-    logger.flush?.();
-    process.exit(0);
-  };
+  const shutdown = createShutdown({
+    adapters,
+    logger,
+    graceMs: config.shutdownGraceMs,
+    onStopping: () => {
+      stopping = true;
+      stopWatching();
+    },
+    close: async () => {
+      await health?.close();
+    },
+    exit: (code) => process.exit(code),
+  });
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
@@ -123,10 +127,8 @@ async function platformAdapters(
   return adapters;
 }
 
-function scrub(error: unknown, secrets: readonly string[]): string {
-  let message = error instanceof Error ? error.message : String(error);
-  for (const secret of secrets) message = message.split(secret).join("[redacted]");
-  return message;
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function secretsOf(config: Config): string[] {
@@ -138,4 +140,4 @@ function secretsOf(config: Config): string[] {
   ].filter((secret): secret is string => Boolean(secret));
 }
 
-main().catch(exitWithStartupError);
+main().catch((error: unknown) => exitWithStartupError(error, secrets));

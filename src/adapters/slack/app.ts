@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { toBoltLogger } from "./bolt-logger.js";
@@ -18,8 +18,14 @@ export type SlackAppOptions = {
   webApiTimeoutMs: number;
 };
 
+export type SlackApp = {
+  app: App;
+  /** Whether the receiver can take events: always in HTTP mode, only while the WebSocket is open in Socket Mode. */
+  connected(): boolean;
+};
+
 /** A Bolt App over HTTP (signing secret) or Socket Mode (app-level token), as the config says. */
-export function buildSlackApp(options: SlackAppOptions): App {
+export function buildSlackApp(options: SlackAppOptions): SlackApp {
   const { config, logger, lifecycle } = options;
   const boltLogger = toBoltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
@@ -39,7 +45,23 @@ export function buildSlackApp(options: SlackAppOptions): App {
 
   if (config.mode === "socket") {
     if (!config.appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN");
-    return new App({ ...common, socketMode: true, appToken: config.appToken });
+    // Built here rather than by Bolt so health can follow the WebSocket: after a drop the client
+    // waits before reconnecting, and no events arrive meanwhile.
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: boltLogger,
+      installerOptions: { clientOptions },
+    });
+    let open = false;
+    receiver.client.on("connected", () => {
+      open = true;
+    });
+    for (const state of ["close", "disconnecting", "disconnected", "reconnecting"]) {
+      receiver.client.on(state, () => {
+        open = false;
+      });
+    }
+    return { app: new App({ ...common, receiver }), connected: () => open };
   }
 
   if (!config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
@@ -60,7 +82,7 @@ export function buildSlackApp(options: SlackAppOptions): App {
     }
     boltListener(request, response);
   };
-  return new App({ ...common, receiver });
+  return { app: new App({ ...common, receiver }), connected: () => true };
 }
 
 function isJson(request: IncomingMessage): boolean {

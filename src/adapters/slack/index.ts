@@ -1,13 +1,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { App, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
 import { createAnswering } from "./answering.js";
-import { buildSlackApp } from "./app.js";
+import { buildSlackApp, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { createLifecycle } from "./lifecycle.js";
 import { registerListeners } from "./listeners.js";
@@ -23,7 +23,7 @@ export type SlackAdapterOptions = {
   getBot: () => Bot;
   logger: Logger;
   rateLimiter: RateLimiter;
-  /** Served as JSON on GET /healthz in HTTP mode. */
+  /** Served as JSON on GET /healthz in HTTP mode; a `status` other than "ok" (another adapter down, stopping) answers 503. */
   healthReport: () => unknown;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
   host?: string;
@@ -48,18 +48,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let server: Server | null = null;
 
   const health = (): AdapterHealth => {
-    const up = state === "up";
+    const up = state === "up" && connected();
     const where = config.mode === "socket" ? "Socket Mode" : `HTTP on port ${currentPort() ?? config.port}`;
-    return { name: "slack", up, detail: up ? where : `${state} (${where})` };
+    const shown = state === "up" && !up ? "reconnecting" : state;
+    return { name: "slack", up, detail: up ? where : `${shown} (${where})` };
   };
 
-  const app: App = buildSlackApp({
+  const { app, connected }: SlackApp = buildSlackApp({
     config,
     logger,
     lifecycle,
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     webApiTimeoutMs: 10_000,
-    health: () => ({ status: health().up ? 200 : 503, body: options.healthReport() }),
+    health: () => {
+      const report = options.healthReport();
+      return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
+    },
   });
   registerListeners(app, {
     answering: createAnswering({ getBot: options.getBot, logger, rateLimiter: options.rateLimiter }),
@@ -111,4 +115,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     health,
     port: currentPort,
   };
+}
+
+function reportSaysOk(report: unknown): boolean {
+  if (typeof report !== "object" || report === null || !("status" in report)) return true;
+  return report.status === "ok";
 }
