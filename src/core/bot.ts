@@ -62,7 +62,10 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
   const answer = (text: string, options: AnswerOptions = {}): Answer => {
     const query = parse(text);
     if (query.intentBy === "cue" && query.topics.length > 0 && YIELD_TO_TOPIC.has(query.intent)) {
-      query.intent = "ask";
+      // "which deals mention fusion" compares; "does the uk deal cover quantum" asks.
+      query.intent = query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
+    } else if (query.intentBy === "cue" && query.intent === "deals" && query.deals.length > 0) {
+      query.intent = "ask"; // "tell me about the korea tpd" is about one deal
     }
     const isEmpty = query.intent === "ask" && query.text === "";
     const intent = byName.get(isEmpty ? "help" : query.intent) ?? ask;

@@ -34,7 +34,8 @@ export function parseQuery(
   const { text, shortened } = normalizeInput(raw);
   const tokens = tokenize(text);
   const intentConsumed = new Set<number>();
-  const intent = detectIntent(tokens, intents, intentConsumed);
+  const inPhrases = vocabulary.match(tokens, "").inPhrases;
+  const intent = detectIntent(tokens, intents, intentConsumed, inPhrases);
 
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
   const match = vocabulary.match(remaining, text);
@@ -62,10 +63,11 @@ function detectIntent(
   tokens: readonly string[],
   intents: readonly IntentCues[],
   consumed: Set<number>,
+  inPhrases: ReadonlySet<number>,
 ): { name: IntentName; by: ParsedQuery["intentBy"]; reading: Reading | null } {
   const first = tokens[0];
   for (const intent of intents) {
-    if (first !== undefined && intent.commands.includes(first)) {
+    if (first !== undefined && !inPhrases.has(0) && intent.commands.includes(first)) {
       consumed.add(0);
       return {
         name: intent.name,
@@ -77,7 +79,7 @@ function detectIntent(
   for (const intent of intents) {
     for (const cue of intent.cues) {
       const cueTokens = cue.split(" ");
-      const at = indexOfSequence(tokens, cueTokens);
+      const at = indexOfSequence(tokens, cueTokens, inPhrases);
       if (at >= 0) {
         for (let i = at; i < at + cueTokens.length; i++) consumed.add(i);
         return {
@@ -91,9 +93,16 @@ function detectIntent(
   return { name: "ask", by: "default", reading: null };
 }
 
-function indexOfSequence(tokens: readonly string[], sequence: readonly string[]): number {
+/** Where the sequence first stands in the tokens, not counting places inside a vocabulary phrase. */
+function indexOfSequence(
+  tokens: readonly string[],
+  sequence: readonly string[],
+  skip: ReadonlySet<number>,
+): number {
   outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
-    for (let j = 0; j < sequence.length; j++) if (tokens[i + j] !== sequence[j]) continue outer;
+    for (let j = 0; j < sequence.length; j++) {
+      if (tokens[i + j] !== sequence[j] || skip.has(i + j)) continue outer;
+    }
     return i;
   }
   return -1;

@@ -3,7 +3,12 @@ import type { KnowledgeBase } from "./model.js";
 import { editDistance, FILLER_WORDS, tokenize, typoAllowance } from "./text.js";
 
 type Term = { kind: "deal" | "topic" | "country"; id: string };
-export type VocabularyMatch = { readings: Reading[]; consumed: Set<number> };
+export type VocabularyMatch = {
+  readings: Reading[];
+  consumed: Set<number>;
+  /** Token positions covered by aliases of two or more words ("legal status"), which outrank intent cues. */
+  inPhrases: Set<number>;
+};
 
 const LONGEST_ALIAS_TOKENS = 6;
 /** Scripts written without spaces between words: their aliases are found as substrings of the question. */
@@ -50,11 +55,15 @@ export class Vocabulary {
   match(tokens: readonly string[], text: string): VocabularyMatch {
     const readings: Reading[] = [];
     const consumed = new Set<number>();
+    const inPhrases = new Set<number>();
     for (let start = 0; start < tokens.length; ) {
       const found = this.longestAt(tokens, start);
       if (found) {
         readings.push(found.reading);
-        for (let i = start; i < start + found.length; i++) consumed.add(i);
+        for (let i = start; i < start + found.length; i++) {
+          consumed.add(i);
+          if (found.length > 1) inPhrases.add(i);
+        }
         start += found.length;
       } else {
         start += 1;
@@ -69,7 +78,7 @@ export class Vocabulary {
       if (UNSPACED_SCRIPT.test(token) && this.unspaced.some(({ alias }) => token.includes(alias)))
         consumed.add(i);
     });
-    return { readings, consumed };
+    return { readings, consumed, inPhrases };
   }
 
   private longestAt(tokens: readonly string[], start: number): { reading: Reading; length: number } | null {

@@ -10,9 +10,21 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/** A light stemmer, so "signing", "signed" and "signs" meet; short words are left alone. */
+function stem(word: string): string {
+  if (word.length <= 5) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  for (const suffix of ["ing", "ed", "es", "s"]) {
+    if (word.endsWith(suffix) && !word.endsWith("ss") && word.length - suffix.length >= 4) {
+      return word.slice(0, -suffix.length);
+    }
+  }
+  return word;
+}
+
 const processTerm = (term: string): string | null => {
   const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : lower;
+  return STOP_WORDS.has(lower) ? null : stem(lower);
 };
 
 /**

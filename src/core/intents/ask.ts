@@ -61,7 +61,6 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContex
   const textScore = new Map(hits.map((hit) => [hit.passageId, hit]));
   // Without a recognised topic, a passage must match at least half the meaningful words to count.
   const termsNeeded = Math.ceil(query.terms.length / 2);
-  const termSet = new Set(query.terms);
 
   const ranked: Ranked[] = [];
   for (const passage of ctx.passages({ deals })) {
@@ -70,8 +69,8 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContex
     if (query.topics.length > 0) {
       if (topicsCovered === 0) continue;
     } else {
-      const matched = hit?.matchedTerms.filter((term) => termSet.has(term)) ?? [];
-      if (matched.length < termsNeeded || matched.length === 0) continue;
+      const matched = hit?.matchedTerms.length ?? 0;
+      if (matched < termsNeeded || matched === 0) continue;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
     const score =

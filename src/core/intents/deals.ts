@@ -16,6 +16,10 @@ export const deals: Intent = {
     "all the deals",
     "overview",
     "how many deals",
+    "technology prosperity deal",
+    "technology prosperity deals",
+    "tpd",
+    "tpds",
   ],
   run({ query, ctx }): Answer {
     return {
