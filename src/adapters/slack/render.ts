@@ -159,7 +159,7 @@ function excerptText(excerpt: Excerpt, caps: Caps, deal: DealId | null): string 
   const label = deal ? `*${DEAL_LABELS[deal]}*\n` : "";
   const body = mrkdwnText(excerpt.text, caps.excerpt);
   const shown = excerpt.kind === "quote" ? quote(body) : body;
-  return `${label}${shown}\n${sourceLine(excerpt.source, caps)}`;
+  return `${label}${shown}\n${sourceLine(excerpt.source, caps, excerpt.kind)}`;
 }
 
 function rowText(row: CompareRow, caps: Caps): string {
@@ -167,7 +167,7 @@ function rowText(row: CompareRow, caps: Caps): string {
   if (row.excerpt) {
     const body = mrkdwnText(row.excerpt.text, caps.excerpt);
     const shown = row.excerpt.kind === "quote" ? quote(body) : body;
-    return `${name}\n${shown}\n${sourceLine(row.excerpt.source, caps)}`;
+    return `${name}\n${shown}\n${sourceLine(row.excerpt.source, caps, row.excerpt.kind)}`;
   }
   const note = row.note ? mrkdwnText(row.note, caps.note) : "Nothing on this topic in this deal's text.";
   return `${name}\n_${note}_`;
@@ -180,12 +180,13 @@ function quote(escaped: string): string {
     .join("\n");
 }
 
-function sourceLine(source: Citation, caps: Caps): string {
+/** Quotes cite their source; summaries (the knowledge's own words) say so, so nobody mistakes them for quotes. */
+function sourceLine(source: Citation, caps: Caps, kind: Excerpt["kind"] | "document"): string {
   const title = mrkdwnText(source.title, caps.sourceTitle) || "Source";
   const url = linkUrl(source.url);
   const link = url ? `<${url}|${title}>` : title;
   const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.sourceTitle)}` : "";
-  return `— ${link}${publisher}, ${formatDate(source.published)}`;
+  return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${formatDate(source.published)}`;
 }
 
 export function formatDate(iso: string): string {
@@ -200,7 +201,7 @@ function itemBlocks(items: Item[], caps: Caps): Block[] {
   const shown = readable.slice(0, caps.items);
   const blocks: Block[] = shown.map((item, index) => {
     const title = item.title.trim() ? `*${mrkdwnText(item.title, caps.sourceTitle)}*\n` : "";
-    const source = item.source ? `\n${sourceLine(item.source, caps)}` : "";
+    const source = item.source ? `\n${sourceLine(item.source, caps, "document")}` : "";
     const text = `${title}${mrkdwnText(item.text, caps.item)}${source}`;
     const button = item.query?.trim()
       ? askButton(`${ACTION.askPrefix}i${index}`, "Ask", item.query, caps)
