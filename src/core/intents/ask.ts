@@ -156,7 +156,11 @@ function nothingFound(
   return {
     ...answer,
     title: "Not found",
-    lead: `No commitment on ${what} found in ${where}.`,
+    // A topic the vocabulary knows is a commitment a deal may lack; other words simply are not in the texts.
+    lead:
+      topics.length > 0
+        ? `No commitment on ${what} found in ${where}.`
+        : `Nothing in ${where} matches ${what}. Ask about a deal (${ctx.dealList(ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
     deals: [...deals],
     topics: query.topics,
     suggestions: suggestions.slice(0, 3),
