@@ -59,7 +59,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     target.on(Events.ShardDisconnect, (event, shard) =>
       logger.error({ shard, code: event.code }, "gateway closed for good"),
     );
-    target.on(Events.ShardReconnecting, (shard) => logger.warn({ shard }, "gateway reconnecting"));
+    // destroy() in stop() also passes through "reconnecting"; only a live client's reconnects matter.
+    target.on(Events.ShardReconnecting, (shard) => {
+      if (client === target) logger.warn({ shard }, "gateway reconnecting");
+    });
     target.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway resumed"));
     target.on(Events.ShardReady, (shard) => logger.info({ shard }, "gateway ready"));
   };

@@ -61,11 +61,13 @@ export function createMessageHandler(deps: HandlerDeps): (message: Message) => P
       await send(message, renderAnswer(outcome.answer));
       logAnswered(deps, question, outcome.answer, startedAt);
     } catch (error) {
-      logFailed(deps, question, error, startedAt);
+      // The id and entry only: the question's text and author stay out of the logs.
+      const context = { requestId: question.requestId, entry: question.entry };
+      logFailed(deps, context, error, startedAt);
       try {
         await send(message, renderNotice(ERROR_TEXT));
       } catch (replyError) {
-        logFailed(deps, question, replyError, startedAt);
+        logFailed(deps, context, replyError, startedAt);
       }
     }
   };
