@@ -12,7 +12,7 @@ import {
   sourcesFileSchema,
   vocabularyFileSchema,
 } from "./schema.js";
-import { buildPassageIndex } from "./search-index.js";
+import { buildPassageIndex, indexContext } from "./search-index.js";
 
 /** A knowledge file is missing, unreadable or invalid; the message names the file and the field. */
 export class KnowledgeError extends Error {
@@ -66,7 +66,7 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
     yamlFiles("articles"),
   ]);
   const knowledge = buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
-  const index = buildPassageIndex(knowledge.passages, contextBuilder(knowledge));
+  const index = buildPassageIndex(knowledge.passages, indexContext(knowledge));
   return { knowledge, index, loadMs: performance.now() - started };
 }
 
@@ -254,20 +254,4 @@ function articlePassages(file: string, data: ArticleFile, check: ReferenceChecke
       order,
     };
   });
-}
-
-/**
- * Words a passage belongs to without containing them: its deals' partner names and its topics' labels.
- * Aliases stay out: the core reads them before searching, and a small index keeps fuzzy search fast.
- */
-function contextBuilder(knowledge: KnowledgeBase): (passage: Passage) => string {
-  const dealWords = new Map(knowledge.deals.map((deal) => [deal.id, `${deal.id} ${deal.partner}`]));
-  const topicWords = new Map(knowledge.topics.map((topic) => [topic.id, topic.label]));
-  return (passage) =>
-    [
-      ...passage.deals.map((deal) => dealWords.get(deal)),
-      ...passage.topics.map((topic) => topicWords.get(topic)),
-    ]
-      .filter(Boolean)
-      .join(" ");
 }

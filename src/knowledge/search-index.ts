@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import type { DealId, Passage, PassageIndex, SearchHit } from "../core/model.js";
+import type { DealId, KnowledgeBase, Passage, PassageIndex, SearchHit } from "../core/model.js";
 
 type IndexedPassage = { id: string; text: string; context: string; deals: DealId[] };
 
@@ -72,4 +72,20 @@ export function buildPassageIndex(
       }));
     },
   };
+}
+
+/**
+ * Words a passage belongs to without containing them: its deals' partner names and its topics' labels.
+ * Aliases stay out: the core reads them before searching, and a small index keeps fuzzy search fast.
+ */
+export function indexContext(knowledge: KnowledgeBase): (passage: Passage) => string {
+  const dealWords = new Map(knowledge.deals.map((deal) => [deal.id, `${deal.id} ${deal.partner}`]));
+  const topicWords = new Map(knowledge.topics.map((topic) => [topic.id, topic.label]));
+  return (passage) =>
+    [
+      ...passage.deals.map((deal) => dealWords.get(deal)),
+      ...passage.topics.map((topic) => topicWords.get(topic)),
+    ]
+      .filter(Boolean)
+      .join(" ");
 }
