@@ -71,9 +71,10 @@ export async function createLiveBot(
     reload(reason) {
       // Edits arrive in bursts; chain reloads so each one reads the files after the previous finished.
       const next = (reloading ?? Promise.resolve(true)).then(() => reload(reason));
-      reloading = next.finally(() => {
-        if (reloading === next) reloading = null;
+      const tail: Promise<boolean> = next.finally(() => {
+        if (reloading === tail) reloading = null;
       });
+      reloading = tail;
       return next;
     },
     watch(debounceMs = 250) {

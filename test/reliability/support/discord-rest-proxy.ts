@@ -24,6 +24,8 @@ export type DiscordRestProxy = {
   delay(method: string, path: RegExp, ms: number, times?: number): void;
   /** Every call seen: method, path and the status it got. */
   seen: { method: string; path: string; status: number }[];
+  /** Resolves once a call matching `path` has arrived (before any delay or failure is applied). */
+  arrived(method: string, path: RegExp, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -31,6 +33,7 @@ export async function startDiscordRestProxy(targetApiUrl: string): Promise<Disco
   const target = new URL(targetApiUrl);
   const rules: Rule[] = [];
   const seen: DiscordRestProxy["seen"] = [];
+  const arrivals: { method: string; path: string }[] = [];
 
   const take = (method: string, path: string): Rule | undefined => {
     const rule = rules.find((r) => r.times > 0 && r.method === method && r.path.test(path));
@@ -42,6 +45,7 @@ export async function startDiscordRestProxy(targetApiUrl: string): Promise<Disco
     const body = await read(incoming);
     const method = incoming.method ?? "GET";
     const path = decodeURIComponent(new URL(incoming.url ?? "/", "http://127.0.0.1").pathname);
+    arrivals.push({ method, path });
     const rule = take(method, path);
     if (rule?.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
     if (rule?.status) {
@@ -80,6 +84,13 @@ export async function startDiscordRestProxy(targetApiUrl: string): Promise<Disco
       rules.push({ method, path, delayMs: ms, times });
     },
     seen,
+    async arrived(method, path, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!arrivals.some((call) => call.method === method && path.test(call.path))) {
+        if (Date.now() > deadline) throw new Error(`no ${method} ${path} within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REAL_KNOWLEDGE } from "../../helpers/bots.js";
@@ -9,6 +9,8 @@ export type KnowledgeCopy = {
   read(file: string): Promise<string>;
   write(file: string, text: string): Promise<void>;
   edit(file: string, change: (text: string) => string): Promise<void>;
+  delete(file: string): Promise<void>;
+  /** Removes the whole copy. */
   remove(): Promise<void>;
 };
 
@@ -27,6 +29,7 @@ export async function copyKnowledge(): Promise<KnowledgeCopy> {
       if (after === before) throw new Error(`the edit did not change ${file}`);
       await write(file, after);
     },
+    delete: (file) => unlink(join(dir, file)),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

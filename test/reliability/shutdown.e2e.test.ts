@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESTARTING_TEXT } from "../../src/adapters/discord/ask.js";
+import { RESTARTING_NOTICE } from "../../src/adapters/slack/listeners.js";
+import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
+import { slashCommand } from "../discord/payloads.js";
+import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
+import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
+import { commandFields, envelope } from "../slack/support/harness.js";
+import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
+import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
+import { SECRETS } from "./support/secrets.js";
+
+/** One bot process on Slack over HTTP (and optionally Discord), with its own fake Slack. */
+type Running = { bot: BotProcess; slack: FakeSlack; client: SlackClient; base: string };
+
+const CALLBACK = /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/;
+const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
+
+let discord: FakeDiscord;
+let proxy: DiscordRestProxy;
+let graceful: Running;
+let impatient: Running;
+let overrun: Running;
+const figures: string[] = [];
+
+async function start(env: Record<string, string>): Promise<Running> {
+  const slack = await startFakeSlack();
+  const bot = startBotProcess({
+    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    ...env,
+  });
+  const { slackPort } = await botStarted(bot);
+  const base = `http://127.0.0.1:${slackPort}`;
+  return {
+    bot,
+    slack,
+    base,
+    client: createSlackClient({ baseUrl: base, signingSecret: SECRETS.SLACK_SIGNING_SECRET }),
+  };
+}
+
+/** Sends /tpd and resolves once its answer is on the way (the fake Slack holds the reply). */
+async function inFlight(running: Running, text = "korea 6g"): Promise<void> {
+  const fields = commandFields(running.slack, text);
+  expect((await running.client.command(fields)).status).toBe(200);
+  await running.slack.waitFor(() => running.slack.hooks.find((post) => post.hook === hookOf(fields)));
+}
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  proxy = await startDiscordRestProxy(discord.apiUrl);
+  [graceful, impatient, overrun] = await Promise.all([
+    start({ DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_API_URL: proxy.apiUrl, SHUTDOWN_GRACE_MS: "5000" }),
+    start({ SHUTDOWN_GRACE_MS: "20000" }),
+    start({ SHUTDOWN_GRACE_MS: "800" }),
+  ]);
+}, 30_000);
+
+afterAll(async () => {
+  await killAllBotProcesses();
+  await Promise.all([graceful, impatient, overrun].map((running) => running?.slack.close()));
+  await proxy?.close();
+  await discord?.close();
+  console.info(`shutdown: ${figures.join("; ")}`);
+});
+
+describe("GIVEN answers in flight on Slack and Discord", () => {
+  it("WHEN SIGTERM arrives THEN new work is refused, the answers finish, everything closes, exit 0 within the grace", async () => {
+    const { bot, slack, client, base } = graceful;
+    slack.delayHooks(1500);
+    await inFlight(graceful);
+    proxy.delay("POST", CALLBACK, 1500);
+    const held = slashCommand({ query: "japan fusion" });
+    discord.dispatch("INTERACTION_CREATE", held);
+    await proxy.arrived("POST", new RegExp(`/interactions/${held.id}/`));
+
+    const signalledAt = performance.now();
+    bot.signal("SIGTERM");
+    await bot.waitForLog((line) => line.msg === "shutting down: finishing answers in progress");
+
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "stopping" });
+
+    slack.delayHooks(0);
+    const late = await client.command(commandFields(slack, "korea 6g"));
+    expect(JSON.parse(late.body)).toEqual({ response_type: "ephemeral", text: RESTARTING_NOTICE });
+    const event = await client.event(
+      envelope({ type: "app_mention", user: "U1", text: "korea", ts: "8.1", channel: "C1" }),
+    );
+    expect(event.status).toBe(503);
+    const refused = slashCommand({ query: "korea 6g" });
+    discord.dispatch("INTERACTION_CREATE", refused);
+    const refusal = await discord.waitForCall((call) => call.path.includes(`/interactions/${refused.id}/`));
+    expect(JSON.stringify(refusal.body)).toContain(RESTARTING_TEXT);
+
+    const exit = await bot.exited;
+    const shutdownMs = performance.now() - signalledAt;
+    expect(exit.code).toBe(0);
+    expect(shutdownMs).toBeGreaterThanOrEqual(1000);
+    expect(shutdownMs).toBeLessThan(5000);
+
+    const logs = bot.logs();
+    const stopAt = logs.findIndex((line) => line.msg === "shutting down: finishing answers in progress");
+    const finished = logs.slice(stopAt).filter((line) => line.msg === "answered");
+    expect(finished.map((line) => [line.adapter, line.intent, line.found])).toEqual(
+      expect.arrayContaining([
+        ["slack", "ask", true],
+        ["discord", "ask", true],
+      ]),
+    );
+    expect(finished.find((line) => line.adapter === "slack")).toMatchObject({ delivered: true });
+    expect(finished.find((line) => line.adapter === "discord")).toMatchObject({ requestId: held.id });
+    const stopped = logs.find((line) => line.msg === "stopped");
+    expect(stopped?.adapters).toEqual([
+      expect.objectContaining({ name: "slack", up: false, detail: expect.stringMatching(/^stopped/) }),
+      expect.objectContaining({ name: "discord", up: false, detail: "not started" }),
+    ]);
+    expect(logs.some((line) => line.msg === "Slack adapter stopped")).toBe(true);
+    expect(discord.connected()).toBe(false);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    figures.push(
+      `SIGTERM with answers in flight -> exit 0 in ${Math.round(shutdownMs)} ms (logged ${String(stopped?.shutdownMs)} ms, replies held 1500 ms)`,
+    );
+  });
+});
+
+describe("GIVEN an answer that would outlast the patience of the operator or the grace", () => {
+  it("WHEN a second signal arrives THEN it exits at once with code 1", async () => {
+    const { bot, slack } = impatient;
+    slack.delayHooks(30_000);
+    await inFlight(impatient);
+    bot.signal("SIGTERM");
+    await bot.waitForLog((line) => line.msg === "shutting down: finishing answers in progress");
+    const secondAt = performance.now();
+    bot.signal("SIGINT");
+    const exit = await bot.exited;
+    const ms = performance.now() - secondAt;
+    expect(exit.code).toBe(1);
+    expect(ms).toBeLessThan(1500);
+    expect(bot.logs().some((line) => line.msg === "second signal: exiting now")).toBe(true);
+    figures.push(`second signal -> exit 1 in ${Math.round(ms)} ms`);
+  });
+
+  it("WHEN the grace runs out THEN it stops anyway, says how many answers were cut short, and exits 0", async () => {
+    const { bot, slack } = overrun;
+    slack.delayHooks(30_000);
+    await inFlight(overrun);
+    const signalledAt = performance.now();
+    bot.signal("SIGTERM");
+    const exit = await bot.exited;
+    const ms = performance.now() - signalledAt;
+    expect(exit.code).toBe(0);
+    expect(ms).toBeGreaterThanOrEqual(750);
+    expect(ms).toBeLessThan(3000);
+    expect(bot.logs().find((line) => line.msg === "stopping with answers still in progress")).toMatchObject({
+      level: "warn",
+      unfinished: 1,
+    });
+    figures.push(`grace 800 ms overrun -> exit 0 in ${Math.round(ms)} ms`);
+  });
+});
