@@ -1,0 +1,87 @@
+import type { Goal, Sections } from "./results.js";
+import type { Memory } from "./stats.js";
+
+/** Heap growth over a soak that still counts as noise: 2 MB or 5 %, whichever is larger. */
+const NOISE_MB = 2;
+const NOISE_SHARE = 0.05;
+
+/** Where the figures stand against the issue's goals; targets to report, not assertions. */
+export function evaluateGoals(sections: Sections): Goal[] {
+  const { core, scale, startup, slack, soak } = sections;
+  const goals: Goal[] = [];
+  const add = (goal: string, target: string, measured: string | null, met: boolean) =>
+    goals.push({
+      goal,
+      target,
+      measured: measured ?? "—",
+      status: measured === null ? "not measured" : met ? "met" : "not met",
+    });
+
+  add(
+    "Core p99, real knowledge",
+    "≤ 1 ms",
+    core ? `${core.latencyMs.p99} ms` : null,
+    (core?.latencyMs.p99 ?? 0) <= 1,
+  );
+  const x1000 = scale?.find((row) => row.factor === 1000);
+  add(
+    "Core p99 at ×1000",
+    "≤ 10 ms",
+    x1000 ? `${x1000.latencyMs.p99} ms` : null,
+    (x1000?.latencyMs.p99 ?? 0) <= 10,
+  );
+  add(
+    "Console start-up to first answer",
+    "≤ 1 s",
+    startup ? `median ${startup.console.medianMs} ms, max ${startup.console.maxMs} ms` : null,
+    (startup?.console.medianMs ?? 0) <= 1000,
+  );
+  if (slack) {
+    const errors = slackErrors(slack);
+    add(
+      "Slack ack p99 vs bare Bolt, concurrency 50",
+      "≤ 1.2×, 0 errors",
+      `${slack.ratio.saturatedP99}× (${slack.app.saturated.latencyMs.p99} vs ${slack.bare.saturated.latencyMs.p99} ms), ${errors} errors`,
+      slack.ratio.saturatedP99 <= 1.2 && errors === 0,
+    );
+    add(
+      `Slack ack p99 vs bare Bolt, both at ${slack.pacedRate} req/s`,
+      "≤ 1.2×, 0 errors",
+      `${slack.ratio.pacedP99}× (${slack.app.paced.latencyMs.p99} vs ${slack.bare.paced.latencyMs.p99} ms)`,
+      slack.ratio.pacedP99 <= 1.2 && errors === 0,
+    );
+  } else add("Slack ack p99 vs bare Bolt", "≤ 1.2×, 0 errors", null, false);
+
+  const loadedRss = soak?.slack ? Math.max(...soak.slack.rssMB, soak.slack.end.rssMB) : null;
+  add(
+    "RSS, real knowledge (Slack app under load)",
+    "≤ 150 MB",
+    loadedRss === null ? null : `max ${loadedRss} MB (core alone ${core?.memory.rssMB ?? "—"} MB)`,
+    (loadedRss ?? 0) <= 150,
+  );
+  const growths: Array<{ start: Memory; end: Memory }> = [];
+  if (soak?.core) growths.push(soak.core);
+  if (soak?.slack) growths.push(soak.slack);
+  add(
+    "No growth over the soak",
+    `heap after GC +≤ ${NOISE_MB} MB or ${NOISE_SHARE * 100} %`,
+    growths.length > 0
+      ? growths.map((part) => `${part.start.heapUsedMB} → ${part.end.heapUsedMB} MB`).join("; ")
+      : null,
+    growths.every((part) => grewWithinNoise(part.start, part.end)),
+  );
+  return goals;
+}
+
+export function slackErrors(slack: NonNullable<Sections["slack"]>): number {
+  const runs = [slack.app.saturated, slack.app.paced, slack.bare.saturated, slack.bare.paced];
+  const transport = runs.reduce((sum, run) => sum + run.errors + run.non2xx, 0);
+  const delivery = slack.app.deliveries
+    ? slack.app.deliveries.errorNotices + slack.app.deliveries.missing
+    : 0;
+  return transport + delivery + (slack.app.stats.logLevels.error ?? 0);
+}
+
+function grewWithinNoise(start: Memory, end: Memory): boolean {
+  return end.heapUsedMB - start.heapUsedMB <= Math.max(NOISE_MB, start.heapUsedMB * NOISE_SHARE);
+}

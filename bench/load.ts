@@ -1,0 +1,89 @@
+import autocannon from "autocannon";
+import { slackSignature } from "../test/slack/support/signing.js";
+import { round, type Summary, summarize } from "./stats.js";
+
+export type LoadSpec = {
+  port: number;
+  signingSecret: string;
+  connections: number;
+  seconds: number;
+  /** Requests per second across all connections; flat out when unset. */
+  overallRate?: number;
+  /** The form body of the i-th request. */
+  body: (i: number) => string;
+};
+
+export type LoadResult = {
+  seconds: number;
+  requests: number;
+  rps: number;
+  latencyMs: Summary;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** CPU used by this (load-generating) process over the run, as a share of one core. */
+  generatorCpu: number;
+};
+
+/**
+ * Signed /tpd commands against /slack/events with autocannon. Every request is built and signed when it
+ * is sent, so its timestamp is fresh and its body (question, user, response_url) its own.
+ */
+export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
+  let sent = 0;
+  const samples: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options: autocannon.Options = {
+    url: `http://127.0.0.1:${spec.port}`,
+    connections: spec.connections,
+    duration: spec.seconds,
+    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
+    requests: [
+      {
+        method: "POST",
+        path: "/slack/events",
+        setupRequest(request) {
+          sent += 1;
+          const body = spec.body(sent);
+          const timestamp = Math.floor(Date.now() / 1000);
+          return {
+            ...request,
+            body,
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "x-slack-request-timestamp": String(timestamp),
+              "x-slack-signature": slackSignature(spec.signingSecret, timestamp, body),
+            },
+          };
+        },
+      },
+    ],
+  };
+  const instance = autocannon(options, (error: unknown, result: autocannon.Result) => {
+    if (error) fail(error);
+    else finish(result);
+  });
+  instance.on("response", (_client, _status, _bytes, ms) => {
+    samples.push(ms);
+  });
+  const result = await done;
+  const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    seconds: result.duration,
+    requests: samples.length,
+    rps: round(samples.length / result.duration, 1),
+    latencyMs: summarize(samples),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    generatorCpu: round((cpu.user + cpu.system) / 1000 / elapsedMs, 2),
+  };
+}
