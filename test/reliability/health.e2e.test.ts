@@ -115,8 +115,9 @@ afterAll(async () => {
   await Promise.all([both?.discord.close(), discordOnly?.discord.close()]);
 });
 
-describe("GIVEN Slack over HTTP and Discord", () => {
-  it("THEN GET /healthz on PORT reports status, knowledge version, documents, load time and both adapters", async () => {
+// The three deployments are separate processes, so their checks run side by side.
+describe.concurrent("GET /healthz in each deployment", () => {
+  it("Slack over HTTP and Discord: the full report on PORT (and HEALTH_PORT); 503 on both once Discord is down for good, while Slack still answers", async () => {
     const { status, report, headers } = await healthz(both.port);
     expect(status).toBe(200);
     expect(headers.get("cache-control")).toBe("no-store");
@@ -126,9 +127,7 @@ describe("GIVEN Slack over HTTP and Discord", () => {
       expect.objectContaining({ name: "discord", up: true, detail: expect.stringContaining("connected") }),
     ]);
     expect(await healthz(both.healthPort)).toMatchObject({ status: 200, report: { status: "ok" } });
-  });
 
-  it("WHEN the Discord gateway closes for good THEN both health endpoints answer 503, and Slack still answers", async () => {
     both.discord.drop(4004); // authentication failed: discord.js does not reconnect
     const onPort = await until(
       () => healthz(both.port),
@@ -152,17 +151,13 @@ describe("GIVEN Slack over HTTP and Discord", () => {
     const post = await both.slack.waitFor(() => both.slack.hooks.find((entry) => entry.hook === hook));
     expect(JSON.stringify(post.body)).toContain("whitehouse.gov");
   });
-});
 
-describe("GIVEN Slack in Socket Mode only", () => {
-  it("THEN GET /healthz is served on HEALTH_PORT", async () => {
+  it("Socket Mode only: served on HEALTH_PORT; 503 from a dropped WebSocket until Slack's client reconnects", async () => {
     const { status, report } = await healthz(socket.healthPort);
     expect(status).toBe(200);
     expectFullReport(report);
     expect(report.adapters).toEqual([{ name: "slack", up: true, detail: "Socket Mode" }]);
-  });
 
-  it("WHEN the WebSocket drops THEN 503 until Slack's client has reconnected, then 200 again", async () => {
     socket.sockets.drop();
     const down = await until(
       () => healthz(socket.healthPort),
@@ -181,11 +176,10 @@ describe("GIVEN Slack in Socket Mode only", () => {
     expect(back.status).toBe(200);
     expect(socket.sockets.connections()).toBe(1);
   }, 20_000);
-});
 
-describe("GIVEN Discord only", () => {
-  it("THEN GET /healthz is served on HEALTH_PORT, and nothing else is", async () => {
-    const { status, report } = await healthz(discordOnly.healthPort);
+  it("Discord only: served on HEALTH_PORT and nothing else; 503 'stopping' while an answer in flight finishes", async () => {
+    const { bot, discord, proxy, healthPort } = discordOnly;
+    const { status, report } = await healthz(healthPort);
     expect(status).toBe(200);
     expectFullReport(report);
     expect(report.adapters).toEqual([
@@ -195,13 +189,10 @@ describe("GIVEN Discord only", () => {
         detail: expect.stringContaining("shards 0:Ready"),
       }),
     ]);
-    expect((await healthz(discordOnly.healthPort, "/healthz?probe=1")).status).toBe(200);
-    expect((await healthz(discordOnly.healthPort, "/")).status).toBe(404);
-    expect((await healthz(discordOnly.healthPort, "/healthz", "POST")).status).toBe(404);
-  });
+    expect((await healthz(healthPort, "/healthz?probe=1")).status).toBe(200);
+    expect((await healthz(healthPort, "/")).status).toBe(404);
+    expect((await healthz(healthPort, "/healthz", "POST")).status).toBe(404);
 
-  it("WHEN stopping with an answer in flight THEN /healthz answers 503 'stopping' until the process exits", async () => {
-    const { bot, discord, proxy, healthPort } = discordOnly;
     proxy.delay("POST", CALLBACK, 1000);
     const held = slashCommand({ query: "korea 6g" });
     discord.dispatch("INTERACTION_CREATE", held);

@@ -56,89 +56,78 @@ function expectStartupFailure(result: ProcessResult, message: RegExp): void {
   }
 }
 
-describe.concurrent("a bad environment stops start-up with exit 1, naming the variable", () => {
-  it("reports every variable at once, without quoting a value, for malformed, conflicting or misplaced settings", async () => {
-    // The full table of messages is checked in-process (config.test.ts); these prove the process path.
-    const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ HEALTH_PORT: "healthz" }, /HEALTH_PORT: must be a port number from 0 to 65535/],
-      [
-        { SLACK_APP_TOKEN: SECRETS.SLACK_APP_TOKEN },
-        /SLACK_BOT_TOKEN is required when Slack credentials are set/,
-      ],
-      // A bot token pasted into the app-token variable, among other mistakes: all named, no value echoed.
-      [
-        {
+// Each test has its own bot process, so they all run side by side.
+describe.concurrent("start-up failures through the real process", () => {
+  describe("a bad environment stops start-up with exit 1, naming the variable", () => {
+    it("reports every bad variable at once, without quoting a value (a bot token pasted as the app token)", async () => {
+      // The full table of messages is checked in-process (config.test.ts); this proves the process path.
+      const result = await runEntry("src/main.ts", [], {
+        env: {
           SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
           SLACK_APP_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+          HEALTH_PORT: "healthz",
           LOG_LEVEL: "loud",
         },
-        /LOG_LEVEL: must be one of .*SLACK_APP_TOKEN: must be an app-level token starting with xapp-/,
-      ],
-    ];
-    const results = await Promise.all(cases.map(([env]) => runEntry("src/main.ts", [], { env })));
-    results.forEach((result, i) => {
-      expectStartupFailure(result, cases[i]?.[1] as RegExp);
+      });
+      expectStartupFailure(
+        result,
+        /LOG_LEVEL: must be one of .*HEALTH_PORT: must be a port number from 0 to 65535; SLACK_APP_TOKEN: must be an app-level token starting with xapp-/,
+      );
+    });
+
+    it("treats empty and blank variables as unset: with every credential blank it runs the console", async () => {
+      const result = await runEntry("src/main.ts", [], {
+        input: "korea 6g\n",
+        env: {
+          SLACK_BOT_TOKEN: "",
+          SLACK_SIGNING_SECRET: " ",
+          SLACK_APP_TOKEN: "",
+          DISCORD_TOKEN: "\t",
+          HEALTH_PORT: "",
+          LOG_LEVEL: "",
+          PORT: "",
+        },
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("6G telecommunications");
+      expect(result.stderr).toBe("");
     });
   });
 
-  it("treats empty and blank variables as unset: with every credential blank it runs the console", async () => {
-    const result = await runEntry("src/main.ts", [], {
-      input: "korea 6g\n",
-      env: {
-        SLACK_BOT_TOKEN: "",
-        SLACK_SIGNING_SECRET: " ",
-        SLACK_APP_TOKEN: "",
-        DISCORD_TOKEN: "\t",
-        HEALTH_PORT: "",
-        LOG_LEVEL: "",
-        PORT: "",
-      },
+  describe("a missing knowledge folder or an unreachable platform stops start-up with exit 1", () => {
+    it("names the knowledge file that cannot be read", async () => {
+      const result = await runEntry("src/main.ts", [], { env: { KNOWLEDGE_DIR: "/nonexistent/knowledge" } });
+      expectStartupFailure(result, /\/nonexistent\/knowledge\/sources\.yaml: cannot be read \(ENOENT\)/);
     });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain("6G telecommunications");
-    expect(result.stderr).toBe("");
-  });
-});
 
-describe.concurrent("a missing knowledge folder or an unreachable platform stops start-up with exit 1", () => {
-  it("names the knowledge file that cannot be read", async () => {
-    const result = await runEntry("src/main.ts", [], { env: { KNOWLEDGE_DIR: "/nonexistent/knowledge" } });
-    expectStartupFailure(result, /\/nonexistent\/knowledge\/sources\.yaml: cannot be read \(ENOENT\)/);
-  });
-
-  it("names Slack and the variables to check when auth.test fails, even if Slack echoes the token", async () => {
-    const slack = await fakeSlack();
-    slack.failNext("auth.test", `invalid_auth ${SECRETS.SLACK_BOT_TOKEN}`);
-    const result = await runEntry("src/main.ts", [], {
-      env: { ...slackHttp, SLACK_API_URL: slack.apiUrl, PORT: "0" },
+    it("names Slack and the variables to check when auth.test fails, even if Slack echoes the token", async () => {
+      const slack = await fakeSlack();
+      slack.failNext("auth.test", `invalid_auth ${SECRETS.SLACK_BOT_TOKEN}`);
+      const result = await runEntry("src/main.ts", [], {
+        env: { ...slackHttp, SLACK_API_URL: slack.apiUrl, PORT: "0" },
+      });
+      expectStartupFailure(result, /Slack did not start: .*invalid_auth.*\(check SLACK_BOT_TOKEN/);
+      const fatal = result.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(fatal.at(-1)).toMatchObject({ level: "fatal", msg: "cannot start" });
     });
-    expectStartupFailure(result, /Slack did not start: .*invalid_auth.*\(check SLACK_BOT_TOKEN/);
-    const fatal = result.stdout
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { level: string; msg: string });
-    expect(fatal.at(-1)).toMatchObject({ level: "fatal", msg: "cannot start" });
-  });
 
-  it("names Discord and DISCORD_TOKEN when Discord refuses the token", async () => {
-    proxy.fail("GET", /\/gateway\/bot$/, 401, { message: "401: Unauthorized", code: 0 });
-    const result = await runEntry("src/main.ts", [], {
-      env: { DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_API_URL: proxy.apiUrl },
+    it("names Discord and DISCORD_TOKEN when Discord refuses the token", async () => {
+      proxy.fail("GET", /\/gateway\/bot$/, 401, { message: "401: Unauthorized", code: 0 });
+      const result = await runEntry("src/main.ts", [], {
+        env: { DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_API_URL: proxy.apiUrl },
+      });
+      expectStartupFailure(result, /Discord did not start: .*\(check DISCORD_TOKEN/);
     });
-    expectStartupFailure(result, /Discord did not start: .*\(check DISCORD_TOKEN/);
-  });
 
-  it("names PORT or HEALTH_PORT when the port is taken", async () => {
-    const slack = await fakeSlack();
-    const [slackPort, healthPort] = await Promise.all([
-      runEntry("src/main.ts", [], {
-        env: { ...slackHttp, SLACK_API_URL: slack.apiUrl, PORT: String(occupiedPort) },
-      }),
-      runEntry("src/main.ts", [], {
+    it("names HEALTH_PORT when its port is taken", async () => {
+      const slack = await fakeSlack();
+      const result = await runEntry("src/main.ts", [], {
         env: { ...slackHttp, SLACK_API_URL: slack.apiUrl, PORT: "0", HEALTH_PORT: String(occupiedPort) },
-      }),
-    ]);
-    expectStartupFailure(slackPort, /Slack did not start: .*EADDRINUSE.*PORT\)/);
-    expectStartupFailure(healthPort, /health server on HEALTH_PORT: .*EADDRINUSE/);
+      });
+      expectStartupFailure(result, /health server on HEALTH_PORT: .*EADDRINUSE/);
+    });
   });
 });
