@@ -33,22 +33,26 @@ export function evaluateGoals(sections: Sections): Goal[] {
   add(
     "Console start-up to first answer",
     "≤ 1 s",
-    startup ? `median ${startup.console.medianMs} ms, max ${startup.console.maxMs} ms` : null,
-    (startup?.console.medianMs ?? 0) <= 1000,
+    startup
+      ? `median ${startup.tsx.console.medianMs} ms, max ${startup.tsx.console.maxMs} ms` +
+          (startup.bundled ? ` (bundled JS: median ${startup.bundled.console.medianMs} ms)` : "")
+      : null,
+    (startup?.tsx.console.medianMs ?? 0) <= 1000,
   );
   if (slack) {
     const errors = slackErrors(slack);
+    const { app, bare } = slack;
     add(
       "Slack ack p99 vs bare Bolt, concurrency 50",
       "≤ 1.2×, 0 errors",
-      `${slack.ratio.saturatedP99}× (${slack.app.saturated.latencyMs.p99} vs ${slack.bare.saturated.latencyMs.p99} ms), ${errors} errors`,
-      slack.ratio.saturatedP99 <= 1.2 && errors === 0,
+      `${slack.ratio.saturatedP99}× (${app.saturated.latencyMs.p99} vs ${bare.saturated.latencyMs.p99} ms), ${errors} errors, ${app.saturated.late} acks > 3 s`,
+      slack.ratio.saturatedP99 <= 1.2 && errors === 0 && app.saturated.late === 0,
     );
     add(
       `Slack ack p99 vs bare Bolt, both at ${slack.pacedRate} req/s`,
       "≤ 1.2×, 0 errors",
-      `${slack.ratio.pacedP99}× (${slack.app.paced.latencyMs.p99} vs ${slack.bare.paced.latencyMs.p99} ms)`,
-      slack.ratio.pacedP99 <= 1.2 && errors === 0,
+      `${slack.ratio.pacedP99}× (${app.paced.latencyMs.p99} vs ${bare.paced.latencyMs.p99} ms), ${app.paced.late} acks > 3 s`,
+      slack.ratio.pacedP99 <= 1.2 && errors === 0 && app.paced.late === 0,
     );
   } else add("Slack ack p99 vs bare Bolt", "≤ 1.2×, 0 errors", null, false);
 

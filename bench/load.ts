@@ -7,8 +7,6 @@ export type LoadSpec = {
   signingSecret: string;
   connections: number;
   seconds: number;
-  /** Requests per second across all connections; flat out when unset. */
-  overallRate?: number;
   /** The form body of the i-th request. */
   body: (i: number) => string;
 };
@@ -18,6 +16,10 @@ export type LoadResult = {
   requests: number;
   rps: number;
   latencyMs: Summary;
+  /** Without each connection's first request, which can wait long for a busy server to take it up. */
+  steadyMs?: Summary;
+  /** Acknowledged after Slack's 3 s deadline: Slack would have shown the user an error. */
+  late: number;
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -44,7 +46,6 @@ export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
     url: `http://127.0.0.1:${spec.port}`,
     connections: spec.connections,
     duration: spec.seconds,
-    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
     requests: [
       {
         method: "POST",
@@ -70,8 +71,12 @@ export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
     if (error) fail(error);
     else finish(result);
   });
-  instance.on("response", (_client, _status, _bytes, ms) => {
+  const answeredBefore = new WeakSet<object>();
+  const steady: number[] = [];
+  instance.on("response", (client, _status, _bytes, ms) => {
     samples.push(ms);
+    if (answeredBefore.has(client)) steady.push(ms);
+    else answeredBefore.add(client);
   });
   const result = await done;
   const elapsedMs = performance.now() - started;
@@ -81,9 +86,17 @@ export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
     requests: samples.length,
     rps: round(samples.length / result.duration, 1),
     latencyMs: summarize(samples),
+    steadyMs: summarize(steady),
+    late: lateCount(samples),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     generatorCpu: round((cpu.user + cpu.system) / 1000 / elapsedMs, 2),
   };
+}
+
+export const SLACK_ACK_DEADLINE_MS = 3000;
+
+export function lateCount(samples: readonly number[]): number {
+  return samples.filter((ms) => ms > SLACK_ACK_DEADLINE_MS).length;
 }

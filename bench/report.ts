@@ -98,16 +98,36 @@ function tables(results: Results): Table[] {
   if (startup) {
     const t = (x: { medianMs: number; maxMs: number; runs: number }) =>
       `${x.medianMs} ms / ${x.maxMs} ms (${x.runs} runs)`;
+    const variants = [
+      ["tsx", startup.tsx] as const,
+      ...(startup.bundled ? [["bundled", startup.bundled] as const] : []),
+    ];
     out.push({
       title: "3 · Start-up (median / max)",
-      head: ["From process start to", "Time"],
+      head: [
+        "From process start to",
+        ...variants.map(([name]) => (name === "tsx" ? "npm start (tsx)" : "bundled JS")),
+      ],
       rows: [
-        ["console: answer to piped “korea 6g”", t(startup.console)],
-        ["Slack HTTP: GET /healthz 200", t(startup.slackHealthy)],
-        ["Slack HTTP: signed /tpd answered on response_url", t(startup.slackFirstAnswer)],
-        ["floor: node -e 0", t(startup.floor.node)],
-        ["floor: node --import tsx -e 0", t(startup.floor.nodeTsx)],
-        ...Object.entries(startup.breakdown).map(([step, value]) => [`step: ${step}`, ms(value)]),
+        ["console: answer to piped “korea 6g”", ...variants.map(([, v]) => t(v.console))],
+        ["Slack HTTP: GET /healthz 200", ...variants.map(([, v]) => t(v.slackHealthy))],
+        [
+          "Slack HTTP: signed /tpd answered on response_url",
+          ...variants.map(([, v]) => t(v.slackFirstAnswer)),
+        ],
+        [
+          "Slack HTTP: RSS once answered",
+          ...variants.map(([, v]) => (v.slackRssMB === null ? "—" : `${v.slackRssMB} MB`)),
+        ],
+      ],
+    });
+    out.push({
+      title: "3b · Where start-up goes (one fresh process, median)",
+      head: ["Step", "Time"],
+      rows: [
+        ["floor: node -e 0 (whole process)", t(startup.floor.node)],
+        ["floor: node --import tsx -e 0 (whole process)", t(startup.floor.nodeTsx)],
+        ...Object.entries(startup.breakdown).map(([step, value]) => [step, ms(value)]),
       ],
     });
   }
@@ -116,13 +136,24 @@ function tables(results: Results): Table[] {
       name,
       String(run.rps),
       lat(run.latencyMs),
+      run.steadyMs ? `${run.steadyMs.p99} ms` : "(no new connections)",
       String(run.requests),
-      String(run.errors + run.timeouts + run.non2xx),
+      String(run.errors + run.non2xx),
+      String(run.late),
       `${run.serverCpu} / ${run.generatorCpu}`,
     ];
     out.push({
       title: `4 · Slack under load (signed /tpd, ${slack.connections} connections)`,
-      head: ["Run", "req/s", "ack p50 / p99 / max", "Requests", "Errors", "CPU server / load gen"],
+      head: [
+        "Run",
+        "req/s",
+        "ack p50 / p99 / max",
+        "p99 w/o 1st per conn.",
+        "Requests",
+        "Errors",
+        "Acks > 3 s",
+        "CPU server / load gen",
+      ],
       rows: [
         row("real app, flat out", slack.app.saturated),
         row("bare Bolt, flat out", slack.bare.saturated),
@@ -133,7 +164,9 @@ function tables(results: Results): Table[] {
           `${slack.ratio.saturatedRps}×`,
           `p99 ${slack.ratio.saturatedP99}× flat out, ${slack.ratio.pacedP99}× paced`,
           "",
+          "",
           `total ${slackErrors(slack)}`,
+          "",
           "",
         ],
         [
@@ -142,6 +175,8 @@ function tables(results: Results): Table[] {
           slack.app.deliveries
             ? `${slack.app.deliveries.answers} on response_url, ${slack.app.deliveries.errorNotices} error notices, ${slack.app.deliveries.missing} missing`
             : "",
+          "",
+          "",
           "",
           "",
           "",
@@ -173,6 +208,7 @@ function tables(results: Results): Table[] {
         `${c.start.rssMB} → ${c.end.rssMB} MB (max ${Math.max(...c.rssMB)})`,
         `${c.start.heapUsedMB} → ${c.end.heapUsedMB} MB`,
         lat(c.latencyMs),
+        "",
       ]);
     }
     if (soak.slack) {
@@ -185,11 +221,12 @@ function tables(results: Results): Table[] {
         `idle ${s.idleRssMB}, ${s.start.rssMB} → ${s.end.rssMB} MB (max under load ${Math.max(...s.rssMB)})`,
         `${s.start.heapUsedMB} → ${s.end.heapUsedMB} MB`,
         lat(s.load.latencyMs),
+        String(s.load.late),
       ]);
     }
     out.push({
       title: "6 · Soak",
-      head: ["Run", "Errors", "RSS start → end", "Heap after GC", "p50 / p99 / max"],
+      head: ["Run", "Errors", "RSS start → end", "Heap after GC", "p50 / p99 / max", "Acks > 3 s"],
       rows,
     });
   }

@@ -2,6 +2,7 @@ import { ERROR_NOTICE } from "../src/adapters/slack/answering.js";
 import { type FakeSlack, startFakeSlack } from "../test/slack/support/fake-slack.js";
 import { commandFields, SIGNING_SECRET } from "../test/slack/support/harness.js";
 import { type LoadResult, signedLoad } from "./load.js";
+import { pacedLoad } from "./paced.js";
 import { goldenQuestions } from "./questions.js";
 import type { ServerSample, ServerStats, SlackServerOptions } from "./slack-server.js";
 import { startTask, type TaskProcess } from "./spawn.js";
@@ -11,7 +12,7 @@ export type SlackLoadOptions = {
   connections: number;
   warmupSeconds: number;
   seconds: number;
-  /** The paced runs send this share of the real app's flat-out requests/s to both apps. */
+  /** The paced runs send this share of the real app's flat-out requests/s, evenly spaced, to both apps. */
   pacedFraction: number;
 };
 
@@ -42,15 +43,16 @@ export type Deliveries = { answers: number; errorNotices: number; missing: numbe
 export async function slackLoadSection(options: SlackLoadOptions): Promise<SlackLoadResult> {
   const slack = await startFakeSlack();
   try {
-    const load = (port: number, seconds: number, overallRate?: number) =>
-      signedLoad({
-        port,
-        signingSecret: SIGNING_SECRET,
-        connections: options.connections,
-        seconds,
-        ...(overallRate ? { overallRate } : {}),
-        body: commandBody(slack),
-      });
+    const spec = (port: number, seconds: number) => ({
+      port,
+      signingSecret: SIGNING_SECRET,
+      connections: options.connections,
+      seconds,
+      body: commandBody(slack),
+    });
+    const load = (port: number, seconds: number) => signedLoad(spec(port, seconds));
+    const paced = (port: number, seconds: number, rate: number) =>
+      pacedLoad({ ...spec(port, seconds), rate });
 
     let pacedRate = 0;
     const app = await withServer({ mode: "app", apiUrl: slack.apiUrl }, async (server, port) => {
@@ -60,17 +62,17 @@ export async function slackLoadSection(options: SlackLoadOptions): Promise<Slack
       deliveries.reset();
       const saturated = await measured(server, () => load(port, options.seconds));
       pacedRate = Math.max(1, Math.round(saturated.rps * options.pacedFraction));
-      const paced = await measured(server, () => load(port, options.seconds, pacedRate));
-      const answered = saturated.requests + paced.requests - saturated.non2xx - paced.non2xx;
+      const steady = await measured(server, () => paced(port, options.seconds, pacedRate));
+      const answered = saturated.requests + steady.requests - saturated.non2xx - steady.non2xx;
       const counted = await deliveries.settle(answered);
       deliveries.stop();
-      return { saturated, paced, deliveries: counted };
+      return { saturated, paced: steady, deliveries: counted };
     });
     const bare = await withServer({ mode: "bare", apiUrl: slack.apiUrl }, async (server, port) => {
       await load(port, options.warmupSeconds);
       const saturated = await measured(server, () => load(port, options.seconds));
-      const paced = await measured(server, () => load(port, options.seconds, pacedRate));
-      return { saturated, paced };
+      const steady = await measured(server, () => paced(port, options.seconds, pacedRate));
+      return { saturated, paced: steady };
     });
     return {
       connections: options.connections,

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { type FakeSlack, startFakeSlack } from "../test/slack/support/fake-slack.js";
 import { BOT_TOKEN, commandFields, SIGNING_SECRET } from "../test/slack/support/harness.js";
@@ -12,24 +14,33 @@ export type StartupOptions = { runs: number };
 
 export type Timings = { runs: number; medianMs: number; maxMs: number; samples: number[] };
 
-export type StartupResult = {
-  /** `node -e 0` and `node --import tsx -e 0`: the floor under every start-up below. */
-  floor: { node: Timings; nodeTsx: Timings };
+export type Variant = {
   /** Spawn → the answer to a piped "korea 6g" on stdout. */
   console: Timings;
   /** Spawn → GET /healthz 200, and → a signed /tpd answered on its response_url. */
   slackHealthy: Timings;
   slackFirstAnswer: Timings;
+  /** RSS of the Slack HTTP process once it has answered (median). */
+  slackRssMB: number | null;
+};
+
+export type StartupResult = {
+  /** `node -e 0` and `node --import tsx -e 0`: the floor under every start-up below. */
+  floor: { node: Timings; nodeTsx: Timings };
+  /** As `npm start` runs it: node --import tsx src/main.ts. */
+  tsx: Variant;
+  /** The same code bundled beforehand with esbuild (dependencies left in node_modules): node main.js. */
+  bundled: Variant | null;
   /** Where one fresh process spends its start-up (median of the runs), step by step. */
   breakdown: StartupProbe;
 };
 
-const MAIN = ["--import", "tsx", "src/main.ts"];
+const TSX_MAIN = ["--import", "tsx", "src/main.ts"];
+const BUNDLE_DIR = join(REPO, "node_modules", ".cache", "tpd-bench");
+const BUNDLE_MAIN = [join(BUNDLE_DIR, "main.js")];
 const RUN_LIMIT_MS = 30_000;
 
 export async function startupSection(options: StartupOptions): Promise<StartupResult> {
-  // One unmeasured start first: tsx compiles into its cache, as it would have on any deployed machine.
-  await consoleRun();
   const repeat = async (run: () => Promise<number>) => {
     const samples: number[] = [];
     for (let i = 0; i < options.runs; i++) samples.push(await run());
@@ -39,31 +50,78 @@ export async function startupSection(options: StartupOptions): Promise<StartupRe
     node: await repeat(() => exitRun(["-e", "0"])),
     nodeTsx: await repeat(() => exitRun(["--import", "tsx", "-e", "0"])),
   };
-  const consoleTimes = await repeat(consoleRun);
   const slack = await startFakeSlack();
   try {
-    const healthy: number[] = [];
-    const answered: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      const run = await slackRun(slack);
-      healthy.push(run.healthyMs);
-      answered.push(run.answeredMs);
-    }
+    // One unmeasured start first: tsx compiles into its cache, as it would have on any deployed machine.
+    await consoleRun(TSX_MAIN);
+    const tsx = await variant(TSX_MAIN, slack, options.runs);
+    const bundled = (await bundle()) ? await variant(BUNDLE_MAIN, slack, options.runs) : null;
     const probes: StartupProbe[] = [];
-    for (let i = 0; i < options.runs; i++)
+    for (let i = 0; i < options.runs; i++) {
       probes.push(await runTask<StartupProbe>("startup-probe", {}, { timeoutMs: RUN_LIMIT_MS }));
+    }
     const breakdown: StartupProbe = {};
-    for (const step of Object.keys(probes[0] ?? {}))
+    for (const step of Object.keys(probes[0] ?? {})) {
       breakdown[step] = median(probes.map((probe) => probe[step] ?? 0));
-    return {
-      floor,
-      console: consoleTimes,
-      slackHealthy: timings(healthy),
-      slackFirstAnswer: timings(answered),
-      breakdown,
-    };
+    }
+    return { floor, tsx, bundled, breakdown };
   } finally {
     await slack.close();
+    await rm(BUNDLE_DIR, { recursive: true, force: true });
+  }
+}
+
+async function variant(main: string[], slack: FakeSlack, runs: number): Promise<Variant> {
+  const consoleTimes: number[] = [];
+  for (let i = 0; i < runs; i++) consoleTimes.push(await consoleRun(main));
+  const healthy: number[] = [];
+  const answered: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await slackRun(main, slack);
+    healthy.push(run.healthyMs);
+    answered.push(run.answeredMs);
+    if (run.rssMB !== null) rss.push(run.rssMB);
+  }
+  return {
+    console: timings(consoleTimes),
+    slackHealthy: timings(healthy),
+    slackFirstAnswer: timings(answered),
+    slackRssMB: rss.length > 0 ? round(median(rss), 1) : null,
+  };
+}
+
+/** src/main.ts bundled by esbuild (which tsx brings along); false when esbuild cannot be loaded. */
+async function bundle(): Promise<boolean> {
+  try {
+    const esbuild = await import("esbuild");
+    await rm(BUNDLE_DIR, { recursive: true, force: true });
+    await esbuild.build({
+      entryPoints: [join(REPO, "src", "main.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      splitting: true,
+      outdir: BUNDLE_DIR,
+      logLevel: "error",
+    });
+    return true;
+  } catch (error) {
+    process.stderr.write(`bench: no bundled start-up (${error instanceof Error ? error.message : error})\n`);
+    return false;
+  }
+}
+
+/** Resident set of a process from /proc (Linux); null elsewhere. */
+async function rssOf(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? round(kb / 1024, 1) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -85,9 +143,9 @@ async function exitRun(args: string[]): Promise<number> {
 }
 
 /** The console with "korea 6g" piped in, timed to the line that starts the answer. */
-async function consoleRun(): Promise<number> {
+async function consoleRun(main: string[]): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, MAIN, {
+  const child = spawn(process.execPath, main, {
     cwd: REPO,
     env: cleanEnv(),
     stdio: ["pipe", "pipe", "ignore"],
@@ -106,7 +164,10 @@ async function consoleRun(): Promise<number> {
 }
 
 /** src/main.ts in Slack HTTP mode against the fake Slack: until /healthz is 200, then until /tpd is answered. */
-async function slackRun(slack: FakeSlack): Promise<{ healthyMs: number; answeredMs: number }> {
+async function slackRun(
+  main: string[],
+  slack: FakeSlack,
+): Promise<{ healthyMs: number; answeredMs: number; rssMB: number | null }> {
   const port = await freePort();
   const env = cleanEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -117,7 +178,7 @@ async function slackRun(slack: FakeSlack): Promise<{ healthyMs: number; answered
   });
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, MAIN, { cwd: REPO, env, stdio: ["ignore", "ignore", "ignore"] });
+  const child = spawn(process.execPath, main, { cwd: REPO, env, stdio: ["ignore", "ignore", "ignore"] });
   const exited = once(child, "exit");
   try {
     const deadline = started + RUN_LIMIT_MS;
@@ -137,7 +198,8 @@ async function slackRun(slack: FakeSlack): Promise<{ healthyMs: number; answered
     const reply = await createSlackClient({ baseUrl: base, signingSecret: SIGNING_SECRET }).command(fields);
     if (reply.status !== 200) throw new Error(`/tpd was answered ${reply.status}`);
     await slack.waitFor(() => slack.hooks.length > 0, 10_000);
-    return { healthyMs, answeredMs: performance.now() - started };
+    const answeredMs = performance.now() - started;
+    return { healthyMs, answeredMs, rssMB: await rssOf(child.pid) };
   } finally {
     await Promise.race([stopChild(child), exited]);
   }
