@@ -161,8 +161,11 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
   });
 
   it("WHEN Discord's REST API answers 500 or echoes the bot token THEN the failure is logged and it keeps serving", async () => {
-    proxy.fail("POST", /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 500, undefined, 8);
-    const failed = interaction("uk quantum", { ...asker, id: "800000000000000011" });
+    // Every attempt at this interaction's callback fails (discord.js retries a 500 before giving up).
+    const failed = slashCommand({ query: "uk quantum" }, { user: { ...asker, id: "800000000000000011" } });
+    proxy.fail("POST", new RegExp(`^/api/v10/interactions/${failed.id}/[^/]+/callback$`), 500);
+    interactionTokens.push(failed.token);
+    discord.dispatch("INTERACTION_CREATE", failed);
     await httpBot.waitForLog((line) => line.msg === "handler failed" && line.requestId === failed.id);
     forced.push("Discord REST 500 on the interaction callback");
 
