@@ -138,7 +138,7 @@ describe("Slack over HTTP, end to end (real Bolt, real answer engine, fake Slack
 
   it("nothing found: says so plainly and the suggestions are buttons that ask", async () => {
     const { post } = await ask("xyzzy plugh");
-    expect(JSON.stringify(post.blocks)).toContain("found in the deal texts");
+    expect(JSON.stringify(post.blocks)).toContain("Nothing in the deal texts matches");
     const suggestion = buttonsOf(post.blocks).find((button) => button.text.text === "Korea and 6G");
     expect(suggestion).toBeDefined();
     const payload = buttonPayload(h.slack, suggestion as Button, { ephemeral: true });

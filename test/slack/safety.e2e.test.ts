@@ -128,7 +128,7 @@ describe("Slack request safety, end to end", () => {
     await h.client.command(fields);
     const [post] = await hookPosts(fields);
     const json = JSON.stringify(post?.body);
-    expect(json).toContain("No commitment on");
+    expect(json).toContain("Nothing in the deal texts matches");
     for (const broadcast of BROADCASTS) expect(json).not.toContain(broadcast);
   });
 
