@@ -1,6 +1,6 @@
 import { slackErrors } from "./goals.js";
 import type { Results } from "./results.js";
-import type { Summary } from "./stats.js";
+import { type Summary, short } from "./stats.js";
 
 type Table = { title: string; head: string[]; rows: string[][] };
 
@@ -24,8 +24,8 @@ export function renderReport(results: Results): string {
 function tables(results: Results): Table[] {
   const { core, scale, startup, slack, discord, soak } = results.sections;
   const out: Table[] = [];
-  const ms = (value: number) => `${value} ms`;
-  const lat = (s: Summary) => `${s.p50} / ${s.p99} / ${s.max} ms`;
+  const ms = (value: number) => `${short(value)} ms`;
+  const lat = (s: Summary) => `${short(s.p50)} / ${short(s.p99)} / ${short(s.max)} ms`;
 
   if (core) {
     out.push({
@@ -37,7 +37,7 @@ function tables(results: Results): Table[] {
           `${core.latencyMs.n} (${core.questions} golden questions × ${core.rounds} rounds, after warm-up)`,
         ],
         ["p50 / p99 / max", lat(core.latencyMs)],
-        ["Slowest questions (p99)", core.slowest.map((q) => `“${q.question}” ${q.p99} ms`).join("; ")],
+        ["Slowest questions (p99)", core.slowest.map((q) => `“${q.question}” ${ms(q.p99)}`).join("; ")],
         ["Process RSS / heap after GC", `${core.memory.rssMB} MB / ${core.memory.heapUsedMB} MB`],
       ],
     });
@@ -87,17 +87,17 @@ function tables(results: Results): Table[] {
           row.serialized
             ? `${ms(row.serialized.loadMs)}${row.serialized.sameResults ? ` (same results ${row.serialized.sameResults})` : ""}`
             : "—",
-          row.serialized ? `${row.serialized.sizeMB} MB` : "—",
+          row.serialized ? size(row.serialized.sizeKB) : "—",
           row.fromFiles ? ms(row.fromFiles.loadKnowledgeMs) : "—",
           row.fromFiles ? ms(row.fromFiles.botBuildMs) : "—",
-          row.fromFiles ? `${row.fromFiles.yamlMB} MB` : "—",
+          row.fromFiles ? size(row.fromFiles.yamlKB) : "—",
         ]),
       });
     }
   }
   if (startup) {
     const t = (x: { medianMs: number; maxMs: number; runs: number }) =>
-      `${x.medianMs} ms / ${x.maxMs} ms (${x.runs} runs)`;
+      `${ms(x.medianMs)} / ${ms(x.maxMs)} (${x.runs} runs)`;
     const variants = [
       ["tsx", startup.tsx] as const,
       ...(startup.bundled ? [["bundled", startup.bundled] as const] : []),
@@ -136,11 +136,12 @@ function tables(results: Results): Table[] {
       name,
       String(run.rps),
       lat(run.latencyMs),
-      run.steadyMs ? `${run.steadyMs.p99} ms` : "(no new connections)",
+      run.steadyMs ? ms(run.steadyMs.p99) : "(no new connections)",
       String(run.requests),
       String(run.errors + run.non2xx),
       String(run.late),
       `${run.serverCpu} / ${run.generatorCpu}`,
+      `${run.serverRssMB} MB`,
     ];
     out.push({
       title: `4 · Slack under load (signed /tpd, ${slack.connections} connections)`,
@@ -153,6 +154,7 @@ function tables(results: Results): Table[] {
         "Errors",
         "Acks > 3 s",
         "CPU server / load gen",
+        "Server RSS",
       ],
       rows: [
         row("real app, flat out", slack.app.saturated),
@@ -166,8 +168,6 @@ function tables(results: Results): Table[] {
           "",
           "",
           `total ${slackErrors(slack)}`,
-          "",
-          "",
         ],
         [
           "answers delivered",
@@ -175,11 +175,6 @@ function tables(results: Results): Table[] {
           slack.app.deliveries
             ? `${slack.app.deliveries.answers} on response_url, ${slack.app.deliveries.errorNotices} error notices, ${slack.app.deliveries.missing} missing`
             : "",
-          "",
-          "",
-          "",
-          "",
-          "",
         ],
       ],
     });
@@ -238,10 +233,15 @@ function tables(results: Results): Table[] {
   return out;
 }
 
+function size(kb: number): string {
+  return kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`;
+}
+
 function markdown(table: Table): string[] {
+  const rows = table.rows.map((row) => table.head.map((_, i) => row[i] ?? ""));
   const widths = table.head.map((head, i) =>
-    Math.max(head.length, ...table.rows.map((row) => (row[i] ?? "").length)),
+    Math.max(head.length, ...rows.map((row) => (row[i] ?? "").length)),
   );
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(table.head), line(widths.map((width) => "-".repeat(width))), ...table.rows.map(line)];
+  return [line(table.head), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
 }

@@ -91,7 +91,7 @@ export type SerializedResult = {
   phase: "write" | "load";
   /** write: building the index; load: reading the file and rebuilding the index from it. */
   ms: number;
-  sizeMB: number;
+  sizeKB: number;
   /** write: serializing and writing the file. */
   writeMs?: number;
   /** load: the golden questions searched with the same hits and scores as the index built from passages. */
@@ -113,7 +113,7 @@ export async function serializedTask(options: SerializedOptions): Promise<Serial
     return {
       phase: "write",
       ms: built.ms,
-      sizeMB: round(written.value / 1024 / 1024, 1),
+      sizeKB: Math.round(written.value / 1024),
       writeMs: written.ms,
       memory: memory(),
     };
@@ -125,14 +125,14 @@ export async function serializedTask(options: SerializedOptions): Promise<Serial
     options.factor <= 10
       ? `${sameResults(loaded.value, buildCaptured(knowledge.passages, context).index, questions)}/${questions.length}`
       : undefined;
-  const sizeMB = round((await readFile(options.path)).length / 1024 / 1024, 1);
+  const sizeKB = Math.round((await readFile(options.path)).length / 1024);
   await rm(options.path, { force: true });
-  return { phase: "load", ms: loaded.ms, sizeMB, sameResults: same, memory: loadedMemory };
+  return { phase: "load", ms: loaded.ms, sizeKB, sameResults: same, memory: loadedMemory };
 }
 
 export type FilesOptions = { factor: number; seed: number; dir: string; phase: "write" | "load" };
 
-export type FilesResult = { phase: "write" | "load"; ms: number; sizeMB?: number; botBuildMs?: number };
+export type FilesResult = { phase: "write" | "load"; ms: number; sizeKB?: number; botBuildMs?: number };
 
 /**
  * Start-up as the bot does it: YAML files read, validated and indexed by loadKnowledge, then the bot built.
@@ -142,7 +142,7 @@ export async function filesTask(options: FilesOptions): Promise<FilesResult> {
   if (options.phase === "write") {
     const knowledge = await synthetic(options);
     const written = await timedAsync(() => writeKnowledgeFiles(knowledge, options.dir));
-    return { phase: "write", ms: written.ms, sizeMB: round(written.value / 1024 / 1024, 1) };
+    return { phase: "write", ms: written.ms, sizeKB: Math.round(written.value / 1024) };
   }
   const loaded = await timedAsync(() => loadKnowledge(options.dir));
   const bot = timed(() => createBot(loaded.value));

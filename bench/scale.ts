@@ -14,9 +14,9 @@ export type ScaleSectionOptions = {
 
 export type ScaleRow = ScaleMeasure & {
   /** Cold-process index: built from passages vs loaded from a serialized MiniSearch. */
-  serialized?: { buildMs: number; loadMs: number; sizeMB: number; writeMs: number; sameResults?: string };
+  serialized?: { buildMs: number; loadMs: number; sizeKB: number; writeMs: number; sameResults?: string };
   /** loadKnowledge over YAML files shaped like knowledge/, then the bot built: the bot's real start-up. */
-  fromFiles?: { yamlMB: number; loadKnowledgeMs: number; botBuildMs: number };
+  fromFiles?: { yamlKB: number; loadKnowledgeMs: number; botBuildMs: number };
 };
 
 const HEAP_MB = 8192;
@@ -46,7 +46,7 @@ export async function scaleSection(options: ScaleSectionOptions): Promise<ScaleR
       row.serialized = {
         buildMs: write.ms,
         loadMs: load.ms,
-        sizeMB: load.sizeMB,
+        sizeKB: load.sizeKB,
         writeMs: write.writeMs ?? 0,
         ...(load.sameResults ? { sameResults: load.sameResults } : {}),
       };
@@ -54,7 +54,7 @@ export async function scaleSection(options: ScaleSectionOptions): Promise<ScaleR
       const files = await runTask<FilesResult>("scale-files", { ...base, dir, phase: "write" }, limits);
       const loaded = await runTask<FilesResult>("scale-files", { ...base, dir, phase: "load" }, limits);
       row.fromFiles = {
-        yamlMB: files.sizeMB ?? 0,
+        yamlKB: files.sizeKB ?? 0,
         loadKnowledgeMs: loaded.ms,
         botBuildMs: loaded.botBuildMs ?? 0,
       };

@@ -19,6 +19,8 @@ export type SlackLoadOptions = {
 export type Run = LoadResult & {
   /** CPU used by the server process over the run, as a share of one core. */
   serverCpu: number;
+  /** The server's RSS as the run ended. */
+  serverRssMB: number;
 };
 
 export type ModeResult = {
@@ -128,7 +130,8 @@ export async function measured(server: Server, run: () => Promise<LoadResult>): 
   const started = performance.now();
   const result = await run();
   const after = await server.request<ServerSample>("sample");
-  return { ...result, serverCpu: round((after.cpuMs - before.cpuMs) / (performance.now() - started), 2) };
+  const serverCpu = round((after.cpuMs - before.cpuMs) / (performance.now() - started), 2);
+  return { ...result, serverCpu, serverRssMB: after.rssMB };
 }
 
 /**

@@ -62,3 +62,13 @@ export async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: numbe
   const value = await work();
   return { ms: round(performance.now() - started), value };
 }
+
+/** Three significant digits or whole units: 0.174, 1.01, 27.6, 5746. */
+export function short(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs >= 100) return String(Math.round(value));
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toFixed(3);
+}
