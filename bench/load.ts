@@ -21,6 +21,8 @@ export type LoadResult = {
   /** Acknowledged after Slack's 3 s deadline: Slack would have shown the user an error. */
   late: number;
   errors: number;
+  /** What the errors were (error code → count). */
+  errorCodes?: Record<string, number>;
   timeouts: number;
   non2xx: number;
   /** CPU used by this (load-generating) process over the run, as a share of one core. */
@@ -78,6 +80,11 @@ export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
     if (answeredBefore.has(client)) steady.push(ms);
     else answeredBefore.add(client);
   });
+  const errorCodes: Record<string, number> = {};
+  instance.on("reqError", (error: NodeJS.ErrnoException) => {
+    const code = error.code ?? error.message;
+    errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+  });
   const result = await done;
   const elapsedMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
@@ -89,6 +96,7 @@ export async function signedLoad(spec: LoadSpec): Promise<LoadResult> {
     steadyMs: summarize(steady),
     late: lateCount(samples),
     errors: result.errors,
+    ...(result.errors > 0 ? { errorCodes } : {}),
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     generatorCpu: round((cpu.user + cpu.system) / 1000 / elapsedMs, 2),

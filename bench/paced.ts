@@ -9,7 +9,10 @@ import { round, summarize } from "./stats.js";
  * sends each second's budget at the start of the second, which measures how fast a burst drains instead.
  */
 export async function pacedLoad(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+  // FIFO keeps every pooled connection in use, so none sits idle until the server's keep-alive timeout
+  // closes it just as it is reused (an ECONNRESET the server never saw).
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections, scheduling: "fifo" });
+  const errorCodes: Record<string, number> = {};
   const samples: number[] = [];
   let errors = 0;
   let timeouts = 0;
@@ -52,8 +55,10 @@ export async function pacedLoad(spec: LoadSpec & { rate: number }): Promise<Load
         timeouts += 1;
         req.destroy(new Error("timeout"));
       });
-      req.on("error", () => {
+      req.on("error", (error: NodeJS.ErrnoException) => {
         errors += 1;
+        const code = error.code ?? error.message;
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
         resolve();
       });
       req.end(body);
@@ -84,6 +89,7 @@ export async function pacedLoad(spec: LoadSpec & { rate: number }): Promise<Load
     latencyMs: summarize(samples),
     late: lateCount(samples),
     errors,
+    ...(errors > 0 ? { errorCodes } : {}),
     timeouts,
     non2xx,
     generatorCpu: round((cpu.user + cpu.system) / 1000 / elapsedMs, 2),
