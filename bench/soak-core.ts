@@ -27,9 +27,10 @@ export async function soakCoreTask(options: SoakCoreOptions): Promise<SoakCoreRe
   };
   const expected = questions.map(fingerprint);
   for (let round = 0; round < 20; round++) for (const question of questions) bot.answer(question);
-  const start = memory();
+  // Allocated before the first reading, so it weighs the same in both.
   const latencies = new Float64Array(options.answers);
   const rssMB: number[] = [];
+  const start = memory();
   const every = Math.max(1, Math.floor(options.answers / options.samples));
   let errors = 0;
   const began = performance.now();
@@ -42,13 +43,14 @@ export async function soakCoreTask(options: SoakCoreOptions): Promise<SoakCoreRe
     if ((i + 1) % every === 0) rssMB.push(round(process.memoryUsage.rss() / 1024 / 1024, 1));
   }
   const seconds = round((performance.now() - began) / 1000, 1);
+  const end = memory();
   return {
     answers: options.answers,
     seconds,
     latencyMs: summarize(Array.from(latencies)),
     errors,
     start,
-    end: memory(),
+    end,
     rssMB,
   };
 }

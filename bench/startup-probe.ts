@@ -8,7 +8,7 @@ export type StartupProbe = Record<string, number>;
  * milliseconds since the process began (performance.now() counts from there) at each step.
  */
 export async function startupProbeTask(): Promise<StartupProbe> {
-  const at: StartupProbe = { "node + tsx + task entry": performance.now() };
+  const at: StartupProbe = { "node + tsx + bench task entry": performance.now() };
   const mark = (step: string) => {
     at[step] = performance.now();
   };
