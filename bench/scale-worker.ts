@@ -4,12 +4,12 @@ import yaml from "js-yaml";
 import { createBot } from "../src/core/bot.js";
 import type { KnowledgeBase } from "../src/core/model.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { buildPassageIndex } from "../src/knowledge/search-index.js";
+import { buildPassageIndex, indexContext } from "../src/knowledge/search-index.js";
 import { answerMs } from "./core.js";
 import { goldenQuestions, KNOWLEDGE_DIR, loadRealKnowledge } from "./questions.js";
 import { buildCaptured, loadSerialized, sameResults, serialize } from "./serialized-index.js";
 import { type Memory, memory, round, type Summary, summarize, timed, timedAsync } from "./stats.js";
-import { contextBuilder, syntheticKnowledge } from "./synthetic.js";
+import { syntheticKnowledge } from "./synthetic.js";
 
 export type ScaleOptions = {
   factor: number;
@@ -47,7 +47,7 @@ export async function measureTask(options: ScaleOptions): Promise<ScaleMeasure> 
   const generated = timed(() => syntheticKnowledge(real, options));
   const knowledge = generated.value;
   const withKnowledge = memory();
-  const index = timed(() => buildPassageIndex(knowledge.passages, contextBuilder(knowledge)));
+  const index = timed(() => buildPassageIndex(knowledge.passages, indexContext(knowledge)));
   const bot = timed(() => createBot({ knowledge, index: index.value }));
   const ready = memory();
 
@@ -102,7 +102,7 @@ export type SerializedResult = {
 /** Writes a serialized index for one scale, or (in a fresh process) times loading it back. */
 export async function serializedTask(options: SerializedOptions): Promise<SerializedResult> {
   const knowledge = await synthetic(options);
-  const context = contextBuilder(knowledge);
+  const context = indexContext(knowledge);
   if (options.phase === "write") {
     const built = timed(() => buildCaptured(knowledge.passages, context));
     const written = await timedAsync(async () => {

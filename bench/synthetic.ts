@@ -76,23 +76,6 @@ export function syntheticKnowledge(real: KnowledgeBase, options: SyntheticOption
   return { ...real, version: `synthetic-x${factor}-seed${seed}`, sources, deals, passages };
 }
 
-/**
- * The extra words the loader indexes with each passage (load.ts keeps its builder private). The scale
- * section checks at ×1 that an index built with this gives the loader's own results, so a change there
- * shows up as a warning rather than as quietly different figures.
- */
-export function contextBuilder(knowledge: KnowledgeBase): (passage: Passage) => string {
-  const dealWords = new Map(knowledge.deals.map((deal) => [deal.id, `${deal.id} ${deal.partner}`]));
-  const topicWords = new Map(knowledge.topics.map((topic) => [topic.id, topic.label]));
-  return (passage) =>
-    [
-      ...passage.deals.map((deal) => dealWords.get(deal)),
-      ...passage.topics.map((topic) => topicWords.get(topic)),
-    ]
-      .filter(Boolean)
-      .join(" ");
-}
-
 /** Distinct words in the passages; synthetic copies must not add any (else "typo" handling would shift). */
 export function vocabularySize(knowledge: KnowledgeBase): number {
   return new Set(knowledge.passages.flatMap((passage) => tokenize(passage.text))).size;

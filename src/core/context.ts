@@ -15,6 +15,9 @@ export class KnowledgeContext {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
   private readonly passageTopics = new Map<string, Set<string>>();
+  private readonly passagesById: Map<string, Passage>;
+  private readonly passagesByTopic = new Map<string, Passage[]>();
+  private readonly citations: Map<string, Citation>;
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -23,13 +26,26 @@ export class KnowledgeContext {
   ) {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
+    this.passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
+    this.citations = new Map(
+      knowledge.sources.map((source) => [
+        source.id,
+        { title: source.title, url: source.url, published: source.published, publisher: source.publisher },
+      ]),
+    );
     // A passage is about the topics it is tagged with and those whose aliases it mentions.
     for (const passage of knowledge.passages) {
       const mentioned = vocabulary
         .match(tokenize(passage.text), passage.text)
         .readings.filter((reading) => reading.kind === "topic" && !reading.fuzzy)
         .map((reading) => reading.as);
-      this.passageTopics.set(passage.id, new Set([...passage.topics, ...mentioned]));
+      const topics = new Set([...passage.topics, ...mentioned]);
+      this.passageTopics.set(passage.id, topics);
+      for (const topic of topics) {
+        const list = this.passagesByTopic.get(topic);
+        if (list) list.push(passage);
+        else this.passagesByTopic.set(topic, [passage]);
+      }
     }
   }
 
@@ -58,9 +74,18 @@ export class KnowledgeContext {
   }
 
   citation(sourceId: string): Citation {
-    const source = this.knowledge.sources.find((candidate) => candidate.id === sourceId);
-    if (!source) throw new Error(`unknown source ${sourceId}`); // the loader rejects such knowledge
-    return { title: source.title, url: source.url, published: source.published, publisher: source.publisher };
+    const citation = this.citations.get(sourceId);
+    if (!citation) throw new Error(`unknown source ${sourceId}`); // the loader rejects such knowledge
+    return { ...citation };
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passagesById.get(id);
+  }
+
+  /** Passages about a topic (tagged with it or mentioning one of its aliases), in knowledge order. */
+  passagesOn(topic: string): readonly Passage[] {
+    return this.passagesByTopic.get(topic) ?? [];
   }
 
   excerpt(passage: Passage, deal?: DealId): Excerpt {
@@ -128,12 +153,12 @@ export class KnowledgeContext {
     };
   }
 
-  /** Puts one page of ranked excerpts into the answer. */
-  paginate(answer: Answer, ranked: readonly Excerpt[], offset = 0): Answer {
+  /** Puts one page of ranked results into the answer, making excerpts of that page only. */
+  paginate<T>(answer: Answer, ranked: readonly T[], toExcerpt: (item: T) => Excerpt, offset = 0): Answer {
     // An offset past the end (a stale "More results" button) shows the last page rather than nothing.
     const lastPage = Math.max(0, Math.ceil(ranked.length / PAGE_SIZE) - 1) * PAGE_SIZE;
     const start = Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
-    const excerpts = ranked.slice(start, start + PAGE_SIZE);
+    const excerpts = ranked.slice(start, start + PAGE_SIZE).map(toExcerpt);
     const end = start + excerpts.length;
     return {
       ...answer,

@@ -22,15 +22,20 @@ export const ask: Intent = {
     if (query.countries.length > 0 && deals.length === 0) return noDealWith(answer, query.countries, ctx);
     if (query.topics.length === 0 && query.terms.length === 0) {
       if (deals.length === 0) return notUnderstood(answer, ctx);
-      return ctx.paginate(overview(answer, deals, ctx), overviewExcerpts(deals, ctx), options.offset);
+      return ctx.paginate(
+        overview(answer, deals, ctx),
+        overviewPassages(deals, ctx),
+        ({ passage, deal }) => ctx.excerpt(passage, deal),
+        options.offset,
+      );
     }
 
     const ranked = rank(query, deals, ctx);
     if (ranked.length === 0) return nothingFound(answer, query, deals, ctx);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
-    const excerpts = ranked.map(({ passage }) => ctx.excerpt(passage));
-    const about = deals.length > 0 ? deals : dealsOf(excerpts);
+    const toExcerpt = ({ passage }: Ranked) => ctx.excerpt(passage);
+    const about = deals.length > 0 ? deals : dealsOf(ranked.slice(0, 3).map(toExcerpt));
     const notes = query.countries.map(
       (country) => `There is no Technology Prosperity Deal with ${title(country)}.`,
     );
@@ -44,7 +49,8 @@ export const ask: Intent = {
         topics: query.topics,
         notes,
       },
-      excerpts,
+      ranked,
+      toExcerpt,
       options.offset,
     );
   },
@@ -62,8 +68,17 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContex
   // Without a recognised topic, a passage must match at least half the meaningful words to count.
   const termsNeeded = Math.ceil(query.terms.length / 2);
 
+  // Only passages on a named topic, or found by the search, can qualify: no need to look at the rest.
+  const candidates =
+    query.topics.length > 0
+      ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic)))
+      : hits.flatMap((hit) => ctx.passage(hit.passageId) ?? []);
+  const inDeals = (passage: Passage) =>
+    deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
+
   const ranked: Ranked[] = [];
-  for (const passage of ctx.passages({ deals })) {
+  for (const passage of candidates) {
+    if (!inDeals(passage)) continue;
     const hit = textScore.get(passage.id);
     const topicsCovered = query.topics.filter((topic) => ctx.topicsOf(passage).has(topic)).length;
     if (query.topics.length > 0) {
@@ -83,7 +98,10 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContex
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-function overviewExcerpts(deals: readonly DealId[], ctx: KnowledgeContext): Excerpt[] {
+function overviewPassages(
+  deals: readonly DealId[],
+  ctx: KnowledgeContext,
+): Array<{ passage: Passage; deal: DealId }> {
   const order = (passage: Passage) => {
     const at = OVERVIEW_ORDER.indexOf(passage.section);
     return at < 0 ? OVERVIEW_ORDER.length : at;
@@ -93,7 +111,7 @@ function overviewExcerpts(deals: readonly DealId[], ctx: KnowledgeContext): Exce
       .passages({ deals: [deal] })
       .filter((passage) => passage.section !== "article" || passage.deals.length === 1)
       .sort((a, b) => order(a) - order(b) || a.order - b.order)
-      .map((passage) => ctx.excerpt(passage, deal)),
+      .map((passage) => ({ passage, deal })),
   );
 }
 

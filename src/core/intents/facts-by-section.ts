@@ -1,4 +1,4 @@
-import type { Answer, Excerpt } from "../answer.js";
+import type { Answer } from "../answer.js";
 import type { DealId, Passage, Section } from "../model.js";
 import type { IntentRequest } from "./intent.js";
 
@@ -19,8 +19,7 @@ export function factsAnswer(
   const ordered = spec.newestFirst
     ? passages.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
     : interleave(deals, passages);
-  const excerpts: Excerpt[] = ordered.map((passage) => ctx.excerpt(passage));
-  if (excerpts.length === 0) {
+  if (ordered.length === 0) {
     return {
       ...answer,
       title: "Not found",
@@ -38,7 +37,8 @@ export function factsAnswer(
       deals,
       notes: ctx.disputeNotes(deals).filter(() => spec.sections.includes("signatories")),
     },
-    excerpts,
+    ordered,
+    (passage) => ctx.excerpt(passage),
     options.offset,
   );
 }
