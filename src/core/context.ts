@@ -1,5 +1,5 @@
 import type { Answer, AnswerOptions, Citation, Excerpt, IntentName, Suggestion } from "./answer.js";
-import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Topic } from "./model.js";
+import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { ParsedQuery } from "./query.js";
 import { tokenize } from "./text.js";
 
@@ -18,6 +18,7 @@ export class KnowledgeContext {
   private readonly passagesById: Map<string, Passage>;
   private readonly passagesByTopic = new Map<string, Passage[]>();
   private readonly citations: Map<string, Citation>;
+  private readonly sourcesById: Map<string, Source>;
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -27,6 +28,7 @@ export class KnowledgeContext {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
     this.passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
+    this.sourcesById = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.citations = new Map(
       knowledge.sources.map((source) => [
         source.id,
@@ -77,6 +79,10 @@ export class KnowledgeContext {
     const citation = this.citations.get(sourceId);
     if (!citation) throw new Error(`unknown source ${sourceId}`); // the loader rejects such knowledge
     return { ...citation };
+  }
+
+  source(id: string): Source | undefined {
+    return this.sourcesById.get(id);
   }
 
   passage(id: string): Passage | undefined {

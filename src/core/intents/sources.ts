@@ -24,7 +24,7 @@ export const sources: Intent = {
     const wanted =
       deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
     const listed = wanted
-      ? wanted.flatMap((id) => ctx.knowledge.sources.find((source) => source.id === id) ?? [])
+      ? wanted.flatMap((id) => ctx.source(id) ?? [])
       : [...ctx.knowledge.sources].sort(
           (a, b) => Number(b.official) - Number(a.official) || a.published.localeCompare(b.published),
         );
