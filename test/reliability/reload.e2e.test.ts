@@ -1,47 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
-import { commandFields } from "../slack/support/harness.js";
-import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
+import { killAllBotProcesses } from "../helpers/bot-process.js";
+import { commandFields, hookOf } from "../slack/support/harness.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
-import { SECRETS } from "./support/secrets.js";
+import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
 /** A bot process on Slack over HTTP, serving a private copy of knowledge/ that the test edits. */
-type Running = {
-  bot: BotProcess;
-  slack: FakeSlack;
-  client: SlackClient;
-  base: string;
-  knowledge: KnowledgeCopy;
-};
+type Running = SlackHttpBot & { knowledge: KnowledgeCopy };
 
 const QUESTION = "when was the uk deal signed?";
 const SIGNING_TEXT = "during President Trump's second state visit";
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 
 let watching: Running;
 let signalled: Running;
 const figures: string[] = [];
 
 async function start(env: Record<string, string>): Promise<Running> {
-  const [slack, knowledge] = await Promise.all([startFakeSlack(), copyKnowledge()]);
-  const bot = startBotProcess({
-    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
-    KNOWLEDGE_DIR: knowledge.dir,
-    ...env,
-  });
-  const { slackPort } = await botStarted(bot);
-  const base = `http://127.0.0.1:${slackPort}`;
-  return {
-    bot,
-    slack,
-    knowledge,
-    base,
-    client: createSlackClient({ baseUrl: base, signingSecret: SECRETS.SLACK_SIGNING_SECRET }),
-  };
+  const knowledge = await copyKnowledge();
+  return { ...(await startSlackHttpBot({ KNOWLEDGE_DIR: knowledge.dir, ...env })), knowledge };
 }
 
 /** The text of the answer to `text`, as posted to the command's response_url. */

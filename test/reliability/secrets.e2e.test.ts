@@ -3,7 +3,7 @@ import { BOT_ID, type FakeDiscord, startFakeDiscord } from "../discord/fake-disc
 import { asker, messageCreate, slashCommand } from "../discord/payloads.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
-import { buttonPayload, commandFields, envelope } from "../slack/support/harness.js";
+import { buttonPayload, commandFields, envelope, hookOf } from "../slack/support/harness.js";
 import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
 import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
@@ -31,8 +31,6 @@ const interactionTokens: string[] = [];
 const forced: string[] = [];
 
 let unroutable: Promise<{ status: number }> | null = null;
-
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 
 beforeAll(async () => {
   [httpSlack, socketSlack, discord, knowledge] = await Promise.all([

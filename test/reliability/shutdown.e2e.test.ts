@@ -3,18 +3,16 @@ import { RESTARTING_TEXT } from "../../src/adapters/discord/ask.js";
 import { RESTARTING_NOTICE } from "../../src/adapters/slack/listeners.js";
 import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
 import { slashCommand } from "../discord/payloads.js";
-import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
-import { commandFields, envelope } from "../slack/support/harness.js";
-import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
+import { killAllBotProcesses } from "../helpers/bot-process.js";
+import { commandFields, envelope, hookOf } from "../slack/support/harness.js";
 import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { SECRETS } from "./support/secrets.js";
+import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
 /** One bot process on Slack over HTTP (and optionally Discord), with its own fake Slack. */
-type Running = { bot: BotProcess; slack: FakeSlack; client: SlackClient; base: string };
+type Running = SlackHttpBot;
 
 const CALLBACK = /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/;
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 
 let discord: FakeDiscord;
 let proxy: DiscordRestProxy;
@@ -23,24 +21,7 @@ let impatient: Running;
 let overrun: Running;
 const figures: string[] = [];
 
-async function start(env: Record<string, string>): Promise<Running> {
-  const slack = await startFakeSlack();
-  const bot = startBotProcess({
-    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
-    ...env,
-  });
-  const { slackPort } = await botStarted(bot);
-  const base = `http://127.0.0.1:${slackPort}`;
-  return {
-    bot,
-    slack,
-    base,
-    client: createSlackClient({ baseUrl: base, signingSecret: SECRETS.SLACK_SIGNING_SECRET }),
-  };
-}
+const start = startSlackHttpBot;
 
 /** Sends /tpd and resolves once its answer is on the way (the fake Slack holds the reply). */
 async function inFlight(running: Running, text = "korea 6g"): Promise<void> {

@@ -9,6 +9,7 @@ import {
   commandFields,
   envelope,
   type Harness,
+  hookOf,
   loadRealBot,
   nextId,
   startHarness,
@@ -25,8 +26,6 @@ afterAll(async () => {
 beforeEach(() => {
   h.slack.reset();
 });
-
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 
 async function postsTo(hook: string, count = 1) {
   return h.slack.waitFor(() => {

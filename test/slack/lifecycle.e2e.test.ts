@@ -1,14 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RESTARTING_NOTICE } from "../../src/adapters/slack/listeners.js";
-import { commandFields, envelope, type Harness, loadRealBot, startHarness } from "./support/harness.js";
+import {
+  commandFields,
+  envelope,
+  type Harness,
+  hookOf,
+  loadRealBot,
+  startHarness,
+} from "./support/harness.js";
 
 let h: Harness | null = null;
 afterEach(async () => {
   await h?.close();
   h = null;
 });
-
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 
 describe("stopping the Slack adapter", () => {
   it("stops taking new work, lets the answer in flight finish, then closes the port", async () => {

@@ -8,6 +8,7 @@ import {
   commandFields,
   envelope,
   type Harness,
+  hookOf,
   loadRealBot,
   nextId,
   SIGNING_SECRET,
@@ -32,7 +33,6 @@ beforeEach(() => {
   h.setBot(realBot);
 });
 
-const hookOf = (fields: Record<string, string>) => fields.response_url?.split("/").pop() ?? "";
 const hookPosts = (fields: Record<string, string>, count = 1) =>
   h.slack.waitFor(() => {
     const posts = h.slack.hooks.filter((post) => post.hook === hookOf(fields));

@@ -90,6 +90,9 @@ export function nextId(prefix: string): string {
 }
 
 /** A slash command payload as Slack form-encodes it. */
+/** The id at the end of a command's response_url, which the fake Slack records its posts under. */
+export const hookOf = (fields: Record<string, string>): string => fields.response_url?.split("/").pop() ?? "";
+
 export function commandFields(slack: FakeSlack, text: string, user = "U0USER001"): Record<string, string> {
   const hook = nextId("cmd");
   return {
