@@ -34,11 +34,13 @@ export function parseQuery(
   const { text, shortened } = normalizeInput(raw);
   const tokens = tokenize(text);
   const intentConsumed = new Set<number>();
-  const inPhrases = vocabulary.match(tokens, "").inPhrases;
+  const whole = vocabulary.match(tokens, text);
+  const inPhrases = whole.inPhrases;
   const intent = detectIntent(tokens, intents, intentConsumed, inPhrases);
 
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
-  const match = vocabulary.match(remaining, text);
+  // Read again only when the intent took words away; usually the first reading stands.
+  const match = intentConsumed.size === 0 ? whole : vocabulary.match(remaining, text);
   const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...match.readings];
   const of = (kind: Reading["kind"]) =>
     unique(match.readings.filter((r) => r.kind === kind).map((r) => r.as));
