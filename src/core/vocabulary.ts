@@ -59,7 +59,7 @@ export class Vocabulary {
     for (let start = 0; start < tokens.length; ) {
       const found = this.longestAt(tokens, start);
       if (found) {
-        readings.push(found.reading);
+        readings.push(found.reading, ...this.dealsInside(tokens.slice(start, start + found.length), found));
         for (let i = start; i < start + found.length; i++) {
           consumed.add(i);
           if (found.length > 1) inPhrases.add(i);
@@ -79,6 +79,15 @@ export class Vocabulary {
         consumed.add(i);
     });
     return { readings, consumed, inPhrases };
+  }
+
+  /** Deals named inside a longer alias of something else: "uk space agency" is space, and the UK too. */
+  private dealsInside(tokens: readonly string[], found: { reading: Reading; length: number }): Reading[] {
+    if (found.length < 2 || found.reading.kind !== "topic") return [];
+    return tokens.flatMap((token) => {
+      const term = this.phrases.get(token);
+      return term?.kind === "deal" ? [{ words: token, kind: term.kind, as: term.id, fuzzy: false }] : [];
+    });
   }
 
   private longestAt(tokens: readonly string[], start: number): { reading: Reading; length: number } | null {
