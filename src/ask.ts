@@ -1,5 +1,5 @@
 import { ASK_USAGE, runAskCli, UsageError } from "./adapters/console/ask-cli.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, loadEnvFile } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { exitWithStartupError } from "./startup-error.js";
@@ -11,6 +11,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 try {
+  loadEnvFile();
   const config = loadConfig();
   const bot = createBot(await loadKnowledge(config.knowledgeDir));
   await runAskCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, getBot: () => bot });

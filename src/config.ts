@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 /** Raised when the environment is missing or malforms a variable; the message names the variable. */
@@ -66,6 +67,7 @@ const bool = z
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
+  ENV_FILE: optional(z.string()),
   KNOWLEDGE_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   RATE_LIMIT_PER_USER: optional(positiveInt),
@@ -88,6 +90,26 @@ const envSchema = z.object({
 /** Every variable the bot reads; `.env.example` documents each one. */
 export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads the env file into the environment: `.env` in the working directory when it exists, or the file named by
+ * `ENV_FILE`, which must exist. Variables already set win (Node's rule for `process.loadEnvFile`), so a process
+ * manager or a container can always override the file.
+ */
+export function loadEnvFile(): void {
+  const named = process.env.ENV_FILE?.trim();
+  const path = named || ".env";
+  if (!existsSync(path)) {
+    if (named) throw new ConfigError(`Invalid environment: ENV_FILE: no such file ${path}`);
+    return;
+  }
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ConfigError(`Invalid environment: cannot read the env file ${path} (${reason})`);
+  }
+}
 
 /** The only reader of the environment: validates it and hands each part of the program its slice. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -1,6 +1,6 @@
 import type { Adapter } from "./adapters/adapter.js";
 import { createConsoleAdapter } from "./adapters/console/repl.js";
-import { type Config, loadConfig } from "./config.js";
+import { type Config, loadConfig, loadEnvFile } from "./config.js";
 import { createRateLimiter } from "./core/rate-limit.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildHealthReport, startHealthServer } from "./runtime/health.js";
@@ -15,6 +15,7 @@ let secrets: string[] = [];
 
 /** Composition root: config, knowledge, then the adapters whose credentials are present (the console if none). */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   secrets = secretsOf(config);
   const platforms = Boolean(config.slack || config.discord);

@@ -6,6 +6,7 @@ import { deployCommands } from "../../src/adapters/discord/deploy.js";
 import { ConfigError } from "../../src/config.js";
 import { type Bot, createBot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import { baseEnv } from "../helpers/run-process.js";
 import { APP_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from "./fake-discord.js";
 
 let fake: FakeDiscord;
@@ -83,7 +84,7 @@ describe("deployCommands", () => {
       ["--import", "tsx", "src/adapters/discord/deploy.ts"],
       {
         env: {
-          PATH: process.env.PATH,
+          ...baseEnv(),
           DISCORD_TOKEN: TOKEN,
           DISCORD_APPLICATION_ID: APP_ID,
           DISCORD_GUILD_ID: GUILD_ID,

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { ROOT } from "./run-process.js";
+import { baseEnv, ROOT } from "./run-process.js";
 
 export type LogLine = Record<string, unknown> & { level?: string; msg?: string };
 
@@ -26,14 +26,13 @@ export type BotProcess = {
 const running = new Set<BotProcess>();
 
 /**
- * Starts the bot the way `npm start` does. Only PATH and HOME come from the test's environment, so a
- * developer's own tokens never leak into a test run.
+ * Starts the bot the way `npm start` does, with `baseEnv()` and the given variables only.
  */
 export function startBotProcess(env: Record<string, string>, entry = "src/main.ts"): BotProcess {
   const started = performance.now();
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { ...baseEnv(), ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const stdout: string[] = [];

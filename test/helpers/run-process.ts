@@ -1,21 +1,41 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * What a bot process started by a test sees of the test's own environment: PATH, HOME, and an empty env
+ * file in place of a `.env` in the checkout, so a developer's own tokens never reach a test run.
+ */
+export function baseEnv(): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ENV_FILE: fileURLToPath(new URL("../fixtures/empty.env", import.meta.url)),
+  };
+}
+
 export type ProcessResult = { code: number | null; stdout: string; stderr: string; ms: number };
 
-/** Runs a project entry point (TypeScript through tsx) with the given input and environment. */
+/** tsx's loader by absolute path, so an entry also runs from a working directory outside the checkout. */
+const TSX = createRequire(join(ROOT, "package.json")).resolve("tsx");
+
+/**
+ * Runs a project entry point (TypeScript through tsx) with the given input and environment, from the
+ * checkout or from `cwd`.
+ */
 export function runEntry(
   entry: string,
   args: string[] = [],
-  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { input?: string; env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
 ): Promise<ProcessResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
+    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, entry), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...baseEnv(), ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];

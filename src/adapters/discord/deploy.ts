@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { REST, type RESTPutAPIApplicationCommandsJSONBody, Routes } from "discord.js";
-import { ConfigError, type DiscordConfig, loadConfig } from "../../config.js";
+import { ConfigError, type DiscordConfig, loadConfig, loadEnvFile } from "../../config.js";
 import { INTENT_CATALOG, type IntentInfo } from "../../core/bot.js";
 import { buildCommands } from "./commands.js";
 
@@ -28,6 +28,7 @@ export async function deployCommands(
 
 /** `npm run discord:deploy`: registers the commands described by the core's intent catalogue. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   if (!config.discord)
     throw new ConfigError("Invalid environment: DISCORD_TOKEN is required to deploy commands");
