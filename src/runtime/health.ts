@@ -31,7 +31,9 @@ export async function startHealthServer(
   report: () => HealthReport,
   host?: string,
 ): Promise<{ port: number; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
+  // A probe sends one tiny request: a client slower than this is cut, checked every second.
+  const timeouts = { headersTimeout: 5000, requestTimeout: 5000, connectionsCheckingInterval: 1000 };
+  const server: Server = createServer(timeouts, (request, response) => {
     if (request.method !== "GET" || (request.url ?? "").split("?")[0] !== "/healthz") {
       response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
       return;
@@ -44,7 +46,6 @@ export async function startHealthServer(
       })
       .end(JSON.stringify(body));
   });
-  server.requestTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);

@@ -5,6 +5,7 @@ import type { Logger } from "../../logger.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import type { Lifecycle } from "./lifecycle.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
+import { checkSlackRequest } from "./request-gate.js";
 
 export type HealthResponder = () => { status: number; body: unknown };
 
@@ -74,15 +75,45 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
   // While stopping, Events API deliveries (JSON bodies) get 503 before Bolt acknowledges them, so
   // Slack retries them, possibly on another replica, instead of them being acknowledged and lost.
   const boltListener = receiver.requestListener;
+  const signingSecret = config.signingSecret;
   receiver.requestListener = (request, response) => {
     if (lifecycle.draining && request.method === "POST" && isJson(request)) {
       response.writeHead(503, { "retry-after": "5" });
       response.end();
       return;
     }
-    boltListener(request, response);
+    if (request.method !== "POST" || pathOf(request) !== EVENTS_PATH) {
+      boltListener(request, response);
+      return;
+    }
+    void checkSlackRequest(request, signingSecret).then((refusal) => {
+      if (!refusal) return boltListener(request, response);
+      logger.warn(
+        { adapter: "slack", status: refusal.status, reason: refusal.reason },
+        "Slack request refused",
+      );
+      response.writeHead(refusal.status, { connection: "close" }).end();
+    });
   };
   return { app: new App({ ...common, receiver }), connected: () => true };
+}
+
+/**
+ * Node's defaults let a client hold a connection for minutes (headers 60 s, request 300 s, checked
+ * every 30 s); Slack sends whole requests at once, so anything slower is cut.
+ */
+export const HTTP_SERVER_OPTIONS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
+
+function pathOf(request: IncomingMessage): string | null {
+  try {
+    return new URL(request.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return null;
+  }
 }
 
 function isJson(request: IncomingMessage): boolean {

@@ -7,7 +7,7 @@ import type { RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
 import { createAnswering } from "./answering.js";
-import { buildSlackApp, type SlackApp } from "./app.js";
+import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { createLifecycle } from "./lifecycle.js";
 import { registerListeners } from "./listeners.js";
@@ -87,7 +87,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.init();
         if (config.mode === "http") {
           const listen = options.host ? { port: config.port, host: options.host } : { port: config.port };
-          server = (await app.start(listen)) as Server;
+          server = (await app.start(listen, HTTP_SERVER_OPTIONS)) as Server;
         } else {
           await app.start();
         }
@@ -102,11 +102,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (state !== "up") return;
       state = "stopping";
-      const { unfinished } = await lifecycle.drain(options.shutdownGraceMs ?? 5000);
+      const graceMs = options.shutdownGraceMs ?? 5000;
+      const graceEnds = Date.now() + graceMs;
+      const { unfinished } = await lifecycle.drain(graceMs);
       if (unfinished > 0) log.warn({ unfinished }, "stopping with answers still in progress");
+      // Closing waits for every connection: idle keep-alive ones close now, and one still sending a
+      // request (a slow or half-open client) is cut when the grace ends.
+      const open = server;
+      open?.closeIdleConnections();
+      const cut = setTimeout(() => open?.closeAllConnections(), Math.max(0, graceEnds - Date.now()));
       try {
         await app.stop();
       } finally {
+        clearTimeout(cut);
         server = null;
         state = "stopped";
         log.info("Slack adapter stopped");
