@@ -7,6 +7,7 @@ import { buildHealthReport, startHealthServer } from "./runtime/health.js";
 import { createLiveBot, type LiveBot } from "./runtime/live-bot.js";
 import { installProcessGuards } from "./runtime/process-guards.js";
 import { createShutdown } from "./runtime/shutdown.js";
+import { installSignalHandlers } from "./runtime/signals.js";
 import { AdapterStartError, startAdapters } from "./runtime/start-adapters.js";
 import { exitWithStartupError, scrub } from "./startup-error.js";
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     destination: platforms ? process.stdout : process.stderr,
   });
   installProcessGuards(logger);
+  const signals = platforms ? installSignalHandlers(logger) : null;
+  if (platforms) logger.info({ pid: process.pid }, "tpd-bot starting");
   const liveBot = await createLiveBot(config.knowledgeDir, logger);
   const getBot = () => liveBot.current();
 
@@ -67,7 +70,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopWatching = config.watchKnowledge ? liveBot.watch() : () => {};
-  process.on("SIGHUP", () => void liveBot.reload("SIGHUP"));
   logger.info(
     {
       adapters: adapters.map((adapter) => adapter.health()),
@@ -90,8 +92,10 @@ async function main(): Promise<void> {
     },
     exit: (code) => process.exit(code),
   });
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  signals?.ready({
+    reload: () => void liveBot.reload("SIGHUP"),
+    stop: (signal) => void shutdown(signal),
+  });
 }
 
 /** Loads each platform's code only when its credentials are set, so the console starts fast. */
