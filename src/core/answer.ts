@@ -1,4 +1,4 @@
-import type { DealId } from "./model.js";
+import type { DealId, SourceWeight } from "./model.js";
 
 export const INTENT_NAMES = [
   "ask",
@@ -15,10 +15,16 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 
 export type Citation = {
   title: string;
+  /** For a verbatim quote, a link that scrolls to the quoted words (a text fragment); else the page. */
   url: string;
-  /** ISO date the source was published. */
-  published: string;
+  /** ISO date the source was published, when the source shows one. */
+  published?: string;
   publisher: string;
+  weight: SourceWeight;
+  /** Where the excerpt sits in its document, e.g. "II · Unleashing Civil Nuclear Energy". */
+  section?: string;
+  /** The citation as renderers print it, e.g. "UK MOU §II, civil nuclear · official text". */
+  label: string;
 };
 
 export type Excerpt = {

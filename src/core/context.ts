@@ -1,4 +1,5 @@
 import type { Answer, AnswerOptions, Citation, Excerpt, IntentName, Suggestion } from "./answer.js";
+import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { ParsedQuery } from "./query.js";
 import { tokenize } from "./text.js";
@@ -29,12 +30,7 @@ export class KnowledgeContext {
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
     this.passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
     this.sourcesById = new Map(knowledge.sources.map((source) => [source.id, source]));
-    this.citations = new Map(
-      knowledge.sources.map((source) => [
-        source.id,
-        { title: source.title, url: source.url, published: source.published, publisher: source.publisher },
-      ]),
-    );
+    this.citations = new Map(knowledge.sources.map((source) => [source.id, sourceCitation(source)]));
     // A passage is about the topics it is tagged with and those whose aliases it mentions.
     for (const passage of knowledge.passages) {
       const mentioned = vocabulary
@@ -81,6 +77,13 @@ export class KnowledgeContext {
     return { ...citation };
   }
 
+  /** A passage's citation: its source, section and weight, and a link to the words for a quote. */
+  passageCitation(passage: Passage): Citation {
+    const source = this.sourcesById.get(passage.sourceId);
+    if (!source) throw new Error(`unknown source ${passage.sourceId}`); // the loader rejects such knowledge
+    return passageCitation(source, passage);
+  }
+
   source(id: string): Source | undefined {
     return this.sourcesById.get(id);
   }
@@ -100,7 +103,7 @@ export class KnowledgeContext {
       kind: passage.kind,
       text: passage.text,
       deal: deal ?? (passage.deals.length === 1 ? (passage.deals[0] ?? null) : null),
-      source: this.citation(passage.sourceId),
+      source: this.passageCitation(passage),
     };
   }
 

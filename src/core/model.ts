@@ -3,16 +3,35 @@
 export const DEAL_IDS = ["uk", "japan", "korea"] as const;
 export type DealId = (typeof DEAL_IDS)[number];
 
+/** What stands behind a source: the deal's own text, a government's summary of it, or third-party reporting. */
+export const SOURCE_WEIGHTS = ["official text", "official summary", "news report"] as const;
+export type SourceWeight = (typeof SOURCE_WEIGHTS)[number];
+
+/** A part of a document that facts can point at, e.g. { id: "II.B", title: "Unleashing Civil Nuclear Energy" }. */
+export type DocumentSection = {
+  /** The document's own numeral where it has one (I, II.B …: letters are positional), else a plain name. */
+  id: string;
+  title: string;
+  /** A few words for citation labels, e.g. "civil nuclear". */
+  short?: string;
+};
+
 export type Source = {
   id: string;
   title: string;
   url: string;
-  /** ISO date, YYYY-MM-DD. */
-  published: string;
+  /** ISO date, YYYY-MM-DD; absent when the page read shows no date. */
+  published?: string;
   publisher: string;
   /** e.g. "article", "memorandum of understanding", "news report". */
   type: string;
+  /** True for the governments' own publications (texts and summaries). */
   official: boolean;
+  weight: SourceWeight;
+  /** The name citations use, e.g. "UK MOU" (the publisher when not set in the knowledge). */
+  short: string;
+  /** The document's sections facts may cite; empty when it has none worth naming. */
+  sections: DocumentSection[];
 };
 
 /** What part of a deal a passage speaks to; lets intents like `when` or `status` pick their facts. */
@@ -43,6 +62,8 @@ export type Passage = {
   topics: string[];
   /** ISO date of the event the passage reports, for dated developments. */
   date?: string;
+  /** Where the passage sits in its source: a section id of the source, or a heading of an imported page. */
+  ref?: string;
   /** Position within its file, to keep an article's reading order. */
   order: number;
 };
@@ -83,6 +104,8 @@ export type Deal = {
 export type KnowledgeBase = {
   /** Content hash of the knowledge files. */
   version: string;
+  /** The knowledge's date: the newest publication date among its sources (ISO). */
+  asOf: string;
   sources: Source[];
   deals: Deal[];
   topics: Topic[];

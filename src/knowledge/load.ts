@@ -76,7 +76,9 @@ export function buildKnowledge(files: {
   dealFiles: RawFile[];
   articleFiles: RawFile[];
 }): KnowledgeBase {
-  const sources: Source[] = validate(files.sourcesFile, sourcesFileSchema).sources;
+  const sources: Source[] = validate(files.sourcesFile, sourcesFileSchema).sources.map(
+    ({ short, ...source }) => ({ ...source, short: short ?? source.publisher }),
+  );
   const vocabulary = validate(files.vocabularyFile, vocabularyFileSchema);
   const topics: Topic[] = vocabulary.topics;
   const dealsRead = files.dealFiles.map((file) => ({ file, data: validate(file, dealFileSchema) }));
@@ -125,7 +127,23 @@ export function buildKnowledge(files: {
     .digest("hex")
     .slice(0, 16);
   deals.sort((a, b) => a.signed.date.localeCompare(b.signed.date)); // the order the deals were signed in
-  return { version, sources, deals, topics, passages, otherCountries: vocabulary.otherCountries };
+  return {
+    version,
+    asOf: newestPublication(sources),
+    sources,
+    deals,
+    topics,
+    passages,
+    otherCountries: vocabulary.otherCountries,
+  };
+}
+
+/** The knowledge's date: its newest source. */
+function newestPublication(sources: readonly Source[]): string {
+  return sources.reduce((newest, source) => {
+    const published = source.published ?? "";
+    return published > newest ? published : newest;
+  }, "");
 }
 
 function validate<T extends z.ZodType>(file: RawFile, schema: T): z.infer<T> {
@@ -150,11 +168,11 @@ function validate<T extends z.ZodType>(file: RawFile, schema: T): z.infer<T> {
 /** Collects cross-file problems (unknown source or topic ids, duplicates) so one run reports them all. */
 class ReferenceChecker {
   private readonly problems = new Map<string, string[]>();
-  private readonly sourceIds: Set<string>;
+  private readonly sources: Map<string, Source>;
   private readonly topicIds: Set<string>;
 
   constructor(sources: Source[], topics: Topic[]) {
-    this.sourceIds = new Set(sources.map((source) => source.id));
+    this.sources = new Map(sources.map((source) => [source.id, source]));
     this.topicIds = new Set(topics.map((topic) => topic.id));
   }
 
@@ -163,8 +181,16 @@ class ReferenceChecker {
   }
 
   source(file: string, field: string, sourceId: string): void {
-    if (!this.sourceIds.has(sourceId))
+    if (!this.sources.has(sourceId))
       this.fail(file, `${field}: unknown source "${sourceId}" (see sources.yaml)`);
+  }
+
+  /** A ref must name a declared section of its source, when the source declares sections. */
+  ref(file: string, field: string, sourceId: string, ref: string | undefined): void {
+    const sections = this.sources.get(sourceId)?.sections ?? [];
+    if (ref === undefined || sections.length === 0) return;
+    if (!sections.some((section) => section.id === ref))
+      this.fail(file, `${field}: "${ref}" is not a section of source "${sourceId}" (see sources.yaml)`);
   }
 
   topics(file: string, field: string, topicIds: string[]): void {
@@ -222,6 +248,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
 function factPassages(file: string, data: DealFile, check: ReferenceChecker): Passage[] {
   return data.facts.map((fact, order) => {
     check.source(file, `facts.${order}.source`, fact.source);
+    check.ref(file, `facts.${order}.ref`, fact.source, fact.ref);
     check.topics(file, `facts.${order}.topics`, fact.topics);
     if (fact.section === "development" && !fact.date)
       check.fail(file, `facts.${order}.date: a development needs a date`);
@@ -234,6 +261,7 @@ function factPassages(file: string, data: DealFile, check: ReferenceChecker): Pa
       deals: [data.id],
       topics: fact.topics,
       ...(fact.date ? { date: fact.date } : {}),
+      ...(fact.ref ? { ref: fact.ref } : {}),
       order,
     };
   });
@@ -243,14 +271,16 @@ function articlePassages(file: string, data: ArticleFile, check: ReferenceChecke
   check.source(file, "source", data.source);
   return data.passages.map((passage, order) => {
     check.topics(file, `passages.${order}.topics`, passage.topics);
+    check.ref(file, `passages.${order}.ref`, data.source, passage.ref);
     return {
       id: passage.id,
       sourceId: data.source,
       kind: "quote",
-      section: "article",
+      section: passage.section,
       text: passage.text,
       deals: passage.deals,
       topics: passage.topics,
+      ...(passage.ref ? { ref: passage.ref } : {}),
       order,
     };
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEAL_IDS, SECTIONS } from "../core/model.js";
+import { DEAL_IDS, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 const isoDate = z.iso.date("must be an ISO date, YYYY-MM-DD");
@@ -19,10 +19,14 @@ export const sourcesFileSchema = z.strictObject({
         id,
         title: text,
         url: httpsUrl,
-        published: isoDate,
+        /** Omitted when the page read shows no date. */
+        published: isoDate.optional(),
         publisher: text,
         type: text,
         official: z.boolean(),
+        weight: z.enum(SOURCE_WEIGHTS),
+        short: text.optional(),
+        sections: z.array(z.strictObject({ id: text, title: text, short: text.optional() })).default([]),
       }),
     )
     .min(1),
@@ -70,6 +74,8 @@ export const dealFileSchema = z.strictObject({
         section: z.enum(SECTIONS),
         topics: z.array(id).default([]),
         source: id,
+        /** Where the fact sits in its source: one of the source's section ids. */
+        ref: text.optional(),
         date: isoDate.optional(),
         text,
       }),
@@ -85,6 +91,10 @@ export const articleFileSchema = z.strictObject({
         id,
         deals: z.array(dealId).default([]),
         topics: z.array(id).default([]),
+        /** What the passage speaks to; "article" unless it is part of a deal's own text. */
+        section: z.enum(SECTIONS).default("article"),
+        /** A section id of the source, or the heading the passage stands under. */
+        ref: text.optional(),
         text,
       }),
     )

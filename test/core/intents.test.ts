@@ -18,12 +18,14 @@ describe("ask", () => {
     expect(answer.deals).toEqual(["korea"]);
     expect(answer.topics).toEqual(["telecom"]);
     expect(answer.excerpts.map((e) => e.passageId)).toEqual(["art-korea-6g", "korea-telecom"]);
-    expect(answer.excerpts[0]?.source).toEqual({
+    expect(answer.excerpts[0]?.source).toMatchObject({
       title: "Fixture article on the deals",
-      url: "https://example.org/article",
       published: "2025-10-29",
       publisher: "Fixture House",
+      weight: "official summary",
+      label: "Fixture House · official summary",
     });
+    expect(answer.excerpts[0]?.source.url).toMatch(/^https:\/\/example\.org\/article#:~:text=/);
     expect(answer.excerpts[0]?.kind).toBe("quote");
     expect(answer.excerpts[1]?.kind).toBe("summary");
   });

@@ -1,10 +1,12 @@
-import type { Answer, Excerpt } from "../../src/core/answer.js";
+import type { Answer, Citation, Excerpt } from "../../src/core/answer.js";
 
-export const source = {
+export const source: Citation = {
   title: "Technology Prosperity Deal between the United States and the Republic of Korea",
   url: "https://www.whitehouse.gov/articles/2025/10/technology-prosperity-deal-korea/",
   published: "2025-10-29",
   publisher: "The White House",
+  weight: "official text",
+  label: "Korea MOU · official text",
 };
 
 export function excerpt(text: string, overrides: Partial<Excerpt> = {}): Excerpt {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { type Answer, type Citation, type Excerpt, INTENT_NAMES } from "../../src/core/answer.js";
-import { DEAL_IDS } from "../../src/core/model.js";
+import { DEAL_IDS, SOURCE_WEIGHTS } from "../../src/core/model.js";
 
 /** Any text, including control characters, emoji, right-to-left scripts and platform mention syntax. */
 export const hostileText = (maxLength = 600): fc.Arbitrary<string> =>
@@ -31,12 +31,18 @@ export const hostileText = (maxLength = 600): fc.Arbitrary<string> =>
       .map((parts) => parts.join("")),
   );
 
-const citation: fc.Arbitrary<Citation> = fc.record({
-  title: hostileText(300),
-  url: fc.webUrl({ validSchemes: ["https"] }),
-  published: fc.constantFrom("2025-09-18", "2025-10-29", "2026-02-21"),
-  publisher: hostileText(60),
-});
+const citation: fc.Arbitrary<Citation> = fc.record(
+  {
+    title: hostileText(300),
+    url: fc.webUrl({ validSchemes: ["https"] }),
+    published: fc.constantFrom("2025-09-18", "2025-10-29", "2026-02-21"),
+    publisher: hostileText(60),
+    weight: fc.constantFrom(...SOURCE_WEIGHTS),
+    section: fc.option(hostileText(120), { nil: undefined }),
+    label: hostileText(160),
+  },
+  { requiredKeys: ["title", "url", "published", "publisher", "weight", "label"] },
+);
 
 const excerpt: fc.Arbitrary<Excerpt> = fc.record({
   passageId: fc.string({ maxLength: 40 }),

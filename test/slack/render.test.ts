@@ -192,6 +192,8 @@ describe("renderAnswer", () => {
           url: "https://example.com/a?b=<c>&d",
           published: "2025-09-18",
           publisher: text(60),
+          weight: "news report" as const,
+          label: text(200),
         };
         const quote = { passageId: "p", kind: "quote" as const, text: text(n), deal: "uk" as const, source };
         return {

@@ -225,7 +225,8 @@ function safeUrl(url: string): string | null {
   return href.length <= 512 ? href : null;
 }
 
-function formatDate(iso: string): string {
+function formatDate(iso: string | undefined): string {
+  if (!iso) return "";
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
   if (!date || Number.isNaN(date.getTime())) return markdown(oneLine(iso), 40);
   return date.toLocaleDateString("en-US", {

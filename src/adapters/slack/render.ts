@@ -189,7 +189,8 @@ function sourceLine(source: Citation, caps: Caps, kind: Excerpt["kind"] | "docum
   return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${formatDate(source.published)}`;
 }
 
-export function formatDate(iso: string): string {
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return "date not stated";
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
   if (!match || !month) return mrkdwnText(iso, 20);
@@ -286,7 +287,7 @@ function encode(value: { q: string; o?: number; deal?: DealId | undefined }, cap
 function fallbackText(answer: Answer): string {
   const first = answer.excerpts[0] ?? answer.rows.find((row) => row.excerpt)?.excerpt ?? null;
   const parts = [answer.title, answer.lead];
-  if (first) parts.push(`${first.text} (${first.source.title}, ${first.source.published})`);
+  if (first) parts.push(`${first.text} (${first.source.title}, ${formatDate(first.source.published)})`);
   const joined = parts.filter((part) => part.trim() !== "").join("\n");
   return mrkdwnText(joined, LIMITS.fallbackText) || "TPD answer";
 }

@@ -26,7 +26,8 @@ export const sources: Intent = {
     const listed = wanted
       ? wanted.flatMap((id) => ctx.source(id) ?? [])
       : [...ctx.knowledge.sources].sort(
-          (a, b) => Number(b.official) - Number(a.official) || a.published.localeCompare(b.published),
+          (a, b) =>
+            Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
         );
     return {
       ...ctx.blank(query, "sources"),
@@ -35,7 +36,7 @@ export const sources: Intent = {
       lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
       items: listed.map((source) => ({
         title: source.title,
-        text: `${source.publisher}, ${source.type}, ${formatDate(source.published)}${source.official ? "" : " (secondary)"}`,
+        text: `${source.publisher}, ${source.type}, ${formatDate(source.published)} · ${source.weight}`,
         source: ctx.citation(source.id),
       })),
       deals,

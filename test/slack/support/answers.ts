@@ -1,10 +1,12 @@
-import type { Answer, Excerpt } from "../../../src/core/answer.js";
+import type { Answer, Citation, Excerpt } from "../../../src/core/answer.js";
 
-export const WHITE_HOUSE = {
+export const WHITE_HOUSE: Citation = {
   title: "The United States Signs Technology Prosperity Deals with Japan and Korea",
   url: "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/",
   published: "2025-10-29",
   publisher: "The White House",
+  weight: "official summary",
+  label: "White House article · official summary",
 };
 
 export function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {

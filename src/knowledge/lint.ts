@@ -1,0 +1,61 @@
+import type { KnowledgeBase, Source } from "../core/model.js";
+
+/**
+ * Checks that go beyond the schema: that each fact's source can say it, and that the list of sources is
+ * tidy. Returns one line per problem, naming the fact or source; an empty list means the knowledge is clean.
+ */
+export function lintKnowledge(knowledge: KnowledgeBase): string[] {
+  const sources = new Map(knowledge.sources.map((source) => [source.id, source]));
+  return [
+    ...knowledge.passages.flatMap((passage) => {
+      const source = sources.get(passage.sourceId);
+      if (!source) return [`${passage.id}: cites "${passage.sourceId}", which is not in sources.yaml`];
+      const problems: string[] = [];
+      if (passage.date && !source.published)
+        problems.push(`${passage.id}: reports an event of ${passage.date} but "${source.id}" has no date`);
+      else if (passage.date && source.published && source.published < passage.date)
+        problems.push(
+          `${passage.id}: reports an event of ${passage.date} from "${source.id}", published earlier (${source.published})`,
+        );
+      if (passage.section === "development" && source.weight === "official text")
+        problems.push(`${passage.id}: a development after signing cites the deal text "${source.id}"`);
+      return problems;
+    }),
+    ...unusedSources(knowledge),
+    ...knowledge.sources.flatMap(sourceProblems),
+    ...duplicateUrls(knowledge.sources),
+  ];
+}
+
+function unusedSources(knowledge: KnowledgeBase): string[] {
+  const used = new Set([
+    ...knowledge.passages.map((passage) => passage.sourceId),
+    ...knowledge.deals.flatMap((deal) => deal.signatories.flatMap((signatory) => signatory.sourceIds)),
+  ]);
+  return knowledge.sources
+    .filter((source) => !used.has(source.id))
+    .map((source) => `${source.id}: listed in sources.yaml but cited by nothing`);
+}
+
+function sourceProblems(source: Source): string[] {
+  const problems: string[] = [];
+  if (!source.url.startsWith("https://")) problems.push(`${source.id}: URL is not https`);
+  if (source.official !== (source.weight !== "news report"))
+    problems.push(
+      `${source.id}: official is ${source.official} but its weight is "${source.weight}" (official means the governments' own texts and summaries)`,
+    );
+  return problems;
+}
+
+/** Two entries for one page would split its citations; the fragment part of a URL does not make a new page. */
+function duplicateUrls(sources: readonly Source[]): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const source of sources) {
+    const page = source.url.split("#")[0] ?? source.url;
+    const first = seen.get(page);
+    if (first) problems.push(`${source.id}: same URL as "${first}"`);
+    else seen.set(page, source.id);
+  }
+  return problems;
+}
