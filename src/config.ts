@@ -64,6 +64,13 @@ const snowflake = z.string().regex(/^\d{5,25}$/, "must be a numeric Discord id")
 const bool = z
   .enum(["true", "false", "1", "0"], { error: "must be true, false, 1 or 0" })
   .transform((value) => value === "true" || value === "1");
+/**
+ * Tokens and secrets are printable ASCII: a line break, space, control or invisible character inside one
+ * is a paste gone wrong, and would otherwise reach an HTTP header (whose error echoes it) or a log line.
+ */
+const credential = z
+  .string()
+  .regex(/^[\x21-\x7e]*$/, "must not contain spaces, line breaks, control or non-ASCII characters");
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
@@ -76,12 +83,12 @@ const envSchema = z.object({
   HEALTH_PORT: optional(port),
   SHUTDOWN_GRACE_MS: optional(wholeNumber(0, 60_000, "a number of milliseconds")),
   KNOWLEDGE_WATCH: optional(bool),
-  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-")),
-  SLACK_SIGNING_SECRET: optional(z.string().min(8, "looks too short for a signing secret")),
-  SLACK_APP_TOKEN: optional(z.string().startsWith("xapp-", "must be an app-level token starting with xapp-")),
+  SLACK_BOT_TOKEN: optional(credential.startsWith("xoxb-", "must be a bot token starting with xoxb-")),
+  SLACK_SIGNING_SECRET: optional(credential.min(8, "looks too short for a signing secret")),
+  SLACK_APP_TOKEN: optional(credential.startsWith("xapp-", "must be an app-level token starting with xapp-")),
   SLACK_API_URL: optional(url),
   PORT: optional(port),
-  DISCORD_TOKEN: optional(z.string().min(10, "looks too short for a bot token")),
+  DISCORD_TOKEN: optional(credential.min(10, "looks too short for a bot token")),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(url),

@@ -12,6 +12,38 @@ export type LoggerOptions = {
 };
 
 const REDACTED = "[redacted]";
+/** Shorter values, or pieces of a multi-line value, would redact ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
+/**
+ * Every form a secret can take inside a serialised line: raw, JSON-escaped (once, or twice when an
+ * error message quoting JSON is itself logged), URL-encoded (upper- or lower-case hex, `%20` or `+`),
+ * and the same for each piece of a value broken by line breaks, spaces or control characters, since
+ * an upstream error can show a multi-line value one line at a time.
+ */
+function secretForms(secret: string): string[] {
+  const pieces = secret.split(/[\s\p{Cc}]+/u);
+  const values = pieces.length > 1 ? [secret, ...pieces] : [secret];
+  const forms = values
+    .filter((value) => value.length >= MIN_SECRET_LENGTH)
+    .flatMap((value) => {
+      const json = JSON.stringify(value).slice(1, -1);
+      const url = encodeURIComponent(value);
+      const form = new URLSearchParams({ v: value }).toString().slice(2);
+      return [value, json, JSON.stringify(json).slice(1, -1), url, form, lowerHex(url), lowerHex(form)];
+    });
+  return [...new Set(forms)];
+}
+
+const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
+
+/** Replaces every form of every secret in a text with "[redacted]". */
+export function createScrubber(secrets: readonly string[]): (text: string) => string {
+  const forms = secrets.flatMap(secretForms).sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  const pattern = new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (text) => text.replace(pattern, REDACTED);
+}
 
 /**
  * Structured JSON lines. Secrets are removed twice: known fields are redacted by path, and every
@@ -19,13 +51,11 @@ const REDACTED = "[redacted]";
  * URLs, nested payloads).
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = options.secrets.filter((secret) => secret.length >= 6);
+  const scrub = createScrubber(options.secrets);
   const target = options.destination ?? process.stdout;
   const scrubbing = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      let line = chunk.toString();
-      for (const secret of secrets) line = line.split(secret).join(REDACTED);
-      target.write(line);
+      target.write(scrub(chunk.toString()));
       callback();
     },
   });
@@ -51,7 +81,7 @@ export function createLogger(options: LoggerOptions): Logger {
         censor: REDACTED,
       },
     },
-    secrets.length > 0 ? scrubbing : target,
+    options.secrets.length > 0 ? scrubbing : target,
   );
 }
 

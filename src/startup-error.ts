@@ -1,5 +1,6 @@
 import { ConfigError } from "./config.js";
 import { KnowledgeError } from "./knowledge/load.js";
+import { createScrubber } from "./logger.js";
 
 /**
  * A bad environment or knowledge file stops the process with one line naming the problem, and exit
@@ -17,7 +18,5 @@ export function exitWithStartupError(error: unknown, secrets: readonly string[] 
 }
 
 export function scrub(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) if (secret.length > 0) clean = clean.split(secret).join("[redacted]");
-  return clean;
+  return createScrubber(secrets)(text);
 }

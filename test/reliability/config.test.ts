@@ -63,6 +63,26 @@ describe("loadConfig refuses a bad environment with a message naming each variab
     ],
     ["a short Discord token", { DISCORD_TOKEN: "abc" }, /DISCORD_TOKEN: looks too short/],
     [
+      "a bot token broken by a line break",
+      { SLACK_BOT_TOKEN: "xoxb-111-AAA\nBBBsecret", SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET },
+      /^Invalid environment: SLACK_BOT_TOKEN: must not contain spaces, line breaks, control or non-ASCII characters$/,
+    ],
+    [
+      "an app token broken by a carriage return",
+      { SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-AAA\r\nBBBsecret" },
+      /^Invalid environment: SLACK_APP_TOKEN: must not contain spaces/,
+    ],
+    [
+      "a signing secret with a space inside",
+      { SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: "5e8c1f0a 9b7d4c2e" },
+      /^Invalid environment: SLACK_SIGNING_SECRET: must not contain spaces/,
+    ],
+    [
+      "a Discord token with a control character and a zero-width space",
+      { DISCORD_TOKEN: "MTIzNDU2Nzg5\u0007MDEy\u200bMzQ1Njc4" },
+      /^Invalid environment: DISCORD_TOKEN: must not contain spaces/,
+    ],
+    [
       "a name for an application id",
       { DISCORD_APPLICATION_ID: "tpd-bot" },
       /DISCORD_APPLICATION_ID: must be a numeric Discord id/,
@@ -71,7 +91,10 @@ describe("loadConfig refuses a bad environment with a message naming each variab
   it.each(table)("%s", (_name, env, message) => {
     const text = problem(env);
     expect(text).toMatch(message);
-    for (const value of Object.values(env)) if (value.trim().length > 3) expect(text).not.toContain(value);
+    for (const value of Object.values(env)) {
+      for (const piece of value.split(/[\s\p{Cc}\u200b]+/u))
+        if (piece.length > 3) expect(text).not.toContain(piece);
+    }
   });
 
   it("names every bad variable at once", () => {
