@@ -5,6 +5,8 @@ import type { Logger } from "../logger.js";
 
 export type KnowledgeInfo = {
   version: string;
+  /** The knowledge's date: its newest source (ISO). */
+  asOf: string;
   documents: number;
   passages: number;
   deals: number;
@@ -34,6 +36,7 @@ export async function createLiveBot(
     const loaded = await load(dir);
     const info: KnowledgeInfo = {
       version: loaded.knowledge.version,
+      asOf: loaded.knowledge.asOf,
       documents: loaded.knowledge.sources.length,
       passages: loaded.knowledge.passages.length,
       deals: loaded.knowledge.deals.length,

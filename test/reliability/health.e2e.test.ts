@@ -15,6 +15,7 @@ type Report = {
   knowledge: {
     version: string;
     documents: number;
+    asOf: string;
     passages: number;
     deals: number;
     loadedAt: string;
@@ -52,6 +53,7 @@ function expectFullReport(report: Report): void {
   expect(report.status).toBe("ok");
   expect(report.knowledge.version).toMatch(/^[0-9a-f]{16}$/);
   expect(report.knowledge.documents).toBeGreaterThan(0);
+  expect(report.knowledge.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(report.knowledge.passages).toBeGreaterThan(0);
   expect(report.knowledge.deals).toBe(3);
   expect(Number.isNaN(Date.parse(report.knowledge.loadedAt))).toBe(false);

@@ -1,3 +1,4 @@
+import { formatDate } from "../dates.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -27,7 +28,8 @@ export const status: Intent = {
     return factsAnswer(request, {
       sections: ["development"],
       title: "Latest developments",
-      lead: () => "Developments after signing, newest first:",
+      lead: () =>
+        `Developments after signing, newest first (the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}):`,
       newestFirst: true,
     });
   },
