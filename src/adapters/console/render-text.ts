@@ -5,7 +5,7 @@ import { formatDate } from "../../core/dates.js";
 export type MoreHint = (answer: Answer) => string;
 
 const cite = (source: Citation) =>
-  `${source.title} (${source.publisher}, ${formatDate(source.published)})\n     ${source.url}`;
+  `${source.title} (${source.publisher}, ${formatDate(source.published)})\n     ${source.label}\n     ${source.url}`;
 
 function excerptLines(excerpt: Excerpt, n: number): string[] {
   const body = excerpt.kind === "quote" ? `“${excerpt.text}”` : `${excerpt.text} [summary]`;

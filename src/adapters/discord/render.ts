@@ -205,7 +205,8 @@ function citation(source: Citation, titleMax = 120): string {
   const href = safeUrl(source.url);
   const link = href ? `[${title}](${href})` : title;
   const publisher = markdown(oneLine(source.publisher), 60);
-  return [link, publisher, formatDate(source.published)].filter(Boolean).join(" · ");
+  const label = markdown(oneLine(source.label), 120);
+  return [link, publisher, formatDate(source.published), label].filter(Boolean).join(" · ");
 }
 
 function safeUrl(url: string): string | null {

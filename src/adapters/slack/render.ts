@@ -186,7 +186,8 @@ function sourceLine(source: Citation, caps: Caps, kind: Excerpt["kind"] | "docum
   const url = linkUrl(source.url);
   const link = url ? `<${url}|${title}>` : title;
   const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.sourceTitle)}` : "";
-  return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${formatDate(source.published)}`;
+  const label = source.label.trim() ? `\n${mrkdwnText(source.label, caps.sourceTitle)}` : "";
+  return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${formatDate(source.published)}${label}`;
 }
 
 export function formatDate(iso: string | undefined): string {

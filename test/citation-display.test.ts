@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderText } from "../src/adapters/console/render-text.js";
+import { renderAnswer as renderDiscord } from "../src/adapters/discord/render.js";
+import { renderAnswer as renderSlack } from "../src/adapters/slack/render.js";
+import type { Answer } from "../src/core/answer.js";
+import { realBot } from "./helpers/bots.js";
+
+const LABEL = "UK MOU §II, civil nuclear · official text";
+
+describe("every adapter shows where a cited line sits and what stands behind it", () => {
+  let answer: Answer;
+  beforeAll(async () => {
+    answer = (await realBot()).answer("uk russian nuclear fuel 2028");
+    expect(answer.excerpts.map((excerpt) => excerpt.source.label)).toContain(LABEL);
+  });
+
+  it("Slack", () => {
+    expect(JSON.stringify(renderSlack(answer, { shareable: true }).blocks)).toContain(LABEL);
+  });
+
+  it("Discord", () => {
+    expect(JSON.stringify(renderDiscord(answer).embeds)).toContain(LABEL);
+  });
+
+  it("console and the ask CLI", () => {
+    expect(renderText(answer)).toContain(LABEL);
+  });
+});
