@@ -1,5 +1,7 @@
 import type { Answer, AnswerOptions, IntentName, Suggestion } from "./answer.js";
-import { KnowledgeContext } from "./context.js";
+import { blankAnswer, coverageLine } from "./answer-building.js";
+import { isEmpty, subjectOf } from "./coverage.js";
+import { declineGate } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -10,8 +12,10 @@ import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
+import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
-import { parseQuery } from "./query.js";
+import { mergeAnswers, splitParts } from "./multi-part.js";
+import { type ParsedQuery, parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -42,7 +46,7 @@ export const INTENT_CATALOG: readonly IntentInfo[] = INTENTS.map(({ name, descri
   description,
   examples: [...examples],
 }));
-/** Intents that a cue word alone should not pick when the question also names a topic. */
+/** Intents that a cue word alone should not pick when the question also names a topic or section. */
 const YIELD_TO_TOPIC = new Set<IntentName>([
   "who-signed",
   "when",
@@ -53,23 +57,48 @@ const YIELD_TO_TOPIC = new Set<IntentName>([
   "help",
 ]);
 
+/** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
+function intentFor(query: ParsedQuery): IntentName {
+  if (query.greeting) return "help";
+  if (query.form === "which-deal" && query.order) return "deals";
+  if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
+    // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
+    if (!isEmpty(subjectOf(query))) return "compare";
+    return query.intentBy === "default" ? "deals" : query.intent;
+  }
+  if (query.intent === "ask" && query.text === "") return "help";
+  const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
+  if (query.intentBy === "cue" && aboutSomething && YIELD_TO_TOPIC.has(query.intent)) {
+    // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
+    return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
+  }
+  if (query.intentBy === "cue" && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
+  return query.intent;
+}
+
 export function createBot({ knowledge, index }: BotDeps): Bot {
   const vocabulary = new Vocabulary(knowledge);
-  const ctx = new KnowledgeContext(knowledge, index, vocabulary);
+  const ctx = new KnowledgeLookups(knowledge, index, vocabulary);
   const byName = new Map(INTENTS.map((intent) => [intent.name, intent]));
   const parse = (text: string) => parseQuery(text, vocabulary, INTENTS);
 
+  const run = (query: ParsedQuery, options: AnswerOptions): Answer => {
+    const name = intentFor(query);
+    const gate = declineGate(query, name, options, ctx);
+    if (gate) return gate;
+    const answer = (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx });
+    if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
+    return answer;
+  };
+
   const answer = (text: string, options: AnswerOptions = {}): Answer => {
     const query = parse(text);
-    if (query.intentBy === "cue" && query.topics.length > 0 && YIELD_TO_TOPIC.has(query.intent)) {
-      // "which deals mention fusion" compares; "does the uk deal cover quantum" asks.
-      query.intent = query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
-    } else if (query.intentBy === "cue" && query.intent === "deals" && query.deals.length > 0) {
-      query.intent = "ask"; // "tell me about the korea tpd" is about one deal
-    }
-    const isEmpty = query.intent === "ask" && query.text === "";
-    const intent = byName.get(isEmpty ? "help" : query.intent) ?? ask;
-    return intent.run({ query, options, ctx });
+    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse);
+    if (!parts) return run(query, options);
+    return mergeAnswers(
+      parts.map((part) => run(part, { ...options, offset: 0 })),
+      query,
+    );
   };
 
   return {
@@ -78,7 +107,7 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
         return answer(text, options);
       } catch {
         // Answering is pure and total by design; this guard keeps a knowledge edge case from reaching users.
-        return ctx.blank(parse(""), "ask");
+        return blankAnswer(parse(""), "ask");
       }
     },
     suggest: createSuggester(ctx, INTENTS),

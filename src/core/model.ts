@@ -72,6 +72,8 @@ export type Topic = {
   id: string;
   label: string;
   aliases: string[];
+  /** Named bodies, programmes, facilities and places of the topic: a text mentions them only word for word. */
+  names: string[];
   /** An example question that shows the topic off (help, autocomplete). */
   example: string;
 };
@@ -112,6 +114,33 @@ export type KnowledgeBase = {
   passages: Passage[];
   /** Countries and blocs the deals do not cover, so a question about them is declined plainly. */
   otherCountries: string[];
+  /** Aliases that read as a topic in a question but never make a passage count toward it. */
+  ambiguousAliases: string[];
+  /** Other words for the sections of a deal ("aim" for purpose). */
+  sectionAliases: Array<{ id: Section; aliases: string[] }>;
+  phrasing: Phrasing;
+};
+
+/** Wording of questions, as data: what marks a which-deal or yes/no question, and what the bot does not serve. */
+export type Phrasing = {
+  /** "which deal", "in which agreement": the answer names the deals that cover something. */
+  whichDeal: string[];
+  /** "all three", "every deal": a which-deal question about all the deals at once. */
+  allDeals: string[];
+  /** Words that open a yes/no question ("does", "is"). */
+  yesNo: string[];
+  /** Words that ask whether a text covers something ("cover", "part of", "mention"). */
+  coverage: string[];
+  /** Words asking for the deals in date order ("first", "latest"). */
+  order: string[];
+  /** Words that frame a question but are not its subject ("mention", "say", "sets up"). */
+  framing: string[];
+  /** Nouns that head the name of a body, programme, sum or document ("council", "fund", "treaty"). */
+  premiseNouns: string[];
+  /** Requests the bot does not serve, even with a topic word in them ("write a song", "translate"). */
+  offTopic: string[];
+  /** Greetings and thanks, answered with a short usage line. */
+  greetings: string[];
 };
 
 export type SearchHit = {

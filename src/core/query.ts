@@ -1,11 +1,14 @@
 import type { IntentName, Reading } from "./answer.js";
-import type { DealId } from "./model.js";
+import type { DealId, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
-import { FILLER_WORDS, tokenize } from "./text.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { editDistance, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
+import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
 export type IntentCues = { name: IntentName; commands: readonly string[]; cues: readonly string[] };
+
+/** The shape of a question: which deal(s) cover something, a yes/no question, or anything else. */
+export type QuestionForm = "which-deal" | "yes-no" | "open";
 
 export type ParsedQuery = {
   /** The question after normalisation (what the answer echoes). */
@@ -16,11 +19,32 @@ export type ParsedQuery = {
   intentBy: "command" | "cue" | "default";
   deals: DealId[];
   topics: string[];
+  /** Named bodies, programmes and places ("RIKEN", "Korea AI Safety Institute"): texts have them word for word. */
+  names: NameMatch[];
+  /** Sections asked about in other words ("aim" → purpose, "formal name" → document). */
+  sections: Section[];
   /** Countries named that have no deal. */
   countries: string[];
   /** Remaining meaningful words, for full-text search. */
   terms: string[];
+  /** The terms that say what the question is about, without its framing ("mention", "set up"). */
+  subjectTerms: string[];
+  form: QuestionForm;
+  /** "all three", "every deal": a which-deal question about all the deals at once. */
+  allDeals: boolean;
+  /** Asks whether a text covers something ("does … cover", "is … part of"). */
+  coverage: boolean;
+  /** Asks for the deals in date order ("which deal was signed first"). */
+  order: boolean;
+  /** A request the bot does not serve ("write a song"), or null. */
+  offTopic: string | null;
+  /** Only a greeting or thanks. */
+  greeting: boolean;
   readings: Reading[];
+  /** The question's tokens, lowercase (for splitting a question in parts). */
+  tokens: string[];
+  /** Token positions inside a vocabulary phrase of two or more words. */
+  inPhrases: ReadonlySet<number>;
 };
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
@@ -45,28 +69,66 @@ export function parseQuery(
   const of = (kind: Reading["kind"]) =>
     unique(match.readings.filter((r) => r.kind === kind).map((r) => r.as));
 
-  const terms = unique(
-    remaining.filter((token, i) => token !== "" && !match.consumed.has(i) && !FILLER_WORDS.has(token)),
+  const dealsRead = of("deal");
+  const named = dealsRead.filter(
+    (deal) => !match.qualifiers.has(deal as DealId) || namedOutsideNames(match, deal),
   );
+  const sectionHits = vocabulary.sectionsIn(tokens);
+  const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
+  const terms = unique(
+    remaining.filter(
+      (token, i) =>
+        token !== "" && !match.consumed.has(i) && !sectionWords.has(i) && !FILLER_WORDS.has(token),
+    ),
+  );
+  const { phrasing } = vocabulary;
+  const framing = new Set(phrasing.framing);
+  const has = (phrases: readonly string[]) => phrasesIn(tokens, phrases).length > 0;
+  const whichDeal = has(phrasing.whichDeal);
+  const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
   return {
     text,
     shortened,
     intent: intent.name,
     intentBy: intent.by,
-    deals: of("deal") as DealId[],
+    deals: (named.length > 0 ? named : dealsRead) as DealId[],
     topics: of("topic"),
+    names: match.names,
+    sections: unique(sectionHits.map((hit) => hit.id)),
     countries: of("country"),
     terms,
+    subjectTerms: terms.filter((term) => !framing.has(term)),
+    form: whichDeal ? "which-deal" : tokens[0] && phrasing.yesNo.includes(tokens[0]) ? "yes-no" : "open",
+    allDeals: has(phrasing.allDeals),
+    coverage: has(phrasing.coverage),
+    order: whichDeal && has(phrasing.order),
+    offTopic,
+    greeting: tokens.length > 0 && tokens.every((token) => phrasing.greetings.includes(token)),
     readings,
+    tokens,
+    inPhrases,
   };
 }
 
+/** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */
+function namedOutsideNames(match: ReturnType<Vocabulary["match"]>, deal: string): boolean {
+  const asQualifier = match.names.filter((name) => name.qualifier === deal).length;
+  const asDeal = match.readings.filter((reading) => reading.kind === "deal" && reading.as === deal).length;
+  return asDeal > asQualifier;
+}
+
+type DetectedIntent = { name: IntentName; by: ParsedQuery["intentBy"]; reading: Reading | null };
+
+/**
+ * A leading command word first; else the longest cue phrase anywhere ("where can i read" beats "where"), in
+ * intent order on ties. A one-word cue of four letters or more is also read with two letters swapped ("wehn").
+ */
 function detectIntent(
   tokens: readonly string[],
   intents: readonly IntentCues[],
   consumed: Set<number>,
   inPhrases: ReadonlySet<number>,
-): { name: IntentName; by: ParsedQuery["intentBy"]; reading: Reading | null } {
+): DetectedIntent {
   const first = tokens[0];
   for (const intent of intents) {
     if (first !== undefined && !inPhrases.has(0) && intent.commands.includes(first)) {
@@ -78,34 +140,36 @@ function detectIntent(
       };
     }
   }
+  let best: { intent: IntentName; cue: string[]; at: number; fuzzy: boolean } | null = null;
   for (const intent of intents) {
     for (const cue of intent.cues) {
       const cueTokens = cue.split(" ");
-      const at = indexOfSequence(tokens, cueTokens, inPhrases);
-      if (at >= 0) {
-        for (let i = at; i < at + cueTokens.length; i++) consumed.add(i);
-        return {
-          name: intent.name,
-          by: "cue",
-          reading: { words: cue, kind: "intent", as: intent.name, fuzzy: false },
-        };
+      if (best && cueTokens.length <= best.cue.length) continue;
+      let at = indexOfSequence(tokens, cueTokens, inPhrases);
+      let fuzzy = false;
+      if (at < 0 && cueTokens.length === 1 && cue.length >= 4) {
+        at = tokens.findIndex((token, i) => !inPhrases.has(i) && isSwap(token, cue));
+        fuzzy = at >= 0;
       }
+      if (at >= 0) best = { intent: intent.name, cue: cueTokens, at, fuzzy };
     }
   }
-  return { name: "ask", by: "default", reading: null };
+  if (!best) return { name: "ask", by: "default", reading: null };
+  for (let i = best.at; i < best.at + best.cue.length; i++) consumed.add(i);
+  return {
+    name: best.intent,
+    by: "cue",
+    reading: {
+      words: tokens.slice(best.at, best.at + best.cue.length).join(" "),
+      kind: "intent",
+      as: best.intent,
+      fuzzy: best.fuzzy,
+    },
+  };
 }
 
-/** Where the sequence first stands in the tokens, not counting places inside a vocabulary phrase. */
-function indexOfSequence(
-  tokens: readonly string[],
-  sequence: readonly string[],
-  skip: ReadonlySet<number>,
-): number {
-  outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
-    for (let j = 0; j < sequence.length; j++) {
-      if (tokens[i + j] !== sequence[j] || skip.has(i + j)) continue outer;
-    }
-    return i;
-  }
-  return -1;
+/** Two neighbouring letters swapped, the commonest slip in typing ("wehn" for "when"). */
+function isSwap(token: string, word: string): boolean {
+  if (token.length !== word.length || token === word || token[0] !== word[0]) return false;
+  return editDistance(token, word, 1) === 1 && [...token].sort().join("") === [...word].sort().join("");
 }

@@ -1,6 +1,6 @@
 import type { Suggestion } from "./answer.js";
-import type { KnowledgeContext } from "./context.js";
 import type { Intent } from "./intents/intent.js";
+import type { KnowledgeLookups } from "./lookups.js";
 import { normalizeInput } from "./normalize.js";
 import { editDistance, tokenize } from "./text.js";
 
@@ -14,7 +14,7 @@ const PINNED = [
 ];
 
 /** Autocomplete: known good questions (intent examples, each deal's areas, topic examples) ranked for a prefix. */
-export function createSuggester(ctx: KnowledgeContext, intents: readonly Intent[]) {
+export function createSuggester(ctx: KnowledgeLookups, intents: readonly Intent[]) {
   const known = new Map<string, string>();
   const add = (query: string, label = query) => {
     if (!known.has(query)) known.set(query, label.slice(0, 100));

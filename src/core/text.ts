@@ -58,3 +58,64 @@ export const FILLER_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** British and American spellings read as one word ("programme" is "program"). */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  programme: "program",
+  centre: "center",
+  defence: "defense",
+  licence: "license",
+  organisation: "organization",
+  standardisation: "standardization",
+};
+
+/** A rough stem, so "signed", "signing" and "sign", or "programmes" and "program", read as one word. */
+export function stem(word: string): string {
+  const spelled = SPELLINGS[word] ?? word;
+  let base = spelled;
+  if (base.length > 5 && base.endsWith("ies")) base = `${base.slice(0, -3)}y`;
+  else if (base.length > 5 && base.endsWith("ing")) base = base.slice(0, -3);
+  else if (base.length > 4 && base.endsWith("ed")) base = base.slice(0, -2);
+  else if (base.length > 4 && /(?:s|x|ch|sh)es$/.test(base)) base = base.slice(0, -2);
+  else if (base.length > 3 && base.endsWith("s") && !base.endsWith("ss")) base = base.slice(0, -1);
+  return SPELLINGS[base] ?? base;
+}
+
+/** Where a phrase (as tokens) first stands in the tokens, or -1; `skip` marks positions that may not be used. */
+export function indexOfSequence(
+  tokens: readonly string[],
+  sequence: readonly string[],
+  skip: ReadonlySet<number> = new Set(),
+): number {
+  if (sequence.length === 0) return -1;
+  outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
+    for (let j = 0; j < sequence.length; j++) {
+      if (tokens[i + j] !== sequence[j] || skip.has(i + j)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether the stemmed words hold the phrase word for word, whatever stood between its words: "JT-60SA",
+ * "jt60sa" and "jt 60sa" are one name.
+ */
+export function holdsPhrase(stemmedWords: readonly string[], phrase: readonly string[]): boolean {
+  const target = phrase.map(stem).join("");
+  if (target === "") return true;
+  for (let i = 0; i < stemmedWords.length; i++) {
+    let joined = "";
+    for (let j = i; j < stemmedWords.length && joined.length < target.length; j++) {
+      joined += stemmedWords[j];
+      if (joined === target) return true;
+      if (!target.startsWith(joined)) break;
+    }
+  }
+  return false;
+}
+
+/** The phrases (lowercase, any punctuation) that stand in the tokens as whole words. */
+export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
+  return phrases.filter((phrase) => indexOfSequence(tokens, tokenize(phrase)) >= 0);
+}

@@ -1,16 +1,33 @@
 import type { Reading } from "./answer.js";
-import type { KnowledgeBase } from "./model.js";
-import { editDistance, FILLER_WORDS, tokenize, typoAllowance } from "./text.js";
+import type { DealId, KnowledgeBase, Phrasing, Section } from "./model.js";
+import {
+  editDistance,
+  FILLER_WORDS,
+  holdsPhrase,
+  indexOfSequence,
+  stem,
+  tokenize,
+  typoAllowance,
+} from "./text.js";
 
-type Term = { kind: "deal" | "topic" | "country"; id: string };
+/** What an alias stands for; `name` marks a named body, programme or place of a topic ("riken", "jt-60sa"). */
+type Term = { kind: "deal" | "topic" | "country"; id: string; name?: boolean; written?: string[] };
+
+/** A named thing found in a question, with the deal named just before it ("Korea AI Safety Institute"). */
+export type NameMatch = { words: string[]; topic: string; qualifier: DealId | null; start: number };
+
 export type VocabularyMatch = {
   readings: Reading[];
   consumed: Set<number>;
   /** Token positions covered by aliases of two or more words ("legal status"), which outrank intent cues. */
   inPhrases: Set<number>;
+  names: NameMatch[];
+  /** Deals read only as part of a name ("Korea" in "Korea AI Safety Institute", "UK" in "UK Space Agency"). */
+  qualifiers: Set<DealId>;
 };
 
 const LONGEST_ALIAS_TOKENS = 6;
+type Found = { reading: Reading; length: number; name: boolean; written?: string[] };
 /** Scripts written without spaces between words: their aliases are found as substrings of the question. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -21,15 +38,45 @@ export class Vocabulary {
   private readonly unspaced: Array<{ alias: string; term: Term }> = [];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords = new Set<string>();
+  private readonly sections: Array<{ id: Section; tokens: string[] }>;
+  /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
+  readonly phrasing: Phrasing;
 
   constructor(knowledge: KnowledgeBase) {
-    for (const passage of knowledge.passages)
-      for (const word of tokenize(passage.text)) this.knownWords.add(word);
+    this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
+      aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
+    );
+    const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
+    const p = knowledge.phrasing;
+    this.phrasing = {
+      whichDeal: words(p.whichDeal),
+      allDeals: words(p.allDeals),
+      yesNo: words(p.yesNo),
+      coverage: words(p.coverage),
+      order: words(p.order),
+      framing: words(p.framing),
+      premiseNouns: words(p.premiseNouns),
+      offTopic: words(p.offTopic),
+      greetings: words(p.greetings),
+    };
+    const passageWords = knowledge.passages.map((passage) => tokenize(passage.text));
+    for (const words of passageWords) for (const word of words) this.knownWords.add(word);
+    for (const words of passageWords)
+      words.forEach((word, i) => {
+        words[i] = stem(word);
+      });
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {
       for (const alias of [topic.id, topic.label, ...topic.aliases])
         this.add(alias, { kind: "topic", id: topic.id });
+      // A name counts as a named thing only where some text has it word for word ("ONR" stays an alias).
+      for (const entry of topic.names) {
+        // "iss (international space station)": typed as "iss", written in the texts as the words in brackets.
+        const [, typed = entry, written = typed] = /^(.*?)\s*(?:\((.+)\))?$/.exec(entry) ?? [];
+        const literal = passageWords.some((words) => holdsPhrase(words, tokenize(written)));
+        this.add(typed, { kind: "topic", id: topic.id, name: literal, written: tokenize(written) });
+      }
     }
     for (const deal of knowledge.deals) {
       for (const alias of [deal.id, deal.partner, ...deal.aliases])
@@ -56,16 +103,35 @@ export class Vocabulary {
     const readings: Reading[] = [];
     const consumed = new Set<number>();
     const inPhrases = new Set<number>();
+    const names: NameMatch[] = [];
+    const qualifiers = new Set<DealId>();
+    let previous: { reading: Reading; end: number } | null = null;
     for (let start = 0; start < tokens.length; ) {
       const found = this.longestAt(tokens, start);
       if (found) {
-        readings.push(found.reading, ...this.dealsInside(tokens.slice(start, start + found.length), found));
+        const words = tokens.slice(start, start + found.length);
+        const inside = this.dealsInside(words, found);
+        readings.push(found.reading, ...inside);
+        for (const deal of inside) qualifiers.add(deal.as as DealId);
+        if (found.name) {
+          const before =
+            previous?.end === start && previous.reading.kind === "deal" ? previous.reading : null;
+          if (before) qualifiers.add(before.as as DealId);
+          names.push({
+            words: before ? [before.words, ...(found.written ?? words)] : (found.written ?? words),
+            topic: found.reading.as,
+            qualifier: ((before?.as ?? inside[0]?.as) as DealId | undefined) ?? null,
+            start,
+          });
+        }
         for (let i = start; i < start + found.length; i++) {
           consumed.add(i);
           if (found.length > 1) inPhrases.add(i);
         }
+        previous = { reading: found.reading, end: start + found.length };
         start += found.length;
       } else {
+        previous = null;
         start += 1;
       }
     }
@@ -78,11 +144,19 @@ export class Vocabulary {
       if (UNSPACED_SCRIPT.test(token) && this.unspaced.some(({ alias }) => token.includes(alias)))
         consumed.add(i);
     });
-    return { readings, consumed, inPhrases };
+    return { readings, consumed, inPhrases, names, qualifiers };
+  }
+
+  /** Sections asked about in other words, with the token positions they take. */
+  sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
+    return this.sections.flatMap(({ id, tokens: alias }) => {
+      const at = indexOfSequence(tokens, alias);
+      return at < 0 ? [] : [{ id, positions: alias.map((_, i) => at + i) }];
+    });
   }
 
   /** Deals named inside a longer alias of something else: "uk space agency" is space, and the UK too. */
-  private dealsInside(tokens: readonly string[], found: { reading: Reading; length: number }): Reading[] {
+  private dealsInside(tokens: readonly string[], found: Found): Reading[] {
     if (found.length < 2 || found.reading.kind !== "topic") return [];
     return tokens.flatMap((token) => {
       const term = this.phrases.get(token);
@@ -90,18 +164,24 @@ export class Vocabulary {
     });
   }
 
-  private longestAt(tokens: readonly string[], start: number): { reading: Reading; length: number } | null {
+  private longestAt(tokens: readonly string[], start: number): Found | null {
     for (let length = Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start); length >= 1; length--) {
       const words = tokens.slice(start, start + length).join(" ");
       const term = this.phrases.get(words);
-      if (term) return { reading: { words, kind: term.kind, as: term.id, fuzzy: false }, length };
+      if (term)
+        return {
+          reading: { words, kind: term.kind, as: term.id, fuzzy: false },
+          length,
+          name: term.name === true,
+          ...(term.written ? { written: term.written } : {}),
+        };
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
     if (this.knownWords.has(token)) return null;
     const fuzzy = this.closestWord(token);
     return fuzzy
-      ? { reading: { words: token, kind: fuzzy.kind, as: fuzzy.id, fuzzy: true }, length: 1 }
+      ? { reading: { words: token, kind: fuzzy.kind, as: fuzzy.id, fuzzy: true }, length: 1, name: false }
       : null;
   }
 

@@ -135,6 +135,9 @@ export function buildKnowledge(files: {
     topics,
     passages,
     otherCountries: vocabulary.otherCountries,
+    ambiguousAliases: vocabulary.ambiguous,
+    sectionAliases: vocabulary.sections,
+    phrasing: vocabulary.phrasing,
   };
 }
 

@@ -39,10 +39,30 @@ export const vocabularyFileSchema = z.strictObject({
         id,
         label: text,
         aliases: z.array(alias).min(1),
+        /** Named bodies, programmes, facilities and places of the topic: found in a text only word for word. */
+        names: z.array(alias).default([]),
         example: text,
       }),
     )
     .min(1),
+  /** Aliases that read as a topic in a question but never make a passage count toward it ("reactor"). */
+  ambiguous: z.array(alias).default([]),
+  /** Other words for the sections of a deal ("aim" for purpose, "formal name" for document). */
+  sections: z.array(z.strictObject({ id: z.enum(SECTIONS), aliases: z.array(alias).min(1) })).default([]),
+  /** How questions are phrased: which-deal, yes/no and coverage wording, requests the bot does not serve. */
+  phrasing: z
+    .strictObject({
+      whichDeal: z.array(alias).default([]),
+      allDeals: z.array(alias).default([]),
+      yesNo: z.array(alias).default([]),
+      coverage: z.array(alias).default([]),
+      order: z.array(alias).default([]),
+      framing: z.array(alias).default([]),
+      premiseNouns: z.array(alias).default([]),
+      offTopic: z.array(alias).default([]),
+      greetings: z.array(alias).default([]),
+    })
+    .prefault({}),
   otherCountries: z.array(alias),
 });
 

@@ -62,7 +62,9 @@ describe("ask", () => {
   it("says a topic is absent from a deal rather than padding with other text", () => {
     const answer = bot.answer("korea fusion");
     expect(answer.found).toBe(false);
-    expect(answer.lead).toBe("No commitment on Fusion found in the Fixture Korea deal.");
+    expect(answer.lead).toMatch(
+      /^No commitment on Fusion found in the Fixture Korea deal\. Fusion appears in the deals with /,
+    );
     expect(answer.suggestions[0]).toEqual({ label: "Compare Fusion across deals", query: "compare fusion" });
   });
 
@@ -104,7 +106,7 @@ describe("compare", () => {
       ["japan", "japan-fusion"],
       ["korea", null],
     ]);
-    expect(answer.rows[2]?.note).toBe("No commitment on Fusion found in the Fixture Korea deal text.");
+    expect(answer.rows[2]?.note).toBe("No commitment on fusion found in the Fixture Korea deal text.");
     expect(answer.deals).toEqual(["uk", "japan"]);
   });
 

@@ -1,6 +1,9 @@
-import type { Answer, Excerpt } from "../answer.js";
-import type { KnowledgeContext } from "../context.js";
+import type { Answer } from "../answer.js";
+import { blankAnswer, decline, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
+import { describe, evidence, hasName, subjectOf } from "../coverage.js";
+import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
+import { dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -8,6 +11,8 @@ import type { Intent, IntentRequest } from "./intent.js";
 const OVERVIEW_ORDER: readonly Section[] = ["article", "signing", "purpose", "document", "signatories"];
 /** Official wording is preferred when a quote and a summary match equally well. */
 const QUOTE_BONUS = 0.3;
+/** Without a deal named, the answer is about the deals of excerpts scoring at least this share of the best. */
+const ABOUT_SHARE = 0.75;
 
 export const ask: Intent = {
   name: "ask",
@@ -15,17 +20,21 @@ export const ask: Intent = {
   examples: ["korea 6g", "japan fusion", "is the uk deal legally binding?"],
   commands: ["ask", "search", "find"],
   cues: [],
-  run({ query, options, ctx }: IntentRequest): Answer {
+  run(request: IntentRequest): Answer {
+    const { query, options, ctx } = request;
     const deals = ctx.dealsAsked(query, options);
-    const answer = ctx.blank(query, "ask");
-
-    if (query.countries.length > 0 && deals.length === 0) return noDealWith(answer, query.countries, ctx);
+    const answer = blankAnswer(query, "ask");
+    const asksCoverage =
+      query.form === "yes-no" && (query.coverage || query.names.length > 0) && deals.length > 0;
+    if (asksCoverage) return coverageAnswer(request, deals);
+    if (query.sections.length > 0 && query.topics.length === 0 && query.names.length === 0)
+      return sectionAnswer(request, deals);
     if (query.topics.length === 0 && query.terms.length === 0) {
       if (deals.length === 0) return notUnderstood(answer, ctx);
-      return ctx.paginate(
+      return paginate(
         overview(answer, deals, ctx),
         overviewPassages(deals, ctx),
-        ({ passage, deal }) => ctx.excerpt(passage, deal),
+        ({ passage, deal }) => excerptOf(ctx, passage, deal),
         options.offset,
       );
     }
@@ -34,18 +43,18 @@ export const ask: Intent = {
     if (ranked.length === 0) return nothingFound(answer, query, deals, ctx);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
-    const toExcerpt = ({ passage }: Ranked) => ctx.excerpt(passage);
-    const about = deals.length > 0 ? deals : dealsOf(ranked.slice(0, 3).map(toExcerpt));
+    const toExcerpt = ({ passage }: Ranked) => excerptOf(ctx, passage);
     const notes = query.countries.map(
-      (country) => `There is no Technology Prosperity Deal with ${title(country)}.`,
+      (country) => `There is no Technology Prosperity Deal with ${country.toUpperCase()}.`,
     );
-    return ctx.paginate(
+    const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
+    return paginate(
       {
         ...answer,
         found: true,
-        title: [deals.length > 0 ? ctx.partnerList(deals) : "All deals", ...topics].join(" · "),
-        lead: `What the ${deals.length === 1 ? ctx.dealName(deals[0] as DealId) : "Technology Prosperity Deals"} say${deals.length === 1 ? "s" : ""}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
-        deals: about,
+        title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
+        lead: `What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
+        deals: deals.length > 0 ? deals : dealsAbout(ranked),
         topics: query.topics,
         notes,
       },
@@ -58,8 +67,11 @@ export const ask: Intent = {
 
 type Ranked = { passage: Passage; score: number };
 
-/** Orders passages by topic coverage, then full-text score, keeping only those that really match. */
-function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContext): Ranked[] {
+/**
+ * Orders passages by topic coverage, then full-text score, keeping only those that really match. A named
+ * thing ("RIKEN") keeps only the passages that name it; several topics take turns, so each gets its best.
+ */
+function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
   const searchText = [...query.terms, ...topicWords].join(" ");
   const hits = ctx.index.search(searchText, { deals });
@@ -68,39 +80,181 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeContex
   // Without a recognised topic, a passage must match at least half the meaningful words to count.
   const termsNeeded = Math.ceil(query.terms.length / 2);
 
-  // Only passages on a named topic, or found by the search, can qualify: no need to look at the rest.
   const candidates =
     query.topics.length > 0
       ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic)))
       : hits.flatMap((hit) => ctx.passage(hit.passageId) ?? []);
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
+  const naming = (passage: Passage) => query.names.every((name) => hasName(ctx, passage, name));
+  const anyNamed = query.names.length > 0 && ctx.knowledge.passages.some(naming);
 
-  const ranked: Ranked[] = [];
+  const ranked: Array<Ranked & { topics: string[] }> = [];
   for (const passage of candidates) {
-    if (!inDeals(passage)) continue;
+    if (!inDeals(passage) || (anyNamed && !naming(passage))) continue;
     const hit = textScore.get(passage.id);
-    const topicsCovered = query.topics.filter((topic) => ctx.topicsOf(passage).has(topic)).length;
+    const covered = query.topics.filter((topic) => ctx.topicsOf(passage).has(topic));
     if (query.topics.length > 0) {
-      if (topicsCovered === 0) continue;
+      if (covered.length === 0) continue;
     } else {
       const matched = hit?.matchedTerms.length ?? 0;
       if (matched < termsNeeded || matched === 0) continue;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
     const score =
-      topicsCovered * 3 +
+      covered.length * 3 +
       (hit ? hit.score / best : 0) +
       specific +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
-    ranked.push({ passage, score });
+    ranked.push({ passage, score, topics: covered });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  ranked.sort((a, b) => b.score - a.score);
+  return query.topics.length > 1 ? takeTurns(ranked, query.topics, (p) => ctx.topicsOf(p).size) : ranked;
+}
+
+/**
+ * Each topic's best passage in turn, so "quantum and space" shows both before a second of either: the passage
+ * most about the topics asked (their share of all its topics), then one mainly about the topic, official words
+ * first, then the text's own order (an area's opening statement before its details).
+ */
+function takeTurns<T extends Ranked & { topics: string[] }>(
+  ranked: readonly T[],
+  topics: readonly string[],
+  breadth: (passage: Passage) => number,
+): T[] {
+  const share = (item: T) => item.topics.length / Math.max(1, breadth(item.passage));
+  const better = (topic: string) => (a: T, b: T) =>
+    share(b) - share(a) ||
+    Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
+    Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
+    (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
+  const out: T[] = [];
+  const left = [...ranked];
+  while (left.length > 0) {
+    const before = out.length;
+    for (const topic of topics) {
+      const pick = left.filter((item) => item.topics.includes(topic)).sort(better(topic))[0];
+      if (pick) out.push(...left.splice(left.indexOf(pick), 1));
+    }
+    if (out.length === before) out.push(...left.splice(0));
+  }
+  return out;
+}
+
+/** Without a deal named: the deals of the leading excerpts that score close to the best. */
+function dealsAbout(ranked: readonly Ranked[]): DealId[] {
+  const top = ranked[0]?.score ?? 0;
+  const leading = ranked.slice(0, 3).filter((item) => item.score >= top * ABOUT_SHARE);
+  return [...new Set(leading.flatMap(({ passage }) => (passage.deals.length === 1 ? passage.deals : [])))];
+}
+
+/**
+ * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
+ * coverage; an item that belongs to another deal is said to be there, citing that deal.
+ */
+function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): Answer {
+  const subject = subjectOf(query);
+  const what = describe(ctx, subject);
+  const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
+  const found = deals.map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }));
+  const missing = found.filter((entry) => entry.passages.length === 0).map((entry) => entry.deal);
+  const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: Answer) =>
+    paginate(partial, passages, ({ passage, deal }) => excerptOf(ctx, passage, deal), options.offset);
+  const inOrder = (entries: typeof found) =>
+    interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
+
+  if (missing.length === 0) {
+    return page(inOrder(found), {
+      ...answer,
+      found: true,
+      title: `${partnerList(ctx, deals)} · ${what}`,
+      lead: `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`,
+      deals: [...deals],
+    });
+  }
+  const elsewhere = ctx.dealIds
+    .filter((deal) => !deals.includes(deal))
+    .map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }))
+    .filter((entry) => entry.passages.length > 0);
+  const notIn = `${dealNames(ctx, missing)} text`;
+  if (subject.names.length > 0 && elsewhere.length > 0) {
+    const owners = elsewhere.map((entry) => entry.deal);
+    return page(inOrder(elsewhere), {
+      ...answer,
+      found: true,
+      title: `${what} · ${partnerList(ctx, owners)}`,
+      lead: `No — ${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
+      deals: owners,
+    });
+  }
+  const alsoIn =
+    elsewhere.length > 0
+      ? `; it appears in ${dealsWith(
+          ctx,
+          elsewhere.map((entry) => entry.deal),
+        )}`
+      : "";
+  return {
+    ...decline(ctx, query, "ask", `No — there is nothing on ${what} in ${notIn}${alsoIn}.`, missing),
+    suggestions:
+      subject.topics.length > 0
+        ? [
+            { label: `Compare ${what} across deals`, query: `compare ${subject.topics.join(" ")}` },
+            ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2),
+          ]
+        : suggestionsNear(ctx, missing),
+  };
+}
+
+/** One deal's entries before the second of any, so a page covers every deal. */
+function interleave<T>(lists: readonly T[][]): T[] {
+  const out: T[] = [];
+  for (let round = 0; lists.some((list) => list.length > round); round++) {
+    for (const list of lists) {
+      const next = list[round];
+      if (next !== undefined) out.push(next);
+    }
+  }
+  return out;
+}
+
+/** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), official words first. */
+function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly DealId[]): Answer {
+  const deals = asked.length > 0 ? asked : ctx.dealIds;
+  const passages = ctx
+    .passages({ deals, sections: query.sections })
+    .sort((a, b) => Number(b.kind === "quote") - Number(a.kind === "quote") || a.order - b.order);
+  const labels = query.sections.map((section) => section.replace("-", " ")).join(" and ");
+  if (passages.length === 0)
+    return decline(
+      ctx,
+      query,
+      "ask",
+      `Nothing on the ${labels} of ${dealNames(ctx, deals)} in the texts.`,
+      asked,
+    );
+  const withDeal = interleave(
+    deals.map((deal) =>
+      passages.filter((passage) => passage.deals[0] === deal).map((passage) => ({ passage, deal })),
+    ),
+  );
+  return paginate(
+    {
+      ...blankAnswer(query, "ask"),
+      found: true,
+      title: `${partnerList(ctx, deals)} · ${labels}`,
+      lead: `The ${labels} of ${dealNames(ctx, deals, "and")}:`,
+      deals: [...new Set(withDeal.map((entry) => entry.deal))],
+    },
+    withDeal,
+    ({ passage, deal }) => excerptOf(ctx, passage, deal),
+    options.offset,
+  );
 }
 
 function overviewPassages(
   deals: readonly DealId[],
-  ctx: KnowledgeContext,
+  ctx: KnowledgeLookups,
 ): Array<{ passage: Passage; deal: DealId }> {
   const order = (passage: Passage) => {
     const at = OVERVIEW_ORDER.indexOf(passage.section);
@@ -115,43 +269,24 @@ function overviewPassages(
   );
 }
 
-function overview(answer: Answer, deals: readonly DealId[], ctx: KnowledgeContext): Answer {
+function overview(answer: Answer, deals: readonly DealId[], ctx: KnowledgeLookups): Answer {
   const first = ctx.deal(deals[0] as DealId);
   return {
     ...answer,
     found: true,
     title: deals.map((id) => ctx.dealName(id)).join(" · "),
-    lead: deals.length === 1 && first ? first.scope : `An overview of the deals with ${ctx.dealList(deals)}:`,
+    lead:
+      deals.length === 1 && first ? first.scope : `An overview of the deals with ${dealList(ctx, deals)}:`,
     deals: [...deals],
   };
 }
 
-function dealsOf(excerpts: readonly Excerpt[]): DealId[] {
-  return [...new Set(excerpts.slice(0, 3).flatMap((excerpt) => (excerpt.deal ? [excerpt.deal] : [])))];
-}
-
-function title(words: string): string {
-  return words.length <= 3
-    ? words.toUpperCase()
-    : words.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
-}
-
-export function noDealWith(answer: Answer, countries: readonly string[], ctx: KnowledgeContext): Answer {
-  const named = countries.map(title).join(", ");
-  return {
-    ...answer,
-    title: "No such deal",
-    lead: `There is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${ctx.dealList(ctx.dealIds)}.`,
-    suggestions: [{ label: "List the deals", query: "deals" }, ...ctx.suggestions([]).slice(0, 2)],
-  };
-}
-
-function notUnderstood(answer: Answer, ctx: KnowledgeContext): Answer {
+function notUnderstood(answer: Answer, ctx: KnowledgeLookups): Answer {
   return {
     ...answer,
     title: "Not found",
-    lead: `That doesn't match anything in the deal texts. Ask about a deal (${ctx.dealList(ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
-    suggestions: ctx.suggestions([]),
+    lead: `That doesn't match anything in the deal texts. Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
+    suggestions: suggestionsNear(ctx, []),
   };
 }
 
@@ -159,28 +294,36 @@ function nothingFound(
   answer: Answer,
   query: ParsedQuery,
   deals: readonly DealId[],
-  ctx: KnowledgeContext,
+  ctx: KnowledgeLookups,
 ): Answer {
   const topics = query.topics.map((id) => ctx.topicLabel(id));
   const what = topics.length > 0 ? topics.join(" and ") : `“${query.terms.join(" ")}”`;
-  const where = deals.length > 0 ? ctx.dealNames(deals) : "the deal texts";
-  const suggestions = ctx.suggestions(deals, query.topics);
+  const where = deals.length > 0 ? dealNames(ctx, deals) : "the deal texts";
+  const suggestions = suggestionsNear(ctx, deals, query.topics);
   if (query.topics.length > 0) {
     suggestions.unshift({
       label: `Compare ${topics.join(" and ")} across deals`,
       query: `compare ${query.topics.join(" ")}`,
     });
   }
+  // A topic the vocabulary knows is a commitment a deal may lack: say where it does appear.
+  const elsewhere = ctx.dealIds.filter(
+    (deal) =>
+      !deals.includes(deal) && query.topics.length > 0 && query.topics.every((t) => ctx.covers(deal, t)),
+  );
+  const alsoIn =
+    elsewhere.length > 0
+      ? ` ${inSentence(topics.join(" and ")).replace(/^./, (c) => c.toUpperCase())} appears in ${dealsWith(ctx, elsewhere)}.`
+      : "";
   return {
     ...answer,
     title: "Not found",
-    // A topic the vocabulary knows is a commitment a deal may lack; other words simply are not in the texts.
     lead:
       topics.length > 0
-        ? `No commitment on ${what} found in ${where}.`
-        : `Nothing in ${where} matches ${what}. Ask about a deal (${ctx.dealList(ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
+        ? `No commitment on ${what} found in ${where}.${alsoIn}`
+        : `Nothing in ${where} matches ${what}. Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
     deals: [...deals],
     topics: query.topics,
-    suggestions: suggestions.slice(0, 3),
+    suggestions: suggestionsNear(ctx, deals, query.topics).length > 0 ? suggestions.slice(0, 3) : suggestions,
   };
 }

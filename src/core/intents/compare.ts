@@ -1,12 +1,15 @@
 import type { Answer, CompareRow, Item } from "../answer.js";
-import type { KnowledgeContext } from "../context.js";
+import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
+import { describe, evidence, isEmpty, subjectOf } from "../coverage.js";
+import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage } from "../model.js";
+import { dealList, dealsWith } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
   name: "compare",
-  description: "One topic across all three deals, a row per deal",
-  examples: ["compare 6g", "compare quantum", "how do the deals differ on ai?"],
+  description: "One topic across all three deals, a row per deal; which deals cover something",
+  examples: ["compare 6g", "compare quantum", "which deals mention fusion?"],
   commands: ["compare", "comparison"],
   cues: [
     "compare",
@@ -21,73 +24,91 @@ export const compare: Intent = {
     "differences",
   ],
   run({ query, ctx }): Answer {
-    const answer = ctx.blank(query, "compare");
-    if (query.topics.length === 0) return coverageTable(answer, query.deals, ctx);
+    const answer = blankAnswer(query, "compare");
+    const subject = subjectOf(query);
+    if (isEmpty(subject)) return coverageTable(answer, query.deals, ctx);
 
-    const topics = query.topics.map((id) => ctx.topicLabel(id)).join(" and ");
-    const rows: CompareRow[] = ctx.dealIds.map((deal) => {
-      const passage = bestOn(deal, query.topics, ctx);
+    // "Which deal, Japan or Korea, …" weighs the deals named; any other question weighs them all.
+    const pool = query.form === "which-deal" && query.deals.length > 0 ? query.deals : ctx.dealIds;
+    const what = describe(ctx, subject);
+    const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
+    const rows: CompareRow[] = pool.map((deal) => {
+      const passage = best(evidence(ctx, deal, subject), subject.topics, ctx);
       return {
         deal,
         dealName: ctx.dealName(deal),
-        excerpt: passage ? ctx.excerpt(passage, deal) : null,
-        note: passage ? null : `No commitment on ${topics} found in the ${ctx.dealName(deal)} text.`,
+        excerpt: passage ? excerptOf(ctx, passage, deal) : null,
+        note: passage ? null : `${absent} ${what} found in the ${ctx.dealName(deal)} text.`,
       };
     });
-    const covered = rows.filter((row) => row.excerpt !== null);
+    const covered = rows.filter((row) => row.excerpt !== null).map((row) => row.deal);
     return {
       ...answer,
       found: covered.length > 0,
-      title: `${topics} across the deals`,
-      lead:
-        covered.length > 0
-          ? `${topics}: covered by ${ctx.dealList(covered.map((row) => row.deal))}.`
-          : `No deal text has a commitment on ${topics}.`,
+      title: `${what.charAt(0).toUpperCase()}${what.slice(1)} across the deals`,
+      lead: leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx),
       rows,
-      excerpts: covered.flatMap((row) => (row.excerpt ? [row.excerpt] : [])),
-      page: { offset: 0, shown: covered.length, total: covered.length, next: null },
-      deals: covered.map((row) => row.deal),
+      excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
+      page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
+      deals: covered,
       topics: query.topics,
-      suggestions: covered.length > 0 ? [] : ctx.suggestions([]),
+      suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
     };
   },
 };
 
-/** The passage of one deal that speaks most squarely to the topics: a listed area first, official words next. */
-function bestOn(deal: DealId, topics: readonly string[], ctx: KnowledgeContext): Passage | undefined {
+/** "Yes — all three …" for do-all questions, else which deals have it, in one sentence. */
+function leadFor(
+  yesNo: boolean,
+  what: string,
+  pool: readonly DealId[],
+  covered: readonly DealId[],
+  ctx: KnowledgeLookups,
+): string {
+  if (covered.length === 0) return `No — none of the deal texts has anything on ${what}.`;
+  const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
+  if (!yesNo) return `${what.charAt(0).toUpperCase()}${what.slice(1)}: in ${dealsWith(ctx, covered)}.`;
+  if (covered.length === pool.length)
+    return `Yes — ${pool.length === 1 ? "it" : `all ${pool.length}`} cover${pool.length === 1 ? "s" : ""} ${what}: ${dealList(ctx, covered)}.`;
+  return `No — ${what} appears in ${inDeals}, not in ${dealsWith(
+    ctx,
+    pool.filter((deal) => !covered.includes(deal)),
+  )}.`;
+}
+
+/** The passage that speaks most squarely to the topics: a listed area first, official words next. */
+function best(
+  passages: readonly Passage[],
+  topics: readonly string[],
+  ctx: KnowledgeLookups,
+): Passage | undefined {
+  if (topics.length === 0) return passages[0];
   const score = (passage: Passage) => {
-    const covered = topics.filter((topic) => ctx.topicsOf(passage).has(topic)).length;
-    if (covered === 0) return 0;
-    const own = passage.deals.length === 1 ? 1 : 0;
     const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
     const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
-    const focus = 1 / ctx.topicsOf(passage).size; // a passage about this topic alone beats a long list
-    return covered * 4 + own * 2 + explicit + primary + (passage.section === "area" ? 1 : 0) + focus;
+    const own = passage.deals.length === 1 ? 2 : 0;
+    const focus = 1 / Math.max(1, ctx.topicsOf(passage).size); // a passage about this topic alone beats a list
+    return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus;
   };
-  let best: { passage: Passage; score: number } | undefined;
-  for (const passage of ctx.passages({ deals: [deal] })) {
-    const value = score(passage);
-    if (value > 0 && (!best || value > best.score)) best = { passage, score: value };
-  }
-  return best?.passage;
+  return [...passages].sort((a, b) => score(b) - score(a))[0];
 }
 
 /** Without a topic: which deal covers which area, from the deals' own lists of areas. */
-function coverageTable(answer: Answer, deals: readonly DealId[], ctx: KnowledgeContext): Answer {
+function coverageTable(answer: Answer, deals: readonly DealId[], ctx: KnowledgeLookups): Answer {
   const compared = deals.length >= 2 ? deals : ctx.dealIds;
   const topicIds = [...new Set(compared.flatMap((deal) => ctx.deal(deal)?.areas ?? []))];
   const items: Item[] = topicIds.map((topic) => {
     const having = compared.filter((deal) => ctx.deal(deal)?.areas.includes(topic));
     return {
       title: ctx.topicLabel(topic),
-      text: `Listed by: ${ctx.dealList(having)}`,
+      text: `Listed by: ${dealList(ctx, having)}`,
       query: `compare ${topic}`,
     };
   });
   return {
     ...answer,
     found: items.length > 0,
-    title: `Areas of cooperation: ${ctx.partnerList(compared)}`,
+    title: `Areas of cooperation: ${dealList(ctx, compared)}`,
     lead: "Name a topic to compare the texts side by side, e.g. “compare quantum”.",
     items,
     deals: [...compared],

@@ -1,5 +1,7 @@
 import type { Answer } from "../answer.js";
-import { formatDate } from "../context.js";
+import { blankAnswer } from "../answer-building.js";
+import type { Deal } from "../model.js";
+import { dealList, formatDate } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
 export const deals: Intent = {
@@ -22,12 +24,13 @@ export const deals: Intent = {
     "tpds",
   ],
   run({ query, ctx }): Answer {
+    const deals = ctx.knowledge.deals; // in the order they were signed
     return {
-      ...ctx.blank(query, "deals"),
+      ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
-      lead: `${ctx.knowledge.deals.length} deals, with ${ctx.dealList(ctx.dealIds)}.`,
-      items: ctx.knowledge.deals.map((deal) => ({
+      lead: query.order ? signingOrder(deals) : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
+      items: deals.map((deal) => ({
         title: deal.name,
         text: `${deal.document.type} (${deal.document.abbreviation}), signed ${formatDate(deal.signed.date)} in ${deal.signed.place}. ${deal.scope}`,
         source: ctx.citation(deal.sourceIds[0] as string),
@@ -37,3 +40,13 @@ export const deals: Intent = {
     };
   },
 };
+
+/** "The deal with the United Kingdom was signed first, on 18 September 2025; then …; … the most recent." */
+function signingOrder(deals: readonly Deal[]): string {
+  const [first, ...rest] = deals;
+  if (!first) return "";
+  const on = (deal: Deal) => `${deal.partner} on ${formatDate(deal.signed.date)}`;
+  const later = rest.map(on);
+  const last = later.length > 0 ? `; then ${later.join(", then ")} (the most recent)` : "";
+  return `In order of signing: ${on(first)} (the first)${last}.`;
+}

@@ -1,8 +1,13 @@
 import type { Answer } from "../answer.js";
+import { blankAnswer, disputeNotes, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
 import type { DealId, Passage, Section } from "../model.js";
+import { dealNames, partnerList } from "../phrasing.js";
 import type { IntentRequest } from "./intent.js";
 
-/** Answers with the facts of the given sections for the deals asked (all deals when none is named). */
+/**
+ * Answers with the facts of the given sections for the deals asked (all deals when none is named). Words of
+ * the question that some of those facts share ("Downing Street", "Ha Jung-woo") narrow them to those facts.
+ */
 export function factsAnswer(
   { query, options, ctx }: IntentRequest,
   spec: {
@@ -13,9 +18,19 @@ export function factsAnswer(
   },
 ): Answer {
   const asked = ctx.dealsAsked(query, options);
-  const deals = asked.length > 0 ? asked : ctx.dealIds;
-  const answer = ctx.blank(query, spec.sections.includes("development") ? "status" : query.intent);
-  const passages = ctx.passages({ deals, sections: spec.sections }).filter((p) => p.kind === "summary");
+  const all = ctx
+    .passages({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections })
+    .filter((p) => p.kind === "summary");
+  const narrowed =
+    query.subjectTerms.length > 0 ? all.filter((p) => ctx.hasWords(p, query.subjectTerms)) : [];
+  const passages = narrowed.length > 0 ? narrowed : all;
+  const deals =
+    asked.length > 0
+      ? asked
+      : narrowed.length > 0
+        ? ctx.dealIds.filter((id) => passages.some((p) => p.deals[0] === id))
+        : ctx.dealIds;
+  const answer = blankAnswer(query, spec.sections.includes("development") ? "status" : query.intent);
   const ordered = spec.newestFirst
     ? passages.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
     : interleave(deals, passages);
@@ -23,22 +38,22 @@ export function factsAnswer(
     return {
       ...answer,
       title: "Not found",
-      lead: `Nothing on this in the knowledge for ${ctx.dealNames(deals)}.`,
+      lead: `Nothing on this in the knowledge for ${dealNames(ctx, deals)}.`,
       deals,
-      suggestions: ctx.suggestions(deals),
+      suggestions: suggestionsNear(ctx, deals),
     };
   }
-  return ctx.paginate(
+  return paginate(
     {
       ...answer,
       found: true,
-      title: `${spec.title}: ${ctx.partnerList(deals)}`,
+      title: `${spec.title}: ${partnerList(ctx, deals)}`,
       lead: spec.lead(deals),
       deals,
-      notes: ctx.disputeNotes(deals).filter(() => spec.sections.includes("signatories")),
+      notes: spec.sections.includes("signatories") ? disputeNotes(ctx, deals) : [],
     },
     ordered,
-    (passage) => ctx.excerpt(passage),
+    (passage) => excerptOf(ctx, passage),
     options.offset,
   );
 }

@@ -1,4 +1,6 @@
 import type { Answer } from "../answer.js";
+import { blankAnswer, suggestionsNear } from "../answer-building.js";
+import { dealList } from "../phrasing.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 /** Built from the other intents' own descriptions, so help never drifts from what the bot does. */
@@ -12,16 +14,16 @@ export function createHelp(describe: () => readonly Intent[]): Intent {
     run({ query, ctx }: IntentRequest): Answer {
       const intents = describe();
       return {
-        ...ctx.blank(query, "help"),
+        ...blankAnswer(query, "help"),
         found: true,
         title: "Ask about the Technology Prosperity Deals",
-        lead: `Answers come as cited excerpts from the official texts of the deals with ${ctx.dealList(ctx.dealIds)}.`,
+        lead: `Answers come as cited excerpts from the official texts of the deals with ${dealList(ctx, ctx.dealIds)}.`,
         items: intents.map((intent) => ({
           title: intent.name,
           text: `${intent.description}. Try: ${intent.examples.map((example) => `“${example}”`).join(", ")}`,
           query: intent.examples[0] ?? intent.name,
         })),
-        suggestions: ctx.suggestions([]),
+        suggestions: suggestionsNear(ctx, []),
       };
     },
   };

@@ -1,5 +1,6 @@
 import type { Answer } from "../answer.js";
-import { formatDate } from "../context.js";
+import { blankAnswer } from "../answer-building.js";
+import { formatDate, partnerList } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -30,9 +31,9 @@ export const sources: Intent = {
             Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
         );
     return {
-      ...ctx.blank(query, "sources"),
+      ...blankAnswer(query, "sources"),
       found: listed.length > 0,
-      title: deals.length > 0 ? `Sources: ${ctx.partnerList(deals)}` : "Sources",
+      title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
       lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
       items: listed.map((source) => ({
         title: source.title,

@@ -1,4 +1,6 @@
 import type { Answer, Item } from "../answer.js";
+import { blankAnswer } from "../answer-building.js";
+import { dealList, dealNames } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
 export const topics: Intent = {
@@ -20,7 +22,7 @@ export const topics: Intent = {
   ],
   run({ query, options, ctx }): Answer {
     const asked = ctx.dealsAsked(query, options);
-    const answer = ctx.blank(query, "topics");
+    const answer = blankAnswer(query, "topics");
     if (asked.length > 0) {
       const items: Item[] = asked.flatMap((id) => {
         const deal = ctx.deal(id);
@@ -39,7 +41,7 @@ export const topics: Intent = {
       return {
         ...answer,
         found: items.length > 0,
-        title: `What ${ctx.dealNames(asked).replace(" or ", " and ")} cover${asked.length > 1 ? "" : "s"}`,
+        title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
         lead: asked.map((id) => ctx.deal(id)?.scope).join(" "),
         items,
         deals: asked,
@@ -50,7 +52,7 @@ export const topics: Intent = {
       const having = ctx.dealIds.filter((id) => ctx.deal(id)?.areas.includes(topic.id));
       return {
         title: topic.label,
-        text: having.length > 0 ? `Listed by: ${ctx.dealList(having)}` : "Mentioned in the texts",
+        text: having.length > 0 ? `Listed by: ${dealList(ctx, having)}` : "Mentioned in the texts",
         query: topic.example,
       };
     });

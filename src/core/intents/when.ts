@@ -1,4 +1,4 @@
-import { formatDate } from "../context.js";
+import { formatDate } from "../phrasing.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -16,6 +16,7 @@ export const when: Intent = {
     "date signed",
     "where was",
     "where signed",
+    "where",
   ],
   run(request) {
     return factsAnswer(request, {

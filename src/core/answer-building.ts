@@ -1,0 +1,138 @@
+import type { Answer, Excerpt, IntentName, Suggestion } from "./answer.js";
+import type { KnowledgeLookups } from "./lookups.js";
+import type { DealId, Passage } from "./model.js";
+import { dealList, titleCase } from "./phrasing.js";
+import type { ParsedQuery } from "./query.js";
+
+/** Excerpts per page: answers stay short, and say how to get the next ones. */
+export const PAGE_SIZE = 3;
+
+/** An Answer with every field set to "nothing yet", for an intent to fill in. */
+export function blankAnswer(query: ParsedQuery, intent: IntentName): Answer {
+  return {
+    query: query.text,
+    intent,
+    found: false,
+    title: "",
+    lead: "",
+    excerpts: [],
+    items: [],
+    rows: [],
+    notes: [],
+    deals: [],
+    topics: [],
+    readings: query.readings,
+    page: { offset: 0, shown: 0, total: 0, next: null },
+    suggestions: [],
+    shortened: query.shortened,
+  };
+}
+
+/** A passage as an excerpt with its citation; `deal` says which deal it speaks to when the passage has several. */
+export function excerptOf(ctx: KnowledgeLookups, passage: Passage, deal?: DealId): Excerpt {
+  return {
+    passageId: passage.id,
+    kind: passage.kind,
+    text: passage.text,
+    deal: deal ?? (passage.deals.length === 1 ? (passage.deals[0] ?? null) : null),
+    source: ctx.passageCitation(passage),
+  };
+}
+
+/** Puts one page of ranked results into the answer, making excerpts of that page only. */
+export function paginate<T>(
+  answer: Answer,
+  ranked: readonly T[],
+  toExcerpt: (item: T) => Excerpt,
+  offset = 0,
+): Answer {
+  // An offset past the end (a stale "More results" button) shows the last page rather than nothing.
+  const lastPage = Math.max(0, Math.ceil(ranked.length / PAGE_SIZE) - 1) * PAGE_SIZE;
+  const start = Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
+  const excerpts = ranked.slice(start, start + PAGE_SIZE).map(toExcerpt);
+  const end = start + excerpts.length;
+  return {
+    ...answer,
+    excerpts,
+    page: {
+      offset: start,
+      shown: excerpts.length,
+      total: ranked.length,
+      next: end < ranked.length ? end : null,
+    },
+  };
+}
+
+/** Two or three questions this knowledge answers well, near what was asked. */
+export function suggestionsNear(
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+  exceptTopics: readonly string[] = [],
+): Suggestion[] {
+  const picks: Suggestion[] = [];
+  for (const dealId of deals) {
+    const deal = ctx.deal(dealId);
+    for (const topicId of deal?.areas ?? []) {
+      if (exceptTopics.includes(topicId) || picks.length >= 3) continue;
+      picks.push({ label: `${deal?.partner}: ${ctx.topicLabel(topicId)}`, query: `${dealId} ${topicId}` });
+    }
+  }
+  if (picks.length > 0) return picks;
+  return [
+    { label: "Korea and 6G", query: "korea 6g" },
+    { label: "Compare quantum across deals", query: "compare quantum" },
+    { label: "Who signed the Japan deal?", query: "who signed the japan deal" },
+  ];
+}
+
+/** Notes on disputed facts (such as a signatory sources disagree on) among the deals answered. */
+export function disputeNotes(ctx: KnowledgeLookups, deals: readonly DealId[]): string[] {
+  return deals.flatMap((id) =>
+    (ctx.deal(id)?.signatories ?? []).flatMap((signatory) =>
+      signatory.disputed ? [signatory.disputed] : [],
+    ),
+  );
+}
+
+/** What the bot covers, in one line, for declines. */
+export function coverageLine(ctx: KnowledgeLookups): string {
+  return `I answer questions about the Technology Prosperity Deals the United States signed with ${dealList(ctx, ctx.dealIds)}, with cited excerpts from their texts.`;
+}
+
+/** A decline: found=false, a plain lead, suggestions of what can be answered. */
+export function decline(
+  ctx: KnowledgeLookups,
+  query: ParsedQuery,
+  intent: IntentName,
+  lead: string,
+  deals: readonly DealId[] = [],
+): Answer {
+  return {
+    ...blankAnswer(query, intent),
+    title: "Not in the texts",
+    lead,
+    deals: [...deals],
+    topics: query.topics,
+    suggestions: suggestionsNear(ctx, deals, query.topics),
+  };
+}
+
+/** There is no deal with the countries named. */
+export function noDealWith(
+  ctx: KnowledgeLookups,
+  query: ParsedQuery,
+  intent: IntentName,
+  countries: readonly string[],
+): Answer {
+  const named = countries.map(titleCase).join(", ");
+  return {
+    ...decline(
+      ctx,
+      query,
+      intent,
+      `There is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`,
+    ),
+    title: "No such deal",
+    suggestions: [{ label: "List the deals", query: "deals" }, ...suggestionsNear(ctx, []).slice(0, 2)],
+  };
+}

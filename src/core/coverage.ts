@@ -1,0 +1,81 @@
+import type { KnowledgeLookups } from "./lookups.js";
+import type { DealId, Passage } from "./model.js";
+import { inSentence, joinNames } from "./phrasing.js";
+import type { ParsedQuery } from "./query.js";
+import type { NameMatch } from "./vocabulary.js";
+
+/** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
+export type Subject = { topics: string[]; names: NameMatch[]; terms: string[] };
+
+export function subjectOf(query: ParsedQuery): Subject {
+  // A topic read only from a name ("RIKEN" is science) is not asked about as a topic: the name is.
+  const fromNames = (topic: string) =>
+    query.names.filter((name) => name.topic === topic).length >=
+    query.readings.filter((reading) => reading.kind === "topic" && reading.as === topic).length;
+  return {
+    topics: query.topics.filter((topic) => !fromNames(topic)),
+    names: query.names,
+    terms: query.subjectTerms,
+  };
+}
+
+export const isEmpty = (subject: Subject) =>
+  subject.topics.length === 0 && subject.names.length === 0 && subject.terms.length === 0;
+
+/** Whether the passage has the name word for word, or, for "Korea AI Safety Institute", the name in a Korea passage. */
+export function hasName(ctx: KnowledgeLookups, passage: Passage, name: NameMatch): boolean {
+  if (ctx.says(passage, name.words)) return true;
+  if (!name.qualifier) return false;
+  const own = name.words.slice(name.words.length > 1 && ctx.deal(name.qualifier) ? 1 : 0);
+  return passage.deals.includes(name.qualifier) && ctx.says(passage, own);
+}
+
+/**
+ * The passages of a deal that bear the subject out, best first. Named things must stand word for word; topics
+ * count only when the deal covers them (its areas or tagged facts); other words must all stand in one passage
+ * when the question has no topic or name.
+ */
+export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject): Passage[] {
+  if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return [];
+  const needTerms = subject.topics.length === 0 && subject.names.length === 0;
+  const fits = (passage: Passage) =>
+    subject.names.every((name) => hasName(ctx, passage, name)) &&
+    subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
+    (!needTerms || ctx.hasWords(passage, subject.terms));
+  const score = (passage: Passage) => {
+    const topics = ctx.topicsOf(passage);
+    const own = passage.deals.length === 1 ? 2 : 0;
+    const tagged = subject.topics.filter((topic) => passage.topics.includes(topic)).length;
+    const primary = subject.topics.includes(passage.topics[0] ?? "") ? 2 : 0;
+    const focus = 1 / Math.max(1, topics.size);
+    const terms = subject.terms.filter((term) => ctx.hasWords(passage, [term])).length;
+    return own + tagged + primary + focus + terms * 0.5 + (passage.section === "area" ? 1 : 0);
+  };
+  return ctx
+    .passages({ deals: [deal] })
+    .filter(fits)
+    .sort((a, b) => score(b) - score(a));
+}
+
+/** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */
+export function describe(ctx: KnowledgeLookups, subject: Subject): string {
+  const parts = [
+    ...subject.names.map((name) => nameAsWritten(ctx, name)),
+    ...subject.topics.map((topic) => inSentence(ctx.topicLabel(topic))),
+  ];
+  if (parts.length === 0) return `“${subject.terms.join(" ")}”`;
+  return joinNames(parts);
+}
+
+/** "the Korea AI Safety Institute", as a passage spells it, else the words as asked. */
+function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
+  const pattern = new RegExp(
+    name.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*"),
+    "iu",
+  );
+  for (const passage of ctx.knowledge.passages) {
+    const found = pattern.exec(passage.text);
+    if (found) return found[0];
+  }
+  return name.words.join(" ");
+}

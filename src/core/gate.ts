@@ -1,0 +1,175 @@
+import type { Answer, AnswerOptions, IntentName } from "./answer.js";
+import { coverageLine, decline, noDealWith } from "./answer-building.js";
+import type { KnowledgeLookups } from "./lookups.js";
+import type { DealId } from "./model.js";
+import type { ParsedQuery } from "./query.js";
+import { FILLER_WORDS, stem, tokenize } from "./text.js";
+
+/**
+ * The one decline gate every intent passes through: a request the bot does not serve, a country without a
+ * deal, or a question that names something no text contains is declined before any intent answers it.
+ * Returns null when the question may be answered.
+ */
+export function declineGate(
+  query: ParsedQuery,
+  intent: IntentName,
+  options: AnswerOptions,
+  ctx: KnowledgeLookups,
+): Answer | null {
+  if (query.offTopic) {
+    return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
+  }
+  const deals = ctx.dealsAsked(query, options);
+  if (query.countries.length > 0 && deals.length === 0) {
+    return noDealWith(ctx, query, intent, query.countries);
+  }
+  if (intent === "help") return null;
+  const premise = missingPremise(query, ctx);
+  if (premise) {
+    const where = deals.length > 0 ? "the text of that deal" : "the deal texts";
+    return decline(
+      ctx,
+      query,
+      intent,
+      `${premise.charAt(0).toUpperCase()}${premise.slice(1)}: ${where} do${deals.length > 0 ? "es" : ""} not say so, so I can't answer that part from them.`,
+      deals,
+    );
+  }
+  return null;
+}
+
+const MONTHS_AND_DAYS =
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  );
+const AMOUNT =
+  /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** How much an amount stands for: "$10bn" and "$10 billion" are one sum. */
+function amountValue(text: string): number {
+  const match = /(\d[\d,.]*)\s*(bn|billion|m|million|k|thousand|trillion|tn)?/i.exec(text);
+  if (!match?.[1]) return Number.NaN;
+  const base = Number(match[1].replace(/,/g, ""));
+  const unit = (match[2] ?? "").toLowerCase();
+  const scale: Record<string, number> = {
+    bn: 1e9,
+    billion: 1e9,
+    m: 1e6,
+    million: 1e6,
+    k: 1e3,
+    thousand: 1e3,
+    trillion: 1e12,
+    tn: 1e12,
+  };
+  return base * (scale[unit] ?? 1);
+}
+
+const knownFacts = new WeakMap<KnowledgeLookups, { amounts: Set<number>; years: Set<string> }>();
+
+function factsOf(ctx: KnowledgeLookups): { amounts: Set<number>; years: Set<string> } {
+  let facts = knownFacts.get(ctx);
+  if (!facts) {
+    const texts = [
+      ...ctx.knowledge.passages.flatMap((passage) => [passage.text, passage.date ?? ""]),
+      ...ctx.knowledge.sources.map((source) => `${source.title} ${source.published}`),
+      ...ctx.knowledge.deals.map((deal) => `${deal.signed.date} ${deal.document.title}`),
+    ];
+    facts = {
+      amounts: new Set(texts.flatMap((text) => [...text.matchAll(AMOUNT)].map((m) => amountValue(m[0])))),
+      years: new Set(texts.flatMap((text) => [...text.matchAll(YEAR)].map((m) => m[0]))),
+    };
+    knownFacts.set(ctx, facts);
+  }
+  return facts;
+}
+
+/**
+ * Something the question takes for granted that no text contains: a sum, a year, a proper name the knowledge
+ * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
+ * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
+ */
+export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const facts = factsOf(ctx);
+  for (const match of query.text.matchAll(AMOUNT)) {
+    const value = amountValue(match[0]);
+    if (Number.isFinite(value) && value >= 1000 && !facts.amounts.has(value))
+      return `the deal texts mention no sum of “${match[0].trim()}”`;
+  }
+  for (const match of query.text.matchAll(YEAR)) {
+    if (!facts.years.has(match[0])) return `the deal texts mention nothing dated ${match[0]}`;
+  }
+  const properName = unknownProperName(query, ctx);
+  if (properName) return `the deal texts do not mention “${properName}”`;
+  const name = unknownName(query, ctx);
+  if (name) return `the deal texts name no “${name}”`;
+  return null;
+}
+
+/** A capitalised word inside a sentence that neither the knowledge nor the vocabulary knows ("Kishida"). */
+function unknownProperName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  const sentences = query.text.split(/[.!?:;]\s+/);
+  for (const sentence of sentences) {
+    const words = sentence.split(/[\s,()"“”]+/).filter(Boolean);
+    for (const [i, word] of words.entries()) {
+      if (i === 0 || !/^\p{Lu}/u.test(word)) continue;
+      for (const token of tokenize(word)) {
+        if (token.length < 3 || /\d/.test(token)) continue;
+        if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
+          continue;
+        if (readWords.has(token) || ctx.knows(token)) continue;
+        return word.replace(/['’]s$/u, "");
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A named body, programme, sum or document: a noun such as "council" or "fund" with the words before it. It
+ * stands in the texts when some passage has all its words; a name from the vocabulary must stand word for word.
+ */
+function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  for (const name of query.names) {
+    if (!nameStands(name.words, name.qualifier, ctx)) return name.words.join(" ");
+  }
+  const nouns = new Set(ctx.vocabulary.phrasing.premiseNouns);
+  const dealOrCountry = new Set(
+    query.readings
+      .filter((reading) => reading.kind === "deal" || reading.kind === "country")
+      .flatMap((reading) => tokenize(reading.words)),
+  );
+  const { tokens, inPhrases } = query;
+  for (const [i, token] of tokens.entries()) {
+    if (!(nouns.has(token) || nouns.has(token.replace(/s$/, ""))) || inPhrases.has(i)) continue;
+    const words = [token];
+    for (let j = i - 1; j >= 0 && words.length < 4; j--) {
+      const before = tokens[j] ?? "";
+      if (FILLER_WORDS.has(before) || dealOrCountry.has(before)) break;
+      words.unshift(before);
+    }
+    const stands =
+      ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)) ||
+      ctx.knowledge.deals.some((deal) =>
+        tokenize(deal.document.title).map(stem).join(" ").includes(words.map(stem).join(" ")),
+      );
+    if (!stands) return words.join(" ");
+  }
+  return null;
+}
+
+/** Whether a name stands in the texts word for word, with its qualifying deal's name or in that deal's texts. */
+export function nameStands(
+  words: readonly string[],
+  qualifier: DealId | null,
+  ctx: KnowledgeLookups,
+): boolean {
+  return (
+    ctx.knowledge.passages.some((passage) => ctx.says(passage, words)) ||
+    (qualifier !== null &&
+      ctx
+        .passages({ deals: [qualifier] })
+        .some((passage) => ctx.says(passage, words.slice(1)) || ctx.says(passage, words)))
+  );
+}

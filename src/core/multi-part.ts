@@ -1,0 +1,78 @@
+import type { Answer } from "./answer.js";
+import { PAGE_SIZE } from "./answer-building.js";
+import type { ParsedQuery } from "./query.js";
+
+/**
+ * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
+ * space"): clauses split at "and" (never inside a vocabulary phrase) of which at least two ask something of
+ * their own — an intent word, a topic, a section or a named thing. Null for a one-part question.
+ */
+export function splitParts(query: ParsedQuery, parse: (text: string) => ParsedQuery): ParsedQuery[] | null {
+  const clauses: string[][] = [[]];
+  query.tokens.forEach((token, i) => {
+    if ((token === "and" || token === "also") && !query.inPhrases.has(i)) clauses.push([]);
+    else clauses.at(-1)?.push(token);
+  });
+  const parts = clauses.filter((words) => words.length > 0).map((words) => parse(words.join(" ")));
+  const asking = parts.filter(
+    (part) =>
+      part.intentBy !== "default" ||
+      part.topics.length > 0 ||
+      part.sections.length > 0 ||
+      part.names.length > 0,
+  );
+  if (asking.length < 2 || asking.length !== parts.length) return null;
+  // Topics alone ("japan fusion and space") are one question about several topics, not several questions.
+  if (
+    parts.every((part) => part.intentBy === "default" && part.sections.length === 0 && part.form === "open")
+  )
+    return null;
+  const [first] = parts;
+  if (!first) return null;
+  // A part that names no deal is about the deals of the question; one with no form of its own takes the first's.
+  return parts.map((part) => ({
+    ...part,
+    deals: part.deals.length > 0 ? part.deals : query.deals,
+    countries: query.countries,
+    ...(part.intentBy === "default" && part.form === "open"
+      ? { form: first.form, allDeals: first.allDeals, coverage: first.coverage, intent: first.intent }
+      : {}),
+  }));
+}
+
+/** One answer made of the answers to each part: every lead, each part's best excerpts in turn. */
+export function mergeAnswers(answers: readonly Answer[], query: ParsedQuery): Answer {
+  const [first] = answers;
+  if (!first) throw new Error("no answers to merge");
+  const excerpts: Answer["excerpts"] = [];
+  for (
+    let round = 0;
+    excerpts.length < PAGE_SIZE && answers.some((a) => a.excerpts.length > round);
+    round++
+  ) {
+    for (const answer of answers) {
+      const next = answer.excerpts[round];
+      if (next && excerpts.length < PAGE_SIZE && !excerpts.some((e) => e.passageId === next.passageId))
+        excerpts.push(next);
+    }
+  }
+  const answered = answers.filter((answer) => answer.found);
+  const unique = <T>(values: T[]) => [...new Set(values)];
+  return {
+    ...first,
+    query: query.text,
+    readings: query.readings,
+    shortened: query.shortened,
+    found: answered.length > 0,
+    title: unique(answers.map((answer) => answer.title)).join(" · "),
+    lead: unique(answers.map((answer) => answer.lead).filter(Boolean)).join(" "),
+    excerpts,
+    items: answers.flatMap((answer) => answer.items),
+    rows: answers.flatMap((answer) => answer.rows),
+    notes: unique(answers.flatMap((answer) => answer.notes)),
+    deals: unique((answered.length > 0 ? answered : answers).flatMap((answer) => answer.deals)),
+    topics: unique(answers.flatMap((answer) => answer.topics)),
+    page: { offset: 0, shown: excerpts.length, total: excerpts.length, next: null },
+    suggestions: first.suggestions,
+  };
+}

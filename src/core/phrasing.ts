@@ -1,0 +1,53 @@
+import type { KnowledgeLookups } from "./lookups.js";
+import type { DealId } from "./model.js";
+
+export { formatDate } from "./dates.js";
+
+/** Sentences and names for answers, made from knowledge. */
+
+/** "a, b and c". */
+export function joinNames(names: readonly string[], conjunction = "and"): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
+}
+
+/** "the United Kingdom, Japan and the Republic of Korea", for use inside a sentence. */
+export function dealList(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "and"): string {
+  return joinNames(
+    deals.map((id) => {
+      const partner = ctx.deal(id)?.partner ?? id;
+      return /^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner;
+    }),
+    conjunction,
+  );
+}
+
+/** "United Kingdom, Japan and Republic of Korea", for titles. */
+export function partnerList(ctx: KnowledgeLookups, deals: readonly DealId[]): string {
+  return joinNames(deals.map((id) => ctx.deal(id)?.partner ?? id));
+}
+
+/** "the U.S.–Japan Technology Prosperity Deal or the U.S.–Korea …", for "in the … text" phrases. */
+export function dealNames(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "or"): string {
+  return joinNames(
+    deals.map((id) => `the ${ctx.dealName(id)}`),
+    conjunction,
+  );
+}
+
+/** "the deals with the United Kingdom and Japan" or "the deal with Japan". */
+export function dealsWith(ctx: KnowledgeLookups, deals: readonly DealId[]): string {
+  return `the deal${deals.length === 1 ? "" : "s"} with ${dealList(ctx, deals)}`;
+}
+
+/** Words as a title: "AUS" for short ones, "New Zealand" for the rest. */
+export function titleCase(words: string): string {
+  return words.length <= 3
+    ? words.toUpperCase()
+    : words.replace(/(^|[\s-])\p{L}/gu, (letter) => letter.toUpperCase());
+}
+
+/** A topic label inside a sentence: "quantum technology", but "AI" and "6G" keep their capitals. */
+export function inSentence(label: string): string {
+  return label.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word) => word.toLowerCase());
+}
