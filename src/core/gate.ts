@@ -140,6 +140,12 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
       .filter((reading) => reading.kind === "deal" || reading.kind === "country")
       .flatMap((reading) => tokenize(reading.words)),
   );
+  // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
+  const topicWords = new Set(
+    query.readings
+      .filter((reading) => reading.kind === "topic")
+      .flatMap((reading) => tokenize(reading.words)),
+  );
   const { tokens, inPhrases } = query;
   for (const [i, token] of tokens.entries()) {
     if (!(nouns.has(token) || nouns.has(token.replace(/s$/, ""))) || inPhrases.has(i)) continue;
@@ -147,7 +153,7 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
       if (FILLER_WORDS.has(before) || dealOrCountry.has(before)) break;
-      words.unshift(before);
+      if (!topicWords.has(before)) words.unshift(before);
     }
     const stands =
       ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)) ||

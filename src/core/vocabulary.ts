@@ -1,14 +1,6 @@
 import type { Reading } from "./answer.js";
 import type { DealId, KnowledgeBase, Phrasing, Section } from "./model.js";
-import {
-  editDistance,
-  FILLER_WORDS,
-  holdsPhrase,
-  indexOfSequence,
-  stem,
-  tokenize,
-  typoAllowance,
-} from "./text.js";
+import { editDistance, FILLER_WORDS, indexOfSequence, tokenize, typoAllowance } from "./text.js";
 
 /** What an alias stands for; `name` marks a named body, programme or place of a topic ("riken", "jt-60sa"). */
 type Term = { kind: "deal" | "topic" | "country"; id: string; name?: boolean; written?: string[] };
@@ -59,23 +51,17 @@ export class Vocabulary {
       offTopic: words(p.offTopic),
       greetings: words(p.greetings),
     };
-    const passageWords = knowledge.passages.map((passage) => tokenize(passage.text));
-    for (const words of passageWords) for (const word of words) this.knownWords.add(word);
-    for (const words of passageWords)
-      words.forEach((word, i) => {
-        words[i] = stem(word);
-      });
+    for (const passage of knowledge.passages)
+      for (const word of tokenize(passage.text)) this.knownWords.add(word);
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {
       for (const alias of [topic.id, topic.label, ...topic.aliases])
         this.add(alias, { kind: "topic", id: topic.id });
-      // A name counts as a named thing only where some text has it word for word ("ONR" stays an alias).
       for (const entry of topic.names) {
         // "iss (international space station)": typed as "iss", written in the texts as the words in brackets.
         const [, typed = entry, written = typed] = /^(.*?)\s*(?:\((.+)\))?$/.exec(entry) ?? [];
-        const literal = passageWords.some((words) => holdsPhrase(words, tokenize(written)));
-        this.add(typed, { kind: "topic", id: topic.id, name: literal, written: tokenize(written) });
+        this.add(typed, { kind: "topic", id: topic.id, name: true, written: tokenize(written) });
       }
     }
     for (const deal of knowledge.deals) {

@@ -87,7 +87,8 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookup
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
   const naming = (passage: Passage) => query.names.every((name) => hasName(ctx, passage, name));
-  const anyNamed = query.names.length > 0 && ctx.knowledge.passages.some(naming);
+  // Names narrow the answer only where the deals asked have them; else the other words decide.
+  const anyNamed = query.names.length > 0 && ctx.knowledge.passages.some((p) => inDeals(p) && naming(p));
 
   const ranked: Array<Ranked & { topics: string[] }> = [];
   for (const passage of candidates) {
@@ -218,12 +219,18 @@ function interleave<T>(lists: readonly T[][]): T[] {
   return out;
 }
 
-/** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), official words first. */
+/** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), those naming it first. */
 function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly DealId[]): Answer {
   const deals = asked.length > 0 ? asked : ctx.dealIds;
+  // A passage that names its section ("The purpose of this MOU is …") says it best.
+  const naming = (passage: Passage) =>
+    Number(query.sections.some((section) => ctx.hasWords(passage, [section])));
   const passages = ctx
     .passages({ deals, sections: query.sections })
-    .sort((a, b) => Number(b.kind === "quote") - Number(a.kind === "quote") || a.order - b.order);
+    .sort(
+      (a, b) =>
+        naming(b) - naming(a) || Number(b.kind === "quote") - Number(a.kind === "quote") || a.order - b.order,
+    );
   const labels = query.sections.map((section) => section.replace("-", " ")).join(" and ");
   if (passages.length === 0)
     return decline(
