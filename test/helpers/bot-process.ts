@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { baseEnv, ROOT } from "./run-process.js";
+import { baseEnv, nodeArgs, ROOT } from "./run-process.js";
 
 export type LogLine = Record<string, unknown> & { level?: string; msg?: string };
 
@@ -26,12 +26,13 @@ export type BotProcess = {
 const running = new Set<BotProcess>();
 
 /**
- * Starts the bot the way `npm start` does, with `baseEnv()` and the given variables only.
+ * Starts the bot the way `npm start` does (or `npm run start:built` for a .js entry in `cwd`), with
+ * `baseEnv()` and the given variables only.
  */
-export function startBotProcess(env: Record<string, string>, entry = "src/main.ts"): BotProcess {
+export function startBotProcess(env: Record<string, string>, entry = "src/main.ts", cwd = ROOT): BotProcess {
   const started = performance.now();
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd: ROOT,
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, nodeArgs(entry), {
+    cwd,
     env: { ...baseEnv(), ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });

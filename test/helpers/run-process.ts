@@ -23,9 +23,14 @@ export type ProcessResult = { code: number | null; stdout: string; stderr: strin
 const TSX = createRequire(join(ROOT, "package.json")).resolve("tsx");
 
 /**
- * Runs a project entry point (TypeScript through tsx) with the given input and environment, from the
- * checkout or from `cwd`.
+ * Node's arguments for an entry point: a TypeScript file of the checkout through tsx, or compiled
+ * JavaScript (a path relative to the working directory) with plain node, as in production.
  */
+export function nodeArgs(entry: string): string[] {
+  return entry.endsWith(".ts") ? ["--import", TSX, join(ROOT, entry)] : [entry];
+}
+
+/** Runs an entry point (see `nodeArgs`) with the given input and environment, from the checkout or from `cwd`. */
 export function runEntry(
   entry: string,
   args: string[] = [],
@@ -33,7 +38,7 @@ export function runEntry(
 ): Promise<ProcessResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, entry), ...args], {
+    const child = spawn(process.execPath, [...nodeArgs(entry), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...baseEnv(), ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
