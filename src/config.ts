@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 
 /** Raised when the environment is missing or malforms a variable; the message names the variable. */
@@ -32,6 +33,20 @@ export type RateLimitConfig = {
   windowMs: number;
 };
 
+/** The question log and feedback votes (issue 13). */
+export type StoreConfig = {
+  /** False when QUESTION_LOG=off: nothing is stored and no feedback is asked for. */
+  enabled: boolean;
+  /** "declined": keep the text of declined and 👎-rated questions only; "all": of every question. */
+  questionText: "declined" | "all";
+  retentionDays: number;
+  /** Key for hashing user ids; null to use one generated into the database on first start. */
+  userHashSecret: string | null;
+  /** PostgreSQL when set, else SQLite at `sqliteFile`. */
+  databaseUrl: string | null;
+  sqliteFile: string;
+};
+
 export type Config = {
   knowledgeDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -42,6 +57,7 @@ export type Config = {
   watchKnowledge: boolean;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  store: StoreConfig;
 };
 
 /** An empty (or blank) variable counts as unset; surrounding spaces, as pasted from a dashboard, are dropped. */
@@ -71,6 +87,10 @@ const bool = z
 const credential = z
   .string()
   .regex(/^[\x21-\x7e]*$/, "must not contain spaces, line breaks, control or non-ASCII characters");
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a postgres:// or postgresql:// URL",
+});
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
@@ -92,6 +112,12 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(url),
+  QUESTION_LOG: optional(z.enum(["on", "off"], { error: "must be on or off" })),
+  LOG_QUESTION_TEXT: optional(z.enum(["declined", "all"], { error: "must be declined or all" })),
+  QUESTION_LOG_DAYS: optional(wholeNumber(1, 3650, "a number of days")),
+  QUESTION_LOG_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  DATABASE_URL: optional(postgresUrl),
+  DATA_DIR: optional(z.string()),
 });
 
 /** Every variable the bot reads; `.env.example` documents each one. */
@@ -139,6 +165,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
     slack: slackConfig(vars),
     discord: discordConfig(vars),
+    store: storeConfig(vars),
+  };
+}
+
+function storeConfig(vars: Env): StoreConfig {
+  return {
+    enabled: vars.QUESTION_LOG !== "off",
+    questionText: vars.LOG_QUESTION_TEXT ?? "declined",
+    retentionDays: vars.QUESTION_LOG_DAYS ?? 90,
+    userHashSecret: vars.QUESTION_LOG_SECRET ?? null,
+    databaseUrl: vars.DATABASE_URL ?? null,
+    sqliteFile: join(vars.DATA_DIR ?? "data", "tpd-bot.sqlite"),
   };
 }
 

@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import type { SqlDriver } from "./driver.js";
+import { migrate } from "./migrations.js";
+import type { QuestionRow, Store, VoteRow } from "./types.js";
+
+type QuestionRecord = {
+  id: string;
+  asked_at: number;
+  platform: QuestionRow["platform"];
+  surface: QuestionRow["surface"];
+  user_hash: string | null;
+  intent: string;
+  deals: string;
+  topics: string;
+  found: number;
+  decline_reason: string | null;
+  knowledge_version: string;
+  latency_ms: number;
+  text: string | null;
+};
+
+type VoteRecord = {
+  question_id: string;
+  user_hash: string;
+  vote: VoteRow["vote"];
+  note: string | null;
+  voted_at: number;
+};
+
+const SECRET_KEY = "user_hash_secret";
+
+/** The store, written once over any SQL driver: SQLite and PostgreSQL run exactly these statements. */
+export function createSqlStore(db: SqlDriver): Store {
+  return {
+    kind: db.kind,
+    migrate: () => migrate(db),
+
+    async generatedSecret() {
+      // Insert-if-absent then read: two replicas starting together end up with the same key.
+      await db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", [
+        SECRET_KEY,
+        randomBytes(32).toString("base64url"),
+      ]);
+      const [row] = await db.all<{ value: string }>("SELECT value FROM settings WHERE key = ?", [SECRET_KEY]);
+      if (!row) throw new Error("the user-hash key could not be stored");
+      return row.value;
+    },
+
+    async insertQuestion(row) {
+      await db.run(
+        `INSERT INTO questions (id, asked_at, platform, surface, user_hash, intent, deals, topics, found,
+          decline_reason, knowledge_version, latency_ms, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.id,
+          row.askedAt,
+          row.platform,
+          row.surface,
+          row.userHash,
+          row.intent,
+          JSON.stringify(row.deals),
+          JSON.stringify(row.topics),
+          row.found ? 1 : 0,
+          row.declineReason,
+          row.knowledgeVersion,
+          Math.round(row.latencyMs),
+          row.text,
+        ],
+      );
+    },
+
+    async keepQuestionText(questionId, text) {
+      await db.run("UPDATE questions SET text = ? WHERE id = ?", [text, questionId]);
+    },
+
+    async dropQuestionTextUnlessRatedDown(questionId) {
+      await db.run(
+        `UPDATE questions SET text = NULL WHERE id = ? AND found = 1
+           AND NOT EXISTS (SELECT 1 FROM votes WHERE question_id = ? AND vote = 'down')`,
+        [questionId, questionId],
+      );
+    },
+
+    async saveVote(row) {
+      await db.run(
+        `INSERT INTO votes (question_id, user_hash, vote, note, voted_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at,
+           note = CASE WHEN excluded.vote = 'down' THEN COALESCE(excluded.note, votes.note) ELSE NULL END`,
+        [row.questionId, row.userHash, row.vote, row.vote === "down" ? row.note : null, row.votedAt],
+      );
+    },
+
+    async deleteBefore(cutoff) {
+      const questions = await db.run("DELETE FROM questions WHERE asked_at < ?", [cutoff]);
+      const votes = await db.run("DELETE FROM votes WHERE voted_at < ?", [cutoff]);
+      return { questions, votes };
+    },
+
+    async questionsSince(since) {
+      const rows = await db.all<QuestionRecord>(
+        "SELECT * FROM questions WHERE asked_at >= ? ORDER BY asked_at, id",
+        [since],
+      );
+      return rows.map(toQuestion);
+    },
+
+    async votesSince(since) {
+      const rows = await db.all<VoteRecord>(
+        "SELECT * FROM votes WHERE voted_at >= ? ORDER BY voted_at, question_id, user_hash",
+        [since],
+      );
+      return rows.map((row) => ({
+        questionId: row.question_id,
+        userHash: row.user_hash,
+        vote: row.vote,
+        note: row.note,
+        votedAt: Number(row.voted_at),
+      }));
+    },
+
+    close: () => db.close(),
+  };
+}
+
+function toQuestion(row: QuestionRecord): QuestionRow {
+  return {
+    id: row.id,
+    askedAt: Number(row.asked_at),
+    platform: row.platform,
+    surface: row.surface,
+    userHash: row.user_hash,
+    intent: row.intent,
+    deals: JSON.parse(row.deals) as string[],
+    topics: JSON.parse(row.topics) as string[],
+    found: Number(row.found) === 1,
+    declineReason: row.decline_reason,
+    knowledgeVersion: row.knowledge_version,
+    latencyMs: Number(row.latency_ms),
+    text: row.text,
+  };
+}
