@@ -1,6 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -167,7 +175,9 @@ export async function postgresForTests(): Promise<PostgresServer | null> {
   } catch (error) {
     const ci = process.env.CI;
     if (ci && ci !== "false" && ci !== "0") throw error;
-    console.warn(`PostgreSQL tests skipped: cannot start a server (${(error as Error).message.split("\n")[0]})`);
+    console.warn(
+      `PostgreSQL tests skipped: cannot start a server (${(error as Error).message.split("\n")[0]})`,
+    );
     return null;
   }
 }
