@@ -142,6 +142,8 @@ function secretsOf(config: Config): string[] {
     config.slack?.signingSecret,
     config.slack?.appToken,
     config.discord?.token,
+    config.store.userHashSecret,
+    config.store.databaseUrl ? decodeURIComponent(new URL(config.store.databaseUrl).password) : null,
   ].filter((secret): secret is string => Boolean(secret));
 }
 

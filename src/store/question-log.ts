@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { StoreConfig } from "../config.js";
+import { normalizeInput } from "../core/normalize.js";
 import type { Logger } from "../logger.js";
 import { openStore } from "./open.js";
 import { redact } from "./redact.js";
@@ -148,7 +149,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
     recordQuestion(question) {
       const id = randomBytes(12).toString("base64url");
       const askedAt = now();
-      const text = redact(question.text);
+      const text = cleaned(question.text);
       const keepText = !question.found || config.questionText === "all";
       if (!keepText) remember(id, text);
       enqueue("question", ({ store, secret }) =>
@@ -173,7 +174,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
 
     recordVote({ questionId, platform, userId, vote, note }) {
       const votedAt = now();
-      const cleanNote = vote === "down" && note?.trim() ? redact(note.trim()) : null;
+      const cleanNote = vote === "down" && note?.trim() ? cleaned(note) : null;
       const text = recall(questionId);
       enqueue("vote", async ({ store, secret }) => {
         const userHash = hashUser(secret, platform, userId);
@@ -210,6 +211,11 @@ const disabledLog: QuestionLog = {
   settled: async () => {},
   close: async () => {},
 };
+
+/** Text as stored: control and invisible characters out, then mentions, emails and phone numbers. */
+function cleaned(text: string): string {
+  return redact(normalizeInput(text).text);
+}
 
 function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
   if (ms <= 0) {
