@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/config.js";
+import { loadConfig, loadEnvFile } from "../src/config.js";
 import { scrub } from "../src/startup-error.js";
 import { openStore } from "../src/store/open.js";
 import { buildReport } from "../src/store/report/build.js";
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   }
   const now = Date.now();
   const since = options.since === undefined ? null : parseSince(options.since, now);
+  loadEnvFile();
   const config = loadConfig().store;
   secrets.push(...passwordOf(config.databaseUrl));
   const report = await (async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import type { StoreConfig } from "../../src/config.js";
+import { loadConfig, type StoreConfig } from "../../src/config.js";
 import { type AskedQuestion, createQuestionLog, type QuestionLog } from "../../src/store/question-log.js";
 import type { Store } from "../../src/store/types.js";
 import { captureLogs } from "../slack/support/log-capture.js";
@@ -13,12 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), "tpd-qlog-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let folders = 0;
 
+/** The default settings, each test with a data folder of its own. */
 const config = (overrides: Partial<StoreConfig> = {}): StoreConfig => ({
-  enabled: true,
-  questionText: "declined",
-  retentionDays: 90,
-  userHashSecret: null,
-  databaseUrl: null,
+  ...loadConfig({}).store,
   sqliteFile: join(dir, `data-${++folders}`, "tpd-bot.sqlite"),
   ...overrides,
 });

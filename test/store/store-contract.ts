@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { StoreConfig } from "../../src/config.js";
+import { loadConfig, type StoreConfig } from "../../src/config.js";
 import { type AskedQuestion, createQuestionLog, type QuestionLog } from "../../src/store/question-log.js";
 import type { QuestionRow, Store } from "../../src/store/types.js";
 import { hashUser } from "../../src/store/user-hash.js";
@@ -174,12 +174,7 @@ export function storeContract(name: string, factory: () => StoreFactory | null) 
       let clock: number;
       const logs = captureLogs([]);
       const config = (overrides: Partial<StoreConfig> = {}): StoreConfig => ({
-        enabled: true,
-        questionText: "declined",
-        retentionDays: 90,
-        userHashSecret: null,
-        databaseUrl: null,
-        sqliteFile: "unused",
+        ...loadConfig({}).store,
         ...overrides,
       });
       const start = (overrides: Partial<StoreConfig> = {}) => {

@@ -1,7 +1,7 @@
 import type { Report } from "./build.js";
+import { type Cell, headline, percent, reportSections } from "./sections.js";
 
 type Bar = { label: string; value: number };
-type Cell = string | number | null;
 
 const escapeHtml = (value: Cell) =>
   String(value ?? "")
@@ -10,7 +10,6 @@ const escapeHtml = (value: Cell) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 /** One bar: its label and value as data, a tooltip, and the shapes drawn for it. */
 const barGroup = (bar: Bar, shapes: string) =>
@@ -20,7 +19,7 @@ const svgOf = (kind: "columns" | "rows", width: number, height: number, title: s
   `<svg class="${kind}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}">${groups.join("")}</svg>`;
 
 /** Vertical bars, one per label (days); the value is written above each bar wide enough to hold it. */
-function columnChart(id: string, title: string, bars: Bar[]): string {
+function columnChart(title: string, bars: Bar[]): string {
   const [width, height, top, bottom, side] = [760, 220, 20, 30, 20];
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const step = (width - 2 * side) / Math.max(1, bars.length);
@@ -37,11 +36,11 @@ function columnChart(id: string, title: string, bars: Bar[]): string {
         : "";
     return barGroup(bar, rect + value + label);
   });
-  return figure(id, title, svgOf("columns", width, height, title, groups), bars);
+  return svgOf("columns", width, height, title, groups);
 }
 
 /** Horizontal bars, one per label (topics), the value written after each bar. */
-function barChart(id: string, title: string, bars: Bar[]): string {
+function barChart(title: string, bars: Bar[]): string {
   const [labelWidth, barSpace, row] = [200, 500, 24];
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const groups = bars.map((bar, i) => {
@@ -51,13 +50,12 @@ function barChart(id: string, title: string, bars: Bar[]): string {
     const value = `<text class="value" x="${labelWidth + w + 6}" y="${y + 16}">${bar.value}</text>`;
     return barGroup(bar, label + rect + value);
   });
-  const svg = svgOf("rows", labelWidth + barSpace + 60, Math.max(row, bars.length * row), title, groups);
-  return figure(id, title, svg, bars);
+  return svgOf("rows", labelWidth + barSpace + 60, Math.max(row, bars.length * row), title, groups);
 }
 
-function figure(id: string, title: string, svg: string, bars: Bar[]): string {
-  const rows = bars.map((bar) => [bar.label, bar.value]);
-  return `<section id="${id}"><h2>${escapeHtml(title)}</h2>${bars.length > 0 ? svg : "<p>(none)</p>"}<details><summary>as a table</summary>${table(["", "questions"], rows)}</details></section>`;
+function chart(kind: "columns" | "rows", title: string, bars: Bar[]): string {
+  if (bars.length === 0) return "<p>(none)</p>";
+  return kind === "columns" ? columnChart(title, bars) : barChart(title, bars);
 }
 
 function table(headers: string[], rows: Cell[][]): string {
@@ -72,9 +70,6 @@ function table(headers: string[], rows: Cell[][]): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-const section = (id: string, title: string, content: string) =>
-  `<section id="${id}"><h2>${escapeHtml(title)}</h2>${content}</section>`;
-
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d1d1f}
 h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem}
@@ -88,102 +83,31 @@ svg rect{fill:#3b6ea8}svg text{font-size:11px;fill:#333}svg.columns text{text-an
 /** One self-contained page: no script, no fetch; the policy forbids loading anything from elsewhere. */
 export function renderHtml(report: Report): string {
   const t = report.totals;
-  const period = report.since ? `since ${report.since.slice(0, 10)}` : "everything kept";
   const total = (id: string, label: string, value: Cell) =>
     `<div class="total"><b id="${id}">${escapeHtml(value)}</b>${escapeHtml(label)}</div>`;
+  const totals = [
+    total("total-questions", "questions", t.questions),
+    total("total-declined", `declined (${percent(t.declineRate)})`, t.declined),
+    total("total-votes", "votes", t.votes),
+    total("total-down", `down-votes (${percent(t.downRate)})`, t.down),
+    total("total-notes", "notes", t.notes),
+  ];
+  const sections = reportSections(report).map((section) => {
+    const heading = `<h2>${escapeHtml(section.title)}</h2>`;
+    const rows = table(section.headers, section.rows);
+    const body = section.chart
+      ? `${chart(section.chart.kind, section.title, section.chart.bars)}<details><summary>as a table</summary>${rows}</details>`
+      : rows;
+    return `<section id="${section.id}">${heading}${body}</section>`;
+  });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>tpd-bot question report</title><style>${STYLE}</style></head>
 <body><h1>tpd-bot question report</h1>
-<p>${escapeHtml(period)} · generated ${escapeHtml(report.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
-<div class="totals">${total("total-questions", "questions", t.questions)}${total("total-declined", `declined (${percent(t.declineRate)})`, t.declined)}${total("total-votes", "votes", t.votes)}${total("total-down", `down-votes (${percent(t.downRate)})`, t.down)}${total("total-notes", "notes", t.notes)}</div>
-${columnChart(
-  "per-day",
-  "Questions per day",
-  report.perDay.map((d) => ({ label: d.day, value: d.questions })),
-)}
-${barChart(
-  "per-topic",
-  "Questions per topic",
-  report.perTopic.map((p) => ({ label: p.topic, value: p.questions })),
-)}
-${section(
-  "unanswered",
-  "Most frequent unanswered questions",
-  table(
-    ["count", "users", "words", "example", "last asked", "reasons"],
-    report.unanswered.map((u) => [
-      u.count,
-      u.users,
-      u.words,
-      u.example,
-      u.lastAsked.slice(0, 10),
-      u.reasons.join(" "),
-    ]),
-  ),
-)}
-${section(
-  "down-by-deal",
-  "Down-vote rate by deal",
-  table(
-    ["deal", "votes", "down", "rate"],
-    report.feedbackByDeal.map((r) => [r.deal, r.votes, r.down, percent(r.downRate)]),
-  ),
-)}
-${section(
-  "down-by-topic",
-  "Down-vote rate by topic",
-  table(
-    ["topic", "votes", "down", "rate"],
-    report.feedbackByTopic.map((r) => [r.topic, r.votes, r.down, percent(r.downRate)]),
-  ),
-)}
-${section(
-  "down-votes",
-  "Down-votes and what was missing",
-  table(
-    ["at", "deals", "topics", "question", "note"],
-    report.downVotes.map((v) => [
-      v.at.slice(0, 16).replace("T", " "),
-      v.deals.join(" "),
-      v.topics.join(" "),
-      v.question,
-      v.note,
-    ]),
-  ),
-)}
-${section(
-  "per-surface",
-  "Questions per surface",
-  table(
-    ["platform", "surface", "questions"],
-    report.perSurface.map((s) => [s.platform, s.surface, s.questions]),
-  ),
-)}
-${section(
-  "intents",
-  "Top intents",
-  table(
-    ["intent", "questions", "declined"],
-    report.topIntents.map((i) => [i.intent, i.questions, i.declined]),
-  ),
-)}
-${section(
-  "slowest",
-  "Slowest answers",
-  table(
-    ["ms", "at", "platform", "surface", "intent", "question"],
-    report.slowest.map((s) => [
-      s.latencyMs,
-      s.at.slice(0, 16).replace("T", " "),
-      s.platform,
-      s.surface,
-      s.intent,
-      s.question,
-    ]),
-  ),
-)}
+<p>${escapeHtml(headline(report))} · generated ${escapeHtml(report.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
+<div class="totals">${totals.join("")}</div>
+${sections.join("\n")}
 </body></html>
 `;
 }

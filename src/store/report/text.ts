@@ -1,19 +1,15 @@
 import type { Report } from "./build.js";
+import { type Cell, headline, reportSections } from "./sections.js";
 
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 const MAX_CELL = 60;
 
-function cell(value: string | number | boolean | null): string {
+function cell(value: Cell): string {
   const text = value === null ? "" : String(value);
   const chars = Array.from(text);
   return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }
 
-function table(
-  title: string,
-  headers: string[],
-  rows: Array<Array<string | number | boolean | null>>,
-): string {
+function table(title: string, headers: string[], rows: Cell[][]): string {
   if (rows.length === 0) return `${title}\n  (none)\n`;
   const cells = [headers, ...rows.map((row) => row.map(cell))];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => Array.from(row[i] ?? "").length)));
@@ -22,81 +18,10 @@ function table(
   return [title, line(headers), ...cells.slice(1).map(line)].join("\n").concat("\n");
 }
 
-/** The report for a terminal: a headline, then one aligned table per section. */
+/** The report for a terminal: the headline, then one aligned table per section. */
 export function renderTable(report: Report): string {
-  const t = report.totals;
-  const period = report.since ? `since ${report.since.slice(0, 10)}` : "all kept";
-  const headline =
-    `Questions (${period}): ${t.questions}, declined ${t.declined} (${percent(t.declineRate)}); ` +
-    `votes ${t.votes}, down ${t.down} (${percent(t.downRate)}), notes ${t.notes}\n`;
-  return [
-    headline,
-    table(
-      "Most frequent unanswered questions",
-      ["count", "users", "words", "example", "last asked", "reasons"],
-      report.unanswered.map((u) => [
-        u.count,
-        u.users,
-        u.words,
-        u.example,
-        u.lastAsked.slice(0, 10),
-        u.reasons.join(" "),
-      ]),
-    ),
-    table(
-      "Down-votes by deal",
-      ["deal", "votes", "down", "rate"],
-      report.feedbackByDeal.map((r) => [r.deal, r.votes, r.down, percent(r.downRate)]),
-    ),
-    table(
-      "Down-votes by topic",
-      ["topic", "votes", "down", "rate"],
-      report.feedbackByTopic.map((r) => [r.topic, r.votes, r.down, percent(r.downRate)]),
-    ),
-    table(
-      "Down-votes and what was missing",
-      ["at", "deals", "topics", "question", "note"],
-      report.downVotes.map((v) => [
-        v.at.slice(0, 16).replace("T", " "),
-        v.deals.join(" "),
-        v.topics.join(" "),
-        v.question,
-        v.note,
-      ]),
-    ),
-    table(
-      "Questions per day",
-      ["day", "questions", "declined"],
-      report.perDay.map((d) => [d.day, d.questions, d.declined]),
-    ),
-    table(
-      "Questions per surface",
-      ["platform", "surface", "questions"],
-      report.perSurface.map((s) => [s.platform, s.surface, s.questions]),
-    ),
-    table(
-      "Questions per topic",
-      ["topic", "questions"],
-      report.perTopic.map((p) => [p.topic, p.questions]),
-    ),
-    table(
-      "Top intents",
-      ["intent", "questions", "declined"],
-      report.topIntents.map((i) => [i.intent, i.questions, i.declined]),
-    ),
-    table(
-      "Slowest answers",
-      ["ms", "at", "platform", "surface", "intent", "question"],
-      report.slowest.map((s) => [
-        s.latencyMs,
-        s.at.slice(0, 16).replace("T", " "),
-        s.platform,
-        s.surface,
-        s.intent,
-        s.question,
-      ]),
-    ),
-  ].join("\n");
+  const tables = reportSections(report).map((section) => table(section.title, section.headers, section.rows));
+  return [`${headline(report)}\n`, ...tables].join("\n");
 }
 
 const CSV_HEADER = ["section", "key", "count", "total", "rate", "text", "note"] as const;
