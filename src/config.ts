@@ -115,7 +115,7 @@ const envSchema = z.object({
   QUESTION_LOG: optional(z.enum(["on", "off"], { error: "must be on or off" })),
   LOG_QUESTION_TEXT: optional(z.enum(["declined", "all"], { error: "must be declined or all" })),
   QUESTION_LOG_DAYS: optional(wholeNumber(1, 3650, "a number of days")),
-  QUESTION_LOG_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  QUESTION_LOG_SECRET: optional(credential.min(16, "must be at least 16 characters")),
   DATABASE_URL: optional(postgresUrl),
   DATA_DIR: optional(z.string()),
 });
