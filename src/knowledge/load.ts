@@ -143,10 +143,12 @@ export function buildKnowledge(files: {
 
 /** The knowledge's date: its newest source. */
 function newestPublication(sources: readonly Source[]): string {
-  return sources.reduce((newest, source) => {
-    const published = source.published ?? "";
-    return published > newest ? published : newest;
-  }, "");
+  return (
+    sources
+      .flatMap((source) => source.published ?? [])
+      .sort()
+      .at(-1) ?? ""
+  );
 }
 
 function validate<T extends z.ZodType>(file: RawFile, schema: T): z.infer<T> {
