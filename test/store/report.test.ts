@@ -72,7 +72,7 @@ const QUESTIONS: QuestionRow[] = [
 ];
 
 async function report(...args: string[]): Promise<Report> {
-  const result = await runEntry("scripts/report.ts", ["--json", ...args], { env });
+  const result = await runEntry("src/report.ts", ["--json", ...args], { env });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Report;
@@ -160,12 +160,12 @@ describe("npm run report", () => {
   });
 
   it("--csv writes one quoted table, and the terminal table shows the same numbers", async () => {
-    const csv = await runEntry("scripts/report.ts", ["--csv"], { env });
+    const csv = await runEntry("src/report.ts", ["--csv"], { env });
     const lines = csv.stdout.trimEnd().split("\r\n");
     expect(lines[0]).toBe("section,key,count,total,rate,text,note");
     expect(lines).toContain("totals,down,2,4,0.5,,");
     expect(lines).toContain('unanswered,mars,2,2,,"deal, mars",no-match');
-    const table = await runEntry("scripts/report.ts", [], { env });
+    const table = await runEntry("src/report.ts", [], { env });
     expect(table.stdout).toContain(
       "Questions (all kept): 5, declined 2 (40.0%); votes 4, down 2 (50.0%), notes 1",
     );
@@ -173,7 +173,7 @@ describe("npm run report", () => {
   });
 
   it("refuses a bad flag with usage and exit 2", async () => {
-    const result = await runEntry("scripts/report.ts", ["--since", "yesterday"], { env });
+    const result = await runEntry("src/report.ts", ["--since", "yesterday"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--since: expected 30d.*\nusage: npm run report/);
   });
@@ -193,7 +193,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !ci)("npm run report -- --html", () => 
     timeout: 60_000,
   }, async () => {
     const file = join(dir, "report.html");
-    const result = await runEntry("scripts/report.ts", ["--json", "--since", "3d", "--html", file], { env });
+    const result = await runEntry("src/report.ts", ["--json", "--since", "3d", "--html", file], { env });
     expect(result.stderr).toBe(`Wrote ${file}\n`);
     const json = JSON.parse(result.stdout) as Report;
     expect(readFileSync(file, "utf8")).not.toMatch(/<script|src=|href=/i);

@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig, loadEnvFile } from "../src/config.js";
-import { scrub } from "../src/startup-error.js";
-import { openStore } from "../src/store/open.js";
-import { buildReport } from "../src/store/report/build.js";
-import { renderHtml } from "../src/store/report/html.js";
-import { renderCsv, renderTable } from "../src/store/report/text.js";
+import { loadConfig, loadEnvFile } from "./config.js";
+import { scrub } from "./startup-error.js";
+import { openStore } from "./store/open.js";
+import { buildReport } from "./store/report/build.js";
+import { renderHtml } from "./store/report/html.js";
+import { renderCsv, renderTable } from "./store/report/text.js";
 
 const USAGE = `usage: npm run report -- [--json | --csv] [--since 30d] [--html FILE]
   (default)     tables for the terminal
