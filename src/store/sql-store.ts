@@ -28,6 +28,7 @@ type VoteRecord = {
 };
 
 const SECRET_KEY = "user_hash_secret";
+const RETENTION_BATCH = 2000;
 
 /** The store, written once over any SQL driver: SQLite and PostgreSQL run exactly these statements. */
 export function createSqlStore(db: SqlDriver): Store {
@@ -91,9 +92,24 @@ export function createSqlStore(db: SqlDriver): Store {
     },
 
     async deleteBefore(cutoff) {
-      const questions = await db.run("DELETE FROM questions WHERE asked_at < ?", [cutoff]);
-      const votes = await db.run("DELETE FROM votes WHERE voted_at < ?", [cutoff]);
-      return { questions, votes };
+      // In batches, so a large first clean-up never holds the database (or, for SQLite, the process) for long.
+      const inBatches = async (sql: string) => {
+        let total = 0;
+        for (;;) {
+          const deleted = await db.run(sql, [cutoff, RETENTION_BATCH]);
+          total += deleted;
+          if (deleted < RETENTION_BATCH) return total;
+        }
+      };
+      return {
+        questions: await inBatches(
+          "DELETE FROM questions WHERE id IN (SELECT id FROM questions WHERE asked_at < ? LIMIT ?)",
+        ),
+        votes: await inBatches(
+          `DELETE FROM votes WHERE (question_id, user_hash) IN
+             (SELECT question_id, user_hash FROM votes WHERE voted_at < ? LIMIT ?)`,
+        ),
+      };
     },
 
     async questionsSince(since) {

@@ -169,6 +169,14 @@ export function storeContract(name: string, factory: () => StoreFactory | null) 
       });
     });
 
+    it("deletes an old backlog larger than one batch", { timeout: 60_000 }, async () => {
+      const old = T0 - 100 * DAY;
+      for (let i = 0; i < 2100; i++) await store.insertQuestion(question({ id: `old-${i}`, askedAt: old }));
+      await store.insertQuestion(question({ id: "kept" }));
+      expect(await store.deleteBefore(T0 - 90 * DAY)).toEqual({ questions: 2100, votes: 0 });
+      expect((await store.questionsSince(0)).map((q) => q.id)).toEqual(["kept"]);
+    });
+
     describe("question log on this database", () => {
       let log: QuestionLog;
       let clock: number;
