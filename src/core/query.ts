@@ -103,7 +103,9 @@ export function parseQuery(
     coverage: has(phrasing.coverage),
     order: whichDeal && has(phrasing.order),
     offTopic,
-    greeting: tokens.length > 0 && tokens.every((token) => phrasing.greetings.includes(token)),
+    greeting:
+      tokens.some((token) => phrasing.greetings.includes(token)) &&
+      tokens.every((token) => phrasing.greetings.includes(token) || FILLER_WORDS.has(token)),
     readings,
     tokens,
     inPhrases,

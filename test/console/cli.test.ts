@@ -55,7 +55,16 @@ describe("npm run ask", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0] as string);
-    expect(Object.keys(json)).toEqual(["query", "intent", "found", "deals", "topics", "text", "citations"]);
+    expect(Object.keys(json)).toEqual([
+      "query",
+      "intent",
+      "found",
+      "lead",
+      "deals",
+      "topics",
+      "text",
+      "citations",
+    ]);
     expect(json).toMatchObject({
       query: "korea 6g",
       intent: "ask",

@@ -11,6 +11,8 @@ export type AskJson = {
   query: string;
   intent: string;
   found: boolean;
+  /** The one-sentence answer that comes before the excerpts ("Yes — …", "No — …", what the excerpts are). */
+  lead: string;
   deals: DealId[];
   topics: string[];
   text: string;
@@ -67,6 +69,7 @@ export function toJson(answer: Answer): AskJson {
     query: answer.query,
     intent: answer.intent,
     found: answer.found,
+    lead: answer.lead,
     deals: answer.deals,
     topics: answer.topics,
     text: renderText(answer, moreHint),

@@ -39,14 +39,26 @@ export const ask: Intent = {
       );
     }
 
-    const ranked = rank(query, deals, ctx);
+    // A topic the deals asked do not cover is said to be absent, never answered from a passing mention.
+    const uncovered = query.topics.filter(
+      (topic) => deals.length > 0 && !deals.some((d) => ctx.covers(d, topic)),
+    );
+    if (uncovered.length > 0 && uncovered.length === query.topics.length)
+      return nothingFound(answer, query, deals, ctx);
+    const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
+    const ranked = rank(covered, deals, ctx);
     if (ranked.length === 0) return nothingFound(answer, query, deals, ctx);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
     const toExcerpt = ({ passage }: Ranked) => excerptOf(ctx, passage);
-    const notes = query.countries.map(
-      (country) => `There is no Technology Prosperity Deal with ${country.toUpperCase()}.`,
-    );
+    const notes = [
+      ...query.countries.map(
+        (country) => `There is no Technology Prosperity Deal with ${country.toUpperCase()}.`,
+      ),
+      ...uncovered.map(
+        (topic) => `No commitment on ${ctx.topicLabel(topic)} found in ${dealNames(ctx, deals)}.`,
+      ),
+    ];
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
     return paginate(
       {

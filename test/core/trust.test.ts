@@ -1,0 +1,209 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { IntentName } from "../../src/core/answer.js";
+import type { Bot } from "../../src/core/bot.js";
+import { realBot } from "../helpers/bots.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await realBot();
+});
+
+/** For every intent, a question it answers that names a country without a deal, a request the bot does not serve, and a named thing no text contains. */
+const DECLINES: Record<IntentName, { country: string; offTopic: string; premise: string | null }> = {
+  ask: {
+    country: "canada quantum",
+    offTopic: "write a poem about the korea deal",
+    premise: "What is the Joint AI Council of the Korea deal?",
+  },
+  compare: {
+    country: "compare quantum with canada",
+    offTopic: "compare quantum lyrics",
+    premise: "which deals set up a quantum moonshot fund?",
+  },
+  topics: {
+    country: "topics canada",
+    offTopic: "topics translate",
+    premise: "topics of the Joint AI Council",
+  },
+  deals: { country: "deals with australia", offTopic: "deals song", premise: "deals council" },
+  "who-signed": {
+    country: "who signed the france deal",
+    offTopic: "who signed the song",
+    premise: "Who chairs the Trilateral Secretariat?",
+  },
+  when: {
+    country: "when was the germany deal signed",
+    offTopic: "when is the weather nice in tokyo",
+    premise: "when was the korea deal signed in 2030",
+  },
+  status: {
+    country: "status of the australia tpd",
+    offTopic: "status of bitcoin price",
+    premise: "status of the US-UK AI Safety Board",
+  },
+  sources: {
+    country: "sources india",
+    offTopic: "sources translate",
+    premise: "sources for the Joint AI Council",
+  },
+  help: { country: "help canada", offTopic: "help me write python code", premise: null },
+};
+
+describe("one decline gate for every intent", () => {
+  for (const [intent, questions] of Object.entries(DECLINES)) {
+    for (const [path, question] of Object.entries(questions)) {
+      if (question === null) continue;
+      it(`${intent}: declines ${path} (“${question}”) with no excerpts`, () => {
+        const answer = bot.answer(question);
+        expect(answer.intent).toBe(intent);
+        expect(answer.found).toBe(false);
+        expect(answer.excerpts).toEqual([]);
+        expect(answer.rows).toEqual([]);
+        expect(answer.lead.length).toBeGreaterThan(0);
+        if (path === "country")
+          expect(answer.lead).toContain("the United Kingdom, Japan and the Republic of Korea");
+        if (path === "offTopic") expect(answer.lead).toMatch(/^That is not a question about the deals\./);
+        if (path === "premise")
+          expect(answer.lead).toMatch(/deal texts (name no|mention no|do not mention|mention nothing)/);
+      });
+    }
+  }
+
+  it("answers a deal named beside a country, with a note on the country", () => {
+    const answer = bot.answer("canada and uk quantum");
+    expect(answer.found).toBe(true);
+    expect(answer.deals).toEqual(["uk"]);
+    expect(answer.notes.join(" ")).toMatch(/no Technology Prosperity Deal with/i);
+  });
+
+  it("greets and thanks with a short usage line, not a decline", () => {
+    for (const text of ["hello", "thanks!", "hi there", "thank you"]) {
+      const answer = bot.answer(text);
+      expect(answer.intent).toBe("help");
+      expect(answer.found).toBe(true);
+      expect(answer.lead).toMatch(/^Hello! I answer questions about the Technology Prosperity Deals/);
+    }
+  });
+});
+
+describe("a direct answer first", () => {
+  it("opens a yes/no coverage question with Yes or No, from the deal's own coverage", () => {
+    const yes = bot.answer("does the uk deal cover quantum?");
+    expect(yes.lead).toMatch(/^Yes — /);
+    expect(yes.deals).toEqual(["uk"]);
+    expect(yes.excerpts.every((excerpt) => excerpt.deal === "uk")).toBe(true);
+
+    const no = bot.answer("does the korea deal cover fusion?");
+    expect(no.lead).toMatch(/^No — /);
+    expect(no.found).toBe(false);
+    expect(no.excerpts).toEqual([]);
+    expect(no.lead).toContain("Japan");
+  });
+
+  it("attributes an item to the deal whose text has it, not the deal asked about", () => {
+    const answer = bot.answer("Is the JT-60SA part of the UK deal?");
+    expect(answer.lead).toMatch(/^No — .* is not in the U\.S\.–UK .* text; it is in the U\.S\.–Japan /);
+    expect(answer.deals).toEqual(["japan"]);
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    expect(answer.excerpts.every((excerpt) => excerpt.deal === "japan")).toBe(true);
+  });
+
+  it("reads a deal right before a name as part of the name", () => {
+    const answer = bot.answer("Is the Korea AI Safety Institute part of the Japan deal?");
+    expect(answer.lead).toMatch(/^No — /);
+    expect(answer.deals).toEqual(["korea"]);
+  });
+
+  it("answers which-deal questions in any wording with exactly the deals that cover it", () => {
+    for (const text of [
+      "which of the deals mention fusion?",
+      "which TPDs cover fusion",
+      "any of the deals on fusion?",
+      "in which agreement is fusion mentioned?",
+    ]) {
+      const answer = bot.answer(text);
+      expect(answer.intent, text).toBe("compare");
+      expect(new Set(answer.deals), text).toEqual(new Set(["uk", "japan"]));
+    }
+    expect(bot.answer("which deal mentions the JT-60SA?").deals).toEqual(["japan"]);
+    expect(bot.answer("do all three deals cover quantum?").lead).toMatch(/^Yes — all 3/);
+    expect(bot.answer("do all three deals cover civil nuclear energy?").lead).toMatch(/^No — /);
+  });
+
+  it("lists the deals in signing order for first/last questions", () => {
+    const answer = bot.answer("which deal was signed first?");
+    expect(answer.intent).toBe("deals");
+    expect(answer.lead).toMatch(/^In order of signing: United Kingdom on 18 September 2025 \(the first\)/);
+  });
+});
+
+describe("multi-part questions", () => {
+  it("answers each part", () => {
+    const answer = bot.answer("who signed the korea deal and when?");
+    expect(answer.lead).toContain("Kratsios");
+    expect(answer.lead).toContain("29 October 2025");
+    expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+  });
+
+  it("shows a passage for each topic asked together", () => {
+    const answer = bot.answer("japan fusion and space");
+    const excerptTopics = answer.excerpts.flatMap(
+      (excerpt) => bot.knowledge.passages.find((p) => p.id === excerpt.passageId)?.topics ?? [],
+    );
+    expect(excerptTopics).toContain("fusion");
+    expect(excerptTopics).toContain("space");
+  });
+});
+
+describe("no topic bleed", () => {
+  /** A deal covers a topic when it lists it among its areas or one of its own passages is tagged with it. */
+  const covers = (deal: string, topic: string) =>
+    bot.knowledge.deals.find((d) => d.id === deal)?.areas.includes(topic) ||
+    bot.knowledge.passages.some((p) => p.deals.includes(deal as never) && p.topics.includes(topic));
+
+  it("every compare row's “covered by” agrees with the deal's own areas and facts, for every (deal, topic)", () => {
+    for (const topic of bot.knowledge.topics) {
+      const answer = bot.answer(`compare ${topic.id}`);
+      expect(answer.intent, topic.id).toBe("compare");
+      expect(answer.topics, topic.id).toContain(topic.id);
+      for (const deal of bot.knowledge.deals) {
+        const row = answer.rows.find((r) => r.deal === deal.id);
+        expect(row, `${deal.id} ${topic.id}`).toBeDefined();
+        expect(row?.excerpt !== null, `${deal.id} × ${topic.id}`).toBe(covers(deal.id, topic.id));
+        if (row?.excerpt) {
+          const passage = bot.knowledge.passages.find((p) => p.id === row.excerpt?.passageId);
+          expect(passage?.deals, `${deal.id} × ${topic.id}`).toContain(deal.id);
+        }
+      }
+      expect(new Set(answer.deals)).toEqual(
+        new Set(bot.knowledge.deals.filter((d) => covers(d.id, topic.id)).map((d) => d.id)),
+      );
+    }
+  });
+
+  it("a deal and a topic it does not cover is declined; one it covers is answered from that deal only", () => {
+    for (const topic of bot.knowledge.topics) {
+      for (const deal of bot.knowledge.deals) {
+        const answer = bot.answer(`${deal.id} ${topic.id}`);
+        if (covers(deal.id, topic.id)) {
+          expect(answer.found, `${deal.id} ${topic.id}`).toBe(true);
+          expect(answer.deals).toEqual([deal.id]);
+          for (const excerpt of answer.excerpts) {
+            const passage = bot.knowledge.passages.find((p) => p.id === excerpt.passageId);
+            expect(passage?.deals, `${deal.id} ${topic.id}`).toContain(deal.id);
+          }
+        } else {
+          expect(answer.found, `${deal.id} ${topic.id}`).toBe(false);
+          expect(answer.excerpts).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it("an alias shared by two topics (reactors) never makes a deal cover a topic", () => {
+    const nuclear = bot.answer("compare civil nuclear energy");
+    expect(nuclear.deals).toEqual(
+      bot.knowledge.deals.filter((d) => covers(d.id, "nuclear")).map((d) => d.id),
+    );
+  });
+});
