@@ -58,6 +58,8 @@ export type Config = {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   store: StoreConfig;
+  /** Shard count for `npm run start:sharded`: "auto" asks Discord (GET /gateway/bot). */
+  discordShards: number | "auto";
 };
 
 /** An empty (or blank) variable counts as unset; surrounding spaces, as pasted from a dashboard, are dropped. */
@@ -118,6 +120,11 @@ const envSchema = z.object({
   QUESTION_LOG_SECRET: optional(credential.min(16, "must be at least 16 characters")),
   DATABASE_URL: optional(postgresUrl),
   DATA_DIR: optional(z.string()),
+  DISCORD_SHARDS: optional(
+    z.union([z.literal("auto"), wholeNumber(1, 10_000, "auto or a whole number")], {
+      error: "must be auto or a whole number from 1 to 10000",
+    }),
+  ),
 });
 
 /** Every variable the bot reads; `.env.example` documents each one. */
@@ -165,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
     slack: slackConfig(vars),
     discord: discordConfig(vars),
+    discordShards: vars.DISCORD_SHARDS ?? "auto",
     store: storeConfig(vars),
   };
 }
@@ -214,4 +222,17 @@ function discordConfig(vars: Env): DiscordConfig | null {
     guildId: vars.DISCORD_GUILD_ID ?? null,
     apiUrl: vars.DISCORD_API_URL ? vars.DISCORD_API_URL.replace(/\/$/, "") : null,
   };
+}
+
+/** What only one process may do: serve Slack (its port, its events) and the health port. */
+const NOT_FOR_SHARDS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "HEALTH_PORT"];
+
+/**
+ * The environment of one Discord shard process under `npm run start:sharded`: the launcher's, without
+ * Slack and the health port, which stay with the launcher.
+ */
+export function shardProcessEnv<T extends Record<string, unknown>>(env: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !NOT_FOR_SHARDS.includes(name)),
+  ) as Partial<T>;
 }

@@ -28,7 +28,7 @@ export function buildHealthReport(input: {
 /** A bare GET /healthz for deployments with no Slack HTTP server to carry it (Socket Mode, Discord only). */
 export async function startHealthServer(
   port: number,
-  report: () => HealthReport,
+  report: () => { status: HealthReport["status"] },
   host?: string,
 ): Promise<{ port: number; close(): Promise<void> }> {
   // A probe sends one tiny request: a client slower than this is cut, checked every second.

@@ -6,7 +6,9 @@ import { type WebSocket, WebSocketServer } from "ws";
 /**
  * A fake Discord on 127.0.0.1 for the real discord.js client: a REST API that records every call and a
  * gateway (same port) that does HELLO / IDENTIFY / READY / GUILD_CREATE / heartbeats / RESUME and lets
- * a test inject dispatches and drop the connection.
+ * a test inject dispatches and drop the connection. With `shards` above 1 it announces that many shards in
+ * GET /gateway/bot and, like Discord, gives each shard's session the guilds whose id maps to it
+ * (`(id >> 22) % shards`), sends a guild's events on its shard and everything else (DMs) on shard 0.
  */
 
 export const BOT_ID = "900000000000000001";
@@ -15,6 +17,9 @@ export const GUILD_ID = "900000000000000003";
 export const CHANNEL_ID = "900000000000000004";
 export const DM_CHANNEL_ID = "900000000000000005";
 export const COMMAND_ID = "900000000000000006";
+/** A second guild, on shard 0 of two (GUILD_ID is on shard 1), with its own channel. */
+export const GUILD_2_ID = "900000000004194307";
+export const CHANNEL_2_ID = "900000000000000008";
 export const TOKEN = "fake-bot-token.very-secret-value";
 
 export const botUser = {
@@ -47,27 +52,44 @@ export type FakeDiscord = {
   /** Resolves with the first call (already received or still to come) matching `predicate`. */
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   waitForFrame(op: number, timeoutMs?: number): Promise<GatewayFrame>;
-  /** Sends a dispatch; queued (and replayed on RESUME, as Discord does) while no session is connected. */
+  /**
+   * Sends a dispatch on the shard of its `guild_id` (shard 0 without one); queued (and replayed on RESUME,
+   * as Discord does) while that shard has no session. Returns when it was sent.
+   */
   dispatch(type: string, data: unknown): number;
-  /** Closes the gateway connection with a code, as Discord does when it drops a session. */
+  /** Closes shard 0's gateway connection with a code, as Discord does when it drops a session. */
   drop(code: number): void;
+  /** Whether every shard has a ready session. */
   connected(): boolean;
+  /** The shard ids with a ready session, and the guild ids each was given in READY. */
+  sessions(): Array<{ shard: number; guilds: string[] }>;
   /** Holds every REST response this long, like a slow network. */
   setResponseDelay(ms: number): void;
   close(): Promise<void>;
 };
 
-export async function startFakeDiscord(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+type Session = { socket: WebSocket; ready: boolean; id: string; sequence: number; guilds: string[] };
+
+export async function startFakeDiscord(
+  options: {
+    heartbeatIntervalMs?: number;
+    shards?: number;
+    guilds?: Array<{ id: string; channelId: string }>;
+  } = {},
+): Promise<FakeDiscord> {
   const heartbeatInterval = options.heartbeatIntervalMs ?? 2000;
+  const shardCount = options.shards ?? 1;
+  const guilds = options.guilds ?? [{ id: GUILD_ID, channelId: CHANNEL_ID }];
+  const shardOf = (guildId: string) => Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
   const calls: RecordedCall[] = [];
   const received: GatewayFrame[] = [];
   const waiters = new Set<{ test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>();
   const frameWaiters = new Set<{ op: number; resolve: (frame: GatewayFrame) => void }>();
-  let socket: WebSocket | null = null;
-  let ready = false;
-  let sequence = 0;
+  /** Per shard: the live session, and dispatches waiting for one. */
+  const sessions = new Map<number, Session>();
+  const pending = new Map<number, Array<{ t: string; d: unknown }>>();
+  const shardOfSession = new Map<string, number>();
   let sessionCount = 0;
-  const pending: Array<{ t: string; d: unknown }> = [];
   let messageCounter = 0;
   let responseDelayMs = 0;
 
@@ -116,7 +138,7 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
         200,
         {
           url: wsUrl,
-          shards: 1,
+          shards: shardCount,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       ];
@@ -169,15 +191,13 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
     };
   }
 
-  const send = (frame: GatewayFrame) => socket?.send(JSON.stringify(frame));
-  const sendDispatch = (t: string, d: unknown) => {
-    sequence += 1;
-    send({ op: 0, t, s: sequence, d });
+  const sendDispatch = (session: Session, t: string, d: unknown) => {
+    session.sequence += 1;
+    session.socket.send(JSON.stringify({ op: 0, t, s: session.sequence, d }));
   };
 
   gateway.on("connection", (ws) => {
-    socket = ws;
-    ready = false;
+    let shard = 0;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null }));
     ws.on("message", (data) => {
       const frame = JSON.parse(data.toString()) as GatewayFrame;
@@ -188,43 +208,63 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
           waiter.resolve(frame);
         }
       }
+      const payload = (frame.d ?? {}) as { shard?: [number, number]; session_id?: string };
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) identify();
-      if (frame.op === 6) resume();
+      if (frame.op === 2) {
+        shard = payload.shard?.[0] ?? 0;
+        identify(ws, shard);
+      }
+      if (frame.op === 6) {
+        shard = shardOfSession.get(payload.session_id ?? "") ?? 0;
+        resume(ws, shard);
+      }
     });
     ws.on("close", () => {
-      if (socket === ws) {
-        socket = null;
-        ready = false;
-      }
+      if (sessions.get(shard)?.socket === ws) sessions.delete(shard);
     });
   });
 
-  function identify() {
+  function identify(socket: WebSocket, shard: number) {
     sessionCount += 1;
-    sequence = 0;
-    sendDispatch("READY", {
+    const mine = guilds.filter((guild) => shardOf(guild.id) === shard);
+    const session: Session = {
+      socket,
+      ready: false,
+      id: `session-${sessionCount}`,
+      sequence: 0,
+      guilds: mine.map((guild) => guild.id),
+    };
+    sessions.set(shard, session);
+    shardOfSession.set(session.id, shard);
+    sendDispatch(session, "READY", {
       v: 10,
       user: botUser,
-      guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: `session-${sessionCount}`,
+      guilds: mine.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: wsUrl,
       application: { id: APP_ID, flags: 0 },
-      shard: [0, 1],
+      shard: [shard, shardCount],
     });
-    sendDispatch("GUILD_CREATE", guildCreate());
-    ready = true;
-    flush();
+    for (const guild of mine) sendDispatch(session, "GUILD_CREATE", guildCreate(guild.id, guild.channelId));
+    session.ready = true;
+    flush(shard);
   }
 
-  function resume() {
-    sendDispatch("RESUMED", null);
-    ready = true;
-    flush();
+  function resume(socket: WebSocket, shard: number) {
+    const previous = sessions.get(shard);
+    const session: Session = previous
+      ? { ...previous, socket }
+      : { socket, ready: false, id: `session-resumed-${shard}`, sequence: 0, guilds: [] };
+    sessions.set(shard, session);
+    sendDispatch(session, "RESUMED", null);
+    session.ready = true;
+    flush(shard);
   }
 
-  function flush() {
-    for (const event of pending.splice(0)) sendDispatch(event.t, event.d);
+  function flush(shard: number) {
+    const session = sessions.get(shard);
+    if (!session) return;
+    for (const event of pending.get(shard)?.splice(0) ?? []) sendDispatch(session, event.t, event.d);
   }
 
   return {
@@ -266,15 +306,26 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
       });
     },
     dispatch(type, data) {
-      if (socket && ready) sendDispatch(type, data);
-      else pending.push({ t: type, d: data });
+      const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+      const shard = typeof guildId === "string" ? shardOf(guildId) : 0;
+      const session = sessions.get(shard);
+      if (session?.ready) sendDispatch(session, type, data);
+      else pending.set(shard, [...(pending.get(shard) ?? []), { t: type, d: data }]);
       return performance.now();
     },
     drop(code) {
-      ready = false; // from now on dispatches queue up for the RESUME
-      socket?.close(code, "dropped by the fake gateway");
+      const session = sessions.get(0);
+      if (!session) return;
+      session.ready = false; // from now on dispatches queue up for the RESUME
+      session.socket.close(code, "dropped by the fake gateway");
     },
-    connected: () => socket !== null && ready,
+    connected: () =>
+      Array.from({ length: shardCount }, (_, shard) => sessions.get(shard)?.ready === true).every(Boolean),
+    sessions: () =>
+      [...sessions.entries()]
+        .filter(([, session]) => session.ready)
+        .map(([shard, session]) => ({ shard, guilds: session.guilds }))
+        .sort((a, b) => a.shard - b.shard),
     setResponseDelay(ms) {
       responseDelayMs = ms;
     },
@@ -287,9 +338,9 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
   };
 }
 
-function guildCreate(): Record<string, unknown> {
+function guildCreate(guildId: string, channelId: string): Record<string, unknown> {
   return {
-    id: GUILD_ID,
+    id: guildId,
     name: "Tech policy",
     icon: null,
     owner_id: "900000000000000099",
@@ -300,7 +351,7 @@ function guildCreate(): Record<string, unknown> {
     features: [],
     roles: [
       {
-        id: GUILD_ID,
+        id: guildId,
         name: "@everyone",
         permissions: "68608",
         position: 0,
@@ -322,12 +373,12 @@ function guildCreate(): Record<string, unknown> {
     soundboard_sounds: [],
     channels: [
       {
-        id: CHANNEL_ID,
+        id: channelId,
         type: 0,
         name: "general",
         position: 0,
         permission_overwrites: [],
-        guild_id: GUILD_ID,
+        guild_id: guildId,
       },
     ],
   };

@@ -132,13 +132,19 @@ export function buttonClick(
 
 export function messageCreate(
   content: string,
-  where: { dm?: boolean; author?: typeof asker | typeof otherBot } = {},
+  where: {
+    dm?: boolean;
+    author?: typeof asker | typeof otherBot;
+    /** Another guild than GUILD_ID, and its channel. */
+    guild?: { id: string; channelId: string };
+  } = {},
 ) {
   const author = where.author ?? asker;
+  const guild = where.guild ?? { id: GUILD_ID, channelId: CHANNEL_ID };
   const mentionsBot = content.includes(`<@${BOT_ID}>`) || content.includes(`<@!${BOT_ID}>`);
   return {
     id: snowflake(),
-    channel_id: where.dm ? DM_CHANNEL_ID : CHANNEL_ID,
+    channel_id: where.dm ? DM_CHANNEL_ID : guild.channelId,
     author,
     content,
     timestamp: new Date().toISOString(),
@@ -152,6 +158,6 @@ export function messageCreate(
     pinned: false,
     type: 0,
     flags: 0,
-    ...(where.dm ? { channel_type: 1 } : { guild_id: GUILD_ID, member: { ...member, user: undefined } }),
+    ...(where.dm ? { channel_type: 1 } : { guild_id: guild.id, member: { ...member, user: undefined } }),
   };
 }
