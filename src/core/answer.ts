@@ -1,3 +1,4 @@
+import type { TurnContext } from "./follow-up.js";
 import type { DealId, SourceWeight } from "./model.js";
 
 export const INTENT_NAMES = [
@@ -64,6 +65,8 @@ export type Reading = {
   as: string;
   /** True when the words matched only by spelling tolerance (a typo). */
   fuzzy: boolean;
+  /** True when the words came from the previous question of a conversation, not from this one. */
+  carried?: boolean;
 };
 
 export type Suggestion = { label: string; query: string };
@@ -99,4 +102,6 @@ export type AnswerOptions = {
   offset?: number;
   /** Restrict the answer to one deal, as a platform option might. */
   deal?: DealId;
+  /** The previous turn of a conversation: a follow-up ("and japan?", "more") is read against it. */
+  context?: TurnContext;
 };

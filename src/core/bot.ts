@@ -1,6 +1,7 @@
 import type { Answer, AnswerOptions, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
+import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { declineGate } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
@@ -91,7 +92,7 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     return answer;
   };
 
-  const answer = (text: string, options: AnswerOptions = {}): Answer => {
+  const answerQuestion = (text: string, options: AnswerOptions): Answer => {
     const query = parse(text);
     const parts = query.offTopic || query.greeting ? null : splitParts(query, parse);
     if (!parts) return run(query, options);
@@ -99,6 +100,25 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
       parts.map((part) => run(part, { ...options, offset: 0 })),
       query,
     );
+  };
+
+  /** A follow-up is answered as the question it stands for; "more" pages through the previous answer. */
+  const answer = (text: string, { context, ...options }: AnswerOptions = {}): Answer => {
+    if (!context) return answerQuestion(text, options);
+    if (asksForMore(text)) return nextPage(context, options);
+    const followUp = followUpQuestion(parse(text), parse(context.query));
+    const answered = answerQuestion(followUp.text, options);
+    return { ...answered, readings: markCarried(answered.readings, followUp, text) };
+  };
+
+  const nextPage = (context: TurnContext, options: AnswerOptions): Answer => {
+    const deal = options.deal ?? context.deal;
+    const page = answerQuestion(context.query, {
+      ...(deal ? { deal } : {}),
+      offset: context.next ?? 0,
+    });
+    if (context.next !== null) return page;
+    return { ...page, notes: [...page.notes, "That was everything on this question; here it is again."] };
   };
 
   return {

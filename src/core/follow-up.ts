@@ -1,0 +1,174 @@
+import type { Answer, IntentName, Reading } from "./answer.js";
+import { DEAL_IDS, type DealId } from "./model.js";
+import { MAX_QUERY_LENGTH } from "./normalize.js";
+import type { ParsedQuery } from "./query.js";
+import { FILLER_WORDS, indexOfSequence, tokenize } from "./text.js";
+
+/**
+ * The previous turn of a conversation, as a follow-up reads it: the question its answer answered (with
+ * anything that question itself carried over written in), its deal option, and where its pages stopped.
+ * Plain JSON, so it can travel with the platform message that shows the answer.
+ */
+export type TurnContext = { query: string; deal?: DealId; next: number | null };
+
+/** The context a follow-up to this answer carries; `deal` is the option the answer was asked with. */
+export function contextOf(answer: Answer, deal?: DealId): TurnContext {
+  return { query: answer.query, ...(deal ? { deal } : {}), next: answer.page.next };
+}
+
+/** A TurnContext read back from a platform (message metadata, a button), or null when it is not one. */
+export function readTurnContext(value: unknown): TurnContext | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { query, deal, next } = value as Record<string, unknown>;
+  if (typeof query !== "string" || query.trim() === "" || query.length > MAX_QUERY_LENGTH) return null;
+  if (deal !== undefined && !DEAL_IDS.includes(deal as DealId)) return null;
+  const page = next === null || next === undefined ? null : next;
+  if (page !== null && !(typeof page === "number" && Number.isInteger(page) && page >= 0)) return null;
+  return { query, ...(deal ? { deal: deal as DealId } : {}), next: page };
+}
+
+const MORE =
+  /^(?:(?:show|tell me|give me|any|some|send)\s+)?more(?:\s+(?:please|results|excerpts|of that))?$|^(?:next|next page|continue|go on|keep going)$/;
+
+/** "more", "show more", "next", "continue": the next page of the previous answer. */
+export function asksForMore(text: string): boolean {
+  return MORE.test(tokenize(text).join(" "));
+}
+
+/** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
+const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
+
+/** Intents a follow-up may inherit; help and the list of deals stand on their own. */
+const INHERITABLE = new Set<IntentName>([
+  "ask",
+  "who-signed",
+  "when",
+  "status",
+  "topics",
+  "sources",
+  "compare",
+]);
+
+/** Intents that are complete without a deal or a subject from earlier. */
+const STANDALONE = new Set<IntentName>(["help", "deals"]);
+
+export type FollowUp = {
+  /** The question the follow-up stands for, in words the bot reads ("japan 6g" for "and japan?" after "korea 6g"). */
+  text: string;
+  /** The words taken from the previous question; empty when the follow-up is a whole question of its own. */
+  carried: string[];
+};
+
+/**
+ * What a follow-up leaves out, filled in from the previous question: the deal ("who signed it?" after a Korea
+ * answer), the subject and the kind of question ("and japan?" after "korea 6g" or "who signed the korea deal?").
+ * Whatever the follow-up says itself replaces the previous question's words of that kind.
+ */
+export function followUpQuestion(current: ParsedQuery, previous: ParsedQuery): FollowUp {
+  const whole = { text: current.text, carried: [] };
+  if (standsAlone(current) || standsAlone(previous)) return whole;
+
+  const own = dropOpeners(current.tokens);
+  const ownIntent = current.intentBy !== "default";
+  const ownWho = current.deals.length > 0 || current.countries.length > 0;
+  const ownSubject =
+    current.topics.length > 0 ||
+    current.sections.length > 0 ||
+    current.names.length > 0 ||
+    current.subjectTerms.length > 0;
+
+  const parts = partsOf(previous);
+  // "and japan?": the previous question as it was asked, about another deal.
+  if (ownWho && !ownSubject && !ownIntent) return swapWho(previous, parts.whoAt, whoWords(current));
+  const carriedIntent = !ownIntent && INHERITABLE.has(previous.intent) ? parts.intent : [];
+  // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
+  // "compare" goes across the deals and takes the subject.
+  const comparing = ownIntent && current.intent === "compare";
+  const carriedWho = ownWho || comparing ? [] : parts.who;
+  const carriedSubject = ownSubject || (ownIntent && !comparing) ? [] : parts.subject;
+
+  const carried = [...carriedIntent, ...carriedWho, ...carriedSubject];
+  if (carried.length === 0) return whole;
+  return { text: [...carriedIntent, ...own, ...carriedWho, ...carriedSubject].join(" "), carried };
+}
+
+/** Marks the readings that came from the carried words, for "why this answer". */
+export function markCarried(readings: readonly Reading[], followUp: FollowUp, ownText: string): Reading[] {
+  if (followUp.carried.length === 0) return [...readings];
+  const own = tokenize(ownText);
+  return readings.map((reading) => {
+    const words = tokenize(reading.words);
+    const fromCarried = indexOfSequence(followUp.carried, words, new Set()) >= 0;
+    return fromCarried && indexOfSequence(own, words, new Set()) < 0
+      ? { ...reading, carried: true }
+      : reading;
+  });
+}
+
+function standsAlone(query: ParsedQuery): boolean {
+  return (
+    query.greeting ||
+    query.offTopic !== null ||
+    query.allDeals ||
+    query.form === "which-deal" ||
+    (query.intentBy !== "default" && STANDALONE.has(query.intent)) ||
+    query.tokens.length === 0
+  );
+}
+
+function dropOpeners(tokens: readonly string[]): string[] {
+  let rest = [...tokens];
+  for (let again = true; again; ) {
+    again = false;
+    for (const opener of OPENERS) {
+      if (opener.every((word, i) => rest[i] === word) && rest.length > opener.length) {
+        rest = rest.slice(opener.length);
+        again = true;
+      }
+    }
+  }
+  return rest;
+}
+
+/** The words of a question that name deals or countries. */
+function whoWords(query: ParsedQuery): string[] {
+  return query.readings
+    .filter((reading) => reading.kind === "deal" || reading.kind === "country")
+    .flatMap((reading) => tokenize(reading.words));
+}
+
+/** The previous question with its deals and countries replaced by others, in place. */
+function swapWho(previous: ParsedQuery, whoAt: ReadonlySet<number>, who: string[]): FollowUp {
+  const kept = previous.tokens.filter((_token, i) => !whoAt.has(i));
+  const first = previous.tokens.findIndex((_token, i) => whoAt.has(i));
+  const at = first < 0 ? kept.length : first;
+  const text = [...kept.slice(0, at), ...who, ...kept.slice(at)].join(" ");
+  return { text, carried: kept };
+}
+
+type Parts = { intent: string[]; who: string[]; whoAt: ReadonlySet<number>; subject: string[] };
+
+/** The previous question's words by role: the intent's words, the deals and countries, and the rest (its subject). */
+function partsOf(previous: ParsedQuery): Parts {
+  const take = (kinds: ReadonlyArray<Reading["kind"]>, used: Set<number>): string[] => {
+    const words: string[] = [];
+    for (const reading of previous.readings) {
+      if (!kinds.includes(reading.kind)) continue;
+      const sequence = tokenize(reading.words);
+      const at = indexOfSequence(previous.tokens, sequence, used);
+      if (at < 0) continue;
+      for (let i = at; i < at + sequence.length; i++) used.add(i);
+      words.push(...sequence);
+    }
+    return words;
+  };
+  const intentAt = new Set<number>();
+  const whoAt = new Set<number>();
+  const intent = take(["intent"], intentAt);
+  const who = take(["deal", "country"], whoAt);
+  const subject = previous.tokens.filter(
+    (token, i) =>
+      !intentAt.has(i) && !whoAt.has(i) && (previous.inPhrases.has(i) || !FILLER_WORDS.has(token)),
+  );
+  return { intent, who, whoAt, subject };
+}

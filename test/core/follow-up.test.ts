@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/core/answer.js";
+import type { Bot } from "../../src/core/bot.js";
+import { contextOf, readTurnContext, type TurnContext } from "../../src/core/follow-up.js";
+import { fixtureBot, realBot } from "../helpers/bots.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await fixtureBot();
+});
+
+/** Asks each question in turn, each with the context of the answer before it, as a thread would. */
+function converse(target: Bot, questions: readonly string[]): Answer[] {
+  const answers: Answer[] = [];
+  let context: TurnContext | undefined;
+  for (const question of questions) {
+    const answer = target.answer(question, context ? { context } : {});
+    answers.push(answer);
+    context = contextOf(answer);
+  }
+  return answers;
+}
+
+const passages = (answer: Answer | undefined) => answer?.excerpts.map((excerpt) => excerpt.passageId);
+const carried = (answer: Answer | undefined) =>
+  answer?.readings.filter((reading) => reading.carried).map((reading) => `${reading.words}=${reading.as}`);
+
+describe("GIVEN a previous answer as context", () => {
+  it("THEN another deal alone asks the same question of that deal ('and japan?' after 'korea 6g')", () => {
+    const [, followUp] = converse(bot, ["korea 6g", "and japan?"]);
+    expect(followUp?.deals).toEqual(["japan"]);
+    expect(followUp?.topics).toEqual(["telecom"]);
+    expect(passages(followUp)).toEqual(passages(bot.answer("japan 6g")));
+    expect(carried(followUp)).toEqual(["6g=telecom"]);
+  });
+
+  it("THEN a new kind of question about 'it' asks about the same deal ('who signed it?' after Korea)", () => {
+    const [, followUp] = converse(bot, ["korea 6g", "who signed it?"]);
+    expect(followUp?.intent).toBe("who-signed");
+    expect(followUp?.deals).toEqual(["korea"]);
+    expect(passages(followUp)).toEqual(passages(bot.answer("who signed the korea deal?")));
+    expect(carried(followUp)).toEqual(["korea=korea"]);
+  });
+
+  it("THEN follow-ups chain: each carries what the one before it carried", () => {
+    const answers = converse(bot, ["korea 6g", "and japan?", "who signed it?"]);
+    expect(answers[2]?.deals).toEqual(["japan"]);
+    expect(answers[2]?.intent).toBe("who-signed");
+  });
+
+  it("THEN the kind of question carries to another deal ('and japan?' after who signed the Korea deal)", () => {
+    const [, followUp] = converse(bot, ["who signed the korea deal?", "and japan?"]);
+    expect(followUp?.intent).toBe("who-signed");
+    expect(followUp?.deals).toEqual(["japan"]);
+    expect(carried(followUp)).toEqual(["who signed=who-signed"]);
+  });
+
+  it("THEN a new subject keeps the deal, and 'compare' alone compares the previous subject", () => {
+    const [, quantum] = converse(bot, ["japan fusion", "what about quantum?"]);
+    expect(quantum?.deals).toEqual(["japan"]);
+    expect(quantum?.topics).toEqual(["quantum"]);
+    const [, compared] = converse(bot, ["korea 6g", "compare"]);
+    expect(compared?.intent).toBe("compare");
+    expect(compared?.topics).toEqual(["telecom"]);
+    expect(compared?.rows.map((row) => row.deal)).toEqual(
+      bot.answer("compare 6g").rows.map((row) => row.deal),
+    );
+  });
+
+  it("THEN 'more' continues the previous answer, and says so when there is nothing further", () => {
+    const [first, second, third] = converse(bot, ["japan", "more", "more"]);
+    expect(first?.page.next).toBe(3);
+    expect(second?.page.offset).toBe(3);
+    expect(passages(second)).toEqual(passages(bot.answer("japan", { offset: 3 })));
+    expect(second?.page.next).toBeNull();
+    expect(third?.notes.at(-1)).toMatch(/everything on this question/);
+  });
+
+  it("THEN a whole question of its own carries nothing", () => {
+    for (const question of ["korea quantum", "help", "deals"]) {
+      const [, answer] = converse(bot, ["japan 6g", question]);
+      const alone = bot.answer(question);
+      expect(answer?.query, question).toBe(alone.query);
+      expect(passages(answer), question).toEqual(passages(alone));
+      expect(carried(answer), question).toEqual([]);
+    }
+  });
+
+  it("THEN nothing carries out of help or the list of deals", () => {
+    const [, afterHelp] = converse(bot, ["help", "and korea"]);
+    expect(afterHelp?.intent).toBe(bot.answer("and korea").intent);
+    expect(carried(afterHelp)).toEqual([]);
+  });
+
+  it("THEN a country without a deal is still declined", () => {
+    const [, china] = converse(bot, ["korea 6g", "and france?"]);
+    expect(china?.found).toBe(false);
+    expect(china?.deals).toEqual([]);
+  });
+
+  it("THEN the answer depends only on the question and the context passed in", () => {
+    const context = contextOf(bot.answer("korea 6g"));
+    bot.answer("japan fusion");
+    expect(bot.answer("and japan?", { context })).toEqual(bot.answer("and japan?", { context }));
+  });
+});
+
+describe("over the real knowledge", () => {
+  it("answers the issue's conversation: korea 6g, and japan?, who signed it?", async () => {
+    const real = await realBot();
+    const [, japan, signatories] = converse(real, ["korea 6g", "and japan?", "who signed it?"]);
+    expect(japan?.deals).toEqual(["japan"]);
+    expect(japan?.topics).toEqual(["telecom"]);
+    expect(signatories?.intent).toBe("who-signed");
+    expect(signatories?.deals).toEqual(["japan"]);
+    for (const whole of ["which deal covers fusion?", "write a song about korea"]) {
+      const [, answer] = converse(real, ["korea 6g", whole]);
+      expect(answer?.query).toBe(whole);
+    }
+    const [, china] = converse(real, ["korea 6g", "and china?"]);
+    expect(china?.found).toBe(false);
+    const [, korea] = converse(real, ["korea 6g", "who signed it?"]);
+    expect(korea?.deals).toEqual(["korea"]);
+    expect(korea?.excerpts.map((e) => e.passageId)).toEqual(
+      real.answer("who signed the korea deal?").excerpts.map((e) => e.passageId),
+    );
+  });
+});
+
+describe("readTurnContext", () => {
+  it("accepts what contextOf writes, through JSON", () => {
+    const context = contextOf(bot.answer("japan"), "japan");
+    expect(readTurnContext(JSON.parse(JSON.stringify(context)))).toEqual(context);
+  });
+
+  it("refuses anything else", () => {
+    for (const bad of [
+      null,
+      "korea 6g",
+      {},
+      { query: "" },
+      { query: "x".repeat(501), next: null },
+      { query: "korea", deal: "france", next: null },
+      { query: "korea", next: -1 },
+      { query: "korea", next: 1.5 },
+      { query: 42, next: null },
+    ]) {
+      expect(readTurnContext(bad), JSON.stringify(bad)).toBeNull();
+    }
+    expect(readTurnContext({ query: "korea" })).toEqual({ query: "korea", next: null });
+  });
+});
