@@ -21,6 +21,8 @@ export const COMMAND_ID = "900000000000000006";
 export const GUILD_2_ID = "900000000004194307";
 export const CHANNEL_2_ID = "900000000000000008";
 export const TOKEN = "fake-bot-token.very-secret-value";
+/** The role Discord creates for the bot when it joins a guild (managed, tagged with the bot's id). */
+export const BOT_ROLE_ID = "900000000000000010";
 
 export const botUser = {
   id: BOT_ID,
@@ -63,6 +65,10 @@ export type FakeDiscord = {
   connected(): boolean;
   /** The shard ids with a ready session, and the guild ids each was given in READY. */
   sessions(): Array<{ shard: number; guilds: string[] }>;
+  /** Every message the bot sent, and those added with `addMessage`, by id (GET /channels/{c}/messages/{m}). */
+  messages: Map<string, Record<string, unknown>>;
+  /** Records a message (e.g. a person's, or an answer sent before the test) so REST reads can find it. */
+  addMessage(message: Record<string, unknown> & { id: string; channel_id: string }): void;
   /** Holds every REST response this long, like a slow network. */
   setResponseDelay(ms: number): void;
   close(): Promise<void>;
@@ -91,6 +97,7 @@ export async function startFakeDiscord(
   const shardOfSession = new Map<string, number>();
   let sessionCount = 0;
   let messageCounter = 0;
+  const messages = new Map<string, Record<string, unknown>>();
   let responseDelayMs = 0;
 
   const server = createServer((request, response) => {
@@ -153,6 +160,21 @@ export async function startFakeDiscord(
     const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (channelMessages?.[1] && call.method === "POST")
       return [200, messageFrom(channelMessages[1], call.body)];
+    if (channelMessages?.[1] && call.method === "GET") {
+      // Newest first, as Discord lists them.
+      const limit = Number(call.query.get("limit") ?? 50);
+      const inChannel = [...messages.values()]
+        .filter((message) => message.channel_id === channelMessages[1])
+        .sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1));
+      return [200, inChannel.slice(0, limit)];
+    }
+    const oneMessage = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (oneMessage && call.method === "GET") {
+      const found = messages.get(oneMessage[2] ?? "");
+      return found && found.channel_id === oneMessage[1]
+        ? [200, found]
+        : [404, { message: "Unknown Message", code: 10008 }];
+    }
     if (call.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const commands = Array.isArray(call.body) ? call.body : [];
       return [
@@ -171,8 +193,10 @@ export async function startFakeDiscord(
   function messageFrom(channelId: string, body: unknown): Record<string, unknown> {
     const data = (body ?? {}) as Record<string, unknown>;
     messageCounter += 1;
-    return {
-      id: `${BigInt(BOT_ID) + 1000n + BigInt(messageCounter)}`,
+    const reference = data.message_reference as { message_id?: string } | undefined;
+    const message = {
+      // Ids grow with time, like snowflakes, so "newest first" sorts as on Discord.
+      id: `${((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + BigInt(messageCounter % 4096)}`,
       channel_id: channelId,
       author: botUser,
       content: data.content ?? "",
@@ -186,9 +210,14 @@ export async function startFakeDiscord(
       mention_roles: [],
       attachments: [],
       pinned: false,
-      type: 0,
+      type: reference ? 19 : 0,
       flags: data.flags ?? 0,
+      ...(reference?.message_id
+        ? { message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId } }
+        : {}),
     };
+    messages.set(message.id, message);
+    return message;
   }
 
   const sendDispatch = (session: Session, t: string, d: unknown) => {
@@ -326,6 +355,10 @@ export async function startFakeDiscord(
         .filter(([, session]) => session.ready)
         .map(([shard, session]) => ({ shard, guilds: session.guilds }))
         .sort((a, b) => a.shard - b.shard),
+    messages,
+    addMessage(message) {
+      messages.set(message.id, message);
+    },
     setResponseDelay(ms) {
       responseDelayMs = ms;
     },
@@ -360,6 +393,18 @@ function guildCreate(guildId: string, channelId: string): Record<string, unknown
         managed: false,
         mentionable: false,
         flags: 0,
+      },
+      {
+        id: BOT_ROLE_ID,
+        name: "tpd-bot",
+        permissions: "274877975552",
+        position: 1,
+        color: 0,
+        hoist: false,
+        managed: true,
+        mentionable: false,
+        flags: 0,
+        tags: { bot_id: BOT_ID },
       },
     ],
     emojis: [],

@@ -11,6 +11,20 @@ export type ApiCall = {
 
 export type HookPost = { hook: string; body: Record<string, unknown> };
 
+/** A message as conversations.history / conversations.replies return it. */
+export type StoredMessage = {
+  type: "message";
+  ts: string;
+  text: string;
+  user: string;
+  bot_id?: string;
+  thread_ts?: string;
+  parent_user_id?: string;
+  blocks?: unknown[];
+  /** Returned only to calls with include_all_metadata. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+};
+
 /**
  * A stand-in for Slack on 127.0.0.1: the Web API under /api/ (form-encoded calls, as the WebClient
  * sends them) and response_url endpoints under /hooks/. Everything is recorded for assertions.
@@ -29,6 +43,10 @@ export type FakeSlack = {
   /** Answers every call of `method` with this body (e.g. apps.connections.open for Socket Mode). */
   answer(method: string, body: Record<string, unknown>): void;
   callsTo(method: string): ApiCall[];
+  /** Messages in a channel, oldest first: the bot's posts and those added with `addMessage`. */
+  messagesIn(channel: string): StoredMessage[];
+  /** Records a person's message (as the Events API would report it) so history and replies include it. */
+  addMessage(channel: string, message: { ts: string; text: string; user: string; thread_ts?: string }): void;
   waitFor<T>(read: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   reset(): void;
   close(): Promise<void>;
@@ -45,7 +63,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let hookFailures: number[] = [];
   let hookDelay = 0;
   const answers = new Map<string, Record<string, unknown>>();
+  const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
+
+  const store = (channel: string, message: StoredMessage) => {
+    const list = channels.get(channel) ?? [];
+    const root = message.thread_ts ? list.find((m) => m.ts === message.thread_ts) : undefined;
+    if (root) {
+      root.thread_ts = root.ts;
+      message.parent_user_id = root.user;
+    }
+    list.push(message);
+    list.sort((a, b) => Number(a.ts) - Number(b.ts));
+    channels.set(channel, list);
+  };
+  const visible = (message: StoredMessage, withMetadata: boolean): StoredMessage => {
+    const { metadata, ...rest } = message;
+    return withMetadata && metadata ? { ...rest, metadata } : rest;
+  };
 
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -75,8 +110,53 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           bot_id: BOT_ID,
         });
       }
-      if (method === "chat.postMessage")
-        return send(200, { ok: true, channel: params.channel, ts: `${ts}.000100` });
+      if (method === "chat.postMessage") {
+        const posted: StoredMessage = {
+          type: "message",
+          ts: `${ts}.000100`,
+          text: params.text ?? "",
+          user: BOT_USER_ID,
+          bot_id: BOT_ID,
+          ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}),
+          ...(parsedBlocks ? { blocks: parsedBlocks } : {}),
+          ...(params.metadata ? { metadata: JSON.parse(params.metadata) } : {}),
+        };
+        // Posting to a user id opens (or reuses) the DM with that user, as Slack does.
+        const channel = (params.channel ?? "").startsWith("U")
+          ? `D${params.channel}`
+          : (params.channel ?? "");
+        store(channel, posted);
+        return send(200, { ok: true, channel, ts: posted.ts, message: visible(posted, false) });
+      }
+      if (method === "conversations.replies") {
+        const withMetadata = params.include_all_metadata === "true";
+        const thread = (channels.get(params.channel ?? "") ?? []).filter(
+          (m) => m.ts === params.ts || m.thread_ts === params.ts,
+        );
+        if (thread.length === 0) return send(200, { ok: false, error: "thread_not_found" });
+        const limit = Number(params.limit ?? 1000);
+        return send(200, {
+          ok: true,
+          messages: thread.slice(0, limit).map((m) => visible(m, withMetadata)),
+          has_more: thread.length > limit,
+        });
+      }
+      if (method === "conversations.history") {
+        const withMetadata = params.include_all_metadata === "true";
+        const top = (channels.get(params.channel ?? "") ?? []).filter(
+          (m) => !m.thread_ts || m.thread_ts === m.ts,
+        );
+        const limit = Number(params.limit ?? 100);
+        const newestFirst = [...top].reverse();
+        return send(200, {
+          ok: true,
+          messages: newestFirst.slice(0, limit).map((m) => visible(m, withMetadata)),
+          has_more: newestFirst.length > limit,
+        });
+      }
+      if (method === "views.publish") {
+        return send(200, { ok: true, view: { id: `V${ts}`, ...JSON.parse(params.view ?? "{}") } });
+      }
       if (method === "chat.postEphemeral") return send(200, { ok: true, message_ts: `${ts}.000200` });
       return send(200, { ok: true });
     }
@@ -116,6 +196,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       answers.set(method, body);
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
+    messagesIn: (channel) => [...(channels.get(channel) ?? [])],
+    addMessage(channel, message) {
+      store(channel, { type: "message", ...message });
+    },
     async waitFor(read, timeoutMs = 3000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -128,6 +212,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     reset() {
       calls.length = 0;
       hooks.length = 0;
+      channels.clear();
       failures.clear();
       hookFailures = [];
       hookDelay = 0;
