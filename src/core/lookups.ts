@@ -16,6 +16,8 @@ export class KnowledgeLookups {
   private readonly sourcesById: Map<string, Source>;
   /** Each passage's words, stemmed, in order: to find names and words as the text has them. */
   private readonly passageWords = new Map<string, string[]>();
+  private readonly passageWordSets = new Map<string, Set<string>>();
+  private readonly coverage = new Map<string, boolean>();
   /** Every word the knowledge uses (stemmed): a word outside it names something the texts do not. */
   private readonly knownWords = new Set<string>();
 
@@ -45,6 +47,7 @@ export class KnowledgeLookups {
       }
       const words = tokenize(passage.text).map(stem);
       this.passageWords.set(passage.id, words);
+      this.passageWordSets.set(passage.id, new Set(words));
       for (const word of words) this.knownWords.add(word);
     }
     const described = [
@@ -127,8 +130,15 @@ export class KnowledgeLookups {
    * with it. An alias a passage merely mentions never makes the deal cover a topic.
    */
   covers(deal: DealId, topic: string): boolean {
-    if (this.deal(deal)?.areas.includes(topic)) return true;
-    return this.passages({ deals: [deal] }).some((passage) => passage.topics.includes(topic));
+    const key = `${deal} ${topic}`;
+    let covered = this.coverage.get(key);
+    if (covered === undefined) {
+      covered =
+        this.deal(deal)?.areas.includes(topic) === true ||
+        this.passages({ deals: [deal] }).some((passage) => passage.topics.includes(topic));
+      this.coverage.set(key, covered);
+    }
+    return covered;
   }
 
   /** Whether the passage has the phrase word for word (stemmed, any punctuation between its words). */
@@ -138,8 +148,8 @@ export class KnowledgeLookups {
 
   /** Whether the passage has every one of the words, anywhere (stemmed). */
   hasWords(passage: Passage, words: readonly string[]): boolean {
-    const own = new Set(this.passageWords.get(passage.id) ?? []);
-    return words.every((word) => own.has(stem(word)));
+    const own = this.passageWordSets.get(passage.id);
+    return own !== undefined && words.every((word) => own.has(stem(word)));
   }
 
   /** Whether the knowledge uses this word anywhere: in a text, a deal's details, a title or the vocabulary. */

@@ -1,7 +1,7 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
-import { editDistance, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
+import { FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
 import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
@@ -172,6 +172,12 @@ function detectIntent(
 
 /** Two neighbouring letters swapped, the commonest slip in typing ("wehn" for "when"). */
 function isSwap(token: string, word: string): boolean {
-  if (token.length !== word.length || token === word || token[0] !== word[0]) return false;
-  return editDistance(token, word, 1) === 1 && [...token].sort().join("") === [...word].sort().join("");
+  if (token.length !== word.length || token[0] !== word[0]) return false;
+  const at = [...token].findIndex((letter, i) => letter !== word[i]);
+  return (
+    at > 0 &&
+    token[at] === word[at + 1] &&
+    token[at + 1] === word[at] &&
+    token.slice(at + 2) === word.slice(at + 2)
+  );
 }

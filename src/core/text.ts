@@ -115,7 +115,11 @@ export function holdsPhrase(stemmedWords: readonly string[], phrase: readonly st
   return false;
 }
 
-/** The phrases (lowercase, any punctuation) that stand in the tokens as whole words. */
+/** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
-  return phrases.filter((phrase) => indexOfSequence(tokens, tokenize(phrase)) >= 0);
+  const present = new Set(tokens);
+  return phrases.filter((phrase) => {
+    const words = phrase.split(" ");
+    return present.has(words[0] ?? "") && indexOfSequence(tokens, words) >= 0;
+  });
 }
