@@ -9,6 +9,7 @@ import { installProcessGuards } from "./runtime/process-guards.js";
 import { createShutdown } from "./runtime/shutdown.js";
 import { installSignalHandlers } from "./runtime/signals.js";
 import { AdapterStartError, startAdapters } from "./runtime/start-adapters.js";
+import type { SharedState } from "./shared-state/index.js";
 import { exitWithStartupError, scrub } from "./startup-error.js";
 
 /** Known as soon as the config is read, so that every way out of start-up can scrub them. */
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
       knowledge: liveBot.info(),
       adapters: adapters.map((a) => a.health()),
     });
-  adapters.push(...(await platformAdapters(config, { getBot, logger, healthReport })));
+  const shared = await sharedState(config, logger);
+  adapters.push(...(await platformAdapters(config, { getBot, logger, healthReport }, shared)));
 
   let health: Awaited<ReturnType<typeof startHealthServer>> | null = null;
   try {
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
       adapters: adapters.map((adapter) => adapter.health()),
       healthPort: health?.port ?? null,
       knowledge: liveBot.info(),
+      sharedState: shared ? "postgresql" : "in-process",
     },
     "tpd-bot started",
   );
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     },
     close: async () => {
       await health?.close();
+      await shared?.close();
     },
     exit: (code) => process.exit(code),
   });
@@ -98,12 +102,32 @@ async function main(): Promise<void> {
   });
 }
 
+/**
+ * With DATABASE_URL, Slack de-duplication and rate limits live in PostgreSQL so replicas share them. A
+ * database that cannot be reached at start leaves them in this process: answering matters more.
+ */
+async function sharedState(config: Config, logger: Logger): Promise<SharedState | null> {
+  const databaseUrl = config.store.databaseUrl;
+  if (!databaseUrl) return null;
+  const { openSharedState } = await import("./shared-state/index.js");
+  try {
+    return await openSharedState({ databaseUrl, rateLimit: config.rateLimit, logger });
+  } catch (error) {
+    logger.error(
+      { err: describe(error) },
+      "shared state unavailable; de-duplication and rate limits stay in this process",
+    );
+    return null;
+  }
+}
+
 /** Loads each platform's code only when its credentials are set, so the console starts fast. */
 async function platformAdapters(
   config: Config,
   deps: { getBot: LiveBot["current"]; logger: Logger; healthReport: () => unknown },
+  shared: SharedState | null,
 ): Promise<Adapter[]> {
-  const rateLimiter = createRateLimiter(config.rateLimit);
+  const rateLimiter = shared?.rateLimiter ?? createRateLimiter(config.rateLimit);
   const adapters: Adapter[] = [];
   if (config.slack) {
     const { createSlackAdapter } = await import("./adapters/slack/index.js");
@@ -111,6 +135,7 @@ async function platformAdapters(
       createSlackAdapter({
         config: config.slack,
         rateLimiter,
+        dedupe: shared?.dedupe,
         shutdownGraceMs: config.shutdownGraceMs,
         ...deps,
       }),

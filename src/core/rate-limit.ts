@@ -1,11 +1,17 @@
-/** Sliding-window counters per key (user, workspace/guild). Pure: the clock is injected. */
+export type RateLimitKeys = { user: string; team?: string | null };
+export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Limits questions per user and per workspace/guild. In memory (below) for one process; shared through
+ * PostgreSQL when replicas must count together (src/shared-state), hence a promise may come back.
+ */
 export type RateLimiter = {
   /** Records one question and says whether it may be answered; `retryAfterMs` when not. */
-  take(keys: {
-    user: string;
-    team?: string | null;
-  }): { allowed: true } | { allowed: false; retryAfterMs: number };
+  take(keys: RateLimitKeys): RateVerdict | Promise<RateVerdict>;
 };
+
+/** Sliding-window counters per key (user, workspace/guild). Pure: the clock is injected. */
+export type MemoryRateLimiter = { take(keys: RateLimitKeys): RateVerdict };
 
 export type RateLimitOptions = {
   perUser: number;
@@ -16,7 +22,7 @@ export type RateLimitOptions = {
   maxKeys?: number;
 };
 
-export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+export function createRateLimiter(options: RateLimitOptions): MemoryRateLimiter {
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 50_000;
   const windows = new Map<string, number[]>();

@@ -27,8 +27,8 @@ export type Question = {
 export type Outcome = { kind: "answer"; answer: Answer } | { kind: "limited"; retryAfterMs: number };
 
 /** The one path every entry point shares: rate limit per user and guild, then ask the current bot. */
-export function ask(deps: HandlerDeps, question: Question): Outcome {
-  const limit = deps.rateLimiter.take({ user: question.user, team: question.guild });
+export async function ask(deps: HandlerDeps, question: Question): Promise<Outcome> {
+  const limit = await deps.rateLimiter.take({ user: question.user, team: question.guild });
   if (!limit.allowed) return { kind: "limited", retryAfterMs: limit.retryAfterMs };
   return { kind: "answer", answer: deps.getBot().answer(question.text, question.options) };
 }

@@ -122,7 +122,7 @@ async function answer(deps: HandlerDeps, interaction: Answerable, request: Reque
     text: request.text,
     options: request.options,
   };
-  const outcome = ask(deps, question);
+  const outcome = await ask(deps, question);
   if (outcome.kind === "limited") {
     logLimited(deps, question);
     await send(interaction, renderNotice(slowDownText(outcome.retryAfterMs)), true);

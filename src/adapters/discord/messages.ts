@@ -49,7 +49,7 @@ export function createMessageHandler(deps: HandlerDeps): (message: Message) => P
       options: {},
     };
     try {
-      const outcome = ask(deps, question);
+      const outcome = await ask(deps, question);
       if (outcome.kind === "limited") {
         logLimited(deps, question);
         // One notice per user and window: answering every extra message would defeat the limit.

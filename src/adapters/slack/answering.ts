@@ -52,7 +52,7 @@ export function createAnswering({ getBot, logger, rateLimiter }: AnsweringDeps):
         via: question.via,
         eventId: question.eventId ?? undefined,
       };
-      const verdict = rateLimiter.take({ user: question.user, team: question.team });
+      const verdict = await rateLimiter.take({ user: question.user, team: question.team });
       if (!verdict.allowed) {
         const sent = await attempt(() => reply.notice(slowDownNotice(verdict.retryAfterMs), "rate-limit"));
         log.info(

@@ -1,0 +1,52 @@
+import type pg from "pg";
+import { createMemoryDedupe, type DedupeStore } from "../adapters/slack/dedupe.js";
+import type { Logger } from "../logger.js";
+
+const TABLE = "slack_event_claims";
+const SWEEP_EVERY_MS = 5 * 60_000;
+
+/**
+ * Slack retry de-duplication shared by every replica: the first INSERT of an `event_id` wins, a repeat
+ * within the TTL changes no row. An expired claim is taken over by the next delivery. When the database
+ * fails, the replica falls back to remembering ids itself (a retry landing on another replica may then be
+ * answered twice, but every question is answered).
+ */
+export async function createPostgresDedupe(
+  pool: pg.Pool,
+  options: { logger: Logger; ttlMs?: number; now?: () => number },
+): Promise<DedupeStore & { stop(): void }> {
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const now = options.now ?? Date.now;
+  const fallback = createMemoryDedupe({ ttlMs, now });
+  await pool
+    .query(`CREATE TABLE IF NOT EXISTS ${TABLE} (event_id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`)
+    .catch((error: { code?: string }) => {
+      if (error.code !== "23505") throw error; // another replica created it at the same moment
+    });
+  const sweep = setInterval(() => {
+    pool.query(`DELETE FROM ${TABLE} WHERE expires_at < $1`, [now()]).catch(() => {});
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
+
+  return {
+    async claim(eventId) {
+      const at = now();
+      try {
+        const result = await pool.query(
+          `INSERT INTO ${TABLE} (event_id, expires_at) VALUES ($1, $2)
+           ON CONFLICT (event_id) DO UPDATE SET expires_at = EXCLUDED.expires_at
+           WHERE ${TABLE}.expires_at <= $3`,
+          [eventId, at + ttlMs, at],
+        );
+        return result.rowCount === 1;
+      } catch (error) {
+        options.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          "shared event de-duplication unavailable; de-duplicating in this process",
+        );
+        return fallback.claim(eventId);
+      }
+    },
+    stop: () => clearInterval(sweep),
+  };
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
+import { type PostgresServer, postgresForTests } from "../helpers/postgres.js";
+import { SECRETS } from "../reliability/support/secrets.js";
+import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
+import { commandFields, envelope, hookOf, nextId } from "../slack/support/harness.js";
+import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
+
+/**
+ * Two Slack HTTP replicas (real processes) behind an imaginary load balancer, one PostgreSQL, one fake
+ * Slack: what one replica took or counted, the other sees.
+ */
+type Replica = { bot: BotProcess; client: SlackClient };
+
+const SLOW_DOWN = /^You're asking faster than I can keep up\./;
+const postgres: PostgresServer | null = await postgresForTests();
+let slack: FakeSlack;
+let replicas: [Replica, Replica];
+
+async function startReplica(databaseUrl: string): Promise<Replica> {
+  const bot = startBotProcess({
+    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    KNOWLEDGE_WATCH: "false",
+  });
+  const { slackPort } = await botStarted(bot, 30_000);
+  const client = createSlackClient({
+    baseUrl: `http://127.0.0.1:${slackPort}`,
+    signingSecret: SECRETS.SLACK_SIGNING_SECRET,
+  });
+  return { bot, client };
+}
+
+const answerTo = (fields: Record<string, string>) =>
+  slack.waitFor(() => slack.hooks.find((post) => post.hook === hookOf(fields)), 15_000);
+
+describe.skipIf(!postgres)("Slack replicas sharing one PostgreSQL", () => {
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    const databaseUrl = await (postgres as PostgresServer).createDatabase();
+    // One after the other, as a rolling deploy would; each creates the tables it needs if missing.
+    const first = await startReplica(databaseUrl);
+    replicas = [first, await startReplica(databaseUrl)];
+  }, 90_000);
+
+  afterAll(async () => {
+    await killAllBotProcesses();
+    await slack?.close();
+    await postgres?.stop();
+  });
+
+  it("both replicas say their state is shared", () => {
+    for (const { bot } of replicas) {
+      const started = bot.logs().find((line) => line.msg === "tpd-bot started");
+      expect(started?.sharedState).toBe("postgresql");
+    }
+  });
+
+  it("WHEN the same event_id reaches both replicas (a retry after a timeout) THEN it is answered once", async () => {
+    const eventId = nextId("EvShared");
+    const mention = envelope(
+      {
+        type: "app_mention",
+        user: "U0RETRY01",
+        text: `<@${BOT_USER_ID}> korea 6g`,
+        ts: "71.1",
+        channel: "C0CHANNEL1",
+      },
+      eventId,
+    );
+    const retry = { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" };
+    const [a, b] = await Promise.all([
+      replicas[0].client.event(mention),
+      replicas[1].client.event(mention, retry),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const later = await replicas[1].client.event(mention, { ...retry, "x-slack-retry-num": "2" });
+    expect(later.status).toBe(200);
+
+    await slack.waitFor(() =>
+      slack.callsTo("chat.postMessage").find((call) => call.params.thread_ts === "71.1"),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a second answer, were there one
+    expect(slack.callsTo("chat.postMessage").filter((call) => call.params.thread_ts === "71.1")).toHaveLength(
+      1,
+    );
+    const ignored = replicas.flatMap(({ bot }) =>
+      bot.logs().filter((line) => line.msg === "redelivered event ignored" && line.eventId === eventId),
+    );
+    expect(ignored).toHaveLength(2);
+  });
+
+  it("WHEN a user asks 21 questions in a minute across both replicas THEN the 21st is limited", async () => {
+    const user = "U0BUSY001";
+    for (let i = 0; i < 20; i += 1) {
+      const fields = commandFields(slack, "korea 6g", user);
+      expect((await replicas[(i % 2) as 0 | 1].client.command(fields)).status).toBe(200);
+      const answer = await answerTo(fields);
+      expect(String(answer.body.text), `question ${i + 1}`).not.toMatch(SLOW_DOWN);
+    }
+    for (const replica of replicas) {
+      const fields = commandFields(slack, "korea 6g", user);
+      await replica.client.command(fields);
+      expect(String((await answerTo(fields)).body.text)).toMatch(SLOW_DOWN);
+    }
+    // Someone else in the same workspace is not held back.
+    const other = commandFields(slack, "korea 6g", "U0CALM001");
+    await replicas[1].client.command(other);
+    expect(String((await answerTo(other)).body.text)).not.toMatch(SLOW_DOWN);
+  });
+
+  it("WHEN the database goes away THEN both replicas still answer, each on its own", async () => {
+    await (postgres as PostgresServer).stop();
+    for (const [index, replica] of replicas.entries()) {
+      const fields = commandFields(slack, "korea 6g", `U0AFTER0${index}`);
+      expect((await replica.client.command(fields)).status).toBe(200);
+      expect(String((await answerTo(fields)).body.text)).not.toMatch(SLOW_DOWN);
+      const mention = envelope({
+        type: "app_mention",
+        user: `U0AFTER0${index}`,
+        text: `<@${BOT_USER_ID}> japan fusion`,
+        ts: `72.${index}`,
+        channel: "C0CHANNEL1",
+      });
+      expect((await replica.client.event(mention)).status).toBe(200);
+      await slack.waitFor(() =>
+        slack.callsTo("chat.postMessage").find((call) => call.params.thread_ts === `72.${index}`),
+      );
+      await replica.bot.waitForLog((line) => /shared .* unavailable/.test(String(line.msg)));
+    }
+  });
+});
