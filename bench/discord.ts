@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { ERROR_TEXT } from "../src/adapters/discord/ask.js";
 import { createDiscordAdapter } from "../src/adapters/discord/index.js";
+import { createRateLimiter } from "../src/adapters/shared/rate-limit.js";
 import { createBot } from "../src/core/bot.js";
-import { createRateLimiter } from "../src/core/rate-limit.js";
 import { createLogger } from "../src/logger.js";
 import { APP_ID, startFakeDiscord, TOKEN } from "../test/discord/fake-discord.js";
 import { slashCommand } from "../test/discord/payloads.js";

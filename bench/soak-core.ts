@@ -1,3 +1,4 @@
+import { excerptsOf } from "../src/core/answer.js";
 import { createBot } from "../src/core/bot.js";
 import { goldenQuestions, loadRealKnowledge } from "./questions.js";
 import { type Memory, memory, round, type Summary, summarize } from "./stats.js";
@@ -23,7 +24,7 @@ export async function soakCoreTask(options: SoakCoreOptions): Promise<SoakCoreRe
   const questions = goldenQuestions();
   const fingerprint = (question: string) => {
     const answer = bot.answer(question);
-    return `${answer.intent}|${answer.found}|${answer.excerpts[0]?.passageId ?? ""}|${answer.page.total}`;
+    return `${answer.intent}|${answer.found}|${excerptsOf(answer)[0]?.passageId ?? ""}|${answer.page.total}`;
   };
   const expected = questions.map(fingerprint);
   for (let round = 0; round < 20; round++) for (const question of questions) bot.answer(question);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { z } from "zod";
-import { type Answer, INTENT_NAMES } from "../src/core/answer.js";
+import { type Answer, excerptsOf, INTENT_NAMES } from "../src/core/answer.js";
 import type { Bot } from "../src/core/bot.js";
 
 /** The kinds of question the table holds; `npm run eval` reports accuracy for each. */
@@ -63,12 +63,15 @@ export type GoldenResult = { row: GoldenRow; answer: Answer; problems: string[] 
  * from the question (“…”) are left out, so an echo of the question never counts as the expected fact.
  */
 export function answerContent(answer: Answer): string {
+  const { body } = answer;
   const parts = [
     answer.lead.replace(/“[^”]*”/g, " "),
     ...answer.notes,
-    ...answer.excerpts.map((excerpt) => excerpt.text),
-    ...answer.items.flatMap((item) => [item.title, item.text]),
-    ...answer.rows.flatMap((row) => [row.excerpt?.text ?? "", row.note ?? ""]),
+    ...(body.kind === "excerpts" ? body.excerpts.map((excerpt) => excerpt.text) : []),
+    ...(body.kind === "list" ? body.items.flatMap((item) => [item.title, item.text]) : []),
+    ...(body.kind === "comparison"
+      ? body.rows.flatMap((row) => [row.excerpt?.text ?? "", row.note ?? ""])
+      : []),
   ];
   return simplify(parts.join(" \n "));
 }
@@ -86,7 +89,9 @@ const simplify = (text: string) =>
 export function checkRow(bot: Bot, row: GoldenRow): GoldenResult {
   const answer = bot.answer(row.q);
   const problems: string[] = [];
-  const ids = answer.excerpts.slice(0, 3).map((excerpt) => excerpt.passageId);
+  const ids = excerptsOf(answer)
+    .slice(0, 3)
+    .map((excerpt) => excerpt.passageId);
   if (answer.found !== row.found) problems.push(`found is ${answer.found}, expected ${row.found}`);
   if (row.intent && answer.intent !== row.intent)
     problems.push(`intent is ${answer.intent}, expected ${row.intent}`);

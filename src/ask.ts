@@ -1,4 +1,4 @@
-import { ASK_USAGE, runAskCli, UsageError } from "./adapters/console/ask-cli.js";
+import { runAskCli, UsageError } from "./adapters/console/ask-cli.js";
 import { loadConfig, loadEnvFile } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { loadKnowledge } from "./knowledge/load.js";
@@ -17,7 +17,7 @@ try {
   await runAskCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, getBot: () => bot });
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message === ASK_USAGE ? "" : `${error.message}\n`}${ASK_USAGE}\n`);
+    process.stderr.write(`${error.message ? `${error.message}\n` : ""}${error.usage}\n`);
     process.exit(2);
   }
   exitWithStartupError(error);

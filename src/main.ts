@@ -1,7 +1,7 @@
 import type { Adapter } from "./adapters/adapter.js";
 import { createConsoleAdapter } from "./adapters/console/repl.js";
+import { createRateLimiter } from "./adapters/shared/rate-limit.js";
 import { type Config, loadConfig, loadEnvFile } from "./config.js";
-import { createRateLimiter } from "./core/rate-limit.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildHealthReport, startHealthServer } from "./runtime/health.js";
 import { createLiveBot, type LiveBot } from "./runtime/live-bot.js";

@@ -3,6 +3,7 @@ import { renderText } from "../src/adapters/console/render-text.js";
 import { renderAnswer as renderDiscord } from "../src/adapters/discord/render.js";
 import { renderAnswer as renderSlack } from "../src/adapters/slack/render.js";
 import type { Answer } from "../src/core/answer.js";
+import { excerptsOf } from "./helpers/answer-parts.js";
 import { realBot } from "./helpers/bots.js";
 
 const LABEL = "UK MOU §II, civil nuclear · official text";
@@ -11,7 +12,7 @@ describe("every adapter shows where a cited line sits and what stands behind it"
   let answer: Answer;
   beforeAll(async () => {
     answer = (await realBot()).answer("uk russian nuclear fuel 2028");
-    expect(answer.excerpts.map((excerpt) => excerpt.source.label)).toContain(LABEL);
+    expect(excerptsOf(answer).map((excerpt) => excerpt.source.label)).toContain(LABEL);
   });
 
   it("Slack", () => {

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkRow, GOLDEN_CLASSES, type GoldenResult, loadGolden, scoreByClass } from "../scripts/golden.js";
 import type { Bot } from "../src/core/bot.js";
-import { realBot } from "./helpers/bots.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { excerptsOf } from "./helpers/answer-parts.js";
+import { REAL_KNOWLEDGE, realBot } from "./helpers/bots.js";
 
 const rows = loadGolden();
 let bot: Bot;
@@ -27,12 +29,13 @@ describe("golden table over the real knowledge", () => {
     expect(scoreByClass(results).every((score) => GOLDEN_CLASSES.includes(score.name))).toBe(true);
   });
 
-  it("has every paragraph and bullet of the White House article as the top answer of some question", () => {
-    const quotes = bot.knowledge.passages.filter(
+  it("has every paragraph and bullet of the White House article as the top answer of some question", async () => {
+    const { knowledge } = await loadKnowledge(REAL_KNOWLEDGE);
+    const quotes = knowledge.passages.filter(
       (passage) => passage.sourceId === "wh-article-japan-korea" && passage.kind === "quote",
     );
     expect(quotes.length).toBe(15);
-    const tops = new Set(results.map((result) => result.answer.excerpts[0]?.passageId));
+    const tops = new Set(results.map((result) => excerptsOf(result.answer)[0]?.passageId));
     for (const quote of quotes) expect(tops.has(quote.id), quote.id).toBe(true);
   });
 });

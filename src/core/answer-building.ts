@@ -1,4 +1,4 @@
-import type { Answer, Excerpt, IntentName, Suggestion } from "./answer.js";
+import type { AnswerDraft, Excerpt, IntentName, Suggestion } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { dealList, titleCase } from "./phrasing.js";
@@ -7,8 +7,8 @@ import type { ParsedQuery } from "./query.js";
 /** Excerpts per page: answers stay short, and say how to get the next ones. */
 export const PAGE_SIZE = 3;
 
-/** An Answer with every field set to "nothing yet", for an intent to fill in. */
-export function blankAnswer(query: ParsedQuery, intent: IntentName): Answer {
+/** An AnswerDraft with every field set to "nothing yet", for an intent to fill in. */
+export function blankAnswer(query: ParsedQuery, intent: IntentName): AnswerDraft {
   return {
     query: query.text,
     intent,
@@ -41,11 +41,11 @@ export function excerptOf(ctx: KnowledgeLookups, passage: Passage, deal?: DealId
 
 /** Puts one page of ranked results into the answer, making excerpts of that page only. */
 export function paginate<T>(
-  answer: Answer,
+  answer: AnswerDraft,
   ranked: readonly T[],
   toExcerpt: (item: T) => Excerpt,
   offset = 0,
-): Answer {
+): AnswerDraft {
   // An offset past the end (a stale "More results" button) shows the last page rather than nothing.
   const lastPage = Math.max(0, Math.ceil(ranked.length / PAGE_SIZE) - 1) * PAGE_SIZE;
   const start = Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
@@ -77,12 +77,7 @@ export function suggestionsNear(
       picks.push({ label: `${deal?.partner}: ${ctx.topicLabel(topicId)}`, query: `${dealId} ${topicId}` });
     }
   }
-  if (picks.length > 0) return picks;
-  return [
-    { label: "Korea and 6G", query: "korea 6g" },
-    { label: "Compare quantum across deals", query: "compare quantum" },
-    { label: "Who signed the Japan deal?", query: "who signed the japan deal" },
-  ];
+  return picks.length > 0 ? picks : ctx.offered().slice(0, 3);
 }
 
 /** Notes on disputed facts (such as a signatory sources disagree on) among the deals answered. */
@@ -106,7 +101,7 @@ export function decline(
   intent: IntentName,
   lead: string,
   deals: readonly DealId[] = [],
-): Answer {
+): AnswerDraft {
   return {
     ...blankAnswer(query, intent),
     title: "Not in the texts",
@@ -123,7 +118,7 @@ export function noDealWith(
   query: ParsedQuery,
   intent: IntentName,
   countries: readonly string[],
-): Answer {
+): AnswerDraft {
   const named = countries.map(titleCase).join(", ");
   return {
     ...decline(

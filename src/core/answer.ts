@@ -71,6 +71,29 @@ export type Reading = {
 
 export type Suggestion = { label: string; query: string };
 
+/** What an answer shows: excerpts (cited, paged), a list (help, deals, topics, sources) or a comparison. */
+export type AnswerBody =
+  | { kind: "excerpts"; excerpts: Excerpt[] }
+  | { kind: "list"; items: Item[] }
+  | { kind: "comparison"; rows: CompareRow[] };
+
+/** The follow-ups an answer offers, decided once here so every surface offers the same. */
+export type AnswerActions = {
+  /** "More results": the offset of the next page, or null. */
+  more: { offset: number } | null;
+  /** "Compare across deals": the topic ids to compare and the question that compares them. */
+  compare: { topics: string[]; query: string } | null;
+  /** Follow-up questions, as buttons or a "Try:" line. */
+  suggested: Suggestion[];
+  /** Whether the answer is worth posting for others (a surface with private answers offers "Share"). */
+  share: boolean;
+  /** Whether to ask the reader if the answer helped. */
+  feedback: boolean;
+};
+
+/** Readable names for every deal and topic id the answer mentions, so no surface looks anything up. */
+export type AnswerLabels = { deals: Record<DealId, string>; topics: Record<string, string> };
+
 export type Answer = {
   /** The question as read, after normalisation. */
   query: string;
@@ -80,9 +103,7 @@ export type Answer = {
   title: string;
   /** One sentence framing the answer, made from knowledge (never free text about the deals). */
   lead: string;
-  excerpts: Excerpt[];
-  items: Item[];
-  rows: CompareRow[];
+  body: AnswerBody;
   /** Caveats, such as sources that disagree. */
   notes: string[];
   /** The deals this answer is about. */
@@ -90,11 +111,20 @@ export type Answer = {
   /** The topic ids this answer is about. */
   topics: string[];
   readings: Reading[];
+  labels: AnswerLabels;
   /** Where the excerpts sit among all matches; `next` is the offset of the next page, or null. */
   page: { offset: number; shown: number; total: number; next: number | null };
-  suggestions: Suggestion[];
+  actions: AnswerActions;
   /** True when the question was longer than the cap and was shortened before reading. */
   shortened: boolean;
+};
+
+/** What an intent fills in; the bot turns it into an Answer (body, labels, actions). */
+export type AnswerDraft = Omit<Answer, "body" | "labels" | "actions"> & {
+  excerpts: Excerpt[];
+  items: Item[];
+  rows: CompareRow[];
+  suggestions: Suggestion[];
 };
 
 export type AnswerOptions = {
@@ -105,3 +135,10 @@ export type AnswerOptions = {
   /** The previous turn of a conversation: a follow-up ("and japan?", "more") is read against it. */
   context?: TurnContext;
 };
+
+/** Every excerpt an answer cites: its page of excerpts, or the rows of a comparison that have one. */
+export function excerptsOf(answer: Pick<Answer, "body">): Excerpt[] {
+  if (answer.body.kind === "excerpts") return answer.body.excerpts;
+  if (answer.body.kind === "comparison") return answer.body.rows.flatMap((row) => row.excerpt ?? []);
+  return [];
+}

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOptions, IntentName, Suggestion } from "./answer.js";
+import type { Answer, AnswerDraft, AnswerOptions, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
@@ -16,6 +16,7 @@ import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
+import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
 import { Vocabulary } from "./vocabulary.js";
@@ -24,29 +25,27 @@ export type IntentInfo = {
   name: IntentName;
   /** One line, shown in help and platform command descriptions. */
   description: string;
+  /** Example questions, made from the knowledge loaded. */
   examples: string[];
 };
+
+/** A deal as a platform shows it in a choice or an option. */
+export type DealChoice = { id: string; label: string };
 
 export type Bot = {
   /** Turns any text into an Answer; never throws. */
   answer(text: string, options?: AnswerOptions): Answer;
-  /** Ranked query suggestions for what has been typed so far (autocomplete); pinned ones when empty. */
+  /** Ranked query suggestions for what has been typed so far (autocomplete); the knowledge's own when empty. */
   suggest(prefix: string, limit?: number): Suggestion[];
   readonly intents: readonly IntentInfo[];
-  readonly knowledge: KnowledgeBase;
+  /** The deals known, in the order they were signed. */
+  readonly deals: readonly DealChoice[];
 };
 
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
 
-/** Intents in the order their cues are tried: the more specific first; `ask` is the default. */
-const help = createHelp(() => INTENTS);
-const INTENTS: readonly Intent[] = [help, whoSigned, when, status, compare, sources, topics, deals, ask];
-/** What the bot can do, for help texts and platform command descriptions; needs no knowledge loaded. */
-export const INTENT_CATALOG: readonly IntentInfo[] = INTENTS.map(({ name, description, examples }) => ({
-  name,
-  description,
-  examples: [...examples],
-}));
+/** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
+const ANSWERING: readonly Intent[] = [whoSigned, when, status, compare, sources, topics, deals, ask];
 /** Intents that a cue word alone should not pick when the question also names a topic or section. */
 const YIELD_TO_TOPIC = new Set<IntentName>([
   "who-signed",
@@ -80,10 +79,17 @@ function intentFor(query: ParsedQuery): IntentName {
 export function createBot({ knowledge, index }: BotDeps): Bot {
   const vocabulary = new Vocabulary(knowledge);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary);
-  const byName = new Map(INTENTS.map((intent) => [intent.name, intent]));
-  const parse = (text: string) => parseQuery(text, vocabulary, INTENTS);
+  const help = createHelp(() => info);
+  const intents = [help, ...ANSWERING];
+  const info = describeIntents(intents, ctx);
+  const byName = new Map(intents.map((intent) => [intent.name, intent]));
+  const parse = (text: string) => parseQuery(text, vocabulary, intents);
+  const names = {
+    deal: (id: string) => ctx.deal(id)?.label ?? id,
+    topic: (id: string) => ctx.topicLabel(id),
+  };
 
-  const run = (query: ParsedQuery, options: AnswerOptions): Answer => {
+  const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
     const name = intentFor(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
@@ -92,7 +98,7 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     return answer;
   };
 
-  const answerQuestion = (text: string, options: AnswerOptions): Answer => {
+  const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
     const parts = query.offTopic || query.greeting ? null : splitParts(query, parse);
     if (!parts) return run(query, options);
@@ -103,7 +109,7 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
   };
 
   /** A follow-up is answered as the question it stands for; "more" pages through the previous answer. */
-  const answer = (text: string, { context, ...options }: AnswerOptions = {}): Answer => {
+  const answer = (text: string, { context, ...options }: AnswerOptions = {}): AnswerDraft => {
     if (!context) return answerQuestion(text, options);
     if (asksForMore(text)) return nextPage(context, options);
     const followUp = followUpQuestion(parse(text), parse(context.query));
@@ -111,7 +117,7 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
   };
 
-  const nextPage = (context: TurnContext, options: AnswerOptions): Answer => {
+  const nextPage = (context: TurnContext, options: AnswerOptions): AnswerDraft => {
     const deal = options.deal ?? context.deal;
     const page = answerQuestion(context.query, {
       ...(deal ? { deal } : {}),
@@ -124,18 +130,34 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
   return {
     answer(text, options) {
       try {
-        return answer(text, options);
+        return present(answer(text, options), names);
       } catch {
         // Answering is pure and total by design; this guard keeps a knowledge edge case from reaching users.
-        return blankAnswer(parse(""), "ask");
+        return present(blankAnswer(parse(""), "ask"), names);
       }
     },
-    suggest: createSuggester(ctx, INTENTS),
-    intents: INTENTS.map(({ name, description, examples }) => ({
-      name,
-      description,
-      examples: [...examples],
-    })),
-    knowledge,
+    suggest: createSuggester(ctx, info),
+    intents: info,
+    deals: knowledge.deals.map((deal) => ({ id: deal.id, label: deal.label })),
   };
+}
+
+/**
+ * Intent examples are templates: each `{deal}` takes the next deal in turn and each `{topic}` the next of the
+ * topics most deals list, so the examples name only what the knowledge holds.
+ */
+function describeIntents(intents: readonly Intent[], ctx: KnowledgeLookups): IntentInfo[] {
+  const deals = ctx.knowledge.deals.map((deal) => deal.aliases[0] ?? deal.id);
+  const topics = ctx.commonTopics().map((topic) => topic.aliases[0] ?? topic.id);
+  const turns = { deal: 0, topic: 0 };
+  const next = (words: string[], kind: keyof typeof turns) => words[turns[kind]++ % words.length] ?? "";
+  const fill = (template: string) =>
+    template
+      .replaceAll("{deal}", () => next(deals, "deal"))
+      .replaceAll("{topic}", () => next(topics, "topic"));
+  return intents.map(({ name, description, examples }) => ({
+    name,
+    description,
+    examples: examples.map(fill),
+  }));
 }

@@ -1,5 +1,5 @@
 import type { Answer, IntentName, Reading } from "./answer.js";
-import { DEAL_IDS, type DealId } from "./model.js";
+import type { DealId } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
 import type { ParsedQuery } from "./query.js";
 import { FILLER_WORDS, indexOfSequence, tokenize } from "./text.js";
@@ -21,7 +21,7 @@ export function readTurnContext(value: unknown): TurnContext | null {
   if (typeof value !== "object" || value === null) return null;
   const { query, deal, next } = value as Record<string, unknown>;
   if (typeof query !== "string" || query.trim() === "" || query.length > MAX_QUERY_LENGTH) return null;
-  if (deal !== undefined && !DEAL_IDS.includes(deal as DealId)) return null;
+  if (deal !== undefined && (typeof deal !== "string" || !/^[a-z0-9-]{1,40}$/.test(deal))) return null;
   const page = next === null || next === undefined ? null : next;
   if (page !== null && !(typeof page === "number" && Number.isInteger(page) && page >= 0)) return null;
   return { query, ...(deal ? { deal: deal as DealId } : {}), next: page };

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOptions, IntentName } from "./answer.js";
+import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId } from "./model.js";
@@ -15,7 +15,7 @@ export function declineGate(
   intent: IntentName,
   options: AnswerOptions,
   ctx: KnowledgeLookups,
-): Answer | null {
+): AnswerDraft | null {
   if (query.offTopic) {
     return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
   }

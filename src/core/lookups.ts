@@ -1,4 +1,4 @@
-import type { AnswerOptions, Citation } from "./answer.js";
+import type { AnswerOptions, Citation, Suggestion } from "./answer.js";
 import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { ParsedQuery } from "./query.js";
@@ -161,5 +161,19 @@ export class KnowledgeLookups {
   dealsAsked(query: ParsedQuery, options: AnswerOptions): DealId[] {
     if (options.deal && this.dealsById.has(options.deal)) return [options.deal];
     return query.deals;
+  }
+
+  /** The knowledge's own suggested questions, else each topic's example question. */
+  offered(): Suggestion[] {
+    const { suggestions, topics } = this.knowledge;
+    return suggestions.length > 0
+      ? suggestions.map((s) => ({ ...s }))
+      : topics.map((topic) => ({ label: topic.example, query: topic.example }));
+  }
+
+  /** Topics by how many deals list them, most first: the ones worth naming in hints and examples. */
+  commonTopics(): Topic[] {
+    const listedBy = (id: string) => this.knowledge.deals.filter((deal) => deal.areas.includes(id)).length;
+    return [...this.knowledge.topics].sort((a, b) => listedBy(b.id) - listedBy(a.id));
   }
 }

@@ -1,7 +1,7 @@
 /** The knowledge the core reads: plain data, validated and indexed before it reaches the core. */
 
-export const DEAL_IDS = ["uk", "japan", "korea"] as const;
-export type DealId = (typeof DEAL_IDS)[number];
+/** A deal's id as its knowledge file names it; the loader checks every reference against the deals loaded. */
+export type DealId = string;
 
 /** What stands behind a source: the deal's own text, a government's summary of it, or third-party reporting. */
 export const SOURCE_WEIGHTS = ["official text", "official summary", "news report"] as const;
@@ -91,6 +91,8 @@ export type Deal = {
   id: DealId;
   /** e.g. "U.S.–Japan Technology Prosperity Deal". */
   name: string;
+  /** A short name for buttons and choices, e.g. "U.S.–Japan". */
+  label: string;
   partner: string;
   aliases: string[];
   document: { title: string; type: string; abbreviation: string };
@@ -119,6 +121,8 @@ export type KnowledgeBase = {
   /** Other words for the sections of a deal ("aim" for purpose). */
   sectionAliases: Array<{ id: Section; aliases: string[] }>;
   phrasing: Phrasing;
+  /** Questions offered when nothing matched and before anything is typed; may be empty. */
+  suggestions: Array<{ label: string; query: string }>;
 };
 
 /** Wording of questions, as data: what marks a which-deal or yes/no question, and what the bot does not serve. */

@@ -1,4 +1,4 @@
-import type { Answer } from "./answer.js";
+import type { AnswerDraft } from "./answer.js";
 import { PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 
@@ -41,10 +41,10 @@ export function splitParts(query: ParsedQuery, parse: (text: string) => ParsedQu
 }
 
 /** One answer made of the answers to each part: every lead, each part's best excerpts in turn. */
-export function mergeAnswers(answers: readonly Answer[], query: ParsedQuery): Answer {
+export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery): AnswerDraft {
   const [first] = answers;
   if (!first) throw new Error("no answers to merge");
-  const excerpts: Answer["excerpts"] = [];
+  const excerpts: AnswerDraft["excerpts"] = [];
   for (
     let round = 0;
     excerpts.length < PAGE_SIZE && answers.some((a) => a.excerpts.length > round);

@@ -51,3 +51,13 @@ export function titleCase(words: string): string {
 export function inSentence(label: string): string {
   return label.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word) => word.toLowerCase());
 }
+
+/** "Ask about a deal (…) or a topic such as …", naming common topics with short labels. */
+export function askHint(ctx: KnowledgeLookups): string {
+  const topics = ctx
+    .commonTopics()
+    .filter((topic) => topic.label.length <= 24 && !topic.label.includes(","))
+    .slice(0, 5)
+    .map((topic) => topic.label);
+  return `Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as ${joinNames(topics, "or")}.`;
+}

@@ -1,25 +1,17 @@
 import type { Suggestion } from "./answer.js";
-import type { Intent } from "./intents/intent.js";
+import type { IntentInfo } from "./bot.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import { normalizeInput } from "./normalize.js";
 import { editDistance, tokenize } from "./text.js";
 
-const PINNED = [
-  "korea 6g",
-  "japan fusion",
-  "compare quantum",
-  "who signed the japan deal",
-  "status uk",
-  "deals",
-];
-
 /** Autocomplete: known good questions (intent examples, each deal's areas, topic examples) ranked for a prefix. */
-export function createSuggester(ctx: KnowledgeLookups, intents: readonly Intent[]) {
+export function createSuggester(ctx: KnowledgeLookups, intents: readonly IntentInfo[]) {
   const known = new Map<string, string>();
   const add = (query: string, label = query) => {
-    if (!known.has(query)) known.set(query, label.slice(0, 100));
+    if (!known.has(query)) known.set(query, label);
   };
-  for (const query of PINNED) add(query);
+  const offered = ctx.offered();
+  for (const { query, label } of offered) add(query, label);
   for (const deal of ctx.knowledge.deals) {
     add(deal.id, deal.name);
     for (const topic of deal.areas) add(`${deal.id} ${topic}`, `${deal.partner}: ${ctx.topicLabel(topic)}`);
@@ -35,12 +27,10 @@ export function createSuggester(ctx: KnowledgeLookups, intents: readonly Intent[
     words: tokenize(`${query} ${label}`),
   }));
 
-  return (prefix: string, limit = 25): Suggestion[] => {
+  return (prefix: string, limit = 10): Suggestion[] => {
     const typed = tokenize(normalizeInput(prefix).text);
-    const max = Math.max(0, Math.min(limit, 25));
-    if (typed.length === 0) {
-      return PINNED.slice(0, max).map((query) => ({ query, label: known.get(query) ?? query }));
-    }
+    const max = Math.max(0, limit);
+    if (typed.length === 0) return offered.slice(0, max).map((s) => ({ ...s }));
     const scored = entries
       .map((entry) => ({ entry, score: score(typed, entry.words) }))
       .filter(({ score: value }) => value > 0)

@@ -104,6 +104,7 @@ export function buildKnowledge(files: {
     deals.push(dealFrom(file.path, data, check));
     passages.push(...factPassages(file.path, data, check));
   }
+  check.knowDeals(deals.map((deal) => deal.id));
   for (const { file, data } of articlesRead) passages.push(...articlePassages(file.path, data, check));
 
   check.unique(
@@ -138,6 +139,7 @@ export function buildKnowledge(files: {
     ambiguousAliases: vocabulary.ambiguous,
     sectionAliases: vocabulary.sections,
     phrasing: vocabulary.phrasing,
+    suggestions: vocabulary.suggestions,
   };
 }
 
@@ -175,6 +177,7 @@ class ReferenceChecker {
   private readonly problems = new Map<string, string[]>();
   private readonly sources: Map<string, Source>;
   private readonly topicIds: Set<string>;
+  private dealIds = new Set<string>();
 
   constructor(sources: Source[], topics: Topic[]) {
     this.sources = new Map(sources.map((source) => [source.id, source]));
@@ -202,6 +205,16 @@ class ReferenceChecker {
     topicIds.forEach((topicId, i) => {
       if (!this.topicIds.has(topicId))
         this.fail(file, `${field}.${i}: unknown topic "${topicId}" (see vocabulary.yaml)`);
+    });
+  }
+
+  knowDeals(ids: string[]): void {
+    this.dealIds = new Set(ids);
+  }
+
+  deals(file: string, field: string, dealIds: string[]): void {
+    dealIds.forEach((dealId, i) => {
+      if (!this.dealIds.has(dealId)) this.fail(file, `${field}.${i}: unknown deal "${dealId}" (see deals/)`);
     });
   }
 
@@ -239,6 +252,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
   return {
     id: data.id,
     name: data.name,
+    label: data.label ?? data.name,
     partner: data.partner,
     aliases: data.aliases,
     document: data.document,
@@ -276,6 +290,7 @@ function articlePassages(file: string, data: ArticleFile, check: ReferenceChecke
   check.source(file, "source", data.source);
   return data.passages.map((passage, order) => {
     check.topics(file, `passages.${order}.topics`, passage.topics);
+    check.deals(file, `passages.${order}.deals`, passage.deals);
     check.ref(file, `passages.${order}.ref`, data.source, passage.ref);
     return {
       id: passage.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEAL_IDS, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
+import { SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 const isoDate = z.iso.date("must be an ISO date, YYYY-MM-DD");
@@ -10,7 +10,6 @@ const alias = z
   .trim()
   .min(1, "must not be empty")
   .transform((value) => value.toLowerCase());
-const dealId = z.enum(DEAL_IDS);
 
 export const sourcesFileSchema = z.strictObject({
   sources: z
@@ -64,11 +63,13 @@ export const vocabularyFileSchema = z.strictObject({
     })
     .prefault({}),
   otherCountries: z.array(alias),
+  suggestions: z.array(z.strictObject({ label: text, query: text })).default([]),
 });
 
 export const dealFileSchema = z.strictObject({
-  id: dealId,
+  id,
   name: text,
+  label: text.optional(),
   partner: text,
   aliases: z.array(alias).min(1),
   document: z.strictObject({ title: text, type: text, abbreviation: text }),
@@ -109,7 +110,7 @@ export const articleFileSchema = z.strictObject({
     .array(
       z.strictObject({
         id,
-        deals: z.array(dealId).default([]),
+        deals: z.array(id).default([]),
         topics: z.array(id).default([]),
         /** What the passage speaks to; "article" unless it is part of a deal's own text. */
         section: z.enum(SECTIONS).default("article"),

@@ -3,7 +3,9 @@ import type { Bot } from "../../src/core/bot.js";
 import { citationLabel, passageCitation, sectionReference } from "../../src/core/citation.js";
 import type { Passage, Source } from "../../src/core/model.js";
 import { encodeTextDirective, textFragmentUrl } from "../../src/core/text-fragment.js";
-import { realBot } from "../helpers/bots.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { excerptsOf } from "../helpers/answer-parts.js";
+import { REAL_KNOWLEDGE, realBot } from "../helpers/bots.js";
 
 const ukMou: Source = {
   id: "uk-mou",
@@ -70,15 +72,15 @@ describe("the real knowledge's citations", () => {
 
   it("show the section and weight behind each excerpt", () => {
     const answer = bot.answer("uk russian nuclear fuel 2028");
-    const fuel = answer.excerpts.find((excerpt) => excerpt.passageId === "uk-nuclear-fuel");
+    const fuel = excerptsOf(answer).find((excerpt) => excerpt.passageId === "uk-nuclear-fuel");
     expect(fuel?.source.label).toBe("UK MOU §II, civil nuclear · official text");
     expect(fuel?.source.section).toBe("II · Unleashing Civil Nuclear Energy");
   });
 
-  it("date status answers by the knowledge's newest source", () => {
+  it("date status answers by the knowledge's newest source", async () => {
     const answer = bot.answer("is the uk deal paused?");
     expect(answer.intent).toBe("status");
     expect(answer.lead).toContain(`as of 5 June 2026`);
-    expect(bot.knowledge.asOf).toBe("2026-06-05");
+    expect((await loadKnowledge(REAL_KNOWLEDGE)).knowledge.asOf).toBe("2026-06-05");
   });
 });

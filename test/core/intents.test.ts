@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/core/bot.js";
+import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { fixtureBot } from "../helpers/bots.js";
 
 let bot: Bot;
@@ -8,7 +9,7 @@ beforeAll(async () => {
 });
 
 const ids = (text: string, options = {}) =>
-  bot.answer(text, options).excerpts.map((excerpt) => excerpt.passageId);
+  excerptsOf(bot.answer(text, options)).map((excerpt) => excerpt.passageId);
 
 describe("ask", () => {
   it("narrows to the deal and topic named, quoting official words first", () => {
@@ -17,17 +18,17 @@ describe("ask", () => {
     expect(answer.found).toBe(true);
     expect(answer.deals).toEqual(["korea"]);
     expect(answer.topics).toEqual(["telecom"]);
-    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["art-korea-6g", "korea-telecom"]);
-    expect(answer.excerpts[0]?.source).toMatchObject({
+    expect(excerptsOf(answer).map((e) => e.passageId)).toEqual(["art-korea-6g", "korea-telecom"]);
+    expect(excerptsOf(answer)[0]?.source).toMatchObject({
       title: "Fixture article on the deals",
       published: "2025-10-29",
       publisher: "Fixture House",
       weight: "official summary",
       label: "Fixture House · official summary",
     });
-    expect(answer.excerpts[0]?.source.url).toMatch(/^https:\/\/example\.org\/article#:~:text=/);
-    expect(answer.excerpts[0]?.kind).toBe("quote");
-    expect(answer.excerpts[1]?.kind).toBe("summary");
+    expect(excerptsOf(answer)[0]?.source.url).toMatch(/^https:\/\/example\.org\/article#:~:text=/);
+    expect(excerptsOf(answer)[0]?.kind).toBe("quote");
+    expect(excerptsOf(answer)[1]?.kind).toBe("summary");
   });
 
   it("reads typos, case, punctuation and other scripts the same way", () => {
@@ -53,10 +54,10 @@ describe("ask", () => {
   it("declines plainly, with suggestions, when nothing matches", () => {
     const answer = bot.answer("pizza recipe");
     expect(answer.found).toBe(false);
-    expect(answer.excerpts).toEqual([]);
+    expect(excerptsOf(answer)).toEqual([]);
     expect(answer.lead).toMatch(/pizza recipe/);
-    expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
-    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    expect(answer.actions.suggested.length).toBeGreaterThanOrEqual(2);
+    expect(answer.actions.suggested.length).toBeLessThanOrEqual(3);
   });
 
   it("says a topic is absent from a deal rather than padding with other text", () => {
@@ -65,7 +66,10 @@ describe("ask", () => {
     expect(answer.lead).toMatch(
       /^No commitment on Fusion found in the Fixture Korea deal\. Fusion appears in the deals with /,
     );
-    expect(answer.suggestions[0]).toEqual({ label: "Compare Fusion across deals", query: "compare fusion" });
+    expect(answer.actions.suggested[0]).toEqual({
+      label: "Compare Fusion across deals",
+      query: "compare fusion",
+    });
   });
 
   it("names the deals that exist when asked about a country without one", () => {
@@ -78,18 +82,20 @@ describe("ask", () => {
 
   it("shows at most three excerpts and how to reach the next ones", () => {
     const first = bot.answer("japan");
-    expect(first.excerpts).toHaveLength(3);
+    expect(excerptsOf(first)).toHaveLength(3);
     expect(first.page).toMatchObject({ offset: 0, shown: 3 });
     expect(first.page.total).toBeGreaterThan(3);
     expect(first.page.next).toBe(3);
     const second = bot.answer("japan", { offset: first.page.next ?? 0 });
     expect(second.page.offset).toBe(3);
-    const overlap = second.excerpts.filter((e) => first.excerpts.some((f) => f.passageId === e.passageId));
+    const overlap = excerptsOf(second).filter((e) =>
+      excerptsOf(first).some((f) => f.passageId === e.passageId),
+    );
     expect(overlap).toEqual([]);
   });
 
   it("lets a platform option pick the deal", () => {
-    expect(bot.answer("quantum", { deal: "korea" }).excerpts.map((e) => e.deal)).toEqual(["korea"]);
+    expect(excerptsOf(bot.answer("quantum", { deal: "korea" })).map((e) => e.deal)).toEqual(["korea"]);
   });
 
   it("treats an empty question as a request for help", () => {
@@ -101,18 +107,18 @@ describe("compare", () => {
   it("gives one row per deal, saying plainly where a deal has nothing", () => {
     const answer = bot.answer("compare fusion");
     expect(answer.intent).toBe("compare");
-    expect(answer.rows.map((row) => [row.deal, row.excerpt?.passageId ?? null])).toEqual([
+    expect(rowsOf(answer).map((row) => [row.deal, row.excerpt?.passageId ?? null])).toEqual([
       ["uk", "uk-fusion"],
       ["japan", "japan-fusion"],
       ["korea", null],
     ]);
-    expect(answer.rows[2]?.note).toBe("No commitment on fusion found in the Fixture Korea deal text.");
+    expect(rowsOf(answer)[2]?.note).toBe("No commitment on fusion found in the Fixture Korea deal text.");
     expect(answer.deals).toEqual(["uk", "japan"]);
   });
 
   it("without a topic, tabulates which deal lists which area", () => {
     const answer = bot.answer("compare");
-    expect(answer.items.find((item) => item.title === "Quantum")?.text).toBe(
+    expect(itemsOf(answer).find((item) => item.title === "Quantum")?.text).toBe(
       "Listed by: the United Kingdom and the Republic of Korea",
     );
   });
@@ -122,7 +128,7 @@ describe("who-signed, when, status", () => {
   it("who-signed lists signatories and notes a disputed one", () => {
     const answer = bot.answer("who signed the korea deal?");
     expect(answer.intent).toBe("who-signed");
-    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["korea-signatories"]);
+    expect(excerptsOf(answer).map((e) => e.passageId)).toEqual(["korea-signatories"]);
     expect(answer.lead).toContain("Ed Example (Minister) [disputed]");
     expect(answer.notes).toEqual(["One news report names Fay Example as the Korean signatory instead."]);
   });
@@ -135,7 +141,7 @@ describe("who-signed, when, status", () => {
     const answer = bot.answer("when was the japan deal signed");
     expect(answer.intent).toBe("when");
     expect(answer.lead).toBe("Japan: 28 October 2025, Tokyo.");
-    expect(answer.excerpts.map((e) => e.passageId)).toEqual(["japan-signing"]);
+    expect(excerptsOf(answer).map((e) => e.passageId)).toEqual(["japan-signing"]);
   });
 
   it("status lists developments newest first", () => {
@@ -147,17 +153,17 @@ describe("who-signed, when, status", () => {
 describe("deals, topics, sources, help", () => {
   it("deals lists every deal with its date and document", () => {
     const answer = bot.answer("deals");
-    expect(answer.items.map((item) => item.title)).toEqual([
+    expect(itemsOf(answer).map((item) => item.title)).toEqual([
       "Fixture UK deal",
       "Fixture Japan deal",
       "Fixture Korea deal",
     ]);
-    expect(answer.items[0]?.text).toContain("signed 18 September 2025 in Chequers");
+    expect(itemsOf(answer)[0]?.text).toContain("signed 18 September 2025 in Chequers");
   });
 
   it("topics lists a deal's areas with a follow-up question each", () => {
     const answer = bot.answer("topics japan");
-    expect(answer.items.map((item) => [item.title, item.query])).toEqual([
+    expect(itemsOf(answer).map((item) => [item.title, item.query])).toEqual([
       ["Fusion", "japan fusion"],
       ["Space", "japan space"],
       ["6G", "japan telecom"],
@@ -170,7 +176,7 @@ describe("deals, topics, sources, help", () => {
 
   it("sources lists a deal's documents, official first, with links", () => {
     const answer = bot.answer("sources korea");
-    expect(answer.items.map((item) => item.source?.url)).toEqual([
+    expect(itemsOf(answer).map((item) => item.source?.url)).toEqual([
       "https://example.org/korea",
       "https://example.org/article",
     ]);
@@ -178,9 +184,9 @@ describe("deals, topics, sources, help", () => {
 
   it("help is generated from every intent's own description and examples", () => {
     const answer = bot.answer("help");
-    expect(answer.items.map((item) => item.title)).toEqual(bot.intents.map((intent) => intent.name));
+    expect(itemsOf(answer).map((item) => item.title)).toEqual(bot.intents.map((intent) => intent.name));
     for (const intent of bot.intents) {
-      const item = answer.items.find((candidate) => candidate.title === intent.name);
+      const item = itemsOf(answer).find((candidate) => candidate.title === intent.name);
       expect(item?.text).toContain(intent.description);
       expect(item?.text).toContain(intent.examples[0]);
     }

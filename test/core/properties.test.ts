@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderChoices } from "../../src/adapters/discord/render.js";
 import type { Bot } from "../../src/core/bot.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
+import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { realBot } from "../helpers/bots.js";
 
 let bot: Bot;
@@ -45,21 +47,24 @@ describe("answering any string", () => {
     fc.assert(
       fc.property(question, fc.nat(20), (text, offset) => {
         const answer = bot.answer(text, { offset });
-        expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+        expect(excerptsOf(answer).length).toBeLessThanOrEqual(3);
         expect([...answer.query].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
         if (answer.found) {
-          const cited = [...answer.excerpts, ...answer.items.flatMap((item) => (item.source ? [item] : []))];
+          const cited = [
+            ...excerptsOf(answer),
+            ...itemsOf(answer).flatMap((item) => (item.source ? [item] : [])),
+          ];
           // Help and the topic tables describe the bot and its vocabulary; every other answer cites a source.
-          if (answer.intent === "help" || (answer.intent === "compare" && answer.rows.length === 0)) {
-            expect(answer.items.length).toBeGreaterThan(0);
+          if (answer.intent === "help" || (answer.intent === "compare" && rowsOf(answer).length === 0)) {
+            expect(itemsOf(answer).length).toBeGreaterThan(0);
           } else if (answer.intent === "topics" && answer.deals.length === 3) {
-            expect(answer.items.length).toBeGreaterThan(0);
+            expect(itemsOf(answer).length).toBeGreaterThan(0);
           } else {
             expect(cited.length).toBeGreaterThan(0);
           }
-          for (const excerpt of answer.excerpts) expect(excerpt.source.url).toMatch(/^https:\/\//);
+          for (const excerpt of excerptsOf(answer)) expect(excerpt.source.url).toMatch(/^https:\/\//);
         } else {
-          expect(answer.excerpts).toEqual([]);
+          expect(excerptsOf(answer)).toEqual([]);
           expect(answer.lead.length).toBeGreaterThan(0);
         }
       }),
@@ -76,18 +81,20 @@ describe("answering any string", () => {
     ]) {
       expect(() => bot.answer(text)).not.toThrow();
     }
-    expect(bot.answer("\u0000\u0007\u001b[31m korea 6g").excerpts[0]?.passageId).toBe(
+    expect(excerptsOf(bot.answer("\u0000\u0007\u001b[31m korea 6g"))[0]?.passageId).toBe(
       "jk-korea-strategic-interests",
     );
     expect(bot.answer("x".repeat(100_000)).shortened).toBe(true);
   });
 
-  it("suggests for any prefix without throwing, at most 25", () => {
+  it("suggests for any prefix without throwing, at most 25 as Discord choices", () => {
     fc.assert(
       fc.property(hostileText(300), fc.integer({ min: -5, max: 100 }), (prefix, limit) => {
         const suggestions = bot.suggest(prefix, limit);
-        expect(suggestions.length).toBeLessThanOrEqual(25);
-        for (const s of suggestions) expect(s.label.length).toBeLessThanOrEqual(100);
+        expect(suggestions.length).toBeLessThanOrEqual(Math.max(0, limit));
+        const choices = renderChoices(suggestions);
+        expect(choices.length).toBeLessThanOrEqual(25);
+        for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
       }),
       { numRuns: 200 },
     );

@@ -1,11 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IntentName } from "../../src/core/answer.js";
 import type { Bot } from "../../src/core/bot.js";
-import { realBot } from "../helpers/bots.js";
+import type { KnowledgeBase } from "../../src/core/model.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { excerptsOf, rowsOf } from "../helpers/answer-parts.js";
+import { REAL_KNOWLEDGE, realBot } from "../helpers/bots.js";
 
 let bot: Bot;
+let knowledge: KnowledgeBase;
 beforeAll(async () => {
   bot = await realBot();
+  knowledge = (await loadKnowledge(REAL_KNOWLEDGE)).knowledge;
 });
 
 /** For every intent, a question it answers that names a country without a deal, a request the bot does not serve, and a named thing no text contains. */
@@ -57,8 +62,8 @@ describe("one decline gate for every intent", () => {
         const answer = bot.answer(question);
         expect(answer.intent).toBe(intent);
         expect(answer.found).toBe(false);
-        expect(answer.excerpts).toEqual([]);
-        expect(answer.rows).toEqual([]);
+        expect(excerptsOf(answer)).toEqual([]);
+        expect(rowsOf(answer)).toEqual([]);
         expect(answer.lead.length).toBeGreaterThan(0);
         if (path === "country")
           expect(answer.lead).toContain("the United Kingdom, Japan and the Republic of Korea");
@@ -91,12 +96,12 @@ describe("a direct answer first", () => {
     const yes = bot.answer("does the uk deal cover quantum?");
     expect(yes.lead).toMatch(/^Yes — /);
     expect(yes.deals).toEqual(["uk"]);
-    expect(yes.excerpts.every((excerpt) => excerpt.deal === "uk")).toBe(true);
+    expect(excerptsOf(yes).every((excerpt) => excerpt.deal === "uk")).toBe(true);
 
     const no = bot.answer("does the korea deal cover fusion?");
     expect(no.lead).toMatch(/^No — /);
     expect(no.found).toBe(false);
-    expect(no.excerpts).toEqual([]);
+    expect(excerptsOf(no)).toEqual([]);
     expect(no.lead).toContain("Japan");
   });
 
@@ -104,8 +109,8 @@ describe("a direct answer first", () => {
     const answer = bot.answer("Is the JT-60SA part of the UK deal?");
     expect(answer.lead).toMatch(/^No — .* is not in the U\.S\.–UK .* text; it is in the U\.S\.–Japan /);
     expect(answer.deals).toEqual(["japan"]);
-    expect(answer.excerpts.length).toBeGreaterThan(0);
-    expect(answer.excerpts.every((excerpt) => excerpt.deal === "japan")).toBe(true);
+    expect(excerptsOf(answer).length).toBeGreaterThan(0);
+    expect(excerptsOf(answer).every((excerpt) => excerpt.deal === "japan")).toBe(true);
   });
 
   it("reads a deal right before a name as part of the name", () => {
@@ -142,13 +147,13 @@ describe("multi-part questions", () => {
     const answer = bot.answer("who signed the korea deal and when?");
     expect(answer.lead).toContain("Kratsios");
     expect(answer.lead).toContain("29 October 2025");
-    expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+    expect(excerptsOf(answer).length).toBeLessThanOrEqual(3);
   });
 
   it("shows a passage for each topic asked together", () => {
     const answer = bot.answer("japan fusion and space");
-    const excerptTopics = answer.excerpts.flatMap(
-      (excerpt) => bot.knowledge.passages.find((p) => p.id === excerpt.passageId)?.topics ?? [],
+    const excerptTopics = excerptsOf(answer).flatMap(
+      (excerpt) => knowledge.passages.find((p) => p.id === excerpt.passageId)?.topics ?? [],
     );
     expect(excerptTopics).toContain("fusion");
     expect(excerptTopics).toContain("space");
@@ -158,43 +163,43 @@ describe("multi-part questions", () => {
 describe("no topic bleed", () => {
   /** A deal covers a topic when it lists it among its areas or one of its own passages is tagged with it. */
   const covers = (deal: string, topic: string) =>
-    bot.knowledge.deals.find((d) => d.id === deal)?.areas.includes(topic) ||
-    bot.knowledge.passages.some((p) => p.deals.includes(deal as never) && p.topics.includes(topic));
+    knowledge.deals.find((d) => d.id === deal)?.areas.includes(topic) ||
+    knowledge.passages.some((p) => p.deals.includes(deal as never) && p.topics.includes(topic));
 
   it("every compare row's “covered by” agrees with the deal's own areas and facts, for every (deal, topic)", () => {
-    for (const topic of bot.knowledge.topics) {
+    for (const topic of knowledge.topics) {
       const answer = bot.answer(`compare ${topic.id}`);
       expect(answer.intent, topic.id).toBe("compare");
       expect(answer.topics, topic.id).toContain(topic.id);
-      for (const deal of bot.knowledge.deals) {
-        const row = answer.rows.find((r) => r.deal === deal.id);
+      for (const deal of knowledge.deals) {
+        const row = rowsOf(answer).find((r) => r.deal === deal.id);
         expect(row, `${deal.id} ${topic.id}`).toBeDefined();
         expect(row?.excerpt !== null, `${deal.id} × ${topic.id}`).toBe(covers(deal.id, topic.id));
         if (row?.excerpt) {
-          const passage = bot.knowledge.passages.find((p) => p.id === row.excerpt?.passageId);
+          const passage = knowledge.passages.find((p) => p.id === row.excerpt?.passageId);
           expect(passage?.deals, `${deal.id} × ${topic.id}`).toContain(deal.id);
         }
       }
       expect(new Set(answer.deals)).toEqual(
-        new Set(bot.knowledge.deals.filter((d) => covers(d.id, topic.id)).map((d) => d.id)),
+        new Set(knowledge.deals.filter((d) => covers(d.id, topic.id)).map((d) => d.id)),
       );
     }
   });
 
   it("a deal and a topic it does not cover is declined; one it covers is answered from that deal only", () => {
-    for (const topic of bot.knowledge.topics) {
-      for (const deal of bot.knowledge.deals) {
+    for (const topic of knowledge.topics) {
+      for (const deal of knowledge.deals) {
         const answer = bot.answer(`${deal.id} ${topic.id}`);
         if (covers(deal.id, topic.id)) {
           expect(answer.found, `${deal.id} ${topic.id}`).toBe(true);
           expect(answer.deals).toEqual([deal.id]);
-          for (const excerpt of answer.excerpts) {
-            const passage = bot.knowledge.passages.find((p) => p.id === excerpt.passageId);
+          for (const excerpt of excerptsOf(answer)) {
+            const passage = knowledge.passages.find((p) => p.id === excerpt.passageId);
             expect(passage?.deals, `${deal.id} ${topic.id}`).toContain(deal.id);
           }
         } else {
           expect(answer.found, `${deal.id} ${topic.id}`).toBe(false);
-          expect(answer.excerpts).toEqual([]);
+          expect(excerptsOf(answer)).toEqual([]);
         }
       }
     }
@@ -202,8 +207,6 @@ describe("no topic bleed", () => {
 
   it("an alias shared by two topics (reactors) never makes a deal cover a topic", () => {
     const nuclear = bot.answer("compare civil nuclear energy");
-    expect(nuclear.deals).toEqual(
-      bot.knowledge.deals.filter((d) => covers(d.id, "nuclear")).map((d) => d.id),
-    );
+    expect(nuclear.deals).toEqual(knowledge.deals.filter((d) => covers(d.id, "nuclear")).map((d) => d.id));
   });
 });

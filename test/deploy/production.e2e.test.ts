@@ -108,7 +108,7 @@ describe("the image's production path, without Docker", () => {
   });
 
   it("`discord:deploy` runs from the built JavaScript", async () => {
-    const result = await runEntry("dist/adapters/discord/deploy.js", [], {
+    const result = await runEntry("dist/discord-deploy.js", [], {
       cwd: app.dir,
       env: {
         DISCORD_TOKEN: TOKEN,

@@ -13,7 +13,7 @@ const intents: IntentInfo[] = [
 
 describe("buildCommands", () => {
   it("GIVEN the intents THEN /tpd is a valid chat-input command whose help comes from them", () => {
-    const [command, ...rest] = buildCommands(intents);
+    const [command, ...rest] = buildCommands({ intents, deals: [] });
     expect(rest).toEqual([]);
     expect(command?.name).toMatch(NAME);
     expect(command?.description).toBe(

@@ -28,13 +28,13 @@ describe("deployCommands", () => {
     const before = puts().length;
     const result = await deployCommands(
       { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl },
-      bot.intents,
+      bot,
     );
     expect(result).toMatchObject({ scope: "guild", count: 1 });
     const [call] = puts().slice(before);
     expect(call?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.authorization).toBe(`Bot ${TOKEN}`);
-    expect(call?.body).toEqual(buildCommands(bot.intents));
+    expect(call?.body).toEqual(buildCommands(bot));
     expect(call?.body).toMatchObject([
       {
         name: "tpd",
@@ -62,7 +62,7 @@ describe("deployCommands", () => {
     const before = puts().length;
     const result = await deployCommands(
       { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl },
-      bot.intents,
+      bot,
     );
     expect(result.scope).toBe("global");
     expect(puts().slice(before)[0]?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
@@ -70,10 +70,10 @@ describe("deployCommands", () => {
 
   it("GIVEN no application id THEN it refuses with a message naming the variable", async () => {
     await expect(
-      deployCommands({ token: TOKEN, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, bot.intents),
+      deployCommands({ token: TOKEN, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, bot),
     ).rejects.toThrow(ConfigError);
     await expect(
-      deployCommands({ token: TOKEN, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, bot.intents),
+      deployCommands({ token: TOKEN, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, bot),
     ).rejects.toThrow(/DISCORD_APPLICATION_ID/);
   });
 
@@ -81,7 +81,7 @@ describe("deployCommands", () => {
     const before = puts().length;
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "src/adapters/discord/deploy.ts"],
+      ["--import", "tsx", "src/discord-deploy.ts"],
       {
         env: {
           ...baseEnv(),
@@ -97,6 +97,6 @@ describe("deployCommands", () => {
     expect(stdout).toBe(`Registered 1 command(s) for guild ${GUILD_ID}.\n`);
     const [call] = puts().slice(before);
     expect(call?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(call?.body).toEqual(buildCommands(bot.intents));
+    expect(call?.body).toEqual(buildCommands(bot));
   });
 });

@@ -6,8 +6,8 @@ import { ERROR_TEXT } from "../../src/adapters/discord/ask.js";
 import { decodeAction } from "../../src/adapters/discord/custom-id.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.js";
 import type { ButtonRow } from "../../src/adapters/discord/render.js";
+import { createRateLimiter, type RateLimiter } from "../../src/adapters/shared/rate-limit.js";
 import { type Bot, createBot } from "../../src/core/bot.js";
-import { createRateLimiter, type RateLimiter } from "../../src/core/rate-limit.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { createLogger } from "../../src/logger.js";
 import {

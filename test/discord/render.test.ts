@@ -81,32 +81,38 @@ describe("renderAnswer", () => {
     );
   });
 
-  it("GIVEN an answer with the largest parts at once THEN it still fits", () => {
-    const huge = "word ".repeat(2000);
-    const answer = makeAnswer({
-      title: huge,
-      lead: huge,
-      query: huge,
-      excerpts: Array.from({ length: 10 }, () => excerpt(huge)),
-      items: Array.from({ length: 60 }, (_, i) => ({ title: huge, text: huge, source, query: `q${i}` })),
-      rows: Array.from({ length: 30 }, () => ({
-        deal: "uk" as const,
-        dealName: huge,
-        excerpt: excerpt(huge),
-        note: null,
-      })),
-      notes: [huge, huge],
-      readings: Array.from({ length: 30 }, () => ({
-        words: huge,
-        kind: "topic" as const,
-        as: huge,
-        fuzzy: true,
-      })),
-      suggestions: Array.from({ length: 30 }, (_, i) => ({ label: `${huge}${i}`, query: `s${i}` })),
-      shortened: true,
-    });
-    assertWithinLimits(renderAnswer(answer));
-  });
+  it.each(["excerpts", "list", "comparison"])(
+    "GIVEN an answer (%s) with the largest parts at once THEN it still fits",
+    (kind) => {
+      const huge = "word ".repeat(2000);
+      const answer = makeAnswer({
+        title: huge,
+        lead: huge,
+        query: huge,
+        excerpts: kind === "excerpts" ? Array.from({ length: 10 }, () => excerpt(huge)) : [],
+        items:
+          kind === "list"
+            ? Array.from({ length: 60 }, (_, i) => ({ title: huge, text: huge, source, query: `q${i}` }))
+            : [],
+        rows: Array.from({ length: kind === "comparison" ? 30 : 0 }, () => ({
+          deal: "uk" as const,
+          dealName: huge,
+          excerpt: excerpt(huge),
+          note: null,
+        })),
+        notes: [huge, huge],
+        readings: Array.from({ length: 30 }, () => ({
+          words: huge,
+          kind: "topic" as const,
+          as: huge,
+          fuzzy: true,
+        })),
+        suggestions: Array.from({ length: 30 }, (_, i) => ({ label: `${huge}${i}`, query: `s${i}` })),
+        shortened: true,
+      });
+      assertWithinLimits(renderAnswer(answer));
+    },
+  );
 
   it("GIVEN a found answer THEN each excerpt is quoted with its source link and date, why in the footer", () => {
     const [embed] = renderAnswer(makeAnswer()).embeds;
@@ -343,7 +349,7 @@ describe("custom ids", () => {
       "tpd:ask:",
       "tpd:cmp:a b",
     ]) {
-      expect(decodeAction(id)).toBeNull();
+      expect(decodeAction(id, ["uk", "japan", "korea"])).toBeNull();
     }
   });
 });

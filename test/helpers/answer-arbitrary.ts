@@ -1,6 +1,15 @@
 import fc from "fast-check";
-import { type Answer, type Citation, type Excerpt, INTENT_NAMES } from "../../src/core/answer.js";
-import { DEAL_IDS, SOURCE_WEIGHTS } from "../../src/core/model.js";
+import {
+  type Answer,
+  type AnswerDraft,
+  type Citation,
+  type Excerpt,
+  INTENT_NAMES,
+} from "../../src/core/answer.js";
+import { SOURCE_WEIGHTS } from "../../src/core/model.js";
+import { present } from "../../src/core/present.js";
+
+const DEAL_IDS = ["uk", "japan", "korea", "a-fourth-deal"];
 
 /** Any text, including control characters, emoji, right-to-left scripts and platform mention syntax. */
 export const hostileText = (maxLength = 600): fc.Arbitrary<string> =>
@@ -52,8 +61,7 @@ const excerpt: fc.Arbitrary<Excerpt> = fc.record({
   source: citation,
 });
 
-/** Arbitrary Answers, far beyond what the real knowledge produces, for renderer limit and safety checks. */
-export const answerArbitrary: fc.Arbitrary<Answer> = fc.record({
+const draftArbitrary: fc.Arbitrary<AnswerDraft> = fc.record({
   query: hostileText(600),
   intent: fc.constantFrom(...INTENT_NAMES),
   found: fc.boolean(),
@@ -97,3 +105,10 @@ export const answerArbitrary: fc.Arbitrary<Answer> = fc.record({
   suggestions: fc.array(fc.record({ label: hostileText(150), query: hostileText(600) }), { maxLength: 8 }),
   shortened: fc.boolean(),
 });
+
+/** Arbitrary Answers, far beyond what the real knowledge produces, for renderer limit and safety checks. */
+export const answerArbitrary: fc.Arbitrary<Answer> = fc
+  .tuple(draftArbitrary, hostileText(100))
+  .map(([draft, label]) =>
+    present(draft, { deal: (id) => `${label} ${id}`, topic: (id) => `${id} ${label}` }),
+  );

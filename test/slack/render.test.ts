@@ -43,10 +43,10 @@ describe("renderAnswer", () => {
     const contextText = strings(message.blocks.filter((block) => block.type === "context")).join(" ");
     expect(contextText).toContain("Why this answer: “korea” → deal U.S.–Korea · “6g” → topic telecom");
     expect(contextText).toContain("Showing 1–1 of 4 matches.");
-    const labelled = renderAnswer(answer(), {
-      shareable: false,
-      topicLabel: (id) => (id === "telecom" ? "5G & 6G" : undefined),
-    });
+    const labelled = renderAnswer(
+      answer({}, { deal: (id) => id, topic: (id) => (id === "telecom" ? "5G & 6G" : id) }),
+      { shareable: false },
+    );
     expect(strings(labelled.blocks).join(" ")).toContain("“6g” → topic 5G &amp; 6G");
     expect(message.text).toContain("Republic of Korea");
   });
@@ -73,6 +73,7 @@ describe("renderAnswer", () => {
   it("GIVEN nothing found THEN says so plainly and offers the suggestions as buttons", () => {
     const message = renderAnswer(
       answer({
+        query: "xyzzy",
         found: false,
         title: "Not found",
         lead: "No commitment on “xyzzy” found in the deal texts.",
@@ -184,8 +185,13 @@ describe("renderAnswer", () => {
       )
       .map((parts) => parts.join(""));
     const big = fc
-      .record({ base: answerArbitrary, fill: filler, n: fc.integer({ min: 200, max: 5000 }) })
-      .map(({ base, fill, n }) => {
+      .record({
+        base: answerArbitrary,
+        fill: filler,
+        n: fc.integer({ min: 200, max: 5000 }),
+        kind: fc.constantFrom("excerpts", "list", "comparison"),
+      })
+      .map(({ base, fill, n, kind }) => {
         const text = (length: number) => fill.repeat(Math.ceil(length / fill.length)).slice(0, length);
         const source = {
           title: text(300),
@@ -196,19 +202,19 @@ describe("renderAnswer", () => {
           label: text(200),
         };
         const quote = { passageId: "p", kind: "quote" as const, text: text(n), deal: "uk" as const, source };
-        return {
+        return answer({
           ...base,
           title: text(400),
           lead: text(n),
           query: text(600),
-          excerpts: Array.from({ length: 10 }, () => quote),
-          rows: Array.from({ length: 5 }, () => ({
+          excerpts: Array.from({ length: kind === "excerpts" ? 10 : 0 }, () => quote),
+          rows: Array.from({ length: kind === "comparison" ? 5 : 0 }, () => ({
             deal: "japan" as const,
             dealName: text(120),
             excerpt: quote,
             note: null,
           })),
-          items: Array.from({ length: 40 }, () => ({
+          items: Array.from({ length: kind === "list" ? 40 : 0 }, () => ({
             title: text(200),
             text: text(800),
             source,
@@ -225,7 +231,7 @@ describe("renderAnswer", () => {
           topics: [text(30)],
           found: true,
           page: { offset: 0, shown: 3, total: 30, next: 3 },
-        };
+        });
       });
     fc.assert(
       fc.property(big, fc.boolean(), (any, shareable) => {

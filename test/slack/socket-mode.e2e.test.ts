@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
+import { createRateLimiter } from "../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/index.js";
-import { createRateLimiter } from "../../src/core/rate-limit.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "./support/fake-slack.js";
 import { commandFields, envelope, loadRealBot, nextId } from "./support/harness.js";

@@ -1,11 +1,14 @@
 import { createInterface } from "node:readline";
-import type { Answer } from "../../core/answer.js";
+import { type Answer, excerptsOf } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
-import { DEAL_IDS, type DealId } from "../../core/model.js";
+import type { DealId } from "../../core/model.js";
 import { renderText } from "./render-text.js";
 
-export const ASK_USAGE = `Usage: npm run ask -- [--json] [--offset N] [--deal uk|japan|korea] "question"
+/** The usage text, naming the deals the knowledge holds. */
+export function askUsage(dealIds: readonly DealId[]): string {
+  return `Usage: npm run ask -- [--json] [--offset N] [--deal ${dealIds.join("|")}] "question"
        npm run ask -- --jsonl < questions.txt   (one question per line, one JSON object per line)`;
+}
 
 export type AskJson = {
   query: string;
@@ -26,11 +29,19 @@ type CliArgs = {
   question: string;
 };
 
+/** A bad command line; `usage` is printed after the message. */
 export class UsageError extends Error {
   readonly code = "USAGE";
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
+    super(message);
+  }
 }
 
-export function parseArgs(argv: readonly string[]): CliArgs {
+export function parseArgs(argv: readonly string[], dealIds: readonly DealId[]): CliArgs {
+  const usage = askUsage(dealIds);
   const args: CliArgs = { mode: "text", offset: 0, deal: undefined, question: "" };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -39,13 +50,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (arg === "--jsonl") args.mode = "jsonl";
     else if (arg === "--offset") {
       const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 0) throw new UsageError("--offset takes a whole number");
+      if (!Number.isInteger(value) || value < 0) throw new UsageError("--offset takes a whole number", usage);
       args.offset = value;
     } else if (arg === "--deal") {
-      const value = argv[++i] as DealId;
-      if (!DEAL_IDS.includes(value)) throw new UsageError(`--deal takes one of ${DEAL_IDS.join(", ")}`);
+      const value = argv[++i] ?? "";
+      if (!dealIds.includes(value)) throw new UsageError(`--deal takes one of ${dealIds.join(", ")}`, usage);
       args.deal = value;
-    } else if (arg === "--help" || arg === "-h") throw new UsageError(ASK_USAGE);
+    } else if (arg === "--help" || arg === "-h") throw new UsageError("", usage);
     else words.push(arg);
   }
   args.question = words.join(" ");
@@ -56,13 +67,14 @@ const moreHint = (answer: Answer) =>
   `Next: npm run ask -- --offset ${answer.page.next} ${JSON.stringify(answer.query)}`;
 
 export function toJson(answer: Answer): AskJson {
-  const excerpts = answer.excerpts.map((excerpt) => ({
+  const excerpts = excerptsOf(answer).map((excerpt) => ({
     title: excerpt.source.title,
     url: excerpt.source.url,
     excerpt: excerpt.text,
     deal: excerpt.deal,
   }));
-  const items = answer.items.flatMap((item) =>
+  const listed = answer.body.kind === "list" ? answer.body.items : [];
+  const items = listed.flatMap((item) =>
     item.source ? [{ title: item.source.title, url: item.source.url, excerpt: item.text, deal: null }] : [],
   );
   return {
@@ -82,8 +94,9 @@ export async function runAskCli(
   argv: readonly string[],
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; getBot: () => Bot },
 ): Promise<void> {
-  const args = parseArgs(argv);
   const bot = io.getBot();
+  const dealIds = bot.deals.map((deal) => deal.id);
+  const args = parseArgs(argv, dealIds);
   if (args.mode === "jsonl") {
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of lines) {
@@ -92,7 +105,7 @@ export async function runAskCli(
     }
     return;
   }
-  if (args.question.trim() === "") throw new UsageError(ASK_USAGE);
+  if (args.question.trim() === "") throw new UsageError("", askUsage(dealIds));
   const answer = bot.answer(args.question, { offset: args.offset, deal: args.deal });
   io.stdout.write(
     args.mode === "json" ? `${JSON.stringify(toJson(answer))}\n` : `${renderText(answer, moreHint)}\n`,

@@ -17,31 +17,31 @@ export function renderText(answer: Answer, moreHint?: MoreHint): string {
   const lines: string[] = [answer.title.toUpperCase(), answer.lead];
   if (answer.shortened) lines.push("(Your question was long, so only its first 500 characters were read.)");
 
-  if (answer.rows.length > 0) {
-    for (const row of answer.rows) {
+  const { body } = answer;
+  if (body.kind === "comparison") {
+    for (const row of body.rows) {
       lines.push("", `${row.dealName}:`);
       if (row.excerpt)
         lines.push(...excerptLines(row.excerpt, 1).map((line) => line.replace(/^ {2}1\. /, "  ")));
       else lines.push(`  ${row.note ?? "Nothing found."}`);
     }
-  } else if (answer.excerpts.length > 0) {
+  } else if (body.kind === "excerpts" && body.excerpts.length > 0) {
     lines.push("");
-    answer.excerpts.forEach((excerpt, i) => {
+    body.excerpts.forEach((excerpt, i) => {
       lines.push(...excerptLines(excerpt, answer.page.offset + i + 1));
     });
-  }
-
-  if (answer.items.length > 0) {
+  } else if (body.kind === "list" && body.items.length > 0) {
     lines.push("");
-    for (const item of answer.items) {
+    for (const item of body.items) {
       lines.push(`  • ${item.title}: ${item.text}`);
       if (item.source) lines.push(`     ${item.source.url}`);
     }
   }
 
   for (const note of answer.notes) lines.push("", `Note: ${note}`);
-  if (!answer.found && answer.suggestions.length > 0) {
-    lines.push("", `Try: ${answer.suggestions.map((suggestion) => `“${suggestion.query}”`).join(", ")}`);
+  const { suggested } = answer.actions;
+  if (!answer.found && suggested.length > 0) {
+    lines.push("", `Try: ${suggested.map((suggestion) => `“${suggestion.query}”`).join(", ")}`);
   }
   const readings = answer.readings.map((r) => `${r.words} → ${r.kind} ${r.as}${r.fuzzy ? " (typo?)" : ""}`);
   if (readings.length > 0) lines.push("", `Read as: ${readings.join("; ")}`);

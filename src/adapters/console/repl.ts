@@ -49,7 +49,10 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
         crlfDelay: Number.POSITIVE_INFINITY,
       });
       if (options.interactive) {
-        write(`tpd-bot: ask about the Technology Prosperity Deals (try “korea 6g”, “help”; Ctrl-D to quit).`);
+        const example = options.getBot().suggest("", 1)[0]?.query ?? "deals";
+        write(
+          `tpd-bot: ask about the Technology Prosperity Deals (try “${example}”, “help”; Ctrl-D to quit).`,
+        );
         write(CONNECT_HINT);
         options.output.write("tpd> ");
       } else {

@@ -1,7 +1,7 @@
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
-import type { RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
+import type { RateLimiter } from "../shared/rate-limit.js";
 
 export type HandlerDeps = {
   getBot: () => Bot;

@@ -4,8 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
-import type { IntentInfo } from "../../core/bot.js";
-import { DEAL_IDS, type DealId } from "../../core/model.js";
+import type { Bot } from "../../core/bot.js";
 
 export const COMMAND_NAME = "tpd";
 export const OPTIONS = { query: "query", deal: "deal", public: "public" } as const;
@@ -17,17 +16,17 @@ export const OPTIONS = { query: "query", deal: "deal", public: "public" } as con
 export const QUERY_MAX_LENGTH = 250;
 
 const DESCRIPTION_MAX = 100;
+/** Discord's caps on an option's choices. */
+const CHOICES_MAX = 25;
+const CHOICE_NAME_MAX = 100;
 
-const DEAL_LABELS: Record<DealId, string> = {
-  uk: "U.S.–UK",
-  japan: "U.S.–Japan",
-  korea: "U.S.–Korea",
-};
+type IntentInfo = Bot["intents"][number];
 
-/** The `/tpd` definition, generated from the bot's intents so it cannot drift from the in-chat help. */
-export function buildCommands(
-  intents: readonly IntentInfo[],
-): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+/** The `/tpd` definition, generated from the bot's intents and deals so it cannot drift from the in-chat help. */
+export function buildCommands({
+  intents,
+  deals,
+}: Pick<Bot, "intents" | "deals">): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const command = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
     .setDescription(commandDescription(intents))
@@ -45,7 +44,11 @@ export function buildCommands(
       option
         .setName(OPTIONS.deal)
         .setDescription("Only this deal")
-        .addChoices(...DEAL_IDS.map((deal) => ({ name: DEAL_LABELS[deal], value: deal }))),
+        .addChoices(
+          ...deals
+            .slice(0, CHOICES_MAX)
+            .map((deal) => ({ name: deal.label.slice(0, CHOICE_NAME_MAX), value: deal.id })),
+        ),
     )
     .addBooleanOption((option) =>
       option

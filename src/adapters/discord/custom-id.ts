@@ -1,4 +1,4 @@
-import { DEAL_IDS, type DealId } from "../../core/model.js";
+import type { DealId } from "../../core/model.js";
 import { neutralise, unneutralise } from "./text.js";
 
 /**
@@ -38,16 +38,17 @@ function within(id: string, payload: string): string | null {
   return payload.length > 0 && id.length <= CUSTOM_ID_MAX ? id : null;
 }
 
-const MORE = /^tpd:more:(\d{1,6}):([a-z]*):(.*)$/s;
+const MORE = /^tpd:more:(\d{1,6}):([a-z0-9-]*):(.*)$/s;
 const TOPIC_ID = /^[\w-]+$/;
 const COMPARE = /^tpd:cmp:([\w-]+(?:\+[\w-]+)*)$/;
 const ASK = /^tpd:ask:(.+)$/s;
 
-export function decodeAction(customId: string): ButtonAction | null {
+/** Reads a custom id back; with `deals`, a "more" naming a deal not among them is refused. */
+export function decodeAction(customId: string, deals?: readonly DealId[]): ButtonAction | null {
   const more = MORE.exec(customId);
   if (more) {
     const [, offset = "0", deal = "", query = ""] = more;
-    if (deal !== "" && !isDeal(deal)) return null;
+    if (deal !== "" && deals && !deals.includes(deal)) return null;
     return {
       kind: "more",
       offset: Number(offset),
@@ -60,8 +61,4 @@ export function decodeAction(customId: string): ButtonAction | null {
   const ask = ASK.exec(customId);
   if (ask?.[1]) return { kind: "ask", query: unneutralise(ask[1]) };
   return null;
-}
-
-export function isDeal(value: string): value is DealId {
-  return (DEAL_IDS as readonly string[]).includes(value);
 }

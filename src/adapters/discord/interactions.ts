@@ -20,7 +20,7 @@ import {
   slowDownText,
 } from "./ask.js";
 import { COMMAND_NAME, OPTIONS } from "./commands.js";
-import { decodeAction, isDeal } from "./custom-id.js";
+import { decodeAction } from "./custom-id.js";
 import {
   type DiscordReply,
   questionFromEmbeds,
@@ -53,13 +53,16 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
 async function slash(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const text = interaction.options.getString(OPTIONS.query, true);
   const chosen = interaction.options.getString(OPTIONS.deal);
-  const deal = chosen && isDeal(chosen) ? chosen : null;
+  const deal = chosen || null;
   const ephemeral = !(interaction.options.getBoolean(OPTIONS.public) ?? false);
   await answer(deps, interaction, { text, options: deal ? { deal } : {}, deal, ephemeral, entry: "slash" });
 }
 
 async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
-  const action = decodeAction(interaction.customId);
+  const action = decodeAction(
+    interaction.customId,
+    deps.getBot().deals.map((deal) => deal.id),
+  );
   // A click answers for the clicker alone when the answer it sits on was only for them.
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   if (!action) return;
@@ -79,9 +82,7 @@ async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promis
       return;
     }
     case "compare": {
-      const { topics } = deps.getBot().knowledge;
-      const labels = action.topics.map((id) => topics.find((topic) => topic.id === id)?.label ?? id);
-      const text = `compare ${labels.join(" and ")}`;
+      const text = `compare ${action.topics.join(" ")}`;
       await answer(deps, interaction, { text, options: {}, deal: null, ephemeral, entry: "button" });
       return;
     }

@@ -129,17 +129,15 @@ function answerBody(answer: Answer, budget: number): string {
   if (lead) parts.push(lead);
 
   const tail: string[] = [];
-  if (!answer.found && answer.suggestions.length > 0) {
-    const labels = answer.suggestions.map((s) => oneLine(clean(s.label || s.query))).filter(Boolean);
+  if (!answer.found && answer.actions.suggested.length > 0) {
+    const labels = answer.actions.suggested.map((s) => oneLine(clean(s.label || s.query))).filter(Boolean);
     if (labels.length > 0) tail.push(markdown(`Try: ${labels.join(" · ")}`, 400));
   }
 
-  const excerpts = answer.rows.length > 0 ? [] : answer.excerpts;
   const room = budget - joinedLength([...parts, ...tail]) - 2 * (tail.length + 1);
-  const lists = [excerpts.length > 0, answer.items.length > 0].filter(Boolean).length;
-  const share = lists > 0 ? Math.floor(room / lists) : 0;
-  if (excerpts.length > 0) parts.push(...excerptBlocks(excerpts, share));
-  if (answer.items.length > 0) parts.push(...itemLines(answer.items, share));
+  const { body } = answer;
+  if (body.kind === "excerpts" && body.excerpts.length > 0) parts.push(...excerptBlocks(body.excerpts, room));
+  if (body.kind === "list" && body.items.length > 0) parts.push(...itemLines(body.items, room));
 
   return finalise([...parts, ...tail].filter(Boolean).join("\n\n"), budget);
 }
@@ -240,7 +238,7 @@ function formatDate(iso: string | undefined): string {
 
 /** Compare rows as one field per deal, then notes; all within a shared budget. */
 function answerFields(answer: Answer): APIEmbedField[] {
-  const rows = answer.rows.slice(0, LIMITS.fields - 1);
+  const rows = answer.body.kind === "comparison" ? answer.body.rows.slice(0, LIMITS.fields - 1) : [];
   const count = rows.length + (answer.notes.length > 0 ? 1 : 0);
   if (count === 0) return [];
   const each = Math.min(LIMITS.fieldValue, Math.floor(BUDGET.fields / count) - 40);
@@ -300,39 +298,25 @@ function answerButtons(answer: Answer, context: RenderContext): ButtonRow[] {
     return { type: ComponentType.Button, custom_id: customId, label: text, style } as const;
   };
 
+  const { more, compare, suggested } = answer.actions;
+  const query = oneLine(clean(answer.query));
   const main = [
-    answer.page.next !== null
+    more
       ? button(
-          {
-            kind: "more",
-            offset: answer.page.next,
-            deal: context.deal ?? null,
-            query: oneLine(clean(answer.query)) || null,
-          },
+          { kind: "more", offset: more.offset, deal: context.deal ?? null, query: query || null },
           "More results",
           ButtonStyle.Primary,
         )
       : null,
-    // Only for a search about topics: list answers (topics, sources…) also carry topic ids.
-    answer.intent === "ask" && answer.topics.length > 0
-      ? button(
-          { kind: "compare", topics: answer.topics.slice(0, 3) },
-          "Compare across deals",
-          ButtonStyle.Secondary,
-        )
+    compare
+      ? button({ kind: "compare", topics: compare.topics }, "Compare across deals", ButtonStyle.Secondary)
       : null,
   ];
-
-  // The bot's own suggestions first; a list's items (topics, deals) when it has none.
-  const asked = oneLine(clean(answer.query)).toLowerCase();
-  const followUps: Suggestion[] =
-    answer.suggestions.length > 0
-      ? answer.suggestions
-      : answer.items.flatMap((item) => (item.query ? [{ label: item.title, query: item.query }] : []));
-  const asks = followUps.map((s) => {
-    const query = oneLine(clean(s.query));
-    if (!query || query.toLowerCase() === asked) return null;
-    return button({ kind: "ask", query }, s.label || query, ButtonStyle.Secondary);
+  const asks = suggested.map((s) => {
+    const question = oneLine(clean(s.query));
+    return question
+      ? button({ kind: "ask", query: question }, s.label || question, ButtonStyle.Secondary)
+      : null;
   });
 
   return [main, asks]

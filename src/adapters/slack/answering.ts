@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
-import type { RateLimiter } from "../../core/rate-limit.js";
 import type { Logger } from "../../logger.js";
+import type { RateLimiter } from "../shared/rate-limit.js";
 import type { SlackMessage } from "./blocks.js";
 import { type RenderOptions, renderAnswer } from "./render.js";
 
@@ -65,13 +65,11 @@ export function createAnswering({ getBot, logger, rateLimiter }: AnsweringDeps):
       let answer: Answer;
       let message: SlackMessage;
       try {
-        const bot = getBot();
-        answer = bot.answer(question.text, question.options);
+        answer = getBot().answer(question.text, question.options);
         message = renderAnswer(answer, {
           ...question.render,
           deal: question.options?.deal ?? null,
           footer: answer.intent === "help" ? SLACK_USAGE : null,
-          topicLabel: topicLabels(bot, answer),
         });
       } catch (error) {
         const replied = await attempt(() => reply.notice(ERROR_NOTICE, "error"));
@@ -99,17 +97,6 @@ export function createAnswering({ getBot, logger, rateLimiter }: AnsweringDeps):
       );
     },
   };
-}
-
-/** Topic names for "why this answer"; the ids alone read poorly ("telecom" for 5G and 6G). */
-function topicLabels(bot: Bot, answer: Answer): ((id: string) => string | undefined) | undefined {
-  if (!answer.readings.some((reading) => reading.kind === "topic")) return undefined;
-  try {
-    const labels = new Map(bot.knowledge.topics.map((topic) => [topic.id, topic.label]));
-    return (id) => labels.get(id);
-  } catch {
-    return undefined;
-  }
 }
 
 async function attempt(work: () => Promise<void>): Promise<{ ok: true } | { ok: false; error: unknown }> {

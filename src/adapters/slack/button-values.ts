@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEAL_IDS, type DealId } from "../../core/model.js";
+import type { DealId } from "../../core/model.js";
 
 /**
  * What a button carries so the app stays stateless: the question, and for "More results" where the
@@ -12,7 +12,10 @@ export const BUTTON_VALUE_MAX = 2000;
 const schema = z.object({
   q: z.string().max(BUTTON_VALUE_MAX),
   o: z.number().int().min(0).max(10_000).optional(),
-  d: z.enum(DEAL_IDS).optional(),
+  d: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 });
 
 /** JSON with `<`, `>`, `&` as \u escapes, so no Slack markup (e.g. `<!channel>`) ever sits in a payload. */

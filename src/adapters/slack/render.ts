@@ -1,4 +1,11 @@
-import type { Answer, Citation, CompareRow, Excerpt, Item, Reading } from "../../core/answer.js";
+import {
+  type Answer,
+  type Citation,
+  type CompareRow,
+  type Excerpt,
+  excerptsOf,
+  type Item,
+} from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
 import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
 import { LIMITS } from "./blocks.js";
@@ -15,11 +22,8 @@ export type RenderOptions = {
   deal?: DealId | null;
   /** An extra line under the answer, e.g. how to reach the bot from Slack. */
   footer?: string | null;
-  /** Readable names for topic ids in "why this answer". */
-  topicLabel?: (id: string) => string | undefined;
 };
 
-const DEAL_LABELS: Record<DealId, string> = { uk: "U.S.–UK", japan: "U.S.–Japan", korea: "U.S.–Korea" };
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Character budgets; all shrink together when a message would exceed Slack's size limits. */
@@ -96,21 +100,25 @@ function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block
   if (answer.shortened) {
     blocks.push(context("Your question was long, so only its first part was read."));
   }
-  // A compare answer's rows already hold its excerpts, one per deal.
-  const excerpts = answer.rows.length > 0 ? [] : answer.excerpts;
+  const { body } = answer;
+  const excerpts = body.kind === "excerpts" ? body.excerpts : [];
   const manyDeals = new Set(excerpts.map((excerpt) => excerpt.deal)).size > 1;
   for (const excerpt of excerpts.slice(0, caps.excerpts)) {
-    blocks.push(section(excerptText(excerpt, caps, manyDeals ? excerpt.deal : null)));
+    const deal = manyDeals && excerpt.deal ? (answer.labels.deals[excerpt.deal] ?? excerpt.deal) : null;
+    blocks.push(section(excerptText(excerpt, caps, deal)));
   }
-  for (const row of answer.rows.slice(0, MAX_ROWS)) blocks.push(section(rowText(row, caps)));
-  blocks.push(...itemBlocks(answer.items, caps));
+  if (body.kind === "comparison") {
+    for (const row of body.rows.slice(0, MAX_ROWS)) blocks.push(section(rowText(row, caps, answer)));
+  }
+  if (body.kind === "list") blocks.push(...itemBlocks(body.items, caps));
   const notes = answer.notes.filter((note) => note.trim() !== "").slice(0, 5);
   if (notes.length > 0) {
-    const lines = notes.map((note) => `:warning: ${mrkdwnText(note, caps.note)}`);
+    const each = Math.min(caps.note, Math.floor(LIMITS.sectionText / notes.length) - 12);
+    const lines = notes.map((note) => `:warning: ${mrkdwnText(note, each)}`);
     blocks.push(section(lines.join("\n")));
   }
   const about = [
-    whyLine(answer.readings, caps, options.topicLabel),
+    whyLine(answer, caps),
     pageLine(answer),
     options.footer ? mrkdwnText(options.footer, 300) : null,
   ];
@@ -155,22 +163,27 @@ function context(...lines: string[]): ContextBlock {
   };
 }
 
-function excerptText(excerpt: Excerpt, caps: Caps, deal: DealId | null): string {
-  const label = deal ? `*${DEAL_LABELS[deal]}*\n` : "";
-  const body = mrkdwnText(excerpt.text, caps.excerpt);
-  const shown = excerpt.kind === "quote" ? quote(body) : body;
-  return `${label}${shown}\n${sourceLine(excerpt.source, caps, excerpt.kind)}`;
+function excerptText(excerpt: Excerpt, caps: Caps, dealLabel: string | null): string {
+  return citedText(dealLabel ? `*${mrkdwnText(dealLabel, caps.words)}*\n` : "", excerpt, caps);
 }
 
-function rowText(row: CompareRow, caps: Caps): string {
-  const name = `*${mrkdwnText(row.dealName || DEAL_LABELS[row.deal], caps.sourceTitle)}*`;
-  if (row.excerpt) {
-    const body = mrkdwnText(row.excerpt.text, caps.excerpt);
-    const shown = row.excerpt.kind === "quote" ? quote(body) : body;
-    return `${name}\n${shown}\n${sourceLine(row.excerpt.source, caps, row.excerpt.kind)}`;
-  }
+function rowText(row: CompareRow, caps: Caps, answer: Answer): string {
+  const name = `*${mrkdwnText(row.dealName || (answer.labels.deals[row.deal] ?? row.deal), caps.sourceTitle)}*`;
+  if (row.excerpt) return citedText(`${name}\n`, row.excerpt, caps);
   const note = row.note ? mrkdwnText(row.note, caps.note) : "Nothing on this topic in this deal's text.";
   return `${name}\n_${note}_`;
+}
+
+/** Heading, the quote (or summary) and its source line, the text cut so the section stays within Slack's limit. */
+function citedText(head: string, excerpt: Excerpt, caps: Caps): string {
+  const source = sourceLine(excerpt.source, caps, excerpt.kind);
+  let room = Math.min(caps.excerpt, LIMITS.sectionText - head.length - source.length - 1);
+  for (;;) {
+    const body = mrkdwnText(excerpt.text, Math.max(0, room));
+    const text = `${head}${excerpt.kind === "quote" ? quote(body) : body}\n${source}`;
+    if (text.length <= LIMITS.sectionText || room <= 0) return text;
+    room -= text.length - LIMITS.sectionText;
+  }
 }
 
 function quote(escaped: string): string {
@@ -214,21 +227,17 @@ function itemBlocks(items: Item[], caps: Caps): Block[] {
   return blocks;
 }
 
-function whyLine(readings: Reading[], caps: Caps, topicLabel: RenderOptions["topicLabel"]): string | null {
+function whyLine({ readings, labels }: Answer, caps: Caps): string | null {
   if (readings.length === 0) return null;
   const parts = readings.slice(0, caps.readings).map((reading) => {
     const words = mrkdwnText(reading.words, caps.words);
     let as = reading.as;
-    if (reading.kind === "deal" && isDeal(reading.as)) as = DEAL_LABELS[reading.as];
-    if (reading.kind === "topic") as = topicLabel?.(reading.as) ?? reading.as;
+    if (reading.kind === "deal") as = labels.deals[reading.as] ?? as;
+    if (reading.kind === "topic") as = labels.topics[reading.as] ?? as;
     const guessed = reading.fuzzy ? " (spelling guessed)" : "";
     return `“${words}” → ${reading.kind} ${mrkdwnText(as, caps.words)}${guessed}`;
   });
   return `Why this answer: ${parts.join(" · ")}`;
-}
-
-function isDeal(value: string): value is DealId {
-  return Object.hasOwn(DEAL_LABELS, value);
 }
 
 function pageLine(answer: Answer): string | null {
@@ -240,16 +249,15 @@ function pageLine(answer: Answer): string | null {
 function answerButtons(answer: Answer, options: RenderOptions, caps: Caps): ActionsBlock {
   const elements: Button[] = [];
   const deal = options.deal ?? undefined;
-  if (answer.page.next !== null && answer.found) {
+  const { more, compare, share } = answer.actions;
+  if (more) {
     elements.push(
-      button(ACTION.more, "More results", encode({ q: answer.query, o: answer.page.next, deal }, caps)),
+      button(ACTION.more, "More results", encode({ q: answer.query, o: more.offset, deal }, caps)),
     );
   }
-  const topic = answer.topics[0];
-  if (answer.found && topic && answer.intent !== "compare") {
-    elements.push(button(ACTION.compare, "Compare across deals", encode({ q: `compare ${topic}` }, caps)));
-  }
-  if (options.shareable && answer.found && answer.intent !== "help") {
+  if (compare)
+    elements.push(button(ACTION.compare, "Compare across deals", encode({ q: compare.query }, caps)));
+  if (options.shareable && share) {
     const value = encode({ q: answer.query, o: answer.page.offset, deal }, caps);
     elements.push({ ...button(ACTION.share, "Share in channel", value), style: "primary" });
   }
@@ -257,8 +265,10 @@ function answerButtons(answer: Answer, options: RenderOptions, caps: Caps): Acti
 }
 
 function suggestionButtons(answer: Answer, caps: Caps): ActionsBlock {
-  const elements = answer.suggestions
-    .filter((suggestion) => suggestion.query.trim() !== "")
+  // A list's items carry their own "Ask" buttons.
+  const onItems = new Set(answer.body.kind === "list" ? answer.body.items.map((item) => item.query) : []);
+  const elements = answer.actions.suggested
+    .filter((suggestion) => suggestion.query.trim() !== "" && !onItems.has(suggestion.query))
     .slice(0, caps.suggestions)
     .map((suggestion, index) =>
       askButton(`${ACTION.askPrefix}s${index}`, suggestion.label || suggestion.query, suggestion.query, caps),
@@ -286,7 +296,7 @@ function encode(value: { q: string; o?: number; deal?: DealId | undefined }, cap
 
 /** Notification text: headline, framing sentence and the first source, escaped. */
 function fallbackText(answer: Answer): string {
-  const first = answer.excerpts[0] ?? answer.rows.find((row) => row.excerpt)?.excerpt ?? null;
+  const first = excerptsOf(answer)[0] ?? null;
   const parts = [answer.title, answer.lead];
   if (first) parts.push(`${first.text} (${first.source.title}, ${formatDate(first.source.published)})`);
   const joined = parts.filter((part) => part.trim() !== "").join("\n");

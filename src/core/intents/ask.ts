@@ -1,9 +1,9 @@
-import type { Answer } from "../answer.js";
+import type { AnswerDraft } from "../answer.js";
 import { blankAnswer, decline, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
 import { describe, evidence, hasName, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
-import { dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
+import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -17,10 +17,10 @@ const ABOUT_SHARE = 0.75;
 export const ask: Intent = {
   name: "ask",
   description: "Search the deal texts; name a deal and/or a topic to narrow it",
-  examples: ["korea 6g", "japan fusion", "is the uk deal legally binding?"],
+  examples: ["{deal} {topic}", "{deal} {topic}", "is the {deal} deal legally binding?"],
   commands: ["ask", "search", "find"],
   cues: [],
-  run(request: IntentRequest): Answer {
+  run(request: IntentRequest): AnswerDraft {
     const { query, options, ctx } = request;
     const deals = ctx.dealsAsked(query, options);
     const answer = blankAnswer(query, "ask");
@@ -165,13 +165,13 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
  * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
  * coverage; an item that belongs to another deal is said to be there, citing that deal.
  */
-function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): Answer {
+function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): AnswerDraft {
   const subject = subjectOf(query);
   const what = describe(ctx, subject);
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   const found = deals.map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }));
   const missing = found.filter((entry) => entry.passages.length === 0).map((entry) => entry.deal);
-  const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: Answer) =>
+  const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: AnswerDraft) =>
     paginate(partial, passages, ({ passage, deal }) => excerptOf(ctx, passage, deal), options.offset);
   const inOrder = (entries: typeof found) =>
     interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
@@ -232,7 +232,7 @@ function interleave<T>(lists: readonly T[][]): T[] {
 }
 
 /** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), those naming it first. */
-function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly DealId[]): Answer {
+function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly DealId[]): AnswerDraft {
   const deals = asked.length > 0 ? asked : ctx.dealIds;
   // A passage that names its section ("The purpose of this MOU is …") says it best.
   const naming = (passage: Passage) =>
@@ -288,7 +288,7 @@ function overviewPassages(
   );
 }
 
-function overview(answer: Answer, deals: readonly DealId[], ctx: KnowledgeLookups): Answer {
+function overview(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeLookups): AnswerDraft {
   const first = ctx.deal(deals[0] as DealId);
   return {
     ...answer,
@@ -300,21 +300,21 @@ function overview(answer: Answer, deals: readonly DealId[], ctx: KnowledgeLookup
   };
 }
 
-function notUnderstood(answer: Answer, ctx: KnowledgeLookups): Answer {
+function notUnderstood(answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   return {
     ...answer,
     title: "Not found",
-    lead: `That doesn't match anything in the deal texts. Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
+    lead: `That doesn't match anything in the deal texts. ${askHint(ctx)}`,
     suggestions: suggestionsNear(ctx, []),
   };
 }
 
 function nothingFound(
-  answer: Answer,
+  answer: AnswerDraft,
   query: ParsedQuery,
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
-): Answer {
+): AnswerDraft {
   const topics = query.topics.map((id) => ctx.topicLabel(id));
   const what = topics.length > 0 ? topics.join(" and ") : `“${query.terms.join(" ")}”`;
   const where = deals.length > 0 ? dealNames(ctx, deals) : "the deal texts";
@@ -340,7 +340,7 @@ function nothingFound(
     lead:
       topics.length > 0
         ? `No commitment on ${what} found in ${where}.${alsoIn}`
-        : `Nothing in ${where} matches ${what}. Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as AI, quantum, 6G, fusion or space.`,
+        : `Nothing in ${where} matches ${what}. ${askHint(ctx)}`,
     deals: [...deals],
     topics: query.topics,
     suggestions: suggestionsNear(ctx, deals, query.topics).length > 0 ? suggestions.slice(0, 3) : suggestions,

@@ -1,4 +1,4 @@
-import type { Answer, CompareRow, Item } from "../answer.js";
+import type { AnswerDraft, CompareRow, Item } from "../answer.js";
 import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
 import { describe, evidence, isEmpty, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
@@ -8,8 +8,8 @@ import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
   name: "compare",
-  description: "One topic across all three deals, a row per deal; which deals cover something",
-  examples: ["compare 6g", "compare quantum", "which deals mention fusion?"],
+  description: "One topic across every deal, a row per deal; which deals cover something",
+  examples: ["compare {topic}", "compare {topic}", "which deals mention {topic}?"],
   commands: ["compare", "comparison"],
   cues: [
     "compare",
@@ -23,7 +23,7 @@ export const compare: Intent = {
     "difference",
     "differences",
   ],
-  run({ query, ctx }): Answer {
+  run({ query, ctx }): AnswerDraft {
     const answer = blankAnswer(query, "compare");
     const subject = subjectOf(query);
     if (isEmpty(subject)) return coverageTable(answer, query.deals, ctx);
@@ -94,7 +94,7 @@ function best(
 }
 
 /** Without a topic: which deal covers which area, from the deals' own lists of areas. */
-function coverageTable(answer: Answer, deals: readonly DealId[], ctx: KnowledgeLookups): Answer {
+function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeLookups): AnswerDraft {
   const compared = deals.length >= 2 ? deals : ctx.dealIds;
   const topicIds = [...new Set(compared.flatMap((deal) => ctx.deal(deal)?.areas ?? []))];
   const items: Item[] = topicIds.map((topic) => {
@@ -109,7 +109,7 @@ function coverageTable(answer: Answer, deals: readonly DealId[], ctx: KnowledgeL
     ...answer,
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
-    lead: "Name a topic to compare the texts side by side, e.g. “compare quantum”.",
+    lead: `Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
   };

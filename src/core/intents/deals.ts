@@ -1,4 +1,4 @@
-import type { Answer } from "../answer.js";
+import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { Deal } from "../model.js";
 import { dealList, formatDate } from "../phrasing.js";
@@ -6,7 +6,7 @@ import type { Intent } from "./intent.js";
 
 export const deals: Intent = {
   name: "deals",
-  description: "All three deals: date, parties and scope",
+  description: "Every deal: date, parties and scope",
   examples: ["deals", "which deals are there?"],
   commands: ["deals", "list", "overview", "all"],
   cues: [
@@ -23,7 +23,7 @@ export const deals: Intent = {
     "tpd",
     "tpds",
   ],
-  run({ query, ctx }): Answer {
+  run({ query, ctx }): AnswerDraft {
     const deals = ctx.knowledge.deals; // in the order they were signed
     return {
       ...blankAnswer(query, "deals"),

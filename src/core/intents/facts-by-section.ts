@@ -1,4 +1,4 @@
-import type { Answer } from "../answer.js";
+import type { AnswerDraft } from "../answer.js";
 import { blankAnswer, disputeNotes, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
 import type { DealId, Passage, Section } from "../model.js";
 import { dealNames, partnerList } from "../phrasing.js";
@@ -16,7 +16,7 @@ export function factsAnswer(
     lead: (deals: DealId[]) => string;
     newestFirst?: boolean;
   },
-): Answer {
+): AnswerDraft {
   const asked = ctx.dealsAsked(query, options);
   const all = ctx
     .passages({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections })

@@ -1,17 +1,19 @@
-import type { Answer } from "../answer.js";
+import type { AnswerDraft } from "../answer.js";
 import { blankAnswer, suggestionsNear } from "../answer-building.js";
 import { dealList } from "../phrasing.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 /** Built from the other intents' own descriptions, so help never drifts from what the bot does. */
-export function createHelp(describe: () => readonly Intent[]): Intent {
+export function createHelp(
+  describe: () => readonly Pick<Intent, "name" | "description" | "examples">[],
+): Intent {
   const help: Intent = {
     name: "help",
     description: "This list of what you can ask",
     examples: ["help"],
     commands: ["help", "commands", "usage", "?"],
     cues: ["help", "what can you do", "how do i use", "how to use"],
-    run({ query, ctx }: IntentRequest): Answer {
+    run({ query, ctx }: IntentRequest): AnswerDraft {
       const intents = describe();
       return {
         ...blankAnswer(query, "help"),

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOptions } from "../answer.js";
+import type { AnswerDraft, AnswerOptions } from "../answer.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { IntentCues, ParsedQuery } from "../query.js";
 
@@ -8,5 +8,5 @@ export type IntentRequest = { query: ParsedQuery; options: AnswerOptions; ctx: K
 export type Intent = IntentCues & {
   description: string;
   examples: readonly string[];
-  run(request: IntentRequest): Answer;
+  run(request: IntentRequest): AnswerDraft;
 };

@@ -1,4 +1,4 @@
-import type { Answer } from "../answer.js";
+import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import { formatDate, partnerList } from "../phrasing.js";
 import type { Intent } from "./intent.js";
@@ -6,7 +6,7 @@ import type { Intent } from "./intent.js";
 export const sources: Intent = {
   name: "sources",
   description: "The documents behind the answers, with links",
-  examples: ["sources", "sources korea", "where can I read the uk text?"],
+  examples: ["sources", "sources {deal}", "where can I read the {deal} text?"],
   commands: ["sources", "source", "links", "documents", "docs"],
   cues: [
     "sources",
@@ -19,7 +19,7 @@ export const sources: Intent = {
     "documents",
     "url",
   ],
-  run({ query, options, ctx }): Answer {
+  run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
     const wanted =

@@ -5,7 +5,7 @@ import type { Intent } from "./intent.js";
 export const status: Intent = {
   name: "status",
   description: "Latest developments since signing, newest first",
-  examples: ["status uk", "is the uk deal paused?", "latest on korea"],
+  examples: ["status {deal}", "is the {deal} deal paused?", "latest on {deal}"],
   commands: ["status", "latest", "news", "updates"],
   cues: [
     "status",

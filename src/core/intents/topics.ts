@@ -1,4 +1,4 @@
-import type { Answer, Item } from "../answer.js";
+import type { AnswerDraft, Item } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import { dealList, dealNames } from "../phrasing.js";
 import type { Intent } from "./intent.js";
@@ -6,7 +6,7 @@ import type { Intent } from "./intent.js";
 export const topics: Intent = {
   name: "topics",
   description: "What a deal covers (or every topic, with the deals that cover it)",
-  examples: ["topics korea", "what does the japan deal cover?"],
+  examples: ["topics {deal}", "what does the {deal} deal cover?"],
   commands: ["topics", "areas", "scope", "covers"],
   cues: [
     "topics",
@@ -20,7 +20,7 @@ export const topics: Intent = {
     "what is in",
     "whats in",
   ],
-  run({ query, options, ctx }): Answer {
+  run({ query, options, ctx }): AnswerDraft {
     const asked = ctx.dealsAsked(query, options);
     const answer = blankAnswer(query, "topics");
     if (asked.length > 0) {

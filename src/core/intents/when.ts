@@ -5,7 +5,7 @@ import type { Intent } from "./intent.js";
 export const when: Intent = {
   name: "when",
   description: "When and where a deal was signed",
-  examples: ["when was the korea deal signed?", "when uk"],
+  examples: ["when was the {deal} deal signed?", "when {deal}"],
   commands: ["dates", "signed"],
   cues: [
     "when",

@@ -4,7 +4,7 @@ import type { Intent } from "./intent.js";
 export const whoSigned: Intent = {
   name: "who-signed",
   description: "Who signed a deal, and in what office",
-  examples: ["who signed the japan deal?", "who-signed korea"],
+  examples: ["who signed the {deal} deal?", "who-signed {deal}"],
   commands: ["who-signed", "signatories", "signers"],
   cues: [
     "who signed",

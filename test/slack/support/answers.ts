@@ -1,4 +1,5 @@
-import type { Answer, Citation, Excerpt } from "../../../src/core/answer.js";
+import type { Answer, AnswerDraft, Citation, Excerpt } from "../../../src/core/answer.js";
+import { type Names, present } from "../../../src/core/present.js";
 
 export const WHITE_HOUSE: Citation = {
   title: "The United States Signs Technology Prosperity Deals with Japan and Korea",
@@ -20,27 +21,33 @@ export function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
   };
 }
 
-/** A hand-made answer shaped like the engine's answer to "korea 6g". */
-export function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    query: "korea 6g",
-    intent: "ask",
-    found: true,
-    title: "Republic of Korea · Telecommunications, 5G and 6G",
-    lead: "What the U.S.–Korea Technology Prosperity Deal says on Telecommunications, 5G and 6G:",
-    excerpts: [excerpt()],
-    items: [],
-    rows: [],
-    notes: [],
-    deals: ["korea"],
-    topics: ["telecom"],
-    readings: [
-      { words: "korea", kind: "deal", as: "korea", fuzzy: false },
-      { words: "6g", kind: "topic", as: "telecom", fuzzy: false },
-    ],
-    page: { offset: 0, shown: 1, total: 4, next: 1 },
-    suggestions: [],
-    shortened: false,
-    ...overrides,
-  };
+const DEAL_LABEL: Record<string, string> = { korea: "U.S.–Korea" };
+const NAMES: Names = { deal: (id) => DEAL_LABEL[id] ?? id, topic: (id) => id };
+
+/** A hand-made answer shaped like the engine's answer to "korea 6g"; override what an intent fills in. */
+export function answer(overrides: Partial<AnswerDraft> = {}, names: Names = NAMES): Answer {
+  return present(
+    {
+      query: "korea 6g",
+      intent: "ask",
+      found: true,
+      title: "Republic of Korea · Telecommunications, 5G and 6G",
+      lead: "What the U.S.–Korea Technology Prosperity Deal says on Telecommunications, 5G and 6G:",
+      excerpts: [excerpt()],
+      items: [],
+      rows: [],
+      notes: [],
+      deals: ["korea"],
+      topics: ["telecom"],
+      readings: [
+        { words: "korea", kind: "deal", as: "korea", fuzzy: false },
+        { words: "6g", kind: "topic", as: "telecom", fuzzy: false },
+      ],
+      page: { offset: 0, shown: 1, total: 4, next: 1 },
+      suggestions: [],
+      shortened: false,
+      ...overrides,
+    },
+    names,
+  );
 }

@@ -16,8 +16,6 @@ export function fakeBot(
     },
     suggest: () => [],
     intents: [{ name: "ask", description: "Ask about a deal and a topic.", examples: ["korea 6g"] }],
-    get knowledge(): never {
-      throw new Error("the fake bot has no knowledge base");
-    },
+    deals: [{ id: "korea", label: "U.S.–Korea" }],
   };
 }

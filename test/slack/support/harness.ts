@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
+import { createRateLimiter } from "../../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/index.js";
 import type { SlackConfig } from "../../../src/config.js";
 import type { Bot } from "../../../src/core/bot.js";
 import { createBot } from "../../../src/core/bot.js";
-import { createRateLimiter } from "../../../src/core/rate-limit.js";
 import { loadKnowledge } from "../../../src/knowledge/load.js";
 import { type FakeSlack, startFakeSlack, TEAM_ID } from "./fake-slack.js";
 import { captureLogs, type LogLine } from "./log-capture.js";
