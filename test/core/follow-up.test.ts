@@ -147,7 +147,7 @@ describe("readTurnContext", () => {
       { query: "korea", next: 1.5 },
       { query: 42, next: null },
     ]) {
-      expect(readTurnContext(bad), JSON.stringify(bad)).toBeNull();
+      expect(readTurnContext(bad, ["uk", "japan", "korea"]), JSON.stringify(bad)).toBeNull();
     }
     expect(readTurnContext({ query: "korea" })).toEqual({ query: "korea", next: null });
   });
