@@ -1,7 +1,7 @@
 import pg from "pg";
+import type { RateLimiter } from "../adapters/shared/rate-limit.js";
 import type { DedupeStore } from "../adapters/slack/dedupe.js";
 import type { RateLimitConfig } from "../config.js";
-import type { RateLimiter } from "../core/rate-limit.js";
 import type { Logger } from "../logger.js";
 import { createPostgresDedupe } from "./event-claims.js";
 import { createPostgresRateLimiter } from "./rate-limits.js";

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { createRateLimiter, type RateLimiter, type RateVerdict } from "../adapters/shared/rate-limit.js";
 import type { RateLimitConfig } from "../config.js";
-import { createRateLimiter, type RateLimiter, type RateVerdict } from "../core/rate-limit.js";
 import type { Logger } from "../logger.js";
 
 const TABLE = "rate_limits";
