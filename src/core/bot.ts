@@ -16,6 +16,7 @@ import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
+import { type Overview, overviewOf } from "./overview.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
@@ -40,6 +41,8 @@ export type Bot = {
   readonly intents: readonly IntentInfo[];
   /** The deals known, in the order they were signed. */
   readonly deals: readonly DealChoice[];
+  /** Every deal at a glance (signing, latest development), the knowledge's date and questions to start with. */
+  overview(): Overview;
 };
 
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
@@ -139,6 +142,11 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     suggest: createSuggester(ctx, info),
     intents: info,
     deals: knowledge.deals.map((deal) => ({ id: deal.id, label: deal.label })),
+    overview: () =>
+      overviewOf(
+        ctx,
+        info.flatMap((intent) => intent.examples.slice(0, 1)),
+      ),
   };
 }
 

@@ -17,5 +17,10 @@ export function fakeBot(
     suggest: () => [],
     intents: [{ name: "ask", description: "Ask about a deal and a topic.", examples: ["korea 6g"] }],
     deals: [{ id: "korea", label: "U.S.–Korea" }],
+    overview: () => ({
+      asOf: "2025-10-29",
+      deals: [],
+      examples: [{ label: "Korea and 6G", query: "korea 6g" }],
+    }),
   };
 }

@@ -64,7 +64,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let hookDelay = 0;
   const answers = new Map<string, Record<string, unknown>>();
   const channels = new Map<string, StoredMessage[]>();
-  let ts = 1_700_000_000;
+  // Message timestamps are seconds since the epoch, as on Slack, so `oldest` bounds behave as there.
+  let ts = Math.floor(Date.now() / 1000);
 
   const store = (channel: string, message: StoredMessage) => {
     const list = channels.get(channel) ?? [];
@@ -143,8 +144,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       if (method === "conversations.history") {
         const withMetadata = params.include_all_metadata === "true";
+        const oldest = Number(params.oldest ?? 0);
         const top = (channels.get(params.channel ?? "") ?? []).filter(
-          (m) => !m.thread_ts || m.thread_ts === m.ts,
+          (m) => (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) > oldest,
         );
         const limit = Number(params.limit ?? 100);
         const newestFirst = [...top].reverse();
