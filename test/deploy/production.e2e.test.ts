@@ -16,7 +16,7 @@ import { messageCreate } from "../discord/payloads.js";
 import { botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { ROOT, runEntry } from "../helpers/run-process.js";
 import { execForm, readDockerfile, runCommands, type Stage } from "./support/dockerfile.js";
-import { type ProductionApp, productionApp } from "./support/production-app.js";
+import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";
 
 const WHITE_HOUSE_ARTICLE =
   "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
@@ -98,7 +98,8 @@ describe("the image's production path, without Docker", () => {
     expect(dist.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
   });
 
-  it("`node dist/main.js` answers a piped question with cited excerpts", async () => {
+  it("`node dist/main.js` (npm run start:built) answers a piped question with cited excerpts", async () => {
+    expect(builtScriptEntry("start:built")).toBe(execForm(image, "CMD")[1]);
     const result = await runEntry("dist/main.js", [], { cwd: app.dir, input: "korea 6g\n" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -107,8 +108,8 @@ describe("the image's production path, without Docker", () => {
     console.info(`node dist/main.js, one piped question: ${Math.round(result.ms)} ms`);
   });
 
-  it("`discord:deploy` runs from the built JavaScript", async () => {
-    const result = await runEntry("dist/discord-deploy.js", [], {
+  it("`npm run discord:deploy:built` runs from the built JavaScript", async () => {
+    const result = await runEntry(builtScriptEntry("discord:deploy:built"), [], {
       cwd: app.dir,
       env: {
         DISCORD_TOKEN: TOKEN,

@@ -11,7 +11,7 @@ import {
 } from "../discord/fake-discord.js";
 import { messageCreate } from "../discord/payloads.js";
 import { type BotProcess, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { type ProductionApp, productionApp } from "./support/production-app.js";
+import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";
 
 const WHITE_HOUSE_ARTICLE =
   "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
@@ -50,7 +50,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: "not-for-the-shards",
       SLACK_API_URL: "http://127.0.0.1:9/api/",
     },
-    "dist/sharded.js",
+    builtScriptEntry("start:sharded"),
     app.dir,
   );
   const started = await launcher.waitForLog((line) => line.msg === "tpd-bot sharded started", 90_000);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
@@ -74,6 +74,16 @@ export async function productionApp(): Promise<ProductionApp> {
     installCommand,
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** The file an npm script runs with plain node (`"start:built": "node dist/main.js"` -> `dist/main.js`). */
+export function builtScriptEntry(script: string): string {
+  const scripts = (
+    JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
+  const entry = /^node (dist\/\S+\.js)$/.exec(scripts[script] ?? "")?.[1];
+  if (!entry) throw new Error(`npm script ${script} does not run built JavaScript with plain node`);
+  return entry;
 }
 
 /** The stage's `npm <verb> …` command as arguments. */
