@@ -43,7 +43,9 @@ export function renderText(answer: Answer, moreHint?: MoreHint): string {
   if (!answer.found && suggested.length > 0) {
     lines.push("", `Try: ${suggested.map((suggestion) => `“${suggestion.query}”`).join(", ")}`);
   }
-  const readings = answer.readings.map((r) => `${r.words} → ${r.kind} ${r.as}${r.fuzzy ? " (typo?)" : ""}`);
+  const readings = answer.readings.map(
+    (r) => `${r.words} → ${r.kind} ${r.as}${r.fuzzy ? " (typo?)" : ""}${r.carried ? " (from earlier)" : ""}`,
+  );
   if (readings.length > 0) lines.push("", `Read as: ${readings.join("; ")}`);
   if (answer.page.next !== null) {
     const range = `${answer.page.offset + 1}–${answer.page.offset + answer.page.shown}`;

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
+import { contextOf } from "../../core/follow-up.js";
 import type { Adapter } from "../adapter.js";
 import { renderText } from "./render-text.js";
 
@@ -17,7 +18,7 @@ export type ConsoleOptions = {
 export const CONNECT_HINT =
   "To connect Slack or Discord, set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) or DISCORD_TOKEN; see README.md.";
 
-/** A local read-answer loop: each line is a question; "more" shows the next excerpts of the last answer. */
+/** A local read-answer loop: each line is a question or a follow-up; "more" shows the next excerpts of the last answer. */
 export function createConsoleAdapter(options: ConsoleOptions): Adapter {
   let reader: ReturnType<typeof createInterface> | null = null;
   let last: Answer | null = null;
@@ -31,11 +32,8 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
       reader?.close();
       return;
     }
-    const bot = options.getBot();
-    const answer =
-      /^more$/i.test(question) && last?.page.next != null
-        ? bot.answer(last.query, { offset: last.page.next })
-        : bot.answer(question);
+    // One person at one terminal: the previous answer is the conversation's context ("and japan?", "more").
+    const answer = options.getBot().answer(question, last ? { context: contextOf(last) } : {});
     last = answer;
     write(`${renderText(answer, moreHint)}\n`);
   };

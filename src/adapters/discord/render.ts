@@ -280,7 +280,8 @@ function describeReading(reading: Reading): string {
   const words = oneLine(clean(reading.words));
   if (!words) return "";
   const as = oneLine(clean(reading.as));
-  return `“${truncate(words, 60)}” as ${reading.kind} ${truncate(as, 40)}${reading.fuzzy ? " (close spelling)" : ""}`;
+  const carried = reading.carried ? " (from earlier in the conversation)" : "";
+  return `“${truncate(words, 60)}” as ${reading.kind} ${truncate(as, 40)}${reading.fuzzy ? " (close spelling)" : ""}${carried}`;
 }
 
 /** More results / Compare across deals on the first row; follow-up questions on the second. */

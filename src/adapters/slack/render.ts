@@ -235,7 +235,8 @@ function whyLine({ readings, labels }: Answer, caps: Caps): string | null {
     if (reading.kind === "deal") as = labels.deals[reading.as] ?? as;
     if (reading.kind === "topic") as = labels.topics[reading.as] ?? as;
     const guessed = reading.fuzzy ? " (spelling guessed)" : "";
-    return `“${words}” → ${reading.kind} ${mrkdwnText(as, caps.words)}${guessed}`;
+    const carried = reading.carried ? " (from earlier in the conversation)" : "";
+    return `“${words}” → ${reading.kind} ${mrkdwnText(as, caps.words)}${guessed}${carried}`;
   });
   return `Why this answer: ${parts.join(" · ")}`;
 }
