@@ -1,4 +1,9 @@
-import type { KnowledgeBase, Source } from "../core/model.js";
+import type { KnowledgeBase, Source, SourceWeight } from "../core/model.js";
+
+/** Official means the governments' own texts and summaries; everything else is reporting. */
+export function isOfficialWeight(weight: SourceWeight): boolean {
+  return weight !== "news report";
+}
 
 /**
  * Checks that go beyond the schema: that each fact's source can say it, and that the list of sources is
@@ -40,7 +45,7 @@ function unusedSources(knowledge: KnowledgeBase): string[] {
 function sourceProblems(source: Source): string[] {
   const problems: string[] = [];
   if (!source.url.startsWith("https://")) problems.push(`${source.id}: URL is not https`);
-  if (source.official !== (source.weight !== "news report"))
+  if (source.official !== isOfficialWeight(source.weight))
     problems.push(
       `${source.id}: official is ${source.official} but its weight is "${source.weight}" (official means the governments' own texts and summaries)`,
     );

@@ -11,24 +11,23 @@ const alias = z
   .min(1, "must not be empty")
   .transform((value) => value.toLowerCase());
 
+/** One document cited by the knowledge (an entry of sources.yaml). */
+export const sourceEntrySchema = z.strictObject({
+  id,
+  title: text,
+  url: httpsUrl,
+  /** Omitted when the page read shows no date. */
+  published: isoDate.optional(),
+  publisher: text,
+  type: text,
+  official: z.boolean(),
+  weight: z.enum(SOURCE_WEIGHTS),
+  short: text.optional(),
+  sections: z.array(z.strictObject({ id: text, title: text, short: text.optional() })).default([]),
+});
+
 export const sourcesFileSchema = z.strictObject({
-  sources: z
-    .array(
-      z.strictObject({
-        id,
-        title: text,
-        url: httpsUrl,
-        /** Omitted when the page read shows no date. */
-        published: isoDate.optional(),
-        publisher: text,
-        type: text,
-        official: z.boolean(),
-        weight: z.enum(SOURCE_WEIGHTS),
-        short: text.optional(),
-        sections: z.array(z.strictObject({ id: text, title: text, short: text.optional() })).default([]),
-      }),
-    )
-    .min(1),
+  sources: z.array(sourceEntrySchema).min(1),
 });
 
 export const vocabularyFileSchema = z.strictObject({
@@ -123,6 +122,7 @@ export const articleFileSchema = z.strictObject({
 });
 
 export type SourcesFile = z.infer<typeof sourcesFileSchema>;
+export type SourceEntry = z.input<typeof sourceEntrySchema>;
 export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
 export type DealFile = z.infer<typeof dealFileSchema>;
 export type ArticleFile = z.infer<typeof articleFileSchema>;
