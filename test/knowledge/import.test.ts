@@ -17,6 +17,16 @@ const seed = (ext: "md" | "html") =>
   fileURLToPath(new URL(`../fixtures/seed/white-house-2025-10-29-tpd-japan-korea.${ext}`, import.meta.url));
 const SEED_ID = "wh-article-japan-korea";
 const HAND_MADE = join(REAL_KNOWLEDGE, "articles", `${SEED_ID}.yaml`);
+/** The seed article into `dir` under its real source id; its front matter gives the title, URL and date. */
+const seedArgs = (dir: string) => [
+  "--knowledge",
+  dir,
+  "--id",
+  SEED_ID,
+  "--publisher",
+  "The White House",
+  seed("md"),
+];
 
 const temporary: string[] = [];
 afterEach(async () => {
@@ -66,15 +76,7 @@ describe("knowledge:add with the seed article", () => {
     await rm(join(dir, "articles", `${SEED_ID}.yaml`));
     const sourcesBefore = await readFile(join(dir, "sources.yaml"), "utf8");
 
-    const run = await add([
-      "--knowledge",
-      dir,
-      "--id",
-      SEED_ID,
-      "--publisher",
-      "The White House",
-      seed("md"),
-    ]);
+    const run = await add(seedArgs(dir));
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(run.out).toContain(`source "${SEED_ID}" is already in`);
@@ -111,15 +113,7 @@ describe("knowledge:add with the seed article", () => {
   it("finds nothing to add to the real knowledge, which already quotes it", async () => {
     const dir = await copyOf(REAL_KNOWLEDGE);
     const before = await snapshot(dir);
-    const run = await add([
-      "--knowledge",
-      dir,
-      "--id",
-      SEED_ID,
-      "--publisher",
-      "The White House",
-      seed("md"),
-    ]);
+    const run = await add(seedArgs(dir));
     expect(run.code).toBe(0);
     expect(run.out).toContain("nothing to add");
     expect(await snapshot(dir)).toEqual(before);
@@ -414,15 +408,7 @@ describe("knowledge:add refuses", () => {
       (await readFile(path, "utf8")).replace("6G: This partnership", "6G: The partnership"),
     );
     const before = await snapshot(dir);
-    const run = await add([
-      "--knowledge",
-      dir,
-      "--id",
-      SEED_ID,
-      "--publisher",
-      "The White House",
-      seed("md"),
-    ]);
+    const run = await add(seedArgs(dir));
     expect(run.code).toBe(1);
     expect(run.err).toContain(
       `${path} already quotes "${SEED_ID}" but differs: passage 8 (jk-japan-6g) has other words`,
