@@ -21,6 +21,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
 import { Vocabulary } from "./vocabulary.js";
+import { withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -71,11 +72,12 @@ function intentFor(query: ParsedQuery): IntentName {
   }
   if (query.intent === "ask" && query.text === "") return "help";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
-  if (query.intentBy === "cue" && aboutSomething && YIELD_TO_TOPIC.has(query.intent)) {
+  const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
+  if (cued && aboutSomething && YIELD_TO_TOPIC.has(query.intent)) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
-  if (query.intentBy === "cue" && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
+  if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
   return query.intent;
 }
 
@@ -96,14 +98,18 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     const name = intentFor(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
-    const answer = (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx });
+    const answer = withYesNoLead(
+      query,
+      (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
+      ctx,
+    );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     return answer;
   };
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
-    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse);
+    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse, intentFor);
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

@@ -2,19 +2,20 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
+import { FILLER_WORDS } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
 export type Subject = { topics: string[]; names: NameMatch[]; terms: string[] };
 
-export function subjectOf(query: ParsedQuery): Subject {
+export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   // A topic read only from a name ("RIKEN" is science) is not asked about as a topic: the name is.
   const fromNames = (topic: string) =>
     query.names.filter((name) => name.topic === topic).length >=
     query.readings.filter((reading) => reading.kind === "topic" && reading.as === topic).length;
   return {
     topics: query.topics.filter((topic) => !fromNames(topic)),
-    names: query.names,
+    names: ctx ? query.names.map((name) => widened(name, query, ctx)) : query.names,
     terms: query.subjectTerms,
   };
 }
@@ -22,12 +23,43 @@ export function subjectOf(query: ParsedQuery): Subject {
 export const isEmpty = (subject: Subject) =>
   subject.topics.length === 0 && subject.names.length === 0 && subject.terms.length === 0;
 
-/** Whether the passage has the name word for word, or, for "Korea AI Safety Institute", the name in a Korea passage. */
+/** Whether the passage has the name in one of its forms, or, for "Korea AI Safety Institute", the name in a Korea passage. */
 export function hasName(ctx: KnowledgeLookups, passage: Passage, name: NameMatch): boolean {
-  if (ctx.says(passage, name.words)) return true;
-  if (!name.qualifier) return false;
-  const own = name.words.slice(name.words.length > 1 && ctx.deal(name.qualifier) ? 1 : 0);
-  return passage.deals.includes(name.qualifier) && ctx.says(passage, own);
+  if (name.forms.some((form) => ctx.says(passage, [...name.qualifierWords, ...form]))) return true;
+  if (name.qualifier)
+    return passage.deals.includes(name.qualifier) && name.forms.some((f) => ctx.says(passage, f));
+  return false;
+}
+
+/** Whether some text has the name. */
+export function nameStands(ctx: KnowledgeLookups, name: NameMatch): boolean {
+  return ctx.knowledge.passages.some((passage) => hasName(ctx, passage, name));
+}
+
+/**
+ * The name with the words just before it, as long as some text has them together: "ministerial-level working
+ * group" is narrower than "working group", and a question that says it means it.
+ */
+function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): NameMatch {
+  if (name.qualifierWords.length > 0) return name;
+  const dealWords = new Set(
+    query.readings
+      .filter((reading) => reading.kind !== "topic")
+      .flatMap((reading) => reading.words.split(" ")),
+  );
+  let current = name;
+  for (let at = name.start - 1; at >= Math.max(0, name.start - 3); at--) {
+    const word = query.tokens[at] ?? "";
+    if (FILLER_WORDS.has(word) || dealWords.has(word)) break;
+    const longer = {
+      ...current,
+      forms: current.forms.map((form) => [word, ...form]),
+      words: [word, ...current.words],
+    };
+    if (!nameStands(ctx, longer)) break;
+    current = longer;
+  }
+  return current;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
+import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { DealId } from "./model.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, stem, tokenize } from "./text.js";
+import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 
 /**
  * The one decline gate every intent passes through: a request the bot does not serve, a country without a
@@ -20,8 +20,9 @@ export function declineGate(
     return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
   }
   const deals = ctx.dealsAsked(query, options);
-  if (query.countries.length > 0 && deals.length === 0) {
-    return noDealWith(ctx, query, intent, query.countries);
+  const countries = query.countries.filter((country) => !partOfName(country, query, ctx));
+  if (countries.length > 0 && deals.length === 0) {
+    return noDealWith(ctx, query, intent, countries);
   }
   if (intent === "help") return null;
   const premise = missingPremise(query, ctx);
@@ -106,6 +107,18 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   return null;
 }
 
+/** A country named only inside a name the texts have ("India AI Impact Summit") is not asked about. */
+function partOfName(country: string, query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const words = tokenize(country);
+  const at = indexOfSequence(query.tokens, words);
+  if (at < 0) return false;
+  for (let extra = 1; extra <= 4 && at + words.length + extra <= query.tokens.length; extra++) {
+    const phrase = query.tokens.slice(at, at + words.length + extra);
+    if (ctx.knowledge.passages.some((passage) => ctx.says(passage, phrase))) return true;
+  }
+  return false;
+}
+
 /** A capitalised word inside a sentence that neither the knowledge nor the vocabulary knows ("Kishida"). */
 function unknownProperName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
@@ -132,7 +145,7 @@ function unknownProperName(query: ParsedQuery, ctx: KnowledgeLookups): string | 
  */
 function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   for (const name of query.names) {
-    if (!nameStands(name.words, name.qualifier, ctx)) return name.words.join(" ");
+    if (!nameStands(ctx, name)) return name.words.join(" ");
   }
   const nouns = new Set(ctx.vocabulary.phrasing.premiseNouns);
   const dealOrCountry = new Set(
@@ -153,7 +166,8 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
       if (FILLER_WORDS.has(before) || dealOrCountry.has(before)) break;
-      if (!topicWords.has(before)) words.unshift(before);
+      // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
+      if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
     const stands =
       ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)) ||
@@ -163,19 +177,4 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     if (!stands) return words.join(" ");
   }
   return null;
-}
-
-/** Whether a name stands in the texts word for word, with its qualifying deal's name or in that deal's texts. */
-export function nameStands(
-  words: readonly string[],
-  qualifier: DealId | null,
-  ctx: KnowledgeLookups,
-): boolean {
-  return (
-    ctx.knowledge.passages.some((passage) => ctx.says(passage, words)) ||
-    (qualifier !== null &&
-      ctx
-        .passages({ deals: [qualifier] })
-        .some((passage) => ctx.says(passage, words.slice(1)) || ctx.says(passage, words)))
-  );
 }

@@ -2,7 +2,7 @@ import type { AnswerOptions, Citation, Suggestion } from "./answer.js";
 import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { ParsedQuery } from "./query.js";
-import { holdsPhrase, stem, tokenize } from "./text.js";
+import { editDistance, holdsPhrase, stem, tokenize, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. */
@@ -155,6 +155,17 @@ export class KnowledgeLookups {
   /** Whether the knowledge uses this word anywhere: in a text, a deal's details, a title or the vocabulary. */
   knows(word: string): boolean {
     return this.knownWords.has(stem(word));
+  }
+
+  /** Whether the word is a typo of a word the knowledge uses (one or two letters off, by length). */
+  nearlyKnows(word: string): boolean {
+    const allowance = typoAllowance(word.length);
+    if (allowance === 0) return false;
+    const stemmed = stem(word);
+    for (const known of this.knownWords) {
+      if (known[0] === stemmed[0] && editDistance(stemmed, known, allowance) <= allowance) return true;
+    }
+    return false;
   }
 
   /** Deals named in the question, or the one a platform option picked, else none. */

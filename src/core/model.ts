@@ -145,6 +145,8 @@ export type Phrasing = {
   offTopic: string[];
   /** Greetings and thanks, answered with a short usage line. */
   greetings: string[];
+  /** Topics a yes/no question asks about as a property of a deal ("is it binding?"), answered from the text, not by coverage. */
+  propertyTopics: string[];
 };
 
 export type SearchHit = {

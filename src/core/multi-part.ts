@@ -1,4 +1,4 @@
-import type { AnswerDraft } from "./answer.js";
+import type { AnswerDraft, IntentName } from "./answer.js";
 import { PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 
@@ -7,37 +7,46 @@ import type { ParsedQuery } from "./query.js";
  * space"): clauses split at "and" (never inside a vocabulary phrase) of which at least two ask something of
  * their own — an intent word, a topic, a section or a named thing. Null for a one-part question.
  */
-export function splitParts(query: ParsedQuery, parse: (text: string) => ParsedQuery): ParsedQuery[] | null {
+export function splitParts(
+  query: ParsedQuery,
+  parse: (text: string) => ParsedQuery,
+  route: (part: ParsedQuery) => IntentName,
+): ParsedQuery[] | null {
   const clauses: string[][] = [[]];
   query.tokens.forEach((token, i) => {
     if ((token === "and" || token === "also") && !query.inPhrases.has(i)) clauses.push([]);
     else clauses.at(-1)?.push(token);
   });
-  const parts = clauses.filter((words) => words.length > 0).map((words) => parse(words.join(" ")));
-  const asking = parts.filter(
+  const parsed = clauses.filter((words) => words.length > 0).map((words) => parse(words.join(" ")));
+  const asking = parsed.filter(
     (part) =>
       part.intentBy !== "default" ||
       part.topics.length > 0 ||
       part.sections.length > 0 ||
       part.names.length > 0,
   );
-  if (asking.length < 2 || asking.length !== parts.length) return null;
-  // Topics alone ("japan fusion and space") are one question about several topics, not several questions.
-  if (
-    parts.every((part) => part.intentBy === "default" && part.sections.length === 0 && part.form === "open")
-  )
-    return null;
-  const [first] = parts;
-  if (!first) return null;
-  // A part that names no deal is about the deals of the question; one with no form of its own takes the first's.
-  return parts.map((part) => ({
+  const [first] = parsed;
+  if (!first || asking.length < 2 || asking.length !== parsed.length) return null;
+  // A part that names no deal is about the deals of the question; one with no intent of its own takes the first's.
+  const firstIntent = route({ ...first, deals: first.deals.length > 0 ? first.deals : query.deals });
+  const parts = parsed.map((part) => ({
     ...part,
     deals: part.deals.length > 0 ? part.deals : query.deals,
     countries: query.countries,
     ...(part.intentBy === "default" && part.form === "open"
-      ? { form: first.form, allDeals: first.allDeals, coverage: first.coverage, intent: first.intent }
+      ? {
+          form: first.form,
+          allDeals: first.allDeals,
+          coverage: first.coverage,
+          intent: firstIntent,
+          intentBy: "cue" as const,
+        }
       : {}),
   }));
+  // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
+  const intents = new Set(parts.map(route));
+  if (intents.size === 1 && parts.every((part) => part.sections.length === 0)) return null;
+  return parts;
 }
 
 /** One answer made of the answers to each part: every lead, each part's best excerpts in turn. */

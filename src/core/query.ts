@@ -5,7 +5,13 @@ import { FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
 import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
-export type IntentCues = { name: IntentName; commands: readonly string[]; cues: readonly string[] };
+export type IntentCues = {
+  name: IntentName;
+  commands: readonly string[];
+  cues: readonly string[];
+  /** Cues that only name the deals ("tpd"): any other intent's cue in the question wins over them. */
+  weakCues?: boolean;
+};
 
 /** The shape of a question: which deal(s) cover something, a yes/no question, or anything else. */
 export type QuestionForm = "which-deal" | "yes-no" | "open";
@@ -143,7 +149,9 @@ function detectIntent(
     }
   }
   let best: { intent: IntentName; cue: string[]; at: number; fuzzy: boolean } | null = null;
-  for (const intent of intents) {
+  const ordered = [...intents.filter((i) => !i.weakCues), ...intents.filter((i) => i.weakCues)];
+  for (const intent of ordered) {
+    if (best && intent.weakCues) break;
     for (const cue of intent.cues) {
       const cueTokens = cue.split(" ");
       if (best && cueTokens.length <= best.cue.length) continue;

@@ -6,7 +6,19 @@ import { editDistance, FILLER_WORDS, indexOfSequence, tokenize, typoAllowance } 
 type Term = { kind: "deal" | "topic" | "country"; id: string; name?: boolean; written?: string[] };
 
 /** A named thing found in a question, with the deal named just before it ("Korea AI Safety Institute"). */
-export type NameMatch = { words: string[]; topic: string; qualifier: DealId | null; start: number };
+export type NameMatch = {
+  /** The name as asked, with the deal before it: for sentences. */
+  words: string[];
+  /** How a text may write the name ("iss" and "international space station"), without the qualifying deal. */
+  forms: string[][];
+  /** The qualifying deal's word as asked ("korea"), or none. */
+  qualifierWords: string[];
+  topic: string;
+  qualifier: DealId | null;
+  /** Token positions of the name in the question. */
+  start: number;
+  end: number;
+};
 
 export type VocabularyMatch = {
   readings: Reading[];
@@ -50,6 +62,7 @@ export class Vocabulary {
       premiseNouns: words(p.premiseNouns),
       offTopic: words(p.offTopic),
       greetings: words(p.greetings),
+      propertyTopics: p.propertyTopics,
     };
     for (const passage of knowledge.passages)
       for (const word of tokenize(passage.text)) this.knownWords.add(word);
@@ -103,11 +116,15 @@ export class Vocabulary {
           const before =
             previous?.end === start && previous.reading.kind === "deal" ? previous.reading : null;
           if (before) qualifiers.add(before.as as DealId);
+          const forms = [words, ...(found.written ? [found.written] : [])];
           names.push({
-            words: before ? [before.words, ...(found.written ?? words)] : (found.written ?? words),
+            words: before ? [before.words, ...words] : words,
+            forms,
+            qualifierWords: before ? [before.words] : [],
             topic: found.reading.as,
             qualifier: ((before?.as ?? inside[0]?.as) as DealId | undefined) ?? null,
             start,
+            end: start + found.length,
           });
         }
         for (let i = start; i < start + found.length; i++) {

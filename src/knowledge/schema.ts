@@ -59,6 +59,7 @@ export const vocabularyFileSchema = z.strictObject({
       premiseNouns: z.array(alias).default([]),
       offTopic: z.array(alias).default([]),
       greetings: z.array(alias).default([]),
+      propertyTopics: z.array(id).default([]),
     })
     .prefault({}),
   otherCountries: z.array(alias),

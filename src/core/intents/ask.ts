@@ -3,6 +3,7 @@ import { blankAnswer, decline, excerptOf, paginate, suggestionsNear } from "../a
 import { describe, evidence, hasName, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
+import { mergeAnswers } from "../multi-part.js";
 import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -24,11 +25,21 @@ export const ask: Intent = {
     const { query, options, ctx } = request;
     const deals = ctx.dealsAsked(query, options);
     const answer = blankAnswer(query, "ask");
+    const aboutProperty = query.topics.some((topic) =>
+      ctx.vocabulary.phrasing.propertyTopics.includes(topic),
+    );
     const asksCoverage =
-      query.form === "yes-no" && (query.coverage || query.names.length > 0) && deals.length > 0;
+      query.form === "yes-no" &&
+      (query.coverage || query.names.length > 0) &&
+      deals.length > 0 &&
+      !aboutProperty;
     if (asksCoverage) return coverageAnswer(request, deals);
-    if (query.sections.length > 0 && query.topics.length === 0 && query.names.length === 0)
-      return sectionAnswer(request, deals);
+    if (query.sections.length > 0 && query.names.length === 0) {
+      // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
+      if (query.topics.length === 0) return sectionAnswer(request, deals);
+      const onTopic = ask.run({ ...request, query: { ...query, sections: [] } });
+      return mergeAnswers([sectionAnswer(request, deals), onTopic], query);
+    }
     if (query.topics.length === 0 && query.terms.length === 0) {
       if (deals.length === 0) return notUnderstood(answer, ctx);
       return paginate(
@@ -166,7 +177,7 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
  * coverage; an item that belongs to another deal is said to be there, citing that deal.
  */
 function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): AnswerDraft {
-  const subject = subjectOf(query);
+  const subject = subjectOf(query, ctx);
   const what = describe(ctx, subject);
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   const found = deals.map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }));

@@ -25,11 +25,14 @@ export const compare: Intent = {
   ],
   run({ query, ctx }): AnswerDraft {
     const answer = blankAnswer(query, "compare");
-    const subject = subjectOf(query);
+    const subject = subjectOf(query, ctx);
     if (isEmpty(subject)) return coverageTable(answer, query.deals, ctx);
 
-    // "Which deal, Japan or Korea, …" weighs the deals named; any other question weighs them all.
-    const pool = query.form === "which-deal" && query.deals.length > 0 ? query.deals : ctx.dealIds;
+    // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
+    const pool =
+      query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
+        ? query.deals
+        : ctx.dealIds;
     const what = describe(ctx, subject);
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {

@@ -9,6 +9,7 @@ export const deals: Intent = {
   description: "Every deal: date, parties and scope",
   examples: ["deals", "which deals are there?"],
   commands: ["deals", "list", "overview", "all"],
+  weakCues: true,
   cues: [
     "which deals",
     "what deals",

@@ -14,6 +14,8 @@ export const status: Intent = {
     "pause",
     "suspended",
     "still active",
+    "still on",
+    "happened",
     "still in force",
     "developments",
     "development",

@@ -42,7 +42,12 @@ export const topics: Intent = {
         ...answer,
         found: items.length > 0,
         title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
-        lead: asked.map((id) => ctx.deal(id)?.scope).join(" "),
+        lead: asked
+          .map((id) => {
+            const deal = ctx.deal(id);
+            return `${deal?.name} lists ${deal?.areas.length} areas of cooperation. ${deal?.scope}`;
+          })
+          .join(" "),
         items,
         deals: asked,
         topics: [...new Set(asked.flatMap((id) => ctx.deal(id)?.areas ?? []))],

@@ -1,0 +1,77 @@
+import type { AnswerDraft } from "./answer.js";
+import type { KnowledgeLookups } from "./lookups.js";
+import { joinNames } from "./phrasing.js";
+import type { ParsedQuery } from "./query.js";
+import { FILLER_WORDS, stem, tokenize } from "./text.js";
+
+/** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
+const NEGATIONS = new Set([
+  "not",
+  "no",
+  "non",
+  "neither",
+  "nor",
+  "nothing",
+  "never",
+  "without",
+  "cannot",
+  "nt",
+]);
+/** How many words before a key word a negation may stand and still negate it. */
+const NEGATION_REACH = 5;
+
+/**
+ * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
+ * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries the question's words decides, by whether a
+ * negation governs them; a question about who signed is checked against the deal's signatories. Returns the
+ * answer unchanged when no sentence speaks to the question.
+ */
+export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
+  const signed = signatoryLead(query, answer, ctx);
+  if (signed) return { ...answer, lead: `${signed} ${answer.lead}` };
+  const keys = keyWords(query);
+  if (keys.size === 0) return answer;
+  for (const excerpt of answer.excerpts) {
+    for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
+      const words = tokenize(sentence).map(stem);
+      const at = words.findIndex((word) => keys.has(word));
+      if (at < 0) continue;
+      const negated = words.slice(Math.max(0, at - NEGATION_REACH), at).some((word) => NEGATIONS.has(word));
+      const direct = `${negated ? "No" : "Yes"} — ${sentence.trim().replace(/[,;:]$/, ".")}`;
+      return { ...answer, lead: `${direct} ${answer.lead}` };
+    }
+  }
+  return answer;
+}
+
+/** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
+function keyWords(query: ParsedQuery): Set<string> {
+  const dealWords = new Set(
+    query.readings
+      .filter((reading) => reading.kind === "deal")
+      .flatMap((reading) => reading.words.split(" ")),
+  );
+  return new Set(
+    query.tokens
+      .filter((token, i) => i > 0 && !FILLER_WORDS.has(token) && !dealWords.has(token) && token.length > 2)
+      .map(stem),
+  );
+}
+
+/** "Did Trump sign the Japan deal?": the people named against the deal's own signatories. */
+function signatoryLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  if (!query.tokens.some((token) => stem(token) === "sign") || answer.deals.length !== 1) return null;
+  const [dealId] = answer.deals;
+  const deal = dealId === undefined ? undefined : ctx.deal(dealId);
+  if (!deal) return null;
+  const everyone = ctx.knowledge.deals.flatMap((d) => d.signatories);
+  const surname = (name: string) => tokenize(name).at(-1) ?? "";
+  const named = everyone.filter((person) => query.tokens.includes(surname(person.name)));
+  if (named.length === 0) return null;
+  const signers = deal.signatories.map((person) => person.name);
+  const all = named.every((person) => signers.includes(person.name));
+  return all
+    ? `Yes — ${joinNames([...new Set(named.map((person) => person.name))])} signed the ${deal.name}.`
+    : `No — the ${deal.name} was signed by ${joinNames(signers)}.`;
+}
