@@ -210,3 +210,17 @@ describe("no topic bleed", () => {
     expect(nuclear.deals).toEqual(knowledge.deals.filter((d) => covers(d.id, "nuclear")).map((d) => d.id));
   });
 });
+
+describe("yes/no questions about what a text says", () => {
+  it("answers from the sentence that carries the question's words, a negation deciding", () => {
+    expect(bot.answer("Is the UK deal legally binding?").lead).toMatch(/^No — .*not legally binding/);
+    expect(bot.answer("Was the UK deal signed at Chequers?").lead).toMatch(/^Yes — .*Chequers/);
+  });
+
+  it("checks who signed against the deal's own signatories", () => {
+    expect(bot.answer("Did Trump sign the Japan deal himself?").lead).toMatch(
+      /^No — the U\.S\.–Japan .* signed by /,
+    );
+    expect(bot.answer("Did Starmer sign the UK deal?").lead).toMatch(/^Yes — Keir Starmer signed/);
+  });
+});
