@@ -98,7 +98,7 @@ describe("npm run ask", () => {
       expect(answer.query).toBe(questions[i]);
     });
     expect(parsed[1]?.found).toBe(false);
-  });
+  }, 60_000); // 10,000 answers in one process: the budget of its own run, for a machine under load
 
   it("rejects bad flags with usage on stderr and exit 2", async () => {
     const result = await runEntry("src/ask.ts", ["--deal", "france", "ai"]);
