@@ -130,47 +130,32 @@ function parse(argv: readonly string[]) {
   return { files: positionals, flags, dir: knowledge, help };
 }
 
+/** What planning a file needs to know: the knowledge as it is, and the other files' plans so far. */
+type Context = {
+  dir: string;
+  knowledge: KnowledgeBase;
+  articles: { path: string; data: ArticleFile }[];
+  sourcesText: string;
+  plans: Plan[];
+};
+
 /** Plans every file, checks the whole result with the loader and the lint, then writes it; or writes nothing. */
 async function importFiles(files: string[], flags: PageMeta, dir: string): Promise<Plan[]> {
   const before = await loadKnowledge(dir).catch((error: unknown) => {
     if (!(error instanceof KnowledgeError)) throw error;
     throw new ImportFailure([`${error.message} (the knowledge must load before anything is added)`]);
   });
-  const articles = await articleFiles(dir);
-  let sourcesText = await readFile(join(dir, "sources.yaml"), "utf8");
-  const plans: Plan[] = [];
+  const context: Context = {
+    dir,
+    knowledge: before.knowledge,
+    articles: await articleFiles(dir),
+    sourcesText: await readFile(join(dir, "sources.yaml"), "utf8"),
+    plans: [],
+  };
   const problems: string[] = [];
   for (const file of files) {
     try {
-      const document = await readPage(file);
-      const meta = importMeta(document.meta, flags);
-      const unknownDeal = meta.deals.find(
-        (deal) => !before.knowledge.deals.some((known) => known.id === deal),
-      );
-      if (unknownDeal)
-        throw new PageError(
-          `deals: unknown deal "${unknownDeal}" (known: ${before.knowledge.deals.map((deal) => deal.id).join(", ")})`,
-        );
-      if (plans.some((plan) => plan.meta.id === meta.id))
-        throw new PageError(`"${meta.id}" is imported twice`);
-      const passages = importedPassages(meta, document.blocks);
-      if (passages.length === 0) throw new PageError("has no paragraphs or bullets to import");
-      const plan: Plan = { file, meta, passages, sourceAdded: false };
-      const quoting = articles.find((article) => article.data.source === meta.id);
-      const target = `articles/${meta.id}.yaml`;
-      if (quoting) {
-        const difference = firstDifference(quoting.data, passages);
-        if (difference)
-          throw new PageError(
-            `${join(dir, quoting.path)} already quotes "${meta.id}" but differs: ${difference}. Delete it to import the page again`,
-          );
-      } else if (articles.some((article) => article.path === target)) {
-        throw new PageError(`${join(dir, target)} exists and quotes another source`);
-      } else plan.articlePath = target;
-      const source = matchOrAddSource(sourcesText, meta);
-      plan.sourceAdded = source.added !== undefined;
-      sourcesText = source.text;
-      plans.push(plan);
+      context.plans.push(await planFile(file, flags, context));
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       problems.push(`${file}: ${error.message}`);
@@ -178,15 +163,47 @@ async function importFiles(files: string[], flags: PageMeta, dir: string): Promi
   }
   if (problems.length > 0) throw new ImportFailure(problems);
 
+  const { plans } = context;
   // sources.yaml first, so a running bot that reloads between the two writes never sees a passage without its source.
   const changes = new Map<string, string>();
-  if (plans.some((plan) => plan.sourceAdded)) changes.set("sources.yaml", sourcesText);
+  if (plans.some((plan) => plan.sourceAdded)) changes.set("sources.yaml", context.sourcesText);
   for (const plan of plans)
     if (plan.articlePath) changes.set(plan.articlePath, renderArticleFile(plan.meta, plan.passages));
   if (changes.size === 0) return plans;
   await checkResult(dir, changes, plans, before.knowledge);
   for (const [path, text] of changes) await writeAtomically(join(dir, path), text);
   return plans;
+}
+
+/** One file: its page and passages, whether an article file already quotes it, and its source matched or added. */
+async function planFile(file: string, flags: PageMeta, context: Context): Promise<Plan> {
+  const document = await readPage(file);
+  const meta = importMeta(document.meta, flags);
+  const dealIds = context.knowledge.deals.map((deal) => deal.id);
+  const unknownDeal = meta.deals.find((deal) => !dealIds.includes(deal));
+  if (unknownDeal) throw new PageError(`deals: unknown deal "${unknownDeal}" (known: ${dealIds.join(", ")})`);
+  if (context.plans.some((plan) => plan.meta.id === meta.id))
+    throw new PageError(`"${meta.id}" is imported twice`);
+  const passages = importedPassages(meta, document.blocks);
+  if (passages.length === 0) throw new PageError("has no paragraphs or bullets to import");
+
+  const plan: Plan = { file, meta, passages, sourceAdded: false };
+  const quoting = context.articles.find((article) => article.data.source === meta.id);
+  const target = `articles/${meta.id}.yaml`;
+  if (quoting) {
+    const difference = firstDifference(quoting.data, passages);
+    if (difference)
+      throw new PageError(
+        `${join(context.dir, quoting.path)} already quotes "${meta.id}" but differs: ${difference}. Delete it to import the page again`,
+      );
+  } else if (context.articles.some((article) => article.path === target)) {
+    throw new PageError(`${join(context.dir, target)} exists and quotes another source`);
+  } else plan.articlePath = target;
+
+  const source = matchOrAddSource(context.sourcesText, meta);
+  plan.sourceAdded = source.added !== undefined;
+  context.sourcesText = source.text;
+  return plan;
 }
 
 async function readPage(file: string): Promise<PageDocument> {
