@@ -40,7 +40,12 @@ describe("'why this answer' shows what a follow-up carried over from earlier", (
     const console = createConsoleAdapter({
       getBot: () => bot,
       input,
-      output: { write: (chunk: string) => ((output += chunk), true) } as unknown as NodeJS.WritableStream,
+      output: {
+        write: (chunk: string) => {
+          output += chunk;
+          return true;
+        },
+      } as unknown as NodeJS.WritableStream,
       interactive: false,
     });
     await console.start();
