@@ -1,0 +1,49 @@
+import type { Answer } from "../../core/answer.js";
+import type { QuestionLog } from "../../store/question-log.js";
+import type { Platform, Surface } from "../../store/types.js";
+import { declineReason } from "./decline-reason.js";
+
+export type AnsweredQuestion = {
+  surface: Surface;
+  userId: string | null;
+  /** The question as the user typed it (redacted before it is stored). */
+  text: string;
+  answer: Answer;
+  latencyMs: number;
+};
+
+/** What every platform's answering path calls once per answer: returns the id its feedback buttons carry. */
+export type QuestionRecorder = {
+  record(question: AnsweredQuestion): string | null;
+  /** Whether answers offer feedback at all (false with QUESTION_LOG=off). */
+  readonly feedback: boolean;
+};
+
+export function createQuestionRecorder(deps: {
+  platform: Platform;
+  questionLog: QuestionLog;
+  knowledgeVersion: () => string;
+}): QuestionRecorder {
+  const { platform, questionLog } = deps;
+  return {
+    feedback: questionLog.enabled,
+    record({ surface, userId, text, answer, latencyMs }) {
+      return questionLog.recordQuestion({
+        platform,
+        surface,
+        userId,
+        text,
+        intent: answer.intent,
+        deals: answer.deals,
+        topics: answer.topics,
+        found: answer.found,
+        declineReason: declineReason(answer),
+        knowledgeVersion: deps.knowledgeVersion(),
+        latencyMs,
+      });
+    },
+  };
+}
+
+/** A recorder that records nothing and offers no feedback, for tools and tests that need none. */
+export const NO_RECORDER: QuestionRecorder = { feedback: false, record: () => null };
