@@ -1,5 +1,6 @@
 import type { Adapter } from "./adapters/adapter.js";
 import { createConsoleAdapter } from "./adapters/console/repl.js";
+import { createQuestionRecorder, type QuestionRecorder } from "./adapters/shared/question-record.js";
 import { createRateLimiter } from "./adapters/shared/rate-limit.js";
 import { type Config, loadConfig, loadEnvFile } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -11,6 +12,7 @@ import { installSignalHandlers } from "./runtime/signals.js";
 import { AdapterStartError, startAdapters } from "./runtime/start-adapters.js";
 import type { SharedState } from "./shared-state/index.js";
 import { exitWithStartupError, scrub } from "./startup-error.js";
+import type { Platform } from "./store/types.js";
 
 /** Known as soon as the config is read, so that every way out of start-up can scrub them. */
 let secrets: string[] = [];
@@ -56,7 +58,13 @@ async function main(): Promise<void> {
       adapters: adapters.map((a) => a.health()),
     });
   const shared = await sharedState(config, logger);
-  adapters.push(...(await platformAdapters(config, { getBot, logger, healthReport }, shared)));
+  // Opens no database with QUESTION_LOG=off; never waits for one that is slow or down.
+  const { createQuestionLog } = await import("./store/question-log.js");
+  const questionLog = createQuestionLog({ config: config.store, logger });
+  const knowledgeVersion = () => liveBot.info().version;
+  const recorder = (platform: Platform) =>
+    createQuestionRecorder({ platform, questionLog, knowledgeVersion });
+  adapters.push(...(await platformAdapters(config, { getBot, logger, healthReport, recorder }, shared)));
 
   let health: Awaited<ReturnType<typeof startHealthServer>> | null = null;
   try {
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
     },
     close: async () => {
       await health?.close();
+      await questionLog.close();
       await shared?.close();
     },
     exit: (code) => process.exit(code),
@@ -124,7 +133,12 @@ async function sharedState(config: Config, logger: Logger): Promise<SharedState 
 /** Loads each platform's code only when its credentials are set, so the console starts fast. */
 async function platformAdapters(
   config: Config,
-  deps: { getBot: LiveBot["current"]; logger: Logger; healthReport: () => unknown },
+  deps: {
+    getBot: LiveBot["current"];
+    logger: Logger;
+    healthReport: () => unknown;
+    recorder: (platform: Platform) => QuestionRecorder;
+  },
   shared: SharedState | null,
 ): Promise<Adapter[]> {
   const rateLimiter = shared?.rateLimiter ?? createRateLimiter(config.rateLimit);
@@ -138,6 +152,7 @@ async function platformAdapters(
         dedupe: shared?.dedupe,
         shutdownGraceMs: config.shutdownGraceMs,
         ...deps,
+        recorder: deps.recorder("slack"),
       }),
     );
   }
@@ -151,6 +166,7 @@ async function platformAdapters(
         logger,
         rateLimiter,
         shutdownGraceMs: config.shutdownGraceMs,
+        recorder: deps.recorder("discord"),
       }),
     );
   }

@@ -7,13 +7,15 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * What a bot process started by a test sees of the test's own environment: PATH, HOME, and an empty env
- * file in place of a `.env` in the checkout, so a developer's own tokens never reach a test run.
+ * file in place of a `.env` in the checkout, so a developer's own tokens never reach a test run. The
+ * question log is off unless a test turns it on (with its own DATA_DIR), so no run writes into the checkout.
  */
 export function baseEnv(): Record<string, string> {
   return {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
     ENV_FILE: fileURLToPath(new URL("../fixtures/empty.env", import.meta.url)),
+    QUESTION_LOG: "off",
   };
 }
 

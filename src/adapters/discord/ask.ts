@@ -1,6 +1,7 @@
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
+import type { QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
 
 export type HandlerDeps = {
@@ -10,6 +11,7 @@ export type HandlerDeps = {
   logger: Logger;
   /** False once stop() has begun: new questions get a short "restarting" reply. */
   accepting: () => boolean;
+  recorder: QuestionRecorder;
 };
 
 export type Entry = "slash" | "button" | "mention" | "dm";
@@ -24,13 +26,27 @@ export type Question = {
   options: AnswerOptions;
 };
 
-export type Outcome = { kind: "answer"; answer: Answer } | { kind: "limited"; retryAfterMs: number };
+export type Outcome =
+  /** `questionId`: what the answer's feedback buttons carry, or null for none. */
+  { kind: "answer"; answer: Answer; questionId: string | null } | { kind: "limited"; retryAfterMs: number };
 
-/** The one path every entry point shares: rate limit per user and guild, then ask the current bot. */
+/**
+ * The one path every entry point shares: rate limit per user and guild, ask the current bot, then record the
+ * question (queued; the answer never waits for the database).
+ */
 export async function ask(deps: HandlerDeps, question: Question): Promise<Outcome> {
+  const startedAt = performance.now();
   const limit = await deps.rateLimiter.take({ user: question.user, team: question.guild });
   if (!limit.allowed) return { kind: "limited", retryAfterMs: limit.retryAfterMs };
-  return { kind: "answer", answer: deps.getBot().answer(question.text, question.options) };
+  const answer = deps.getBot().answer(question.text, question.options);
+  const questionId = deps.recorder.record({
+    surface: question.entry,
+    userId: question.user,
+    text: question.text,
+    answer,
+    latencyMs: performance.now() - startedAt,
+  });
+  return { kind: "answer", answer, questionId: answer.actions.feedback ? questionId : null };
 }
 
 export const ERROR_TEXT = "Sorry, something went wrong while answering. Please try again in a moment.";

@@ -15,6 +15,7 @@ import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, voteValue } from "../shar
 const BUTTON_PREFIX = "tpd:fb:";
 const NOTE_PREFIX = "tpd:fbnote:";
 const NOTE_INPUT_ID = "note";
+const MAX_ROWS = 5;
 
 export const THANKS = "Thanks for the feedback.";
 
@@ -31,6 +32,12 @@ export function feedbackRow(questionId: string): APIActionRowComponent<APIButton
     type: ComponentType.ActionRow,
     components: [button("up", "👍", "Helpful"), button("down", "👎", "Not helpful")],
   };
+}
+
+/** The reply with 👍/👎 as its last row, when there is room (Discord allows five rows). */
+export function withFeedback<T extends { components: unknown[] }>(reply: T, questionId: string | null): T {
+  if (questionId === null || reply.components.length >= MAX_ROWS) return reply;
+  return { ...reply, components: [...reply.components, feedbackRow(questionId)] };
 }
 
 export function isFeedbackButton(customId: string): boolean {

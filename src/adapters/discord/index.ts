@@ -5,6 +5,7 @@ import type { DiscordConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
+import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
 import { describeError, type HandlerDeps } from "./ask.js";
 import { createDiscordClient } from "./client.js";
@@ -23,6 +24,8 @@ export type DiscordAdapterOptions = {
   rateLimiter: RateLimiter;
   /** How long stop() waits for answers in flight; 5 s by default. */
   shutdownGraceMs?: number;
+  /** The question log and feedback; none when unset. */
+  recorder?: QuestionRecorder;
 };
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
@@ -37,6 +40,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     rateLimiter: options.rateLimiter,
     logger,
     accepting: () => accepting,
+    recorder: options.recorder ?? NO_RECORDER,
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);

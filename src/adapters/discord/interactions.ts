@@ -9,6 +9,7 @@ import type { AnswerOptions } from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
 import {
   ask,
+  describeError,
   type Entry,
   ERROR_TEXT,
   type HandlerDeps,
@@ -21,6 +22,13 @@ import {
 } from "./ask.js";
 import { COMMAND_NAME, OPTIONS } from "./commands.js";
 import { decodeAction } from "./custom-id.js";
+import {
+  isFeedbackButton,
+  isFeedbackNote,
+  onFeedbackButton,
+  onFeedbackNote,
+  withFeedback,
+} from "./feedback.js";
 import {
   type DiscordReply,
   questionFromEmbeds,
@@ -39,13 +47,19 @@ const CHOICES_MAX = 25;
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
 export function createInteractionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
+  const vote = deps.recorder.vote;
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       if (interaction.commandName === COMMAND_NAME) await autocomplete(deps, interaction);
     } else if (interaction.isChatInputCommand()) {
       if (interaction.commandName === COMMAND_NAME) await guarded(deps, interaction, "slash", slash);
     } else if (interaction.isButton()) {
-      if (decodeAction(interaction.customId) !== null) await guarded(deps, interaction, "button", button);
+      if (isFeedbackButton(interaction.customId))
+        await feedback(deps, () => onFeedbackButton(interaction, vote));
+      else if (decodeAction(interaction.customId) !== null)
+        await guarded(deps, interaction, "button", button);
+    } else if (interaction.isModalSubmit()) {
+      if (isFeedbackNote(interaction.customId)) await feedback(deps, () => onFeedbackNote(interaction, vote));
     }
   };
 }
@@ -129,7 +143,8 @@ async function answer(deps: HandlerDeps, interaction: Answerable, request: Reque
     await send(interaction, renderNotice(slowDownText(outcome.retryAfterMs)), true);
     return;
   }
-  await send(interaction, renderAnswer(outcome.answer, { deal: request.deal }), request.ephemeral);
+  const reply = withFeedback(renderAnswer(outcome.answer, { deal: request.deal }), outcome.questionId);
+  await send(interaction, reply, request.ephemeral);
   logAnswered(deps, question, outcome.answer, startedAt);
 }
 
@@ -146,6 +161,15 @@ async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteract
   } catch (error) {
     // The user may have typed on (Discord then drops this request): nothing to tell them.
     logFailed(deps, { requestId: interaction.id, entry: "autocomplete" }, error, startedAt);
+  }
+}
+
+/** A feedback click or note: the vote is already queued, so a failed acknowledgement is only logged. */
+async function feedback(deps: HandlerDeps, acknowledge: () => Promise<void>): Promise<void> {
+  try {
+    await acknowledge();
+  } catch (error) {
+    deps.logger.warn({ err: describeError(error) }, "feedback acknowledgement failed");
   }
 }
 

@@ -10,6 +10,7 @@ import {
   slowDownText,
 } from "./ask.js";
 import { NO_PINGS } from "./client.js";
+import { withFeedback } from "./feedback.js";
 import { type DiscordReply, renderAnswer, renderNotice } from "./render.js";
 
 /** Question text of a message addressed to the bot, or null when the bot should stay quiet. */
@@ -58,7 +59,7 @@ export function createMessageHandler(deps: HandlerDeps): (message: Message) => P
         }
         return;
       }
-      await send(message, renderAnswer(outcome.answer));
+      await send(message, withFeedback(renderAnswer(outcome.answer), outcome.questionId));
       logAnswered(deps, question, outcome.answer, startedAt);
     } catch (error) {
       // The id and entry only: the question's text and author stay out of the logs.

@@ -6,7 +6,9 @@ import type { Answer } from "../../core/answer.js";
  * - `not-in-texts`: it named deals or topics the bot knows, but their texts say nothing on it;
  * - `no-match`: nothing in it was recognised.
  */
-export function declineReason(answer: Pick<Answer, "found" | "readings" | "deals" | "topics">): string | null {
+export function declineReason(
+  answer: Pick<Answer, "found" | "readings" | "deals" | "topics">,
+): string | null {
   if (answer.found) return null;
   if (answer.readings.some((reading) => reading.kind === "country")) return "no-such-deal";
   if (answer.deals.length > 0 || answer.topics.length > 0) return "not-in-texts";

@@ -1,5 +1,5 @@
 import type { Answer } from "../../core/answer.js";
-import type { QuestionLog } from "../../store/question-log.js";
+import type { FeedbackVote, QuestionLog } from "../../store/question-log.js";
 import type { Platform, Surface } from "../../store/types.js";
 import { declineReason } from "./decline-reason.js";
 
@@ -12,9 +12,12 @@ export type AnsweredQuestion = {
   latencyMs: number;
 };
 
-/** What every platform's answering path calls once per answer: returns the id its feedback buttons carry. */
+/** The question log as the adapters see it. Neither call waits for the database or throws. */
 export type QuestionRecorder = {
+  /** Called once per answer; returns the id the answer's feedback buttons carry (null: no feedback). */
   record(question: AnsweredQuestion): string | null;
+  /** A 👍/👎 click, or a 👎 with its "what was missing?" note. */
+  vote(vote: FeedbackVote): void;
   /** Whether answers offer feedback at all (false with QUESTION_LOG=off). */
   readonly feedback: boolean;
 };
@@ -42,8 +45,9 @@ export function createQuestionRecorder(deps: {
         latencyMs,
       });
     },
+    vote: (vote) => questionLog.recordVote(vote),
   };
 }
 
 /** A recorder that records nothing and offers no feedback, for tools and tests that need none. */
-export const NO_RECORDER: QuestionRecorder = { feedback: false, record: () => null };
+export const NO_RECORDER: QuestionRecorder = { feedback: false, record: () => null, vote: () => {} };

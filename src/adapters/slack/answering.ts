@@ -2,8 +2,10 @@ import { performance } from "node:perf_hooks";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
+import type { QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
 import type { SlackMessage } from "./blocks.js";
+import { withFeedback } from "./feedback.js";
 import { type RenderOptions, renderAnswer } from "./render.js";
 
 /** Where a question came from; logged, and used to pick how the reply travels. */
@@ -29,7 +31,14 @@ export type Question = {
 
 export type Answering = { handle(question: Question, reply: Reply): Promise<void> };
 
-export type AnsweringDeps = { getBot: () => Bot; logger: Logger; rateLimiter: RateLimiter };
+export type AnsweringDeps = {
+  getBot: () => Bot;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  recorder: QuestionRecorder;
+};
+
+const SURFACE = { command: "slash", mention: "mention", dm: "dm", button: "button" } as const;
 
 export const SLACK_USAGE =
   "Ask privately with /tpd followed by your question, mention me in a channel to get the answer in a thread, or send me a direct message.";
@@ -41,7 +50,7 @@ export function slowDownNotice(retryAfterMs: number): string {
 }
 
 /** The one path every entry point (command, mention, DM, button) goes through. */
-export function createAnswering({ getBot, logger, rateLimiter }: AnsweringDeps): Answering {
+export function createAnswering({ getBot, logger, rateLimiter, recorder }: AnsweringDeps): Answering {
   const log = logger.child({ adapter: "slack" });
 
   return {
@@ -71,6 +80,14 @@ export function createAnswering({ getBot, logger, rateLimiter }: AnsweringDeps):
           deal: question.options?.deal ?? null,
           footer: answer.intent === "help" ? SLACK_USAGE : null,
         });
+        const questionId = recorder.record({
+          surface: SURFACE[question.via],
+          userId: question.user,
+          text: question.text,
+          answer,
+          latencyMs: performance.now() - started,
+        });
+        if (questionId && answer.actions.feedback) message = withFeedback(message, questionId);
       } catch (error) {
         const replied = await attempt(() => reply.notice(ERROR_NOTICE, "error"));
         log.error({ ...base, err: describe(error), errorReplied: replied.ok }, "answer failed");

@@ -1,3 +1,5 @@
+import type { types } from "@slack/bolt";
+
 /**
  * The Block Kit shapes this adapter sends (a structural subset of @slack/types' KnownBlock) and
  * Slack's documented limits for them.
@@ -18,7 +20,15 @@ export type SectionBlock = { type: "section"; text: Mrkdwn; accessory?: Button }
 export type ContextBlock = { type: "context"; elements: Mrkdwn[] };
 export type ActionsBlock = { type: "actions"; elements: Button[] };
 export type DividerBlock = { type: "divider" };
-export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | DividerBlock;
+/** 👍/👎 under an answer (feedback buttons, see feedback.ts). */
+export type ContextActionsBlock = types.ContextActionsBlock;
+export type Block =
+  | HeaderBlock
+  | SectionBlock
+  | ContextBlock
+  | ActionsBlock
+  | DividerBlock
+  | ContextActionsBlock;
 
 /** A rendered reply: blocks plus the plain `text` Slack shows in notifications and old clients. */
 export type SlackMessage = { text: string; blocks: Block[] };

@@ -1,8 +1,8 @@
-import type { App, BlockAction, FeedbackButtonsAction } from "@slack/bolt";
-import type { ContextActionsBlock, ModalView } from "@slack/types";
+import type { App, BlockAction, FeedbackButtonsAction, types } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import type { FeedbackVote } from "../../store/question-log.js";
 import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, voteValue } from "../shared/feedback.js";
+import { LIMITS, type SlackMessage } from "./blocks.js";
 
 export const FEEDBACK_ACTION_ID = "tpd_feedback";
 export const NOTE_CALLBACK_ID = "tpd_feedback_note";
@@ -12,7 +12,7 @@ const NOTE_INPUT_ID = "note";
 export const THANKS = "Thanks for the feedback.";
 
 /** 👍/👎 under an answer, as Slack documents them: feedback buttons inside a context actions block. */
-export function feedbackBlock(questionId: string): ContextActionsBlock {
+export function feedbackBlock(questionId: string): types.ContextActionsBlock {
   return {
     type: "context_actions",
     elements: [
@@ -34,8 +34,17 @@ export function feedbackBlock(questionId: string): ContextActionsBlock {
   };
 }
 
+/** The message with 👍/👎 at the end, unless that would take it past Slack's block limits. */
+export function withFeedback(message: SlackMessage, questionId: string): SlackMessage {
+  const block = feedbackBlock(questionId);
+  const fits =
+    message.blocks.length < LIMITS.blocks &&
+    JSON.stringify(message.blocks).length + JSON.stringify(block).length < LIMITS.blocksJson;
+  return fits ? { ...message, blocks: [...message.blocks, block] } : message;
+}
+
 /** The optional "what was missing?" after a 👎: private to the user, the question id carried in the view. */
-export function noteModal(questionId: string): ModalView {
+export function noteModal(questionId: string): types.ModalView {
   return {
     type: "modal",
     callback_id: NOTE_CALLBACK_ID,

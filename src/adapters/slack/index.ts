@@ -5,10 +5,12 @@ import type { SlackConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
+import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
 import { createAnswering } from "./answering.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
+import { registerFeedback } from "./feedback.js";
 import { createLifecycle } from "./lifecycle.js";
 import { registerListeners } from "./listeners.js";
 
@@ -33,6 +35,8 @@ export type SlackAdapterOptions = {
   dedupe?: DedupeStore;
   /** How long stop() waits for answers in progress. */
   shutdownGraceMs?: number;
+  /** The question log and feedback; none when unset. */
+  recorder?: QuestionRecorder;
 };
 
 export type SlackAdapter = Adapter & { port(): number | null };
@@ -65,12 +69,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
   });
+  const recorder = options.recorder ?? NO_RECORDER;
   registerListeners(app, {
-    answering: createAnswering({ getBot: options.getBot, logger, rateLimiter: options.rateLimiter }),
+    answering: createAnswering({
+      getBot: options.getBot,
+      logger,
+      rateLimiter: options.rateLimiter,
+      recorder,
+    }),
     dedupe: options.dedupe ?? createMemoryDedupe(),
     lifecycle,
     logger,
   });
+  registerFeedback(app, recorder.vote, logger);
 
   function currentPort(): number | null {
     const address = server?.address();
