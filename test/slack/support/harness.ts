@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { createRateLimiter } from "../../../src/adapters/shared/rate-limit.js";
+import type { QuestionRecorder } from "../../../src/adapters/shared/question-record.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/index.js";
 import type { SlackConfig } from "../../../src/config.js";
 import type { Bot } from "../../../src/core/bot.js";
@@ -36,6 +37,8 @@ export type HarnessOptions = {
   perUser?: number;
   perTeam?: number;
   shutdownGraceMs?: number;
+  /** The question log and feedback; none when unset. */
+  recorder?: QuestionRecorder;
 };
 
 /** The real Bolt app in HTTP mode on 127.0.0.1, talking to a fake Slack on 127.0.0.1. */
@@ -64,6 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
     shutdownGraceMs: options.shutdownGraceMs ?? 2000,
+    ...(options.recorder ? { recorder: options.recorder } : {}),
   });
   await adapter.start();
   const baseUrl = `http://127.0.0.1:${adapter.port()}`;
