@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { createRateLimiter } from "../../../src/adapters/shared/rate-limit.js";
 import type { QuestionRecorder } from "../../../src/adapters/shared/question-record.js";
+import { createRateLimiter } from "../../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/index.js";
 import type { SlackConfig } from "../../../src/config.js";
 import type { Bot } from "../../../src/core/bot.js";
