@@ -55,6 +55,10 @@ export type Config = {
   healthPort: number | null;
   shutdownGraceMs: number;
   watchKnowledge: boolean;
+  /** How often the watch hashes the knowledge files to catch changes no file event reported; 0 = never. */
+  knowledgeCheckSeconds: number;
+  /** Accept a reload that drops a deal or most passages (refused by default as a likely mistake). */
+  allowKnowledgeShrink: boolean;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   store: StoreConfig;
@@ -105,6 +109,8 @@ const envSchema = z.object({
   HEALTH_PORT: optional(port),
   SHUTDOWN_GRACE_MS: optional(wholeNumber(0, 60_000, "a number of milliseconds")),
   KNOWLEDGE_WATCH: optional(bool),
+  KNOWLEDGE_CHECK_SECONDS: optional(wholeNumber(0, 86_400, "a number of seconds")),
+  KNOWLEDGE_ALLOW_SHRINK: optional(bool),
   SLACK_BOT_TOKEN: optional(credential.startsWith("xoxb-", "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(credential.min(8, "looks too short for a signing secret")),
   SLACK_APP_TOKEN: optional(credential.startsWith("xapp-", "must be an app-level token starting with xapp-")),
@@ -170,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     healthPort: vars.HEALTH_PORT ?? null,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
+    knowledgeCheckSeconds: vars.KNOWLEDGE_CHECK_SECONDS ?? 30,
+    allowKnowledgeShrink: vars.KNOWLEDGE_ALLOW_SHRINK ?? false,
     slack: slackConfig(vars),
     discord: discordConfig(vars),
     discordShards: vars.DISCORD_SHARDS ?? "auto",

@@ -5,6 +5,7 @@ import { createRateLimiter } from "./adapters/shared/rate-limit.js";
 import { type Config, loadConfig, loadEnvFile } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildHealthReport, startHealthServer } from "./runtime/health.js";
+import { WATCH_OFF, watchKnowledge } from "./runtime/knowledge-watch.js";
 import { createLiveBot, type LiveBot } from "./runtime/live-bot.js";
 import { installProcessGuards } from "./runtime/process-guards.js";
 import { createShutdown } from "./runtime/shutdown.js";
@@ -32,7 +33,11 @@ async function main(): Promise<void> {
   installProcessGuards(logger);
   const signals = platforms ? installSignalHandlers(logger) : null;
   if (platforms) logger.info({ pid: process.pid }, "tpd-bot starting");
-  const liveBot = await createLiveBot(config.knowledgeDir, logger);
+  const liveBot = await createLiveBot({
+    dir: config.knowledgeDir,
+    logger,
+    allowShrink: config.allowKnowledgeShrink,
+  });
   const getBot = () => liveBot.current();
 
   if (!platforms) {
@@ -47,6 +52,15 @@ async function main(): Promise<void> {
     return;
   }
 
+  const knowledgeWatch = config.watchKnowledge
+    ? watchKnowledge({
+        dir: config.knowledgeDir,
+        logger,
+        checkMs: config.knowledgeCheckSeconds * 1000,
+        onChange: (reason) => liveBot.reload(reason),
+      })
+    : null;
+  const knowledgeReport = () => ({ ...liveBot.info(), watch: knowledgeWatch?.state() ?? WATCH_OFF });
   const startedAt = Date.now();
   let stopping = false;
   const adapters: Adapter[] = [];
@@ -54,7 +68,7 @@ async function main(): Promise<void> {
     buildHealthReport({
       startedAt,
       stopping,
-      knowledge: liveBot.info(),
+      knowledge: knowledgeReport(),
       adapters: adapters.map((a) => a.health()),
     });
   const shared = await sharedState(config, logger);
@@ -79,12 +93,11 @@ async function main(): Promise<void> {
     process.stderr.write(`tpd-bot: cannot start: ${scrub(reason, secrets)}\n`);
     process.exit(1);
   }
-  const stopWatching = config.watchKnowledge ? liveBot.watch() : () => {};
   logger.info(
     {
       adapters: adapters.map((adapter) => adapter.health()),
       healthPort: health?.port ?? null,
-      knowledge: liveBot.info(),
+      knowledge: knowledgeReport(),
       sharedState: shared ? "postgresql" : "in-process",
     },
     "tpd-bot started",
@@ -96,7 +109,7 @@ async function main(): Promise<void> {
     graceMs: config.shutdownGraceMs,
     onStopping: () => {
       stopping = true;
-      stopWatching();
+      knowledgeWatch?.stop();
     },
     close: async () => {
       await health?.close();

@@ -1,19 +1,23 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AdapterHealth } from "../adapters/adapter.js";
+import type { WatchState } from "./knowledge-watch.js";
 import type { KnowledgeInfo } from "./live-bot.js";
+
+/** What is serving, how its last reload went, and how the folder is watched. */
+export type KnowledgeReport = KnowledgeInfo & { watch: WatchState };
 
 export type HealthReport = {
   status: "ok" | "degraded" | "stopping";
   uptimeSeconds: number;
-  knowledge: KnowledgeInfo;
+  knowledge: KnowledgeReport;
   adapters: AdapterHealth[];
 };
 
 export function buildHealthReport(input: {
   startedAt: number;
   stopping: boolean;
-  knowledge: KnowledgeInfo;
+  knowledge: KnowledgeReport;
   adapters: AdapterHealth[];
 }): HealthReport {
   const allUp = input.adapters.every((adapter) => adapter.up);

@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from "node:fs";
 import { type Bot, createBot } from "../core/bot.js";
 import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from "../knowledge/load.js";
 import type { Logger } from "../logger.js";
@@ -12,65 +11,108 @@ export type KnowledgeInfo = {
   deals: number;
   loadedAt: string;
   loadMs: number;
+  /** The latest reload attempt, so an operator can see that the files on disk are not what is served. */
+  lastReload: ReloadOutcome | null;
+};
+
+export type ReloadOutcome = {
+  at: string;
+  reason: string;
+  result: "reloaded" | "failed" | "refused";
+  problem?: string;
 };
 
 export type LiveBot = {
   /** The bot over the knowledge currently serving; swapped whole on a successful reload. */
   current(): Bot;
   info(): KnowledgeInfo;
-  /** Re-reads and re-validates the knowledge; on any error the previous knowledge keeps serving. */
+  /**
+   * Re-reads and re-validates the knowledge; on any error, or a suspicious shrink, the previous
+   * knowledge keeps serving.
+   */
   reload(reason: string): Promise<boolean>;
-  /** Reloads when a file under the knowledge folder changes (debounced); returns a function that stops watching. */
-  watch(debounceMs?: number): () => void;
 };
 
-type Loader = (dir: string) => Promise<LoadedKnowledge>;
+export type LiveBotOptions = {
+  dir: string;
+  logger: Logger;
+  /** Accept a reload that drops a deal or most of the passages (KNOWLEDGE_ALLOW_SHRINK). */
+  allowShrink?: boolean;
+  load?: (dir: string) => Promise<LoadedKnowledge>;
+};
+
+type Serving = { bot: Bot; info: Omit<KnowledgeInfo, "lastReload">; dealIds: string[] };
 
 /** Loads the knowledge once (throwing on error: start-up must stop), then keeps it fresh. */
-export async function createLiveBot(
-  dir: string,
-  logger: Logger,
-  load: Loader = loadKnowledge,
-): Promise<LiveBot> {
-  const build = async () => {
+export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
+  const { dir, logger } = options;
+  const load = options.load ?? loadKnowledge;
+  const build = async (): Promise<Serving> => {
     const loaded = await load(dir);
-    const info: KnowledgeInfo = {
-      version: loaded.knowledge.version,
-      asOf: loaded.knowledge.asOf,
-      documents: loaded.knowledge.sources.length,
-      passages: loaded.knowledge.passages.length,
-      deals: loaded.knowledge.deals.length,
-      loadedAt: new Date().toISOString(),
-      loadMs: Math.round(loaded.loadMs * 10) / 10,
+    const { knowledge } = loaded;
+    return {
+      bot: createBot(loaded),
+      dealIds: knowledge.deals.map((deal) => deal.id),
+      info: {
+        version: knowledge.version,
+        asOf: knowledge.asOf,
+        documents: knowledge.sources.length,
+        passages: knowledge.passages.length,
+        deals: knowledge.deals.length,
+        loadedAt: new Date().toISOString(),
+        loadMs: Math.round(loaded.loadMs * 10) / 10,
+      },
     };
-    return { bot: createBot(loaded), info };
   };
   let serving = await build();
+  let lastReload: ReloadOutcome | null = null;
   let reloading: Promise<boolean> | null = null;
 
+  const record = (reason: string, result: ReloadOutcome["result"], problem?: string) => {
+    lastReload = { at: new Date().toISOString(), reason, result, ...(problem ? { problem } : {}) };
+  };
+
   const reload = async (reason: string): Promise<boolean> => {
+    let next: Serving;
     try {
-      const next = await build();
-      const changed = next.info.version !== serving.info.version;
-      serving = next; // one assignment: requests see the old bot or the new one, never a mix
-      logger.info(
-        { reason, version: next.info.version, changed, loadMs: next.info.loadMs },
-        "knowledge reloaded",
-      );
-      return true;
+      next = await build();
     } catch (error) {
       const problem = error instanceof KnowledgeError ? error.message : String(error);
+      record(reason, "failed", problem);
       logger.error(
         { reason, problem, keptVersion: serving.info.version },
         "knowledge reload failed; still serving the previous knowledge",
       );
       return false;
     }
+    const shrink = shrinkage(serving, next);
+    if (shrink && !options.allowShrink) {
+      record(reason, "refused", shrink.problem);
+      logger.error(
+        { reason, ...shrink.detail, keptVersion: serving.info.version },
+        "knowledge reload refused: it drops a deal or most passages; still serving the previous knowledge (set KNOWLEDGE_ALLOW_SHRINK=true to accept such a reload)",
+      );
+      return false;
+    }
+    const changed = next.info.version !== serving.info.version;
+    serving = next; // one assignment: requests see the old bot or the new one, never a mix
+    record(reason, "reloaded");
+    logger.info(
+      {
+        reason,
+        version: next.info.version,
+        changed,
+        loadMs: next.info.loadMs,
+        ...(shrink ? { acceptedShrink: shrink.detail } : {}),
+      },
+      "knowledge reloaded",
+    );
+    return true;
   };
 
-  const liveBot: LiveBot = {
+  return {
     current: () => serving.bot,
-    info: () => serving.info,
+    info: () => ({ ...serving.info, lastReload }),
     reload(reason) {
       // Edits arrive in bursts; chain reloads so each one reads the files after the previous finished.
       const next = (reloading ?? Promise.resolve(true)).then(() => reload(reason));
@@ -80,23 +122,21 @@ export async function createLiveBot(
       reloading = tail;
       return next;
     },
-    watch(debounceMs = 250) {
-      let timer: NodeJS.Timeout | null = null;
-      let watcher: FSWatcher | null = null;
-      try {
-        watcher = watch(dir, { recursive: true }, () => {
-          if (timer) clearTimeout(timer);
-          timer = setTimeout(() => void liveBot.reload("file change"), debounceMs);
-        });
-        watcher.on("error", (error) => logger.warn({ err: String(error) }, "knowledge watch stopped"));
-      } catch (error) {
-        logger.warn({ err: String(error) }, "knowledge watch unavailable; send SIGHUP to reload");
-      }
-      return () => {
-        if (timer) clearTimeout(timer);
-        watcher?.close();
-      };
-    },
   };
-  return liveBot;
+}
+
+/**
+ * A reload that loses a whole deal, or more than half the passages, is more likely a deleted or
+ * half-copied file than an edit: the bot would then answer questions on that deal from the others.
+ */
+function shrinkage(before: Serving, after: Serving) {
+  const droppedDeals = before.dealIds.filter((id) => !after.dealIds.includes(id));
+  const passages = { before: before.info.passages, after: after.info.passages };
+  const mostPassagesGone = passages.after < passages.before / 2;
+  if (droppedDeals.length === 0 && !mostPassagesGone) return null;
+  const lost = [
+    ...(droppedDeals.length > 0 ? [`deals ${droppedDeals.join(", ")} missing`] : []),
+    ...(mostPassagesGone ? [`passages down from ${passages.before} to ${passages.after}`] : []),
+  ];
+  return { detail: { droppedDeals, passages }, problem: lost.join("; ") };
 }

@@ -1,3 +1,6 @@
+import { cp, link, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
 import { commandFields, hookOf } from "../slack/support/harness.js";
@@ -12,6 +15,12 @@ const SIGNING_TEXT = "during President Trump's second state visit";
 
 let watching: Running;
 let signalled: Running;
+/** Events only: the content check is too rare to matter during the test. */
+let replacing: Running;
+/** Hashes the files every second. */
+let netted: Running;
+/** Folders the tests made beside the copies, removed at the end. */
+const strays: string[] = [];
 const figures: string[] = [];
 
 async function start(env: Record<string, string>): Promise<Running> {
@@ -29,12 +38,30 @@ async function answerText(running: Running, text = QUESTION): Promise<string> {
   return JSON.stringify(post.body);
 }
 
-async function knowledgeVersion(running: Running): Promise<string> {
+type KnowledgeReport = {
+  version: string;
+  documents: number;
+  deals: number;
+  lastReload: { reason: string; result: string; problem?: string } | null;
+  watch: {
+    state: string;
+    watchedFolders: number;
+    checkSeconds: number | null;
+    rearms: number;
+    missedChanges: number;
+  };
+};
+
+async function knowledgeReport(running: Running): Promise<KnowledgeReport> {
   const response = await fetch(`${running.base}/healthz`);
   expect(response.status).toBe(200);
-  const report = (await response.json()) as { knowledge: { version: string; documents: number } };
+  const report = (await response.json()) as { knowledge: KnowledgeReport };
   expect(report.knowledge.documents).toBeGreaterThan(0);
-  return report.knowledge.version;
+  return report.knowledge;
+}
+
+async function knowledgeVersion(running: Running): Promise<string> {
+  return (await knowledgeReport(running)).version;
 }
 
 /** Resolves with the next "knowledge reloaded" or "knowledge reload failed" line after `from`. */
@@ -49,15 +76,21 @@ const mark = (marker: string) => (text: string) =>
   text.replace(SIGNING_TEXT, `${SIGNING_TEXT} (reload check ${marker})`);
 
 beforeAll(async () => {
-  [watching, signalled] = await Promise.all([start({}), start({ KNOWLEDGE_WATCH: "false" })]);
+  [watching, signalled, replacing, netted] = await Promise.all([
+    start({}),
+    start({ KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" }),
+    start({ KNOWLEDGE_CHECK_SECONDS: "3600" }),
+    start({ KNOWLEDGE_CHECK_SECONDS: "1" }),
+  ]);
 }, 30_000);
 
 afterAll(async () => {
   await killAllBotProcesses();
-  for (const running of [watching, signalled]) {
+  for (const running of [watching, signalled, replacing, netted]) {
     await running?.slack.close();
     await running?.knowledge.remove();
   }
+  await Promise.all(strays.map((folder) => rm(folder, { recursive: true, force: true })));
   console.info(`reload: ${figures.join("; ")}`);
 });
 
@@ -151,5 +184,164 @@ describe("GIVEN the bot with KNOWLEDGE_WATCH=false", () => {
     expect(String(failed.problem)).toContain("deals/uk.yaml");
     expect(String(failed.problem)).toContain("signed");
     expect(await answerText(signalled)).toContain("ZEPHYR-2");
+  });
+});
+
+describe("GIVEN the bot watching a folder that is edited the way deployments do", () => {
+  it("WHEN a file is replaced by rename THEN it reloads, and so does every later edit of that file", async () => {
+    const { knowledge } = replacing;
+    const scratch = await mkdtemp(join(tmpdir(), "tpd-replacement-"));
+    strays.push(scratch);
+    const replacement = join(scratch, "uk.yaml");
+    await writeFile(replacement, mark("MV-1")(await knowledge.read("deals/uk.yaml")));
+
+    let from = replacing.bot.logs().length;
+    const movedAt = performance.now();
+    await rename(replacement, join(knowledge.dir, "deals/uk.yaml"));
+    expect(await nextReload(replacing, from)).toMatchObject({
+      level: "info",
+      reason: "file change",
+      changed: true,
+    });
+    const afterMoveMs = performance.now() - movedAt;
+    expect(await answerText(replacing)).toContain("MV-1");
+
+    from = replacing.bot.logs().length;
+    const editedAt = performance.now();
+    await knowledge.edit("deals/uk.yaml", (text) => text.replace("MV-1", "MV-2"));
+    expect(await nextReload(replacing, from)).toMatchObject({
+      level: "info",
+      reason: "file change",
+      changed: true,
+    });
+    const afterEditMs = performance.now() - editedAt;
+    expect(await answerText(replacing)).toContain("MV-2");
+    expect((await knowledgeReport(replacing)).watch).toMatchObject({ state: "watching", missedChanges: 0 });
+    figures.push(
+      `mv over a file -> reloaded in ${Math.round(afterMoveMs)} ms; a later edit of it in ${Math.round(afterEditMs)} ms`,
+    );
+  });
+
+  it("WHEN the whole folder is swapped for a new one THEN it reloads, re-arms the watch, and later edits reload", async () => {
+    const { knowledge } = replacing;
+    const incoming = `${knowledge.dir}.new`;
+    const retired = `${knowledge.dir}.old`;
+    strays.push(incoming, retired);
+    await cp(knowledge.dir, incoming, { recursive: true });
+    const uk = join(incoming, "deals/uk.yaml");
+    await writeFile(uk, (await knowledge.read("deals/uk.yaml")).replace("MV-2", "SWAP-1"));
+    const { rearms } = (await knowledgeReport(replacing)).watch;
+
+    let from = replacing.bot.logs().length;
+    const swappedAt = performance.now();
+    await rename(knowledge.dir, retired);
+    await rename(incoming, knowledge.dir);
+    expect(await nextReload(replacing, from)).toMatchObject({ level: "info", changed: true });
+    const afterSwapMs = performance.now() - swappedAt;
+    expect(await answerText(replacing)).toContain("SWAP-1");
+    const report = await knowledgeReport(replacing);
+    expect(report.watch.state).toBe("watching");
+    expect(report.watch.rearms).toBeGreaterThan(rearms);
+
+    from = replacing.bot.logs().length;
+    const editedAt = performance.now();
+    await knowledge.edit("deals/uk.yaml", (text) => text.replace("SWAP-1", "SWAP-2"));
+    expect(await nextReload(replacing, from)).toMatchObject({
+      level: "info",
+      reason: "file change",
+      changed: true,
+    });
+    const afterEditMs = performance.now() - editedAt;
+    expect(await answerText(replacing)).toContain("SWAP-2");
+    // The retired folder is no longer watched: editing it reloads nothing.
+    from = replacing.bot.logs().length;
+    await writeFile(join(retired, "deals/uk.yaml"), "id: uk\n");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(
+      replacing.bot
+        .logs()
+        .slice(from)
+        .filter((line) => String(line.msg).startsWith("knowledge reload")),
+    ).toEqual([]);
+    figures.push(
+      `folder swapped -> reloaded in ${Math.round(afterSwapMs)} ms; a later edit in ${Math.round(afterEditMs)} ms`,
+    );
+  });
+
+  it("WHEN a file changes without any event in the watched folders THEN the content check reloads it within its period", async () => {
+    const { knowledge } = netted;
+    // A hard link elsewhere: writing through it changes the file, but the events go to the other folder.
+    const elsewhere = await mkdtemp(join(tmpdir(), "tpd-hardlink-"));
+    strays.push(elsewhere);
+    const alias = join(elsewhere, "uk.yaml");
+    await link(join(knowledge.dir, "deals/uk.yaml"), alias);
+    expect((await knowledgeReport(netted)).watch).toMatchObject({
+      state: "watching",
+      checkSeconds: 1,
+      missedChanges: 0,
+    });
+
+    const from = netted.bot.logs().length;
+    const writtenAt = performance.now();
+    await writeFile(alias, mark("NET-1")(await knowledge.read("deals/uk.yaml")));
+    const reloaded = await nextReload(netted, from);
+    const noticedMs = performance.now() - writtenAt;
+    expect(reloaded).toMatchObject({ level: "info", reason: "content check", changed: true });
+    expect(
+      netted.bot
+        .logs()
+        .slice(from)
+        .some((line) => line.msg === "knowledge changed without a file event; reloading"),
+    ).toBe(true);
+    expect(noticedMs).toBeLessThan(2500);
+    expect(await answerText(netted)).toContain("NET-1");
+    expect((await knowledgeReport(netted)).watch).toMatchObject({ missedChanges: 1 });
+    figures.push(
+      `change with no file event -> content check reloaded it in ${Math.round(noticedMs)} ms (period 1 s)`,
+    );
+  });
+});
+
+describe("GIVEN a reload that would lose a whole deal", () => {
+  const KOREA_QUESTION = "who signed the korea deal?";
+
+  it("WHEN deals/korea.yaml is deleted THEN the reload is refused, /healthz says so, and Korea is still answered", async () => {
+    const serving = await knowledgeReport(watching);
+    expect(serving.deals).toBe(3);
+    const original = await watching.knowledge.read("deals/korea.yaml");
+    const from = watching.bot.logs().length;
+    await watching.knowledge.delete("deals/korea.yaml");
+    const refused = await nextReload(watching, from);
+    expect(refused).toMatchObject({
+      level: "error",
+      reason: "file change",
+      droppedDeals: ["korea"],
+      keptVersion: serving.version,
+    });
+    expect(String(refused.msg)).toContain("KNOWLEDGE_ALLOW_SHRINK");
+    const after = await knowledgeReport(watching);
+    expect(after).toMatchObject({ version: serving.version, deals: 3 });
+    expect(after.lastReload).toMatchObject({ result: "refused", problem: "deals korea missing" });
+    const answer = await answerText(watching, KOREA_QUESTION);
+    expect(answer).toContain("Bae Kyung-hoon");
+
+    const restoredFrom = watching.bot.logs().length;
+    await watching.knowledge.write("deals/korea.yaml", original);
+    expect(await nextReload(watching, restoredFrom)).toMatchObject({
+      level: "info",
+      version: serving.version,
+    });
+    expect((await knowledgeReport(watching)).lastReload).toMatchObject({ result: "reloaded" });
+  });
+
+  it("WHEN KNOWLEDGE_ALLOW_SHRINK=true THEN the same reload is accepted and logged as a shrink", async () => {
+    await signalled.knowledge.edit("deals/uk.yaml", (text) => text.replace(/^unsigned:\n/m, "signed:\n"));
+    const from = signalled.bot.logs().length;
+    await signalled.knowledge.delete("deals/korea.yaml");
+    signalled.bot.signal("SIGHUP");
+    const reloaded = await nextReload(signalled, from);
+    expect(reloaded).toMatchObject({ level: "info", reason: "SIGHUP", changed: true });
+    expect(reloaded.acceptedShrink).toMatchObject({ droppedDeals: ["korea"] });
+    expect((await knowledgeReport(signalled)).deals).toBe(2);
   });
 });
