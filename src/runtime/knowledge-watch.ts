@@ -78,43 +78,52 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
         next.set(folder, await inode(folder));
         watchers.push(watchFolder(folder, () => changed()));
       }
-      const parent = dirname(dir);
-      const name = basename(dir);
-      watchers.push(watchFolder(parent, (file) => file === name && changed()));
       armedOk = folders.length > 0;
     } catch (error) {
       closeAll();
       armedOk = false;
       logger.warn({ err: String(error) }, "knowledge watch unavailable; the content check still reloads");
     }
+    try {
+      const name = basename(dir);
+      watchers.push(watchFolder(dirname(dir), (file) => file === name && changed()));
+    } catch {
+      // Without the parent's watch, the content check still finds a swapped folder.
+    }
     armed = next;
+    if (stopped) closeAll();
   };
 
   const watchFolder = (folder: string, onEvent: (file: string | null) => unknown): FSWatcher => {
     const watcher = watch(folder, (_event, file) => onEvent(file === null ? null : String(file)));
     watcher.on("error", (error) => {
-      logger.warn({ err: String(error) }, "knowledge watch failed; setting it up again");
-      void rearm("watch error");
+      // Set up again at the next event or content check, not at once: a lasting error would loop.
+      armedOk = false;
+      logger.warn({ err: String(error) }, "knowledge watch failed; it will be set up again");
     });
     return watcher;
   };
 
-  /** Sets the watches up again when a watched folder is gone, replaced or joined by a new one. */
-  const rearmIfMoved = async (): Promise<void> => {
-    const folders = await foldersOf(dir);
-    let moved = !armedOk || folders.length !== armed.size;
-    for (const folder of folders) {
-      if (moved) break;
-      moved = armed.get(folder) !== (await inode(folder).catch(() => "gone"));
-    }
-    if (moved) await rearm("folder replaced");
-  };
-
-  const rearm = async (reason: string): Promise<void> => {
-    if (stopped) return;
-    rearms += 1;
-    await arm();
-    logger.info({ reason, watchedFolders: watchers.length, armed: armedOk }, "knowledge watch set up again");
+  /**
+   * Sets the watches up again when a watched folder is gone, replaced or joined by a new one, or a
+   * watch failed. Chained, so two callers never set up watches side by side.
+   */
+  let settling: Promise<void> = Promise.resolve();
+  const rearmIfMoved = (): Promise<void> => {
+    settling = settling.then(async () => {
+      if (stopped) return;
+      const folders = await foldersOf(dir);
+      let moved = !armedOk || folders.length !== armed.size;
+      for (const folder of folders) {
+        if (moved) break;
+        moved = armed.get(folder) !== (await inode(folder).catch(() => "gone"));
+      }
+      if (!moved) return;
+      rearms += 1;
+      await arm();
+      logger.info({ watchedFolders: watchers.length, armed: armedOk }, "knowledge watch set up again");
+    });
+    return settling;
   };
 
   const reload = async (reason: "file change" | "content check"): Promise<void> => {
@@ -144,7 +153,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
     await reload("content check");
   };
 
-  void arm();
+  settling = arm();
   const interval = options.checkMs > 0 ? setInterval(() => void check(), options.checkMs) : null;
   interval?.unref();
 

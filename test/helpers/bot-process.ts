@@ -126,7 +126,7 @@ export async function killAllBotProcesses(): Promise<void> {
 /** Resolves once the bot has logged that it started, with the ports it listens on. */
 export async function botStarted(
   bot: BotProcess,
-  timeoutMs = 15_000,
+  timeoutMs = 40_000,
 ): Promise<{ slackPort: number | null; healthPort: number | null }> {
   const started = await bot.waitForLog((line) => line.msg === "tpd-bot started", timeoutMs);
   const slack = bot.logs().find((line) => line.msg === "Slack adapter started");

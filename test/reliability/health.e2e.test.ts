@@ -108,7 +108,7 @@ beforeAll(async () => {
   };
   socket = { bot: bots.socket, slack: slackB, sockets, healthPort: b.healthPort ?? -1 };
   discordOnly = { bot: bots.discordOnly, discord: discordB, proxy, healthPort: c.healthPort ?? -1 };
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();

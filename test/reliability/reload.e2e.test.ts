@@ -82,7 +82,7 @@ beforeAll(async () => {
     start({ KNOWLEDGE_CHECK_SECONDS: "3600" }),
     start({ KNOWLEDGE_CHECK_SECONDS: "1" }),
   ]);
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();

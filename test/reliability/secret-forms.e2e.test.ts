@@ -94,13 +94,16 @@ describe.concurrent("secrets in every form, through the real process", () => {
       LOG_LEVEL: "trace",
     });
     // Socket Mode retries every few seconds; one failed attempt is enough to check the log.
-    const failed = await bot.waitForLog((line) => /Failed to retrieve a new WSS URL/.test(String(line.msg)));
+    const failed = await bot.waitForLog(
+      (line) => /Failed to retrieve a new WSS URL/.test(String(line.msg)),
+      25_000,
+    );
     expect(String(failed.msg)).toContain("[redacted]");
     bot.signal("SIGTERM");
     expect((await bot.exited).code).toBe(0);
     expect(slack.callsTo("apps.connections.open")[0]?.authorization).toBe(`Bearer ${APP_TOKEN}`);
     expect(leaked([...bot.stdout, ...bot.stderr], PIECES)).toEqual([]);
-  });
+  }, 40_000);
 
   it("WHEN the real logger meets a multi-line secret raw, line by line, JSON-escaped or URL-encoded THEN every form is redacted", async () => {
     const secret = "xoxb-111-AAA\nBBBsecret";

@@ -68,7 +68,7 @@ beforeAll(async () => {
   // Bolt holds an envelope it cannot route for 3 s before answering 404; sent first, checked last.
   unroutable = client.post(JSON.stringify({ type: "event_callback" }), "application/json");
   forced.push("event envelope without an event");
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();

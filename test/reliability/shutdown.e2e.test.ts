@@ -38,7 +38,7 @@ beforeAll(async () => {
     start({ SHUTDOWN_GRACE_MS: "20000" }),
     start({ SHUTDOWN_GRACE_MS: "800" }),
   ]);
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();
