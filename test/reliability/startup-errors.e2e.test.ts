@@ -56,8 +56,9 @@ function expectStartupFailure(result: ProcessResult, message: RegExp): void {
   }
 }
 
-// Each test has its own bot process, so they all run side by side.
-describe.concurrent("start-up failures through the real process", () => {
+// Each test has its own bot process, so they all run side by side; a start-up that waits out Slack's or
+// Discord's retries takes ~9 s alone, and much longer while the whole suite loads the machine.
+describe.concurrent("start-up failures through the real process", { timeout: 60_000 }, () => {
   describe("a bad environment stops start-up with exit 1, naming the variable", () => {
     it("reports every bad variable at once, without quoting a value (a bot token pasted as the app token)", async () => {
       // The full table of messages is checked in-process (config.test.ts); this proves the process path.

@@ -29,8 +29,8 @@ async function startHeld(holdMs: number): Promise<Held> {
   });
   const running = { bot, slack, proxy };
   held.push(running);
-  await bot.waitForLog((line) => line.msg === "tpd-bot starting", 15_000);
-  await proxy.arrived("POST", AUTH_TEST, 15_000);
+  await bot.waitForLog((line) => line.msg === "tpd-bot starting", 40_000);
+  await proxy.arrived("POST", AUTH_TEST, 40_000);
   return running;
 }
 
@@ -39,7 +39,7 @@ let term: Held;
 
 beforeAll(async () => {
   [hup, term] = await Promise.all([startHeld(1500), startHeld(30_000)]);
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();
