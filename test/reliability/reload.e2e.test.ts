@@ -292,14 +292,20 @@ describe("GIVEN the bot watching a folder that is edited the way deployments do"
 
 describe("GIVEN a reload that would lose a whole deal", () => {
   const KOREA_QUESTION = "who signed the korea deal?";
+  /** Korea's deal file and the articles that name it: without them the rest still validates. */
+  const KOREA_FILES = ["deals/korea.yaml", "articles/korea-mou.yaml", "articles/wh-article-japan-korea.yaml"];
+  const refusedLine = (line: { msg?: string }) => String(line.msg).startsWith("knowledge reload refused");
 
-  it("WHEN deals/korea.yaml is deleted THEN the reload is refused, /healthz says so, and Korea is still answered", async () => {
+  it("WHEN Korea's files are deleted THEN the reload is refused, /healthz says so, and Korea is still answered", async () => {
     const serving = await knowledgeReport(watching);
     expect(serving.deals).toBe(3);
-    const original = await watching.knowledge.read("deals/korea.yaml");
+    const originals = await Promise.all(KOREA_FILES.map((file) => watching.knowledge.read(file)));
     const from = watching.bot.logs().length;
-    await watching.knowledge.delete("deals/korea.yaml");
-    const refused = await nextReload(watching, from);
+    for (const file of KOREA_FILES) await watching.knowledge.delete(file);
+    const refused = await watching.bot.waitForLog(
+      (line) => watching.bot.logs().indexOf(line) >= from && refusedLine(line),
+      8000,
+    );
     expect(refused).toMatchObject({
       level: "error",
       reason: "file change",
@@ -307,29 +313,37 @@ describe("GIVEN a reload that would lose a whole deal", () => {
       keptVersion: serving.version,
     });
     expect(String(refused.msg)).toContain("KNOWLEDGE_ALLOW_SHRINK");
+    const since = watching.bot.logs().slice(from);
+    expect(since.filter((line) => line.msg === "knowledge reloaded")).toEqual([]);
     const after = await knowledgeReport(watching);
     expect(after).toMatchObject({ version: serving.version, deals: 3 });
-    expect(after.lastReload).toMatchObject({ result: "refused", problem: "deals korea missing" });
-    const answer = await answerText(watching, KOREA_QUESTION);
-    expect(answer).toContain("Bae Kyung-hoon");
+    expect(after.lastReload).toMatchObject({ result: "refused" });
+    expect(after.lastReload?.problem).toMatch(/^deals korea missing/);
+    expect(await answerText(watching, KOREA_QUESTION)).toContain("Bae Kyung-hoon");
 
-    const restoredFrom = watching.bot.logs().length;
-    await watching.knowledge.write("deals/korea.yaml", original);
-    expect(await nextReload(watching, restoredFrom)).toMatchObject({
-      level: "info",
+    const restoreFrom = watching.bot.logs().length;
+    for (const [i, file] of KOREA_FILES.entries()) await watching.knowledge.write(file, originals[i] ?? "");
+    // The files come back one by one; wait for the reload that saw all of them.
+    await watching.bot.waitForLog(
+      (line) =>
+        watching.bot.logs().indexOf(line) >= restoreFrom &&
+        line.msg === "knowledge reloaded" &&
+        line.version === serving.version,
+      8000,
+    );
+    expect(await knowledgeReport(watching)).toMatchObject({
       version: serving.version,
+      lastReload: { result: "reloaded" },
     });
-    expect((await knowledgeReport(watching)).lastReload).toMatchObject({ result: "reloaded" });
   });
 
   it("WHEN KNOWLEDGE_ALLOW_SHRINK=true THEN the same reload is accepted and logged as a shrink", async () => {
-    await signalled.knowledge.edit("deals/uk.yaml", (text) => text.replace(/^unsigned:\n/m, "signed:\n"));
-    const from = signalled.bot.logs().length;
-    await signalled.knowledge.delete("deals/korea.yaml");
-    signalled.bot.signal("SIGHUP");
-    const reloaded = await nextReload(signalled, from);
-    expect(reloaded).toMatchObject({ level: "info", reason: "SIGHUP", changed: true });
-    expect(reloaded.acceptedShrink).toMatchObject({ droppedDeals: ["korea"] });
+    const uk = await signalled.knowledge.read("deals/uk.yaml");
+    await signalled.knowledge.write("deals/uk.yaml", uk.replace(/^unsigned:\n/m, "signed:\n"));
+    for (const file of KOREA_FILES) await signalled.knowledge.delete(file);
+    const reloaded = await reloadAfter(signalled, async () => signalled.bot.signal("SIGHUP"));
+    expect(reloaded.line).toMatchObject({ level: "info", reason: "SIGHUP", changed: true });
+    expect(reloaded.line.acceptedShrink).toMatchObject({ droppedDeals: ["korea"] });
     expect((await knowledgeReport(signalled)).deals).toBe(2);
   });
 });
