@@ -6,7 +6,13 @@ import { FILLER_WORDS } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
-export type Subject = { topics: string[]; names: NameMatch[]; terms: string[] };
+export type Subject = {
+  topics: string[];
+  names: NameMatch[];
+  terms: string[];
+  /** Words of the longer topic aliases asked ("pharmaceutical supply chains") that some passage has together. */
+  aliasWords: string[][];
+};
 
 export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   // A topic read only from a name ("RIKEN" is science) is not asked about as a topic: the name is.
@@ -17,7 +23,17 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
     topics: query.topics.filter((topic) => !fromNames(topic)),
     names: ctx ? query.names.map((name) => widened(name, query, ctx)) : query.names,
     terms: query.subjectTerms,
+    aliasWords: ctx ? togetherInTexts(query, ctx) : [],
   };
+}
+
+/** The content words of each multi-word topic alias asked, where some passage has them all: they narrow the topic. */
+function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] {
+  return query.readings
+    .filter((reading) => reading.kind === "topic" && !reading.fuzzy)
+    .map((reading) => reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word)))
+    .filter((words) => words.length >= 2)
+    .filter((words) => ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)));
 }
 
 export const isEmpty = (subject: Subject) =>
@@ -73,6 +89,7 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
   const fits = (passage: Passage) =>
     subject.names.every((name) => hasName(ctx, passage, name)) &&
     subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
+    subject.aliasWords.every((words) => ctx.hasWords(passage, words)) &&
     (!needTerms || ctx.hasWords(passage, subject.terms));
   const score = (passage: Passage) => {
     const topics = ctx.topicsOf(passage);

@@ -37,7 +37,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
       const words = tokenize(sentence).map(stem);
       const at = words.findIndex((word) => keys.has(word));
       if (at < 0) continue;
-      const negated = words.slice(Math.max(0, at - NEGATION_REACH), at).some((word) => NEGATIONS.has(word));
+      // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
+      const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
+      const negated = around.some((word) => NEGATIONS.has(word));
       const direct = `${negated ? "No" : "Yes"} — ${sentence.trim().replace(/[,;:]$/, ".")}`;
       return { ...answer, lead: `${direct} ${answer.lead}` };
     }

@@ -6,6 +6,7 @@ import type { DealId, Passage, Section } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
 import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
+import { tokenize } from "../text.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 /** Sections that introduce a deal, best first, for a question that names a deal and nothing else. */
@@ -102,6 +103,7 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookup
   const textScore = new Map(hits.map((hit) => [hit.passageId, hit]));
   // Without a recognised topic, a passage must match at least half the meaningful words to count.
   const termsNeeded = Math.ceil(query.terms.length / 2);
+  const searchWords = new Set(tokenize(searchText)).size;
 
   const candidates =
     query.topics.length > 0
@@ -125,8 +127,11 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookup
       if (matched < termsNeeded || matched === 0) continue;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
+    // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
+    const termShare = query.topics.length > 0 && hit ? (3 * hit.matchedTerms.length) / (searchWords || 1) : 0;
     const score =
       covered.length * 3 +
+      termShare +
       (hit ? hit.score / best : 0) +
       specific +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
