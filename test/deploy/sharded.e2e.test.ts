@@ -116,3 +116,34 @@ describe("npm run start:sharded over the built JavaScript", () => {
     for (const { pid } of body.shards) expect(() => process.kill(pid, 0)).toThrow();
   });
 });
+
+describe("DISCORD_SHARDS as a number", () => {
+  it("runs that many shards, whatever Discord recommends", async () => {
+    const recommendsOne = await startFakeDiscord({ shards: 1 });
+    try {
+      const fixed = startBotProcess(
+        {
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_API_URL: recommendsOne.apiUrl,
+          DISCORD_SHARDS: "2",
+          KNOWLEDGE_WATCH: "false",
+        },
+        builtScriptEntry("start:sharded"),
+        app.dir,
+      );
+      const started = await fixed.waitForLog((line) => line.msg === "tpd-bot sharded started", 60_000);
+      expect(started.totalShards).toBe(2);
+      const identified = recommendsOne.received
+        .filter((frame) => frame.op === 2)
+        .map((frame) => (frame.d as { shard: number[] }).shard);
+      expect(identified.sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      fixed.signal("SIGTERM");
+      expect((await fixed.exited).code).toBe(0);
+    } finally {
+      await recommendsOne.close();
+    }
+  }, 90_000);
+});
