@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
-import { ERROR_TEXT } from "../src/adapters/discord/ask.js";
 import { createDiscordAdapter } from "../src/adapters/discord/index.js";
+import { NOTICES } from "../src/adapters/shared/notices.js";
 import { createRateLimiter } from "../src/adapters/shared/rate-limit.js";
 import { createBot } from "../src/core/bot.js";
 import { createLogger } from "../src/logger.js";
@@ -50,7 +50,7 @@ export async function discordTask(options: DiscordOptions): Promise<DiscordResul
       if (i < options.warmup) continue;
       samples.push(call.at - sentAt);
       const body = call.body as Callback;
-      if (body.type !== 4 || body.data?.content === ERROR_TEXT) errors += 1;
+      if (body.type !== 4 || body.data?.content === NOTICES.error) errors += 1;
       // The fake records every call; only the latest is needed.
       fake.calls.length = 0;
     }

@@ -1,4 +1,4 @@
-import { ERROR_NOTICE } from "../src/adapters/slack/answering.js";
+import { NOTICES } from "../src/adapters/shared/notices.js";
 import { type FakeSlack, startFakeSlack } from "../test/slack/support/fake-slack.js";
 import { commandFields, SIGNING_SECRET } from "../test/slack/support/harness.js";
 import { type LoadResult, signedLoad } from "./load.js";
@@ -144,7 +144,7 @@ export function trackDeliveries(slack: FakeSlack) {
   const drain = () => {
     for (const hook of slack.hooks) {
       const text = String(hook.body.text ?? "");
-      if (text === ERROR_NOTICE || text.startsWith("You're asking faster")) errorNotices += 1;
+      if (text === NOTICES.error || text.startsWith("You're asking faster")) errorNotices += 1;
       else answers += 1;
     }
     slack.reset();

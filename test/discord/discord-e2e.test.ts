@@ -2,10 +2,10 @@ import { Writable } from "node:stream";
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Adapter } from "../../src/adapters/adapter.js";
-import { ERROR_TEXT } from "../../src/adapters/discord/ask.js";
 import { decodeAction } from "../../src/adapters/discord/custom-id.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.js";
 import type { ButtonRow } from "../../src/adapters/discord/render.js";
+import { NOTICES } from "../../src/adapters/shared/notices.js";
 import { createRateLimiter, type RateLimiter } from "../../src/adapters/shared/rate-limit.js";
 import { type Bot, createBot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -277,7 +277,9 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
       expect((await interact(slashCommand({ query: "korea 6g" }))).data?.embeds).toHaveLength(1);
       const limited = await interact(slashCommand({ query: "korea 6g", public: true }));
       expect(limited.data?.flags).toBe(EPHEMERAL);
-      expect(limited.data?.content).toMatch(/^Slow down a little: you can ask again in \d+ s\.$/);
+      expect(limited.data?.content).toMatch(
+        /^You're asking faster than I can keep up\. Please wait about \d+ seconds? and try again\.$/,
+      );
       expect(limited.data?.embeds).toEqual([]);
 
       const other = { ...asker, id: "800000000000000077" };
@@ -286,12 +288,12 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
       ).toHaveLength(1);
       const third = { ...asker, id: "800000000000000078" };
       const guildLimited = await interact(slashCommand({ query: "korea 6g" }, { user: third }));
-      expect(guildLimited.data?.content).toMatch(/^Slow down/);
+      expect(guildLimited.data?.content).toMatch(/^You're asking faster/);
 
       // Mentions over the limit get one notice, then silence.
       const before = channelMessages().length;
       const notice = await say(messageCreate(`<@${BOT_ID}> korea 6g`));
-      expect((notice.body as MessageData).content).toMatch(/^Slow down/);
+      expect((notice.body as MessageData).content).toMatch(/^You're asking faster/);
       fake.dispatch("MESSAGE_CREATE", messageCreate(`<@${BOT_ID}> korea 6g`));
       limiter = generous();
       const barrier = messageCreate(`<@${BOT_ID}> japan fusion`);
@@ -309,19 +311,19 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
     try {
       const payload = slashCommand({ query: "korea 6g", public: true });
       const reply = await interact(payload);
-      expect(reply.data).toMatchObject({ content: ERROR_TEXT, flags: EPHEMERAL });
+      expect(reply.data).toMatchObject({ content: NOTICES.error, flags: EPHEMERAL });
       const line = logLines.find((l) => l.requestId === payload.id);
       expect(line).toMatchObject({
         level: "error",
         adapter: "discord",
-        entry: "slash",
-        msg: "handler failed",
+        via: "slash",
+        msg: "answer failed",
       });
       expect(line?.err).toMatchObject({ message: "knowledge exploded" });
 
       const message = messageCreate(`<@${BOT_ID}> korea 6g`);
       const call = await say(message);
-      expect((call.body as MessageData).content).toBe(ERROR_TEXT);
+      expect((call.body as MessageData).content).toBe(NOTICES.error);
     } finally {
       currentBot = () => realBot;
     }

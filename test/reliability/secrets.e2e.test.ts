@@ -164,7 +164,7 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
     proxy.fail("POST", new RegExp(`^/api/v10/interactions/${failed.id}/[^/]+/callback$`), 500);
     interactionTokens.push(failed.token);
     discord.dispatch("INTERACTION_CREATE", failed);
-    await httpBot.waitForLog((line) => line.msg === "handler failed" && line.requestId === failed.id);
+    await httpBot.waitForLog((line) => line.msg === "reply failed" && line.requestId === failed.id);
     forced.push("Discord REST 500 on the interaction callback");
 
     proxy.fail(
@@ -179,7 +179,7 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
     );
     const mention = messageCreate(`<@${BOT_ID}> japan ai`);
     discord.dispatch("MESSAGE_CREATE", mention);
-    await httpBot.waitForLog((line) => line.msg === "handler failed" && line.requestId === mention.id);
+    await httpBot.waitForLog((line) => line.msg === "reply failed" && line.requestId === mention.id);
     forced.push("Discord REST 400 echoing the bot token and an interaction token");
 
     const payload = interaction("korea 6g", { ...asker, id: "800000000000000012" });
@@ -225,7 +225,7 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
     expect(answered.length).toBeGreaterThanOrEqual(8);
     for (const line of answered) expectAnswerLine(line);
     expect(new Set(answered.map((line) => line.adapter))).toEqual(new Set(["slack", "discord"]));
-    const failures = lines.filter((l) => ["reply failed", "handler failed"].includes(String(l.msg)));
+    const failures = lines.filter((l) => ["reply failed", "answer failed"].includes(String(l.msg)));
     expect(failures.length).toBeGreaterThanOrEqual(4);
     for (const line of failures) {
       expect(line.level).toBe("error");

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESTARTING_TEXT } from "../../src/adapters/discord/ask.js";
-import { RESTARTING_NOTICE } from "../../src/adapters/slack/listeners.js";
+import { NOTICES } from "../../src/adapters/shared/notices.js";
 import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
 import { slashCommand } from "../discord/payloads.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
@@ -70,7 +69,7 @@ describe.concurrent("SIGTERM and SIGINT through the real process", () => {
 
       slack.delayHooks(0);
       const late = await client.command(commandFields(slack, "korea 6g"));
-      expect(JSON.parse(late.body)).toEqual({ response_type: "ephemeral", text: RESTARTING_NOTICE });
+      expect(JSON.parse(late.body)).toEqual({ response_type: "ephemeral", text: NOTICES.restarting });
       const event = await client.event(
         envelope({ type: "app_mention", user: "U1", text: "korea", ts: "8.1", channel: "C1" }),
       );
@@ -78,7 +77,7 @@ describe.concurrent("SIGTERM and SIGINT through the real process", () => {
       const refused = slashCommand({ query: "korea 6g" });
       discord.dispatch("INTERACTION_CREATE", refused);
       const refusal = await discord.waitForCall((call) => call.path.includes(`/interactions/${refused.id}/`));
-      expect(JSON.stringify(refusal.body)).toContain(RESTARTING_TEXT);
+      expect(JSON.stringify(refusal.body)).toContain(NOTICES.restarting);
 
       const exit = await bot.exited;
       const shutdownMs = performance.now() - signalledAt;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RESTARTING_NOTICE } from "../../src/adapters/slack/listeners.js";
+import { NOTICES } from "../../src/adapters/shared/notices.js";
 import {
   commandFields,
   envelope,
@@ -34,7 +34,7 @@ describe("stopping the Slack adapter", () => {
     );
     expect(event.status).toBe(503);
     const late = await harness.client.command(commandFields(harness.slack, "korea 6g"));
-    expect(JSON.parse(late.body)).toEqual({ response_type: "ephemeral", text: RESTARTING_NOTICE });
+    expect(JSON.parse(late.body)).toEqual({ response_type: "ephemeral", text: NOTICES.restarting });
 
     await stopping;
     expect(performance.now() - started).toBeGreaterThanOrEqual(200);

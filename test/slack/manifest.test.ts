@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createLifecycle } from "../../src/adapters/slack/lifecycle.js";
+import { createInFlight } from "../../src/adapters/shared/in-flight.js";
 import { type ListenerHost, registerListeners } from "../../src/adapters/slack/listeners.js";
 import { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND } from "../../src/adapters/slack/registration.js";
 import { createSilentLogger } from "../../src/logger.js";
@@ -47,9 +47,9 @@ function registered() {
     error: () => {},
   } as unknown as ListenerHost;
   registerListeners(host, {
-    answering: { handle: async () => {} },
+    pipeline: { ask: async () => {} },
     dedupe: { claim: async () => true },
-    lifecycle: createLifecycle(),
+    lifecycle: createInFlight(),
     logger: createSilentLogger(),
   });
   return seen;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ERROR_NOTICE } from "../../src/adapters/slack/answering.js";
+import { NOTICES } from "../../src/adapters/shared/notices.js";
 import type { Bot } from "../../src/core/bot.js";
 import { answer } from "./support/answers.js";
 import { fakeBot } from "./support/fake-bot.js";
@@ -176,11 +176,11 @@ describe("Slack request safety, end to end", () => {
       const posted = h.slack.callsTo("chat.postMessage");
       return posted.length >= 2 ? posted : null;
     });
-    expect(calls[1]?.params.text).toBe(ERROR_NOTICE);
+    expect(calls[1]?.params.text).toBe(NOTICES.error);
     expect(calls[1]?.params.thread_ts).toBe("5.1");
     const failure = await h.slack.waitFor(() => h.logs.lines.find((line) => line.msg === "reply failed"));
     expect(failure).toMatchObject({ level: "error", adapter: "slack", via: "mention", errorReplied: true });
-    expect(failure.err).toMatchObject({ slackError: "msg_blocks_too_long" });
+    expect(failure.err).toMatchObject({ platformError: "msg_blocks_too_long" });
     expect(typeof failure.requestId).toBe("string");
 
     // Both the answer and the apology fail: logged, and the next question is still answered.
@@ -205,7 +205,7 @@ describe("Slack request safety, end to end", () => {
     const fields = commandFields(h.slack, "korea 6g");
     await h.client.command(fields);
     const posts = await hookPosts(fields, 2);
-    expect(posts[1]?.body).toMatchObject({ response_type: "ephemeral", text: ERROR_NOTICE });
+    expect(posts[1]?.body).toMatchObject({ response_type: "ephemeral", text: NOTICES.error });
     await h.slack.waitFor(() =>
       h.logs.lines.find((line) => line.msg === "reply failed" && line.via === "command"),
     );

@@ -1,16 +1,17 @@
 import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
 import { type Client, Events, Status } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
+import { describeError } from "../shared/errors.js";
+import { createInFlight } from "../shared/in-flight.js";
+import { createPipeline } from "../shared/pipeline.js";
 import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
-import { describeError, type HandlerDeps } from "./ask.js";
 import { createDiscordClient } from "./client.js";
 import { createInteractionHandler } from "./interactions.js";
-import { createMessageHandler } from "./messages.js";
+import { messageEntry } from "./messages.js";
 
 export { buildCommands, COMMAND_NAME } from "./commands.js";
 export { deployCommands } from "./deploy.js";
@@ -31,25 +32,21 @@ export type DiscordAdapterOptions = {
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const logger = options.logger.child({ adapter: "discord" });
   const graceMs = options.shutdownGraceMs ?? 5000;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = createInFlight();
   let client: Client | null = null;
-  let accepting = false;
-
-  const deps: HandlerDeps = {
-    getBot: options.getBot,
-    rateLimiter: options.rateLimiter,
-    logger,
-    accepting: () => accepting,
-    recorder: options.recorder ?? NO_RECORDER,
+  const { getBot, rateLimiter } = options;
+  const recorder = options.recorder ?? NO_RECORDER;
+  const pipeline = createPipeline({ getBot, rateLimiter, logger, inFlight, recorder });
+  const accepting = () => !inFlight.draining;
+  const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
+  const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {
+    const asked = messageEntry.read(message);
+    if (asked) await pipeline.ask(asked.question, asked.reply);
   };
-  const onInteraction = createInteractionHandler(deps);
-  const onMessage = createMessageHandler(deps);
 
   /** Handlers never reject (they log and reply instead); the catch is a last guard against a crash. */
   const track = (work: Promise<void>) => {
-    const settled = work.catch((error: unknown) => logger.error({ err: describeError(error) }, "unhandled"));
-    inFlight.add(settled);
-    void settled.finally(() => inFlight.delete(settled));
+    work.catch((error: unknown) => logger.error({ err: describeError(error) }, "unhandled"));
   };
 
   const wire = (target: Client) => {
@@ -88,18 +85,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         await created.destroy();
         throw error;
       }
-      accepting = true;
+      inFlight.reopen();
       logger.info({ user: created.user?.id, guilds: created.guilds.cache.size }, "connected to Discord");
     },
 
     async stop() {
-      accepting = false;
-      if (inFlight.size > 0) {
-        const timer = delay(graceMs, "timeout" as const, { ref: false });
-        const outcome = await Promise.race([Promise.all([...inFlight]).then(() => "done" as const), timer]);
-        if (outcome === "timeout")
-          logger.warn({ pending: inFlight.size }, "stopped with answers still in flight");
-      }
+      const { unfinished } = await inFlight.drain(graceMs);
+      if (unfinished > 0) logger.warn({ pending: unfinished }, "stopped with answers still in flight");
       const closing = client;
       client = null;
       await closing?.destroy();
@@ -109,7 +101,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       if (!client) return { name: "discord", up: false, detail: "not started" };
       const shards = [...client.ws.shards.values()];
       const up =
-        accepting && client.isReady() && shards.length > 0 && shards.every((s) => s.status === Status.Ready);
+        !inFlight.draining &&
+        client.isReady() &&
+        shards.length > 0 &&
+        shards.every((s) => s.status === Status.Ready);
       const ping = client.ws.ping >= 0 ? `${Math.round(client.ws.ping)} ms` : "n/a";
       const states = shards.map((shard) => `${shard.id}:${Status[shard.status]}`).join(", ") || "none";
       return {

@@ -5,21 +5,13 @@ import {
   type Interaction,
   MessageFlags,
 } from "discord.js";
-import type { AnswerOptions } from "../../core/answer.js";
-import type { DealId } from "../../core/model.js";
-import {
-  ask,
-  describeError,
-  type Entry,
-  ERROR_TEXT,
-  type HandlerDeps,
-  logAnswered,
-  logFailed,
-  logLimited,
-  type Question,
-  RESTARTING_TEXT,
-  slowDownText,
-} from "./ask.js";
+import type { Answer, AnswerOptions } from "../../core/answer.js";
+import type { Bot } from "../../core/bot.js";
+import type { Logger } from "../../logger.js";
+import { describeError } from "../shared/errors.js";
+import { NOTICES } from "../shared/notices.js";
+import type { Asked, EntryPoint, Pipeline } from "../shared/pipeline.js";
+import type { QuestionRecorder } from "../shared/question-record.js";
 import { COMMAND_NAME, OPTIONS } from "./commands.js";
 import { decodeAction } from "./custom-id.js";
 import {
@@ -42,114 +34,124 @@ import {
  * process is busy (event-loop backlog, slow host clock). Fresh interactions get one direct reply.
  */
 const DEFER_AFTER_MS = 1500;
+/** Discord offers at most 25 autocomplete choices. */
 const CHOICES_MAX = 25;
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+export type InteractionDeps = {
+  pipeline: Pipeline;
+  getBot: () => Bot;
+  logger: Logger;
+  accepting: () => boolean;
+  recorder: QuestionRecorder;
+};
 
-export function createInteractionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
-  const vote = deps.recorder.vote;
+/** `/tpd query [deal] [public]`. */
+const slash = {
+  name: "slash",
+  read(interaction: ChatInputCommandInteraction): Asked<DiscordReply> {
+    const deal = interaction.options.getString(OPTIONS.deal) || null;
+    const ephemeral = !(interaction.options.getBoolean(OPTIONS.public) ?? false);
+    const text = interaction.options.getString(OPTIONS.query, true);
+    return asked(interaction, "slash", text, deal ? { deal } : {}, ephemeral, deal);
+  },
+} satisfies EntryPoint<ChatInputCommandInteraction, Bot, DiscordReply>;
+
+/** More results, Compare across deals and follow-up question buttons. */
+const button = {
+  name: "button",
+  read(interaction: ButtonInteraction, bot: Bot): Asked<DiscordReply> | null {
+    const action = decodeAction(
+      interaction.customId,
+      bot.deals.map((deal) => deal.id),
+    );
+    // A click answers for the clicker alone when the answer it sits on was only for them.
+    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+    if (!action) return null;
+    if (action.kind === "compare") {
+      return asked(interaction, "button", `compare ${action.topics.join(" ")}`, {}, ephemeral, null);
+    }
+    if (action.kind === "ask") return asked(interaction, "button", action.query, {}, ephemeral, null);
+    const text = action.query ?? questionFromEmbeds(interaction.message.embeds);
+    if (!text) return null;
+    const options: AnswerOptions = { offset: action.offset, ...(action.deal ? { deal: action.deal } : {}) };
+    return asked(interaction, "button", text, options, ephemeral, action.deal);
+  },
+} satisfies EntryPoint<ButtonInteraction, Bot, DiscordReply>;
+
+function asked(
+  interaction: Answerable,
+  via: "slash" | "button",
+  text: string,
+  options: AnswerOptions,
+  ephemeral: boolean,
+  deal: string | null,
+): Asked<DiscordReply> {
+  const question = {
+    requestId: interaction.id,
+    via,
+    surface: via,
+    user: interaction.user.id,
+    team: interaction.guildId,
+    text,
+    options,
+    awaitsReply: true,
+  };
+  const reply = {
+    render: (answer: Answer, feedbackId: string | null) =>
+      withFeedback(renderAnswer(answer, { deal }), feedbackId),
+    answer: (message: DiscordReply) => send(interaction, message, ephemeral),
+    notice: (notice: string) => send(interaction, renderNotice(notice), true),
+  };
+  return { question, reply };
+}
+
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const run = async <T extends Answerable>(
+    interaction: T,
+    read: (interaction: T, bot: Bot) => Asked<DiscordReply> | null,
+  ) => {
+    try {
+      const question = read(interaction, deps.getBot());
+      if (!question) {
+        await send(interaction, renderNotice(NOTICES.staleButton), true);
+        return;
+      }
+      if (deps.accepting() && Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
+        await interaction.deferReply(deferOptions(interaction));
+      }
+      await deps.pipeline.ask(question.question, question.reply);
+    } catch (error) {
+      const via = interaction.isChatInputCommand() ? "slash" : "button";
+      deps.logger.error({ requestId: interaction.id, via, err: describeError(error) }, "answer failed");
+      await send(interaction, renderNotice(NOTICES.error), true).catch(() => {});
+    }
+  };
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       if (interaction.commandName === COMMAND_NAME) await autocomplete(deps, interaction);
     } else if (interaction.isChatInputCommand()) {
-      if (interaction.commandName === COMMAND_NAME) await guarded(deps, interaction, "slash", slash);
+      if (interaction.commandName === COMMAND_NAME) await run(interaction, slash.read);
     } else if (interaction.isButton()) {
       if (isFeedbackButton(interaction.customId))
-        await feedback(deps, () => onFeedbackButton(interaction, vote));
-      else if (decodeAction(interaction.customId) !== null)
-        await guarded(deps, interaction, "button", button);
+        await feedback(deps, () => onFeedbackButton(interaction, deps.recorder.vote));
+      else if (decodeAction(interaction.customId) !== null) await run(interaction, button.read);
     } else if (interaction.isModalSubmit()) {
-      if (isFeedbackNote(interaction.customId)) await feedback(deps, () => onFeedbackNote(interaction, vote));
+      if (isFeedbackNote(interaction.customId))
+        await feedback(deps, () => onFeedbackNote(interaction, deps.recorder.vote));
     }
   };
 }
 
-async function slash(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
-  const text = interaction.options.getString(OPTIONS.query, true);
-  const chosen = interaction.options.getString(OPTIONS.deal);
-  const deal = chosen || null;
-  const ephemeral = !(interaction.options.getBoolean(OPTIONS.public) ?? false);
-  await answer(deps, interaction, { text, options: deal ? { deal } : {}, deal, ephemeral, entry: "slash" });
+/** A deferred reply's visibility is fixed at once: private unless the answer was asked for in public. */
+function deferOptions(interaction: Answerable) {
+  const isPublic = interaction.isChatInputCommand()
+    ? (interaction.options.getBoolean(OPTIONS.public) ?? false)
+    : !interaction.message.flags.has(MessageFlags.Ephemeral);
+  return isPublic ? {} : { flags: MessageFlags.Ephemeral as const };
 }
 
-async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
-  const action = decodeAction(
-    interaction.customId,
-    deps.getBot().deals.map((deal) => deal.id),
-  );
-  // A click answers for the clicker alone when the answer it sits on was only for them.
-  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  if (!action) return;
-  switch (action.kind) {
-    case "more": {
-      const text = action.query ?? questionFromEmbeds(interaction.message.embeds);
-      if (!text) {
-        await send(
-          interaction,
-          renderNotice("I can no longer tell which question this was. Please ask again."),
-          true,
-        );
-        return;
-      }
-      const options: AnswerOptions = { offset: action.offset, ...(action.deal ? { deal: action.deal } : {}) };
-      await answer(deps, interaction, { text, options, deal: action.deal, ephemeral, entry: "button" });
-      return;
-    }
-    case "compare": {
-      const text = `compare ${action.topics.join(" ")}`;
-      await answer(deps, interaction, { text, options: {}, deal: null, ephemeral, entry: "button" });
-      return;
-    }
-    case "ask":
-      await answer(deps, interaction, {
-        text: action.query,
-        options: {},
-        deal: null,
-        ephemeral,
-        entry: "button",
-      });
-      return;
-  }
-}
-
-type Request = {
-  text: string;
-  options: AnswerOptions;
-  deal: DealId | null;
-  ephemeral: boolean;
-  entry: Entry;
-};
-
-async function answer(deps: HandlerDeps, interaction: Answerable, request: Request): Promise<void> {
-  const startedAt = performance.now();
-  if (!deps.accepting()) {
-    await send(interaction, renderNotice(RESTARTING_TEXT), true);
-    return;
-  }
-  if (Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
-    await interaction.deferReply(request.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  }
-  const question: Question = {
-    requestId: interaction.id,
-    entry: request.entry,
-    user: interaction.user.id,
-    guild: interaction.guildId,
-    text: request.text,
-    options: request.options,
-  };
-  const outcome = await ask(deps, question);
-  if (outcome.kind === "limited") {
-    logLimited(deps, question);
-    await send(interaction, renderNotice(slowDownText(outcome.retryAfterMs)), true);
-    return;
-  }
-  const reply = withFeedback(renderAnswer(outcome.answer, { deal: request.deal }), outcome.questionId);
-  await send(interaction, reply, request.ephemeral);
-  logAnswered(deps, question, outcome.answer, startedAt);
-}
-
-async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
-  const startedAt = performance.now();
+async function autocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
   try {
     const focused = interaction.options.getFocused(true);
     // Not rate limited: Discord sends one per keystroke, and suggestions are a cheap in-memory lookup.
@@ -160,36 +162,19 @@ async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteract
     await interaction.respond(choices);
   } catch (error) {
     // The user may have typed on (Discord then drops this request): nothing to tell them.
-    logFailed(deps, { requestId: interaction.id, entry: "autocomplete" }, error, startedAt);
+    deps.logger.error(
+      { requestId: interaction.id, via: "autocomplete", err: describeError(error) },
+      "autocomplete failed",
+    );
   }
 }
 
 /** A feedback click or note: the vote is already queued, so a failed acknowledgement is only logged. */
-async function feedback(deps: HandlerDeps, acknowledge: () => Promise<void>): Promise<void> {
+async function feedback(deps: InteractionDeps, acknowledge: () => Promise<void>): Promise<void> {
   try {
     await acknowledge();
   } catch (error) {
     deps.logger.warn({ err: describeError(error) }, "feedback acknowledgement failed");
-  }
-}
-
-/** Runs a handler; any failure becomes one log line and a short ephemeral error reply, never a throw. */
-async function guarded<T extends Answerable>(
-  deps: HandlerDeps,
-  interaction: T,
-  entry: Entry,
-  handler: (deps: HandlerDeps, interaction: T) => Promise<void>,
-): Promise<void> {
-  const startedAt = performance.now();
-  try {
-    await handler(deps, interaction);
-  } catch (error) {
-    logFailed(deps, { requestId: interaction.id, entry }, error, startedAt);
-    try {
-      await send(interaction, renderNotice(ERROR_TEXT), true);
-    } catch (replyError) {
-      logFailed(deps, { requestId: interaction.id, entry }, replyError, startedAt);
-    }
   }
 }
 

@@ -1,14 +1,5 @@
 import type { Message } from "discord.js";
-import {
-  ask,
-  ERROR_TEXT,
-  type HandlerDeps,
-  logAnswered,
-  logFailed,
-  logLimited,
-  type Question,
-  slowDownText,
-} from "./ask.js";
+import type { Asked, EntryPoint } from "../shared/pipeline.js";
 import { NO_PINGS } from "./client.js";
 import { withFeedback } from "./feedback.js";
 import { type DiscordReply, renderAnswer, renderNotice } from "./render.js";
@@ -27,52 +18,36 @@ export function toQuestion(message: {
 }
 
 /** Mentions in guild channels get a reply to the message; DMs get an answer in the DM. */
-export function createMessageHandler(deps: HandlerDeps): (message: Message) => Promise<void> {
-  const notices = createNoticeGate();
-  return async (message) => {
-    const botId = message.client.user.id;
+export const messageEntry = {
+  name: "message",
+  read(message: Message): Asked<DiscordReply> | null {
     const text = toQuestion({
       content: message.content,
       inGuild: message.inGuild(),
       // Webhook and system messages are not people asking.
       authorIsBot: message.author.bot || message.webhookId !== null || message.system,
-      botId,
+      botId: message.client.user.id,
     });
-    if (text === null || !deps.accepting()) return;
-
-    const startedAt = performance.now();
-    const question: Question = {
+    if (text === null) return null;
+    const via = message.inGuild() ? ("mention" as const) : ("dm" as const);
+    const question = {
       requestId: message.id,
-      entry: message.inGuild() ? "mention" : "dm",
+      via,
+      surface: via,
       user: message.author.id,
-      guild: message.guildId,
+      team: message.guildId,
       text,
-      options: {},
+      awaitsReply: false,
     };
-    try {
-      const outcome = await ask(deps, question);
-      if (outcome.kind === "limited") {
-        logLimited(deps, question);
-        // One notice per user and window: answering every extra message would defeat the limit.
-        if (notices.shouldNotify(question.user, outcome.retryAfterMs)) {
-          await send(message, renderNotice(slowDownText(outcome.retryAfterMs)));
-        }
-        return;
-      }
-      await send(message, withFeedback(renderAnswer(outcome.answer), outcome.questionId));
-      logAnswered(deps, question, outcome.answer, startedAt);
-    } catch (error) {
-      // The id and entry only: the question's text and author stay out of the logs.
-      const context = { requestId: question.requestId, entry: question.entry };
-      logFailed(deps, context, error, startedAt);
-      try {
-        await send(message, renderNotice(ERROR_TEXT));
-      } catch (replyError) {
-        logFailed(deps, context, replyError, startedAt);
-      }
-    }
-  };
-}
+    const reply = {
+      render: (answer: Parameters<typeof renderAnswer>[0], feedbackId: string | null) =>
+        withFeedback(renderAnswer(answer), feedbackId),
+      answer: (body: DiscordReply) => send(message, body),
+      notice: (notice: string) => send(message, renderNotice(notice)),
+    };
+    return { question, reply };
+  },
+} satisfies EntryPoint<Message, unknown, DiscordReply>;
 
 async function send(message: Message, reply: DiscordReply): Promise<void> {
   const payload = { ...reply, allowedMentions: NO_PINGS };
@@ -81,21 +56,4 @@ async function send(message: Message, reply: DiscordReply): Promise<void> {
   } else if (message.channel.isSendable()) {
     await message.channel.send(payload);
   }
-}
-
-function createNoticeGate(maxUsers = 10_000) {
-  const until = new Map<string, number>();
-  return {
-    shouldNotify(user: string, retryAfterMs: number): boolean {
-      const now = Date.now();
-      if ((until.get(user) ?? 0) > now) return false;
-      until.delete(user);
-      until.set(user, now + retryAfterMs);
-      if (until.size > maxUsers) {
-        const oldest = until.keys().next().value;
-        if (oldest !== undefined) until.delete(oldest);
-      }
-      return true;
-    },
-  };
 }

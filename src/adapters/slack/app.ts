@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import type { InFlight } from "../shared/in-flight.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import type { Lifecycle } from "./lifecycle.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
 import { checkSlackRequest } from "./request-gate.js";
 
@@ -12,7 +12,7 @@ export type HealthResponder = () => { status: number; body: unknown };
 export type SlackAppOptions = {
   config: SlackConfig;
   logger: Logger;
-  lifecycle: Lifecycle;
+  lifecycle: InFlight;
   health: HealthResponder;
   retryConfig: webApi.RetryOptions;
   /** Per Web API call; keeps a hung call from holding a reply (and shutdown) forever. */
@@ -23,6 +23,11 @@ export type SlackApp = {
   app: App;
   /** Whether the receiver can take events: always in HTTP mode, only while the WebSocket is open in Socket Mode. */
   connected(): boolean;
+  /**
+   * A second Web API client for notices: it has its own queue and fails at once on 429, so a storm of
+   * "slow down" notices that Slack rate-limits never pauses the main client's queue of answers.
+   */
+  noticeClient: webApi.WebClient;
 };
 
 /** A Bolt App over HTTP (signing secret) or Socket Mode (app-level token), as the config says. */
@@ -34,6 +39,12 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
     timeout: options.webApiTimeoutMs,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
   };
+  const noticeClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    logger: boltLogger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const common = {
     token: config.botToken,
     logger: boltLogger,
@@ -62,7 +73,7 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
         open = false;
       });
     }
-    return { app: new App({ ...common, receiver }), connected: () => open };
+    return { app: new App({ ...common, receiver }), connected: () => open, noticeClient };
   }
 
   if (!config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
@@ -95,7 +106,7 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
       response.writeHead(refusal.status, { connection: "close" }).end();
     });
   };
-  return { app: new App({ ...common, receiver }), connected: () => true };
+  return { app: new App({ ...common, receiver }), connected: () => true, noticeClient };
 }
 
 /**

@@ -5,13 +5,13 @@ import type { SlackConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
+import { createInFlight } from "../shared/in-flight.js";
+import { createPipeline } from "../shared/pipeline.js";
 import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
 import type { RateLimiter } from "../shared/rate-limit.js";
-import { createAnswering } from "./answering.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
-import { createLifecycle } from "./lifecycle.js";
 import { registerListeners } from "./listeners.js";
 
 export type { DedupeStore } from "./dedupe.js";
@@ -33,10 +33,10 @@ export type SlackAdapterOptions = {
   retryConfig?: webApi.RetryOptions;
   /** Event de-duplication; replace with a shared store when running several replicas. */
   dedupe?: DedupeStore;
-  /** How long stop() waits for answers in progress. */
-  shutdownGraceMs?: number;
   /** The question log and feedback; none when unset. */
   recorder?: QuestionRecorder;
+  /** How long stop() waits for answers in progress. */
+  shutdownGraceMs?: number;
 };
 
 export type SlackAdapter = Adapter & { port(): number | null };
@@ -47,7 +47,7 @@ const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, logger } = options;
   const log = logger.child({ adapter: "slack" });
-  const lifecycle = createLifecycle();
+  const lifecycle = createInFlight();
   let state: "idle" | "starting" | "up" | "stopping" | "stopped" = "idle";
   let server: Server | null = null;
 
@@ -58,7 +58,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return { name: "slack", up, detail: up ? where : `${shown} (${where})` };
   };
 
-  const { app, connected }: SlackApp = buildSlackApp({
+  const { app, connected, noticeClient }: SlackApp = buildSlackApp({
     config,
     logger,
     lifecycle,
@@ -69,17 +69,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
   });
+  const { getBot, rateLimiter } = options;
   const recorder = options.recorder ?? NO_RECORDER;
   registerListeners(app, {
-    answering: createAnswering({
-      getBot: options.getBot,
-      logger,
-      rateLimiter: options.rateLimiter,
-      recorder,
-    }),
+    pipeline: createPipeline({ getBot, rateLimiter, logger: log, inFlight: lifecycle, recorder }),
     dedupe: options.dedupe ?? createMemoryDedupe(),
     lifecycle,
     logger,
+    noticeClient,
   });
   registerFeedback(app, recorder.vote, logger);
 

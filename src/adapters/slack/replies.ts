@@ -1,17 +1,21 @@
 import type { RespondFn, webApi } from "@slack/bolt";
+import type { Answer } from "../../core/answer.js";
 import type { Logger } from "../../logger.js";
-import type { Reply } from "./answering.js";
-import { describe } from "./answering.js";
+import { describeError } from "../shared/errors.js";
+import type { Reply } from "../shared/pipeline.js";
 import type { SlackMessage } from "./blocks.js";
 
 /** Never link_names or parse: full; never unfurl the cited sources into big previews. */
 const QUIET = { unfurl_links: false, unfurl_media: false } as const;
 
 type WebClient = webApi.WebClient;
+type Render = (answer: Answer, feedbackId: string | null) => SlackMessage;
+export type SlackReply = Reply<SlackMessage>;
 
 /** `/tpd`: a private answer through the command's response_url. */
-export function commandReply(respond: RespondFn): Reply {
+export function commandReply(respond: RespondFn, render: Render): SlackReply {
   return {
+    render,
     answer: async (message) => {
       await respond({ response_type: "ephemeral", ...content(message), ...QUIET });
     },
@@ -26,8 +30,9 @@ export function commandReply(respond: RespondFn): Reply {
  * next page takes the place of the last); on a public message it arrives as a new private message, so
  * one click never changes what everyone else sees.
  */
-export function buttonReply(respond: RespondFn, onPrivateMessage: boolean): Reply {
+export function buttonReply(respond: RespondFn, onPrivateMessage: boolean, render: Render): SlackReply {
   return {
+    render,
     answer: async (message) => {
       await respond({
         response_type: "ephemeral",
@@ -36,9 +41,7 @@ export function buttonReply(respond: RespondFn, onPrivateMessage: boolean): Repl
         ...QUIET,
       });
     },
-    notice: async (text) => {
-      await respond({ response_type: "ephemeral", replace_original: false, text });
-    },
+    notice: (text) => privateNotice(respond, text),
   };
 }
 
@@ -47,63 +50,70 @@ export function buttonReply(respond: RespondFn, onPrivateMessage: boolean): Repl
  * the private copy. The response_url works wherever the command did (private channels, group DMs)
  * without the bot being a member, which chat.postMessage would need.
  */
-export function shareReply(respond: RespondFn, logger: Logger, requestId: string): Reply {
+export function shareReply(
+  respond: RespondFn,
+  render: Render,
+  logger: Logger,
+  requestId: string,
+): SlackReply {
   return {
+    render,
     answer: async (message) => {
       await respond({ response_type: "in_channel", replace_original: false, ...content(message), ...QUIET });
       try {
         await respond({ delete_original: true });
       } catch (error) {
-        logger.warn({ requestId, err: describe(error) }, "could not remove the private copy after sharing");
+        logger.warn(
+          { requestId, err: describeError(error) },
+          "could not remove the private copy after sharing",
+        );
       }
     },
-    notice: async (text) => {
-      await respond({ response_type: "ephemeral", replace_original: false, text });
-    },
+    notice: (text) => privateNotice(respond, text),
   };
 }
 
 export type ThreadTarget = { channel: string; threadTs: string; user: string };
 
-/** A mention: the answer goes in the thread; "slow down" only to the asker. */
-export function threadReply(client: WebClient, target: ThreadTarget): Reply {
+/**
+ * A mention: the answer goes in the thread; "slow down" only to the asker. Notices travel on their own
+ * client, so Slack rate-limiting them never holds up answers to anyone.
+ */
+export function threadReply(clients: SlackClients, target: ThreadTarget, render: Render): SlackReply {
+  const thread = { channel: target.channel, thread_ts: target.threadTs };
   return {
+    render,
     answer: async (message) => {
-      await client.chat.postMessage({
-        channel: target.channel,
-        thread_ts: target.threadTs,
-        ...content(message),
-        ...QUIET,
-      });
+      await clients.answers.chat.postMessage({ ...thread, ...content(message), ...QUIET });
     },
-    notice: async (text, reason) => {
-      if (reason === "rate-limit") {
-        await client.chat.postEphemeral({
-          channel: target.channel,
-          user: target.user,
-          thread_ts: target.threadTs,
-          text,
-        });
-        return;
-      }
-      await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text, ...QUIET });
+    notice: async (text, kind) => {
+      if (kind === "rate-limit")
+        await clients.notices.chat.postEphemeral({ ...thread, user: target.user, text });
+      else await clients.notices.chat.postMessage({ ...thread, text, ...QUIET });
     },
   };
 }
 
 export type DirectTarget = { channel: string; threadTs: string | null };
+export type SlackClients = { answers: WebClient; notices: WebClient };
 
 /** A DM: the answer goes back in the DM (in its thread when the question was in one). */
-export function directReply(client: WebClient, target: DirectTarget): Reply {
-  const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+export function directReply(clients: SlackClients, target: DirectTarget, render: Render): SlackReply {
+  const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   return {
+    render,
     answer: async (message) => {
-      await client.chat.postMessage({ channel: target.channel, ...thread, ...content(message), ...QUIET });
+      await clients.answers.chat.postMessage({ ...where, ...content(message), ...QUIET });
     },
     notice: async (text) => {
-      await client.chat.postMessage({ channel: target.channel, ...thread, text, ...QUIET });
+      await clients.notices.chat.postMessage({ ...where, text, ...QUIET });
     },
   };
+}
+
+/** A short private text beside (never in place of) the message a button sits on. */
+export async function privateNotice(respond: RespondFn, text: string): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text });
 }
 
 function content(message: SlackMessage) {

@@ -34,6 +34,8 @@ export type FakeSlack = {
   responseUrl(hook: string): string;
   calls: ApiCall[];
   hooks: HookPost[];
+  /** Every call of `method` answers HTTP 429 with this Retry-After (seconds), as Slack's rate limits do; null lifts it. */
+  rateLimit(method: string, retryAfterSeconds: number | null): void;
   /** The next calls of `method` answer `{ ok: false, error }`, one error per call. */
   failNext(method: string, ...errors: string[]): void;
   /** The next POSTs to response_urls answer this HTTP status. */
@@ -60,6 +62,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const hooks: HookPost[] = [];
   const failures = new Map<string, string[]>();
+  const rateLimited = new Map<string, number>();
   let hookFailures: number[] = [];
   let hookDelay = 0;
   const answers = new Map<string, Record<string, unknown>>();
@@ -95,6 +98,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const params = Object.fromEntries(new URLSearchParams(body));
       const parsedBlocks = params.blocks ? (JSON.parse(params.blocks) as unknown[]) : null;
       calls.push({ method, params, parsedBlocks, authorization: request.headers.authorization ?? null });
+      const retryAfter = rateLimited.get(method);
+      if (retryAfter !== undefined) {
+        response.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+        return response.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      }
       const error = failures.get(method)?.shift();
       if (error) return send(200, { ok: false, error });
       const canned = answers.get(method);
@@ -185,6 +193,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (hook) => `${base}/hooks/${hook}`,
     calls,
     hooks,
+    rateLimit(method, retryAfterSeconds) {
+      if (retryAfterSeconds === null) rateLimited.delete(method);
+      else rateLimited.set(method, retryAfterSeconds);
+    },
     failNext(method, ...errors) {
       failures.set(method, [...(failures.get(method) ?? []), ...errors]);
     },

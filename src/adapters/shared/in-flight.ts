@@ -1,5 +1,5 @@
 /** Tracks answers in progress so stop() can let them finish, and says when new work must be refused. */
-export type Lifecycle = {
+export type InFlight = {
   readonly draining: boolean;
   track(work: () => Promise<void>): Promise<void>;
   /** Refuses new work from now on and waits for what is in flight, at most `timeoutMs`. */
@@ -7,7 +7,7 @@ export type Lifecycle = {
   reopen(): void;
 };
 
-export function createLifecycle(): Lifecycle {
+export function createInFlight(): InFlight {
   const inFlight = new Set<Promise<void>>();
   let draining = false;
   return {

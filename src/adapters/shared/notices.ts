@@ -1,0 +1,31 @@
+/** The short texts every surface sends instead of an answer, in one wording. */
+export const NOTICES = {
+  error: "Sorry, something went wrong while answering. Please try again in a moment.",
+  restarting: "I'm restarting right now. Please ask again in a few seconds.",
+  staleButton: "That button no longer works. Please ask your question again.",
+} as const;
+
+export type NoticeKind = "rate-limit" | "error" | "restarting";
+
+export function slowDownNotice(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You're asking faster than I can keep up. Please wait about ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
+}
+
+/** At most one "slow down" per user per rate-limit window: answering every extra message would defeat the limit. */
+export function createNoticeGate(maxUsers = 10_000, now: () => number = Date.now) {
+  const until = new Map<string, number>();
+  return {
+    shouldNotify(user: string, retryAfterMs: number): boolean {
+      const at = now();
+      if ((until.get(user) ?? 0) > at) return false;
+      until.delete(user);
+      until.set(user, at + retryAfterMs);
+      if (until.size > maxUsers) {
+        const oldest = until.keys().next().value;
+        if (oldest !== undefined) until.delete(oldest);
+      }
+      return true;
+    },
+  };
+}

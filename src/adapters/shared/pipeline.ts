@@ -1,0 +1,138 @@
+import { performance } from "node:perf_hooks";
+import type { Answer, AnswerOptions } from "../../core/answer.js";
+import type { Bot } from "../../core/bot.js";
+import type { Logger } from "../../logger.js";
+import type { Surface } from "../../store/types.js";
+import { describeError } from "./errors.js";
+import type { InFlight } from "./in-flight.js";
+import { createNoticeGate, NOTICES, type NoticeKind, slowDownNotice } from "./notices.js";
+import { NO_RECORDER, type QuestionRecorder } from "./question-record.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+export type Question = {
+  /** Unique per question, logged so a line can be matched to the platform's side. */
+  requestId: string;
+  /** The entry point it came through, in the platform's words ("command", "mention", "slash", …). */
+  via: string;
+  /** The same, as the question log names it. */
+  surface: Surface;
+  text: string;
+  options?: AnswerOptions;
+  user: string;
+  /** Workspace or guild, for the per-team limit. */
+  team: string | null;
+  eventId?: string | null;
+  /** The asker waits for a reply to this very request (a command, a button): a refusal is always sent. */
+  awaitsReply: boolean;
+};
+
+/** How one question's reply is made and reaches the platform; M is the platform's rendered message. */
+export type Reply<M> = {
+  /** `feedbackId`: what the answer's 👍/👎 carry, or null for none. */
+  render(answer: Answer, feedbackId: string | null): M;
+  answer(message: M): Promise<void>;
+  /** A short text instead of an answer. */
+  notice(text: string, kind: NoticeKind): Promise<void>;
+};
+
+export type Pipeline = {
+  /** Draining check, rate limit, answer, render, reply, one log line; never rejects. */
+  ask<M>(question: Question, reply: Reply<M>): Promise<void>;
+};
+
+export type PipelineDeps = {
+  getBot: () => Bot;
+  rateLimiter: RateLimiter;
+  /** Already bound to the adapter's name. */
+  logger: Logger;
+  inFlight: InFlight;
+  /** The question log and feedback; none when unset. */
+  recorder?: QuestionRecorder;
+};
+
+/** The one question path of every entry point of every platform. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { logger: log, inFlight } = deps;
+  const notices = createNoticeGate();
+  const recorder = deps.recorder ?? NO_RECORDER;
+
+  const handle = async <M>(question: Question, reply: Reply<M>) => {
+    const started = performance.now();
+    const base = { requestId: question.requestId, via: question.via, eventId: question.eventId ?? undefined };
+    if (inFlight.draining) {
+      if (question.awaitsReply) await attempt(() => reply.notice(NOTICES.restarting, "restarting"));
+      log.warn(base, "question refused while stopping");
+      return;
+    }
+    const verdict = await deps.rateLimiter.take({ user: question.user, team: question.team });
+    if (!verdict.allowed) {
+      const notify = question.awaitsReply || notices.shouldNotify(question.user, verdict.retryAfterMs);
+      const sent = notify
+        ? await attempt(() => reply.notice(slowDownNotice(verdict.retryAfterMs), "rate-limit"))
+        : null;
+      const { retryAfterMs } = verdict;
+      log.info(
+        { ...base, limited: true, retryAfterMs, notified: notify, delivered: sent?.ok ?? false },
+        "rate limited",
+      );
+      return;
+    }
+
+    let answer: Answer;
+    let message: M;
+    try {
+      answer = deps.getBot().answer(question.text, question.options);
+      // Queued, never awaited: the answer does not wait for the database.
+      const questionId = recorder.record({
+        surface: question.surface,
+        userId: question.user,
+        text: question.text,
+        answer,
+        latencyMs: performance.now() - started,
+      });
+      message = reply.render(answer, answer.actions.feedback ? questionId : null);
+    } catch (error) {
+      const replied = await attempt(() => reply.notice(NOTICES.error, "error"));
+      log.error({ ...base, err: describeError(error), errorReplied: replied.ok }, "answer failed");
+      return;
+    }
+    const sent = await attempt(() => reply.answer(message));
+    if (!sent.ok) {
+      const replied = await attempt(() => reply.notice(NOTICES.error, "error"));
+      const err = describeError(sent.error);
+      log.error({ ...base, intent: answer.intent, err, errorReplied: replied.ok }, "reply failed");
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    log.info(
+      { ...base, intent: answer.intent, found: answer.found, delivered: sent.ok, latencyMs },
+      "answered",
+    );
+  };
+
+  return {
+    ask: (question, reply) =>
+      inFlight.track(() =>
+        handle(question, reply).catch((error: unknown) => {
+          log.error({ requestId: question.requestId, err: describeError(error) }, "unhandled");
+        }),
+      ),
+  };
+}
+
+async function attempt(work: () => Promise<void>): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  try {
+    await work();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** A question read from a platform payload, with the way its reply travels. */
+export type Asked<M> = { question: Question; reply: Reply<M> };
+
+/** One way questions arrive on a platform (a command, a mention, a button…): reads a payload, or null to stay quiet. */
+export type EntryPoint<Input, Context, M> = {
+  name: string;
+  read(input: Input, context: Context): Asked<M> | null;
+};
