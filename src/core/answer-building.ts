@@ -131,3 +131,15 @@ export function noDealWith(
     suggestions: [{ label: "List the deals", query: "deals" }, ...suggestionsNear(ctx, []).slice(0, 2)],
   };
 }
+
+/** The first entry of each list, then the second of each, and so on: one deal's entries before the second of any. */
+export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (let round = 0; lists.some((list) => list.length > round); round++) {
+    for (const list of lists) {
+      const next = list[round];
+      if (next !== undefined) out.push(next);
+    }
+  }
+  return out;
+}

@@ -1,5 +1,12 @@
 import type { AnswerDraft } from "../answer.js";
-import { blankAnswer, decline, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
+import {
+  blankAnswer,
+  decline,
+  excerptOf,
+  interleave,
+  paginate,
+  suggestionsNear,
+} from "../answer-building.js";
 import { describe, evidence, hasName, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
@@ -233,18 +240,6 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
           ]
         : suggestionsNear(ctx, missing),
   };
-}
-
-/** One deal's entries before the second of any, so a page covers every deal. */
-function interleave<T>(lists: readonly T[][]): T[] {
-  const out: T[] = [];
-  for (let round = 0; lists.some((list) => list.length > round); round++) {
-    for (const list of lists) {
-      const next = list[round];
-      if (next !== undefined) out.push(next);
-    }
-  }
-  return out;
 }
 
 /** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), those naming it first. */

@@ -1,5 +1,12 @@
 import type { AnswerDraft } from "../answer.js";
-import { blankAnswer, disputeNotes, excerptOf, paginate, suggestionsNear } from "../answer-building.js";
+import {
+  blankAnswer,
+  disputeNotes,
+  excerptOf,
+  interleave,
+  paginate,
+  suggestionsNear,
+} from "../answer-building.js";
 import type { DealId, Passage, Section } from "../model.js";
 import { dealNames, partnerList } from "../phrasing.js";
 import type { IntentRequest } from "./intent.js";
@@ -33,7 +40,7 @@ export function factsAnswer(
   const answer = blankAnswer(query, spec.sections.includes("development") ? "status" : query.intent);
   const ordered = spec.newestFirst
     ? passages.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
-    : interleave(deals, passages);
+    : byDealInTurn(deals, passages);
   if (ordered.length === 0) {
     return {
       ...answer,
@@ -59,14 +66,6 @@ export function factsAnswer(
 }
 
 /** One fact per deal before the second of any, so a page of three covers all three deals. */
-function interleave(deals: readonly DealId[], passages: readonly Passage[]): Passage[] {
-  const queues = deals.map((deal) => passages.filter((passage) => passage.deals[0] === deal));
-  const out: Passage[] = [];
-  for (let round = 0; queues.some((queue) => queue.length > round); round++) {
-    for (const queue of queues) {
-      const next = queue[round];
-      if (next !== undefined) out.push(next);
-    }
-  }
-  return out;
+function byDealInTurn(deals: readonly DealId[], passages: readonly Passage[]): Passage[] {
+  return interleave(deals.map((deal) => passages.filter((passage) => passage.deals[0] === deal)));
 }
