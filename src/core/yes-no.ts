@@ -22,9 +22,9 @@ const NEGATION_REACH = 5;
 
 /**
  * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
- * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries the question's words decides, by whether a
+ * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries all the question's words decides, by whether a
  * negation governs them; a question about who signed is checked against the deal's signatories. Returns the
- * answer unchanged when no sentence speaks to the question.
+ * answer unchanged when no sentence holds all of the question's words of substance.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
@@ -35,8 +35,10 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   for (const excerpt of answer.excerpts) {
     for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
       const words = tokenize(sentence).map(stem);
+      // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
+      // sentence that says who signed but not where. Without one, no Yes or No is given.
+      if (![...keys].every((key) => words.includes(key))) continue;
       const at = words.findIndex((word) => keys.has(word));
-      if (at < 0) continue;
       // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
       const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
       const negated = around.some((word) => NEGATIONS.has(word));
@@ -49,11 +51,14 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
 function keyWords(query: ParsedQuery): Set<string> {
-  const dealWords = new Set(
-    query.readings
-      .filter((reading) => reading.kind === "deal")
-      .flatMap((reading) => reading.words.split(" ")),
-  );
+  // The first name of each deal only says which deal is meant; a second one is asked about ("the UK deal
+  // signed in London?" names the place, which the deciding sentence must then hold).
+  const namingReadings = new Map<string, string>();
+  for (const reading of query.readings) {
+    if (reading.kind === "deal" && !namingReadings.has(reading.as))
+      namingReadings.set(reading.as, reading.words);
+  }
+  const dealWords = new Set([...namingReadings.values()].flatMap((words) => words.split(" ")));
   return new Set(
     query.tokens
       .filter((token, i) => i > 0 && !FILLER_WORDS.has(token) && !dealWords.has(token) && token.length > 2)

@@ -217,6 +217,14 @@ describe("yes/no questions about what a text says", () => {
     expect(bot.answer("Was the UK deal signed at Chequers?").lead).toMatch(/^Yes — .*Chequers/);
   });
 
+  it("gives no Yes or No when no sentence holds every word asked, even a place that is also a deal's name", () => {
+    for (const question of ["Was the UK deal signed in London?", "Was the Korea deal signed in Seoul?"]) {
+      const answer = bot.answer(question);
+      expect(answer.lead, question).not.toMatch(/^(Yes|No) — /);
+    }
+    expect(bot.answer("Was the Japan deal signed in Tokyo?").lead).toMatch(/^Yes — .*Tokyo/);
+  });
+
   it("checks who signed against the deal's own signatories", () => {
     expect(bot.answer("Did Trump sign the Japan deal himself?").lead).toMatch(
       /^No — the U\.S\.–Japan .* signed by /,
