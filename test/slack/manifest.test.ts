@@ -4,13 +4,29 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createInFlight } from "../../src/adapters/shared/in-flight.js";
 import { type ListenerHost, registerListeners } from "../../src/adapters/slack/listeners.js";
-import { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND } from "../../src/adapters/slack/registration.js";
+import {
+  ASK_ABOUT_MESSAGE_CALLBACK,
+  ASK_ABOUT_MESSAGE_NAME,
+  BOT_EVENTS,
+  BOT_SCOPES,
+  EVENTS_PATH,
+  SLASH_COMMAND,
+} from "../../src/adapters/slack/registration.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { loadRealBot } from "./support/harness.js";
 
 type Manifest = {
   features: {
-    app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    assistant_view: {
+      assistant_description: string;
+      suggested_prompts?: { title: string; message: string }[];
+    };
     slash_commands: {
       command: string;
       url: string;
@@ -38,22 +54,38 @@ const schema = JSON.parse(
 
 /** Records what registerListeners registers, without a Bolt App. */
 function registered() {
-  const seen = { commands: [] as unknown[], events: [] as unknown[], actions: [] as unknown[] };
+  const seen = {
+    commands: [] as unknown[],
+    events: [] as unknown[],
+    actions: [] as unknown[],
+    shortcuts: [] as unknown[],
+    assistants: 0,
+  };
   const host = {
     use: () => host,
     command: (name: unknown) => seen.commands.push(name),
     event: (name: unknown) => seen.events.push(name),
     action: (id: unknown) => seen.actions.push(id),
+    shortcut: (id: unknown) => seen.shortcuts.push(id),
+    assistant: () => {
+      seen.assistants += 1;
+    },
     error: () => {},
   } as unknown as ListenerHost;
   registerListeners(host, {
     pipeline: { ask: async () => {} },
+    getBot: () => {
+      throw new Error("not asked while registering");
+    },
     dedupe: { claim: async () => true },
     lifecycle: createInFlight(),
     logger: createSilentLogger(),
   });
   return seen;
 }
+
+/** Events Bolt's Assistant listens to once registered (its threads arrive as DM messages). */
+const ASSISTANT_EVENTS = ["assistant_thread_started", "assistant_thread_context_changed", "message"];
 
 describe("manifest.yml", () => {
   it("is a valid Slack app manifest (slackapi/manifest-schema v1, draft-07)", () => {
@@ -76,10 +108,38 @@ describe("manifest.yml", () => {
     expect(manifest.features.slash_commands.map((command) => command.command)).toEqual([SLASH_COMMAND]);
     expect(seen.commands).toEqual([SLASH_COMMAND]);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
-    // Bolt names `message.im` as the `message` event (filtered to channel_type "im" in the listener).
-    expect([...seen.events].sort()).toEqual(BOT_EVENTS.map((name) => name.split(".")[0]).sort());
+    // Bolt names every `message.*` subscription the `message` event (the listener tells them apart by
+    // channel_type); the Assistant takes its own events.
+    expect(seen.assistants).toBe(1);
+    const listened = new Set([...seen.events, ...ASSISTANT_EVENTS]);
+    expect([...listened].sort()).toEqual([...new Set(BOT_EVENTS.map((name) => name.split(".")[0]))].sort());
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
-    expect(manifest.settings.event_subscriptions.bot_events).not.toContain("message.channels");
+    // Channel messages are subscribed for thread follow-ups; the scope each needs is there.
+    for (const [event, scope] of [
+      ["message.channels", "channels:history"],
+      ["message.groups", "groups:history"],
+      ["message.mpim", "mpim:history"],
+      ["message.im", "im:history"],
+    ]) {
+      expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
+      expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+  });
+
+  it("declares the message shortcut the code registers, the Home tab and the assistant view", () => {
+    const seen = registered();
+    expect(manifest.features.shortcuts.map((shortcut) => shortcut.callback_id)).toEqual(seen.shortcuts);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({
+        type: "message",
+        name: ASK_ABOUT_MESSAGE_NAME,
+        callback_id: ASK_ABOUT_MESSAGE_CALLBACK,
+      }),
+    ]);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain("app_home_opened");
+    expect(manifest.features.assistant_view.assistant_description.length).toBeGreaterThan(0);
   });
 
   it("points commands, events and interactivity at Bolt's endpoint, with interactivity and the messages tab on", () => {

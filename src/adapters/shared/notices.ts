@@ -3,6 +3,8 @@ export const NOTICES = {
   error: "Sorry, something went wrong while answering. Please try again in a moment.",
   restarting: "I'm restarting right now. Please ask again in a few seconds.",
   staleButton: "That button no longer works. Please ask your question again.",
+  filesNotRead: "I can't read files or images. Please type your question as text.",
+  noText: "That message has no text I can read. Please ask your question as text.",
 } as const;
 
 export type NoticeKind = "rate-limit" | "error" | "restarting";

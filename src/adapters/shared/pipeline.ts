@@ -134,5 +134,6 @@ export type Asked<M> = { question: Question; reply: Reply<M> };
 /** One way questions arrive on a platform (a command, a mention, a button…): reads a payload, or null to stay quiet. */
 export type EntryPoint<Input, Context, M> = {
   name: string;
-  read(input: Input, context: Context): Asked<M> | null;
+  /** May look something up first (the previous answer a follow-up is read against), hence a promise. */
+  read(input: Input, context: Context): Asked<M> | null | Promise<Asked<M> | null>;
 };

@@ -30,8 +30,14 @@ export type Block =
   | DividerBlock
   | ContextActionsBlock;
 
+/** Slack message metadata: JSON an app attaches to its own message (where a conversation's context travels). */
+export type MessageMetadata = {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+};
+
 /** A rendered reply: blocks plus the plain `text` Slack shows in notifications and old clients. */
-export type SlackMessage = { text: string; blocks: Block[] };
+export type SlackMessage = { text: string; blocks: Block[]; metadata?: MessageMetadata };
 
 export const LIMITS = {
   blocks: 50,

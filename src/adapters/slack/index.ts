@@ -73,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const recorder = options.recorder ?? NO_RECORDER;
   registerListeners(app, {
     pipeline: createPipeline({ getBot, rateLimiter, logger: log, inFlight: lifecycle, recorder }),
+    getBot,
     dedupe: options.dedupe ?? createMemoryDedupe(),
     lifecycle,
     logger,

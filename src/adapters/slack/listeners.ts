@@ -8,19 +8,25 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
 } from "@slack/bolt";
-import type { AnswerOptions } from "../../core/answer.js";
+import type { Answer, AnswerOptions } from "../../core/answer.js";
+import type { Bot } from "../../core/bot.js";
+import { contextOf, type TurnContext } from "../../core/follow-up.js";
 import type { Logger } from "../../logger.js";
 import { describeError } from "../shared/errors.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked as AskedOf, EntryPoint, Pipeline, Question } from "../shared/pipeline.js";
+import { registerAssistant } from "./assistant.js";
 import type { SlackMessage } from "./blocks.js";
 import { decodeButtonValue } from "./button-values.js";
+import { answerMetadata, dmConversation, threadConversation } from "./conversation.js";
 import type { DedupeStore } from "./dedupe.js";
 import { withFeedback } from "./feedback.js";
+import { renderHome } from "./home.js";
 import { toQuery } from "./incoming-text.js";
-import { ACTION, ASK_ACTION_PATTERN, SLASH_COMMAND } from "./registration.js";
+import { ACTION, ASK_ABOUT_MESSAGE_CALLBACK, ASK_ACTION_PATTERN, SLASH_COMMAND } from "./registration.js";
 import { type RenderOptions, renderAnswer } from "./render.js";
 import {
   buttonReply,
@@ -34,6 +40,8 @@ import {
 
 export type ListenerDeps = {
   pipeline: Pipeline;
+  /** The current bot, for what is not a question: the Home tab's overview. */
+  getBot: () => Bot;
   dedupe: DedupeStore;
   lifecycle: InFlight;
   logger: Logger;
@@ -45,15 +53,18 @@ export const SLACK_USAGE =
   "Ask privately with /tpd followed by your question, mention me in a channel to get the answer in a thread, or send me a direct message.";
 
 /** The part of a Bolt App that listeners register on. */
-export type ListenerHost = Pick<App, "use" | "command" | "event" | "action" | "error">;
+export type ListenerHost = Pick<
+  App,
+  "use" | "command" | "event" | "action" | "shortcut" | "assistant" | "error"
+>;
 
 /** What an entry point makes of one Slack payload: the question and how to reply, or null to stay quiet. */
 type Asked = AskedOf<SlackMessage> | null;
-type Context = { deps: ListenerDeps; log: Logger };
+export type Context = { deps: ListenerDeps; log: Logger };
 
-const render =
+export const render =
   (options: Omit<RenderOptions, "footer">) =>
-  (answer: Parameters<typeof renderAnswer>[0], feedbackId: string | null): SlackMessage => {
+  (answer: Answer, feedbackId: string | null): SlackMessage => {
     const message = renderAnswer(answer, {
       ...options,
       footer: answer.intent === "help" ? SLACK_USAGE : null,
@@ -61,9 +72,39 @@ const render =
     return feedbackId ? withFeedback(message, feedbackId) : message;
   };
 
-const question = (fields: Omit<Question, "requestId">): Question => ({ requestId: randomUUID(), ...fields });
+/**
+ * An answer posted in a conversation carries the context a follow-up reads (as message metadata), so the
+ * next question in the thread or DM is read against it on any replica.
+ */
+export const renderInConversation =
+  (options: Omit<RenderOptions, "footer">) =>
+  (answer: Answer, feedbackId: string | null): SlackMessage => ({
+    ...render(options)(answer, feedbackId),
+    metadata: answerMetadata(contextOf(answer, options.deal ?? undefined)),
+  });
 
-const clientsOf = (client: SlackClients["answers"], deps: ListenerDeps): SlackClients => ({
+/** The previous answer a question is read against, when Slack can tell it; a failed lookup asks afresh. */
+async function contextOr(
+  lookup: () => Promise<{ context: TurnContext | null }>,
+  log: Logger,
+): Promise<TurnContext | null> {
+  try {
+    return (await lookup()).context;
+  } catch (error) {
+    log.warn({ err: describeError(error) }, "could not read the conversation; answering without context");
+    return null;
+  }
+}
+
+const withContext = (context: TurnContext | null): Pick<Question, "options"> =>
+  context ? { options: { context } } : {};
+
+export const question = (fields: Omit<Question, "requestId">): Question => ({
+  requestId: randomUUID(),
+  ...fields,
+});
+
+export const clientsOf = (client: SlackClients["answers"], deps: ListenerDeps): SlackClients => ({
   answers: client,
   notices: deps.noticeClient ?? client,
 });
@@ -84,64 +125,152 @@ const command = {
   },
 } satisfies EntryPoint<SlackCommandMiddlewareArgs, Context, SlackMessage>;
 
-/** A mention in a channel: the answer in the thread. */
+/** A mention in a channel: the answer in the thread; inside a thread the bot answered, read in its context. */
 const mention = {
   name: "mention",
-  read(
+  async read(
     { event, client, context, body }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs,
-    { deps }: Context,
-  ): Asked {
+    { deps, log }: Context,
+  ): Promise<Asked> {
     if (event.bot_id || event.subtype || !event.user) return null;
     const target = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user };
+    const botUserId = context.botUserId;
+    const previous =
+      event.thread_ts && botUserId
+        ? await contextOr(
+            () =>
+              threadConversation(client, { channel: event.channel, threadTs: target.threadTs, botUserId }),
+            log,
+          )
+        : null;
     const asked = question({
       via: "mention",
       surface: "mention",
-      text: toQuery(event.text ?? "", context.botUserId) || "help",
+      text: toQuery(event.text ?? "", botUserId) || "help",
       user: event.user,
       team: body.team_id ?? event.team ?? null,
       eventId: body.event_id,
       awaitsReply: false,
+      ...withContext(previous),
     });
     return {
       question: asked,
-      reply: threadReply(clientsOf(client, deps), target, render({ shareable: false })),
+      reply: threadReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
     };
   },
 } satisfies EntryPoint<SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs, Context, SlackMessage>;
 
-/** A direct message (`message.im`): the answer in the DM. */
-const directMessage = {
-  name: "dm",
-  read(
-    { event, client, context, body }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs,
-    { deps }: Context,
-  ): Asked {
-    // Only DMs are subscribed, but check rather than trust; edits, joins and bot posts carry a subtype.
-    if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id || !event.user)
+type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
+
+/**
+ * A reply in a channel thread (`message.channels`, `.groups`, `.mpim`) without a mention: answered only in a
+ * thread the bot has answered in, read against its latest answer there. Top-level messages and other threads
+ * are left alone without a look; a reply that mentions the bot is the mention listener's.
+ */
+const threadFollowUp = {
+  name: "thread-reply",
+  async read({ event, client, context, body }: MessageArgs, { deps, log }: Context): Promise<Asked> {
+    if (event.channel_type === "im" || event.subtype !== undefined || event.bot_id || !event.user)
       return null;
+    const botUserId = context.botUserId;
+    if (!event.thread_ts || event.thread_ts === event.ts || !botUserId) return null;
+    const text = event.text ?? "";
+    if (text.includes(`<@${botUserId}>`)) return null;
+    const where = { channel: event.channel, threadTs: event.thread_ts, botUserId };
+    let conversation: Awaited<ReturnType<typeof threadConversation>>;
+    try {
+      conversation = await threadConversation(client, where);
+    } catch (error) {
+      log.warn({ err: describeError(error) }, "could not read a thread; staying quiet");
+      return null;
+    }
+    if (!conversation.answered) return null;
     const asked = question({
-      via: "dm",
-      surface: "dm",
-      text: toQuery(event.text ?? "", context.botUserId) || "help",
+      via: "thread-reply",
+      surface: "follow-up",
+      text: toQuery(text, botUserId) || "help",
       user: event.user,
       team: body.team_id ?? event.team ?? null,
       eventId: body.event_id,
       awaitsReply: false,
+      ...withContext(conversation.context),
     });
-    const target = { channel: event.channel, threadTs: event.thread_ts ?? null };
+    const target = { channel: event.channel, threadTs: event.thread_ts, user: event.user };
     return {
       question: asked,
-      reply: directReply(clientsOf(client, deps), target, render({ shareable: false })),
+      reply: threadReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
     };
   },
-} satisfies EntryPoint<SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs, Context, SlackMessage>;
+} satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
+
+/** A direct message (`message.im`): the answer in the DM, read against the bot's last answer there. */
+const directMessage = {
+  name: "dm",
+  async read({ event, client, context, body }: MessageArgs, { deps, log }: Context): Promise<Asked> {
+    // Edits, joins and bot posts carry a subtype; a shared file is read as whatever text came with it.
+    if (event.subtype !== undefined && event.subtype !== "file_share") return null;
+    if (event.channel_type !== "im" || ("bot_id" in event && event.bot_id) || !event.user) return null;
+    const botUserId = context.botUserId;
+    const text = toQuery(event.text ?? "", botUserId);
+    const target = { channel: event.channel, threadTs: event.thread_ts ?? null };
+    const clients = clientsOf(client, deps);
+    if (text === "" && event.subtype === "file_share") {
+      await directReply(clients, target, render({ shareable: false }))
+        .notice(NOTICES.filesNotRead, "error")
+        .catch((error: unknown) => log.warn({ err: describeError(error) }, "could not send notice"));
+      return null;
+    }
+    const previous = botUserId
+      ? await contextOr(() => dmConversation(client, { channel: event.channel, botUserId }), log)
+      : null;
+    const asked = question({
+      via: "dm",
+      surface: "dm",
+      text: text || "help",
+      user: event.user,
+      team: body.team_id ?? null,
+      eventId: body.event_id,
+      awaitsReply: false,
+      ...withContext(previous),
+    });
+    return {
+      question: asked,
+      reply: directReply(clients, target, renderInConversation({ shareable: false })),
+    };
+  },
+} satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
+
+/** "Ask TPD about this" on any message: its text is the question, answered privately to whoever asked. */
+const askAboutMessage = {
+  name: "message-shortcut",
+  async read({ shortcut, respond }: SlackShortcutMiddlewareArgs, { log }: Context): Promise<Asked> {
+    if (shortcut.type !== "message_action") return null;
+    const text = toQuery(shortcut.message.text ?? "");
+    if (text === "") {
+      await privateNotice(respond, NOTICES.noText).catch((error: unknown) =>
+        log.warn({ err: describeError(error) }, "could not send notice"),
+      );
+      return null;
+    }
+    const asked = question({
+      via: "message-shortcut",
+      // Asked privately about a message, as a command is.
+      surface: "slash",
+      text,
+      user: shortcut.user.id,
+      team: shortcut.team?.id ?? shortcut.user.team_id ?? null,
+      awaitsReply: true,
+    });
+    return { question: asked, reply: commandReply(respond, render({ shareable: true })) };
+  },
+} satisfies EntryPoint<SlackShortcutMiddlewareArgs, Context, SlackMessage>;
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** More results, Compare, Share and Ask buttons: the question the button carries, answered privately. */
 const button = {
   name: "button",
-  read({ action, body, respond }: ButtonArgs, { log }: Context): Asked {
+  read({ action, body, respond, client }: ButtonArgs & AllMiddlewareArgs, { deps, log }: Context): Asked {
     const value = decodeButtonValue(action.value);
     if (!value || value.q.trim() === "") {
       log.error({ via: "button", actionId: action.action_id }, "unreadable button value");
@@ -166,20 +295,29 @@ const button = {
       awaitsReply: true,
     });
     const deal = options.deal ?? null;
+    if (body.container?.type === "view") {
+      // A Home tab button has no response_url: the answer arrives in the app's DM with whoever clicked.
+      const target = { channel: body.user.id, threadTs: null };
+      return {
+        question: asked,
+        reply: directReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
+      };
+    }
     // Every button result but a share arrives privately, so it can be shared in turn.
     const reply = sharing
       ? shareReply(respond, render({ shareable: false, sharedBy: body.user.id, deal }), log, asked.requestId)
       : buttonReply(respond, body.container?.is_ephemeral === true, render({ shareable: true, deal }));
     return { question: asked, reply };
   },
-} satisfies EntryPoint<ButtonArgs, Context, SlackMessage>;
+} satisfies EntryPoint<ButtonArgs & AllMiddlewareArgs, Context, SlackMessage>;
 
 /** Listeners stay thin: acknowledge, let an entry point read the payload, hand the question to the pipeline. */
 export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
   const { lifecycle } = deps;
   const log = deps.logger.child({ adapter: "slack" });
   const context: Context = { deps, log };
-  const run = async (asked: Asked) => {
+  const run = async (reading: Asked | Promise<Asked>) => {
+    const asked = await reading;
     if (asked) await deps.pipeline.ask(asked.question, asked.reply);
   };
 
@@ -191,7 +329,26 @@ export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
     await run(command.read(args));
   });
   app.event("app_mention", async (args) => run(mention.read(args, context)));
-  app.event("message", async (args) => run(directMessage.read(args, context)));
+  registerAssistant(app, context);
+  app.event("message", async (args) =>
+    run(
+      args.event.channel_type === "im"
+        ? directMessage.read(args, context)
+        : threadFollowUp.read(args, context),
+    ),
+  );
+  app.shortcut(ASK_ABOUT_MESSAGE_CALLBACK, async (args) => {
+    await args.ack();
+    await run(askAboutMessage.read(args as SlackShortcutMiddlewareArgs, context));
+  });
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      await client.views.publish({ user_id: event.user, view: renderHome(deps.getBot().overview()) });
+    } catch (error) {
+      log.warn({ err: describeError(error) }, "could not publish the Home tab");
+    }
+  });
   for (const id of [ACTION.more, ACTION.compare, ACTION.share, ASK_ACTION_PATTERN]) {
     app.action<BlockAction<ButtonAction>>(id, async (args) => {
       await args.ack();

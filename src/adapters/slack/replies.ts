@@ -84,7 +84,7 @@ export function threadReply(clients: SlackClients, target: ThreadTarget, render:
   return {
     render,
     answer: async (message) => {
-      await clients.answers.chat.postMessage({ ...thread, ...content(message), ...QUIET });
+      await clients.answers.chat.postMessage({ ...thread, ...posted(message), ...QUIET });
     },
     notice: async (text, kind) => {
       if (kind === "rate-limit")
@@ -103,7 +103,7 @@ export function directReply(clients: SlackClients, target: DirectTarget, render:
   return {
     render,
     answer: async (message) => {
-      await clients.answers.chat.postMessage({ ...where, ...content(message), ...QUIET });
+      await clients.answers.chat.postMessage({ ...where, ...posted(message), ...QUIET });
     },
     notice: async (text) => {
       await clients.notices.chat.postMessage({ ...where, text, ...QUIET });
@@ -118,4 +118,9 @@ export async function privateNotice(respond: RespondFn, text: string): Promise<v
 
 function content(message: SlackMessage) {
   return { text: message.text, blocks: message.blocks };
+}
+
+/** A message posted with chat.postMessage also carries its metadata (the context a follow-up reads). */
+function posted(message: SlackMessage) {
+  return { ...content(message), ...(message.metadata ? { metadata: message.metadata } : {}) };
 }
