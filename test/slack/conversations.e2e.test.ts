@@ -23,7 +23,10 @@ const ASKER = "U0USER001";
 
 let clock = Math.floor(Date.now() / 1000);
 /** A message timestamp a little after the last, as Slack issues them. */
-const nextTs = () => `${(clock += 1)}.000${Math.floor(Math.random() * 900 + 100)}`;
+function nextTs(): string {
+  clock += 1;
+  return `${clock}.000${Math.floor(Math.random() * 900 + 100)}`;
+}
 
 /** Sends a person's message event, recording it in the fake Slack as Slack would hold it. */
 async function person(event: Record<string, unknown> & { channel: string; text: string }) {
