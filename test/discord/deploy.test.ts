@@ -24,13 +24,13 @@ afterAll(async () => {
 const puts = () => fake.calls.filter((call) => call.method === "PUT");
 
 describe("deployCommands", () => {
-  it("GIVEN a guild id THEN it bulk-overwrites that guild's commands with the /tpd definition", async () => {
+  it("GIVEN a guild id THEN it bulk-overwrites that guild's commands with /tpd and the context-menu command", async () => {
     const before = puts().length;
     const result = await deployCommands(
       { token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl },
       bot,
     );
-    expect(result).toMatchObject({ scope: "guild", count: 1 });
+    expect(result).toMatchObject({ scope: "guild", count: 2 });
     const [call] = puts().slice(before);
     expect(call?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.authorization).toBe(`Bot ${TOKEN}`);
@@ -38,9 +38,11 @@ describe("deployCommands", () => {
     expect(call?.body).toMatchObject([
       {
         name: "tpd",
+        name_localizations: { ja: expect.any(String), ko: expect.any(String) },
+        description_localizations: { ja: expect.any(String), ko: expect.any(String) },
         type: 1,
-        contexts: [0, 1],
-        integration_types: [0],
+        contexts: [0, 1, 2],
+        integration_types: [0, 1],
         options: [
           { name: "query", type: 3, required: true, autocomplete: true, max_length: 250 },
           {
@@ -54,6 +56,13 @@ describe("deployCommands", () => {
           },
           { name: "public", type: 5 },
         ],
+      },
+      {
+        name: "Ask TPD about this",
+        name_localizations: { ja: expect.any(String), ko: expect.any(String) },
+        type: 3,
+        contexts: [0, 1, 2],
+        integration_types: [0, 1],
       },
     ]);
   });
@@ -94,7 +103,7 @@ describe("deployCommands", () => {
         timeout: 20_000,
       },
     );
-    expect(stdout).toBe(`Registered 1 command(s) for guild ${GUILD_ID}.\n`);
+    expect(stdout).toBe(`Registered 2 command(s) for guild ${GUILD_ID}.\n`);
     const [call] = puts().slice(before);
     expect(call?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(call?.body).toEqual(buildCommands(bot));

@@ -29,4 +29,17 @@ describe("toQuestion", () => {
   it("GIVEN only a mention THEN the question is empty (the bot answers with its help)", () => {
     expect(message(`<@${botId}>`)).toBe("");
   });
+
+  it("GIVEN a mention of the bot's managed role THEN the question is the text without the role", () => {
+    const botRoleId = "900000000000000010";
+    expect(message(`<@&${botRoleId}> who signed the korea deal?`, { botRoleId })).toBe(
+      "who signed the korea deal?",
+    );
+    expect(message("<@&900000000000000077> korea 6g", { botRoleId })).toBeNull();
+  });
+
+  it("GIVEN a reply to one of the bot's messages THEN it is a question, ping or not", () => {
+    expect(message("and japan?", { repliesToBot: true })).toBe("and japan?");
+    expect(message("and japan?", { repliesToBot: false })).toBeNull();
+  });
 });

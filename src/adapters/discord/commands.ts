@@ -1,12 +1,25 @@
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
 import type { Bot } from "../../core/bot.js";
+import { LOCALISED } from "./locales.js";
 
 export const COMMAND_NAME = "tpd";
+/** The message context-menu command: the selected message's text is the question. */
+export const ASK_ABOUT_MESSAGE = "Ask TPD about this";
+
+/** Installable to a server and to a person, so the commands work in any DM and group DM too. */
+const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+const CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+];
 export const OPTIONS = { query: "query", deal: "deal", public: "public" } as const;
 
 /**
@@ -22,20 +35,27 @@ const CHOICE_NAME_MAX = 100;
 
 type IntentInfo = Bot["intents"][number];
 
-/** The `/tpd` definition, generated from the bot's intents and deals so it cannot drift from the in-chat help. */
+/**
+ * `/tpd` and "Ask TPD about this", generated from the bot's intents and deals so they cannot drift from the
+ * in-chat help; names and descriptions localised for Japanese and Korean.
+ */
 export function buildCommands({
   intents,
   deals,
-}: Pick<Bot, "intents" | "deals">): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+}: Pick<Bot, "intents" | "deals">): RESTPostAPIApplicationCommandsJSONBody[] {
   const command = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
+    .setNameLocalizations({ ...LOCALISED.command.name })
     .setDescription(commandDescription(intents))
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setDescriptionLocalizations({ ...LOCALISED.command.description })
+    .setIntegrationTypes(INTEGRATION_TYPES)
+    .setContexts(CONTEXTS)
     .addStringOption((option) =>
       option
         .setName(OPTIONS.query)
+        .setNameLocalizations({ ...LOCALISED.query.name })
         .setDescription(queryDescription(intents))
+        .setDescriptionLocalizations({ ...LOCALISED.query.description })
         .setRequired(true)
         .setAutocomplete(true)
         .setMaxLength(QUERY_MAX_LENGTH),
@@ -43,7 +63,9 @@ export function buildCommands({
     .addStringOption((option) =>
       option
         .setName(OPTIONS.deal)
+        .setNameLocalizations({ ...LOCALISED.deal.name })
         .setDescription("Only this deal")
+        .setDescriptionLocalizations({ ...LOCALISED.deal.description })
         .addChoices(
           ...deals
             .slice(0, CHOICES_MAX)
@@ -53,9 +75,17 @@ export function buildCommands({
     .addBooleanOption((option) =>
       option
         .setName(OPTIONS.public)
-        .setDescription("Post the answer in the channel for everyone (default: only you)"),
+        .setNameLocalizations({ ...LOCALISED.public.name })
+        .setDescription("Post the answer in the channel for everyone (default: only you)")
+        .setDescriptionLocalizations({ ...LOCALISED.public.description }),
     );
-  return [command.toJSON()];
+  const askAboutMessage = new ContextMenuCommandBuilder()
+    .setName(ASK_ABOUT_MESSAGE)
+    .setNameLocalizations({ ...LOCALISED.askAboutMessage.name })
+    .setType(ApplicationCommandType.Message)
+    .setIntegrationTypes(INTEGRATION_TYPES)
+    .setContexts(CONTEXTS);
+  return [command.toJSON(), askAboutMessage.toJSON()];
 }
 
 /** "Cited answers on the 2025 Technology Prosperity Deals: compare, who-signed, …" within 100 characters. */

@@ -40,7 +40,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const accepting = () => !inFlight.draining;
   const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
   const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {
-    const asked = messageEntry.read(message);
+    const asked = await messageEntry.read(message);
     if (asked) await pipeline.ask(asked.question, asked.reply);
   };
 

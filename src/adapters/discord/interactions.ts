@@ -3,6 +3,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from "discord.js";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
@@ -12,7 +13,7 @@ import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint, Pipeline } from "../shared/pipeline.js";
 import type { QuestionRecorder } from "../shared/question-record.js";
-import { COMMAND_NAME, OPTIONS } from "./commands.js";
+import { ASK_ABOUT_MESSAGE, COMMAND_NAME, OPTIONS } from "./commands.js";
 import { decodeAction } from "./custom-id.js";
 import {
   isFeedbackButton,
@@ -37,7 +38,7 @@ const DEFER_AFTER_MS = 1500;
 /** Discord offers at most 25 autocomplete choices. */
 const CHOICES_MAX = 25;
 
-type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
 export type InteractionDeps = {
   pipeline: Pipeline;
   getBot: () => Bot;
@@ -79,9 +80,28 @@ const button = {
   },
 } satisfies EntryPoint<ButtonInteraction, Bot, DiscordReply>;
 
+/**
+ * "Ask TPD about this" on a message: its text is the question (its question, on one of the bot's answers),
+ * answered privately to whoever asked. Message content of the target is delivered without any intent.
+ */
+const askAboutMessage = {
+  name: "context-menu",
+  read(interaction: MessageContextMenuCommandInteraction): Asked<DiscordReply> | null {
+    const target = interaction.targetMessage;
+    const fromAnswer =
+      target.author.id === interaction.client.user.id ? questionFromEmbeds(target.embeds) : null;
+    const text = (fromAnswer ?? target.content)
+      .replace(/<(?:@[!&]?|#)\d+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (text === "") return null;
+    return asked(interaction, "context-menu", text, {}, true, null);
+  },
+} satisfies EntryPoint<MessageContextMenuCommandInteraction, unknown, DiscordReply>;
+
 function asked(
   interaction: Answerable,
-  via: "slash" | "button",
+  via: "slash" | "button" | "context-menu",
   text: string,
   options: AnswerOptions,
   ephemeral: boolean,
@@ -90,7 +110,8 @@ function asked(
   const question = {
     requestId: interaction.id,
     via,
-    surface: via,
+    // Asked privately about a message, as a command is.
+    surface: via === "context-menu" ? ("slash" as const) : via,
     user: interaction.user.id,
     team: interaction.guildId,
     text,
@@ -110,11 +131,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const run = async <T extends Answerable>(
     interaction: T,
     read: (interaction: T, bot: Bot) => Asked<DiscordReply> | null,
+    unreadable: string = NOTICES.staleButton,
   ) => {
     try {
       const question = read(interaction, deps.getBot());
       if (!question) {
-        await send(interaction, renderNotice(NOTICES.staleButton), true);
+        await send(interaction, renderNotice(unreadable), true);
         return;
       }
       if (deps.accepting() && Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
@@ -122,7 +144,11 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       }
       await deps.pipeline.ask(question.question, question.reply);
     } catch (error) {
-      const via = interaction.isChatInputCommand() ? "slash" : "button";
+      const via = interaction.isButton()
+        ? "button"
+        : interaction.isChatInputCommand()
+          ? "slash"
+          : "context-menu";
       deps.logger.error({ requestId: interaction.id, via, err: describeError(error) }, "answer failed");
       await send(interaction, renderNotice(NOTICES.error), true).catch(() => {});
     }
@@ -139,6 +165,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     } else if (interaction.isModalSubmit()) {
       if (isFeedbackNote(interaction.customId))
         await feedback(deps, () => onFeedbackNote(interaction, deps.recorder.vote));
+    } else if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName === ASK_ABOUT_MESSAGE)
+        await run(interaction, askAboutMessage.read, NOTICES.noText);
     }
   };
 }
@@ -147,7 +176,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 function deferOptions(interaction: Answerable) {
   const isPublic = interaction.isChatInputCommand()
     ? (interaction.options.getBoolean(OPTIONS.public) ?? false)
-    : !interaction.message.flags.has(MessageFlags.Ephemeral);
+    : interaction.isButton() && !interaction.message.flags.has(MessageFlags.Ephemeral);
   return isPublic ? {} : { flags: MessageFlags.Ephemeral as const };
 }
 

@@ -1,42 +1,97 @@
 import type { Message } from "discord.js";
+import type { TurnContext } from "../../core/follow-up.js";
+import type { Surface } from "../../store/types.js";
+import { describeError } from "../shared/errors.js";
+import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint } from "../shared/pipeline.js";
 import { NO_PINGS } from "./client.js";
+import { contextFromAnswer, latestAnswerIn, threadAnswer } from "./conversation.js";
 import { withFeedback } from "./feedback.js";
 import { type DiscordReply, renderAnswer, renderNotice } from "./render.js";
 
-/** Question text of a message addressed to the bot, or null when the bot should stay quiet. */
-export function toQuestion(message: {
+/** How a guild message reached the bot: its mention, its managed role's mention, or a reply to it. */
+type Addressed = {
   content: string;
   inGuild: boolean;
   authorIsBot: boolean;
   botId: string;
-}): string | null {
+  /** The bot's managed role in this guild, when it has one. */
+  botRoleId?: string | null;
+  /** The message replies to one of the bot's (with or without the ping). */
+  repliesToBot?: boolean;
+};
+
+/** Question text of a message addressed to the bot, or null when the bot should stay quiet. */
+export function toQuestion(message: Addressed): string | null {
   if (message.authorIsBot) return null;
   const mention = new RegExp(`<@!?${message.botId}>`, "g");
-  if (message.inGuild && !mention.test(message.content)) return null;
-  return message.content.replace(mention, " ").replace(/\s+/g, " ").trim();
+  const role = message.botRoleId ? new RegExp(`<@&${message.botRoleId}>`, "g") : null;
+  const addressed =
+    !message.inGuild ||
+    mention.test(message.content) ||
+    (role?.test(message.content) ?? false) ||
+    message.repliesToBot === true;
+  if (!addressed) return null;
+  return strip(message.content, [mention, ...(role ? [role] : [])]);
 }
 
-/** Mentions in guild channels get a reply to the message; DMs get an answer in the DM. */
+function strip(content: string, patterns: RegExp[]): string {
+  return patterns
+    .reduce((text, pattern) => text.replace(pattern, " "), content)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+type Lookup = { via: string; previous: TurnContext | null } | null;
+
+/**
+ * Messages addressed to the bot: mentions of it or of its role, replies to its messages, DMs, and messages in
+ * a thread started from (or answered in by) the bot. A follow-up is read against the answer it replies to,
+ * or the bot's latest answer in the thread or DM: the context lives in the platform's messages, not here.
+ */
 export const messageEntry = {
   name: "message",
-  read(message: Message): Asked<DiscordReply> | null {
-    const text = toQuestion({
+  async read(message: Message): Promise<Asked<DiscordReply> | null> {
+    // Webhook and system messages are not people asking.
+    if (message.author.bot || message.webhookId !== null || message.system) return null;
+    const botId = message.client.user.id;
+    const inGuild = message.inGuild();
+    const botRoleId = inGuild ? (message.guild.roles.botRoleFor(botId)?.id ?? null) : null;
+    const repliesToBot = Boolean(message.reference?.messageId) && message.mentions.repliedUser?.id === botId;
+    const addressed = toQuestion({
       content: message.content,
-      inGuild: message.inGuild(),
-      // Webhook and system messages are not people asking.
-      authorIsBot: message.author.bot || message.webhookId !== null || message.system,
-      botId: message.client.user.id,
+      inGuild,
+      authorIsBot: false,
+      botId,
+      botRoleId,
+      repliesToBot,
     });
-    if (text === null) return null;
-    const via = message.inGuild() ? ("mention" as const) : ("dm" as const);
+
+    let text: string;
+    let found: Lookup;
+    if (addressed !== null) {
+      text = addressed;
+      found = {
+        via: viaOf(message, inGuild, repliesToBot, botRoleId),
+        previous: await previousFor(message, repliesToBot, botId),
+      };
+    } else {
+      text = message.content.replace(/\s+/g, " ").trim();
+      found = text !== "" && message.channel.isThread() ? await inThread(message, botId) : null;
+    }
+    if (!found) return null;
+    if (!inGuild && text === "" && message.attachments.size > 0) {
+      await send(message, renderNotice(NOTICES.filesNotRead)).catch(() => {});
+      return null;
+    }
     const question = {
       requestId: message.id,
-      via,
-      surface: via,
+      via: found.via,
+      surface: surfaceOf(found.via),
       user: message.author.id,
       team: message.guildId,
       text,
+      ...(found.previous ? { options: { context: found.previous } } : {}),
       awaitsReply: false,
     };
     const reply = {
@@ -48,6 +103,47 @@ export const messageEntry = {
     return { question, reply };
   },
 } satisfies EntryPoint<Message, unknown, DiscordReply>;
+
+/** How the question log names an entry: a reply, a thread message or a role mention continue a conversation. */
+function surfaceOf(via: string): Surface {
+  if (via === "dm" || via === "mention") return via;
+  return via === "role" ? "mention" : "follow-up";
+}
+
+function viaOf(message: Message, inGuild: boolean, repliesToBot: boolean, botRoleId: string | null): string {
+  if (!inGuild) return "dm";
+  if (repliesToBot) return "reply";
+  if (botRoleId && message.content.includes(`<@&${botRoleId}>`)) return "role";
+  return "mention";
+}
+
+/** The answer a reply replies to; in a DM otherwise the bot's latest recent answer there. */
+async function previousFor(
+  message: Message,
+  repliesToBot: boolean,
+  botId: string,
+): Promise<TurnContext | null> {
+  try {
+    if (repliesToBot) return contextFromAnswer(await message.fetchReference());
+    if (!message.inGuild())
+      return contextFromAnswer(await latestAnswerIn(message.channel, botId, { recentOnly: true }));
+    if (message.channel.isThread()) return (await threadAnswer(message.channel, botId))?.context ?? null;
+  } catch (error) {
+    message.client.emit("debug", `follow-up context not read: ${describeError(error).message}`);
+  }
+  return null;
+}
+
+/** A message in a thread that mentions nobody: answered only in a thread started from or answered by the bot. */
+async function inThread(message: Message, botId: string): Promise<Lookup> {
+  if (!message.channel.isThread()) return null;
+  try {
+    const answer = await threadAnswer(message.channel, botId);
+    return answer ? { via: "thread", previous: answer.context } : null;
+  } catch {
+    return null;
+  }
+}
 
 async function send(message: Message, reply: DiscordReply): Promise<void> {
   const payload = { ...reply, allowedMentions: NO_PINGS };
