@@ -25,6 +25,11 @@ export type DiscordConfig = {
   guildId: string | null;
   /** REST base such as http://127.0.0.1:PORT/api, or null for Discord's default. */
   apiUrl: string | null;
+  /**
+   * Ask for the privileged Message Content intent (it must also be on in the Developer Portal): without it
+   * Discord sends no text for replies to the bot that do not ping it, nor for messages in its threads.
+   */
+  messageContent?: boolean;
 };
 
 export type RateLimitConfig = {
@@ -120,6 +125,7 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(url),
+  DISCORD_MESSAGE_CONTENT: optional(bool),
   QUESTION_LOG: optional(z.enum(["on", "off"], { error: "must be on or off" })),
   LOG_QUESTION_TEXT: optional(z.enum(["declined", "all"], { error: "must be declined or all" })),
   QUESTION_LOG_DAYS: optional(wholeNumber(1, 3650, "a number of days")),
@@ -229,6 +235,7 @@ function discordConfig(vars: Env): DiscordConfig | null {
     applicationId: vars.DISCORD_APPLICATION_ID ?? null,
     guildId: vars.DISCORD_GUILD_ID ?? null,
     apiUrl: vars.DISCORD_API_URL ? vars.DISCORD_API_URL.replace(/\/$/, "") : null,
+    messageContent: vars.DISCORD_MESSAGE_CONTENT ?? false,
   };
 }
 

@@ -44,7 +44,8 @@ beforeAll(async () => {
   fake = await startFakeDiscord();
   const bot = createBot(await loadKnowledge("knowledge"));
   adapter = createDiscordAdapter({
-    config: { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl },
+    // Replies without the ping and thread messages carry text only with the Message Content intent.
+    config: { token: TOKEN, applicationId: APP_ID, guildId: null, apiUrl: fake.apiUrl, messageContent: true },
     getBot: () => bot,
     logger: createSilentLogger(),
     rateLimiter: { take: () => ({ allowed: true, retryAfterMs: 0 }) },
@@ -87,6 +88,13 @@ async function interact(payload: { id: string }): Promise<Callback> {
 }
 
 const embedOf = (message: { embeds?: APIEmbed[] }) => message.embeds?.[0];
+
+describe("GIVEN DISCORD_MESSAGE_CONTENT", () => {
+  it("THEN the client asks for the Message Content intent besides its usual three", () => {
+    const identify = fake.received.find((frame) => frame.op === 2)?.d as { intents: number };
+    expect(identify.intents).toBe(1 | (1 << 9) | (1 << 12) | (1 << 15));
+  });
+});
 
 describe("GIVEN the bot answered a mention in a guild channel", () => {
   it("WHEN someone replies to the answer, with or without the ping, THEN the reply is answered with the context carried", async () => {

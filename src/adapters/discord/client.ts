@@ -6,8 +6,14 @@ export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false }
 
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
-    // No MessageContent: Discord still sends the content of messages that mention the bot and of DMs.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // Discord sends the content of messages that mention the bot and of DMs without MessageContent; replies
+    // without the ping and thread messages need it (opt-in: it is privileged).
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(config.messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     // DM channels are not cached; without this partial discord.js drops their messages silently.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
