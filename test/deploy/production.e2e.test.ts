@@ -119,7 +119,7 @@ describe("the image's production path, without Docker", () => {
       },
     });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe(`Registered 1 command(s) for guild ${GUILD_ID}.\n`);
+    expect(result.stdout).toBe(`Registered 2 command(s) for guild ${GUILD_ID}.\n`);
     await fake.waitForCall(
       (call) => call.method === "PUT" && call.path.endsWith(`/guilds/${GUILD_ID}/commands`),
     );
