@@ -49,14 +49,15 @@ function dealSection(deal: DealOverview): Block {
   if (deal.latest) {
     const url = linkUrl(deal.latest.source.url);
     const label = mrkdwnText(deal.latest.source.label, 150);
-    const cited = url ? `<${url}|${label}>` : label;
-    lines.push(
-      `Latest (${formatDate(deal.latest.date)}): ${mrkdwnText(deal.latest.text, STATUS_MAX)} — ${cited}`,
-    );
+    const latest = `Latest (${formatDate(deal.latest.date)}): ${mrkdwnText(deal.latest.text, STATUS_MAX)} — `;
+    const linked = `${latest}${url ? `<${url}|${label}>` : label}`;
+    // A very long link would push the section past Slack's limit: the label alone then.
+    const fits = [...lines, linked].join("\n").length <= LIMITS.sectionText;
+    lines.push(fits ? linked : `${latest}${label}`);
   } else {
     lines.push("No later developments recorded since signing.");
   }
-  return { type: "section", text: { type: "mrkdwn", text: lines.join("\n").slice(0, LIMITS.sectionText) } };
+  return { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
 }
 
 function exampleButtons(overview: Overview): ActionsBlock | null {
