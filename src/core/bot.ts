@@ -133,7 +133,15 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
       offset: context.next ?? 0,
     });
     if (context.next !== null) return page;
-    return { ...page, notes: [...page.notes, "That was everything on this question; here it is again."] };
+    // Nothing is left: one line that says so, rather than the same excerpts again.
+    return {
+      ...blankAnswer(parse(context.query), page.intent),
+      found: true,
+      title: page.title,
+      lead: "That was everything on this question: there is nothing more to show.",
+      deals: page.deals,
+      topics: page.topics,
+    };
   };
 
   return {

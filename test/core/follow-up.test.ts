@@ -75,7 +75,9 @@ describe("GIVEN a previous answer as context", () => {
     expect(second?.page.offset).toBe(3);
     expect(passages(second)).toEqual(passages(bot.answer("japan", { offset: 3 })));
     expect(second?.page.next).toBeNull();
-    expect(third?.notes.at(-1)).toMatch(/everything on this question/);
+    expect(third?.lead).toMatch(/nothing more to show/);
+    expect(passages(third)).toEqual([]);
+    expect(third?.page.next).toBeNull();
   });
 
   it("THEN a whole question of its own carries nothing", () => {
