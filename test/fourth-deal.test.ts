@@ -44,8 +44,9 @@ describe("a fourth deal added as knowledge only", () => {
   });
 
   it("is a Discord `deal` choice, in the deployed command too, and in autocomplete", async () => {
-    const [command] = buildCommands(bot);
-    const dealOption = command?.options?.find((option) => option.name === "deal") as
+    const command = buildCommands(bot).find((candidate) => "options" in candidate && candidate.options);
+    const options = command && "options" in command ? (command.options ?? []) : [];
+    const dealOption = options.find((option) => option.name === "deal") as
       | { choices?: Array<{ name: string; value: string }> }
       | undefined;
     expect(dealOption?.choices).toContainEqual({ name: "U.S.–Nordia", value: "nordia" });

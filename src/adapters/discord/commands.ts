@@ -7,7 +7,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { Bot } from "../../core/bot.js";
-import { LOCALISED } from "./locales.js";
+import { LOCALISED, type Localised } from "./locales.js";
 
 export const COMMAND_NAME = "tpd";
 /** The message context-menu command: the selected message's text is the question. */
@@ -55,7 +55,7 @@ export function buildCommands({
         .setName(OPTIONS.query)
         .setNameLocalizations({ ...LOCALISED.query.name })
         .setDescription(queryDescription(intents))
-        .setDescriptionLocalizations({ ...LOCALISED.query.description })
+        .setDescriptionLocalizations(localisedExamples(LOCALISED.query.description, intents))
         .setRequired(true)
         .setAutocomplete(true)
         .setMaxLength(QUERY_MAX_LENGTH),
@@ -86,6 +86,16 @@ export function buildCommands({
     .setIntegrationTypes(INTEGRATION_TYPES)
     .setContexts(CONTEXTS);
   return [command.toJSON(), askAboutMessage.toJSON()];
+}
+
+/** A localised description with the first examples of the intents in place of `{examples}`. */
+function localisedExamples(text: Localised, intents: readonly IntentInfo[]): Localised {
+  const examples = intents
+    .filter((intent) => intent.name !== "help")
+    .flatMap((intent) => intent.examples.slice(0, 1));
+  const fill = (template: string, separator: string) =>
+    template.replace("{examples}", examples.slice(0, 2).join(separator)).slice(0, DESCRIPTION_MAX);
+  return { ja: fill(text.ja, "、"), ko: fill(text.ko, ", ") };
 }
 
 /** "Cited answers on the 2025 Technology Prosperity Deals: compare, who-signed, …" within 100 characters. */

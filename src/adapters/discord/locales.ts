@@ -9,15 +9,16 @@ export const LOCALISED = {
   command: {
     name: { ja: "tpd-質問", ko: "tpd-질문" },
     description: {
-      ja: "2025年の米国技術繁栄協定（英国・日本・韓国）について出典付きで答えます（回答は英語）",
-      ko: "2025년 미국 기술 번영 협정(영국·일본·한국)에 대해 출처와 함께 답합니다(답변은 영어)",
+      ja: "2025年の米国技術繁栄協定について出典付きで答えます（回答は英語）",
+      ko: "2025년 미국 기술 번영 협정에 대해 출처와 함께 답합니다(답변은 영어)",
     },
   },
   query: {
     name: { ja: "質問", ko: "질문" },
+    /** `{examples}` takes example questions made from the knowledge (see commands.ts). */
     description: {
-      ja: "質問またはトピック（例: korea 6g、compare quantum）",
-      ko: "질문 또는 주제 (예: korea 6g, compare quantum)",
+      ja: "質問またはトピック（例: {examples}）",
+      ko: "질문 또는 주제 (예: {examples})",
     },
   },
   deal: {
