@@ -3,10 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_KNOWLEDGE } from "../helpers/bots.js";
+import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { runEntry } from "../helpers/run-process.js";
-
-const WHITE_HOUSE_ARTICLE =
-  "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
 
 describe("npm start without credentials (the console)", () => {
   it("answers piped questions with cited excerpts, says how to connect, and exits 0 at end of input", async () => {

@@ -3,10 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
+import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { runEntry } from "../helpers/run-process.js";
-
-const WHITE_HOUSE_ARTICLE =
-  "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
 
 /**
  * The real process, started from a folder that has no knowledge/ of its own, so the answer depends on

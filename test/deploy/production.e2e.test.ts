@@ -14,12 +14,11 @@ import {
 } from "../discord/fake-discord.js";
 import { messageCreate } from "../discord/payloads.js";
 import { botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
+import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { ROOT, runEntry } from "../helpers/run-process.js";
 import { execForm, readDockerfile, runCommands, type Stage } from "./support/dockerfile.js";
 import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";
 
-const WHITE_HOUSE_ARTICLE =
-  "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
 const DEV_ONLY = [
   "typescript",
   "tsx",

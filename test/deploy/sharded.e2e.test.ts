@@ -11,10 +11,9 @@ import {
 } from "../discord/fake-discord.js";
 import { messageCreate } from "../discord/payloads.js";
 import { type BotProcess, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
+import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";
 
-const WHITE_HOUSE_ARTICLE =
-  "https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/";
 const GUILDS = [
   { id: GUILD_ID, channelId: CHANNEL_ID }, // shard 1 of 2
   { id: GUILD_2_ID, channelId: CHANNEL_2_ID }, // shard 0 of 2
