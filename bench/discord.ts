@@ -4,8 +4,8 @@ import { NOTICES } from "../src/adapters/shared/notices.js";
 import { createRateLimiter } from "../src/adapters/shared/rate-limit.js";
 import { createBot } from "../src/core/bot.js";
 import { createLogger } from "../src/logger.js";
-import { APP_ID, startFakeDiscord, TOKEN } from "../test/discord/fake-discord.js";
-import { slashCommand } from "../test/discord/payloads.js";
+import { APP_ID, startFakeDiscord, TOKEN } from "../test/fakes/discord.js";
+import { slashCommand } from "../test/fakes/discord-payloads.js";
 import { goldenQuestions, loadRealKnowledge } from "./questions.js";
 import { type Memory, memory, type Summary, summarize } from "./stats.js";
 

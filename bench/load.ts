@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { slackSignature } from "../test/slack/support/signing.js";
+import { slackSignature } from "../test/fakes/slack-signing.js";
 import { round, type Summary, summarize } from "./stats.js";
 
 export type LoadSpec = {

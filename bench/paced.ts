@@ -1,5 +1,5 @@
 import { Agent, request } from "node:http";
-import { slackSignature } from "../test/slack/support/signing.js";
+import { slackSignature } from "../test/fakes/slack-signing.js";
 import { type LoadResult, type LoadSpec, lateCount } from "./load.js";
 import { round, summarize } from "./stats.js";
 

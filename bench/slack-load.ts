@@ -1,5 +1,5 @@
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { type FakeSlack, startFakeSlack } from "../test/slack/support/fake-slack.js";
+import { type FakeSlack, startFakeSlack } from "../test/fakes/slack.js";
 import { commandFields, SIGNING_SECRET } from "../test/slack/support/harness.js";
 import { type LoadResult, signedLoad } from "./load.js";
 import { pacedLoad } from "./paced.js";

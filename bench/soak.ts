@@ -1,4 +1,4 @@
-import { startFakeSlack } from "../test/slack/support/fake-slack.js";
+import { startFakeSlack } from "../test/fakes/slack.js";
 import { SIGNING_SECRET } from "../test/slack/support/harness.js";
 import { type LoadResult, signedLoad } from "./load.js";
 import { commandBody, type Deliveries, trackDeliveries, withServer } from "./slack-load.js";

@@ -8,7 +8,7 @@ import { renderChoices, renderAnswer as renderDiscord } from "../src/adapters/di
 import { renderAnswer as renderSlack } from "../src/adapters/slack/render.js";
 import { type Bot, createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { APP_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from "./discord/fake-discord.js";
+import { APP_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from "./fakes/discord.js";
 import { excerptsOf, rowsOf } from "./helpers/answer-parts.js";
 import { ROOT, runEntry } from "./helpers/run-process.js";
 

@@ -11,8 +11,8 @@ import {
   GUILD_ID,
   startFakeDiscord,
   TOKEN,
-} from "../discord/fake-discord.js";
-import { messageCreate } from "../discord/payloads.js";
+} from "../fakes/discord.js";
+import { messageCreate } from "../fakes/discord-payloads.js";
 import { botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { ROOT, runEntry } from "../helpers/run-process.js";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSlackClient, type SlackClient } from "../fakes/slack-client.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { type PostgresServer, postgresForTests } from "../helpers/postgres.js";
 import { SECRETS } from "../reliability/support/secrets.js";
-import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
 import { commandFields, envelope, hookOf, nextId } from "../slack/support/harness.js";
-import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
 
 /**
  * Two Slack HTTP replicas (real processes) behind an imaginary load balancer, one PostgreSQL, one fake

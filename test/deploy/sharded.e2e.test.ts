@@ -8,8 +8,8 @@ import {
   GUILD_ID,
   startFakeDiscord,
   TOKEN,
-} from "../discord/fake-discord.js";
-import { messageCreate } from "../discord/payloads.js";
+} from "../fakes/discord.js";
+import { messageCreate } from "../fakes/discord-payloads.js";
 import { type BotProcess, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";

@@ -15,7 +15,7 @@ import {
   type RecordedCall,
   startFakeDiscord,
   TOKEN,
-} from "./fake-discord.js";
+} from "../fakes/discord.js";
 import {
   fileOnly,
   messageCommand,
@@ -25,7 +25,7 @@ import {
   slashCommand,
   threadCreate,
   threadMessage,
-} from "./payloads.js";
+} from "../fakes/discord-payloads.js";
 
 type Sent = {
   id: string;

@@ -6,8 +6,8 @@ import { deployCommands } from "../../src/adapters/discord/deploy.js";
 import { ConfigError } from "../../src/config.js";
 import { type Bot, createBot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import { APP_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from "../fakes/discord.js";
 import { baseEnv } from "../helpers/run-process.js";
-import { APP_ID, type FakeDiscord, GUILD_ID, startFakeDiscord, TOKEN } from "./fake-discord.js";
 
 let fake: FakeDiscord;
 let bot: Bot;

@@ -19,8 +19,15 @@ import {
   type RecordedCall,
   startFakeDiscord,
   TOKEN,
-} from "./fake-discord.js";
-import { asker, autocomplete, buttonClick, messageCreate, otherBot, slashCommand } from "./payloads.js";
+} from "../fakes/discord.js";
+import {
+  asker,
+  autocomplete,
+  buttonClick,
+  messageCreate,
+  otherBot,
+  slashCommand,
+} from "../fakes/discord-payloads.js";
 
 type MessageData = {
   content?: string;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
-import { slashCommand } from "../discord/payloads.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
+import { slashCommand } from "../fakes/discord-payloads.js";
+import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSlackClient } from "../fakes/slack-client.js";
+import { type FakeSocketMode, startFakeSocketMode } from "../fakes/slack-socket-mode.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
 import { commandFields } from "../slack/support/harness.js";
-import { createSlackClient } from "../slack/support/slack-client.js";
-import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { SECRETS } from "./support/secrets.js";
-import { type FakeSocketMode, startFakeSocketMode } from "./support/socket-mode.js";
 
 type Report = {
   status: string;

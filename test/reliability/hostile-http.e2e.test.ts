@@ -1,8 +1,8 @@
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackSignature } from "../fakes/slack-signing.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
 import { commandFields, hookOf } from "../slack/support/harness.js";
-import { slackSignature } from "../slack/support/signing.js";
 import { SECRETS } from "./support/secrets.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSlackClient } from "../fakes/slack-client.js";
 import { botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { runEntry } from "../helpers/run-process.js";
-import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
 import { envelope } from "../slack/support/harness.js";
-import { createSlackClient } from "../slack/support/slack-client.js";
 import { SECRETS } from "./support/secrets.js";
 
 /**

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT_ID, type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
-import { asker, messageCreate, slashCommand } from "../discord/payloads.js";
+import { BOT_ID, type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
+import { asker, messageCreate, slashCommand } from "../fakes/discord-payloads.js";
+import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
+import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSlackClient, type SlackClient } from "../fakes/slack-client.js";
+import { type FakeSocketMode, startFakeSocketMode } from "../fakes/slack-socket-mode.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
 import { buttonPayload, commandFields, envelope, hookOf } from "../slack/support/harness.js";
-import { createSlackClient, type SlackClient } from "../slack/support/slack-client.js";
-import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { expectAnswerLine, expectJsonLines, leaks, SECRETS, secretNeedles } from "./support/secrets.js";
-import { type FakeSocketMode, startFakeSocketMode } from "./support/socket-mode.js";
 
 /**
  * The real process (`node --import tsx src/main.ts`) with known credentials, LOG_LEVEL=trace, and an

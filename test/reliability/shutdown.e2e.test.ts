@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
-import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
-import { slashCommand } from "../discord/payloads.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
+import { slashCommand } from "../fakes/discord-payloads.js";
+import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
 import { commandFields, envelope, hookOf } from "../slack/support/harness.js";
-import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { SECRETS } from "./support/secrets.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../discord/fake-discord.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
+import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import { type ProcessResult, runEntry } from "../helpers/run-process.js";
-import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
-import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { SECRETS, secretNeedles } from "./support/secrets.js";
 
 /**

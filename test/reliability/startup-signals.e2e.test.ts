@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSlackClient } from "../fakes/slack-client.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { type FakeSlack, startFakeSlack } from "../slack/support/fake-slack.js";
 import { commandFields, hookOf } from "../slack/support/harness.js";
-import { createSlackClient } from "../slack/support/slack-client.js";
-import { type DiscordRestProxy, startDiscordRestProxy } from "./support/discord-rest-proxy.js";
 import { SECRETS } from "./support/secrets.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Block, Button } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
 import { ANSWER_EVENT_TYPE } from "../../src/adapters/slack/conversation.js";
 import { ASK_ABOUT_MESSAGE_CALLBACK } from "../../src/adapters/slack/registration.js";
-import { type ApiCall, BOT_USER_ID, TEAM_ID } from "./support/fake-slack.js";
+import { type ApiCall, BOT_USER_ID, TEAM_ID } from "../fakes/slack.js";
 import { envelope, type Harness, loadRealBot, nextId, startHarness } from "./support/harness.js";
 
 let h: Harness;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Block, Button } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
 import { ACTION } from "../../src/adapters/slack/registration.js";
-import { BOT_USER_ID } from "./support/fake-slack.js";
+import { BOT_USER_ID } from "../fakes/slack.js";
 import {
   buttonPayload,
   commandFields,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT_USER_ID } from "./support/fake-slack.js";
+import { BOT_USER_ID } from "../fakes/slack.js";
 import { envelope, type Harness, loadRealBot, startHarness } from "./support/harness.js";
 
 let h: Harness;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
 import type { Bot } from "../../src/core/bot.js";
+import { BOT_USER_ID } from "../fakes/slack.js";
+import { slackSignature } from "../fakes/slack-signing.js";
 import { answer } from "./support/answers.js";
 import { fakeBot } from "./support/fake-bot.js";
-import { BOT_USER_ID } from "./support/fake-slack.js";
 import {
   commandFields,
   envelope,
@@ -14,7 +15,6 @@ import {
   SIGNING_SECRET,
   startHarness,
 } from "./support/harness.js";
-import { slackSignature } from "./support/signing.js";
 
 const BROADCASTS = ["<!channel>", "<!here>", "<!everyone>", "<!subteam^"];
 

@@ -1,6 +1,6 @@
 import { verifySlackRequest } from "@slack/bolt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { slackSignature } from "./support/signing.js";
+import { slackSignature } from "../fakes/slack-signing.js";
 
 // Slack's published example (docs: verifying requests from Slack), as quoted in shared/platform-notes.md.
 const EXAMPLE = {

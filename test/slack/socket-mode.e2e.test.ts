@@ -4,7 +4,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { createRateLimiter } from "../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/index.js";
 import { createSilentLogger } from "../../src/logger.js";
-import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "./support/fake-slack.js";
+import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import { commandFields, envelope, loadRealBot, nextId } from "./support/harness.js";
 
 /**

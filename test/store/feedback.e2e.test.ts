@@ -12,8 +12,8 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Logger } from "../../src/logger.js";
 import { createQuestionLog, type QuestionLog } from "../../src/store/question-log.js";
 import type { Report } from "../../src/store/report/build.js";
-import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from "../discord/fake-discord.js";
-import { asker, buttonClick, slashCommand, snowflake } from "../discord/payloads.js";
+import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from "../fakes/discord.js";
+import { asker, buttonClick, slashCommand, snowflake } from "../fakes/discord-payloads.js";
 import { runEntry } from "../helpers/run-process.js";
 import {
   commandFields,

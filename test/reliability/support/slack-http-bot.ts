@@ -1,6 +1,6 @@
+import { type FakeSlack, startFakeSlack } from "../../fakes/slack.js";
+import { createSlackClient, type SlackClient } from "../../fakes/slack-client.js";
 import { type BotProcess, botStarted, startBotProcess } from "../../helpers/bot-process.js";
-import { type FakeSlack, startFakeSlack } from "../../slack/support/fake-slack.js";
-import { createSlackClient, type SlackClient } from "../../slack/support/slack-client.js";
 import { SECRETS } from "./secrets.js";
 
 /** The real bot process on Slack over HTTP, with its own fake Slack and a signed client for its port. */

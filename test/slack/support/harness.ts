@@ -6,9 +6,9 @@ import type { SlackConfig } from "../../../src/config.js";
 import type { Bot } from "../../../src/core/bot.js";
 import { createBot } from "../../../src/core/bot.js";
 import { loadKnowledge } from "../../../src/knowledge/load.js";
-import { type FakeSlack, startFakeSlack, TEAM_ID } from "./fake-slack.js";
+import { type FakeSlack, startFakeSlack, TEAM_ID } from "../../fakes/slack.js";
+import { createSlackClient, type SlackClient } from "../../fakes/slack-client.js";
 import { captureLogs, type LogLine } from "./log-capture.js";
-import { createSlackClient, type SlackClient } from "./slack-client.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 export const BOT_TOKEN = "xoxb-test-token-0123456789";

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { FakeSlack } from "../../slack/support/fake-slack.js";
+import type { FakeSlack } from "./slack.js";
 
 /**
  * Slack's Socket Mode side on 127.0.0.1: the fake Web API's apps.connections.open hands out this

@@ -1,4 +1,4 @@
-import { slackSignature } from "./signing.js";
+import { slackSignature } from "./slack-signing.js";
 
 export type SentRequest = { status: number; body: string; ms: number };
 

@@ -7,7 +7,7 @@ import {
   COMMAND_ID,
   DM_CHANNEL_ID,
   GUILD_ID,
-} from "./fake-discord.js";
+} from "./discord.js";
 
 /** Gateway payloads as Discord sends them (API v10), trimmed to what discord.js reads. */
 
