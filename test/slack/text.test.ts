@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeMrkdwn, linkUrl, mrkdwnText, plainText, sanitize } from "../../src/adapters/slack/escape.js";
+import { plain as plainText, sanitize } from "../../src/adapters/shared/safe-text.js";
+import { escapeMrkdwn, linkUrl, mrkdwnText } from "../../src/adapters/slack/escape.js";
 import { toQuery } from "../../src/adapters/slack/incoming-text.js";
 
 describe("escaping outgoing text", () => {

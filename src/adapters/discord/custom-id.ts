@@ -1,5 +1,5 @@
 import type { DealId } from "../../core/model.js";
-import { neutralise, unneutralise } from "./text.js";
+import { neutralise, unneutralise } from "../shared/safe-text.js";
 
 /**
  * Button custom ids carry everything a click needs, so the bot keeps no per-message state and any

@@ -9,17 +9,9 @@ import {
 } from "discord.js";
 import type { Answer, Citation, CompareRow, Excerpt, Item, Reading, Suggestion } from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
+import { neutralise, oneLine, plain, sanitize, truncate, unneutralise } from "../shared/safe-text.js";
 import { type ButtonAction, encodeAction } from "./custom-id.js";
-import {
-  clean,
-  escapeMarkdown,
-  markdown,
-  neutralise,
-  oneLine,
-  plain,
-  truncate,
-  unneutralise,
-} from "./text.js";
+import { escapeMarkdown, linkUrl, markdown } from "./text.js";
 
 /** Discord's documented limits (characters). */
 export const LIMITS = {
@@ -71,7 +63,7 @@ export function renderAnswer(answer: Answer, context: RenderContext = {}): Disco
 
 /** A short text-only reply: rate limits, errors, restarts. */
 export function renderNotice(text: string): DiscordReply {
-  return { content: truncate(neutralise(clean(text)), LIMITS.content), embeds: [], components: [] };
+  return { content: truncate(neutralise(sanitize(text)), LIMITS.content), embeds: [], components: [] };
 }
 
 /** Autocomplete choices from the bot's suggestions: ≤25, names and values 1–100, unique values. */
@@ -82,7 +74,7 @@ export function renderChoices(
   const choices: APIApplicationCommandOptionChoice<string>[] = [];
   for (const suggestion of suggestions) {
     // A value is the question itself: one that does not fit cannot be offered without changing it.
-    const value = oneLine(clean(suggestion.query));
+    const value = oneLine(sanitize(suggestion.query));
     if (value.length === 0 || value.length > LIMITS.choiceValue || seen.has(value)) continue;
     const name = plain(suggestion.label, LIMITS.choiceName) || plain(value, LIMITS.choiceName);
     if (name.length === 0) continue;
@@ -103,7 +95,7 @@ export function questionFromEmbeds(embeds: readonly { author?: { name: string } 
 
 function answerEmbed(answer: Answer): APIEmbed {
   const title = markdown(oneLine(answer.title), LIMITS.title) || "Technology Prosperity Deals";
-  const question = oneLine(clean(answer.query));
+  const question = oneLine(sanitize(answer.query));
   const author = question ? { name: plain(`${QUESTION_PREFIX}${question}`, LIMITS.author) } : undefined;
   const footer = whyThisAnswer(answer);
   const fields = answerFields(answer);
@@ -130,7 +122,7 @@ function answerBody(answer: Answer, budget: number): string {
 
   const tail: string[] = [];
   if (!answer.found && answer.actions.suggested.length > 0) {
-    const labels = answer.actions.suggested.map((s) => oneLine(clean(s.label || s.query))).filter(Boolean);
+    const labels = answer.actions.suggested.map((s) => oneLine(sanitize(s.label || s.query))).filter(Boolean);
     if (labels.length > 0) tail.push(markdown(`Try: ${labels.join(" · ")}`, 400));
   }
 
@@ -154,7 +146,7 @@ function excerptBlocks(excerpts: readonly Excerpt[], budget: number): string[] {
 function excerptBlock(excerpt: Excerpt, max: number): string {
   const sourceLine = sourceLineWithin(excerpt, Math.min(700, Math.floor(max * 0.6)));
   const room = max - sourceLine.length - 1;
-  const escaped = neutralise(escapeMarkdown(clean(excerpt.text).trim())).replace(/\n{2,}/g, "\n");
+  const escaped = neutralise(escapeMarkdown(sanitize(excerpt.text).trim())).replace(/\n{2,}/g, "\n");
   const text = excerpt.kind === "quote" ? quoteLines(escaped) : escaped;
   return [truncate(text, room), sourceLine].filter(Boolean).join("\n");
 }
@@ -193,35 +185,18 @@ function itemLine(item: Item, max: number): string {
   const source = item.source ? ` (${citation(item.source, 60)})` : "";
   const head = title ? `• **${title}** — ` : "• ";
   const room = max - head.length - (source.length <= max / 2 ? source.length : 0);
-  const text = truncate(neutralise(escapeMarkdown(oneLine(clean(item.text)))), Math.max(0, room));
+  const text = markdown(oneLine(item.text), Math.max(0, room));
   return truncate(`${head}${text}${source.length <= max / 2 ? source : ""}`, max);
 }
 
 /** `[Title](url) · Publisher · Sep 18, 2025`, with the link dropped when the URL is unusable. */
 function citation(source: Citation, titleMax = 120): string {
   const title = markdown(oneLine(source.title), titleMax) || "source";
-  const href = safeUrl(source.url);
+  const href = linkUrl(source.url);
   const link = href ? `[${title}](${href})` : title;
   const publisher = markdown(oneLine(source.publisher), 60);
   const label = markdown(oneLine(source.label), 120);
   return [link, publisher, formatDate(source.published), label].filter(Boolean).join(" · ");
-}
-
-function safeUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.username || parsed.password) {
-    return null;
-  }
-  const href = parsed.href.replace(
-    /[()@\s<>]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return href.length <= 512 ? href : null;
 }
 
 function formatDate(iso: string | undefined): string {
@@ -244,7 +219,7 @@ function answerFields(answer: Answer): APIEmbedField[] {
   const each = Math.min(LIMITS.fieldValue, Math.floor(BUDGET.fields / count) - 40);
   const fields = rows.map((row) => compareField(row, each));
   if (answer.notes.length > 0) {
-    const notes = answer.notes.map((note) => `• ${oneLine(clean(note))}`).join("\n");
+    const notes = answer.notes.map((note) => `• ${oneLine(sanitize(note))}`).join("\n");
     fields.push({
       name: answer.notes.length === 1 ? "Note" : "Notes",
       value: nonBlank(markdown(notes, each)),
@@ -277,9 +252,9 @@ function whyThisAnswer(answer: Answer): string {
 }
 
 function describeReading(reading: Reading): string {
-  const words = oneLine(clean(reading.words));
+  const words = oneLine(sanitize(reading.words));
   if (!words) return "";
-  const as = oneLine(clean(reading.as));
+  const as = oneLine(sanitize(reading.as));
   const carried = reading.carried ? " (from earlier in the conversation)" : "";
   return `“${truncate(words, 60)}” as ${reading.kind} ${truncate(as, 40)}${reading.fuzzy ? " (close spelling)" : ""}${carried}`;
 }
@@ -300,7 +275,7 @@ function answerButtons(answer: Answer, context: RenderContext): ButtonRow[] {
   };
 
   const { more, compare, suggested } = answer.actions;
-  const query = oneLine(clean(answer.query));
+  const query = oneLine(sanitize(answer.query));
   const main = [
     more
       ? button(
@@ -314,7 +289,7 @@ function answerButtons(answer: Answer, context: RenderContext): ButtonRow[] {
       : null,
   ];
   const asks = suggested.map((s) => {
-    const question = oneLine(clean(s.query));
+    const question = oneLine(sanitize(s.query));
     return question
       ? button({ kind: "ask", query: question }, s.label || question, ButtonStyle.Secondary)
       : null;

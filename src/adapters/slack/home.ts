@@ -1,9 +1,10 @@
 import { formatDate } from "../../core/dates.js";
 import type { DealOverview, Overview } from "../../core/overview.js";
+import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button } from "./blocks.js";
 import { LIMITS } from "./blocks.js";
 import { encodeButtonValue } from "./button-values.js";
-import { linkUrl, mrkdwnText, plainText } from "./escape.js";
+import { linkUrl, mrkdwnText } from "./escape.js";
 import { ACTION } from "./registration.js";
 
 /** The App Home tab as `views.publish` takes it. */
@@ -64,7 +65,7 @@ function exampleButtons(overview: Overview): ActionsBlock | null {
   const elements: Button[] = overview.examples.map((example, index) => ({
     type: "button",
     action_id: `${ACTION.askPrefix}h${index}`,
-    text: { type: "plain_text", text: plainText(example.label, LIMITS.buttonText) },
+    text: { type: "plain_text", text: plain(example.label, LIMITS.buttonText) },
     value: encodeButtonValue({ q: example.query }),
   }));
   return elements.length > 0 ? { type: "actions", elements } : null;

@@ -7,10 +7,11 @@ import {
   type Item,
 } from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
+import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
 import { LIMITS } from "./blocks.js";
 import { encodeButtonValue } from "./button-values.js";
-import { linkUrl, mrkdwnText, plainText } from "./escape.js";
+import { linkUrl, mrkdwnText } from "./escape.js";
 import { ACTION } from "./registration.js";
 
 export type RenderOptions = {
@@ -143,7 +144,7 @@ function minimalBlocks(answer: Answer): Block[] {
 }
 
 function header(title: string): Block {
-  const text = plainText(title, LIMITS.headerText) || "TPD answer";
+  const text = plain(title, LIMITS.headerText) || "TPD answer";
   return { type: "header", text: { type: "plain_text", text, emoji: true } };
 }
 
@@ -282,7 +283,7 @@ function askButton(actionId: string, label: string, query: string, caps: Caps): 
 }
 
 function button(actionId: string, label: string, value: string): Button {
-  const text = plainText(label, LIMITS.buttonText) || "Ask";
+  const text = plain(label, LIMITS.buttonText) || "Ask";
   return { type: "button", action_id: actionId, text: { type: "plain_text", text, emoji: true }, value };
 }
 
