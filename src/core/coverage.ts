@@ -2,7 +2,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS } from "./text.js";
+import { FILLER_WORDS, stem, tokenize } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -10,7 +10,7 @@ export type Subject = {
   topics: string[];
   names: NameMatch[];
   terms: string[];
-  /** Words of the longer topic aliases asked ("pharmaceutical supply chains") that some passage has together. */
+  /** Words a longer topic alias adds to its topic ("quantum sensing": "sensing") that some passage has together. */
   aliasWords: string[][];
 };
 
@@ -27,12 +27,25 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   };
 }
 
-/** The content words of each multi-word topic alias asked, where some passage has them all: they narrow the topic. */
+/**
+ * What each multi-word topic alias asked adds to its topic, where some passage has it: "biotechnology research"
+ * narrows biotechnology to research, while "biotech supply chains" only restates its topic's label.
+ */
 function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] {
   return query.readings
     .filter((reading) => reading.kind === "topic" && !reading.fuzzy)
-    .map((reading) => reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word)))
-    .filter((words) => words.length >= 2)
+    .filter((reading) => reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word)).length >= 2)
+    .map((reading) => {
+      // The topic's own words ("biotech" for biotechnology) restate it; only the others narrow it.
+      const topic = ctx.topic(reading.as);
+      const own = new Set(
+        [topic?.label ?? "", ...(topic?.aliases ?? []).filter((alias) => !alias.includes(" "))]
+          .flatMap((words) => tokenize(words))
+          .map(stem),
+      );
+      return reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
+    })
+    .filter((words) => words.length > 0)
     .filter((words) => ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)));
 }
 
