@@ -3,6 +3,7 @@ import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
+import { isPlace, namesSignatory, signingAsked } from "./signing-question.js";
 import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 
 /**
@@ -20,7 +21,7 @@ export function declineGate(
     return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
   }
   const deals = ctx.dealsAsked(query, options);
-  const countries = query.countries.filter((country) => !partOfName(country, query, ctx));
+  const countries = countriesAsked(query, ctx);
   if (countries.length > 0 && deals.length === 0) {
     return noDealWith(ctx, query, intent, countries);
   }
@@ -100,11 +101,25 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   for (const match of query.text.matchAll(YEAR)) {
     if (!facts.years.has(match[0])) return `the deal texts mention nothing dated ${match[0]}`;
   }
-  const properName = unknownProperName(query, ctx);
+  // "Did Biden sign the UK deal?" is answered from the deal's signatories: the name is what is asked, not assumed.
+  const signer = new Set(signingAsked(query, ctx)?.people ?? []);
+  const properName = unknownProperName(query, ctx, signer);
   if (properName) return `the deal texts do not mention “${properName}”`;
   const name = unknownName(query, ctx);
   if (name) return `the deal texts name no “${name}”`;
   return null;
+}
+
+/**
+ * The countries a question asks about as partners ("the India deal", "did India sign?"). Not those inside a
+ * name the texts have ("India AI Impact Summit"), nor the place where people of a deal met or signed
+ * ("what did Kratsios and Bae agree in India?"): that question is about the deal of the people named.
+ */
+export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): string[] {
+  const people = namesSignatory(query, ctx);
+  return query.countries.filter(
+    (country) => !partOfName(country, query, ctx) && !(people && isPlace(country, query)),
+  );
 }
 
 /** A country named only inside a name the texts have ("India AI Impact Summit") is not asked about. */
@@ -120,7 +135,11 @@ function partOfName(country: string, query: ParsedQuery, ctx: KnowledgeLookups):
 }
 
 /** A capitalised word inside a sentence that neither the knowledge nor the vocabulary knows ("Kishida"). */
-function unknownProperName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function unknownProperName(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  asked: ReadonlySet<string>,
+): string | null {
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
   const sentences = query.text.split(/[.!?:;]\s+/);
   for (const sentence of sentences) {
@@ -131,7 +150,7 @@ function unknownProperName(query: ParsedQuery, ctx: KnowledgeLookups): string | 
         if (token.length < 3 || /\d/.test(token)) continue;
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
-        if (readWords.has(token) || ctx.knows(token)) continue;
+        if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
         return word.replace(/['’]s$/u, "");
       }
     }

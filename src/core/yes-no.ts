@@ -1,7 +1,7 @@
 import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import { joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
+import { signingAsked, signingLead } from "./signing-question.js";
 import { FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
@@ -28,8 +28,14 @@ const NEGATION_REACH = 5;
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
-  const signed = signatoryLead(query, answer, ctx);
-  if (signed) return { ...answer, lead: `${signed} ${answer.lead}` };
+  const signing = signingAsked(query, ctx);
+  if (signing) {
+    // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
+    const [dealId] = answer.deals;
+    const deal = answer.deals.length === 1 && dealId !== undefined ? ctx.deal(dealId) : undefined;
+    const signed = deal ? signingLead(signing, deal) : null;
+    return signed ? { ...answer, lead: `${signed} ${answer.lead}` } : answer;
+  }
   const keys = keyWords(query);
   if (keys.size === 0) return answer;
   for (const excerpt of answer.excerpts) {
@@ -64,21 +70,4 @@ function keyWords(query: ParsedQuery): Set<string> {
       .filter((token, i) => i > 0 && !FILLER_WORDS.has(token) && !dealWords.has(token) && token.length > 2)
       .map(stem),
   );
-}
-
-/** "Did Trump sign the Japan deal?": the people named against the deal's own signatories. */
-function signatoryLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  if (!query.tokens.some((token) => stem(token) === "sign") || answer.deals.length !== 1) return null;
-  const [dealId] = answer.deals;
-  const deal = dealId === undefined ? undefined : ctx.deal(dealId);
-  if (!deal) return null;
-  const everyone = ctx.knowledge.deals.flatMap((d) => d.signatories);
-  const surname = (name: string) => tokenize(name).at(-1) ?? "";
-  const named = everyone.filter((person) => query.tokens.includes(surname(person.name)));
-  if (named.length === 0) return null;
-  const signers = deal.signatories.map((person) => person.name);
-  const all = named.every((person) => signers.includes(person.name));
-  return all
-    ? `Yes — ${joinNames([...new Set(named.map((person) => person.name))])} signed the ${deal.name}.`
-    : `No — the ${deal.name} was signed by ${joinNames(signers)}.`;
 }

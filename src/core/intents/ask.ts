@@ -8,13 +8,17 @@ import {
   suggestionsNear,
 } from "../answer-building.js";
 import { describe, evidence, hasName, subjectOf } from "../coverage.js";
+import { countriesAsked } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
-import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList } from "../phrasing.js";
+import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, titleCase } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
+import { signingAsked } from "../signing-question.js";
 import { tokenize } from "../text.js";
 import type { Intent, IntentRequest } from "./intent.js";
+import { when } from "./when.js";
+import { whoSigned } from "./who-signed.js";
 
 /** Sections that introduce a deal, best first, for a question that names a deal and nothing else. */
 const OVERVIEW_ORDER: readonly Section[] = ["article", "signing", "purpose", "document", "signatories"];
@@ -42,6 +46,12 @@ export const ask: Intent = {
       deals.length > 0 &&
       !aboutProperty;
     if (asksCoverage) return coverageAnswer(request, deals);
+    const signing = signingAsked(query, ctx);
+    if (signing && signing.deals.length === 1) {
+      // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
+      const record = signing.places.length > 0 ? when : whoSigned;
+      return record.run({ ...request, query: { ...query, deals: signing.deals, intent: record.name } });
+    }
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
       if (query.topics.length === 0) return sectionAnswer(request, deals);
@@ -71,8 +81,8 @@ export const ask: Intent = {
     const topics = query.topics.map((id) => ctx.topicLabel(id));
     const toExcerpt = ({ passage }: Ranked) => excerptOf(ctx, passage);
     const notes = [
-      ...query.countries.map(
-        (country) => `There is no Technology Prosperity Deal with ${country.toUpperCase()}.`,
+      ...countriesAsked(query, ctx).map(
+        (country) => `There is no Technology Prosperity Deal with ${titleCase(country)}.`,
       ),
       ...uncovered.map(
         (topic) => `No commitment on ${ctx.topicLabel(topic)} found in ${dealNames(ctx, deals)}.`,

@@ -1,0 +1,121 @@
+import type { KnowledgeLookups } from "./lookups.js";
+import type { Deal, DealId, Signatory } from "./model.js";
+import { joinNames, titleCase } from "./phrasing.js";
+import type { ParsedQuery } from "./query.js";
+import { editDistance, FILLER_WORDS, indexOfSequence, stem, tokenize, typoAllowance } from "./text.js";
+
+/** Words before a country that make it the place something happened ("met in India"), not a partner asked about. */
+const PLACE_WORDS = new Set(["in", "at", "near", "during", "to", "from", "inside"]);
+/** Openers of a question whose subject is the signer: "Did Biden sign …", "Has Onoda signed …". */
+const SIGNER_FIRST = new Set(["did", "does", "do", "has", "have", "had", "will", "would"]);
+/** Words where the signer goes that name no one in particular: "did both sides sign", "signed by the president". */
+const NO_ONE = new Set(
+  `both sides side countries country governments government leaders leader officials official president
+  prime minister ministers director secretary pm mr ms mrs dr himself herself themselves anyone everyone someone
+  somebody anybody personally actually really also ever already america american united states`.split(/\s+/),
+);
+
+/** A place a question names: a country read from the vocabulary, and the deal it is the partner of, if any. */
+export type PlaceAsked = { words: string; deal: DealId | null };
+
+/** What a yes/no question about signing asks: who signed, where, and which deal. */
+export type SigningAsked = {
+  /** Words put where the signer goes ("biden"; "kratsios", "bae"); empty when no one in particular. */
+  people: string[];
+  /** Countries named as the place of signing ("in India", "in Japan"). */
+  places: PlaceAsked[];
+  /** The deals asked about: those named other than as a place, else those all the people named signed. */
+  deals: DealId[];
+};
+
+/** Whether the words follow a word of place: "in India", "at the India …". */
+export function isPlace(words: string, query: ParsedQuery): boolean {
+  const at = indexOfSequence(query.tokens, tokenize(words));
+  if (at <= 0) return false;
+  const before = query.tokens[at - 1] === "the" ? query.tokens[at - 2] : query.tokens[at - 1];
+  return before !== undefined && PLACE_WORDS.has(before);
+}
+
+/** The places a question names: other countries and deal partners that follow a word of place. */
+export function placesAsked(query: ParsedQuery): PlaceAsked[] {
+  return query.readings
+    .filter((reading) => (reading.kind === "country" || reading.kind === "deal") && !reading.carried)
+    .filter((reading) => isPlace(reading.words, query))
+    .map((reading) => ({ words: reading.words, deal: reading.kind === "deal" ? reading.as : null }));
+}
+
+/** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
+function nameHas(person: Signatory, word: string): boolean {
+  return tokenize(person.name).some(
+    (part) =>
+      part.length >= 3 && editDistance(part, word, typoAllowance(part.length)) <= typoAllowance(part.length),
+  );
+}
+
+/** Whether any signatory of any deal is named in the question. */
+export function namesSignatory(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  return ctx.knowledge.deals.some((deal) =>
+    deal.signatories.some((person) =>
+      query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
+    ),
+  );
+}
+
+/**
+ * A yes/no question about signing ("Did Biden sign the UK deal?", "Was the Korea deal signed in Japan?",
+ * "Did Kratsios and Bae sign it in India?"), or null for any other question.
+ */
+export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
+  const at = query.tokens.findIndex((token) => stem(token) === "sign" || stem(token) === "signed");
+  if (query.form !== "yes-no" || at < 0) return null;
+  const places = placesAsked(query);
+  const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  const slot = SIGNER_FIRST.has(query.tokens[0] ?? "") ? query.tokens.slice(1, at) : [];
+  if (query.tokens[at + 1] === "by") {
+    const after = query.tokens.slice(at + 2);
+    const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
+    slot.push(...(end < 0 ? after : after.slice(0, end)));
+  }
+  const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const people = slot.filter(
+    (token) =>
+      signatories.some((person) => token.length >= 3 && nameHas(person, token)) ||
+      (token.length > 1 &&
+        !/\d/.test(token) &&
+        !FILLER_WORDS.has(token) &&
+        !NO_ONE.has(token) &&
+        !readWords.has(token)),
+  );
+  if (people.length === 0 && places.length === 0) return null;
+  const placeDeals = new Set(places.flatMap((place) => (place.deal ? [place.deal] : [])));
+  const named = query.deals.filter((deal) => !placeDeals.has(deal) || query.deals.length === 1);
+  const signedByAll = (deal: Deal) =>
+    people.length > 0 && people.every((word) => deal.signatories.some((person) => nameHas(person, word)));
+  const deals = named.length > 0 ? named : ctx.knowledge.deals.filter(signedByAll).map((deal) => deal.id);
+  return { people, places, deals };
+}
+
+/**
+ * "Yes" or "No" for a question about signing, decided by the deal's own signatories and place of signing:
+ * someone who is not among the signatories, or a country that is not where it was signed, is a "No". Null when
+ * the deal's record does not decide it (a place inside the partner country, such as a city it does not name,
+ * or a person sources disagree about).
+ */
+export function signingLead(asked: SigningAsked, deal: Deal): string | null {
+  const signers = deal.signatories;
+  const names = (people: readonly Signatory[]) => joinNames(people.map((person) => person.name));
+  const others = asked.people.filter((word) => !signers.some((person) => nameHas(person, word)));
+  const disputed = new Set(signers.flatMap((person) => tokenize(person.disputed ?? "")));
+  if (others.some((word) => disputed.has(word))) return null;
+  if (others.length > 0) return `No — the ${deal.name} was signed by ${names(signers)}.`;
+  const record = tokenize(deal.signed.place);
+  const inRecord = (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+  const elsewhere = asked.places.find((place) => place.deal !== deal.id && !inRecord(place));
+  if (elsewhere)
+    return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${titleCase(elsewhere.words)}.`;
+  // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
+  if (!asked.places.every(inRecord)) return null;
+  const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
+  const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
+  return `Yes — ${who}${asked.places.length > 0 ? ` at ${deal.signed.place}` : ""}.`;
+}
