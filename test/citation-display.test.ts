@@ -27,3 +27,19 @@ describe("every adapter shows where a cited line sits and what stands behind it"
     expect(renderText(answer)).toContain(LABEL);
   });
 });
+
+describe("a citation's date reads the same on every surface", () => {
+  it("Slack, Discord and the console all print the published date as '29 October 2025'", async () => {
+    const answer = (await realBot()).answer("korea 6g");
+    const published = excerptsOf(answer).map((excerpt) => excerpt.source.published);
+    expect(published).toContain("2025-10-29");
+    for (const shown of [
+      JSON.stringify(renderSlack(answer, { shareable: true }).blocks),
+      JSON.stringify(renderDiscord(answer).embeds),
+      renderText(answer),
+    ]) {
+      expect(shown).toContain("29 October 2025");
+      expect(shown).not.toMatch(/\b(Oct 29|29 Oct)\b/);
+    }
+  });
+});

@@ -122,7 +122,7 @@ describe("renderAnswer", () => {
     expect(embed?.description).toContain(
       `[Technology Prosperity Deal between the United States and the Republic of Korea](${source.url})`,
     );
-    expect(embed?.description).toContain("The White House · Oct 29, 2025");
+    expect(embed?.description).toContain("The White House · 29 October 2025");
     expect(embed?.footer?.text).toContain("Why this answer: read “korea” as deal korea; “6g” as topic 6g");
     expect(embed?.footer?.text).toContain("Excerpts 1–1 of 3");
   });

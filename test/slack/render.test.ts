@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Block, SlackMessage } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
 import { ACTION, ASK_ACTION_PATTERN } from "../../src/adapters/slack/registration.js";
-import { formatDate, renderAnswer } from "../../src/adapters/slack/render.js";
+import { renderAnswer } from "../../src/adapters/slack/render.js";
+import { formatDate } from "../../src/core/dates.js";
 import { answerArbitrary } from "../helpers/answer-arbitrary.js";
 import { answer, excerpt } from "./support/answers.js";
 
@@ -38,7 +39,7 @@ describe("renderAnswer", () => {
     const quote = sections(message).find((text) => text.startsWith(">"));
     expect(quote).toContain(">The U.S.-Korea TPD advances");
     expect(quote).toContain(
-      "— <https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/|The United States Signs Technology Prosperity Deals with Japan and Korea>, The White House, 29 Oct 2025",
+      "— <https://www.whitehouse.gov/articles/2025/10/the-united-states-signs-technology-prosperity-deals-with-japan-and-korea/|The United States Signs Technology Prosperity Deals with Japan and Korea>, The White House, 29 October 2025",
     );
     const contextText = strings(message.blocks.filter((block) => block.type === "context")).join(" ");
     expect(contextText).toContain("Why this answer: “korea” → deal U.S.–Korea · “6g” → topic telecom");
@@ -161,7 +162,7 @@ describe("renderAnswer", () => {
   });
 
   it("formats ISO dates and leaves odd ones readable", () => {
-    expect(formatDate("2025-09-18")).toBe("18 Sep 2025");
+    expect(formatDate("2025-09-18")).toBe("18 September 2025");
     expect(formatDate("soon")).toBe("soon");
   });
 

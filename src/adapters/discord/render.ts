@@ -8,6 +8,7 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Answer, Citation, CompareRow, Excerpt, Item, Reading, Suggestion } from "../../core/answer.js";
+import { formatDate } from "../../core/dates.js";
 import type { DealId } from "../../core/model.js";
 import { neutralise, oneLine, plain, sanitize, truncate, unneutralise } from "../shared/safe-text.js";
 import { type ButtonAction, encodeAction } from "./custom-id.js";
@@ -189,26 +190,14 @@ function itemLine(item: Item, max: number): string {
   return truncate(`${head}${text}${source.length <= max / 2 ? source : ""}`, max);
 }
 
-/** `[Title](url) · Publisher · Sep 18, 2025`, with the link dropped when the URL is unusable. */
+/** `[Title](url) · Publisher · 18 September 2025`, with the link dropped when the URL is unusable. */
 function citation(source: Citation, titleMax = 120): string {
   const title = markdown(oneLine(source.title), titleMax) || "source";
   const href = linkUrl(source.url);
   const link = href ? `[${title}](${href})` : title;
   const publisher = markdown(oneLine(source.publisher), 60);
   const label = markdown(oneLine(source.label), 120);
-  return [link, publisher, formatDate(source.published), label].filter(Boolean).join(" · ");
-}
-
-function formatDate(iso: string | undefined): string {
-  if (!iso) return "";
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime())) return markdown(oneLine(iso), 40);
-  return date.toLocaleDateString("en-US", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return [link, publisher, markdown(formatDate(source.published), 40), label].filter(Boolean).join(" · ");
 }
 
 /** Compare rows as one field per deal, then notes; all within a shared budget. */

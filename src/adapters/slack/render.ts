@@ -6,6 +6,7 @@ import {
   excerptsOf,
   type Item,
 } from "../../core/answer.js";
+import { formatDate } from "../../core/dates.js";
 import type { DealId } from "../../core/model.js";
 import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
@@ -24,8 +25,6 @@ export type RenderOptions = {
   /** An extra line under the answer, e.g. how to reach the bot from Slack. */
   footer?: string | null;
 };
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Character budgets; all shrink together when a message would exceed Slack's size limits. */
 type Caps = {
@@ -201,15 +200,7 @@ function sourceLine(source: Citation, caps: Caps, kind: Excerpt["kind"] | "docum
   const link = url ? `<${url}|${title}>` : title;
   const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.sourceTitle)}` : "";
   const label = source.label.trim() ? `\n${mrkdwnText(source.label, caps.sourceTitle)}` : "";
-  return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${formatDate(source.published)}${label}`;
-}
-
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return "date not stated";
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return mrkdwnText(iso, 20);
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return `— ${kind === "summary" ? "summary of " : ""}${link}${publisher}, ${mrkdwnText(formatDate(source.published), 40)}${label}`;
 }
 
 function itemBlocks(items: Item[], caps: Caps): Block[] {
