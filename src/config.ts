@@ -32,6 +32,18 @@ export type DiscordConfig = {
   messageContent?: boolean;
 };
 
+/** How questions wait for an answer (issue 16): the budget before "working on it…", and the queue's bounds. */
+export type AnsweringConfig = {
+  /** An answer not ready this long after the question gets "working on it…" first, then follows. */
+  budgetMs: number;
+  /** Questions worked on at once, per platform. */
+  concurrency: number;
+  /** Questions waiting for a turn, per platform; past this a new one gets "busy" at once. */
+  maxWaiting: number;
+};
+
+export const ANSWERING_DEFAULTS: AnsweringConfig = { budgetMs: 1500, concurrency: 4, maxWaiting: 100 };
+
 export type RateLimitConfig = {
   perUser: number;
   perTeam: number;
@@ -56,6 +68,7 @@ export type Config = {
   knowledgeDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimit: RateLimitConfig;
+  answering: AnsweringConfig;
   /** Port for GET /healthz when no Slack HTTP server carries it; null to serve none. */
   healthPort: number | null;
   shutdownGraceMs: number;
@@ -111,6 +124,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_USER: optional(positiveInt),
   RATE_LIMIT_PER_TEAM: optional(positiveInt),
   RATE_LIMIT_WINDOW_SECONDS: optional(positiveInt),
+  // Slack's deadline is 3 s from its side: past 2.5 s the holding reply itself could arrive late.
+  ANSWER_BUDGET_MS: optional(wholeNumber(0, 2500, "a number of milliseconds")),
+  ANSWER_CONCURRENCY: optional(wholeNumber(1, 1000)),
+  ANSWER_QUEUE_MAX: optional(wholeNumber(0, 100_000)),
   HEALTH_PORT: optional(port),
   SHUTDOWN_GRACE_MS: optional(wholeNumber(0, 60_000, "a number of milliseconds")),
   KNOWLEDGE_WATCH: optional(bool),
@@ -178,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perUser: vars.RATE_LIMIT_PER_USER ?? 20,
       perTeam: vars.RATE_LIMIT_PER_TEAM ?? 200,
       windowMs: (vars.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
+    },
+    answering: {
+      budgetMs: vars.ANSWER_BUDGET_MS ?? ANSWERING_DEFAULTS.budgetMs,
+      concurrency: vars.ANSWER_CONCURRENCY ?? ANSWERING_DEFAULTS.concurrency,
+      maxWaiting: vars.ANSWER_QUEUE_MAX ?? ANSWERING_DEFAULTS.maxWaiting,
     },
     healthPort: vars.HEALTH_PORT ?? null,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,

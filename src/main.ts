@@ -162,6 +162,7 @@ async function platformAdapters(
       createSlackAdapter({
         config: config.slack,
         rateLimiter,
+        answering: config.answering,
         dedupe: shared?.dedupe,
         shutdownGraceMs: config.shutdownGraceMs,
         ...deps,
@@ -178,6 +179,7 @@ async function platformAdapters(
         getBot,
         logger,
         rateLimiter,
+        answering: config.answering,
         shutdownGraceMs: config.shutdownGraceMs,
         recorder: deps.recorder("discord"),
       }),

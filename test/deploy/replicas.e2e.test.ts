@@ -4,7 +4,7 @@ import { createSlackClient, type SlackClient } from "../fakes/slack-client.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
 import { type PostgresServer, postgresForTests } from "../helpers/postgres.js";
 import { SECRETS } from "../reliability/support/secrets.js";
-import { commandFields, envelope, hookOf, nextId } from "../slack/support/harness.js";
+import { askCommand, commandFields, envelope, nextId } from "../slack/support/harness.js";
 
 /**
  * Two Slack HTTP replicas (real processes) behind an imaginary load balancer, one PostgreSQL, one fake
@@ -34,8 +34,9 @@ async function startReplica(databaseUrl: string): Promise<Replica> {
   return { bot, client };
 }
 
-const answerTo = (fields: Record<string, string>) =>
-  slack.waitFor(() => slack.hooks.find((post) => post.hook === hookOf(fields)), 15_000);
+/** What `replica` answered to a command: in the acknowledgement, or on the response_url after "Working on it…". */
+const answerTo = async (replica: Replica, fields: Record<string, string>) =>
+  askCommand(slack, replica.client, fields, 15_000);
 
 describe.skipIf(!postgres)("Slack replicas sharing one PostgreSQL", () => {
   beforeAll(async () => {
@@ -97,27 +98,23 @@ describe.skipIf(!postgres)("Slack replicas sharing one PostgreSQL", () => {
     const user = "U0BUSY001";
     for (let i = 0; i < 20; i += 1) {
       const fields = commandFields(slack, "korea 6g", user);
-      expect((await replicas[(i % 2) as 0 | 1].client.command(fields)).status).toBe(200);
-      const answer = await answerTo(fields);
+      const answer = await answerTo(replicas[(i % 2) as 0 | 1], fields);
       expect(String(answer.body.text), `question ${i + 1}`).not.toMatch(SLOW_DOWN);
     }
     for (const replica of replicas) {
       const fields = commandFields(slack, "korea 6g", user);
-      await replica.client.command(fields);
-      expect(String((await answerTo(fields)).body.text)).toMatch(SLOW_DOWN);
+      expect(String((await answerTo(replica, fields)).body.text)).toMatch(SLOW_DOWN);
     }
     // Someone else in the same workspace is not held back.
     const other = commandFields(slack, "korea 6g", "U0CALM001");
-    await replicas[1].client.command(other);
-    expect(String((await answerTo(other)).body.text)).not.toMatch(SLOW_DOWN);
+    expect(String((await answerTo(replicas[1], other)).body.text)).not.toMatch(SLOW_DOWN);
   });
 
   it("WHEN the database goes away THEN both replicas still answer, each on its own", async () => {
     await (postgres as PostgresServer).stop();
     for (const [index, replica] of replicas.entries()) {
       const fields = commandFields(slack, "korea 6g", `U0AFTER0${index}`);
-      expect((await replica.client.command(fields)).status).toBe(200);
-      expect(String((await answerTo(fields)).body.text)).not.toMatch(SLOW_DOWN);
+      expect(String((await answerTo(replica, fields)).body.text)).not.toMatch(SLOW_DOWN);
       const mention = envelope({
         type: "app_mention",
         user: `U0AFTER0${index}`,

@@ -72,6 +72,8 @@ async function say(payload: { id: string }): Promise<RecordedCall> {
   );
 }
 
+const answeredLine = (requestId: string) =>
+  logLines.find((line) => line.msg === "answered" && line.requestId === requestId);
 const channelMessages = () =>
   fake.calls.filter((c) => c.method === "POST" && /\/channels\/\d+\/messages$/.test(c.path));
 const buttons = (data: MessageData | undefined) => (data?.components ?? []).flatMap((row) => row.components);
@@ -353,13 +355,40 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
     expect(everything).not.toContain("interaction-token-");
   });
 
-  it("WHEN an interaction arrives late THEN the bot defers first and then edits in the answer", async () => {
+  it("WHEN an interaction arrives late but its answer is ready THEN one direct reply, no deferral", async () => {
     const payload = slashCommand({ query: "korea 6g" }, { ageMs: 2000 });
     const first = await interact(payload);
-    expect(first).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-    const edit = await fake.waitForCall((c) => c.method === "PATCH" && c.path.includes(payload.token));
-    expect(edit.path).toBe(`/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
-    expect((edit.body as MessageData).embeds?.[0]?.title).toContain("Korea");
+    expect(first.type).toBe(4);
+    expect(first.data?.embeds?.[0]?.title).toContain("Korea");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Nothing to complete afterwards: no edit, no follow-up.
+    expect(fake.calls.filter((c) => c.path.includes(`/webhooks/${APP_ID}/${payload.token}`))).toEqual([]);
+  });
+
+  it("WHEN the answer is not ready within the budget THEN the bot defers and then edits in the answer", async () => {
+    // 1.4 s old on arrival with a 1.5 s budget, and a rate-limit check that takes 400 ms (a distant store).
+    const ready = generous();
+    limiter = {
+      take: async (keys) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return ready.take(keys);
+      },
+    };
+    try {
+      const payload = slashCommand({ query: "korea 6g" }, { ageMs: 1400 });
+      const first = await interact(payload);
+      expect(first).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      const edit = await fake.waitForCall((c) => c.method === "PATCH" && c.path.includes(payload.token));
+      expect(edit.path).toBe(`/api/v10/webhooks/${APP_ID}/${payload.token}/messages/@original`);
+      expect((edit.body as MessageData).embeds?.[0]?.title).toContain("Korea");
+      // The line is written once the edit is acknowledged.
+      for (let waited = 0; waited < 3000 && !answeredLine(payload.id); waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(answeredLine(payload.id)).toMatchObject({ held: true, delivered: true });
+    } finally {
+      limiter = generous();
+    }
   });
 
   it("WHEN the gateway drops the connection THEN discord.js resumes the session and answers again", async () => {

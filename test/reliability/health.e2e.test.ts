@@ -6,7 +6,7 @@ import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import { createSlackClient } from "../fakes/slack-client.js";
 import { type FakeSocketMode, startFakeSocketMode } from "../fakes/slack-socket-mode.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { commandFields } from "../slack/support/harness.js";
+import { askCommand, commandFields } from "../slack/support/harness.js";
 import { SECRETS } from "./support/secrets.js";
 
 type Report = {
@@ -148,10 +148,8 @@ describe.concurrent("GET /healthz in each deployment", () => {
       signingSecret: SECRETS.SLACK_SIGNING_SECRET,
     });
     const fields = commandFields(both.slack, "korea 6g");
-    await client.command(fields);
-    const hook = fields.response_url?.split("/").pop();
-    const post = await both.slack.waitFor(() => both.slack.hooks.find((entry) => entry.hook === hook));
-    expect(JSON.stringify(post.body)).toContain("whitehouse.gov");
+    const { body } = await askCommand(both.slack, client, fields);
+    expect(JSON.stringify(body)).toContain("whitehouse.gov");
   });
 
   it("Socket Mode only: served on HEALTH_PORT; 503 from a dropped WebSocket until Slack's client reconnects", async () => {

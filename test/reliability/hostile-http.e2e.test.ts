@@ -2,7 +2,7 @@ import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../fakes/slack-signing.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
-import { commandFields, hookOf } from "../slack/support/harness.js";
+import { askCommand, commandFields, commandReplyOf } from "../slack/support/harness.js";
 import { SECRETS } from "./support/secrets.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
@@ -53,14 +53,10 @@ async function rawConnection(base: string, text: string) {
 const halfRequest = (body: string) =>
   `POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length + 100}\r\n\r\n${body}`;
 
-/** The answer to a slash command, as posted to its response_url. */
+/** The answer to a slash command, as the command got it. */
 async function answers(running: SlackHttpBot, text = "korea 6g"): Promise<string> {
   const fields = commandFields(running.slack, text, `U${Math.random().toString(36).slice(2, 10)}`);
-  expect((await running.client.command(fields)).status).toBe(200);
-  const post = await running.slack.waitFor(() =>
-    running.slack.hooks.find((entry) => entry.hook === hookOf(fields)),
-  );
-  return JSON.stringify(post.body);
+  return JSON.stringify((await askCommand(running.slack, running.client, fields)).body);
 }
 
 describe.concurrent("hostile HTTP clients through the real process", () => {
@@ -78,7 +74,7 @@ describe.concurrent("hostile HTTP clients through the real process", () => {
       const fields = commandFields(slack, "japan fusion", `UCLOCK${timestamp - now + 1000}`);
       const response = await client.post(new URLSearchParams(fields).toString(), form, { timestamp });
       expect(response.status, String(timestamp - now)).toBe(200);
-      await slack.waitFor(() => slack.hooks.find((entry) => entry.hook === hookOf(fields)));
+      expect((await commandReplyOf(slack, fields, response)).body).toHaveProperty("blocks");
     }
     const refusedForTime = verifying.bot
       .logs()
@@ -144,7 +140,8 @@ describe.concurrent("hostile HTTP clients through the real process", () => {
       base,
       `POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Slack-Request-Timestamp: ${timestamp}\r\nX-Slack-Signature: ${slackSignature(SECRETS.SLACK_SIGNING_SECRET, timestamp, body)}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
     );
-    await slack.waitFor(() => slack.hooks.find((entry) => entry.hook === hookOf(fields)));
+    // Answered on the connection itself (or acknowledged there, then on the response_url).
+    await slack.waitFor(() => connection.received().includes('"response_type":"ephemeral"'));
     expect(connection.received()).toMatch(/^HTTP\/1\.1 200/);
     const signalledAt = performance.now();
     bot.signal("SIGTERM");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
-import { commandFields, hookOf } from "../slack/support/harness.js";
+import { askCommand, commandFields } from "../slack/support/harness.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
@@ -28,14 +28,10 @@ async function start(env: Record<string, string>): Promise<Running> {
   return { ...(await startSlackHttpBot({ KNOWLEDGE_DIR: knowledge.dir, ...env })), knowledge };
 }
 
-/** The text of the answer to `text`, as posted to the command's response_url. */
+/** The text of the answer to `text`, as the command got it. */
 async function answerText(running: Running, text = QUESTION): Promise<string> {
   const fields = commandFields(running.slack, text, `U${Math.random().toString(36).slice(2, 10)}`);
-  expect((await running.client.command(fields)).status).toBe(200);
-  const post = await running.slack.waitFor(() =>
-    running.slack.hooks.find((entry) => entry.hook === hookOf(fields)),
-  );
-  return JSON.stringify(post.body);
+  return JSON.stringify((await askCommand(running.slack, running.client, fields)).body);
 }
 
 type KnowledgeReport = {

@@ -6,7 +6,7 @@ import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import { createSlackClient, type SlackClient } from "../fakes/slack-client.js";
 import { type FakeSocketMode, startFakeSocketMode } from "../fakes/slack-socket-mode.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { buttonPayload, commandFields, envelope, hookOf } from "../slack/support/harness.js";
+import { askCommand, buttonPayload, commandFields, envelope } from "../slack/support/harness.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { expectAnswerLine, expectJsonLines, leaks, SECRETS, secretNeedles } from "./support/secrets.js";
 
@@ -78,16 +78,9 @@ afterAll(async () => {
   console.info(`secrets: ${forced.length} failure paths forced: ${forced.join(", ")}`);
 });
 
-/** A slash command through the real process; resolves with the posts to its response_url. */
-async function command(text: string, user = "U0USER001", posts = 1) {
-  const fields = commandFields(httpSlack, text, user);
-  const sent = await client.command(fields);
-  expect(sent.status).toBe(200);
-  if (posts === 0) return [];
-  return httpSlack.waitFor(() => {
-    const found = httpSlack.hooks.filter((post) => post.hook === hookOf(fields));
-    return found.length >= posts ? found : null;
-  }, 8000);
+/** A slash command through the real process; resolves with what it answered. */
+async function command(text: string, user = "U0USER001") {
+  return askCommand(httpSlack, client, commandFields(httpSlack, text, user), 8000);
 }
 
 function interaction(query: string, user = asker) {
@@ -99,8 +92,8 @@ function interaction(query: string, user = asker) {
 
 describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", () => {
   it("answers a Slack command and a Discord command (the happy paths log too)", async () => {
-    const [post] = await command("korea 6g");
-    expect(JSON.stringify(post?.body)).toContain("whitehouse.gov");
+    const post = await command("korea 6g");
+    expect(JSON.stringify(post.body)).toContain("whitehouse.gov");
     const payload = interaction("korea 6g");
     await discord.waitForCall((call) => call.path.includes(`/interactions/${payload.id}/`));
   });
@@ -132,8 +125,8 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
     expect(other.status).toBe(404);
     forced.push("unknown path");
 
-    const [post] = await command("korea 6g");
-    expect(JSON.stringify(post?.body)).toContain("whitehouse.gov");
+    const post = await command("korea 6g");
+    expect(JSON.stringify(post.body)).toContain("whitehouse.gov");
   });
 
   it("WHEN the Slack Web API fails (even echoing the token) THEN a short error, a log line, and it keeps serving", async () => {
@@ -152,9 +145,14 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
   });
 
   it("WHEN a response_url fails THEN the failure is logged and it keeps serving", async () => {
+    // A button's answer travels on its response_url (a command's, in the acknowledgement).
     httpSlack.failHooks(500, 500);
-    await command("japan fusion", "U0USER003", 2);
-    await httpBot.waitForLog((line) => line.msg === "reply failed" && line.via === "command");
+    const more = { action_id: "tpd_more", value: JSON.stringify({ q: "japan fusion", o: 0 }) };
+    const payload = buttonPayload(httpSlack, more, { ephemeral: true, user: "U0USER003" });
+    expect((await client.action(payload)).status).toBe(200);
+    const hook = String(payload.response_url).split("/").pop();
+    await httpSlack.waitFor(() => httpSlack.hooks.filter((post) => post.hook === hook).length >= 2, 8000);
+    await httpBot.waitForLog((line) => line.msg === "reply failed" && line.via === "button");
     forced.push("response_url 500", "response_url 500 on the apology");
   });
 
@@ -201,8 +199,8 @@ describe("GIVEN the bot on Slack over HTTP and on Discord, logging at trace", ()
     const failed = await httpBot.waitForLog((line) => String(line.msg).startsWith("knowledge reload failed"));
     expect(String(failed.problem)).toContain("uk.yaml");
     forced.push("knowledge reload failure");
-    const [post] = await command("when was the uk deal signed?", "U0USER004");
-    expect(JSON.stringify(post?.body)).toContain("Chequers");
+    const post = await command("when was the uk deal signed?", "U0USER004");
+    expect(JSON.stringify(post.body)).toContain("Chequers");
   });
 
   it("WHEN SIGTERM arrives THEN it stops with exit 0, and no line on either stream holds a secret", async () => {
@@ -260,8 +258,12 @@ describe("GIVEN the bot on Slack in Socket Mode (app-level token), logging at tr
     sockets.sendRaw("this is not JSON");
     sockets.sendRaw(JSON.stringify({ envelope_id: "x", type: "unknown_type", payload: {} }));
     const fields = commandFields(socketSlack, "japan fusion");
-    sockets.send("slash_commands", fields);
-    await socketSlack.waitFor(() => socketSlack.hooks.find((post) => post.hook === hookOf(fields)), 8000);
+    const envelopeId = sockets.send("slash_commands", fields);
+    // Answered in the envelope's acknowledgement.
+    await socketSlack.waitFor(
+      () => sockets.acks.find((ack) => ack.envelope_id === envelopeId && ack.payload),
+      8000,
+    );
     sockets.drop();
     await socketBot.waitForLog(
       (line) => /WebSocket|reconnect/i.test(String(line.msg)) && line.level !== "info",

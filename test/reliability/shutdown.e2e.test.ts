@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
+import { encodeButtonValue } from "../../src/adapters/slack/button-values.js";
+import { ACTION } from "../../src/adapters/slack/registration.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
 import { slashCommand } from "../fakes/discord-payloads.js";
 import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
-import { commandFields, envelope, hookOf } from "../slack/support/harness.js";
+import { buttonPayload, commandFields, envelope } from "../slack/support/harness.js";
 import { SECRETS } from "./support/secrets.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
@@ -22,11 +24,16 @@ const figures: string[] = [];
 
 const start = startSlackHttpBot;
 
-/** Sends /tpd and resolves once its answer is on the way (the fake Slack holds the reply). */
+/**
+ * Clicks "More results" and resolves once its answer is on the way (the fake Slack holds the reply). A
+ * button's answer travels on its response_url, after the acknowledgement.
+ */
 async function inFlight(running: Running, text = "korea 6g"): Promise<void> {
-  const fields = commandFields(running.slack, text);
-  expect((await running.client.command(fields)).status).toBe(200);
-  await running.slack.waitFor(() => running.slack.hooks.find((post) => post.hook === hookOf(fields)));
+  const more = { action_id: ACTION.more, value: encodeButtonValue({ q: text, o: 0 }) };
+  const payload = buttonPayload(running.slack, more, { ephemeral: true });
+  expect((await running.client.action(payload)).status).toBe(200);
+  const hook = String(payload.response_url).split("/").pop();
+  await running.slack.waitFor(() => running.slack.hooks.find((post) => post.hook === hook));
 }
 
 beforeAll(async () => {

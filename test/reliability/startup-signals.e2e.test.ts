@@ -3,7 +3,7 @@ import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-r
 import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import { createSlackClient } from "../fakes/slack-client.js";
 import { type BotProcess, botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot-process.js";
-import { commandFields, hookOf } from "../slack/support/harness.js";
+import { askCommand, commandFields } from "../slack/support/harness.js";
 import { SECRETS } from "./support/secrets.js";
 
 /**
@@ -59,9 +59,8 @@ describe.concurrent("signals before the bot is ready, through the real process",
       signingSecret: SECRETS.SLACK_SIGNING_SECRET,
     });
     const fields = commandFields(slack, "korea 6g");
-    expect((await client.command(fields)).status).toBe(200);
-    const post = await slack.waitFor(() => slack.hooks.find((entry) => entry.hook === hookOf(fields)));
-    expect(JSON.stringify(post.body)).toContain("whitehouse.gov");
+    const { body } = await askCommand(slack, client, fields);
+    expect(JSON.stringify(body)).toContain("whitehouse.gov");
 
     bot.signal("SIGHUP");
     const reloaded = await bot.waitForLog((line) => line.msg === "knowledge reloaded");

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
+import { ANSWERING_DEFAULTS } from "../../src/config.js";
 import {
+  ackBody,
   commandFields,
   envelope,
   type Harness,
@@ -10,6 +12,8 @@ import {
 } from "./support/harness.js";
 
 let h: Harness | null = null;
+/** Answers slower than the budget: acknowledged with "Working on it…", then posted to the response_url. */
+const HELD = { answering: { ...ANSWERING_DEFAULTS, budgetMs: 50 }, answerDelayMs: 200 };
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -17,11 +21,13 @@ afterEach(async () => {
 
 describe("stopping the Slack adapter", () => {
   it("stops taking new work, lets the answer in flight finish, then closes the port", async () => {
-    h = await startHarness({ bot: await loadRealBot(), shutdownGraceMs: 3000 });
+    h = await startHarness({ bot: await loadRealBot(), shutdownGraceMs: 3000, ...HELD });
     const harness = h;
     harness.slack.delayHooks(300);
     const inFlight = commandFields(harness.slack, "korea 6g");
-    expect((await harness.client.command(inFlight)).status).toBe(200);
+    const ack = await harness.client.command(inFlight);
+    expect(ack.status).toBe(200);
+    expect(ackBody(ack)).toEqual({ response_type: "ephemeral", text: NOTICES.working });
     await harness.slack.waitFor(() => harness.slack.hooks.find((post) => post.hook === hookOf(inFlight)));
 
     const started = performance.now();
@@ -45,11 +51,11 @@ describe("stopping the Slack adapter", () => {
   });
 
   it("waits for answers in flight only up to the grace period", async () => {
-    h = await startHarness({ bot: await loadRealBot(), shutdownGraceMs: 150 });
+    h = await startHarness({ bot: await loadRealBot(), shutdownGraceMs: 150, ...HELD });
     const harness = h;
     harness.slack.delayHooks(2000);
     const fields = commandFields(harness.slack, "korea 6g");
-    await harness.client.command(fields);
+    expect(ackBody(await harness.client.command(fields)).text).toBe(NOTICES.working);
     await harness.slack.waitFor(() => harness.slack.hooks.find((post) => post.hook === hookOf(fields)));
     const started = performance.now();
     await harness.adapter.stop();

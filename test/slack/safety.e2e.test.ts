@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
+import { ANSWERING_DEFAULTS } from "../../src/config.js";
 import type { Bot } from "../../src/core/bot.js";
 import { BOT_USER_ID } from "../fakes/slack.js";
 import { slackSignature } from "../fakes/slack-signing.js";
 import { answer } from "./support/answers.js";
 import { fakeBot } from "./support/fake-bot.js";
 import {
+  ackBody,
+  askCommand,
   commandFields,
   envelope,
   type Harness,
@@ -33,17 +36,10 @@ beforeEach(() => {
   h.setBot(realBot);
 });
 
-const hookPosts = (fields: Record<string, string>, count = 1) =>
-  h.slack.waitFor(() => {
-    const posts = h.slack.hooks.filter((post) => post.hook === hookOf(fields));
-    return posts.length >= count ? posts : null;
-  });
-
 async function stillAnswers() {
-  const fields = commandFields(h.slack, "korea 6g");
-  expect((await h.client.command(fields)).status).toBe(200);
-  const [post] = await hookPosts(fields);
-  expect(JSON.stringify(post?.body.blocks)).toContain("whitehouse.gov");
+  const { ack, body } = await askCommand(h.slack, h.client, commandFields(h.slack, "korea 6g"));
+  expect(ack.status).toBe(200);
+  expect(JSON.stringify(body.blocks)).toContain("whitehouse.gov");
 }
 
 describe("Slack request safety, end to end", () => {
@@ -125,9 +121,8 @@ describe("Slack request safety, end to end", () => {
       h.slack,
       "xyzzy &lt;!channel&gt; <!here> &lt;!everyone&gt; &lt;!subteam^S0123|@team&gt;",
     );
-    await h.client.command(fields);
-    const [post] = await hookPosts(fields);
-    const json = JSON.stringify(post?.body);
+    const { body } = await askCommand(h.slack, h.client, fields);
+    const json = JSON.stringify(body);
     expect(json).toContain("Nothing in the deal texts matches");
     for (const broadcast of BROADCASTS) expect(json).not.toContain(broadcast);
   });
@@ -200,17 +195,6 @@ describe("Slack request safety, end to end", () => {
     await stillAnswers();
   });
 
-  it("a failing response_url is logged and retried as a short error", async () => {
-    h.slack.failHooks(500);
-    const fields = commandFields(h.slack, "korea 6g");
-    await h.client.command(fields);
-    const posts = await hookPosts(fields, 2);
-    expect(posts[1]?.body).toMatchObject({ response_type: "ephemeral", text: NOTICES.error });
-    await h.slack.waitFor(() =>
-      h.logs.lines.find((line) => line.msg === "reply failed" && line.via === "command"),
-    );
-  });
-
   it("a stale or forged button value gets a short private note, not an answer", async () => {
     const { buttonPayload } = await import("./support/harness.js");
     const payload = buttonPayload(h.slack, { action_id: "tpd_more", value: "not json" }, { ephemeral: true });
@@ -218,6 +202,37 @@ describe("Slack request safety, end to end", () => {
     const post = await h.slack.waitFor(() => h.slack.hooks[0]);
     expect(post.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(post.body.text)).toContain("no longer works");
+  });
+});
+
+describe("an answer slower than the budget", () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    slow = await startHarness({
+      bot: await loadRealBot(),
+      answering: { ...ANSWERING_DEFAULTS, budgetMs: 50 },
+      answerDelayMs: 200,
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it("a failing response_url is logged and retried as a short error", async () => {
+    slow.slack.failHooks(500);
+    const fields = commandFields(slow.slack, "korea 6g");
+    expect(ackBody(await slow.client.command(fields))).toEqual({
+      response_type: "ephemeral",
+      text: NOTICES.working,
+    });
+    const posts = await slow.slack.waitFor(() => {
+      const found = slow.slack.hooks.filter((post) => post.hook === hookOf(fields));
+      return found.length >= 2 ? found : null;
+    });
+    expect(posts[1]?.body).toMatchObject({ response_type: "ephemeral", text: NOTICES.error });
+    await slow.slack.waitFor(() =>
+      slow.logs.lines.find((line) => line.msg === "reply failed" && line.via === "command"),
+    );
   });
 });
 
@@ -231,15 +246,12 @@ describe("rate limits", () => {
   });
 
   it("the same user asking too fast gets a short, friendly private 'slow down'", async () => {
-    const hooks: string[] = [];
+    const replies = [];
     for (let i = 0; i < 3; i += 1) {
       const fields = commandFields(limited.slack, "korea 6g", "U0FAST0001");
-      hooks.push(fields.response_url?.split("/").pop() ?? "");
-      expect((await limited.client.command(fields)).status).toBe(200);
+      replies.push(await askCommand(limited.slack, limited.client, fields));
     }
-    const third = await limited.slack.waitFor(() =>
-      limited.slack.hooks.find((post) => post.hook === hooks[2]),
-    );
+    const third = replies[2] as (typeof replies)[number];
     expect(third.body).toMatchObject({ response_type: "ephemeral" });
     expect(String(third.body.text)).toMatch(
       /^You're asking faster than I can keep up\. Please wait about \d+ seconds? and try again\.$/,
@@ -265,10 +277,7 @@ describe("rate limits", () => {
 
     // Someone else is not held back.
     const other = commandFields(limited.slack, "korea 6g", "U0CALM0001");
-    await limited.client.command(other);
-    const post = await limited.slack.waitFor(() =>
-      limited.slack.hooks.find((entry) => entry.hook === hookOf(other)),
-    );
-    expect(post.body).toHaveProperty("blocks");
+    const { body } = await askCommand(limited.slack, limited.client, other);
+    expect(body).toHaveProperty("blocks");
   });
 });

@@ -95,12 +95,13 @@ describe("Socket Mode (fake Slack on loopback)", () => {
     expect(acks.some((ack) => ack.envelope_id === envelopeId)).toBe(true);
   });
 
-  it("answers /tpd privately through the response_url", async () => {
+  it("answers /tpd privately in the envelope's acknowledgement", async () => {
     const fields = commandFields(slack, "korea 6g");
-    send("slash_commands", fields);
-    const hook = fields.response_url?.split("/").pop();
-    const post = await slack.waitFor(() => slack.hooks.find((entry) => entry.hook === hook));
-    expect(post.body.response_type).toBe("ephemeral");
-    expect(JSON.stringify(post.body.blocks)).toContain("whitehouse.gov");
+    const envelopeId = send("slash_commands", fields);
+    const ack = await slack.waitFor(() => acks.find((entry) => entry.envelope_id === envelopeId), 5000);
+    const payload = ack.payload as Record<string, unknown>;
+    expect(payload.response_type).toBe("ephemeral");
+    expect(JSON.stringify(payload.blocks)).toContain("whitehouse.gov");
+    expect(slack.hooks).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/store/report/build.js";
 import { runEntry } from "../helpers/run-process.js";
 import { startSlackHttpBot } from "../reliability/support/slack-http-bot.js";
-import { commandFields, hookOf } from "../slack/support/harness.js";
+import { askCommand, commandFields } from "../slack/support/harness.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "tpd-bot-data-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -18,8 +18,7 @@ describe("the question log in the real bot process", () => {
       expect(existsSync(join(dataDir, "tpd-bot.sqlite"))).toBe(true);
       for (const text of ["korea 6g", "what does the france deal say about cheese?"]) {
         const fields = commandFields(slack, text, "U0PROCESS1");
-        await client.command(fields);
-        await slack.waitFor(() => slack.hooks.find((post) => post.hook === hookOf(fields)));
+        await askCommand(slack, client, fields);
       }
       bot.signal("SIGTERM");
       expect((await bot.exited).code).toBe(0);

@@ -16,9 +16,9 @@ import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from "../fakes/disc
 import { asker, buttonClick, slashCommand, snowflake } from "../fakes/discord-payloads.js";
 import { runEntry } from "../helpers/run-process.js";
 import {
+  askCommand,
   commandFields,
   type Harness,
-  hookOf,
   loadRealBot,
   nextId,
   startHarness,
@@ -65,10 +65,7 @@ async function startBots(bot: Bot, questionLog: QuestionLog, logger?: Logger) {
 }
 
 async function slackAsk(h: Harness, text: string, user = SLACK_USER) {
-  const fields = commandFields(h.slack, text, user);
-  await h.client.command(fields);
-  const post = await h.slack.waitFor(() => h.slack.hooks.find((p) => p.hook === hookOf(fields)));
-  return post.body;
+  return (await askCommand(h.slack, h.client, commandFields(h.slack, text, user))).body;
 }
 
 function slackFeedback(blocks: unknown): { positive: string; negative: string } {

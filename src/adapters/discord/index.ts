@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { type Client, Events, Status } from "discord.js";
-import type { DiscordConfig } from "../../config.js";
+import type { AnsweringConfig, DiscordConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
@@ -23,6 +23,8 @@ export type DiscordAdapterOptions = {
   getBot: () => Bot;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** The answer budget and the queue's bounds; the defaults when unset. */
+  answering?: AnsweringConfig;
   /** How long stop() waits for answers in flight; 5 s by default. */
   shutdownGraceMs?: number;
   /** The question log and feedback; none when unset. */
@@ -34,9 +36,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const graceMs = options.shutdownGraceMs ?? 5000;
   const inFlight = createInFlight();
   let client: Client | null = null;
-  const { getBot, rateLimiter } = options;
+  const { getBot, rateLimiter, answering } = options;
   const recorder = options.recorder ?? NO_RECORDER;
-  const pipeline = createPipeline({ getBot, rateLimiter, logger, inFlight, recorder });
+  const pipeline = createPipeline({ getBot, rateLimiter, logger, inFlight, recorder, answering });
   const accepting = () => !inFlight.draining;
   const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
   const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {

@@ -30,11 +30,6 @@ import {
   renderNotice,
 } from "./render.js";
 
-/**
- * Past this age an interaction is deferred before answering, so the 3 s deadline holds even when the
- * process is busy (event-loop backlog, slow host clock). Fresh interactions get one direct reply.
- */
-const DEFER_AFTER_MS = 1500;
 /** Discord offers at most 25 autocomplete choices. */
 const CHOICES_MAX = 25;
 
@@ -117,12 +112,18 @@ function asked(
     text,
     options,
     awaitsReply: true,
+    // Discord's 3 s run from when the interaction was created, not from when it reached this process.
+    askedAt: interaction.createdTimestamp,
   };
   const reply = {
     render: (answer: Answer, feedbackId: string | null) =>
       withFeedback(renderAnswer(answer, { deal }), feedbackId),
     answer: (message: DiscordReply) => send(interaction, message, ephemeral),
     notice: (notice: string) => send(interaction, renderNotice(notice), true),
+    // Past the budget, a loading state ("thinking…") rather than a text: the answer then replaces it.
+    hold: async () => {
+      await interaction.deferReply(deferOptions(interaction));
+    },
   };
   return { question, reply };
 }
@@ -139,9 +140,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         await send(interaction, renderNotice(unreadable), true);
         return;
       }
-      if (deps.accepting() && Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
-        await interaction.deferReply(deferOptions(interaction));
-      }
+      // Replied to once, directly, when the answer is ready within the budget; deferred only past it.
       await deps.pipeline.ask(question.question, question.reply);
     } catch (error) {
       const via = interaction.isButton()

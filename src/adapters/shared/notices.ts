@@ -5,9 +5,13 @@ export const NOTICES = {
   staleButton: "That button no longer works. Please ask your question again.",
   filesNotRead: "I can't read files or images. Please type your question as text.",
   noText: "That message has no text I can read. Please ask your question as text.",
+  /** The acknowledgement when an answer is not ready within the budget; the answer follows. */
+  working: "Working on it…",
+  /** Too many questions at once in this process: turned away at once rather than answered late. */
+  busy: "I'm busy right now. Please try again in a moment.",
 } as const;
 
-export type NoticeKind = "rate-limit" | "error" | "restarting";
+export type NoticeKind = "rate-limit" | "busy" | "error" | "restarting";
 
 export function slowDownNotice(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));

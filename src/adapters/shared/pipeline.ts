@@ -1,13 +1,16 @@
 import { performance } from "node:perf_hooks";
+import { ANSWERING_DEFAULTS, type AnsweringConfig } from "../../config.js";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Surface } from "../../store/types.js";
+import { type Budgeted, withBudget } from "./answer-budget.js";
 import { describeError } from "./errors.js";
 import type { InFlight } from "./in-flight.js";
 import { createNoticeGate, NOTICES, type NoticeKind, slowDownNotice } from "./notices.js";
 import { NO_RECORDER, type QuestionRecorder } from "./question-record.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { createWorkQueue } from "./work-queue.js";
 
 export type Question = {
   /** Unique per question, logged so a line can be matched to the platform's side. */
@@ -24,6 +27,8 @@ export type Question = {
   eventId?: string | null;
   /** The asker waits for a reply to this very request (a command, a button): a refusal is always sent. */
   awaitsReply: boolean;
+  /** When the platform says it was asked (ms since the epoch), if it says; the answer budget runs from then. */
+  askedAt?: number;
 };
 
 /** How one question's reply is made and reaches the platform; M is the platform's rendered message. */
@@ -33,6 +38,12 @@ export type Reply<M> = {
   answer(message: M): Promise<void>;
   /** A short text instead of an answer. */
   notice(text: string, kind: NoticeKind): Promise<void>;
+  /**
+   * Where the platform wants an acknowledgement within seconds (a Slack command, a Discord interaction):
+   * acknowledges with this holding text (or a loading state) when the answer is not ready within the
+   * budget; the answer or notice sent after it completes the reply.
+   */
+  hold?(text: string): Promise<void>;
 };
 
 export type Pipeline = {
@@ -48,6 +59,8 @@ export type PipelineDeps = {
   inFlight: InFlight;
   /** The question log and feedback; none when unset. */
   recorder?: QuestionRecorder;
+  /** The answer budget and the bounds of the queue of questions. */
+  answering?: AnsweringConfig;
 };
 
 /** The one question path of every entry point of every platform. */
@@ -55,17 +68,67 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { logger: log, inFlight } = deps;
   const notices = createNoticeGate();
   const recorder = deps.recorder ?? NO_RECORDER;
+  const answering = deps.answering ?? ANSWERING_DEFAULTS;
+  const queue = createWorkQueue(answering);
 
-  const handle = async <M>(question: Question, reply: Reply<M>) => {
+  const handle = async <M>(question: Question, reply: Budgeted<M>, base: LogBase) => {
     const started = performance.now();
-    const base = { requestId: question.requestId, via: question.via, eventId: question.eventId ?? undefined };
     if (inFlight.draining) {
       if (question.awaitsReply) await attempt(() => reply.notice(NOTICES.restarting, "restarting"));
       log.warn(base, "question refused while stopping");
       return;
     }
+    const turn = queue.enter();
+    if (!turn) {
+      const notify = question.awaitsReply || notices.shouldNotify(question.user, BUSY_NOTICE_GAP_MS);
+      const sent = notify ? await attempt(() => reply.notice(NOTICES.busy, "busy")) : null;
+      log.warn(
+        { ...base, busy: true, notified: notify, delivered: sent?.ok ?? false },
+        "busy: question shed",
+      );
+      return;
+    }
+    const release = await turn;
+    let work: Worked<M>;
+    try {
+      work = await answerOf(question, reply, { base, started, release });
+    } finally {
+      release();
+    }
+    if (work === null) return;
+    const { answer, message } = work;
+    const sent = await attempt(() => reply.answer(message));
+    if (!sent.ok) {
+      const replied = await attempt(() => reply.notice(NOTICES.error, "error"));
+      const err = describeError(sent.error);
+      log.error({ ...base, intent: answer.intent, err, errorReplied: replied.ok }, "reply failed");
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    log.info(
+      {
+        ...base,
+        intent: answer.intent,
+        found: answer.found,
+        delivered: sent.ok,
+        latencyMs,
+        ...(reply.held ? { held: true } : {}),
+      },
+      "answered",
+    );
+  };
+
+  /**
+   * A question's turn in the queue: rate limit, answer, render; null when a notice went instead. Sending
+   * is not part of the turn (`release` comes first), so a slow platform never holds up other answers.
+   */
+  const answerOf = async <M>(
+    question: Question,
+    reply: Reply<M>,
+    { base, started, release }: { base: LogBase; started: number; release: () => void },
+  ): Promise<Worked<M>> => {
     const verdict = await deps.rateLimiter.take({ user: question.user, team: question.team });
     if (!verdict.allowed) {
+      release();
       const notify = question.awaitsReply || notices.shouldNotify(question.user, verdict.retryAfterMs);
       const sent = notify
         ? await attempt(() => reply.notice(slowDownNotice(verdict.retryAfterMs), "rate-limit"))
@@ -75,13 +138,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         { ...base, limited: true, retryAfterMs, notified: notify, delivered: sent?.ok ?? false },
         "rate limited",
       );
-      return;
+      return null;
     }
-
-    let answer: Answer;
-    let message: M;
     try {
-      answer = deps.getBot().answer(question.text, question.options);
+      const answer = deps.getBot().answer(question.text, question.options);
       // Queued, never awaited: the answer does not wait for the database.
       const questionId = recorder.record({
         surface: question.surface,
@@ -90,34 +150,48 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         answer,
         latencyMs: performance.now() - started,
       });
-      message = reply.render(answer, answer.actions.feedback ? questionId : null);
+      return { answer, message: reply.render(answer, answer.actions.feedback ? questionId : null) };
     } catch (error) {
+      release();
       const replied = await attempt(() => reply.notice(NOTICES.error, "error"));
       log.error({ ...base, err: describeError(error), errorReplied: replied.ok }, "answer failed");
-      return;
+      return null;
     }
-    const sent = await attempt(() => reply.answer(message));
-    if (!sent.ok) {
-      const replied = await attempt(() => reply.notice(NOTICES.error, "error"));
-      const err = describeError(sent.error);
-      log.error({ ...base, intent: answer.intent, err, errorReplied: replied.ok }, "reply failed");
-    }
-    const latencyMs = Math.round(performance.now() - started);
-    log.info(
-      { ...base, intent: answer.intent, found: answer.found, delivered: sent.ok, latencyMs },
-      "answered",
-    );
   };
 
   return {
     ask: (question, reply) =>
-      inFlight.track(() =>
-        handle(question, reply).catch((error: unknown) => {
+      inFlight.track(async () => {
+        const base = {
+          requestId: question.requestId,
+          via: question.via,
+          eventId: question.eventId ?? undefined,
+        };
+        const budgeted = withBudget(reply, {
+          budgetMs: answering.budgetMs,
+          since: question.askedAt ?? Date.now(),
+          text: NOTICES.working,
+          onHoldFailed: (error) =>
+            log.warn({ ...base, err: describeError(error) }, "could not acknowledge while answering"),
+        });
+        try {
+          await handle(question, budgeted, base);
+        } catch (error) {
+          // Whoever waits for this very request still gets an answer (a command's acknowledgement).
+          if (question.awaitsReply) await attempt(() => budgeted.notice(NOTICES.error, "error"));
           log.error({ requestId: question.requestId, err: describeError(error) }, "unhandled");
-        }),
-      ),
+        } finally {
+          budgeted.cancel();
+        }
+      }),
   };
 }
+
+type LogBase = { requestId: string; via: string; eventId: string | undefined };
+type Worked<M> = { answer: Answer; message: M } | null;
+
+/** Under a flood, mentions and DMs get at most one "busy" per user in this time; commands always get theirs. */
+const BUSY_NOTICE_GAP_MS = 10_000;
 
 async function attempt(work: () => Promise<void>): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webApi } from "@slack/bolt";
-import type { SlackConfig } from "../../config.js";
+import type { AnsweringConfig, SlackConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import type { Adapter, AdapterHealth } from "../adapter.js";
@@ -25,6 +25,8 @@ export type SlackAdapterOptions = {
   getBot: () => Bot;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** The answer budget and the queue's bounds; the defaults when unset. */
+  answering?: AnsweringConfig;
   /** Served as JSON on GET /healthz in HTTP mode; a `status` other than "ok" (another adapter down, stopping) answers 503. */
   healthReport: () => unknown;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
@@ -69,10 +71,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
   });
-  const { getBot, rateLimiter } = options;
+  const { getBot, rateLimiter, answering } = options;
   const recorder = options.recorder ?? NO_RECORDER;
   registerListeners(app, {
-    pipeline: createPipeline({ getBot, rateLimiter, logger: log, inFlight: lifecycle, recorder }),
+    pipeline: createPipeline({ getBot, rateLimiter, logger: log, inFlight: lifecycle, recorder, answering }),
     getBot,
     dedupe: options.dedupe ?? createMemoryDedupe(),
     lifecycle,

@@ -30,9 +30,9 @@ import { ACTION, ASK_ABOUT_MESSAGE_CALLBACK, ASK_ACTION_PATTERN, SLASH_COMMAND }
 import { type RenderOptions, renderAnswer } from "./render.js";
 import {
   buttonReply,
-  commandReply,
   directReply,
   privateNotice,
+  privateReply,
   type SlackClients,
   shareReply,
   threadReply,
@@ -109,10 +109,10 @@ export const clientsOf = (client: SlackClients["answers"], deps: ListenerDeps): 
   notices: deps.noticeClient ?? client,
 });
 
-/** `/tpd question`: a private answer with a Share button. */
+/** `/tpd question`: a private answer with a Share button, in the acknowledgement when ready in time. */
 const command = {
   name: "command",
-  read({ command: body, respond }: SlackCommandMiddlewareArgs): Asked {
+  read({ command: body, respond, ack }: SlackCommandMiddlewareArgs): Asked {
     const asked = question({
       via: "command",
       surface: "slash",
@@ -121,7 +121,7 @@ const command = {
       team: body.team_id ?? null,
       awaitsReply: true,
     });
-    return { question: asked, reply: commandReply(respond, render({ shareable: true })) };
+    return { question: asked, reply: privateReply(respond, render({ shareable: true }), ack) };
   },
 } satisfies EntryPoint<SlackCommandMiddlewareArgs, Context, SlackMessage>;
 
@@ -261,7 +261,8 @@ const askAboutMessage = {
       team: shortcut.team?.id ?? shortcut.user.team_id ?? null,
       awaitsReply: true,
     });
-    return { question: asked, reply: commandReply(respond, render({ shareable: true })) };
+    // A shortcut's acknowledgement carries no message: the answer goes through the response_url.
+    return { question: asked, reply: privateReply(respond, render({ shareable: true })) };
   },
 } satisfies EntryPoint<SlackShortcutMiddlewareArgs, Context, SlackMessage>;
 
@@ -324,10 +325,8 @@ export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
   app.use(async (args) => refuseWhileDraining(args, lifecycle, log));
   app.use(async (args) => skipRedeliveries(args, deps.dedupe, log));
 
-  app.command(SLASH_COMMAND, async (args) => {
-    await args.ack();
-    await run(command.read(args));
-  });
+  // The pipeline acknowledges a command: with its answer when ready within the budget, else "working on it…".
+  app.command(SLASH_COMMAND, async (args) => run(command.read(args)));
   app.event("app_mention", async (args) => run(mention.read(args, context)));
   registerAssistant(app, context);
   app.event("message", async (args) =>

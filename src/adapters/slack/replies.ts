@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from "@slack/bolt";
+import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Answer } from "../../core/answer.js";
 import type { Logger } from "../../logger.js";
 import { describeError } from "../shared/errors.js";
@@ -12,16 +12,32 @@ type WebClient = webApi.WebClient;
 type Render = (answer: Answer, feedbackId: string | null) => SlackMessage;
 export type SlackReply = Reply<SlackMessage>;
 
-/** `/tpd`: a private answer through the command's response_url. */
-export function commandReply(respond: RespondFn, render: Render): SlackReply {
+/**
+ * `/tpd` and the message shortcut: a private answer to whoever asked. Given the command's `ack`, the first
+ * message travels in the acknowledgement itself (one round trip, nothing more to post); what follows a
+ * holding acknowledgement ("working on it…"), or anything without `ack`, goes through the response_url.
+ */
+export function privateReply(
+  respond: RespondFn,
+  render: Render,
+  ack: AckFn<string | RespondArguments> | null = null,
+): SlackReply {
+  let acknowledge = ack;
+  const send = async (body: RespondArguments) => {
+    if (!acknowledge) {
+      await respond(body);
+      return;
+    }
+    const first = acknowledge;
+    acknowledge = null;
+    await first(body);
+  };
+  const notice = (text: string) => send({ response_type: "ephemeral", text });
   return {
     render,
-    answer: async (message) => {
-      await respond({ response_type: "ephemeral", ...content(message), ...QUIET });
-    },
-    notice: async (text) => {
-      await respond({ response_type: "ephemeral", text });
-    },
+    answer: (message) => send({ response_type: "ephemeral", ...content(message), ...QUIET }),
+    notice,
+    ...(ack ? { hold: notice } : {}),
   };
 }
 
@@ -76,7 +92,7 @@ export function shareReply(
 export type ThreadTarget = { channel: string; threadTs: string; user: string };
 
 /**
- * A mention: the answer goes in the thread; "slow down" only to the asker. Notices travel on their own
+ * A mention: the answer goes in the thread; "slow down" and "busy" only to the asker. Notices travel on their own
  * client, so Slack rate-limiting them never holds up answers to anyone.
  */
 export function threadReply(clients: SlackClients, target: ThreadTarget, render: Render): SlackReply {
@@ -87,7 +103,7 @@ export function threadReply(clients: SlackClients, target: ThreadTarget, render:
       await clients.answers.chat.postMessage({ ...thread, ...posted(message), ...QUIET });
     },
     notice: async (text, kind) => {
-      if (kind === "rate-limit")
+      if (kind === "rate-limit" || kind === "busy")
         await clients.notices.chat.postEphemeral({ ...thread, user: target.user, text });
       else await clients.notices.chat.postMessage({ ...thread, text, ...QUIET });
     },

@@ -1,13 +1,14 @@
 import { fileURLToPath } from "node:url";
+import { NOTICES } from "../../../src/adapters/shared/notices.js";
 import type { QuestionRecorder } from "../../../src/adapters/shared/question-record.js";
-import { createRateLimiter } from "../../../src/adapters/shared/rate-limit.js";
+import { createRateLimiter, type RateLimiter } from "../../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/index.js";
-import type { SlackConfig } from "../../../src/config.js";
+import type { AnsweringConfig, SlackConfig } from "../../../src/config.js";
 import type { Bot } from "../../../src/core/bot.js";
 import { createBot } from "../../../src/core/bot.js";
 import { loadKnowledge } from "../../../src/knowledge/load.js";
 import { type FakeSlack, startFakeSlack, TEAM_ID } from "../../fakes/slack.js";
-import { createSlackClient, type SlackClient } from "../../fakes/slack-client.js";
+import { createSlackClient, type SentRequest, type SlackClient } from "../../fakes/slack-client.js";
 import { captureLogs, type LogLine } from "./log-capture.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -39,6 +40,10 @@ export type HarnessOptions = {
   shutdownGraceMs?: number;
   /** The question log and feedback; none when unset. */
   recorder?: QuestionRecorder;
+  /** The answer budget and queue bounds; the defaults when unset. */
+  answering?: AnsweringConfig;
+  /** Makes every answer take this long (through a slow rate-limit check, as a distant shared store can be). */
+  answerDelayMs?: number;
 };
 
 /** The real Bolt app in HTTP mode on 127.0.0.1, talking to a fake Slack on 127.0.0.1. */
@@ -58,11 +63,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     config,
     getBot: () => bot,
     logger: logs.logger,
-    rateLimiter: createRateLimiter({
-      perUser: options.perUser ?? 1000,
-      perTeam: options.perTeam ?? 1000,
-      windowMs: 60_000,
-    }),
+    rateLimiter: delayed(
+      createRateLimiter({
+        perUser: options.perUser ?? 1000,
+        perTeam: options.perTeam ?? 1000,
+        windowMs: 60_000,
+      }),
+      options.answerDelayMs ?? 0,
+    ),
+    answering: options.answering,
     healthReport: () => ({ status: "ok", adapters: [adapter.health()] }),
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
@@ -87,16 +96,26 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
+function delayed(limiter: RateLimiter, delayMs: number): RateLimiter {
+  if (delayMs <= 0) return limiter;
+  return {
+    take: async (keys) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return limiter.take(keys);
+    },
+  };
+}
+
 let sequence = 0;
 export function nextId(prefix: string): string {
   sequence += 1;
   return `${prefix}${Date.now().toString(36)}${sequence}`;
 }
 
-/** A slash command payload as Slack form-encodes it. */
 /** The id at the end of a command's response_url, which the fake Slack records its posts under. */
 export const hookOf = (fields: Record<string, string>): string => fields.response_url?.split("/").pop() ?? "";
 
+/** A slash command payload as Slack form-encodes it. */
 export function commandFields(slack: FakeSlack, text: string, user = "U0USER001"): Record<string, string> {
   const hook = nextId("cmd");
   return {
@@ -160,4 +179,48 @@ export function buttonPayload(
       },
     ],
   };
+}
+
+export type CommandReply = {
+  ack: SentRequest;
+  /** The answer (or notice) the command got. */
+  body: Record<string, unknown>;
+  /** Where it travelled: in the acknowledgement itself, or on the response_url after "Working on it…". */
+  via: "ack" | "response_url";
+};
+
+/**
+ * Sends a `/tpd` and returns what it answered: the acknowledgement's body when the answer travelled in it
+ * or, after a "Working on it…" acknowledgement (a loaded machine can take that long), what followed on
+ * the response_url.
+ */
+export async function askCommand(
+  slack: FakeSlack,
+  client: SlackClient,
+  fields: Record<string, string>,
+  timeoutMs?: number,
+): Promise<CommandReply> {
+  return commandReplyOf(slack, fields, await client.command(fields), timeoutMs);
+}
+
+/** What a command sent some other way (a raw socket, another timestamp) answered; see askCommand. */
+export async function commandReplyOf(
+  slack: FakeSlack,
+  fields: Record<string, string>,
+  ack: SentRequest,
+  timeoutMs?: number,
+): Promise<CommandReply> {
+  if (ack.status !== 200) throw new Error(`/tpd acknowledged with HTTP ${ack.status}`);
+  const acked = ackBody(ack);
+  if (acked.text !== NOTICES.working) return { ack, body: acked, via: "ack" };
+  const post = await slack.waitFor(
+    () => slack.hooks.find((entry) => entry.hook === hookOf(fields)),
+    timeoutMs,
+  );
+  return { ack, body: post.body, via: "response_url" };
+}
+
+/** A command acknowledgement's body, as JSON. */
+export function ackBody(ack: SentRequest): Record<string, unknown> {
+  return ack.body === "" ? {} : (JSON.parse(ack.body) as Record<string, unknown>);
 }

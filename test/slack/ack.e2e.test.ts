@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { NOTICES } from "../../src/adapters/shared/notices.js";
+import { ANSWERING_DEFAULTS } from "../../src/config.js";
+import type { SentRequest } from "../fakes/slack-client.js";
+import { answer } from "./support/answers.js";
+import { fakeBot } from "./support/fake-bot.js";
+import { floodCommands } from "./support/flood.js";
+import {
+  ackBody,
+  askCommand,
+  commandFields,
+  commandReplyOf,
+  type Harness,
+  hookOf,
+  loadRealBot,
+  SIGNING_SECRET,
+  startHarness,
+} from "./support/harness.js";
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+/** Holds the event loop for `ms`, as a long answer over a very large knowledge would. */
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy
+  }
+}
+
+describe("/tpd answers in its acknowledgement when it can, and says so when it cannot", () => {
+  it("an answer slower than the budget: 'Working on it…' in the acknowledgement, the answer on the response_url", async () => {
+    h = await startHarness({
+      bot: await loadRealBot(),
+      answering: { ...ANSWERING_DEFAULTS, budgetMs: 300 },
+      answerDelayMs: 800,
+    });
+    const harness = h;
+    const fields = commandFields(harness.slack, "korea 6g");
+    const ack = await harness.client.command(fields);
+    expect(ack.status).toBe(200);
+    expect(ackBody(ack)).toEqual({ response_type: "ephemeral", text: NOTICES.working });
+    // Acknowledged at the budget, not when the answer was ready.
+    expect(ack.ms).toBeGreaterThanOrEqual(250);
+    expect(ack.ms).toBeLessThan(800);
+
+    const post = await harness.slack.waitFor(() =>
+      harness.slack.hooks.find((entry) => entry.hook === hookOf(fields)),
+    );
+    expect(post.body.response_type).toBe("ephemeral");
+    expect(post.body.unfurl_links).toBe(false);
+    expect(JSON.stringify(post.body.blocks)).toContain("whitehouse.gov");
+    expect(harness.slack.hooks.filter((entry) => entry.hook === hookOf(fields))).toHaveLength(1);
+    const line = await harness.slack.waitFor(() =>
+      harness.logs.lines.find((entry) => entry.msg === "answered" && entry.via === "command"),
+    );
+    expect(line).toMatchObject({ held: true, delivered: true, intent: "ask" });
+  });
+
+  it("an answer within the budget is not marked as held, and nothing follows the acknowledgement", async () => {
+    h = await startHarness({
+      bot: await loadRealBot(),
+      answering: { ...ANSWERING_DEFAULTS, budgetMs: 2500 },
+    });
+    const harness = h;
+    const fields = commandFields(harness.slack, "japan fusion");
+    const { body, via } = await askCommand(harness.slack, harness.client, fields);
+    expect(via).toBe("ack");
+    expect(JSON.stringify(body.blocks)).toContain("Japan");
+    const line = await harness.slack.waitFor(() =>
+      harness.logs.lines.find((entry) => entry.msg === "answered" && entry.via === "command"),
+    );
+    expect(line).not.toHaveProperty("held");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(harness.slack.hooks).toEqual([]);
+  });
+});
+
+describe("a flood of /tpd beyond the queue's bound", () => {
+  it("gets 'busy' at once past the bound, every acknowledgement well within 3 s, and the bot keeps serving", async () => {
+    // Each answer holds the event loop for 100 ms: 40 at once, all answered, would take 4 s for the last.
+    const slowBot = fakeBot((text) => {
+      spin(100);
+      return answer({ query: text });
+    });
+    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 3 };
+    h = await startHarness({ bot: slowBot, answering: limits });
+    const harness = h;
+    const flood = Array.from({ length: 40 }, (_, i) => commandFields(harness.slack, `korea 6g ${i}`));
+    const acks = await floodCommands(harness.baseUrl, SIGNING_SECRET, flood);
+
+    const slowest = Math.max(...acks.map((ack) => ack.ms));
+    const busyCount = acks.filter((ack) => ackBody(ack).text === NOTICES.busy).length;
+    console.info(
+      `flood of ${acks.length} /tpd (answers of 100 ms, 1 at work, ${limits.maxWaiting} waiting): ` +
+        `${busyCount} busy, slowest acknowledgement ${slowest.toFixed(0)} ms`,
+    );
+    for (const ack of acks) expect(ack.status).toBe(200);
+    expect(slowest).toBeLessThan(2000);
+
+    const bodies = acks.map(ackBody);
+    const busy = bodies.filter((body) => body.text === NOTICES.busy);
+    const served = flood.filter((_, i) => bodies[i]?.text !== NOTICES.busy);
+    // One at work and three waiting (a place freed by a finished answer is taken by a later arrival);
+    // most were turned away, where answering all would have kept the last waiting past 4 s.
+    expect(served.length).toBeGreaterThanOrEqual(1 + limits.maxWaiting);
+    expect(busy.length).toBeGreaterThanOrEqual(acks.length / 2);
+    expect(busy.length).toBe(acks.length - served.length);
+    for (const body of busy) expect(body).toEqual({ response_type: "ephemeral", text: NOTICES.busy });
+    // Those let in were answered (in the acknowledgement, or held and then on the response_url).
+    for (const fields of served) {
+      const reply = await commandReplyOf(harness.slack, fields, acks[flood.indexOf(fields)] as SentRequest);
+      expect(JSON.stringify(reply.body.blocks)).toContain("Korea");
+    }
+    expect(slowBot.asked).toHaveLength(served.length);
+    const shed = harness.logs.lines.filter((line) => line.msg === "busy: question shed");
+    expect(shed).toHaveLength(busy.length);
+    expect(shed[0]).toMatchObject({ level: "warn", via: "command", busy: true, delivered: true });
+
+    // Once the flood has passed, questions are answered again, in the acknowledgement.
+    const after = await askCommand(harness.slack, harness.client, commandFields(harness.slack, "korea 6g"));
+    expect(after.body.text).not.toBe(NOTICES.busy);
+    expect(JSON.stringify(after.body.blocks)).toContain("Korea");
+  });
+});
