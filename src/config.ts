@@ -77,6 +77,8 @@ export type Config = {
   knowledgeCheckSeconds: number;
   /** Accept a reload that drops a deal or most passages (refused by default as a likely mistake). */
   allowKnowledgeShrink: boolean;
+  /** Knowledge holding more bytes of YAML than this fails start-up, and a reload to it is refused. */
+  knowledgeMaxBytes: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   store: StoreConfig;
@@ -133,6 +135,7 @@ const envSchema = z.object({
   KNOWLEDGE_WATCH: optional(bool),
   KNOWLEDGE_CHECK_SECONDS: optional(wholeNumber(0, 86_400, "a number of seconds")),
   KNOWLEDGE_ALLOW_SHRINK: optional(bool),
+  KNOWLEDGE_MAX_BYTES: optional(wholeNumber(1, 2 ** 40, "a number of bytes")),
   SLACK_BOT_TOKEN: optional(credential.startsWith("xoxb-", "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(credential.min(8, "looks too short for a signing secret")),
   SLACK_APP_TOKEN: optional(credential.startsWith("xapp-", "must be an app-level token starting with xapp-")),
@@ -206,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
     knowledgeCheckSeconds: vars.KNOWLEDGE_CHECK_SECONDS ?? 30,
     allowKnowledgeShrink: vars.KNOWLEDGE_ALLOW_SHRINK ?? false,
+    knowledgeMaxBytes: vars.KNOWLEDGE_MAX_BYTES ?? 20 * 1_048_576,
     slack: slackConfig(vars),
     discord: discordConfig(vars),
     discordShards: vars.DISCORD_SHARDS ?? "auto",

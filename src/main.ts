@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     dir: config.knowledgeDir,
     logger,
     allowShrink: config.allowKnowledgeShrink,
+    maxBytes: config.knowledgeMaxBytes,
   });
   const getBot = () => liveBot.current();
 

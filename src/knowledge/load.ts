@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import yaml from "js-yaml";
 import type { z } from "zod";
@@ -25,7 +25,27 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** The knowledge folder holds more YAML than the configured cap (KNOWLEDGE_MAX_BYTES). */
+export class KnowledgeTooLarge extends KnowledgeError {
+  constructor(
+    dir: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(dir, [`holds ${sizeOf(bytes)} of YAML, over the ${sizeOf(maxBytes)} cap (KNOWLEDGE_MAX_BYTES)`]);
+  }
+}
+
+/** "20.0 MB", or "200 KB" under a megabyte. */
+export const sizeOf = (bytes: number) =>
+  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
 export type LoadedKnowledge = { knowledge: KnowledgeBase; index: PassageIndex; loadMs: number };
+
+export type LoadOptions = {
+  /** Refuse a folder whose YAML files add up to more than this (KnowledgeTooLarge), before parsing any. */
+  maxBytes?: number;
+};
 
 type RawFile = { path: string; text: string };
 
@@ -36,8 +56,15 @@ function displayPath(path: string): string {
 }
 
 /** Reads, validates and indexes everything under `dir`: sources.yaml, vocabulary.yaml, deals/, articles/. */
-export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
   const started = performance.now();
+  const knowledge = await readKnowledge(dir, options);
+  const index = buildPassageIndex(knowledge.passages, indexContext(knowledge));
+  return { knowledge, index, loadMs: performance.now() - started };
+}
+
+/** Reads and validates everything under `dir`, without indexing it. */
+export async function readKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const read = async (path: string): Promise<RawFile> => {
     try {
       return { path: displayPath(path), text: await readFile(path, "utf8") };
@@ -47,7 +74,7 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
       ]);
     }
   };
-  const yamlFiles = async (sub: string): Promise<RawFile[]> => {
+  const yamlPaths = async (sub: string): Promise<string[]> => {
     const folder = join(dir, sub);
     let names: string[];
     try {
@@ -55,19 +82,34 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
     } catch {
       throw new KnowledgeError(folder, ["folder is missing"]);
     }
-    const wanted = names.filter((name) => /\.ya?ml$/.test(name)).sort();
-    return Promise.all(wanted.map((name) => read(join(folder, name))));
+    return names
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(folder, name));
   };
 
+  const [dealPaths, articlePaths] = await Promise.all([yamlPaths("deals"), yamlPaths("articles")]);
+  const singles = [join(dir, "sources.yaml"), join(dir, "vocabulary.yaml")];
+  if (options.maxBytes !== undefined) {
+    const paths = [...singles, ...dealPaths, ...articlePaths];
+    const sizes = await Promise.all(
+      paths.map((path) =>
+        stat(path).then(
+          (info) => info.size,
+          () => 0,
+        ),
+      ),
+    );
+    const bytes = sizes.reduce((sum, size) => sum + size, 0);
+    if (bytes > options.maxBytes) throw new KnowledgeTooLarge(displayPath(dir), bytes, options.maxBytes);
+  }
   const [sourcesFile, vocabularyFile, dealFiles, articleFiles] = await Promise.all([
-    read(join(dir, "sources.yaml")),
-    read(join(dir, "vocabulary.yaml")),
-    yamlFiles("deals"),
-    yamlFiles("articles"),
+    read(singles[0] as string),
+    read(singles[1] as string),
+    Promise.all(dealPaths.map(read)),
+    Promise.all(articlePaths.map(read)),
   ]);
-  const knowledge = buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
-  const index = buildPassageIndex(knowledge.passages, indexContext(knowledge));
-  return { knowledge, index, loadMs: performance.now() - started };
+  return buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
 }
 
 export function buildKnowledge(files: {

@@ -1,4 +1,4 @@
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
 import type { DealId, KnowledgeBase, Passage, PassageIndex, SearchHit } from "../core/model.js";
 
 type IndexedPassage = { id: string; text: string; context: string; deals: DealId[] };
@@ -27,6 +27,22 @@ const processTerm = (term: string): string | null => {
   return STOP_WORDS.has(lower) ? null : stem(lower);
 };
 
+const INDEX_OPTIONS: Options<IndexedPassage> = {
+  fields: ["text", "context"],
+  storeFields: ["deals"],
+  processTerm,
+  searchOptions: {
+    boost: { text: 2, context: 1 },
+    fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    prefix: (term) => term.length >= 4,
+    combineWith: "OR",
+    processTerm,
+  },
+};
+
+/** A built index as plain data, to hand from the thread that built it to the one that searches it. */
+export type SerializedPassageIndex = AsPlainObject;
+
 /**
  * Builds the full-text index over passages. `contextFor` adds words that belong to a passage without being
  * in its text (its deal's names, its topics' labels), so "japan space" finds a sub-bullet that says only "Space".
@@ -35,18 +51,27 @@ export function buildPassageIndex(
   passages: readonly Passage[],
   contextFor: (passage: Passage) => string,
 ): PassageIndex {
-  const miniSearch = new MiniSearch<IndexedPassage>({
-    fields: ["text", "context"],
-    storeFields: ["deals"],
-    processTerm,
-    searchOptions: {
-      boost: { text: 2, context: 1 },
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term) => term.length >= 4,
-      combineWith: "OR",
-      processTerm,
-    },
-  });
+  return searching(indexPassages(passages, contextFor));
+}
+
+/** Builds the index as `buildPassageIndex` does, as plain data for `loadPassageIndex`. */
+export function serializePassageIndex(
+  passages: readonly Passage[],
+  contextFor: (passage: Passage) => string,
+): SerializedPassageIndex {
+  return indexPassages(passages, contextFor).toJSON();
+}
+
+/** The index `serializePassageIndex` built, loaded in batches that leave the event loop free between them. */
+export async function loadPassageIndex(serialized: SerializedPassageIndex): Promise<PassageIndex> {
+  return searching(await MiniSearch.loadJSAsync(serialized, INDEX_OPTIONS));
+}
+
+function indexPassages(
+  passages: readonly Passage[],
+  contextFor: (passage: Passage) => string,
+): MiniSearch<IndexedPassage> {
+  const miniSearch = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
   miniSearch.addAll(
     passages.map((passage) => ({
       id: passage.id,
@@ -55,7 +80,10 @@ export function buildPassageIndex(
       deals: passage.deals,
     })),
   );
+  return miniSearch;
+}
 
+function searching(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
   return {
     search(text, options = {}): SearchHit[] {
       const deals = options.deals;

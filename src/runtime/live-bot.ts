@@ -1,6 +1,15 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Bot, createBot } from "../core/bot.js";
-import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from "../knowledge/load.js";
+import {
+  KnowledgeError,
+  KnowledgeTooLarge,
+  type LoadedKnowledge,
+  type LoadOptions,
+  loadKnowledge,
+  sizeOf,
+} from "../knowledge/load.js";
 import type { Logger } from "../logger.js";
+import { loadInWorker } from "./worker-load.js";
 
 export type KnowledgeInfo = {
   version: string;
@@ -38,18 +47,26 @@ export type LiveBotOptions = {
   logger: Logger;
   /** Accept a reload that drops a deal or most of the passages (KNOWLEDGE_ALLOW_SHRINK). */
   allowShrink?: boolean;
-  load?: (dir: string) => Promise<LoadedKnowledge>;
+  /** Knowledge over this many bytes of YAML fails start-up and is refused on reload (KNOWLEDGE_MAX_BYTES). */
+  maxBytes?: number;
+  /** Loads the knowledge at start-up, when nothing is served yet to keep responsive. */
+  load?: Load;
+  /** Loads each new version while the bot serves: in a worker thread by default. */
+  reloadLoad?: Load;
 };
+
+type Load = (dir: string, options: LoadOptions) => Promise<LoadedKnowledge>;
 
 type Serving = { bot: Bot; info: Omit<KnowledgeInfo, "lastReload">; dealIds: string[] };
 
 /** Loads the knowledge once (throwing on error: start-up must stop), then keeps it fresh. */
 export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
   const { dir, logger } = options;
-  const load = options.load ?? loadKnowledge;
-  const build = async (): Promise<Serving> => {
-    const loaded = await load(dir);
+  const loadOptions: LoadOptions = { maxBytes: options.maxBytes };
+  const build = async (load: Load): Promise<Serving> => {
+    const loaded = await load(dir, loadOptions);
     const { knowledge } = loaded;
+    await nextTurn(); // what waited while the pieces came in runs before the bot is built
     return {
       bot: createBot(loaded),
       dealIds: knowledge.deals.map((deal) => deal.id),
@@ -64,7 +81,8 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
       },
     };
   };
-  let serving = await build();
+  let serving = await build(options.load ?? loadKnowledge);
+  const reloadLoad = options.reloadLoad ?? options.load ?? loadInWorker;
   let lastReload: ReloadOutcome | null = null;
   let reloading: Promise<boolean> | null = null;
 
@@ -75,8 +93,16 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
   const reload = async (reason: string): Promise<boolean> => {
     let next: Serving;
     try {
-      next = await build();
+      next = await build(reloadLoad);
     } catch (error) {
+      if (error instanceof KnowledgeTooLarge) {
+        record(reason, "refused", error.message);
+        logger.error(
+          { reason, bytes: error.bytes, maxBytes: error.maxBytes, keptVersion: serving.info.version },
+          `knowledge reload refused: ${sizeOf(error.bytes)} of YAML is over the KNOWLEDGE_MAX_BYTES cap of ${sizeOf(error.maxBytes)}; still serving the previous knowledge`,
+        );
+        return false;
+      }
       const problem = error instanceof KnowledgeError ? error.message : String(error);
       record(reason, "failed", problem);
       logger.error(

@@ -1,0 +1,30 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
+import { indexContext, serializePassageIndex } from "../knowledge/search-index.js";
+import { toSlices } from "./json-slices.js";
+import type { WorkerReply, WorkerRequest } from "./worker-load.js";
+
+/** Entry of the thread that reads, validates and indexes a knowledge version for `loadInWorker`. */
+async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
+  const started = performance.now();
+  try {
+    const knowledge = await readKnowledge(dir, { maxBytes });
+    const index = serializePassageIndex(knowledge.passages, indexContext(knowledge));
+    return {
+      ok: true,
+      knowledge: toSlices(knowledge),
+      index: toSlices(index),
+      workerMs: performance.now() - started,
+    };
+  } catch (error) {
+    if (error instanceof KnowledgeTooLarge) {
+      return { ok: false, tooLarge: { file: error.file, bytes: error.bytes, maxBytes: error.maxBytes } };
+    }
+    if (error instanceof KnowledgeError) {
+      return { ok: false, invalid: { file: error.file, problems: error.problems } };
+    }
+    return { ok: false, unexpected: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+parentPort?.postMessage(await run(workerData as WorkerRequest));

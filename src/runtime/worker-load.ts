@@ -1,0 +1,69 @@
+import { Worker } from "node:worker_threads";
+import type { KnowledgeBase } from "../core/model.js";
+import {
+  KnowledgeError,
+  KnowledgeTooLarge,
+  type LoadedKnowledge,
+  type LoadOptions,
+} from "../knowledge/load.js";
+import { loadPassageIndex, type SerializedPassageIndex } from "../knowledge/search-index.js";
+import { fromSlices, type JsonSlices } from "./json-slices.js";
+
+export type WorkerRequest = { dir: string; maxBytes: number | undefined };
+
+export type WorkerReply =
+  | { ok: true; knowledge: JsonSlices; index: JsonSlices; workerMs: number }
+  | { ok: false; tooLarge: { file: string; bytes: number; maxBytes: number } }
+  | { ok: false; invalid: { file: string; problems: string[] } }
+  | { ok: false; unexpected: string };
+
+/**
+ * Loads a knowledge version as `loadKnowledge` does, but reads, validates and indexes it in a worker
+ * thread, and takes the result in small pieces, so the event loop keeps answering (health checks, Slack's
+ * 3-second acknowledgements) while a large edit is loaded. Throws what `loadKnowledge` throws.
+ */
+export async function loadInWorker(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
+  const started = performance.now();
+  const reply = await runWorker({ dir, maxBytes: options.maxBytes });
+  if (!reply.ok) {
+    if ("tooLarge" in reply) {
+      const { file, bytes, maxBytes } = reply.tooLarge;
+      throw new KnowledgeTooLarge(file, bytes, maxBytes);
+    }
+    if ("invalid" in reply) throw new KnowledgeError(reply.invalid.file, reply.invalid.problems);
+    throw new Error(`knowledge worker failed: ${reply.unexpected}`);
+  }
+  const knowledge = await fromSlices<KnowledgeBase>(reply.knowledge);
+  const index = await loadPassageIndex(await fromSlices<SerializedPassageIndex>(reply.index));
+  return { knowledge, index, loadMs: performance.now() - started };
+}
+
+/**
+ * The worker's module sits beside this one: compiled JavaScript in production; in development and tests
+ * the TypeScript source, which the worker runs through tsx as the main thread does.
+ */
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_FILE = new URL(`./knowledge-worker.${FROM_SOURCE ? "ts" : "js"}`, import.meta.url);
+
+function startWorker(request: WorkerRequest): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_FILE, { workerData: request });
+  // A worker does not take tsx's --import as the main thread does: it registers tsx, then imports the source.
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: request });
+}
+
+function runWorker(request: WorkerRequest): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(request);
+    let replied = false;
+    worker.once("message", (reply: WorkerReply) => {
+      replied = true;
+      resolve(reply);
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (!replied) reject(new Error(`knowledge worker exited with code ${code} before replying`));
+    });
+  });
+}

@@ -1,0 +1,94 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { KnowledgeError, KnowledgeTooLarge, loadKnowledge } from "../../src/knowledge/load.js";
+import { fromSlices, toSlices } from "../../src/runtime/json-slices.js";
+import { loadInWorker } from "../../src/runtime/worker-load.js";
+import { REAL_KNOWLEDGE } from "../helpers/bots.js";
+
+const QUERIES = [
+  "quantum",
+  "japan space",
+  "civil nuclear fusion",
+  "korea 6g",
+  "signing",
+  "semiconductors supply",
+];
+const strays: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(strays.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function copyOfKnowledge(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "tpd-worker-"));
+  strays.push(dir);
+  await cp(REAL_KNOWLEDGE, dir, { recursive: true });
+  return dir;
+}
+
+describe("loading knowledge in a worker thread", () => {
+  it("yields the same knowledge, and an index that finds the same passages with the same scores", async () => {
+    const [direct, viaWorker] = await Promise.all([
+      loadKnowledge(REAL_KNOWLEDGE),
+      loadInWorker(REAL_KNOWLEDGE),
+    ]);
+    expect(viaWorker.knowledge).toEqual(direct.knowledge);
+    for (const query of QUERIES) {
+      const hits = direct.index.search(query);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(viaWorker.index.search(query)).toEqual(hits);
+      expect(viaWorker.index.search(query, { deals: ["japan"] })).toEqual(
+        direct.index.search(query, { deals: ["japan"] }),
+      );
+    }
+  });
+
+  it("throws the loader's own error, naming the file and field, for invalid knowledge", async () => {
+    const dir = await copyOfKnowledge();
+    await writeFile(join(dir, "vocabulary.yaml"), "topics: {not: [a list\n");
+    const direct = await loadKnowledge(dir).catch((error: unknown) => error);
+    const viaWorker = await loadInWorker(dir).catch((error: unknown) => error);
+    expect(viaWorker).toBeInstanceOf(KnowledgeError);
+    expect((viaWorker as KnowledgeError).message).toBe((direct as KnowledgeError).message);
+    expect((viaWorker as KnowledgeError).message).toContain("vocabulary.yaml");
+  });
+
+  it("refuses a folder over the size cap before parsing it, with its size and the cap", async () => {
+    const dir = await copyOfKnowledge();
+    await writeFile(join(dir, "articles", "broken.yaml"), `{ not yaml at all ${"x".repeat(300_000)}`);
+    const error = await loadInWorker(dir, { maxBytes: 200_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KnowledgeTooLarge);
+    expect(error).toMatchObject({ maxBytes: 200_000 });
+    expect((error as KnowledgeTooLarge).bytes).toBeGreaterThan(300_000);
+    expect((error as KnowledgeTooLarge).message).toMatch(
+      /holds \d+ KB of YAML, over the 196 KB cap \(KNOWLEDGE_MAX_BYTES\)$/,
+    );
+    // Under the cap, the same broken file is reported as invalid, as the direct loader does.
+    await expect(loadInWorker(dir, { maxBytes: 1_000_000 })).rejects.toThrow(
+      /broken\.yaml: is not valid YAML/,
+    );
+  });
+});
+
+describe("JSON in slices", () => {
+  it("rebuilds arrays, objects and plain values from pieces of bounded size", async () => {
+    const value = {
+      version: "v1",
+      count: 3,
+      nothing: null,
+      items: Array.from({ length: 200 }, (_, i) => ({
+        id: `item-${i}`,
+        words: ["a", "b"].map((w) => w + i),
+      })),
+      byId: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [String(i), { n: i }])),
+    };
+    const slices = toSlices(value, 500);
+    const items = slices.items as { items: string[] };
+    expect(items.items.length).toBeGreaterThan(5);
+    expect(Math.max(...items.items.map((piece) => piece.length))).toBeLessThan(600);
+    expect((slices.byId as { entries: string[] }).entries.length).toBeGreaterThan(5);
+    expect(await fromSlices(slices)).toEqual(value);
+  });
+});
