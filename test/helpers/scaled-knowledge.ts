@@ -4,31 +4,13 @@ import yaml from "js-yaml";
 
 type Entry = { id: string; text: string } & Record<string, unknown>;
 
-/** mulberry32: a tiny seeded PRNG, so every run writes the same folder. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Writes into `target` a valid knowledge folder `factor` times the size of `source`: every article file
  * gets `factor - 1` sibling copies and every deal file `factor - 1` copies of its facts, each entry with
- * its own id and a share of its words swapped for other words of the knowledge, so the files load,
- * validate and index as a real edit of that size would. Returns the bytes written.
+ * its own id and about a third of its words swapped for other words of the knowledge (the same ones every
+ * run), so the files load, validate and index as a real edit of that size would. Returns the bytes written.
  */
-export async function writeScaledKnowledge(
-  source: string,
-  target: string,
-  factor: number,
-  seed = 1,
-): Promise<number> {
-  const random = seededRandom(seed);
+export async function writeScaledKnowledge(source: string, target: string, factor: number): Promise<number> {
   const texts: string[] = [];
   const read = async (file: string) =>
     yaml.load(await readFile(join(source, file), "utf8")) as Record<string, unknown>;
@@ -39,14 +21,19 @@ export async function writeScaledKnowledge(
   for (const data of [...dealData.map((deal) => deal.facts), ...articleData.map((a) => a.passages)])
     texts.push(...(data as Entry[]).map((entry) => entry.text));
   const words = texts.flatMap((text) => text.split(/\s+/).filter(Boolean));
-  const mutate = (text: string) =>
+  let swaps = 0;
+  const otherWord = () => {
+    swaps += 1;
+    return words[(swaps * 7919) % words.length] as string;
+  };
+  const mutate = (text: string, copy: number) =>
     text
       .split(/\s+/)
-      .map((word) => (random() < 0.3 ? (words[Math.floor(random() * words.length)] as string) : word))
+      .map((word, i) => ((i + copy) % 3 === 0 ? otherWord() : word))
       .join(" ");
   const copies = (entries: Entry[]) =>
     Array.from({ length: factor - 1 }, (_, i) =>
-      entries.map((entry) => ({ ...entry, id: `${entry.id}-c${i + 1}`, text: mutate(entry.text) })),
+      entries.map((entry) => ({ ...entry, id: `${entry.id}-c${i + 1}`, text: mutate(entry.text, i + 1) })),
     );
 
   let bytes = 0;
