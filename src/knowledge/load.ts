@@ -65,15 +65,12 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
 
 /** Reads and validates everything under `dir`, without indexing it. */
 export async function readKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
-  const read = async (path: string): Promise<RawFile> => {
-    try {
-      return { path: displayPath(path), text: await readFile(path, "utf8") };
-    } catch (error) {
-      throw new KnowledgeError(path, [
-        `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      ]);
-    }
+  const unreadable = (path: string) => (error: NodeJS.ErrnoException) => {
+    throw new KnowledgeError(path, [`cannot be read (${error.code ?? "error"})`]);
   };
+  const read = (path: string): Promise<RawFile> =>
+    readFile(path, "utf8").then((text) => ({ path: displayPath(path), text }), unreadable(path));
+  const size = (path: string) => stat(path).then((info) => info.size, unreadable(path));
   const yamlPaths = async (sub: string): Promise<string[]> => {
     const folder = join(dir, sub);
     let names: string[];
@@ -88,19 +85,13 @@ export async function readKnowledge(dir: string, options: LoadOptions = {}): Pro
       .map((name) => join(folder, name));
   };
 
-  const [dealPaths, articlePaths] = await Promise.all([yamlPaths("deals"), yamlPaths("articles")]);
   const singles = [join(dir, "sources.yaml"), join(dir, "vocabulary.yaml")];
+  let bytes = 0;
+  for (const path of singles) bytes += await size(path); // in order, so a missing folder names sources.yaml
+  const [dealPaths, articlePaths] = await Promise.all([yamlPaths("deals"), yamlPaths("articles")]);
   if (options.maxBytes !== undefined) {
-    const paths = [...singles, ...dealPaths, ...articlePaths];
-    const sizes = await Promise.all(
-      paths.map((path) =>
-        stat(path).then(
-          (info) => info.size,
-          () => 0,
-        ),
-      ),
-    );
-    const bytes = sizes.reduce((sum, size) => sum + size, 0);
+    const sizes = await Promise.all([...dealPaths, ...articlePaths].map(size));
+    bytes = sizes.reduce((sum, one) => sum + one, bytes);
     if (bytes > options.maxBytes) throw new KnowledgeTooLarge(displayPath(dir), bytes, options.maxBytes);
   }
   const [sourcesFile, vocabularyFile, dealFiles, articleFiles] = await Promise.all([
