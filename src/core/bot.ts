@@ -183,3 +183,8 @@ function describeIntents(intents: readonly Intent[], ctx: KnowledgeLookups): Int
     examples: examples.map(fill),
   }));
 }
+
+/** The ids of the deals a bot knows: what a context or button read back from a platform may name. */
+export function dealIds(bot: Pick<Bot, "deals">): string[] {
+  return bot.deals.map((deal) => deal.id);
+}

@@ -18,17 +18,13 @@ export function contextOf(answer: Answer, deal?: DealId): TurnContext {
 
 /**
  * A TurnContext read back from a platform (message metadata, a button), or null when it is not one; a deal
- * must be one of `deals` (the bot's own) when they are given.
+ * must be one of `deals` (the bot's own).
  */
-export function readTurnContext(value: unknown, deals?: readonly DealId[]): TurnContext | null {
+export function readTurnContext(value: unknown, deals: readonly DealId[]): TurnContext | null {
   if (typeof value !== "object" || value === null) return null;
   const { query, deal, next } = value as Record<string, unknown>;
   if (typeof query !== "string" || query.trim() === "" || query.length > MAX_QUERY_LENGTH) return null;
-  if (
-    deal !== undefined &&
-    (typeof deal !== "string" || (deals ? !deals.includes(deal) : !/^[a-z0-9-]{1,40}$/.test(deal)))
-  )
-    return null;
+  if (deal !== undefined && (typeof deal !== "string" || !deals.includes(deal))) return null;
   const page = next === null || next === undefined ? null : next;
   if (page !== null && !(typeof page === "number" && Number.isInteger(page) && page >= 0)) return null;
   return { query, ...(deal ? { deal: deal as DealId } : {}), next: page };

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { contextOf as contextOfMessage } from "../../src/adapters/discord/conversation.js";
+import { ANSWER_EVENT_TYPE, latestAnswer } from "../../src/adapters/slack/conversation.js";
 import type { Answer } from "../../src/core/answer.js";
-import type { Bot } from "../../src/core/bot.js";
+import { type Bot, dealIds } from "../../src/core/bot.js";
 import { contextOf, readTurnContext, type TurnContext } from "../../src/core/follow-up.js";
 import { excerptsOf, rowsOf } from "../helpers/answer-parts.js";
 import { fixtureBot, realBot } from "../helpers/bots.js";
@@ -134,7 +136,7 @@ describe("over the real knowledge", () => {
 describe("readTurnContext", () => {
   it("accepts what contextOf writes, through JSON", () => {
     const context = contextOf(bot.answer("japan"), "japan");
-    expect(readTurnContext(JSON.parse(JSON.stringify(context)))).toEqual(context);
+    expect(readTurnContext(JSON.parse(JSON.stringify(context)), dealIds(bot))).toEqual(context);
   });
 
   it("refuses anything else", () => {
@@ -149,8 +151,42 @@ describe("readTurnContext", () => {
       { query: "korea", next: 1.5 },
       { query: 42, next: null },
     ]) {
-      expect(readTurnContext(bad, ["uk", "japan", "korea"]), JSON.stringify(bad)).toBeNull();
+      expect(readTurnContext(bad, dealIds(bot)), JSON.stringify(bad)).toBeNull();
     }
-    expect(readTurnContext({ query: "korea" })).toEqual({ query: "korea", next: null });
+    expect(readTurnContext({ query: "korea" }, dealIds(bot))).toEqual({ query: "korea", next: null });
+  });
+});
+
+describe("a context read back from either platform names only the bot's deals", () => {
+  const answerBy = (payload: unknown) => [
+    { user: "UBOT", metadata: { event_type: ANSWER_EVENT_TYPE, event_payload: payload } },
+  ];
+
+  it("Slack message metadata", () => {
+    expect(
+      latestAnswer(answerBy({ query: "quantum", deal: "japan" }), { botUserId: "UBOT", deals: dealIds(bot) }),
+    ).toEqual({ answered: true, context: { query: "quantum", deal: "japan", next: null } });
+    expect(
+      latestAnswer(answerBy({ query: "quantum", deal: "france" }), {
+        botUserId: "UBOT",
+        deals: dealIds(bot),
+      }),
+    ).toEqual({ answered: true, context: null });
+  });
+
+  it("Discord's More results button", () => {
+    const message = (customId: string) => ({
+      embeds: [{ author: { name: "Q: quantum" } }],
+      components: [{ components: [{ custom_id: customId }] }],
+    });
+    expect(contextOfMessage(message("tpd:more:3:japan:quantum"), dealIds(bot))).toEqual({
+      query: "quantum",
+      deal: "japan",
+      next: 3,
+    });
+    expect(contextOfMessage(message("tpd:more:3:france:quantum"), dealIds(bot))).toEqual({
+      query: "quantum",
+      next: null,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { createDiscordAdapter } from "../../src/adapters/discord/index.js";
 import type { ButtonRow } from "../../src/adapters/discord/render.js";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
 import { createRateLimiter, type RateLimiter } from "../../src/adapters/shared/rate-limit.js";
-import { type Bot, createBot } from "../../src/core/bot.js";
+import { type Bot, createBot, dealIds } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { createLogger } from "../../src/logger.js";
 import {
@@ -148,7 +148,7 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
   it("WHEN the deal option is set THEN the answer is about that deal only, and More results keeps it", async () => {
     const reply = await interact(slashCommand({ query: "quantum", deal: "japan" }));
     expect(reply.data?.embeds?.[0]?.title).toContain("Japan");
-    const more = decodeAction(button(reply.data, "More results").custom_id);
+    const more = decodeAction(button(reply.data, "More results").custom_id, dealIds(realBot));
     expect(more).toMatchObject({ kind: "more", deal: "japan", offset: 3 });
   });
 
@@ -205,7 +205,7 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
       "what does the us uk technology prosperity deal say about artificial intelligence and research";
     const first = await interact(slashCommand({ query }));
     const more = button(first.data, "More results");
-    expect(decodeAction(more.custom_id)).toMatchObject({ kind: "more", query: null });
+    expect(decodeAction(more.custom_id, dealIds(realBot))).toMatchObject({ kind: "more", query: null });
     const next = await interact(
       buttonClick(more.custom_id, { embeds: first.data?.embeds ?? [], components: [], flags: EPHEMERAL }),
     );
@@ -228,7 +228,7 @@ describe("GIVEN the real discord.js client logged in to a fake Discord", () => {
     const first = await interact(slashCommand({ query: "bananas" }));
     expect(first.data?.embeds?.[0]?.description).toContain("Try:");
     const suggestion = buttons(first.data)[0];
-    const action = decodeAction(suggestion?.custom_id ?? "");
+    const action = decodeAction(suggestion?.custom_id ?? "", dealIds(realBot));
     if (action?.kind !== "ask")
       throw new Error(`expected a suggestion button, got ${JSON.stringify(action)}`);
     const reply = await interact(buttonClick(suggestion?.custom_id ?? "", { embeds: [], components: [] }));

@@ -12,6 +12,8 @@ import {
 import { answerArbitrary, hostileText } from "../helpers/answer-arbitrary.js";
 import { excerpt, makeAnswer, source } from "./answers.js";
 
+const DEALS = ["uk", "japan", "korea"];
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function strings(value: unknown): string[] {
@@ -58,7 +60,7 @@ function assertWithinLimits(reply: DiscordReply): void {
       expect(button.label?.trim().length ?? 0).toBeGreaterThan(0);
       expect(button.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.label);
       expect(button.custom_id.length).toBeLessThanOrEqual(100);
-      expect(decodeAction(button.custom_id)).not.toBeNull();
+      expect(decodeAction(button.custom_id, DEALS)).not.toBeNull();
       expect(ids.has(button.custom_id)).toBe(false);
       ids.add(button.custom_id);
     }
@@ -138,13 +140,13 @@ describe("renderAnswer", () => {
     const { components } = renderAnswer(makeAnswer(), { deal: "korea" });
     const buttons = components.flatMap((row) => row.components);
     expect(buttons.map((b) => b.label)).toEqual(["More results", "Compare across deals"]);
-    expect(decodeAction(buttons[0]?.custom_id ?? "")).toEqual({
+    expect(decodeAction(buttons[0]?.custom_id ?? "", DEALS)).toEqual({
       kind: "more",
       offset: 1,
       deal: "korea",
       query: "korea 6g",
     });
-    expect(decodeAction(buttons[1]?.custom_id ?? "")).toEqual({ kind: "compare", topics: ["6g"] });
+    expect(decodeAction(buttons[1]?.custom_id ?? "", DEALS)).toEqual({ kind: "compare", topics: ["6g"] });
   });
 
   it("GIVEN a list answer about topics THEN it offers no Compare button", () => {
@@ -159,7 +161,10 @@ describe("renderAnswer", () => {
   it("GIVEN a search on two topics THEN Compare across deals compares both", () => {
     const { components } = renderAnswer(makeAnswer({ topics: ["ai", "quantum"] }));
     const compare = components[0]?.components.find((b) => b.label === "Compare across deals");
-    expect(decodeAction(compare?.custom_id ?? "")).toEqual({ kind: "compare", topics: ["ai", "quantum"] });
+    expect(decodeAction(compare?.custom_id ?? "", DEALS)).toEqual({
+      kind: "compare",
+      topics: ["ai", "quantum"],
+    });
   });
 
   it("GIVEN a suggestion that repeats the question THEN it is not offered as a button", () => {
@@ -225,7 +230,7 @@ describe("renderAnswer", () => {
     expect(reply.embeds[0]?.description).toContain("Nothing on “bananas” in the deal texts.");
     expect(reply.embeds[0]?.description).toContain("Try: Korea and 6G · Compare quantum");
     const buttons = reply.components.flatMap((row) => row.components);
-    expect(buttons.map((b) => [b.label, decodeAction(b.custom_id)])).toEqual([
+    expect(buttons.map((b) => [b.label, decodeAction(b.custom_id, DEALS)])).toEqual([
       ["Korea and 6G", { kind: "ask", query: "korea 6g" }],
       ["Compare quantum", { kind: "ask", query: "compare quantum" }],
     ]);
@@ -250,7 +255,7 @@ describe("renderAnswer", () => {
   it("GIVEN a question too long for a custom id THEN More results leaves it out and it is read back from the embed", () => {
     const query = `what does the korea deal say about ${"semiconductors and ".repeat(8)}6g`;
     const reply = renderAnswer(makeAnswer({ query }));
-    const more = decodeAction(reply.components[0]?.components[0]?.custom_id ?? "");
+    const more = decodeAction(reply.components[0]?.components[0]?.custom_id ?? "", DEALS);
     expect(more).toEqual({ kind: "more", offset: 1, deal: null, query: null });
     expect(questionFromEmbeds(reply.embeds)).toBe(query);
   });
@@ -259,7 +264,7 @@ describe("renderAnswer", () => {
     const reply = renderAnswer(makeAnswer({ query: "@everyone <@123> korea" }));
     expect(reply.embeds[0]?.author?.name).toBe("Q: @\u200beveryone <\u200b@123> korea");
     expect(questionFromEmbeds(reply.embeds)).toBe("@everyone <@123> korea");
-    const more = decodeAction(reply.components[0]?.components[0]?.custom_id ?? "");
+    const more = decodeAction(reply.components[0]?.components[0]?.custom_id ?? "", DEALS);
     expect(more).toMatchObject({ query: "@everyone <@123> korea" });
   });
 
@@ -323,7 +328,7 @@ describe("custom ids", () => {
           const id = encodeAction(action);
           if (id === null) return;
           expect(id.length).toBeLessThanOrEqual(100);
-          const back = decodeAction(id);
+          const back = decodeAction(id, DEALS);
           if (
             action.kind === "more" &&
             action.query !== null &&
@@ -349,7 +354,7 @@ describe("custom ids", () => {
       "tpd:ask:",
       "tpd:cmp:a b",
     ]) {
-      expect(decodeAction(id, ["uk", "japan", "korea"])).toBeNull();
+      expect(decodeAction(id, DEALS)).toBeNull();
     }
   });
 });

@@ -8,7 +8,7 @@ import { toQuery } from "../../src/adapters/slack/incoming-text.js";
 import { renderAnswer as renderSlack } from "../../src/adapters/slack/index.js";
 import { SLACK_USAGE } from "../../src/adapters/slack/listeners.js";
 import type { AnswerOptions } from "../../src/core/answer.js";
-import type { Bot } from "../../src/core/bot.js";
+import { type Bot, dealIds } from "../../src/core/bot.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
 import { realBot } from "../helpers/bots.js";
 import { discordProblems, slackProblems } from "../helpers/platform-limits.js";
@@ -225,7 +225,7 @@ describe("fuzzing with fast-check", () => {
         runs.parsing += 1;
         const value = decodeButtonValue(raw);
         if (value !== null) expect(typeof value.q).toBe("string");
-        expect(() => decodeAction(raw)).not.toThrow();
+        expect(() => decodeAction(raw, dealIds(bot))).not.toThrow();
         expect(() => toQuery(raw, SLACK_BOT)).not.toThrow();
         expect(() =>
           toQuestion({ content: raw, inGuild: false, authorIsBot: false, botId: DISCORD_BOT }),

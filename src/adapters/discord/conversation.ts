@@ -1,5 +1,6 @@
 import type { Message, TextBasedChannel, ThreadChannel } from "discord.js";
 import type { TurnContext } from "../../core/follow-up.js";
+import type { DealId } from "../../core/model.js";
 import { decodeAction } from "./custom-id.js";
 import { questionFromEmbeds } from "./render.js";
 
@@ -17,9 +18,10 @@ export const DM_CONTEXT_MS = 60 * 60 * 1000;
 /**
  * The context a bot answer carries for a follow-up, read from the message itself: the question it answered
  * (the embed's author line) and, from its "More results" button, where the next page starts and its deal.
- * Null when the message is not an answer. Nothing is remembered in the process: the message is the memory.
+ * Null when the message is not an answer; a deal not among `deals` (the bot's own) is refused. Nothing is
+ * remembered in the process: the message is the memory.
  */
-export function contextOf(message: AnswerMessage, deals?: readonly string[]): TurnContext | null {
+export function contextOf(message: AnswerMessage, deals: readonly DealId[]): TurnContext | null {
   const query = questionFromEmbeds(message.embeds);
   if (!query) return null;
   for (const row of message.components) {
@@ -38,26 +40,29 @@ export function contextOf(message: AnswerMessage, deals?: readonly string[]): Tu
 }
 
 /** The context of a discord.js message when it is one of the bot's answers. */
-export function contextFromAnswer(message: Message | null): TurnContext | null {
+export function contextFromAnswer(message: Message | null, deals: readonly DealId[]): TurnContext | null {
   if (!message) return null;
-  return contextOf({
-    embeds: message.embeds.map((embed) => ({ author: embed.author ? { name: embed.author.name } : null })),
-    components: message.components.map((row) => row.toJSON() as AnswerMessage["components"][number]),
-  });
+  return contextOf(
+    {
+      embeds: message.embeds.map((embed) => ({ author: embed.author ? { name: embed.author.name } : null })),
+      components: message.components.map((row) => row.toJSON() as AnswerMessage["components"][number]),
+    },
+    deals,
+  );
 }
 
 /** The bot's newest answer among a channel's recent messages (fetched from Discord, never cached). */
 export async function latestAnswerIn(
   channel: Pick<TextBasedChannel, "messages"> | Pick<ThreadChannel, "messages">,
-  botId: string,
+  reader: { botId: string; deals: readonly DealId[] },
   options: { recentOnly?: boolean } = {},
 ): Promise<Message | null> {
   const recent = await channel.messages.fetch({ limit: RECENT, cache: false });
   const since = options.recentOnly ? Date.now() - DM_CONTEXT_MS : 0;
   let newest: Message | null = null;
   for (const message of recent.values()) {
-    if (message.author.id !== botId || message.createdTimestamp < since) continue;
-    if (!contextFromAnswer(message)) continue;
+    if (message.author.id !== reader.botId || message.createdTimestamp < since) continue;
+    if (!contextFromAnswer(message, reader.deals)) continue;
     if (!newest || BigInt(message.id) > BigInt(newest.id)) newest = message;
   }
   return newest;
@@ -69,12 +74,12 @@ export async function latestAnswerIn(
  */
 export async function threadAnswer(
   thread: ThreadChannel,
-  botId: string,
+  reader: { botId: string; deals: readonly DealId[] },
 ): Promise<{ context: TurnContext | null } | null> {
-  const latest = await latestAnswerIn(thread, botId);
-  if (latest) return { context: contextFromAnswer(latest) };
+  const latest = await latestAnswerIn(thread, reader);
+  if (latest) return { context: contextFromAnswer(latest, reader.deals) };
   const starter = await thread.fetchStarterMessage().catch(() => null);
-  if (starter?.author.id !== botId) return null;
-  const context = contextFromAnswer(starter);
+  if (starter?.author.id !== reader.botId) return null;
+  const context = contextFromAnswer(starter, reader.deals);
   return context ? { context } : null;
 }

@@ -43,12 +43,12 @@ const TOPIC_ID = /^[\w-]+$/;
 const COMPARE = /^tpd:cmp:([\w-]+(?:\+[\w-]+)*)$/;
 const ASK = /^tpd:ask:(.+)$/s;
 
-/** Reads a custom id back; with `deals`, a "more" naming a deal not among them is refused. */
-export function decodeAction(customId: string, deals?: readonly DealId[]): ButtonAction | null {
+/** Reads a custom id back; a "more" naming a deal not among `deals` (the bot's own) is refused. */
+export function decodeAction(customId: string, deals: readonly DealId[]): ButtonAction | null {
   const more = MORE.exec(customId);
   if (more) {
     const [, offset = "0", deal = "", query = ""] = more;
-    if (deal !== "" && deals && !deals.includes(deal)) return null;
+    if (deal !== "" && !deals.includes(deal)) return null;
     return {
       kind: "more",
       offset: Number(offset),

@@ -42,7 +42,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const accepting = () => !inFlight.draining;
   const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
   const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {
-    const asked = await messageEntry.read(message);
+    const asked = await messageEntry.read(message, getBot);
     if (asked) await pipeline.ask(asked.question, asked.reply);
   };
 

@@ -7,7 +7,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
-import type { Bot } from "../../core/bot.js";
+import { type Bot, dealIds } from "../../core/bot.js";
 import type { Logger } from "../../logger.js";
 import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
@@ -57,10 +57,7 @@ const slash = {
 const button = {
   name: "button",
   read(interaction: ButtonInteraction, bot: Bot): Asked<DiscordReply> | null {
-    const action = decodeAction(
-      interaction.customId,
-      bot.deals.map((deal) => deal.id),
-    );
+    const action = decodeAction(interaction.customId, dealIds(bot));
     // A click answers for the clicker alone when the answer it sits on was only for them.
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (!action) return null;
@@ -160,7 +157,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     } else if (interaction.isButton()) {
       if (isFeedbackButton(interaction.customId))
         await feedback(deps, () => onFeedbackButton(interaction, deps.recorder.vote));
-      else if (decodeAction(interaction.customId) !== null) await run(interaction, button.read);
+      else if (decodeAction(interaction.customId, dealIds(deps.getBot())) !== null)
+        await run(interaction, button.read);
     } else if (interaction.isModalSubmit()) {
       if (isFeedbackNote(interaction.customId))
         await feedback(deps, () => onFeedbackNote(interaction, deps.recorder.vote));

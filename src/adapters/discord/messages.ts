@@ -1,5 +1,7 @@
 import type { Message } from "discord.js";
+import { type Bot, dealIds } from "../../core/bot.js";
 import type { TurnContext } from "../../core/follow-up.js";
+import type { DealId } from "../../core/model.js";
 import type { Surface } from "../../store/types.js";
 import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
@@ -43,6 +45,8 @@ function strip(content: string, patterns: RegExp[]): string {
 }
 
 type Lookup = { via: string; previous: TurnContext | null } | null;
+/** Whose answers a follow-up is read against, and the bot whose deals their context may name. */
+type Reader = { botId: string; getBot: () => Pick<Bot, "deals"> };
 
 /**
  * Messages addressed to the bot: mentions of it or of its role, replies to its messages, DMs, and messages in
@@ -51,13 +55,14 @@ type Lookup = { via: string; previous: TurnContext | null } | null;
  */
 export const messageEntry = {
   name: "message",
-  async read(message: Message): Promise<Asked<DiscordReply> | null> {
+  async read(message: Message, getBot: () => Pick<Bot, "deals">): Promise<Asked<DiscordReply> | null> {
     // Webhook and system messages are not people asking.
     if (message.author.bot || message.webhookId !== null || message.system) return null;
     const botId = message.client.user.id;
     const inGuild = message.inGuild();
     const botRoleId = inGuild ? (message.guild.roles.botRoleFor(botId)?.id ?? null) : null;
     const repliesToBot = Boolean(message.reference?.messageId) && message.mentions.repliedUser?.id === botId;
+    const reader = { botId, getBot };
     const addressed = toQuestion({
       content: message.content,
       inGuild,
@@ -73,11 +78,11 @@ export const messageEntry = {
       text = addressed;
       found = {
         via: viaOf(message, inGuild, repliesToBot, botRoleId),
-        previous: await previousFor(message, repliesToBot, botId),
+        previous: await previousFor(message, repliesToBot, reader),
       };
     } else {
       text = message.content.replace(/\s+/g, " ").trim();
-      found = text !== "" && message.channel.isThread() ? await inThread(message, botId) : null;
+      found = text !== "" && message.channel.isThread() ? await inThread(message, reader) : null;
     }
     if (!found) return null;
     if (!inGuild && text === "" && message.attachments.size > 0) {
@@ -102,7 +107,7 @@ export const messageEntry = {
     };
     return { question, reply };
   },
-} satisfies EntryPoint<Message, unknown, DiscordReply>;
+} satisfies EntryPoint<Message, () => Pick<Bot, "deals">, DiscordReply>;
 
 /** How the question log names an entry: a reply, a thread message or a role mention continue a conversation. */
 function surfaceOf(via: string): Surface {
@@ -121,13 +126,21 @@ function viaOf(message: Message, inGuild: boolean, repliesToBot: boolean, botRol
 async function previousFor(
   message: Message,
   repliesToBot: boolean,
-  botId: string,
+  reader: Reader,
 ): Promise<TurnContext | null> {
   try {
-    if (repliesToBot) return contextFromAnswer(await message.fetchReference());
-    if (!message.inGuild())
-      return contextFromAnswer(await latestAnswerIn(message.channel, botId, { recentOnly: true }));
-    if (message.channel.isThread()) return (await threadAnswer(message.channel, botId))?.context ?? null;
+    const deals = dealIds(reader.getBot());
+    if (repliesToBot) return contextFromAnswer(await message.fetchReference(), deals);
+    if (!message.inGuild()) {
+      const latest = await latestAnswerIn(
+        message.channel,
+        { botId: reader.botId, deals },
+        { recentOnly: true },
+      );
+      return contextFromAnswer(latest, deals);
+    }
+    if (message.channel.isThread())
+      return (await threadAnswer(message.channel, { botId: reader.botId, deals }))?.context ?? null;
   } catch (error) {
     message.client.emit("debug", `follow-up context not read: ${describeError(error).message}`);
   }
@@ -135,10 +148,13 @@ async function previousFor(
 }
 
 /** A message in a thread that mentions nobody: answered only in a thread started from or answered by the bot. */
-async function inThread(message: Message, botId: string): Promise<Lookup> {
+async function inThread(message: Message, reader: Reader): Promise<Lookup> {
   if (!message.channel.isThread()) return null;
   try {
-    const answer = await threadAnswer(message.channel, botId);
+    const answer = await threadAnswer(message.channel, {
+      botId: reader.botId,
+      deals: dealIds(reader.getBot()),
+    });
     return answer ? { via: "thread", previous: answer.context } : null;
   } catch {
     return null;

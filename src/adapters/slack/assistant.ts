@@ -1,4 +1,5 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
+import { dealIds } from "../../core/bot.js";
 import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
 import { threadConversation } from "./conversation.js";
@@ -65,7 +66,11 @@ export function registerAssistant(app: Pick<ListenerHost, "assistant">, { deps, 
         let previous: Awaited<ReturnType<typeof threadConversation>> = { answered: false, context: null };
         if (botUserId) {
           await quietly("thread", async () => {
-            previous = await threadConversation(client, { ...target, botUserId });
+            previous = await threadConversation(client, {
+              ...target,
+              botUserId,
+              deals: dealIds(deps.getBot()),
+            });
           });
         }
         if (!previous.answered) await quietly("title", () => setTitle(text.slice(0, TITLE_MAX)));

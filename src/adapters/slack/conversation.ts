@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { readTurnContext, type TurnContext } from "../../core/follow-up.js";
+import type { DealId } from "../../core/model.js";
 import type { MessageMetadata } from "./blocks.js";
 
 /**
@@ -35,13 +36,19 @@ type SlackMessageLike = {
   metadata?: { event_type?: string; event_payload?: unknown };
 };
 
+/** Whose answers to look for, and the deals a context read back may name. */
+type Reader = { botUserId: string; deals: readonly DealId[] };
+
 /** The newest of the bot's answers among messages (oldest first), read from their metadata. */
-export function latestAnswer(messages: readonly SlackMessageLike[], botUserId: string): Conversation {
+export function latestAnswer(
+  messages: readonly SlackMessageLike[],
+  { botUserId, deals }: Reader,
+): Conversation {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (!message || message.user !== botUserId) continue;
     if (message.metadata?.event_type !== ANSWER_EVENT_TYPE) continue;
-    return { answered: true, context: readTurnContext(message.metadata.event_payload) };
+    return { answered: true, context: readTurnContext(message.metadata.event_payload, deals) };
   }
   return NONE;
 }
@@ -49,7 +56,7 @@ export function latestAnswer(messages: readonly SlackMessageLike[], botUserId: s
 /** The bot's latest answer in a thread (conversations.replies lists the parent first, then replies oldest first). */
 export async function threadConversation(
   client: webApi.WebClient,
-  where: { channel: string; threadTs: string; botUserId: string },
+  where: Reader & { channel: string; threadTs: string },
 ): Promise<Conversation> {
   const replies = await client.conversations.replies({
     channel: where.channel,
@@ -57,13 +64,13 @@ export async function threadConversation(
     include_all_metadata: true,
     limit: THREAD_LIMIT,
   });
-  return latestAnswer((replies.messages ?? []) as SlackMessageLike[], where.botUserId);
+  return latestAnswer((replies.messages ?? []) as SlackMessageLike[], where);
 }
 
 /** The bot's latest answer among a DM's recent messages (conversations.history lists newest first). */
 export async function dmConversation(
   client: webApi.WebClient,
-  where: { channel: string; botUserId: string; now?: number },
+  where: Reader & { channel: string; now?: number },
 ): Promise<Conversation> {
   const now = where.now ?? Date.now() / 1000;
   const history = await client.conversations.history({
@@ -72,5 +79,5 @@ export async function dmConversation(
     limit: DM_LIMIT,
     oldest: String(now - DM_CONTEXT_SECONDS),
   });
-  return latestAnswer([...((history.messages ?? []) as SlackMessageLike[])].reverse(), where.botUserId);
+  return latestAnswer([...((history.messages ?? []) as SlackMessageLike[])].reverse(), where);
 }

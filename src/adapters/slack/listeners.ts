@@ -11,7 +11,7 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from "@slack/bolt";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
-import type { Bot } from "../../core/bot.js";
+import { type Bot, dealIds } from "../../core/bot.js";
 import { contextOf, type TurnContext } from "../../core/follow-up.js";
 import type { Logger } from "../../logger.js";
 import { describeError } from "../shared/errors.js";
@@ -139,7 +139,12 @@ const mention = {
       event.thread_ts && botUserId
         ? await contextOr(
             () =>
-              threadConversation(client, { channel: event.channel, threadTs: target.threadTs, botUserId }),
+              threadConversation(client, {
+                channel: event.channel,
+                threadTs: target.threadTs,
+                botUserId,
+                deals: dealIds(deps.getBot()),
+              }),
             log,
           )
         : null;
@@ -176,10 +181,15 @@ const threadFollowUp = {
     if (!event.thread_ts || event.thread_ts === event.ts || !botUserId) return null;
     const text = event.text ?? "";
     if (text.includes(`<@${botUserId}>`)) return null;
-    const where = { channel: event.channel, threadTs: event.thread_ts, botUserId };
     let conversation: Awaited<ReturnType<typeof threadConversation>>;
     try {
-      conversation = await threadConversation(client, where);
+      const deals = dealIds(deps.getBot());
+      conversation = await threadConversation(client, {
+        channel: event.channel,
+        threadTs: event.thread_ts,
+        botUserId,
+        deals,
+      });
     } catch (error) {
       log.warn({ err: describeError(error) }, "could not read a thread; staying quiet");
       return null;
@@ -221,7 +231,10 @@ const directMessage = {
       return null;
     }
     const previous = botUserId
-      ? await contextOr(() => dmConversation(client, { channel: event.channel, botUserId }), log)
+      ? await contextOr(
+          () => dmConversation(client, { channel: event.channel, botUserId, deals: dealIds(deps.getBot()) }),
+          log,
+        )
       : null;
     const asked = question({
       via: "dm",
