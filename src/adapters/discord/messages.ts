@@ -1,7 +1,6 @@
 import type { Message } from "discord.js";
 import { type Bot, dealIds } from "../../core/bot.js";
 import type { TurnContext } from "../../core/follow-up.js";
-import type { DealId } from "../../core/model.js";
 import type { Surface } from "../../store/types.js";
 import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
