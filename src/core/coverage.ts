@@ -132,7 +132,7 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
 /** "the Korea AI Safety Institute", as a passage spells it, else the words as asked. */
 function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
   const pattern = new RegExp(
-    name.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*"),
+    `\\b${name.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
     "iu",
   );
   for (const passage of ctx.knowledge.passages) {

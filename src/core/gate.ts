@@ -28,12 +28,11 @@ export function declineGate(
   if (intent === "help") return null;
   const premise = missingPremise(query, ctx);
   if (premise) {
-    const where = deals.length > 0 ? "the text of that deal" : "the deal texts";
     return decline(
       ctx,
       query,
       intent,
-      `${premise.charAt(0).toUpperCase()}${premise.slice(1)}: ${where} do${deals.length > 0 ? "es" : ""} not say so, so I can't answer that part from them.`,
+      `${premise.charAt(0).toUpperCase()}${premise.slice(1)}, so I can't answer that from them.`,
       deals,
     );
   }
@@ -106,7 +105,7 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   const properName = unknownProperName(query, ctx, signer);
   if (properName) return `the deal texts do not mention “${properName}”`;
   const name = unknownName(query, ctx);
-  if (name) return `the deal texts name no “${name}”`;
+  if (name) return `the deal texts name no “${asTyped(query.text, name)}”`;
   return null;
 }
 
@@ -120,6 +119,28 @@ export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): strin
   return query.countries.filter(
     (country) => !partOfName(country, query, ctx) && !(people && isPlace(country, query)),
   );
+}
+
+/** The capitalised words around the one at `at`, as a name: "Joint AI Council", not "Council". */
+function capitalisedRun(words: readonly string[], at: number): string {
+  const capital = (i: number) => i > 0 && /^\p{Lu}/u.test(words[i] ?? "");
+  let start = at;
+  let end = at;
+  while (capital(start - 1)) start--;
+  while (capital(end + 1)) end++;
+  return words
+    .slice(start, end + 1)
+    .join(" ")
+    .replace(/['’]s$|[^\p{L}\p{N})]+$/u, "");
+}
+
+/** The words as the question wrote them ("RIKEN", not "riken"), or as given when they cannot be found. */
+function asTyped(text: string, words: string): string {
+  const pattern = words
+    .split(" ")
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\s\\W]*");
+  return new RegExp(pattern, "iu").exec(text)?.[0] ?? words;
 }
 
 /** A country named only inside a name the texts have ("India AI Impact Summit") is not asked about. */
@@ -151,7 +172,7 @@ function unknownProperName(
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
-        return word.replace(/['’]s$/u, "");
+        return capitalisedRun(words, i);
       }
     }
   }

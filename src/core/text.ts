@@ -69,8 +69,12 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   standardisation: "standardization",
 };
 
+/** Words that end like a plural but are not one: "does" is not the plural of "doe" (the DOE). */
+const NOT_PLURAL = new Set(["does", "goes"]);
+
 /** A rough stem, so "signed", "signing" and "sign", or "programmes" and "program", read as one word. */
 export function stem(word: string): string {
+  if (NOT_PLURAL.has(word)) return word;
   const spelled = SPELLINGS[word] ?? word;
   let base = spelled;
   if (base.length > 5 && base.endsWith("ies")) base = `${base.slice(0, -3)}y`;

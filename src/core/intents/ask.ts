@@ -46,6 +46,14 @@ export const ask: Intent = {
       deals.length > 0 &&
       !aboutProperty;
     if (asksCoverage) return coverageAnswer(request, deals);
+    // "What does the UK deal say about JT-60SA?": a name the deals asked never use is answered as absent there.
+    const absentName = query.names.some(
+      (name) => !ctx.passages({ deals }).some((passage) => hasName(ctx, passage, name)),
+    );
+    if (deals.length > 0 && absentName && !aboutProperty) {
+      const absent = coverageAnswer(request, deals);
+      return { ...absent, lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()) };
+    }
     const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
@@ -89,12 +97,22 @@ export const ask: Intent = {
       ),
     ];
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
+    // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
+    const onlyLater =
+      query.names.length > 0 && ranked.every(({ passage }) => passage.section === "development");
+    const named = describe(ctx, {
+      ...subjectOf(query, ctx),
+      topics: [],
+      names: query.names.map((name) => ({ ...name, words: name.words.slice(name.qualifierWords.length) })),
+    });
     return paginate(
       {
         ...answer,
         found: true,
         title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
-        lead: `What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
+        lead: onlyLater
+          ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
+          : `What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked),
         topics: query.topics,
         notes,
@@ -202,7 +220,11 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   const subject = subjectOf(query, ctx);
   const what = describe(ctx, subject);
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
-  const found = deals.map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }));
+  // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
+  // a working group agreed in 2026) is said to be one, never counted as the deal's own.
+  const inText = (deal: DealId) =>
+    evidence(ctx, deal, subject).filter((passage) => passage.section !== "development");
+  const found = deals.map((deal) => ({ deal, passages: inText(deal) }));
   const missing = found.filter((entry) => entry.passages.length === 0).map((entry) => entry.deal);
   const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: AnswerDraft) =>
     paginate(partial, passages, ({ passage, deal }) => excerptOf(ctx, passage, deal), options.offset);
@@ -218,11 +240,29 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       deals: [...deals],
     });
   }
+  const notIn = `${dealNames(ctx, missing)} text`;
+  // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
+  const later = missing
+    .map((deal) => ({
+      deal,
+      passages: evidence(ctx, deal, { ...subject, topics: [] }).filter(
+        (passage) => subject.names.length > 0 && passage.section === "development",
+      ),
+    }))
+    .filter((entry) => entry.passages.length > 0);
+  if (later.length > 0) {
+    return page(inOrder(later), {
+      ...answer,
+      found: true,
+      title: `${partnerList(ctx, missing)} · ${what}`,
+      lead: `No — ${describe(ctx, { ...subject, topics: [] })} is not in ${notIn}; it comes up in a later development:`,
+      deals: later.map((entry) => entry.deal),
+    });
+  }
   const elsewhere = ctx.dealIds
     .filter((deal) => !deals.includes(deal))
-    .map((deal) => ({ deal, passages: evidence(ctx, deal, subject) }))
+    .map((deal) => ({ deal, passages: inText(deal) }))
     .filter((entry) => entry.passages.length > 0);
-  const notIn = `${dealNames(ctx, missing)} text`;
   if (subject.names.length > 0 && elsewhere.length > 0) {
     const owners = elsewhere.map((entry) => entry.deal);
     return page(inOrder(elsewhere), {
