@@ -1,51 +1,40 @@
-import { type Bot, createBot } from "../src/core/bot.js";
-import { goldenQuestions, loadRealKnowledge } from "./questions.js";
-import { type Memory, memory, round, type Summary, summarize } from "./stats.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CoreMeasure, CoreTaskOptions } from "./core-task.js";
+import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
+import { nodeJson, TSX } from "./processes.js";
 
-export type CoreOptions = { rounds: number; warmupRounds: number };
+export type CoreOptions = { runs: number; factors: number[]; samples: number; budgetMs: number };
+/** One factor's measures, one per run; ×1 is the real knowledge/ folder itself. */
+export type ScaleRow = { factor: number; yamlMB: number; runs: CoreMeasure[] };
 
-export type CoreResult = {
-  questions: number;
-  rounds: number;
-  latencyMs: Summary;
-  /** The questions with the highest p99, to show where the tail comes from. */
-  slowest: Array<{ question: string; p99: number }>;
-  loadMs: number;
-  memory: Memory;
-};
-
-/** Times every answer to every golden question, round after round, after warm-up rounds. */
-export async function coreTask(options: CoreOptions): Promise<CoreResult> {
-  const loaded = await loadRealKnowledge();
-  const bot = createBot(loaded);
-  const questions = goldenQuestions();
-  const perQuestion = questions.map(() => [] as number[]);
-  for (let round = 0; round < options.warmupRounds; round++)
-    for (const question of questions) bot.answer(question);
-  const all: number[] = [];
-  for (let round = 0; round < options.rounds; round++) {
-    questions.forEach((question, i) => {
-      const ms = answerMs(bot, question);
-      all.push(ms);
-      perQuestion[i]?.push(ms);
-    });
+/**
+ * Each run measures every factor in turn, each in a fresh process, so a ratio between factors compares
+ * figures taken minutes apart on the same machine, never across runs.
+ */
+export async function coreSection(options: CoreOptions): Promise<ScaleRow[]> {
+  const root = await mkdtemp(join(tmpdir(), "tpd-bench-scale-"));
+  try {
+    const rows: ScaleRow[] = [];
+    for (const factor of options.factors) {
+      const dir = factor === 1 ? KNOWLEDGE_DIR : join(root, `x${factor}`);
+      const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dir);
+      rows.push({ factor, yamlMB: Math.round(bytes / 2 ** 17) / 8, runs: [] });
+    }
+    for (let run = 0; run < options.runs; run++) {
+      for (const row of rows) {
+        const task: CoreTaskOptions = {
+          dir: row.factor === 1 ? KNOWLEDGE_DIR : join(root, `x${row.factor}`),
+          samples: options.samples,
+          budgetMs: options.budgetMs,
+        };
+        row.runs.push(await nodeJson<CoreMeasure>([...TSX, "bench/core-task.ts", JSON.stringify(task)]));
+      }
+      process.stderr.write(`  core run ${run + 1}/${options.runs} done\n`);
+    }
+    return rows;
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
-  const slowest = questions
-    .map((question, i) => ({ question, p99: summarize(perQuestion[i] ?? []).p99 }))
-    .sort((a, b) => b.p99 - a.p99)
-    .slice(0, 3);
-  return {
-    questions: questions.length,
-    rounds: options.rounds,
-    latencyMs: summarize(all),
-    slowest,
-    loadMs: round(loaded.loadMs, 1),
-    memory: memory(),
-  };
-}
-
-export function answerMs(bot: Bot, question: string): number {
-  const started = performance.now();
-  bot.answer(question);
-  return performance.now() - started;
 }

@@ -1,247 +1,204 @@
-import { slackErrors } from "./goals.js";
-import type { Results } from "./results.js";
-import { type Summary, short } from "./stats.js";
+import type { ScaleRow } from "./core.js";
+import type { ReloadResult } from "./reload.js";
+import type { SlackResult } from "./slack-load.js";
+import type { StartupResult } from "./startup.js";
+import { type Spread, type Summary, short, spread } from "./stats.js";
 
-type Table = { title: string; head: string[]; rows: string[][] };
+export type Sections = {
+  core?: ScaleRow[];
+  startup?: StartupResult;
+  slack?: SlackResult;
+  reload?: ReloadResult;
+};
+type Measured<T> = { at: string; loadAverage: { start: number; end: number }; figures: T };
+export type Results = {
+  date: string;
+  commit: string;
+  machine: string;
+  loadAverage: { start: number; end: number };
+  quick: boolean;
+  /** Only the sections this run measured. */
+  sections: { [K in keyof Sections]?: Measured<NonNullable<Sections[K]>> };
+  goals: Goal[];
+};
 
-/** The figures as Markdown tables: readable in a terminal and pasted as is into docs/benchmarks.md. */
+export type Goal = { goal: string; target: string; spread: Spread; verdict: string };
+
+/** The p99 at ×1 before the work on issue 16 (run of 2026-11-26, commit 3b382e3, load 0.84): "no slower than today". */
+const X1_P99_BEFORE_MS = 1.01;
+
+/** The issue's targets, each read from every run of its section: met when all runs meet it. */
+export function evaluateGoals({ core, startup, slack, reload }: Sections): Goal[] {
+  const goals: Goal[] = [];
+  const add = (goal: string, target: string, values: number[], meets: (value: number) => boolean) => {
+    if (values.length === 0) return;
+    const met = values.filter(meets).length;
+    const verdict =
+      met === values.length
+        ? "met"
+        : meets(spread(values).median)
+          ? `met in ${met} of ${values.length} runs`
+          : "not met";
+    goals.push({ goal, target, spread: spread(values), verdict });
+  };
+  if (slack) {
+    const runs = slack.runs;
+    add(
+      "/tpd → answer p99 ÷ bare Bolt ack p99, equal paced load",
+      "≤ 1.3×",
+      runs.map((r) => r.paced.ratio),
+      (v) => v <= 1.3,
+    );
+    add(
+      "Flat-out throughput ÷ bare Bolt's",
+      "≥ 0.5×",
+      runs.map((r) => r.flatOut.ratio),
+      (v) => v >= 0.5,
+    );
+    add(
+      "Acks over 3 s when overloaded (2× flat-out rate)",
+      "0",
+      runs.map((r) => r.overload.lateAcks),
+      (v) => v === 0,
+    );
+  }
+  const x1 = core?.find((row) => row.factor === 1);
+  const x1000 = core?.find((row) => row.factor === 1000);
+  if (x1 && x1000) {
+    const ratios = x1000.runs.map((m, i) => m.answerMs.p99 / (x1.runs[i]?.answerMs.p99 ?? Number.NaN));
+    add("×1000 p99 ÷ ×1 p99, same run", "≤ 20×", ratios, (v) => v <= 20);
+  }
+  if (x1)
+    add(
+      "×1 p99 (before: 1.01 ms, quiet machine)",
+      `≤ ${X1_P99_BEFORE_MS} ms`,
+      x1.runs.map((m) => m.answerMs.p99),
+      (v) => v <= X1_P99_BEFORE_MS,
+    );
+  if (x1000)
+    add(
+      "Bot build at ×1000 (createBot)",
+      "≤ 1000 ms",
+      x1000.runs.map((m) => m.botBuildMs),
+      (v) => v <= 1000,
+    );
+  if (reload)
+    add(
+      `Slowest /healthz or /tpd ack during a ×${reload.factor} reload`,
+      "≤ 50 ms",
+      reload.runs.map((r) => Math.max(r.healthz.max, r.acks.max)),
+      (v) => v <= 50,
+    );
+  if (startup)
+    add(
+      "Console start-up to first answer ÷ floor",
+      "≤ 2×",
+      startup.runs.map((r) => r.ratio),
+      (v) => v <= 2,
+    );
+  return goals;
+}
+
+/** The figures as Markdown: printed by every run, and the figures part of docs/benchmarks.md. */
 export function renderReport(results: Results): string {
-  const { machine } = results;
+  const { core, startup, slack, reload } = results.sections;
   const lines = [
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.os}`,
-    `Run: ${machine.date}, commit ${machine.commit}, load average ${machine.loadAverage.start} → ${machine.loadAverage.end ?? "?"}`,
+    `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${results.loadAverage.start} → ${results.loadAverage.end}${results.quick ? " (quick: too few samples to read anything from)" : ""}.`,
     "",
   ];
-  for (const table of tables(results)) {
-    lines.push(`### ${table.title}`, "", ...markdown(table), "");
-  }
-  for (const [section, failure] of Object.entries(results.failures)) {
-    lines.push(`${section} FAILED: ${failure.split("\n")[0]}`);
-  }
+  const table = (title: string, head: string[], rows: string[][], note?: string) => {
+    const cells = (row: string[]) => `| ${row.join(" | ")} |`;
+    lines.push(`#### ${title}`, "", cells(head), cells(head.map(() => "---")), ...rows.map(cells), "");
+    if (note) lines.push(note, "");
+  };
+  const lat = (s: Summary) => `${short(s.p50)} / ${short(s.p99)} ms`;
+  const when = (m: Measured<unknown>) =>
+    `Measured ${m.at}, load average ${m.loadAverage.start} → ${m.loadAverage.end}.`;
+  if (results.goals.length > 0)
+    table(
+      "Targets (issue 16): median (min–max) over the runs",
+      ["Goal", "Target", "Measured", "Verdict"],
+      results.goals.map((g) => [g.goal, g.target, range(g.spread), g.verdict]),
+    );
+  if (core)
+    table(
+      "Core latency and scale: answer vs bare index search (floor), p50 / p99 per run",
+      [
+        "×",
+        "Passages",
+        "Run",
+        "Answer",
+        "Floor: index.search",
+        "Answers timed",
+        "loadKnowledge",
+        "createBot",
+        "Heap",
+      ],
+      core.figures.flatMap((row) =>
+        row.runs.map((m, i) => [
+          String(row.factor),
+          String(m.passages),
+          String(i + 1),
+          lat(m.answerMs),
+          lat(m.searchMs),
+          String(m.answerMs.n),
+          `${short(m.loadMs)} ms`,
+          `${short(m.botBuildMs)} ms`,
+          `${m.heapMB} MB`,
+        ]),
+      ),
+      `${when(core)} ×1 is knowledge/ itself; ×N adds N−1 synthetic copies of every source and passage.`,
+    );
+  if (startup)
+    table(
+      "Console start-up to first answer vs its floor, per run",
+      ["Run", `\`${startup.figures.command}\``, "Floor: node + YAML + MiniSearch + one query", "Ratio"],
+      startup.figures.runs.map((r, i) => [
+        String(i + 1),
+        `${short(r.consoleMs)} ms`,
+        `${short(r.floorMs)} ms`,
+        `${r.ratio}×`,
+      ]),
+      when(startup),
+    );
+  if (slack)
+    table(
+      "Slack: the app vs a bare Bolt app (empty ack), per run",
+      [
+        "Run",
+        "Flat out app / bare",
+        "Paced at",
+        "App request → answer p50 / p99",
+        "App ack p50 / p99",
+        "Bare ack p50 / p99",
+        "Overload: rate, ack p99, acks > 3 s, notices",
+      ],
+      slack.figures.runs.map((r, i) => [
+        String(i + 1),
+        `${r.flatOut.app.perSecond} / ${r.flatOut.bare.perSecond} per s (${r.flatOut.ratio}×)`,
+        `${r.paced.rate} per s`,
+        lat(r.paced.app),
+        lat(r.paced.appAck),
+        lat(r.paced.bare),
+        `${r.overload.rate} per s, ${short(r.overload.ack.p99)} ms, ${r.overload.lateAcks}, ${r.overload.counts.notices}`,
+      ]),
+      `${when(slack)} ${slack.figures.connections} connections flat out; errors: ${slack.figures.runs.map((r) => r.flatOut.app.errors + r.paced.counts.errors).join(", ")}.`,
+    );
+  if (reload)
+    table(
+      `Reload of ×${reload.figures.factor} knowledge (${reload.figures.yamlMB} MB of YAML) while serving, per run`,
+      ["Run", "SIGHUP → reloaded", "/healthz p50 / p99 / max", "/tpd ack p50 / p99 / max"],
+      reload.figures.runs.map((r, i) => [
+        String(i + 1),
+        `${short(r.reloadMs)} ms`,
+        `${lat(r.healthz)} / ${short(r.healthz.max)} ms (${r.healthz.n})`,
+        `${lat(r.acks)} / ${short(r.acks.max)} ms (${r.acks.n})`,
+      ]),
+      when(reload),
+    );
   return lines.join("\n");
 }
 
-function tables(results: Results): Table[] {
-  const { core, scale, startup, slack, discord, soak } = results.sections;
-  const out: Table[] = [];
-  const ms = (value: number) => `${short(value)} ms`;
-  const lat = (s: Summary) => `${short(s.p50)} / ${short(s.p99)} / ${short(s.max)} ms`;
-
-  if (core) {
-    out.push({
-      title: "1 · Core latency (real knowledge)",
-      head: ["Measure", "Value"],
-      rows: [
-        [
-          "Answers timed",
-          `${core.latencyMs.n} (${core.questions} golden questions × ${core.rounds} rounds, after warm-up)`,
-        ],
-        ["p50 / p99 / max", lat(core.latencyMs)],
-        ["Slowest questions (p99)", core.slowest.map((q) => `“${q.question}” ${ms(q.p99)}`).join("; ")],
-        ["Process RSS / heap after GC", `${core.memory.rssMB} MB / ${core.memory.heapUsedMB} MB`],
-      ],
-    });
-  }
-  if (scale) {
-    out.push({
-      title: "2 · Scale (synthetic knowledge, ×N the documents)",
-      head: [
-        "×",
-        "Docs",
-        "Passages",
-        "Index build",
-        "Bot build",
-        "p50 / p99 / max per answer",
-        "Answers",
-        "Heap",
-        "RSS",
-      ],
-      rows: scale.map((row) => [
-        String(row.factor),
-        String(row.documents),
-        String(row.passages),
-        ms(row.indexBuildMs),
-        ms(row.botBuildMs),
-        lat(row.latencyMs),
-        String(row.latencyMs.n),
-        `${row.memory.ready.heapUsedMB} MB`,
-        `${row.memory.afterQueries.rssMB} MB`,
-      ]),
-    });
-    const startups = scale.filter((row) => row.serialized || row.fromFiles);
-    if (startups.length > 0) {
-      out.push({
-        title: "2b · Index from passages vs serialized MiniSearch; whole start-up from YAML",
-        head: [
-          "×",
-          "Build index",
-          "Load serialized",
-          "JSON size",
-          "loadKnowledge (YAML → index)",
-          "+ bot build",
-          "YAML size",
-        ],
-        rows: startups.map((row) => [
-          String(row.factor),
-          row.serialized ? ms(row.serialized.buildMs) : "—",
-          row.serialized
-            ? `${ms(row.serialized.loadMs)}${row.serialized.sameResults ? ` (same results ${row.serialized.sameResults})` : ""}`
-            : "—",
-          row.serialized ? size(row.serialized.sizeKB) : "—",
-          row.fromFiles ? ms(row.fromFiles.loadKnowledgeMs) : "—",
-          row.fromFiles ? ms(row.fromFiles.botBuildMs) : "—",
-          row.fromFiles ? size(row.fromFiles.yamlKB) : "—",
-        ]),
-      });
-    }
-  }
-  if (startup) {
-    const t = (x: { medianMs: number; maxMs: number; runs: number }) =>
-      `${ms(x.medianMs)} / ${ms(x.maxMs)} (${x.runs} runs)`;
-    const variants = [
-      ["tsx", startup.tsx] as const,
-      ...(startup.bundled ? [["bundled", startup.bundled] as const] : []),
-    ];
-    out.push({
-      title: "3 · Start-up (median / max)",
-      head: [
-        "From process start to",
-        ...variants.map(([name]) => (name === "tsx" ? "npm start (tsx)" : "bundled JS")),
-      ],
-      rows: [
-        ["console: answer to piped “korea 6g”", ...variants.map(([, v]) => t(v.console))],
-        ["Slack HTTP: GET /healthz 200", ...variants.map(([, v]) => t(v.slackHealthy))],
-        [
-          "Slack HTTP: signed /tpd answered on response_url",
-          ...variants.map(([, v]) => t(v.slackFirstAnswer)),
-        ],
-        [
-          "Slack HTTP: RSS once answered",
-          ...variants.map(([, v]) => (v.slackRssMB === null ? "—" : `${v.slackRssMB} MB`)),
-        ],
-      ],
-    });
-    out.push({
-      title: "3b · Where start-up goes (one fresh process, median)",
-      head: ["Step", "Time"],
-      rows: [
-        ["floor: node -e 0 (whole process)", t(startup.floor.node)],
-        ["floor: node --import tsx -e 0 (whole process)", t(startup.floor.nodeTsx)],
-        ...Object.entries(startup.breakdown).map(([step, value]) => [step, ms(value)]),
-      ],
-    });
-  }
-  if (slack) {
-    const row = (name: string, run: typeof slack.app.saturated) => [
-      name,
-      String(run.rps),
-      lat(run.latencyMs),
-      run.steadyMs ? ms(run.steadyMs.p99) : "(no new connections)",
-      String(run.requests),
-      String(run.errors + run.non2xx),
-      String(run.late),
-      `${run.serverCpu} / ${run.generatorCpu}`,
-      `${run.serverRssMB} MB`,
-    ];
-    out.push({
-      title: `4 · Slack under load (signed /tpd, ${slack.connections} connections)`,
-      head: [
-        "Run",
-        "req/s",
-        "ack p50 / p99 / max",
-        "p99 w/o 1st per conn.",
-        "Requests",
-        "Errors",
-        "Acks > 3 s",
-        "CPU server / load gen",
-        "Server RSS",
-      ],
-      rows: [
-        row("real app, flat out", slack.app.saturated),
-        row("bare Bolt, flat out", slack.bare.saturated),
-        row(`real app, ${slack.pacedRate} req/s`, slack.app.paced),
-        row(`bare Bolt, ${slack.pacedRate} req/s`, slack.bare.paced),
-        [
-          "app ÷ bare",
-          `${slack.ratio.saturatedRps}×`,
-          `p99 ${slack.ratio.saturatedP99}× flat out, ${slack.ratio.pacedP99}× paced`,
-          "",
-          "",
-          `total ${slackErrors(slack)}`,
-        ],
-        [
-          "answers delivered",
-          "",
-          slack.app.deliveries
-            ? `${slack.app.deliveries.answers} on response_url, ${slack.app.deliveries.errorNotices} error notices, ${slack.app.deliveries.missing} missing`
-            : "",
-        ],
-      ],
-    });
-  }
-  if (discord) {
-    out.push({
-      title: "5 · Discord (interaction → first response, fake gateway)",
-      head: ["Interactions", "p50 / p99 / max", "Errors", "RSS"],
-      rows: [
-        [
-          String(discord.interactions),
-          lat(discord.latencyMs),
-          String(discord.errors),
-          `${discord.memory.rssMB} MB`,
-        ],
-      ],
-    });
-  }
-  if (soak) {
-    const rows: string[][] = [];
-    if (soak.core) {
-      const c = soak.core;
-      rows.push([
-        `core: ${c.answers} answers in ${c.seconds} s`,
-        String(c.errors),
-        `${c.start.rssMB} → ${c.end.rssMB} MB (max ${Math.max(...c.rssMB)})`,
-        `${c.start.heapUsedMB} → ${c.end.heapUsedMB} MB`,
-        lat(c.latencyMs),
-        "",
-      ]);
-    }
-    if (soak.slack) {
-      const s = soak.slack;
-      const errors =
-        s.load.errors + s.load.non2xx + s.deliveries.errorNotices + s.deliveries.missing + s.loggedErrors;
-      rows.push([
-        `Slack: ${s.load.requests} commands in ${s.seconds} s (${s.load.rps} req/s)`,
-        String(errors),
-        `idle ${s.idleRssMB}, ${s.start.rssMB} → ${s.end.rssMB} MB (max under load ${Math.max(...s.rssMB)})`,
-        `${s.start.heapUsedMB} → ${s.end.heapUsedMB} MB`,
-        lat(s.load.latencyMs),
-        String(s.load.late),
-      ]);
-    }
-    out.push({
-      title: "6 · Soak",
-      head: ["Run", "Errors", "RSS start → end", "Heap after GC", "p50 / p99 / max", "Acks > 3 s"],
-      rows,
-    });
-  }
-  out.push({
-    title: "Goals",
-    head: ["Goal", "Target", "Measured", "Status"],
-    rows: results.goals.map((goal) => [goal.goal, goal.target, goal.measured, goal.status]),
-  });
-  return out;
-}
-
-function size(kb: number): string {
-  return kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`;
-}
-
-function markdown(table: Table): string[] {
-  const rows = table.rows.map((row) => table.head.map((_, i) => row[i] ?? ""));
-  const widths = table.head.map((head, i) =>
-    Math.max(head.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(table.head), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
+function range(s: Spread): string {
+  return `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} runs`;
 }

@@ -1,94 +1,96 @@
-import { existsSync, readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { isAbsolute, join } from "node:path";
-import type { CoreResult } from "./core.js";
-import type { DiscordResult } from "./discord.js";
-import { evaluateGoals } from "./goals.js";
-import { currentLoad, machine } from "./machine.js";
-import { type BenchOptions, parseOptions, type SectionName, USAGE, UsageError } from "./options.js";
-import { renderReport } from "./report.js";
-import type { Results, Sections } from "./results.js";
-import { scaleSection } from "./scale.js";
-import { slackLoadSection } from "./slack-load.js";
-import { soakSection } from "./soak.js";
-import { REPO, runTask } from "./spawn.js";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { coreSection } from "./core.js";
+import { REPO } from "./processes.js";
+import { reloadSection } from "./reload.js";
+import { evaluateGoals, type Results, renderReport, type Sections } from "./report.js";
+import { slackSection } from "./slack-load.js";
 import { startupSection } from "./startup.js";
 
-const RUNNERS: { [K in SectionName]: (options: BenchOptions) => Promise<NonNullable<Sections[K]>> } = {
-  core: (o) => runTask<CoreResult>("core", o.core, { timeoutMs: 10 * 60_000 }),
-  scale: (o) => scaleSection({ ...o.scale, seed: o.seed }),
-  startup: (o) => startupSection(o.startup),
-  slack: (o) => slackLoadSection(o.slack),
-  discord: (o) => runTask<DiscordResult>("discord", o.discord, { timeoutMs: 10 * 60_000 }),
-  soak: (o) => soakSection(o.soak),
+const SECTIONS = ["core", "startup", "slack", "reload"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const USAGE = `npm run bench -- [--only ${SECTIONS.join(",")}] [--runs N] [--factors 1,10,100,1000] [--quick] [--out PATH]
+  --only     sections to run (all by default); results.json then holds only those
+  --runs     runs of each section (default 3: every verdict is read from all of them)
+  --quick    a smoke run of a few seconds with too few samples to read anything from; written to the
+             temp folder unless --out is given
+A full run (every section, not quick) also rewrites the figures in docs/benchmarks.md.`;
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    runs: { type: "string" },
+    factors: { type: "string" },
+    quick: { type: "boolean", default: false },
+    out: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+const only = (values.only?.split(",") ?? [...SECTIONS]) as Section[];
+const runs = Number(values.runs ?? (values.quick ? 1 : 3));
+const factors = (values.factors ?? (values.quick ? "1,10" : "1,10,100,1000")).split(",").map(Number);
+if (
+  values.help ||
+  only.some((name) => !SECTIONS.includes(name)) ||
+  !(runs >= 1) ||
+  factors.some((f) => !Number.isInteger(f) || f < 1)
+) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(values.help ? 0 : 2);
+}
+const quick = values.quick ?? false;
+const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join(REPO, "bench/results.json"));
+
+const RUNNERS: { [K in Section]: () => Promise<NonNullable<Sections[K]>> } = {
+  core: () => coreSection({ runs, factors, samples: quick ? 100 : 1000, budgetMs: quick ? 2000 : 120_000 }),
+  startup: () => startupSection(quick ? 1 : Math.max(runs, 5)),
+  slack: () =>
+    slackSection({
+      runs,
+      seconds: quick ? 1 : 5,
+      connections: 50,
+      warmupSeconds: quick ? 0.5 : 3,
+      samples: quick ? 20 : 1000,
+    }),
+  reload: () => reloadSection(runs, quick ? 10 : 100),
 };
 
-async function main(): Promise<number> {
-  let options: BenchOptions;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (error.message) process.stderr.write(`bench: ${error.message}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return error.message ? 2 : 0;
-  }
-  const out = options.out || join(tmpdir(), "tpd-bench-quick.json");
-  const outPath = isAbsolute(out) ? out : join(REPO, out);
-  const previous = readPrevious(outPath);
-  const results: Results = {
-    machine: machine(),
-    options,
-    measured: { ...previous?.measured },
-    sections: { ...previous?.sections },
-    failures: {},
-    goals: [],
+const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+const results: Results = {
+  date: new Date().toISOString(),
+  commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO }).toString().trim(),
+  machine: `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`,
+  loadAverage: { start: load(), end: 0 },
+  quick,
+  sections: {},
+  goals: [],
+};
+const figures: Sections = {};
+for (const name of only) {
+  process.stderr.write(`bench: ${name}…\n`);
+  const at = new Date().toISOString();
+  const start = load();
+  const measured = await RUNNERS[name]();
+  (figures as Record<string, unknown>)[name] = measured;
+  (results.sections as Record<string, unknown>)[name] = {
+    at,
+    loadAverage: { start, end: load() },
+    figures: measured,
   };
-  if (results.machine.loadAverage.start > 0.5) {
-    process.stderr.write(
-      `bench: load average is ${results.machine.loadAverage.start}; other work will skew the figures\n`,
-    );
-  }
-  for (const name of options.only) {
-    const began = performance.now();
-    const load = currentLoad();
-    process.stderr.write(`bench: ${name}…\n`);
-    try {
-      const section = await RUNNERS[name](options);
-      (results.sections as Record<string, unknown>)[name] = section;
-      results.measured[name] = {
-        date: new Date().toISOString(),
-        loadAverage: { start: load, end: currentLoad() },
-      };
-    } catch (error) {
-      results.failures[name] = error instanceof Error ? error.message : String(error);
-    }
-    process.stderr.write(`bench: ${name} took ${Math.round((performance.now() - began) / 1000)} s\n`);
-  }
-  results.machine.loadAverage.end = currentLoad();
-  results.goals = evaluateGoals(results.sections);
-  await writeFile(outPath, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${renderReport(results)}\nResults written to ${outPath}\n`);
-  return Object.keys(results.failures).length > 0 ? 1 : 0;
 }
-
-/** A run of some sections keeps the others' figures from the last run written to the same file. */
-function readPrevious(path: string): Results | null {
-  if (!existsSync(path)) return null;
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as Results;
-  } catch {
-    return null;
-  }
+results.loadAverage.end = load();
+results.goals = evaluateGoals(figures);
+const report = renderReport(results);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${report}\nResults written to ${out}\n`);
+if (!quick && only.length === SECTIONS.length && !values.out) {
+  const docs = join(REPO, "docs/benchmarks.md");
+  const [before, rest] = readFileSync(docs, "utf8").split("<!-- figures -->");
+  const after = rest?.split("<!-- /figures -->")[1];
+  if (after !== undefined)
+    writeFileSync(docs, `${before}<!-- figures -->\n${report}\n<!-- /figures -->${after}`);
 }
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);

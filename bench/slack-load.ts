@@ -1,174 +1,142 @@
-import { NOTICES } from "../src/adapters/shared/notices.js";
-import { type FakeSlack, startFakeSlack } from "../test/fakes/slack.js";
-import { commandFields, SIGNING_SECRET } from "../test/slack/support/harness.js";
-import { type LoadResult, signedLoad } from "./load.js";
-import { pacedLoad } from "./paced.js";
-import { goldenQuestions } from "./questions.js";
-import type { ServerSample, ServerStats, SlackServerOptions } from "./slack-server.js";
-import { startTask, type TaskProcess } from "./spawn.js";
-import { round } from "./stats.js";
+import { goldenQuestions } from "./knowledge.js";
+import { type Server, startServer, stop, TSX } from "./processes.js";
+import {
+  type Asked,
+  BOT_TOKEN,
+  createAsker,
+  type LoopbackSlack,
+  SIGNING_SECRET,
+  sleep,
+  startLoopbackSlack,
+} from "./slack.js";
+import { round, type Summary, summarize } from "./stats.js";
 
-export type SlackLoadOptions = {
+export type SlackOptions = {
+  runs: number;
+  seconds: number;
   connections: number;
   warmupSeconds: number;
-  seconds: number;
-  /** The paced runs send this share of the real app's flat-out requests/s, evenly spaced, to both apps. */
-  pacedFraction: number;
+  /** Paced runs last until this many requests were sent. */
+  samples: number;
 };
 
-export type Run = LoadResult & {
-  /** CPU used by the server process over the run, as a share of one core. */
-  serverCpu: number;
-  /** The server's RSS as the run ended. */
-  serverRssMB: number;
+type Ask = (due: number) => Promise<Asked>;
+export type Counts = { sent: number; answered: number; notices: number; errors: number };
+export type Throughput = Counts & { perSecond: number };
+export type SlackRun = {
+  /** Closed loop, `connections` at once: answers (app) or acks (bare) completed per second. */
+  flatOut: { app: Throughput; bare: Throughput; ratio: number };
+  /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
+  paced: { rate: number; app: Summary; appAck: Summary; bare: Summary; counts: Counts; ratio: number };
+  /** The app at twice its flat-out rate: acknowledgements later than Slack's 3 s (errors count as late). */
+  overload: { rate: number; ack: Summary; counts: Counts; lateAcks: number };
 };
+export type SlackResult = { connections: number; runs: SlackRun[] };
 
-export type ModeResult = {
-  saturated: Run;
-  paced: Run;
-  /** The app only: answers that reached the response_url, and error notices among what arrived there. */
-  deliveries?: Deliveries;
-  stats: ServerStats;
-};
+/** The app as `npm start` would run it in Slack HTTP mode, with limits far above the load. */
+export function appEnv(slack: LoopbackSlack, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    RATE_LIMIT_PER_USER: "1000000",
+    RATE_LIMIT_PER_TEAM: "1000000",
+    LOG_LEVEL: "info",
+    ...extra,
+  };
+}
+export const APP_MAIN = [...TSX, "src/main.ts"];
 
-export type SlackLoadResult = {
-  connections: number;
-  app: ModeResult;
-  bare: ModeResult;
-  pacedRate: number;
-  /** app ÷ bare. */
-  ratio: { saturatedRps: number; saturatedP99: number; pacedP99: number };
-};
-
-export type Deliveries = { answers: number; errorNotices: number; missing: number };
-
-export async function slackLoadSection(options: SlackLoadOptions): Promise<SlackLoadResult> {
-  const slack = await startFakeSlack();
+/** The real app and a bare Bolt app, each in its own process, driven in turns by the same load. */
+export async function slackSection(options: SlackOptions): Promise<SlackResult> {
+  const slack = await startLoopbackSlack();
+  const servers: Server[] = [];
   try {
-    const spec = (port: number, seconds: number) => ({
-      port,
-      signingSecret: SIGNING_SECRET,
-      connections: options.connections,
-      seconds,
-      body: commandBody(slack),
-    });
-    const load = (port: number, seconds: number) => signedLoad(spec(port, seconds));
-    const paced = (port: number, seconds: number, rate: number) =>
-      pacedLoad({ ...spec(port, seconds), rate });
-
-    let pacedRate = 0;
-    const app = await withServer({ mode: "app", apiUrl: slack.apiUrl }, async (server, port) => {
-      const deliveries = trackDeliveries(slack);
-      await load(port, options.warmupSeconds);
-      await deliveries.settle(0);
-      deliveries.reset();
-      const saturated = await measured(server, () => load(port, options.seconds));
-      pacedRate = Math.max(1, Math.round(saturated.rps * options.pacedFraction));
-      const steady = await measured(server, () => paced(port, options.seconds, pacedRate));
-      const answered = saturated.requests + steady.requests - saturated.non2xx - steady.non2xx;
-      const counted = await deliveries.settle(answered);
-      deliveries.stop();
-      return { saturated, paced: steady, deliveries: counted };
-    });
-    const bare = await withServer({ mode: "bare", apiUrl: slack.apiUrl }, async (server, port) => {
-      await load(port, options.warmupSeconds);
-      const saturated = await measured(server, () => load(port, options.seconds));
-      const steady = await measured(server, () => paced(port, options.seconds, pacedRate));
-      return { saturated, paced: steady };
-    });
-    return {
-      connections: options.connections,
-      app,
-      bare,
-      pacedRate,
-      ratio: {
-        saturatedRps: round(app.saturated.rps / bare.saturated.rps, 2),
-        saturatedP99: round(app.saturated.latencyMs.p99 / bare.saturated.latencyMs.p99, 2),
-        pacedP99: round(app.paced.latencyMs.p99 / bare.paced.latencyMs.p99, 2),
-      },
-    };
+    const app = await startServer(APP_MAIN, appEnv(slack), "/healthz");
+    servers.push(app);
+    const bare = await startServer([...TSX, "bench/bare-bolt.ts"], appEnv(slack), "/healthz");
+    servers.push(bare);
+    const questions = goldenQuestions();
+    const asker = (server: Server) => createAsker(Number(new URL(server.base).port), slack, questions, 1000);
+    const appAsker = asker(app);
+    const bareAsker = asker(bare);
+    const askApp: Ask = (due) => appAsker.ask(due, true);
+    const askBare: Ask = (due) => bareAsker.ask(due, false);
+    await closedLoop(askApp, options.connections, options.warmupSeconds);
+    await closedLoop(askBare, options.connections, options.warmupSeconds);
+    const runs: SlackRun[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const appFlat = await closedLoop(askApp, options.connections, options.seconds);
+      const bareFlat = await closedLoop(askBare, options.connections, options.seconds);
+      const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
+      const seconds = Math.max(options.seconds, Math.ceil(options.samples / rate));
+      const appPaced = await openLoop(askApp, rate, seconds);
+      const barePaced = await openLoop(askBare, rate, seconds);
+      const answered = appPaced.filter((asked) => asked.outcome === "answer");
+      const pacedApp = summarize(answered.map((asked) => asked.doneMs));
+      const pacedBare = summarize(barePaced.map((asked) => asked.ackMs));
+      const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
+      const overloaded = await openLoop(askApp, overloadRate, options.seconds);
+      runs.push({
+        flatOut: { app: appFlat, bare: bareFlat, ratio: round(appFlat.perSecond / bareFlat.perSecond, 2) },
+        paced: {
+          rate,
+          app: pacedApp,
+          appAck: summarize(appPaced.map((asked) => asked.ackMs)),
+          bare: pacedBare,
+          counts: count(appPaced),
+          ratio: round(pacedApp.p99 / pacedBare.p99, 2),
+        },
+        overload: {
+          rate: overloadRate,
+          ack: summarize(overloaded.map((asked) => asked.ackMs)),
+          counts: count(overloaded),
+          lateAcks: overloaded.filter((asked) => asked.outcome === "error" || asked.ackMs > 3000).length,
+        },
+      });
+      process.stderr.write(`  slack run ${run + 1}/${options.runs} done\n`);
+    }
+    appAsker.close();
+    bareAsker.close();
+    return { connections: options.connections, runs };
   } finally {
+    for (const server of servers) await stop(server.child);
     await slack.close();
   }
 }
 
-/** A fresh /tpd body per request: golden questions in turn, 1000 users over 20 workspaces. */
-export function commandBody(slack: FakeSlack): (i: number) => string {
-  const questions = goldenQuestions();
-  return (i) => {
-    const user = `U${String(i % 1000).padStart(8, "0")}`;
-    const fields = commandFields(slack, questions[i % questions.length] ?? "help", user);
-    fields.team_id = `T${String(i % 20).padStart(8, "0")}`;
-    return new URLSearchParams(fields).toString();
+/** `connections` askers back to back for `seconds`: how many complete per second. */
+async function closedLoop(ask: Ask, connections: number, seconds: number): Promise<Throughput> {
+  const until = performance.now() + seconds * 1000;
+  const done: Asked[] = [];
+  const worker = async () => {
+    while (performance.now() < until) done.push(await ask(performance.now()));
   };
-}
-
-type Server = TaskProcess<ServerStats>;
-
-/** Starts a Slack server process, runs `work` against it, stops it and returns both outcomes. */
-export async function withServer<T>(
-  options: SlackServerOptions,
-  work: (server: Server, port: number) => Promise<T>,
-): Promise<T & { stats: ServerStats }> {
-  const server = startTask<ServerStats>("slack-server", options, {
-    timeoutMs: 30 * 60_000,
-    nodeArgs: process.env.BENCH_PROFILE_SERVER ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof-slack"] : [],
-  });
-  try {
-    const { port } = (await server.ready) as { port: number };
-    const outcome = await work(server, port);
-    await server.request("stop");
-    return { ...outcome, stats: await server.result };
-  } catch (error) {
-    server.child.kill("SIGKILL");
-    throw error;
-  }
-}
-
-export async function measured(server: Server, run: () => Promise<LoadResult>): Promise<Run> {
-  const before = await server.request<ServerSample>("sample");
   const started = performance.now();
-  const result = await run();
-  const after = await server.request<ServerSample>("sample");
-  const serverCpu = round((after.cpuMs - before.cpuMs) / (performance.now() - started), 2);
-  return { ...result, serverCpu, serverRssMB: after.rssMB };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const counts = count(done);
+  return { ...counts, perSecond: round((counts.answered * 1000) / (performance.now() - started), 1) };
 }
 
-/**
- * Counts what the app posts to response_urls and empties the fake's record as it goes, so a long run
- * does not pile up every answer in memory.
- */
-export function trackDeliveries(slack: FakeSlack) {
-  let answers = 0;
-  let errorNotices = 0;
-  const drain = () => {
-    for (const hook of slack.hooks) {
-      const text = String(hook.body.text ?? "");
-      if (text === NOTICES.error || text.startsWith("You're asking faster")) errorNotices += 1;
-      else answers += 1;
-    }
-    slack.reset();
-  };
-  const timer = setInterval(drain, 200);
+/** Requests due at an even `rate` (open loop): each is timed from when it was due, not when it left. */
+export async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[]> {
+  const started = performance.now();
+  const pending: Promise<Asked>[] = [];
+  for (let i = 0; i < Math.round(rate * seconds); i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait >= 1) await sleep(wait);
+    pending.push(ask(due));
+  }
+  return Promise.all(pending);
+}
+
+function count(asked: readonly Asked[]): Counts {
+  const of = (outcome: Asked["outcome"]) => asked.filter((one) => one.outcome === outcome).length;
   return {
-    reset() {
-      drain();
-      answers = 0;
-      errorNotices = 0;
-    },
-    /** Waits (up to 10 s) until at least `expected` posts have arrived. */
-    async settle(expected: number): Promise<Deliveries> {
-      const deadline = Date.now() + 10_000;
-      drain();
-      while (answers + errorNotices < expected && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        drain();
-      }
-      return { answers, errorNotices, missing: Math.max(0, expected - answers - errorNotices) };
-    },
-    stop() {
-      clearInterval(timer);
-      drain();
-    },
+    sent: asked.length,
+    answered: of("answer") + of("ack"),
+    notices: of("notice"),
+    errors: of("error"),
   };
 }

@@ -1,66 +1,24 @@
-/** Latency and memory figures shared by every section. */
-
-export type Summary = { n: number; p50: number; p99: number; max: number; mean: number };
-
-/** Nearest-rank percentile of an ascending array (0 < p ≤ 100). */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
-}
+/** Latency over samples in milliseconds: nearest-rank percentiles. */
+export type Summary = { n: number; p50: number; p99: number; max: number };
 
 export function summarize(samples: readonly number[]): Summary {
   const sorted = Float64Array.from(samples).sort();
-  const values = Array.from(sorted);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  return {
-    n: values.length,
-    p50: round(percentile(values, 50)),
-    p99: round(percentile(values, 99)),
-    max: round(values.at(-1) ?? Number.NaN),
-    mean: round(values.length > 0 ? total / values.length : Number.NaN),
-  };
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { n: sorted.length, p50: round(at(50)), p99: round(at(99)), max: round(at(100)) };
 }
 
-export function median(samples: readonly number[]): number {
-  return percentile(
-    [...samples].sort((a, b) => a - b),
-    50,
-  );
+/** One figure over several runs: a verdict is read from the median, with the range beside it. */
+export type Spread = { median: number; min: number; max: number; runs: number[] };
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+  return { median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: [...values] };
 }
 
-/** Three significant decimals at most; figures below a microsecond are noise anyway. */
 export function round(value: number, digits = 3): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-export const MB = 1024 * 1024;
-
-export type Memory = { rssMB: number; heapUsedMB: number };
-
-/** Memory after a full collection when the process runs with --expose-gc, so heap figures are live data. */
-export function memory(): Memory {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    gc();
-    gc();
-  }
-  const usage = process.memoryUsage();
-  return { rssMB: round(usage.rss / MB, 1), heapUsedMB: round(usage.heapUsed / MB, 1) };
-}
-
-/** Milliseconds taken by `work`, with its result. */
-export function timed<T>(work: () => T): { ms: number; value: T } {
-  const started = performance.now();
-  const value = work();
-  return { ms: round(performance.now() - started), value };
-}
-
-export async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: round(performance.now() - started), value };
 }
 
 /** Three significant digits or whole units: 0.174, 1.01, 27.6, 5746. */
@@ -71,4 +29,16 @@ export function short(value: number): string {
   if (abs >= 10) return value.toFixed(1);
   if (abs >= 1) return value.toFixed(2);
   return value.toFixed(3);
+}
+
+export function timed<T>(work: () => T): [T, number] {
+  const started = performance.now();
+  const value = work();
+  return [value, round(performance.now() - started, 1)];
+}
+
+export async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, round(performance.now() - started, 1)];
 }

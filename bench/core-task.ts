@@ -1,0 +1,61 @@
+import { createBot } from "../src/core/bot.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { goldenQuestions } from "./knowledge.js";
+import { round, type Summary, summarize, timed, timedAsync } from "./stats.js";
+
+/** What one process measures of the core over one knowledge folder (see measureCore). */
+export type CoreMeasure = {
+  passages: number;
+  /** loadKnowledge: read, parse, validate and index the YAML. */
+  loadMs: number;
+  /** createBot over the loaded knowledge. */
+  botBuildMs: number;
+  answerMs: Summary;
+  /** The floor: a bare full-text search of the same question over the same index. */
+  searchMs: Summary;
+  heapMB: number;
+};
+
+export type CoreTaskOptions = { dir: string; samples: number; budgetMs: number };
+
+/**
+ * In a fresh process: loads the folder, builds the bot, warms up, then answers the golden questions round
+ * after round until `samples` answers are timed (or the time budget is spent: the count says so).
+ */
+async function measureCore({ dir, samples, budgetMs }: CoreTaskOptions): Promise<CoreMeasure> {
+  const [loaded, loadMs] = await timedAsync(() => loadKnowledge(dir));
+  const [bot, botBuildMs] = timed(() => createBot(loaded));
+  const questions = goldenQuestions();
+  const answers: number[] = [];
+  const searches: number[] = [];
+  const time = (work: () => unknown, into: number[]) => {
+    const started = performance.now();
+    work();
+    into.push(performance.now() - started);
+  };
+  const warmUntil = performance.now() + Math.min(5000, budgetMs / 4);
+  for (let round = 0; round < 3 && (round === 0 || performance.now() < warmUntil); round++) {
+    for (const question of questions) {
+      bot.answer(question);
+      loaded.index.search(question);
+    }
+  }
+  const deadline = performance.now() + budgetMs;
+  while (answers.length < samples && performance.now() < deadline) {
+    for (const question of questions) {
+      time(() => bot.answer(question), answers);
+      time(() => loaded.index.search(question), searches);
+    }
+  }
+  return {
+    passages: loaded.knowledge.passages.length,
+    loadMs,
+    botBuildMs,
+    answerMs: summarize(answers),
+    searchMs: summarize(searches),
+    heapMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
+  };
+}
+
+const options = JSON.parse(process.argv[2] ?? "{}") as CoreTaskOptions;
+process.stdout.write(`${JSON.stringify(await measureCore(options))}\n`);

@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("..", import.meta.url));
+export const TSX = ["--import", "tsx"];
+
+/** The caller's environment minus anything that would point a child bot at a real platform or folder. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$)/.test(key))
+      env[key] = value;
+  }
+  return { ...env, QUESTION_LOG: "off", ...extra };
+}
+
+/** Runs `node args` and returns the JSON it prints as its last stdout line. */
+export async function nodeJson<T>(args: string[], timeoutMs = 10 * 60_000): Promise<T> {
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  let last = "";
+  for await (const line of createInterface({ input: child.stdout })) if (line.trim()) last = line;
+  const [code] = await once(child, "exit");
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`node ${args.join(" ")} exited with ${code}`);
+  return JSON.parse(last) as T;
+}
+
+/**
+ * Milliseconds from spawning `command` (through sh, as npm runs a script) to the first stdout line that
+ * matches `done`; the process is then stopped.
+ */
+export async function timeToLine(command: string, done: RegExp, input = ""): Promise<number> {
+  const started = performance.now();
+  const child = spawn("sh", ["-c", command], {
+    cwd: REPO,
+    env: cleanEnv(),
+    stdio: ["pipe", "pipe", "ignore"],
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  child.stdin.end(input);
+  try {
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (done.test(line)) return performance.now() - started;
+    }
+    throw new Error(`${command}: ended without a line matching ${done}`);
+  } finally {
+    clearTimeout(timer);
+    await stop(child);
+  }
+}
+
+export type Server = { child: ChildProcess; base: string };
+
+/** Starts a server process on a free port and waits until `path` answers 200 (what "up" means for it). */
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  path: string,
+): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: cleanEnv({ ...env, PORT: String(port) }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
+    if (performance.now() > deadline) throw new Error(`${args.join(" ")} did not come up`);
+    const status = await fetch(`${base}${path}`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return { child, base };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Ends a child this run started and waits until it is gone (SIGKILL after 3 s). */
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { goldenQuestions, writeSyntheticKnowledge } from "./knowledge.js";
+import { startServer, stop } from "./processes.js";
+import { createAsker, sleep, startLoopbackSlack } from "./slack.js";
+import { APP_MAIN, appEnv } from "./slack-load.js";
+import { round, type Summary, summarize } from "./stats.js";
+
+export type ReloadRun = {
+  /** SIGHUP → /healthz reporting the reload done. */
+  reloadMs: number;
+  /** Latency of /healthz (one every 10 ms) and of `/tpd` acks (one every 50 ms) while the reload ran. */
+  healthz: Summary;
+  acks: Summary;
+};
+export type ReloadResult = { factor: number; yamlMB: number; runs: ReloadRun[] };
+
+type Health = { knowledge?: { lastReload?: { at: string; result: string } | null } };
+
+/**
+ * The app serving the real knowledge from a folder of its own; the folder is then replaced by ×`factor`
+ * synthetic knowledge and each run reloads it (SIGHUP, the file watch off so only the signal reloads).
+ */
+export async function reloadSection(runs: number, factor: number): Promise<ReloadResult> {
+  const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
+  const slack = await startLoopbackSlack();
+  await writeSyntheticKnowledge(1, dir);
+  const env = appEnv(slack, { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" });
+  const app = await startServer(APP_MAIN, env, "/healthz");
+  const asker = createAsker(Number(new URL(app.base).port), slack, goldenQuestions(), 1000);
+  try {
+    const bytes = await writeSyntheticKnowledge(factor, dir);
+    const measured: ReloadRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      /** A probe that fails or times out still counts, at the time it took. */
+      const health = async (): Promise<[number, Health]> => {
+        const started = performance.now();
+        const body = await fetch(`${app.base}/healthz`, { signal: AbortSignal.timeout(30_000) }).then(
+          (response) => response.json() as Promise<Health>,
+          () => ({}),
+        );
+        return [performance.now() - started, body];
+      };
+      const before = (await health())[1].knowledge?.lastReload?.at;
+      let reloaded: { at: string; result: string } | null = null;
+      let sentAt = Number.POSITIVE_INFINITY;
+      let doneAt = Number.POSITIVE_INFINITY;
+      /** Fires `probe` every `everyMs` until half a second after the reload, without waiting for answers. */
+      const every = async (everyMs: number, probe: () => Promise<number>) => {
+        const timed: Promise<[number, number]>[] = [];
+        while (performance.now() < doneAt + 500) {
+          const due = performance.now();
+          timed.push(probe().then((ms) => [due, ms]));
+          if (due > sentAt + 300_000) throw new Error("the reload did not finish in 5 minutes");
+          await sleep(everyMs);
+        }
+        const during = (await Promise.all(timed)).filter(([due]) => due >= sentAt && due <= doneAt);
+        return summarize(during.map(([, ms]) => ms));
+      };
+      const probing = every(10, async () => {
+        const [ms, body] = await health();
+        const last = body.knowledge?.lastReload;
+        if (last && last.at !== before && doneAt === Number.POSITIVE_INFINITY) {
+          reloaded = last;
+          doneAt = performance.now();
+        }
+        return ms;
+      });
+      const acking = every(50, async () => (await asker.ask(performance.now(), false)).ackMs);
+      await sleep(300);
+      sentAt = performance.now();
+      app.child.kill("SIGHUP");
+      const [healthz, acks] = await Promise.all([probing, acking]);
+      const outcome = reloaded as { result: string } | null;
+      if (outcome?.result !== "reloaded") throw new Error(`reload ${outcome?.result ?? "not seen"}`);
+      measured.push({
+        reloadMs: round(doneAt - sentAt, 1),
+        healthz,
+        acks,
+      });
+      process.stderr.write(`  reload run ${run + 1}/${runs} done\n`);
+    }
+    return { factor, yamlMB: round(bytes / 2 ** 20, 1), runs: measured };
+  } finally {
+    asker.close();
+    await stop(app.child);
+    await slack.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
