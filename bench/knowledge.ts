@@ -12,9 +12,8 @@ export function goldenQuestions(): string[] {
 }
 
 type Item = Record<string, unknown> & { id: string; text: string };
-type DealFile = Record<string, unknown> & { sources: string[]; facts: (Item & { source: string })[] };
-type ArticleFile = Record<string, unknown> & { source: string; passages: Item[] };
-type SourcesFile = Record<string, unknown> & { sources: (Record<string, unknown> & { id: string })[] };
+type Deal = { sources: string[]; facts: (Item & { source: string })[] };
+type Article = { source: string; passages: Item[] };
 
 /**
  * Writes knowledge/ at `factor` times the documents into `dir`, as YAML the loader reads. Copy 0 is the real
@@ -24,77 +23,69 @@ type SourcesFile = Record<string, unknown> & { sources: (Record<string, unknown>
  */
 export async function writeSyntheticKnowledge(factor: number, dir: string, seed = 20251029): Promise<number> {
   const read = async <T>(path: string) => yaml.load(await readFile(join(KNOWLEDGE_DIR, path), "utf8")) as T;
-  const names = async (sub: string) =>
-    (await readdir(join(KNOWLEDGE_DIR, sub))).filter((n) => n.endsWith(".yaml"));
-  const sources = await read<SourcesFile>("sources.yaml");
-  const deals = await Promise.all(
-    (await names("deals")).map(async (n) => [n, await read<DealFile>(`deals/${n}`)] as const),
-  );
-  const articles = await Promise.all(
-    (await names("articles")).map(async (n) => [n, await read<ArticleFile>(`articles/${n}`)] as const),
-  );
-  const texts = [...deals.flatMap(([, d]) => d.facts), ...articles.flatMap(([, a]) => a.passages)];
-  const words = texts.flatMap((item) => item.text.split(/\s+/).filter(Boolean));
+  const folder = async <T>(sub: string) => {
+    const names = (await readdir(join(KNOWLEDGE_DIR, sub))).filter((name) => name.endsWith(".yaml"));
+    return Promise.all(
+      names.map(async (name) => [`${sub}/${name}`, await read<T>(`${sub}/${name}`)] as const),
+    );
+  };
+  const { sources, ...sourcesFile } = await read<{ sources: Item[] }>("sources.yaml");
+  const deals = await folder<Deal>("deals");
+  const articles = await folder<Article>("articles");
+  const texts = [
+    ...deals.flatMap(([, deal]) => deal.facts),
+    ...articles.flatMap(([, file]) => file.passages),
+  ];
+  const words = texts.flatMap((item) => item.text.split(/\s+/));
   const random = seededRandom(seed);
   const mutate = (text: string) =>
-    text
-      .split(/\s+/)
-      .map((word) => (random() < 0.3 ? words[Math.floor(random() * words.length)] : word))
-      .join(" ");
+    text.replace(/\S+/g, (word) =>
+      random() < 0.3 ? (words[Math.floor(random() * words.length)] ?? word) : word,
+    );
   const copies = Array.from({ length: factor }, (_, copy) => copy);
   const id = (value: string, copy: number) => (copy === 0 ? value : `${value}-c${copy}`);
-  const item = <T extends Item>(value: T, copy: number): T =>
-    copy === 0 ? value : { ...value, id: id(value.id, copy), text: mutate(value.text) };
+  const copyOf = <T extends Item>(item: T, copy: number): T =>
+    copy === 0 ? item : { ...item, id: id(item.id, copy), text: mutate(item.text) };
 
-  const files: [string, unknown][] = [];
-  files.push([
-    "sources.yaml",
-    {
-      ...sources,
-      sources: copies.flatMap((copy) =>
-        sources.sources.map((source) =>
-          copy === 0
-            ? source
-            : {
-                ...source,
-                id: id(source.id, copy),
-                title: `${source.title} (part ${copy + 1})`,
-                url: `${source.url}#part-${copy + 1}`,
-              },
-        ),
-      ),
-    },
-  ]);
-  for (const [name, deal] of deals) {
-    files.push([
-      `deals/${name}`,
-      {
-        ...deal,
-        sources: copies.flatMap((copy) => deal.sources.map((source) => id(source, copy))),
-        facts: copies.flatMap((copy) =>
-          deal.facts.map((fact) => ({ ...item(fact, copy), source: id(fact.source, copy) })),
-        ),
-      },
-    ]);
-  }
-  for (const [name, article] of articles) {
-    for (const copy of copies) {
-      const file = copy === 0 ? name : name.replace(/\.yaml$/, `-c${copy}.yaml`);
-      const passages = article.passages.map((passage) => item(passage, copy));
-      files.push([`articles/${file}`, { ...article, source: id(article.source, copy), passages }]);
-    }
-  }
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, "deals"), { recursive: true });
   await mkdir(join(dir, "articles"), { recursive: true });
   let bytes = 0;
-  const vocabulary = await readFile(join(KNOWLEDGE_DIR, "vocabulary.yaml"), "utf8");
-  for (const [path, text] of [
-    ...files.map(([p, d]) => [p, yaml.dump(d, { lineWidth: -1 })]),
-    ["vocabulary.yaml", vocabulary],
-  ]) {
-    await writeFile(join(dir, path as string), text as string);
-    bytes += Buffer.byteLength(text as string);
+  const write = async (path: string, data: unknown) => {
+    const text = typeof data === "string" ? data : yaml.dump(data, { lineWidth: -1 });
+    await writeFile(join(dir, path), text);
+    bytes += Buffer.byteLength(text);
+  };
+  await write("vocabulary.yaml", await readFile(join(KNOWLEDGE_DIR, "vocabulary.yaml"), "utf8"));
+  const part = (source: Item, copy: number) =>
+    copy === 0
+      ? source
+      : { ...source, title: `${source.title} (part ${copy + 1})`, url: `${source.url}#part-${copy + 1}` };
+  await write("sources.yaml", {
+    ...sourcesFile,
+    sources: copies.flatMap((copy) =>
+      sources.map((source) => part({ ...source, id: id(source.id, copy) }, copy)),
+    ),
+  });
+  for (const [path, deal] of deals) {
+    const facts = copies.flatMap((copy) =>
+      deal.facts.map((fact) => ({ ...copyOf(fact, copy), source: id(fact.source, copy) })),
+    );
+    await write(path, {
+      ...deal,
+      sources: copies.flatMap((copy) => deal.sources.map((s) => id(s, copy))),
+      facts,
+    });
+  }
+  for (const [path, article] of articles) {
+    for (const copy of copies) {
+      const passages = article.passages.map((passage) => copyOf(passage, copy));
+      await write(id(path, copy).replace(/\.yaml(-c\d+)$/, "$1.yaml"), {
+        ...article,
+        source: id(article.source, copy),
+        passages,
+      });
+    }
   }
   return bytes;
 }

@@ -7,14 +7,21 @@ import { fileURLToPath } from "node:url";
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 export const TSX = ["--import", "tsx"];
 
-/** The caller's environment minus anything that would point a child bot at a real platform or folder. */
+/**
+ * The caller's environment minus anything that would point a child bot at a real platform, folder or
+ * database, and no `.env` file (a developer's tokens would otherwise reach the bench's bots).
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$)/.test(key))
+    if (
+      !/^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/.test(
+        key,
+      )
+    )
       env[key] = value;
   }
-  return { ...env, QUESTION_LOG: "off", ...extra };
+  return { ...env, ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra };
 }
 
 /** Runs `node args` and returns the JSON it prints as its last stdout line. */

@@ -13,6 +13,8 @@ export type ReloadRun = {
   /** Latency of /healthz (one every 10 ms) and of `/tpd` acks (one every 50 ms) while the reload ran. */
   healthz: Summary;
   acks: Summary;
+  /** The same probes in the second before the reload: the floor. */
+  idle: { healthz: Summary; acks: Summary };
 };
 export type ReloadResult = { factor: number; yamlMB: number; runs: ReloadRun[] };
 
@@ -55,8 +57,10 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
           if (due > sentAt + 300_000) throw new Error("the reload did not finish in 5 minutes");
           await sleep(everyMs);
         }
-        const during = (await Promise.all(timed)).filter(([due]) => due >= sentAt && due <= doneAt);
-        return summarize(during.map(([, ms]) => ms));
+        const all = await Promise.all(timed);
+        const within = (from: number, to: number) =>
+          summarize(all.filter(([due]) => due >= from && due <= to).map(([, ms]) => ms));
+        return { during: within(sentAt, doneAt), idle: within(0, sentAt) };
       };
       const probing = every(10, async () => {
         const [ms, body] = await health();
@@ -68,7 +72,7 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
         return ms;
       });
       const acking = every(50, async () => (await asker.ask(performance.now(), false)).ackMs);
-      await sleep(300);
+      await sleep(1000);
       sentAt = performance.now();
       app.child.kill("SIGHUP");
       const [healthz, acks] = await Promise.all([probing, acking]);
@@ -76,8 +80,9 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
       if (outcome?.result !== "reloaded") throw new Error(`reload ${outcome?.result ?? "not seen"}`);
       measured.push({
         reloadMs: round(doneAt - sentAt, 1),
-        healthz,
-        acks,
+        healthz: healthz.during,
+        acks: acks.during,
+        idle: { healthz: healthz.idle, acks: acks.idle },
       });
       process.stderr.write(`  reload run ${run + 1}/${runs} done\n`);
     }

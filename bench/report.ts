@@ -187,12 +187,19 @@ export function renderReport(results: Results): string {
   if (reload)
     table(
       `Reload of ×${reload.figures.factor} knowledge (${reload.figures.yamlMB} MB of YAML) while serving, per run`,
-      ["Run", "SIGHUP → reloaded", "/healthz p50 / p99 / max", "/tpd ack p50 / p99 / max"],
+      [
+        "Run",
+        "SIGHUP → reloaded",
+        "/healthz p50 / p99 / max (n)",
+        "/tpd ack p50 / p99 / max (n)",
+        "Floor: the same in the second before, max",
+      ],
       reload.figures.runs.map((r, i) => [
         String(i + 1),
         `${short(r.reloadMs)} ms`,
         `${lat(r.healthz)} / ${short(r.healthz.max)} ms (${r.healthz.n})`,
         `${lat(r.acks)} / ${short(r.acks.max)} ms (${r.acks.n})`,
+        `/healthz ${short(r.idle.healthz.max)} ms, ack ${short(r.idle.acks.max)} ms`,
       ]),
       when(reload),
     );

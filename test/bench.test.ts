@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import type { Results } from "../bench/report.js";
+import { runEntry } from "./helpers/run-process.js";
+
+// A smoke run only: the quick mode has too few samples for any figure to mean anything, so none is checked.
+it("a quick bench run measures the core against its floor and writes only what it measured", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "tpd-bench-test-")), "results.json");
+  writeFileSync(out, JSON.stringify({ sections: { slack: { figures: "from an older run" } } }));
+  const run = await runEntry(
+    "bench/run.ts",
+    ["--quick", "--only", "core", "--factors", "1,2", "--out", out],
+    {
+      timeoutMs: 60_000,
+    },
+  );
+  expect(run.stderr).not.toMatch(/Error/);
+  expect(run.code).toBe(0);
+  const results = JSON.parse(readFileSync(out, "utf8")) as Results;
+  expect(Object.keys(results.sections)).toEqual(["core"]);
+  const rows = results.sections.core?.figures ?? [];
+  expect(rows.map((row) => row.factor)).toEqual([1, 2]);
+  for (const row of rows) {
+    const [measure] = row.runs;
+    expect(measure?.answerMs.n).toBeGreaterThanOrEqual(100);
+    expect(measure?.searchMs.n).toBe(measure?.answerMs.n);
+  }
+  expect(rows[1]?.runs[0]?.passages).toBe(2 * (rows[0]?.runs[0]?.passages ?? 0));
+  expect(results.goals.map((goal) => goal.goal)).toContain("×1 p99 (before: 1.01 ms, quiet machine)");
+  expect(run.stdout).toContain("Core latency and scale");
+}, 90_000);
