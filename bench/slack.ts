@@ -10,7 +10,7 @@ const ACK_TIMEOUT_MS = 10_000;
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";
-export type Asked = { ackMs: number; doneMs: number; outcome: Outcome; notice?: string };
+export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
 
 /**
  * What the bench needs of Slack on 127.0.0.1: a Web API that says yes (auth.test with ids) and response_url
@@ -80,41 +80,27 @@ export function createAsker(
     const signature = createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex");
     return new Promise<Asked>((resolve) => {
       const failed = () => resolve({ ackMs: performance.now() - due, doneMs: Number.NaN, outcome: "error" });
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/slack/events",
-          method: "POST",
-          agent,
-          timeout: ACK_TIMEOUT_MS,
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            "x-slack-request-timestamp": String(timestamp),
-            "x-slack-signature": `v0=${signature}`,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", async () => {
-            const ackMs = performance.now() - due;
-            if (res.statusCode !== 200) return failed();
-            const text = ackText(Buffer.concat(chunks).toString());
-            const acked = text === null ? "wait" : kind(text);
-            const notice = (said: string | null, outcome: Outcome) =>
-              outcome === "notice" ? { notice: said ?? "" } : {};
-            if (acked !== "wait")
-              return resolve({ ackMs, doneMs: ackMs, outcome: acked, ...notice(text, acked) });
-            if (!waitForAnswer) return resolve({ ackMs, doneMs: ackMs, outcome: "ack" });
-            const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
-            if (posted === null) return failed();
-            const said = kind(posted);
-            const outcome = said === "wait" ? "notice" : said;
-            resolve({ ackMs, doneMs: performance.now() - due, outcome, ...notice(posted, outcome) });
-          });
-        },
-      );
+      const headers = {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": `v0=${signature}`,
+      };
+      const options = { host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers };
+      const req = request({ ...options, timeout: ACK_TIMEOUT_MS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", async () => {
+          const ackMs = performance.now() - due;
+          if (res.statusCode !== 200) return resolve({ ackMs, doneMs: Number.NaN, outcome: "error" });
+          const text = ackText(Buffer.concat(chunks).toString());
+          const acked = text === null ? "wait" : kind(text);
+          if (acked !== "wait") return resolve({ ackMs, doneMs: ackMs, outcome: acked });
+          if (!waitForAnswer) return resolve({ ackMs, doneMs: ackMs, outcome: "ack" });
+          const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
+          const said = posted === null ? "error" : kind(posted);
+          resolve({ ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said });
+        });
+      });
       req.on("timeout", () => req.destroy(new Error("timeout")));
       req.on("error", failed);
       req.end(body);
@@ -134,11 +120,11 @@ function ackText(body: string): string | null {
   }
 }
 
-/** A "working on it" stays "wait" (the answer follows); other notices shed the request; anything else answers. */
+/** "Working on it…" means wait (the answer follows); other notices shed the request; anything else answers. */
 function kind(text: string): Outcome | "wait" {
-  if (/working on it/i.test(text)) return "wait";
+  if (text === NOTICES.working) return "wait";
   const notices: string[] = Object.values(NOTICES);
-  return notices.includes(text) || /^You're asking faster|busy/i.test(text) ? "notice" : "answer";
+  return notices.includes(text) || text.startsWith("You're asking faster") ? "notice" : "answer";
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
