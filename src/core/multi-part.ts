@@ -1,4 +1,4 @@
-import type { AnswerDraft, IntentName } from "./answer.js";
+import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 
@@ -31,7 +31,8 @@ export function splitParts(
   const firstIntent = route({ ...first, deals: first.deals.length > 0 ? first.deals : query.deals });
   const parts = parsed.map((part) => ({
     ...part,
-    deals: part.deals.length > 0 ? part.deals : query.deals,
+    // "… and which deals cover quantum?" asks across the deals, whatever deal another part names.
+    deals: part.deals.length > 0 || part.form === "which-deal" || part.allDeals ? part.deals : query.deals,
     countries: query.countries,
     ...(part.intentBy === "default" && part.form === "open"
       ? {
@@ -49,24 +50,33 @@ export function splitParts(
   return parts;
 }
 
-/** One answer made of the answers to each part: every lead, each part's best excerpts in turn. */
+/**
+ * One answer made of the answers to each part: every lead, each part's best excerpts in turn. A part that
+ * compares deals gives its rows' excerpts (and says which deals have none) when another part has excerpts, and
+ * a list's items come with the others' excerpts as items: the Answer shows one body, and every part stays in it.
+ */
 export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery): AnswerDraft {
   const [first] = answers;
   if (!first) throw new Error("no answers to merge");
+  const unique = <T>(values: T[]) => [...new Set(values)];
+  const mixed = new Set(answers.flatMap(bodyKinds)).size > 1;
+  const own = (answer: AnswerDraft) =>
+    mixed ? [...answer.excerpts, ...answer.rows.flatMap((row) => row.excerpt ?? [])] : answer.excerpts;
+  const fromRows = mixed ? answers.reduce((sum, answer) => sum + answer.rows.length, 0) : 0;
   const excerpts: AnswerDraft["excerpts"] = [];
-  for (
-    let round = 0;
-    excerpts.length < PAGE_SIZE && answers.some((a) => a.excerpts.length > round);
-    round++
-  ) {
+  const room = PAGE_SIZE + fromRows;
+  for (let round = 0; excerpts.length < room && answers.some((a) => own(a).length > round); round++) {
     for (const answer of answers) {
-      const next = answer.excerpts[round];
-      if (next && excerpts.length < PAGE_SIZE && !excerpts.some((e) => e.passageId === next.passageId))
+      const next = own(answer)[round];
+      if (next && excerpts.length < room && !excerpts.some((e) => e.passageId === next.passageId))
         excerpts.push(next);
     }
   }
+  const items = answers.flatMap((answer) => answer.items);
   const answered = answers.filter((answer) => answer.found);
-  const unique = <T>(values: T[]) => [...new Set(values)];
+  const rowNotes = mixed
+    ? answers.flatMap((answer) => answer.rows.flatMap((row) => (row.excerpt || !row.note ? [] : [row.note])))
+    : [];
   return {
     ...first,
     query: query.text,
@@ -75,13 +85,27 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     found: answered.length > 0,
     title: unique(answers.map((answer) => answer.title)).join(" · "),
     lead: unique(answers.map((answer) => answer.lead).filter(Boolean)).join(" "),
-    excerpts,
-    items: answers.flatMap((answer) => answer.items),
-    rows: answers.flatMap((answer) => answer.rows),
-    notes: unique(answers.flatMap((answer) => answer.notes)),
+    excerpts: items.length > 0 && mixed ? [] : excerpts,
+    items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,
+    rows: mixed ? [] : answers.flatMap((answer) => answer.rows),
+    notes: unique([...answers.flatMap((answer) => answer.notes), ...rowNotes]),
     deals: unique((answered.length > 0 ? answered : answers).flatMap((answer) => answer.deals)),
     topics: unique(answers.flatMap((answer) => answer.topics)),
     page: { offset: 0, shown: excerpts.length, total: excerpts.length, next: null },
     suggestions: first.suggestions,
   };
+}
+
+/** What an answer's body would be made of: excerpts, a list, rows (none for a bare decline). */
+function bodyKinds(answer: AnswerDraft): Array<"excerpts" | "list" | "rows"> {
+  return [
+    ...(answer.excerpts.length > 0 ? (["excerpts"] as const) : []),
+    ...(answer.items.length > 0 ? (["list"] as const) : []),
+    ...(answer.rows.length > 0 ? (["rows"] as const) : []),
+  ];
+}
+
+/** An excerpt as a line of a list, citing its source. */
+function asItem(excerpt: Excerpt): Item {
+  return { title: excerpt.source.label, text: excerpt.text, source: excerpt.source };
 }
