@@ -100,8 +100,13 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   for (const match of query.text.matchAll(YEAR)) {
     if (!facts.years.has(match[0])) return `the deal texts mention nothing dated ${match[0]}`;
   }
-  // "Did Biden sign the UK deal?" is answered from the deal's signatories: the name is what is asked, not assumed.
-  const signer = new Set(signingAsked(query, ctx)?.people ?? []);
+  // "Did Biden sign the UK deal?", "…signed in Osaka?": answered from the deal's signing record; the name is
+  // what is asked, not assumed.
+  const signing = signingAsked(query, ctx);
+  const signer = new Set([
+    ...(signing?.people ?? []),
+    ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
+  ]);
   const properName = unknownProperName(query, ctx, signer);
   if (properName) return `the deal texts do not mention “${properName}”`;
   const name = unknownName(query, ctx);

@@ -15,8 +15,27 @@ const NO_ONE = new Set(
   somebody anybody personally actually really also ever already america american united states`.split(/\s+/),
 );
 
-/** A place a question names: a country read from the vocabulary, and the deal it is the partner of, if any. */
-export type PlaceAsked = { words: string; deal: DealId | null };
+/** The United States, party to every deal: never the partner's country, so never where a deal is "in" it. */
+const HOME_COUNTRY = new Set([
+  "united states",
+  "us",
+  "usa",
+  "america",
+  "united states of america",
+  "washington",
+]);
+/** Words after "in" that say when, not where: "signed in September", "in 2025". */
+const WHEN_WORDS = new Set(
+  "january february march april may june july august september october november december spring summer autumn fall winter".split(
+    " ",
+  ),
+);
+
+/**
+ * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
+ * the partner of, if any) or the United States; else a place the knowledge cannot place ("Osaka", "Seoul").
+ */
+export type PlaceAsked = { words: string; deal: DealId | null; country: boolean };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
 export type SigningAsked = {
@@ -36,13 +55,33 @@ export function isPlace(words: string, query: ParsedQuery): boolean {
   return before !== undefined && PLACE_WORDS.has(before);
 }
 
-/** The places a question names: other countries and deal partners that follow a word of place. */
+/** The places a question names after a word of place ("signed in India", "at the Gyeongju Arts Center"). */
 export function placesAsked(query: ParsedQuery): PlaceAsked[] {
-  return query.readings
-    .filter((reading) => (reading.kind === "country" || reading.kind === "deal") && !reading.carried)
-    .filter((reading) => isPlace(reading.words, query))
-    .map((reading) => ({ words: reading.words, deal: reading.kind === "deal" ? reading.as : null }));
+  const { tokens } = query;
+  const places: PlaceAsked[] = [];
+  tokens.forEach((token, i) => {
+    if (!PLACE_WORDS.has(token)) return;
+    const start = tokens[i + 1] === "the" ? i + 2 : i + 1;
+    let end = start;
+    while (end < tokens.length && !PLACE_WORDS.has(tokens[end] ?? "") && !STOP_WORDS.has(tokens[end] ?? ""))
+      end++;
+    const words = tokens.slice(start, end);
+    if (words.length === 0 || words.some((word) => WHEN_WORDS.has(word) || /\d/.test(word))) return;
+    const phrase = words.join(" ");
+    const reading = query.readings.find(
+      (r) => (r.kind === "country" || r.kind === "deal") && !r.carried && r.words === phrase,
+    );
+    places.push({
+      words: phrase,
+      deal: reading?.kind === "deal" ? reading.as : null,
+      country: reading !== undefined || HOME_COUNTRY.has(phrase),
+    });
+  });
+  return places;
 }
+
+/** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju". */
+const STOP_WORDS = new Set(["on", "by", "and", "or", "with", "for", "when", "while", "after", "before"]);
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 function nameHas(person: Signatory, word: string): boolean {
@@ -110,12 +149,18 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   if (others.length > 0) return `No — the ${deal.name} was signed by ${names(signers)}.`;
   const record = tokenize(deal.signed.place);
   const inRecord = (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
-  const elsewhere = asked.places.find((place) => place.deal !== deal.id && !inRecord(place));
+  const elsewhere = asked.places.find((place) => place.country && place.deal !== deal.id && !inRecord(place));
   if (elsewhere)
-    return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${titleCase(elsewhere.words)}.`;
+    return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`;
   // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
   if (!asked.places.every(inRecord)) return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
   return `Yes — ${who}${asked.places.length > 0 ? ` at ${deal.signed.place}` : ""}.`;
+}
+
+/** "India", "the United States": a country's name inside a sentence. */
+function placeName(words: string): string {
+  const name = titleCase(words);
+  return /^(United|Republic)\b/.test(name) ? `the ${name}` : name;
 }

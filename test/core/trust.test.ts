@@ -142,6 +142,38 @@ describe("a direct answer first", () => {
   });
 });
 
+describe("did X sign the deal?", () => {
+  it("is No for anyone not among that deal's signatories, Yes for each of them, for every deal", () => {
+    for (const deal of knowledge.deals) {
+      const own = deal.signatories.map((person) => person.name);
+      const others = knowledge.deals
+        .flatMap((other) => other.signatories.map((person) => person.name))
+        .filter((name) => !own.includes(name));
+      for (const name of [...others, "Joe Biden"]) {
+        const answer = bot.answer(`Did ${name} sign the ${deal.aliases[0]} deal?`);
+        expect(answer.lead, `${name} / ${deal.id}`).toMatch(/^No — /);
+        for (const signer of own) expect(answer.lead, `${name} / ${deal.id}`).toContain(signer);
+      }
+      for (const name of own) {
+        const answer = bot.answer(`Did ${name} sign the ${deal.aliases[0]} deal?`);
+        expect(answer.lead, `${name} / ${deal.id}`).toMatch(new RegExp(`^Yes — ${name} signed`));
+      }
+    }
+  });
+
+  it("is No for a country that is not where the deal was signed, and no Yes or No for a place the record does not name", () => {
+    for (const deal of knowledge.deals) {
+      const elsewhere = knowledge.deals.find((other) => other.id !== deal.id);
+      const no = bot.answer(`Was the ${deal.aliases[0]} deal signed in ${elsewhere?.partner}?`);
+      expect(no.lead, deal.id).toMatch(/^No — /);
+      expect(no.lead, deal.id).toContain(deal.signed.place);
+      expect(bot.answer(`Was the ${deal.aliases[0]} deal signed in Atlantis?`).lead).not.toMatch(
+        /^(Yes|No) — /,
+      );
+    }
+  });
+});
+
 describe("multi-part questions", () => {
   it("answers each part", () => {
     const answer = bot.answer("who signed the korea deal and when?");
