@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
 import { ANSWERING_DEFAULTS } from "../../src/config.js";
+import { BOT_USER_ID } from "../fakes/slack.js";
 import type { SentRequest } from "../fakes/slack-client.js";
 import { answer } from "./support/answers.js";
 import { fakeBot } from "./support/fake-bot.js";
@@ -10,6 +11,7 @@ import {
   askCommand,
   commandFields,
   commandReplyOf,
+  envelope,
   type Harness,
   hookOf,
   loadRealBot,
@@ -124,5 +126,38 @@ describe("a flood of /tpd beyond the queue's bound", () => {
     const after = await askCommand(harness.slack, harness.client, commandFields(harness.slack, "korea 6g"));
     expect(after.body.text).not.toBe(NOTICES.busy);
     expect(JSON.stringify(after.body.blocks)).toContain("Korea");
+  });
+
+  it("mentions past the bound: the asker alone is told 'busy', once, in the thread; the rest are logged", async () => {
+    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 1 };
+    h = await startHarness({ bot: await loadRealBot(), answering: limits, answerDelayMs: 1000 });
+    const harness = h;
+    const mentions = Array.from({ length: 6 }, (_, i) =>
+      envelope({
+        type: "app_mention",
+        user: "U0FLOODER1",
+        text: `<@${BOT_USER_ID}> korea 6g`,
+        ts: `9.${i + 1}`,
+        channel: "C0CHANNEL1",
+      }),
+    );
+    const sent = await Promise.all(mentions.map((mention) => harness.client.event(mention)));
+    for (const response of sent) expect(response.status).toBe(200);
+
+    const shed = await harness.slack.waitFor(() => {
+      const lines = harness.logs.lines.filter((line) => line.msg === "busy: question shed");
+      return lines.length >= 4 ? lines : null;
+    });
+    expect(shed).toHaveLength(4);
+    expect(shed.filter((line) => line.notified === true)).toHaveLength(1);
+    const told = await harness.slack.waitFor(() => harness.slack.callsTo("chat.postEphemeral")[0]);
+    expect(told.params).toMatchObject({ channel: "C0CHANNEL1", user: "U0FLOODER1", text: NOTICES.busy });
+    // The two let in are answered in their threads; nothing "busy" is posted for everyone to see.
+    const answers = await harness.slack.waitFor(() => {
+      const posted = harness.slack.callsTo("chat.postMessage");
+      return posted.length >= 2 ? posted : null;
+    }, 5000);
+    expect(answers.map((call) => call.params.text)).not.toContain(NOTICES.busy);
+    expect(harness.slack.callsTo("chat.postEphemeral")).toHaveLength(1);
   });
 });
