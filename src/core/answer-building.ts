@@ -39,16 +39,25 @@ export function excerptOf(ctx: KnowledgeLookups, passage: Passage, deal?: DealId
   };
 }
 
-/** Puts one page of ranked results into the answer, making excerpts of that page only. */
+/** Where the page asked for starts among `total` results: an offset past the end shows the last page. */
+export function pageStart(total: number, offset = 0): number {
+  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1) * PAGE_SIZE;
+  return Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
+}
+
+/**
+ * Puts one page of ranked results into the answer, making excerpts of that page only. `ranked` may hold just
+ * the results up to the end of the page when `total` says how many there are in all.
+ */
 export function paginate<T>(
   answer: AnswerDraft,
   ranked: readonly T[],
   toExcerpt: (item: T) => Excerpt,
   offset = 0,
+  total = ranked.length,
 ): AnswerDraft {
-  // An offset past the end (a stale "More results" button) shows the last page rather than nothing.
-  const lastPage = Math.max(0, Math.ceil(ranked.length / PAGE_SIZE) - 1) * PAGE_SIZE;
-  const start = Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
+  // A stale "More results" button may ask for an offset past the end.
+  const start = pageStart(total, offset);
   const excerpts = ranked.slice(start, start + PAGE_SIZE).map(toExcerpt);
   const end = start + excerpts.length;
   return {
@@ -57,8 +66,8 @@ export function paginate<T>(
     page: {
       offset: start,
       shown: excerpts.length,
-      total: ranked.length,
-      next: end < ranked.length ? end : null,
+      total,
+      next: end < total ? end : null,
     },
   };
 }

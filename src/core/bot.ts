@@ -20,6 +20,7 @@ import { type Overview, overviewOf } from "./overview.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { createSuggester } from "./suggest.js";
+import { tokenize } from "./text.js";
 import { Vocabulary } from "./vocabulary.js";
 import { withYesNoLead } from "./yes-no.js";
 
@@ -82,8 +83,9 @@ function intentFor(query: ParsedQuery): IntentName {
 }
 
 export function createBot({ knowledge, index }: BotDeps): Bot {
-  const vocabulary = new Vocabulary(knowledge);
-  const ctx = new KnowledgeLookups(knowledge, index, vocabulary);
+  const passageTokens = knowledge.passages.map((passage) => tokenize(passage.text));
+  const vocabulary = new Vocabulary(knowledge, passageTokens);
+  const ctx = new KnowledgeLookups(knowledge, index, vocabulary, passageTokens);
   const help = createHelp(() => info);
   const intents = [help, ...ANSWERING];
   const info = describeIntents(intents, ctx);

@@ -46,7 +46,7 @@ function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] 
       return reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
     })
     .filter((words) => words.length > 0)
-    .filter((words) => ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)));
+    .filter((words) => ctx.anyHas(words));
 }
 
 export const isEmpty = (subject: Subject) =>
@@ -60,9 +60,16 @@ export function hasName(ctx: KnowledgeLookups, passage: Passage, name: NameMatch
   return false;
 }
 
+/** The passages where the name may stand, in knowledge order (a few more than have it: check with `hasName`). */
+export function mayName(ctx: KnowledgeLookups, name: NameMatch): Passage[] {
+  return ctx.mayHoldPhrases(
+    name.forms.flatMap((form) => [[...name.qualifierWords, ...form], ...(name.qualifier ? [form] : [])]),
+  );
+}
+
 /** Whether some text has the name. */
 export function nameStands(ctx: KnowledgeLookups, name: NameMatch): boolean {
-  return ctx.knowledge.passages.some((passage) => hasName(ctx, passage, name));
+  return mayName(ctx, name).some((passage) => hasName(ctx, passage, name));
 }
 
 /**
@@ -104,6 +111,16 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
     subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
     subject.aliasWords.every((words) => ctx.hasWords(passage, words)) &&
     (!needTerms || ctx.hasWords(passage, subject.terms));
+  const [name] = subject.names;
+  const [topic] = subject.topics;
+  // Only passages that can fit are read: those with the first name, the first topic, or all the words.
+  const candidates = name
+    ? mayName(ctx, name)
+    : topic
+      ? ctx.passagesOn(topic)
+      : needTerms
+        ? ctx.passagesWith(subject.terms)
+        : ctx.passages({ deals: [deal] });
   const score = (passage: Passage) => {
     const topics = ctx.topicsOf(passage);
     const own = passage.deals.length === 1 ? 2 : 0;
@@ -113,10 +130,11 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
     const terms = subject.terms.filter((term) => ctx.hasWords(passage, [term])).length;
     return own + tagged + primary + focus + terms * 0.5 + (passage.section === "area" ? 1 : 0);
   };
-  return ctx
-    .passages({ deals: [deal] })
-    .filter(fits)
-    .sort((a, b) => score(b) - score(a));
+  return candidates
+    .filter((passage) => passage.deals.includes(deal) && fits(passage))
+    .map((passage) => ({ passage, score: score(passage) }))
+    .sort((a, b) => b.score - a.score)
+    .map((scored) => scored.passage);
 }
 
 /** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */
@@ -135,7 +153,7 @@ function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
     `\\b${name.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
     "iu",
   );
-  for (const passage of ctx.knowledge.passages) {
+  for (const passage of mayName(ctx, name)) {
     const found = pattern.exec(passage.text);
     if (found) return found[0];
   }

@@ -155,7 +155,7 @@ function partOfName(country: string, query: ParsedQuery, ctx: KnowledgeLookups):
   if (at < 0) return false;
   for (let extra = 1; extra <= 4 && at + words.length + extra <= query.tokens.length; extra++) {
     const phrase = query.tokens.slice(at, at + words.length + extra);
-    if (ctx.knowledge.passages.some((passage) => ctx.says(passage, phrase))) return true;
+    if (ctx.anySays(phrase)) return true;
   }
   return false;
 }
@@ -215,7 +215,7 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
     const stands =
-      ctx.knowledge.passages.some((passage) => ctx.hasWords(passage, words)) ||
+      ctx.anyHas(words) ||
       ctx.knowledge.deals.some((deal) =>
         tokenize(deal.document.title).map(stem).join(" ").includes(words.map(stem).join(" ")),
       );

@@ -5,26 +5,41 @@ import type { ParsedQuery } from "./query.js";
 import { editDistance, holdsPhrase, stem, tokenize, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/** Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. */
+/**
+ * Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. Built in
+ * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
+ * and words, never by reading every passage.
+ */
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
   private readonly passageTopics = new Map<string, Set<string>>();
   private readonly passagesById: Map<string, Passage>;
+  /** Each passage's place in the knowledge order, which every list of passages keeps. */
+  private readonly positions = new Map<string, number>();
   private readonly passagesByTopic = new Map<string, Passage[]>();
+  /** A deal's passages, and a deal's passages of one section (key `deal section`), in knowledge order. */
+  private readonly passagesByDeal = new Map<DealId, Passage[]>();
+  private readonly passagesByDealSection = new Map<string, Passage[]>();
+  /** The topics a deal's own passages are tagged with. */
+  private readonly topicsTagged = new Map<DealId, Set<string>>();
+  /** Each stemmed word's passages, as ascending positions: the candidates for words, phrases and names. */
+  private readonly postings = new Map<string, number[]>();
+  /** Each passage's words, stemmed, in order (made when first needed): to find names as the text has them. */
+  private readonly passageWords: Array<string[] | undefined> = [];
   private readonly citations: Map<string, Citation>;
   private readonly sourcesById: Map<string, Source>;
-  /** Each passage's words, stemmed, in order: to find names and words as the text has them. */
-  private readonly passageWords = new Map<string, string[]>();
-  private readonly passageWordSets = new Map<string, Set<string>>();
-  private readonly coverage = new Map<string, boolean>();
   /** Every word the knowledge uses (stemmed): a word outside it names something the texts do not. */
-  private readonly knownWords = new Set<string>();
+  private readonly knownWords: Set<string>;
 
+  /** `passageTokens`, each passage's tokens in knowledge order, saves tokenising the texts again. */
   constructor(
     readonly knowledge: KnowledgeBase,
     readonly index: PassageIndex,
     readonly vocabulary: Vocabulary,
+    passageTokens: readonly (readonly string[])[] = knowledge.passages.map((passage) =>
+      tokenize(passage.text),
+    ),
   ) {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
@@ -32,24 +47,37 @@ export class KnowledgeLookups {
     this.sourcesById = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.citations = new Map(knowledge.sources.map((source) => [source.id, sourceCitation(source)]));
     const ambiguous = new Set(knowledge.ambiguousAliases.map((alias) => tokenize(alias).join(" ")));
-    // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
-    for (const passage of knowledge.passages) {
+    const stems = new Map<string, string>();
+    knowledge.passages.forEach((passage, position) => {
+      this.positions.set(passage.id, position);
+      const tokens = passageTokens[position] ?? [];
+      // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
       const mentioned = vocabulary
-        .match(tokenize(passage.text), passage.text)
+        .match(tokens, passage.text)
         .readings.filter((r) => r.kind === "topic" && !r.fuzzy && !ambiguous.has(r.words))
         .map((reading) => reading.as);
       const topics = new Set([...passage.topics, ...mentioned]);
       this.passageTopics.set(passage.id, topics);
-      for (const topic of topics) {
-        const list = this.passagesByTopic.get(topic);
-        if (list) list.push(passage);
-        else this.passagesByTopic.set(topic, [passage]);
+      for (const topic of topics) append(this.passagesByTopic, topic, passage);
+      for (const deal of passage.deals) {
+        append(this.passagesByDeal, deal, passage);
+        append(this.passagesByDealSection, `${deal} ${passage.section}`, passage);
+        const tagged = this.topicsTagged.get(deal) ?? new Set();
+        for (const topic of passage.topics) tagged.add(topic);
+        this.topicsTagged.set(deal, tagged);
       }
-      const words = tokenize(passage.text).map(stem);
-      this.passageWords.set(passage.id, words);
-      this.passageWordSets.set(passage.id, new Set(words));
-      for (const word of words) this.knownWords.add(word);
-    }
+      for (const token of tokens) {
+        let stemmed = stems.get(token);
+        if (stemmed === undefined) {
+          stemmed = stem(token);
+          stems.set(token, stemmed);
+        }
+        const list = this.postings.get(stemmed);
+        if (!list) this.postings.set(stemmed, [position]);
+        else if (list[list.length - 1] !== position) list.push(position);
+      }
+    });
+    this.knownWords = new Set(this.postings.keys());
     const described = [
       ...knowledge.sources.flatMap((source) => [source.title, source.publisher]),
       ...knowledge.deals.flatMap((deal) => [
@@ -62,7 +90,7 @@ export class KnowledgeLookups {
       ]),
       ...knowledge.topics.flatMap((topic) => [topic.label, ...topic.aliases, ...topic.names]),
     ];
-    for (const text of described) for (const word of tokenize(text)) this.knownWords.add(stem(word));
+    for (const text of new Set(described)) for (const word of tokenize(text)) this.knownWords.add(stem(word));
   }
 
   get dealIds(): DealId[] {
@@ -115,14 +143,19 @@ export class KnowledgeLookups {
     return this.passagesByTopic.get(topic) ?? [];
   }
 
+  /** The passages of the deals (every deal when none) and of the sections (any when not given), in knowledge order. */
   passages(filter: { deals?: readonly DealId[]; sections?: readonly Section[] }): Passage[] {
-    return this.knowledge.passages.filter(
-      (passage) =>
-        (!filter.deals ||
-          filter.deals.length === 0 ||
-          passage.deals.some((deal) => filter.deals?.includes(deal))) &&
-        (!filter.sections || filter.sections.includes(passage.section)),
+    const { sections } = filter;
+    if (!filter.deals || filter.deals.length === 0) {
+      const all = this.knowledge.passages;
+      return sections ? all.filter((passage) => sections.includes(passage.section)) : [...all];
+    }
+    const lists = [...new Set(filter.deals)].flatMap((deal) =>
+      sections
+        ? [...new Set(sections)].map((section) => this.passagesByDealSection.get(`${deal} ${section}`) ?? [])
+        : [this.passagesByDeal.get(deal) ?? []],
     );
+    return this.inOrder(lists);
   }
 
   /**
@@ -130,26 +163,59 @@ export class KnowledgeLookups {
    * with it. An alias a passage merely mentions never makes the deal cover a topic.
    */
   covers(deal: DealId, topic: string): boolean {
-    const key = `${deal} ${topic}`;
-    let covered = this.coverage.get(key);
-    if (covered === undefined) {
-      covered =
-        this.deal(deal)?.areas.includes(topic) === true ||
-        this.passages({ deals: [deal] }).some((passage) => passage.topics.includes(topic));
-      this.coverage.set(key, covered);
-    }
-    return covered;
+    return (
+      this.deal(deal)?.areas.includes(topic) === true || this.topicsTagged.get(deal)?.has(topic) === true
+    );
   }
 
   /** Whether the passage has the phrase word for word (stemmed, any punctuation between its words). */
   says(passage: Passage, phrase: readonly string[]): boolean {
-    return holdsPhrase(this.passageWords.get(passage.id) ?? [], phrase);
+    return holdsPhrase(this.wordsOf(passage), phrase);
+  }
+
+  /**
+   * The passages where one of the phrases may stand, in knowledge order: check each with `says`. `says` reads
+   * words run together ("jt 60sa" is "jt60sa"), so these are the passages with a word that begins a phrase's
+   * letters and a word that ends them.
+   */
+  mayHoldPhrases(phrases: readonly (readonly string[])[]): Passage[] {
+    const found: number[][] = [];
+    for (const phrase of phrases) {
+      const target = phrase.map(stem).join("");
+      if (target === "") return [...this.knowledge.passages];
+      const starts: number[][] = [];
+      const ends: number[][] = [];
+      for (let length = 1; length <= target.length; length++) {
+        const start = this.postings.get(target.slice(0, length));
+        if (start) starts.push(start);
+        const end = this.postings.get(target.slice(target.length - length));
+        if (end) ends.push(end);
+      }
+      const [fewer, more] = count(starts) <= count(ends) ? [starts, ends] : [ends, starts];
+      found.push(union(fewer).filter((position) => more.some((list) => holds(list, position))));
+    }
+    return union(found).map((position) => this.at(position));
+  }
+
+  /** Whether some passage has the phrase word for word. */
+  anySays(phrase: readonly string[]): boolean {
+    return this.mayHoldPhrases([phrase]).some((passage) => this.says(passage, phrase));
   }
 
   /** Whether the passage has every one of the words, anywhere (stemmed). */
   hasWords(passage: Passage, words: readonly string[]): boolean {
-    const own = this.passageWordSets.get(passage.id);
-    return own !== undefined && words.every((word) => own.has(stem(word)));
+    const position = this.positions.get(passage.id);
+    return position !== undefined && words.every((word) => this.hasWord(position, stem(word)));
+  }
+
+  /** The passages that have every one of the words, anywhere (stemmed), in knowledge order. */
+  passagesWith(words: readonly string[]): Passage[] {
+    return this.withWords(words, Number.POSITIVE_INFINITY);
+  }
+
+  /** Whether some passage has every one of the words. */
+  anyHas(words: readonly string[]): boolean {
+    return this.withWords(words, 1).length > 0;
   }
 
   /** Whether the knowledge uses this word anywhere: in a text, a deal's details, a title or the vocabulary. */
@@ -187,4 +253,76 @@ export class KnowledgeLookups {
     const listedBy = (id: string) => this.knowledge.deals.filter((deal) => deal.areas.includes(id)).length;
     return [...this.knowledge.topics].sort((a, b) => listedBy(b.id) - listedBy(a.id));
   }
+
+  private wordsOf(passage: Passage): string[] {
+    const position = this.positions.get(passage.id);
+    if (position === undefined) return [];
+    let words = this.passageWords[position];
+    if (!words) {
+      words = tokenize(passage.text).map(stem);
+      this.passageWords[position] = words;
+    }
+    return words;
+  }
+
+  private hasWord(position: number, stemmed: string): boolean {
+    const list = this.postings.get(stemmed);
+    return list !== undefined && holds(list, position);
+  }
+
+  /** Up to `limit` passages with every word: the rarest word's passages, checked for the others. */
+  private withWords(words: readonly string[], limit: number): Passage[] {
+    const stemmed = [...new Set(words.map(stem))];
+    if (stemmed.length === 0) return this.knowledge.passages.slice(0, limit);
+    const rarest = stemmed
+      .map((word) => this.postings.get(word) ?? [])
+      .reduce((a, b) => (b.length < a.length ? b : a));
+    const found: Passage[] = [];
+    for (const position of rarest) {
+      if (found.length >= limit) break;
+      if (stemmed.every((word) => this.hasWord(position, word))) found.push(this.at(position));
+    }
+    return found;
+  }
+
+  private at(position: number): Passage {
+    return this.knowledge.passages[position] as Passage;
+  }
+
+  /** Lists of passages, each in knowledge order, merged into one in knowledge order, each passage once. */
+  private inOrder(lists: readonly (readonly Passage[])[]): Passage[] {
+    const nonEmpty = lists.filter((list) => list.length > 0);
+    if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
+    const positions = nonEmpty.map((list) => list.map((passage) => this.positions.get(passage.id) ?? 0));
+    return union(positions).map((position) => this.at(position));
+  }
+}
+
+/** Whether an ascending list of positions holds the position. */
+function holds(list: readonly number[], position: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = list[middle] as number;
+    if (at === position) return true;
+    if (at < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** Ascending lists of positions as one ascending list, each position once. */
+function union(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length <= 1) return [...(lists[0] ?? [])];
+  const sorted = Int32Array.from(lists.flat()).sort();
+  return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
+}
+
+const count = (lists: readonly (readonly number[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

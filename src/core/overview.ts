@@ -33,7 +33,7 @@ export function overviewOf(ctx: KnowledgeLookups, intentExamples: readonly strin
   return {
     asOf: knowledge.asOf,
     deals: knowledge.deals.map((deal) => {
-      const latest = newestDevelopment(knowledge.passages, deal.id);
+      const latest = newestDevelopment(ctx.passages({ deals: [deal.id], sections: ["development"] }));
       return {
         id: deal.id,
         name: deal.name,
@@ -46,11 +46,11 @@ export function overviewOf(ctx: KnowledgeLookups, intentExamples: readonly strin
   };
 }
 
-/** The deal's newest dated development; among those of one day, the first the knowledge lists. */
-function newestDevelopment(passages: readonly Passage[], deal: Deal["id"]): Passage | null {
+/** The newest dated development; among those of one day, the first the knowledge lists. */
+function newestDevelopment(developments: readonly Passage[]): Passage | null {
   let newest: Passage | null = null;
-  for (const passage of passages) {
-    if (passage.section !== "development" || !passage.date || !passage.deals.includes(deal)) continue;
+  for (const passage of developments) {
+    if (!passage.date) continue;
     if (!newest?.date || passage.date > newest.date) newest = passage;
   }
   return newest;

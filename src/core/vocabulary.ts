@@ -38,6 +38,8 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 /** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
 export class Vocabulary {
   private readonly phrases = new Map<string, Term>();
+  /** The first word of every alias: a word that starts none is looked up no further. */
+  private readonly leadingWords = new Set<string>();
   private readonly singleWords: Array<{ word: string; term: Term }> = [];
   private readonly unspaced: Array<{ alias: string; term: Term }> = [];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
@@ -46,7 +48,13 @@ export class Vocabulary {
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
   readonly phrasing: Phrasing;
 
-  constructor(knowledge: KnowledgeBase) {
+  /** `passageTokens`, each passage's tokens in knowledge order, saves tokenising the texts again. */
+  constructor(
+    knowledge: KnowledgeBase,
+    passageTokens: readonly (readonly string[])[] = knowledge.passages.map((passage) =>
+      tokenize(passage.text),
+    ),
+  ) {
     this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
       aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
     );
@@ -64,8 +72,7 @@ export class Vocabulary {
       greetings: words(p.greetings),
       propertyTopics: p.propertyTopics,
     };
-    for (const passage of knowledge.passages)
-      for (const word of tokenize(passage.text)) this.knownWords.add(word);
+    for (const tokens of passageTokens) for (const word of tokens) this.knownWords.add(word);
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {
@@ -92,6 +99,7 @@ export class Vocabulary {
     if (tokens.length === 0 || tokens.length > LONGEST_ALIAS_TOKENS) return;
     const key = tokens.join(" ");
     this.phrases.set(key, term);
+    this.leadingWords.add(tokens[0] as string);
     if (tokens.length === 1 && key.length >= 4 && !FILLER_WORDS.has(key)) {
       this.singleWords.push({ word: key, term });
     }
@@ -168,7 +176,12 @@ export class Vocabulary {
   }
 
   private longestAt(tokens: readonly string[], start: number): Found | null {
-    for (let length = Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start); length >= 1; length--) {
+    const leading = this.leadingWords.has(tokens[start] ?? "");
+    for (
+      let length = leading ? Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start) : 0;
+      length >= 1;
+      length--
+    ) {
       const words = tokens.slice(start, start + length).join(" ");
       const term = this.phrases.get(words);
       if (term)

@@ -4,10 +4,12 @@ import {
   decline,
   excerptOf,
   interleave,
+  PAGE_SIZE,
+  pageStart,
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
-import { describe, evidence, hasName, subjectOf } from "../coverage.js";
+import { describe, evidence, hasName, mayName, subjectOf } from "../coverage.js";
 import { countriesAsked } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section } from "../model.js";
@@ -47,8 +49,10 @@ export const ask: Intent = {
       !aboutProperty;
     if (asksCoverage) return coverageAnswer(request, deals);
     // "What does the UK deal say about JT-60SA?": a name the deals asked never use is answered as absent there.
+    const inDeals = (passage: Passage) =>
+      deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
     const absentName = query.names.some(
-      (name) => !ctx.passages({ deals }).some((passage) => hasName(ctx, passage, name)),
+      (name) => !mayName(ctx, name).some((passage) => inDeals(passage) && hasName(ctx, passage, name)),
     );
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
@@ -83,8 +87,8 @@ export const ask: Intent = {
     if (uncovered.length > 0 && uncovered.length === query.topics.length)
       return nothingFound(answer, query, deals, ctx);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
-    const ranked = rank(covered, deals, ctx);
-    if (ranked.length === 0) return nothingFound(answer, query, deals, ctx);
+    const ranked = rank(covered, deals, ctx, options.offset);
+    if (ranked.total === 0) return nothingFound(answer, query, deals, ctx);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
     const toExcerpt = ({ passage }: Ranked) => excerptOf(ctx, passage);
@@ -99,7 +103,7 @@ export const ask: Intent = {
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
     // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
     const onlyLater =
-      query.names.length > 0 && ranked.every(({ passage }) => passage.section === "development");
+      query.names.length > 0 && ranked.all.every(({ passage }) => passage.section === "development");
     const named = describe(ctx, {
       ...subjectOf(query, ctx),
       topics: [],
@@ -113,24 +117,35 @@ export const ask: Intent = {
         lead: onlyLater
           ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
           : `What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
-        deals: deals.length > 0 ? deals : dealsAbout(ranked),
+        deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
       },
-      ranked,
+      ranked.top,
       toExcerpt,
       options.offset,
+      ranked.total,
     );
   },
 };
 
 type Ranked = { passage: Passage; score: number };
+/** A candidate that matched: its score, the topics asked it covers, how many topics it has, its place. */
+type Scored = Ranked & { topics: string[]; breadth: number; at: number };
+/** Every match in the order met, the results up to the end of the page asked for best first, and how many. */
+type Ranking = { all: readonly Ranked[]; top: Ranked[]; total: number };
 
 /**
  * Orders passages by topic coverage, then full-text score, keeping only those that really match. A named
  * thing ("RIKEN") keeps only the passages that name it; several topics take turns, so each gets its best.
+ * Every match is counted and scored once; only the results up to the page asked for are put in order.
  */
-function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] {
+function rank(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+  offset: number | undefined,
+): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
   const searchText = [...query.terms, ...topicWords].join(" ");
   const hits = ctx.index.search(searchText, { deals });
@@ -148,13 +163,15 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookup
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
   const naming = (passage: Passage) => query.names.every((name) => hasName(ctx, passage, name));
   // Names narrow the answer only where the deals asked have them; else the other words decide.
-  const anyNamed = query.names.length > 0 && ctx.knowledge.passages.some((p) => inDeals(p) && naming(p));
+  const [name] = query.names;
+  const anyNamed = name !== undefined && mayName(ctx, name).some((p) => inDeals(p) && naming(p));
 
-  const ranked: Array<Ranked & { topics: string[] }> = [];
+  const scored: Scored[] = [];
   for (const passage of candidates) {
     if (!inDeals(passage) || (anyNamed && !naming(passage))) continue;
     const hit = textScore.get(passage.id);
-    const covered = query.topics.filter((topic) => ctx.topicsOf(passage).has(topic));
+    const topics = ctx.topicsOf(passage);
+    const covered = query.topics.filter((topic) => topics.has(topic));
     if (query.topics.length > 0) {
       if (covered.length === 0) continue;
     } else {
@@ -170,31 +187,51 @@ function rank(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookup
       (hit ? hit.score / best : 0) +
       specific +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
-    ranked.push({ passage, score, topics: covered });
+    scored.push({ passage, score, topics: covered, breadth: topics.size, at: scored.length });
   }
-  ranked.sort((a, b) => b.score - a.score);
-  return query.topics.length > 1 ? takeTurns(ranked, query.topics, (p) => ctx.topicsOf(p).size) : ranked;
+  const total = scored.length;
+  // The leading three name the deals of an answer without one, whatever the page.
+  const needed = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
+  const top =
+    query.topics.length > 1 ? takeTurns(scored, query.topics, needed) : firstByScore(scored, needed);
+  return { all: scored, top, total };
+}
+
+/** Higher score first, then the earlier candidate: the order of a stable sort by score. */
+const byScore = (a: Scored, b: Scored) => b.score - a.score || a.at - b.at;
+
+/** The first `count` by score without sorting them all: a short sorted list that each candidate may enter. */
+function firstByScore(scored: readonly Scored[], count: number): Scored[] {
+  if (count > 64) return [...scored].sort(byScore).slice(0, count);
+  const top: Scored[] = [];
+  for (const item of scored) {
+    const last = top[top.length - 1];
+    if (top.length === count && last && byScore(item, last) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byScore(item, top[at - 1] as Scored) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /**
  * Each topic's best passage in turn, so "quantum and space" shows both before a second of either: the passage
  * most about the topics asked (their share of all its topics), then one mainly about the topic, official words
- * first, then the text's own order (an area's opening statement before its details).
+ * first, then the text's own order (an area's opening statement before its details). Only the first `count`
+ * are picked. The last rule orders passages of one source by place and others by score, which is not a total
+ * order: each pick sorts the remaining passages of its topic, in score order, as it always has.
  */
-function takeTurns<T extends Ranked & { topics: string[] }>(
-  ranked: readonly T[],
-  topics: readonly string[],
-  breadth: (passage: Passage) => number,
-): T[] {
-  const share = (item: T) => item.topics.length / Math.max(1, breadth(item.passage));
-  const better = (topic: string) => (a: T, b: T) =>
+function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
+  const share = (item: Scored) => item.topics.length / Math.max(1, item.breadth);
+  const better = (topic: string) => (a: Scored, b: Scored) =>
     share(b) - share(a) ||
     Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
     Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
     (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
-  const out: T[] = [];
-  const left = [...ranked];
-  while (left.length > 0) {
+  const out: Scored[] = [];
+  const left = [...scored].sort(byScore);
+  while (left.length > 0 && out.length < count) {
     const before = out.length;
     for (const topic of topics) {
       const pick = left.filter((item) => item.topics.includes(topic)).sort(better(topic))[0];

@@ -93,7 +93,13 @@ function best(
     const focus = 1 / Math.max(1, ctx.topicsOf(passage).size); // a passage about this topic alone beats a list
     return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus;
   };
-  return [...passages].sort((a, b) => score(b) - score(a))[0];
+  // The first of the best, as a stable sort would put it, in one reading.
+  let top: { passage: Passage; score: number } | undefined;
+  for (const passage of passages) {
+    const scored = { passage, score: score(passage) };
+    if (!top || scored.score > top.score) top = scored;
+  }
+  return top?.passage;
 }
 
 /** Without a topic: which deal covers which area, from the deals' own lists of areas. */
