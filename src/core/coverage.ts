@@ -117,7 +117,7 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
   const candidates = name
     ? mayName(ctx, name)
     : topic
-      ? ctx.passagesOn(topic)
+      ? ctx.passagesOn(topic, [deal])
       : needTerms
         ? ctx.passagesWith(subject.terms)
         : ctx.passages({ deals: [deal] });

@@ -18,9 +18,10 @@ export class KnowledgeLookups {
   /** Each passage's place in the knowledge order, which every list of passages keeps. */
   private readonly positions = new Map<string, number>();
   private readonly passagesByTopic = new Map<string, Passage[]>();
-  /** A deal's passages, and a deal's passages of one section (key `deal section`), in knowledge order. */
+  /** A deal's passages, and its passages of one section or on one topic (keys `deal section`, `deal topic`). */
   private readonly passagesByDeal = new Map<DealId, Passage[]>();
   private readonly passagesByDealSection = new Map<string, Passage[]>();
+  private readonly passagesByDealTopic = new Map<string, Passage[]>();
   /** The topics a deal's own passages are tagged with. */
   private readonly topicsTagged = new Map<DealId, Set<string>>();
   /** Each stemmed word's passages, as ascending positions: the candidates for words, phrases and names. */
@@ -62,6 +63,7 @@ export class KnowledgeLookups {
       for (const deal of passage.deals) {
         append(this.passagesByDeal, deal, passage);
         append(this.passagesByDealSection, `${deal} ${passage.section}`, passage);
+        for (const topic of topics) append(this.passagesByDealTopic, `${deal} ${topic}`, passage);
         const tagged = this.topicsTagged.get(deal) ?? new Set();
         for (const topic of passage.topics) tagged.add(topic);
         this.topicsTagged.set(deal, tagged);
@@ -138,9 +140,15 @@ export class KnowledgeLookups {
     return this.passagesById.get(id);
   }
 
-  /** Passages about a topic (tagged with it or mentioning one of its unambiguous aliases), in knowledge order. */
-  passagesOn(topic: string): readonly Passage[] {
-    return this.passagesByTopic.get(topic) ?? [];
+  /**
+   * Passages about a topic (tagged with it or mentioning one of its unambiguous aliases) of the deals (any deal
+   * when none), in knowledge order.
+   */
+  passagesOn(topic: string, deals: readonly DealId[] = []): readonly Passage[] {
+    if (deals.length === 0) return this.passagesByTopic.get(topic) ?? [];
+    return this.inOrder(
+      [...new Set(deals)].map((deal) => this.passagesByDealTopic.get(`${deal} ${topic}`) ?? []),
+    );
   }
 
   /** The passages of the deals (every deal when none) and of the sections (any when not given), in knowledge order. */

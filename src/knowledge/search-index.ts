@@ -87,10 +87,13 @@ function searching(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
   return {
     search(text, options = {}): SearchHit[] {
       const deals = options.deals;
+      // A passage of another deal weighs nothing, so it is skipped as it is met, before any result is made
+      // for it; the others score as they would without the deals.
       const results = miniSearch.search(text, {
-        filter:
+        boostDocument:
           deals && deals.length > 0
-            ? (result) => (result.deals as DealId[]).some((deal) => deals.includes(deal))
+            ? (_id, _term, stored) =>
+                Number(((stored?.deals ?? []) as DealId[]).some((deal) => deals.includes(deal)))
             : undefined,
       });
       return results.map((result) => ({

@@ -157,7 +157,7 @@ function rank(
 
   const candidates =
     query.topics.length > 0
-      ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic)))
+      ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic, deals)))
       : hits.flatMap((hit) => ctx.passage(hit.passageId) ?? []);
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
