@@ -1,8 +1,8 @@
 import { runAskCli, UsageError } from "./adapters/console/ask-cli.js";
 import { loadConfig, loadEnvFile } from "./config.js";
 import { createBot } from "./core/bot.js";
+import { exitWithStartupError } from "./errors.js";
 import { loadKnowledge } from "./knowledge/load.js";
-import { exitWithStartupError } from "./startup-error.js";
 
 /** Entry point of `npm run ask`: answer from the command line, as text or JSON. */
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

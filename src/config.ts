@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { BotError } from "./core/errors.js";
 
 /** Raised when the environment is missing or malforms a variable; the message names the variable. */
-export class ConfigError extends Error {
-  readonly code = "CONFIG_INVALID";
+export class ConfigError extends BotError {
+  constructor(message: string) {
+    super("CONFIG_INVALID", message);
+  }
 }
 
 export type SlackConfig = {

@@ -1,6 +1,7 @@
 import { deployCommands } from "./adapters/discord/deploy.js";
 import { ConfigError, loadConfig, loadEnvFile } from "./config.js";
 import { createBot } from "./core/bot.js";
+import { describeError } from "./errors.js";
 import { loadKnowledge } from "./knowledge/load.js";
 
 /** `npm run discord:deploy`: registers `/tpd` as described by the bot over the configured knowledge. */
@@ -15,6 +16,6 @@ try {
     result.scope === "guild" ? `guild ${config.discord.guildId}` : "all guilds (global; may take a while)";
   process.stdout.write(`Registered ${result.count} command(s) for ${where}.\n`);
 } catch (error) {
-  process.stderr.write(`discord:deploy failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`discord:deploy failed: ${describeError(error).message}\n`);
   process.exitCode = 1;
 }

@@ -1,4 +1,5 @@
 import { loadConfig, loadEnvFile } from "./config.js";
+import { describeError } from "./errors.js";
 
 /**
  * `node dist/healthcheck.js`: the container's HEALTHCHECK. Asks the running bot's GET /healthz (on
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`healthcheck: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`healthcheck: ${describeError(error).message}\n`);
     process.exit(1);
   },
 );

@@ -3,6 +3,8 @@ import { createConsoleAdapter } from "./adapters/console/repl.js";
 import { createQuestionRecorder, type QuestionRecorder } from "./adapters/shared/question-record.js";
 import { createRateLimiter } from "./adapters/shared/rate-limit.js";
 import { type Config, loadConfig, loadEnvFile } from "./config.js";
+import { BotError } from "./core/errors.js";
+import { describeError, exitWithStartupError, scrub } from "./errors.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildHealthReport, startHealthServer } from "./runtime/health.js";
 import { WATCH_OFF, watchKnowledge } from "./runtime/knowledge-watch.js";
@@ -10,9 +12,8 @@ import { createLiveBot, type LiveBot } from "./runtime/live-bot.js";
 import { installProcessGuards } from "./runtime/process-guards.js";
 import { createShutdown } from "./runtime/shutdown.js";
 import { installSignalHandlers } from "./runtime/signals.js";
-import { AdapterStartError, startAdapters } from "./runtime/start-adapters.js";
+import { startAdapters } from "./runtime/start-adapters.js";
 import type { SharedState } from "./shared-state/index.js";
-import { exitWithStartupError, scrub } from "./startup-error.js";
 import type { Platform } from "./store/types.js";
 
 /** Known as soon as the config is read, so that every way out of start-up can scrub them. */
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
     if (config.healthPort !== null) health = await startHealthServer(config.healthPort, healthReport);
   } catch (error) {
     const reason =
-      error instanceof AdapterStartError ? error.message : `health server on HEALTH_PORT: ${describe(error)}`;
+      error instanceof BotError
+        ? error.message
+        : `health server on HEALTH_PORT: ${describeError(error).message}`;
     // Through the logger, which scrubs secrets: platform errors can echo request details.
     logger.fatal({ err: reason }, "cannot start");
     logger.flush?.();
@@ -137,7 +140,7 @@ async function sharedState(config: Config, logger: Logger): Promise<SharedState 
     return await openSharedState({ databaseUrl, rateLimit: config.rateLimit, logger });
   } catch (error) {
     logger.error(
-      { err: describe(error) },
+      { err: describeError(error) },
       "shared state unavailable; de-duplication and rate limits stay in this process",
     );
     return null;
@@ -187,10 +190,6 @@ async function platformAdapters(
     );
   }
   return adapters;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function secretsOf(config: Config): string[] {

@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig, loadEnvFile } from "./config.js";
-import { scrub } from "./startup-error.js";
+import { BotError } from "./core/errors.js";
+import { describeError, scrub } from "./errors.js";
 import { openStore } from "./store/open.js";
 import { buildReport } from "./store/report/build.js";
 import { renderHtml } from "./store/report/html.js";
@@ -17,14 +18,12 @@ const USAGE = `usage: npm run report -- [--json | --csv] [--since 30d] [--html F
 const SPAN = /^(\d+)([hdw])$/;
 const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
-class UsageError extends Error {}
-
 /** `--since` as a time: a span back from now, or a calendar date (UTC). */
 function parseSince(value: string, now: number): number {
   const span = SPAN.exec(value);
   if (span) return now - Number(span[1]) * UNIT_MS[span[2] as keyof typeof UNIT_MS];
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return Date.parse(value);
-  throw new UsageError(`--since: expected 30d, 12h, 2w or a date such as 2025-11-01, got "${value}"`);
+  throw new BotError("USAGE", `--since: expected 30d, 12h, 2w or a date such as 2025-11-01, got "${value}"`);
 }
 
 function parse(argv: string[]) {
@@ -40,10 +39,10 @@ function parse(argv: string[]) {
       },
       strict: true,
     });
-    if (values.json && values.csv) throw new UsageError("choose one of --json and --csv");
+    if (values.json && values.csv) throw new BotError("USAGE", "choose one of --json and --csv");
     return values;
   } catch (error) {
-    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+    throw error instanceof BotError ? error : new BotError("USAGE", describeError(error).message);
   }
 }
 
@@ -96,11 +95,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof BotError && error.code === "USAGE") {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  const text = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tpd-bot report: cannot read the question log: ${scrub(text, secrets)}\n`);
+  const { message } = describeError(error);
+  process.stderr.write(`tpd-bot report: cannot read the question log: ${scrub(message, secrets)}\n`);
   process.exit(1);
 });

@@ -2,9 +2,9 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from "discord.js";
 import { ConfigError, type DiscordConfig, loadConfig, loadEnvFile, shardProcessEnv } from "./config.js";
+import { exitWithStartupError } from "./errors.js";
 import { createLogger } from "./logger.js";
 import { startHealthServer } from "./runtime/health.js";
-import { exitWithStartupError } from "./startup-error.js";
 
 /**
  * `npm run start:sharded`: discord.js's ShardingManager runs one `dist/main.js` process per gateway shard,

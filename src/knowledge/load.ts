@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import yaml from "js-yaml";
 import type { z } from "zod";
+import { BotError } from "../core/errors.js";
 import type { Deal, KnowledgeBase, Passage, PassageIndex, Source, Topic } from "../core/model.js";
 import {
   type ArticleFile,
@@ -15,13 +16,12 @@ import {
 import { buildPassageIndex, indexContext } from "./search-index.js";
 
 /** A knowledge file is missing, unreadable or invalid; the message names the file and the field. */
-export class KnowledgeError extends Error {
-  readonly code = "KNOWLEDGE_INVALID";
+export class KnowledgeError extends BotError {
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}: ${problems.join("; ")}`);
+    super("KNOWLEDGE_INVALID", `${file}: ${problems.join("; ")}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 /** What `/healthz` shows of the watch. */
@@ -82,7 +83,10 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
     } catch (error) {
       closeAll();
       armedOk = false;
-      logger.warn({ err: String(error) }, "knowledge watch unavailable; the content check still reloads");
+      logger.warn(
+        { err: describeError(error).message },
+        "knowledge watch unavailable; the content check still reloads",
+      );
     }
     try {
       const name = basename(dir);
@@ -99,7 +103,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatch {
     watcher.on("error", (error) => {
       // Set up again at the next event or content check, not at once: a lasting error would loop.
       armedOk = false;
-      logger.warn({ err: String(error) }, "knowledge watch failed; it will be set up again");
+      logger.warn({ err: describeError(error).message }, "knowledge watch failed; it will be set up again");
     });
     return watcher;
   };

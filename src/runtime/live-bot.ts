@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Bot, createBot } from "../core/bot.js";
+import { describeError } from "../errors.js";
 import {
-  KnowledgeError,
   KnowledgeTooLarge,
   type LoadedKnowledge,
   type LoadOptions,
@@ -103,7 +103,7 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
         );
         return false;
       }
-      const problem = error instanceof KnowledgeError ? error.message : String(error);
+      const problem = describeError(error).message;
       record(reason, "failed", problem);
       logger.error(
         { reason, problem, keptVersion: serving.info.version },

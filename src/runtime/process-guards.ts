@@ -1,3 +1,4 @@
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -7,16 +8,11 @@ import type { Logger } from "../logger.js";
  */
 export function installProcessGuards(logger: Logger): void {
   process.on("unhandledRejection", (reason) => {
-    logger.error({ err: describe(reason) }, "unhandled rejection; still serving");
+    logger.error({ err: describeError(reason, { withStack: true }) }, "unhandled rejection; still serving");
   });
   process.on("uncaughtException", (error) => {
-    logger.fatal({ err: describe(error) }, "uncaught exception; exiting");
+    logger.fatal({ err: describeError(error, { withStack: true }) }, "uncaught exception; exiting");
     logger.flush?.();
     process.exit(1);
   });
-}
-
-function describe(error: unknown): { name: string; message: string; stack?: string } {
-  if (!(error instanceof Error)) return { name: "NonError", message: String(error) };
-  return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
 }

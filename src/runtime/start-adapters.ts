@@ -1,9 +1,6 @@
 import type { Adapter } from "../adapters/adapter.js";
-
-/** Raised when an adapter cannot connect at start-up; the message names the platform and what to check. */
-export class AdapterStartError extends Error {
-  readonly code = "ADAPTER_START_FAILED";
-}
+import { BotError } from "../core/errors.js";
+import { describeError } from "../errors.js";
 
 const CHECK: Record<Adapter["name"], string> = {
   slack: "check SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, SLACK_API_URL and PORT",
@@ -13,16 +10,17 @@ const CHECK: Record<Adapter["name"], string> = {
 
 const LABEL: Record<Adapter["name"], string> = { slack: "Slack", discord: "Discord", console: "Console" };
 
-/** Starts every adapter; the first failure rejects with the platform named and the variables to check. */
+/** Starts every adapter; the first failure rejects (ADAPTER_START_FAILED) naming the platform and what to check. */
 export async function startAdapters(adapters: readonly Adapter[]): Promise<void> {
   await Promise.all(
     adapters.map(async (adapter) => {
       try {
         await adapter.start();
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new AdapterStartError(
-          `${LABEL[adapter.name]} did not start: ${reason} (${CHECK[adapter.name]})`,
+        const { message } = describeError(error);
+        throw new BotError(
+          "ADAPTER_START_FAILED",
+          `${LABEL[adapter.name]} did not start: ${message} (${CHECK[adapter.name]})`,
         );
       }
     }),

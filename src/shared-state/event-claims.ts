@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { createMemoryDedupe, type DedupeStore } from "../adapters/slack/dedupe.js";
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 const TABLE = "slack_event_claims";
@@ -41,7 +42,7 @@ export async function createPostgresDedupe(
         return result.rowCount === 1;
       } catch (error) {
         options.logger.warn(
-          { err: error instanceof Error ? error.message : String(error) },
+          { err: describeError(error).message },
           "shared event de-duplication unavailable; de-duplicating in this process",
         );
         return fallback.claim(eventId);

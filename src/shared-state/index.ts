@@ -2,6 +2,7 @@ import pg from "pg";
 import type { RateLimiter } from "../adapters/shared/rate-limit.js";
 import type { DedupeStore } from "../adapters/slack/dedupe.js";
 import type { RateLimitConfig } from "../config.js";
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { createPostgresDedupe } from "./event-claims.js";
 import { createPostgresRateLimiter } from "./rate-limits.js";
@@ -36,7 +37,9 @@ export async function openSharedState(options: {
     application_name: "tpd-bot shared state",
   });
   // Without a listener, an idle connection's error (the server restarted) would end the process.
-  pool.on("error", (error) => log.warn({ err: error.message }, "idle database connection lost"));
+  pool.on("error", (error) =>
+    log.warn({ err: describeError(error).message }, "idle database connection lost"),
+  );
   try {
     const dedupe = await createPostgresDedupe(pool, { logger: log });
     const rateLimiter = await createPostgresRateLimiter(pool, options.rateLimit, log);

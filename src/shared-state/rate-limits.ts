@@ -2,6 +2,7 @@ import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { createRateLimiter, type RateLimiter, type RateVerdict } from "../adapters/shared/rate-limit.js";
 import type { RateLimitConfig } from "../config.js";
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 const TABLE = "rate_limits";
@@ -41,7 +42,7 @@ export async function createPostgresRateLimiter(
       } catch (error) {
         if (error instanceof RateLimiterRes) return limited(error);
         logger.warn(
-          { err: error instanceof Error ? error.message : String(error) },
+          { err: describeError(error).message },
           "shared rate limits unavailable; counting in this process",
         );
         return fallback.take({ user, team });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { StoreConfig } from "../config.js";
 import { normalizeInput } from "../core/normalize.js";
+import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { openStore } from "./open.js";
 import { redact } from "./redact.js";
@@ -75,7 +76,10 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   let ready: Promise<Ready> | null = null;
   let failedAt = Number.NEGATIVE_INFINITY;
   const unavailable = (error: unknown) => {
-    logger.warn({ err: describe(error), database: kindOf(config) }, "question log database unavailable");
+    logger.warn(
+      { err: describeError(error).message, database: kindOf(config) },
+      "question log database unavailable",
+    );
   };
   const connect = (): Promise<Ready> => {
     if (ready) return ready;
@@ -112,7 +116,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
       .then(() => new Promise<void>((resolve) => setImmediate(resolve))) // never on the answer's own tick
       .then(() => withDeadline(deadline - now(), connect().then(write)))
       .catch((error: unknown) => {
-        logger.warn({ write: what, reason: describe(error) }, "question log write dropped");
+        logger.warn({ write: what, reason: describeError(error).message }, "question log write dropped");
       })
       .finally(() => {
         queued -= 1;
@@ -136,7 +140,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   };
   const retain = () =>
     withDeadline(60_000, applyRetention()).catch((error: unknown) =>
-      logger.warn({ reason: describe(error) }, "question log retention not applied"),
+      logger.warn({ reason: describeError(error).message }, "question log retention not applied"),
     );
   let retention: Promise<unknown> = retain();
   const daily = setInterval(() => {
@@ -232,8 +236,4 @@ function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
 
 function kindOf(config: StoreConfig): string {
   return config.databaseUrl ? "postgres" : "sqlite";
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

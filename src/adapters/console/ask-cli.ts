@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { type Answer, excerptsOf } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
+import { BotError } from "../../core/errors.js";
 import type { DealId } from "../../core/model.js";
 import { renderText } from "./render-text.js";
 
@@ -30,13 +31,12 @@ type CliArgs = {
 };
 
 /** A bad command line; `usage` is printed after the message. */
-export class UsageError extends Error {
-  readonly code = "USAGE";
+export class UsageError extends BotError {
   constructor(
     message: string,
     readonly usage: string,
   ) {
-    super(message);
+    super("USAGE", message);
   }
 }
 

@@ -8,8 +8,8 @@ import {
 } from "discord.js";
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import { type Bot, dealIds } from "../../core/bot.js";
+import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint, Pipeline } from "../shared/pipeline.js";
 import type { QuestionRecorder } from "../shared/question-record.js";

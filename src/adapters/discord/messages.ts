@@ -1,8 +1,8 @@
 import type { Message } from "discord.js";
 import { type Bot, dealIds } from "../../core/bot.js";
 import type { TurnContext } from "../../core/follow-up.js";
+import { describeError } from "../../errors.js";
 import type { Surface } from "../../store/types.js";
-import { describeError } from "../shared/errors.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint } from "../shared/pipeline.js";
 import { NO_PINGS } from "./client.js";

@@ -1,6 +1,6 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
 import { dealIds } from "../../core/bot.js";
-import { describeError } from "../shared/errors.js";
+import { describeError } from "../../errors.js";
 import { NOTICES } from "../shared/notices.js";
 import { threadConversation } from "./conversation.js";
 import { toQuery } from "./incoming-text.js";

@@ -13,8 +13,8 @@ import type {
 import type { Answer, AnswerOptions } from "../../core/answer.js";
 import { type Bot, dealIds } from "../../core/bot.js";
 import { contextOf, type TurnContext } from "../../core/follow-up.js";
+import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { describeError } from "../shared/errors.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked as AskedOf, EntryPoint, Pipeline, Question } from "../shared/pipeline.js";

@@ -1,7 +1,7 @@
 import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Answer } from "../../core/answer.js";
+import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { describeError } from "../shared/errors.js";
 import type { Reply } from "../shared/pipeline.js";
 import type { SlackMessage } from "./blocks.js";
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import yaml from "js-yaml";
+import { BotError } from "../../core/errors.js";
 import type { KnowledgeBase } from "../../core/model.js";
 import { lintKnowledge } from "../lint.js";
 import { KnowledgeError, loadKnowledge } from "../load.js";
@@ -46,8 +47,6 @@ type Plan = {
   articlePath?: string;
   sourceAdded: boolean;
 };
-
-class UsageError extends Error {}
 
 /** Nothing can be written; one line per problem, each naming its file. */
 class ImportFailure extends Error {
@@ -109,12 +108,15 @@ function parse(argv: readonly string[]) {
         },
       });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new BotError("USAGE", (error as Error).message);
     }
   })();
-  if (!values.help && positionals.length === 0) throw new UsageError("give at least one FILE");
+  if (!values.help && positionals.length === 0) throw new BotError("USAGE", "give at least one FILE");
   if (positionals.length > 1 && (values.id || values.title || values.url))
-    throw new UsageError("--id, --title and --url name one page: give each file's in its front matter");
+    throw new BotError(
+      "USAGE",
+      "--id, --title and --url name one page: give each file's in its front matter",
+    );
   const { knowledge, help, deals, ...rest } = values;
   const flags: PageMeta = {
     ...rest,
