@@ -9,6 +9,12 @@ import { checkSlackRequest } from "./request-gate.js";
 
 export type HealthResponder = () => { status: number; body: unknown };
 
+/**
+ * Listener context: when the request reached this process (ms since the epoch). A command's answer budget
+ * runs from then, so time spent reading and verifying it under load counts against Slack's 3 s too.
+ */
+export const RECEIVED_AT = "receivedAt";
+
 export type SlackAppOptions = {
   config: SlackConfig;
   logger: Logger;
@@ -63,6 +69,7 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
       appToken: config.appToken,
       logger: boltLogger,
       installerOptions: { clientOptions },
+      customPropertiesExtractor: () => ({ [RECEIVED_AT]: Date.now() }),
     });
     let open = false;
     receiver.client.on("connected", () => {
@@ -77,17 +84,20 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
   }
 
   if (!config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
+  const arrivals = new WeakMap<IncomingMessage, number>();
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: EVENTS_PATH,
     logger: boltLogger,
     customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options.health) }],
+    customPropertiesExtractor: (request) => ({ [RECEIVED_AT]: arrivals.get(request) ?? Date.now() }),
   });
   // While stopping, Events API deliveries (JSON bodies) get 503 before Bolt acknowledges them, so
   // Slack retries them, possibly on another replica, instead of them being acknowledged and lost.
   const boltListener = receiver.requestListener;
   const signingSecret = config.signingSecret;
   receiver.requestListener = (request, response) => {
+    arrivals.set(request, Date.now());
     if (lifecycle.draining && request.method === "POST" && isJson(request)) {
       response.writeHead(503, { "retry-after": "5" });
       response.end();

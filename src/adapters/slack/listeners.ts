@@ -18,6 +18,7 @@ import type { Logger } from "../../logger.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked as AskedOf, EntryPoint, Pipeline, Question } from "../shared/pipeline.js";
+import { RECEIVED_AT } from "./app.js";
 import { registerAssistant } from "./assistant.js";
 import type { SlackMessage } from "./blocks.js";
 import { decodeButtonValue } from "./button-values.js";
@@ -112,7 +113,7 @@ export const clientsOf = (client: SlackClients["answers"], deps: ListenerDeps): 
 /** `/tpd question`: a private answer with a Share button, in the acknowledgement when ready in time. */
 const command = {
   name: "command",
-  read({ command: body, respond, ack }: SlackCommandMiddlewareArgs): Asked {
+  read({ command: body, respond, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Asked {
     const asked = question({
       via: "command",
       surface: "slash",
@@ -120,10 +121,17 @@ const command = {
       user: body.user_id,
       team: body.team_id ?? null,
       awaitsReply: true,
+      ...receivedAt(context),
     });
     return { question: asked, reply: privateReply(respond, render({ shareable: true }), ack) };
   },
-} satisfies EntryPoint<SlackCommandMiddlewareArgs, Context, SlackMessage>;
+} satisfies EntryPoint<SlackCommandMiddlewareArgs & AllMiddlewareArgs, Context, SlackMessage>;
+
+/** When the request reached this process, as the receiver recorded it (see app.ts). */
+function receivedAt(context: AllMiddlewareArgs["context"]): Pick<Question, "askedAt"> {
+  const at = context[RECEIVED_AT];
+  return typeof at === "number" ? { askedAt: at } : {};
+}
 
 /** A mention in a channel: the answer in the thread; inside a thread the bot answered, read in its context. */
 const mention = {
