@@ -97,12 +97,13 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
     if (Number.isFinite(value) && value >= 1000 && !facts.amounts.has(value))
       return `the deal texts mention no sum of “${match[0].trim()}”`;
   }
-  for (const match of query.text.matchAll(YEAR)) {
-    if (!facts.years.has(match[0])) return `the deal texts mention nothing dated ${match[0]}`;
-  }
-  // "Did Biden sign the UK deal?", "…signed in Osaka?": answered from the deal's signing record; the name is
-  // what is asked, not assumed.
+  // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;
+  // the name, place or year is what is asked, not assumed.
   const signing = signingAsked(query, ctx);
+  for (const match of query.text.matchAll(YEAR)) {
+    if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
+      return `the deal texts mention nothing dated ${match[0]}`;
+  }
   const signer = new Set([
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),

@@ -1,6 +1,6 @@
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Signatory } from "./model.js";
-import { joinNames, titleCase } from "./phrasing.js";
+import { formatDate, joinNames, titleCase } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { editDistance, FILLER_WORDS, indexOfSequence, stem, tokenize, typoAllowance } from "./text.js";
 
@@ -24,12 +24,11 @@ const HOME_COUNTRY = new Set([
   "united states of america",
   "washington",
 ]);
-/** Words after "in" that say when, not where: "signed in September", "in 2025". */
-const WHEN_WORDS = new Set(
-  "january february march april may june july august september october november december spring summer autumn fall winter".split(
-    " ",
-  ),
+const MONTHS = "january february march april may june july august september october november december".split(
+  " ",
 );
+/** Words after "in" that say when, not where: "signed in September", "in 2025". */
+const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "winter"]);
 
 /**
  * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
@@ -45,6 +44,8 @@ export type SigningAsked = {
   places: PlaceAsked[];
   /** The deals asked about: those named other than as a place, else those all the people named signed. */
   deals: DealId[];
+  /** Months and years asked ("signed in September", "in 2025"), as a date's "YYYY" or month number "MM". */
+  dates: Array<{ year?: string; month?: string }>;
 };
 
 /** Whether the words follow a word of place: "in India", "at the India …". */
@@ -125,13 +126,18 @@ export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signing
         !NO_ONE.has(token) &&
         !readWords.has(token)),
   );
-  if (people.length === 0 && places.length === 0) return null;
+  const dates = query.tokens.flatMap((token): SigningAsked["dates"] => {
+    const month = MONTHS.indexOf(token);
+    if (month >= 0) return [{ month: String(month + 1).padStart(2, "0") }];
+    return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
+  });
+  if (people.length === 0 && places.length === 0 && dates.length === 0) return null;
   const placeDeals = new Set(places.flatMap((place) => (place.deal ? [place.deal] : [])));
   const named = query.deals.filter((deal) => !placeDeals.has(deal) || query.deals.length === 1);
   const signedByAll = (deal: Deal) =>
     people.length > 0 && people.every((word) => deal.signatories.some((person) => nameHas(person, word)));
   const deals = named.length > 0 ? named : ctx.knowledge.deals.filter(signedByAll).map((deal) => deal.id);
-  return { people, places, deals };
+  return { people, places, deals, dates };
 }
 
 /**
@@ -152,11 +158,19 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   const elsewhere = asked.places.find((place) => place.country && place.deal !== deal.id && !inRecord(place));
   if (elsewhere)
     return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`;
+  const [year, month] = deal.signed.date.split("-");
+  const wrongDate = asked.dates.some(
+    (date) =>
+      (date.year !== undefined && date.year !== year) || (date.month !== undefined && date.month !== month),
+  );
+  if (wrongDate) return `No — the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`;
   // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
   if (!asked.places.every(inRecord)) return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
-  return `Yes — ${who}${asked.places.length > 0 ? ` at ${deal.signed.place}` : ""}.`;
+  const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
+  const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";
+  return `Yes — ${who}${where}${when}.`;
 }
 
 /** "India", "the United States": a country's name inside a sentence. */

@@ -61,7 +61,7 @@ export const ask: Intent = {
     const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
-      const record = signing.places.length > 0 ? when : whoSigned;
+      const record = signing.places.length > 0 || signing.dates.length > 0 ? when : whoSigned;
       return record.run({ ...request, query: { ...query, deals: signing.deals, intent: record.name } });
     }
     if (query.sections.length > 0 && query.names.length === 0) {
