@@ -118,7 +118,7 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
     ? mayName(ctx, name)
     : topic
       ? ctx.passagesOn(topic, [deal])
-      : needTerms
+      : needTerms && subject.terms.length > 0
         ? ctx.passagesWith(subject.terms)
         : ctx.passages({ deals: [deal] });
   const score = (passage: Passage) => {

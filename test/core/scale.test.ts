@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadGolden } from "../../scripts/golden.js";
+import { createBot } from "../../src/core/bot.js";
+import type { KnowledgeBase, Passage } from "../../src/core/model.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { buildPassageIndex, indexContext } from "../../src/knowledge/search-index.js";
+import { REAL_KNOWLEDGE } from "../helpers/bots.js";
+
+/**
+ * How much of the knowledge a question makes the bot read, counted without a clock: every passage is watched,
+ * and reading any of its fields marks it as read. A question may read the passages of its deals, topics and
+ * words, never every passage.
+ */
+type Watched = { knowledge: KnowledgeBase; read: Set<string>; fieldReads: () => number };
+
+function watched(knowledge: KnowledgeBase): Watched {
+  const read = new Set<string>();
+  let reads = 0;
+  const passages = knowledge.passages.map(
+    (passage) =>
+      new Proxy(passage, {
+        get(target, field, receiver) {
+          read.add(target.id);
+          reads += 1;
+          return Reflect.get(target, field, receiver);
+        },
+      }),
+  );
+  return { knowledge: { ...knowledge, passages }, read, fieldReads: () => reads };
+}
+
+/** Letters only, far from every real word: no search, typo reading, year or sum of a question can meet them. */
+function nonsenseWord(n: number): string {
+  let word = "";
+  for (let rest = n; word.length < 6 || rest > 0; rest = Math.floor(rest / 20))
+    word += "bcdfghjklmnpqrstvwxz"[rest % 20];
+  return `zzy${word}`;
+}
+
+/** `count` passages of a deal nobody asks about, in words nobody uses: knowledge no question is about. */
+function withUnrelated(knowledge: KnowledgeBase, count: number): KnowledgeBase {
+  const source = knowledge.sources[0]?.id ?? "";
+  const unrelated: Passage[] = Array.from({ length: count }, (_, i) => ({
+    id: `unrelated-${i}`,
+    deals: ["elsewhere"],
+    topics: [],
+    section: "article",
+    kind: "quote",
+    sourceId: source,
+    order: i,
+    text: [0, 1, 2, 3, 4, 5].map((k) => nonsenseWord(i * 6 + k)).join(" "),
+  }));
+  return { ...knowledge, passages: [...knowledge.passages, ...unrelated] };
+}
+
+const questions = [...new Set(loadGolden().map((row) => row.q))];
+
+describe("work per question does not grow with knowledge it is not about", () => {
+  let real: KnowledgeBase;
+  beforeAll(async () => {
+    real = (await loadKnowledge(REAL_KNOWLEDGE)).knowledge;
+  });
+
+  it("answers every golden question the same, reading none of 3,000 unrelated passages", () => {
+    const grown = watched(withUnrelated(real, 3000));
+    // One search index for both, so the full-text scores (which count every passage) are the same.
+    const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
+    const plain = createBot({ knowledge: real, index });
+    const bot = createBot({ knowledge: grown.knowledge, index });
+    bot.answer(questions[0] ?? ""); // facts gathered once, on the first question, may read everything
+    for (const question of questions) {
+      for (const offset of [0, 3]) {
+        grown.read.clear();
+        const answer = bot.answer(question, { offset });
+        expect(answer, question).toEqual(plain.answer(question, { offset }));
+        const unrelatedRead = [...grown.read].filter((id) => id.startsWith("unrelated-"));
+        expect(unrelatedRead, question).toEqual([]);
+      }
+    }
+  });
+
+  it("builds the bot in time linear in the passages: twice as many unrelated passages cost twice the reads", () => {
+    const buildReads = (count: number) => {
+      const { knowledge, fieldReads } = watched(withUnrelated(real, count));
+      const index = buildPassageIndex(knowledge.passages, indexContext(knowledge));
+      const before = fieldReads();
+      createBot({ knowledge, index });
+      return fieldReads() - before;
+    };
+    const base = buildReads(0);
+    const once = buildReads(1000) - base;
+    const twice = buildReads(2000) - base;
+    expect(once).toBeGreaterThan(1000);
+    expect(twice).toBeLessThanOrEqual(2 * once);
+  });
+});
