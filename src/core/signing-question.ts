@@ -178,3 +178,15 @@ function placeName(words: string): string {
   const name = titleCase(words);
   return /^(United|Republic)\b/.test(name) ? `the ${name}` : name;
 }
+
+/** The deals every signatory the question names signed ("Kratsios and Bae": Korea), or none when it names none. */
+export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const named = signatories.filter((person) =>
+    query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
+  );
+  if (named.length === 0) return [];
+  return ctx.knowledge.deals
+    .filter((deal) => named.every((person) => deal.signatories.some((own) => own.name === person.name)))
+    .map((deal) => deal.id);
+}

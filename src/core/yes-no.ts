@@ -36,7 +36,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     const signed = deal ? signingLead(signing, deal) : null;
     return signed ? { ...answer, lead: `${signed} ${answer.lead}` } : answer;
   }
-  const keys = keyWords(query);
+  const keys = keyWords(query, ctx);
   if (keys.size === 0) return answer;
   for (const excerpt of answer.excerpts) {
     for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
@@ -56,7 +56,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 }
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
-function keyWords(query: ParsedQuery): Set<string> {
+function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   // The first name of each deal only says which deal is meant; a second one is asked about ("the UK deal
   // signed in London?" names the place, which the deciding sentence must then hold).
   const namingReadings = new Map<string, string>();
@@ -65,9 +65,18 @@ function keyWords(query: ParsedQuery): Set<string> {
       namingReadings.set(reading.as, reading.words);
   }
   const dealWords = new Set([...namingReadings.values()].flatMap((words) => words.split(" ")));
+  // Words naming the section asked ("pull out" → discontinuation) chose the excerpts; what is asked of it remains.
+  const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
   return new Set(
     query.tokens
-      .filter((token, i) => i > 0 && !FILLER_WORDS.has(token) && !dealWords.has(token) && token.length > 2)
+      .filter(
+        (token, i) =>
+          i > 0 &&
+          !sectionWords.has(i) &&
+          !FILLER_WORDS.has(token) &&
+          !dealWords.has(token) &&
+          token.length > 2,
+      )
       .map(stem),
   );
 }

@@ -16,7 +16,7 @@ import type { DealId, Passage, Section } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
 import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, titleCase } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { signingAsked } from "../signing-question.js";
+import { dealsSignedBy, signingAsked } from "../signing-question.js";
 import { tokenize } from "../text.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
@@ -37,7 +37,9 @@ export const ask: Intent = {
   cues: [],
   run(request: IntentRequest): AnswerDraft {
     const { query, options, ctx } = request;
-    const deals = ctx.dealsAsked(query, options);
+    const asked = ctx.dealsAsked(query, options);
+    // "What did Kratsios and Bae agree?" is about the deal those people signed.
+    const deals = asked.length > 0 ? asked : dealsSignedBy(query, ctx);
     const answer = blankAnswer(query, "ask");
     const aboutProperty = query.topics.some((topic) =>
       ctx.vocabulary.phrasing.propertyTopics.includes(topic),
