@@ -37,7 +37,12 @@ export function evaluateGoals({ core, startup, slack, reload }: Sections): Goal[
     const { median } = spread(values);
     const verdict =
       met === values.length ? "met" : meets(median) ? `met in ${met} of ${values.length} runs` : "not met";
-    goals.push({ goal, target: `${op} ${limit}${unit}`, spread: spread(values), verdict });
+    goals.push({
+      goal,
+      target: limit === 0 ? "0" : `${op} ${limit}${unit}`,
+      spread: spread(values),
+      verdict,
+    });
   };
   const x1 = core?.find((row) => row.factor === 1)?.runs ?? [];
   const x1000 = core?.find((row) => row.factor === 1000)?.runs ?? [];
@@ -176,5 +181,5 @@ export function renderReport(results: Results): string {
 }
 
 function range(s: Spread): string {
-  return `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} runs`;
+  return `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} run${s.runs.length === 1 ? "" : "s"}`;
 }

@@ -46,7 +46,7 @@ const quick = values.quick ?? false;
 const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join(REPO, "bench/results.json"));
 
 const RUNNERS: { [K in Section]: () => Promise<NonNullable<Sections[K]>> } = {
-  core: () => coreSection({ runs, factors, samples: quick ? 100 : 1000, budgetMs: quick ? 2000 : 120_000 }),
+  core: () => coreSection({ runs, factors, samples: quick ? 100 : 1000, budgetMs: quick ? 2000 : 60_000 }),
   startup: () => startupSection(quick ? 1 : Math.max(runs, 5)),
   slack: () =>
     slackSection({
