@@ -36,15 +36,26 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     const signed = deal ? signingLead(signing, deal) : null;
     return signed ? { ...answer, lead: `${signed} ${answer.lead}` } : answer;
   }
-  const keys = keyWords(query, ctx);
-  if (keys.size === 0) return answer;
+  // A topic asked in several words ("legally binding") stands in a sentence by any of them ("non-binding").
+  const phrases = query.readings
+    .filter((reading) => reading.kind === "topic" && !reading.fuzzy && reading.words.includes(" "))
+    .map((reading) =>
+      reading.words
+        .split(" ")
+        .filter((word) => !FILLER_WORDS.has(word))
+        .map(stem),
+    );
+  const inPhrase = new Set(phrases.flat());
+  const keys = new Set([...keyWords(query, ctx)].filter((key) => !inPhrase.has(key)));
+  if (keys.size === 0 && phrases.length === 0) return answer;
   for (const excerpt of answer.excerpts) {
     for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
       const words = tokenize(sentence).map(stem);
       // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
       // sentence that says who signed but not where. Without one, no Yes or No is given.
       if (![...keys].every((key) => words.includes(key))) continue;
-      const at = words.findIndex((word) => keys.has(word));
+      if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
+      const at = words.findIndex((word) => keys.has(word) || inPhrase.has(word));
       // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
       const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
       const negated = around.some((word) => NEGATIONS.has(word));
