@@ -13,7 +13,7 @@ import {
 
 let h: Harness | null = null;
 /** Answers slower than the budget: acknowledged with "Working on it…", then posted to the response_url. */
-const HELD = { answering: { ...ANSWERING_DEFAULTS, budgetMs: 50 }, answerDelayMs: 200 };
+const HELD = { answering: { ...ANSWERING_DEFAULTS, budgetMs: 50 }, answerDelayMs: 600 };
 afterEach(async () => {
   await h?.close();
   h = null;

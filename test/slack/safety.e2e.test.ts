@@ -211,7 +211,7 @@ describe("an answer slower than the budget", () => {
     slow = await startHarness({
       bot: await loadRealBot(),
       answering: { ...ANSWERING_DEFAULTS, budgetMs: 50 },
-      answerDelayMs: 200,
+      answerDelayMs: 600,
     });
   });
   afterAll(async () => {
