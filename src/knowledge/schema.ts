@@ -122,8 +122,6 @@ export const articleFileSchema = z.strictObject({
     .min(1),
 });
 
-export type SourcesFile = z.infer<typeof sourcesFileSchema>;
 export type SourceEntry = z.input<typeof sourceEntrySchema>;
-export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
 export type DealFile = z.infer<typeof dealFileSchema>;
 export type ArticleFile = z.infer<typeof articleFileSchema>;

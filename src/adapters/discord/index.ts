@@ -1,14 +1,11 @@
 import { once } from "node:events";
 import { type Client, Events, Status } from "discord.js";
-import type { AnsweringConfig, DiscordConfig } from "../../config.js";
-import type { Bot } from "../../core/bot.js";
+import type { DiscordConfig } from "../../config.js";
 import { describeError } from "../../errors.js";
-import type { Logger } from "../../logger.js";
-import type { Adapter, AdapterHealth } from "../adapter.js";
+import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { createPipeline } from "../shared/pipeline.js";
-import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
-import type { RateLimiter } from "../shared/rate-limit.js";
+import { NO_RECORDER } from "../shared/question-record.js";
 import { createDiscordClient } from "./client.js";
 import { createInteractionHandler } from "./interactions.js";
 import { messageEntry } from "./messages.js";
@@ -17,21 +14,7 @@ export { buildCommands, COMMAND_NAME } from "./commands.js";
 export { deployCommands } from "./deploy.js";
 export { renderAnswer } from "./render.js";
 
-export type DiscordAdapterOptions = {
-  config: DiscordConfig;
-  /** Called per question, so a live knowledge reload takes effect at once. */
-  getBot: () => Bot;
-  logger: Logger;
-  rateLimiter: RateLimiter;
-  /** The answer budget and the queue's bounds; the defaults when unset. */
-  answering?: AnsweringConfig;
-  /** How long stop() waits for answers in flight; 5 s by default. */
-  shutdownGraceMs?: number;
-  /** The question log and feedback; none when unset. */
-  recorder?: QuestionRecorder;
-};
-
-export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
+export function createDiscordAdapter(options: PlatformAdapterOptions<DiscordConfig>): Adapter {
   const logger = options.logger.child({ adapter: "discord" });
   const graceMs = options.shutdownGraceMs ?? 5000;
   const inFlight = createInFlight();

@@ -37,8 +37,3 @@ export const LOCALISED = {
     name: { ja: "このメッセージをTPDに質問", ko: "이 메시지를 TPD에 질문" },
   },
 } as const satisfies Record<string, { name: Localised; description?: Localised }>;
-
-/** Discord's `name_localizations` / `description_localizations` shape. */
-export function localizations(text: Localised): Record<"ja" | "ko", string> {
-  return { ja: text.ja, ko: text.ko };
-}

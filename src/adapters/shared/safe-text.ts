@@ -79,29 +79,30 @@ function escapeWithin(text: string, max: number, toMarkup: (text: string) => str
     .trimEnd()}${ELLIPSIS}`;
 }
 
-/** Untrusted text for a formatted place: sanitised, escaped, unpingable, at most `max` characters. */
-export function formatted(markup: Markup, text: string, max: number): string {
-  return escapeWithin(sanitize(text), max, markup.escape);
-}
-
 /** Untrusted text for a place without formatting (headers, button labels, embed author): one line, unpingable. */
 export function plain(text: string, max: number): string {
   return escapeWithin(oneLine(sanitize(text)), max, neutralise);
 }
 
-/** A link target for `markup`: http(s) without credentials, with what would end the link encoded; else null. */
-export function safeUrl(markup: Markup, url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.username || parsed.password) {
-    return null;
-  }
-  const href = markup.escapeUrl(parsed.href);
-  return href.length <= markup.maxUrl ? href : null;
+/** The text safety of one platform's markup. */
+export function forMarkup(markup: Markup) {
+  return {
+    /** Untrusted text for a formatted place: sanitised, escaped, unpingable, at most `max` characters. */
+    formatted: (text: string, max: number): string => escapeWithin(sanitize(text), max, markup.escape),
+    /** A link target: http(s) without credentials, with what would end the link encoded; else null. */
+    link(url: string): string | null {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return null;
+      }
+      const { protocol, username, password } = parsed;
+      if ((protocol !== "https:" && protocol !== "http:") || username || password) return null;
+      const href = markup.escapeUrl(parsed.href);
+      return href.length <= markup.maxUrl ? href : null;
+    },
+  };
 }
 
 /** Percent-encodes each character `pattern` matches. */

@@ -1,14 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webApi } from "@slack/bolt";
-import type { AnsweringConfig, SlackConfig } from "../../config.js";
-import type { Bot } from "../../core/bot.js";
-import type { Logger } from "../../logger.js";
-import type { Adapter, AdapterHealth } from "../adapter.js";
+import type { SlackConfig } from "../../config.js";
+import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { createPipeline } from "../shared/pipeline.js";
-import { NO_RECORDER, type QuestionRecorder } from "../shared/question-record.js";
-import type { RateLimiter } from "../shared/rate-limit.js";
+import { NO_RECORDER } from "../shared/question-record.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
@@ -19,14 +16,7 @@ export { createMemoryDedupe } from "./dedupe.js";
 export { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, SLASH_COMMAND } from "./registration.js";
 export { renderAnswer } from "./render.js";
 
-export type SlackAdapterOptions = {
-  config: SlackConfig;
-  /** Called per request: the knowledge can be reloaded while running. */
-  getBot: () => Bot;
-  logger: Logger;
-  rateLimiter: RateLimiter;
-  /** The answer budget and the queue's bounds; the defaults when unset. */
-  answering?: AnsweringConfig;
+export type SlackAdapterOptions = PlatformAdapterOptions<SlackConfig> & {
   /** Served as JSON on GET /healthz in HTTP mode; a `status` other than "ok" (another adapter down, stopping) answers 503. */
   healthReport: () => unknown;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
@@ -35,10 +25,6 @@ export type SlackAdapterOptions = {
   retryConfig?: webApi.RetryOptions;
   /** Event de-duplication; replace with a shared store when running several replicas. */
   dedupe?: DedupeStore;
-  /** The question log and feedback; none when unset. */
-  recorder?: QuestionRecorder;
-  /** How long stop() waits for answers in progress. */
-  shutdownGraceMs?: number;
 };
 
 export type SlackAdapter = Adapter & { port(): number | null };
