@@ -54,9 +54,9 @@ export class KnowledgeLookups {
       const tokens = passageTokens[position] ?? [];
       // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
       const mentioned = vocabulary
-        .match(tokens, passage.text)
-        .readings.filter((r) => r.kind === "topic" && !r.fuzzy && !ambiguous.has(r.words))
-        .map((reading) => reading.as);
+        .topicsIn(tokens, passage.text)
+        .filter((mention) => !ambiguous.has(mention.words))
+        .map((mention) => mention.topic);
       const topics = new Set([...passage.topics, ...mentioned]);
       this.passageTopics.set(passage.id, topics);
       for (const topic of topics) append(this.passagesByTopic, topic, passage);

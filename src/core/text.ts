@@ -1,11 +1,11 @@
 /** Splits normalised text into lowercase word tokens; letters and digits of any script survive. */
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/(?<=\b[a-z])\.(?=[a-z]\.)/g, "") // u.s. -> us., u.k. -> uk.
-    .replace(/(?<=\b[a-z]{2})\.(?=\s|$)/g, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0);
+  return (
+    text
+      .toLowerCase()
+      .replace(/(?<=\b[a-z])\.(?=[a-z]\.)/g, "") // u.s. -> us., u.k. -> uk.
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition), stopping early past `max`. */

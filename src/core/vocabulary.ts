@@ -158,6 +158,25 @@ export class Vocabulary {
     return { readings, consumed, inPhrases, names, qualifiers };
   }
 
+  /**
+   * The topic aliases a text of the knowledge mentions word for word, as `match` reads them (longest first),
+   * without what only a question needs: its words are the knowledge's own, so none is read as a typo.
+   */
+  topicsIn(tokens: readonly string[], text: string): Array<{ words: string; topic: string }> {
+    const found: Array<{ words: string; topic: string }> = [];
+    for (let start = 0; start < tokens.length; ) {
+      const phrase = this.leadingWords.has(tokens[start] ?? "") ? this.phraseAt(tokens, start) : null;
+      if (phrase?.term.kind === "topic") found.push({ words: phrase.words, topic: phrase.term.id });
+      start += phrase?.length ?? 1;
+    }
+    if (UNSPACED_SCRIPT.test(text)) {
+      const lower = text.toLowerCase();
+      for (const { alias, term } of this.unspaced)
+        if (term.kind === "topic" && lower.includes(alias)) found.push({ words: alias, topic: term.id });
+    }
+    return found;
+  }
+
   /** Sections asked about in other words, with the token positions they take. */
   sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
     return this.sections.flatMap(({ id, tokens: alias }) => {
@@ -176,21 +195,15 @@ export class Vocabulary {
   }
 
   private longestAt(tokens: readonly string[], start: number): Found | null {
-    const leading = this.leadingWords.has(tokens[start] ?? "");
-    for (
-      let length = leading ? Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start) : 0;
-      length >= 1;
-      length--
-    ) {
-      const words = tokens.slice(start, start + length).join(" ");
-      const term = this.phrases.get(words);
-      if (term)
-        return {
-          reading: { words, kind: term.kind, as: term.id, fuzzy: false },
-          length,
-          name: term.name === true,
-          ...(term.written ? { written: term.written } : {}),
-        };
+    const phrase = this.leadingWords.has(tokens[start] ?? "") ? this.phraseAt(tokens, start) : null;
+    if (phrase) {
+      const { words, term, length } = phrase;
+      return {
+        reading: { words, kind: term.kind, as: term.id, fuzzy: false },
+        length,
+        name: term.name === true,
+        ...(term.written ? { written: term.written } : {}),
+      };
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
@@ -199,6 +212,19 @@ export class Vocabulary {
     return fuzzy
       ? { reading: { words: token, kind: fuzzy.kind, as: fuzzy.id, fuzzy: true }, length: 1, name: false }
       : null;
+  }
+
+  /** The longest alias that starts at `start`, word for word. */
+  private phraseAt(
+    tokens: readonly string[],
+    start: number,
+  ): { words: string; term: Term; length: number } | null {
+    for (let length = Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start); length >= 1; length--) {
+      const words = tokens.slice(start, start + length).join(" ");
+      const term = this.phrases.get(words);
+      if (term) return { words, term, length };
+    }
+    return null;
   }
 
   private closestWord(token: string): Term | null {
