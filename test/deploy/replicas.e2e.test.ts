@@ -110,6 +110,41 @@ describe.skipIf(!postgres)("Slack replicas sharing one PostgreSQL", () => {
     expect(String((await answerTo(replicas[1], other)).body.text)).not.toMatch(SLOW_DOWN);
   });
 
+  it("WHEN a thread follow-up reaches the other replica THEN it is answered with the first question's context", async () => {
+    const channel = "C0CHANNEL1";
+    const user = "U0THREAD1";
+    const answered = (replica: Replica) =>
+      replica.bot.logs().filter((line) => line.msg === "answered").length;
+    const inThread = (root: string) =>
+      slack.callsTo("chat.postMessage").filter((call) => call.params.thread_ts === root);
+    // Slack holds each person's message; the bot's answers it records as they are posted.
+    const say = async (
+      replica: Replica,
+      event: { type: string; text: string; ts: string; thread_ts?: string },
+    ) => {
+      slack.addMessage(channel, { user, ...event });
+      const sent = await replica.client.event(envelope({ channel, channel_type: "channel", user, ...event }));
+      expect(sent.status).toBe(200);
+    };
+
+    const root = "74.1";
+    const before = answered(replicas[0]);
+    await say(replicas[0], { type: "app_mention", text: `<@${BOT_USER_ID}> korea 6g`, ts: root });
+    const [first] = await slack.waitFor(() => (inThread(root).length === 1 ? inThread(root) : null));
+    await slack.waitFor(() => answered(replicas[0]) === before + 1); // its log line follows the post
+    expect(JSON.parse(String(first?.params.metadata)).event_payload).toMatchObject({ query: "korea 6g" });
+
+    const [beforeA, beforeB] = replicas.map(answered);
+    await say(replicas[1], { type: "message", text: "and japan?", ts: "74.2", thread_ts: root });
+    const second = (await slack.waitFor(() => (inThread(root).length === 2 ? inThread(root) : null)))[1];
+    await slack.waitFor(() => answered(replicas[1]) === (beforeB as number) + 1);
+    expect(answered(replicas[0])).toBe(beforeA);
+    // "6g" came from replica A's answer, read back from Slack: the follow-up is "japan 6g".
+    expect(second?.params.text).toContain("Japan");
+    expect(JSON.parse(String(second?.params.metadata)).event_payload).toMatchObject({ query: "japan 6g" });
+    expect(JSON.stringify(second?.parsedBlocks)).toMatch(/“6g” → .*from earlier/);
+  });
+
   it("WHEN the database goes away THEN both replicas still answer, each on its own", async () => {
     await (postgres as PostgresServer).stop();
     for (const [index, replica] of replicas.entries()) {
