@@ -7,23 +7,18 @@ const TABLE = "slack_event_claims";
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
- * Slack retry de-duplication shared by every replica: the first INSERT of an `event_id` wins, a repeat
+ * Slack retry de-duplication shared by every replica, in the table the store's migrations create: the first INSERT of an `event_id` wins, a repeat
  * within the TTL changes no row. An expired claim is taken over by the next delivery. When the database
  * fails, the replica falls back to remembering ids itself (a retry landing on another replica may then be
  * answered twice, but every question is answered).
  */
-export async function createPostgresDedupe(
+export function createPostgresDedupe(
   pool: pg.Pool,
   options: { logger: Logger; ttlMs?: number; now?: () => number },
-): Promise<DedupeStore & { stop(): void }> {
+): DedupeStore & { stop(): void } {
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const now = options.now ?? Date.now;
   const fallback = createMemoryDedupe({ ttlMs, now });
-  await pool
-    .query(`CREATE TABLE IF NOT EXISTS ${TABLE} (event_id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`)
-    .catch((error: { code?: string }) => {
-      if (error.code !== "23505") throw error; // another replica created it at the same moment
-    });
   const sweep = setInterval(() => {
     pool.query(`DELETE FROM ${TABLE} WHERE expires_at < $1`, [now()]).catch(() => {});
   }, SWEEP_EVERY_MS);

@@ -4,13 +4,15 @@ import type { DedupeStore } from "../adapters/slack/dedupe.js";
 import type { RateLimitConfig } from "../config.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { migrate } from "../store/migrations.js";
+import { openPostgres } from "../store/postgres.js";
 import { createPostgresDedupe } from "./event-claims.js";
 import { createPostgresRateLimiter } from "./rate-limits.js";
 
 /**
  * What replicas behind a load balancer (and Discord shards) must agree on, kept in the PostgreSQL of
  * DATABASE_URL: which Slack deliveries were taken and how many questions each user and team asked.
- * Conversation context for follow-up questions belongs here too, as one more table on this pool.
+ * (Conversation context needs no table: it travels with the bot's answers, as Slack message metadata.)
  */
 export type SharedState = {
   dedupe: DedupeStore;
@@ -27,6 +29,14 @@ export async function openSharedState(options: {
   logger: Logger;
 }): Promise<SharedState> {
   const log = options.logger.child({ component: "shared-state" });
+  // The tables are the store's (its migrations, which replicas starting together take in turn), also when
+  // the question log is off and would not open the store.
+  const schema = openPostgres(options.databaseUrl);
+  try {
+    await migrate(schema);
+  } finally {
+    await schema.close();
+  }
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: 4,
@@ -40,19 +50,13 @@ export async function openSharedState(options: {
   pool.on("error", (error) =>
     log.warn({ err: describeError(error).message }, "idle database connection lost"),
   );
-  try {
-    const dedupe = await createPostgresDedupe(pool, { logger: log });
-    const rateLimiter = await createPostgresRateLimiter(pool, options.rateLimit, log);
-    return {
-      dedupe,
-      rateLimiter,
-      async close() {
-        dedupe.stop();
-        await pool.end();
-      },
-    };
-  } catch (error) {
-    await pool.end().catch(() => {});
-    throw error;
-  }
+  const dedupe = createPostgresDedupe(pool, { logger: log });
+  return {
+    dedupe,
+    rateLimiter: createPostgresRateLimiter(pool, options.rateLimit, log),
+    async close() {
+      dedupe.stop();
+      await pool.end();
+    },
+  };
 }

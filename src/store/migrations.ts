@@ -2,9 +2,14 @@ import type { SqlDriver } from "./driver.js";
 
 /**
  * The schema, one version after another; never edit an applied step, add the next one. Written in the SQL both
- * SQLite and PostgreSQL read: times are epoch milliseconds (BIGINT), flags 0/1, lists JSON text.
+ * SQLite and PostgreSQL read: times are epoch milliseconds (BIGINT), flags 0/1, lists JSON text. A step `only`
+ * for one database is recorded as applied on the other without running.
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[] }> = [
+export const MIGRATIONS: ReadonlyArray<{
+  version: number;
+  only?: SqlDriver["kind"];
+  statements: readonly string[];
+}> = [
   {
     version: 1,
     statements: [
@@ -36,6 +41,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly s
       "CREATE INDEX votes_voted_at ON votes (voted_at)",
     ],
   },
+  {
+    // What replicas share (src/shared-state): the Slack deliveries taken, and rate-limiter-flexible's counters
+    // in the layout its RateLimiterPostgres reads. Releases before this step created both tables from those
+    // modules, hence IF NOT EXISTS.
+    version: 2,
+    only: "postgres",
+    statements: [
+      "CREATE TABLE IF NOT EXISTS slack_event_claims (event_id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)",
+    ],
+  },
 ];
 
 /** Brings the schema up to the latest version; replicas starting together wait for each other. */
@@ -51,7 +67,8 @@ export async function migrate(driver: SqlDriver): Promise<void> {
     );
     for (const step of MIGRATIONS) {
       if (applied.has(step.version)) continue;
-      for (const statement of step.statements) await db.run(statement);
+      if (!step.only || step.only === driver.kind)
+        for (const statement of step.statements) await db.run(statement);
       await db.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [
         step.version,
         Date.now(),

@@ -42,7 +42,7 @@ describe.skipIf(!postgres)("Slack replicas sharing one PostgreSQL", () => {
   beforeAll(async () => {
     slack = await startFakeSlack();
     const databaseUrl = await (postgres as PostgresServer).createDatabase();
-    // One after the other, as a rolling deploy would; each creates the tables it needs if missing.
+    // One after the other, as a rolling deploy would; the first migrates the schema, the second finds it done.
     const first = await startReplica(databaseUrl);
     replicas = [first, await startReplica(databaseUrl)];
   }, 90_000);

@@ -1,56 +1,59 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
 export type RateLimitKeys = { user: string; team?: string | null };
 export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * Limits questions per user and per workspace/guild. In memory (below) for one process; shared through
- * PostgreSQL when replicas must count together (src/shared-state), hence a promise may come back.
+ * Limits questions per user and per workspace/guild. Counted in this process, or in PostgreSQL when replicas
+ * must count together (src/shared-state); either way by rate-limiter-flexible, so both count alike.
  */
 export type RateLimiter = {
   /** Records one question and says whether it may be answered; `retryAfterMs` when not. */
   take(keys: RateLimitKeys): RateVerdict | Promise<RateVerdict>;
 };
 
-/** Sliding-window counters per key (user, workspace/guild). Pure: the clock is injected. */
-export type MemoryRateLimiter = { take(keys: RateLimitKeys): RateVerdict };
+export type RateLimitOptions = { perUser: number; perTeam: number; windowMs: number };
 
-export type RateLimitOptions = {
-  perUser: number;
-  perTeam: number;
-  windowMs: number;
-  now?: () => number;
-  /** Bound on tracked keys so a flood of distinct ids cannot grow memory without limit. */
-  maxKeys?: number;
-};
+/** Counters for users and for teams, in one store. */
+export type LimiterPair = { users: RateLimiterAbstract; teams: RateLimiterAbstract };
 
-export function createRateLimiter(options: RateLimitOptions): MemoryRateLimiter {
-  const now = options.now ?? Date.now;
-  const maxKeys = options.maxKeys ?? 50_000;
-  const windows = new Map<string, number[]>();
+/** The limiter's window in whole seconds, as rate-limiter-flexible counts it. */
+export const windowSeconds = (options: RateLimitOptions) => Math.max(1, Math.round(options.windowMs / 1000));
 
-  const recent = (key: string, at: number): number[] => {
-    const stamps = (windows.get(key) ?? []).filter((stamp) => at - stamp < options.windowMs);
-    windows.delete(key); // re-insert below so Map order tracks recency for eviction
-    windows.set(key, stamps);
-    if (windows.size > maxKeys) {
-      const oldest = windows.keys().next().value;
-      if (oldest !== undefined) windows.delete(oldest);
-    }
-    return stamps;
-  };
+/** In this process's memory. */
+export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+  const duration = windowSeconds(options);
+  return limitsOver({
+    users: new RateLimiterMemory({ keyPrefix: "user", points: options.perUser, duration }),
+    teams: new RateLimiterMemory({ keyPrefix: "team", points: options.perTeam, duration }),
+  });
+}
 
+/**
+ * The user's counter, then the team's. A fixed window per key opens at its first question and lets `points`
+ * questions through until it ends, in memory and in PostgreSQL alike. A store's own failure is thrown.
+ */
+export function limitsOver({ users, teams }: LimiterPair): {
+  take(keys: RateLimitKeys): Promise<RateVerdict>;
+} {
   return {
-    take({ user, team }) {
-      const at = now();
-      const checks: Array<[string, number]> = [[`user:${user}`, options.perUser]];
-      if (team) checks.push([`team:${team}`, options.perTeam]);
-      const stamps = checks.map(([key, limit]) => ({ stamps: recent(key, at), limit }));
-      const blocked = stamps.find(({ stamps: list, limit }) => list.length >= limit);
-      if (blocked) {
-        const oldest = blocked.stamps[0] ?? at;
-        return { allowed: false, retryAfterMs: Math.max(0, options.windowMs - (at - oldest)) };
+    async take({ user, team }) {
+      try {
+        await users.consume(user);
+        if (team) {
+          try {
+            await teams.consume(team);
+          } catch (error) {
+            // The question is not answered, so it does not count against the user either.
+            if (error instanceof RateLimiterRes) await users.reward(user).catch(() => {});
+            throw error;
+          }
+        }
+        return { allowed: true };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return { allowed: false, retryAfterMs: error.msBeforeNext };
+        throw error;
       }
-      for (const entry of stamps) entry.stamps.push(at);
-      return { allowed: true };
     },
   };
 }
