@@ -26,8 +26,8 @@ export class KnowledgeLookups {
   private readonly topicsTagged = new Map<DealId, Set<string>>();
   /** Each stemmed word's passages, as ascending positions: the candidates for words, phrases and names. */
   private readonly postings = new Map<string, number[]>();
-  /** Each passage's words, stemmed, in order (made when first needed): to find names as the text has them. */
-  private readonly passageWords: Array<string[] | undefined> = [];
+  /** Each passage's words, stemmed, in order: to find names as the text has them. */
+  private readonly passageWords: string[][] = [];
   private readonly citations: Map<string, Citation>;
   private readonly sourcesById: Map<string, Source>;
   /** Every word the knowledge uses (stemmed): a word outside it names something the texts do not. */
@@ -68,14 +68,18 @@ export class KnowledgeLookups {
         for (const topic of passage.topics) tagged.add(topic);
         this.topicsTagged.set(deal, tagged);
       }
-      for (const token of tokens) {
+      const words = tokens.map((token) => {
         let stemmed = stems.get(token);
         if (stemmed === undefined) {
           stemmed = stem(token);
           stems.set(token, stemmed);
         }
-        const list = this.postings.get(stemmed);
-        if (!list) this.postings.set(stemmed, [position]);
+        return stemmed;
+      });
+      this.passageWords.push(words);
+      for (const word of words) {
+        const list = this.postings.get(word);
+        if (!list) this.postings.set(word, [position]);
         else if (list[list.length - 1] !== position) list.push(position);
       }
     });
@@ -262,15 +266,9 @@ export class KnowledgeLookups {
     return [...this.knowledge.topics].sort((a, b) => listedBy(b.id) - listedBy(a.id));
   }
 
-  private wordsOf(passage: Passage): string[] {
+  private wordsOf(passage: Passage): readonly string[] {
     const position = this.positions.get(passage.id);
-    if (position === undefined) return [];
-    let words = this.passageWords[position];
-    if (!words) {
-      words = tokenize(passage.text).map(stem);
-      this.passageWords[position] = words;
-    }
-    return words;
+    return position === undefined ? [] : (this.passageWords[position] ?? []);
   }
 
   private hasWord(position: number, stemmed: string): boolean {

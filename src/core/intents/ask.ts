@@ -163,14 +163,17 @@ function rank(
       : hits.flatMap((hit) => ctx.passage(hit.passageId) ?? []);
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
-  const naming = (passage: Passage) => query.names.every((name) => hasName(ctx, passage, name));
-  // Names narrow the answer only where the deals asked have them; else the other words decide.
+  // The passages with every name, found once from the first name's passages.
   const [name] = query.names;
-  const anyNamed = name !== undefined && mayName(ctx, name).some((p) => inDeals(p) && naming(p));
+  const naming = new Set(
+    name ? mayName(ctx, name).filter((p) => query.names.every((each) => hasName(ctx, p, each))) : [],
+  );
+  // Names narrow the answer only where the deals asked have them; else the other words decide.
+  const anyNamed = [...naming].some(inDeals);
 
   const scored: Scored[] = [];
   for (const passage of candidates) {
-    if (!inDeals(passage) || (anyNamed && !naming(passage))) continue;
+    if (!inDeals(passage) || (anyNamed && !naming.has(passage))) continue;
     const hit = textScore.get(passage.id);
     const topics = ctx.topicsOf(passage);
     const covered = query.topics.filter((topic) => topics.has(topic));
