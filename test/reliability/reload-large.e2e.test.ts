@@ -6,13 +6,43 @@ import { killAllBotProcesses } from "../helpers/bot-process.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 import { runEntry } from "../helpers/run-process.js";
 import { writeScaledKnowledge } from "../helpers/scaled-knowledge.js";
+import { commandFields } from "../slack/support/harness.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
 
 /** A bot on Slack over HTTP, serving a private copy of knowledge/ that the test grows. */
 type Running = SlackHttpBot & { knowledge: KnowledgeCopy };
 
+/**
+ * Far above what a free event loop takes on a loaded 2-core machine, far below a loop that reads, validates
+ * and indexes a ×100 folder itself (3–5 s measured). Probes are spaced so that answering them does not
+ * itself load the machine.
+ */
+const PROBE_BOUND_MS = 2000;
+/** A probe of each kind every this often while the reload runs. */
+const PROBE_EVERY_MS = 100;
+const MEGABYTE = 1_048_576;
+
+type Probe = { ms: number; status: number; sentAt: number };
+
+async function probeHealth(running: Running): Promise<Probe> {
+  const sentAt = performance.now();
+  const response = await fetch(`${running.base}/healthz`);
+  await response.arrayBuffer();
+  return { ms: performance.now() - sentAt, status: response.status, sentAt };
+}
+
+/** A signed /tpd, each from a user of its own so that no rate limit answers instead. */
+async function probeCommand(running: Running, user: number): Promise<Probe> {
+  const sentAt = performance.now();
+  const fields = commandFields(running.slack, "when was the uk deal signed?", `UPROBE${user}`);
+  const { ms, status } = await running.client.command(fields);
+  return { ms, status, sentAt };
+}
+
+let large: Running;
 let capped: Running;
+const figures: string[] = [];
 const strays: string[] = [];
 
 async function start(env: Record<string, string>): Promise<Running> {
@@ -29,19 +59,62 @@ function nextReload(running: Running, from: number, timeoutMs: number) {
 }
 
 beforeAll(async () => {
-  capped = await start({ KNOWLEDGE_MAX_BYTES: String(200 * 1024) });
+  [large, capped] = await Promise.all([
+    // SIGHUP alone reloads it, once the whole ×100 folder is written; debug logs mark the end of the load.
+    start({ KNOWLEDGE_WATCH: "false", LOG_LEVEL: "debug" }),
+    start({ KNOWLEDGE_MAX_BYTES: String(200 * 1024) }),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
   await killAllBotProcesses();
-  for (const running of [capped]) {
+  for (const running of [large, capped]) {
     await running?.slack.close();
     await running?.knowledge.remove();
   }
   await Promise.all(strays.map((folder) => rm(folder, { recursive: true, force: true })));
+  console.info(`large reload: ${figures.join("; ")}`);
 });
 
 describe("GIVEN a bot serving the knowledge", () => {
+  it("WHEN a ×100 edit is loaded THEN /healthz and signed slash commands keep answering while it is read, validated and indexed, and the new version serves", async () => {
+    const bytes = await writeScaledKnowledge(REAL_KNOWLEDGE, large.knowledge.dir, 100);
+    const from = large.bot.logs().length;
+    const after = (line: { msg?: string }) => large.bot.logs().indexOf(line) >= from;
+    const signalledAt = performance.now();
+    large.bot.signal("SIGHUP");
+    const loaded = large.bot
+      .waitForLog((line) => after(line) && line.msg === "knowledge version loaded; building the bot", 120_000)
+      .then(() => performance.now());
+    let reloading = true;
+    const reloaded = nextReload(large, from, 120_000).finally(() => {
+      reloading = false;
+    });
+    const probes: Promise<Probe>[] = [];
+    while (reloading) {
+      probes.push(probeHealth(large), probeCommand(large, probes.length));
+      await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
+    }
+    const loadedAt = await loaded;
+    const reloadMs = performance.now() - signalledAt;
+    expect(await reloaded).toMatchObject({ level: "info", msg: "knowledge reloaded", changed: true });
+    const answered = await Promise.all(probes);
+    expect(answered.every((probe) => probe.status === 200)).toBe(true);
+
+    // Sent while the worker loaded the new version: each one answered promptly.
+    const duringLoad = answered.filter((probe) => probe.sentAt < loadedAt - PROBE_BOUND_MS);
+    expect(duringLoad.length).toBeGreaterThanOrEqual(20); // the load lasted long enough to probe it
+    const slowestDuringLoad = Math.max(...duringLoad.map((probe) => probe.ms));
+    expect(slowestDuringLoad).toBeLessThan(PROBE_BOUND_MS);
+    const report = (await (await fetch(`${large.base}/healthz`)).json()) as {
+      knowledge: { passages: number };
+    };
+    expect(report.knowledge.passages).toBeGreaterThan(12_000);
+    figures.push(
+      `×100 (${(bytes / MEGABYTE).toFixed(1)} MB, ${report.knowledge.passages} passages) loaded in ${Math.round(loadedAt - signalledAt)} ms, reloaded in ${Math.round(reloadMs)} ms; slowest of ${duringLoad.length} probes during the load ${Math.round(slowestDuringLoad)} ms, of all ${answered.length} (the bot's build included) ${Math.round(Math.max(...answered.map((probe) => probe.ms)))} ms`,
+    );
+  }, 180_000);
+
   it("WHEN an edit takes the knowledge over KNOWLEDGE_MAX_BYTES THEN it is refused with one log line and the old version keeps serving", async () => {
     const report = async () =>
       (
