@@ -4,7 +4,7 @@ import type { Block, SlackMessage } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
 import { ACTION, ASK_ACTION_PATTERN } from "../../src/adapters/slack/registration.js";
 import { renderAnswer } from "../../src/adapters/slack/render.js";
-import { formatDate } from "../../src/core/dates.js";
+import { formatDate } from "../../src/core/phrasing.js";
 import { answerArbitrary } from "../helpers/answer-arbitrary.js";
 import { answer, excerpt } from "./support/answers.js";
 

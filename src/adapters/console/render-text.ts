@@ -1,5 +1,5 @@
 import type { Answer, Citation, Excerpt } from "../../core/answer.js";
-import { formatDate } from "../../core/dates.js";
+import { formatDate } from "../../core/phrasing.js";
 
 /** How the reader asks for the next page in this surface (console: "more"; CLI: a flag). */
 export type MoreHint = (answer: Answer) => string;

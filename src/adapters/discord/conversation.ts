@@ -42,13 +42,11 @@ export function contextOf(message: AnswerMessage, deals: readonly DealId[]): Tur
 /** The context of a discord.js message when it is one of the bot's answers. */
 export function contextFromAnswer(message: Message | null, deals: readonly DealId[]): TurnContext | null {
   if (!message) return null;
-  return contextOf(
-    {
-      embeds: message.embeds.map((embed) => ({ author: embed.author ? { name: embed.author.name } : null })),
-      components: message.components.map((row) => row.toJSON() as AnswerMessage["components"][number]),
-    },
-    deals,
-  );
+  const embeds = message.embeds.map((embed) => ({
+    author: embed.author ? { name: embed.author.name } : null,
+  }));
+  const components = message.components.map((row) => row.toJSON() as AnswerMessage["components"][number]);
+  return contextOf({ embeds, components }, deals);
 }
 
 /** The bot's newest answer among a channel's recent messages (fetched from Discord, never cached). */

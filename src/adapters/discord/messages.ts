@@ -44,8 +44,7 @@ function strip(content: string, patterns: RegExp[]): string {
 }
 
 type Lookup = { via: string; previous: TurnContext | null } | null;
-/** Whose answers a follow-up is read against, and the bot whose deals their context may name. */
-type Reader = { botId: string; getBot: () => Pick<Bot, "deals"> };
+type BotRef = { botId: string; getBot: () => Pick<Bot, "deals"> };
 
 /**
  * Messages addressed to the bot: mentions of it or of its role, replies to its messages, DMs, and messages in
@@ -61,7 +60,7 @@ export const messageEntry = {
     const inGuild = message.inGuild();
     const botRoleId = inGuild ? (message.guild.roles.botRoleFor(botId)?.id ?? null) : null;
     const repliesToBot = Boolean(message.reference?.messageId) && message.mentions.repliedUser?.id === botId;
-    const reader = { botId, getBot };
+    const bot = { botId, getBot };
     const addressed = toQuestion({
       content: message.content,
       inGuild,
@@ -77,11 +76,11 @@ export const messageEntry = {
       text = addressed;
       found = {
         via: viaOf(message, inGuild, repliesToBot, botRoleId),
-        previous: await previousFor(message, repliesToBot, reader),
+        previous: await previousFor(message, repliesToBot, bot),
       };
     } else {
       text = message.content.replace(/\s+/g, " ").trim();
-      found = text !== "" && message.channel.isThread() ? await inThread(message, reader) : null;
+      found = text !== "" && message.channel.isThread() ? await inThread(message, bot) : null;
     }
     if (!found) return null;
     if (!inGuild && text === "" && message.attachments.size > 0) {
@@ -121,25 +120,23 @@ function viaOf(message: Message, inGuild: boolean, repliesToBot: boolean, botRol
   return "mention";
 }
 
+/** Whose answers a follow-up is read against, and the deals their context may name (read when needed). */
+const readerOf = ({ botId, getBot }: BotRef) => ({ botId, deals: dealIds(getBot()) });
+
 /** The answer a reply replies to; in a DM otherwise the bot's latest recent answer there. */
 async function previousFor(
   message: Message,
   repliesToBot: boolean,
-  reader: Reader,
+  bot: BotRef,
 ): Promise<TurnContext | null> {
   try {
-    const deals = dealIds(reader.getBot());
-    if (repliesToBot) return contextFromAnswer(await message.fetchReference(), deals);
+    const reader = readerOf(bot);
+    if (repliesToBot) return contextFromAnswer(await message.fetchReference(), reader.deals);
     if (!message.inGuild()) {
-      const latest = await latestAnswerIn(
-        message.channel,
-        { botId: reader.botId, deals },
-        { recentOnly: true },
-      );
-      return contextFromAnswer(latest, deals);
+      const latest = await latestAnswerIn(message.channel, reader, { recentOnly: true });
+      return contextFromAnswer(latest, reader.deals);
     }
-    if (message.channel.isThread())
-      return (await threadAnswer(message.channel, { botId: reader.botId, deals }))?.context ?? null;
+    if (message.channel.isThread()) return (await threadAnswer(message.channel, reader))?.context ?? null;
   } catch (error) {
     message.client.emit("debug", `follow-up context not read: ${describeError(error).message}`);
   }
@@ -147,13 +144,10 @@ async function previousFor(
 }
 
 /** A message in a thread that mentions nobody: answered only in a thread started from or answered by the bot. */
-async function inThread(message: Message, reader: Reader): Promise<Lookup> {
+async function inThread(message: Message, bot: BotRef): Promise<Lookup> {
   if (!message.channel.isThread()) return null;
   try {
-    const answer = await threadAnswer(message.channel, {
-      botId: reader.botId,
-      deals: dealIds(reader.getBot()),
-    });
+    const answer = await threadAnswer(message.channel, readerOf(bot));
     return answer ? { via: "thread", previous: answer.context } : null;
   } catch {
     return null;

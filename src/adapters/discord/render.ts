@@ -8,8 +8,8 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Answer, Citation, CompareRow, Excerpt, Item, Reading, Suggestion } from "../../core/answer.js";
-import { formatDate } from "../../core/dates.js";
 import type { DealId } from "../../core/model.js";
+import { formatDate } from "../../core/phrasing.js";
 import { neutralise, oneLine, plain, sanitize, truncate, unneutralise } from "../shared/safe-text.js";
 import { type ButtonAction, encodeAction } from "./custom-id.js";
 import { escapeMarkdown, linkUrl, markdown } from "./text.js";

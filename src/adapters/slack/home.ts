@@ -1,5 +1,5 @@
-import { formatDate } from "../../core/dates.js";
 import type { DealOverview, Overview } from "../../core/overview.js";
+import { formatDate } from "../../core/phrasing.js";
 import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button } from "./blocks.js";
 import { LIMITS } from "./blocks.js";

@@ -6,8 +6,8 @@ import {
   excerptsOf,
   type Item,
 } from "../../core/answer.js";
-import { formatDate } from "../../core/dates.js";
 import type { DealId } from "../../core/model.js";
+import { formatDate } from "../../core/phrasing.js";
 import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
 import { LIMITS } from "./blocks.js";

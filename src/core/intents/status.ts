@@ -1,4 +1,4 @@
-import { formatDate } from "../dates.js";
+import { formatDate } from "../phrasing.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
