@@ -116,7 +116,7 @@ describe("the question log never holds up an answer", () => {
     });
     const started = performance.now();
     for (let i = 0; i < 3; i++) expect(log.recordQuestion(asked)).toMatch(/^[\w-]{16}$/);
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(50);
     await log.settled();
     expect(dropped(logs.lines)).toHaveLength(3);
     expect(logs.lines.filter((line) => line.msg === "question log database unavailable")).toHaveLength(1);
@@ -128,7 +128,7 @@ describe("the question log never holds up an answer", () => {
     const started = performance.now();
     log.recordQuestion(asked);
     log.recordVote({ questionId: "x", platform: "discord", userId: "1", vote: "up" });
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(50);
     await log.settled();
     expect(performance.now() - started).toBeLessThan(1500);
     expect(dropped(logs.lines).map((line) => line.write)).toEqual(["question", "vote"]);
@@ -145,7 +145,7 @@ describe("the question log never holds up an answer", () => {
         log = createQuestionLog({ config: settings, logger: logs.logger, budgetMs: 200 });
         const started = performance.now();
         log.recordQuestion(asked);
-        expect(performance.now() - started).toBeLessThan(20);
+        expect(performance.now() - started).toBeLessThan(100);
         await log.settled();
         expect(performance.now() - started).toBeLessThan(2000);
         expect(dropped(logs.lines)).toHaveLength(1);
