@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import type { Results } from "../bench/report.js";
 import { runEntry } from "./helpers/run-process.js";
 
 // A smoke run only: the quick mode has too few samples for any figure to mean anything, so none is checked.
 it("a quick bench run measures the core against its floor and writes only what it measured", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "tpd-bench-test-")), "results.json");
+  const dir = mkdtempSync(join(tmpdir(), "tpd-bench-test-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, "results.json");
   writeFileSync(out, JSON.stringify({ sections: { slack: { figures: "from an older run" } } }));
   const run = await runEntry(
     "bench/run.ts",
