@@ -96,7 +96,8 @@ export type Deal = {
   partner: string;
   aliases: string[];
   document: { title: string; type: string; abbreviation: string };
-  signed: { date: string; place: string };
+  /** `sourceId`: the source that records the date and place. */
+  signed: { date: string; place: string; sourceId: string };
   signatories: Signatory[];
   /** One line on what the deal covers, in the project's words. */
   scope: string;

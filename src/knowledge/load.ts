@@ -281,6 +281,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
       check.source(file, `signatories.${i}.sources.${j}`, sourceId);
     });
   });
+  check.source(file, "signed.source", data.signed.source);
   check.topics(file, "areas", data.areas);
   return {
     id: data.id,
@@ -289,7 +290,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     partner: data.partner,
     aliases: data.aliases,
     document: data.document,
-    signed: data.signed,
+    signed: { date: data.signed.date, place: data.signed.place, sourceId: data.signed.source },
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
     scope: data.scope,
     areas: data.areas,

@@ -73,7 +73,8 @@ export const dealFileSchema = z.strictObject({
   partner: text,
   aliases: z.array(alias).min(1),
   document: z.strictObject({ title: text, type: text, abbreviation: text }),
-  signed: z.strictObject({ date: isoDate, place: text }),
+  /** `source`: the source that records the date and place (often not the deal text itself). */
+  signed: z.strictObject({ date: isoDate, place: text, source: id }),
   signatories: z
     .array(
       z.strictObject({

@@ -264,3 +264,40 @@ describe("yes/no questions about what a text says", () => {
     expect(bot.answer("Did Starmer sign the UK deal?").lead).toMatch(/^Yes — Keir Starmer signed/);
   });
 });
+
+describe("deal cards cite the source that records the signing", () => {
+  it("each card's date and place come with a source whose signing record names that place and date", () => {
+    const items = bot.answer("deals").body;
+    expect(items.kind).toBe("list");
+    if (items.kind !== "list") return;
+    expect(items.items).toHaveLength(knowledge.deals.length);
+    for (const deal of knowledge.deals) {
+      const card = items.items.find((item) => item.query === deal.id);
+      const source = knowledge.sources.find((candidate) => candidate.url === card?.source?.url);
+      const record = knowledge.passages.filter(
+        (passage) =>
+          passage.sourceId === source?.id && passage.deals.includes(deal.id) && passage.section === "signing",
+      );
+      const town = deal.signed.place.split(",")[0] as string;
+      const [year, , day] = deal.signed.date.split("-");
+      expect(
+        record.some((passage) => passage.text.includes(town)),
+        `${deal.id}: ${town}`,
+      ).toBe(true);
+      expect(
+        record.some(
+          (passage) => passage.text.includes(`${Number(day)} `) && passage.text.includes(year as string),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it("never credits Tokyo, the Gyeongju venue or Chequers to the deal texts themselves", () => {
+    const cards = bot.answer("deals").body;
+    const shown = cards.kind === "list" ? cards.items : [];
+    const official = new Set(
+      knowledge.deals.map((deal) => knowledge.sources.find((s) => s.id === deal.sourceIds[0])?.url),
+    );
+    for (const item of shown) expect(official.has(item.source?.url), item.title).toBe(false);
+  });
+});

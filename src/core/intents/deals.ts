@@ -6,7 +6,7 @@ import type { Intent } from "./intent.js";
 
 export const deals: Intent = {
   name: "deals",
-  description: "Every deal: date, parties and scope",
+  description: "Every deal: its document and when and where it was signed",
   examples: ["deals", "which deals are there?"],
   commands: ["deals", "list", "overview", "all"],
   weakCues: true,
@@ -33,8 +33,9 @@ export const deals: Intent = {
       lead: query.order ? signingOrder(deals) : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
       items: deals.map((deal) => ({
         title: deal.name,
-        text: `${deal.document.type} (${deal.document.abbreviation}), signed ${formatDate(deal.signed.date)} in ${deal.signed.place}. ${deal.scope}`,
-        source: ctx.citation(deal.sourceIds[0] as string),
+        // Only what the cited signing record says: the deal text itself rarely records where it was signed.
+        text: `${deal.document.type} (${deal.document.abbreviation}), signed ${formatDate(deal.signed.date)} in ${deal.signed.place}.`,
+        source: ctx.citation(deal.signed.sourceId),
         query: deal.id,
       })),
       deals: ctx.dealIds,
