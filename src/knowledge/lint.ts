@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Source, SourceWeight } from "../core/model.js";
+import type { KnowledgeBase, Passage, Source, SourceWeight } from "../core/model.js";
 
 /** Official means the governments' own texts and summaries; everything else is reporting. */
 export function isOfficialWeight(weight: SourceWeight): boolean {
@@ -22,6 +22,10 @@ export function lintKnowledge(knowledge: KnowledgeBase): string[] {
         problems.push(
           `${passage.id}: reports an event of ${passage.date} from "${source.id}", published earlier (${source.published})`,
         );
+      if (isBareLeadIn(passage))
+        problems.push(
+          `${passage.id}: quotes only a lead-in ("${passage.text}"), which says nothing on its own`,
+        );
       if (passage.section === "development" && source.weight === "official text")
         problems.push(`${passage.id}: a development after signing cites the deal text "${source.id}"`);
       return problems;
@@ -30,6 +34,13 @@ export function lintKnowledge(knowledge: KnowledgeBase): string[] {
     ...knowledge.sources.flatMap(sourceProblems),
     ...duplicateUrls(knowledge.sources),
   ];
+}
+
+/** A short verbatim line that only introduces what follows, e.g. "Have reached the following understandings:". */
+const LEAD_IN_MAX_WORDS = 8;
+function isBareLeadIn(passage: Passage): boolean {
+  const text = passage.text.trim();
+  return passage.kind === "quote" && text.endsWith(":") && text.split(/\s+/).length < LEAD_IN_MAX_WORDS;
 }
 
 function unusedSources(knowledge: KnowledgeBase): string[] {

@@ -49,6 +49,18 @@ describe("the knowledge lint", () => {
     expect(problems).toContain(`${fact.id}: a development after signing cites the deal text "uk-text"`);
   });
 
+  it("rejects a verbatim lead-in that says nothing on its own, but keeps a quote that ends by introducing a list", () => {
+    const quote = fixture.passages[0] as Passage;
+    const bare = "Have reached the following understandings:";
+    expect(lintKnowledge(withPassage(quote.id, { kind: "quote", text: bare }))).toEqual([
+      `${quote.id}: quotes only a lead-in ("${bare}"), which says nothing on its own`,
+    ]);
+    const list =
+      "The Participants aim to collaborate in a number of disciplines, including but not limited to the following:";
+    expect(lintKnowledge(withPassage(quote.id, { kind: "quote", text: list }))).toEqual([]);
+    expect(lintKnowledge(withPassage(quote.id, { kind: "summary", text: bare }))).toEqual([]);
+  });
+
   it("rejects unused sources, unknown sources, duplicate or plain-http URLs and an inconsistent official flag", () => {
     const extra: Source = { ...(fixture.sources[0] as Source), id: "spare", url: "http://example.org/spare" };
     const problems = lintKnowledge({ ...fixture, sources: [...fixture.sources, extra] });
