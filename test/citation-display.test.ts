@@ -43,3 +43,18 @@ describe("a citation's date reads the same on every surface", () => {
     }
   });
 });
+
+describe("a quote that opens with its own quotation marks", () => {
+  it("is not wrapped in a second pair on the console, while a plain quote is", async () => {
+    const answer = (await realBot()).answer("kratsios quote redefining american technological leadership");
+    const remark = excerptsOf(answer).find((excerpt) => excerpt.text.startsWith("“The Trump Administration"));
+    expect(remark?.kind).toBe("quote");
+    const shown = renderText(answer);
+    expect(shown).toContain(" “The Trump Administration");
+    expect(shown).not.toContain("““");
+    const plain = renderText(
+      (await realBot()).answer("korea ties with strategic partners in the pacific for stability"),
+    );
+    expect(plain).toMatch(/\d\. “[A-Z]/);
+  });
+});

@@ -7,8 +7,11 @@ export type MoreHint = (answer: Answer) => string;
 const cite = (source: Citation) =>
   `${source.title} (${source.publisher}, ${formatDate(source.published)})\n     ${source.label}\n     ${source.url}`;
 
+/** A quote in quotation marks, unless it opens with its own (a quoted remark and its attribution). */
+const quoted = (text: string) => (/^[“"]/.test(text) ? text : `“${text}”`);
+
 function excerptLines(excerpt: Excerpt, n: number): string[] {
-  const body = excerpt.kind === "quote" ? `“${excerpt.text}”` : `${excerpt.text} [summary]`;
+  const body = excerpt.kind === "quote" ? quoted(excerpt.text) : `${excerpt.text} [summary]`;
   return [`  ${n}. ${body}`, `     — ${cite(excerpt.source)}`];
 }
 
