@@ -47,14 +47,7 @@ export function unneutralise(text: string): string {
 }
 
 /** Shortens to at most `max` UTF-16 units (as both platforms count) on a code point boundary. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  let end = max - ELLIPSIS.length;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1; // do not split a surrogate pair
-  return `${text.slice(0, Math.max(0, end)).trimEnd()}${ELLIPSIS}`;
-}
+export const truncate = (text: string, max: number): string => escapeWithin(text, max, (same) => same);
 
 /**
  * `toMarkup(text)` within `max` units: when it is too long, the longest start of `text` whose escaped form fits
@@ -74,9 +67,10 @@ function escapeWithin(text: string, max: number, toMarkup: (text: string) => str
     if (escapedStart(mid).length <= max - ELLIPSIS.length) low = mid;
     else high = mid - 1;
   }
-  return `${escapedStart(low)
+  const start = escapedStart(low)
     .replace(/\u200d$/, "")
-    .trimEnd()}${ELLIPSIS}`;
+    .trimEnd();
+  return `${start}${ELLIPSIS}`;
 }
 
 /** Untrusted text for a place without formatting (headers, button labels, embed author): one line, unpingable. */
