@@ -26,7 +26,8 @@ it("a quick bench run measures the core against its floor and writes only what i
   expect(rows.map((row) => row.factor)).toEqual([1, 2]);
   for (const row of rows) {
     const [measure] = row.runs;
-    expect(measure?.answerMs.n).toBeGreaterThanOrEqual(100);
+    expect(measure?.answerMs.n).toBeGreaterThan(0); // the quick mode stops at 100 samples or 2 s, whichever comes first
+    expect(measure?.answerMs.n).toBeLessThanOrEqual(100);
     expect(measure?.searchMs.n).toBe(measure?.answerMs.n);
   }
   expect(rows[1]?.runs[0]?.passages).toBe(2 * (rows[0]?.runs[0]?.passages ?? 0));

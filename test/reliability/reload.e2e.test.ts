@@ -277,7 +277,7 @@ describe("GIVEN the bot watching a folder that is edited the way deployments do"
     expect(missed.some((line) => line.msg === "knowledge changed without a file event; reloading")).toBe(
       true,
     );
-    expect(written.ms).toBeLessThan(5000);
+    expect(written.ms).toBeLessThan(15_000); // a 1 s check period; the margin is for a loaded machine
     expect(await answerText(netted)).toContain("NET-1");
     expect((await knowledgeReport(netted)).watch).toMatchObject({ missedChanges: 1 });
     figures.push(
