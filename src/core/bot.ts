@@ -19,6 +19,7 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
+import { withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { tokenize } from "./text.js";
 import { Vocabulary } from "./vocabulary.js";
@@ -100,10 +101,13 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
     const name = intentFor(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
-    const answer = withYesNoLead(
+    const answered = withYesNoLead(
       query,
       (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
       ctx,
+    );
+    const answer = withSigningCorrected(query, answered, ctx, () =>
+      when.run({ query: { ...query, intent: "when" }, options, ctx }),
     );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     return answer;

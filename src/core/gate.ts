@@ -3,7 +3,7 @@ import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
-import { isPlace, namesSignatory, signingAsked } from "./signing-question.js";
+import { isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
 import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 
 /**
@@ -99,7 +99,9 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   }
   // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;
   // the name, place or year is what is asked, not assumed.
-  const signing = signingAsked(query, ctx);
+  // "Why did Biden sign the Japan deal?": corrected from that deal's record (withSigningCorrected) when one deal is asked.
+  const assumed = signingAssumed(query, ctx);
+  const signing = signingAsked(query, ctx) ?? (assumed?.deals.length === 1 ? assumed : null);
   for (const match of query.text.matchAll(YEAR)) {
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
       return `the deal texts mention nothing dated ${match[0]}`;

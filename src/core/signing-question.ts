@@ -1,3 +1,4 @@
+import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Signatory } from "./model.js";
 import { formatDate, joinNames, titleCase } from "./phrasing.js";
@@ -57,15 +58,18 @@ export function isPlace(words: string, query: ParsedQuery): boolean {
 }
 
 /** The places a question names after a word of place ("signed in India", "at the Gyeongju Arts Center"). */
-export function placesAsked(query: ParsedQuery): PlaceAsked[] {
+export function placesAsked(
+  query: ParsedQuery,
+  inName: (token: string) => boolean = () => true,
+): PlaceAsked[] {
   const { tokens } = query;
   const places: PlaceAsked[] = [];
   tokens.forEach((token, i) => {
     if (!PLACE_WORDS.has(token)) return;
     const start = tokens[i + 1] === "the" ? i + 2 : i + 1;
     let end = start;
-    while (end < tokens.length && !PLACE_WORDS.has(tokens[end] ?? "") && !STOP_WORDS.has(tokens[end] ?? ""))
-      end++;
+    const inPlace = (token: string) => !PLACE_WORDS.has(token) && !STOP_WORDS.has(token) && inName(token);
+    while (end < tokens.length && inPlace(tokens[end] ?? "")) end++;
     const words = tokens.slice(start, end);
     if (words.length === 0 || words.some((word) => WHEN_WORDS.has(word) || /\d/.test(word))) return;
     const phrase = words.join(" ");
@@ -106,11 +110,47 @@ export function namesSignatory(query: ParsedQuery, ctx: KnowledgeLookups): boole
  * "Did Kratsios and Bae sign it in India?"), or null for any other question.
  */
 export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
+  if (query.form !== "yes-no") return null;
+  return signingClaimed(query, ctx, SIGNER_FIRST.has(query.tokens[0] ?? "") ? 1 : null);
+}
+
+/** Openers of an open question whose signer follows: "Why did …", "When did …". */
+const OPEN_FIRST = new Set(["why", "when", "where", "how", "what"]);
+
+/**
+ * What an open question takes for granted about a signing: "Why did Biden and Kishida sign the Japan deal?",
+ * "What did the UK deal signed at Downing Street cover?". Only capitalised words count as people here.
+ */
+export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
+  if (query.form !== "open") return null;
+  const [first = "", second = ""] = query.tokens;
+  const capitalised = new Set(
+    query.text
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => /^\p{Lu}/u.test(word))
+      .map((word) => word.toLowerCase()),
+  );
+  // "Why did Biden sign …": the signer stands between "did" and "sign", not before "signing ceremony".
+  const signsNext = query.tokens.includes("sign");
+  const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
+  const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token));
+  if (!asked) return null;
+  const people = asked.people.filter((word) => capitalised.has(word));
+  return people.length + asked.places.length + asked.dates.length > 0 ? { ...asked, people } : null;
+}
+
+/** The signers, places and dates put around the word "sign"; the signer's slot starts at `signerFrom`. */
+function signingClaimed(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  signerFrom: number | null,
+  inName?: (token: string) => boolean,
+): SigningAsked | null {
   const at = query.tokens.findIndex((token) => stem(token) === "sign" || stem(token) === "signed");
-  if (query.form !== "yes-no" || at < 0) return null;
-  const places = placesAsked(query);
+  if (at < 0) return null;
+  const places = placesAsked(query, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
-  const slot = SIGNER_FIRST.has(query.tokens[0] ?? "") ? query.tokens.slice(1, at) : [];
+  const slot = signerFrom !== null ? query.tokens.slice(signerFrom, at) : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
@@ -171,6 +211,33 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
   const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";
   return `Yes — ${who}${where}${when}.`;
+}
+
+/**
+ * An open question's false signer, place or date, corrected from the deal's record before the answer's own lead:
+ * "Why did Biden sign the Japan deal?" → "The texts say otherwise: the U.S.–Japan TPD was signed by …".
+ */
+export function withSigningCorrected(
+  query: ParsedQuery,
+  answered: AnswerDraft,
+  ctx: KnowledgeLookups,
+  signingRecord: () => AnswerDraft,
+): AnswerDraft {
+  const assumed = signingAssumed(query, ctx);
+  const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
+  const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
+  if (!assumed || !deal) return answered;
+  // With nothing else to answer ("Why was it signed at Balmoral?"), the signing record is the answer.
+  const answer = answered.found ? answered : signingRecord();
+  const lead = signingLead(assumed, deal);
+  const record = tokenize(deal.signed.place);
+  const elsewhere = assumed.places.find((place) => indexOfSequence(record, tokenize(place.words)) < 0);
+  const correction = lead?.startsWith("No — ")
+    ? lead.slice("No — ".length)
+    : lead === null && elsewhere
+      ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
+      : null;
+  return correction ? { ...answer, lead: `The texts say otherwise: ${correction} ${answer.lead}` } : answered;
 }
 
 /** "India", "the United States": a country's name inside a sentence. */
