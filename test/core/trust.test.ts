@@ -39,7 +39,7 @@ const DECLINES: Record<IntentName, { country: string; offTopic: string; premise:
   when: {
     country: "when was the germany deal signed",
     offTopic: "when is the weather nice in tokyo",
-    premise: "when was the korea deal signed in 2030",
+    premise: "when was the korea deal signed for $40 billion",
   },
   status: {
     country: "status of the australia tpd",
@@ -53,6 +53,24 @@ const DECLINES: Record<IntentName, { country: string; offTopic: string; premise:
   },
   help: { country: "help canada", offTopic: "help me write python code", premise: null },
 };
+
+describe("a false signer, place or year inside an open question", () => {
+  it.each([
+    ["when was the korea deal signed in 2030", /signed on 29 October 2025\./],
+    ["Why did Biden and Kishida sign the Japan tech deal?", /signed by Michael Kratsios and Kimi Onoda\./],
+    ["What does the Korea deal signed in Busan say about 6G?", /signed at Gyeongju .*, not at Busan\./],
+  ])("is corrected from the signing record: %s", (question, correction) => {
+    const answer = bot.answer(question);
+    expect(answer.found).toBe(true);
+    expect(answer.lead).toMatch(/^The texts say otherwise: /);
+    expect(answer.lead).toMatch(correction);
+    expect(excerptsOf(answer).length).toBeGreaterThan(0);
+  });
+
+  it("is left alone when it matches the record", () => {
+    expect(bot.answer("When did Kratsios and Onoda sign the Japan deal?").lead).not.toMatch(/otherwise/);
+  });
+});
 
 describe("one decline gate for every intent", () => {
   for (const [intent, questions] of Object.entries(DECLINES)) {
