@@ -106,8 +106,8 @@ export function createBot({ knowledge, index }: BotDeps): Bot {
       (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
       ctx,
     );
-    const answer = withSigningCorrected(query, answered, ctx, () =>
-      when.run({ query: { ...query, intent: "when" }, options, ctx }),
+    const answer = withSigningCorrected(query, answered, ctx, (record) =>
+      (byName.get(record) ?? ask).run({ query: { ...query, intent: record }, options, ctx }),
     );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     return answer;

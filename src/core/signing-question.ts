@@ -215,29 +215,38 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
 
 /**
  * An open question's false signer, place or date, corrected from the deal's record before the answer's own lead:
- * "Why did Biden sign the Japan deal?" → "The texts say otherwise: the U.S.–Japan TPD was signed by …".
+ * "Why did Biden sign the Japan deal?" → "The texts say otherwise: the U.S.–Japan TPD was signed by …". The
+ * correction is cited: the record's own excerpt (who signed it, or when and where) comes first.
  */
 export function withSigningCorrected(
   query: ParsedQuery,
   answered: AnswerDraft,
   ctx: KnowledgeLookups,
-  signingRecord: () => AnswerDraft,
+  run: (record: "who-signed" | "when") => AnswerDraft,
 ): AnswerDraft {
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
   if (!assumed || !deal) return answered;
-  // With nothing else to answer ("Why was it signed at Balmoral?"), the signing record is the answer.
-  const answer = answered.found ? answered : signingRecord();
-  const lead = signingLead(assumed, deal);
+  const decided = signingLead(assumed, deal);
   const record = tokenize(deal.signed.place);
   const elsewhere = assumed.places.find((place) => indexOfSequence(record, tokenize(place.words)) < 0);
-  const correction = lead?.startsWith("No — ")
-    ? lead.slice("No — ".length)
-    : lead === null && elsewhere
+  const correction = decided?.startsWith("No — ")
+    ? decided.slice("No — ".length)
+    : decided === null && elsewhere
       ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
       : null;
-  return correction ? { ...answer, lead: `The texts say otherwise: ${correction} ${answer.lead}` } : answered;
+  if (!correction) return answered;
+  const signingRecord = run(correction.includes(" signed by ") ? "who-signed" : "when");
+  // With nothing else to answer ("Why was it signed at Balmoral?"), the signing record is the answer.
+  const answer = answered.found ? answered : signingRecord;
+  const lead = `The texts say otherwise: ${correction} ${answer.lead}`;
+  const [cited] = signingRecord.excerpts;
+  const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);
+  if (!cited || shown || answer.page.offset > 0) return { ...answer, lead };
+  // The record's excerpt leads the first page as one more match, so later pages keep their offsets.
+  const page = { ...answer.page, shown: answer.page.shown + 1, total: answer.page.total + 1 };
+  return { ...answer, lead, excerpts: [cited, ...answer.excerpts], page };
 }
 
 /** "India", "the United States": a country's name inside a sentence. */

@@ -56,15 +56,24 @@ const DECLINES: Record<IntentName, { country: string; offTopic: string; premise:
 
 describe("a false signer, place or year inside an open question", () => {
   it.each([
-    ["when was the korea deal signed in 2030", /signed on 29 October 2025\./],
-    ["Why did Biden and Kishida sign the Japan tech deal?", /signed by Michael Kratsios and Kimi Onoda\./],
-    ["What does the Korea deal signed in Busan say about 6G?", /signed at Gyeongju .*, not at Busan\./],
-  ])("is corrected from the signing record: %s", (question, correction) => {
+    ["when was the korea deal signed in 2030", /signed on 29 October 2025\./, /29 October 2025/],
+    [
+      "Why did Biden and Kishida sign the Japan tech deal?",
+      /signed by Michael Kratsios and Kimi Onoda\./,
+      /Onoda.*Kratsios|Kratsios.*Onoda/,
+    ],
+    [
+      "What does the Korea deal signed in Busan say about 6G?",
+      /signed at Gyeongju .*, not at Busan\./,
+      /Gyeongju/,
+    ],
+    ["Why was the UK deal signed at Balmoral?", /signed at Chequers.*, not at Balmoral\./, /Chequers/],
+  ])("is corrected from the signing record, citing it first: %s", (question, correction, cited) => {
     const answer = bot.answer(question);
     expect(answer.found).toBe(true);
     expect(answer.lead).toMatch(/^The texts say otherwise: /);
     expect(answer.lead).toMatch(correction);
-    expect(excerptsOf(answer).length).toBeGreaterThan(0);
+    expect(excerptsOf(answer)[0]?.text).toMatch(cited);
   });
 
   it("is left alone when it matches the record", () => {
