@@ -1,7 +1,7 @@
 import { createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { goldenQuestions } from "./knowledge.js";
-import { round, type Summary, summarize, timed, timedAsync } from "./stats.js";
+import { round, type Summary, summarize, timed } from "./stats.js";
 
 /** What one process measures of the core over one knowledge folder (see measureCore). */
 export type CoreMeasure = {
@@ -23,32 +23,35 @@ export type CoreTaskOptions = { dir: string; samples: number; budgetMs: number }
  * after round until `samples` answers are timed, or the time budget is spent (the count then says so).
  */
 async function measureCore({ dir, samples, budgetMs }: CoreTaskOptions): Promise<CoreMeasure> {
-  const [loaded, loadMs] = await timedAsync(() => loadKnowledge(dir));
-  const [bot, botBuildMs] = timed(() => createBot(loaded));
+  const [loaded, loadMs] = await timed(() => loadKnowledge(dir));
+  const [bot, botBuildMs] = await timed(() => createBot(loaded));
   const questions = goldenQuestions();
-  const answers: number[] = [];
-  const searches: number[] = [];
-  const time = (work: () => unknown, into: number[]) => {
-    const started = performance.now();
-    work();
-    into.push(performance.now() - started);
-  };
   const question = (i: number) => questions[i % questions.length] ?? "";
+  const answer = (i: number) => bot.answer(question(i));
+  const search = (i: number) => loaded.index.search(question(i));
   // Warm-up: three rounds of the questions, or 5 s (a quarter of the budget if shorter), whichever ends first.
   const warmUntil = performance.now() + Math.min(5000, budgetMs / 4);
   for (let i = 0; i < 3 * questions.length && performance.now() < warmUntil; i++) {
-    bot.answer(question(i));
-    loaded.index.search(question(i));
+    answer(i);
+    search(i);
   }
+  const answers: number[] = [];
+  const searches: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
-    time(() => bot.answer(question(i)), answers);
-    time(() => loaded.index.search(question(i)), searches);
+    for (const [work, into] of [
+      [answer, answers],
+      [search, searches],
+    ] as const) {
+      const started = performance.now();
+      work(i);
+      into.push(performance.now() - started);
+    }
   }
   return {
     passages: loaded.knowledge.passages.length,
-    loadMs,
-    botBuildMs,
+    loadMs: round(loadMs, 1),
+    botBuildMs: round(botBuildMs, 1),
     answerMs: summarize(answers),
     searchMs: summarize(searches),
     heapMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),

@@ -13,25 +13,21 @@ export type ScaleRow = { factor: number; yamlMB: number; runs: CoreMeasure[] };
  * Each run measures every factor in turn, each in a fresh process, so a ratio between factors compares
  * figures taken minutes apart on the same machine, never across runs.
  */
-export async function coreSection(options: CoreOptions): Promise<ScaleRow[]> {
+export async function coreSection({ runs, factors, samples, budgetMs }: CoreOptions): Promise<ScaleRow[]> {
   const root = await mkdtemp(join(tmpdir(), "tpd-bench-scale-"));
+  const dirOf = (factor: number) => (factor === 1 ? KNOWLEDGE_DIR : join(root, `x${factor}`));
   try {
     const rows: ScaleRow[] = [];
-    for (const factor of options.factors) {
-      const dir = factor === 1 ? KNOWLEDGE_DIR : join(root, `x${factor}`);
-      const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dir);
+    for (const factor of factors) {
+      const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dirOf(factor));
       rows.push({ factor, yamlMB: Math.round(bytes / 2 ** 17) / 8, runs: [] });
     }
-    for (let run = 0; run < options.runs; run++) {
+    for (let run = 1; run <= runs; run++) {
       for (const row of rows) {
-        const task: CoreTaskOptions = {
-          dir: row.factor === 1 ? KNOWLEDGE_DIR : join(root, `x${row.factor}`),
-          samples: options.samples,
-          budgetMs: options.budgetMs,
-        };
+        const task: CoreTaskOptions = { dir: dirOf(row.factor), samples, budgetMs };
         row.runs.push(await nodeJson<CoreMeasure>([...TSX, "bench/core-task.ts", JSON.stringify(task)]));
       }
-      process.stderr.write(`  core run ${run + 1}/${options.runs} done\n`);
+      process.stderr.write(`  core run ${run}/${runs} done\n`);
     }
     return rows;
   } finally {

@@ -21,7 +21,7 @@ type Article = { source: string; passages: Item[] };
  * article passage under new ids with 30 % of the words swapped for words drawn, by frequency, from the real
  * texts, so vocabulary, lengths, deals, topics and sections keep the real distribution. Returns the bytes.
  */
-export async function writeSyntheticKnowledge(factor: number, dir: string, seed = 20251029): Promise<number> {
+export async function writeSyntheticKnowledge(factor: number, dir: string): Promise<number> {
   const read = async <T>(path: string) => yaml.load(await readFile(join(KNOWLEDGE_DIR, path), "utf8")) as T;
   const folder = async <T>(sub: string) => {
     const names = (await readdir(join(KNOWLEDGE_DIR, sub))).filter((name) => name.endsWith(".yaml"));
@@ -37,7 +37,7 @@ export async function writeSyntheticKnowledge(factor: number, dir: string, seed 
     ...articles.flatMap(([, file]) => file.passages),
   ];
   const words = texts.flatMap((item) => item.text.split(/\s+/));
-  const random = seededRandom(seed);
+  const random = seededRandom(20251029);
   const mutate = (text: string) =>
     text.replace(/\S+/g, (word) =>
       random() < 0.3 ? (words[Math.floor(random() * words.length)] ?? word) : word,
@@ -48,8 +48,7 @@ export async function writeSyntheticKnowledge(factor: number, dir: string, seed 
     copy === 0 ? item : { ...item, id: id(item.id, copy), text: mutate(item.text) };
 
   await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, "deals"), { recursive: true });
-  await mkdir(join(dir, "articles"), { recursive: true });
+  for (const sub of ["deals", "articles"]) await mkdir(join(dir, sub), { recursive: true });
   let bytes = 0;
   const write = async (path: string, data: unknown) => {
     const text = typeof data === "string" ? data : yaml.dump(data, { lineWidth: -1 });
@@ -68,23 +67,19 @@ export async function writeSyntheticKnowledge(factor: number, dir: string, seed 
     ),
   });
   for (const [path, deal] of deals) {
-    const facts = copies.flatMap((copy) =>
-      deal.facts.map((fact) => ({ ...copyOf(fact, copy), source: id(fact.source, copy) })),
-    );
     await write(path, {
       ...deal,
       sources: copies.flatMap((copy) => deal.sources.map((s) => id(s, copy))),
-      facts,
+      facts: copies.flatMap((copy) =>
+        deal.facts.map((fact) => ({ ...copyOf(fact, copy), source: id(fact.source, copy) })),
+      ),
     });
   }
   for (const [path, article] of articles) {
     for (const copy of copies) {
       const passages = article.passages.map((passage) => copyOf(passage, copy));
-      await write(id(path, copy).replace(/\.yaml(-c\d+)$/, "$1.yaml"), {
-        ...article,
-        source: id(article.source, copy),
-        passages,
-      });
+      const file = id(path, copy).replace(/\.yaml(-c\d+)$/, "$1.yaml");
+      await write(file, { ...article, source: id(article.source, copy), passages });
     }
   }
   return bytes;

@@ -1,39 +1,27 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 export const TSX = ["--import", "tsx"];
 
-/**
- * The caller's environment minus anything that would point a child bot at a real platform, folder or
- * database, and no `.env` file (a developer's tokens would otherwise reach the bench's bots).
- */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (
-      !/^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/.test(
-        key,
-      )
-    )
-      env[key] = value;
-  }
-  return { ...env, ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra };
+/** Anything that would point a child bot at a real platform, folder or database. */
+const PLATFORM_ENV =
+  /^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/;
+
+/** The caller's environment without PLATFORM_ENV, and no `.env` file (a developer's tokens stay out). */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([key]) => !PLATFORM_ENV.test(key));
+  return { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra };
 }
 
-/** Runs `node args` and returns the JSON it prints as its last stdout line. */
-export async function nodeJson<T>(args: string[], timeoutMs = 10 * 60_000): Promise<T> {
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-  let last = "";
-  for await (const line of createInterface({ input: child.stdout })) if (line.trim()) last = line;
-  const [code] = await once(child, "exit");
-  clearTimeout(timer);
-  if (code !== 0) throw new Error(`node ${args.join(" ")} exited with ${code}`);
-  return JSON.parse(last) as T;
+/** Runs `node args` and returns the JSON it prints on stdout. */
+export async function nodeJson<T>(args: string[]): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 10 * 60_000 });
+  return JSON.parse(stdout) as T;
 }
 
 /**
@@ -60,14 +48,10 @@ export async function timeToLine(command: string, done: RegExp, input = ""): Pro
   }
 }
 
-export type Server = { child: ChildProcess; base: string };
+export type Server = { child: ChildProcess; base: string; port: number };
 
-/** Starts a server process on a free port and waits until `path` answers 200 (what "up" means for it). */
-export async function startServer(
-  args: string[],
-  env: Record<string, string>,
-  path: string,
-): Promise<Server> {
+/** Starts a server process on a free port and waits until its /healthz answers 200. */
+export async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: REPO,
@@ -79,11 +63,8 @@ export async function startServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
     if (performance.now() > deadline) throw new Error(`${args.join(" ")} did not come up`);
-    const status = await fetch(`${base}${path}`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return { child, base };
+    const response = await fetch(`${base}/healthz`).catch(() => null);
+    if (response?.status === 200) return { child, base, port };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -101,8 +82,7 @@ export async function stop(child: ChildProcess): Promise<void> {
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
-  const address = server.address();
+  const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no free port");
-  return address.port;
+  return port;
 }

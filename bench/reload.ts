@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { goldenQuestions, writeSyntheticKnowledge } from "./knowledge.js";
+import { writeSyntheticKnowledge } from "./knowledge.js";
 import { startServer, stop } from "./processes.js";
-import { createAsker, sleep, startLoopbackSlack } from "./slack.js";
-import { APP_MAIN, appEnv } from "./slack-load.js";
+import { APP_MAIN, createAsker, sleep, startLoopbackSlack } from "./slack.js";
 import { round, type Summary, summarize } from "./stats.js";
 
 export type ReloadRun = {
@@ -19,7 +18,7 @@ export type ReloadRun = {
 };
 export type ReloadResult = { factor: number; yamlMB: number; runs: ReloadRun[] };
 
-type Health = { knowledge?: { lastReload?: { at: string; result: string } | null } };
+type LastReload = { at: string; result: string } | undefined;
 
 /**
  * The app serving the real knowledge from a folder of its own; the folder is then replaced by ×`factor`
@@ -29,28 +28,31 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
   const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
   const slack = await startLoopbackSlack();
   await writeSyntheticKnowledge(1, dir);
-  const env = appEnv(slack, { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" });
-  const app = await startServer(APP_MAIN, env, "/healthz");
-  const asker = createAsker(Number(new URL(app.base).port), slack, goldenQuestions(), 1000);
+  const env = slack.appEnv({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" });
+  const app = await startServer(APP_MAIN, env);
+  const asker = createAsker(app, slack);
+  /** A probe on a fresh connection, as an orchestrator's; one that fails or times out counts at the time it took. */
+  const health = (): Promise<[number, LastReload]> =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const done = (text: string) => {
+        const body = JSON.parse(text || "{}") as { knowledge?: { lastReload?: LastReload } };
+        resolve([performance.now() - started, body.knowledge?.lastReload ?? undefined]);
+      };
+      const req = get(`${app.base}/healthz`, { agent: false, timeout: 30_000 }, async (res) => {
+        let text = "";
+        for await (const chunk of res) text += chunk;
+        done(text);
+      });
+      req.on("timeout", () => req.destroy());
+      req.on("error", () => done(""));
+    });
   try {
     const bytes = await writeSyntheticKnowledge(factor, dir);
     const measured: ReloadRun[] = [];
-    for (let run = 0; run < runs; run++) {
-      /** A probe on a fresh connection, as an orchestrator's; one that fails or times out counts at the time it took. */
-      const health = (): Promise<[number, Health]> =>
-        new Promise((resolve) => {
-          const started = performance.now();
-          const done = (body: Health) => resolve([performance.now() - started, body]);
-          const req = get(`${app.base}/healthz`, { agent: false, timeout: 30_000 }, (res) => {
-            let text = "";
-            res.on("data", (chunk: Buffer) => (text += chunk));
-            res.on("end", () => done(JSON.parse(text || "{}") as Health));
-          });
-          req.on("timeout", () => req.destroy());
-          req.on("error", () => done({}));
-        });
-      const before = (await health())[1].knowledge?.lastReload?.at;
-      let reloaded: { at: string; result: string } | null = null;
+    for (let run = 1; run <= runs; run++) {
+      const before = (await health())[1]?.at;
+      let reloaded: LastReload;
       let sentAt = Number.POSITIVE_INFINITY;
       let doneAt = Number.POSITIVE_INFINITY;
       /** Probes until half a second after the reload: one after another, or (`overlap`) without waiting. */
@@ -71,8 +73,7 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
       };
       // /healthz as a probe polls it; /tpd as Slack sends it, whether or not earlier ones were answered.
       const probing = every(10, false, async () => {
-        const [ms, body] = await health();
-        const last = body.knowledge?.lastReload;
+        const [ms, last] = await health();
         if (last && last.at !== before && doneAt === Number.POSITIVE_INFINITY) {
           reloaded = last;
           doneAt = performance.now();
@@ -84,7 +85,7 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
       sentAt = performance.now();
       app.child.kill("SIGHUP");
       const [healthz, acks] = await Promise.all([probing, acking]);
-      const outcome = reloaded as { result: string } | null;
+      const outcome = reloaded as LastReload;
       if (outcome?.result !== "reloaded") throw new Error(`reload ${outcome?.result ?? "not seen"}`);
       measured.push({
         reloadMs: round(doneAt - sentAt, 1),
@@ -92,7 +93,7 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
         acks: acks.during,
         idle: { healthz: healthz.idle, acks: acks.idle },
       });
-      process.stderr.write(`  reload run ${run + 1}/${runs} done\n`);
+      process.stderr.write(`  reload run ${run}/${runs} done\n`);
     }
     return { factor, yamlMB: round(bytes / 2 ** 20, 1), runs: measured };
   } finally {

@@ -23,31 +23,18 @@ export type Results = {
 };
 
 export type Goal = { goal: string; target: string; spread: Spread; verdict: string };
+type Target = [goal: string, values: number[] | undefined, op: "≤" | "≥", limit: number, unit: string];
 
 /** The p99 at ×1 before the work on issue 16 (run of 2026-11-26, commit 3b382e3, load 0.84): "no slower than today". */
 const X1_P99_BEFORE_MS = 1.01;
 
 /** The issue's targets, each read from every run of its section: met when all runs meet it. */
-export function evaluateGoals({ core, startup, slack, reload }: Sections): Goal[] {
-  const goals: Goal[] = [];
-  const add = (goal: string, values: number[] = [], op: "≤" | "≥", limit: number, unit = "") => {
-    if (values.length === 0) return;
-    const meets = (value: number) => (op === "≤" ? value <= limit : value >= limit);
-    const met = values.filter(meets).length;
-    const { median } = spread(values);
-    const verdict =
-      met === values.length ? "met" : meets(median) ? `met in ${met} of ${values.length} runs` : "not met";
-    goals.push({
-      goal,
-      target: limit === 0 ? "0" : `${op} ${limit}${unit}`,
-      spread: spread(values),
-      verdict,
-    });
-  };
-  const x1 = core?.find((row) => row.factor === 1)?.runs ?? [];
-  const x1000 = core?.find((row) => row.factor === 1000)?.runs ?? [];
-  const sr = slack?.runs;
-  const targets: [string, number[] | undefined, "≤" | "≥", number, string][] = [
+export function evaluateGoals(sections: Results["sections"]): Goal[] {
+  const { core, startup, slack, reload } = sections;
+  const x1 = core?.figures.find((row) => row.factor === 1)?.runs ?? [];
+  const x1000 = core?.figures.find((row) => row.factor === 1000)?.runs ?? [];
+  const sr = slack?.figures.runs;
+  const targets: Target[] = [
     ["/tpd answer p99 ÷ bare Bolt ack p99, paced", sr?.map((r) => r.paced.ratio), "≤", 1.3, "×"],
     ["Flat-out throughput ÷ bare Bolt's", sr?.map((r) => r.flatOut.ratio), "≥", 0.5, "×"],
     ["Acks over 3 s, overloaded", sr?.map((r) => r.overload.lateAcks), "≤", 0, ""],
@@ -61,120 +48,124 @@ export function evaluateGoals({ core, startup, slack, reload }: Sections): Goal[
     ],
     ["createBot at ×1000", x1000.map((m) => m.botBuildMs), "≤", 1000, " ms"],
     [
-      `Slowest /healthz or ack, ×${reload?.factor} reload`,
-      reload?.runs.map((r) => Math.max(r.healthz.max, r.acks.max)),
+      `Slowest /healthz or ack, ×${reload?.figures.factor} reload`,
+      reload?.figures.runs.map((r) => Math.max(r.healthz.max, r.acks.max)),
       "≤",
       50,
       " ms",
     ],
-    ["Console start-up ÷ floor", startup?.runs.map((r) => r.ratio), "≤", 2, "×"],
+    ["Console start-up ÷ floor", startup?.figures.runs.map((r) => r.ratio), "≤", 2, "×"],
   ];
-  for (const target of targets) add(...target);
-  return goals;
+  return targets.flatMap(([goal, values = [], op, limit, unit]) => {
+    if (values.length === 0) return [];
+    const meets = (value: number) => (op === "≤" ? value <= limit : value >= limit);
+    const met = values.filter(meets).length;
+    const figures = spread(values);
+    const verdict =
+      met === values.length
+        ? "met"
+        : meets(figures.median)
+          ? `met in ${met} of ${values.length} runs`
+          : "not met";
+    return [{ goal, target: limit === 0 ? "0" : `${op} ${limit}${unit}`, spread: figures, verdict }];
+  });
 }
+
+/** A table column: its heading and how a row (the n-th run of its section) fills it. */
+type Column<R> = [head: string, cell: (row: R, run: number) => string];
 
 /** The figures as Markdown: printed by every run, and the figures part of docs/benchmarks.md. */
 export function renderReport(results: Results): string {
   const { core, startup, slack, reload } = results.sections;
+  const quick = results.quick ? " (quick: too few samples to read anything from)" : "";
+  const { start, end } = results.loadAverage;
   const lines = [
-    `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${results.loadAverage.start} → ${results.loadAverage.end}${results.quick ? " (quick: too few samples to read anything from)" : ""}.`,
+    `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${start} → ${end}${quick}.`,
     "",
   ];
-  const table = (title: string, head: string[], rows: string[][], note?: string) => {
+  const table = <R>(title: string, rows: R[], columns: Column<R>[], note = "") => {
     const cells = (row: string[]) => `| ${row.join(" | ")} |`;
-    lines.push(`#### ${title}`, "", cells(head), cells(head.map(() => "---")), ...rows.map(cells), "");
+    const body = rows.map((row, i) => cells(columns.map(([, cell]) => cell(row, i + 1))));
+    lines.push(`#### ${title}`, "", cells(columns.map(([head]) => head)), cells(columns.map(() => "---")));
+    lines.push(...body, "");
     if (note) lines.push(note, "");
   };
-  const lat = (s: Summary) => `${short(s.p50)} / ${short(s.p99)} ms`;
+  const ms = (value: number) => `${short(value)} ms`;
+  const lat = (s: Summary) => `${short(s.p50)} / ${ms(s.p99)}`;
   const when = (m: Measured<unknown>) =>
     `Measured ${m.at}, load average ${m.loadAverage.start} → ${m.loadAverage.end}.`;
+  const run: Column<unknown> = ["Run", (_, i) => String(i)];
   if (results.goals.length > 0)
-    table(
-      "Targets (issue 16): median (min–max) over the runs",
-      ["Goal", "Target", "Measured", "Verdict"],
-      results.goals.map((g) => [g.goal, g.target, range(g.spread), g.verdict]),
-    );
+    table("Targets (issue 16): median (min–max) over the runs", results.goals, [
+      ["Goal", (g) => g.goal],
+      ["Target", (g) => g.target],
+      ["Measured", (g) => range(g.spread)],
+      ["Verdict", (g) => g.verdict],
+    ]);
   if (core)
     table(
       "Core latency and scale: answer vs bare index search (floor), p50 / p99 per run",
+      core.figures.flatMap(({ factor, runs }) => runs.map((m, i) => ({ factor, run: i + 1, ...m }))),
       [
-        "×",
-        "Passages",
-        "Run",
-        "Answer",
-        "Floor: index.search",
-        "Answers timed",
-        "loadKnowledge",
-        "createBot",
-        "Heap",
+        ["×", (r) => String(r.factor)],
+        ["Passages", (r) => String(r.passages)],
+        ["Run", (r) => String(r.run)],
+        ["Answer", (r) => lat(r.answerMs)],
+        ["Floor: index.search", (r) => lat(r.searchMs)],
+        ["Answers timed", (r) => String(r.answerMs.n)],
+        ["loadKnowledge", (r) => ms(r.loadMs)],
+        ["createBot", (r) => ms(r.botBuildMs)],
+        ["Heap", (r) => `${r.heapMB} MB`],
       ],
-      core.figures.flatMap((row) =>
-        row.runs.map((m, i) => [
-          String(row.factor),
-          String(m.passages),
-          String(i + 1),
-          lat(m.answerMs),
-          lat(m.searchMs),
-          String(m.answerMs.n),
-          `${short(m.loadMs)} ms`,
-          `${short(m.botBuildMs)} ms`,
-          `${m.heapMB} MB`,
-        ]),
-      ),
       `${when(core)} ×1 is knowledge/ itself; ×N adds N−1 synthetic copies of every source and passage.`,
     );
   if (startup)
     table(
       "Console start-up to first answer vs its floor, per run",
-      ["Run", `\`${startup.figures.command}\``, "Floor: node + YAML + MiniSearch + one query", "Ratio"],
-      startup.figures.runs.map((r, i) => [
-        String(i + 1),
-        `${short(r.consoleMs)} ms`,
-        `${short(r.floorMs)} ms`,
-        `${r.ratio}×`,
-      ]),
+      startup.figures.runs,
+      [
+        run,
+        [`\`${startup.figures.command}\``, (r) => ms(r.consoleMs)],
+        ["Floor: node + YAML + MiniSearch + one query", (r) => ms(r.floorMs)],
+        ["Ratio", (r) => `${r.ratio}×`],
+      ],
       when(startup),
     );
   if (slack)
     table(
       "Slack: the app vs a bare Bolt app (empty ack), per run",
+      slack.figures.runs,
       [
-        "Run",
-        "Flat out app / bare",
-        "Paced at",
-        "App request → answer p50 / p99",
-        "App ack p50 / p99",
-        "Bare ack p50 / p99",
-        "Overload: rate, ack p99, acks > 3 s, notices",
+        run,
+        [
+          "Flat out app / bare",
+          ({ flatOut: f }) => `${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×)`,
+        ],
+        ["Paced at", (r) => `${r.paced.rate} per s`],
+        ["App request → answer p50 / p99", (r) => lat(r.paced.app)],
+        ["App ack p50 / p99", (r) => lat(r.paced.appAck)],
+        ["Bare ack p50 / p99", (r) => lat(r.paced.bare)],
+        [
+          "Overload: rate, ack p99, acks > 3 s, notices",
+          ({ overload: o }) => `${o.rate} per s, ${ms(o.ack.p99)}, ${o.lateAcks}, ${o.counts.notices}`,
+        ],
       ],
-      slack.figures.runs.map((r, i) => [
-        String(i + 1),
-        `${r.flatOut.app.perSecond} / ${r.flatOut.bare.perSecond} per s (${r.flatOut.ratio}×)`,
-        `${r.paced.rate} per s`,
-        lat(r.paced.app),
-        lat(r.paced.appAck),
-        lat(r.paced.bare),
-        `${r.overload.rate} per s, ${short(r.overload.ack.p99)} ms, ${r.overload.lateAcks}, ${r.overload.counts.notices}`,
-      ]),
       `${when(slack)} ${slack.figures.connections} connections flat out; errors: ${slack.figures.runs.map((r) => r.flatOut.app.errors + r.paced.counts.errors).join(", ")}.`,
     );
   if (reload)
     table(
       `Reload of ×${reload.figures.factor} knowledge (${reload.figures.yamlMB} MB of YAML) while serving, per run`,
+      reload.figures.runs,
       [
-        "Run",
-        "SIGHUP → reloaded",
-        "/healthz p50 / p99 / max (n)",
-        "/tpd ack p50 / p99 / max (n)",
-        "Floor: the same in the second before, max",
+        run,
+        ["SIGHUP → reloaded", (r) => ms(r.reloadMs)],
+        ["/healthz p50 / p99 / max (n)", (r) => `${lat(r.healthz)} / ${ms(r.healthz.max)} (${r.healthz.n})`],
+        ["/tpd ack p50 / p99 / max (n)", (r) => `${lat(r.acks)} / ${ms(r.acks.max)} (${r.acks.n})`],
+        [
+          "Floor: the same in the second before, max",
+          (r) => `/healthz ${ms(r.idle.healthz.max)}, ack ${ms(r.idle.acks.max)}`,
+        ],
       ],
-      reload.figures.runs.map((r, i) => [
-        String(i + 1),
-        `${short(r.reloadMs)} ms`,
-        `${lat(r.healthz)} / ${short(r.healthz.max)} ms (${r.healthz.n})`,
-        `${lat(r.acks)} / ${short(r.acks.max)} ms (${r.acks.n})`,
-        `/healthz ${short(r.idle.healthz.max)} ms, ack ${short(r.idle.acks.max)} ms`,
-      ]),
       when(reload),
     );
   return lines.join("\n");

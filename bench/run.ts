@@ -22,7 +22,7 @@ A full run (every section, not quick) also rewrites the figures in docs/benchmar
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string" },
+    only: { type: "string", default: SECTIONS.join(",") },
     runs: { type: "string" },
     factors: { type: "string" },
     quick: { type: "boolean", default: false },
@@ -30,19 +30,15 @@ const { values } = parseArgs({
     help: { type: "boolean", default: false },
   },
 });
-const only = (values.only?.split(",") ?? [...SECTIONS]) as Section[];
-const runs = Number(values.runs ?? (values.quick ? 1 : 3));
-const factors = (values.factors ?? (values.quick ? "1,10" : "1,10,100,1000")).split(",").map(Number);
-if (
-  values.help ||
-  only.some((name) => !SECTIONS.includes(name)) ||
-  !(runs >= 1) ||
-  factors.some((f) => !Number.isInteger(f) || f < 1)
-) {
+const { quick } = values;
+const only = values.only.split(",") as Section[];
+const runs = Number(values.runs ?? (quick ? 1 : 3));
+const factors = (values.factors ?? (quick ? "1,10" : "1,10,100,1000")).split(",").map(Number);
+const valid = only.every((name) => SECTIONS.includes(name)) && runs >= 1 && factors.every((f) => f >= 1);
+if (values.help || !valid || !factors.every(Number.isInteger)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(values.help ? 0 : 2);
 }
-const quick = values.quick ?? false;
 const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join(REPO, "bench/results.json"));
 
 const RUNNERS: { [K in Section]: () => Promise<NonNullable<Sections[K]>> } = {
@@ -52,7 +48,6 @@ const RUNNERS: { [K in Section]: () => Promise<NonNullable<Sections[K]>> } = {
     slackSection({
       runs,
       seconds: quick ? 1 : 5,
-      connections: 50,
       warmupSeconds: quick ? 0.5 : 3,
       samples: quick ? 20 : 1000,
     }),
@@ -69,21 +64,15 @@ const results: Results = {
   sections: {},
   goals: [],
 };
-const figures: Sections = {};
 for (const name of only) {
   process.stderr.write(`bench: ${name}…\n`);
   const at = new Date().toISOString();
   const start = load();
-  const measured = await RUNNERS[name]();
-  (figures as Record<string, unknown>)[name] = measured;
-  (results.sections as Record<string, unknown>)[name] = {
-    at,
-    loadAverage: { start, end: load() },
-    figures: measured,
-  };
+  const figures = await RUNNERS[name]();
+  Object.assign(results.sections, { [name]: { at, loadAverage: { start, end: load() }, figures } });
 }
 results.loadAverage.end = load();
-results.goals = evaluateGoals(figures);
+results.goals = evaluateGoals(results.sections);
 const report = renderReport(results);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${report}\nResults written to ${out}\n`);

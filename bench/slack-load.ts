@@ -1,30 +1,17 @@
-import { goldenQuestions } from "./knowledge.js";
 import { type Server, startServer, stop, TSX } from "./processes.js";
-import {
-  type Asked,
-  BOT_TOKEN,
-  createAsker,
-  type LoopbackSlack,
-  SIGNING_SECRET,
-  sleep,
-  startLoopbackSlack,
-} from "./slack.js";
+import { APP_MAIN, type Asked, createAsker, sleep, startLoopbackSlack } from "./slack.js";
 import { round, type Summary, summarize } from "./stats.js";
 
-export type SlackOptions = {
-  runs: number;
-  seconds: number;
-  connections: number;
-  warmupSeconds: number;
-  /** Paced runs last until this many requests were sent. */
-  samples: number;
-};
+/** Paced runs last at least `seconds`, and until `samples` requests were sent. */
+export type SlackOptions = { runs: number; seconds: number; warmupSeconds: number; samples: number };
+/** Askers at once in the flat-out runs. */
+const CONNECTIONS = 50;
 
 type Ask = (due: number) => Promise<Asked>;
 export type Counts = { sent: number; answered: number; notices: number; errors: number };
 export type Throughput = Counts & { perSecond: number };
 export type SlackRun = {
-  /** Closed loop, `connections` at once: answers (app) or acks (bare) completed per second. */
+  /** Closed loop, CONNECTIONS at once: answers (app) or acks (bare) completed per second. */
   flatOut: { app: Throughput; bare: Throughput; ratio: number };
   /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
   paced: { rate: number; app: Summary; appAck: Summary; bare: Summary; counts: Counts; ratio: number };
@@ -33,41 +20,24 @@ export type SlackRun = {
 };
 export type SlackResult = { connections: number; runs: SlackRun[] };
 
-/** The app as `npm start` would run it in Slack HTTP mode, with limits far above the load. */
-export function appEnv(slack: LoopbackSlack, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    RATE_LIMIT_PER_USER: "1000000",
-    RATE_LIMIT_PER_TEAM: "1000000",
-    LOG_LEVEL: "info",
-    ...extra,
-  };
-}
-export const APP_MAIN = [...TSX, "src/main.ts"];
-
 /** The real app and a bare Bolt app, each in its own process, driven in turns by the same load. */
 export async function slackSection(options: SlackOptions): Promise<SlackResult> {
   const slack = await startLoopbackSlack();
   const servers: Server[] = [];
   try {
-    const app = await startServer(APP_MAIN, appEnv(slack), "/healthz");
-    servers.push(app);
-    const bare = await startServer([...TSX, "bench/bare-bolt.ts"], appEnv(slack), "/healthz");
-    servers.push(bare);
-    const questions = goldenQuestions();
-    const asker = (server: Server) => createAsker(Number(new URL(server.base).port), slack, questions, 1000);
-    const appAsker = asker(app);
-    const bareAsker = asker(bare);
+    for (const main of [APP_MAIN, [...TSX, "bench/bare-bolt.ts"]])
+      servers.push(await startServer(main, slack.appEnv()));
+    const [app, bare] = servers as [Server, Server];
+    const appAsker = createAsker(app, slack);
+    const bareAsker = createAsker(bare, slack);
     const askApp: Ask = (due) => appAsker.ask(due, true);
     const askBare: Ask = (due) => bareAsker.ask(due, false);
-    await closedLoop(askApp, options.connections, options.warmupSeconds);
-    await closedLoop(askBare, options.connections, options.warmupSeconds);
+    await closedLoop(askApp, options.warmupSeconds);
+    await closedLoop(askBare, options.warmupSeconds);
     const runs: SlackRun[] = [];
     for (let run = 0; run < options.runs; run++) {
-      const appFlat = await closedLoop(askApp, options.connections, options.seconds);
-      const bareFlat = await closedLoop(askBare, options.connections, options.seconds);
+      const appFlat = await closedLoop(askApp, options.seconds);
+      const bareFlat = await closedLoop(askBare, options.seconds);
       const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
       const seconds = Math.max(options.seconds, Math.ceil(options.samples / rate));
       const appPaced = await openLoop(askApp, rate, seconds);
@@ -98,28 +68,28 @@ export async function slackSection(options: SlackOptions): Promise<SlackResult> 
     }
     appAsker.close();
     bareAsker.close();
-    return { connections: options.connections, runs };
+    return { connections: CONNECTIONS, runs };
   } finally {
     for (const server of servers) await stop(server.child);
     await slack.close();
   }
 }
 
-/** `connections` askers back to back for `seconds`: how many complete per second. */
-async function closedLoop(ask: Ask, connections: number, seconds: number): Promise<Throughput> {
+/** CONNECTIONS askers back to back for `seconds`: how many complete per second. */
+async function closedLoop(ask: Ask, seconds: number): Promise<Throughput> {
   const until = performance.now() + seconds * 1000;
   const done: Asked[] = [];
   const worker = async () => {
     while (performance.now() < until) done.push(await ask(performance.now()));
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const counts = count(done);
   return { ...counts, perSecond: round((counts.answered * 1000) / (performance.now() - started), 1) };
 }
 
 /** Requests due at an even `rate` (open loop): each is timed from when it was due, not when it left. */
-export async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[]> {
+async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[]> {
   const started = performance.now();
   const pending: Promise<Asked>[] = [];
   for (let i = 0; i < Math.round(rate * seconds); i++) {

@@ -3,10 +3,12 @@ import { once } from "node:events";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NOTICES } from "../src/adapters/shared/notices.js";
+import { goldenQuestions } from "./knowledge.js";
+import { type Server, TSX } from "./processes.js";
 
-export const SIGNING_SECRET = "bench-signing-secret-0123456789";
-export const BOT_TOKEN = "xoxb-bench-token-0123456789";
+const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
+export const APP_MAIN = [...TSX, "src/main.ts"];
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";
@@ -18,26 +20,33 @@ export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
  */
 export async function startLoopbackSlack() {
   const waiting = new Map<string, (text: string) => void>();
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1];
-      if (hook) {
-        const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { text?: string };
-        waiting.get(hook)?.(body.text ?? "");
-        waiting.delete(hook);
-      }
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: true, team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }));
-    });
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1];
+    if (hook) {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { text?: string };
+      waiting.get(hook)?.(body.text ?? "");
+      waiting.delete(hook);
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ok: true, team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }));
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let next = 0;
   return {
-    apiUrl: `${base}/api/`,
+    /** The app as `npm start` would run it in Slack HTTP mode, with limits far above the load. */
+    appEnv: (extra: Record<string, string> = {}): Record<string, string> => ({
+      SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${base}/api/`,
+      RATE_LIMIT_PER_USER: "1000000",
+      RATE_LIMIT_PER_TEAM: "1000000",
+      LOG_LEVEL: "info",
+      ...extra,
+    }),
     /** A fresh response_url and the promise of the first text posted to it. */
     hook(): { url: string; posted: Promise<string> } {
       next += 1;
@@ -50,17 +59,13 @@ export async function startLoopbackSlack() {
 export type LoopbackSlack = Awaited<ReturnType<typeof startLoopbackSlack>>;
 
 /**
- * Sends one signed `/tpd` as Slack does and times it from `due` (when it was meant to leave, so waiting
- * for a connection counts): `ackMs` to the HTTP acknowledgement, `doneMs` to the answer, which is the ack
- * itself when it carries one, else the first post to the command's response_url.
+ * Sends one signed `/tpd` (a golden question) as Slack does and times it from `due` (when it was meant to
+ * leave, so waiting for a connection counts): `ackMs` to the HTTP acknowledgement, `doneMs` to the answer,
+ * which is the ack itself when it carries one, else the first post to the command's response_url.
  */
-export function createAsker(
-  port: number,
-  slack: LoopbackSlack,
-  questions: readonly string[],
-  sockets: number,
-) {
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets, scheduling: "fifo" });
+export function createAsker(server: Server, slack: LoopbackSlack) {
+  const questions = goldenQuestions();
+  const agent = new Agent({ keepAlive: true, maxSockets: 1000, scheduling: "fifo" });
   let sent = 0;
   const ask = (due: number, waitForAnswer: boolean): Promise<Asked> => {
     sent += 1;
@@ -78,31 +83,29 @@ export function createAsker(
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex");
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": `v0=${signature}`,
+    };
+    const options = { port: server.port, path: "/slack/events", method: "POST", agent, headers };
     return new Promise<Asked>((resolve) => {
-      const failed = () => resolve({ ackMs: performance.now() - due, doneMs: Number.NaN, outcome: "error" });
-      const headers = {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": `v0=${signature}`,
-      };
-      const options = { host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers };
-      const req = request({ ...options, timeout: ACK_TIMEOUT_MS }, (res) => {
+      const req = request({ ...options, host: "127.0.0.1", timeout: ACK_TIMEOUT_MS }, async (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", async () => {
-          const ackMs = performance.now() - due;
-          if (res.statusCode !== 200) return resolve({ ackMs, doneMs: Number.NaN, outcome: "error" });
-          const text = ackText(Buffer.concat(chunks).toString());
-          const acked = text === null ? "wait" : kind(text);
-          if (acked !== "wait") return resolve({ ackMs, doneMs: ackMs, outcome: acked });
-          if (!waitForAnswer) return resolve({ ackMs, doneMs: ackMs, outcome: "ack" });
-          const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
-          const said = posted === null ? "error" : kind(posted);
-          resolve({ ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said });
-        });
+        for await (const chunk of res) chunks.push(chunk as Buffer);
+        const ackMs = performance.now() - due;
+        if (res.statusCode !== 200) return resolve({ ackMs, doneMs: Number.NaN, outcome: "error" });
+        const acked = kind(ackText(Buffer.concat(chunks).toString()));
+        if (acked !== "wait") return resolve({ ackMs, doneMs: ackMs, outcome: acked });
+        if (!waitForAnswer) return resolve({ ackMs, doneMs: ackMs, outcome: "ack" });
+        const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
+        const said = posted === null ? "error" : kind(posted);
+        resolve({ ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said });
       });
       req.on("timeout", () => req.destroy(new Error("timeout")));
-      req.on("error", failed);
+      req.on("error", () =>
+        resolve({ ackMs: performance.now() - due, doneMs: Number.NaN, outcome: "error" }),
+      );
       req.end(body);
     });
   };
@@ -113,16 +116,18 @@ export function createAsker(
 function ackText(body: string): string | null {
   if (!body.trim()) return null;
   try {
-    const parsed = JSON.parse(body) as { text?: string };
-    return parsed.text ?? "";
+    return (JSON.parse(body) as { text?: string }).text ?? "";
   } catch {
     return body;
   }
 }
 
-/** "Working on it…" means wait (the answer follows); other notices shed the request; anything else answers. */
-function kind(text: string): Outcome | "wait" {
-  if (text === NOTICES.working) return "wait";
+/**
+ * An empty ack or "Working on it…" means wait (the answer follows); other notices shed the request;
+ * anything else answers.
+ */
+function kind(text: string | null): Outcome | "wait" {
+  if (text === null || text === NOTICES.working) return "wait";
   const notices: string[] = Object.values(NOTICES);
   return notices.includes(text) || text.startsWith("You're asking faster") ? "notice" : "answer";
 }

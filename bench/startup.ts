@@ -22,11 +22,7 @@ const ANSWERED = /korea/i;
  * first: a build or compile cache the start script fills is then filled, as on any machine that ran it once.
  */
 export async function startupSection(runs: number): Promise<StartupResult> {
-  const scripts = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts as Record<
-    string,
-    string
-  >;
-  const command = scripts.start ?? "node --import tsx src/main.ts";
+  const command: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
   const floor = `node bench/startup-floor.mjs knowledge "${QUESTION}"`;
   const console = () => timeToLine(command, ANSWERED, `${QUESTION}\n`);
   const bare = () => timeToLine(floor, ANSWERED);

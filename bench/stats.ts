@@ -23,22 +23,13 @@ export function round(value: number, digits = 3): number {
 
 /** Three significant digits or whole units: 0.174, 1.01, 27.6, 5746. */
 export function short(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  if (abs >= 100) return String(Math.round(value));
-  if (abs >= 10) return value.toFixed(1);
-  if (abs >= 1) return value.toFixed(2);
-  return value.toFixed(3);
+  if (!Number.isFinite(value) || Math.abs(value) >= 100) return String(Math.round(value));
+  return value.toPrecision(3);
 }
 
-export function timed<T>(work: () => T): [T, number] {
-  const started = performance.now();
-  const value = work();
-  return [value, round(performance.now() - started, 1)];
-}
-
-export async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
+/** Runs `work` (sync or async) and returns its value with the milliseconds it took. */
+export async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await work();
-  return [value, round(performance.now() - started, 1)];
+  return [value, performance.now() - started];
 }
