@@ -1,20 +1,10 @@
+import { loadGolden } from "../scripts/golden.js";
 import { createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { goldenQuestions } from "./knowledge.js";
-import { round, type Summary, summarize, timed } from "./stats.js";
+import { round, summarize, timed } from "./stats.js";
 
-/** What one process measures of the core over one knowledge folder (see measureCore). */
-export type CoreMeasure = {
-  passages: number;
-  /** loadKnowledge: read, parse, validate and index the YAML. */
-  loadMs: number;
-  /** createBot over the loaded knowledge. */
-  botBuildMs: number;
-  answerMs: Summary;
-  /** The floor: a bare full-text search of the same question over the same index. */
-  searchMs: Summary;
-  heapMB: number;
-};
+/** What one process measures of the core over one knowledge folder. */
+export type CoreMeasure = Awaited<ReturnType<typeof measureCore>>;
 
 export type CoreTaskOptions = { dir: string; samples: number; budgetMs: number };
 
@@ -22,10 +12,10 @@ export type CoreTaskOptions = { dir: string; samples: number; budgetMs: number }
  * In a fresh process: loads the folder, builds the bot, warms up, then answers the golden questions round
  * after round until `samples` answers are timed, or the time budget is spent (the count then says so).
  */
-async function measureCore({ dir, samples, budgetMs }: CoreTaskOptions): Promise<CoreMeasure> {
+async function measureCore({ dir, samples, budgetMs }: CoreTaskOptions) {
   const [loaded, loadMs] = await timed(() => loadKnowledge(dir));
   const [bot, botBuildMs] = await timed(() => createBot(loaded));
-  const questions = goldenQuestions();
+  const questions = loadGolden().map((row) => row.q);
   const question = (i: number) => questions[i % questions.length] ?? "";
   const answer = (i: number) => bot.answer(question(i));
   const search = (i: number) => loaded.index.search(question(i));
@@ -50,9 +40,12 @@ async function measureCore({ dir, samples, budgetMs }: CoreTaskOptions): Promise
   }
   return {
     passages: loaded.knowledge.passages.length,
+    /** loadKnowledge: read, parse, validate and index the YAML. */
     loadMs: round(loadMs, 1),
+    /** createBot over the loaded knowledge. */
     botBuildMs: round(botBuildMs, 1),
     answerMs: summarize(answers),
+    /** The floor: a bare full-text search of the same question over the same index. */
     searchMs: summarize(searches),
     heapMB: round(process.memoryUsage().heapUsed / 2 ** 20, 1),
   };

@@ -1,15 +1,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { loadGolden } from "../scripts/golden.js";
 import { REPO } from "./processes.js";
 
 export const KNOWLEDGE_DIR = join(REPO, "knowledge");
-
-/** The golden table's questions: varied phrasing, typos, other scripts, declines, every deal and topic. */
-export function goldenQuestions(): string[] {
-  return loadGolden().map((row) => row.q);
-}
 
 type Item = Record<string, unknown> & { id: string; text: string };
 type Deal = { sources: string[]; facts: (Item & { source: string })[] };

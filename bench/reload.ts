@@ -5,18 +5,9 @@ import { join } from "node:path";
 import { writeSyntheticKnowledge } from "./knowledge.js";
 import { startServer, stop } from "./processes.js";
 import { APP_MAIN, createAsker, sleep, startLoopbackSlack } from "./slack.js";
-import { round, type Summary, summarize } from "./stats.js";
+import { round, summarize } from "./stats.js";
 
-export type ReloadRun = {
-  /** SIGHUP → /healthz reporting the reload done. */
-  reloadMs: number;
-  /** Latency of /healthz (polled, 10 ms apart) and of `/tpd` acks (one sent every 50 ms) while the reload ran. */
-  healthz: Summary;
-  acks: Summary;
-  /** The same probes in the second before the reload: the floor. */
-  idle: { healthz: Summary; acks: Summary };
-};
-export type ReloadResult = { factor: number; yamlMB: number; runs: ReloadRun[] };
+export type ReloadResult = Awaited<ReturnType<typeof reloadSection>>;
 
 type LastReload = { at: string; result: string } | undefined;
 
@@ -24,7 +15,7 @@ type LastReload = { at: string; result: string } | undefined;
  * The app serving the real knowledge from a folder of its own; the folder is then replaced by ×`factor`
  * synthetic knowledge and each run reloads it (SIGHUP, the file watch off so only the signal reloads).
  */
-export async function reloadSection(runs: number, factor: number): Promise<ReloadResult> {
+export async function reloadSection(runs: number, factor: number) {
   const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
   const slack = await startLoopbackSlack();
   await writeSyntheticKnowledge(1, dir);
@@ -49,7 +40,7 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
     });
   try {
     const bytes = await writeSyntheticKnowledge(factor, dir);
-    const measured: ReloadRun[] = [];
+    const measured = [];
     for (let run = 1; run <= runs; run++) {
       const before = (await health())[1]?.at;
       let reloaded: LastReload;
@@ -88,9 +79,12 @@ export async function reloadSection(runs: number, factor: number): Promise<Reloa
       const outcome = reloaded as LastReload;
       if (outcome?.result !== "reloaded") throw new Error(`reload ${outcome?.result ?? "not seen"}`);
       measured.push({
+        /** SIGHUP → /healthz reporting the reload done. */
         reloadMs: round(doneAt - sentAt, 1),
+        /** Latency of /healthz (polled, 10 ms apart) and of `/tpd` acks (one sent every 50 ms) while the reload ran. */
         healthz: healthz.during,
         acks: acks.during,
+        /** The same probes in the second before the reload: the floor. */
         idle: { healthz: healthz.idle, acks: acks.idle },
       });
       process.stderr.write(`  reload run ${run}/${runs} done\n`);

@@ -1,54 +1,46 @@
 import { type Server, startServer, stop, TSX } from "./processes.js";
 import { APP_MAIN, type Asked, createAsker, sleep, startLoopbackSlack } from "./slack.js";
-import { round, type Summary, summarize } from "./stats.js";
+import { round, summarize } from "./stats.js";
 
 /** Paced runs last at least `seconds`, and until `samples` requests were sent. */
 export type SlackOptions = { runs: number; seconds: number; warmupSeconds: number; samples: number };
+export type SlackResult = Awaited<ReturnType<typeof slackSection>>;
+type Ask = (due: number) => Promise<Asked>;
+
 /** Askers at once in the flat-out runs. */
 const CONNECTIONS = 50;
 
-type Ask = (due: number) => Promise<Asked>;
-export type Counts = { sent: number; answered: number; notices: number; errors: number };
-export type Throughput = Counts & { perSecond: number };
-export type SlackRun = {
-  /** Closed loop, CONNECTIONS at once: answers (app) or acks (bare) completed per second. */
-  flatOut: { app: Throughput; bare: Throughput; ratio: number };
-  /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
-  paced: { rate: number; app: Summary; appAck: Summary; bare: Summary; counts: Counts; ratio: number };
-  /** The app at twice its flat-out rate: acknowledgements later than Slack's 3 s (or none within 10 s). */
-  overload: { rate: number; ack: Summary; counts: Counts; lateAcks: number };
-};
-export type SlackResult = { connections: number; runs: SlackRun[] };
-
 /** The real app and a bare Bolt app, each in its own process, driven in turns by the same load. */
-export async function slackSection(options: SlackOptions): Promise<SlackResult> {
+export async function slackSection({ runs, seconds, warmupSeconds, samples }: SlackOptions) {
   const slack = await startLoopbackSlack();
   const servers: Server[] = [];
   try {
-    for (const main of [APP_MAIN, [...TSX, "bench/bare-bolt.ts"]])
-      servers.push(await startServer(main, slack.appEnv()));
-    const [app, bare] = servers as [Server, Server];
-    const appAsker = createAsker(app, slack);
-    const bareAsker = createAsker(bare, slack);
+    const start = async (main: string[]) => {
+      const server = await startServer(main, slack.appEnv());
+      servers.push(server);
+      return createAsker(server, slack);
+    };
+    const appAsker = await start(APP_MAIN);
+    const bareAsker = await start([...TSX, "bench/bare-bolt.ts"]);
     const askApp: Ask = (due) => appAsker.ask(due, true);
     const askBare: Ask = (due) => bareAsker.ask(due, false);
-    await closedLoop(askApp, options.warmupSeconds);
-    await closedLoop(askBare, options.warmupSeconds);
-    const runs: SlackRun[] = [];
-    for (let run = 0; run < options.runs; run++) {
-      const appFlat = await closedLoop(askApp, options.seconds);
-      const bareFlat = await closedLoop(askBare, options.seconds);
+    await closedLoop(askApp, warmupSeconds);
+    await closedLoop(askBare, warmupSeconds);
+    const measured = [];
+    for (let run = 1; run <= runs; run++) {
+      const appFlat = await closedLoop(askApp, seconds);
+      const bareFlat = await closedLoop(askBare, seconds);
       const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
-      const seconds = Math.max(options.seconds, Math.ceil(options.samples / rate));
-      const appPaced = await openLoop(askApp, rate, seconds);
-      const barePaced = await openLoop(askBare, rate, seconds);
-      const answered = appPaced.filter((asked) => asked.outcome === "answer");
-      const pacedApp = summarize(answered.map((asked) => asked.doneMs));
+      const appPaced = await openLoop(askApp, rate, Math.max(seconds, Math.ceil(samples / rate)));
+      const barePaced = await openLoop(askBare, rate, Math.max(seconds, Math.ceil(samples / rate)));
+      const pacedApp = summarize(appPaced.filter((a) => a.outcome === "answer").map((a) => a.doneMs));
       const pacedBare = summarize(barePaced.map((asked) => asked.ackMs));
       const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
-      const overloaded = await openLoop(askApp, overloadRate, options.seconds);
-      runs.push({
+      const overloaded = await openLoop(askApp, overloadRate, seconds);
+      measured.push({
+        /** Closed loop, CONNECTIONS at once: answers (app) or acks (bare) completed per second. */
         flatOut: { app: appFlat, bare: bareFlat, ratio: round(appFlat.perSecond / bareFlat.perSecond, 2) },
+        /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
         paced: {
           rate,
           app: pacedApp,
@@ -57,6 +49,7 @@ export async function slackSection(options: SlackOptions): Promise<SlackResult> 
           counts: count(appPaced),
           ratio: round(pacedApp.p99 / pacedBare.p99, 2),
         },
+        /** The app at twice its flat-out rate: acknowledgements later than Slack's 3 s (or none within 10 s). */
         overload: {
           rate: overloadRate,
           ack: summarize(overloaded.map((asked) => asked.ackMs)),
@@ -64,11 +57,11 @@ export async function slackSection(options: SlackOptions): Promise<SlackResult> 
           lateAcks: overloaded.filter((asked) => asked.ackMs > 3000).length,
         },
       });
-      process.stderr.write(`  slack run ${run + 1}/${options.runs} done\n`);
+      process.stderr.write(`  slack run ${run}/${runs} done\n`);
     }
     appAsker.close();
     bareAsker.close();
-    return { connections: CONNECTIONS, runs };
+    return { connections: CONNECTIONS, runs: measured };
   } finally {
     for (const server of servers) await stop(server.child);
     await slack.close();
@@ -76,7 +69,7 @@ export async function slackSection(options: SlackOptions): Promise<SlackResult> 
 }
 
 /** CONNECTIONS askers back to back for `seconds`: how many complete per second. */
-async function closedLoop(ask: Ask, seconds: number): Promise<Throughput> {
+async function closedLoop(ask: Ask, seconds: number) {
   const until = performance.now() + seconds * 1000;
   const done: Asked[] = [];
   const worker = async () => {
@@ -101,7 +94,7 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
   return Promise.all(pending);
 }
 
-function count(asked: readonly Asked[]): Counts {
+function count(asked: readonly Asked[]) {
   const of = (outcome: Asked["outcome"]) => asked.filter((one) => one.outcome === outcome).length;
   return {
     sent: asked.length,

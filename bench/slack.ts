@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import { once } from "node:events";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { goldenQuestions } from "./knowledge.js";
 import { type Server, TSX } from "./processes.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
@@ -64,7 +64,7 @@ export type LoopbackSlack = Awaited<ReturnType<typeof startLoopbackSlack>>;
  * which is the ack itself when it carries one, else the first post to the command's response_url.
  */
 export function createAsker(server: Server, slack: LoopbackSlack) {
-  const questions = goldenQuestions();
+  const questions = loadGolden().map((row) => row.q);
   const agent = new Agent({ keepAlive: true, maxSockets: 1000, scheduling: "fifo" });
   let sent = 0;
   const ask = (due: number, waitForAnswer: boolean): Promise<Asked> => {

@@ -3,14 +3,7 @@ import { join } from "node:path";
 import { REPO, timeToLine } from "./processes.js";
 import { round } from "./stats.js";
 
-export type StartupRun = { consoleMs: number; floorMs: number; ratio: number };
-
-export type StartupResult = {
-  /** What `npm start` runs (the script, through sh, without npm's own start-up). */
-  command: string;
-  question: string;
-  runs: StartupRun[];
-};
+export type StartupResult = Awaited<ReturnType<typeof startupSection>>;
 
 const QUESTION = "korea 6g";
 /** The first line of the answer names the deal; the console prints nothing before it. */
@@ -21,22 +14,19 @@ const ANSWERED = /korea/i;
  * startup-floor.mjs), taken in turns so that both see the same machine. One unmeasured start of each
  * first: a build or compile cache the start script fills is then filled, as on any machine that ran it once.
  */
-export async function startupSection(runs: number): Promise<StartupResult> {
+export async function startupSection(runs: number) {
+  /** What `npm start` runs (the script, through sh, without npm's own start-up). */
   const command: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
   const floor = `node bench/startup-floor.mjs knowledge "${QUESTION}"`;
   const console = () => timeToLine(command, ANSWERED, `${QUESTION}\n`);
   const bare = () => timeToLine(floor, ANSWERED);
   await console();
   await bare();
-  const measured: StartupRun[] = [];
+  const measured: { consoleMs: number; floorMs: number; ratio: number }[] = [];
   for (let i = 0; i < runs; i++) {
-    const floorMs = await bare();
-    const consoleMs = await console();
-    measured.push({
-      consoleMs: round(consoleMs, 1),
-      floorMs: round(floorMs, 1),
-      ratio: round(consoleMs / floorMs, 2),
-    });
+    const floorMs = round(await bare(), 1);
+    const consoleMs = round(await console(), 1);
+    measured.push({ consoleMs, floorMs, ratio: round(consoleMs / floorMs, 2) });
   }
   return { command, question: QUESTION, runs: measured };
 }
