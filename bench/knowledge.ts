@@ -19,9 +19,8 @@ export async function writeSyntheticKnowledge(factor: number, dir: string): Prom
   const read = async <T>(path: string) => yaml.load(await readFile(join(KNOWLEDGE_DIR, path), "utf8")) as T;
   const folder = async <T>(sub: string) => {
     const names = (await readdir(join(KNOWLEDGE_DIR, sub))).filter((name) => name.endsWith(".yaml"));
-    return Promise.all(
-      names.map(async (name) => [`${sub}/${name}`, await read<T>(`${sub}/${name}`)] as const),
-    );
+    const paths = names.map((name) => `${sub}/${name}`);
+    return Promise.all(paths.map(async (path) => [path, await read<T>(path)] as const));
   };
   const { sources, ...sourcesFile } = await read<{ sources: Item[] }>("sources.yaml");
   const deals = await folder<Deal>("deals");
