@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
+import { type RequestOptions, request } from "node:http";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -67,6 +68,20 @@ export async function startServer(args: string[], env: Record<string, string>): 
     if (response?.status === 200) return { child, base, port };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** One HTTP request to 127.0.0.1: its status and body; status 0 when it fails or times out. */
+export function httpRequest(options: RequestOptions, body = ""): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const req = request({ ...options, host: "127.0.0.1" }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve({ status: 0, text: "" }));
+    req.end(body);
+  });
 }
 
 /** Ends a child this run started and waits until it is gone (SIGKILL after 3 s). */

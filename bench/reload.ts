@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSyntheticKnowledge } from "./knowledge.js";
-import { startServer, stop } from "./processes.js";
+import { httpRequest, startServer, stop } from "./processes.js";
 import { APP_MAIN, createAsker, sleep, startLoopbackSlack } from "./slack.js";
-import { round, summarize } from "./stats.js";
+import { round, summarize, timed } from "./stats.js";
 
 export type ReloadResult = Awaited<ReturnType<typeof reloadSection>>;
 
@@ -23,21 +22,12 @@ export async function reloadSection(runs: number, factor: number) {
   const app = await startServer(APP_MAIN, env);
   const asker = createAsker(app, slack);
   /** A probe on a fresh connection, as an orchestrator's; one that fails or times out counts at the time it took. */
-  const health = (): Promise<[number, LastReload]> =>
-    new Promise((resolve) => {
-      const started = performance.now();
-      const done = (text: string) => {
-        const body = JSON.parse(text || "{}") as { knowledge?: { lastReload?: LastReload } };
-        resolve([performance.now() - started, body.knowledge?.lastReload ?? undefined]);
-      };
-      const req = get(`${app.base}/healthz`, { agent: false, timeout: 30_000 }, async (res) => {
-        let text = "";
-        for await (const chunk of res) text += chunk;
-        done(text);
-      });
-      req.on("timeout", () => req.destroy());
-      req.on("error", () => done(""));
-    });
+  const health = async (): Promise<[number, LastReload]> => {
+    const probe = { port: app.port, path: "/healthz", agent: false, timeout: 30_000 };
+    const [{ text }, ms] = await timed(() => httpRequest(probe));
+    const body = JSON.parse(text || "{}") as { knowledge?: { lastReload?: LastReload } };
+    return [ms, body.knowledge?.lastReload];
+  };
   try {
     const bytes = await writeSyntheticKnowledge(factor, dir);
     const measured = [];

@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
 import { once } from "node:events";
-import { Agent, createServer, request } from "node:http";
+import { Agent, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { type Server, TSX } from "./processes.js";
+import { httpRequest, type Server, TSX } from "./processes.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
@@ -20,17 +20,19 @@ export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
  */
 export async function startLoopbackSlack() {
   const waiting = new Map<string, (text: string) => void>();
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1];
-    if (hook) {
-      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { text?: string };
-      waiting.get(hook)?.(body.text ?? "");
-      waiting.delete(hook);
-    }
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true, team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }));
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1];
+      if (hook) {
+        const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { text?: string };
+        waiting.get(hook)?.(body.text ?? "");
+        waiting.delete(hook);
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }));
+    });
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -67,7 +69,7 @@ export function createAsker(server: Server, slack: LoopbackSlack) {
   const questions = loadGolden().map((row) => row.q);
   const agent = new Agent({ keepAlive: true, maxSockets: 1000, scheduling: "fifo" });
   let sent = 0;
-  const ask = (due: number, waitForAnswer: boolean): Promise<Asked> => {
+  const ask = async (due: number, waitForAnswer: boolean): Promise<Asked> => {
     sent += 1;
     const hook = slack.hook();
     const body = new URLSearchParams({
@@ -89,25 +91,15 @@ export function createAsker(server: Server, slack: LoopbackSlack) {
       "x-slack-signature": `v0=${signature}`,
     };
     const options = { port: server.port, path: "/slack/events", method: "POST", agent, headers };
-    return new Promise<Asked>((resolve) => {
-      const req = request({ ...options, host: "127.0.0.1", timeout: ACK_TIMEOUT_MS }, async (res) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of res) chunks.push(chunk as Buffer);
-        const ackMs = performance.now() - due;
-        if (res.statusCode !== 200) return resolve({ ackMs, doneMs: Number.NaN, outcome: "error" });
-        const acked = kind(ackText(Buffer.concat(chunks).toString()));
-        if (acked !== "wait") return resolve({ ackMs, doneMs: ackMs, outcome: acked });
-        if (!waitForAnswer) return resolve({ ackMs, doneMs: ackMs, outcome: "ack" });
-        const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
-        const said = posted === null ? "error" : kind(posted);
-        resolve({ ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said });
-      });
-      req.on("timeout", () => req.destroy(new Error("timeout")));
-      req.on("error", () =>
-        resolve({ ackMs: performance.now() - due, doneMs: Number.NaN, outcome: "error" }),
-      );
-      req.end(body);
-    });
+    const ack = await httpRequest({ ...options, timeout: ACK_TIMEOUT_MS }, body);
+    const ackMs = performance.now() - due;
+    if (ack.status !== 200) return { ackMs, doneMs: Number.NaN, outcome: "error" };
+    const acked = kind(ackText(ack.text));
+    if (acked !== "wait") return { ackMs, doneMs: ackMs, outcome: acked };
+    if (!waitForAnswer) return { ackMs, doneMs: ackMs, outcome: "ack" };
+    const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
+    const said = posted === null ? "error" : kind(posted);
+    return { ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said };
   };
   return { ask, close: () => agent.destroy() };
 }
