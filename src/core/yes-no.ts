@@ -1,5 +1,6 @@
 import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import { formatDate } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
 import { FILLER_WORDS, stem, tokenize } from "./text.js";
@@ -28,6 +29,8 @@ const NEGATION_REACH = 5;
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
+  const order = signingOrderLead(query, ctx);
+  if (order) return { ...answer, lead: `${order} ${answer.lead}` };
   const signing = signingAsked(query, ctx);
   if (signing) {
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
@@ -48,8 +51,13 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const inPhrase = new Set(phrases.flat());
   const keys = new Set([...keyWords(query, ctx)].filter((key) => !inPhrase.has(key)));
   if (keys.size === 0 && phrases.length === 0) return answer;
+  // A sentence about one deal never decides a question that weighs two ("paused like the UK one?").
+  if (new Set(query.deals).size > 1) return answer;
+  const [asked] = query.deals;
   for (const excerpt of answer.excerpts) {
+    if (asked && excerpt.deal && excerpt.deal !== asked) continue;
     for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
+      if (!numberedNamesMatch(query, sentence)) continue;
       const words = tokenize(sentence).map(stem);
       // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
       // sentence that says who signed but not where. Without one, no Yes or No is given.
@@ -90,4 +98,48 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
       )
       .map(stem),
   );
+}
+
+const ORDINALS = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|\d+)$/;
+
+/**
+ * A name with a number ("Artemis I", "Section 3") must stand in the text with that same number: a sentence
+ * about Artemis II never answers a question about Artemis I.
+ */
+export function numberedNamesMatch(query: ParsedQuery, text: string): boolean {
+  const words = tokenize(text);
+  const pairs = query.tokens.flatMap((token, i) => {
+    const next = query.tokens[i + 1];
+    return i > 0 && next && ORDINALS.test(next) && !FILLER_WORDS.has(token) && !ORDINALS.test(token)
+      ? [[token, next]]
+      : [];
+  });
+  return pairs.every(
+    ([name, number]) =>
+      words.some((word, i) => word === name && words[i + 1] === number) || !words.includes(name as string),
+  );
+}
+
+const LATER = new Set(["after", "later"]);
+const EARLIER = new Set(["before", "earlier"]);
+
+/**
+ * "Was the UK deal signed after the Japan deal?": decided by the two deals' signing dates, the first deal named
+ * being the one asked about.
+ */
+function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const later = query.tokens.some((token) => LATER.has(token));
+  const earlier = query.tokens.some((token) => EARLIER.has(token));
+  const named = [...new Set(query.deals)];
+  if (
+    later === earlier ||
+    named.length !== 2 ||
+    !query.tokens.some((token) => stem(token) === stem("signed"))
+  )
+    return null;
+  const [subject, other] = named.map((id) => ctx.deal(id));
+  if (!subject || !other || subject.signed.date === other.signed.date) return null;
+  const isLater = subject.signed.date > other.signed.date;
+  const when = (deal: typeof subject) => `${formatDate(deal.signed.date)}`;
+  return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${when(subject)}, ${isLater ? "after" : "before"} the ${other.name} (${when(other)}).`;
 }

@@ -18,6 +18,7 @@ import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, title
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, signingAsked } from "../signing-question.js";
 import { tokenize } from "../text.js";
+import { numberedNamesMatch } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -274,11 +275,16 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
     interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
 
   if (missing.length === 0) {
+    const [first] = inOrder(found);
+    // "Artemis I?" over a text that says Artemis II: what the texts say, without a Yes.
+    const exact = first !== undefined && numberedNamesMatch(query, first.passage.text);
     return page(inOrder(found), {
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
-      lead: `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`,
+      lead: exact
+        ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
+        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
   }
