@@ -51,7 +51,7 @@ export type Bot = {
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
-const ANSWERING: readonly Intent[] = [whoSigned, when, status, compare, sources, topics, deals, ask];
+const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
 /** Intents that a cue word alone should not pick when the question also names a topic or section. */
 const YIELD_TO_TOPIC = new Set<IntentName>([
   "who-signed",

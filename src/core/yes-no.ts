@@ -39,6 +39,8 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     const signed = deal ? signingLead(signing, deal) : null;
     return signed ? { ...answer, lead: `${signed} ${answer.lead}` } : answer;
   }
+  // The texts report what was agreed and what happened; no sentence of theirs decides what will happen.
+  if (/\b(will|going to)\b/.test(query.text)) return answer;
   // A topic asked in several words ("legally binding") stands in a sentence by any of them ("non-binding").
   const phrases = query.readings
     .filter((reading) => reading.kind === "topic" && !reading.fuzzy && reading.words.includes(" "))
