@@ -150,7 +150,11 @@ function signingClaimed(
   if (at < 0) return null;
   const places = placesAsked(query, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
-  const slot = signerFrom !== null ? query.tokens.slice(signerFrom, at) : [];
+  // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
+  // signed?" names no signer.
+  const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
+  const slot =
+    signerFrom !== null && (query.tokens[at] === "sign" || perfect) ? query.tokens.slice(signerFrom, at) : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
