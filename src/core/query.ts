@@ -109,9 +109,7 @@ export function parseQuery(
     coverage: has(phrasing.coverage),
     order: whichDeal && has(phrasing.order),
     offTopic,
-    greeting:
-      tokens.some((token) => phrasing.greetings.includes(token)) &&
-      tokens.every((token) => phrasing.greetings.includes(token) || FILLER_WORDS.has(token)),
+    greeting: isGreeting(tokens, phrasing.greetings),
     readings,
     tokens,
     inPhrases,
@@ -188,4 +186,15 @@ function isSwap(token: string, word: string): boolean {
     token[at + 1] === word[at] &&
     token.slice(at + 2) === word.slice(at + 2)
   );
+}
+
+/**
+ * Only a greeting or thanks: it opens with one ("hi there", "good morning", "thank you so much") and holds
+ * nothing else of substance, so "which deals are there?" is a question, not a greeting.
+ */
+function isGreeting(tokens: readonly string[], greetings: readonly string[]): boolean {
+  const entries = greetings.map((entry) => entry.split(" "));
+  const opens = entries.some((words) => words.every((word, i) => tokens[i] === word));
+  const words = new Set(entries.flat());
+  return opens && tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }
