@@ -153,8 +153,9 @@ function signingClaimed(
   // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
   // signed?" names no signer.
   const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
-  const slot =
-    signerFrom !== null && (query.tokens[at] === "sign" || perfect) ? query.tokens.slice(signerFrom, at) : [];
+  const between = signerFrom !== null ? query.tokens.slice(signerFrom, at) : [];
+  // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
+  const slot = (query.tokens[at] === "sign" || perfect) && between.length <= 6 ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
