@@ -1,6 +1,7 @@
 import type { Message, TextBasedChannel, ThreadChannel } from "discord.js";
 import type { TurnContext } from "../../core/follow-up.js";
 import type { DealId } from "../../core/model.js";
+import { DM_CONTEXT_MS } from "../shared/dm-context.js";
 import { decodeAction } from "./custom-id.js";
 import { questionFromEmbeds } from "./render.js";
 
@@ -12,8 +13,6 @@ export type AnswerMessage = {
 
 /** How many recent messages of a thread or DM are read for the bot's latest answer. */
 const RECENT = 20;
-/** In a DM, an answer older than this no longer counts as the previous turn. */
-export const DM_CONTEXT_MS = 60 * 60 * 1000;
 
 /**
  * The context a bot answer carries for a follow-up, read from the message itself: the question it answered

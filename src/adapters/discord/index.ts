@@ -3,9 +3,8 @@ import { type Client, Events, Status } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import { describeError } from "../../errors.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
+import { createAdapterPipeline } from "../shared/adapter-pipeline.js";
 import { createInFlight } from "../shared/in-flight.js";
-import { createPipeline } from "../shared/pipeline.js";
-import { NO_RECORDER } from "../shared/question-record.js";
 import { createDiscordClient } from "./client.js";
 import { createInteractionHandler } from "./interactions.js";
 import { messageEntry } from "./messages.js";
@@ -19,9 +18,8 @@ export function createDiscordAdapter(options: PlatformAdapterOptions<DiscordConf
   const graceMs = options.shutdownGraceMs ?? 5000;
   const inFlight = createInFlight();
   let client: Client | null = null;
-  const { getBot, rateLimiter, answering } = options;
-  const recorder = options.recorder ?? NO_RECORDER;
-  const pipeline = createPipeline({ getBot, rateLimiter, logger, inFlight, recorder, answering });
+  const { getBot } = options;
+  const { pipeline, recorder } = createAdapterPipeline(options, logger, inFlight);
   const accepting = () => !inFlight.draining;
   const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
   const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {

@@ -1,11 +1,10 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
-import { dealIds } from "../../core/bot.js";
 import { describeError } from "../../errors.js";
 import { NOTICES } from "../shared/notices.js";
 import { threadConversation } from "./conversation.js";
 import { toQuery } from "./incoming-text.js";
 import type { Context, ListenerHost } from "./listeners.js";
-import { clientsOf, question, render, renderInConversation } from "./listeners.js";
+import { clientsOf, question, readerOf, render, renderInConversation } from "./listeners.js";
 import { directReply } from "./replies.js";
 
 /** Shown beside the thread while an answer is being made. */
@@ -66,11 +65,7 @@ export function registerAssistant(app: Pick<ListenerHost, "assistant">, { deps, 
         let previous: Awaited<ReturnType<typeof threadConversation>> = { answered: false, context: null };
         if (botUserId) {
           await quietly("thread", async () => {
-            previous = await threadConversation(client, {
-              ...target,
-              botUserId,
-              deals: dealIds(deps.getBot()),
-            });
+            previous = await threadConversation(client, { ...target, ...readerOf(deps, botUserId) });
           });
         }
         if (!previous.answered) await quietly("title", () => setTitle(text.slice(0, TITLE_MAX)));

@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { readTurnContext, type TurnContext } from "../../core/follow-up.js";
 import type { DealId } from "../../core/model.js";
+import { DM_CONTEXT_MS } from "../shared/dm-context.js";
 import type { MessageMetadata } from "./blocks.js";
 
 /**
@@ -27,8 +28,6 @@ const NONE: Conversation = { answered: false, context: null };
 /** How far back a thread or a DM is read for the bot's latest answer. */
 const THREAD_LIMIT = 200;
 const DM_LIMIT = 15;
-/** A DM's earlier answer counts as the previous turn for this long; after that a message starts afresh. */
-export const DM_CONTEXT_SECONDS = 60 * 60;
 
 type SlackMessageLike = {
   user?: string;
@@ -77,7 +76,7 @@ export async function dmConversation(
     channel: where.channel,
     include_all_metadata: true,
     limit: DM_LIMIT,
-    oldest: String(now - DM_CONTEXT_SECONDS),
+    oldest: String(now - DM_CONTEXT_MS / 1000),
   });
   return latestAnswer([...((history.messages ?? []) as SlackMessageLike[])].reverse(), where);
 }

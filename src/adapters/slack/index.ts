@@ -3,9 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
+import { createAdapterPipeline } from "../shared/adapter-pipeline.js";
 import { createInFlight } from "../shared/in-flight.js";
-import { createPipeline } from "../shared/pipeline.js";
-import { NO_RECORDER } from "../shared/question-record.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
@@ -57,11 +56,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
   });
-  const { getBot, rateLimiter, answering } = options;
-  const recorder = options.recorder ?? NO_RECORDER;
+  const { pipeline, recorder } = createAdapterPipeline(options, log, lifecycle);
   registerListeners(app, {
-    pipeline: createPipeline({ getBot, rateLimiter, logger: log, inFlight: lifecycle, recorder, answering }),
-    getBot,
+    pipeline,
+    getBot: options.getBot,
     dedupe: options.dedupe ?? createMemoryDedupe(),
     lifecycle,
     logger,

@@ -97,6 +97,16 @@ async function contextOr(
   }
 }
 
+/** Whose answers to look for in a conversation, and the deals a context read back may name. */
+export const readerOf = (deps: ListenerDeps, botUserId: string) => ({
+  botUserId,
+  deals: dealIds(deps.getBot()),
+});
+
+/** Logs a notice that could not be sent; a failed notice never fails the listener. */
+const noticeFailed = (log: Logger) => (error: unknown) =>
+  log.warn({ err: describeError(error) }, "could not send notice");
+
 const withContext = (context: TurnContext | null): Pick<Question, "options"> =>
   context ? { options: { context } } : {};
 
@@ -145,16 +155,7 @@ const mention = {
     const botUserId = context.botUserId;
     const previous =
       event.thread_ts && botUserId
-        ? await contextOr(
-            () =>
-              threadConversation(client, {
-                channel: event.channel,
-                threadTs: target.threadTs,
-                botUserId,
-                deals: dealIds(deps.getBot()),
-              }),
-            log,
-          )
+        ? await contextOr(() => threadConversation(client, { ...target, ...readerOf(deps, botUserId) }), log)
         : null;
     const asked = question({
       via: "mention",
@@ -189,15 +190,10 @@ const threadFollowUp = {
     if (!event.thread_ts || event.thread_ts === event.ts || !botUserId) return null;
     const text = event.text ?? "";
     if (text.includes(`<@${botUserId}>`)) return null;
+    const target = { channel: event.channel, threadTs: event.thread_ts, user: event.user };
     let conversation: Awaited<ReturnType<typeof threadConversation>>;
     try {
-      const deals = dealIds(deps.getBot());
-      conversation = await threadConversation(client, {
-        channel: event.channel,
-        threadTs: event.thread_ts,
-        botUserId,
-        deals,
-      });
+      conversation = await threadConversation(client, { ...target, ...readerOf(deps, botUserId) });
     } catch (error) {
       log.warn({ err: describeError(error) }, "could not read a thread; staying quiet");
       return null;
@@ -213,7 +209,6 @@ const threadFollowUp = {
       awaitsReply: false,
       ...withContext(conversation.context),
     });
-    const target = { channel: event.channel, threadTs: event.thread_ts, user: event.user };
     return {
       question: asked,
       reply: threadReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
@@ -235,12 +230,12 @@ const directMessage = {
     if (text === "" && event.subtype === "file_share") {
       await directReply(clients, target, render({ shareable: false }))
         .notice(NOTICES.filesNotRead, "error")
-        .catch((error: unknown) => log.warn({ err: describeError(error) }, "could not send notice"));
+        .catch(noticeFailed(log));
       return null;
     }
     const previous = botUserId
       ? await contextOr(
-          () => dmConversation(client, { channel: event.channel, botUserId, deals: dealIds(deps.getBot()) }),
+          () => dmConversation(client, { channel: event.channel, ...readerOf(deps, botUserId) }),
           log,
         )
       : null;
@@ -268,9 +263,7 @@ const askAboutMessage = {
     if (shortcut.type !== "message_action") return null;
     const text = toQuery(shortcut.message.text ?? "");
     if (text === "") {
-      await privateNotice(respond, NOTICES.noText).catch((error: unknown) =>
-        log.warn({ err: describeError(error) }, "could not send notice"),
-      );
+      await privateNotice(respond, NOTICES.noText).catch(noticeFailed(log));
       return null;
     }
     const asked = question({
@@ -296,9 +289,7 @@ const button = {
     const value = decodeButtonValue(action.value);
     if (!value || value.q.trim() === "") {
       log.error({ via: "button", actionId: action.action_id }, "unreadable button value");
-      void privateNotice(respond, NOTICES.staleButton).catch((error: unknown) =>
-        log.warn({ err: describeError(error) }, "could not send notice"),
-      );
+      void privateNotice(respond, NOTICES.staleButton).catch(noticeFailed(log));
       return null;
     }
     const sharing = action.action_id === ACTION.share;
@@ -395,10 +386,7 @@ async function refuseWhileDraining(args: GlobalArgs, lifecycle: InFlight, log: L
   }
   if ("action" in args && args.action) {
     await args.ack();
-    if (args.respond)
-      await privateNotice(args.respond, NOTICES.restarting).catch((error: unknown) =>
-        log.warn({ err: describeError(error) }, "could not send notice"),
-      );
+    if (args.respond) await privateNotice(args.respond, NOTICES.restarting).catch(noticeFailed(log));
     return;
   }
   log.warn({ eventId: eventIdOf(args.body) }, "event dropped while stopping");
