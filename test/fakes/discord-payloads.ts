@@ -7,6 +7,7 @@ import {
   COMMAND_ID,
   DM_CHANNEL_ID,
   GUILD_ID,
+  messageDefaults,
 } from "./discord.js";
 
 /** Gateway payloads as Discord sends them (API v10), trimmed to what discord.js reads. */
@@ -164,14 +165,7 @@ export function buttonClick(
       embeds: message.embeds,
       components: message.components,
       flags: message.flags ?? 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
+      ...messageDefaults(),
       type: 20,
     },
   };

@@ -11,6 +11,20 @@ import { type WebSocket, WebSocketServer } from "ws";
  * (`(id >> 22) % shards`), sends a guild's events on its shard and everything else (DMs) on shard 0.
  */
 
+/** The fields every message object has that the fakes never vary: sent now, unedited, mentioning no one. */
+export function messageDefaults() {
+  return {
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+  };
+}
+
 export const BOT_ID = "900000000000000001";
 export const APP_ID = "900000000000000002";
 export const GUILD_ID = "900000000000000003";
@@ -202,14 +216,7 @@ export async function startFakeDiscord(
       content: data.content ?? "",
       embeds: data.embeds ?? [],
       components: data.components ?? [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
+      ...messageDefaults(),
       type: reference ? 19 : 0,
       flags: data.flags ?? 0,
       ...(reference?.message_id
