@@ -71,3 +71,35 @@ describe("dependency direction", () => {
     }
   });
 });
+
+/** Modules a file loads as it is imported: its static imports, followed through the project (not `import()`). */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(ROOT, file), "utf8");
+    for (const match of text.matchAll(/^\s*(?:import|export)(?!\s+type\b)[^'"]*from\s+["']([^"']+)["']/gm)) {
+      const target = resolved(file, match[1] as string);
+      if (target.startsWith("src/")) visit(target.replace(/\.js$/, ".ts"));
+      else seen.add(target);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe("console start-up", () => {
+  it("loads no platform, database, HTTP or rate-limit code before the console answers", () => {
+    const loaded = [...staticClosure("src/main.ts")];
+    expect(loaded).toContain("src/adapters/console/repl.ts");
+    expect(loaded).toContain("src/runtime/live-bot.ts");
+    const heavy = loaded.filter(
+      (target) =>
+        /^src\/(adapters\/(slack|discord)|store|shared-state)\//.test(target) ||
+        target === "src/adapters/shared/rate-limit.ts" ||
+        /^(@slack\/|discord\.js|pg$|better-sqlite3|rate-limiter-flexible|node:http$)/.test(target),
+    );
+    expect(heavy).toEqual([]);
+  });
+});
