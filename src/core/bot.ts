@@ -73,6 +73,9 @@ function intentFor(query: ParsedQuery): IntentName {
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
+  // "Did Starmer sign the TPD?" asks about a signing, not for the list of deals its "TPD" names.
+  if (query.form === "yes-no" && query.intent === "deals" && query.intentBy === "cue" && signs(query))
+    return "ask";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
   if (cued && aboutSomething && YIELD_TO_TOPIC.has(query.intent)) {
@@ -82,6 +85,8 @@ function intentFor(query: ParsedQuery): IntentName {
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
   return query.intent;
 }
+
+const signs = (query: ParsedQuery) => query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
 
 export function createBot({ knowledge, index }: BotDeps): Bot {
   const passageTokens = knowledge.passages.map((passage) => tokenize(passage.text));

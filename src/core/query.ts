@@ -104,7 +104,11 @@ export function parseQuery(
     countries: of("country"),
     terms,
     subjectTerms: terms.filter((term) => !framing.has(term)),
-    form: whichDeal ? "which-deal" : tokens[0] && phrasing.yesNo.includes(tokens[0]) ? "yes-no" : "open",
+    form: whichDeal
+      ? "which-deal"
+      : (tokens[0] && phrasing.yesNo.includes(tokens[0])) || isTagQuestion(tokens)
+        ? "yes-no"
+        : "open",
     allDeals: has(phrasing.allDeals),
     coverage: has(phrasing.coverage),
     order: whichDeal && has(phrasing.order),
@@ -114,6 +118,15 @@ export function parseQuery(
     tokens,
     inPhrases,
   };
+}
+
+/** Openers of an open question, whose last word is never a question tag ("what is correct"). */
+const WH_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"]);
+/** Tags that turn a statement into a yes/no question: "the UK deal was signed in October, right?". */
+const TAGS = new Set(["right", "correct", "true", "yes"]);
+
+function isTagQuestion(tokens: readonly string[]): boolean {
+  return tokens.length > 3 && !WH_WORDS.has(tokens[0] ?? "") && TAGS.has(tokens[tokens.length - 1] ?? "");
 }
 
 /** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */

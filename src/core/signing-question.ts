@@ -85,8 +85,22 @@ export function placesAsked(
   return places;
 }
 
-/** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju". */
-const STOP_WORDS = new Set(["on", "by", "and", "or", "with", "for", "when", "while", "after", "before"]);
+/** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju", "in Tokyo, right?". */
+const STOP_WORDS = new Set([
+  "on",
+  "by",
+  "and",
+  "or",
+  "with",
+  "for",
+  "when",
+  "while",
+  "after",
+  "before",
+  "right",
+  "correct",
+  "true",
+]);
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 function nameHas(person: Signatory, word: string): boolean {

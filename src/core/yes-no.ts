@@ -1,9 +1,10 @@
-import type { AnswerDraft } from "./answer.js";
+import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import type { DealId } from "./model.js";
 import { formatDate } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
-import { FILLER_WORDS, stem, tokenize } from "./text.js";
+import { editDistance, FILLER_WORDS, stem, tokenize, typoAllowance } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set([
@@ -18,6 +19,8 @@ const NEGATIONS = new Set([
   "cannot",
   "nt",
 ]);
+/** Where a sentence or clause ends: not inside an abbreviation such as "U.S.". */
+const SENTENCE_END = /(?<=[;:])\s+|(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** How many words before a key word a negation may stand and still negate it. */
 const NEGATION_REACH = 5;
 
@@ -31,49 +34,124 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
   const order = signingOrderLead(query, ctx);
   if (order) return { ...answer, lead: `${order} ${answer.lead}` };
+  const onSignature = operativeOnSignature(query, answer, ctx);
+  if (onSignature) return { ...answer, lead: `${onSignature} ${answer.lead}` };
   const signing = signingAsked(query, ctx);
   if (signing) {
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
     const [dealId] = answer.deals;
     const deal = answer.deals.length === 1 && dealId !== undefined ? ctx.deal(dealId) : undefined;
     const signed = deal ? signingLead(signing, deal) : null;
-    return signed ? { ...answer, lead: `${signed} ${answer.lead}` } : answer;
+    if (signed) return { ...answer, lead: `${signed} ${answer.lead}` };
+    // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
+    if (signing.people.length > 0 || signing.places.every((place) => place.country)) return answer;
   }
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen.
   if (/\b(will|going to)\b/.test(query.text)) return answer;
-  // A topic asked in several words ("legally binding") stands in a sentence by any of them ("non-binding").
-  const phrases = query.readings
-    .filter((reading) => reading.kind === "topic" && !reading.fuzzy && reading.words.includes(" "))
-    .map((reading) =>
-      reading.words
-        .split(" ")
-        .filter((word) => !FILLER_WORDS.has(word))
-        .map(stem),
-    );
+  // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
+  // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
+  const groups = topicGroups(query, ctx);
+  const phrases = groups
+    .filter(({ words }) => words.length > 1)
+    .map(({ words }) => words.filter((word) => !FILLER_WORDS.has(word)).map(stem));
   const inPhrase = new Set(phrases.flat());
-  const keys = new Set([...keyWords(query, ctx)].filter((key) => !inPhrase.has(key)));
+  const typed = new Set(groups.flatMap((group) => group.typed.map(stem)));
+  const single = groups.flatMap(({ words }) => (words.length === 1 ? words.map(stem) : []));
+  const keys = new Set(
+    [...[...keyWords(query, ctx)].filter((key) => !typed.has(key)), ...single].filter(
+      (key) => !inPhrase.has(key),
+    ),
+  );
   if (keys.size === 0 && phrases.length === 0) return answer;
-  // A sentence about one deal never decides a question that weighs two ("paused like the UK one?").
-  if (new Set(query.deals).size > 1) return answer;
-  const [asked] = query.deals;
-  for (const excerpt of answer.excerpts) {
-    if (asked && excerpt.deal && excerpt.deal !== asked) continue;
-    for (const sentence of excerpt.text.split(/(?<=[.;:])\s+/)) {
-      if (!numberedNamesMatch(query, sentence)) continue;
-      const words = tokenize(sentence).map(stem);
-      // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
-      // sentence that says who signed but not where. Without one, no Yes or No is given.
-      if (![...keys].every((key) => words.includes(key))) continue;
-      if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
-      const at = words.findIndex((word) => keys.has(word) || inPhrase.has(word));
-      // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
-      const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
-      const negated = around.some((word) => NEGATIONS.has(word));
-      const direct = `${negated ? "No" : "Yes"} — ${sentence.trim().replace(/[,;:]$/, ".")}`;
-      return { ...answer, lead: `${direct} ${answer.lead}` };
+  const decide = (deal: DealId | undefined): Decision | null => {
+    for (const excerpt of answer.excerpts) {
+      if (deal && excerpt.deal && excerpt.deal !== deal) continue;
+      for (const sentence of excerpt.text.split(SENTENCE_END)) {
+        if (!numberedNamesMatch(query, sentence)) continue;
+        const words = tokenize(sentence).map(stem);
+        // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
+        // sentence that says who signed but not where. Without one, no Yes or No is given.
+        if (![...keys].every((key) => words.includes(key))) continue;
+        if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
+        const at = words.findIndex((word) => keys.has(word) || inPhrase.has(word));
+        // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
+        const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
+        return {
+          negated: around.some((word) => NEGATIONS.has(word)),
+          sentence: sentence.trim().replace(/[,;:]$/, "."),
+        };
+      }
     }
+    return null;
+  };
+  const deals = [...new Set(query.deals)];
+  // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
+  // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
+  if (deals.length > 1 && !askedOfEach(query)) return answer;
+  const decisions = deals.length > 1 ? deals.map(decide) : [decide(deals[0])];
+  const [first] = decisions;
+  if (!first || decisions.some((decision) => decision?.negated !== first.negated)) return answer;
+  const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
+  return { ...answer, lead: `${first.negated ? "No" : "Yes"} — ${sentences} ${answer.lead}` };
+}
+
+/**
+ * "Does the UK MOU take effect as soon as it is signed?": the deal's operative clause decides. One that starts
+ * it on signature is a Yes; one that names any other start ("only alongside substantive progress …") a No.
+ */
+function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const signingWords = query.tokens.some((token) =>
+    /^(sign|signed|signing|signature|immediately)$/.test(token),
+  );
+  if (!query.sections.includes("operative") || !signingWords || answer.deals.length !== 1) return null;
+  const clause = answer.excerpts.find(
+    (excerpt) => excerpt.deal === answer.deals[0] && ctx.passage(excerpt.passageId)?.section === "operative",
+  );
+  const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
+  if (!sentence) return null;
+  return `${/\bsignature\b|\bsigning\b|\bsigned\b/i.test(sentence) ? "Yes" : "No"} — ${sentence.trim()}`;
+}
+
+type Decision = { negated: boolean; sentence: string };
+
+/** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
+function askedOfEach(query: ParsedQuery): boolean {
+  const weighs = ["like", "unlike", "than", "as", "versus", "vs"];
+  return (
+    query.tokens.some((token) => token === "and" || token === "both") &&
+    !query.tokens.some((token) => weighs.includes(token))
+  );
+}
+
+/** The topics asked, each as the words of its aliases: neighbouring readings of one topic ("legaly" "binding") make one. */
+function topicGroups(query: ParsedQuery, ctx: KnowledgeLookups): Array<{ typed: string[]; words: string[] }> {
+  const groups: Array<{ typed: string[]; words: string[] }> = [];
+  let previous: Reading | undefined;
+  for (const reading of query.readings) {
+    const words = reading.kind === "topic" ? asAliased(reading, ctx) : null;
+    const last = groups[groups.length - 1];
+    if (words && last && previous?.kind === "topic" && previous.as === reading.as) {
+      last.typed.push(...reading.words.split(" "));
+      last.words.push(...words.split(" "));
+    } else if (words) {
+      groups.push({ typed: reading.words.split(" "), words: words.split(" ") });
+    }
+    previous = reading;
   }
-  return answer;
+  return groups;
+}
+
+/** A topic's words as its alias writes them: a typo ("legaly bindng") read as the alias it stands for. */
+function asAliased(reading: Reading, ctx: KnowledgeLookups): string | null {
+  if (!reading.fuzzy) return reading.words;
+  const typed = reading.words.split(" ");
+  const near = (word: string, typedWord: string) =>
+    editDistance(word, typedWord, typoAllowance(word.length)) <= typoAllowance(word.length);
+  const alias = ctx.topic(reading.as)?.aliases.find((each) => {
+    const words = tokenize(each);
+    return words.length === typed.length && words.every((word, i) => near(word, typed[i] ?? ""));
+  });
+  return alias ? tokenize(alias).join(" ") : null;
 }
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */

@@ -16,6 +16,8 @@ export const whoSigned: Intent = {
     "signer",
     "who",
     "whom",
+    "署名",
+    "서명",
   ],
   run(request) {
     return factsAnswer(request, {
