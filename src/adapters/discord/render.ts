@@ -10,17 +10,7 @@ import {
 import type { Answer, Citation, Excerpt, Item, Suggestion } from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
 import { formatDate } from "../../core/phrasing.js";
-import {
-  bodyParts,
-  type Caps,
-  fitted,
-  followUps,
-  notesOf,
-  pageRange,
-  readingsOf,
-  sourceHead,
-  WORDING,
-} from "../shared/render-plan.js";
+import * as plan from "../shared/render-plan.js";
 import { neutralise, oneLine, plain, sanitize, truncate, unneutralise } from "../shared/safe-text.js";
 import { type ButtonAction, encodeAction } from "./custom-id.js";
 import { linkUrl, markdown } from "./text.js";
@@ -57,11 +47,11 @@ const QUESTION_PREFIX = "Q: ";
 
 /** Renders an Answer as one embed plus buttons, within Discord's limits for any input. */
 export function renderAnswer(answer: Answer, context: RenderContext = {}): DiscordReply {
-  return fitted(
+  return plan.fitted(
     (caps) => ({ embeds: [answerEmbed(answer, caps)], components: answerButtons(answer, context, caps) }),
     (reply) => reply.embeds.every(withinLimits),
     (caps) => {
-      const bare: Answer = { ...answer, body: { kind: "list", items: [] }, notes: [WORDING.tooLong] };
+      const bare: Answer = { ...answer, body: { kind: "list", items: [] }, notes: [plan.WORDING.tooLong] };
       return { embeds: [answerEmbed(bare, caps)], components: [] };
     },
   );
@@ -114,7 +104,7 @@ function withinLimits(embed: APIEmbed): boolean {
 }
 
 /** Title, the question as author, lead and body in the description, rows and notes as fields, why in the footer. */
-function answerEmbed(answer: Answer, caps: Caps): APIEmbed {
+function answerEmbed(answer: Answer, caps: plan.Caps): APIEmbed {
   const question = oneLine(sanitize(answer.query));
   const embed: APIEmbed = {
     title: markdown(oneLine(answer.title), LIMITS.title) || "Technology Prosperity Deals",
@@ -124,7 +114,7 @@ function answerEmbed(answer: Answer, caps: Caps): APIEmbed {
   const blocks = [markdown(answer.lead, caps.lead)];
   const listed: string[] = [];
   const fields: APIEmbedField[] = [];
-  for (const part of bodyParts(answer, caps)) {
+  for (const part of plan.bodyParts(answer, caps)) {
     if (part.kind === "excerpt") {
       const deal = part.deal ? `**${markdown(oneLine(part.deal), caps.words)}**\n` : "";
       blocks.push(`${deal}${cited(part.excerpt, caps)}`);
@@ -141,7 +131,7 @@ function answerEmbed(answer: Answer, caps: Caps): APIEmbed {
   }
   const description = neutralise(blocks.filter(Boolean).join("\n\n")).trim();
   if (description) embed.description = description;
-  const notes = notesOf(answer);
+  const notes = plan.notesOf(answer);
   if (notes.length > 0) {
     const bullets = notes.map((note) => `• ${oneLine(sanitize(note))}`).join("\n");
     fields.push({
@@ -154,21 +144,21 @@ function answerEmbed(answer: Answer, caps: Caps): APIEmbed {
   return embed;
 }
 
-function itemLine({ title, text, source }: Item, caps: Caps): string {
+function itemLine({ title, text, source }: Item, caps: plan.Caps): string {
   const head = title.trim() ? `• **${markdown(oneLine(title), caps.title)}** — ` : "• ";
   const cite = source ? ` (${citation(source, caps)})` : "";
   return `${head}${markdown(oneLine(text), caps.item)}${cite}`;
 }
 
 /** `> quote` (or the summary as plain text) and a line naming the source. */
-function cited(excerpt: Excerpt, caps: Caps): string {
+function cited(excerpt: Excerpt, caps: plan.Caps): string {
   const text = markdown(excerpt.text.trim(), caps.excerpt).replace(/\n{2,}/g, "\n");
   const shown = excerpt.kind === "quote" ? text.replace(/^/gm, "> ") : text;
-  return `${shown}\n${sourceHead(excerpt.kind)}${citation(excerpt.source, caps)}`;
+  return `${shown}\n${plan.sourceHead(excerpt.kind)}${citation(excerpt.source, caps)}`;
 }
 
 /** `[Title](url) · Publisher · 18 September 2025 · label`, with the link dropped when the URL is unusable. */
-function citation(source: Citation, caps: Caps): string {
+function citation(source: Citation, caps: plan.Caps): string {
   const title = markdown(oneLine(source.title), caps.title) || "source";
   const href = linkUrl(source.url);
   const rest = [source.publisher, formatDate(source.published), source.label].map((part) =>
@@ -178,35 +168,34 @@ function citation(source: Citation, caps: Caps): string {
 }
 
 /** How the question was read, which page of excerpts this is, and whether the question was shortened. */
-function footer(answer: Answer, caps: Caps): string {
+function footer(answer: Answer, caps: plan.Caps): string {
   const line = (text: string) => truncate(oneLine(sanitize(text)), caps.words);
-  const readings = readingsOf(answer, caps).map(
-    (r) => `“${line(r.words)}” as ${r.kind} ${line(r.as)}${r.marks}`,
-  );
-  const range = pageRange(answer);
+  const readings = plan
+    .readingsOf(answer, caps)
+    .map((r) => `“${line(r.words)}” as ${r.kind} ${line(r.as)}${r.marks}`);
+  const range = plan.pageRange(answer);
   const lines = [
     readings.length > 0
       ? `Why this answer: read ${readings.join("; ")}`
       : "Why this answer: no deal or topic recognised, so the deal texts were searched for your words",
     range ? `Excerpts ${range}` : "",
-    answer.shortened ? WORDING.shortened : "",
+    answer.shortened ? plan.WORDING.shortened : "",
   ];
   const shown = lines.filter(Boolean).map((text) => plain(text, FOOTER_MAX));
   return truncate(shown.join("\n"), FOOTER_MAX);
 }
 
 /** More results / Compare across deals on the first row; follow-up questions on the second. */
-function answerButtons(answer: Answer, context: RenderContext, caps: Caps): ButtonRow[] {
+function answerButtons(answer: Answer, context: RenderContext, caps: plan.Caps): ButtonRow[] {
   const { more, compare } = answer.actions;
   const query = oneLine(sanitize(answer.query)) || null;
   const main: [ButtonAction, string][] = [];
   if (more)
-    main.push([{ kind: "more", offset: more.offset, deal: context.deal ?? null, query }, WORDING.more]);
-  if (compare) main.push([{ kind: "compare", topics: compare.topics }, WORDING.compare]);
-  const asks = followUps(answer, caps).map((s): [ButtonAction, string] => [
-    { kind: "ask", query: s.query },
-    s.label,
-  ]);
+    main.push([{ kind: "more", offset: more.offset, deal: context.deal ?? null, query }, plan.WORDING.more]);
+  if (compare) main.push([{ kind: "compare", topics: compare.topics }, plan.WORDING.compare]);
+  const asks = plan
+    .followUps(answer, caps)
+    .map((s): [ButtonAction, string] => [{ kind: "ask", query: s.query }, s.label]);
   const seen = new Set<string>();
   return [main, asks].flatMap((row) => {
     const components = row.flatMap(([action, label]) => {

@@ -1,18 +1,7 @@
 import { type Answer, type Citation, type Excerpt, excerptsOf } from "../../core/answer.js";
 import type { DealId } from "../../core/model.js";
 import { formatDate } from "../../core/phrasing.js";
-import {
-  type BodyPart,
-  bodyParts,
-  type Caps,
-  fitted,
-  followUps,
-  notesOf,
-  pageRange,
-  readingsOf,
-  sourceHead,
-  WORDING,
-} from "../shared/render-plan.js";
+import * as plan from "../shared/render-plan.js";
 import { plain } from "../shared/safe-text.js";
 import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMessage } from "./blocks.js";
 import { LIMITS } from "./blocks.js";
@@ -33,29 +22,31 @@ export type RenderOptions = {
 
 /** Answer -> Block Kit with a plain-text fallback, within Slack's limits for any input. Pure. */
 export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage {
-  const blocks = fitted(
+  const blocks = plan.fitted(
     (caps) => renderBlocks(answer, options, caps),
     (shown) => shown.length <= LIMITS.blocks && JSON.stringify(shown).length <= LIMITS.blocksJson,
-    () => [header(answer.title), section(mrkdwnText(answer.lead, 500)), context(WORDING.tooLong)],
+    () => [header(answer.title), section(mrkdwnText(answer.lead, 500)), context(plan.WORDING.tooLong)],
   );
   return { text: fallbackText(answer), blocks };
 }
 
-function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block[] {
+function renderBlocks(answer: Answer, options: RenderOptions, caps: plan.Caps): Block[] {
   const blocks: Block[] = [header(answer.title)];
   if (answer.lead.trim() !== "") blocks.push(section(mrkdwnText(answer.lead, caps.lead)));
-  if (answer.shortened) blocks.push(context(WORDING.shortened));
-  blocks.push(...bodyParts(answer, caps).map((part) => partBlock(part, caps)));
-  const notes = notesOf(answer);
+  if (answer.shortened) blocks.push(context(plan.WORDING.shortened));
+  blocks.push(...plan.bodyParts(answer, caps).map((part) => partBlock(part, caps)));
+  const notes = plan.notesOf(answer);
   if (notes.length > 0) {
     const each = Math.min(caps.note, Math.floor(LIMITS.sectionText / notes.length) - 12);
     blocks.push(section(notes.map((note) => `:warning: ${mrkdwnText(note, each)}`).join("\n")));
   }
-  const why = readingsOf(answer, caps).map(
-    (reading) =>
-      `“${mrkdwnText(reading.words, caps.words)}” → ${reading.kind} ${mrkdwnText(reading.as, caps.words)}${reading.marks}`,
-  );
-  const range = pageRange(answer);
+  const why = plan
+    .readingsOf(answer, caps)
+    .map(
+      (reading) =>
+        `“${mrkdwnText(reading.words, caps.words)}” → ${reading.kind} ${mrkdwnText(reading.as, caps.words)}${reading.marks}`,
+    );
+  const range = plan.pageRange(answer);
   const about = [
     why.length > 0 ? `Why this answer: ${why.join(" · ")}` : "",
     range ? `Showing ${range} matches.` : "",
@@ -68,8 +59,8 @@ function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block
   const deal = options.deal ?? undefined;
   const { more, compare, share } = answer.actions;
   const buttons = [
-    more ? button(ACTION.more, WORDING.more, { q: answer.query, o: more.offset, deal }, caps) : null,
-    compare ? button(ACTION.compare, WORDING.compare, { q: compare.query }, caps) : null,
+    more ? button(ACTION.more, plan.WORDING.more, { q: answer.query, o: more.offset, deal }, caps) : null,
+    compare ? button(ACTION.compare, plan.WORDING.compare, { q: compare.query }, caps) : null,
     options.shareable && share
       ? {
           ...button(ACTION.share, "Share in channel", { q: answer.query, o: answer.page.offset, deal }, caps),
@@ -78,16 +69,16 @@ function renderBlocks(answer: Answer, options: RenderOptions, caps: Caps): Block
       : null,
   ];
   // A list's items carry their own "Ask" buttons.
-  const asks = followUps(answer, caps, true).map((s, index) =>
-    button(`${ACTION.askPrefix}s${index}`, s.label, { q: s.query }, caps),
-  );
+  const asks = plan
+    .followUps(answer, caps, true)
+    .map((s, index) => button(`${ACTION.askPrefix}s${index}`, s.label, { q: s.query }, caps));
   for (const elements of [buttons.filter((b): b is Button => b !== null), asks]) {
     if (elements.length > 0) blocks.push({ type: "actions", elements } satisfies ActionsBlock);
   }
   return blocks;
 }
 
-function partBlock(part: BodyPart, caps: Caps): Block {
+function partBlock(part: plan.BodyPart, caps: plan.Caps): Block {
   switch (part.kind) {
     case "excerpt":
       return section(cited(part.deal ? `*${mrkdwnText(part.deal, caps.words)}*\n` : "", part.excerpt, caps));
@@ -133,7 +124,7 @@ function context(...lines: string[]): ContextBlock {
 }
 
 /** Heading, the quote (or summary) and its source line, the text cut so the section stays within Slack's limit. */
-function cited(head: string, excerpt: Excerpt, caps: Caps): string {
+function cited(head: string, excerpt: Excerpt, caps: plan.Caps): string {
   const source = sourceLine(excerpt.kind, excerpt.source, caps);
   let room = Math.min(caps.excerpt, LIMITS.sectionText - head.length - source.length - 1);
   for (;;) {
@@ -145,20 +136,20 @@ function cited(head: string, excerpt: Excerpt, caps: Caps): string {
   }
 }
 
-function sourceLine(kind: Excerpt["kind"] | "document", source: Citation, caps: Caps): string {
+function sourceLine(kind: Excerpt["kind"] | "document", source: Citation, caps: plan.Caps): string {
   const title = mrkdwnText(source.title, caps.title) || "Source";
   const url = linkUrl(source.url);
   const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.title)}` : "";
   const label = source.label.trim() ? `\n${mrkdwnText(source.label, caps.title)}` : "";
   const date = mrkdwnText(formatDate(source.published), 40);
-  return `${sourceHead(kind)}${url ? `<${url}|${title}>` : title}${publisher}, ${date}${label}`;
+  return `${plan.sourceHead(kind)}${url ? `<${url}|${title}>` : title}${publisher}, ${date}${label}`;
 }
 
 function button(
   actionId: string,
   label: string,
   value: { q: string; o?: number; deal?: DealId | undefined },
-  caps: Caps,
+  caps: plan.Caps,
 ): Button {
   const text = plain(label, LIMITS.buttonText) || "Ask";
   const encoded = encodeButtonValue({
