@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import pino, { type Logger } from "pino";
 
 export type { Logger };
@@ -52,16 +51,11 @@ export function createScrubber(secrets: readonly string[]): (text: string) => st
  */
 export function createLogger(options: LoggerOptions): Logger {
   const scrub = createScrubber(options.secrets);
-  const target = options.destination ?? process.stdout;
-  const scrubbing = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      target.write(scrub(chunk.toString()));
-      callback();
-    },
-  });
   return pino(
     {
       level: options.level,
+      // Each line is scrubbed as a string on its way to the destination, with no stream in between.
+      hooks: { streamWrite: scrub },
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
@@ -81,7 +75,7 @@ export function createLogger(options: LoggerOptions): Logger {
         censor: REDACTED,
       },
     },
-    options.secrets.length > 0 ? scrubbing : target,
+    options.destination ?? process.stdout,
   );
 }
 

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { App } from "@slack/bolt";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
 import { ANSWERING_DEFAULTS } from "../../src/config.js";
 import { BOT_USER_ID } from "../fakes/slack.js";
@@ -161,5 +162,32 @@ describe("a flood of /tpd beyond the queue's bound", () => {
     }, 5000);
     expect(answers.map((call) => call.params.text)).not.toContain(NOTICES.busy);
     expect(harness.slack.callsTo("chat.postEphemeral")).toHaveLength(1);
+  });
+
+  it("a /tpd while the queue is full is turned away before Bolt reads it, and the one at work is still answered", async () => {
+    const limits = { budgetMs: 2500, concurrency: 1, maxWaiting: 0 };
+    h = await startHarness({ bot: await loadRealBot(), answering: limits, answerDelayMs: 600 });
+    const harness = h;
+    const atWork = commandFields(harness.slack, "korea 6g");
+    const first = harness.client.command(atWork);
+    await harness.slack.waitFor(() => (harness.adapter.health().up ? true : null));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const processed = vi.spyOn(App.prototype, "processEvent");
+    try {
+      const turnedAway = await harness.client.command(
+        commandFields(harness.slack, "japan fusion", "U0OTHER01"),
+      );
+      expect(turnedAway.status).toBe(200);
+      expect(ackBody(turnedAway)).toEqual({ response_type: "ephemeral", text: NOTICES.busy });
+      expect(processed).not.toHaveBeenCalled();
+    } finally {
+      processed.mockRestore();
+    }
+    const shed = harness.logs.lines.filter((line) => line.msg === "busy: question shed");
+    expect(shed).toHaveLength(1);
+    expect(shed[0]).toMatchObject({ level: "warn", via: "command", busy: true, delivered: true });
+    expect(typeof shed[0]?.requestId).toBe("string");
+    const reply = await commandReplyOf(harness.slack, atWork, await first);
+    expect(JSON.stringify(reply.body.blocks)).toContain("Korea");
   });
 });

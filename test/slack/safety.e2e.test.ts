@@ -76,6 +76,25 @@ describe("Slack request safety, end to end", () => {
     await stillAnswers();
   });
 
+  it("answers an unsigned SSL check, and nothing smuggled into its body reaches a listener", async () => {
+    const logged = h.logs.lines.length;
+    const smuggled = new URLSearchParams({
+      ssl_check: "1",
+      ...commandFields(h.slack, "korea 6g"),
+    }).toString();
+    const check = await fetch(`${h.baseUrl}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: smuggled,
+    });
+    expect(check.status).toBe(200);
+    expect(await check.text()).toBe("");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.slack.hooks).toEqual([]);
+    expect(h.logs.lines.slice(logged).filter((line) => line.msg === "answered")).toEqual([]);
+    await stillAnswers();
+  });
+
   it("answers malformed bodies with 4xx (or ignores odd events) and then still answers", async () => {
     expect((await h.client.post("{not json", "application/json")).status).toBe(400);
     expect((await h.client.post("payload=%7Bnot-json", "application/x-www-form-urlencoded")).status).toBe(

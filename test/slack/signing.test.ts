@@ -1,5 +1,8 @@
+import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
 import { verifySlackRequest } from "@slack/bolt";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { checkSlackRequest } from "../../src/adapters/slack/request-gate.js";
 import { slackSignature } from "../fakes/slack-signing.js";
 
 // Slack's published example (docs: verifying requests from Slack), as quoted in shared/platform-notes.md.
@@ -34,5 +37,40 @@ describe("request signing", () => {
     expect(verify(EXAMPLE.signature.replace(/.$/, "0"))).toThrow();
     vi.setSystemTime((EXAMPLE.timestamp + 6 * 60) * 1000);
     expect(verify(EXAMPLE.signature)).toThrow(/stale|old|timestamp/i);
+  });
+});
+
+/** The example as it reaches the receiver: a form POST with Slack's two headers. */
+function exampleRequest(signature: string, body = EXAMPLE.body): IncomingMessage {
+  return Object.assign(Readable.from([Buffer.from(body)]), {
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(EXAMPLE.timestamp),
+      "x-slack-signature": signature,
+    },
+  }) as unknown as IncomingMessage;
+}
+
+describe("the receiver's own check (the only one: Bolt's is off)", () => {
+  const now = (EXAMPLE.timestamp + 60) * 1000;
+
+  it("passes Slack's example, with its form fields", async () => {
+    const checked = await checkSlackRequest(exampleRequest(EXAMPLE.signature), EXAMPLE.secret, now);
+    expect(checked).toMatchObject({ form: { command: "/webhook-collect", user_id: "U2CERLKJA" } });
+  });
+
+  it("refuses it tampered with, signed with another secret, or with a short signature", async () => {
+    const tampered = EXAMPLE.body.replace("roadrunner", "coyote");
+    for (const request of [
+      exampleRequest(EXAMPLE.signature, tampered),
+      exampleRequest(slackSignature("another-secret", EXAMPLE.timestamp, EXAMPLE.body)),
+      exampleRequest(EXAMPLE.signature.slice(0, -1)),
+      exampleRequest(""),
+    ]) {
+      expect(await checkSlackRequest(request, EXAMPLE.secret, now)).toEqual({
+        status: 401,
+        reason: "bad signature",
+      });
+    }
   });
 });

@@ -49,6 +49,8 @@ export type Reply<M> = {
 export type Pipeline = {
   /** Draining check, rate limit, answer, render, reply, one log line; never rejects. */
   ask<M>(question: Question, reply: Reply<M>): Promise<void>;
+  /** Whether a question asked now would be turned away as "busy" (the queue is full). */
+  busy(): boolean;
 };
 
 export type PipelineDeps = {
@@ -160,6 +162,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   };
 
   return {
+    busy: queue.full,
     ask: (question, reply) =>
       inFlight.track(async () => {
         const base = {

@@ -8,6 +8,8 @@ export type WorkQueueLimits = {
 export type WorkQueue = {
   /** Resolves with `release` when it is this question's turn; null at once when the queue is full. */
   enter(): Promise<() => void> | null;
+  /** Whether `enter` would turn a question away now. */
+  full(): boolean;
 };
 
 /**
@@ -38,10 +40,9 @@ export function createWorkQueue(limits: WorkQueueLimits): WorkQueue {
       else waiting.push(begin);
     });
 
+  const full = () => running >= limits.concurrency && waiting.length >= limits.maxWaiting;
   return {
-    enter() {
-      const full = running >= limits.concurrency && waiting.length >= limits.maxWaiting;
-      return full ? null : turn();
-    },
+    enter: () => (full() ? null : turn()),
+    full,
   };
 }

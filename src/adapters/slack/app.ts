@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import type { ParsedUrlQuery } from "node:querystring";
+import { App, HTTPReceiver, type RespondArguments, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "../shared/in-flight.js";
@@ -23,6 +24,15 @@ export type SlackAppOptions = {
   retryConfig: webApi.RetryOptions;
   /** Per Web API call; keeps a hung call from holding a reply (and shutdown) forever. */
   webApiTimeoutMs: number;
+  /**
+   * In HTTP mode, sees each signed slash command (its form fields) before Bolt does, and takes it when it
+   * can reply at once without Bolt (turned away while busy): true when it did, having called `ack` once.
+   */
+  takeCommand?: (
+    fields: ParsedUrlQuery,
+    receivedAt: number,
+    ack: (body: RespondArguments) => void,
+  ) => boolean;
 };
 
 export type SlackApp = {
@@ -87,6 +97,8 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
   const arrivals = new WeakMap<IncomingMessage, number>();
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
+    // Every request Bolt processes has passed checkSlackRequest, which verifies its signature.
+    signatureVerification: false,
     endpoints: EVENTS_PATH,
     logger: boltLogger,
     customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options.health) }],
@@ -97,7 +109,8 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
   const boltListener = receiver.requestListener;
   const signingSecret = config.signingSecret;
   receiver.requestListener = (request, response) => {
-    arrivals.set(request, Date.now());
+    const receivedAt = Date.now();
+    arrivals.set(request, receivedAt);
     if (lifecycle.draining && request.method === "POST" && isJson(request)) {
       response.writeHead(503, { "retry-after": "5" });
       response.end();
@@ -107,13 +120,22 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
       boltListener(request, response);
       return;
     }
-    void checkSlackRequest(request, signingSecret).then((refusal) => {
-      if (!refusal) return boltListener(request, response);
+    void checkSlackRequest(request, signingSecret).then((checked) => {
+      if ("form" in checked) {
+        const { form } = checked;
+        const taken =
+          typeof form?.command === "string" &&
+          options.takeCommand?.(form, receivedAt, (body) => {
+            response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+          });
+        if (!taken) boltListener(request, response);
+        return;
+      }
       logger.warn(
-        { adapter: "slack", status: refusal.status, reason: refusal.reason },
+        { adapter: "slack", status: checked.status, reason: checked.reason },
         "Slack request refused",
       );
-      response.writeHead(refusal.status, { connection: "close" }).end();
+      response.writeHead(checked.status, { connection: "close" }).end();
     });
   };
   return { app: new App({ ...common, receiver }), connected: () => true, noticeClient };

@@ -8,7 +8,7 @@ import { createInFlight } from "../shared/in-flight.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
-import { registerListeners } from "./listeners.js";
+import { registerListeners, takeCommandWhenBusy } from "./listeners.js";
 
 export type { DedupeStore } from "./dedupe.js";
 export { createMemoryDedupe } from "./dedupe.js";
@@ -45,6 +45,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return { name: "slack", up, detail: up ? where : `${shown} (${where})` };
   };
 
+  const { pipeline, recorder } = createAdapterPipeline(options, log, lifecycle);
   const { app, connected, noticeClient }: SlackApp = buildSlackApp({
     config,
     logger,
@@ -55,8 +56,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const report = options.healthReport();
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
+    takeCommand: takeCommandWhenBusy(pipeline),
   });
-  const { pipeline, recorder } = createAdapterPipeline(options, log, lifecycle);
   registerListeners(app, {
     pipeline,
     getBot: options.getBot,

@@ -5,6 +5,7 @@ import type {
   App,
   BlockAction,
   ButtonAction,
+  RespondArguments,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -18,7 +19,7 @@ import type { Logger } from "../../logger.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked as AskedOf, EntryPoint, Pipeline, Question } from "../shared/pipeline.js";
-import { RECEIVED_AT } from "./app.js";
+import { RECEIVED_AT, type SlackAppOptions } from "./app.js";
 import { registerAssistant } from "./assistant.js";
 import type { SlackMessage } from "./blocks.js";
 import { decodeButtonValue } from "./button-values.js";
@@ -120,22 +121,55 @@ export const clientsOf = (client: SlackClients["answers"], deps: ListenerDeps): 
   notices: deps.noticeClient ?? client,
 });
 
+/** The question a `/tpd` carries. */
+const commandQuestion = (
+  body: { text?: string; user_id: string; team_id?: string },
+  askedAt: Pick<Question, "askedAt">,
+): Question =>
+  question({
+    via: "command",
+    surface: "slash",
+    text: toQuery(body.text ?? "") || "help",
+    user: body.user_id,
+    team: body.team_id ?? null,
+    awaitsReply: true,
+    ...askedAt,
+  });
+
 /** `/tpd question`: a private answer with a Share button, in the acknowledgement when ready in time. */
 const command = {
   name: "command",
   read({ command: body, respond, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Asked {
-    const asked = question({
-      via: "command",
-      surface: "slash",
-      text: toQuery(body.text ?? "") || "help",
-      user: body.user_id,
-      team: body.team_id ?? null,
-      awaitsReply: true,
-      ...receivedAt(context),
-    });
+    const asked = commandQuestion(body, receivedAt(context));
     return { question: asked, reply: privateReply(respond, render({ shareable: true }), ack) };
   },
 } satisfies EntryPoint<SlackCommandMiddlewareArgs & AllMiddlewareArgs, Context, SlackMessage>;
+
+/**
+ * A signed `/tpd` as the receiver sees it before Bolt (HTTP mode). While the queue is full it is turned
+ * away right there, by the pipeline as any question is ("busy" in the acknowledgement, one log line), with
+ * none of Bolt's work, so that shedding a flood stays cheap enough to acknowledge every request in time.
+ */
+export const takeCommandWhenBusy =
+  (pipeline: Pipeline): NonNullable<SlackAppOptions["takeCommand"]> =>
+  (fields, askedAt, ack) => {
+    const { command: name, user_id: user, text, team_id: team } = fields;
+    if (name !== SLASH_COMMAND || typeof user !== "string" || !pipeline.busy()) return false;
+    const body = {
+      user_id: user,
+      text: typeof text === "string" ? text : "",
+      ...(typeof team === "string" ? { team_id: team } : {}),
+    };
+    // The pipeline turns it away at once: its one reply is the acknowledgement, so no response_url is needed.
+    const noResponseUrl = () => Promise.reject(new Error("a command taken before Bolt has no response_url"));
+    const acknowledge = async (response?: string | RespondArguments) =>
+      ack(typeof response === "string" ? { text: response } : (response ?? {}));
+    void pipeline.ask(
+      commandQuestion(body, { askedAt }),
+      privateReply(noResponseUrl, render({ shareable: true }), acknowledge),
+    );
+    return true;
+  };
 
 /** When the request reached this process, as the receiver recorded it (see app.ts). */
 function receivedAt(context: AllMiddlewareArgs["context"]): Pick<Question, "askedAt"> {
