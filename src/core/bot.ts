@@ -69,7 +69,7 @@ function intentFor(query: ParsedQuery): IntentName {
   if (query.form === "which-deal" && query.order) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
-    if (!isEmpty(subjectOf(query))) return "compare";
+    if (!isEmpty(subjectOf(query)) || query.sections.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";

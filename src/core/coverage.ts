@@ -2,7 +2,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, stem, tokenize } from "./text.js";
+import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -110,7 +110,7 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
     subject.names.every((name) => hasName(ctx, passage, name)) &&
     subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
     subject.aliasWords.every((words) => ctx.hasWords(passage, words)) &&
-    (!needTerms || ctx.hasWords(passage, subject.terms));
+    (!needTerms || (ctx.hasWords(passage, subject.terms) && saysOf(ctx, passage, deal, subject.terms)));
   const [name] = subject.names;
   const [topic] = subject.topics;
   // Only passages that can fit are read: those with the first name, the first topic, or all the words.
@@ -137,6 +137,26 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
     .map((scored) => scored.passage);
 }
 
+/**
+ * A passage about several deals ("…signed deals with Japan and Korea, building on the U.S.-UK deal") bears words
+ * out for a deal only in a sentence that names that deal: "signed in Asia" is said of Japan and Korea, not the UK.
+ */
+function saysOf(ctx: KnowledgeLookups, passage: Passage, deal: DealId, terms: readonly string[]): boolean {
+  if (passage.deals.length <= 1) return true;
+  const record = ctx.deal(deal);
+  const names = [record?.partner ?? deal, ...(record?.aliases ?? [])]
+    .map(tokenize)
+    .filter((words) => words.length > 0);
+  const wanted = terms.map(stem);
+  return passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
+    const words = tokenize(sentence);
+    const stems = words.map(stem);
+    return (
+      wanted.every((term) => stems.includes(term)) && names.some((name) => indexOfSequence(words, name) >= 0)
+    );
+  });
+}
+
 /** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */
 export function describe(ctx: KnowledgeLookups, subject: Subject): string {
   const parts = [
@@ -147,15 +167,21 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
   return joinNames(parts);
 }
 
-/** "the Korea AI Safety Institute", as a passage spells it, else the words as asked. */
+/**
+ * "the Korea AI Safety Institute", as a passage spells it; else the form the texts use for it ("military bases"
+ * is written "defense facilities"); else the words as asked.
+ */
 function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
-  const pattern = new RegExp(
-    `\\b${name.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
-    "iu",
-  );
-  for (const passage of mayName(ctx, name)) {
-    const found = pattern.exec(passage.text);
-    if (found) return found[0];
+  const pattern = (words: readonly string[]) =>
+    new RegExp(
+      `\\b${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
+      "iu",
+    );
+  for (const words of [name.words, ...name.forms]) {
+    for (const passage of mayName(ctx, name)) {
+      const found = pattern(words).exec(passage.text);
+      if (found) return found[0];
+    }
   }
   return name.words.join(" ");
 }

@@ -73,6 +73,8 @@ export class Vocabulary {
       propertyTopics: p.propertyTopics,
     };
     for (const tokens of passageTokens) for (const word of tokens) this.knownWords.add(word);
+    // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
+    for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {

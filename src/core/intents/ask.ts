@@ -277,14 +277,18 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   if (missing.length === 0) {
     const [first] = inOrder(found);
     // "Artemis I?" over a text that says Artemis II: what the texts say, without a Yes.
-    const exact = first !== undefined && numberedNamesMatch(query, first.passage.text);
+    // A Yes holds every word asked: "nuclear power for military bases" is not answered by civil nuclear alone.
+    const unsaid = subject.terms.filter(
+      (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
+    );
+    const exact = first !== undefined && numberedNamesMatch(query, first.passage.text) && unsaid.length === 0;
     return page(inOrder(found), {
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
       lead: exact
         ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
-        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
+        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}${unsaid.length > 0 ? `; none of it mentions “${unsaid.join(" ")}”` : ""}:`,
       deals: [...deals],
     });
   }

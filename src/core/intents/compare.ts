@@ -1,9 +1,12 @@
 import type { AnswerDraft, CompareRow, Item } from "../answer.js";
 import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
-import { describe, evidence, isEmpty, subjectOf } from "../coverage.js";
+import { describe, evidence, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId, Passage } from "../model.js";
-import { dealList, dealsWith } from "../phrasing.js";
+import type { DealId, Passage, Signatory } from "../model.js";
+import { dealList, dealsWith, joinNames } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
+import { dealsSignedBy } from "../signing-question.js";
+import { indexOfSequence, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -25,18 +28,31 @@ export const compare: Intent = {
   ],
   run({ query, ctx }): AnswerDraft {
     const answer = blankAnswer(query, "compare");
+    const signers = signersAsked(query, ctx);
+    if (signers) return signedByAnswer(answer, signers, ctx);
     const subject = subjectOf(query, ctx);
-    if (isEmpty(subject)) return coverageTable(answer, query.deals, ctx);
+    if (isEmpty(subject) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
 
     // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
     const pool =
       query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
         ? query.deals
         : ctx.dealIds;
-    const what = describe(ctx, subject);
+    // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
+    const sections = subject.names.length === 0 ? query.sections : [];
+    const inSection = (passage: Passage) => sections.length === 0 || sections.includes(passage.section);
+    const sectionNames = sections.join(" and ").replace("-", " ");
+    // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
+    const property = ctx.vocabulary.phrasing.propertyTopics;
+    const bySection =
+      sections.length > 0 &&
+      isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
+    const what = bySection
+      ? sectionNames
+      : `${describe(ctx, subject)}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {
-      const passage = best(evidence(ctx, deal, subject), subject.topics, ctx);
+      const passage = best(evidence(ctx, deal, subject).filter(inSection), subject, ctx);
       return {
         deal,
         dealName: ctx.dealName(deal),
@@ -80,18 +96,17 @@ function leadFor(
 }
 
 /** The passage that speaks most squarely to the topics: a listed area first, official words next. */
-function best(
-  passages: readonly Passage[],
-  topics: readonly string[],
-  ctx: KnowledgeLookups,
-): Passage | undefined {
+function best(passages: readonly Passage[], subject: Subject, ctx: KnowledgeLookups): Passage | undefined {
+  const { topics, terms } = subject;
   if (topics.length === 0) return passages[0];
   const score = (passage: Passage) => {
     const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
     const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
     const own = passage.deals.length === 1 ? 2 : 0;
     const focus = 1 / Math.max(1, ctx.topicsOf(passage).size); // a passage about this topic alone beats a list
-    return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus;
+    // The other words asked ("nuclear shipping") pick the passage that has them.
+    const words = terms.filter((term) => ctx.hasWords(passage, [term])).length;
+    return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus + words;
   };
   // The first of the best, as a stable sort would put it, in one reading.
   let top: { passage: Passage; score: number } | undefined;
@@ -121,5 +136,78 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
     lead: `Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
+  };
+}
+
+/** Last words of an office's title ("Prime Minister", "Director"): what a question may ask a signer to be. */
+const TITLE_WORDS = new Set(
+  "president minister director assistant secretary ambassador chancellor governor chair adviser advisor".split(
+    " ",
+  ),
+);
+
+/** The titles a signatory holds, from the office: "Deputy Prime Minister and Minister of Science" → both heads. */
+function titlesOf(office: string): string[] {
+  return office
+    .split(/ and (?=\p{Lu})/u)
+    .map((role) => (role.split(/ (?:of|for|to) /)[0] ?? "").trim())
+    .filter((head) => TITLE_WORDS.has(tokenize(head).at(-1) ?? ""));
+}
+
+type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[] };
+
+/**
+ * "Which deal was signed by the president himself?", "Which deals did Kratsios sign?": the signers asked, by
+ * name or by the title of their office (the longest title the question has, so "deputy prime minister" is not
+ * a prime minister), and the deals they signed, from each deal's signatories. Null for other questions.
+ */
+function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
+  if (query.form !== "which-deal" || !query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token)))
+    return null;
+  const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
+  const named = dealsSignedBy(query, ctx);
+  if (named.length > 0) {
+    const people = all.filter(({ person }) =>
+      query.tokens.some((token) => token.length >= 3 && tokenize(person.name).includes(token)),
+    );
+    const signatories = [...new Map(people.map(({ person }) => [person.name, person])).values()];
+    return { who: joinNames(signatories.map(asSigner)), deals: named, signatories };
+  }
+  const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office)))]
+    .filter((title) => indexOfSequence(query.tokens, tokenize(title)) >= 0)
+    .sort((a, b) => tokenize(b).length - tokenize(a).length);
+  const [title] = titles;
+  if (!title) return null;
+  const holders = all.filter(({ person }) => titlesOf(person.office).includes(title));
+  const signatories = [...new Map(holders.map(({ person }) => [person.name, person])).values()];
+  const offices = signatories.map((person) => `${asSigner(person)}, ${person.office}`);
+  return {
+    who: `the ${title} (${offices.join("; ")})`,
+    deals: [...new Set(holders.map(({ deal }) => deal.id))],
+    signatories,
+  };
+}
+
+/** A signer's name, marked where sources disagree about who signed. */
+const asSigner = (person: Signatory) => `${person.name}${person.disputed ? " [disputed]" : ""}`;
+
+/** The deals the signers asked signed, each with its signatories' record cited. */
+function signedByAnswer(answer: AnswerDraft, asked: SignersAsked, ctx: KnowledgeLookups): AnswerDraft {
+  const excerpts = asked.deals.flatMap((deal) => {
+    const passages = ctx.passages({ deals: [deal], sections: ["signatories"] });
+    const naming = passages.filter((passage) =>
+      asked.signatories.some((person) => ctx.hasWords(passage, tokenize(person.name))),
+    );
+    const [first] = naming.length > 0 ? naming : passages;
+    return first ? [excerptOf(ctx, first, deal)] : [];
+  });
+  return {
+    ...answer,
+    found: true,
+    title: `Signed by ${asked.who}`,
+    lead: `Signed by ${asked.who}: ${dealsWith(ctx, asked.deals)}.`,
+    excerpts,
+    page: { offset: 0, shown: excerpts.length, total: excerpts.length, next: null },
+    deals: asked.deals,
   };
 }

@@ -1,7 +1,8 @@
 import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
+import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal } from "../model.js";
-import { dealList, formatDate } from "../phrasing.js";
+import { dealList, dealsWith, formatDate } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
 export const deals: Intent = {
@@ -30,7 +31,11 @@ export const deals: Intent = {
       ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
-      lead: query.order ? signingOrder(deals) : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
+      lead: query.order
+        ? signingOrder(deals)
+        : asksKind(query.tokens, deals)
+          ? kinds(deals, ctx)
+          : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
       items: deals.map((deal) => ({
         title: deal.name,
         // Only what the cited signing record says: the deal text itself rarely records where it was signed.
@@ -51,4 +56,30 @@ function signingOrder(deals: readonly Deal[]): string {
   const later = rest.map(on);
   const last = later.length > 0 ? `; then ${later.join(", then ")} (the most recent)` : "";
   return `In order of signing: ${on(first)} (the first)${last}.`;
+}
+
+/** "Which are MOUs and which is an MOC?": the question names a kind of document a deal is. */
+function asksKind(tokens: readonly string[], deals: readonly Deal[]): boolean {
+  const kinds = deals.flatMap((deal) => {
+    const abbreviation = deal.document.abbreviation.toLowerCase();
+    return [abbreviation, `${abbreviation}s`];
+  });
+  return tokens.some((token) => kinds.includes(token) || token === "memorandum" || token === "memoranda");
+}
+
+/** "Memorandum of Understanding (MOU): the deals with the United Kingdom and …; Memorandum of Cooperation (MOC): …". */
+function kinds(deals: readonly Deal[], ctx: KnowledgeLookups): string {
+  const byKind = new Map<string, Deal[]>();
+  for (const deal of deals) {
+    const kind = `${deal.document.type} (${deal.document.abbreviation})`;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), deal]);
+  }
+  const parts = [...byKind].map(
+    ([kind, of]) =>
+      `${kind}: ${dealsWith(
+        ctx,
+        of.map((deal) => deal.id),
+      )}`,
+  );
+  return `${parts.join("; ")}.`;
 }
