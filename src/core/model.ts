@@ -153,11 +153,22 @@ export type Phrasing = {
 export type SearchHit = {
   passageId: string;
   score: number;
-  /** The query terms (after processing) that this passage matched. */
-  matchedTerms: string[];
+  /** How many of the query's distinct words (after processing) this passage matched. */
+  termsMatched: number;
+};
+
+/** What a search matched: every score is measured against the best. */
+export type SearchResults = {
+  /** The highest score of any match; 0 when nothing matched. */
+  best: number;
+  /** The passages matched, in the order the search met them (not by score). */
+  passageIds: readonly string[];
+  /** One passage's score and words matched; undefined when it did not match. */
+  hit(passageId: string): SearchHit | undefined;
 };
 
 /** Full-text search over passages, built by the knowledge loader and injected into the core. */
 export type PassageIndex = {
-  search(text: string, options?: { deals?: readonly DealId[] }): SearchHit[];
+  /** Passages matching any of the words, scored; with `deals`, only passages of those deals. */
+  search(text: string, options?: { deals?: readonly DealId[] }): SearchResults;
 };

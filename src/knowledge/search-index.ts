@@ -1,7 +1,23 @@
-import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
-import type { DealId, KnowledgeBase, Passage, PassageIndex, SearchHit } from "../core/model.js";
+import SearchableMap from "minisearch/SearchableMap";
+import type {
+  DealId,
+  KnowledgeBase,
+  Passage,
+  PassageIndex,
+  SearchHit,
+  SearchResults,
+} from "../core/model.js";
 
-type IndexedPassage = { id: string; text: string; context: string; deals: DealId[] };
+/*
+ * Full-text search over passages, scored as MiniSearch 7 scores an OR query (BM25+, k 1.2, b 0.7, d 0.5;
+ * fields text ×2 and context ×1; a word of 4 letters or more also finds the words it begins, weighted
+ * 0.375·len/(len + 0.3·extra), one of 5 or more those one edit away, weighted 0.45·len/(len + 1); a passage's
+ * score times how many of the query's words it matched) with the same arithmetic in the same order, so
+ * every score is the one MiniSearch gives. The index is flat arrays: for each word and field, the passages
+ * holding it in ascending order with the times they hold it, and each passage's field lengths, so a query
+ * reads only the postings of its words and skips passages of other deals without building anything for
+ * them. MiniSearch's radix tree still finds the words a query word begins or is one edit from.
+ */
 
 /** Words that carry no meaning for retrieval; dropped at indexing and at query time alike. */
 const STOP_WORDS = new Set(
@@ -22,26 +38,52 @@ function stem(word: string): string {
   return word;
 }
 
-const processTerm = (term: string): string | null => {
+/** A word as the index holds it, or null for a stop word. */
+export const processTerm = (term: string): string | null => {
   const lower = term.toLowerCase();
   return STOP_WORDS.has(lower) ? null : stem(lower);
 };
 
-const INDEX_OPTIONS: Options<IndexedPassage> = {
-  fields: ["text", "context"],
-  storeFields: ["deals"],
-  processTerm,
-  searchOptions: {
-    boost: { text: 2, context: 1 },
-    fuzzy: (term) => (term.length >= 5 ? 1 : false),
-    prefix: (term) => term.length >= 4,
-    combineWith: "OR",
-    processTerm,
-  },
+/** MiniSearch's tokenizer: any run of spaces, line breaks or punctuation separates words. */
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+/** The indexed fields in order, and how much a match in each weighs. */
+const FIELD_BOOSTS = [2, 1] as const; // text, context
+const FIELDS = FIELD_BOOSTS.length;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const prefixFrom = (term: string) => term.length >= 4;
+const fuzzyFrom = (term: string) => term.length >= 5;
+
+/** The index as flat data: what `serializePassageIndex` hands over and `loadPassageIndex` takes. */
+type IndexData = {
+  passageIds: string[];
+  /** Each distinct set of deals passages belong to, and each passage's set (its place in that list). */
+  dealSets: DealId[][];
+  passageDealSet: Uint16Array;
+  /** Every indexed word, in the order first met: the radix tree built in that order lists words as MiniSearch's. */
+  terms: string[];
+  /** Postings of word w in field f: `postingStarts[w * FIELDS + f]` up to the next start, into the two below. */
+  postingStarts: Int32Array;
+  postingPassages: Int32Array;
+  postingCounts: Int32Array;
+  /** Each passage's number of distinct tokens per field (`fieldLengths[p * FIELDS + f]`), and their averages. */
+  fieldLengths: Int32Array;
+  averageFieldLengths: number[];
 };
 
-/** A built index as plain data, to hand from the thread that built it to the one that searches it. */
-export type SerializedPassageIndex = AsPlainObject;
+/** A built index as plain data (typed arrays as base64 pieces), to hand from one thread to another. */
+export type SerializedPassageIndex = {
+  passageIds: string[];
+  dealSets: DealId[][];
+  terms: string[];
+  averageFieldLengths: number[];
+  passageDealSet: string[];
+  postingStarts: string[];
+  postingPassages: string[];
+  postingCounts: string[];
+  fieldLengths: string[];
+};
 
 /**
  * Builds the full-text index over passages. `contextFor` adds words that belong to a passage without being
@@ -51,7 +93,7 @@ export function buildPassageIndex(
   passages: readonly Passage[],
   contextFor: (passage: Passage) => string,
 ): PassageIndex {
-  return searching(indexPassages(passages, contextFor));
+  return new FlatIndex(indexPassages(passages, contextFor));
 }
 
 /** Builds the index as `buildPassageIndex` does, as plain data for `loadPassageIndex`. */
@@ -59,50 +101,277 @@ export function serializePassageIndex(
   passages: readonly Passage[],
   contextFor: (passage: Passage) => string,
 ): SerializedPassageIndex {
-  return indexPassages(passages, contextFor).toJSON();
-}
-
-/** The index `serializePassageIndex` built, loaded in batches that leave the event loop free between them. */
-export async function loadPassageIndex(serialized: SerializedPassageIndex): Promise<PassageIndex> {
-  return searching(await MiniSearch.loadJSAsync(serialized, INDEX_OPTIONS));
-}
-
-function indexPassages(
-  passages: readonly Passage[],
-  contextFor: (passage: Passage) => string,
-): MiniSearch<IndexedPassage> {
-  const miniSearch = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
-  miniSearch.addAll(
-    passages.map((passage) => ({
-      id: passage.id,
-      text: passage.text,
-      context: contextFor(passage),
-      deals: passage.deals,
-    })),
-  );
-  return miniSearch;
-}
-
-function searching(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
+  const data = indexPassages(passages, contextFor);
   return {
-    search(text, options = {}): SearchHit[] {
-      const deals = options.deals;
-      // A passage of another deal weighs nothing, so it is skipped as it is met, before any result is made
-      // for it; the others score as they would without the deals.
-      const results = miniSearch.search(text, {
-        boostDocument:
-          deals && deals.length > 0
-            ? (_id, _term, stored) =>
-                Number(((stored?.deals ?? []) as DealId[]).some((deal) => deals.includes(deal)))
-            : undefined,
-      });
-      return results.map((result) => ({
-        passageId: String(result.id),
-        score: result.score,
-        matchedTerms: result.queryTerms,
-      }));
-    },
+    passageIds: data.passageIds,
+    dealSets: data.dealSets,
+    terms: data.terms,
+    averageFieldLengths: data.averageFieldLengths,
+    passageDealSet: toPieces(data.passageDealSet),
+    postingStarts: toPieces(data.postingStarts),
+    postingPassages: toPieces(data.postingPassages),
+    postingCounts: toPieces(data.postingCounts),
+    fieldLengths: toPieces(data.fieldLengths),
   };
+}
+
+/** The index `serializePassageIndex` built, decoded piece by piece, leaving the event loop free between them. */
+export async function loadPassageIndex(serialized: SerializedPassageIndex): Promise<PassageIndex> {
+  const data: IndexData = {
+    passageIds: serialized.passageIds,
+    dealSets: serialized.dealSets,
+    terms: serialized.terms,
+    averageFieldLengths: serialized.averageFieldLengths,
+    passageDealSet: new Uint16Array(await fromPieces(serialized.passageDealSet)),
+    postingStarts: new Int32Array(await fromPieces(serialized.postingStarts)),
+    postingPassages: new Int32Array(await fromPieces(serialized.postingPassages)),
+    postingCounts: new Int32Array(await fromPieces(serialized.postingCounts)),
+    fieldLengths: new Int32Array(await fromPieces(serialized.fieldLengths)),
+  };
+  await nextTurn();
+  return new FlatIndex(data);
+}
+
+/** Bytes per base64 piece: each decodes in well under a millisecond. */
+const PIECE_BYTES = 256 * 1024;
+
+function toPieces(array: Uint16Array | Int32Array): string[] {
+  const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+    pieces.push(bytes.subarray(at, at + PIECE_BYTES).toString("base64"));
+  }
+  return pieces;
+}
+
+async function fromPieces(pieces: readonly string[]): Promise<ArrayBuffer> {
+  const bytes = pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece, "base64"), 0);
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const piece of pieces) {
+    const decoded = Buffer.from(piece, "base64");
+    whole.set(decoded, at);
+    at += decoded.length;
+    await nextTurn();
+  }
+  return whole.buffer;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Tokenises and counts as MiniSearch's `add` does: field length is the number of distinct raw tokens. */
+function indexPassages(passages: readonly Passage[], contextFor: (passage: Passage) => string): IndexData {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const processed = new Map<string, number>(); // raw token → word id, or -1 for a stop word
+  /** Per word and field: passages and counts, interleaved. */
+  const postings: number[][] = [];
+  const fieldLengths = new Int32Array(passages.length * FIELDS);
+  const averageFieldLengths: number[] = [0, 0];
+  const dealSetIds = new Map<string, number>();
+  const dealSets: DealId[][] = [];
+  const passageDealSet = new Uint16Array(passages.length);
+  const counts = new Map<number, number>();
+  passages.forEach((passage, at) => {
+    const dealKey = passage.deals.join(" ");
+    let dealSet = dealSetIds.get(dealKey);
+    if (dealSet === undefined) {
+      dealSet = dealSets.length;
+      if (dealSet > 0xffff) throw new Error("search index: more than 65,536 distinct sets of deals");
+      dealSetIds.set(dealKey, dealSet);
+      dealSets.push([...passage.deals]);
+    }
+    passageDealSet[at] = dealSet;
+    const fields = [passage.text, contextFor(passage)];
+    for (let field = 0; field < FIELDS; field++) {
+      const tokens = (fields[field] ?? "").split(SPACE_OR_PUNCTUATION);
+      const length = new Set(tokens).size;
+      fieldLengths[at * FIELDS + field] = length;
+      const average = averageFieldLengths[field] ?? 0;
+      averageFieldLengths[field] = (average * at + length) / (at + 1);
+      counts.clear();
+      for (const token of tokens) {
+        let id = processed.get(token);
+        if (id === undefined) {
+          const term = processTerm(token);
+          if (!term) id = -1;
+          else {
+            id = termIds.get(term);
+            if (id === undefined) {
+              id = terms.length;
+              termIds.set(term, id);
+              terms.push(term);
+              for (let f = 0; f < FIELDS; f++) postings.push([]);
+            }
+          }
+          processed.set(token, id);
+        }
+        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of counts) postings[id * FIELDS + field]?.push(at, count);
+    }
+  });
+  const postingStarts = new Int32Array(postings.length + 1);
+  let total = 0;
+  postings.forEach((list, at) => {
+    postingStarts[at] = total;
+    total += list.length / 2;
+  });
+  postingStarts[postings.length] = total;
+  const postingPassages = new Int32Array(total);
+  const postingCounts = new Int32Array(total);
+  postings.forEach((list, at) => {
+    let into = postingStarts[at] ?? 0;
+    for (let i = 0; i < list.length; i += 2) {
+      postingPassages[into] = list[i] ?? 0;
+      postingCounts[into] = list[i + 1] ?? 0;
+      into++;
+    }
+  });
+  return {
+    passageIds: passages.map((passage) => passage.id),
+    dealSets,
+    passageDealSet,
+    terms,
+    postingStarts,
+    postingPassages,
+    postingCounts,
+    fieldLengths,
+    averageFieldLengths,
+  };
+}
+
+/** A word of the index a query word reaches, and how much a match through it weighs. */
+type Reach = { term: number; weight: number };
+/** One query word: the words it reaches, and whether an earlier query word was the same. */
+type QueryWord = { reaches: Reach[]; repeated: boolean };
+
+class FlatIndex implements PassageIndex {
+  private readonly positions: Map<string, number>;
+  private readonly words = new SearchableMap<number>();
+  /** Query word → the words it reaches: a question's words recur, their expansions need not be found again. */
+  private readonly reachCache = new Map<string, Reach[]>();
+  /** One query word's running score per passage, and the passages it met in order: reused by every search. */
+  private readonly wordScores: Float64Array;
+  private readonly met: Int32Array;
+
+  constructor(private readonly data: IndexData) {
+    this.positions = new Map(data.passageIds.map((id, at) => [id, at]));
+    data.terms.forEach((term, id) => {
+      this.words.set(term, id);
+    });
+    this.wordScores = new Float64Array(data.passageIds.length);
+    this.met = new Int32Array(data.passageIds.length);
+  }
+
+  search(text: string, options: { deals?: readonly DealId[] } = {}): SearchResults {
+    const { data } = this;
+    const count = data.passageIds.length;
+    const asked = options.deals && options.deals.length > 0 ? options.deals : null;
+    const allowed = asked ? data.dealSets.map((deals) => deals.some((deal) => asked.includes(deal))) : null;
+    const scores = new Float64Array(count);
+    const matched = new Uint16Array(count);
+    const order: number[] = [];
+    const seen = new Set<string>();
+    const wordScores = this.wordScores;
+    const met = this.met;
+    for (const word of this.queryWords(text, seen)) {
+      let metCount = 0;
+      for (const { term, weight } of word.reaches) {
+        for (let field = 0; field < FIELDS; field++) {
+          const start = data.postingStarts[term * FIELDS + field] ?? 0;
+          const end = data.postingStarts[term * FIELDS + field + 1] ?? 0;
+          if (start === end) continue;
+          const matchingCount = end - start;
+          const invDocFreq = Math.log(1 + (count - matchingCount + 0.5) / (matchingCount + 0.5));
+          const fieldWeight = weight * (FIELD_BOOSTS[field] ?? 1);
+          const averageLength = data.averageFieldLengths[field] ?? 1;
+          for (let at = start; at < end; at++) {
+            const passage = data.postingPassages[at] as number;
+            if (allowed && !allowed[data.passageDealSet[passage] as number]) continue;
+            const termFreq = data.postingCounts[at] as number;
+            const fieldLength = data.fieldLengths[passage * FIELDS + field] as number;
+            const { k, b, d } = BM25;
+            const rawScore =
+              invDocFreq *
+              (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength)));
+            const weighted = fieldWeight * rawScore;
+            if (wordScores[passage] === 0) {
+              met[metCount++] = passage;
+              wordScores[passage] = weighted;
+            } else wordScores[passage] = (wordScores[passage] as number) + weighted;
+          }
+        }
+      }
+      for (let i = 0; i < metCount; i++) {
+        const passage = met[i] as number;
+        if (matched[passage] === 0) {
+          order.push(passage);
+          scores[passage] = wordScores[passage] as number;
+          matched[passage] = 1;
+        } else {
+          scores[passage] = (scores[passage] as number) + (wordScores[passage] as number);
+          if (!word.repeated) matched[passage] = (matched[passage] as number) + 1;
+        }
+        wordScores[passage] = 0;
+      }
+    }
+    let best = 0;
+    for (const passage of order) {
+      const score = (scores[passage] as number) * (matched[passage] as number);
+      scores[passage] = score;
+      if (score > best) best = score;
+    }
+    return {
+      best,
+      passageIds: order.map((passage) => data.passageIds[passage] as string),
+      hit: (passageId: string): SearchHit | undefined => {
+        const passage = this.positions.get(passageId);
+        if (passage === undefined || matched[passage] === 0) return undefined;
+        return { passageId, score: scores[passage] as number, termsMatched: matched[passage] as number };
+      },
+    };
+  }
+
+  /** The query's words as MiniSearch reads them: tokenised, stop words dropped, stemmed. */
+  private queryWords(text: string, seen: Set<string>): QueryWord[] {
+    const words: QueryWord[] = [];
+    for (const token of text.split(SPACE_OR_PUNCTUATION)) {
+      const term = processTerm(token);
+      if (!term) continue;
+      words.push({ reaches: this.reaches(term), repeated: seen.has(term) });
+      seen.add(term);
+    }
+    return words;
+  }
+
+  /**
+   * The indexed words a query word reaches, in MiniSearch's order: itself, then the longer words it begins,
+   * then those one edit away that it does not begin.
+   */
+  private reaches(term: string): Reach[] {
+    const cached = this.reachCache.get(term);
+    if (cached) return cached;
+    const reaches: Reach[] = [];
+    const exact = this.words.get(term);
+    if (exact !== undefined) reaches.push({ term: exact, weight: 1 });
+    const fuzzy = fuzzyFrom(term) ? this.words.fuzzyGet(term, 1) : undefined;
+    if (prefixFrom(term)) {
+      for (const [word, id] of this.words.atPrefix(term)) {
+        const distance = word.length - term.length;
+        if (!distance) continue;
+        fuzzy?.delete(word);
+        reaches.push({ term: id, weight: (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance) });
+      }
+    }
+    for (const [word, [id, distance]] of fuzzy ?? []) {
+      if (!distance) continue;
+      reaches.push({ term: id, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
+    }
+    if (this.reachCache.size >= 10_000) this.reachCache.clear();
+    this.reachCache.set(term, reaches);
+    return reaches;
+  }
 }
 
 /**

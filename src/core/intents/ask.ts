@@ -151,9 +151,8 @@ function rank(
 ): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
   const searchText = [...query.terms, ...topicWords].join(" ");
-  const hits = ctx.index.search(searchText, { deals });
-  const best = hits[0]?.score ?? 1;
-  const textScore = new Map(hits.map((hit) => [hit.passageId, hit]));
+  const found = ctx.index.search(searchText, { deals });
+  const best = found.best || 1;
   // Without a recognised topic, a passage must match at least half the meaningful words to count.
   const termsNeeded = Math.ceil(query.terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
@@ -161,7 +160,7 @@ function rank(
   const candidates =
     query.topics.length > 0
       ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic, deals)))
-      : hits.flatMap((hit) => ctx.passage(hit.passageId) ?? []);
+      : found.passageIds.flatMap((id) => ctx.passage(id) ?? []);
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
   // The passages with every name, found once from the first name's passages.
@@ -175,18 +174,18 @@ function rank(
   const scored: Scored[] = [];
   for (const passage of candidates) {
     if (!inDeals(passage) || (anyNamed && !naming.has(passage))) continue;
-    const hit = textScore.get(passage.id);
+    const hit = found.hit(passage.id);
     const topics = ctx.topicsOf(passage);
     const covered = query.topics.filter((topic) => topics.has(topic));
     if (query.topics.length > 0) {
       if (covered.length === 0) continue;
     } else {
-      const matched = hit?.matchedTerms.length ?? 0;
+      const matched = hit?.termsMatched ?? 0;
       if (matched < termsNeeded || matched === 0) continue;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
-    const termShare = query.topics.length > 0 && hit ? (3 * hit.matchedTerms.length) / (searchWords || 1) : 0;
+    const termShare = query.topics.length > 0 && hit ? (3 * hit.termsMatched) / (searchWords || 1) : 0;
     const score =
       covered.length * 3 +
       termShare +
