@@ -1,12 +1,14 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { loadGolden } from "../scripts/golden.js";
 import { createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
-import { nodeJson, TSX } from "./processes.js";
+import { REPO, TSX } from "./processes.js";
 import { round, summarize, timed } from "./stats.js";
 
 type MeasureOptions = { dir: string; samples: number; budgetMs: number };
@@ -32,7 +34,9 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
     for (let run = 1; run <= runs; run++) {
       for (const row of rows) {
         const task: MeasureOptions = { dir: dirOf(row.factor), samples, budgetMs };
-        row.runs.push(await nodeJson<CoreMeasure>([...TSX, "bench/core.ts", JSON.stringify(task)]));
+        const args = [...TSX, "bench/core.ts", JSON.stringify(task)];
+        const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 600_000 });
+        row.runs.push(JSON.parse(stdout) as CoreMeasure);
       }
       process.stderr.write(`  core run ${run}/${runs} done\n`);
     }

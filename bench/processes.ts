@@ -1,10 +1,9 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { type RequestOptions, request } from "node:http";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 export const TSX = ["--import", "tsx"];
@@ -17,12 +16,6 @@ const PLATFORM_ENV =
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(([key]) => !PLATFORM_ENV.test(key));
   return { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra };
-}
-
-/** Runs `node args` and returns the JSON it prints on stdout. */
-export async function nodeJson<T>(args: string[]): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 10 * 60_000 });
-  return JSON.parse(stdout) as T;
 }
 
 /**
@@ -49,7 +42,7 @@ export async function timeToLine(command: string, done: RegExp, input = ""): Pro
   }
 }
 
-export type Server = { child: ChildProcess; base: string; port: number };
+export type Server = { child: ChildProcess; port: number };
 
 /** Starts a server process on a free port and waits until its /healthz answers 200. */
 export async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
@@ -59,13 +52,11 @@ export async function startServer(args: string[], env: Record<string, string>): 
     env: cleanEnv({ ...env, PORT: String(port) }),
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const base = `http://127.0.0.1:${port}`;
   const deadline = performance.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
     if (performance.now() > deadline) throw new Error(`${args.join(" ")} did not come up`);
-    const response = await fetch(`${base}/healthz`).catch(() => null);
-    if (response?.status === 200) return { child, base, port };
+    if ((await httpRequest({ port, path: "/healthz" })).status === 200) return { child, port };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

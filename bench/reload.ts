@@ -2,11 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSyntheticKnowledge } from "./knowledge.js";
-import { httpRequest, startServer, stop } from "./processes.js";
-import { APP_MAIN, createAsker, sleep, startLoopbackSlack } from "./slack.js";
+import { httpRequest } from "./processes.js";
+import { APP_MAIN, sleep, startSlack } from "./slack.js";
 import { round, summarize, timed } from "./stats.js";
-
-export type ReloadResult = Awaited<ReturnType<typeof reloadSection>>;
 
 type LastReload = { at: string; result: string } | undefined;
 
@@ -16,11 +14,10 @@ type LastReload = { at: string; result: string } | undefined;
  */
 export async function reloadSection(runs: number, factor: number) {
   const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
-  const slack = await startLoopbackSlack();
   await writeSyntheticKnowledge(1, dir);
-  const env = slack.appEnv({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" });
-  const app = await startServer(APP_MAIN, env);
-  const asker = createAsker(app, slack);
+  const env = { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" };
+  const slack = await startSlack([APP_MAIN], env);
+  const [app] = slack.apps;
   /** A probe on a fresh connection, as an orchestrator's; one that fails or times out counts at the time it took. */
   const health = async (): Promise<[number, LastReload]> => {
     const probe = { port: app.port, path: "/healthz", agent: false, timeout: 30_000 };
@@ -61,7 +58,7 @@ export async function reloadSection(runs: number, factor: number) {
         }
         return ms;
       });
-      const acking = every(50, true, async () => (await asker.ask(performance.now(), false)).ackMs);
+      const acking = every(50, true, async () => (await app.ask(performance.now(), false)).ackMs);
       await sleep(1000);
       sentAt = performance.now();
       app.child.kill("SIGHUP");
@@ -81,8 +78,6 @@ export async function reloadSection(runs: number, factor: number) {
     }
     return { factor, yamlMB: round(bytes / 2 ** 20, 1), runs: measured };
   } finally {
-    asker.close();
-    await stop(app.child);
     await slack.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -41,17 +41,13 @@ if (values.help || !valid || !factors.every(Number.isInteger)) {
 }
 const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join(REPO, "bench/results.json"));
 
-const RUNNERS: { [K in Section]: () => Promise<NonNullable<Sections[K]>> } = {
-  core: () => coreSection({ runs, factors, samples: quick ? 100 : 1000, budgetMs: quick ? 2000 : 60_000 }),
-  startup: () => startupSection(quick ? 1 : Math.max(runs, 5)),
-  slack: () =>
-    slackSection({
-      runs,
-      seconds: quick ? 1 : 5,
-      warmupSeconds: quick ? 0.5 : 3,
-      samples: quick ? 20 : 1000,
-    }),
-  reload: () => reloadSection(runs, quick ? 10 : 100),
+/** A setting's value in a quick run, else in a full one. */
+const q = <T>(quickValue: T, full: T) => (quick ? quickValue : full);
+const RUNNERS: { [K in Section]: () => Promise<Sections[K]> } = {
+  core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
+  startup: () => startupSection(q(1, Math.max(runs, 5))),
+  slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 1000) }),
+  reload: () => reloadSection(runs, q(10, 100)),
 };
 
 const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;

@@ -1,10 +1,8 @@
-import { type Server, startServer, stop, TSX } from "./processes.js";
-import { APP_MAIN, type Asked, createAsker, sleep, startLoopbackSlack } from "./slack.js";
+import { APP_MAIN, type Asked, BARE_BOLT, sleep, startSlack } from "./slack.js";
 import { round, summarize } from "./stats.js";
 
 /** Paced runs last at least `seconds`, and until `samples` requests were sent. */
 export type SlackOptions = { runs: number; seconds: number; warmupSeconds: number; samples: number };
-export type SlackResult = Awaited<ReturnType<typeof slackSection>>;
 type Ask = (due: number) => Promise<Asked>;
 
 /** Askers at once in the flat-out runs. */
@@ -12,18 +10,11 @@ const CONNECTIONS = 50;
 
 /** The real app and a bare Bolt app, each in its own process, driven in turns by the same load. */
 export async function slackSection({ runs, seconds, warmupSeconds, samples }: SlackOptions) {
-  const slack = await startLoopbackSlack();
-  const servers: Server[] = [];
+  const slack = await startSlack([APP_MAIN, BARE_BOLT]);
   try {
-    const start = async (main: string[]) => {
-      const server = await startServer(main, slack.appEnv());
-      servers.push(server);
-      return createAsker(server, slack);
-    };
-    const appAsker = await start(APP_MAIN);
-    const bareAsker = await start([...TSX, "bench/bare-bolt.ts"]);
-    const askApp: Ask = (due) => appAsker.ask(due, true);
-    const askBare: Ask = (due) => bareAsker.ask(due, false);
+    const [app, bare] = slack.apps;
+    const askApp: Ask = (due) => app.ask(due, true);
+    const askBare: Ask = (due) => bare.ask(due, false);
     await closedLoop(askApp, warmupSeconds);
     await closedLoop(askBare, warmupSeconds);
     const measured = [];
@@ -31,39 +22,30 @@ export async function slackSection({ runs, seconds, warmupSeconds, samples }: Sl
       const appFlat = await closedLoop(askApp, seconds);
       const bareFlat = await closedLoop(askBare, seconds);
       const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
-      const appPaced = await openLoop(askApp, rate, Math.max(seconds, Math.ceil(samples / rate)));
-      const barePaced = await openLoop(askBare, rate, Math.max(seconds, Math.ceil(samples / rate)));
-      const pacedApp = summarize(appPaced.filter((a) => a.outcome === "answer").map((a) => a.doneMs));
-      const pacedBare = summarize(barePaced.map((asked) => asked.ackMs));
+      const pacedFor = Math.max(seconds, Math.ceil(samples / rate));
+      const appPaced = outcomes(await openLoop(askApp, rate, pacedFor));
+      const barePaced = outcomes(await openLoop(askBare, rate, pacedFor));
       const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
-      const overloaded = await openLoop(askApp, overloadRate, seconds);
+      const overloaded = outcomes(await openLoop(askApp, overloadRate, seconds));
       measured.push({
         /** Closed loop, CONNECTIONS at once: answers (app) or acks (bare) completed per second. */
         flatOut: { app: appFlat, bare: bareFlat, ratio: round(appFlat.perSecond / bareFlat.perSecond, 2) },
         /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
         paced: {
           rate,
-          app: pacedApp,
-          appAck: summarize(appPaced.map((asked) => asked.ackMs)),
-          bare: pacedBare,
-          counts: count(appPaced),
-          ratio: round(pacedApp.p99 / pacedBare.p99, 2),
+          app: appPaced.answer,
+          appAck: appPaced.ack,
+          bare: barePaced.ack,
+          counts: appPaced.counts,
+          ratio: round(appPaced.answer.p99 / barePaced.ack.p99, 2),
         },
         /** The app at twice its flat-out rate: acknowledgements later than Slack's 3 s (or none within 10 s). */
-        overload: {
-          rate: overloadRate,
-          ack: summarize(overloaded.map((asked) => asked.ackMs)),
-          counts: count(overloaded),
-          lateAcks: overloaded.filter((asked) => asked.ackMs > 3000).length,
-        },
+        overload: { rate: overloadRate, ...overloaded },
       });
       process.stderr.write(`  slack run ${run}/${runs} done\n`);
     }
-    appAsker.close();
-    bareAsker.close();
     return { connections: CONNECTIONS, runs: measured };
   } finally {
-    for (const server of servers) await stop(server.child);
     await slack.close();
   }
 }
@@ -77,7 +59,7 @@ async function closedLoop(ask: Ask, seconds: number) {
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const counts = count(done);
+  const { counts } = outcomes(done);
   return { ...counts, perSecond: round((counts.answered * 1000) / (performance.now() - started), 1) };
 }
 
@@ -94,12 +76,18 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
   return Promise.all(pending);
 }
 
-function count(asked: readonly Asked[]) {
+/** What a batch of requests came to: ack and answer latencies, how each ended, acks past Slack's 3 s. */
+function outcomes(asked: readonly Asked[]) {
   const of = (outcome: Asked["outcome"]) => asked.filter((one) => one.outcome === outcome).length;
   return {
-    sent: asked.length,
-    answered: of("answer") + of("ack"),
-    notices: of("notice"),
-    errors: of("error"),
+    ack: summarize(asked.map((one) => one.ackMs)),
+    answer: summarize(asked.filter((one) => one.outcome === "answer").map((one) => one.doneMs)),
+    counts: {
+      sent: asked.length,
+      answered: of("answer") + of("ack"),
+      notices: of("notice"),
+      errors: of("error"),
+    },
+    lateAcks: asked.filter((one) => one.ackMs > 3000).length,
   };
 }

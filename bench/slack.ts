@@ -4,21 +4,31 @@ import { Agent, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { httpRequest, type Server, TSX } from "./processes.js";
+import { httpRequest, type Server, startServer, stop, TSX } from "./processes.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
 export const APP_MAIN = [...TSX, "src/main.ts"];
+export const BARE_BOLT = [...TSX, "bench/bare-bolt.ts"];
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";
 export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
+/**
+ * A server process on the loopback Slack. `ask` sends it one signed `/tpd` (a golden question) as Slack does
+ * and times it from `due` (when it was meant to leave, so waiting for a connection counts): `ackMs` to the
+ * HTTP acknowledgement, `doneMs` to the answer, which is the ack itself when it carries one, else the first
+ * post to the command's response_url (not waited for unless `waitForAnswer`).
+ */
+export type SlackApp = Server & { ask(due: number, waitForAnswer: boolean): Promise<Asked> };
 
 /**
- * What the bench needs of Slack on 127.0.0.1: a Web API that says yes (auth.test with ids) and response_url
- * hooks that hand each post to whoever waits for it. Unlike the test fakes it records nothing.
+ * Slack on 127.0.0.1 for the slack and reload sections: a Web API that says yes (auth.test with ids),
+ * response_url hooks that hand each post to whoever waits for it, and a process for each of `mains` (the app
+ * as `npm start` runs it in Slack HTTP mode, the bare Bolt app) pointed at it, with limits far above the load.
+ * Unlike the test fakes it records nothing. `close` stops every process and the loopback server.
  */
-export async function startLoopbackSlack() {
+export async function startSlack<const M extends string[][]>(mains: M, env: Record<string, string> = {}) {
   const waiting = new Map<string, (text: string) => void>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,41 +47,14 @@ export async function startLoopbackSlack() {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let next = 0;
-  return {
-    /** The app as `npm start` would run it in Slack HTTP mode, with limits far above the load. */
-    appEnv: (extra: Record<string, string> = {}): Record<string, string> => ({
-      SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${base}/api/`,
-      RATE_LIMIT_PER_USER: "1000000",
-      RATE_LIMIT_PER_TEAM: "1000000",
-      LOG_LEVEL: "info",
-      ...extra,
-    }),
-    /** A fresh response_url and the promise of the first text posted to it. */
-    hook(): { url: string; posted: Promise<string> } {
-      next += 1;
-      const id = String(next);
-      return { url: `${base}/hooks/${id}`, posted: new Promise((resolve) => waiting.set(id, resolve)) };
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => waiting.clear()),
-  };
-}
-export type LoopbackSlack = Awaited<ReturnType<typeof startLoopbackSlack>>;
-
-/**
- * Sends one signed `/tpd` (a golden question) as Slack does and times it from `due` (when it was meant to
- * leave, so waiting for a connection counts): `ackMs` to the HTTP acknowledgement, `doneMs` to the answer,
- * which is the ack itself when it carries one, else the first post to the command's response_url.
- */
-export function createAsker(server: Server, slack: LoopbackSlack) {
-  const questions = loadGolden().map((row) => row.q);
   const agent = new Agent({ keepAlive: true, maxSockets: 1000, scheduling: "fifo" });
+  const questions = loadGolden().map((row) => row.q);
   let sent = 0;
-  const ask = async (due: number, waitForAnswer: boolean): Promise<Asked> => {
+
+  const ask = async (app: Server, due: number, waitForAnswer: boolean): Promise<Asked> => {
     sent += 1;
-    const hook = slack.hook();
+    const hook = String(sent);
+    const posted = new Promise<string>((resolve) => waiting.set(hook, resolve));
     const body = new URLSearchParams({
       token: "bench",
       team_id: `T${sent % 20}`,
@@ -80,7 +63,7 @@ export function createAsker(server: Server, slack: LoopbackSlack) {
       command: "/tpd",
       text: questions[sent % questions.length] ?? "help",
       api_app_id: "A0BENCH",
-      response_url: hook.url,
+      response_url: `${base}/hooks/${hook}`,
       trigger_id: `${sent}.1.bench`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
@@ -90,18 +73,43 @@ export function createAsker(server: Server, slack: LoopbackSlack) {
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": `v0=${signature}`,
     };
-    const options = { port: server.port, path: "/slack/events", method: "POST", agent, headers };
-    const ack = await httpRequest({ ...options, timeout: ACK_TIMEOUT_MS }, body);
+    const request = { port: app.port, path: "/slack/events", method: "POST", agent, headers };
+    const ack = await httpRequest({ ...request, timeout: ACK_TIMEOUT_MS }, body);
     const ackMs = performance.now() - due;
     if (ack.status !== 200) return { ackMs, doneMs: Number.NaN, outcome: "error" };
     const acked = kind(ackText(ack.text));
     if (acked !== "wait") return { ackMs, doneMs: ackMs, outcome: acked };
     if (!waitForAnswer) return { ackMs, doneMs: ackMs, outcome: "ack" };
-    const posted = await Promise.race([hook.posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
-    const said = posted === null ? "error" : kind(posted);
+    const answer = await Promise.race([posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
+    const said = answer === null ? "error" : kind(answer);
     return { ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said };
   };
-  return { ask, close: () => agent.destroy() };
+
+  const apps: SlackApp[] = [];
+  const close = async () => {
+    agent.destroy();
+    for (const app of apps) await stop(app.child);
+    await new Promise((resolve) => server.close(resolve));
+    waiting.clear();
+  };
+  try {
+    for (const main of mains) {
+      const app = await startServer(main, {
+        SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: `${base}/api/`,
+        RATE_LIMIT_PER_USER: "1000000",
+        RATE_LIMIT_PER_TEAM: "1000000",
+        LOG_LEVEL: "info",
+        ...env,
+      });
+      apps.push({ ...app, ask: (due, waitForAnswer) => ask(app, due, waitForAnswer) });
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { apps: apps as { [K in keyof M]: SlackApp }, close };
 }
 
 /** The text an acknowledgement carries: null for an empty ack, else its text (JSON or plain). */

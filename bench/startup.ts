@@ -3,8 +3,6 @@ import { join } from "node:path";
 import { REPO, timeToLine } from "./processes.js";
 import { round } from "./stats.js";
 
-export type StartupResult = Awaited<ReturnType<typeof startupSection>>;
-
 const QUESTION = "korea 6g";
 /** The first line of the answer names the deal; the console prints nothing before it. */
 const ANSWERED = /korea/i;
