@@ -5,22 +5,15 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { openStore } from "./open.js";
 import { redact } from "./redact.js";
-import type { Platform, Store, Surface, Vote } from "./types.js";
+import type { Platform, QuestionRow, Store, Vote } from "./types.js";
 import { hashUser } from "./user-hash.js";
 
 /** A question as the pipeline saw it, before any policy: raw user id and text, hashed and redacted here. */
-export type AskedQuestion = {
-  platform: Platform;
-  surface: Surface;
+export type AskedQuestion = Omit<QuestionRow, "id" | "askedAt" | "userHash" | "text" | "deals" | "topics"> & {
   userId: string | null;
   text: string;
-  intent: string;
   deals: readonly string[];
   topics: readonly string[];
-  found: boolean;
-  declineReason: string | null;
-  knowledgeVersion: string;
-  latencyMs: number;
 };
 
 export type FeedbackVote = {
