@@ -24,6 +24,8 @@ export type Results = {
   goals: { goal: string; target: string; spread: Spread; verdict: string }[];
 };
 
+type Target = [goal: string, values: number[] | undefined, op: "≤" | "≥", limit: number, unit: string];
+
 /** The p99 at ×1 before the work on issue 16 (run of 2026-11-26, commit 3b382e3, load 0.84): "no slower than today". */
 const X1_P99_BEFORE_MS = 1.01;
 
@@ -35,17 +37,16 @@ export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
   const sr = slack?.figures.runs;
   const worstProbe = reload?.figures.runs.map((r) => Math.max(r.healthz.max, r.acks.max));
   const before = X1_P99_BEFORE_MS;
-  const targets: [goal: string, values: number[] | undefined, op: "≤" | "≥", limit: number, unit: string][] =
-    [
-      ["/tpd answer p99 ÷ bare Bolt ack p99, paced", sr?.map((r) => r.paced.ratio), "≤", 1.3, "×"],
-      ["Flat-out throughput ÷ bare Bolt's", sr?.map((r) => r.flatOut.ratio), "≥", 0.5, "×"],
-      ["Acks over 3 s, overloaded", sr?.map((r) => r.overload.lateAcks), "≤", 0, ""],
-      ["×1000 p99 ÷ ×1 p99", x1000.map((m, i) => m.answerMs.p99 / (x1[i]?.answerMs.p99 ?? 0)), "≤", 20, "×"],
-      [`×1 p99 (before the issue: ${before} ms)`, x1.map((m) => m.answerMs.p99), "≤", before, " ms"],
-      ["createBot at ×1000", x1000.map((m) => m.botBuildMs), "≤", 1000, " ms"],
-      [`Slowest /healthz or ack, ×${reload?.figures.factor} reload`, worstProbe, "≤", 50, " ms"],
-      ["Console start-up ÷ floor", startup?.figures.runs.map((r) => r.ratio), "≤", 2, "×"],
-    ];
+  const targets: Target[] = [
+    ["/tpd answer p99 ÷ bare Bolt ack p99, paced", sr?.map((r) => r.paced.ratio), "≤", 1.3, "×"],
+    ["Flat-out throughput ÷ bare Bolt's", sr?.map((r) => r.flatOut.ratio), "≥", 0.5, "×"],
+    ["Acks over 3 s, overloaded", sr?.map((r) => r.overload.lateAcks), "≤", 0, ""],
+    ["×1000 p99 ÷ ×1 p99", x1000.map((m, i) => m.answerMs.p99 / (x1[i]?.answerMs.p99 ?? 0)), "≤", 20, "×"],
+    [`×1 p99 (before the issue: ${before} ms)`, x1.map((m) => m.answerMs.p99), "≤", before, " ms"],
+    ["createBot at ×1000", x1000.map((m) => m.botBuildMs), "≤", 1000, " ms"],
+    [`Slowest /healthz or ack, ×${reload?.figures.factor} reload`, worstProbe, "≤", 50, " ms"],
+    ["Console start-up ÷ floor", startup?.figures.runs.map((r) => r.ratio), "≤", 2, "×"],
+  ];
   return targets.flatMap(([goal, values = [], op, limit, unit]) => {
     if (values.length === 0) return [];
     const meets = (value: number) => (op === "≤" ? value <= limit : value >= limit);
@@ -61,6 +62,9 @@ export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
   });
 }
 
+/** A table column: its heading and how a row (the n-th run of its section) fills it. */
+type Column<R> = [head: string, cell: (row: R, run: number) => string];
+
 /** The figures as Markdown: printed by every run, and the figures part of docs/benchmarks.md. */
 export function renderReport(results: Results): string {
   const { core, startup, slack, reload } = results.sections;
@@ -70,13 +74,7 @@ export function renderReport(results: Results): string {
     `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${start} → ${end}${quick}.`,
     "",
   ];
-  /** A table: a column is its heading and how a row (the n-th run of its section) fills it. */
-  const table = <R>(
-    title: string,
-    rows: R[],
-    columns: [string, (row: R, run: number) => string][],
-    note = "",
-  ) => {
+  const table = <R>(title: string, rows: R[], columns: Column<R>[], note = "") => {
     const cells = (row: string[]) => `| ${row.join(" | ")} |`;
     const body = rows.map((row, i) => cells(columns.map(([, cell]) => cell(row, i + 1))));
     lines.push(`#### ${title}`, "", cells(columns.map(([head]) => head)), cells(columns.map(() => "---")));
@@ -87,7 +85,7 @@ export function renderReport(results: Results): string {
   const lat = (s: Summary) => `${short(s.p50)} / ${ms(s.p99)}`;
   const when = (m: Measured<unknown>) =>
     `Measured ${m.at}, load average ${m.loadAverage.start} → ${m.loadAverage.end}.`;
-  const run: [string, (row: unknown, run: number) => string] = ["Run", (_, i) => String(i)];
+  const run: Column<unknown> = ["Run", (_, i) => String(i)];
   if (results.goals.length > 0)
     table("Targets (issue 16): median (min–max) over the runs", results.goals, [
       ["Goal", (g) => g.goal],
