@@ -17,12 +17,12 @@ import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
+import { readPassages } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { tokenize } from "./text.js";
-import { Vocabulary } from "./vocabulary.js";
+import { Aliases, Vocabulary } from "./vocabulary.js";
 import { withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
@@ -88,10 +88,23 @@ function intentFor(query: ParsedQuery): IntentName {
 
 const signs = (query: ParsedQuery) => query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
 
-export function createBot({ knowledge, index }: BotDeps): Bot {
-  const passageTokens = knowledge.passages.map((passage) => tokenize(passage.text));
-  const vocabulary = new Vocabulary(knowledge, passageTokens);
-  const ctx = new KnowledgeLookups(knowledge, index, vocabulary, passageTokens);
+export function createBot(deps: BotDeps): Bot {
+  const steps = buildBot(deps);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The bot, built in steps: each `yield` is a point where the build may pause and let other work run (the
+ * runtime builds a new knowledge version a few milliseconds at a time while the previous one serves).
+ */
+export function* buildBot({ knowledge, index }: BotDeps): Generator<void, Bot> {
+  const aliases = new Aliases(knowledge);
+  const tables = yield* readPassages(knowledge, aliases);
+  const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
+  const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);
   const help = createHelp(() => info);
   const intents = [help, ...ANSWERING];
   const info = describeIntents(intents, ctx);

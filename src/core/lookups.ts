@@ -1,6 +1,7 @@
 import type { AnswerOptions, Citation, Suggestion } from "./answer.js";
 import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
+import type { PassageTables } from "./passage-tables.js";
 import type { ParsedQuery } from "./query.js";
 import { editDistance, holdsPhrase, stem, tokenize, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -13,77 +14,23 @@ import type { Vocabulary } from "./vocabulary.js";
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
-  private readonly passageTopics = new Map<string, Set<string>>();
-  private readonly passagesById: Map<string, Passage>;
-  /** Each passage's place in the knowledge order, which every list of passages keeps. */
-  private readonly positions = new Map<string, number>();
-  private readonly passagesByTopic = new Map<string, Passage[]>();
-  /** A deal's passages, and its passages of one section or on one topic (keys `deal section`, `deal topic`). */
-  private readonly passagesByDeal = new Map<DealId, Passage[]>();
-  private readonly passagesByDealSection = new Map<string, Passage[]>();
-  private readonly passagesByDealTopic = new Map<string, Passage[]>();
-  /** The topics a deal's own passages are tagged with. */
-  private readonly topicsTagged = new Map<DealId, Set<string>>();
-  /** Each stemmed word's passages, as ascending positions: the candidates for words, phrases and names. */
-  private readonly postings = new Map<string, number[]>();
-  /** Each passage's words, stemmed, in order: to find names as the text has them. */
-  private readonly passageWords: string[][] = [];
   private readonly citations: Map<string, Citation>;
   private readonly sourcesById: Map<string, Source>;
   /** Every word the knowledge uses (stemmed): a word outside it names something the texts do not. */
   private readonly knownWords: Set<string>;
 
-  /** `passageTokens`, each passage's tokens in knowledge order, saves tokenising the texts again. */
+  /** `tables`: the passages as `readPassages` read them. */
   constructor(
     readonly knowledge: KnowledgeBase,
     readonly index: PassageIndex,
     readonly vocabulary: Vocabulary,
-    passageTokens: readonly (readonly string[])[] = knowledge.passages.map((passage) =>
-      tokenize(passage.text),
-    ),
+    private readonly tables: PassageTables,
   ) {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
-    this.passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
     this.sourcesById = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.citations = new Map(knowledge.sources.map((source) => [source.id, sourceCitation(source)]));
-    const ambiguous = new Set(knowledge.ambiguousAliases.map((alias) => tokenize(alias).join(" ")));
-    const stems = new Map<string, string>();
-    knowledge.passages.forEach((passage, position) => {
-      this.positions.set(passage.id, position);
-      const tokens = passageTokens[position] ?? [];
-      // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
-      const mentioned = vocabulary
-        .topicsIn(tokens, passage.text)
-        .filter((mention) => !ambiguous.has(mention.words))
-        .map((mention) => mention.topic);
-      const topics = new Set([...passage.topics, ...mentioned]);
-      this.passageTopics.set(passage.id, topics);
-      for (const topic of topics) append(this.passagesByTopic, topic, passage);
-      for (const deal of passage.deals) {
-        append(this.passagesByDeal, deal, passage);
-        append(this.passagesByDealSection, `${deal} ${passage.section}`, passage);
-        for (const topic of topics) append(this.passagesByDealTopic, `${deal} ${topic}`, passage);
-        const tagged = this.topicsTagged.get(deal) ?? new Set();
-        for (const topic of passage.topics) tagged.add(topic);
-        this.topicsTagged.set(deal, tagged);
-      }
-      const words = tokens.map((token) => {
-        let stemmed = stems.get(token);
-        if (stemmed === undefined) {
-          stemmed = stem(token);
-          stems.set(token, stemmed);
-        }
-        return stemmed;
-      });
-      this.passageWords.push(words);
-      for (const word of words) {
-        const list = this.postings.get(word);
-        if (!list) this.postings.set(word, [position]);
-        else if (list[list.length - 1] !== position) list.push(position);
-      }
-    });
-    this.knownWords = new Set(this.postings.keys());
+    this.knownWords = new Set(tables.stems);
     const described = [
       ...knowledge.sources.flatMap((source) => [source.title, source.publisher]),
       ...knowledge.deals.flatMap((deal) => [
@@ -119,8 +66,9 @@ export class KnowledgeLookups {
     return this.topicsById.get(id)?.label ?? id;
   }
 
-  topicsOf(passage: Passage): Set<string> {
-    return this.passageTopics.get(passage.id) ?? new Set();
+  topicsOf(passage: Passage): ReadonlySet<string> {
+    const position = this.tables.positions.get(passage.id);
+    return (position !== undefined && this.tables.topicsAt[position]) || NO_TOPICS;
   }
 
   citation(sourceId: string): Citation {
@@ -141,7 +89,8 @@ export class KnowledgeLookups {
   }
 
   passage(id: string): Passage | undefined {
-    return this.passagesById.get(id);
+    const position = this.tables.positions.get(id);
+    return position === undefined ? undefined : this.at(position);
   }
 
   /**
@@ -149,9 +98,9 @@ export class KnowledgeLookups {
    * when none), in knowledge order.
    */
   passagesOn(topic: string, deals: readonly DealId[] = []): readonly Passage[] {
-    if (deals.length === 0) return this.passagesByTopic.get(topic) ?? [];
+    if (deals.length === 0) return this.tables.byTopic.get(topic) ?? [];
     return this.inOrder(
-      [...new Set(deals)].map((deal) => this.passagesByDealTopic.get(`${deal} ${topic}`) ?? []),
+      [...new Set(deals)].map((deal) => this.tables.byDealTopic.get(deal)?.get(topic) ?? []),
     );
   }
 
@@ -164,8 +113,8 @@ export class KnowledgeLookups {
     }
     const lists = [...new Set(filter.deals)].flatMap((deal) =>
       sections
-        ? [...new Set(sections)].map((section) => this.passagesByDealSection.get(`${deal} ${section}`) ?? [])
-        : [this.passagesByDeal.get(deal) ?? []],
+        ? [...new Set(sections)].map((section) => this.tables.byDealSection.get(deal)?.get(section) ?? [])
+        : [this.tables.byDeal.get(deal) ?? []],
     );
     return this.inOrder(lists);
   }
@@ -176,7 +125,8 @@ export class KnowledgeLookups {
    */
   covers(deal: DealId, topic: string): boolean {
     return (
-      this.deal(deal)?.areas.includes(topic) === true || this.topicsTagged.get(deal)?.has(topic) === true
+      this.deal(deal)?.areas.includes(topic) === true ||
+      this.tables.topicsTagged.get(deal)?.has(topic) === true
     );
   }
 
@@ -195,12 +145,12 @@ export class KnowledgeLookups {
     for (const phrase of phrases) {
       const target = phrase.map(stem).join("");
       if (target === "") return [...this.knowledge.passages];
-      const starts: number[][] = [];
-      const ends: number[][] = [];
+      const starts: Int32Array[] = [];
+      const ends: Int32Array[] = [];
       for (let length = 1; length <= target.length; length++) {
-        const start = this.postings.get(target.slice(0, length));
+        const start = this.tables.postings.get(target.slice(0, length));
         if (start) starts.push(start);
-        const end = this.postings.get(target.slice(target.length - length));
+        const end = this.tables.postings.get(target.slice(target.length - length));
         if (end) ends.push(end);
       }
       const [fewer, more] = count(starts) <= count(ends) ? [starts, ends] : [ends, starts];
@@ -216,7 +166,7 @@ export class KnowledgeLookups {
 
   /** Whether the passage has every one of the words, anywhere (stemmed). */
   hasWords(passage: Passage, words: readonly string[]): boolean {
-    const position = this.positions.get(passage.id);
+    const position = this.tables.positions.get(passage.id);
     return position !== undefined && words.every((word) => this.hasWord(position, stem(word)));
   }
 
@@ -267,12 +217,15 @@ export class KnowledgeLookups {
   }
 
   private wordsOf(passage: Passage): readonly string[] {
-    const position = this.positions.get(passage.id);
-    return position === undefined ? [] : (this.passageWords[position] ?? []);
+    const position = this.tables.positions.get(passage.id);
+    if (position === undefined) return [];
+    const { words, wordStarts, stems } = this.tables;
+    const indexes = words.subarray(wordStarts[position], wordStarts[position + 1]);
+    return Array.from(indexes, (word) => stems[word] as string);
   }
 
   private hasWord(position: number, stemmed: string): boolean {
-    const list = this.postings.get(stemmed);
+    const list = this.tables.postings.get(stemmed);
     return list !== undefined && holds(list, position);
   }
 
@@ -281,7 +234,7 @@ export class KnowledgeLookups {
     const stemmed = [...new Set(words.map(stem))];
     if (stemmed.length === 0) return this.knowledge.passages.slice(0, limit);
     const rarest = stemmed
-      .map((word) => this.postings.get(word) ?? [])
+      .map((word) => this.tables.postings.get(word) ?? NO_POSITIONS)
       .reduce((a, b) => (b.length < a.length ? b : a));
     const found: Passage[] = [];
     for (const position of rarest) {
@@ -299,13 +252,18 @@ export class KnowledgeLookups {
   private inOrder(lists: readonly (readonly Passage[])[]): Passage[] {
     const nonEmpty = lists.filter((list) => list.length > 0);
     if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
-    const positions = nonEmpty.map((list) => list.map((passage) => this.positions.get(passage.id) ?? 0));
+    const positions = nonEmpty.map((list) =>
+      list.map((passage) => this.tables.positions.get(passage.id) ?? 0),
+    );
     return union(positions).map((position) => this.at(position));
   }
 }
 
+const NO_TOPICS: ReadonlySet<string> = new Set();
+const NO_POSITIONS = new Int32Array(0);
+
 /** Whether an ascending list of positions holds the position. */
-function holds(list: readonly number[], position: number): boolean {
+function holds(list: ArrayLike<number>, position: number): boolean {
   let low = 0;
   let high = list.length - 1;
   while (low <= high) {
@@ -319,16 +277,16 @@ function holds(list: readonly number[], position: number): boolean {
 }
 
 /** Ascending lists of positions as one ascending list, each position once. */
-function union(lists: readonly (readonly number[])[]): number[] {
-  if (lists.length <= 1) return [...(lists[0] ?? [])];
-  const sorted = Int32Array.from(lists.flat()).sort();
+function union(lists: readonly ArrayLike<number>[]): number[] {
+  if (lists.length <= 1) return Array.from(lists[0] ?? []);
+  const sorted = new Int32Array(count(lists));
+  let at = 0;
+  for (const list of lists) {
+    sorted.set(list, at);
+    at += list.length;
+  }
+  sorted.sort();
   return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
 }
 
-const count = (lists: readonly (readonly number[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+const count = (lists: readonly ArrayLike<number>[]) => lists.reduce((sum, list) => sum + list.length, 0);

@@ -1,12 +1,69 @@
-/** Splits normalised text into lowercase word tokens; letters and digits of any script survive. */
+/**
+ * Splits normalised text into lowercase word tokens: the runs of letters and digits (of any script) of the
+ * lowercased text, where a dot between two single letters followed by another dot joins them ("u.s." is "us").
+ */
 export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  eachToken(text, (lower, start, end, joined) => tokens.push(joined ?? lower.slice(start, end)));
+  return tokens;
+}
+
+/**
+ * Each token of the text, in order, as `tokenize` finds it: `lower.slice(start, end)` of the lowercased text,
+ * or `joined` for a token whose letters dots separated. Makes no string itself: a caller that has seen a
+ * token before need not make it again (passages are read by the hundred thousand when a bot is built).
+ */
+export function eachToken(
+  text: string,
+  visit: (lower: string, start: number, end: number, joined: string | null) => void,
+): void {
+  const lower = text.toLowerCase();
+  /** The token so far, before a joining dot; its rest starts at `start` (-1 between tokens). */
+  let joined = "";
+  let start = -1;
+  const end = (at: number) => {
+    visit(lower, start, at, joined === "" ? null : joined + lower.slice(start, at));
+    joined = "";
+    start = -1;
+  };
+  for (let i = 0; i < lower.length; ) {
+    const code = lower.charCodeAt(i);
+    let width = 1;
+    let wordChar: boolean;
+    if (code < 0x80) wordChar = isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+    else {
+      const point = lower.codePointAt(i) as number;
+      if (point > 0xffff) width = 2;
+      wordChar = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+    }
+    if (wordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (code === 0x2e && joinsLetters(lower, i)) {
+        joined += lower.slice(start, i);
+        start = i + 1;
+      } else end(i);
+    }
+    i += width;
+  }
+  if (start >= 0) end(lower.length);
+}
+
+const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isAsciiWord = (code: number) =>
+  isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || (code >= 0x41 && code <= 0x5a);
+
+/** Whether the dot at `at` stands between single letters, another dot after the second: u.s. -> us. */
+function joinsLetters(lower: string, at: number): boolean {
   return (
-    text
-      .toLowerCase()
-      .replace(/(?<=\b[a-z])\.(?=[a-z]\.)/g, "") // u.s. -> us., u.k. -> uk.
-      .match(/[\p{L}\p{N}]+/gu) ?? []
+    isAsciiLetter(lower.charCodeAt(at - 1)) &&
+    !(at >= 2 && isAsciiWord(lower.charCodeAt(at - 2))) &&
+    isAsciiLetter(lower.charCodeAt(at + 1)) &&
+    lower.charCodeAt(at + 2) === 0x2e
   );
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {

@@ -32,49 +32,22 @@ export type VocabularyMatch = {
 
 const LONGEST_ALIAS_TOKENS = 6;
 type Found = { reading: Reading; length: number; name: boolean; written?: string[] };
+/** Aliases word by word: the term an alias ending here stands for, and the words that may follow. */
+type PhraseNode = { term?: Term; next: Map<string, PhraseNode> };
 /** Scripts written without spaces between words: their aliases are found as substrings of the question. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** The blocks every character of those scripts is in (and a few more): a quick test that rules most texts out. */
+const MAYBE_UNSPACED = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\udfff\uf900-\ufaff\uff66-\uffdc]/;
 
-/** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
-export class Vocabulary {
-  private readonly phrases = new Map<string, Term>();
-  /** The first word of every alias: a word that starts none is looked up no further. */
-  private readonly leadingWords = new Set<string>();
-  private readonly singleWords: Array<{ word: string; term: Term }> = [];
-  private readonly unspaced: Array<{ alias: string; term: Term }> = [];
-  /** Words the knowledge itself uses: such a word is never a typo of something else. */
-  private readonly knownWords = new Set<string>();
-  private readonly sections: Array<{ id: Section; tokens: string[] }>;
-  /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
-  readonly phrasing: Phrasing;
+/** What the knowledge calls its deals, topics and other countries, word by word. */
+export class Aliases {
+  readonly phrases = new Map<string, Term>();
+  /** The same aliases as a tree of words, so the longest alias at a position is found in one walk. */
+  private readonly phraseTree: PhraseNode = { next: new Map() };
+  readonly singleWords: Array<{ word: string; term: Term }> = [];
+  readonly unspaced: Array<{ alias: string; term: Term }> = [];
 
-  /** `passageTokens`, each passage's tokens in knowledge order, saves tokenising the texts again. */
-  constructor(
-    knowledge: KnowledgeBase,
-    passageTokens: readonly (readonly string[])[] = knowledge.passages.map((passage) =>
-      tokenize(passage.text),
-    ),
-  ) {
-    this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
-      aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
-    );
-    const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
-    const p = knowledge.phrasing;
-    this.phrasing = {
-      whichDeal: words(p.whichDeal),
-      allDeals: words(p.allDeals),
-      yesNo: words(p.yesNo),
-      coverage: words(p.coverage),
-      order: words(p.order),
-      framing: words(p.framing),
-      premiseNouns: words(p.premiseNouns),
-      offTopic: words(p.offTopic),
-      greetings: words(p.greetings),
-      propertyTopics: p.propertyTopics,
-    };
-    for (const tokens of passageTokens) for (const word of tokens) this.knownWords.add(word);
-    // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
-    for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
+  constructor(knowledge: KnowledgeBase) {
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {
@@ -101,10 +74,95 @@ export class Vocabulary {
     if (tokens.length === 0 || tokens.length > LONGEST_ALIAS_TOKENS) return;
     const key = tokens.join(" ");
     this.phrases.set(key, term);
-    this.leadingWords.add(tokens[0] as string);
+    let node = this.phraseTree;
+    for (const token of tokens) {
+      let next = node.next.get(token);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(token, next);
+      }
+      node = next;
+    }
+    node.term = term;
     if (tokens.length === 1 && key.length >= 4 && !FILLER_WORDS.has(key)) {
       this.singleWords.push({ word: key, term });
     }
+  }
+
+  /** The longest alias that starts at `start`, word for word. */
+  phraseAt(tokens: readonly string[], start: number): { words: string; term: Term; length: number } | null {
+    const longest = this.longestAliasAt(tokens, start);
+    return longest && { words: tokens.slice(start, start + longest.length).join(" "), ...longest };
+  }
+
+  /**
+   * The topic aliases a text of the knowledge mentions word for word, as `match` reads them (longest first),
+   * without what only a question needs: its words are the knowledge's own, so none is read as a typo.
+   */
+  topicsIn(tokens: readonly string[], text: string): Array<{ words: string; topic: string }> {
+    const found: Array<{ words: string; topic: string }> = [];
+    for (let start = 0; start < tokens.length; ) {
+      const alias = this.longestAliasAt(tokens, start);
+      if (alias?.term.kind === "topic") {
+        const words = tokens.slice(start, start + alias.length).join(" ");
+        found.push({ words, topic: alias.term.id });
+      }
+      start += alias?.length ?? 1;
+    }
+    if (MAYBE_UNSPACED.test(text) && UNSPACED_SCRIPT.test(text)) {
+      const lower = text.toLowerCase();
+      for (const { alias, term } of this.unspaced)
+        if (term.kind === "topic" && lower.includes(alias)) found.push({ words: alias, topic: term.id });
+    }
+    return found;
+  }
+
+  private longestAliasAt(tokens: readonly string[], start: number): { term: Term; length: number } | null {
+    let node: PhraseNode | undefined = this.phraseTree;
+    let longest: { term: Term; length: number } | null = null;
+    for (let at = start; at < tokens.length; at++) {
+      node = node.next.get(tokens[at] as string);
+      if (!node) break;
+      if (node.term) longest = { term: node.term, length: at - start + 1 };
+    }
+    return longest;
+  }
+}
+
+/** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
+export class Vocabulary {
+  private readonly sections: Array<{ id: Section; tokens: string[] }>;
+  /** Words the knowledge itself uses: such a word is never a typo of something else. */
+  private readonly knownWords: Set<string>;
+  /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
+  readonly phrasing: Phrasing;
+
+  /** `textWords`: every word of the knowledge's texts, as tokenised. */
+  constructor(
+    knowledge: KnowledgeBase,
+    private readonly aliases: Aliases,
+    textWords: Iterable<string>,
+  ) {
+    this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
+      aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
+    );
+    const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
+    const p = knowledge.phrasing;
+    this.phrasing = {
+      whichDeal: words(p.whichDeal),
+      allDeals: words(p.allDeals),
+      yesNo: words(p.yesNo),
+      coverage: words(p.coverage),
+      order: words(p.order),
+      framing: words(p.framing),
+      premiseNouns: words(p.premiseNouns),
+      offTopic: words(p.offTopic),
+      greetings: words(p.greetings),
+      propertyTopics: p.propertyTopics,
+    };
+    this.knownWords = new Set(textWords);
+    // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
+    for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
   }
 
   /** Finds every alias in the tokens (longest first) and in the raw text (for unspaced scripts). */
@@ -149,34 +207,15 @@ export class Vocabulary {
       }
     }
     const lower = text.toLowerCase();
-    for (const { alias, term } of this.unspaced) {
+    for (const { alias, term } of this.aliases.unspaced) {
       if (lower.includes(alias)) readings.push({ words: alias, kind: term.kind, as: term.id, fuzzy: false });
     }
     // In a CJK token such as "日本の量子", the aliases found inside it stand for the whole token.
     tokens.forEach((token, i) => {
-      if (UNSPACED_SCRIPT.test(token) && this.unspaced.some(({ alias }) => token.includes(alias)))
+      if (UNSPACED_SCRIPT.test(token) && this.aliases.unspaced.some(({ alias }) => token.includes(alias)))
         consumed.add(i);
     });
     return { readings, consumed, inPhrases, names, qualifiers };
-  }
-
-  /**
-   * The topic aliases a text of the knowledge mentions word for word, as `match` reads them (longest first),
-   * without what only a question needs: its words are the knowledge's own, so none is read as a typo.
-   */
-  topicsIn(tokens: readonly string[], text: string): Array<{ words: string; topic: string }> {
-    const found: Array<{ words: string; topic: string }> = [];
-    for (let start = 0; start < tokens.length; ) {
-      const phrase = this.leadingWords.has(tokens[start] ?? "") ? this.phraseAt(tokens, start) : null;
-      if (phrase?.term.kind === "topic") found.push({ words: phrase.words, topic: phrase.term.id });
-      start += phrase?.length ?? 1;
-    }
-    if (UNSPACED_SCRIPT.test(text)) {
-      const lower = text.toLowerCase();
-      for (const { alias, term } of this.unspaced)
-        if (term.kind === "topic" && lower.includes(alias)) found.push({ words: alias, topic: term.id });
-    }
-    return found;
   }
 
   /** Sections asked about in other words, with the token positions they take. */
@@ -191,13 +230,13 @@ export class Vocabulary {
   private dealsInside(tokens: readonly string[], found: Found): Reading[] {
     if (found.length < 2 || found.reading.kind !== "topic") return [];
     return tokens.flatMap((token) => {
-      const term = this.phrases.get(token);
+      const term = this.aliases.phrases.get(token);
       return term?.kind === "deal" ? [{ words: token, kind: term.kind, as: term.id, fuzzy: false }] : [];
     });
   }
 
   private longestAt(tokens: readonly string[], start: number): Found | null {
-    const phrase = this.leadingWords.has(tokens[start] ?? "") ? this.phraseAt(tokens, start) : null;
+    const phrase = this.aliases.phraseAt(tokens, start);
     if (phrase) {
       const { words, term, length } = phrase;
       return {
@@ -216,22 +255,9 @@ export class Vocabulary {
       : null;
   }
 
-  /** The longest alias that starts at `start`, word for word. */
-  private phraseAt(
-    tokens: readonly string[],
-    start: number,
-  ): { words: string; term: Term; length: number } | null {
-    for (let length = Math.min(LONGEST_ALIAS_TOKENS, tokens.length - start); length >= 1; length--) {
-      const words = tokens.slice(start, start + length).join(" ");
-      const term = this.phrases.get(words);
-      if (term) return { words, term, length };
-    }
-    return null;
-  }
-
   private closestWord(token: string): Term | null {
     let best: { term: Term; distance: number } | null = null;
-    for (const { word, term } of this.singleWords) {
+    for (const { word, term } of this.aliases.singleWords) {
       const allowance = typoAllowance(Math.min(word.length, token.length));
       // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
       if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;

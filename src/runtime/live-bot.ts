@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { type Bot, createBot } from "../core/bot.js";
+import { type Bot, buildBot } from "../core/bot.js";
 import { describeError } from "../errors.js";
 import {
   KnowledgeTooLarge,
@@ -66,11 +66,9 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
   const build = async (load: Load): Promise<Serving> => {
     const loaded = await load(dir, loadOptions);
     const { knowledge } = loaded;
-    await nextTurn(); // what waited while the pieces came in runs before the bot is built
-    // The bot's build still runs on the event loop (about 2 s at 100 times today's knowledge).
     logger.debug({ loadMs: Math.round(loaded.loadMs) }, "knowledge version loaded; building the bot");
     return {
-      bot: createBot(loaded),
+      bot: await inSlices(buildBot(loaded)),
       dealIds: knowledge.deals.map((deal) => deal.id),
       info: {
         version: knowledge.version,
@@ -151,6 +149,22 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
       return next;
     },
   };
+}
+
+/** How long the build runs before it lets the event loop answer what waits (health checks, acknowledgements). */
+const SLICE_MS = 4;
+
+/** Runs a build's steps to the end, a few milliseconds at a time, letting the event loop run in between. */
+async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    await nextTurn();
+    const sliceEnd = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() >= sliceEnd) break;
+    }
+  }
 }
 
 /**

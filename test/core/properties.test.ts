@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderChoices } from "../../src/adapters/discord/render.js";
 import type { Bot } from "../../src/core/bot.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
+import { tokenize } from "../../src/core/text.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
 import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { realBot } from "../helpers/bots.js";
@@ -118,5 +119,52 @@ describe("normalizeInput", () => {
     expect(normalizeInput("a".repeat(501))).toEqual({ text: "a".repeat(500), shortened: true });
     expect(normalizeInput("ｋｏｒｅａ\u200b ６ｇ")).toEqual({ text: "korea 6g", shortened: false });
     expect(normalizeInput(undefined)).toEqual({ text: "", shortened: false });
+  });
+});
+
+describe("tokenize", () => {
+  /** What a token is, said as regular expressions: letters and digits of the lowercased text, "u.s." read as "us". */
+  const byDefinition = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/(?<=\b[a-z])\.(?=[a-z]\.)/g, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const pieces = [
+    "u",
+    "s",
+    "k",
+    ".",
+    "A",
+    "a",
+    "_",
+    "1",
+    " ",
+    "-",
+    "é",
+    "İ",
+    "Σ",
+    "😀",
+    "日本",
+    "\ud800",
+    "١",
+  ];
+
+  it("splits any text as the definition does, in one pass over its characters", () => {
+    fc.assert(
+      fc.property(hostileText(200), (text) => {
+        expect(tokenize(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        expect(tokenize(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(tokenize("The U.S.-Japan MOC (Sept. 2025) and R&D, e.g. JT-60SA")).toEqual(
+      byDefinition("The U.S.-Japan MOC (Sept. 2025) and R&D, e.g. JT-60SA"),
+    );
   });
 });

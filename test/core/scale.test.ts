@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadGolden } from "../../scripts/golden.js";
-import { createBot } from "../../src/core/bot.js";
+import { buildBot, createBot } from "../../src/core/bot.js";
 import type { KnowledgeBase, Passage } from "../../src/core/model.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { buildPassageIndex, indexContext } from "../../src/knowledge/search-index.js";
@@ -53,6 +53,8 @@ function withUnrelated(knowledge: KnowledgeBase, count: number): KnowledgeBase {
   return { ...knowledge, passages: [...knowledge.passages, ...unrelated] };
 }
 
+const indexOf = (knowledge: KnowledgeBase) => buildPassageIndex(knowledge.passages, indexContext(knowledge));
+
 const questions = [...new Set(loadGolden().map((row) => row.q))];
 
 describe("work per question does not grow with knowledge it is not about", () => {
@@ -92,5 +94,38 @@ describe("work per question does not grow with knowledge it is not about", () =>
     const twice = buildReads(2000) - base;
     expect(once).toBeGreaterThan(1000);
     expect(twice).toBeLessThanOrEqual(2 * once);
+  });
+
+  it("reads the vocabulary's topics as often whatever the number of passages: no alias is tried per passage", () => {
+    const topicReads = (count: number) => {
+      const knowledge = withUnrelated(real, count);
+      let reads = 0;
+      const topics = knowledge.topics.map(
+        (topic) =>
+          new Proxy(topic, {
+            get(target, field, receiver) {
+              reads += 1;
+              return Reflect.get(target, field, receiver);
+            },
+          }),
+      );
+      createBot({ knowledge: { ...knowledge, topics }, index: indexOf(knowledge) });
+      return reads;
+    };
+    expect(topicReads(0)).toBeGreaterThan(0);
+    expect(topicReads(2000)).toBe(topicReads(0));
+  });
+
+  it("builds in steps of a few passages each, so that a caller can pause between them", () => {
+    const knowledge = withUnrelated(real, 2000);
+    const index = indexOf(knowledge);
+    const steps = buildBot({ knowledge, index });
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBeGreaterThanOrEqual(knowledge.passages.length / 64);
+    expect(step.value.answer("when was the uk deal signed?")).toEqual(
+      createBot({ knowledge, index }).answer("when was the uk deal signed?"),
+    );
   });
 });

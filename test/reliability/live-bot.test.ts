@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Passage } from "../../src/core/model.js";
 import { type LoadedKnowledge, loadKnowledge } from "../../src/knowledge/load.js";
 import { createSilentLogger } from "../../src/logger.js";
 import { createLiveBot } from "../../src/runtime/live-bot.js";
@@ -52,5 +53,61 @@ describe("the reload guard", () => {
     loader.cut((loaded) => withPassages(loaded, 0.1));
     expect(await live.reload("test")).toBe(true);
     expect(live.info().version).toBe("cut-0.1");
+  });
+});
+
+/** The real knowledge and `copies` more of every passage under new ids: a large version to reload. */
+const grown = (loaded: LoadedKnowledge, copies: number): LoadedKnowledge => {
+  const { passages } = loaded.knowledge;
+  const more = Array.from({ length: copies }, (_, copy) =>
+    passages.map((passage) => ({ ...passage, id: `${passage.id}-copy${copy}` })),
+  );
+  return {
+    ...loaded,
+    knowledge: { ...loaded.knowledge, version: `grown-${copies}`, passages: [...passages, ...more.flat()] },
+  };
+};
+
+describe("building a new version while the old one serves", () => {
+  it("lets the event loop run while the bot is built, the old version answering until the new one is swapped in", async () => {
+    const loader = await cuttingLoader();
+    const live = await createLiveBot({ dir: "unused", logger: createSilentLogger(), load: loader.load });
+    const before = live.info().version;
+    /** Versions served on each turn of the event loop from the moment the new version is loaded. */
+    const served: string[] = [];
+    let reloading = true;
+    const turn = () => {
+      served.push(live.info().version);
+      if (reloading) setImmediate(turn);
+    };
+    loader.cut((loaded) => {
+      setImmediate(turn);
+      return grown(loaded, 100);
+    });
+    const reloaded = await live.reload("test");
+    reloading = false;
+    expect(reloaded).toBe(true);
+    expect(live.info().version).toBe("grown-100");
+    // A build in one piece would let at most a turn or two run; this one yields every few milliseconds.
+    const whileBuilding = served.filter((version) => version === before);
+    expect(whileBuilding.length).toBeGreaterThanOrEqual(5);
+    expect(served.slice(0, whileBuilding.length)).toEqual(whileBuilding);
+  });
+
+  it("keeps the old version serving when the new one cannot be built", async () => {
+    const loader = await cuttingLoader();
+    const live = await createLiveBot({ dir: "unused", logger: createSilentLogger(), load: loader.load });
+    const before = live.info();
+    loader.cut((loaded) => {
+      const { passages } = grown(loaded, 1).knowledge;
+      const broken = { ...passages[0], text: null } as unknown as Passage;
+      return {
+        ...loaded,
+        knowledge: { ...loaded.knowledge, version: "broken", passages: [...passages, broken] },
+      };
+    });
+    expect(await live.reload("test")).toBe(false);
+    expect(live.info()).toMatchObject({ version: before.version, lastReload: { result: "failed" } });
+    expect(live.current().answer("when was the uk deal signed?").found).toBe(true);
   });
 });
