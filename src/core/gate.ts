@@ -43,7 +43,7 @@ const MONTHS_AND_DAYS =
   "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
   );
-const AMOUNT =
+export const AMOUNT =
   /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 

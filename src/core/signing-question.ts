@@ -148,9 +148,30 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   const signsNext = query.tokens.includes("sign");
   const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token));
-  if (!asked) return null;
+  if (!asked) return datedDeal(query);
   const people = asked.people.filter((word) => capitalised.has(word));
   return people.length + asked.places.length + asked.dates.length > 0 ? { ...asked, people } : null;
+}
+
+/** Words that end the name of a deal: "the 2024 US-UK tech deal". */
+const DEAL_WORDS = new Set(["deal", "deals", "tpd", "agreement", "mou", "moc", "memorandum", "pact"]);
+
+/**
+ * A year put on the one deal asked, as when it was made: "What did the 2024 US-UK tech deal promise on AI?". The
+ * year stands just before the deal's name; a year elsewhere ("targets for 2030") is not a date of the deal.
+ */
+function datedDeal(query: ParsedQuery): SigningAsked | null {
+  if (query.deals.length !== 1) return null;
+  const dealWords = new Set(
+    query.readings.filter((reading) => reading.kind === "deal").flatMap((reading) => tokenize(reading.words)),
+  );
+  const at = query.tokens.findIndex(
+    (token, i) =>
+      /^(?:19|20)\d{2}$/.test(token) &&
+      query.tokens.slice(i + 1, i + 4).some((next) => dealWords.has(next) || DEAL_WORDS.has(next)),
+  );
+  const year = query.tokens[at];
+  return year ? { people: [], places: [], deals: [...query.deals], dates: [{ year }] } : null;
 }
 
 /** The signers, places and dates put around the word "sign"; the signer's slot starts at `signerFrom`. */

@@ -10,9 +10,9 @@ import {
   suggestionsNear,
 } from "../answer-building.js";
 import { describe, evidence, hasName, mayName, subjectOf } from "../coverage.js";
-import { countriesAsked } from "../gate.js";
+import { AMOUNT, countriesAsked } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId, Passage, Section } from "../model.js";
+import type { DealId, Passage, Section, Signatory } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
 import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, titleCase } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
@@ -60,6 +60,13 @@ export const ask: Intent = {
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
       return { ...absent, lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()) };
+    }
+    const holders = officeAsked(query, ctx);
+    if (holders.length > 0) {
+      // "What position does Kratsios hold?": the office from the signatories' record, with the deals they signed.
+      const record = whoSigned.run({ ...request, query: { ...query, deals, intent: whoSigned.name } });
+      const offices = holders.map((person) => `${person.name}: ${person.office}.`).join(" ");
+      return { ...record, lead: `${offices} ${record.lead}` };
     }
     const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
@@ -119,7 +126,7 @@ export const ask: Intent = {
         title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
         lead: onlyLater
           ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-          : `What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
+          : `${noSumSaid(query, ranked.top) ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
@@ -131,6 +138,41 @@ export const ask: Intent = {
     );
   },
 };
+
+/** "How much funding does the Japan TPD put up?" when no excerpt shown names a sum: that the texts give none. */
+function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
+  const asksSum = /\bhow much\b|\bwhat (sum|amount)\b|\bhow many (dollars|pounds|yen|won)\b/.test(
+    query.tokens.join(" "),
+  );
+  return (
+    asksSum &&
+    !shown.slice(0, PAGE_SIZE).some(({ passage }) => new RegExp(AMOUNT.source, "i").test(passage.text))
+  );
+}
+
+/** Words asking what office someone holds. */
+const OFFICE_WORDS = new Set([
+  "position",
+  "title",
+  "job",
+  "role",
+  "office",
+  "post",
+  "rank",
+  "positions",
+  "titles",
+  "roles",
+]);
+
+/** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
+function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
+  if (query.topics.length > 0 || !query.tokens.some((token) => OFFICE_WORDS.has(token))) return [];
+  const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const named = people.filter((person) =>
+    tokenize(person.name).some((part) => part.length >= 3 && query.tokens.includes(part)),
+  );
+  return [...new Map(named.map((person) => [person.name, person])).values()];
+}
 
 type Ranked = { passage: Passage; score: number };
 /** A candidate that matched: its score, the topics asked it covers, how many topics it has, its place. */
@@ -277,6 +319,7 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
     const [first] = inOrder(found);
     // "Artemis I?" over a text that says Artemis II: what the texts say, without a Yes.
     // A Yes holds every word asked: "nuclear power for military bases" is not answered by civil nuclear alone.
+    // Without them the excerpts speak for themselves: a word missing ("deadline") may be said otherwise ("by 2028").
     const unsaid = subject.terms.filter(
       (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
     );
@@ -287,7 +330,7 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       title: `${partnerList(ctx, deals)} · ${what}`,
       lead: exact
         ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
-        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}${unsaid.length > 0 ? `; none of it mentions “${unsaid.join(" ")}”` : ""}:`,
+        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
   }

@@ -1,6 +1,11 @@
+import type { Deal } from "../model.js";
 import { formatDate } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export const when: Intent = {
   name: "when",
@@ -17,18 +22,72 @@ export const when: Intent = {
     "where was",
     "where signed",
     "where",
+    "what day",
+    "which day",
+    "weekday",
+    "which venue",
+    "what venue",
+    "venue",
+    "how long after",
+    "how long before",
+    "days apart",
+    "weeks apart",
+    "days between",
+    "weeks between",
+    "how long between",
+    "how many days",
+    "how many weeks",
   ],
   run(request) {
+    const { query, ctx } = request;
     return factsAnswer(request, {
       sections: ["signing"],
       title: "Signed",
-      lead: (deals) =>
-        deals
-          .map((id) => {
-            const deal = request.ctx.deal(id);
-            return deal ? `${deal.partner}: ${formatDate(deal.signed.date)}, ${deal.signed.place}.` : "";
-          })
-          .join(" "),
+      lead: (ids) => {
+        const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
+        const apart =
+          intervalAsked(query) && deals.length >= 2 ? interval(deals, query.tokens.includes("weeks")) : null;
+        if (apart) return apart;
+        const weekday = asksWeekday(query);
+        return deals
+          .map(
+            (deal) =>
+              `${deal.partner}: ${weekday ? `${weekdayOf(deal.signed.date)} ` : ""}${formatDate(deal.signed.date)}, ${deal.signed.place}.`,
+          )
+          .join(" ");
+      },
     });
   },
 };
+
+/** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
+function intervalAsked(query: ParsedQuery): boolean {
+  const text = query.tokens.join(" ");
+  return /\b(apart|between|how long|how many (days|weeks|months)|gap)\b/.test(text);
+}
+
+const asksWeekday = (query: ParsedQuery) => /\b(weekday|(what|which) day)\b/.test(query.tokens.join(" "));
+
+/** The weekday of a recorded date: arithmetic on the date cited, never a fact of its own. */
+const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? "";
+
+/**
+ * The signing dates of the deals asked, the first named being the one the others are measured from: "The U.S.–UK
+ * … was signed on 18 September 2025; the U.S.–Japan … 40 days later, on 28 October 2025."
+ */
+function interval([first, ...others]: Deal[], weeksAsked: boolean): string | null {
+  if (!first) return null;
+  const days = (deal: Deal) =>
+    Math.round((Date.parse(deal.signed.date) - Date.parse(first.signed.date)) / DAY_MS);
+  const weeks = (count: number) =>
+    weeksAsked && Math.abs(count) >= 7
+      ? ` (${Math.floor(Math.abs(count) / 7)} weeks${Math.abs(count) % 7 > 0 ? ` and ${Math.abs(count) % 7} days` : ""})`
+      : "";
+  const span = (count: number) =>
+    `${Math.abs(count)} day${Math.abs(count) === 1 ? "" : "s"} ${count < 0 ? "earlier" : "later"}${weeks(count)}`;
+  const rest = others.map(
+    (deal) =>
+      `the ${deal.name} ${days(deal) === 0 ? "the same day" : span(days(deal))}, on ${formatDate(deal.signed.date)}`,
+  );
+  return `The ${first.name} was signed on ${formatDate(first.signed.date)}; ${rest.join("; ")}.`;
+}
