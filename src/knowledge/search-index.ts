@@ -159,11 +159,17 @@ async function fromPieces(pieces: readonly string[]): Promise<ArrayBuffer> {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Tokenises and counts as MiniSearch's `add` does: field length is the number of distinct raw tokens. */
+/** Tokenises and counts as MiniSearch's `add` does: a field's length is its number of distinct raw tokens. */
 function indexPassages(passages: readonly Passage[], contextFor: (passage: Passage) => string): IndexData {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const processed = new Map<string, number>(); // raw token → word id, or -1 for a stop word
+  /** Each distinct raw token's number, and the word it stands for (-1 for a stop word). */
+  const tokenIds = new Map<string, number>();
+  const tokenTerms: number[] = [];
+  /** The last passage field (`at * FIELDS + field`) each raw token and each word was met in, and the word's count there. */
+  const tokenMetIn: number[] = [];
+  const termMetIn: number[] = [];
+  const termCounts: number[] = [];
   /** Per word and field: passages and counts, interleaved. */
   const postings: number[][] = [];
   const fieldLengths = new Int32Array(passages.length * FIELDS);
@@ -171,7 +177,21 @@ function indexPassages(passages: readonly Passage[], contextFor: (passage: Passa
   const dealSetIds = new Map<string, number>();
   const dealSets: DealId[][] = [];
   const passageDealSet = new Uint16Array(passages.length);
-  const counts = new Map<number, number>();
+  const termOf = (token: string): number => {
+    const term = processTerm(token);
+    if (!term) return -1;
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+      termMetIn.push(-1);
+      termCounts.push(0);
+      for (let f = 0; f < FIELDS; f++) postings.push([]);
+    }
+    return id;
+  };
+  const fieldTerms: number[] = [];
   passages.forEach((passage, at) => {
     const dealKey = passage.deals.join(" ");
     let dealSet = dealSetIds.get(dealKey);
@@ -184,31 +204,34 @@ function indexPassages(passages: readonly Passage[], contextFor: (passage: Passa
     passageDealSet[at] = dealSet;
     const fields = [passage.text, contextFor(passage)];
     for (let field = 0; field < FIELDS; field++) {
-      const tokens = (fields[field] ?? "").split(SPACE_OR_PUNCTUATION);
-      const length = new Set(tokens).size;
-      fieldLengths[at * FIELDS + field] = length;
+      const place = at * FIELDS + field;
+      let length = 0;
+      fieldTerms.length = 0;
+      for (const token of (fields[field] ?? "").split(SPACE_OR_PUNCTUATION)) {
+        let tokenId = tokenIds.get(token);
+        if (tokenId === undefined) {
+          tokenId = tokenTerms.length;
+          tokenIds.set(token, tokenId);
+          tokenTerms.push(termOf(token));
+          tokenMetIn.push(-1);
+        }
+        if (tokenMetIn[tokenId] !== place) {
+          tokenMetIn[tokenId] = place;
+          length++;
+        }
+        const term = tokenTerms[tokenId] as number;
+        if (term < 0) continue;
+        if (termMetIn[term] !== place) {
+          termMetIn[term] = place;
+          termCounts[term] = 0;
+          fieldTerms.push(term);
+        }
+        termCounts[term] = (termCounts[term] as number) + 1;
+      }
+      fieldLengths[place] = length;
       const average = averageFieldLengths[field] ?? 0;
       averageFieldLengths[field] = (average * at + length) / (at + 1);
-      counts.clear();
-      for (const token of tokens) {
-        let id = processed.get(token);
-        if (id === undefined) {
-          const term = processTerm(token);
-          if (!term) id = -1;
-          else {
-            id = termIds.get(term);
-            if (id === undefined) {
-              id = terms.length;
-              termIds.set(term, id);
-              terms.push(term);
-              for (let f = 0; f < FIELDS; f++) postings.push([]);
-            }
-          }
-          processed.set(token, id);
-        }
-        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const [id, count] of counts) postings[id * FIELDS + field]?.push(at, count);
+      for (const term of fieldTerms) postings[term * FIELDS + field]?.push(at, termCounts[term] as number);
     }
   });
   const postingStarts = new Int32Array(postings.length + 1);
