@@ -277,28 +277,62 @@ class FlatIndex implements PassageIndex {
   /** One query word's running score per passage, and the passages it met in order: reused by every search. */
   private readonly wordScores: Float64Array;
   private readonly met: Int32Array;
+  /**
+   * The latest search's score and number of words matched per passage (zero where it matched nothing), and
+   * the passages it matched: kept for the latest search only, so a search costs what it matches, not an
+   * array the size of the knowledge.
+   */
+  private readonly scores: Float64Array;
+  private readonly matched: Uint16Array;
+  private latestOrder: number[] = [];
+  private searches = 0;
 
   constructor(private readonly data: IndexData) {
     this.positions = new Map(data.passageIds.map((id, at) => [id, at]));
     data.terms.forEach((term, id) => {
       this.words.set(term, id);
     });
-    this.wordScores = new Float64Array(data.passageIds.length);
-    this.met = new Int32Array(data.passageIds.length);
+    const count = data.passageIds.length;
+    this.wordScores = new Float64Array(count);
+    this.met = new Int32Array(count);
+    this.scores = new Float64Array(count);
+    this.matched = new Uint16Array(count);
   }
 
   search(text: string, options: { deals?: readonly DealId[] } = {}): SearchResults {
-    const { data } = this;
+    const deals = options.deals && options.deals.length > 0 ? [...options.deals] : null;
+    const { order, best } = this.score(text, deals);
+    let scored = this.searches;
+    return {
+      best,
+      passageIds: order.map((passage) => this.data.passageIds[passage] as string),
+      hit: (passageId: string): SearchHit | undefined => {
+        // A later search has replaced these scores: score this one again (same words, same results).
+        if (scored !== this.searches) {
+          this.score(text, deals);
+          scored = this.searches;
+        }
+        const passage = this.positions.get(passageId);
+        const termsMatched = passage === undefined ? 0 : (this.matched[passage] as number);
+        if (passage === undefined || termsMatched === 0) return undefined;
+        return { passageId, score: this.scores[passage] as number, termsMatched };
+      },
+    };
+  }
+
+  /** Scores the passages matching the text (of the deals, if any) into `scores` and `matched`. */
+  private score(text: string, deals: readonly DealId[] | null): { order: number[]; best: number } {
+    const { data, scores, matched, wordScores, met } = this;
+    for (const passage of this.latestOrder) {
+      scores[passage] = 0;
+      matched[passage] = 0;
+    }
+    this.searches += 1;
     const count = data.passageIds.length;
-    const asked = options.deals && options.deals.length > 0 ? options.deals : null;
-    const allowed = asked ? data.dealSets.map((deals) => deals.some((deal) => asked.includes(deal))) : null;
-    const scores = new Float64Array(count);
-    const matched = new Uint16Array(count);
+    const allowed = deals ? data.dealSets.map((set) => set.some((deal) => deals.includes(deal))) : null;
     const order: number[] = [];
-    const seen = new Set<string>();
-    const wordScores = this.wordScores;
-    const met = this.met;
-    for (const word of this.queryWords(text, seen)) {
+    this.latestOrder = order;
+    for (const word of this.queryWords(text)) {
       let metCount = 0;
       for (const { term, weight } of word.reaches) {
         for (let field = 0; field < FIELDS; field++) {
@@ -345,20 +379,13 @@ class FlatIndex implements PassageIndex {
       scores[passage] = score;
       if (score > best) best = score;
     }
-    return {
-      best,
-      passageIds: order.map((passage) => data.passageIds[passage] as string),
-      hit: (passageId: string): SearchHit | undefined => {
-        const passage = this.positions.get(passageId);
-        if (passage === undefined || matched[passage] === 0) return undefined;
-        return { passageId, score: scores[passage] as number, termsMatched: matched[passage] as number };
-      },
-    };
+    return { order, best };
   }
 
   /** The query's words as MiniSearch reads them: tokenised, stop words dropped, stemmed. */
-  private queryWords(text: string, seen: Set<string>): QueryWord[] {
+  private queryWords(text: string): QueryWord[] {
     const words: QueryWord[] = [];
+    const seen = new Set<string>();
     for (const token of text.split(SPACE_OR_PUNCTUATION)) {
       const term = processTerm(token);
       if (!term) continue;

@@ -140,6 +140,16 @@ describe("the search index", () => {
     }
   });
 
+  it("keeps an earlier search's hits right after later searches", () => {
+    const index = buildPassageIndex(real.passages, indexContext(real));
+    const first = index.search("quantum computing", { deals: ["uk"] });
+    const expected = allHits(index.search("quantum computing", { deals: ["uk"] }));
+    const later = index.search("space exploration");
+    expect(allHits(first)).toEqual(expected);
+    expect(allHits(later)).toEqual(allHits(index.search("space exploration")));
+    expect(later.passageIds.some((id) => first.hit(id) === undefined)).toBe(true);
+  });
+
   it("has no hit for a passage it does not hold or that did not match", () => {
     const index = buildPassageIndex(real.passages, indexContext(real));
     const found = index.search("quantum");
