@@ -1,16 +1,21 @@
 // `npm start`: runs the compiled bot (dist/main.js), compiling it first when dist/ is missing or older than
 // the sources, so a fresh checkout starts with `npm install && npm start` and later starts skip the compiler.
-// Plain JavaScript, so that nothing compiles this file either.
+// Where esbuild is installed (it comes with the dev tools), the compiled output is also bundled into
+// dist/bundle/: one file per entry, loaded in a fraction of the time hundreds of modules take, so the console
+// answers sooner. Plain JavaScript, so that nothing compiles this file either.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ROOT = join(import.meta.dirname, "..");
 const ENTRY = join(ROOT, "dist", "main.js");
+const BUNDLE_DIR = join(ROOT, "dist", "bundle");
+const BUNDLE = join(BUNDLE_DIR, "main.js");
 /** What the compiled output depends on. Knowledge is read at run time, so it is not among them. */
 const INPUTS = ["src", "tsconfig.json", "tsconfig.build.json"].map((path) => join(ROOT, path));
+const require = createRequire(import.meta.url);
 
 /** The newest change time under `path`: files, and folders too (a deleted or renamed file changes its folder's). */
 function newestChange(path) {
@@ -30,7 +35,7 @@ function upToDate() {
 function build() {
   let compiler;
   try {
-    compiler = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    compiler = require.resolve("typescript/bin/tsc");
   } catch {
     // A production install has no compiler: run what was built, if anything was.
     if (existsSync(ENTRY)) return;
@@ -49,10 +54,49 @@ function build() {
     fail("the TypeScript build failed (see above); fix it, then run `npm start` again");
 }
 
+/**
+ * The bundle of dist/main.js, rebuilt when dist/ is newer; null (run dist/ itself) without esbuild or when
+ * bundling fails. Platform libraries stay outside it (native code, files they read at run time), and the
+ * platform code is split off, so the console loads none of it. The knowledge worker is an entry of its own,
+ * beside the chunk that starts it, as in dist/.
+ */
+async function bundled() {
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= statSync(ENTRY).mtimeMs) return BUNDLE;
+  let esbuild;
+  try {
+    esbuild = require("esbuild");
+  } catch {
+    return null;
+  }
+  try {
+    rmSync(BUNDLE_DIR, { recursive: true, force: true });
+    await esbuild.build({
+      entryPoints: [ENTRY, join(ROOT, "dist", "runtime", "knowledge-worker.js")],
+      outdir: BUNDLE_DIR,
+      entryNames: "[name]",
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: `node${process.versions.node.split(".")[0]}`,
+      external: ["@slack/bolt", "discord.js", "ws", "pg", "better-sqlite3", "rate-limiter-flexible"],
+      // Bundled CommonJS packages call require(); in an ES module it has to be made.
+      banner: {
+        js: 'import { createRequire as __tpdRequire } from "node:module"; const require = __tpdRequire(import.meta.url);',
+      },
+      logLevel: "silent",
+    });
+    return BUNDLE;
+  } catch (error) {
+    process.stderr.write(`tpd-bot: running dist/ unbundled (${error.message.split("\n")[0]})\n`);
+    return null;
+  }
+}
+
 function fail(message) {
   process.stderr.write(`tpd-bot: cannot start: ${message}\n`);
   process.exit(1);
 }
 
 if (!upToDate()) build();
-await import(pathToFileURL(ENTRY).href);
+await import(pathToFileURL((await bundled()) ?? ENTRY).href);

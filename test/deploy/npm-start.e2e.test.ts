@@ -68,6 +68,10 @@ describe("npm start on a fresh checkout", () => {
     expect(result.stderr).toContain(COMPILING);
     expect(result.stdout).not.toContain(COMPILING); // stdout is the console's alone
     expect(await readFile(join(checkout, "dist", "main.js"), "utf8")).toContain("Composition root");
+    // Bundled too (esbuild is installed with the dev tools), with the platform code in chunks of its own.
+    const bundle = await readFile(join(checkout, "dist", "bundle", "main.js"), "utf8");
+    expect(bundle).toContain("createConsoleAdapter");
+    expect(bundle).not.toMatch(/@slack\/bolt|discord\.js/);
     figures.push(`first start (compiles) ${Math.round(result.ms)} ms`);
   }, 180_000);
 
