@@ -1,58 +1,8 @@
 import { FILLER_WORDS, tokenize } from "../../core/text.js";
 import type { QuestionRow, VoteRow } from "../types.js";
 
-export type Rate = { votes: number; down: number; downRate: number };
-
 /** Everything `npm run report` shows, as plain data: the JSON output is exactly this. */
-export type Report = {
-  generatedAt: string;
-  /** Start of the period (ISO), or null for everything kept. */
-  since: string | null;
-  totals: {
-    questions: number;
-    declined: number;
-    declineRate: number;
-    votes: number;
-    down: number;
-    downRate: number;
-    notes: number;
-  };
-  /** Declined questions grouped by their words, most frequent first. */
-  unanswered: Array<{
-    words: string;
-    count: number;
-    users: number;
-    example: string | null;
-    reasons: string[];
-    lastAsked: string;
-  }>;
-  /** Every 👎, newest first, with the question (when kept) and the "what was missing" note. */
-  downVotes: Array<{
-    at: string;
-    user: string;
-    platform: string | null;
-    intent: string | null;
-    deals: string[];
-    topics: string[];
-    question: string | null;
-    note: string | null;
-  }>;
-  feedbackByDeal: Array<{ deal: string } & Rate>;
-  feedbackByTopic: Array<{ topic: string } & Rate>;
-  perDay: Array<{ day: string; questions: number; declined: number }>;
-  perSurface: Array<{ platform: string; surface: string; questions: number }>;
-  perTopic: Array<{ topic: string; questions: number }>;
-  topIntents: Array<{ intent: string; questions: number; declined: number }>;
-  slowest: Array<{
-    at: string;
-    latencyMs: number;
-    platform: string;
-    surface: string;
-    intent: string;
-    found: boolean;
-    question: string | null;
-  }>;
-};
+export type Report = ReturnType<typeof buildReport>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SLOWEST = 10;
@@ -81,52 +31,47 @@ function countBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[])
   return groups;
 }
 
-const byCount = <T extends { key: string; n: number }>(a: T, b: T) => b.n - a.n || a.key.localeCompare(b.key);
+/** The groups of `countBy`, largest first, ties by key. */
+const ranked = <T>(items: readonly T[], keysOf: (item: T) => readonly string[]): [string, T[]][] =>
+  [...countBy(items, keysOf)].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
 
 export function buildReport(
   questions: readonly QuestionRow[],
   votes: readonly VoteRow[],
   period: { since: number | null; now: number },
-): Report {
+) {
   const byId = new Map(questions.map((question) => [question.id, question]));
   const declined = questions.filter((question) => !question.found);
   const down = votes.filter((vote) => vote.vote === "down");
 
-  const unanswered = [...countBy(declined, (q) => [groupingWords(q.text ?? "") || NONE])]
-    .map(([key, group]) => ({ key, n: group.length, group }))
-    .sort(byCount)
-    .map(({ key, group }) => {
-      const latest = group.reduce((a, b) => (b.askedAt > a.askedAt ? b : a));
-      return {
-        words: key,
-        count: group.length,
-        users: new Set(group.map((q) => q.userHash).filter(Boolean)).size,
-        example: latest.text,
-        reasons: [...new Set(group.map((q) => q.declineReason ?? "unknown"))].sort(),
-        lastAsked: iso(latest.askedAt),
-      };
-    });
+  /** Declined questions grouped by their words, most frequent first. */
+  const unanswered = ranked(declined, (q) => [groupingWords(q.text ?? "") || NONE]).map(([key, group]) => {
+    const latest = group.reduce((a, b) => (b.askedAt > a.askedAt ? b : a));
+    return {
+      words: key,
+      count: group.length,
+      users: new Set(group.map((q) => q.userHash).filter(Boolean)).size,
+      example: latest.text,
+      reasons: [...new Set(group.map((q) => q.declineReason ?? "unknown"))].sort(),
+      lastAsked: iso(latest.askedAt),
+    };
+  });
 
+  /** Votes by a key of the question they rate: the highest down-vote rate first, then the most down-votes. */
   const feedbackBy = (keysOf: (question: QuestionRow) => readonly string[]) =>
-    [
-      ...countBy(votes, (vote) => {
-        const q = byId.get(vote.questionId);
-        return q ? keysOf(q) : [];
-      }),
-    ]
+    ranked(votes, (vote) => {
+      const q = byId.get(vote.questionId);
+      return q ? keysOf(q) : [];
+    })
       .map(([key, group]) => {
-        const downs = group.filter((vote) => vote.vote === "down").length;
-        return {
-          key,
-          n: downs,
-          rate: { votes: group.length, down: downs, downRate: rate(downs, group.length) },
-        };
+        const down = group.filter((vote) => vote.vote === "down").length;
+        return { key, votes: group.length, down, downRate: rate(down, group.length) };
       })
-      .sort((a, b) => b.rate.downRate - a.rate.downRate || byCount(a, b));
+      .sort((a, b) => b.downRate - a.downRate || b.down - a.down || a.key.localeCompare(b.key));
   const withNone = (list: readonly string[]) => (list.length > 0 ? list : [NONE]);
 
   const firstDay = period.since ?? questions[0]?.askedAt ?? null;
-  const perDay: Report["perDay"] = [];
+  const perDay: { day: string; questions: number; declined: number }[] = [];
   if (firstDay !== null) {
     const days = countBy(questions, (q) => [dayOf(q.askedAt)]);
     for (let day = Date.parse(dayOf(firstDay)); day <= period.now; day += DAY_MS) {
@@ -141,6 +86,7 @@ export function buildReport(
 
   return {
     generatedAt: iso(period.now),
+    /** Start of the period (ISO), or null for everything kept. */
     since: period.since === null ? null : iso(period.since),
     totals: {
       questions: questions.length,
@@ -152,6 +98,7 @@ export function buildReport(
       notes: down.filter((vote) => vote.note).length,
     },
     unanswered,
+    /** Every 👎, newest first, with the question (when kept) and the "what was missing" note. */
     downVotes: [...down].reverse().map((vote) => {
       const question = byId.get(vote.questionId);
       return {
@@ -165,28 +112,25 @@ export function buildReport(
         note: vote.note,
       };
     }),
-    feedbackByDeal: feedbackBy((q) => withNone(q.deals)).map(({ key, rate }) => ({ deal: key, ...rate })),
-    feedbackByTopic: feedbackBy((q) => withNone(q.topics)).map(({ key, rate }) => ({ topic: key, ...rate })),
+    feedbackByDeal: feedbackBy((q) => withNone(q.deals)).map(({ key, ...rate }) => ({ deal: key, ...rate })),
+    feedbackByTopic: feedbackBy((q) => withNone(q.topics)).map(({ key, ...rate }) => ({
+      topic: key,
+      ...rate,
+    })),
     perDay,
-    perSurface: [...countBy(questions, (q) => [`${q.platform} ${q.surface}`])]
-      .map(([key, group]) => ({ key, n: group.length }))
-      .sort(byCount)
-      .map(({ key, n }) => {
-        const [platform = "", surface = ""] = key.split(" ");
-        return { platform, surface, questions: n };
-      }),
-    perTopic: [...countBy(questions, (q) => withNone(q.topics))]
-      .map(([key, group]) => ({ key, n: group.length }))
-      .sort(byCount)
-      .map(({ key, n }) => ({ topic: key, questions: n })),
-    topIntents: [...countBy(questions, (q) => [q.intent])]
-      .map(([key, group]) => ({ key, n: group.length, group }))
-      .sort(byCount)
-      .map(({ key, group }) => ({
-        intent: key,
-        questions: group.length,
-        declined: group.filter((q) => !q.found).length,
-      })),
+    perSurface: ranked(questions, (q) => [`${q.platform} ${q.surface}`]).map(([key, group]) => {
+      const [platform = "", surface = ""] = key.split(" ");
+      return { platform, surface, questions: group.length };
+    }),
+    perTopic: ranked(questions, (q) => withNone(q.topics)).map(([topic, group]) => ({
+      topic,
+      questions: group.length,
+    })),
+    topIntents: ranked(questions, (q) => [q.intent]).map(([intent, group]) => ({
+      intent,
+      questions: group.length,
+      declined: group.filter((q) => !q.found).length,
+    })),
     slowest: [...questions]
       .sort((a, b) => b.latencyMs - a.latencyMs || b.askedAt - a.askedAt)
       .slice(0, SLOWEST)
