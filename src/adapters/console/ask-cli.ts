@@ -11,18 +11,6 @@ export function askUsage(dealIds: readonly DealId[]): string {
        npm run ask -- --jsonl < questions.txt   (one question per line, one JSON object per line)`;
 }
 
-export type AskJson = {
-  query: string;
-  intent: string;
-  found: boolean;
-  /** The one-sentence answer that comes before the excerpts ("Yes — …", "No — …", what the excerpts are). */
-  lead: string;
-  deals: DealId[];
-  topics: string[];
-  text: string;
-  citations: Array<{ title: string; url: string; excerpt: string; deal: DealId | null }>;
-};
-
 type CliArgs = {
   mode: "text" | "json" | "jsonl";
   offset: number;
@@ -66,7 +54,8 @@ export function parseArgs(argv: readonly string[], dealIds: readonly DealId[]): 
 const moreHint = (answer: Answer) =>
   `Next: npm run ask -- --offset ${answer.page.next} ${JSON.stringify(answer.query)}`;
 
-export function toJson(answer: Answer): AskJson {
+/** One answer as `--json` prints it. */
+export function toJson(answer: Answer) {
   const excerpts = excerptsOf(answer).map((excerpt) => ({
     title: excerpt.source.title,
     url: excerpt.source.url,
@@ -75,12 +64,15 @@ export function toJson(answer: Answer): AskJson {
   }));
   const listed = answer.body.kind === "list" ? answer.body.items : [];
   const items = listed.flatMap((item) =>
-    item.source ? [{ title: item.source.title, url: item.source.url, excerpt: item.text, deal: null }] : [],
+    item.source
+      ? [{ title: item.source.title, url: item.source.url, excerpt: item.text, deal: null as DealId | null }]
+      : [],
   );
   return {
     query: answer.query,
     intent: answer.intent,
     found: answer.found,
+    /** The one-sentence answer that comes before the excerpts ("Yes — …", "No — …", what the excerpts are). */
     lead: answer.lead,
     deals: answer.deals,
     topics: answer.topics,
