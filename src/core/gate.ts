@@ -176,7 +176,8 @@ function unknownProperName(
     for (const [i, word] of words.entries()) {
       if (i === 0 || !/^\p{Lu}/u.test(word)) continue;
       for (const token of tokenize(word)) {
-        if (token.length < 3 || /\d/.test(token)) continue;
+        // A number in Roman numerals ("Artemis III") is checked with its name, never a name of its own.
+        if (token.length < 3 || /\d/.test(token) || /^[ivx]+$/.test(token)) continue;
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;

@@ -145,9 +145,11 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
       .map((word) => word.toLowerCase()),
   );
   // "Why did Biden sign …": the signer stands between "did" and "sign", not before "signing ceremony".
-  const signsNext = query.tokens.includes("sign");
+  // "What did Trump and Kishida agree …": those who agreed a deal are those who signed it.
+  const verbs = ["sign", "agree"];
+  const signsNext = verbs.some((verb) => query.tokens.includes(verb));
   const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
-  const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token));
+  const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
   if (!asked) return datedDeal(query);
   const people = asked.people.filter((word) => capitalised.has(word));
   return people.length + asked.places.length + asked.dates.length > 0 ? { ...asked, people } : null;
@@ -174,14 +176,17 @@ function datedDeal(query: ParsedQuery): SigningAsked | null {
   return year ? { people: [], places: [], deals: [...query.deals], dates: [{ year }] } : null;
 }
 
-/** The signers, places and dates put around the word "sign"; the signer's slot starts at `signerFrom`. */
+/** The signers, places and dates put around the word "sign" (or `verbs`); the signer's slot starts at `signerFrom`. */
 function signingClaimed(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   signerFrom: number | null,
   inName?: (token: string) => boolean,
+  verbs: readonly string[] = ["sign"],
 ): SigningAsked | null {
-  const at = query.tokens.findIndex((token) => stem(token) === "sign" || stem(token) === "signed");
+  const at = query.tokens.findIndex(
+    (token) => verbs.includes(token) || stem(token) === "sign" || stem(token) === "signed",
+  );
   if (at < 0) return null;
   const places = placesAsked(query, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
@@ -190,7 +195,7 @@ function signingClaimed(
   const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
   const between = signerFrom !== null ? query.tokens.slice(signerFrom, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
-  const slot = (query.tokens[at] === "sign" || perfect) && between.length <= 6 ? between : [];
+  const slot = (verbs.includes(query.tokens[at] ?? "") || perfect) && between.length <= 6 ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");

@@ -64,8 +64,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   );
   if (keys.size === 0 && phrases.length === 0) return answer;
   const decide = (deal: DealId | undefined): Decision | null => {
-    for (const excerpt of answer.excerpts) {
-      if (deal && excerpt.deal && excerpt.deal !== deal) continue;
+    const ofDeal = answer.excerpts.filter((excerpt) => !deal || !excerpt.deal || excerpt.deal === deal);
+    // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
+    for (const excerpt of answer.intent === "status" ? ofDeal.slice(0, 1) : ofDeal) {
       for (const sentence of excerpt.text.split(SENTENCE_END)) {
         if (!numberedNamesMatch(query, sentence)) continue;
         const words = tokenize(sentence).map(stem);
@@ -200,6 +201,29 @@ export function numberedNamesMatch(query: ParsedQuery, text: string): boolean {
   );
 }
 
+/**
+ * The numbered name a text writes with another number than asked ("Artemis II" for "Artemis III"), as the text
+ * and the question write them; null when every numbered name asked stands with its own number or is absent.
+ */
+export function numberedNameDiffers(
+  query: ParsedQuery,
+  text: string,
+): { asked: string; written: string } | null {
+  const words = tokenize(text);
+  for (const [i, token] of query.tokens.entries()) {
+    const number = query.tokens[i + 1];
+    if (i === 0 || !number || !ORDINALS.test(number) || FILLER_WORDS.has(token) || ORDINALS.test(token))
+      continue;
+    const other = words.find((word, at) => at > 0 && words[at - 1] === token && ORDINALS.test(word));
+    if (!other || words.some((word, at) => word === number && words[at - 1] === token)) continue;
+    const inText = new RegExp(`\\b${token}\\W+${other}\\b`, "i").exec(text)?.[0] ?? `${token} ${other}`;
+    const inQuestion =
+      new RegExp(`\\b${token}\\W+${number}\\b`, "i").exec(query.text)?.[0] ?? `${token} ${number}`;
+    return { asked: inQuestion, written: inText };
+  }
+  return null;
+}
+
 const LATER = new Set(["after", "later"]);
 const EARLIER = new Set(["before", "earlier"]);
 
@@ -208,18 +232,25 @@ const EARLIER = new Set(["before", "earlier"]);
  * being the one asked about.
  */
 function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  if (!orderAsked(query)) return null;
   const later = query.tokens.some((token) => LATER.has(token));
-  const earlier = query.tokens.some((token) => EARLIER.has(token));
   const named = [...new Set(query.deals)];
-  if (
-    later === earlier ||
-    named.length !== 2 ||
-    !query.tokens.some((token) => stem(token) === stem("signed"))
-  )
-    return null;
   const [subject, other] = named.map((id) => ctx.deal(id));
   if (!subject || !other || subject.signed.date === other.signed.date) return null;
   const isLater = subject.signed.date > other.signed.date;
   const when = (deal: typeof subject) => `${formatDate(deal.signed.date)}`;
   return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${when(subject)}, ${isLater ? "after" : "before"} the ${other.name} (${when(other)}).`;
+}
+
+/** "Was the UK deal signed after the Japan deal?": whether one of two deals came before the other. */
+export function orderAsked(query: ParsedQuery): boolean {
+  if (query.form !== "yes-no") return false;
+  const later = query.tokens.some((token) => LATER.has(token));
+  const earlier = query.tokens.some((token) => EARLIER.has(token));
+  const named = [...new Set(query.deals)];
+  // "Was the UK deal signed after …", "Did the Korea deal come before the UK one?": the deals themselves, in time;
+  // a question about something in them ("fusion after the UK deal?") is not decided by their dates.
+  const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
+  const signed = query.tokens.some((token) => stem(token) === stem("signed"));
+  return later !== earlier && named.length === 2 && (signed || aboutDeals);
 }

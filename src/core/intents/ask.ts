@@ -18,7 +18,7 @@ import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, title
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, signingAsked } from "../signing-question.js";
 import { tokenize } from "../text.js";
-import { numberedNamesMatch } from "../yes-no.js";
+import { numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -68,6 +68,8 @@ export const ask: Intent = {
       const offices = holders.map((person) => `${person.name}: ${person.office}.`).join(" ");
       return { ...record, lead: `${offices} ${record.lead}` };
     }
+    // "Did the Korea deal come before the UK one?": the two signing records, which the Yes or No is read from.
+    if (orderAsked(query)) return when.run({ ...request, query: { ...query, intent: when.name } });
     const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
@@ -324,13 +326,17 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
     );
     const exact = first !== undefined && numberedNamesMatch(query, first.passage.text) && unsaid.length === 0;
+    // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
+    const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     return page(inOrder(found), {
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
-      lead: exact
-        ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
-        : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
+      lead: differs
+        ? `No — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
+        : exact
+          ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
+          : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
   }
