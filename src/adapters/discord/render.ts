@@ -66,19 +66,15 @@ export function renderNotice(text: string): DiscordReply {
 export function renderChoices(
   suggestions: readonly Suggestion[],
 ): APIApplicationCommandOptionChoice<string>[] {
-  const seen = new Set<string>();
-  const choices: APIApplicationCommandOptionChoice<string>[] = [];
-  for (const suggestion of suggestions) {
-    // A value is the question itself: one that does not fit cannot be offered without changing it.
-    const value = oneLine(sanitize(suggestion.query));
-    if (value.length === 0 || value.length > LIMITS.choiceValue || seen.has(value)) continue;
-    const name = plain(suggestion.label, LIMITS.choiceName) || plain(value, LIMITS.choiceName);
-    if (name.length === 0) continue;
-    seen.add(value);
-    choices.push({ name, value });
-    if (choices.length === LIMITS.choices) break;
-  }
-  return choices;
+  // A value is the question itself: one that does not fit cannot be offered without changing it.
+  return plan
+    .distinctQuestions(suggestions)
+    .filter(({ query }) => query.length <= LIMITS.choiceValue)
+    .slice(0, LIMITS.choices)
+    .map(({ label, query }) => ({
+      name: plain(label, LIMITS.choiceName) || plain(query, LIMITS.choiceName),
+      value: query,
+    }));
 }
 
 /** The question an answer embed was rendered for, read back from its author line. */

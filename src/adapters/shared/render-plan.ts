@@ -118,20 +118,23 @@ export function pageRange({ page: { offset, shown, total } }: Answer): string | 
 export const sourceHead = (kind: Excerpt["kind"] | "document") =>
   kind === "summary" ? "— summary of " : "— ";
 
-/**
- * Follow-up questions offered as buttons: one line each, no blanks or repeats, labelled, at most
- * `caps.suggestions`; a surface that puts a list item's question on the item leaves those out.
- */
-export function followUps(answer: Answer, caps: Caps, withoutItems = false): Suggestion[] {
-  const line = (query: string) => oneLine(sanitize(query));
-  const items = answer.body.kind === "list" && withoutItems ? answer.body.items : [];
-  const seen = new Set(items.map((item) => line(item.query ?? "")));
-  const offered: Suggestion[] = [];
-  for (const suggestion of answer.actions.suggested) {
-    const query = line(suggestion.query);
-    if (query === "" || seen.has(query)) continue;
+/** Suggestions with their question on one line, without blanks or repeats (nor any of `skip`), each labelled. */
+export function distinctQuestions(
+  suggestions: readonly Suggestion[],
+  skip: Iterable<string> = [],
+): Suggestion[] {
+  const seen = new Set(skip);
+  return suggestions.flatMap((suggestion) => {
+    const query = oneLine(sanitize(suggestion.query));
+    if (query === "" || seen.has(query)) return [];
     seen.add(query);
-    offered.push({ label: suggestion.label || query, query });
-  }
-  return offered.slice(0, caps.suggestions);
+    return [{ label: suggestion.label || query, query }];
+  });
+}
+
+/** Follow-up questions offered as buttons; a surface that puts a list item's question on the item leaves those out. */
+export function followUps(answer: Answer, caps: Caps, withoutItems = false): Suggestion[] {
+  const items = answer.body.kind === "list" && withoutItems ? answer.body.items : [];
+  const onItems = items.map((item) => oneLine(sanitize(item.query ?? "")));
+  return distinctQuestions(answer.actions.suggested, onItems).slice(0, caps.suggestions);
 }
