@@ -10,14 +10,12 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { FeedbackVote } from "../../store/question-log.js";
-import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, voteValue } from "../shared/feedback.js";
+import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, THANKS, voteValue } from "../shared/feedback.js";
 
 const BUTTON_PREFIX = "tpd:fb:";
 const NOTE_PREFIX = "tpd:fbnote:";
 const NOTE_INPUT_ID = "note";
 const MAX_ROWS = 5;
-
-export const THANKS = "Thanks for the feedback.";
 
 /** Two buttons under an answer; each custom id carries the vote and the question id (well under 100 chars). */
 export function feedbackRow(questionId: string): APIActionRowComponent<APIButtonComponent> {

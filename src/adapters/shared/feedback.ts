@@ -1,5 +1,8 @@
 import type { Vote } from "../../store/types.js";
 
+/** What a vote is acknowledged with, on every platform. */
+export const THANKS = "Thanks for the feedback.";
+
 /** Longest "what was missing?" note, on every platform. */
 export const MAX_NOTE_LENGTH = 500;
 

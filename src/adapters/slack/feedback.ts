@@ -1,15 +1,13 @@
 import type { App, BlockAction, FeedbackButtonsAction, types } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import type { FeedbackVote } from "../../store/question-log.js";
-import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, voteValue } from "../shared/feedback.js";
+import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, THANKS, voteValue } from "../shared/feedback.js";
 import { LIMITS, type SlackMessage } from "./blocks.js";
 
 export const FEEDBACK_ACTION_ID = "tpd_feedback";
 export const NOTE_CALLBACK_ID = "tpd_feedback_note";
 const NOTE_BLOCK_ID = "missing";
 const NOTE_INPUT_ID = "note";
-
-export const THANKS = "Thanks for the feedback.";
 
 /** 👍/👎 under an answer, as Slack documents them: feedback buttons inside a context actions block. */
 export function feedbackBlock(questionId: string): types.ContextActionsBlock {
