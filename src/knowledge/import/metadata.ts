@@ -4,22 +4,12 @@ import { type SourceEntry, sourceEntrySchema } from "../schema.js";
 import { definedOnly, PageError, type PageMeta } from "./page.js";
 
 /** What an import knows about its page: the flags given, else what the file says about itself. */
-export type ImportMeta = {
-  id: string;
-  title: string;
-  url: string;
-  publisher: string;
-  date?: string;
-  weight?: SourceWeight;
-  type?: string;
-  short?: string;
-  deals: string[];
-};
+export type ImportMeta = ReturnType<typeof importMeta>;
 
 const REQUIRED = ["id", "title", "url", "publisher"] as const;
 
 /** Merges flags over the page's own metadata and checks each value as sources.yaml would. */
-export function importMeta(page: PageMeta, flags: PageMeta): ImportMeta {
+export function importMeta(page: PageMeta, flags: PageMeta) {
   const meta: PageMeta = { ...page, ...definedOnly(flags) };
   for (const field of REQUIRED) {
     if (!meta[field]?.trim())
