@@ -43,7 +43,14 @@ export class KnowledgeLookups {
       ]),
       ...knowledge.topics.flatMap((topic) => [topic.label, ...topic.aliases, ...topic.names]),
     ];
-    for (const text of new Set(described)) for (const word of tokenize(text)) this.knownWords.add(stem(word));
+    const seen = new Set<string>();
+    for (const text of new Set(described)) {
+      for (const word of tokenize(text)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        this.knownWords.add(stem(word));
+      }
+    }
   }
 
   get dealIds(): DealId[] {
@@ -145,8 +152,8 @@ export class KnowledgeLookups {
     for (const phrase of phrases) {
       const target = phrase.map(stem).join("");
       if (target === "") return [...this.knowledge.passages];
-      const starts: Int32Array[] = [];
-      const ends: Int32Array[] = [];
+      const starts: number[][] = [];
+      const ends: number[][] = [];
       for (let length = 1; length <= target.length; length++) {
         const start = this.tables.postings.get(target.slice(0, length));
         if (start) starts.push(start);
@@ -234,7 +241,7 @@ export class KnowledgeLookups {
     const stemmed = [...new Set(words.map(stem))];
     if (stemmed.length === 0) return this.knowledge.passages.slice(0, limit);
     const rarest = stemmed
-      .map((word) => this.tables.postings.get(word) ?? NO_POSITIONS)
+      .map((word) => this.tables.postings.get(word) ?? [])
       .reduce((a, b) => (b.length < a.length ? b : a));
     const found: Passage[] = [];
     for (const position of rarest) {
@@ -260,10 +267,9 @@ export class KnowledgeLookups {
 }
 
 const NO_TOPICS: ReadonlySet<string> = new Set();
-const NO_POSITIONS = new Int32Array(0);
 
 /** Whether an ascending list of positions holds the position. */
-function holds(list: ArrayLike<number>, position: number): boolean {
+function holds(list: readonly number[], position: number): boolean {
   let low = 0;
   let high = list.length - 1;
   while (low <= high) {
@@ -277,16 +283,10 @@ function holds(list: ArrayLike<number>, position: number): boolean {
 }
 
 /** Ascending lists of positions as one ascending list, each position once. */
-function union(lists: readonly ArrayLike<number>[]): number[] {
-  if (lists.length <= 1) return Array.from(lists[0] ?? []);
-  const sorted = new Int32Array(count(lists));
-  let at = 0;
-  for (const list of lists) {
-    sorted.set(list, at);
-    at += list.length;
-  }
-  sorted.sort();
+function union(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length <= 1) return [...(lists[0] ?? [])];
+  const sorted = Int32Array.from(lists.flat()).sort();
   return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
 }
 
-const count = (lists: readonly ArrayLike<number>[]) => lists.reduce((sum, list) => sum + list.length, 0);
+const count = (lists: readonly (readonly number[])[]) => lists.reduce((sum, list) => sum + list.length, 0);

@@ -20,7 +20,7 @@ export type PassageTables = {
   /** Passage p's words are `words[wordStarts[p]]` up to `words[wordStarts[p + 1]]`. */
   wordStarts: Int32Array;
   /** Each stemmed word's passages, as ascending positions. */
-  postings: Map<string, Int32Array>;
+  postings: Map<string, number[]>;
   /** Every word of the texts as tokenised, unstemmed, each once. */
   tokens: readonly string[];
 };
@@ -50,36 +50,41 @@ export function* readPassages(knowledge: KnowledgeBase, aliases: Aliases): Gener
     tokens: [],
   };
   const tokenTable = new TokenTable();
-  /** Each token's stem (by the token's index in the table): its index in `stems`. */
-  const stemOfToken: number[] = [];
-  const stemIndex = new Map<string, number>();
+  /** Each stem met: its index in `stems` and its passages. */
+  const stems = new Map<string, { index: number; passages: number[] }>();
+  /** Each token's stem, by the token's index in the table. */
+  const stemOfToken: Array<{ index: number; passages: number[] }> = [];
   const topicSets = new Map<string, ReadonlySet<string>>();
   let words = new Int32Array(Math.max(1024, passages.length * 32));
   let wordCount = 0;
+  let position = 0;
   /** The passage's tokens: one array, emptied for each passage. */
   const tokens: string[] = [];
   const read = (lower: string, start: number, end: number, joined: string | null) => {
     const token =
       joined === null ? tokenTable.find(lower, start, end) : tokenTable.find(joined, 0, joined.length);
-    if (token === stemOfToken.length) {
-      const stemmed = stem(tokenTable.tokens[token] as string);
-      let index = stemIndex.get(stemmed);
-      if (index === undefined) {
-        index = tables.stems.length;
-        tables.stems.push(stemmed);
-        stemIndex.set(stemmed, index);
+    let stemmed = stemOfToken[token];
+    if (!stemmed) {
+      const word = stem(tokenTable.tokens[token] as string);
+      stemmed = stems.get(word);
+      if (!stemmed) {
+        stemmed = { index: tables.stems.length, passages: [] };
+        stems.set(word, stemmed);
+        tables.stems.push(word);
+        tables.postings.set(word, stemmed.passages);
       }
-      stemOfToken.push(index);
+      stemOfToken.push(stemmed);
     }
     if (wordCount === words.length) {
       const grown = new Int32Array(words.length * 2);
       grown.set(words);
       words = grown;
     }
-    words[wordCount++] = stemOfToken[token] as number;
+    words[wordCount++] = stemmed.index;
+    if (stemmed.passages[stemmed.passages.length - 1] !== position) stemmed.passages.push(position);
     tokens.push(tokenTable.tokens[token] as string);
   };
-  for (let position = 0; position < passages.length; position++) {
+  for (position = 0; position < passages.length; position++) {
     if (position % STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
     tables.positions.set(passage.id, position);
@@ -97,8 +102,6 @@ export function* readPassages(knowledge: KnowledgeBase, aliases: Aliases): Gener
   }
   tables.words = words.slice(0, wordCount);
   tables.tokens = tokenTable.tokens;
-  yield;
-  tables.postings = yield* postingsOf(tables);
   return tables;
 }
 
@@ -114,42 +117,6 @@ function index(tables: PassageTables, passage: Passage, topics: readonly string[
     for (const topic of passage.topics) tagged.add(topic);
     tables.topicsTagged.set(deal, tagged);
   }
-}
-
-/** Each stem's passages: counted first, then filled in, so that all of them share one array. */
-function* postingsOf(tables: PassageTables): Generator<void, Map<string, Int32Array>> {
-  const { stems, words, wordStarts } = tables;
-  const passages = wordStarts.length - 1;
-  /** Where each stem's passages start in `all` (and, while filling, the next free place). */
-  const starts = new Int32Array(stems.length + 1);
-  const lastSeen = new Int32Array(stems.length);
-  let all = new Int32Array(0);
-  for (const filling of [false, true]) {
-    const next = starts.slice();
-    lastSeen.fill(-1);
-    for (let position = 0; position < passages; position++) {
-      if (position % (STEP * 16) === 0 && position > 0) yield;
-      for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
-        const word = words[at] as number;
-        if (lastSeen[word] === position) continue;
-        lastSeen[word] = position;
-        if (filling) {
-          all[next[word] as number] = position;
-          next[word] = (next[word] as number) + 1;
-        } else starts[word + 1] = (starts[word + 1] as number) + 1;
-      }
-    }
-    if (!filling) {
-      for (let word = 0; word < stems.length; word++)
-        starts[word + 1] = (starts[word + 1] as number) + (starts[word] as number);
-      all = new Int32Array(starts[stems.length] as number);
-    }
-  }
-  const postings = new Map<string, Int32Array>();
-  stems.forEach((stemmed, word) => {
-    postings.set(stemmed, all.subarray(starts[word] as number, starts[word + 1] as number));
-  });
-  return postings;
 }
 
 /**
