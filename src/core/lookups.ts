@@ -3,7 +3,7 @@ import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { PassageTables } from "./passage-tables.js";
 import type { ParsedQuery } from "./query.js";
-import { editDistance, holdsPhrase, stem, tokenize, typoAllowance } from "./text.js";
+import { editDistance, holdsPhrase, stem, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -14,10 +14,6 @@ import type { Vocabulary } from "./vocabulary.js";
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
-  private readonly citations: Map<string, Citation>;
-  private readonly sourcesById: Map<string, Source>;
-  /** Every word the knowledge uses (stemmed): a word outside it names something the texts do not. */
-  private readonly knownWords: Set<string>;
 
   /** `tables`: the passages as `readPassages` read them. */
   constructor(
@@ -28,29 +24,6 @@ export class KnowledgeLookups {
   ) {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
-    this.sourcesById = new Map(knowledge.sources.map((source) => [source.id, source]));
-    this.citations = new Map(knowledge.sources.map((source) => [source.id, sourceCitation(source)]));
-    this.knownWords = new Set(tables.stems);
-    const described = [
-      ...knowledge.sources.flatMap((source) => [source.title, source.publisher]),
-      ...knowledge.deals.flatMap((deal) => [
-        deal.name,
-        deal.partner,
-        deal.document.title,
-        deal.signed.place,
-        ...deal.aliases,
-        ...deal.signatories.flatMap((signatory) => [signatory.name, signatory.office]),
-      ]),
-      ...knowledge.topics.flatMap((topic) => [topic.label, ...topic.aliases, ...topic.names]),
-    ];
-    const seen = new Set<string>();
-    for (const text of new Set(described)) {
-      for (const word of tokenize(text)) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        this.knownWords.add(stem(word));
-      }
-    }
   }
 
   get dealIds(): DealId[] {
@@ -79,20 +52,20 @@ export class KnowledgeLookups {
   }
 
   citation(sourceId: string): Citation {
-    const citation = this.citations.get(sourceId);
-    if (!citation) throw new Error(`unknown source ${sourceId}`); // the loader rejects such knowledge
-    return { ...citation };
+    const source = this.tables.sourcesById.get(sourceId);
+    if (!source) throw new Error(`unknown source ${sourceId}`); // the loader rejects such knowledge
+    return sourceCitation(source);
   }
 
   /** A passage's citation: its source, section and weight, and a link to the words for a quote. */
   passageCitation(passage: Passage): Citation {
-    const source = this.sourcesById.get(passage.sourceId);
+    const source = this.tables.sourcesById.get(passage.sourceId);
     if (!source) throw new Error(`unknown source ${passage.sourceId}`); // the loader rejects such knowledge
     return passageCitation(source, passage);
   }
 
   source(id: string): Source | undefined {
-    return this.sourcesById.get(id);
+    return this.tables.sourcesById.get(id);
   }
 
   passage(id: string): Passage | undefined {
@@ -189,7 +162,7 @@ export class KnowledgeLookups {
 
   /** Whether the knowledge uses this word anywhere: in a text, a deal's details, a title or the vocabulary. */
   knows(word: string): boolean {
-    return this.knownWords.has(stem(word));
+    return this.tables.knownWords.has(stem(word));
   }
 
   /** Whether the word is a typo of a word the knowledge uses (one or two letters off, by length). */
@@ -197,7 +170,7 @@ export class KnowledgeLookups {
     const allowance = typoAllowance(word.length);
     if (allowance === 0) return false;
     const stemmed = stem(word);
-    for (const known of this.knownWords) {
+    for (const known of this.tables.knownWords) {
       if (known[0] === stemmed[0] && editDistance(stemmed, known, allowance) <= allowance) return true;
     }
     return false;

@@ -1,4 +1,4 @@
-import type { DealId, KnowledgeBase, Passage, Section } from "./model.js";
+import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
 import { eachToken, stem, tokenize } from "./text.js";
 import type { Aliases } from "./vocabulary.js";
 
@@ -23,6 +23,9 @@ export type PassageTables = {
   postings: Map<string, number[]>;
   /** Every word of the texts as tokenised, unstemmed, each once. */
   tokens: readonly string[];
+  sourcesById: Map<string, Source>;
+  /** Every word the knowledge uses (stemmed): in a text, a deal's details, a title or the vocabulary. */
+  knownWords: Set<string>;
 };
 
 /** How many passages are read between two points where the build may pause. */
@@ -48,6 +51,8 @@ export function* readPassages(knowledge: KnowledgeBase, aliases: Aliases): Gener
     wordStarts: new Int32Array(passages.length + 1),
     postings: new Map(),
     tokens: [],
+    sourcesById: new Map(),
+    knownWords: new Set(),
   };
   const tokenTable = new TokenTable();
   /** Each stem met: its index in `stems` and its passages. */
@@ -102,7 +107,39 @@ export function* readPassages(knowledge: KnowledgeBase, aliases: Aliases): Gener
   }
   tables.words = words.slice(0, wordCount);
   tables.tokens = tokenTable.tokens;
+  tables.knownWords = new Set(tables.stems);
+  yield* readDescriptions(knowledge, tables);
   return tables;
+}
+
+/** The sources by id, and the words of the sources', deals' and topics' descriptions among the known words. */
+function* readDescriptions(knowledge: KnowledgeBase, tables: PassageTables): Generator<void> {
+  const seen = new Set<string>();
+  const learn = (text: string) => {
+    for (const word of tokenize(text)) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      tables.knownWords.add(stem(word));
+    }
+  };
+  for (const [i, source] of knowledge.sources.entries()) {
+    if (i % STEP === 0 && i > 0) yield;
+    tables.sourcesById.set(source.id, source);
+    learn(source.title);
+    learn(source.publisher);
+  }
+  const described = [
+    ...knowledge.deals.flatMap((deal) => [
+      deal.name,
+      deal.partner,
+      deal.document.title,
+      deal.signed.place,
+      ...deal.aliases,
+      ...deal.signatories.flatMap((signatory) => [signatory.name, signatory.office]),
+    ]),
+    ...knowledge.topics.flatMap((topic) => [topic.label, ...topic.aliases, ...topic.names]),
+  ];
+  for (const text of described) learn(text);
 }
 
 /** Files the passage under its deals, sections and topics. */

@@ -123,7 +123,7 @@ describe("work per question does not grow with knowledge it is not about", () =>
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses += 1;
-    expect(pauses).toBeGreaterThanOrEqual(knowledge.passages.length / 64);
+    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(knowledge.passages.length / 64) - 1);
     expect(step.value.answer("when was the uk deal signed?")).toEqual(
       createBot({ knowledge, index }).answer("when was the uk deal signed?"),
     );
