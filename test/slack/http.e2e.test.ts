@@ -1,5 +1,7 @@
-import { appendFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LISTEN_BACKLOG } from "../../src/adapters/slack/app.js";
 import type { Block, Button } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
 import { ACTION } from "../../src/adapters/slack/registration.js";
@@ -297,5 +299,16 @@ describe("Slack over HTTP, end to end (real Bolt, real answer engine, fake Slack
       expect(raw).not.toContain("xoxb-test-token");
       expect(raw).not.toContain("test-signing-secret");
     }
+  });
+});
+
+describe("the HTTP listener", () => {
+  const ss = ["/usr/bin/ss", "/bin/ss", "/usr/sbin/ss"].find((path) => existsSync(path));
+  it.skipIf(!ss)("lets the kernel hold a flood of new connections (a long listen backlog)", () => {
+    const listing = execFileSync(ss as string, ["-ltnH", `sport = :${h.adapter.port()}`]).toString();
+    // LISTEN  Recv-Q  Send-Q (the backlog)  Local address:port ...
+    const backlog = Number(listing.trim().split(/\s+/)[2]);
+    const cap = Number(readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+    expect(backlog).toBe(Math.min(LISTEN_BACKLOG, cap));
   });
 });

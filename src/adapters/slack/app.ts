@@ -142,6 +142,13 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
 }
 
 /**
+ * Connections the kernel holds for the server to accept (Node's default is 511, capped by the system's
+ * somaxconn). A flood of new connections while the event loop is busy overflows a short queue, and a
+ * dropped connection is only retried by the client a second or three later, past Slack's 3 s.
+ */
+export const LISTEN_BACKLOG = 4096;
+
+/**
  * Node's defaults let a client hold a connection for minutes (headers 60 s, request 300 s, checked
  * every 30 s); Slack sends whole requests at once, so anything slower is cut.
  */

@@ -5,7 +5,7 @@ import type { SlackConfig } from "../../config.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
 import { createAdapterPipeline } from "../shared/adapter-pipeline.js";
 import { createInFlight } from "../shared/in-flight.js";
-import { buildSlackApp, HTTP_SERVER_OPTIONS, type SlackApp } from "./app.js";
+import { buildSlackApp, HTTP_SERVER_OPTIONS, LISTEN_BACKLOG, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
 import { registerListeners, takeCommandWhenBusy } from "./listeners.js";
@@ -82,7 +82,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       try {
         await app.init();
         if (config.mode === "http") {
-          const listen = options.host ? { port: config.port, host: options.host } : { port: config.port };
+          const listen = {
+            port: config.port,
+            backlog: LISTEN_BACKLOG,
+            ...(options.host ? { host: options.host } : {}),
+          };
           server = (await app.start(listen, HTTP_SERVER_OPTIONS)) as Server;
         } else {
           await app.start();
