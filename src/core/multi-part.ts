@@ -18,12 +18,14 @@ export function splitParts(
     else clauses.at(-1)?.push(token);
   });
   const parsed = clauses.filter((words) => words.length > 0).map((words) => parse(words.join(" ")));
+  // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening.
   const asking = parsed.filter(
-    (part) =>
+    (part, i) =>
       part.intentBy !== "default" ||
       part.topics.length > 0 ||
       part.sections.length > 0 ||
-      part.names.length > 0,
+      part.names.length > 0 ||
+      (i > 0 && asksOwnWords(part)),
   );
   const [first] = parsed;
   if (!first || asking.length < 2 || asking.length !== parsed.length) return null;
@@ -45,9 +47,24 @@ export function splitParts(
       : {}),
   }));
   // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
+  // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer.
   const intents = new Set(parts.map(route));
-  if (intents.size === 1 && parts.every((part) => part.sections.length === 0)) return null;
+  if (
+    intents.size === 1 &&
+    parts.every((part, i) => part.sections.length === 0 && !(i > 0 && asksOwnWords(part)))
+  )
+    return null;
   return parts;
+}
+
+/** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
+function asksOwnWords(part: ParsedQuery): boolean {
+  const asks = ["what", "which", "who", "how", "why", "where", "when"].includes(part.tokens[0] ?? "");
+  return (
+    asks &&
+    part.subjectTerms.length > 0 &&
+    part.topics.length + part.names.length + part.sections.length === 0
+  );
 }
 
 /**

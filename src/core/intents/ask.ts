@@ -14,7 +14,16 @@ import { AMOUNT, countriesAsked } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section, Signatory } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
-import { askHint, dealList, dealNames, dealsWith, inSentence, partnerList, titleCase } from "../phrasing.js";
+import {
+  askHint,
+  dealList,
+  dealNames,
+  dealsWith,
+  inSentence,
+  joinNames,
+  partnerList,
+  titleCase,
+} from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, signingAsked } from "../signing-question.js";
 import { tokenize } from "../text.js";
@@ -60,6 +69,23 @@ export const ask: Intent = {
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
       return { ...absent, lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()) };
+    }
+    const quoted = quotesAsked(query, ctx, deals);
+    if (quoted.passages.length > 0) {
+      // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
+      const who = joinNames(quoted.people.map((person) => person.name));
+      return paginate(
+        {
+          ...answer,
+          found: true,
+          title: `Quotes: ${who}`,
+          lead: `What ${who} said, as the sources report it:`,
+          deals: [...deals],
+        },
+        quoted.passages,
+        (passage) => excerptOf(ctx, passage),
+        options.offset,
+      );
     }
     const holders = officeAsked(query, ctx);
     if (holders.length > 0) {
@@ -152,6 +178,36 @@ function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
   );
 }
 
+const QUOTE_WORDS = new Set([
+  "quote",
+  "quotes",
+  "quoted",
+  "quotation",
+  "statement",
+  "remarks",
+  "comment",
+  "comments",
+]);
+
+/** A quote asked of a signatory by name: the passages that quote them ("…,” said Michael Kratsios). */
+function quotesAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+): { people: Signatory[]; passages: Passage[] } {
+  if (!query.tokens.some((token) => QUOTE_WORDS.has(token))) return { people: [], passages: [] };
+  const people = signatoriesNamed(query, ctx);
+  const passages = ctx
+    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
+    .filter(
+      (passage) =>
+        /[“"]/.test(passage.text) &&
+        /\bsaid\b/.test(passage.text) &&
+        people.some((person) => ctx.hasWords(passage, tokenize(person.name))),
+    );
+  return { people, passages };
+}
+
 /** Words asking what office someone holds. */
 const OFFICE_WORDS = new Set([
   "position",
@@ -169,6 +225,11 @@ const OFFICE_WORDS = new Set([
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
   if (query.topics.length > 0 || !query.tokens.some((token) => OFFICE_WORDS.has(token))) return [];
+  return signatoriesNamed(query, ctx);
+}
+
+/** The signatories the question names by a word of their name ("Kratsios"), each once. */
+function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
   const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
   const named = people.filter((person) =>
     tokenize(person.name).some((part) => part.length >= 3 && query.tokens.includes(part)),
