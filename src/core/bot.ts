@@ -11,7 +11,7 @@ import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
-import { when } from "./intents/when.js";
+import { intervalAsked, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
@@ -73,6 +73,16 @@ function intentFor(query: ParsedQuery): IntentName {
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
+  // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
+  if (
+    query.intent === "when" &&
+    query.intentBy === "cue" &&
+    intervalAsked(query) &&
+    new Set(query.deals).size < 2
+  ) {
+    const words = ` ${query.tokens.join(" ")} `;
+    return status.cues.some((cue) => words.includes(` ${cue} `)) ? "status" : "ask";
+  }
   // "Did Starmer sign the TPD?" asks about a signing, not for the list of deals its "TPD" names.
   if (query.form === "yes-no" && query.intent === "deals" && query.intentBy === "cue" && signs(query))
     return "ask";

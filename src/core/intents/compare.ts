@@ -154,7 +154,8 @@ function titlesOf(office: string): string[] {
     .filter((head) => TITLE_WORDS.has(tokenize(head).at(-1) ?? ""));
 }
 
-type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[] };
+/** The signers asked and the deals they signed; `without`: deals asked of whose signers none holds the title. */
+type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; without: DealId[] };
 
 /**
  * "Which deal was signed by the president himself?", "Which deals did Kratsios sign?": the signers asked, by
@@ -171,20 +172,29 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
       query.tokens.some((token) => token.length >= 3 && tokenize(person.name).includes(token)),
     );
     const signatories = [...new Map(people.map(({ person }) => [person.name, person])).values()];
-    return { who: joinNames(signatories.map(asSigner)), deals: named, signatories };
+    return { who: joinNames(signatories.map(asSigner)), deals: named, signatories, without: [] };
   }
   const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office)))]
     .filter((title) => indexOfSequence(query.tokens, tokenize(title)) >= 0)
     .sort((a, b) => tokenize(b).length - tokenize(a).length);
   const [title] = titles;
   if (!title) return null;
-  const holders = all.filter(({ person }) => titlesOf(person.office).includes(title));
+  // "the Korean president", "Japan's prime minister": the title on that deal's partner side.
+  const of = query.deals;
+  const holders = all.filter(
+    ({ deal, person }) =>
+      titlesOf(person.office).includes(title) &&
+      (of.length === 0 || (of.includes(deal.id) && person.side === "partner")),
+  );
+  if (holders.length === 0)
+    return { who: `the ${title} of ${dealList(ctx, of)}`, deals: [], signatories: [], without: of };
   const signatories = [...new Map(holders.map(({ person }) => [person.name, person])).values()];
   const offices = signatories.map((person) => `${asSigner(person)}, ${person.office}`);
   return {
     who: `the ${title} (${offices.join("; ")})`,
     deals: [...new Set(holders.map(({ deal }) => deal.id))],
     signatories,
+    without: [],
   };
 }
 
@@ -193,7 +203,13 @@ const asSigner = (person: Signatory) => `${person.name}${person.disputed ? " [di
 
 /** The deals the signers asked signed, each with its signatories' record cited. */
 function signedByAnswer(answer: AnswerDraft, asked: SignersAsked, ctx: KnowledgeLookups): AnswerDraft {
-  const excerpts = asked.deals.flatMap((deal) => {
+  const signedBy = (deal: DealId) =>
+    `the ${ctx.dealName(deal)} was signed by ${joinNames(ctx.deal(deal)?.signatories.map(asSigner) ?? [])}`;
+  const lead =
+    asked.deals.length > 0
+      ? `Signed by ${asked.who}: ${dealsWith(ctx, asked.deals)}.`
+      : `No deal was signed by ${asked.who}: ${asked.without.map(signedBy).join("; ")}.`;
+  const excerpts = [...asked.deals, ...asked.without].flatMap((deal) => {
     const passages = ctx.passages({ deals: [deal], sections: ["signatories"] });
     const naming = passages.filter((passage) =>
       asked.signatories.some((person) => ctx.hasWords(passage, tokenize(person.name))),
@@ -205,9 +221,9 @@ function signedByAnswer(answer: AnswerDraft, asked: SignersAsked, ctx: Knowledge
     ...answer,
     found: true,
     title: `Signed by ${asked.who}`,
-    lead: `Signed by ${asked.who}: ${dealsWith(ctx, asked.deals)}.`,
+    lead,
     excerpts,
     page: { offset: 0, shown: excerpts.length, total: excerpts.length, next: null },
-    deals: asked.deals,
+    deals: asked.deals.length > 0 ? asked.deals : asked.without,
   };
 }

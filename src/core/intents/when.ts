@@ -22,8 +22,7 @@ export const when: Intent = {
     "where was",
     "where signed",
     "where",
-    "what day",
-    "which day",
+    "day of the week",
     "weekday",
     "which venue",
     "what venue",
@@ -61,12 +60,12 @@ export const when: Intent = {
 };
 
 /** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
-function intervalAsked(query: ParsedQuery): boolean {
+export function intervalAsked(query: ParsedQuery): boolean {
   const text = query.tokens.join(" ");
   return /\b(apart|between|how long|how many (days|weeks|months)|gap)\b/.test(text);
 }
 
-const asksWeekday = (query: ParsedQuery) => /\b(weekday|(what|which) day)\b/.test(query.tokens.join(" "));
+const asksWeekday = (query: ParsedQuery) => /\b(weekday|day of the week)\b/.test(query.tokens.join(" "));
 
 /** The weekday of a recorded date: arithmetic on the date cited, never a fact of its own. */
 const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? "";
