@@ -31,23 +31,42 @@ export async function floodCommands(
   }
 }
 
+/**
+ * Opens one keep-alive connection per request first (concurrent GET /healthz), then writes every command on
+ * them in one go: the flood reaches the bot together even when this thread gets little of a loaded CPU.
+ */
 const SENDER = `
+const http = require("node:http");
 const { parentPort, workerData } = require("node:worker_threads");
 const { url, timestamp, requests } = workerData;
-Promise.all(
-  requests.map(async ({ body, signature }) => {
+const target = new URL(url);
+const agent = new http.Agent({ keepAlive: true, maxSockets: requests.length });
+const send = (method, path, headers, body) =>
+  new Promise((resolve) => {
     const started = performance.now();
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": signature,
-      },
-      body,
+    const req = http.request({ host: target.hostname, port: target.port, path, method, headers, agent }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode, body: text, ms: performance.now() - started }));
     });
-    const text = await response.text();
-    return { status: response.status, body: text, ms: performance.now() - started };
-  }),
-).then((sent) => parentPort.postMessage(sent));
+    req.on("error", () => resolve({ status: 0, body: "", ms: performance.now() - started }));
+    req.end(body);
+  });
+Promise.all(requests.map(() => send("GET", "/healthz", {}, "")))
+  .then(() =>
+    Promise.all(
+      requests.map(({ body, signature }) =>
+        send("POST", target.pathname, {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": signature,
+        }, body),
+      ),
+    ),
+  )
+  .then((sent) => {
+    agent.destroy();
+    parentPort.postMessage(sent);
+  });
 `;
