@@ -1,6 +1,6 @@
 // `npm start`: runs the compiled bot (dist/main.js), compiling it first when dist/ is missing or older than
 // the sources, so a fresh checkout starts with `npm install && npm start` and later starts skip the compiler.
-// Where esbuild is installed (it comes with the dev tools), the compiled output is also bundled into
+// Where esbuild is installed (a dev dependency), the compiled output is also bundled into
 // dist/bundle/: one file per entry, loaded in a fraction of the time hundreds of modules take, so the console
 // answers sooner. Plain JavaScript, so that nothing compiles this file either.
 import { spawnSync } from "node:child_process";
