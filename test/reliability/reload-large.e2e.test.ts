@@ -107,12 +107,15 @@ describe("GIVEN a bot serving the knowledge", () => {
     expect(duringLoad.length).toBeGreaterThanOrEqual(4);
     const slowestDuringLoad = Math.max(...duringLoad.map((probe) => probe.ms));
     expect(slowestDuringLoad).toBeLessThan(PROBE_BOUND_MS);
+    // The bot is then built a few milliseconds at a time: probes answer while it is built too.
+    const slowest = Math.max(...answered.map((probe) => probe.ms));
+    expect(slowest).toBeLessThan(PROBE_BOUND_MS);
     const report = (await (await fetch(`${large.base}/healthz`)).json()) as {
       knowledge: { passages: number };
     };
     expect(report.knowledge.passages).toBeGreaterThan(12_000);
     figures.push(
-      `×100 (${(bytes / MEGABYTE).toFixed(1)} MB, ${report.knowledge.passages} passages) loaded in ${Math.round(loadedAt - signalledAt)} ms, reloaded in ${Math.round(reloadMs)} ms; slowest of ${duringLoad.length} probes during the load ${Math.round(slowestDuringLoad)} ms, of all ${answered.length} (the bot's build included) ${Math.round(Math.max(...answered.map((probe) => probe.ms)))} ms`,
+      `×100 (${(bytes / MEGABYTE).toFixed(1)} MB, ${report.knowledge.passages} passages) loaded in ${Math.round(loadedAt - signalledAt)} ms, reloaded in ${Math.round(reloadMs)} ms; slowest of ${duringLoad.length} probes during the load ${Math.round(slowestDuringLoad)} ms, of all ${answered.length} (the bot's build included) ${Math.round(slowest)} ms`,
     );
   }, 180_000);
 
