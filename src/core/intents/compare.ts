@@ -44,6 +44,7 @@ export const compare: Intent = {
     const sectionNames = sections.join(" and ").replace("-", " ");
     // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
     const property = ctx.vocabulary.phrasing.propertyTopics;
+    const aboutProperty = subject.topics.some((topic) => property.includes(topic));
     const bySection =
       sections.length > 0 &&
       isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
@@ -65,7 +66,11 @@ export const compare: Intent = {
       ...answer,
       found: covered.length > 0,
       title: `${what.charAt(0).toUpperCase()}${what.slice(1)} across the deals`,
-      lead: leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx),
+      // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
+      lead:
+        aboutProperty && sections.length === 0 && covered.length > 0
+          ? `What ${dealsWith(ctx, covered)} say on ${what}:`
+          : leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx),
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
