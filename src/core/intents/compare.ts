@@ -179,8 +179,10 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
     const signatories = [...new Map(people.map(({ person }) => [person.name, person])).values()];
     return { who: joinNames(signatories.map(asSigner)), deals: named, signatories, without: [] };
   }
+  // "signed by presidents" asks for a president.
+  const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
   const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office)))]
-    .filter((title) => indexOfSequence(query.tokens, tokenize(title)) >= 0)
+    .filter((title) => indexOfSequence(singular, tokenize(title)) >= 0)
     .sort((a, b) => tokenize(b).length - tokenize(a).length);
   const [title] = titles;
   if (!title) return null;
