@@ -62,10 +62,12 @@ export function hasName(ctx: KnowledgeLookups, passage: Passage, name: NameMatch
 
 /** The passages where the name may stand, in knowledge order (a few more than have it: check with `hasName`). */
 export function mayName(ctx: KnowledgeLookups, name: NameMatch): Passage[] {
-  return ctx.mayHoldPhrases(
-    name.forms.flatMap((form) => [[...name.qualifierWords, ...form], ...(name.qualifier ? [form] : [])]),
-  );
+  return ctx.passagesSaying(namePhrases(name));
 }
+
+/** The phrases that may write the name: each form with its qualifier's words, and alone when it has a qualifier. */
+const namePhrases = (name: NameMatch) =>
+  name.forms.flatMap((form) => [[...name.qualifierWords, ...form], ...(name.qualifier ? [form] : [])]);
 
 /** Whether some text has the name. */
 export function nameStands(ctx: KnowledgeLookups, name: NameMatch): boolean {
@@ -178,8 +180,9 @@ function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
       "iu",
     );
   for (const words of [name.words, ...name.forms]) {
-    for (const passage of mayName(ctx, name)) {
-      const found = pattern(words).exec(passage.text);
+    const written = pattern(words);
+    for (const passage of ctx.mayHoldPhrases(namePhrases(name))) {
+      const found = written.exec(passage.text);
       if (found) return found[0];
     }
   }

@@ -3,7 +3,7 @@ import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { PassageTables } from "./passage-tables.js";
 import type { ParsedQuery } from "./query.js";
-import { editDistance, holdsPhrase, stem, typoAllowance } from "./text.js";
+import { editDistance, stem, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -14,6 +14,7 @@ import type { Vocabulary } from "./vocabulary.js";
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
+  private readonly sayingCache = new Map<string, readonly number[]>();
 
   /** `tables`: the passages as `readPassages` read them. */
   constructor(
@@ -112,36 +113,56 @@ export class KnowledgeLookups {
 
   /** Whether the passage has the phrase word for word (stemmed, any punctuation between its words). */
   says(passage: Passage, phrase: readonly string[]): boolean {
-    return holdsPhrase(this.wordsOf(passage), phrase);
+    const position = this.tables.positions.get(passage.id);
+    return position !== undefined && holds(this.saying(phrase), position);
   }
 
   /**
-   * The passages where one of the phrases may stand, in knowledge order: check each with `says`. `says` reads
-   * words run together ("jt 60sa" is "jt60sa"), so these are the passages with a word that begins a phrase's
-   * letters and a word that ends them.
+   * The passages that have one of the phrases word for word, in knowledge order. Only passages with every word
+   * of some way to spell the phrase's letters in known words are read.
    */
-  mayHoldPhrases(phrases: readonly (readonly string[])[]): Passage[] {
-    const found: number[][] = [];
+  passagesSaying(phrases: readonly (readonly string[])[]): Passage[] {
+    return union(phrases.map((phrase) => this.saying(phrase))).map((position) => this.at(position));
+  }
+
+  /**
+   * The passages where one of the phrases may stand, in knowledge order, read one at a time so that a caller
+   * looking for the first that fits reads no further: check each with `says`. `says` reads words run together
+   * ("jt 60sa" is "jt60sa"), so these are the passages with a word that begins a phrase's letters and a word
+   * that ends them.
+   */
+  *mayHoldPhrases(phrases: readonly (readonly string[])[]): Generator<Passage> {
+    const ways: { fewer: readonly number[]; more: (readonly number[])[] }[] = [];
     for (const phrase of phrases) {
       const target = phrase.map(stem).join("");
-      if (target === "") return [...this.knowledge.passages];
-      const starts: number[][] = [];
-      const ends: number[][] = [];
-      for (let length = 1; length <= target.length; length++) {
-        const start = this.tables.postings.get(target.slice(0, length));
-        if (start) starts.push(start);
-        const end = this.tables.postings.get(target.slice(target.length - length));
-        if (end) ends.push(end);
+      if (target === "") {
+        yield* this.knowledge.passages;
+        return;
       }
+      const { starts, ends } = this.startsAndEnds(target);
       const [fewer, more] = count(starts) <= count(ends) ? [starts, ends] : [ends, starts];
-      found.push(union(fewer).filter((position) => more.some((list) => holds(list, position))));
+      for (const list of fewer) ways.push({ fewer: list, more });
     }
-    return union(found).map((position) => this.at(position));
+    const next = ways.map(() => 0);
+    for (;;) {
+      let lowest = Number.POSITIVE_INFINITY;
+      ways.forEach((way, i) => {
+        lowest = Math.min(lowest, way.fewer[next[i] as number] ?? Number.POSITIVE_INFINITY);
+      });
+      if (lowest === Number.POSITIVE_INFINITY) return;
+      let fits = false;
+      ways.forEach((way, i) => {
+        if (way.fewer[next[i] as number] !== lowest) return;
+        next[i] = (next[i] as number) + 1;
+        fits ||= way.more.some((list) => holds(list, lowest));
+      });
+      if (fits) yield this.at(lowest);
+    }
   }
 
   /** Whether some passage has the phrase word for word. */
   anySays(phrase: readonly string[]): boolean {
-    return this.mayHoldPhrases([phrase]).some((passage) => this.says(passage, phrase));
+    return this.saying(phrase).length > 0;
   }
 
   /** Whether the passage has every one of the words, anywhere (stemmed). */
@@ -196,12 +217,79 @@ export class KnowledgeLookups {
     return [...this.knowledge.topics].sort((a, b) => listedBy(b.id) - listedBy(a.id));
   }
 
-  private wordsOf(passage: Passage): readonly string[] {
-    const position = this.tables.positions.get(passage.id);
-    if (position === undefined) return [];
+  /**
+   * The positions of the passages that have the phrase, each phrase worked out once and kept for the next
+   * checks of the same question (a question checks the same names against many passages).
+   */
+  private saying(phrase: readonly string[]): readonly number[] {
+    const target = phrase.map(stem).join("");
+    const known = this.sayingCache.get(target);
+    if (known) return known;
+    const found =
+      target === ""
+        ? this.knowledge.passages.map((_, position) => position)
+        : this.spellings(target).filter((position) => this.holdsAt(position, target));
+    if (this.sayingCache.size >= SAYING_CACHE_SIZE) this.sayingCache.clear();
+    this.sayingCache.set(target, found);
+    return found;
+  }
+
+  /**
+   * The passages with every word of some way to write the letters in known words ("jt60sa" as "jt" "60sa"): a
+   * passage that has them run together has all of one such spelling. When the letters split too many ways,
+   * the passages with a word that begins them and one that ends them.
+   */
+  private spellings(target: string): number[] {
+    const { postings } = this.tables;
+    // finishes[i]: whether the letters from i on can be written in known words, so no split runs into a dead end.
+    const finishes = Array.from({ length: target.length + 1 }, (_, i) => i === target.length);
+    for (let from = target.length - 1; from >= 0; from--) {
+      for (let to = from + 1; to <= target.length && !finishes[from]; to++)
+        finishes[from] = finishes[to] === true && postings.has(target.slice(from, to));
+    }
+    const spellings: (readonly number[])[][] = [];
+    const split = (from: number, pieces: (readonly number[])[]): boolean => {
+      if (from === target.length) {
+        spellings.push(pieces);
+        return spellings.length <= MAX_SPELLINGS;
+      }
+      for (let to = from + 1; to <= target.length; to++) {
+        const list = finishes[to] ? postings.get(target.slice(from, to)) : undefined;
+        if (list && !split(to, [...pieces, list])) return false;
+      }
+      return true;
+    };
+    if (split(0, [])) return union(spellings.map(intersection));
+    const { starts, ends } = this.startsAndEnds(target);
+    return union(starts).filter((position) => ends.some((list) => holds(list, position)));
+  }
+
+  /** The passages with a word that begins the letters and a word that ends them. */
+  private startsAndEnds(target: string): { starts: number[][]; ends: number[][] } {
+    const starts: number[][] = [];
+    const ends: number[][] = [];
+    for (let length = 1; length <= target.length; length++) {
+      const start = this.tables.postings.get(target.slice(0, length));
+      if (start) starts.push(start);
+      const end = this.tables.postings.get(target.slice(target.length - length));
+      if (end) ends.push(end);
+    }
+    return { starts, ends };
+  }
+
+  /** `holdsPhrase` on the passage's words where they are kept, without copying them out. */
+  private holdsAt(position: number, target: string): boolean {
     const { words, wordStarts, stems } = this.tables;
-    const indexes = words.subarray(wordStarts[position], wordStarts[position + 1]);
-    return Array.from(indexes, (word) => stems[word] as string);
+    const end = wordStarts[position + 1] as number;
+    for (let i = wordStarts[position] as number; i < end; i++) {
+      let joined = "";
+      for (let j = i; j < end && joined.length < target.length; j++) {
+        joined += stems[words[j] as number];
+        if (joined === target) return true;
+        if (!target.startsWith(joined)) break;
+      }
+    }
+    return false;
   }
 
   private hasWord(position: number, stemmed: string): boolean {
@@ -261,5 +349,16 @@ function union(lists: readonly (readonly number[])[]): number[] {
   const sorted = Int32Array.from(lists.flat()).sort();
   return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
 }
+
+/** The positions in every one of the ascending lists, ascending: the shortest list's, checked in the others. */
+function intersection(lists: readonly (readonly number[])[]): number[] {
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  return (shortest ?? []).filter((position) => others.every((list) => holds(list, position)));
+}
+
+/** How many ways to write a phrase's letters in known words are tried before reading it more broadly. */
+const MAX_SPELLINGS = 64;
+/** How many phrases' passages are kept: a question's names and phrases, and a few questions more. */
+const SAYING_CACHE_SIZE = 64;
 
 const count = (lists: readonly (readonly number[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
