@@ -81,6 +81,34 @@ describe("work per question does not grow with knowledge it is not about", () =>
     }
   }, 120_000); // some 1,600 answers, which a loaded machine may take a while over
 
+  it("checks a name only in passages that can hold it, not in every one with a word that begins or ends it", () => {
+    // "gen … mission" begins and ends the letters of "genesis mission" without spelling them.
+    const nearMisses: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
+      id: `unrelated-near-${i}`,
+      deals: ["elsewhere"],
+      topics: [],
+      section: "article",
+      kind: "quote",
+      sourceId: real.sources[0]?.id ?? "",
+      order: i,
+      text: `gen ${nonsenseWord(i)} mission`,
+    }));
+    const grown = watched({ ...real, passages: [...real.passages, ...nearMisses] });
+    const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
+    const bot = createBot({ knowledge: grown.knowledge, index });
+    const plain = createBot({ knowledge: real, index });
+    bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
+    for (const question of [
+      "is the genesis mission in the japan deal?",
+      "japan genesis mission doe partnership",
+    ]) {
+      grown.read.clear();
+      expect(bot.answer(question), question).toEqual(plain.answer(question));
+      const nearMissesRead = [...grown.read].filter((id) => id.startsWith("unrelated-near-"));
+      expect(nearMissesRead, question).toEqual([]);
+    }
+  });
+
   it("builds the bot in time linear in the passages: twice as many unrelated passages cost twice the reads", () => {
     const buildReads = (count: number) => {
       const { knowledge, fieldReads } = watched(withUnrelated(real, count));
