@@ -4,7 +4,7 @@ import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
 import { isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
-import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
+import { askingPart, FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 
 /**
  * The one decline gate every intent passes through: a request the bot does not serve, a country without a
@@ -110,12 +110,16 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
   ]);
-  const properName = unknownProperName(query, ctx, signer);
+  const asking = askingPart(query.text);
+  const properName = unknownProperName(asking, query, ctx, signer);
   if (properName) return `the deal texts do not mention “${properName}”`;
-  const name = unknownName(query, ctx);
-  if (name) return `the deal texts name no “${asTyped(query.text, name)}”`;
+  const askingTokens = tokenize(asking);
+  const name = unknownName(query, ctx, (words) => indexOfSequence(askingTokens, tokenize(words)) >= 0);
+  if (name)
+    return `the deal texts name no “${asTyped(query.text, name)}”`;
   return null;
 }
+
 
 /**
  * The countries a question asks about as partners ("the India deal", "did India sign?"). Not those inside a
@@ -165,12 +169,13 @@ function partOfName(country: string, query: ParsedQuery, ctx: KnowledgeLookups):
 
 /** A capitalised word inside a sentence that neither the knowledge nor the vocabulary knows ("Kishida"). */
 function unknownProperName(
+  text: string,
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   asked: ReadonlySet<string>,
 ): string | null {
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
-  const sentences = query.text.split(/[.!?:;]\s+/);
+  const sentences = text.split(/[.!?:;]\s+/);
   for (const sentence of sentences) {
     const words = sentence.split(/[\s,()"“”]+/).filter(Boolean);
     for (const [i, word] of words.entries()) {
@@ -192,9 +197,13 @@ function unknownProperName(
  * A named body, programme, sum or document: a noun such as "council" or "fund" with the words before it. It
  * stands in the texts when some passage has all its words; a name from the vocabulary must stand word for word.
  */
-function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function unknownName(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  asked: (words: string) => boolean,
+): string | null {
   for (const name of query.names) {
-    if (!nameStands(ctx, name)) return name.words.join(" ");
+    if (!nameStands(ctx, name) && asked(name.words.join(" "))) return name.words.join(" ");
   }
   const nouns = new Set(ctx.vocabulary.phrasing.premiseNouns);
   const dealOrCountry = new Set(
@@ -223,7 +232,7 @@ function unknownName(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
       ctx.knowledge.deals.some((deal) =>
         tokenize(deal.document.title).map(stem).join(" ").includes(words.map(stem).join(" ")),
       );
-    if (!stands) return words.join(" ");
+    if (!stands && asked(words.join(" "))) return words.join(" ");
   }
   return null;
 }

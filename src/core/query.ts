@@ -1,7 +1,7 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
-import { FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
+import { askerPositions, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
 import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
@@ -79,7 +79,11 @@ export function parseQuery(
   const named = dealsRead.filter(
     (deal) => !match.qualifiers.has(deal as DealId) || namedOutsideNames(match, deal),
   );
-  const sectionHits = vocabulary.sectionsIn(tokens);
+  // "I run a startup": the asker's own words name no section of a deal.
+  const aboutAsker = askerPositions(text);
+  const sectionHits = vocabulary
+    .sectionsIn(tokens)
+    .filter((hit) => hit.positions.some((position) => !aboutAsker.has(position)));
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
   const terms = unique(
     remaining.filter(

@@ -185,3 +185,32 @@ export function phrasesIn(tokens: readonly string[], phrases: readonly string[])
     return present.has(words[0] ?? "") && indexOfSequence(tokens, words) >= 0;
   });
 }
+
+/** A clause where the asker says who they are ("I run a startup in Bristol.", "We're a tech transfer office -"). */
+const ABOUT_THE_ASKER = /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|we’ve|my|our)\b[^?]*$/i;
+
+/**
+ * The question without the clauses in which the asker describes themselves: a place or body named there
+ * ("a startup in Bristol") is who is asking, not something the question assumes the deals contain.
+ */
+export function askingPart(text: string): string {
+  const clauses = clausesOf(text);
+  const asking = clauses.filter((clause) => !ABOUT_THE_ASKER.test(clause.trim()));
+  return asking.length > 0 && asking.length < clauses.length ? asking.join(" ") : text;
+}
+
+/** The token positions of the clauses in which the asker describes themselves (none when that is all there is). */
+export function askerPositions(text: string): Set<number> {
+  const positions = new Set<number>();
+  const clauses = clausesOf(text);
+  if (clauses.every((clause) => ABOUT_THE_ASKER.test(clause.trim()))) return positions;
+  let at = 0;
+  for (const clause of clauses) {
+    const count = tokenize(clause).length;
+    if (ABOUT_THE_ASKER.test(clause.trim())) for (let i = at; i < at + count; i++) positions.add(i);
+    at += count;
+  }
+  return positions;
+}
+
+const clausesOf = (text: string): string[] => text.split(/(?<=[.!])\s+|\s+[-–—]+\s+/);

@@ -26,7 +26,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, signingAsked } from "../signing-question.js";
-import { tokenize } from "../text.js";
+import { stem, tokenize } from "../text.js";
 import { numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
@@ -125,7 +125,9 @@ export const ask: Intent = {
     if (uncovered.length > 0 && uncovered.length === query.topics.length)
       return nothingFound(answer, query, deals, ctx);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
-    const ranked = rank(covered, deals, ctx, options.offset);
+    const strict = rank(covered, deals, ctx, options.offset);
+    const closest = strict.total === 0 && query.topics.length === 0;
+    const ranked = closest ? rank(covered, deals, ctx, options.offset, true) : strict;
     if (ranked.total === 0) return nothingFound(answer, query, deals, ctx);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
@@ -152,7 +154,9 @@ export const ask: Intent = {
         ...answer,
         found: true,
         title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
-        lead: onlyLater
+        lead: closest
+          ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare).join(", ")}:`
+          : onlyLater
           ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
           : `${noSumSaid(query, ranked.top) ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
@@ -166,6 +170,37 @@ export const ask: Intent = {
     );
   },
 };
+
+/** Two neighbouring words of the question that a passage has both of ("cancer research"). */
+function pairsShared(query: ParsedQuery, passage: Passage): string[] {
+  const had = new Set(tokenize(passage.text).map(stem));
+  const pairs = query.terms.slice(1).map((term, i) => [query.terms[i] as string, term]);
+  return pairs.filter((pair) => pair.every((word) => had.has(stem(word)))).map((pair) => pair.join(" "));
+}
+
+/** Passages this few at most make a word of the question rare enough to find the closest by on its own. */
+const RARE_IN = 3;
+
+/** The question's longer words that only a few passages of the deals asked have ("cancer", "alliance"). */
+function rareTerms(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): string[] {
+  return query.terms.filter((term) => {
+    if (term.length < 5) return false;
+    const count = ctx.index.search(term, { deals }).passageIds.length;
+    return count > 0 && count <= RARE_IN;
+  });
+}
+
+/** What a passage shares with the question: neighbouring words of it, or one of its rare words. */
+function closeBy(query: ParsedQuery, passage: Passage, rare: readonly string[]): string[] {
+  const had = new Set(tokenize(passage.text).map(stem));
+  return [...pairsShared(query, passage), ...rare.filter((term) => had.has(stem(term)))];
+}
+
+/** The words of the question the shown passages have, quoted: what makes them the closest. */
+function sharedWords(query: ParsedQuery, shown: readonly Ranked[], rare: readonly string[]): string[] {
+  const words = shown.slice(0, PAGE_SIZE).flatMap(({ passage }) => closeBy(query, passage, rare));
+  return [...new Set(words)].map((words) => `“${words}”`);
+}
 
 /** "How much funding does the Japan TPD put up?" when no excerpt shown names a sum: that the texts give none. */
 function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
@@ -241,7 +276,7 @@ type Ranked = { passage: Passage; score: number };
 /** A candidate that matched: its score, the topics asked it covers, how many topics it has, its place. */
 type Scored = Ranked & { topics: string[]; breadth: number; at: number };
 /** Every match in the order met, the results up to the end of the page asked for best first, and how many. */
-type Ranking = { all: readonly Ranked[]; top: Ranked[]; total: number };
+type Ranking = { all: readonly Ranked[]; top: Ranked[]; total: number; rare: readonly string[] };
 
 /**
  * Orders passages by topic coverage, then full-text score, keeping only those that really match. A named
@@ -253,13 +288,16 @@ function rank(
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
   offset: number | undefined,
+  closest = false,
 ): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
   const searchText = [...query.terms, ...topicWords].join(" ");
   const found = ctx.index.search(searchText, { deals });
   const best = found.best || 1;
-  // Without a recognised topic, a passage must match at least half the meaningful words to count.
-  const termsNeeded = Math.ceil(query.terms.length / 2);
+  // Without a recognised topic, a passage must match at least half the meaningful words to count; when none
+  // does, the closest are those with two neighbouring words of the question or one rare word ("cancer").
+  const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
+  const rare = closest ? rareTerms(query, deals, ctx) : [];
   const searchWords = new Set(tokenize(searchText)).size;
 
   const candidates =
@@ -287,6 +325,7 @@ function rank(
     } else {
       const matched = hit?.termsMatched ?? 0;
       if (matched < termsNeeded || matched === 0) continue;
+      if (closest && closeBy(query, passage, rare).length === 0) continue;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
@@ -304,7 +343,7 @@ function rank(
   const needed = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
   const top =
     query.topics.length > 1 ? takeTurns(scored, query.topics, needed) : firstByScore(scored, needed);
-  return { all: scored, top, total };
+  return { all: scored, top, total, rare };
 }
 
 /** Higher score first, then the earlier candidate: the order of a stable sort by score. */
