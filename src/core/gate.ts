@@ -115,11 +115,9 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   if (properName) return `the deal texts do not mention “${properName}”`;
   const askingTokens = tokenize(asking);
   const name = unknownName(query, ctx, (words) => indexOfSequence(askingTokens, tokenize(words)) >= 0);
-  if (name)
-    return `the deal texts name no “${asTyped(query.text, name)}”`;
+  if (name) return `the deal texts name no “${asTyped(query.text, name)}”`;
   return null;
 }
-
 
 /**
  * The countries a question asks about as partners ("the India deal", "did India sign?"). Not those inside a
