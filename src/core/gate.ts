@@ -114,7 +114,9 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   const properName = unknownProperName(asking, query, ctx, signer);
   if (properName) return `the deal texts do not mention “${properName}”`;
   const askingTokens = tokenize(asking);
-  const name = unknownName(query, ctx, (words) => indexOfSequence(askingTokens, tokenize(words)) >= 0);
+  const name = unknownName(query, ctx, (words) =>
+    tokenize(words).every((word) => askingTokens.includes(word)),
+  );
   if (name) return `the deal texts name no “${asTyped(query.text, name)}”`;
   return null;
 }
