@@ -193,6 +193,18 @@ function unknownProperName(
   return null;
 }
 
+/** Nouns that, after a deal's own title words, are another way to say "deal": "the US-UK tech partnership". */
+const AGREEMENT_NOUNS = new Set(["partnership", "pact", "accord", "agreement"]);
+
+/** "tech partnership", "technology prosperity pact": the words of a deal's title with a noun for an agreement. */
+function namesTheDeal(words: readonly string[], ctx: KnowledgeLookups): boolean {
+  const noun = words[words.length - 1] ?? "";
+  if (!AGREEMENT_NOUNS.has(noun.replace(/s$/, ""))) return false;
+  const titleWords = new Set(ctx.knowledge.deals.flatMap((deal) => tokenize(deal.document.title).map(stem)));
+  const asTitle = (word: string) => (word === "tech" ? "technology" : word);
+  return words.slice(0, -1).every((word) => titleWords.has(stem(asTitle(word))));
+}
+
 /**
  * A named body, programme, sum or document: a noun such as "council" or "fund" with the words before it. It
  * stands in the texts when some passage has all its words; a name from the vocabulary must stand word for word.
@@ -228,6 +240,7 @@ function unknownName(
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
     const stands =
+      namesTheDeal(words, ctx) ||
       ctx.anyHas(words) ||
       ctx.knowledge.deals.some((deal) =>
         tokenize(deal.document.title).map(stem).join(" ").includes(words.map(stem).join(" ")),
