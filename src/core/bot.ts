@@ -2,7 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, IntentName, Suggestion } from 
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { declineGate } from "./gate.js";
+import { declineGate, premiseAside } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -138,7 +138,8 @@ export function* buildBot({ knowledge, index }: BotDeps): Generator<void, Bot> {
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record }, options, ctx }),
     );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
-    return answer;
+    const aside = premiseAside(query, ctx);
+    return aside && answer.found ? { ...answer, lead: `${aside} ${answer.lead}` } : answer;
   };
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {

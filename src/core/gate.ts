@@ -27,16 +27,27 @@ export function declineGate(
   }
   if (intent === "help") return null;
   const premise = missingPremise(query, ctx);
-  if (premise) {
+  if (premise && !premise.incidental) {
     return decline(
       ctx,
       query,
       intent,
-      `${premise.charAt(0).toUpperCase()}${premise.slice(1)}, so I can't answer that from them.`,
+      `${capitalised(premise.said)}, so I can't answer that from them.`,
       deals,
     );
   }
   return null;
+}
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * What to say before an answer when the question names something no text has but also holds what pins the
+ * answer down ("the $1bn DOE-MEXT-METI partnership"): “The deal texts name no “MEXT”.”, or null.
+ */
+export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const premise = missingPremise(query, ctx);
+  return premise?.incidental ? `${capitalised(premise.said)}.` : null;
 }
 
 const MONTHS_AND_DAYS =
@@ -66,9 +77,13 @@ function amountValue(text: string): number {
   return base * (scale[unit] ?? 1);
 }
 
-const knownFacts = new WeakMap<KnowledgeLookups, { amounts: Set<number>; years: Set<string> }>();
+type Facts = { amounts: Set<number>; years: Set<string>; months: Set<string> };
+const knownFacts = new WeakMap<KnowledgeLookups, Facts>();
+const MONTH_YEAR =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/gi;
+const monthYear = (match: RegExpMatchArray) => `${match[1]?.toLowerCase()} ${match[2]}`;
 
-function factsOf(ctx: KnowledgeLookups): { amounts: Set<number>; years: Set<string> } {
+function factsOf(ctx: KnowledgeLookups): Facts {
   let facts = knownFacts.get(ctx);
   if (!facts) {
     const texts = [
@@ -79,6 +94,7 @@ function factsOf(ctx: KnowledgeLookups): { amounts: Set<number>; years: Set<stri
     facts = {
       amounts: new Set(texts.flatMap((text) => [...text.matchAll(AMOUNT)].map((m) => amountValue(m[0])))),
       years: new Set(texts.flatMap((text) => [...text.matchAll(YEAR)].map((m) => m[0]))),
+      months: new Set(texts.flatMap((text) => [...text.matchAll(MONTH_YEAR)].map(monthYear))),
     };
     knownFacts.set(ctx, facts);
   }
@@ -90,12 +106,40 @@ function factsOf(ctx: KnowledgeLookups): { amounts: Set<number>; years: Set<stri
  * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
  * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
  */
-export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+type Premise = { said: string; incidental: boolean };
+const premises = new WeakMap<ParsedQuery, Premise | null>();
+
+export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
+  let premise = premises.get(query);
+  if (premise === undefined) {
+    const said = premiseMissing(query, ctx);
+    premise = said ? { ...said, incidental: said.incidental && heldElsewhere(query, ctx) } : null;
+    premises.set(query, premise);
+  }
+  return premise;
+}
+
+/**
+ * What else the question names that the texts hold and that pins the answer down: a sum they give ("$1bn"), a
+ * month they date something in ("June 2026"), or a named body or programme they have ("CAISI").
+ */
+function heldElsewhere(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const facts = factsOf(ctx);
+  const sums = [...query.text.matchAll(AMOUNT)].map((match) => amountValue(match[0]));
+  if (sums.some((value) => value >= 1000 && facts.amounts.has(value))) return true;
+  if ([...query.text.matchAll(MONTH_YEAR)].some((match) => facts.months.has(monthYear(match)))) return true;
+  return query.names.some((name) => nameStands(ctx, name));
+}
+
+function premiseMissing(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { said: string; incidental: boolean } | null {
   const facts = factsOf(ctx);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
     if (Number.isFinite(value) && value >= 1000 && !facts.amounts.has(value))
-      return `the deal texts mention no sum of “${match[0].trim()}”`;
+      return { said: `the deal texts mention no sum of “${match[0].trim()}”`, incidental: false };
   }
   // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;
   // the name, place or year is what is asked, not assumed.
@@ -104,7 +148,7 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   const signing = signingAsked(query, ctx) ?? (assumed?.deals.length === 1 ? assumed : null);
   for (const match of query.text.matchAll(YEAR)) {
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
-      return `the deal texts mention nothing dated ${match[0]}`;
+      return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false };
   }
   const signer = new Set([
     ...(signing?.people ?? []),
@@ -112,12 +156,12 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): strin
   ]);
   const asking = askingPart(query.text);
   const properName = unknownProperName(asking, query, ctx, signer);
-  if (properName) return `the deal texts do not mention “${properName}”`;
+  if (properName) return { said: `the deal texts do not mention “${properName}”`, incidental: true };
   const askingTokens = tokenize(asking);
   const name = unknownName(query, ctx, (words) =>
     tokenize(words).every((word) => askingTokens.includes(word)),
   );
-  if (name) return `the deal texts name no “${asTyped(query.text, name)}”`;
+  if (name) return { said: `the deal texts name no “${asTyped(query.text, name)}”`, incidental: true };
   return null;
 }
 

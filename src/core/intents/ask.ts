@@ -60,12 +60,15 @@ export const ask: Intent = {
       deals.length > 0 &&
       !aboutProperty;
     if (asksCoverage) return coverageAnswer(request, deals);
-    // "What does the UK deal say about JT-60SA?": a name the deals asked never use is answered as absent there.
+    // "What does the UK deal say about JT-60SA?": names the deals asked never use are answered as absent there;
+    // when one of the names is there ("CAISI"), the answer is what the texts say of it.
     const inDeals = (passage: Passage) =>
       deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
-    const absentName = query.names.some(
-      (name) => !mayName(ctx, name).some((passage) => inDeals(passage) && hasName(ctx, passage, name)),
-    );
+    const absentName =
+      query.names.length > 0 &&
+      query.names.every(
+        (name) => !mayName(ctx, name).some((passage) => inDeals(passage) && hasName(ctx, passage, name)),
+      );
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
       return { ...absent, lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()) };
