@@ -293,13 +293,20 @@ export class KnowledgeLookups {
   }
 
   private hasWord(position: number, stemmed: string): boolean {
-    const list = this.tables.postings.get(stemmed);
+    const list = this.tables.postings.get(this.asUsed(stemmed));
     return list !== undefined && holds(list, position);
+  }
+
+  /** An adjective the texts never use is looked for as the noun they do use: "regional" as "region". */
+  private asUsed(stemmed: string): string {
+    if (this.tables.postings.has(stemmed) || !/.{5}al$/.test(stemmed)) return stemmed;
+    const noun = stemmed.slice(0, -2);
+    return this.tables.postings.has(noun) ? noun : stemmed;
   }
 
   /** Up to `limit` passages with every word: the rarest word's passages, checked for the others. */
   private withWords(words: readonly string[], limit: number): Passage[] {
-    const stemmed = [...new Set(words.map(stem))];
+    const stemmed = [...new Set(words.map((word) => this.asUsed(stem(word))))];
     if (stemmed.length === 0) return this.knowledge.passages.slice(0, limit);
     const rarest = stemmed
       .map((word) => this.tables.postings.get(word) ?? [])
