@@ -11,6 +11,14 @@ import type { Vocabulary } from "./vocabulary.js";
  * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
  * and words, never by reading every passage.
  */
+/** Endings of derived words, each with what the word it comes from ends in, tried in turn. */
+const DERIVED_ENDINGS: readonly [RegExp, string][] = [
+  [/ically$/, "ic"],
+  [/ally$/, "al"],
+  [/ally$/, ""],
+  [/al$/, ""],
+];
+
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
@@ -297,11 +305,17 @@ export class KnowledgeLookups {
     return list !== undefined && holds(list, position);
   }
 
-  /** An adjective the texts never use is looked for as the noun they do use: "regional" as "region". */
+  /**
+   * A derived word the texts never use is looked for as the one they do use: "strategically" as "strategic",
+   * "regional" as "region".
+   */
   private asUsed(stemmed: string): string {
-    if (this.tables.postings.has(stemmed) || !/.{5}al$/.test(stemmed)) return stemmed;
-    const noun = stemmed.slice(0, -2);
-    return this.tables.postings.has(noun) ? noun : stemmed;
+    if (this.tables.postings.has(stemmed) || stemmed.length < 7) return stemmed;
+    for (const [ending, base] of DERIVED_ENDINGS) {
+      const word = stemmed.replace(ending, base);
+      if (word !== stemmed && this.tables.postings.has(word)) return word;
+    }
+    return stemmed;
   }
 
   /** Up to `limit` passages with every word: the rarest word's passages, checked for the others. */

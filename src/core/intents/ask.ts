@@ -501,11 +501,16 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
   // A passage that names its section ("The purpose of this MOU is …") says it best.
   const naming = (passage: Passage) =>
     Number(query.sections.some((section) => ctx.hasWords(passage, [section])));
+  // Other words asked ("which technologies … single out as strategically important") pick the passage first.
+  const termsOf = (passage: Passage) => query.terms.filter((term) => ctx.hasWords(passage, [term])).length;
   const passages = ctx
     .passages({ deals, sections: query.sections })
     .sort(
       (a, b) =>
-        naming(b) - naming(a) || Number(b.kind === "quote") - Number(a.kind === "quote") || a.order - b.order,
+        termsOf(b) - termsOf(a) ||
+        naming(b) - naming(a) ||
+        Number(b.kind === "quote") - Number(a.kind === "quote") ||
+        a.order - b.order,
     );
   const labels = query.sections.map((section) => section.replace("-", " ")).join(" and ");
   if (passages.length === 0)
