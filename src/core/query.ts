@@ -107,7 +107,7 @@ export function parseQuery(
     sections: unique(sectionHits.map((hit) => hit.id)),
     countries: of("country"),
     terms,
-    subjectTerms: terms.filter((term) => !framing.has(term)),
+    subjectTerms: quotedTerms(text, terms) ?? terms.filter((term) => !framing.has(term)),
     form: whichDeal
       ? "which-deal"
       : (tokens[0] && phrasing.yesNo.includes(tokens[0])) || isTagQuestion(tokens)
@@ -122,6 +122,16 @@ export function parseQuery(
     tokens,
     inPhrases,
   };
+}
+
+/**
+ * The words a question puts in quotation marks ("open with the same “Golden Age of Innovation” language") are
+ * what it asks about; the words around them only frame it. Null when nothing of substance is quoted.
+ */
+function quotedTerms(text: string, terms: readonly string[]): string[] | null {
+  const quoted = [...text.matchAll(/["“]([^"”]{3,})["”]/g)].flatMap((match) => tokenize(match[1] ?? ""));
+  const inQuotes = terms.filter((term) => quoted.includes(term));
+  return inQuotes.length > 0 ? inQuotes : null;
 }
 
 /** Openers of an open question, whose last word is never a question tag ("what is correct"). */
