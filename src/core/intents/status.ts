@@ -46,6 +46,11 @@ export const status: Intent = {
     "what happened",
     "since signing",
     "progress",
+    "as of now",
+    "as it stands",
+    "stand now",
+    "stands now",
+    "where things stand",
   ],
   run(request) {
     return factsAnswer(request, {
