@@ -147,6 +147,13 @@ export const ask: Intent = {
     // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
     const onlyLater =
       query.names.length > 0 && ranked.all.every(({ passage }) => passage.section === "development");
+    const noSum = noSumSaid(query, ranked.top);
+    // "How much does the Korea TPD spend on quantum?": the clause that commits no funds comes first.
+    const noFunds = noSum ? noFundsClauses(deals, ctx) : [];
+    const shown = [
+      ...noFunds,
+      ...ranked.top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
+    ];
     const named = describe(ctx, {
       ...subjectOf(query, ctx),
       topics: [],
@@ -161,18 +168,28 @@ export const ask: Intent = {
           ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-            : `${noSumSaid(query, ranked.top) ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
+            : `${noSum ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
       },
-      ranked.top,
+      shown,
       toExcerpt,
       options.offset,
-      ranked.total,
+      ranked.total + (shown.length - ranked.top.length),
     );
   },
 };
+
+/** The clause of each deal asked that says it commits no funds: what answers "how much does it spend?". */
+function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] {
+  return deals.flatMap((deal) => {
+    const clause = ctx
+      .passagesOn("legal-status", [deal])
+      .find((passage) => passage.deals.includes(deal) && ctx.hasWords(passage, ["commits", "funds"]));
+    return clause ? [{ passage: clause, score: 0 }] : [];
+  });
+}
 
 /** Two neighbouring words of the question that a passage has both of ("cancer research"). */
 function pairsShared(query: ParsedQuery, passage: Passage): string[] {
