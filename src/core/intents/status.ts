@@ -24,6 +24,7 @@ export const status: Intent = {
     "live again",
     "going again",
     "restarted",
+    "restart",
     "revived",
     "unpaused",
     "scrapped",
