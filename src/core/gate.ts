@@ -3,7 +3,7 @@ import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
-import { isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
+import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
 import { askingPart, FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
 
 /**
@@ -121,13 +121,15 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premi
 
 /**
  * What else the question names that the texts hold and that pins the answer down: a sum they give ("$1bn"), a
- * month they date something in ("June 2026"), or a named body or programme they have ("CAISI").
+ * month they date something in ("June 2026"), the people who signed a deal, or a named body they have ("CAISI").
  */
 function heldElsewhere(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const facts = factsOf(ctx);
   const sums = [...query.text.matchAll(AMOUNT)].map((match) => amountValue(match[0]));
   if (sums.some((value) => value >= 1000 && facts.amounts.has(value))) return true;
   if ([...query.text.matchAll(MONTH_YEAR)].some((match) => facts.months.has(monthYear(match)))) return true;
+  // "What did Trump and Starmer sign at Windsor Castle?": the people who signed one deal together pin it down.
+  if (dealsSignedBy(query, ctx).length === 1) return true;
   return query.names.some((name) => nameStands(ctx, name));
 }
 
