@@ -1,6 +1,7 @@
-import { formatDate } from "../phrasing.js";
+import type { DealId } from "../model.js";
+import { dealNames, formatDate } from "../phrasing.js";
 import { factsAnswer } from "./facts-by-section.js";
-import type { Intent } from "./intent.js";
+import type { Intent, IntentRequest } from "./intent.js";
 
 export const status: Intent = {
   name: "status",
@@ -54,12 +55,34 @@ export const status: Intent = {
     "where things stand",
   ],
   run(request) {
+    const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     return factsAnswer(request, {
       sections: ["development"],
       title: "Latest developments",
-      lead: () =>
-        `Developments after signing, newest first (the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}):`,
+      lead: (deals) => {
+        const paused = pausedAmong(request, deals);
+        return paused
+          ? `Of the deals, reports of a pause concern only ${paused}. Developments after signing, newest first (${asOf}):`
+          : `Developments after signing, newest first (${asOf}):`;
+      },
       newestFirst: true,
     });
   },
 };
+
+/** Words that ask which deal is paused ("which TPD is on hold?"). */
+const PAUSE_ASKED = /\b(paus\w*|on hold|halt\w*|suspend\w*|stall\w*|frozen|on ice|shelved)\b/i;
+/** What a development says when work on a deal was paused. */
+const PAUSE_REPORTED = /\b(paused|suspended|halted|on hold)\b/i;
+
+/**
+ * "Which of the three TPDs is on hold?": when a pause is asked about more than one deal, the lead names the
+ * deals whose later developments report one, so the answer does not hide among the others' news.
+ */
+function pausedAmong({ query, ctx }: IntentRequest, deals: readonly DealId[]): string | null {
+  if (deals.length < 2 || !PAUSE_ASKED.test(query.text)) return null;
+  const paused = deals.filter((deal) =>
+    ctx.passages({ deals: [deal], sections: ["development"] }).some((p) => PAUSE_REPORTED.test(p.text)),
+  );
+  return paused.length > 0 && paused.length < deals.length ? dealNames(ctx, paused, "and") : null;
+}
