@@ -88,7 +88,9 @@ function intentFor(query: ParsedQuery): IntentName {
     return "ask";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
-  if (cued && aboutSomething && YIELD_TO_TOPIC.has(query.intent)) {
+  // "What has happened on science since the Japan deal was signed?" asks for the later developments on it.
+  const sinceSigning = query.intent === "status" && query.tokens.includes("since");
+  if (cued && aboutSomething && YIELD_TO_TOPIC.has(query.intent) && !sinceSigning) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
