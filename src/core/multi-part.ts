@@ -12,12 +12,7 @@ export function splitParts(
   parse: (text: string) => ParsedQuery,
   route: (part: ParsedQuery) => IntentName,
 ): ParsedQuery[] | null {
-  const clauses: string[][] = [[]];
-  query.tokens.forEach((token, i) => {
-    if ((token === "and" || token === "also") && !query.inPhrases.has(i)) clauses.push([]);
-    else clauses.at(-1)?.push(token);
-  });
-  const parsed = clauses.filter((words) => words.length > 0).map((words) => parse(words.join(" ")));
+  const parsed = (askedClauses(query.text) ?? clausesAtAnd(query)).map(parse);
   // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening.
   const asking = parsed.filter(
     (part, i) =>
@@ -55,6 +50,25 @@ export function splitParts(
   )
     return null;
   return parts;
+}
+
+/**
+ * Clauses that a comma before "and" and a question word marks ("when were the japan and korea deals signed, and
+ * who signed?"): there the "and" inside a clause ("japan and korea") joins things, not questions. Null without one.
+ */
+function askedClauses(text: string): string[] | null {
+  const clauses = text.split(/,\s*(?:and|also)\s+(?=(?:what|which|who|whom|when|where|why|how)\b)/i);
+  return clauses.length > 1 ? clauses : null;
+}
+
+/** Clauses split at each "and" outside a vocabulary phrase. */
+function clausesAtAnd(query: ParsedQuery): string[] {
+  const clauses: string[][] = [[]];
+  query.tokens.forEach((token, i) => {
+    if ((token === "and" || token === "also") && !query.inPhrases.has(i)) clauses.push([]);
+    else clauses.at(-1)?.push(token);
+  });
+  return clauses.filter((words) => words.length > 0).map((words) => words.join(" "));
 }
 
 /** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
