@@ -12,15 +12,17 @@ export function splitParts(
   parse: (text: string) => ParsedQuery,
   route: (part: ParsedQuery) => IntentName,
 ): ParsedQuery[] | null {
-  const parsed = (askedClauses(query.text) ?? clausesAtAnd(query)).map(parse);
-  // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening.
+  const asked = askedClauses(query.text);
+  const parsed = (asked ?? clausesAtAnd(query)).map(parse);
+  // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening,
+  // unless a comma and question word mark every clause as a question ("Japan MOC: which body …, and which …").
   const asking = parsed.filter(
     (part, i) =>
       part.intentBy !== "default" ||
       part.topics.length > 0 ||
       part.sections.length > 0 ||
       part.names.length > 0 ||
-      (i > 0 && asksOwnWords(part)),
+      ((i > 0 || asked !== null) && asksOwnWords(part, asked !== null)),
   );
   const [first] = parsed;
   if (!first || asking.length < 2 || asking.length !== parsed.length) return null;
@@ -42,9 +44,11 @@ export function splitParts(
       : {}),
   }));
   // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
-  // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer.
+  // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer, and so
+  // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?").
   const intents = new Set(parts.map(route));
   if (
+    !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
     intents.size === 1 &&
     parts.every((part, i) => part.sections.length === 0 && !(i > 0 && asksOwnWords(part)))
   )
@@ -57,7 +61,7 @@ export function splitParts(
  * who signed?"): there the "and" inside a clause ("japan and korea") joins things, not questions. Null without one.
  */
 function askedClauses(text: string): string[] | null {
-  const clauses = text.split(/,\s*(?:and|also)\s+(?=(?:what|which|who|whom|when|where|why|how)\b)/i);
+  const clauses = text.split(ASKED_CLAUSE_BREAK);
   return clauses.length > 1 ? clauses : null;
 }
 
@@ -71,9 +75,14 @@ function clausesAtAnd(query: ParsedQuery): string[] {
   return clauses.filter((words) => words.length > 0).map((words) => words.join(" "));
 }
 
+const QUESTION_WORDS = ["what", "which", "who", "how", "why", "where", "when"];
+const ASKED_CLAUSE_BREAK = new RegExp(`,\\s*(?:and|also)\\s+(?=(?:${QUESTION_WORDS.join("|")})\\b)`, "i");
+
 /** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
-function asksOwnWords(part: ParsedQuery): boolean {
-  const asks = ["what", "which", "who", "how", "why", "where", "when"].includes(part.tokens[0] ?? "");
+function asksOwnWords(part: ParsedQuery, askedAnywhere = false): boolean {
+  const asks = (askedAnywhere ? part.tokens : part.tokens.slice(0, 1)).some((token) =>
+    QUESTION_WORDS.includes(token),
+  );
   return (
     asks &&
     part.subjectTerms.length > 0 &&
