@@ -123,7 +123,8 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     readings: query.readings,
     shortened: query.shortened,
     found: answered.length > 0,
-    title: unique(answers.map((answer) => answer.title)).join(" · "),
+    // Titles are parts joined by " · "; parts two answers share ("Japan") are shown once.
+    title: unique(answers.flatMap((answer) => answer.title.split(" · "))).join(" · "),
     lead: unique(answers.map((answer) => answer.lead).filter(Boolean)).join(" "),
     excerpts: items.length > 0 && mixed ? [] : excerpts,
     items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,

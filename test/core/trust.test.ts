@@ -217,6 +217,15 @@ describe("multi-part questions", () => {
     expect(excerptTopics).toContain("fusion");
     expect(excerptTopics).toContain("space");
   });
+
+  it("names a deal both parts are about once in the title", () => {
+    const answer = bot.answer(
+      "Japan MOC: which office represents the US side, and which fusion machine does it name?",
+    );
+    const parts = answer.title.split(" · ");
+    expect(parts).toContain("Japan");
+    expect(new Set(parts).size).toBe(parts.length);
+  });
 });
 
 describe("no topic bleed", () => {
