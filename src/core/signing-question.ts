@@ -300,12 +300,18 @@ function placeName(words: string): string {
   return /^(United|Republic)\b/.test(name) ? `the ${name}` : name;
 }
 
-/** The deals every signatory the question names signed ("Kratsios and Bae": Korea), or none when it names none. */
-export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
-  const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
-  const named = signatories.filter((person) =>
+/** The signatories the question names by a word of their name ("Kratsios", or misspelt "Kratsos"), each once. */
+export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
+  const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const named = people.filter((person) =>
     query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
   );
+  return [...new Map(named.map((person) => [person.name, person])).values()];
+}
+
+/** The deals every signatory the question names signed ("Kratsios and Bae": Korea), or none when it names none. */
+export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const named = signatoriesNamed(query, ctx);
   if (named.length === 0) return [];
   return ctx.knowledge.deals
     .filter((deal) => named.every((person) => deal.signatories.some((own) => own.name === person.name)))

@@ -25,7 +25,7 @@ import {
   titleCase,
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { dealsSignedBy, signingAsked } from "../signing-question.js";
+import { dealsSignedBy, signatoriesNamed, signingAsked } from "../signing-question.js";
 import { stem, tokenize } from "../text.js";
 import { numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -281,15 +281,6 @@ const OFFICE_WORDS = new Set([
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
   if (query.topics.length > 0 || !query.tokens.some((token) => OFFICE_WORDS.has(token))) return [];
   return signatoriesNamed(query, ctx);
-}
-
-/** The signatories the question names by a word of their name ("Kratsios"), each once. */
-function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
-  const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
-  const named = people.filter((person) =>
-    tokenize(person.name).some((part) => part.length >= 3 && query.tokens.includes(part)),
-  );
-  return [...new Map(named.map((person) => [person.name, person])).values()];
 }
 
 type Ranked = { passage: Passage; score: number };

@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Signatory } from "../model.js";
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { dealsSignedBy } from "../signing-question.js";
+import { dealsSignedBy, signatoriesNamed } from "../signing-question.js";
 import { indexOfSequence, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
@@ -173,10 +173,7 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
   const named = dealsSignedBy(query, ctx);
   if (named.length > 0) {
-    const people = all.filter(({ person }) =>
-      query.tokens.some((token) => token.length >= 3 && tokenize(person.name).includes(token)),
-    );
-    const signatories = [...new Map(people.map(({ person }) => [person.name, person])).values()];
+    const signatories = signatoriesNamed(query, ctx);
     return { who: joinNames(signatories.map(asSigner)), deals: named, signatories, without: [] };
   }
   // "signed by presidents" asks for a president.
