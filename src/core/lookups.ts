@@ -285,7 +285,10 @@ export class KnowledgeLookups {
     return { starts, ends };
   }
 
-  /** `holdsPhrase` on the passage's words where they are kept, without copying them out. */
+  /**
+   * Whether the passage's stemmed words hold `target` (a phrase's stems joined) word for word, whatever stood
+   * between them: "JT-60SA", "jt60sa" and "jt 60sa" are one name. Reads the words where they are kept.
+   */
   private holdsAt(position: number, target: string): boolean {
     const { words, wordStarts, stems } = this.tables;
     const end = wordStarts[position + 1] as number;

@@ -159,24 +159,6 @@ export function indexOfSequence(
   return -1;
 }
 
-/**
- * Whether the stemmed words hold the phrase word for word, whatever stood between its words: "JT-60SA",
- * "jt60sa" and "jt 60sa" are one name.
- */
-export function holdsPhrase(stemmedWords: readonly string[], phrase: readonly string[]): boolean {
-  const target = phrase.map(stem).join("");
-  if (target === "") return true;
-  for (let i = 0; i < stemmedWords.length; i++) {
-    let joined = "";
-    for (let j = i; j < stemmedWords.length && joined.length < target.length; j++) {
-      joined += stemmedWords[j];
-      if (joined === target) return true;
-      if (!target.startsWith(joined)) break;
-    }
-  }
-  return false;
-}
-
 /** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
   const present = new Set(tokens);

@@ -303,12 +303,13 @@ function rank(
 ): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
   const searchText = [...query.terms, ...topicWords].join(" ");
-  const found = ctx.index.search(searchText, { deals });
-  const best = found.best || 1;
   // Without a recognised topic, a passage must match at least half the meaningful words to count; when none
   // does, the closest are those with two neighbouring words of the question or one rare word ("cancer").
-  const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
+  // The rare words are searched first: a later search would overwrite the one `found` reads its hits from.
   const rare = closest ? rareTerms(query, deals, ctx) : [];
+  const found = ctx.index.search(searchText, { deals });
+  const best = found.best || 1;
+  const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
 
   const candidates =
