@@ -179,9 +179,10 @@ function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
       `\\b${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
       "iu",
     );
+  const passages = mayName(ctx, name);
   for (const words of [name.words, ...name.forms]) {
     const written = pattern(words);
-    for (const passage of ctx.mayHoldPhrases(namePhrases(name))) {
+    for (const passage of passages) {
       const found = written.exec(passage.text);
       if (found) return found[0];
     }

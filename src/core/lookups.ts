@@ -133,41 +133,6 @@ export class KnowledgeLookups {
     return union(phrases.map((phrase) => this.saying(phrase))).map((position) => this.at(position));
   }
 
-  /**
-   * The passages where one of the phrases may stand, in knowledge order, read one at a time so that a caller
-   * looking for the first that fits reads no further: check each with `says`. `says` reads words run together
-   * ("jt 60sa" is "jt60sa"), so these are the passages with a word that begins a phrase's letters and a word
-   * that ends them.
-   */
-  *mayHoldPhrases(phrases: readonly (readonly string[])[]): Generator<Passage> {
-    const ways: { fewer: readonly number[]; more: (readonly number[])[] }[] = [];
-    for (const phrase of phrases) {
-      const target = phrase.map(stem).join("");
-      if (target === "") {
-        yield* this.knowledge.passages;
-        return;
-      }
-      const { starts, ends } = this.startsAndEnds(target);
-      const [fewer, more] = count(starts) <= count(ends) ? [starts, ends] : [ends, starts];
-      for (const list of fewer) ways.push({ fewer: list, more });
-    }
-    const next = ways.map(() => 0);
-    for (;;) {
-      let lowest = Number.POSITIVE_INFINITY;
-      ways.forEach((way, i) => {
-        lowest = Math.min(lowest, way.fewer[next[i] as number] ?? Number.POSITIVE_INFINITY);
-      });
-      if (lowest === Number.POSITIVE_INFINITY) return;
-      let fits = false;
-      ways.forEach((way, i) => {
-        if (way.fewer[next[i] as number] !== lowest) return;
-        next[i] = (next[i] as number) + 1;
-        fits ||= way.more.some((list) => holds(list, lowest));
-      });
-      if (fits) yield this.at(lowest);
-    }
-  }
-
   /** Whether some passage has the phrase word for word. */
   anySays(phrase: readonly string[]): boolean {
     return this.saying(phrase).length > 0;
@@ -384,5 +349,3 @@ function intersection(lists: readonly (readonly number[])[]): number[] {
 const MAX_SPELLINGS = 64;
 /** How many phrases' passages are kept: a question's names and phrases, and a few questions more. */
 const SAYING_CACHE_SIZE = 64;
-
-const count = (lists: readonly (readonly number[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
