@@ -136,8 +136,8 @@ export function* buildBot({ knowledge, index }: BotDeps): Generator<void, Bot> {
       (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
       ctx,
     );
-    const answer = withSigningCorrected(query, answered, ctx, (record) =>
-      (byName.get(record) ?? ask).run({ query: { ...query, intent: record }, options, ctx }),
+    const answer = withSigningCorrected(query, answered, ctx, (record, deals) =>
+      (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);

@@ -160,8 +160,9 @@ function premiseMissing(
   const properName = unknownProperName(asking, query, ctx, signer);
   if (properName) return { said: `the deal texts do not mention “${properName}”`, incidental: true };
   const askingTokens = tokenize(asking);
+  // "signed at the G7 summit?": the place of signing asked is checked against the deal's record, not declined.
   const name = unknownName(query, ctx, (words) =>
-    tokenize(words).every((word) => askingTokens.includes(word)),
+    tokenize(words).every((word) => askingTokens.includes(word) && !signer.has(word)),
   );
   if (name) return { said: `the deal texts name no “${asTyped(query.text, name)}”`, incidental: true };
   return null;

@@ -85,13 +85,35 @@ export function parseQuery(
     .sectionsIn(tokens)
     .filter((hit) => hit.positions.some((position) => !aboutAsker.has(position)));
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
+  const { phrasing } = vocabulary;
+  // "I'm at a bank. Is finance mentioned?" asks on its own, so the bank is who asks; "I'm writing on cancer
+  // research - is there anything that touches on that?" asks about the asker's own words.
+  const dealWords = new Set(
+    match.readings.filter((r) => r.kind === "deal" || r.kind === "country").flatMap((r) => tokenize(r.words)),
+  );
+  const asksOnItsOwn =
+    aboutAsker.size > 0 &&
+    tokens.some(
+      (token, i) =>
+        !aboutAsker.has(i) &&
+        !FILLER_WORDS.has(token) &&
+        !dealWords.has(token) &&
+        !phrasing.framing.includes(token) &&
+        !phrasing.yesNo.includes(token),
+    );
   const terms = unique(
     remaining.filter(
       (token, i) =>
-        token !== "" && !match.consumed.has(i) && !sectionWords.has(i) && !FILLER_WORDS.has(token),
+        token !== "" &&
+        !match.consumed.has(i) &&
+        !sectionWords.has(i) &&
+        !(asksOnItsOwn && aboutAsker.has(i)) &&
+        !FILLER_WORDS.has(token) &&
+        !(i === tokens.length - 1 && isTagQuestion(tokens)),
     ),
   );
-  const { phrasing } = vocabulary;
+  // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
+  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : tokens[0];
   const framing = new Set(phrasing.framing);
   const has = (phrases: readonly string[]) => phrasesIn(tokens, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
@@ -110,7 +132,7 @@ export function parseQuery(
     subjectTerms: quotedTerms(text, terms) ?? terms.filter((term) => !framing.has(term)),
     form: whichDeal
       ? "which-deal"
-      : (tokens[0] && phrasing.yesNo.includes(tokens[0])) || isTagQuestion(tokens)
+      : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
         ? "yes-no"
         : "open",
     allDeals: has(phrasing.allDeals),
@@ -139,8 +161,15 @@ const WH_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "wher
 /** Tags that turn a statement into a yes/no question: "the UK deal was signed in October, right?". */
 const TAGS = new Set(["right", "correct", "true", "yes"]);
 
+/** Auxiliaries that, negated and followed by a pronoun, end a statement as a question: "…, wasn't it?". */
+const TAG_AUXILIARIES = new Set(["isn", "wasn", "aren", "weren", "doesn", "didn", "hasn", "haven", "won"]);
+
 function isTagQuestion(tokens: readonly string[]): boolean {
-  return tokens.length > 3 && !WH_WORDS.has(tokens[0] ?? "") && TAGS.has(tokens[tokens.length - 1] ?? "");
+  if (tokens.length <= 3 || WH_WORDS.has(tokens[0] ?? "")) return false;
+  const [auxiliary, not, pronoun] = tokens.slice(-3);
+  const negatedTag =
+    TAG_AUXILIARIES.has(auxiliary ?? "") && not === "t" && /^(it|they|he|she)$/.test(pronoun ?? "");
+  return TAGS.has(tokens[tokens.length - 1] ?? "") || negatedTag;
 }
 
 /** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */
@@ -154,7 +183,8 @@ type DetectedIntent = { name: IntentName; by: ParsedQuery["intentBy"]; reading: 
 
 /**
  * A leading command word first; else the longest cue phrase anywhere ("where can i read" beats "where"), in
- * intent order on ties. A one-word cue of four letters or more is also read with two letters swapped ("wehn").
+ * intent order on ties. A one-word cue of four letters or more is also read with two letters swapped ("wehn"),
+ * and one of seven or more with a letter left out ("happend").
  */
 function detectIntent(
   tokens: readonly string[],
@@ -183,7 +213,9 @@ function detectIntent(
       let at = indexOfSequence(tokens, cueTokens, inPhrases);
       let fuzzy = false;
       if (at < 0 && cueTokens.length === 1 && cue.length >= 4) {
-        at = tokens.findIndex((token, i) => !inPhrases.has(i) && isSwap(token, cue));
+        at = tokens.findIndex(
+          (token, i) => !inPhrases.has(i) && (isSwap(token, cue) || isDropped(token, cue)),
+        );
         fuzzy = at >= 0;
       }
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at, fuzzy };
@@ -201,6 +233,13 @@ function detectIntent(
       fuzzy: best.fuzzy,
     },
   };
+}
+
+/** A letter left out of a longer cue, after its first ("happend" for "happened"). */
+function isDropped(token: string, word: string): boolean {
+  if (word.length < 7 || token.length !== word.length - 1 || token[0] !== word[0]) return false;
+  const at = [...token].findIndex((letter, i) => letter !== word[i]);
+  return at < 0 || token.slice(at) === word.slice(at + 1);
 }
 
 /** Two neighbouring letters swapped, the commonest slip in typing ("wehn" for "when"). */

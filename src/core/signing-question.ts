@@ -71,7 +71,8 @@ export function placesAsked(
     const inPlace = (token: string) => !PLACE_WORDS.has(token) && !STOP_WORDS.has(token) && inName(token);
     while (end < tokens.length && inPlace(tokens[end] ?? "")) end++;
     const words = tokens.slice(start, end);
-    if (words.length === 0 || words.some((word) => WHEN_WORDS.has(word) || /\d/.test(word))) return;
+    // "in September", "in 2025" say when; "at the G7 summit" says where.
+    if (words.length === 0 || words.some((word) => WHEN_WORDS.has(word) || /^\d/.test(word))) return;
     const phrase = words.join(" ");
     const reading = query.readings.find(
       (r) => (r.kind === "country" || r.kind === "deal") && !r.carried && r.words === phrase,
@@ -211,8 +212,10 @@ function signingClaimed(
         !NO_ONE.has(token) &&
         !readWords.has(token)),
   );
-  const dates = query.tokens.flatMap((token): SigningAsked["dates"] => {
+  const dates = query.tokens.flatMap((token, i): SigningAsked["dates"] => {
     const month = MONTHS.indexOf(token);
+    // "Theresa May" is a person; "in May", "May 2025" a month.
+    if (token === "may" && !mayIsMonth(query.tokens, i)) return [];
     if (month >= 0) return [{ month: String(month + 1).padStart(2, "0") }];
     return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
   });
@@ -221,8 +224,17 @@ function signingClaimed(
   const named = query.deals.filter((deal) => !placeDeals.has(deal) || query.deals.length === 1);
   const signedByAll = (deal: Deal) =>
     people.length > 0 && people.every((word) => deal.signatories.some((person) => nameHas(person, word)));
-  const deals = named.length > 0 ? named : ctx.knowledge.deals.filter(signedByAll).map((deal) => deal.id);
+  const byAll = ctx.knowledge.deals.filter(signedByAll).map((deal) => deal.id);
+  // "What did Sunak and Trump agree?": the deal is the one the real signatory named signed.
+  const deals = named.length > 0 ? named : byAll.length > 0 ? byAll : dealsSignedBy(query, ctx);
   return { people, places, deals, dates };
+}
+
+/** Words before "may" that make it the month: "in May", "early May". */
+const BEFORE_MONTH = new Set(["in", "on", "of", "since", "until", "early", "late", "mid", "during"]);
+
+function mayIsMonth(tokens: readonly string[], at: number): boolean {
+  return BEFORE_MONTH.has(tokens[at - 1] ?? "") || /^\d/.test(tokens[at + 1] ?? "");
 }
 
 /**
@@ -267,7 +279,7 @@ export function withSigningCorrected(
   query: ParsedQuery,
   answered: AnswerDraft,
   ctx: KnowledgeLookups,
-  run: (record: "who-signed" | "when") => AnswerDraft,
+  run: (record: "who-signed" | "when", deals: DealId[]) => AnswerDraft,
 ): AnswerDraft {
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
@@ -282,7 +294,7 @@ export function withSigningCorrected(
       ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
       : null;
   if (!correction) return answered;
-  const signingRecord = run(correction.includes(" signed by ") ? "who-signed" : "when");
+  const signingRecord = run(correction.includes(" signed by ") ? "who-signed" : "when", [deal.id]);
   // With nothing else to answer ("Why was it signed at Balmoral?"), the signing record is the answer.
   const answer = answered.found ? answered : signingRecord;
   const lead = `The texts say otherwise: ${correction} ${answer.lead}`;

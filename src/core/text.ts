@@ -107,9 +107,9 @@ export const FILLER_WORDS = new Set(
   only or other our out over own please same say says said she should show so some such tell than that the their
   them then there these they this those through to too under until up us very was we were what when where which while
   who whom why will with would you your yours yes hi hello hey thanks thank want need find look info information
-  details detail regarding concerning tpd tpds deal deals technology prosperity agreement agreements memorandum
+  details detail regarding concerning tpd tpds deal deals tech technology prosperity agreement agreements memorandum
   understanding cooperation mou moc u s united states america american america's trump administration doc document
-  text official bot question questions mous mocs memoranda anything something thing things much many well one two three new latest
+  text official bot question questions mous mocs memoranda anything anywhere something thing things much many well one two three new latest
   did does done make made work working works go going way day date time year years month week team
   everyone channel here subteam 技術 繁栄 ディール 協定 覚書 技術繁栄 技術繁栄ディール 기술 번영 협정 양해각서 기술번영
   기술번영협정`
@@ -117,8 +117,9 @@ export const FILLER_WORDS = new Set(
     .filter(Boolean),
 );
 
-/** British and American spellings read as one word ("programme" is "program"). */
+/** British and American spellings, and short forms, read as one word ("programme" is "program", "lab" "laboratory"). */
 const SPELLINGS: Readonly<Record<string, string>> = {
+  lab: "laboratory",
   programme: "program",
   centre: "center",
   defence: "defense",

@@ -46,8 +46,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return answer;
   }
-  // The texts report what was agreed and what happened; no sentence of theirs decides what will happen.
-  if (/\b(will|going to)\b/.test(query.text)) return answer;
+  // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
+  // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
+  if (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) return answer;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
   const groups = topicGroups(query, ctx);
@@ -57,9 +58,11 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const inPhrase = new Set(phrases.flat());
   const typed = new Set(groups.flatMap((group) => group.typed.map(stem)));
   const single = groups.flatMap(({ words }) => (words.length === 1 ? words.map(stem) : []));
+  // "Does it link AI to biotech?": two topics in one sentence are the link; the verb need not stand there.
+  const relating = groups.length > 1 ? RELATION_WORDS : new Set<string>();
   const keys = new Set(
     [...[...keyWords(query, ctx)].filter((key) => !typed.has(key)), ...single].filter(
-      (key) => !inPhrase.has(key),
+      (key) => !inPhrase.has(key) && !relating.has(key),
     ),
   );
   if (keys.size === 0 && phrases.length === 0) return answer;
@@ -114,6 +117,20 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 }
 
 type Decision = { negated: boolean; sentence: string };
+
+/** Verbs that ask whether two things go together: said by a sentence that has both. */
+const RELATION_WORDS = new Set(
+  "link links linked tie ties tied connect connects connected combine combines combined relate relates related"
+    .split(" ")
+    .map(stem),
+);
+/**
+ * Words for the two sides and their acting together ("both countries", "common", "joint"): every commitment of a
+ * bilateral deal is that, so a sentence need not repeat them.
+ */
+const TOGETHER_WORDS = new Set(
+  "common joint jointly shared mutual together bilateral countries nations sides partners".split(" "),
+);
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
 function askedOfEach(query: ParsedQuery): boolean {
@@ -174,6 +191,7 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           i > 0 &&
           !sectionWords.has(i) &&
           !FILLER_WORDS.has(token) &&
+          !TOGETHER_WORDS.has(token) &&
           !dealWords.has(token) &&
           token.length > 2,
       )

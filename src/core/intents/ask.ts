@@ -9,7 +9,7 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
-import { describe, evidence, hasName, mayName, subjectOf } from "../coverage.js";
+import { describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
 import { AMOUNT, countriesAsked } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section, Signatory } from "../model.js";
@@ -416,12 +416,18 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
  */
 function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): AnswerDraft {
   const subject = subjectOf(query, ctx);
-  const what = describe(ctx, subject);
+  const asked = alternativesOf(subject, query);
+  const what = asked.map((each) => describe(ctx, each)).join(" or ");
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
   // a working group agreed in 2026) is said to be one, never counted as the deal's own.
-  const inText = (deal: DealId) =>
-    evidence(ctx, deal, subject).filter((passage) => passage.section !== "development");
+  const inText = (deal: DealId) => [
+    ...new Set(
+      asked.flatMap((each) =>
+        evidence(ctx, deal, each).filter((passage) => passage.section !== "development"),
+      ),
+    ),
+  ];
   const found = deals.map((deal) => ({ deal, passages: inText(deal) }));
   const missing = found.filter((entry) => entry.passages.length === 0).map((entry) => entry.deal);
   const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: AnswerDraft) =>
@@ -502,6 +508,23 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
           ]
         : suggestionsNear(ctx, missing),
   };
+}
+
+/**
+ * "Anything on energy resilience or energy security?": each side of an "or" asked on its own, so either one
+ * found is enough. A subject of topics or names, or one "or" does not split in two, is asked as it is.
+ */
+function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
+  if (subject.topics.length > 0 || subject.names.length > 0 || !query.tokens.includes("or")) return [subject];
+  const sides: string[][] = [[]];
+  for (const token of query.tokens) {
+    if (token === "or") sides.push([]);
+    else sides[sides.length - 1]?.push(token);
+  }
+  const asked = sides
+    .map((side) => subject.terms.filter((term) => side.includes(term)))
+    .filter((terms) => terms.length > 0);
+  return asked.length > 1 ? asked.map((terms) => ({ ...subject, terms })) : [subject];
 }
 
 /** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), those naming it first. */
