@@ -15,10 +15,32 @@ describe("escaping outgoing text", () => {
     const emoji = mrkdwnText("😀".repeat(10), 6);
     expect(emoji).toBe("😀😀…");
     expect(mrkdwnText("short", 10)).toBe("short");
+    // The longest start that fits, whether the escapes fall inside the cut or past it.
+    expect(mrkdwnText(`${"a".repeat(30)}&&&`, 23)).toBe(`${"a".repeat(22)}…`);
+    expect(mrkdwnText(`${"x".repeat(20)}${"&".repeat(10)}`, 23)).toBe(`${"x".repeat(20)}…`);
+    expect(mrkdwnText(`${"x".repeat(20)}&${"y".repeat(10)}`, 30)).toBe(
+      `${"x".repeat(20)}&amp;${"y".repeat(4)}…`,
+    );
   });
 
   it("drops control and bidi-override characters and repairs lone surrogates", () => {
     expect(sanitize("a\u0000b\u202Ec\r\nd\tе\uD800")).toBe("abc\nd\tе\uFFFD");
+  });
+
+  it("treats each character alike alone in otherwise clean text", () => {
+    const expected = (char: string, code: number) => {
+      if (char === "\t" || char === "\n") return char;
+      if (char === "\r") return "\n";
+      if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return "";
+      if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return "";
+      if (code >= 0xd800 && code <= 0xdfff) return "\uFFFD";
+      return char;
+    };
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(sanitize(`a${char}b`), `U+${code.toString(16)}`).toBe(`a${expected(char, code)}b`);
+    }
+    expect(sanitize("clean text 😀 stays the very same")).toBe("clean text 😀 stays the very same");
   });
 
   it("keeps plain_text readable but inert", () => {

@@ -9,6 +9,11 @@ const ELLIPSIS = "…";
 // make a quote read differently from what it says.
 const CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * Text with any character `sanitize` might change (every surrogate, `\r`, controls but tab and newline, bidi
+ * marks), written as what it keeps: a plain scan, so the usual clean text is returned as it is.
+ */
+const MAY_NEED_SANITIZING = /[^\t\n\u0020-\u007e\u00a0-\u2029\u202f-\u2065\u206a-\ud7ff\ue000-\uffff]/;
 
 /** How one platform shows text as written: its markup's escaping, and what ends a link in it. */
 export type Markup = {
@@ -22,6 +27,7 @@ export type Markup = {
 
 /** Replaces lone surrogates (which platforms reject), drops control and bidi characters, normalises line ends. */
 export function sanitize(text: string): string {
+  if (!MAY_NEED_SANITIZING.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, "\ufffd")
     .replace(/\r\n?/g, "\n")
@@ -57,20 +63,34 @@ function escapeWithin(text: string, max: number, toMarkup: (text: string) => str
   const whole = toMarkup(text);
   if (whole.length <= max) return whole;
   if (max <= 0) return "";
-  const points = Array.from(text);
+  const room = max - ELLIPSIS.length;
+  // Escaping never shortens text, so no start longer than `room` code points fits, and the escaped length grows
+  // with the start's length: a binary search finds the longest that fits.
+  const points = firstCodePoints(text, room);
   const escapedStart = (count: number) => toMarkup(points.slice(0, count).join(""));
-  // Escaping never shortens text, so the escaped length grows with the start's length: a binary search finds it.
   let low = 0;
-  let high = Math.min(points.length, max);
+  let high = points.length;
+  // Usually the longest candidate fits already (little or nothing to escape in it): one try instead of a search.
+  if (escapedStart(high).length <= room) low = high;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (escapedStart(mid).length <= max - ELLIPSIS.length) low = mid;
+    if (escapedStart(mid).length <= room) low = mid;
     else high = mid - 1;
   }
   const start = escapedStart(low)
     .replace(/\u200d$/, "")
     .trimEnd();
   return `${start}${ELLIPSIS}`;
+}
+
+/** The first `count` code points of `text` (a surrogate pair is one). */
+function firstCodePoints(text: string, count: number): string[] {
+  const points: string[] = [];
+  for (const point of text) {
+    if (points.length >= count) break;
+    points.push(point);
+  }
+  return points;
 }
 
 /** Untrusted text for a place without formatting (headers, button labels, embed author): one line, unpingable. */

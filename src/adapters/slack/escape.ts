@@ -5,8 +5,11 @@ import { forMarkup, percentEncode } from "../shared/safe-text.js";
  * `<!here>`, `<!everyone>` and `<!subteam^…>` into inert text.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(MRKDWN_SPECIAL, (char) => MRKDWN_ENTITY[char as keyof typeof MRKDWN_ENTITY]);
 }
+
+const MRKDWN_SPECIAL = /[&<>]/g;
+const MRKDWN_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" } as const;
 
 /** `mrkdwnText`: echo-safe mrkdwn of untrusted text; `linkUrl`: a URL safe inside `<url|label>`, or null. */
 export const { formatted: mrkdwnText, link: linkUrl } = forMarkup({

@@ -2,7 +2,7 @@ import type { App, BlockAction, FeedbackButtonsAction, types } from "@slack/bolt
 import type { Logger } from "../../logger.js";
 import type { FeedbackVote } from "../../store/question-log.js";
 import { isQuestionId, MAX_NOTE_LENGTH, readVoteValue, THANKS, voteValue } from "../shared/feedback.js";
-import { LIMITS, type SlackMessage } from "./blocks.js";
+import { type Block, LIMITS } from "./blocks.js";
 
 export const FEEDBACK_ACTION_ID = "tpd_feedback";
 export const NOTE_CALLBACK_ID = "tpd_feedback_note";
@@ -32,13 +32,17 @@ export function feedbackBlock(questionId: string): types.ContextActionsBlock {
   };
 }
 
-/** The message with 👍/👎 at the end, unless that would take it past Slack's block limits. */
-export function withFeedback(message: SlackMessage, questionId: string): SlackMessage {
+/**
+ * The blocks with 👍/👎 at the end, unless that would take them past Slack's block limits (`jsonLength`: the
+ * length of the blocks' JSON, as the renderer measured it).
+ */
+export function withFeedback(
+  { blocks, jsonLength }: { blocks: Block[]; jsonLength: number },
+  questionId: string,
+): Block[] {
   const block = feedbackBlock(questionId);
-  const fits =
-    message.blocks.length < LIMITS.blocks &&
-    JSON.stringify(message.blocks).length + JSON.stringify(block).length < LIMITS.blocksJson;
-  return fits ? { ...message, blocks: [...message.blocks, block] } : message;
+  const fits = blocks.length < LIMITS.blocks && jsonLength + JSON.stringify(block).length < LIMITS.blocksJson;
+  return fits ? [...blocks, block] : blocks;
 }
 
 /** The optional "what was missing?" after a 👎: private to the user, the question id carried in the view. */

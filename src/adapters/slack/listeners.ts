@@ -25,7 +25,6 @@ import type { SlackMessage } from "./blocks.js";
 import { decodeButtonValue } from "./button-values.js";
 import { answerMetadata, dmConversation, threadConversation } from "./conversation.js";
 import type { DedupeStore } from "./dedupe.js";
-import { withFeedback } from "./feedback.js";
 import { renderHome } from "./home.js";
 import { toQuery } from "./incoming-text.js";
 import { ACTION, ASK_ABOUT_MESSAGE_CALLBACK, ASK_ACTION_PATTERN, SLASH_COMMAND } from "./registration.js";
@@ -66,13 +65,8 @@ export type Context = { deps: ListenerDeps; log: Logger };
 
 export const render =
   (options: Omit<RenderOptions, "footer">) =>
-  (answer: Answer, feedbackId: string | null): SlackMessage => {
-    const message = renderAnswer(answer, {
-      ...options,
-      footer: answer.intent === "help" ? SLACK_USAGE : null,
-    });
-    return feedbackId ? withFeedback(message, feedbackId) : message;
-  };
+  (answer: Answer, feedbackId: string | null): SlackMessage =>
+    renderAnswer(answer, { ...options, footer: answer.intent === "help" ? SLACK_USAGE : null, feedbackId });
 
 /**
  * An answer posted in a conversation carries the context a follow-up reads (as message metadata), so the

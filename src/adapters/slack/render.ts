@@ -7,6 +7,7 @@ import type { ActionsBlock, Block, Button, ContextBlock, SectionBlock, SlackMess
 import { LIMITS } from "./blocks.js";
 import { encodeButtonValue } from "./button-values.js";
 import { linkUrl, mrkdwnText } from "./escape.js";
+import { withFeedback } from "./feedback.js";
 import { ACTION } from "./registration.js";
 
 export type RenderOptions = {
@@ -18,17 +19,23 @@ export type RenderOptions = {
   deal?: DealId | null;
   /** An extra line under the answer, e.g. how to reach the bot from Slack. */
   footer?: string | null;
+  /** Adds 👍/👎 carrying this question id, when they fit within Slack's limits. */
+  feedbackId?: string | null;
 };
 
 /** Answer -> Block Kit with a plain-text fallback, within Slack's limits for any input. Pure. */
 export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessage {
-  const blocks = plan.fitted(
-    (caps) => renderBlocks(answer, options, caps),
-    (shown) => shown.length <= LIMITS.blocks && JSON.stringify(shown).length <= LIMITS.blocksJson,
-    () => [header(answer.title), section(mrkdwnText(answer.lead, 500)), context(plan.WORDING.tooLong)],
+  const shown = plan.fitted(
+    (caps) => sized(renderBlocks(answer, options, caps)),
+    ({ blocks, jsonLength }) => blocks.length <= LIMITS.blocks && jsonLength <= LIMITS.blocksJson,
+    () => sized([header(answer.title), section(mrkdwnText(answer.lead, 500)), context(plan.WORDING.tooLong)]),
   );
+  const blocks = options.feedbackId ? withFeedback(shown, options.feedbackId) : shown.blocks;
   return { text: fallbackText(answer), blocks };
 }
+
+/** Blocks with the length of their JSON, measured once (what Slack's size limit counts). */
+const sized = (blocks: Block[]) => ({ blocks, jsonLength: JSON.stringify(blocks).length });
 
 function renderBlocks(answer: Answer, options: RenderOptions, caps: plan.Caps): Block[] {
   const blocks: Block[] = [header(answer.title)];
