@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, SlackMessage } from "../../src/adapters/slack/blocks.js";
 import { decodeButtonValue } from "../../src/adapters/slack/button-values.js";
-import { ACTION, ASK_ACTION_PATTERN } from "../../src/adapters/slack/registration.js";
+import { ACTION, QUESTION_ACTION_PATTERN } from "../../src/adapters/slack/registration.js";
 import { renderAnswer } from "../../src/adapters/slack/render.js";
 import { formatDate } from "../../src/core/phrasing.js";
 import { answerArbitrary } from "../helpers/answer-arbitrary.js";
@@ -91,7 +91,9 @@ describe("renderAnswer", () => {
     expect(sections(message)[0]).toBe("No commitment on “xyzzy” found in the deal texts.");
     const found = buttons(message.blocks);
     expect(found.map((button) => button.text.text)).toEqual(["Korea and 6G", "Compare quantum across deals"]);
-    expect(found.every((button) => ASK_ACTION_PATTERN.test(button.action_id))).toBe(true);
+    for (const { action_id: id } of found) {
+      expect(id.startsWith(ACTION.askPrefix) && QUESTION_ACTION_PATTERN.test(id), id).toBe(true);
+    }
     expect(decodeButtonValue(found[1]?.value)).toEqual({ q: "compare quantum" });
   });
 

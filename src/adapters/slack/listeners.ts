@@ -27,7 +27,12 @@ import { answerMetadata, dmConversation, threadConversation } from "./conversati
 import type { DedupeStore } from "./dedupe.js";
 import { renderHome } from "./home.js";
 import { toQuery } from "./incoming-text.js";
-import { ACTION, ASK_ABOUT_MESSAGE_CALLBACK, ASK_ACTION_PATTERN, SLASH_COMMAND } from "./registration.js";
+import {
+  ACTION,
+  ASK_ABOUT_MESSAGE_CALLBACK,
+  QUESTION_ACTION_PATTERN,
+  SLASH_COMMAND,
+} from "./registration.js";
 import { type RenderOptions, renderAnswer } from "./render.js";
 import {
   buttonReply,
@@ -362,8 +367,9 @@ export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
     if (asked) await deps.pipeline.ask(asked.question, asked.reply);
   };
 
-  app.use(async (args) => refuseWhileDraining(args, lifecycle, log));
-  app.use(async (args) => skipRedeliveries(args, deps.dedupe, log));
+  app.use(async (args) =>
+    lifecycle.draining ? refuseWhileDraining(args, log) : skipRedeliveries(args, deps.dedupe, log),
+  );
 
   // The pipeline acknowledges a command: with its answer when ready within the budget, else "working on it…".
   app.command(SLASH_COMMAND, async (args) => run(command.read(args)));
@@ -388,12 +394,11 @@ export function registerListeners(app: ListenerHost, deps: ListenerDeps): void {
       log.warn({ err: describeError(error) }, "could not publish the Home tab");
     }
   });
-  for (const id of [ACTION.more, ACTION.compare, ACTION.share, ASK_ACTION_PATTERN]) {
-    app.action<BlockAction<ButtonAction>>(id, async (args) => {
-      await args.ack();
-      await run(button.read(args, context));
-    });
-  }
+  // One listener for every question button: Bolt runs each registered listener's filters on every request.
+  app.action<BlockAction<ButtonAction>>(QUESTION_ACTION_PATTERN, async (args) => {
+    await args.ack();
+    await run(button.read(args, context));
+  });
   app.error(async (error) => {
     log.error({ err: describeError(error) }, "unhandled error in a Slack listener");
   });
@@ -406,8 +411,7 @@ type GlobalArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
  * turned away before Bolt acknowledges them (see app.ts) so Slack redelivers them elsewhere; over
  * Socket Mode they are already acknowledged, so they are logged and dropped.
  */
-async function refuseWhileDraining(args: GlobalArgs, lifecycle: InFlight, log: Logger): Promise<void> {
-  if (!lifecycle.draining) return args.next();
+async function refuseWhileDraining(args: GlobalArgs, log: Logger): Promise<void> {
   if ("command" in args && args.command) {
     await args.ack({ response_type: "ephemeral", text: NOTICES.restarting });
     return;

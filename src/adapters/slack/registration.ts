@@ -47,4 +47,7 @@ export const ACTION = {
   share: "tpd_share",
   askPrefix: "tpd_ask_",
 } as const;
-export const ASK_ACTION_PATTERN = /^tpd_ask_[ish]\d+$/;
+/** Every button whose click asks a question (More, Compare, Share, Ask): one listener takes them all. */
+export const QUESTION_ACTION_PATTERN = new RegExp(
+  `^(?:${ACTION.more}|${ACTION.compare}|${ACTION.share}|${ACTION.askPrefix}[ish]\\d+)$`,
+);
