@@ -249,21 +249,26 @@ export class Vocabulary {
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
     if (this.knownWords.has(token)) return null;
-    const fuzzy = this.closestWord(token);
-    return fuzzy
-      ? { reading: { words: token, kind: fuzzy.kind, as: fuzzy.id, fuzzy: true }, length: 1, name: false }
-      : null;
+    const closest = this.closestWord(token);
+    if (!closest) return null;
+    const { term, word } = closest;
+    const alias = term.kind === "topic" ? { alias: word } : {};
+    return {
+      reading: { words: token, kind: term.kind, as: term.id, fuzzy: true, ...alias },
+      length: 1,
+      name: false,
+    };
   }
 
-  private closestWord(token: string): Term | null {
-    let best: { term: Term; distance: number } | null = null;
+  private closestWord(token: string): { term: Term; word: string } | null {
+    let best: { term: Term; word: string; distance: number } | null = null;
     for (const { word, term } of this.aliases.singleWords) {
       const allowance = typoAllowance(Math.min(word.length, token.length));
       // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
       if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;
       const distance = editDistance(token, word, allowance);
-      if (distance <= allowance && (!best || distance < best.distance)) best = { term, distance };
+      if (distance <= allowance && (!best || distance < best.distance)) best = { term, word, distance };
     }
-    return best?.term ?? null;
+    return best;
   }
 }

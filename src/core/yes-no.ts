@@ -4,7 +4,7 @@ import type { DealId } from "./model.js";
 import { formatDate } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
-import { editDistance, FILLER_WORDS, stem, tokenize, typoAllowance } from "./text.js";
+import { FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set([
@@ -51,7 +51,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) return answer;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
-  const groups = topicGroups(query, ctx);
+  const groups = topicGroups(query);
   const phrases = groups
     .filter(({ words }) => words.length > 1)
     .map(({ words }) => words.filter((word) => !FILLER_WORDS.has(word)).map(stem));
@@ -142,11 +142,11 @@ function askedOfEach(query: ParsedQuery): boolean {
 }
 
 /** The topics asked, each as the words of its aliases: neighbouring readings of one topic ("legaly" "binding") make one. */
-function topicGroups(query: ParsedQuery, ctx: KnowledgeLookups): Array<{ typed: string[]; words: string[] }> {
+function topicGroups(query: ParsedQuery): Array<{ typed: string[]; words: string[] }> {
   const groups: Array<{ typed: string[]; words: string[] }> = [];
   let previous: Reading | undefined;
   for (const reading of query.readings) {
-    const words = reading.kind === "topic" ? asAliased(reading, ctx) : null;
+    const words = reading.kind === "topic" ? (reading.alias ?? reading.words) : null;
     const last = groups[groups.length - 1];
     if (words && last && previous?.kind === "topic" && previous.as === reading.as) {
       last.typed.push(...reading.words.split(" "));
@@ -157,19 +157,6 @@ function topicGroups(query: ParsedQuery, ctx: KnowledgeLookups): Array<{ typed: 
     previous = reading;
   }
   return groups;
-}
-
-/** A topic's words as its alias writes them: a typo ("legaly bindng") read as the alias it stands for. */
-function asAliased(reading: Reading, ctx: KnowledgeLookups): string | null {
-  if (!reading.fuzzy) return reading.words;
-  const typed = reading.words.split(" ");
-  const near = (word: string, typedWord: string) =>
-    editDistance(word, typedWord, typoAllowance(word.length)) <= typoAllowance(word.length);
-  const alias = ctx.topic(reading.as)?.aliases.find((each) => {
-    const words = tokenize(each);
-    return words.length === typed.length && words.every((word, i) => near(word, typed[i] ?? ""));
-  });
-  return alias ? tokenize(alias).join(" ") : null;
 }
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
@@ -201,21 +188,25 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
 
 const ORDINALS = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|\d+)$/;
 
+/** The numbered names the question asks ("Artemis I", "Section 3"): each name's word and the number after it. */
+function numberedNamesAsked(query: ParsedQuery): Array<[string, string]> {
+  return query.tokens.flatMap((token, i) => {
+    const next = query.tokens[i + 1];
+    return i > 0 && next && ORDINALS.test(next) && !FILLER_WORDS.has(token) && !ORDINALS.test(token)
+      ? [[token, next] as [string, string]]
+      : [];
+  });
+}
+
 /**
  * A name with a number ("Artemis I", "Section 3") must stand in the text with that same number: a sentence
  * about Artemis II never answers a question about Artemis I.
  */
 export function numberedNamesMatch(query: ParsedQuery, text: string): boolean {
   const words = tokenize(text);
-  const pairs = query.tokens.flatMap((token, i) => {
-    const next = query.tokens[i + 1];
-    return i > 0 && next && ORDINALS.test(next) && !FILLER_WORDS.has(token) && !ORDINALS.test(token)
-      ? [[token, next]]
-      : [];
-  });
-  return pairs.every(
+  return numberedNamesAsked(query).every(
     ([name, number]) =>
-      words.some((word, i) => word === name && words[i + 1] === number) || !words.includes(name as string),
+      words.some((word, i) => word === name && words[i + 1] === number) || !words.includes(name),
   );
 }
 
@@ -228,15 +219,12 @@ export function numberedNameDiffers(
   text: string,
 ): { asked: string; written: string } | null {
   const words = tokenize(text);
-  for (const [i, token] of query.tokens.entries()) {
-    const number = query.tokens[i + 1];
-    if (i === 0 || !number || !ORDINALS.test(number) || FILLER_WORDS.has(token) || ORDINALS.test(token))
-      continue;
-    const other = words.find((word, at) => at > 0 && words[at - 1] === token && ORDINALS.test(word));
-    if (!other || words.some((word, at) => word === number && words[at - 1] === token)) continue;
-    const inText = new RegExp(`\\b${token}\\W+${other}\\b`, "i").exec(text)?.[0] ?? `${token} ${other}`;
+  for (const [name, number] of numberedNamesAsked(query)) {
+    const other = words.find((word, at) => at > 0 && words[at - 1] === name && ORDINALS.test(word));
+    if (!other || words.some((word, at) => word === number && words[at - 1] === name)) continue;
+    const inText = new RegExp(`\\b${name}\\W+${other}\\b`, "i").exec(text)?.[0] ?? `${name} ${other}`;
     const inQuestion =
-      new RegExp(`\\b${token}\\W+${number}\\b`, "i").exec(query.text)?.[0] ?? `${token} ${number}`;
+      new RegExp(`\\b${name}\\W+${number}\\b`, "i").exec(query.text)?.[0] ?? `${name} ${number}`;
     return { asked: inQuestion, written: inText };
   }
   return null;
