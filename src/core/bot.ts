@@ -20,8 +20,9 @@ import { type Overview, overviewOf } from "./overview.js";
 import { readPassages } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
-import { withSigningCorrected } from "./signing-question.js";
+import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
+import { phrasesIn } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { withYesNoLead } from "./yes-no.js";
 
@@ -80,11 +81,15 @@ function intentFor(query: ParsedQuery): IntentName {
     intervalAsked(query) &&
     new Set(query.deals).size < 2
   ) {
-    const words = ` ${query.tokens.join(" ")} `;
-    return status.cues.some((cue) => words.includes(` ${cue} `)) ? "status" : "ask";
+    return phrasesIn(query.tokens, status.cues).length > 0 ? "status" : "ask";
   }
   // "Did Starmer sign the TPD?" asks about a signing, not for the list of deals its "TPD" names.
-  if (query.form === "yes-no" && query.intent === "deals" && query.intentBy === "cue" && signs(query))
+  if (
+    query.form === "yes-no" &&
+    query.intent === "deals" &&
+    query.intentBy === "cue" &&
+    mentionsSigning(query)
+  )
     return "ask";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
@@ -97,8 +102,6 @@ function intentFor(query: ParsedQuery): IntentName {
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
   return query.intent;
 }
-
-const signs = (query: ParsedQuery) => query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
 
 export function createBot(deps: BotDeps): Bot {
   const steps = buildBot(deps);

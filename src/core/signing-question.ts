@@ -111,6 +111,10 @@ function nameHas(person: Signatory, word: string): boolean {
   );
 }
 
+/** Whether the question says "sign", "signs", "signed" or "signing". */
+export const mentionsSigning = (query: ParsedQuery) =>
+  query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
+
 /** Whether any signatory of any deal is named in the question. */
 export function namesSignatory(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   return ctx.knowledge.deals.some((deal) =>

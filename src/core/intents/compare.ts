@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Signatory } from "../model.js";
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { dealsSignedBy, signatoriesNamed } from "../signing-question.js";
+import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
 import { indexOfSequence, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
@@ -168,8 +168,7 @@ type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; wi
  * a prime minister), and the deals they signed, from each deal's signatories. Null for other questions.
  */
 function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
-  if (query.form !== "which-deal" || !query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token)))
-    return null;
+  if (query.form !== "which-deal" || !mentionsSigning(query)) return null;
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
   const named = dealsSignedBy(query, ctx);
   if (named.length > 0) {
