@@ -108,11 +108,12 @@ function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): Na
 export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject): Passage[] {
   if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return [];
   const needTerms = subject.topics.length === 0 && subject.names.length === 0;
+  const saysTerms = saidOf(ctx, deal, subject.terms);
   const fits = (passage: Passage) =>
     subject.names.every((name) => hasName(ctx, passage, name)) &&
     subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
     subject.aliasWords.every((words) => ctx.hasWords(passage, words)) &&
-    (!needTerms || (ctx.hasWords(passage, subject.terms) && saysOf(ctx, passage, deal, subject.terms)));
+    (!needTerms || (ctx.hasWords(passage, subject.terms) && saysTerms(passage)));
   const [name] = subject.names;
   const [topic] = subject.topics;
   // Only passages that can fit are read: those with the first name, the first topic, or all the words.
@@ -143,20 +144,22 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
  * A passage about several deals ("…signed deals with Japan and Korea, building on the U.S.-UK deal") bears words
  * out for a deal only in a sentence that names that deal: "signed in Asia" is said of Japan and Korea, not the UK.
  */
-function saysOf(ctx: KnowledgeLookups, passage: Passage, deal: DealId, terms: readonly string[]): boolean {
-  if (passage.deals.length <= 1) return true;
+function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
   const record = ctx.deal(deal);
   const names = [record?.partner ?? deal, ...(record?.aliases ?? [])]
     .map(tokenize)
     .filter((words) => words.length > 0);
   const wanted = terms.map(stem);
-  return passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
-    const words = tokenize(sentence);
-    const stems = words.map(stem);
-    return (
-      wanted.every((term) => stems.includes(term)) && names.some((name) => indexOfSequence(words, name) >= 0)
-    );
-  });
+  return (passage: Passage) =>
+    passage.deals.length <= 1 ||
+    passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
+      const words = tokenize(sentence);
+      const stems = words.map(stem);
+      return (
+        wanted.every((term) => stems.includes(term)) &&
+        names.some((name) => indexOfSequence(words, name) >= 0)
+      );
+    });
 }
 
 /** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */

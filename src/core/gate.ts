@@ -56,6 +56,8 @@ const MONTHS_AND_DAYS =
   );
 export const AMOUNT =
   /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
+/** `AMOUNT` for a test of whether a text has one (no global flag, so no state between tests). */
+export const HAS_AMOUNT = new RegExp(AMOUNT.source, "i");
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /** How much an amount stands for: "$10bn" and "$10 billion" are one sum. */

@@ -10,7 +10,7 @@ import {
   suggestionsNear,
 } from "../answer-building.js";
 import { describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
-import { AMOUNT, countriesAsked } from "../gate.js";
+import { countriesAsked, HAS_AMOUNT } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section, Signatory } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -227,10 +227,7 @@ function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
   const asksSum = /\bhow much\b|\bwhat (sum|amount)\b|\bhow many (dollars|pounds|yen|won)\b/.test(
     query.tokens.join(" "),
   );
-  return (
-    asksSum &&
-    !shown.slice(0, PAGE_SIZE).some(({ passage }) => new RegExp(AMOUNT.source, "i").test(passage.text))
-  );
+  return asksSum && !shown.slice(0, PAGE_SIZE).some(({ passage }) => HAS_AMOUNT.test(passage.text));
 }
 
 const QUOTE_WORDS = new Set([
