@@ -117,9 +117,10 @@ export const FILLER_WORDS = new Set(
     .filter(Boolean),
 );
 
-/** British and American spellings, and short forms, read as one word ("programme" is "program", "lab" "laboratory"). */
+/** British and American spellings, short forms and adjectives of places read as one word ("programme" is "program", "lab" "laboratory", "Asian" "Asia"). */
 const SPELLINGS: Readonly<Record<string, string>> = {
   lab: "laboratory",
+  asian: "asia",
   programme: "program",
   centre: "center",
   defence: "defense",

@@ -19,36 +19,48 @@ const NEGATIONS = new Set([
   "cannot",
   "nt",
 ]);
-/** Where a sentence or clause ends: not inside an abbreviation such as "U.S.". */
-const SENTENCE_END = /(?<=[;:])\s+|(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
+/** Where a sentence ends: not inside an abbreviation such as "U.S.". */
+const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
+/** Where a sentence or clause ends. */
+const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 /** How many words before a key word a negation may stand and still negate it. */
 const NEGATION_REACH = 5;
 
 /**
  * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
  * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries all the question's words decides, by whether a
- * negation governs them; a question about who signed is checked against the deal's signatories. Returns the
- * answer unchanged when no sentence holds all of the question's words of substance.
+ * negation governs them; a question about who signed is checked against the deal's signatories. When no
+ * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
+  // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer.
+  const decided = yesOrNo(query, answer, ctx) ?? UNDECIDED;
+  return { ...answer, lead: `${decided} ${answer.lead}` };
+}
+
+/** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
+function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const order = signingOrderLead(query, ctx);
-  if (order) return { ...answer, lead: `${order} ${answer.lead}` };
+  if (order) return order;
   const onSignature = operativeOnSignature(query, answer, ctx);
-  if (onSignature) return { ...answer, lead: `${onSignature} ${answer.lead}` };
+  if (onSignature) return onSignature;
+  const funds = fundsObliged(query, answer);
+  if (funds) return funds;
   const signing = signingAsked(query, ctx);
   if (signing) {
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
-    const [dealId] = answer.deals;
-    const deal = answer.deals.length === 1 && dealId !== undefined ? ctx.deal(dealId) : undefined;
-    const signed = deal ? signingLead(signing, deal) : null;
-    if (signed) return { ...answer, lead: `${signed} ${answer.lead}` };
+    // "Were the Japan and Korea deals both signed in October?" is decided by each deal's record.
+    const records = answer.deals.flatMap((id) => ctx.deal(id) ?? []);
+    const signed = records.map((deal) => signingLead(signing, deal));
+    const decided = signed.every((lead) => lead !== null) ? bothWays(signed as string[]) : null;
+    if (decided) return decided;
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
-    if (signing.people.length > 0 || signing.places.every((place) => place.country)) return answer;
+    if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
   }
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
-  if (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) return answer;
+  if (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) return null;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
   const groups = topicGroups(query);
@@ -65,7 +77,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
       (key) => !inPhrase.has(key) && !relating.has(key),
     ),
   );
-  if (keys.size === 0 && phrases.length === 0) return answer;
+  if (keys.size === 0 && phrases.length === 0) return null;
   const decide = (deal: DealId | undefined): Decision | null => {
     const ofDeal = answer.excerpts.filter((excerpt) => !deal || !excerpt.deal || excerpt.deal === deal);
     // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
@@ -91,12 +103,12 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const deals = [...new Set(query.deals)];
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
-  if (deals.length > 1 && !askedOfEach(query)) return answer;
+  if (deals.length > 1 && !askedOfEach(query)) return null;
   const decisions = deals.length > 1 ? deals.map(decide) : [decide(deals[0])];
   const [first] = decisions;
-  if (!first || decisions.some((decision) => decision?.negated !== first.negated)) return answer;
+  if (!first || decisions.some((decision) => decision?.negated !== first.negated)) return null;
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
-  return { ...answer, lead: `${first.negated ? "No" : "Yes"} — ${sentences} ${answer.lead}` };
+  return `${first.negated ? "No" : "Yes"} — ${sentences}`;
 }
 
 /**
@@ -107,16 +119,65 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const signingWords = query.tokens.some((token) =>
     /^(sign|signed|signing|signature|immediately)$/.test(token),
   );
-  if (!query.sections.includes("operative") || !signingWords || answer.deals.length !== 1) return null;
+  // "Does it have to be ratified before it takes effect?": only a clause that names ratification says Yes.
+  const ratification = query.tokens.some((token) => /^(ratif|approv)/.test(token));
+  if (!query.sections.includes("operative") || answer.deals.length !== 1) return null;
+  if (!signingWords && !ratification) return null;
   const clause = answer.excerpts.find(
     (excerpt) => excerpt.deal === answer.deals[0] && ctx.passage(excerpt.passageId)?.section === "operative",
   );
   const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
   if (!sentence) return null;
-  return `${/\bsignature\b|\bsigning\b|\bsigned\b/i.test(sentence) ? "Yes" : "No"} — ${sentence.trim()}`;
+  const yes = ratification
+    ? /\bratif|\bapprov/i.test(sentence)
+    : /\bsignature\b|\bsigning\b|\bsigned\b/i.test(sentence);
+  return `${yes ? "Yes" : "No"} — ${sentence.trim()}`;
 }
 
 type Decision = { negated: boolean; sentence: string };
+
+/** The lead of a yes/no question that no sentence of the texts decides. */
+const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
+
+/** One lead from each deal's "Yes — …" or "No — …": No when any says No (its reasons), else Yes (all reasons). */
+function bothWays(leads: readonly string[]): string | null {
+  if (leads.length === 0) return null;
+  const noes = leads.filter((lead) => lead.startsWith("No — "));
+  const chosen = noes.length > 0 ? noes : leads;
+  const reasons = chosen.map((lead, i) => {
+    const reason = lead.replace(/^(Yes|No) — /, "");
+    return i === 0 ? reason : `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+  });
+  return `${noes.length > 0 ? "No" : "Yes"} — ${reasons.join(" ")}`;
+}
+
+/** Money asked as something a deal binds its sides to ("oblige … to spend money", "any money attached?"). */
+const MONEY_WORDS = /^(money|funds?|funding|budget|cash|spend|spending|expenditure|financing)$/;
+const BINDING_WORDS =
+  /^(oblige[sd]?|obligate[sd]?|obligations?|commit(s|ted)?|require[sd]?|must|attached|binds?|binding)$/;
+
+/** "Any money attached?", "What's the budget?": a question about money, which a deal's funds clause answers. */
+export function asksAboutMoney(query: ParsedQuery): boolean {
+  return query.tokens.some((token) => MONEY_WORDS.test(token));
+}
+
+/**
+ * "Does the UK MOU oblige either government to spend money on quantum?": decided by the clause, shown among the
+ * excerpts, that nothing in the deal commits its sides to spend funds.
+ */
+function fundsObliged(query: ParsedQuery, answer: AnswerDraft): string | null {
+  const asked = asksAboutMoney(query) && query.tokens.some((token) => BINDING_WORDS.test(token));
+  if (!asked) return null;
+  for (const excerpt of answer.excerpts) {
+    const clause = excerpt.text
+      .split(FULL_STOP)
+      .find((sentence) =>
+        /(\bnothing in\b[^.]*\bcommits?|\bcommits? (neither|no)\b)[^.]*\bfunds\b/i.test(sentence),
+      );
+    if (clause) return `No — ${clause.trim()}`;
+  }
+  return null;
+}
 
 /** Verbs that ask whether two things go together: said by a sentence that has both. */
 const RELATION_WORDS = new Set(

@@ -27,7 +27,7 @@ import {
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, signatoriesNamed, signingAsked } from "../signing-question.js";
 import { stem, tokenize } from "../text.js";
-import { numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
+import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -148,8 +148,10 @@ export const ask: Intent = {
     const onlyLater =
       query.names.length > 0 && ranked.all.every(({ passage }) => passage.section === "development");
     const noSum = noSumSaid(query, ranked.top);
-    // "How much does the Korea TPD spend on quantum?": the clause that commits no funds comes first.
-    const noFunds = noSum ? noFundsClauses(deals, ctx) : [];
+    // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
+    // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
+    const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
+    const noFunds = noSum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     const shown = [
       ...noFunds,
       ...ranked.top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
@@ -224,10 +226,13 @@ function sharedWords(query: ParsedQuery, shown: readonly Ranked[], rare: readonl
 
 /** "How much funding does the Japan TPD put up?" when no excerpt shown names a sum: that the texts give none. */
 function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
-  const asksSum = /\bhow much\b|\bwhat (sum|amount)\b|\bhow many (dollars|pounds|yen|won)\b/.test(
-    query.tokens.join(" "),
-  );
-  return asksSum && !shown.slice(0, PAGE_SIZE).some(({ passage }) => HAS_AMOUNT.test(passage.text));
+  const asksSum =
+    /\bhow much\b|\bwhat (sum|amount)\b|\bhow many (dollars|pounds|yen|won)\b|\b(what|whats|what s) (is )?the budget\b/.test(
+      query.tokens.join(" "),
+    );
+  // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
+  const givesSum = ({ passage }: Ranked) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text);
+  return asksSum && !shown.slice(0, PAGE_SIZE).some(givesSum);
 }
 
 const QUOTE_WORDS = new Set([
