@@ -109,6 +109,31 @@ describe("work per question does not grow with knowledge it is not about", () =>
     }
   });
 
+  it("looks for a name as the question writes it only in passages with that word, not in every one it may hide in", () => {
+    // "is … 's" begins and ends the letters of "ISS", as words run together may write a name.
+    const nearMisses: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
+      id: `unrelated-near-${i}`,
+      deals: ["elsewhere"],
+      topics: [],
+      section: "article",
+      kind: "quote",
+      sourceId: real.sources[0]?.id ?? "",
+      order: i,
+      text: `${nonsenseWord(i)} is ${nonsenseWord(i + 1)}'s`,
+    }));
+    const grown = watched({ ...real, passages: [...real.passages, ...nearMisses] });
+    const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
+    const bot = createBot({ knowledge: grown.knowledge, index });
+    const plain = createBot({ knowledge: real, index });
+    bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
+    for (const question of ["japan iss", "does the korea deal mention the iss?"]) {
+      grown.read.clear();
+      expect(bot.answer(question), question).toEqual(plain.answer(question));
+      const nearMissesRead = [...grown.read].filter((id) => id.startsWith("unrelated-near-"));
+      expect(nearMissesRead, question).toEqual([]);
+    }
+  });
+
   it("builds the bot in time linear in the passages: twice as many unrelated passages cost twice the reads", () => {
     const buildReads = (count: number) => {
       const { knowledge, fieldReads } = watched(withUnrelated(real, count));
