@@ -23,6 +23,13 @@ export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
   private readonly sayingCache = new Map<string, readonly number[]>();
+  /** Each deal's passages about each topic, as positions: worked out on the first question about them. */
+  private readonly positionsByDealTopic = new Map<DealId, Map<string, Int32Array>>();
+  /**
+   * Where each passage stands in the search index, and which passage each place of the index holds (-1 for
+   * none); null when the index holds these very passages in this order, as the loader builds it.
+   */
+  private readonly placesInIndex: { ofPosition: Int32Array; ofPlace: Int32Array } | null;
 
   /** `tables`: the passages as `readPassages` read them. */
   constructor(
@@ -33,6 +40,7 @@ export class KnowledgeLookups {
   ) {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
+    this.placesInIndex = placesOf(knowledge.passages, index.passageIds, tables.positions);
   }
 
   get dealIds(): DealId[] {
@@ -57,7 +65,27 @@ export class KnowledgeLookups {
 
   topicsOf(passage: Passage): ReadonlySet<string> {
     const position = this.tables.positions.get(passage.id);
-    return (position !== undefined && this.tables.topicsAt[position]) || NO_TOPICS;
+    return position === undefined ? NO_TOPICS : this.topicsAt(position);
+  }
+
+  /** The topics of the passage at a position in the knowledge order. */
+  topicsAt(position: number): ReadonlySet<string> {
+    return this.tables.topicsAt[position] ?? NO_TOPICS;
+  }
+
+  /** The passage's place in the knowledge order, or -1 for a passage not in it. */
+  positionOf(passage: Passage): number {
+    return this.tables.positions.get(passage.id) ?? -1;
+  }
+
+  /** The place in the search index of the passage at a position in the knowledge order; -1 when not indexed. */
+  placeInIndex(position: number): number {
+    return this.placesInIndex ? (this.placesInIndex.ofPosition[position] ?? -1) : position;
+  }
+
+  /** The position in the knowledge order of the passage at a place in the search index; -1 when not known. */
+  positionAtPlace(place: number): number {
+    return this.placesInIndex ? (this.placesInIndex.ofPlace[place] ?? -1) : place;
   }
 
   citation(sourceId: string): Citation {
@@ -91,6 +119,13 @@ export class KnowledgeLookups {
     return this.inOrder(
       [...new Set(deals)].map((deal) => this.tables.byDealTopic.get(deal)?.get(topic) ?? []),
     );
+  }
+
+  /** `passagesOn` as ascending positions in the knowledge order. */
+  positionsOn(topic: string, deals: readonly DealId[]): ArrayLike<number> {
+    if (deals.length === 0) return this.dealTopicPositions(ANY_DEAL, topic);
+    const lists = [...new Set(deals)].map((deal) => this.dealTopicPositions(deal, topic));
+    return lists.length === 1 ? (lists[0] as Int32Array) : union(lists);
   }
 
   /** The passages of the deals (every deal when none) and of the sections (any when not given), in knowledge order. */
@@ -136,6 +171,13 @@ export class KnowledgeLookups {
   /** Whether some passage has the phrase word for word. */
   anySays(phrase: readonly string[]): boolean {
     return this.saying(phrase).length > 0;
+  }
+
+  /** Whether the passage has a word of this stem, as it is (no derived word read as another). */
+  hasStem(passage: Passage, stemmed: string): boolean {
+    const position = this.tables.positions.get(passage.id);
+    const list = this.tables.postings.get(stemmed);
+    return position !== undefined && list !== undefined && holds(list, position);
   }
 
   /** Whether the passage has every one of the words, anywhere (stemmed). */
@@ -301,6 +343,22 @@ export class KnowledgeLookups {
     return found;
   }
 
+  private dealTopicPositions(deal: DealId, topic: string): Int32Array {
+    let byTopic = this.positionsByDealTopic.get(deal);
+    if (!byTopic) {
+      byTopic = new Map();
+      this.positionsByDealTopic.set(deal, byTopic);
+    }
+    let positions = byTopic.get(topic);
+    if (!positions) {
+      const passages =
+        (deal === ANY_DEAL ? this.tables.byTopic : this.tables.byDealTopic.get(deal))?.get(topic) ?? [];
+      positions = Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
+      byTopic.set(topic, positions);
+    }
+    return positions;
+  }
+
   private at(position: number): Passage {
     return this.knowledge.passages[position] as Passage;
   }
@@ -317,9 +375,26 @@ export class KnowledgeLookups {
 }
 
 const NO_TOPICS: ReadonlySet<string> = new Set();
+/** Where `positionsOn` keeps the passages on a topic whatever their deal. */
+const ANY_DEAL = "";
+
+/** Where each passage stands in an index of `indexed` ids, both ways; null when it is the same order. */
+function placesOf(
+  passages: readonly Passage[],
+  indexed: readonly string[],
+  positions: ReadonlyMap<string, number>,
+): { ofPosition: Int32Array; ofPlace: Int32Array } | null {
+  if (indexed.length === passages.length && passages.every((passage, i) => indexed[i] === passage.id))
+    return null;
+  const places = new Map(indexed.map((id, place) => [id, place]));
+  return {
+    ofPosition: Int32Array.from(passages, (passage) => places.get(passage.id) ?? -1),
+    ofPlace: Int32Array.from(indexed, (id) => positions.get(id) ?? -1),
+  };
+}
 
 /** Whether an ascending list of positions holds the position. */
-function holds(list: readonly number[], position: number): boolean {
+function holds(list: ArrayLike<number>, position: number): boolean {
   let low = 0;
   let high = list.length - 1;
   while (low <= high) {
@@ -333,9 +408,9 @@ function holds(list: readonly number[], position: number): boolean {
 }
 
 /** Ascending lists of positions as one ascending list, each position once. */
-function union(lists: readonly (readonly number[])[]): number[] {
-  if (lists.length <= 1) return [...(lists[0] ?? [])];
-  const sorted = Int32Array.from(lists.flat()).sort();
+function union(lists: readonly ArrayLike<number>[]): number[] {
+  if (lists.length <= 1) return Array.from(lists[0] ?? []);
+  const sorted = Int32Array.from(lists.flatMap((list) => Array.from(list))).sort();
   return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
 }
 

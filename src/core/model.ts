@@ -165,10 +165,18 @@ export type SearchResults = {
   passageIds: readonly string[];
   /** One passage's score and words matched; undefined when it did not match. */
   hit(passageId: string): SearchHit | undefined;
+  /** The passages matched as places in the index (see `PassageIndex.passageIds`), in the order met. */
+  places: readonly number[];
+  /** The score of the passage at a place in the index; 0 when it did not match. */
+  scoreAt(place: number): number;
+  /** How many of the query's distinct words the passage at a place in the index matched; 0 when none. */
+  termsMatchedAt(place: number): number;
 };
 
 /** Full-text search over passages, built by the knowledge loader and injected into the core. */
 export type PassageIndex = {
   /** Passages matching any of the words, scored; with `deals`, only passages of those deals. */
   search(text: string, options?: { deals?: readonly DealId[] }): SearchResults;
+  /** The passages indexed, by id, in the index's order: each one's place in the index. */
+  readonly passageIds: readonly string[];
 };

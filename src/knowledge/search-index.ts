@@ -299,25 +299,46 @@ class FlatIndex implements PassageIndex {
     this.matched = new Uint16Array(count);
   }
 
+  get passageIds(): readonly string[] {
+    return this.data.passageIds;
+  }
+
   search(text: string, options: { deals?: readonly DealId[] } = {}): SearchResults {
     const deals = options.deals && options.deals.length > 0 ? [...options.deals] : null;
     const { order, best } = this.score(text, deals);
     let scored = this.searches;
-    return {
+    // A later search has replaced these scores: score this one again (same words, same results).
+    const current = () => {
+      if (scored !== this.searches) {
+        this.score(text, deals);
+        scored = this.searches;
+      }
+    };
+    const idsOf = this.data.passageIds;
+    let ids: string[] | null = null;
+    const results: SearchResults = {
       best,
-      passageIds: order.map((passage) => this.data.passageIds[passage] as string),
+      get passageIds() {
+        ids ??= order.map((place) => idsOf[place] as string);
+        return ids;
+      },
+      places: order,
+      scoreAt: (place) => {
+        current();
+        return this.scores[place] ?? 0;
+      },
+      termsMatchedAt: (place) => {
+        current();
+        return this.matched[place] ?? 0;
+      },
       hit: (passageId: string): SearchHit | undefined => {
-        // A later search has replaced these scores: score this one again (same words, same results).
-        if (scored !== this.searches) {
-          this.score(text, deals);
-          scored = this.searches;
-        }
-        const passage = this.positions.get(passageId);
-        const termsMatched = passage === undefined ? 0 : (this.matched[passage] as number);
-        if (passage === undefined || termsMatched === 0) return undefined;
-        return { passageId, score: this.scores[passage] as number, termsMatched };
+        const place = this.positions.get(passageId);
+        const termsMatched = place === undefined ? 0 : results.termsMatchedAt(place);
+        if (place === undefined || termsMatched === 0) return undefined;
+        return { passageId, score: results.scoreAt(place), termsMatched };
       },
     };
+    return results;
   }
 
   /** Scores the passages matching the text (of the deals, if any) into `scores` and `matched`. */

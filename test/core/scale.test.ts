@@ -134,6 +134,43 @@ describe("work per question does not grow with knowledge it is not about", () =>
     }
   });
 
+  it("finds the closest passages without reading the text of every passage that shares a word with the question", () => {
+    // Passages of the deal asked with two short words of the question, never side by side in it: candidates
+    // for the closest passages, none of them close.
+    const texts = new Set<string>();
+    const common: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
+      id: `common-${i}`,
+      deals: ["uk"],
+      topics: [],
+      section: "article",
+      kind: "summary",
+      sourceId: real.sources[0]?.id ?? "",
+      order: i,
+      text: `${nonsenseWord(i)} word ${nonsenseWord(i + 1)} pick`,
+    }));
+    const passages = [
+      ...real.passages,
+      ...common.map(
+        (passage) =>
+          new Proxy(passage, {
+            get(target, field, receiver) {
+              if (field === "text") texts.add(target.id);
+              return Reflect.get(target, field, receiver);
+            },
+          }),
+      ),
+    ];
+    const knowledge = { ...real, passages };
+    const bot = createBot({ knowledge, index: indexOf(knowledge) });
+    bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
+    texts.clear();
+    const answer = bot.answer(
+      "for my newsletter, which word of praise did Kratsios pick for the british deal?",
+    );
+    expect(answer.lead).toMatch(/closest passages have/);
+    expect(texts.size).toBeLessThan(common.length / 10);
+  });
+
   it("builds the bot in time linear in the passages: twice as many unrelated passages cost twice the reads", () => {
     const buildReads = (count: number) => {
       const { knowledge, fieldReads } = watched(withUnrelated(real, count));

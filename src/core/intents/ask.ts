@@ -145,8 +145,7 @@ export const ask: Intent = {
     ];
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
     // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
-    const onlyLater =
-      query.names.length > 0 && ranked.all.every(({ passage }) => passage.section === "development");
+    const onlyLater = query.names.length > 0 && ranked.onlyDevelopments;
     const noSum = noSumSaid(query, ranked.top);
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
@@ -167,7 +166,7 @@ export const ask: Intent = {
         found: true,
         title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
         lead: closest
-          ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare).join(", ")}:`
+          ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
             : `${noSum ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
@@ -194,10 +193,11 @@ function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked
 }
 
 /** Two neighbouring words of the question that a passage has both of ("cancer research"). */
-function pairsShared(query: ParsedQuery, passage: Passage): string[] {
-  const had = new Set(tokenize(passage.text).map(stem));
+function pairsShared(query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups): string[] {
   const pairs = query.terms.slice(1).map((term, i) => [query.terms[i] as string, term]);
-  return pairs.filter((pair) => pair.every((word) => had.has(stem(word)))).map((pair) => pair.join(" "));
+  return pairs
+    .filter((pair) => pair.every((word) => ctx.hasStem(passage, stem(word))))
+    .map((pair) => pair.join(" "));
 }
 
 /** Passages this few at most make a word of the question rare enough to find the closest by on its own. */
@@ -207,20 +207,29 @@ const RARE_IN = 3;
 function rareTerms(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): string[] {
   return query.terms.filter((term) => {
     if (term.length < 5) return false;
-    const count = ctx.index.search(term, { deals }).passageIds.length;
+    const count = ctx.index.search(term, { deals }).places.length;
     return count > 0 && count <= RARE_IN;
   });
 }
 
 /** What a passage shares with the question: neighbouring words of it, or one of its rare words. */
-function closeBy(query: ParsedQuery, passage: Passage, rare: readonly string[]): string[] {
-  const had = new Set(tokenize(passage.text).map(stem));
-  return [...pairsShared(query, passage), ...rare.filter((term) => had.has(stem(term)))];
+function closeBy(
+  query: ParsedQuery,
+  passage: Passage,
+  rare: readonly string[],
+  ctx: KnowledgeLookups,
+): string[] {
+  return [...pairsShared(query, passage, ctx), ...rare.filter((term) => ctx.hasStem(passage, stem(term)))];
 }
 
 /** The words of the question the shown passages have, quoted: what makes them the closest. */
-function sharedWords(query: ParsedQuery, shown: readonly Ranked[], rare: readonly string[]): string[] {
-  const words = shown.slice(0, PAGE_SIZE).flatMap(({ passage }) => closeBy(query, passage, rare));
+function sharedWords(
+  query: ParsedQuery,
+  shown: readonly Ranked[],
+  rare: readonly string[],
+  ctx: KnowledgeLookups,
+): string[] {
+  const words = shown.slice(0, PAGE_SIZE).flatMap(({ passage }) => closeBy(query, passage, rare, ctx));
   return [...new Set(words)].map((words) => `“${words}”`);
 }
 
@@ -286,15 +295,25 @@ function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
 }
 
 type Ranked = { passage: Passage; score: number };
-/** A candidate that matched: its score, the topics asked it covers, how many topics it has, its place. */
-type Scored = Ranked & { topics: string[]; breadth: number; at: number };
-/** Every match in the order met, the results up to the end of the page asked for best first, and how many. */
-type Ranking = { all: readonly Ranked[]; top: Ranked[]; total: number; rare: readonly string[] };
+/**
+ * A candidate that matched: its score, the topics asked it covers (bit i for the i-th topic asked) and their
+ * share of all its topics, its place among the matches.
+ */
+type Scored = Ranked & { covers: number; share: number; at: number };
+/** The results up to the end of the page asked for best first, how many there are, and the rare words. */
+type Ranking = {
+  top: Ranked[];
+  total: number;
+  rare: readonly string[];
+  /** Whether every match is a later development. */
+  onlyDevelopments: boolean;
+};
 
 /**
  * Orders passages by topic coverage, then full-text score, keeping only those that really match. A named
  * thing ("RIKEN") keeps only the passages that name it; several topics take turns, so each gets its best.
- * Every match is counted and scored once; only the results up to the page asked for are put in order.
+ * Every match is counted and scored once, by its position; only the results up to the page asked for are
+ * kept and put in order.
  */
 function rank(
   query: ParsedQuery,
@@ -313,11 +332,8 @@ function rank(
   const best = found.best || 1;
   const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
+  const asked = query.topics;
 
-  const candidates =
-    query.topics.length > 0
-      ? new Set(query.topics.flatMap((topic) => ctx.passagesOn(topic, deals)))
-      : found.passageIds.flatMap((id) => ctx.passage(id) ?? []);
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
   // The passages with every name, found once from the first name's passages.
@@ -328,54 +344,89 @@ function rank(
   // Names narrow the answer only where the deals asked have them; else the other words decide.
   const anyNamed = [...naming].some(inDeals);
 
-  const scored: Scored[] = [];
-  for (const passage of candidates) {
-    if (!inDeals(passage) || (anyNamed && !naming.has(passage))) continue;
-    const hit = found.hit(passage.id);
-    const topics = ctx.topicsOf(passage);
-    const covered = query.topics.filter((topic) => topics.has(topic));
-    if (query.topics.length > 0) {
-      if (covered.length === 0) continue;
+  // Enough to fill the page asked for, however many match (a page never starts past the offset).
+  const needed = Math.max(PAGE_SIZE, pageStart(Number.MAX_SAFE_INTEGER, offset) + PAGE_SIZE);
+  const kept: Scored[] = [];
+  const keep = asked.length > 1 ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
+  const { passages } = ctx.knowledge;
+  let total = 0;
+  let onlyDevelopments = true;
+  const consider = (position: number) => {
+    const passage = passages[position] as Passage;
+    if (!inDeals(passage) || (anyNamed && !naming.has(passage))) return;
+    const place = ctx.placeInIndex(position);
+    const matched = place < 0 ? 0 : found.termsMatchedAt(place);
+    const topics = ctx.topicsAt(position);
+    let covers = 0;
+    let covered = 0;
+    asked.forEach((topic, i) => {
+      if (!topics.has(topic)) return;
+      covers |= 1 << i;
+      covered += 1;
+    });
+    if (asked.length > 0) {
+      if (covered === 0) return;
     } else {
-      const matched = hit?.termsMatched ?? 0;
-      if (matched < termsNeeded || matched === 0) continue;
-      if (closest && closeBy(query, passage, rare).length === 0) continue;
+      if (matched < termsNeeded || matched === 0) return;
+      if (closest && closeBy(query, passage, rare, ctx).length === 0) return;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
-    const termShare = query.topics.length > 0 && hit ? (3 * hit.termsMatched) / (searchWords || 1) : 0;
+    const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     const score =
-      covered.length * 3 +
+      covered * 3 +
       termShare +
-      (hit ? hit.score / best : 0) +
+      (matched > 0 ? found.scoreAt(place) / best : 0) +
       specific +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
-    scored.push({ passage, score, topics: covered, breadth: topics.size, at: scored.length });
+    onlyDevelopments &&= passage.section === "development";
+    keep({ passage, score, covers, share: covered / Math.max(1, topics.size), at: total });
+    total += 1;
+  };
+  if (asked.length > 0) {
+    // Each passage once: under the first topic asked that it is on.
+    asked.forEach((topic, i) => {
+      const earlier = asked.slice(0, i);
+      const positions = ctx.positionsOn(topic, deals);
+      for (let at = 0; at < positions.length; at++) {
+        const position = positions[at] as number;
+        const topics = ctx.topicsAt(position);
+        if (!earlier.some((other) => topics.has(other))) consider(position);
+      }
+    });
+  } else {
+    for (const place of found.places) {
+      const position = ctx.positionAtPlace(place);
+      if (position >= 0) consider(position);
+    }
   }
-  const total = scored.length;
   // The leading three name the deals of an answer without one, whatever the page.
-  const needed = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
-  const top =
-    query.topics.length > 1 ? takeTurns(scored, query.topics, needed) : firstByScore(scored, needed);
-  return { all: scored, top, total, rare };
+  const count = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
+  if (asked.length <= 1 && needed > MAX_KEPT_IN_ORDER) kept.sort(byScore);
+  const top = asked.length > 1 ? takeTurns(kept, asked, count) : kept.slice(0, count);
+  return { top, total, rare, onlyDevelopments };
 }
+
+/** Past this many results to keep, keeping them in order as they come costs more than one sort. */
+const MAX_KEPT_IN_ORDER = 64;
 
 /** Higher score first, then the earlier candidate: the order of a stable sort by score. */
 const byScore = (a: Scored, b: Scored) => b.score - a.score || a.at - b.at;
 
-/** The first `count` by score without sorting them all: a short sorted list that each candidate may enter. */
-function firstByScore(scored: readonly Scored[], count: number): Scored[] {
-  if (count > 64) return [...scored].sort(byScore).slice(0, count);
-  const top: Scored[] = [];
-  for (const item of scored) {
-    const last = top[top.length - 1];
-    if (top.length === count && last && byScore(item, last) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && byScore(item, top[at - 1] as Scored) < 0) at--;
-    top.splice(at, 0, item);
-    if (top.length > count) top.pop();
-  }
-  return top;
+/**
+ * Keeps the first `count` by score of the candidates given to it, best first, without sorting them all: a
+ * short sorted list that each candidate may enter. A long page keeps every candidate, to be sorted.
+ */
+function keepFirst(into: Scored[], count: number): (item: Scored) => void {
+  if (count > MAX_KEPT_IN_ORDER) return (item) => into.push(item);
+  return (item) => {
+    const last = into[into.length - 1];
+    if (into.length === count && last && byScore(item, last) >= 0) return;
+    let at = into.length;
+    while (at > 0 && byScore(item, into[at - 1] as Scored) < 0) at--;
+    into.splice(at, 0, item);
+    if (into.length > count) into.pop();
+  };
 }
 
 /**
@@ -386,9 +437,8 @@ function firstByScore(scored: readonly Scored[], count: number): Scored[] {
  * order: each pick sorts the remaining passages of its topic, in score order, as it always has.
  */
 function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
-  const share = (item: Scored) => item.topics.length / Math.max(1, item.breadth);
   const better = (topic: string) => (a: Scored, b: Scored) =>
-    share(b) - share(a) ||
+    b.share - a.share ||
     Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
     Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
     (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
@@ -396,10 +446,10 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
   const left = [...scored].sort(byScore);
   while (left.length > 0 && out.length < count) {
     const before = out.length;
-    for (const topic of topics) {
-      const pick = left.filter((item) => item.topics.includes(topic)).sort(better(topic))[0];
+    topics.forEach((topic, i) => {
+      const pick = left.filter((item) => ((item.covers >> i) & 1) === 1).sort(better(topic))[0];
       if (pick) out.push(...left.splice(left.indexOf(pick), 1));
-    }
+    });
     if (out.length === before) out.push(...left.splice(0));
   }
   return out;
