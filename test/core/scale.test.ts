@@ -81,8 +81,8 @@ describe("work per question does not grow with knowledge it is not about", () =>
     }
   }, 120_000); // some 1,600 answers, which a loaded machine may take a while over
 
-  it("checks a name only in passages that can hold it, not in every one with a word that begins or ends it", () => {
-    // "gen … mission" begins and ends the letters of "genesis mission" without spelling them.
+  /** 2,000 passages of a deal nobody asks about, each with `text(i)`: none is read to answer the questions. */
+  function expectNearMissesUnread(text: (i: number) => string, asked: readonly string[]): void {
     const nearMisses: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
       id: `unrelated-near-${i}`,
       deals: ["elsewhere"],
@@ -91,47 +91,35 @@ describe("work per question does not grow with knowledge it is not about", () =>
       kind: "quote",
       sourceId: real.sources[0]?.id ?? "",
       order: i,
-      text: `gen ${nonsenseWord(i)} mission`,
+      text: text(i),
     }));
     const grown = watched({ ...real, passages: [...real.passages, ...nearMisses] });
     const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
     const bot = createBot({ knowledge: grown.knowledge, index });
     const plain = createBot({ knowledge: real, index });
     bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
-    for (const question of [
-      "is the genesis mission in the japan deal?",
-      "japan genesis mission doe partnership",
-    ]) {
+    for (const question of asked) {
       grown.read.clear();
       expect(bot.answer(question), question).toEqual(plain.answer(question));
       const nearMissesRead = [...grown.read].filter((id) => id.startsWith("unrelated-near-"));
       expect(nearMissesRead, question).toEqual([]);
     }
+  }
+
+  it("checks a name only in passages that can hold it, not in every one with a word that begins or ends it", () => {
+    // "gen … mission" begins and ends the letters of "genesis mission" without spelling them.
+    expectNearMissesUnread(
+      (i) => `gen ${nonsenseWord(i)} mission`,
+      ["is the genesis mission in the japan deal?", "japan genesis mission doe partnership"],
+    );
   });
 
   it("looks for a name as the question writes it only in passages with that word, not in every one it may hide in", () => {
     // "is … 's" begins and ends the letters of "ISS", as words run together may write a name.
-    const nearMisses: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
-      id: `unrelated-near-${i}`,
-      deals: ["elsewhere"],
-      topics: [],
-      section: "article",
-      kind: "quote",
-      sourceId: real.sources[0]?.id ?? "",
-      order: i,
-      text: `${nonsenseWord(i)} is ${nonsenseWord(i + 1)}'s`,
-    }));
-    const grown = watched({ ...real, passages: [...real.passages, ...nearMisses] });
-    const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
-    const bot = createBot({ knowledge: grown.knowledge, index });
-    const plain = createBot({ knowledge: real, index });
-    bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
-    for (const question of ["japan iss", "does the korea deal mention the iss?"]) {
-      grown.read.clear();
-      expect(bot.answer(question), question).toEqual(plain.answer(question));
-      const nearMissesRead = [...grown.read].filter((id) => id.startsWith("unrelated-near-"));
-      expect(nearMissesRead, question).toEqual([]);
-    }
+    expectNearMissesUnread(
+      (i) => `${nonsenseWord(i)} is ${nonsenseWord(i + 1)}'s`,
+      ["japan iss", "does the korea deal mention the iss?"],
+    );
   });
 
   it("finds the closest passages without reading the text of every passage that shares a word with the question", () => {
