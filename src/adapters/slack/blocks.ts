@@ -1,43 +1,30 @@
 import type { types } from "@slack/bolt";
 
-/**
- * The Block Kit shapes this adapter sends (a structural subset of @slack/types' KnownBlock) and
- * Slack's documented limits for them.
- */
-export type PlainText = { type: "plain_text"; text: string; emoji?: boolean };
-export type Mrkdwn = { type: "mrkdwn"; text: string; verbatim?: boolean };
-
-export type Button = {
-  type: "button";
+/** Bolt's Block Kit types, narrowed to what this adapter sends: mrkdwn text, buttons with an id and a value. */
+export interface Button extends types.Button {
   action_id: string;
-  text: PlainText;
   value: string;
-  style?: "primary" | "danger";
-};
-
-export type HeaderBlock = { type: "header"; text: PlainText };
-export type SectionBlock = { type: "section"; text: Mrkdwn; accessory?: Button };
-export type ContextBlock = { type: "context"; elements: Mrkdwn[] };
-export type ActionsBlock = { type: "actions"; elements: Button[] };
-export type DividerBlock = { type: "divider" };
-/** 👍/👎 under an answer (feedback buttons, see feedback.ts). */
-export type ContextActionsBlock = types.ContextActionsBlock;
+}
+export interface SectionBlock extends types.SectionBlock {
+  text: types.MrkdwnElement;
+  accessory?: Button;
+}
+export interface ContextBlock extends types.ContextBlock {
+  elements: types.MrkdwnElement[];
+}
+export interface ActionsBlock extends types.ActionsBlock {
+  elements: Button[];
+}
 export type Block =
-  | HeaderBlock
+  | types.HeaderBlock
   | SectionBlock
   | ContextBlock
   | ActionsBlock
-  | DividerBlock
-  | ContextActionsBlock;
-
-/** Slack message metadata: JSON an app attaches to its own message (where a conversation's context travels). */
-export type MessageMetadata = {
-  event_type: string;
-  event_payload: Record<string, string | number | boolean>;
-};
+  | types.DividerBlock
+  | types.ContextActionsBlock;
 
 /** A rendered reply: blocks plus the plain `text` Slack shows in notifications and old clients. */
-export type SlackMessage = { text: string; blocks: Block[]; metadata?: MessageMetadata };
+export type SlackMessage = { text: string; blocks: Block[]; metadata?: types.MessageMetadata };
 
 export const LIMITS = {
   blocks: 50,

@@ -1,8 +1,7 @@
-import type { webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
 import { readTurnContext, type TurnContext } from "../../core/follow-up.js";
 import type { DealId } from "../../core/model.js";
 import { DM_CONTEXT_MS } from "../shared/dm-context.js";
-import type { MessageMetadata } from "./blocks.js";
 
 /**
  * A conversation's context travels with the bot's answers as Slack message metadata, so any replica (or a
@@ -11,7 +10,7 @@ import type { MessageMetadata } from "./blocks.js";
 export const ANSWER_EVENT_TYPE = "tpd_answer";
 
 /** The metadata an answer carries: what a follow-up to it needs. */
-export function answerMetadata(context: TurnContext): MessageMetadata {
+export function answerMetadata(context: TurnContext): types.MessageMetadata {
   const { query, deal, next } = context;
   // Slack's metadata holds no nulls: a last page has no `next` at all.
   return {
