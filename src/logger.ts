@@ -78,8 +78,3 @@ export function createLogger(options: LoggerOptions): Logger {
     options.destination ?? process.stdout,
   );
 }
-
-/** A logger that drops everything, for tests and tools that must print nothing but their output. */
-export function createSilentLogger(): Logger {
-  return pino({ level: "silent" });
-}

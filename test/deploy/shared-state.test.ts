@@ -5,11 +5,11 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRateLimiter, type RateLimiter } from "../../src/adapters/shared/rate-limit.js";
-import { createSilentLogger } from "../../src/logger.js";
 import { openSharedState, type SharedState } from "../../src/shared-state/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { openStore } from "../../src/store/open.js";
 import { type PostgresServer, postgresForTests } from "../helpers/postgres.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 
 const server: PostgresServer | null = await postgresForTests();
 const opened: SharedState[] = [];

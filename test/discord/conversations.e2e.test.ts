@@ -5,7 +5,6 @@ import { ASK_ABOUT_MESSAGE } from "../../src/adapters/discord/commands.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.js";
 import { createBot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { createSilentLogger } from "../../src/logger.js";
 import {
   APP_ID,
   BOT_ROLE_ID,
@@ -26,6 +25,7 @@ import {
   threadCreate,
   threadMessage,
 } from "../fakes/discord-payloads.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 
 type Sent = {
   id: string;

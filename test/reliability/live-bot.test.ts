@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/core/model.js";
 import { type LoadedKnowledge, loadKnowledge } from "../../src/knowledge/load.js";
-import { createSilentLogger } from "../../src/logger.js";
 import { createLiveBot } from "../../src/runtime/live-bot.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 
 /** A loader that hands out the real knowledge, cut down as each reload asks. */
 async function cuttingLoader() {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Adapter } from "../../src/adapters/adapter.js";
-import { createSilentLogger } from "../../src/logger.js";
 import { createShutdown } from "../../src/runtime/shutdown.js";
 import { runEntry } from "../helpers/run-process.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 import { SECRETS } from "./support/secrets.js";
 
 describe("errors no handler caught", () => {

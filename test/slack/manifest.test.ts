@@ -12,7 +12,7 @@ import {
   EVENTS_PATH,
   SLASH_COMMAND,
 } from "../../src/adapters/slack/registration.js";
-import { createSilentLogger } from "../../src/logger.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 import { loadRealBot } from "./support/harness.js";
 
 type Manifest = {

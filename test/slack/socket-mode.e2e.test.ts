@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createRateLimiter } from "../../src/adapters/shared/rate-limit.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/index.js";
-import { createSilentLogger } from "../../src/logger.js";
 import { BOT_USER_ID, type FakeSlack, startFakeSlack } from "../fakes/slack.js";
+import { createSilentLogger } from "../helpers/silent-logger.js";
 import { commandFields, envelope, loadRealBot, nextId } from "./support/harness.js";
 
 /**
