@@ -1,5 +1,6 @@
 import type { Answer, Citation, Excerpt } from "../../core/answer.js";
 import { formatDate } from "../../core/phrasing.js";
+import { WORDING } from "../shared/render-plan.js";
 
 /** How the reader asks for the next page in this surface (console: "more"; CLI: a flag). */
 export type MoreHint = (answer: Answer) => string;
@@ -18,7 +19,7 @@ function excerptLines(excerpt: Excerpt, n: number): string[] {
 /** Plain-text rendering of an Answer for terminals and the `ask` CLI. */
 export function renderText(answer: Answer, moreHint?: MoreHint): string {
   const lines: string[] = [answer.title.toUpperCase(), answer.lead];
-  if (answer.shortened) lines.push("(Your question was long, so only its first 500 characters were read.)");
+  if (answer.shortened) lines.push(`(${WORDING.shortened})`);
 
   const { body } = answer;
   if (body.kind === "comparison") {
@@ -26,7 +27,7 @@ export function renderText(answer: Answer, moreHint?: MoreHint): string {
       lines.push("", `${row.dealName}:`);
       if (row.excerpt)
         lines.push(...excerptLines(row.excerpt, 1).map((line) => line.replace(/^ {2}1\. /, "  ")));
-      else lines.push(`  ${row.note ?? "Nothing found."}`);
+      else lines.push(`  ${row.note ?? WORDING.noRowExcerpt}`);
     }
   } else if (body.kind === "excerpts" && body.excerpts.length > 0) {
     lines.push("");
