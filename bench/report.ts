@@ -1,16 +1,6 @@
-import type { coreSection } from "./core.js";
-import type { reloadSection } from "./reload.js";
-import type { slackSection } from "./slack-load.js";
-import type { startupSection } from "./startup.js";
+import type { Sections } from "./run.js";
 import { type Spread, type Summary, short, spread } from "./stats.js";
 
-type FiguresOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
-export type Sections = {
-  core: FiguresOf<typeof coreSection>;
-  startup: FiguresOf<typeof startupSection>;
-  slack: FiguresOf<typeof slackSection>;
-  reload: FiguresOf<typeof reloadSection>;
-};
 type LoadAverage = { start: number; end: number };
 type Measured<T> = { at: string; loadAverage: LoadAverage; figures: T };
 export type Results = {

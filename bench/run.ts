@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { coreSection } from "./core.js";
 import { REPO } from "./processes.js";
 import { reloadSection } from "./reload.js";
-import { evaluateGoals, type Results, renderReport, type Sections } from "./report.js";
+import { evaluateGoals, type Results, renderReport } from "./report.js";
 import { slackSection } from "./slack-load.js";
 import { startupSection } from "./startup.js";
 
@@ -43,12 +43,14 @@ const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join
 
 /** A setting's value in a quick run, else in a full one. */
 const q = <T>(quickValue: T, full: T) => (quick ? quickValue : full);
-const RUNNERS: { [K in Section]: () => Promise<Sections[K]> } = {
+const RUNNERS = {
   core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
   startup: () => startupSection(q(1, Math.max(runs, 5))),
   slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 1000) }),
   reload: () => reloadSection(runs, q(10, 100)),
-};
+} satisfies Record<Section, () => Promise<unknown>>;
+/** What each section measures, as its runner returns it. */
+export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
 
 const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const results: Results = {
