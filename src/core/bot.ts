@@ -117,7 +117,7 @@ export function createBot(deps: BotDeps): Bot {
  */
 export function* buildBot({ knowledge, index }: BotDeps): Generator<void, Bot> {
   const aliases = new Aliases(knowledge);
-  const tables = yield* readPassages(knowledge, aliases);
+  const tables = yield* readPassages(knowledge, aliases, index.positions);
   const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);
   const help = createHelp(() => info);

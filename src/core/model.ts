@@ -179,4 +179,6 @@ export type PassageIndex = {
   search(text: string, options?: { deals?: readonly DealId[] }): SearchResults;
   /** The passages indexed, by id, in the index's order: each one's place in the index. */
   readonly passageIds: readonly string[];
+  /** Each passage's place in the list the index was built from, by id. */
+  readonly positions: ReadonlyMap<string, number>;
 };

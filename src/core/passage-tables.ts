@@ -1,11 +1,11 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
 import { eachToken, stem, tokenize } from "./text.js";
-import type { Aliases } from "./vocabulary.js";
+import { type Aliases, writtenUnspaced } from "./vocabulary.js";
 
 /** The passages by deal, section, topic and word: what the lookups answer from, read in one pass. */
 export type PassageTables = {
   /** Each passage's place in the knowledge order, by id. */
-  positions: Map<string, number>;
+  positions: ReadonlyMap<string, number>;
   /** Each passage's topics (by position): those it is tagged with, then those its text mentions. */
   topicsAt: ReadonlySet<string>[];
   byTopic: Map<string, Passage[]>;
@@ -30,103 +30,121 @@ export type PassageTables = {
 
 /** How many passages are read between two points where the build may pause. */
 const STEP = 64;
+/** How many passages' words are counted between two such points: counting a word is much cheaper than reading it. */
+const COUNT_STEP = 1024;
 
 /**
  * Reads every passage once (its words, stems and the topics it mentions) into the tables, yielding every few
  * passages so that a caller may let other work run in between; the tables are complete when it returns.
+ * `indexed`: the passages' places as the search index has them, taken as they are when in the same order.
  */
-export function* readPassages(knowledge: KnowledgeBase, aliases: Aliases): Generator<void, PassageTables> {
+export function* readPassages(
+  knowledge: KnowledgeBase,
+  aliases: Aliases,
+  indexed: ReadonlyMap<string, number>,
+): Generator<void, PassageTables> {
   const { passages } = knowledge;
+  const shared = sameOrder(indexed, passages);
+  const positions = shared ? indexed : new Map<string, number>();
   const ambiguous = new Set(knowledge.ambiguousAliases.map((alias) => tokenize(alias).join(" ")));
-  const tables: PassageTables = {
-    positions: new Map(),
+  const reader = new WordReader(aliases, passages.length * 32);
+  const wordStarts = new Int32Array(passages.length + 1);
+  const tables: Omit<PassageTables, "stems" | "words" | "postings" | "tokens" | "knownWords"> = {
+    positions,
     topicsAt: [],
     byTopic: new Map(),
     byDeal: new Map(),
     byDealSection: new Map(),
     byDealTopic: new Map(),
     topicsTagged: new Map(),
-    stems: [],
-    words: new Int32Array(0),
-    wordStarts: new Int32Array(passages.length + 1),
-    postings: new Map(),
-    tokens: [],
+    wordStarts,
     sourcesById: new Map(),
-    knownWords: new Set(),
   };
-  const tokenTable = new TokenTable();
-  /** Each stem met: its index in `stems` and its passages. */
-  const stems = new Map<string, { index: number; passages: number[] }>();
-  /** Each token's stem, by the token's index in the table. */
-  const stemOfToken: Array<{ index: number; passages: number[] }> = [];
-  const topicSets = new Map<string, ReadonlySet<string>>();
-  let words = new Int32Array(Math.max(1024, passages.length * 32));
-  let wordCount = 0;
-  let position = 0;
-  /** The passage's tokens: one array, emptied for each passage. */
-  const tokens: string[] = [];
-  const read = (lower: string, start: number, end: number, joined: string | null) => {
-    const token =
-      joined === null ? tokenTable.find(lower, start, end) : tokenTable.find(joined, 0, joined.length);
-    let stemmed = stemOfToken[token];
-    if (!stemmed) {
-      const word = stem(tokenTable.tokens[token] as string);
-      stemmed = stems.get(word);
-      if (!stemmed) {
-        stemmed = { index: tables.stems.length, passages: [] };
-        stems.set(word, stemmed);
-        tables.stems.push(word);
-        tables.postings.set(word, stemmed.passages);
-      }
-      stemOfToken.push(stemmed);
-    }
-    if (wordCount === words.length) {
-      const grown = new Int32Array(words.length * 2);
-      grown.set(words);
-      words = grown;
-    }
-    words[wordCount++] = stemmed.index;
-    if (stemmed.passages[stemmed.passages.length - 1] !== position) stemmed.passages.push(position);
-    tokens.push(tokenTable.tokens[token] as string);
-  };
-  for (position = 0; position < passages.length; position++) {
+  const topicSets = new TopicSets();
+  for (let position = 0; position < passages.length; position++) {
     if (position % STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
-    tables.positions.set(passage.id, position);
-    tokens.length = 0;
-    eachToken(passage.text, read);
-    tables.wordStarts[position + 1] = wordCount;
+    if (!shared) (positions as Map<string, number>).set(passage.id, position);
+    reader.read(passage.text);
+    wordStarts[position + 1] = reader.wordCount;
     // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
     const topics: string[] = [];
     for (const topic of passage.topics) if (!topics.includes(topic)) topics.push(topic);
-    for (const mention of aliases.topicsIn(tokens, passage.text)) {
+    const unspaced = reader.textUnspaced ? passage.text : null;
+    for (const mention of aliases.topicsIn(reader.textTokens, reader.aliasStarts, unspaced)) {
       if (!ambiguous.has(mention.words) && !topics.includes(mention.topic)) topics.push(mention.topic);
     }
-    tables.topicsAt.push(sharedSet(topicSets, topics));
+    tables.topicsAt.push(topicSets.of(topics));
     index(tables, passage, topics);
   }
-  tables.words = words.slice(0, wordCount);
-  tables.tokens = tokenTable.tokens;
-  tables.knownWords = new Set(tables.stems);
-  yield* readDescriptions(knowledge, tables);
-  return tables;
+  const words = reader.words.slice(0, reader.wordCount);
+  const { stems } = reader;
+  const postings = yield* postingsOf(stems, words, wordStarts);
+  const tokens = reader.tokens.slice();
+  yield* readDescriptions(knowledge, tables.sourcesById, reader);
+  // The descriptions' words are known too: every token the reader met, stemmed.
+  const knownWords = new Set(stems);
+  for (let i = tokens.length; i < reader.tokens.length; i++) knownWords.add(stem(reader.tokens[i] as string));
+  return { ...tables, stems, words, postings, tokens, knownWords };
 }
 
-/** The sources by id, and the words of the sources', deals' and topics' descriptions among the known words. */
-function* readDescriptions(knowledge: KnowledgeBase, tables: PassageTables): Generator<void> {
-  const seen = new Set<string>();
-  const learn = (text: string) => {
-    for (const word of tokenize(text)) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      tables.knownWords.add(stem(word));
+/** Whether the places hold every passage in order (checked on every few passages: a cheap guard). */
+function sameOrder(positions: ReadonlyMap<string, number>, passages: readonly Passage[]): boolean {
+  if (positions.size !== passages.length) return false;
+  for (let at = 0; at < passages.length; at += STEP)
+    if (positions.get((passages[at] as Passage).id) !== at) return false;
+  return passages.length === 0 || positions.get((passages.at(-1) as Passage).id) === passages.length - 1;
+}
+
+/** Each stem's passages, as ascending positions: counted first, so that each list is made at its size. */
+function* postingsOf(
+  stems: readonly string[],
+  words: Int32Array,
+  wordStarts: Int32Array,
+): Generator<void, Map<string, number[]>> {
+  const counts = new Int32Array(stems.length);
+  yield* eachWordOnce(words, wordStarts, stems.length, (word) => {
+    counts[word] = (counts[word] as number) + 1;
+  });
+  const lists = Array.from(counts, (count) => new Array<number>(count));
+  counts.fill(0);
+  yield* eachWordOnce(words, wordStarts, stems.length, (word, position) => {
+    (lists[word] as number[])[counts[word] as number] = position;
+    counts[word] = (counts[word] as number) + 1;
+  });
+  return new Map(stems.map((word, at) => [word, lists[at] as number[]]));
+}
+
+/** Visits each passage's distinct words, passage after passage, pausing every so many passages. */
+function* eachWordOnce(
+  words: Int32Array,
+  wordStarts: Int32Array,
+  stemCount: number,
+  visit: (word: number, position: number) => void,
+): Generator<void> {
+  const lastIn = new Int32Array(stemCount).fill(-1);
+  for (let position = 0; position + 1 < wordStarts.length; position++) {
+    if (position % COUNT_STEP === 0 && position > 0) yield;
+    for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
+      const word = words[at] as number;
+      if (lastIn[word] === position) continue;
+      lastIn[word] = position;
+      visit(word, position);
     }
-  };
+  }
+}
+
+/** The sources by id, and the words of the sources', deals' and topics' descriptions met by the reader. */
+function* readDescriptions(
+  knowledge: KnowledgeBase,
+  sourcesById: Map<string, Source>,
+  reader: WordReader,
+): Generator<void> {
   for (const [i, source] of knowledge.sources.entries()) {
     if (i % STEP === 0 && i > 0) yield;
-    tables.sourcesById.set(source.id, source);
-    learn(source.title);
-    learn(source.publisher);
+    sourcesById.set(source.id, source);
+    reader.meet(source.title);
+    reader.meet(source.publisher);
   }
   const described = [
     ...knowledge.deals.flatMap((deal) => [
@@ -139,43 +157,115 @@ function* readDescriptions(knowledge: KnowledgeBase, tables: PassageTables): Gen
     ]),
     ...knowledge.topics.flatMap((topic) => [topic.label, ...topic.aliases, ...topic.names]),
   ];
-  for (const text of described) learn(text);
+  for (const text of described) reader.meet(text);
 }
 
 /** Files the passage under its deals, sections and topics. */
-function index(tables: PassageTables, passage: Passage, topics: readonly string[]): void {
+function index(
+  tables: Pick<PassageTables, "byTopic" | "byDeal" | "byDealSection" | "byDealTopic" | "topicsTagged">,
+  passage: Passage,
+  topics: readonly string[],
+): void {
   for (const topic of topics) append(tables.byTopic, topic, passage);
   for (const deal of passage.deals) {
     append(tables.byDeal, deal, passage);
     append(inner(tables.byDealSection, deal), passage.section, passage);
     const byTopic = inner(tables.byDealTopic, deal);
     for (const topic of topics) append(byTopic, topic, passage);
-    const tagged = tables.topicsTagged.get(deal) ?? new Set();
+    let tagged = tables.topicsTagged.get(deal);
+    if (!tagged) {
+      tagged = new Set();
+      tables.topicsTagged.set(deal, tagged);
+    }
     for (const topic of passage.topics) tagged.add(topic);
-    tables.topicsTagged.set(deal, tagged);
   }
 }
 
+type TokenVisit = Parameters<typeof eachToken>[1];
+
 /**
- * Distinct tokens, each with its index, found by a hash of its characters in the text, so that a token met
- * again makes no new string.
+ * Reads texts word by word into stem indexes. Each distinct token is found by a hash of its characters in the
+ * text, so a token met again makes no new string, and is stemmed, and checked for beginning an alias, once.
  */
-class TokenTable {
+class WordReader {
+  /** Every distinct token met, in the order met. */
   readonly tokens: string[] = [];
+  /** Every stem of the tokens read (not only met), in the order first read. */
+  readonly stems: string[] = [];
+  /** The stem indexes of every text read, one after another. */
+  words: Int32Array;
+  wordCount = 0;
+  /** The latest text read: its tokens, the places among them where an alias may begin, and whether one of them is `writtenUnspaced`. */
+  readonly textTokens: string[] = [];
+  readonly aliasStarts: number[] = [];
+  textUnspaced = false;
   private readonly hashes: number[] = [];
+  /** By token: its stem's index (-1 until read), whether an alias begins with it, and whether it is `writtenUnspaced`. */
+  private readonly stemOf: number[] = [];
+  private readonly beginsAlias: boolean[] = [];
+  private readonly unspaced: boolean[] = [];
+  private readonly stemIndexes = new Map<string, number>();
   /** Open addressing: a token's index plus one, 0 for a free slot; never more than half full. */
   private slots = new Int32Array(1024);
 
-  /** The index of the token `text.slice(start, end)`, added when new. */
-  find(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  constructor(
+    private readonly aliases: Aliases,
+    expectedWords: number,
+  ) {
+    this.words = new Int32Array(Math.max(1024, expectedWords));
+  }
+
+  /** Reads a text's words after those read before. */
+  read(text: string): void {
+    this.textTokens.length = 0;
+    this.aliasStarts.length = 0;
+    this.textUnspaced = false;
+    eachToken(text, this.readToken);
+  }
+
+  /** Meets a text's tokens without reading it as words: they join `tokens`. */
+  meet(text: string): void {
+    eachToken(text, this.meetToken);
+  }
+
+  private readonly meetToken: TokenVisit = (lower, start, end, joined, hash) => {
+    this.find(joined ?? lower, joined === null ? start : 0, joined?.length ?? end, hash);
+  };
+
+  private readonly readToken: TokenVisit = (lower, start, end, joined, hash) => {
+    const token = this.find(joined ?? lower, joined === null ? start : 0, joined?.length ?? end, hash);
+    let stemIndex = this.stemOf[token] as number;
+    if (stemIndex < 0) stemIndex = this.stemToken(token);
+    if (this.wordCount === this.words.length) {
+      const grown = new Int32Array(this.words.length * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[this.wordCount++] = stemIndex;
+    if (this.beginsAlias[token]) this.aliasStarts.push(this.textTokens.length);
+    if (this.unspaced[token]) this.textUnspaced = true;
+    this.textTokens.push(this.tokens[token] as string);
+  };
+
+  private stemToken(token: number): number {
+    const word = stem(this.tokens[token] as string);
+    let index = this.stemIndexes.get(word);
+    if (index === undefined) {
+      index = this.stems.length;
+      this.stems.push(word);
+      this.stemIndexes.set(word, index);
+    }
+    this.stemOf[token] = index;
+    return index;
+  }
+
+  /** The index of the token `text.slice(start, end)` (whose hash `eachToken` gave), added when new. */
+  private find(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = (this.slots[slot] as number) - 1;
       if (entry < 0) return this.add(text.slice(start, end), hash, slot);
-      const token = this.tokens[entry] as string;
-      if (this.hashes[entry] === hash && token.length === end - start && text.startsWith(token, start))
+      if (this.hashes[entry] === hash && sameChars(this.tokens[entry] as string, text, start, end))
         return entry;
     }
   }
@@ -184,6 +274,9 @@ class TokenTable {
     const index = this.tokens.length;
     this.tokens.push(token);
     this.hashes.push(hash);
+    this.stemOf.push(-1);
+    this.beginsAlias.push(this.aliases.begins(token));
+    this.unspaced.push(writtenUnspaced(token));
     this.slots[slot] = index + 1;
     if (this.tokens.length * 2 > this.slots.length) this.grow();
     return index;
@@ -201,16 +294,36 @@ class TokenTable {
   }
 }
 
-/** One Set for every passage with the same topics in the same order: most passages share a few. */
-function sharedSet(sets: Map<string, ReadonlySet<string>>, topics: readonly string[]): ReadonlySet<string> {
-  const key = topics.join("\n");
-  let set = sets.get(key);
-  if (!set) {
-    set = new Set(topics);
-    sets.set(key, set);
-  }
-  return set;
+/** Whether `text.slice(start, end)` is the token, read without making the slice. */
+function sameChars(token: string, text: string, start: number, end: number): boolean {
+  if (token.length !== end - start) return false;
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
+
+/**
+ * One Set for every passage with the same topics in the same order (most passages share a few), found topic by
+ * topic in a tree of the lists met so far.
+ */
+class TopicSets {
+  private readonly root: TopicNode = { next: new Map() };
+
+  of(topics: readonly string[]): ReadonlySet<string> {
+    let node = this.root;
+    for (const topic of topics) {
+      let next = node.next.get(topic);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(topic, next);
+      }
+      node = next;
+    }
+    node.set ??= new Set(topics);
+    return node.set;
+  }
+}
+
+type TopicNode = { set?: ReadonlySet<string>; next: Map<string, TopicNode> };
 
 function inner<K, L, V>(map: Map<K, Map<L, V>>, key: K): Map<L, V> {
   let found = map.get(key);

@@ -10,21 +10,24 @@ export function tokenize(text: string): string[] {
 
 /**
  * Each token of the text, in order, as `tokenize` finds it: `lower.slice(start, end)` of the lowercased text,
- * or `joined` for a token whose letters dots separated. Makes no string itself: a caller that has seen a
- * token before need not make it again (passages are read by the hundred thousand when a bot is built).
+ * or `joined` for a token whose letters dots separated, with a hash of its characters. Makes no
+ * string itself: a caller that has seen a token before need not make it again, nor read its characters to
+ * find it (passages are read by the hundred thousand when a bot is built).
  */
 export function eachToken(
   text: string,
-  visit: (lower: string, start: number, end: number, joined: string | null) => void,
+  visit: (lower: string, start: number, end: number, joined: string | null, hash: number) => void,
 ): void {
   const lower = text.toLowerCase();
   /** The token so far, before a joining dot; its rest starts at `start` (-1 between tokens). */
   let joined = "";
   let start = -1;
+  let hash = HASH_SEED;
   const end = (at: number) => {
-    visit(lower, start, at, joined === "" ? null : joined + lower.slice(start, at));
+    visit(lower, start, at, joined === "" ? null : joined + lower.slice(start, at), hash);
     joined = "";
     start = -1;
+    hash = HASH_SEED;
   };
   for (let i = 0; i < lower.length; ) {
     const code = lower.charCodeAt(i);
@@ -38,6 +41,8 @@ export function eachToken(
     }
     if (wordChar) {
       if (start < 0) start = i;
+      hash = Math.imul(hash ^ code, HASH_PRIME);
+      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(i + 1), HASH_PRIME);
     } else if (start >= 0) {
       if (code === 0x2e && joinsLetters(lower, i)) {
         joined += lower.slice(start, i);
@@ -48,6 +53,10 @@ export function eachToken(
   }
   if (start >= 0) end(lower.length);
 }
+
+/** The token hash: FNV-1a over the token's UTF-16 code units (a joined token's, without its dots). */
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
 
 const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 const isAsciiWord = (code: number) =>

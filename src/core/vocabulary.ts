@@ -39,6 +39,9 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 /** The blocks every character of those scripts is in (and a few more): a quick test that rules most texts out. */
 const MAYBE_UNSPACED = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\udfff\uf900-\ufaff\uff66-\uffdc]/;
 
+/** Whether a token is written in a script without spaces, whose aliases are found inside longer words. */
+export const writtenUnspaced = (token: string) => MAYBE_UNSPACED.test(token) && UNSPACED_SCRIPT.test(token);
+
 /** What the knowledge calls its deals, topics and other countries, word by word. */
 export class Aliases {
   readonly phrases = new Map<string, Term>();
@@ -95,21 +98,37 @@ export class Aliases {
     return longest && { words: tokens.slice(start, start + longest.length).join(" "), ...longest };
   }
 
+  /** Whether some alias begins with this word. */
+  begins(token: string): boolean {
+    return this.phraseTree.next.has(token);
+  }
+
   /**
    * The topic aliases a text of the knowledge mentions word for word, as `match` reads them (longest first),
    * without what only a question needs: its words are the knowledge's own, so none is read as a typo.
+   * `starts`: the places, in order, of the tokens some alias `begins` with (no other place can start one);
+   * `text`: the whole text when one of its tokens is `writtenUnspaced`, else null (no such alias can be in it).
    */
-  topicsIn(tokens: readonly string[], text: string): Array<{ words: string; topic: string }> {
+  topicsIn(
+    tokens: readonly string[],
+    starts: readonly number[],
+    text: string | null,
+  ): Array<{ words: string; topic: string }> {
     const found: Array<{ words: string; topic: string }> = [];
-    for (let start = 0; start < tokens.length; ) {
+    let free = 0;
+    for (const start of starts) {
+      if (start < free) continue;
       const alias = this.longestAliasAt(tokens, start);
       if (alias?.term.kind === "topic") {
-        const words = tokens.slice(start, start + alias.length).join(" ");
+        const words =
+          alias.length === 1
+            ? (tokens[start] as string)
+            : tokens.slice(start, start + alias.length).join(" ");
         found.push({ words, topic: alias.term.id });
       }
-      start += alias?.length ?? 1;
+      free = start + (alias?.length ?? 1);
     }
-    if (MAYBE_UNSPACED.test(text) && UNSPACED_SCRIPT.test(text)) {
+    if (text !== null) {
       const lower = text.toLowerCase();
       for (const { alias, term } of this.unspaced)
         if (term.kind === "topic" && lower.includes(alias)) found.push({ words: alias, topic: term.id });

@@ -270,7 +270,7 @@ type Reach = { term: number; weight: number };
 type QueryWord = { reaches: Reach[]; repeated: boolean };
 
 class FlatIndex implements PassageIndex {
-  private readonly positions: Map<string, number>;
+  readonly positions: Map<string, number>;
   private readonly words = new SearchableMap<number>();
   /** Query word → the words it reaches: a question's words recur, their expansions need not be found again. */
   private readonly reachCache = new Map<string, Reach[]>();

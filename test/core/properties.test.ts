@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderChoices } from "../../src/adapters/discord/render.js";
 import type { Bot } from "../../src/core/bot.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
-import { tokenize } from "../../src/core/text.js";
+import { eachToken, tokenize } from "../../src/core/text.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
 import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { realBot } from "../helpers/bots.js";
@@ -166,5 +166,26 @@ describe("tokenize", () => {
     expect(tokenize("The U.S.-Japan MOC (Sept. 2025) and R&D, e.g. JT-60SA")).toEqual(
       byDefinition("The U.S.-Japan MOC (Sept. 2025) and R&D, e.g. JT-60SA"),
     );
+  });
+
+  it("hands each token with the FNV-1a hash of its characters, a joined token's without its dots", () => {
+    const fnv = (token: string) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
+      return hash;
+    };
+    const check = (text: string) => {
+      const seen: [string, number][] = [];
+      eachToken(text, (lower, start, end, joined, hash) =>
+        seen.push([joined ?? lower.slice(start, end), hash]),
+      );
+      expect(seen).toEqual(tokenize(text).map((token) => [token, fnv(token)]));
+    };
+    fc.assert(fc.property(hostileText(200), check), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => check(parts.join(""))),
+      { numRuns: 2000 },
+    );
+    check("The U.S.-Japan MOC, 日本の量子 and 𝒜𝒷 (u.s.a.)");
   });
 });
