@@ -104,7 +104,7 @@ const STOP_WORDS = new Set([
 ]);
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
-function nameHas(person: Signatory, word: string): boolean {
+export function nameHas(person: Signatory, word: string): boolean {
   return tokenize(person.name).some(
     (part) =>
       part.length >= 3 && editDistance(part, word, typoAllowance(part.length)) <= typoAllowance(part.length),
@@ -157,7 +157,10 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
   if (!asked) return datedDeal(query);
   const people = asked.people.filter((word) => capitalised.has(word));
-  return people.length + asked.places.length + asked.dates.length > 0 ? { ...asked, people } : null;
+  // "What did Kratsios and Bae agree in India?": where and when people agreed something is not where they signed.
+  const signs = query.tokens.some((token) => stem(token) === "sign" || stem(token) === "signed");
+  const claimed = signs ? asked : { ...asked, places: [], dates: [] };
+  return people.length + claimed.places.length + claimed.dates.length > 0 ? { ...claimed, people } : null;
 }
 
 /** Words that end the name of a deal: "the 2024 US-UK tech deal". */

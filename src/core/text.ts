@@ -129,6 +129,7 @@ export const FILLER_WORDS = new Set(
 /** British and American spellings, short forms and adjectives of places read as one word ("programme" is "program", "lab" "laboratory", "Asian" "Asia"). */
 const SPELLINGS: Readonly<Record<string, string>> = {
   lab: "laboratory",
+  agreed: "agree",
   asian: "asia",
   programme: "program",
   centre: "center",

@@ -25,7 +25,7 @@ import {
   titleCase,
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { dealsSignedBy, signatoriesNamed, signingAsked } from "../signing-question.js";
+import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
 import { stem, tokenize } from "../text.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -132,6 +132,8 @@ export const ask: Intent = {
     const closest = strict.total === 0 && query.topics.length === 0;
     const ranked = closest ? rank(covered, deals, ctx, options.offset, true) : strict;
     if (ranked.total === 0) return nothingFound(answer, query, deals, ctx);
+    const onlyNamed = onlyPeopleShared(query, ranked.top, ctx);
+    if (onlyNamed) return decline(ctx, query, "ask", onlyNamed, deals);
 
     const topics = query.topics.map((id) => ctx.topicLabel(id));
     const toExcerpt = ({ passage }: Ranked) => excerptOf(ctx, passage);
@@ -181,6 +183,33 @@ export const ask: Intent = {
     );
   },
 };
+
+/**
+ * "How old is Keir Starmer?", "Onoda's view on immigration?": passages that share only a signatory's name with
+ * the question say nothing on what is asked of them. Says so, or null when a passage has another word asked.
+ */
+function onlyPeopleShared(
+  query: ParsedQuery,
+  shown: readonly Ranked[],
+  ctx: KnowledgeLookups,
+): string | null {
+  if (query.topics.length + query.names.length + query.sections.length > 0) return null;
+  const people = signatoriesNamed(query, ctx);
+  if (people.length === 0) return null;
+  // A word typed with a slip ("minster") may be one the passages have: it is not held against them.
+  const others = query.terms.filter(
+    (term) =>
+      !people.some((person) => nameHas(person, term)) &&
+      (term.length < 6 || ctx.knows(term) || !ctx.nearlyKnows(term)),
+  );
+  const said = shown.some(({ passage }) => others.some((term) => ctx.hasWords(passage, [term])));
+  // "Which word of praise did Kratsios pick?": a passage quoting the person is what they said.
+  const asksWords = query.tokens.some((token) => SPEECH_WORDS.has(token));
+  const quoted = shown.some(({ passage }) => quotes(passage, people, ctx));
+  if (others.length === 0 || said || (asksWords && quoted)) return null;
+  const who = joinNames(people.map((person) => person.name));
+  return `The texts I hold name ${who}, but say nothing on “${others.join(" ")}”.`;
+}
 
 /** The clause of each deal asked that says it commits no funds: what answers "how much does it spend?". */
 function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] {
@@ -255,22 +284,38 @@ const QUOTE_WORDS = new Set([
   "comments",
 ]);
 
+const SAY_WORDS = new Set(["say", "said", "says", "think", "thinks", "call", "called"]);
+/** Words asking for what someone said. */
+const SPEECH_WORDS = new Set([
+  ...SAY_WORDS,
+  ...QUOTE_WORDS,
+  ..."word words wording term phrase adjective adjectives praise praised describe described".split(" "),
+]);
+
+/** Whether the passage quotes one of the people: their words in quotation marks, "said" or "called". */
+function quotes(passage: Passage, people: readonly Signatory[], ctx: KnowledgeLookups): boolean {
+  return (
+    /[“"]/.test(passage.text) &&
+    /\b(said|called)\b/.test(passage.text) &&
+    people.some((person) => ctx.hasWords(passage, tokenize(person.name)))
+  );
+}
+
 /** A quote asked of a signatory by name: the passages that quote them ("…,” said Michael Kratsios). */
 function quotesAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
 ): { people: Signatory[]; passages: Passage[] } {
-  if (!query.tokens.some((token) => QUOTE_WORDS.has(token))) return { people: [], passages: [] };
   const people = signatoriesNamed(query, ctx);
+  // "What did Kratsios say about …": the person named just before "say" is the one quoted.
+  const saidBy = query.tokens.some(
+    (token, i) => SAY_WORDS.has(token) && people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
+  );
+  if (!saidBy && !query.tokens.some((token) => QUOTE_WORDS.has(token))) return { people: [], passages: [] };
   const passages = ctx
     .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
-    .filter(
-      (passage) =>
-        /[“"]/.test(passage.text) &&
-        /\bsaid\b/.test(passage.text) &&
-        people.some((person) => ctx.hasWords(passage, tokenize(person.name))),
-    );
+    .filter((passage) => quotes(passage, people, ctx));
   return { people, passages };
 }
 
