@@ -1,6 +1,6 @@
 import type { Answer, Citation, Excerpt } from "../../core/answer.js";
 import { formatDate } from "../../core/phrasing.js";
-import { WORDING } from "../shared/render-plan.js";
+import { pageRange, WORDING } from "../shared/render-plan.js";
 
 /** How the reader asks for the next page in this surface (console: "more"; CLI: a flag). */
 export type MoreHint = (answer: Answer) => string;
@@ -51,9 +51,8 @@ export function renderText(answer: Answer, moreHint?: MoreHint): string {
     (r) => `${r.words} → ${r.kind} ${r.as}${r.fuzzy ? " (typo?)" : ""}${r.carried ? " (from earlier)" : ""}`,
   );
   if (readings.length > 0) lines.push("", `Read as: ${readings.join("; ")}`);
-  if (answer.page.next !== null) {
-    const range = `${answer.page.offset + 1}–${answer.page.offset + answer.page.shown}`;
-    lines.push(`Showing ${range} of ${answer.page.total}.${moreHint ? ` ${moreHint(answer)}` : ""}`);
-  }
+  const range = pageRange(answer);
+  if (range && answer.page.next !== null)
+    lines.push(`Showing ${range}.${moreHint ? ` ${moreHint(answer)}` : ""}`);
   return lines.filter((line, i, all) => !(line === "" && all[i - 1] === "")).join("\n");
 }
