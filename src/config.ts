@@ -268,6 +268,18 @@ function discordConfig(vars: Env): DiscordConfig | null {
   };
 }
 
+/** Every secret the config holds (tokens, signing secrets, the database password), for scrubbing output. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.discord?.token,
+    config.store.userHashSecret,
+    config.store.databaseUrl ? decodeURIComponent(new URL(config.store.databaseUrl).password) : null,
+  ].filter((secret): secret is string => Boolean(secret));
+}
+
 /** What only one process may do: serve Slack (its port, its events) and the health port. */
 const NOT_FOR_SHARDS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "HEALTH_PORT"];
 

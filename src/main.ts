@@ -1,5 +1,5 @@
 import { createConsoleAdapter } from "./adapters/console/repl.js";
-import { type Config, loadConfig, loadEnvFile } from "./config.js";
+import { loadConfig, loadEnvFile, secretsOf } from "./config.js";
 import { exitWithStartupError } from "./errors.js";
 import { createLogger } from "./logger.js";
 import { createLiveBot } from "./runtime/live-bot.js";
@@ -47,17 +47,6 @@ async function main(): Promise<void> {
   // Platform code (Bolt, discord.js, the health server, databases) loads only when a platform is configured.
   const { servePlatforms } = await import("./serve.js");
   await servePlatforms({ config, logger, liveBot, secrets, signals });
-}
-
-function secretsOf(config: Config): string[] {
-  return [
-    config.slack?.botToken,
-    config.slack?.signingSecret,
-    config.slack?.appToken,
-    config.discord?.token,
-    config.store.userHashSecret,
-    config.store.databaseUrl ? decodeURIComponent(new URL(config.store.databaseUrl).password) : null,
-  ].filter((secret): secret is string => Boolean(secret));
 }
 
 main().catch((error: unknown) => exitWithStartupError(error, secrets));

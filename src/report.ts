@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig, loadEnvFile } from "./config.js";
+import { loadConfig, loadEnvFile, secretsOf } from "./config.js";
 import { BotError } from "./core/errors.js";
 import { describeError, scrub } from "./errors.js";
 import { openStore } from "./store/open.js";
@@ -55,8 +55,9 @@ async function main(): Promise<void> {
   const now = Date.now();
   const since = options.since === undefined ? null : parseSince(options.since, now);
   loadEnvFile();
-  const config = loadConfig().store;
-  secrets.push(...passwordOf(config.databaseUrl));
+  const all = loadConfig();
+  secrets.push(...secretsOf(all));
+  const config = all.store;
   const report = await (async () => {
     if (!config.databaseUrl && !existsSync(config.sqliteFile)) {
       process.stderr.write(`No question log yet at ${config.sqliteFile}: the report is empty.\n`);
@@ -81,12 +82,6 @@ async function main(): Promise<void> {
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTable(report));
-}
-
-function passwordOf(url: string | null): string[] {
-  if (!url) return [];
-  const password = decodeURIComponent(new URL(url).password);
-  return password ? [password] : [];
 }
 
 const secrets: string[] = [];
