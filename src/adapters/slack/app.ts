@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ParsedUrlQuery } from "node:querystring";
-import { App, HTTPReceiver, type RespondArguments, SocketModeReceiver, webApi } from "@slack/bolt";
+import {
+  App,
+  HTTPReceiver,
+  type RespondArguments,
+  type RespondFn,
+  SocketModeReceiver,
+  webApi,
+} from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
+import { respondTo } from "./replies.js";
 import { checkSlackRequest } from "./request-gate.js";
 
 export type HealthResponder = () => { status: number; body: unknown };
@@ -25,15 +33,14 @@ export type SlackAppOptions = {
   /** Per Web API call; keeps a hung call from holding a reply (and shutdown) forever. */
   webApiTimeoutMs: number;
   /**
-   * In HTTP mode, sees each signed slash command (its form fields) before Bolt does, and takes it when it
-   * can reply at once without Bolt (turned away while busy): true when it did, having called `ack` once.
+   * In HTTP mode, sees each signed slash command that has a response_url (its form fields) before Bolt does,
+   * and may take it: true when it did, replying through `ack` (the HTTP response, once) and then `respond`.
    */
-  takeCommand?: (
-    fields: ParsedUrlQuery,
-    receivedAt: number,
-    ack: (body: RespondArguments) => void,
-  ) => boolean;
+  takeCommand?: (fields: ParsedUrlQuery, receivedAt: number, reply: CommandReply) => boolean;
 };
+
+/** How a command taken before Bolt is replied to: its acknowledgement, then its response_url. */
+export type CommandReply = { ack(body: RespondArguments): void; respond: RespondFn };
 
 export type SlackApp = {
   app: App;
@@ -123,10 +130,15 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
     void checkSlackRequest(request, signingSecret).then((checked) => {
       if ("form" in checked) {
         const { form } = checked;
+        const responseUrl = form?.response_url;
         const taken =
           typeof form?.command === "string" &&
-          options.takeCommand?.(form, receivedAt, (body) => {
-            response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+          typeof responseUrl === "string" &&
+          options.takeCommand?.(form, receivedAt, {
+            ack: (body) => {
+              response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+            },
+            respond: respondTo(responseUrl, options.webApiTimeoutMs),
           });
         if (!taken) boltListener(request, response);
         return;

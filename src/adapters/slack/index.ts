@@ -8,7 +8,7 @@ import { createInFlight } from "../shared/in-flight.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, LISTEN_BACKLOG, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
-import { registerListeners, takeCommandWhenBusy } from "./listeners.js";
+import { registerListeners, takeCommand } from "./listeners.js";
 
 export type { DedupeStore } from "./dedupe.js";
 export { createMemoryDedupe } from "./dedupe.js";
@@ -56,7 +56,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const report = options.healthReport();
       return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
     },
-    takeCommand: takeCommandWhenBusy(pipeline),
+    takeCommand: takeCommand(pipeline),
   });
   registerListeners(app, {
     pipeline,

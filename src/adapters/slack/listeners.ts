@@ -135,7 +135,10 @@ const commandQuestion = (
     ...askedAt,
   });
 
-/** `/tpd question`: a private answer with a Share button, in the acknowledgement when ready in time. */
+/**
+ * `/tpd question`: a private answer with a Share button, in the acknowledgement when ready in time. Over HTTP
+ * the receiver hands commands to `takeCommand` before Bolt; this listener takes them over Socket Mode.
+ */
 const command = {
   name: "command",
   read({ command: body, respond, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Asked {
@@ -145,27 +148,27 @@ const command = {
 } satisfies EntryPoint<SlackCommandMiddlewareArgs & AllMiddlewareArgs, Context, SlackMessage>;
 
 /**
- * A signed `/tpd` as the receiver sees it before Bolt (HTTP mode). While the queue is full it is turned
- * away right there, by the pipeline as any question is ("busy" in the acknowledgement, one log line), with
- * none of Bolt's work, so that shedding a flood stays cheap enough to acknowledge every request in time.
+ * A signed `/tpd` as the receiver sees it before Bolt (HTTP mode), answered right there by the pipeline as
+ * any question is: in the acknowledgement when ready within the budget, else "working on it…" and the answer
+ * on its response_url; "busy" at once while the queue is full. Bolt's routing of a command (its middleware
+ * and every listener's filters) costs about an eighth of a `/tpd`'s CPU and adds nothing here: the receiver
+ * checked the signature, Slack never retries a command, and the pipeline replies to every failure itself.
  */
-export const takeCommandWhenBusy =
+export const takeCommand =
   (pipeline: Pipeline): NonNullable<SlackAppOptions["takeCommand"]> =>
-  (fields, askedAt, ack) => {
+  (fields, askedAt, { ack, respond }) => {
     const { command: name, user_id: user, text, team_id: team } = fields;
-    if (name !== SLASH_COMMAND || typeof user !== "string" || !pipeline.busy()) return false;
+    if (name !== SLASH_COMMAND || typeof user !== "string") return false;
     const body = {
       user_id: user,
       text: typeof text === "string" ? text : "",
       ...(typeof team === "string" ? { team_id: team } : {}),
     };
-    // The pipeline turns it away at once: its one reply is the acknowledgement, so no response_url is needed.
-    const noResponseUrl = () => Promise.reject(new Error("a command taken before Bolt has no response_url"));
     const acknowledge = async (response?: string | RespondArguments) =>
       ack(typeof response === "string" ? { text: response } : (response ?? {}));
     void pipeline.ask(
       commandQuestion(body, { askedAt }),
-      privateReply(noResponseUrl, render({ shareable: true }), acknowledge),
+      privateReply(respond, render({ shareable: true }), acknowledge),
     );
     return true;
   };

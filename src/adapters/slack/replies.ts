@@ -13,6 +13,24 @@ type Render = (answer: Answer, feedbackId: string | null) => SlackMessage;
 export type SlackReply = Reply<SlackMessage>;
 
 /**
+ * Posts to a response_url as Bolt's `respond` does (JSON; a status other than 2xx is an error), giving up after
+ * `timeoutMs`: the reply of a command taken before Bolt (see app.ts).
+ */
+export function respondTo(responseUrl: string, timeoutMs: number): RespondFn {
+  return async (message) => {
+    const response = await fetch(responseUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(typeof message === "string" ? { text: message } : message),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`response_url refused the reply: ${response.status}`);
+    return response;
+  };
+}
+
+/**
  * `/tpd` and the message shortcut: a private answer to whoever asked. Given the command's `ack`, the first
  * message travels in the acknowledgement itself (one round trip, nothing more to post); what follows a
  * holding acknowledgement ("working on it…"), or anything without `ack`, goes through the response_url.
