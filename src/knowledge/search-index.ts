@@ -72,18 +72,11 @@ type IndexData = {
   averageFieldLengths: number[];
 };
 
-/** A built index as plain data (typed arrays as base64 pieces), to hand from one thread to another. */
-export type SerializedPassageIndex = {
-  passageIds: string[];
-  dealSets: DealId[][];
-  terms: string[];
-  averageFieldLengths: number[];
-  passageDealSet: string[];
-  postingStarts: string[];
-  postingPassages: string[];
-  postingCounts: string[];
-  fieldLengths: string[];
-};
+/**
+ * A built index as plain data, to hand from one thread to another: `postMessage` it with `transferList` as the
+ * transfer list, so its typed arrays move without a copy.
+ */
+export type SerializedPassageIndex = IndexData;
 
 /**
  * Builds the full-text index over passages. `contextFor` adds words that belong to a passage without being
@@ -101,63 +94,25 @@ export function serializePassageIndex(
   passages: readonly Passage[],
   contextFor: (passage: Passage) => string,
 ): SerializedPassageIndex {
-  const data = indexPassages(passages, contextFor);
-  return {
-    passageIds: data.passageIds,
-    dealSets: data.dealSets,
-    terms: data.terms,
-    averageFieldLengths: data.averageFieldLengths,
-    passageDealSet: toPieces(data.passageDealSet),
-    postingStarts: toPieces(data.postingStarts),
-    postingPassages: toPieces(data.postingPassages),
-    postingCounts: toPieces(data.postingCounts),
-    fieldLengths: toPieces(data.fieldLengths),
-  };
+  return indexPassages(passages, contextFor);
 }
 
-/** The index `serializePassageIndex` built, decoded piece by piece, leaving the event loop free between them. */
-export async function loadPassageIndex(serialized: SerializedPassageIndex): Promise<PassageIndex> {
-  const data: IndexData = {
-    passageIds: serialized.passageIds,
-    dealSets: serialized.dealSets,
-    terms: serialized.terms,
-    averageFieldLengths: serialized.averageFieldLengths,
-    passageDealSet: new Uint16Array(await fromPieces(serialized.passageDealSet)),
-    postingStarts: new Int32Array(await fromPieces(serialized.postingStarts)),
-    postingPassages: new Int32Array(await fromPieces(serialized.postingPassages)),
-    postingCounts: new Int32Array(await fromPieces(serialized.postingCounts)),
-    fieldLengths: new Int32Array(await fromPieces(serialized.fieldLengths)),
-  };
-  await nextTurn();
-  return new FlatIndex(data);
+/** The buffers of the index's typed arrays: what `postMessage` may move to the other thread instead of copying. */
+export function transferList(index: SerializedPassageIndex): ArrayBuffer[] {
+  const arrays = [
+    index.passageDealSet,
+    index.postingStarts,
+    index.postingPassages,
+    index.postingCounts,
+    index.fieldLengths,
+  ];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
-/** Bytes per base64 piece: each decodes in well under a millisecond. */
-const PIECE_BYTES = 256 * 1024;
-
-function toPieces(array: Uint16Array | Int32Array): string[] {
-  const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  const pieces: string[] = [];
-  for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
-    pieces.push(bytes.subarray(at, at + PIECE_BYTES).toString("base64"));
-  }
-  return pieces;
+/** The index `serializePassageIndex` built, as it was handed over. */
+export function loadPassageIndex(serialized: SerializedPassageIndex): PassageIndex {
+  return new FlatIndex(serialized);
 }
-
-async function fromPieces(pieces: readonly string[]): Promise<ArrayBuffer> {
-  const bytes = pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece, "base64"), 0);
-  const whole = new Uint8Array(bytes);
-  let at = 0;
-  for (const piece of pieces) {
-    const decoded = Buffer.from(piece, "base64");
-    whole.set(decoded, at);
-    at += decoded.length;
-    await nextTurn();
-  }
-  return whole.buffer;
-}
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Tokenises and counts as MiniSearch's `add` does: a field's length is its number of distinct raw tokens. */
 function indexPassages(passages: readonly Passage[], contextFor: (passage: Passage) => string): IndexData {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
-import { indexContext, serializePassageIndex } from "../knowledge/search-index.js";
+import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
 import { toSlices } from "./json-slices.js";
 import type { WorkerReply, WorkerRequest } from "./worker-load.js";
 
@@ -10,12 +10,7 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
   try {
     const knowledge = await readKnowledge(dir, { maxBytes });
     const index = serializePassageIndex(knowledge.passages, indexContext(knowledge));
-    return {
-      ok: true,
-      knowledge: toSlices(knowledge),
-      index: toSlices(index),
-      workerMs: performance.now() - started,
-    };
+    return { ok: true, knowledge: toSlices(knowledge), index, workerMs: performance.now() - started };
   } catch (error) {
     if (error instanceof KnowledgeTooLarge) {
       return { ok: false, tooLarge: { file: error.file, bytes: error.bytes, maxBytes: error.maxBytes } };
@@ -27,4 +22,6 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
-parentPort?.postMessage(await run(workerData as WorkerRequest));
+const reply = await run(workerData as WorkerRequest);
+// The index's typed arrays move to the main thread rather than being copied.
+parentPort?.postMessage(reply, reply.ok ? transferList(reply.index) : []);

@@ -12,14 +12,14 @@ import { fromSlices, type JsonSlices } from "./json-slices.js";
 export type WorkerRequest = { dir: string; maxBytes: number | undefined };
 
 export type WorkerReply =
-  | { ok: true; knowledge: JsonSlices; index: JsonSlices; workerMs: number }
+  | { ok: true; knowledge: JsonSlices; index: SerializedPassageIndex; workerMs: number }
   | { ok: false; tooLarge: { file: string; bytes: number; maxBytes: number } }
   | { ok: false; invalid: { file: string; problems: string[] } }
   | { ok: false; unexpected: string };
 
 /**
  * Loads a knowledge version as `loadKnowledge` does, but reads, validates and indexes it in a worker
- * thread, and takes the result in small pieces, so the event loop keeps answering (health checks, Slack's
+ * thread, and takes the knowledge in small pieces (the index's arrays move whole), so the event loop keeps answering (health checks, Slack's
  * 3-second acknowledgements) while a large edit is loaded. Throws what `loadKnowledge` throws.
  */
 export async function loadInWorker(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
@@ -34,7 +34,7 @@ export async function loadInWorker(dir: string, options: LoadOptions = {}): Prom
     throw new Error(`knowledge worker failed: ${reply.unexpected}`);
   }
   const knowledge = await fromSlices<KnowledgeBase>(reply.knowledge);
-  const index = await loadPassageIndex(await fromSlices<SerializedPassageIndex>(reply.index));
+  const index = loadPassageIndex(reply.index);
   return { knowledge, index, loadMs: performance.now() - started };
 }
 
