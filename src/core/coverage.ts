@@ -109,35 +109,52 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
   if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return [];
   const needTerms = subject.topics.length === 0 && subject.names.length === 0;
   const saysTerms = saidOf(ctx, deal, subject.terms);
-  const fits = (passage: Passage) =>
-    subject.names.every((name) => hasName(ctx, passage, name)) &&
-    subject.topics.every((topic) => ctx.topicsOf(passage).has(topic)) &&
-    subject.aliasWords.every((words) => ctx.hasWords(passage, words)) &&
-    (!needTerms || (ctx.hasWords(passage, subject.terms) && saysTerms(passage)));
-  const [name] = subject.names;
-  const [topic] = subject.topics;
-  // Only passages that can fit are read: those with the first name, the first topic, or all the words.
-  const candidates = name
-    ? mayName(ctx, name)
-    : topic
-      ? ctx.passagesOn(topic, [deal])
-      : needTerms && subject.terms.length > 0
-        ? ctx.passagesWith(subject.terms)
-        : ctx.passages({ deals: [deal] });
-  const score = (passage: Passage) => {
-    const topics = ctx.topicsOf(passage);
+  const hasAliasWords = subject.aliasWords.map((words) => ctx.hasWordsAt(words));
+  const hasTerms = ctx.hasWordsAt(subject.terms);
+  const hasTerm = subject.terms.map((term) => ctx.hasWordsAt([term]));
+  const { passages } = ctx.knowledge;
+  const fits = (position: number) => {
+    const passage = passages[position] as Passage;
+    return (
+      passage.deals.includes(deal) &&
+      subject.names.every((name) => hasName(ctx, passage, name)) &&
+      subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
+      hasAliasWords.every((has) => has(position)) &&
+      (!needTerms || (hasTerms(position) && saysTerms(passage)))
+    );
+  };
+  const score = (position: number) => {
+    const passage = passages[position] as Passage;
+    const topics = ctx.topicsAt(position);
     const own = passage.deals.length === 1 ? 2 : 0;
     const tagged = subject.topics.filter((topic) => passage.topics.includes(topic)).length;
     const primary = subject.topics.includes(passage.topics[0] ?? "") ? 2 : 0;
     const focus = 1 / Math.max(1, topics.size);
-    const terms = subject.terms.filter((term) => ctx.hasWords(passage, [term])).length;
+    const terms = hasTerm.filter((has) => has(position)).length;
     return own + tagged + primary + focus + terms * 0.5 + (passage.section === "area" ? 1 : 0);
   };
-  return candidates
-    .filter((passage) => passage.deals.includes(deal) && fits(passage))
-    .map((passage) => ({ passage, score: score(passage) }))
-    .sort((a, b) => b.score - a.score)
-    .map((scored) => scored.passage);
+  const [name] = subject.names;
+  const [topic] = subject.topics;
+  // Only passages that can fit are read: those with the first name, the first topic, or all the words.
+  const candidates = topic && !name ? ctx.positionsOn(topic, [deal]) : otherCandidates(ctx, deal, subject);
+  const scored: { position: number; score: number }[] = [];
+  for (let at = 0; at < candidates.length; at++) {
+    const position = candidates[at] as number;
+    if (position >= 0 && fits(position)) scored.push({ position, score: score(position) });
+  }
+  return scored.sort((a, b) => b.score - a.score).map((each) => passages[each.position] as Passage);
+}
+
+/** The positions of the passages that may bear out a subject without a topic, or with a name. */
+function otherCandidates(ctx: KnowledgeLookups, deal: DealId, subject: Subject): number[] {
+  const [name] = subject.names;
+  const needTerms = subject.topics.length === 0 && subject.names.length === 0;
+  const passages = name
+    ? mayName(ctx, name)
+    : needTerms && subject.terms.length > 0
+      ? ctx.passagesWith(subject.terms)
+      : ctx.passages({ deals: [deal] });
+  return passages.map((passage) => ctx.positionOf(passage));
 }
 
 /**

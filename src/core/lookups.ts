@@ -180,6 +180,15 @@ export class KnowledgeLookups {
     return position !== undefined && list !== undefined && holds(list, position);
   }
 
+  /**
+   * `hasWords` for one set of words, worked out once to check many passages: whether the passage at a position
+   * in the knowledge order has every one of them.
+   */
+  hasWordsAt(words: readonly string[]): (position: number) => boolean {
+    const lists = words.map((word) => this.tables.postings.get(this.asUsed(stem(word))));
+    return (position) => lists.every((list) => list !== undefined && holds(list, position));
+  }
+
   /** Whether the passage has every one of the words, anywhere (stemmed). */
   hasWords(passage: Passage, words: readonly string[]): boolean {
     const position = this.tables.positions.get(passage.id);

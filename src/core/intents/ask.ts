@@ -628,19 +628,26 @@ function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
 function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly DealId[]): AnswerDraft {
   const deals = asked.length > 0 ? asked : ctx.dealIds;
   // A passage that names its section ("The purpose of this MOU is …") says it best.
-  const naming = (passage: Passage) =>
-    Number(query.sections.some((section) => ctx.hasWords(passage, [section])));
+  const namesSection = query.sections.map((section) => ctx.hasWordsAt([section]));
   // Other words asked ("which technologies … single out as strategically important") pick the passage first.
-  const termsOf = (passage: Passage) => query.terms.filter((term) => ctx.hasWords(passage, [term])).length;
-  const passages = ctx
-    .passages({ deals, sections: query.sections })
+  const hasTerm = query.terms.map((term) => ctx.hasWordsAt([term]));
+  const keyed = ctx.passages({ deals, sections: query.sections }).map((passage) => {
+    const position = ctx.positionOf(passage);
+    return {
+      passage,
+      terms: hasTerm.filter((has) => has(position)).length,
+      naming: Number(namesSection.some((has) => has(position))),
+    };
+  });
+  const passages = keyed
     .sort(
       (a, b) =>
-        termsOf(b) - termsOf(a) ||
-        naming(b) - naming(a) ||
-        Number(b.kind === "quote") - Number(a.kind === "quote") ||
-        a.order - b.order,
-    );
+        b.terms - a.terms ||
+        b.naming - a.naming ||
+        Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
+        a.passage.order - b.passage.order,
+    )
+    .map(({ passage }) => passage);
   const labels = query.sections.map((section) => section.replace("-", " ")).join(" and ");
   if (passages.length === 0)
     return decline(
