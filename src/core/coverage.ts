@@ -106,7 +106,49 @@ function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): Na
  * when the question has no topic or name.
  */
 export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject): Passage[] {
-  if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return [];
+  const reader = evidenceReader(ctx, deal, subject);
+  if (!reader) return [];
+  const { candidates, fits, score } = reader;
+  const scored: { position: number; score: number }[] = [];
+  for (let at = 0; at < candidates.length; at++) {
+    const position = candidates[at] as number;
+    if (position >= 0 && fits(position)) scored.push({ position, score: score(position) });
+  }
+  const { passages } = ctx.knowledge;
+  return scored.sort((a, b) => b.score - a.score).map((each) => passages[each.position] as Passage);
+}
+
+/** Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them. */
+export function anyEvidence(
+  ctx: KnowledgeLookups,
+  deal: DealId,
+  subject: Subject,
+  wanted: (passage: Passage) => boolean,
+): boolean {
+  const reader = evidenceReader(ctx, deal, subject);
+  if (!reader) return false;
+  const { passages } = ctx.knowledge;
+  for (let at = 0; at < reader.candidates.length; at++) {
+    const position = reader.candidates[at] as number;
+    if (position >= 0 && reader.fits(position) && wanted(passages[position] as Passage)) return true;
+  }
+  return false;
+}
+
+/**
+ * What `evidence` reads: the positions of the passages that can fit (those with the first name, the first
+ * topic, or all the words), whether one fits, and how well; null when the deal does not cover a topic asked.
+ */
+function evidenceReader(
+  ctx: KnowledgeLookups,
+  deal: DealId,
+  subject: Subject,
+): {
+  candidates: ArrayLike<number>;
+  fits(position: number): boolean;
+  score(position: number): number;
+} | null {
+  if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return null;
   const needTerms = subject.topics.length === 0 && subject.names.length === 0;
   const saysTerms = saidOf(ctx, deal, subject.terms);
   const hasAliasWords = subject.aliasWords.map((words) => ctx.hasWordsAt(words));
@@ -120,7 +162,7 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
       subject.names.every((name) => hasName(ctx, passage, name)) &&
       subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
       hasAliasWords.every((has) => has(position)) &&
-      (!needTerms || (hasTerms(position) && saysTerms(passage)))
+      (!needTerms || (hasTerms(position) && saysTerms(passage, position)))
     );
   };
   const score = (position: number) => {
@@ -135,14 +177,8 @@ export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject):
   };
   const [name] = subject.names;
   const [topic] = subject.topics;
-  // Only passages that can fit are read: those with the first name, the first topic, or all the words.
   const candidates = topic && !name ? ctx.positionsOn(topic, [deal]) : otherCandidates(ctx, deal, subject);
-  const scored: { position: number; score: number }[] = [];
-  for (let at = 0; at < candidates.length; at++) {
-    const position = candidates[at] as number;
-    if (position >= 0 && fits(position)) scored.push({ position, score: score(position) });
-  }
-  return scored.sort((a, b) => b.score - a.score).map((each) => passages[each.position] as Passage);
+  return { candidates, fits, score };
 }
 
 /** The positions of the passages that may bear out a subject without a topic, or with a name. */
@@ -166,17 +202,20 @@ function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
   const names = [record?.partner ?? deal, ...(record?.aliases ?? [])]
     .map(tokenize)
     .filter((words) => words.length > 0);
+  // A sentence that names the deal is in a passage with every word of one of its names.
+  const hasName = names.map((words) => ctx.hasWordsAt(words));
   const wanted = terms.map(stem);
-  return (passage: Passage) =>
+  return (passage: Passage, position: number) =>
     passage.deals.length <= 1 ||
-    passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
-      const words = tokenize(sentence);
-      const stems = words.map(stem);
-      return (
-        wanted.every((term) => stems.includes(term)) &&
-        names.some((name) => indexOfSequence(words, name) >= 0)
-      );
-    });
+    (hasName.some((has) => has(position)) &&
+      passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
+        const words = tokenize(sentence);
+        const stems = words.map(stem);
+        return (
+          wanted.every((term) => stems.includes(term)) &&
+          names.some((name) => indexOfSequence(words, name) >= 0)
+        );
+      }));
 }
 
 /** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */

@@ -122,6 +122,35 @@ describe("work per question does not grow with knowledge it is not about", () =>
     );
   });
 
+  it("says a topic is not in a deal without reading that deal's other passages, and where else it is from the first passage there", () => {
+    const passage = (id: string, deal: string, topics: string[], i: number): Passage => ({
+      id,
+      deals: [deal],
+      topics,
+      section: "article",
+      kind: "summary",
+      sourceId: real.sources[0]?.id ?? "",
+      order: i,
+      text: [0, 1, 2].map((k) => nonsenseWord(i * 3 + k)).join(" "),
+    });
+    // More of the deal asked, on other things, and more of another deal on the topic asked.
+    const more = Array.from({ length: 2000 }, (_, i) => [
+      passage(`more-korea-${i}`, "korea", [], i),
+      passage(`more-uk-fusion-${i}`, "uk", ["fusion"], i),
+    ]).flat();
+    const grown = watched({ ...real, passages: [...real.passages, ...more] });
+    const index = buildPassageIndex(grown.knowledge.passages, indexContext(grown.knowledge));
+    const bot = createBot({ knowledge: grown.knowledge, index });
+    // Facts and each deal's passages on a topic are gathered once, on the first question that needs them.
+    bot.answer("does the korea deal cover fusion?");
+    grown.read.clear();
+    const answer = bot.answer("does the korea deal cover fusion?");
+    expect(answer.lead).toMatch(
+      /^No — there is nothing on fusion .* it appears in the deals with the United Kingdom and Japan/,
+    );
+    expect([...grown.read].filter((id) => id.startsWith("more-"))).toEqual([]);
+  });
+
   it("finds the closest passages without reading the text of every passage that shares a word with the question", () => {
     // Passages of the deal asked with two short words of the question, never side by side in it: candidates
     // for the closest passages, none of them close.

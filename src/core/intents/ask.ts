@@ -9,7 +9,7 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
-import { describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
+import { anyEvidence, describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
 import { countriesAsked, HAS_AMOUNT } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Section, Signatory } from "../model.js";
@@ -557,11 +557,11 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   }
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
-  const later = missing
+  const later = (subject.names.length > 0 ? missing : [])
     .map((deal) => ({
       deal,
       passages: evidence(ctx, deal, { ...subject, topics: [] }).filter(
-        (passage) => subject.names.length > 0 && passage.section === "development",
+        (passage) => passage.section === "development",
       ),
     }))
     .filter((entry) => entry.passages.length > 0);
@@ -574,27 +574,30 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       deals: later.map((entry) => entry.deal),
     });
   }
-  const elsewhere = ctx.dealIds
-    .filter((deal) => !deals.includes(deal))
-    .map((deal) => ({ deal, passages: inText(deal) }))
-    .filter((entry) => entry.passages.length > 0);
-  if (subject.names.length > 0 && elsewhere.length > 0) {
+  const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
+  if (subject.names.length > 0) {
+    const elsewhere = others
+      .map((deal) => ({ deal, passages: inText(deal) }))
+      .filter((entry) => entry.passages.length > 0);
     const owners = elsewhere.map((entry) => entry.deal);
-    return page(inOrder(elsewhere), {
-      ...answer,
-      found: true,
-      title: `${what} · ${partnerList(ctx, owners)}`,
-      lead: `No — ${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
-      deals: owners,
-    });
+    if (elsewhere.length > 0) {
+      return page(inOrder(elsewhere), {
+        ...answer,
+        found: true,
+        title: `${what} · ${partnerList(ctx, owners)}`,
+        lead: `No — ${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
+        deals: owners,
+      });
+    }
   }
-  const alsoIn =
-    elsewhere.length > 0
-      ? `; it appears in ${dealsWith(
-          ctx,
-          elsewhere.map((entry) => entry.deal),
-        )}`
-      : "";
+  // Without a name, only where else it appears is said: the first passage of each other deal tells.
+  const appearsIn =
+    subject.names.length > 0
+      ? []
+      : others.filter((deal) =>
+          asked.some((each) => anyEvidence(ctx, deal, each, (passage) => passage.section !== "development")),
+        );
+  const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
   return {
     ...decline(ctx, query, "ask", `No — there is nothing on ${what} in ${notIn}${alsoIn}.`, missing),
     suggestions:
