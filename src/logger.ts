@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { escapeRegExp } from "./core/text.js";
 
 export type { Logger };
 
@@ -40,7 +41,7 @@ const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (code) =>
 export function createScrubber(secrets: readonly string[]): (text: string) => string {
   const forms = secrets.flatMap(secretForms).sort((a, b) => b.length - a.length);
   if (forms.length === 0) return (text) => text;
-  const pattern = new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const pattern = new RegExp(forms.map(escapeRegExp).join("|"), "g");
   return (text) => text.replace(pattern, REDACTED);
 }
 

@@ -2,7 +2,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
+import { FILLER_WORDS, indexOfSequence, stem, tokenize, writtenWords } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -233,11 +233,7 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
  * is written "defense facilities"); else the words as asked.
  */
 function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
-  const pattern = (words: readonly string[]) =>
-    new RegExp(
-      `\\b${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\W]*")}\\b`,
-      "iu",
-    );
+  const pattern = (words: readonly string[]) => new RegExp(`\\b${writtenWords(words)}\\b`, "iu");
   const passages = mayName(ctx, name);
   for (const words of [name.words, ...name.forms]) {
     const written = pattern(words);

@@ -4,7 +4,7 @@ import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
 import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
-import { askingPart, FILLER_WORDS, indexOfSequence, stem, tokenize } from "./text.js";
+import { askingPart, FILLER_WORDS, indexOfSequence, stem, tokenize, writtenWords } from "./text.js";
 
 /**
  * The one decline gate every intent passes through: a request the bot does not serve, a country without a
@@ -197,11 +197,7 @@ function capitalisedRun(words: readonly string[], at: number): string {
 
 /** The words as the question wrote them ("RIKEN", not "riken"), or as given when they cannot be found. */
 function asTyped(text: string, words: string): string {
-  const pattern = words
-    .split(" ")
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[\\s\\W]*");
-  return new RegExp(pattern, "iu").exec(text)?.[0] ?? words;
+  return new RegExp(writtenWords(words.split(" ")), "iu").exec(text)?.[0] ?? words;
 }
 
 /** A country named only inside a name the texts have ("India AI Impact Summit") is not asked about. */

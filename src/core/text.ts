@@ -171,6 +171,12 @@ export function indexOfSequence(
   return -1;
 }
 
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A pattern for the words as a text may write them: any spaces or punctuation between them. */
+export const writtenWords = (words: readonly string[]) => words.map(escapeRegExp).join("[\\s\\W]*");
+
 /** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
   const present = new Set(tokens);
