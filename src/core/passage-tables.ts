@@ -103,35 +103,33 @@ function* postingsOf(
   wordStarts: Int32Array,
 ): Generator<void, Map<string, number[]>> {
   const counts = new Int32Array(stems.length);
-  yield* eachWordOnce(words, wordStarts, stems.length, (word) => {
-    counts[word] = (counts[word] as number) + 1;
-  });
-  const lists = Array.from(counts, (count) => new Array<number>(count));
-  counts.fill(0);
-  yield* eachWordOnce(words, wordStarts, stems.length, (word, position) => {
-    (lists[word] as number[])[counts[word] as number] = position;
-    counts[word] = (counts[word] as number) + 1;
-  });
-  return new Map(stems.map((word, at) => [word, lists[at] as number[]]));
-}
-
-/** Visits each passage's distinct words, passage after passage, pausing every so many passages. */
-function* eachWordOnce(
-  words: Int32Array,
-  wordStarts: Int32Array,
-  stemCount: number,
-  visit: (word: number, position: number) => void,
-): Generator<void> {
-  const lastIn = new Int32Array(stemCount).fill(-1);
+  const lastIn = new Int32Array(stems.length).fill(-1);
+  /** 1 where a word is its stem's first in its passage. */
+  const firsts = new Uint8Array(words.length);
   for (let position = 0; position + 1 < wordStarts.length; position++) {
     if (position % COUNT_STEP === 0 && position > 0) yield;
     for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
       const word = words[at] as number;
       if (lastIn[word] === position) continue;
       lastIn[word] = position;
-      visit(word, position);
+      counts[word] = (counts[word] as number) + 1;
+      firsts[at] = 1;
     }
   }
+  const lists = Array.from(counts, (count) => new Array<number>(count));
+  counts.fill(0);
+  let position = 0;
+  for (let at = 0; at < words.length; at++) {
+    while (at >= (wordStarts[position + 1] as number)) {
+      position += 1;
+      if (position % COUNT_STEP === 0) yield;
+    }
+    if (firsts[at] === 0) continue;
+    const word = words[at] as number;
+    (lists[word] as number[])[counts[word] as number] = position;
+    counts[word] = (counts[word] as number) + 1;
+  }
+  return new Map(stems.map((word, at) => [word, lists[at] as number[]]));
 }
 
 /** The sources by id, and the words of the sources', deals' and topics' descriptions met by the reader. */
