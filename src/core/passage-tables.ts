@@ -61,6 +61,7 @@ export function* readPassages(
     sourcesById: new Map(),
   };
   const topicSets = new TopicSets();
+  const dealTables = new Map<DealId, DealTables>();
   for (let position = 0; position < passages.length; position++) {
     if (position % STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
@@ -75,7 +76,7 @@ export function* readPassages(
       if (!ambiguous.has(mention.words) && !topics.includes(mention.topic)) topics.push(mention.topic);
     }
     tables.topicsAt.push(topicSets.of(topics));
-    index(tables, passage, topics);
+    index(tables, dealTables, passage, topics);
   }
   const words = reader.words.slice(0, reader.wordCount);
   const { stems } = reader;
@@ -158,24 +159,36 @@ function* readDescriptions(
   for (const text of described) reader.meet(text);
 }
 
+/** A deal's lists in the tables, found together: its passages, by section and by topic, and its tagged topics. */
+type DealTables = {
+  passages: Passage[];
+  bySection: Map<Section, Passage[]>;
+  byTopic: Map<string, Passage[]>;
+  tagged: Set<string>;
+};
+
 /** Files the passage under its deals, sections and topics. */
 function index(
   tables: Pick<PassageTables, "byTopic" | "byDeal" | "byDealSection" | "byDealTopic" | "topicsTagged">,
+  dealTables: Map<DealId, DealTables>,
   passage: Passage,
   topics: readonly string[],
 ): void {
   for (const topic of topics) append(tables.byTopic, topic, passage);
   for (const deal of passage.deals) {
-    append(tables.byDeal, deal, passage);
-    append(inner(tables.byDealSection, deal), passage.section, passage);
-    const byTopic = inner(tables.byDealTopic, deal);
-    for (const topic of topics) append(byTopic, topic, passage);
-    let tagged = tables.topicsTagged.get(deal);
-    if (!tagged) {
-      tagged = new Set();
-      tables.topicsTagged.set(deal, tagged);
+    let own = dealTables.get(deal);
+    if (!own) {
+      own = { passages: [], bySection: new Map(), byTopic: new Map(), tagged: new Set() };
+      dealTables.set(deal, own);
+      tables.byDeal.set(deal, own.passages);
+      tables.byDealSection.set(deal, own.bySection);
+      tables.byDealTopic.set(deal, own.byTopic);
+      tables.topicsTagged.set(deal, own.tagged);
     }
-    for (const topic of passage.topics) tagged.add(topic);
+    own.passages.push(passage);
+    append(own.bySection, passage.section, passage);
+    for (const topic of topics) append(own.byTopic, topic, passage);
+    for (const topic of passage.topics) own.tagged.add(topic);
   }
 }
 
@@ -322,15 +335,6 @@ class TopicSets {
 }
 
 type TopicNode = { set?: ReadonlySet<string>; next: Map<string, TopicNode> };
-
-function inner<K, L, V>(map: Map<K, Map<L, V>>, key: K): Map<L, V> {
-  let found = map.get(key);
-  if (!found) {
-    found = new Map();
-    map.set(key, found);
-  }
-  return found;
-}
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
