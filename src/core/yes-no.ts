@@ -34,9 +34,10 @@ const NEGATION_REACH = 5;
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
-  // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer.
-  const decided = yesOrNo(query, answer, ctx) ?? UNDECIDED;
-  return { ...answer, lead: `${decided} ${answer.lead}` };
+  // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
+  // unless the answer's own lead already says what the texts lack.
+  const decided = yesOrNo(query, answer, ctx) ?? (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : UNDECIDED);
+  return decided ? { ...answer, lead: `${decided} ${answer.lead}` } : answer;
 }
 
 /** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
@@ -136,6 +137,8 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 
 type Decision = { negated: boolean; sentence: string };
 
+/** A lead that already says the texts lack what was asked. */
+const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name)/;
 /** The lead of a yes/no question that no sentence of the texts decides. */
 const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 

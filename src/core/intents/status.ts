@@ -13,6 +13,7 @@ export const status: Intent = {
     "latest",
     "paused",
     "pause",
+    "pausing",
     "suspended",
     "on hold",
     "halted",
@@ -61,14 +62,34 @@ export const status: Intent = {
       title: "Latest developments",
       lead: (deals) => {
         const paused = pausedAmong(request, deals);
+        const unreported = unreportedAsked(request);
+        const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
         return paused
-          ? `Of the deals, reports of a pause concern only ${paused}. Developments after signing, newest first (${asOf}):`
-          : `Developments after signing, newest first (${asOf}):`;
+          ? `${aside}Of the deals, reports of a pause concern only ${paused}. Developments after signing, newest first (${asOf}):`
+          : `${aside}Developments after signing, newest first (${asOf}):`;
       },
       newestFirst: true,
     });
   },
 };
+
+/**
+ * "Were online safety rules one of the reasons it was paused?": the words of the question, as it runs them
+ * together, that hold a word no text of the knowledge has. Null when every word asked stands somewhere.
+ */
+function unreportedAsked({ query, ctx }: IntentRequest): string | null {
+  const asked = new Set(query.subjectTerms);
+  const runs: string[][] = [[]];
+  for (const token of query.tokens) {
+    if (asked.has(token)) runs[runs.length - 1]?.push(token);
+    else if ((runs[runs.length - 1]?.length ?? 0) > 0) runs.push([]);
+  }
+  // A word typed with a slip ("deel") is not a word the reports lack.
+  const unknown = runs.find((run) =>
+    run.some((word) => word.length >= 4 && !ctx.knows(word) && !ctx.nearlyKnows(word)),
+  );
+  return unknown ? unknown.join(" ") : null;
+}
 
 /** Words that ask which deal is paused ("which TPD is on hold?"). */
 const PAUSE_ASKED = /\b(paus\w*|on hold|halt\w*|suspend\w*|stall\w*|frozen|on ice|shelved)\b/i;
