@@ -136,6 +136,32 @@ export function anyEvidence(
 }
 
 /**
+ * The first of the `wanted` passages of `evidence` by `value` (higher first; the evidence order among equals),
+ * as a stable sort by it would put it: in one reading, without ordering them all.
+ */
+export function bestEvidence(
+  ctx: KnowledgeLookups,
+  deal: DealId,
+  subject: Subject,
+  wanted: (passage: Passage) => boolean,
+  value: (passage: Passage) => number,
+): Passage | undefined {
+  const reader = evidenceReader(ctx, deal, subject);
+  if (!reader) return undefined;
+  const { passages } = ctx.knowledge;
+  let top: { passage: Passage; value: number; score: number } | undefined;
+  for (let at = 0; at < reader.candidates.length; at++) {
+    const position = reader.candidates[at] as number;
+    const passage = passages[position] as Passage;
+    if (position < 0 || !reader.fits(position) || !wanted(passage)) continue;
+    const candidate = { passage, value: value(passage), score: reader.score(position) };
+    if (!top || candidate.value > top.value || (candidate.value === top.value && candidate.score > top.score))
+      top = candidate;
+  }
+  return top?.passage;
+}
+
+/**
  * What `evidence` reads: the positions of the passages that can fit (those with the first name, the first
  * topic, or all the words), whether one fits, and how well; null when the deal does not cover a topic asked.
  */

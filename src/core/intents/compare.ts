@@ -1,6 +1,6 @@
 import type { AnswerDraft, CompareRow, Item } from "../answer.js";
 import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
-import { describe, evidence, isEmpty, type Subject, subjectOf } from "../coverage.js";
+import { bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage, Signatory } from "../model.js";
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
@@ -53,7 +53,7 @@ export const compare: Intent = {
       : `${describe(ctx, subject)}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {
-      const passage = best(evidence(ctx, deal, subject).filter(inSection), subject, ctx);
+      const passage = bestEvidence(ctx, deal, subject, inSection, squareness(subject, ctx));
       return {
         deal,
         dealName: ctx.dealName(deal),
@@ -100,26 +100,24 @@ function leadFor(
   )}.`;
 }
 
-/** The passage that speaks most squarely to the topics: a listed area first, official words next. */
-function best(passages: readonly Passage[], subject: Subject, ctx: KnowledgeLookups): Passage | undefined {
+/**
+ * How squarely a passage speaks to the topics, to pick the best: a listed area first, official words next.
+ * Without topics every passage is as good, and the evidence order decides.
+ */
+function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage) => number {
   const { topics, terms } = subject;
-  if (topics.length === 0) return passages[0];
-  const score = (passage: Passage) => {
+  if (topics.length === 0) return () => 0;
+  const hasTerm = terms.map((term) => ctx.hasWordsAt([term]));
+  return (passage: Passage) => {
     const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
     const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
     const own = passage.deals.length === 1 ? 2 : 0;
     const focus = 1 / Math.max(1, ctx.topicsOf(passage).size); // a passage about this topic alone beats a list
     // The other words asked ("nuclear shipping") pick the passage that has them.
-    const words = terms.filter((term) => ctx.hasWords(passage, [term])).length;
+    const position = ctx.positionOf(passage);
+    const words = hasTerm.filter((has) => has(position)).length;
     return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus + words;
   };
-  // The first of the best, as a stable sort would put it, in one reading.
-  let top: { passage: Passage; score: number } | undefined;
-  for (const passage of passages) {
-    const scored = { passage, score: score(passage) };
-    if (!top || scored.score > top.score) top = scored;
-  }
-  return top?.passage;
 }
 
 /** Without a topic: which deal covers which area, from the deals' own lists of areas. */
