@@ -208,15 +208,14 @@ function evidenceReader(
 }
 
 /** The positions of the passages that may bear out a subject without a topic, or with a name. */
-function otherCandidates(ctx: KnowledgeLookups, deal: DealId, subject: Subject): number[] {
+function otherCandidates(ctx: KnowledgeLookups, deal: DealId, subject: Subject): ArrayLike<number> {
   const [name] = subject.names;
   const needTerms = subject.topics.length === 0 && subject.names.length === 0;
-  const passages = name
-    ? mayName(ctx, name)
+  return name
+    ? ctx.positionsSaying(namePhrases(name))
     : needTerms && subject.terms.length > 0
-      ? ctx.passagesWith(subject.terms)
-      : ctx.passages({ deals: [deal] });
-  return passages.map((passage) => ctx.positionOf(passage));
+      ? ctx.positionsWith(subject.terms)
+      : ctx.positionsOf(deal);
 }
 
 /**

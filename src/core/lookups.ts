@@ -25,6 +25,8 @@ export class KnowledgeLookups {
   private readonly sayingCache = new Map<string, readonly number[]>();
   /** Each deal's passages about each topic, as positions: worked out on the first question about them. */
   private readonly positionsByDealTopic = new Map<DealId, Map<string, Int32Array>>();
+  /** Each deal's passages, as positions: worked out on the first question that reads them all. */
+  private readonly positionsByDeal = new Map<DealId, Int32Array>();
   /**
    * Where each passage stands in the search index, and which passage each place of the index holds (-1 for
    * none); null when the index holds these very passages in this order, as the loader builds it.
@@ -121,6 +123,17 @@ export class KnowledgeLookups {
     );
   }
 
+  /** A deal's passages as ascending positions in the knowledge order. */
+  positionsOf(deal: DealId): Int32Array {
+    let positions = this.positionsByDeal.get(deal);
+    if (!positions) {
+      const passages = this.tables.byDeal.get(deal) ?? [];
+      positions = Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
+      this.positionsByDeal.set(deal, positions);
+    }
+    return positions;
+  }
+
   /** `passagesOn` as ascending positions in the knowledge order. */
   positionsOn(topic: string, deals: readonly DealId[]): ArrayLike<number> {
     if (deals.length === 0) return this.dealTopicPositions(ANY_DEAL, topic);
@@ -165,7 +178,12 @@ export class KnowledgeLookups {
    * of some way to spell the phrase's letters in known words are read.
    */
   passagesSaying(phrases: readonly (readonly string[])[]): Passage[] {
-    return union(phrases.map((phrase) => this.saying(phrase))).map((position) => this.at(position));
+    return this.positionsSaying(phrases).map((position) => this.at(position));
+  }
+
+  /** `passagesSaying` as ascending positions in the knowledge order. */
+  positionsSaying(phrases: readonly (readonly string[])[]): number[] {
+    return union(phrases.map((phrase) => this.saying(phrase)));
   }
 
   /** Whether some passage has the phrase word for word. */
@@ -197,6 +215,11 @@ export class KnowledgeLookups {
 
   /** The passages that have every one of the words, anywhere (stemmed), in knowledge order. */
   passagesWith(words: readonly string[]): Passage[] {
+    return this.positionsWith(words).map((position) => this.at(position));
+  }
+
+  /** `passagesWith` as ascending positions in the knowledge order. */
+  positionsWith(words: readonly string[]): number[] {
     return this.withWords(words, Number.POSITIVE_INFINITY);
   }
 
@@ -338,16 +361,20 @@ export class KnowledgeLookups {
   }
 
   /** Up to `limit` passages with every word: the rarest word's passages, checked for the others. */
-  private withWords(words: readonly string[], limit: number): Passage[] {
+  private withWords(words: readonly string[], limit: number): number[] {
     const stemmed = [...new Set(words.map((word) => this.asUsed(stem(word))))];
-    if (stemmed.length === 0) return this.knowledge.passages.slice(0, limit);
+    if (stemmed.length === 0)
+      return Array.from(
+        { length: Math.min(limit, this.knowledge.passages.length) },
+        (_, position) => position,
+      );
     const rarest = stemmed
       .map((word) => this.tables.postings.get(word) ?? [])
       .reduce((a, b) => (b.length < a.length ? b : a));
-    const found: Passage[] = [];
+    const found: number[] = [];
     for (const position of rarest) {
       if (found.length >= limit) break;
-      if (stemmed.every((word) => this.hasWord(position, word))) found.push(this.at(position));
+      if (stemmed.every((word) => this.hasWord(position, word))) found.push(position);
     }
     return found;
   }
