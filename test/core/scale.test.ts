@@ -81,11 +81,15 @@ describe("work per question does not grow with knowledge it is not about", () =>
     }
   }, 120_000); // some 1,600 answers, which a loaded machine may take a while over
 
-  /** 2,000 passages of a deal nobody asks about, each with `text(i)`: none is read to answer the questions. */
-  function expectNearMissesUnread(text: (i: number) => string, asked: readonly string[]): void {
+  /** 2,000 passages of a deal (one nobody asks about), each with `text(i)`: none is read to answer the questions. */
+  function expectNearMissesUnread(
+    text: (i: number) => string,
+    asked: readonly string[],
+    deal = "elsewhere",
+  ): void {
     const nearMisses: Passage[] = Array.from({ length: 2000 }, (_, i) => ({
       id: `unrelated-near-${i}`,
-      deals: ["elsewhere"],
+      deals: [deal],
       topics: [],
       section: "article",
       kind: "quote",
@@ -149,6 +153,15 @@ describe("work per question does not grow with knowledge it is not about", () =>
       /^No — there is nothing on fusion .* it appears in the deals with the United Kingdom and Japan/,
     );
     expect([...grown.read].filter((id) => id.startsWith("more-"))).toEqual([]);
+  });
+
+  it("finds the quotes of a person asked for only in passages with their name", () => {
+    // Quotes of somebody else, in a deal asked.
+    expectNearMissesUnread(
+      (i) => `“${nonsenseWord(i)} ${nonsenseWord(i + 1)},” said ${nonsenseWord(i + 2)}`,
+      ["I need a statement by Kratsios on the Japan and Korea TPDs for a press release"],
+      "korea",
+    );
   });
 
   it("finds the closest passages without reading the text of every passage that shares a word with the question", () => {

@@ -313,9 +313,13 @@ function quotesAsked(
     (token, i) => SAY_WORDS.has(token) && people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
   );
   if (!saidBy && !query.tokens.some((token) => QUOTE_WORDS.has(token))) return { people: [], passages: [] };
-  const passages = ctx
-    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
-    .filter((passage) => quotes(passage, people, ctx));
+  // Only passages with a person's name can quote them: those are read, in knowledge order.
+  const within = deals.length > 0 ? deals : ctx.dealIds;
+  const named = new Set(people.flatMap((person) => ctx.positionsWith(tokenize(person.name))));
+  const passages = [...named]
+    .sort((a, b) => a - b)
+    .map((position) => ctx.knowledge.passages[position] as Passage)
+    .filter((passage) => passage.deals.some((deal) => within.includes(deal)) && quotes(passage, people, ctx));
   return { people, passages };
 }
 
