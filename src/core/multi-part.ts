@@ -1,6 +1,7 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
+import { unique } from "./text.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -98,7 +99,6 @@ function asksOwnWords(part: ParsedQuery, askedAnywhere = false): boolean {
 export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery): AnswerDraft {
   const [first] = answers;
   if (!first) throw new Error("no answers to merge");
-  const unique = <T>(values: T[]) => [...new Set(values)];
   const mixed = new Set(answers.flatMap(bodyKinds)).size > 1;
   const own = (answer: AnswerDraft) =>
     mixed ? [...answer.excerpts, ...answer.rows.flatMap((row) => row.excerpt ?? [])] : answer.excerpts;

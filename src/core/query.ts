@@ -1,7 +1,7 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
-import { askerPositions, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize } from "./text.js";
+import { askerPositions, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize, unique } from "./text.js";
 import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
@@ -52,8 +52,6 @@ export type ParsedQuery = {
   /** Token positions inside a vocabulary phrase of two or more words. */
   inPhrases: ReadonlySet<number>;
 };
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** Reads a question: which intent, which deals, topics and other words. Intents are tried in the given order. */
 export function parseQuery(

@@ -172,6 +172,8 @@ export function indexOfSequence(
 }
 
 /** Text to match literally inside a regular expression. */
+export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A pattern for the words as a text may write them: any spaces or punctuation between them. */
