@@ -1,6 +1,6 @@
 import { createConsoleAdapter } from "./adapters/console/repl.js";
 import { loadConfig, loadEnvFile, secretsOf } from "./config.js";
-import { exitWithStartupError } from "./errors.js";
+import { describeError, exitWithStartupError } from "./errors.js";
 import { createLogger } from "./logger.js";
 import { createLiveBot } from "./runtime/live-bot.js";
 import { installProcessGuards } from "./runtime/process-guards.js";
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       onClose: () => process.exit(0),
+      onError: (error) => logger.error({ err: describeError(error) }, "answering failed"),
     });
     await consoleAdapter.start();
     return;

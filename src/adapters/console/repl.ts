@@ -3,6 +3,7 @@ import type { Answer } from "../../core/answer.js";
 import type { Bot } from "../../core/bot.js";
 import { contextOf } from "../../core/follow-up.js";
 import type { Adapter } from "../adapter.js";
+import { NOTICES } from "../shared/notices.js";
 import { renderText } from "./render-text.js";
 
 export type ConsoleOptions = {
@@ -13,6 +14,8 @@ export type ConsoleOptions = {
   interactive: boolean;
   /** Called when input ends (Ctrl-D or end of a pipe). */
   onClose?: () => void;
+  /** Told of an error from answering; the person sees the shared error notice and can ask again. */
+  onError?: (error: unknown) => void;
 };
 
 export const CONNECT_HINT =
@@ -33,9 +36,13 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
       return;
     }
     // One person at one terminal: the previous answer is the conversation's context ("and japan?", "more").
-    const answer = options.getBot().answer(question, last ? { context: contextOf(last) } : {});
-    last = answer;
-    write(`${renderText(answer, moreHint)}\n`);
+    try {
+      last = options.getBot().answer(question, last ? { context: contextOf(last) } : {});
+      write(`${renderText(last, moreHint)}\n`);
+    } catch (error) {
+      options.onError?.(error);
+      write(`${NOTICES.error}\n`);
+    }
   };
 
   return {
