@@ -3,12 +3,8 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import { describe, expect, it } from "vitest";
-import {
-  ASK_ABOUT_MESSAGE,
-  buildCommands,
-  commandDescription,
-  queryDescription,
-} from "../../src/adapters/discord/commands.js";
+import { buildCommands, commandDescription, queryDescription } from "../../src/adapters/discord/commands.js";
+import { WORDING } from "../../src/adapters/shared/render-plan.js";
 import type { IntentInfo } from "../../src/core/bot.js";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -55,7 +51,7 @@ describe("buildCommands", () => {
       intents,
       deals: [],
     })[1] as RESTPostAPIContextMenuApplicationCommandsJSONBody;
-    expect(menu).toMatchObject({ type: 3, name: ASK_ABOUT_MESSAGE });
+    expect(menu).toMatchObject({ type: 3, name: WORDING.askAboutMessage });
     expect(menu).not.toHaveProperty("description", expect.anything());
     expect(menu).not.toHaveProperty("options");
     expect(menu.name.length).toBeLessThanOrEqual(32);

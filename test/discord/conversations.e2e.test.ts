@@ -1,8 +1,8 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Adapter } from "../../src/adapters/adapter.js";
-import { ASK_ABOUT_MESSAGE } from "../../src/adapters/discord/commands.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.js";
+import { WORDING } from "../../src/adapters/shared/render-plan.js";
 import { createBot } from "../../src/core/bot.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import {
@@ -151,14 +151,14 @@ describe("GIVEN the bot answered a mention in a guild channel", () => {
 describe("GIVEN the message context-menu command", () => {
   it("WHEN used on a person's message THEN its text is answered privately", async () => {
     const target = messageCreate("Is the UK tech deal paused? @everyone");
-    const reply = await interact(messageCommand(ASK_ABOUT_MESSAGE, target));
+    const reply = await interact(messageCommand(WORDING.askAboutMessage, target));
     expect(reply.type).toBe(4);
     expect(reply.data?.flags).toBe(EPHEMERAL);
     expect(embedOf(reply.data ?? {})?.title).toMatch(/United Kingdom|UK/);
   });
 
   it("WHEN used on a message with no text THEN it says there is nothing to read, privately", async () => {
-    const reply = await interact(messageCommand(ASK_ABOUT_MESSAGE, fileOnly({ dm: false })));
+    const reply = await interact(messageCommand(WORDING.askAboutMessage, fileOnly({ dm: false })));
     expect(reply.data?.flags).toBe(EPHEMERAL);
     expect(reply.data?.content).toMatch(/no text/i);
   });

@@ -3,10 +3,10 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createInFlight } from "../../src/adapters/shared/in-flight.js";
+import { WORDING } from "../../src/adapters/shared/render-plan.js";
 import { type ListenerHost, registerListeners } from "../../src/adapters/slack/listeners.js";
 import {
   ASK_ABOUT_MESSAGE_CALLBACK,
-  ASK_ABOUT_MESSAGE_NAME,
   BOT_EVENTS,
   BOT_SCOPES,
   EVENTS_PATH,
@@ -133,7 +133,7 @@ describe("manifest.yml", () => {
     expect(manifest.features.shortcuts).toEqual([
       expect.objectContaining({
         type: "message",
-        name: ASK_ABOUT_MESSAGE_NAME,
+        name: WORDING.askAboutMessage,
         callback_id: ASK_ABOUT_MESSAGE_CALLBACK,
       }),
     ]);

@@ -7,11 +7,10 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { Bot } from "../../core/bot.js";
+import { WORDING } from "../shared/render-plan.js";
 import { LOCALISED, type Localised } from "./locales.js";
 
 export const COMMAND_NAME = "tpd";
-/** The message context-menu command: the selected message's text is the question. */
-export const ASK_ABOUT_MESSAGE = "Ask TPD about this";
 
 /** Installable to a server and to a person, so the commands work in any DM and group DM too. */
 const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
@@ -80,7 +79,7 @@ export function buildCommands({
         .setDescriptionLocalizations({ ...LOCALISED.public.description }),
     );
   const askAboutMessage = new ContextMenuCommandBuilder()
-    .setName(ASK_ABOUT_MESSAGE)
+    .setName(WORDING.askAboutMessage)
     .setNameLocalizations({ ...LOCALISED.askAboutMessage.name })
     .setType(ApplicationCommandType.Message)
     .setIntegrationTypes(INTEGRATION_TYPES)

@@ -13,7 +13,8 @@ import type { Logger } from "../../logger.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint, Pipeline } from "../shared/pipeline.js";
 import type { QuestionRecorder } from "../shared/question-record.js";
-import { ASK_ABOUT_MESSAGE, COMMAND_NAME, OPTIONS } from "./commands.js";
+import { WORDING } from "../shared/render-plan.js";
+import { COMMAND_NAME, OPTIONS } from "./commands.js";
 import { decodeAction } from "./custom-id.js";
 import {
   isFeedbackButton,
@@ -163,7 +164,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       if (isFeedbackNote(interaction.customId))
         await feedback(deps, () => onFeedbackNote(interaction, deps.recorder.vote));
     } else if (interaction.isMessageContextMenuCommand()) {
-      if (interaction.commandName === ASK_ABOUT_MESSAGE)
+      if (interaction.commandName === WORDING.askAboutMessage)
         await run(interaction, askAboutMessage.read, NOTICES.noText);
     }
   };

@@ -50,6 +50,8 @@ export const WORDING = {
   tooLong: "This answer is too long to show here; try a narrower question.",
   more: "More results",
   compare: "Compare across deals",
+  /** The Slack message shortcut and the Discord message command: the selected message's text is the question. */
+  askAboutMessage: "Ask TPD about this",
   moreItems: (count: number) => `…and ${count} more.`,
 } as const;
 

@@ -34,7 +34,6 @@ export const BOT_SCOPES = [
 
 /** The message shortcut "Ask TPD about this": the selected message's text is the question. */
 export const ASK_ABOUT_MESSAGE_CALLBACK = "tpd_ask_about_message";
-export const ASK_ABOUT_MESSAGE_NAME = "Ask TPD about this";
 
 /** Where Bolt's HTTP receiver takes events, commands and interactivity. */
 export const EVENTS_PATH = "/slack/events";
