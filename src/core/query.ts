@@ -113,7 +113,9 @@ export function parseQuery(
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
   const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : tokens[0];
   const framing = new Set(phrasing.framing);
-  const has = (phrases: readonly string[]) => phrasesIn(tokens, phrases).length > 0;
+  // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
+  const plain = tokens.filter((token) => !TITLE_WORDS.has(token));
+  const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
   const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
   return {
@@ -153,6 +155,9 @@ function quotedTerms(text: string, terms: readonly string[]): string[] | null {
   const inQuotes = terms.filter((term) => quoted.includes(term));
   return inQuotes.length > 0 ? inQuotes : null;
 }
+
+/** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
+const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
 
 /** Openers of an open question, whose last word is never a question tag ("what is correct"). */
 const WH_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"]);
