@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSyntheticKnowledge } from "../../bench/knowledge.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
-import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 import { runEntry } from "../helpers/run-process.js";
-import { writeScaledKnowledge } from "../helpers/scaled-knowledge.js";
 import { commandFields } from "../slack/support/harness.js";
 import { copyKnowledge, type KnowledgeCopy } from "./support/knowledge-copy.js";
 import { type SlackHttpBot, startSlackHttpBot } from "./support/slack-http-bot.js";
@@ -78,7 +77,7 @@ afterAll(async () => {
 
 describe("GIVEN a bot serving the knowledge", () => {
   it("WHEN a ×100 edit is loaded THEN /healthz and signed slash commands keep answering while it is read, validated and indexed, and the new version serves", async () => {
-    const bytes = await writeScaledKnowledge(REAL_KNOWLEDGE, large.knowledge.dir, 100);
+    const bytes = await writeSyntheticKnowledge(100, large.knowledge.dir);
     const from = large.bot.logs().length;
     const after = (line: { msg?: string }) => large.bot.logs().indexOf(line) >= from;
     const signalledAt = performance.now();
@@ -148,7 +147,7 @@ describe("GIVEN knowledge over KNOWLEDGE_MAX_BYTES at start-up", () => {
   it("THEN the bot does not start, and says why in one line", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tpd-over-cap-"));
     strays.push(dir);
-    await writeScaledKnowledge(REAL_KNOWLEDGE, dir, 2);
+    await writeSyntheticKnowledge(2, dir);
     const result = await runEntry("src/main.ts", [], {
       env: { KNOWLEDGE_DIR: dir, KNOWLEDGE_MAX_BYTES: "50000" },
     });
