@@ -50,6 +50,25 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** How a lead or title names a section ("The exit terms of …"), since some ids are not plain English. */
+const SECTION_WORDS: Record<Section, string> = {
+  article: "articles",
+  document: "document",
+  signing: "signing",
+  signatories: "signatories",
+  purpose: "purpose",
+  area: "areas",
+  governance: "governance",
+  "legal-status": "legal status",
+  operative: "entry into effect",
+  discontinuation: "exit terms",
+  development: "later developments",
+};
+
+export function sectionWords(sections: readonly Section[]): string {
+  return sections.map((section) => SECTION_WORDS[section]).join(" and ");
+}
+
 /** One retrievable unit: a paragraph or bullet of a source (a quote) or one structured fact (a summary). */
 export type Passage = {
   id: string;

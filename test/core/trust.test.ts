@@ -337,3 +337,13 @@ describe("deal cards cite the source that records the signing", () => {
     for (const item of shown) expect(official.has(item.source?.url), item.title).toBe(false);
   });
 });
+
+describe("section answers", () => {
+  it("name the section asked in plain words, never by its data id", () => {
+    const starts = bot.answer("when does the korea deal take effect");
+    expect(starts.lead).toMatch(/^The entry into effect of the U\.S\.–Korea/);
+    const ends = bot.answer("how can the uk deal be ended");
+    expect(ends.lead).toMatch(/^The exit terms of the U\.S\.–UK/);
+    for (const answer of [starts, ends]) expect(answer.lead).not.toMatch(/operative|discontinuation/);
+  });
+});

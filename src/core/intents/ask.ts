@@ -12,7 +12,7 @@ import {
 import { anyEvidence, describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
 import { countriesAsked, HAS_AMOUNT } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId, Passage, Section, Signatory } from "../model.js";
+import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
 import {
   askHint,
@@ -655,7 +655,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
         a.passage.order - b.passage.order,
     )
     .map(({ passage }) => passage);
-  const labels = query.sections.map((section) => section.replace("-", " ")).join(" and ");
+  const labels = sectionWords(query.sections);
   if (passages.length === 0)
     return decline(
       ctx,

@@ -2,7 +2,7 @@ import type { AnswerDraft, CompareRow, Item } from "../answer.js";
 import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
 import { bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId, Passage, Signatory } from "../model.js";
+import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
@@ -41,7 +41,7 @@ export const compare: Intent = {
     // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
     const sections = subject.names.length === 0 ? query.sections : [];
     const inSection = (passage: Passage) => sections.length === 0 || sections.includes(passage.section);
-    const sectionNames = sections.join(" and ").replace("-", " ");
+    const sectionNames = sectionWords(sections);
     // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
     const property = ctx.vocabulary.phrasing.propertyTopics;
     const aboutProperty = subject.topics.some((topic) => property.includes(topic));
