@@ -99,6 +99,19 @@ export function parseQuery(
         !phrasing.framing.includes(token) &&
         !phrasing.yesNo.includes(token),
     );
+  // "I'm an AI policy officer. Does the Japan deal cover AI standards?": AI is asked once, in the question itself.
+  const askedTopics = asksOnItsOwn
+    ? vocabulary
+        .match(
+          remaining.map((token, i) => (aboutAsker.has(i) ? "" : token)),
+          text,
+        )
+        .readings.filter((r) => r.kind === "topic")
+    : [];
+  const readAgainInAsker = (r: Reading) =>
+    r.kind === "topic" &&
+    askedTopics.some((t) => t.as === r.as) &&
+    !askedTopics.some((t) => t.as === r.as && t.words === r.words);
   const terms = unique(
     remaining.filter(
       (token, i) =>
@@ -140,7 +153,7 @@ export function parseQuery(
     order: whichDeal && has(phrasing.order),
     offTopic,
     greeting: isGreeting(tokens, phrasing.greetings),
-    readings,
+    readings: readings.filter((r) => !readAgainInAsker(r)),
     tokens,
     inPhrases,
   };
