@@ -347,3 +347,12 @@ describe("section answers", () => {
     for (const answer of [starts, ends]) expect(answer.lead).not.toMatch(/operative|discontinuation/);
   });
 });
+
+describe("contractions", () => {
+  it("never echo the tail of I'm, we're, I've or we'll as a word asked", () => {
+    for (const opener of ["I'm", "We're", "I've", "We'll"]) {
+      const answer = bot.answer(`${opener} writing a profile of Kimi Onoda. What was her part?`);
+      expect(answer.lead).not.toMatch(/“(m|re|ve|ll)\b/);
+    }
+  });
+});
