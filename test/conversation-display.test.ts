@@ -1,13 +1,12 @@
-import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderText } from "../src/adapters/console/render-text.js";
-import { createConsoleAdapter } from "../src/adapters/console/repl.js";
 import { renderAnswer as renderDiscord } from "../src/adapters/discord/render.js";
 import { renderAnswer as renderSlack } from "../src/adapters/slack/render.js";
 import type { Answer } from "../src/core/answer.js";
 import type { Bot } from "../src/core/bot.js";
 import { contextOf } from "../src/core/follow-up.js";
 import { realBot } from "./helpers/bots.js";
+import { consoleSession } from "./helpers/console-session.js";
 
 describe("'why this answer' shows what a follow-up carried over from earlier", () => {
   let bot: Bot;
@@ -35,24 +34,7 @@ describe("'why this answer' shows what a follow-up carried over from earlier", (
 
   it("the console, which also reads each line as a follow-up of the last", async () => {
     expect(renderText(followUp)).toMatch(/6g → topic telecom \(from earlier\)/);
-    const input = new PassThrough();
-    let output = "";
-    const console = createConsoleAdapter({
-      getBot: () => bot,
-      input,
-      output: {
-        write: (chunk: string) => {
-          output += chunk;
-          return true;
-        },
-      } as unknown as NodeJS.WritableStream,
-      interactive: false,
-    });
-    await console.start();
-    const closed = new Promise<void>((resolve) => input.on("end", () => setTimeout(resolve, 20)));
-    input.end("korea 6g\nwho signed it?\n");
-    await closed;
-    await console.stop();
+    const output = await consoleSession("korea 6g\nwho signed it?\n", { getBot: () => bot });
     const [, second] = output.split(/\n(?=SIGNATORIES|Signatories)/i);
     expect(second ?? "").toMatch(/korea → deal korea \(from earlier\)/);
   });

@@ -1,9 +1,8 @@
-import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createConsoleAdapter } from "../../src/adapters/console/repl.js";
 import { NOTICES } from "../../src/adapters/shared/notices.js";
 import type { Bot } from "../../src/core/bot.js";
 import { realBot } from "../helpers/bots.js";
+import { consoleSession } from "../helpers/console-session.js";
 
 describe("the console when answering throws", () => {
   let bot: Bot;
@@ -21,26 +20,11 @@ describe("the console when answering throws", () => {
         },
       },
     });
-    const input = new PassThrough();
     const reported: unknown[] = [];
-    let output = "";
-    const console = createConsoleAdapter({
+    const output = await consoleSession("korea 6g\njapan 6g\n", {
       getBot: () => throwsOnFirst,
-      input,
-      output: {
-        write: (chunk: string) => {
-          output += chunk;
-          return true;
-        },
-      } as unknown as NodeJS.WritableStream,
-      interactive: false,
       onError: (error) => reported.push(error),
     });
-    await console.start();
-    const closed = new Promise<void>((resolve) => input.on("end", () => setTimeout(resolve, 20)));
-    input.end("korea 6g\njapan 6g\n");
-    await closed;
-    await console.stop();
 
     expect(reported).toEqual([failing]);
     const afterNotice = output.split(NOTICES.error)[1];
