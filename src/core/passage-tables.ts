@@ -1,5 +1,5 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
-import { eachToken, stem, tokenize } from "./text.js";
+import { eachToken, nodeAt, stem, tokenize } from "./text.js";
 import { type Aliases, writtenUnspaced } from "./vocabulary.js";
 
 /** The passages by deal, section, topic and word: what the lookups answer from, read in one pass. */
@@ -320,15 +320,7 @@ class TopicSets {
   private readonly root: TopicNode = { next: new Map() };
 
   of(topics: readonly string[]): ReadonlySet<string> {
-    let node = this.root;
-    for (const topic of topics) {
-      let next = node.next.get(topic);
-      if (!next) {
-        next = { next: new Map() };
-        node.next.set(topic, next);
-      }
-      node = next;
-    }
+    const node = nodeAt(this.root, topics);
     node.set ??= new Set(topics);
     return node.set;
   }

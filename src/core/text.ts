@@ -216,3 +216,17 @@ export function askerPositions(text: string): Set<number> {
 }
 
 const clausesOf = (text: string): string[] => text.split(/(?<=[.!])\s+|\s+[-–—]+\s+/);
+
+/** The node a path of words leads to in a word tree, adding the nodes it lacks on the way. */
+export function nodeAt<Node extends { next: Map<string, Node> }>(root: Node, path: readonly string[]): Node {
+  let node = root;
+  for (const key of path) {
+    let next = node.next.get(key);
+    if (!next) {
+      next = { next: new Map() } as Node;
+      node.next.set(key, next);
+    }
+    node = next;
+  }
+  return node;
+}

@@ -1,6 +1,6 @@
 import type { Reading } from "./answer.js";
 import type { DealId, KnowledgeBase, Phrasing, Section } from "./model.js";
-import { editDistance, FILLER_WORDS, indexOfSequence, tokenize, typoAllowance } from "./text.js";
+import { editDistance, FILLER_WORDS, indexOfSequence, nodeAt, tokenize, typoAllowance } from "./text.js";
 
 /** What an alias stands for; `name` marks a named body, programme or place of a topic ("riken", "jt-60sa"). */
 type Term = { kind: "deal" | "topic" | "country"; id: string; name?: boolean; written?: string[] };
@@ -77,16 +77,7 @@ export class Aliases {
     if (tokens.length === 0 || tokens.length > LONGEST_ALIAS_TOKENS) return;
     const key = tokens.join(" ");
     this.phrases.set(key, term);
-    let node = this.phraseTree;
-    for (const token of tokens) {
-      let next = node.next.get(token);
-      if (!next) {
-        next = { next: new Map() };
-        node.next.set(token, next);
-      }
-      node = next;
-    }
-    node.term = term;
+    nodeAt(this.phraseTree, tokens).term = term;
     if (tokens.length === 1 && key.length >= 4 && !FILLER_WORDS.has(key)) {
       this.singleWords.push({ word: key, term });
     }
