@@ -4,7 +4,15 @@ import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { ParsedQuery } from "./query.js";
 import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
-import { askingPart, FILLER_WORDS, indexOfSequence, stem, tokenize, writtenWords } from "./text.js";
+import {
+  askingPart,
+  capitalised,
+  FILLER_WORDS,
+  indexOfSequence,
+  stem,
+  tokenize,
+  writtenWords,
+} from "./text.js";
 
 /**
  * The one decline gate every intent passes through: a request the bot does not serve, a country without a
@@ -38,8 +46,6 @@ export function declineGate(
   }
   return null;
 }
-
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /**
  * What to say before an answer when the question names something no text has but also holds what pins the

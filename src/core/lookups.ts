@@ -6,11 +6,6 @@ import type { ParsedQuery } from "./query.js";
 import { editDistance, stem, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/**
- * Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. Built in
- * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
- * and words, never by reading every passage.
- */
 /** Endings of derived words, each with what the word it comes from ends in, tried in turn. */
 const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/ically$/, "ic"],
@@ -19,6 +14,11 @@ const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/al$/, ""],
 ];
 
+/**
+ * Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. Built in
+ * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
+ * and words, never by reading every passage.
+ */
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
@@ -127,8 +127,7 @@ export class KnowledgeLookups {
   positionsOf(deal: DealId): Int32Array {
     let positions = this.positionsByDeal.get(deal);
     if (!positions) {
-      const passages = this.tables.byDeal.get(deal) ?? [];
-      positions = Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
+      positions = this.toPositions(this.tables.byDeal.get(deal) ?? []);
       this.positionsByDeal.set(deal, positions);
     }
     return positions;
@@ -389,10 +388,14 @@ export class KnowledgeLookups {
     if (!positions) {
       const passages =
         (deal === ANY_DEAL ? this.tables.byTopic : this.tables.byDealTopic.get(deal))?.get(topic) ?? [];
-      positions = Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
+      positions = this.toPositions(passages);
       byTopic.set(topic, positions);
     }
     return positions;
+  }
+
+  private toPositions(passages: readonly Passage[]): Int32Array {
+    return Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
   }
 
   private at(position: number): Passage {

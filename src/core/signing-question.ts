@@ -158,8 +158,7 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   if (!asked) return datedDeal(query);
   const people = asked.people.filter((word) => capitalised.has(word));
   // "What did Kratsios and Bae agree in India?": where and when people agreed something is not where they signed.
-  const signs = query.tokens.some((token) => stem(token) === "sign" || stem(token) === "signed");
-  const claimed = signs ? asked : { ...asked, places: [], dates: [] };
+  const claimed = mentionsSigning(query) ? asked : { ...asked, places: [], dates: [] };
   return people.length + claimed.places.length + claimed.dates.length > 0 ? { ...claimed, people } : null;
 }
 

@@ -171,9 +171,13 @@ export function indexOfSequence(
   return -1;
 }
 
-/** Text to match literally inside a regular expression. */
+/** Each value once, in the order first seen. */
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
+/** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
+export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** Text to match literally inside a regular expression. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A pattern for the words as a text may write them: any spaces or punctuation between them. */

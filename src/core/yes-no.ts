@@ -4,7 +4,7 @@ import type { DealId } from "./model.js";
 import { formatDate } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
-import { FILLER_WORDS, stem, tokenize } from "./text.js";
+import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set([
@@ -149,7 +149,7 @@ function bothWays(leads: readonly string[]): string | null {
   const chosen = noes.length > 0 ? noes : leads;
   const reasons = chosen.map((lead, i) => {
     const reason = lead.replace(/^(Yes|No) — /, "");
-    return i === 0 ? reason : `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+    return i === 0 ? reason : capitalised(reason);
   });
   return `${noes.length > 0 ? "No" : "Yes"} — ${reasons.join(" ")}`;
 }

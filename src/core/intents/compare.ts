@@ -6,7 +6,7 @@ import { type DealId, type Passage, type Signatory, sectionWords } from "../mode
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { indexOfSequence, tokenize } from "../text.js";
+import { capitalised, indexOfSequence, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -65,7 +65,7 @@ export const compare: Intent = {
     return {
       ...answer,
       found: covered.length > 0,
-      title: `${what.charAt(0).toUpperCase()}${what.slice(1)} across the deals`,
+      title: `${capitalised(what)} across the deals`,
       // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
       lead:
         aboutProperty && sections.length === 0 && covered.length > 0
@@ -91,7 +91,7 @@ function leadFor(
 ): string {
   if (covered.length === 0) return `No — none of the deal texts has anything on ${what}.`;
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
-  if (!yesNo) return `${what.charAt(0).toUpperCase()}${what.slice(1)}: in ${dealsWith(ctx, covered)}.`;
+  if (!yesNo) return `${capitalised(what)}: in ${dealsWith(ctx, covered)}.`;
   if (covered.length === pool.length)
     return `Yes — ${pool.length === 1 ? "it" : `all ${pool.length}`} cover${pool.length === 1 ? "s" : ""} ${what}: ${dealList(ctx, covered)}.`;
   return `No — ${what} appears in ${inDeals}, not in ${dealsWith(
