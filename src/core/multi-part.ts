@@ -14,7 +14,9 @@ export function splitParts(
   route: (part: ParsedQuery) => IntentName,
 ): ParsedQuery[] | null {
   const asked = askedClauses(query.text);
-  const parsed = (asked ?? clausesAtAnd(query)).map(parse);
+  const clauses = asked ?? clausesAtAnd(query);
+  if (clauses.length < 2) return null; // one clause asks one thing: no need to read it again
+  const parsed = clauses.map(parse);
   // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening,
   // unless a comma and question word mark every clause as a question ("Japan MOC: which body …, and which …").
   const asking = parsed.filter(

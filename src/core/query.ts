@@ -1,7 +1,15 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
-import { askerPositions, FILLER_WORDS, indexOfSequence, phrasesIn, tokenize, unique } from "./text.js";
+import {
+  askerPositions,
+  FILLER_WORDS,
+  indexOfSequence,
+  phrasesIn,
+  tokenize,
+  unique,
+  wordsOfPhrases,
+} from "./text.js";
 import type { NameMatch, Vocabulary } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
@@ -223,8 +231,9 @@ function detectIntent(
   const ordered = [...intents.filter((i) => !i.weakCues), ...intents.filter((i) => i.weakCues)];
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
-    for (const cue of intent.cues) {
-      const cueTokens = cue.split(" ");
+    const cueWords = wordsOfPhrases(intent.cues);
+    for (const [k, cue] of intent.cues.entries()) {
+      const cueTokens = cueWords[k] ?? [];
       if (best && cueTokens.length <= best.cue.length) continue;
       let at = indexOfSequence(tokens, cueTokens, inPhrases);
       let fuzzy = false;
@@ -275,8 +284,8 @@ function isSwap(token: string, word: string): boolean {
  * nothing else of substance, so "which deals are there?" is a question, not a greeting.
  */
 function isGreeting(tokens: readonly string[], greetings: readonly string[]): boolean {
-  const entries = greetings.map((entry) => entry.split(" "));
-  const opens = entries.some((words) => words.every((word, i) => tokens[i] === word));
+  const entries = wordsOfPhrases(greetings);
+  if (!entries.some((words) => words.every((word, i) => tokens[i] === word))) return false;
   const words = new Set(entries.flat());
-  return opens && tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
+  return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }

@@ -77,26 +77,39 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (distanceRows.length < 3 * width) distanceRows = new Int32Array(6 * width);
+  // Three rows of the table, in turn: the one before the previous, the previous and the current.
+  const rows = distanceRows;
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
+    const letter = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && letter === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (rows[before + j - 2] as number) + 1);
       }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      rows[current + j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length] ?? max + 1;
+  return rows[previous + b.length] as number;
 }
+
+/** The rows `editDistance` works in, kept from call to call (typo reading compares a word with hundreds). */
+let distanceRows = new Int32Array(96);
 
 /** How many typos a word of this length may carry and still be recognised. */
 export function typoAllowance(length: number): number {
@@ -159,12 +172,12 @@ export function stem(word: string): string {
 export function indexOfSequence(
   tokens: readonly string[],
   sequence: readonly string[],
-  skip: ReadonlySet<number> = new Set(),
+  skip?: ReadonlySet<number>,
 ): number {
   if (sequence.length === 0) return -1;
   outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
     for (let j = 0; j < sequence.length; j++) {
-      if (tokens[i + j] !== sequence[j] || skip.has(i + j)) continue outer;
+      if (tokens[i + j] !== sequence[j] || skip?.has(i + j)) continue outer;
     }
     return i;
   }
@@ -185,11 +198,20 @@ export const writtenWords = (words: readonly string[]) => words.map(escapeRegExp
 
 /** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
-  const present = new Set(tokens);
-  return phrases.filter((phrase) => {
-    const words = phrase.split(" ");
-    return present.has(words[0] ?? "") && indexOfSequence(tokens, words) >= 0;
-  });
+  const split = wordsOfPhrases(phrases);
+  return phrases.filter((_, i) => indexOfSequence(tokens, split[i] ?? []) >= 0);
+}
+
+const splitPhrases = new WeakMap<readonly string[], readonly string[][]>();
+
+/** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */
+export function wordsOfPhrases(phrases: readonly string[]): readonly string[][] {
+  let split = splitPhrases.get(phrases);
+  if (!split) {
+    split = phrases.map((phrase) => phrase.split(" "));
+    splitPhrases.set(phrases, split);
+  }
+  return split;
 }
 
 /** A clause where the asker says who they are ("I run a startup in Bristol.", "We're a tech transfer office -"). */
