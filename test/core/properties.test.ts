@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderChoices } from "../../src/adapters/discord/render.js";
 import type { Bot } from "../../src/core/bot.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
-import { eachToken, tokenize } from "../../src/core/text.js";
+import { eachToken, editDistance, tokenize } from "../../src/core/text.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
 import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { realBot } from "../helpers/bots.js";
@@ -187,5 +187,41 @@ describe("tokenize", () => {
       { numRuns: 2000 },
     );
     check("The U.S.-Japan MOC, 日本の量子 and 𝒜𝒷 (u.s.a.)");
+  });
+});
+
+describe("editDistance", () => {
+  /** Optimal string alignment distance, as the textbook table defines it, with no early stop. */
+  const byDefinition = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const up = d[i - 1] as number[];
+        row[j] = Math.min(
+          (up[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+          (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+    return (d[a.length] as number[])[b.length] as number;
+  };
+
+  it("is the alignment distance when that is within the limit, and more than the limit otherwise", () => {
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "é"), maxLength: 40 });
+    const upTo = (distance: number, max: number) => (distance <= max ? distance : "over");
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        expect(upTo(editDistance(a, b, max), max)).toBe(upTo(byDefinition(a, b), max));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(editDistance("wehn", "when", 1)).toBe(1);
+    expect(editDistance("japn", "japan", 1)).toBe(1);
   });
 });
