@@ -106,16 +106,12 @@ function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): Na
  * when the question has no topic or name.
  */
 export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject): Passage[] {
-  const reader = evidenceReader(ctx, deal, subject);
-  if (!reader) return [];
-  const { candidates, fits, score } = reader;
-  const scored: { position: number; score: number }[] = [];
-  for (let at = 0; at < candidates.length; at++) {
-    const position = candidates[at] as number;
-    if (position >= 0 && fits(position)) scored.push({ position, score: score(position) });
-  }
-  const { passages } = ctx.knowledge;
-  return scored.sort((a, b) => b.score - a.score).map((each) => passages[each.position] as Passage);
+  const scored: { passage: Passage; score: number }[] = [];
+  readEvidence(ctx, deal, subject, (passage, score) => {
+    scored.push({ passage, score: score() });
+    return false;
+  });
+  return scored.sort((a, b) => b.score - a.score).map((each) => each.passage);
 }
 
 /** Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them. */
@@ -125,14 +121,9 @@ export function anyEvidence(
   subject: Subject,
   wanted: (passage: Passage) => boolean,
 ): boolean {
-  const reader = evidenceReader(ctx, deal, subject);
-  if (!reader) return false;
-  const { passages } = ctx.knowledge;
-  for (let at = 0; at < reader.candidates.length; at++) {
-    const position = reader.candidates[at] as number;
-    if (position >= 0 && reader.fits(position) && wanted(passages[position] as Passage)) return true;
-  }
-  return false;
+  let found = false;
+  readEvidence(ctx, deal, subject, (passage) => (found = wanted(passage)));
+  return found;
 }
 
 /**
@@ -146,53 +137,44 @@ export function bestEvidence(
   wanted: (passage: Passage) => boolean,
   value: (passage: Passage) => number,
 ): Passage | undefined {
-  const reader = evidenceReader(ctx, deal, subject);
-  if (!reader) return undefined;
-  const { passages } = ctx.knowledge;
   let top: { passage: Passage; value: number; score: number } | undefined;
-  for (let at = 0; at < reader.candidates.length; at++) {
-    const position = reader.candidates[at] as number;
-    const passage = passages[position] as Passage;
-    if (position < 0 || !reader.fits(position) || !wanted(passage)) continue;
-    const candidate = { passage, value: value(passage), score: reader.score(position) };
+  readEvidence(ctx, deal, subject, (passage, score) => {
+    if (!wanted(passage)) return false;
+    const candidate = { passage, value: value(passage), score: score() };
     if (!top || candidate.value > top.value || (candidate.value === top.value && candidate.score > top.score))
       top = candidate;
-  }
+    return false;
+  });
   return top?.passage;
 }
 
 /**
- * What `evidence` reads: the positions of the passages that can fit (those with the first name, the first
- * topic, or all the words), whether one fits, and how well; null when the deal does not cover a topic asked.
+ * Hands each passage of `evidence`, in knowledge order, to `visit` with a way to score it, until `visit` returns
+ * true. It reads only the passages that can fit (those with the first name, the first topic, or all the words),
+ * and none when the deal does not cover a topic asked.
  */
-function evidenceReader(
+function readEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
-): {
-  candidates: ArrayLike<number>;
-  fits(position: number): boolean;
-  score(position: number): number;
-} | null {
-  if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return null;
-  const needTerms = subject.topics.length === 0 && subject.names.length === 0;
+  visit: (passage: Passage, score: () => number) => boolean,
+): void {
+  if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return;
+  const [name] = subject.names;
+  const [topic] = subject.topics;
+  const needTerms = !topic && !name;
   const saysTerms = saidOf(ctx, deal, subject.terms);
   const hasAliasWords = subject.aliasWords.map((words) => ctx.hasWordsAt(words));
   const hasTerms = ctx.hasWordsAt(subject.terms);
   const hasTerm = subject.terms.map((term) => ctx.hasWordsAt([term]));
   const { passages } = ctx.knowledge;
-  const fits = (position: number) => {
-    const passage = passages[position] as Passage;
-    return (
-      passage.deals.includes(deal) &&
-      subject.names.every((name) => hasName(ctx, passage, name)) &&
-      subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
-      hasAliasWords.every((has) => has(position)) &&
-      (!needTerms || (hasTerms(position) && saysTerms(passage, position)))
-    );
-  };
-  const score = (position: number) => {
-    const passage = passages[position] as Passage;
+  const fits = (passage: Passage, position: number) =>
+    passage.deals.includes(deal) &&
+    subject.names.every((name) => hasName(ctx, passage, name)) &&
+    subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
+    hasAliasWords.every((has) => has(position)) &&
+    (!needTerms || (hasTerms(position) && saysTerms(passage, position)));
+  const score = (passage: Passage, position: number) => {
     const topics = ctx.topicsAt(position);
     const own = passage.deals.length === 1 ? 2 : 0;
     const tagged = subject.topics.filter((topic) => passage.topics.includes(topic)).length;
@@ -201,21 +183,18 @@ function evidenceReader(
     const terms = hasTerm.filter((has) => has(position)).length;
     return own + tagged + primary + focus + terms * 0.5 + (passage.section === "area" ? 1 : 0);
   };
-  const [name] = subject.names;
-  const [topic] = subject.topics;
-  const candidates = topic && !name ? ctx.positionsOn(topic, [deal]) : otherCandidates(ctx, deal, subject);
-  return { candidates, fits, score };
-}
-
-/** The positions of the passages that may bear out a subject without a topic, or with a name. */
-function otherCandidates(ctx: KnowledgeLookups, deal: DealId, subject: Subject): ArrayLike<number> {
-  const [name] = subject.names;
-  const needTerms = subject.topics.length === 0 && subject.names.length === 0;
-  return name
+  const candidates = name
     ? ctx.positionsSaying(namePhrases(name))
-    : needTerms && subject.terms.length > 0
-      ? ctx.positionsWith(subject.terms)
-      : ctx.positionsOf(deal);
+    : topic
+      ? ctx.positionsOn(topic, [deal])
+      : subject.terms.length > 0
+        ? ctx.positionsWith(subject.terms)
+        : ctx.positionsOf(deal);
+  for (let at = 0; at < candidates.length; at++) {
+    const position = candidates[at] as number;
+    const passage = passages[position] as Passage;
+    if (fits(passage, position) && visit(passage, () => score(passage, position))) return;
+  }
 }
 
 /**
