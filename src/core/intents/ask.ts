@@ -395,8 +395,10 @@ function rank(
 
   // Enough to fill the page asked for, however many match (a page never starts past the offset).
   const needed = Math.max(PAGE_SIZE, pageStart(Number.MAX_SAFE_INTEGER, offset) + PAGE_SIZE);
+  // Several topics take turns over every candidate and a long page sorts them all; else a short list in order.
+  const keepsAll = asked.length > 1 || needed > MAX_KEPT_IN_ORDER;
   const kept: Scored[] = [];
-  const keep = asked.length > 1 ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
+  const keep = keepsAll ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
   const { passages } = ctx.knowledge;
   let total = 0;
   let onlyDevelopments = true;
@@ -451,8 +453,8 @@ function rank(
   }
   // The leading three name the deals of an answer without one, whatever the page.
   const count = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
-  if (asked.length <= 1 && needed > MAX_KEPT_IN_ORDER) kept.sort(byScore);
-  const top = asked.length > 1 ? takeTurns(kept, asked, count) : kept.slice(0, count);
+  const top =
+    asked.length > 1 ? takeTurns(kept, asked, count) : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
   return { top, total, rare, onlyDevelopments };
 }
 
@@ -464,10 +466,9 @@ const byScore = (a: Scored, b: Scored) => b.score - a.score || a.at - b.at;
 
 /**
  * Keeps the first `count` by score of the candidates given to it, best first, without sorting them all: a
- * short sorted list that each candidate may enter. A long page keeps every candidate, to be sorted.
+ * short sorted list that each candidate may enter.
  */
 function keepFirst(into: Scored[], count: number): (item: Scored) => void {
-  if (count > MAX_KEPT_IN_ORDER) return (item) => into.push(item);
   return (item) => {
     const last = into[into.length - 1];
     if (into.length === count && last && byScore(item, last) >= 0) return;
