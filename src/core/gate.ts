@@ -85,7 +85,14 @@ function amountValue(text: string): number {
   return base * (scale[unit] ?? 1);
 }
 
-type Facts = { amounts: Set<number>; years: Set<string>; months: Set<string> };
+/** What the texts have, read once: sums, years, months, and the deals' titles as stems (joined, and as words). */
+type Facts = {
+  amounts: Set<number>;
+  years: Set<string>;
+  months: Set<string>;
+  titles: string[];
+  titleWords: Set<string>;
+};
 const knownFacts = new WeakMap<KnowledgeLookups, Facts>();
 const MONTH_YEAR =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/gi;
@@ -99,7 +106,10 @@ function factsOf(ctx: KnowledgeLookups): Facts {
       ...ctx.knowledge.sources.map((source) => `${source.title} ${source.published}`),
       ...ctx.knowledge.deals.map((deal) => `${deal.signed.date} ${deal.document.title}`),
     ];
+    const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
     facts = {
+      titles: titles.map((title) => title.join(" ")),
+      titleWords: new Set(titles.flat()),
       amounts: new Set(texts.flatMap((text) => [...text.matchAll(AMOUNT)].map((m) => amountValue(m[0])))),
       years: new Set(texts.flatMap((text) => [...text.matchAll(YEAR)].map((m) => m[0]))),
       months: new Set(texts.flatMap((text) => [...text.matchAll(MONTH_YEAR)].map(monthYear))),
@@ -251,7 +261,7 @@ const AGREEMENT_NOUNS = new Set(["partnership", "pact", "accord", "agreement"]);
 function namesTheDeal(words: readonly string[], ctx: KnowledgeLookups): boolean {
   const noun = words[words.length - 1] ?? "";
   if (!AGREEMENT_NOUNS.has(noun.replace(/s$/, ""))) return false;
-  const titleWords = new Set(ctx.knowledge.deals.flatMap((deal) => tokenize(deal.document.title).map(stem)));
+  const { titleWords } = factsOf(ctx);
   const asTitle = (word: string) => (word === "tech" ? "technology" : word);
   return words.slice(0, -1).every((word) => titleWords.has(stem(asTitle(word))));
 }
@@ -290,12 +300,11 @@ function unknownName(
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
+    const stemmed = words.map(stem).join(" ");
     const stands =
       namesTheDeal(words, ctx) ||
       ctx.anyHas(words) ||
-      ctx.knowledge.deals.some((deal) =>
-        tokenize(deal.document.title).map(stem).join(" ").includes(words.map(stem).join(" ")),
-      );
+      factsOf(ctx).titles.some((title) => title.includes(stemmed));
     if (!stands && asked(words.join(" "))) return words.join(" ");
   }
   return null;
