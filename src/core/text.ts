@@ -222,26 +222,29 @@ const ABOUT_THE_ASKER = /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|w
  * ("a startup in Bristol") is who is asking, not something the question assumes the deals contain.
  */
 export function askingPart(text: string): string {
-  const clauses = clausesOf(text);
-  const asking = clauses.filter((clause) => !ABOUT_THE_ASKER.test(clause.trim()));
-  return asking.length > 0 && asking.length < clauses.length ? asking.join(" ") : text;
+  const { clauses, aboutAsker } = clausesOf(text);
+  return aboutAsker.includes(true) ? clauses.filter((_, i) => !aboutAsker[i]).join(" ") : text;
 }
 
 /** The token positions of the clauses in which the asker describes themselves (none when that is all there is). */
 export function askerPositions(text: string): Set<number> {
+  const { clauses, aboutAsker } = clausesOf(text);
   const positions = new Set<number>();
-  const clauses = clausesOf(text);
-  if (clauses.every((clause) => ABOUT_THE_ASKER.test(clause.trim()))) return positions;
   let at = 0;
-  for (const clause of clauses) {
+  clauses.forEach((clause, i) => {
     const count = tokenize(clause).length;
-    if (ABOUT_THE_ASKER.test(clause.trim())) for (let i = at; i < at + count; i++) positions.add(i);
+    if (aboutAsker[i]) for (let p = at; p < at + count; p++) positions.add(p);
     at += count;
-  }
+  });
   return positions;
 }
 
-const clausesOf = (text: string): string[] => text.split(/(?<=[.!])\s+|\s+[-–—]+\s+/);
+/** The clauses of a text, and which of them describe the asker (none when every one does). */
+function clausesOf(text: string) {
+  const clauses = text.split(/(?<=[.!])\s+|\s+[-–—]+\s+/);
+  const aboutAsker = clauses.map((clause) => ABOUT_THE_ASKER.test(clause.trim()));
+  return { clauses, aboutAsker: aboutAsker.every(Boolean) ? [] : aboutAsker };
+}
 
 /** The node a path of words leads to in a word tree, adding the nodes it lacks on the way. */
 export function nodeAt<Node extends { next: Map<string, Node> }>(root: Node, path: readonly string[]): Node {
