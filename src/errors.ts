@@ -2,7 +2,7 @@ import { BotError } from "./core/errors.js";
 import { createScrubber } from "./logger.js";
 
 /** What a log line may say about an error: name, a scrubbed message and its code, never request objects. */
-export type ErrorSummary = {
+type ErrorSummary = {
   name: string;
   message: string;
   code?: string | number;

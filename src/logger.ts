@@ -3,7 +3,7 @@ import { escapeRegExp } from "./core/text.js";
 
 export type { Logger };
 
-export type LoggerOptions = {
+type LoggerOptions = {
   level: string;
   /** Values that must never appear in a log line (tokens, signing secrets). */
   secrets: readonly string[];

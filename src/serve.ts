@@ -14,7 +14,7 @@ import { startAdapters } from "./runtime/start-adapters.js";
 import type { SharedState } from "./shared-state/index.js";
 import type { Platform } from "./store/types.js";
 
-export type ServeOptions = {
+type ServeOptions = {
   config: Config;
   logger: Logger;
   liveBot: LiveBot;

@@ -35,7 +35,7 @@ export type IntentInfo = {
 };
 
 /** A deal as a platform shows it in a choice or an option. */
-export type DealChoice = { id: string; label: string };
+type DealChoice = { id: string; label: string };
 
 export type Bot = {
   /** Turns any text into an Answer; never throws. */
@@ -49,7 +49,7 @@ export type Bot = {
   overview(): Overview;
 };
 
-export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
+type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];

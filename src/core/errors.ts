@@ -1,5 +1,5 @@
 /** What an expected failure is about; logs carry it as `err.code`. */
-export type ErrorCode = "CONFIG_INVALID" | "KNOWLEDGE_INVALID" | "ADAPTER_START_FAILED" | "USAGE";
+type ErrorCode = "CONFIG_INVALID" | "KNOWLEDGE_INVALID" | "ADAPTER_START_FAILED" | "USAGE";
 
 /**
  * An expected failure (bad environment, knowledge file or command line, a platform that will not connect):

@@ -55,7 +55,7 @@ const INHERITABLE = new Set<IntentName>([
 /** Intents that are complete without a deal or a subject from earlier. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
 
-export type FollowUp = {
+type FollowUp = {
   /** The question the follow-up stands for, in words the bot reads ("japan 6g" for "and japan?" after "korea 6g"). */
   text: string;
   /** The words taken from the previous question; empty when the follow-up is a whole question of its own. */

@@ -60,7 +60,7 @@ const MONTHS_AND_DAYS =
   "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
   );
-export const AMOUNT =
+const AMOUNT =
   /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
 /** `AMOUNT` for a test of whether a text has one (no global flag, so no state between tests). */
 export const HAS_AMOUNT = new RegExp(AMOUNT.source, "i");
@@ -127,7 +127,7 @@ function factsOf(ctx: KnowledgeLookups): Facts {
 type Premise = { said: string; incidental: boolean };
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
-export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
+function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
   let premise = premises.get(query);
   if (premise === undefined) {
     const said = premiseMissing(query, ctx);

@@ -7,7 +7,7 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uF
 // Control characters (C0, DEL, C1) and lone surrogates left by broken encodings.
 const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
 
-export type NormalizedInput = { text: string; shortened: boolean };
+type NormalizedInput = { text: string; shortened: boolean };
 
 /** The one place user text is cleaned: NFKC, invisible and control characters removed, spaces folded, capped. */
 export function normalizeInput(raw: unknown): NormalizedInput {

@@ -21,7 +21,7 @@ export type Overview = {
   examples: Suggestion[];
 };
 
-export const OVERVIEW_EXAMPLES = 6;
+const OVERVIEW_EXAMPLES = 6;
 
 /** The overview; examples are the knowledge's own suggested questions, else the intents' examples. */
 export function overviewOf(ctx: KnowledgeLookups, intentExamples: readonly string[]): Overview {

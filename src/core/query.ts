@@ -22,7 +22,7 @@ export type IntentCues = {
 };
 
 /** The shape of a question: which deal(s) cover something, a yes/no question, or anything else. */
-export type QuestionForm = "which-deal" | "yes-no" | "open";
+type QuestionForm = "which-deal" | "yes-no" | "open";
 
 export type ParsedQuery = {
   /** The question after normalisation (what the answer echoes). */

@@ -35,10 +35,10 @@ const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "wi
  * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
  * the partner of, if any) or the United States; else a place the knowledge cannot place ("Osaka", "Seoul").
  */
-export type PlaceAsked = { words: string; deal: DealId | null; country: boolean };
+type PlaceAsked = { words: string; deal: DealId | null; country: boolean };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
-export type SigningAsked = {
+type SigningAsked = {
   /** Words put where the signer goes ("biden"; "kratsios", "bae"); empty when no one in particular. */
   people: string[];
   /** Countries named as the place of signing ("in India", "in Japan"). */
@@ -58,10 +58,7 @@ export function isPlace(words: string, query: ParsedQuery): boolean {
 }
 
 /** The places a question names after a word of place ("signed in India", "at the Gyeongju Arts Center"). */
-export function placesAsked(
-  query: ParsedQuery,
-  inName: (token: string) => boolean = () => true,
-): PlaceAsked[] {
+function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = () => true): PlaceAsked[] {
   const { tokens } = query;
   const places: PlaceAsked[] = [];
   tokens.forEach((token, i) => {

@@ -20,7 +20,7 @@ export type NameMatch = {
   end: number;
 };
 
-export type VocabularyMatch = {
+type VocabularyMatch = {
   readings: Reading[];
   consumed: Set<number>;
   /** Token positions covered by aliases of two or more words ("legal status"), which outrank intent cues. */

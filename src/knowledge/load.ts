@@ -103,7 +103,7 @@ export async function readKnowledge(dir: string, options: LoadOptions = {}): Pro
   return buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
 }
 
-export function buildKnowledge(files: {
+function buildKnowledge(files: {
   sourcesFile: RawFile;
   vocabularyFile: RawFile;
   dealFiles: RawFile[];

@@ -7,7 +7,7 @@ import type { KnowledgeInfo } from "./live-bot.js";
 /** What is serving, how its last reload went, and how the folder is watched. */
 export type KnowledgeReport = KnowledgeInfo & { watch: WatchState };
 
-export type HealthReport = {
+type HealthReport = {
   status: "ok" | "degraded" | "stopping";
   uptimeSeconds: number;
   knowledge: KnowledgeReport;

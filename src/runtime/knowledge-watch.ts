@@ -22,9 +22,9 @@ export type WatchState = {
   missedChanges: number;
 };
 
-export type KnowledgeWatch = { state(): WatchState; stop(): void };
+type KnowledgeWatch = { state(): WatchState; stop(): void };
 
-export type KnowledgeWatchOptions = {
+type KnowledgeWatchOptions = {
   dir: string;
   logger: Logger;
   /** Called after a burst of changes, or when the content check finds the files changed. */

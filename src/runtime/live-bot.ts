@@ -24,7 +24,7 @@ export type KnowledgeInfo = {
   lastReload: ReloadOutcome | null;
 };
 
-export type ReloadOutcome = {
+type ReloadOutcome = {
   at: string;
   reason: string;
   result: "reloaded" | "failed" | "refused";
@@ -42,7 +42,7 @@ export type LiveBot = {
   reload(reason: string): Promise<boolean>;
 };
 
-export type LiveBotOptions = {
+type LiveBotOptions = {
   dir: string;
   logger: Logger;
   /** Accept a reload that drops a deal or most of the passages (KNOWLEDGE_ALLOW_SHRINK). */

@@ -1,7 +1,7 @@
 import type { Adapter } from "../adapters/adapter.js";
 import type { Logger } from "../logger.js";
 
-export type ShutdownDeps = {
+type ShutdownDeps = {
   adapters: readonly Adapter[];
   logger: Logger;
   /** How long adapters may take to finish answers in progress. */

@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
 
-export type SignalHandlers = {
+type SignalHandlers = {
   /** SIGHUP: reload the knowledge. */
   reload(): void;
   /** SIGTERM or SIGINT: stop gracefully. */

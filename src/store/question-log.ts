@@ -39,7 +39,7 @@ export type QuestionLog = {
   close(): Promise<void>;
 };
 
-export type QuestionLogOptions = {
+type QuestionLogOptions = {
   config: StoreConfig;
   logger: Logger;
   /** How long a write may wait and run before it is dropped, in ms. */

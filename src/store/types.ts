@@ -1,6 +1,6 @@
 /** Where a question came from. */
 export type Platform = "slack" | "discord";
-export const SURFACES = ["slash", "mention", "dm", "button", "follow-up"] as const;
+const SURFACES = ["slash", "mention", "dm", "button", "follow-up"] as const;
 export type Surface = (typeof SURFACES)[number];
 export type Vote = "up" | "down";
 

@@ -6,7 +6,7 @@ import type { DealId } from "../../core/model.js";
 import { renderText } from "./render-text.js";
 
 /** The usage text, naming the deals the knowledge holds. */
-export function askUsage(dealIds: readonly DealId[]): string {
+function askUsage(dealIds: readonly DealId[]): string {
   return `Usage: npm run ask -- [--json] [--offset N] [--deal ${dealIds.join("|")}] "question"
        npm run ask -- --jsonl < questions.txt   (one question per line, one JSON object per line)`;
 }

@@ -3,7 +3,7 @@ import { formatDate } from "../../core/phrasing.js";
 import { pageRange, WORDING } from "../shared/render-plan.js";
 
 /** How the reader asks for the next page in this surface (console: "more"; CLI: a flag). */
-export type MoreHint = (answer: Answer) => string;
+type MoreHint = (answer: Answer) => string;
 
 const cite = (source: Citation) =>
   `${source.title} (${source.publisher}, ${formatDate(source.published)})\n     ${source.label}\n     ${source.url}`;

@@ -18,7 +18,7 @@ export type ConsoleOptions = {
   onError?: (error: unknown) => void;
 };
 
-export const CONNECT_HINT =
+const CONNECT_HINT =
   "To connect Slack or Discord, set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) or DISCORD_TOKEN; see README.md.";
 
 /** A local read-answer loop: each line is a question or a follow-up; "more" shows the next excerpts of the last answer. */

@@ -25,7 +25,7 @@ export const OPTIONS = { query: "query", deal: "deal", public: "public" } as con
  * Slash-command questions are capped so the whole question always fits in the embed's author line,
  * from where a "More results" click reads it back when it is too long for the button's custom id.
  */
-export const QUERY_MAX_LENGTH = 250;
+const QUERY_MAX_LENGTH = 250;
 
 const DESCRIPTION_MAX = 100;
 /** Discord's caps on an option's choices. */

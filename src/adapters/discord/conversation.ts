@@ -6,7 +6,7 @@ import { decodeAction } from "./custom-id.js";
 import { questionFromEmbeds } from "./render.js";
 
 /** The parts of a sent message a follow-up reads: its embeds and its buttons (API shape). */
-export type AnswerMessage = {
+type AnswerMessage = {
   embeds: readonly { author?: { name: string } | null }[];
   components: readonly { components?: readonly { custom_id?: string }[] }[];
 };

@@ -5,7 +5,7 @@ import { neutralise, unneutralise } from "../shared/safe-text.js";
  * Button custom ids carry everything a click needs, so the bot keeps no per-message state and any
  * replica (or a restarted process) can handle a click. Discord caps a custom id at 100 characters.
  */
-export const CUSTOM_ID_MAX = 100;
+const CUSTOM_ID_MAX = 100;
 const PREFIX = "tpd";
 
 export type ButtonAction =

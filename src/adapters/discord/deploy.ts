@@ -3,7 +3,7 @@ import { ConfigError, type DiscordConfig } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import { buildCommands } from "./commands.js";
 
-export type DeployResult = { scope: "guild" | "global"; route: string; count: number };
+type DeployResult = { scope: "guild" | "global"; route: string; count: number };
 
 /**
  * Registers `/tpd` with a bulk overwrite: to one guild when `guildId` is set (instant, for testing),

@@ -9,8 +9,6 @@ import { createDiscordClient } from "./client.js";
 import { createInteractionHandler } from "./interactions.js";
 import { messageEntry } from "./messages.js";
 
-export { buildCommands, COMMAND_NAME } from "./commands.js";
-export { deployCommands } from "./deploy.js";
 export { renderAnswer } from "./render.js";
 
 export function createDiscordAdapter(options: PlatformAdapterOptions<DiscordConfig>): Adapter {

@@ -35,7 +35,7 @@ import {
 const CHOICES_MAX = 25;
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
-export type InteractionDeps = {
+type InteractionDeps = {
   pipeline: Pipeline;
   getBot: () => Bot;
   logger: Logger;

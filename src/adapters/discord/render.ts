@@ -37,7 +37,7 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 /** A message body for interaction replies, message replies and DMs alike. */
 export type DiscordReply = { content?: string; embeds: APIEmbed[]; components: ButtonRow[] };
 
-export type RenderContext = {
+type RenderContext = {
   /** The deal the question was restricted to by the slash option, kept for "More results". */
   deal?: DealId | null;
 };

@@ -1,7 +1,7 @@
 import { forMarkup, neutralise, percentEncode } from "../shared/safe-text.js";
 
 /** Discord's side of text safety: markdown backslash-escaped so source text shows as written. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_~|`[\]]/g, "\\$&").replace(/^(\s*)([>#-]|\d+\.)/gm, "$1\\$2");
 }
 

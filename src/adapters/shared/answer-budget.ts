@@ -1,6 +1,6 @@
 import type { Reply } from "./pipeline.js";
 
-export type Budget = {
+type Budget = {
   /** How long an answer may take before the asker is told it is on its way. */
   budgetMs: number;
   /** When the question was asked (ms since the epoch): the platform's deadline runs from then. */

@@ -53,7 +53,7 @@ export type Pipeline = {
   busy(): boolean;
 };
 
-export type PipelineDeps = {
+type PipelineDeps = {
   getBot: () => Bot;
   rateLimiter: RateLimiter;
   /** Already bound to the adapter's name. */

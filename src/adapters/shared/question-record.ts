@@ -3,7 +3,7 @@ import type { FeedbackVote, QuestionLog } from "../../store/question-log.js";
 import type { Platform, Surface } from "../../store/types.js";
 import { declineReason } from "./decline-reason.js";
 
-export type AnsweredQuestion = {
+type AnsweredQuestion = {
   surface: Surface;
   userId: string | null;
   /** The question as the user typed it (redacted before it is stored). */

@@ -1,7 +1,7 @@
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
-export type RateLimitKeys = { user: string; team?: string | null };
-export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+type RateLimitKeys = { user: string; team?: string | null };
+type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
  * Limits questions per user and per workspace/guild. Counted in this process, or in PostgreSQL when replicas
@@ -12,10 +12,10 @@ export type RateLimiter = {
   take(keys: RateLimitKeys): RateVerdict | Promise<RateVerdict>;
 };
 
-export type RateLimitOptions = { perUser: number; perTeam: number; windowMs: number };
+type RateLimitOptions = { perUser: number; perTeam: number; windowMs: number };
 
 /** Counters for users and for teams, in one store. */
-export type LimiterPair = { users: RateLimiterAbstract; teams: RateLimiterAbstract };
+type LimiterPair = { users: RateLimiterAbstract; teams: RateLimiterAbstract };
 
 /** The limiter's window in whole seconds, as rate-limiter-flexible counts it. */
 export const windowSeconds = (options: RateLimitOptions) => Math.max(1, Math.round(options.windowMs / 1000));

@@ -16,7 +16,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const MAY_NEED_SANITIZING = /[^\t\n\u0020-\u007e\u00a0-\u2029\u202f-\u2065\u206a-\ud7ff\ue000-\uffff]/;
 
 /** How one platform shows text as written: its markup's escaping, and what ends a link in it. */
-export type Markup = {
+type Markup = {
   /** Escapes text for a formatted place (Slack mrkdwn, Discord markdown) so it shows as written and cannot ping. */
   escape(text: string): string;
   /** Encodes the characters that would end a link in this markup (the URL is already parsed and http(s)). */

@@ -1,11 +1,11 @@
-export type WorkQueueLimits = {
+type WorkQueueLimits = {
   /** Questions worked on at once (their rate-limit check, answer and render). */
   concurrency: number;
   /** Questions waiting for a turn; past this a new one is turned away at once. */
   maxWaiting: number;
 };
 
-export type WorkQueue = {
+type WorkQueue = {
   /** Resolves with `release` when it is this question's turn; null at once when the queue is full. */
   enter(): Promise<() => void> | null;
   /** Whether `enter` would turn a question away now. */

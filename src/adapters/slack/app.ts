@@ -16,7 +16,7 @@ import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
 import { respondTo } from "./replies.js";
 import { checkSlackRequest } from "./request-gate.js";
 
-export type HealthResponder = () => { status: number; body: unknown };
+type HealthResponder = () => { status: number; body: unknown };
 
 /**
  * Listener context: when the request reached this process (ms since the epoch). A command's answer budget

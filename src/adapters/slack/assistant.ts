@@ -8,7 +8,7 @@ import { clientsOf, question, readerOf, render, renderInConversation } from "./l
 import { directReply } from "./replies.js";
 
 /** Shown beside the thread while an answer is being made. */
-export const ANSWERING_STATUS = "is reading the deal texts…";
+const ANSWERING_STATUS = "is reading the deal texts…";
 const TITLE_MAX = 60;
 const PROMPTS_MAX = 4;
 

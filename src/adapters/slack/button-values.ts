@@ -5,9 +5,9 @@ import type { DealId } from "../../core/model.js";
  * What a button carries so the app stays stateless: the question, and for "More results" where the
  * next page starts. Slack caps a button value at 2000 characters.
  */
-export type ButtonValue = { q: string; o?: number; d?: DealId };
+type ButtonValue = { q: string; o?: number; d?: DealId };
 
-export const BUTTON_VALUE_MAX = 2000;
+const BUTTON_VALUE_MAX = 2000;
 
 const schema = z.object({
   q: z.string().max(BUTTON_VALUE_MAX),

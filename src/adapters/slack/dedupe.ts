@@ -8,7 +8,7 @@ export type DedupeStore = {
   claim(key: string): Promise<boolean>;
 };
 
-export type MemoryDedupeOptions = {
+type MemoryDedupeOptions = {
   /** Slack retries for about 5 minutes; keep ids a little longer. */
   ttlMs?: number;
   maxKeys?: number;

@@ -8,7 +8,7 @@ import { linkUrl, mrkdwnText } from "./escape.js";
 import { ACTION } from "./registration.js";
 
 /** The App Home tab as `views.publish` takes it. */
-export type HomeView = { type: "home"; blocks: Block[] };
+type HomeView = { type: "home"; blocks: Block[] };
 
 const STATUS_MAX = 600;
 

@@ -10,12 +10,9 @@ import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
 import { registerListeners, takeCommand } from "./listeners.js";
 
-export type { DedupeStore } from "./dedupe.js";
-export { createMemoryDedupe } from "./dedupe.js";
-export { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, SLASH_COMMAND } from "./registration.js";
 export { renderAnswer } from "./render.js";
 
-export type SlackAdapterOptions = PlatformAdapterOptions<SlackConfig> & {
+type SlackAdapterOptions = PlatformAdapterOptions<SlackConfig> & {
   /** Served as JSON on GET /healthz in HTTP mode; a `status` other than "ok" (another adapter down, stopping) answers 503. */
   healthReport: () => unknown;
   /** Interface to listen on in HTTP mode; all interfaces when unset. */

@@ -44,7 +44,7 @@ import {
   threadReply,
 } from "./replies.js";
 
-export type ListenerDeps = {
+type ListenerDeps = {
   pipeline: Pipeline;
   /** The current bot, for what is not a question: the Home tab's overview. */
   getBot: () => Bot;

@@ -10,7 +10,7 @@ const QUIET = { unfurl_links: false, unfurl_media: false } as const;
 
 type WebClient = webApi.WebClient;
 type Render = (answer: Answer, feedbackId: string | null) => SlackMessage;
-export type SlackReply = Reply<SlackMessage>;
+type SlackReply = Reply<SlackMessage>;
 
 /**
  * Posts to a response_url as Bolt's `respond` does (JSON; a status other than 2xx is an error), giving up after
@@ -107,7 +107,7 @@ export function shareReply(
   };
 }
 
-export type ThreadTarget = { channel: string; threadTs: string; user: string };
+type ThreadTarget = { channel: string; threadTs: string; user: string };
 
 /**
  * A mention: the answer goes in the thread; "slow down" and "busy" only to the asker. Notices travel on their own
@@ -128,7 +128,7 @@ export function threadReply(clients: SlackClients, target: ThreadTarget, render:
   };
 }
 
-export type DirectTarget = { channel: string; threadTs: string | null };
+type DirectTarget = { channel: string; threadTs: string | null };
 export type SlackClients = { answers: WebClient; notices: WebClient };
 
 /** A DM: the answer goes back in the DM (in its thread when the question was in one). */

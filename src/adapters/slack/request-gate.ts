@@ -3,13 +3,13 @@ import { type ParsedUrlQuery, parse as parseForm } from "node:querystring";
 import { verifySlackRequest } from "@slack/bolt";
 
 /** Slack's replay window: a request stamped further from now than this, either way, is refused. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** Bolt's own limit for an event body. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
-export type Refusal = { status: 400 | 401 | 413; reason: string };
+type Refusal = { status: 400 | 401 | 413; reason: string };
 /** A request that may go on, with its form fields when it is form-encoded (a command, an interaction). */
-export type Passed = { form: ParsedUrlQuery | null };
+type Passed = { form: ParsedUrlQuery | null };
 
 type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 

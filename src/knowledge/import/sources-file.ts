@@ -3,7 +3,7 @@ import { type SourceEntry, sourcesFileSchema } from "../schema.js";
 import { type ImportMeta, newSourceEntry } from "./metadata.js";
 import { PageError } from "./page.js";
 
-export type SourceChange = { text: string; added?: SourceEntry };
+type SourceChange = { text: string; added?: SourceEntry };
 
 const ENTRY_START = /^(\s*)- id:\s*(\S+)/;
 
