@@ -17,7 +17,7 @@ import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
-import { readPassages } from "./passage-tables.js";
+import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
@@ -49,7 +49,8 @@ export type Bot = {
   overview(): Overview;
 };
 
-type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex };
+/** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
+type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
@@ -104,20 +105,16 @@ function intentFor(query: ParsedQuery): IntentName {
 }
 
 export function createBot(deps: BotDeps): Bot {
-  const steps = buildBot(deps);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toEnd(buildBot(deps));
 }
 
 /**
  * The bot, built in steps: each `yield` is a point where the build may pause and let other work run (the
  * runtime builds a new knowledge version a few milliseconds at a time while the previous one serves).
  */
-export function* buildBot({ knowledge, index }: BotDeps): Generator<void, Bot> {
+export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void, Bot> {
   const aliases = new Aliases(knowledge);
-  const tables = yield* readPassages(knowledge, aliases, index.positions);
+  const tables = yield* readPassages(knowledge, words ?? (yield* readingWords(knowledge)), index.positions);
   const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);
   const help = createHelp(() => info);

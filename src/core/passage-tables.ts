@@ -1,6 +1,27 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
 import { eachToken, nodeAt, stem, tokenize } from "./text.js";
-import { type Aliases, writtenUnspaced } from "./vocabulary.js";
+import { Aliases, writtenUnspaced } from "./vocabulary.js";
+
+/**
+ * A knowledge version's texts read word by word, as plain data and typed arrays: what the loader reads once (in
+ * a worker thread on a reload) and hands over whole, so that building a bot reads no text.
+ */
+export type PassageWords = {
+  /** Every distinct token met, in the order met: the texts' (the first `textTokens` of them), then the descriptions'. */
+  tokens: string[];
+  textTokens: number;
+  /** Every stem of the texts' tokens, in the order first read. */
+  stems: string[];
+  /** Each passage's words as indexes into `stems`, in order: passage p's run from `wordStarts[p]` to `wordStarts[p + 1]`. */
+  words: Int32Array;
+  wordStarts: Int32Array;
+  /** Each stem's passages, ascending: stem s's run from `postingStarts[s]` to `postingStarts[s + 1]` of `postingPositions`. */
+  postingStarts: Int32Array;
+  postingPositions: Int32Array;
+  /** Each distinct list of topics a passage is about (tagged, then mentioned), and each passage's (its place there). */
+  topicLists: string[][];
+  topicListAt: Int32Array;
+};
 
 /** The passages by deal, section, topic and word: what the lookups answer from, read in one pass. */
 export type PassageTables = {
@@ -30,42 +51,37 @@ export type PassageTables = {
 
 /** How many passages are read between two points where the build may pause. */
 const STEP = 64;
-/** How many passages' words are counted between two such points: counting a word is much cheaper than reading it. */
-const COUNT_STEP = 1024;
+/** How many passages are filed between two such points: filing a passage is much cheaper than reading it. */
+const FILE_STEP = 1024;
+
+/** `readingWords` in one go. */
+export function readWords(knowledge: KnowledgeBase): PassageWords {
+  return toEnd(readingWords(knowledge));
+}
+
+/** Runs steps that may pause to their end, without pausing. */
+export function toEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 /**
- * Reads every passage once (its words, stems and the topics it mentions) into the tables, yielding every few
- * passages so that a caller may let other work run in between; the tables are complete when it returns.
- * `indexed`: the passages' places as the search index has them, taken as they are when in the same order.
+ * Reads every passage's text once: its words, their stems, and the topics it mentions; then the words of the
+ * sources', deals' and topics' descriptions. Yields every few passages, so that a caller may let other work run.
  */
-export function* readPassages(
-  knowledge: KnowledgeBase,
-  aliases: Aliases,
-  indexed: ReadonlyMap<string, number>,
-): Generator<void, PassageTables> {
+export function* readingWords(knowledge: KnowledgeBase): Generator<void, PassageWords> {
   const { passages } = knowledge;
-  const shared = sameOrder(indexed, passages);
-  const positions = shared ? indexed : new Map<string, number>();
+  const aliases = new Aliases(knowledge);
   const ambiguous = new Set(knowledge.ambiguousAliases.map((alias) => tokenize(alias).join(" ")));
   const reader = new WordReader(aliases, passages.length * 32);
   const wordStarts = new Int32Array(passages.length + 1);
-  const tables: Omit<PassageTables, "stems" | "words" | "postings" | "tokens" | "knownWords"> = {
-    positions,
-    topicsAt: [],
-    byTopic: new Map(),
-    byDeal: new Map(),
-    byDealSection: new Map(),
-    byDealTopic: new Map(),
-    topicsTagged: new Map(),
-    wordStarts,
-    sourcesById: new Map(),
-  };
-  const topicSets = new TopicSets();
-  const dealTables = new Map<DealId, DealTables>();
+  const topicLists = new TopicLists();
+  const topicListAt = new Int32Array(passages.length);
   for (let position = 0; position < passages.length; position++) {
     if (position % STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
-    if (!shared) (positions as Map<string, number>).set(passage.id, position);
     reader.read(passage.text);
     wordStarts[position + 1] = reader.wordCount;
     // A passage is about the topics it is tagged with and those whose unambiguous aliases it mentions.
@@ -75,40 +91,112 @@ export function* readPassages(
     for (const mention of aliases.topicsIn(reader.textTokens, reader.aliasStarts, unspaced)) {
       if (!ambiguous.has(mention.words) && !topics.includes(mention.topic)) topics.push(mention.topic);
     }
-    tables.topicsAt.push(topicSets.of(topics));
-    index(tables, dealTables, passage, topics);
+    topicListAt[position] = topicLists.of(topics);
   }
   const words = reader.words.slice(0, reader.wordCount);
-  const { stems } = reader;
-  const postings = yield* postingsOf(stems, words, wordStarts);
-  const tokens = reader.tokens.slice();
-  yield* readDescriptions(knowledge, tables.sourcesById, reader);
+  const textTokens = reader.tokens.length;
+  readDescriptions(knowledge, reader);
+  return {
+    tokens: reader.tokens,
+    textTokens,
+    stems: reader.stems,
+    words,
+    wordStarts,
+    ...postingsOf(reader.stems.length, words, wordStarts),
+    topicLists: topicLists.lists,
+    topicListAt,
+  };
+}
+
+/** The buffers of the words' typed arrays: what `postMessage` may move to another thread instead of copying. */
+export function wordsTransferList(words: PassageWords): ArrayBuffer[] {
+  const arrays = [
+    words.words,
+    words.wordStarts,
+    words.postingStarts,
+    words.postingPositions,
+    words.topicListAt,
+  ];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * Files every passage under its deals, sections and topics, from the words `readWords` read, yielding every
+ * few passages so that a caller may let other work run in between; the tables are complete when it returns.
+ * `indexed`: the passages' places as the search index has them, taken as they are when in the same order.
+ */
+export function* readPassages(
+  knowledge: KnowledgeBase,
+  read: PassageWords,
+  indexed: ReadonlyMap<string, number>,
+): Generator<void, PassageTables> {
+  const { passages } = knowledge;
+  const shared = sameOrder(indexed, passages);
+  const positions = shared ? indexed : new Map<string, number>();
+  const topicSets = read.topicLists.map((topics) => new Set(topics));
+  const tables: Omit<PassageTables, "stems" | "words" | "wordStarts" | "postings" | "tokens" | "knownWords"> =
+    {
+      positions,
+      topicsAt: new Array(passages.length),
+      byTopic: new Map(),
+      byDeal: new Map(),
+      byDealSection: new Map(),
+      byDealTopic: new Map(),
+      topicsTagged: new Map(),
+      sourcesById: new Map(),
+    };
+  const dealTables = new Map<DealId, DealTables>();
+  for (let position = 0; position < passages.length; position++) {
+    if (position % FILE_STEP === 0 && position > 0) yield;
+    const passage = passages[position] as Passage;
+    if (!shared) (positions as Map<string, number>).set(passage.id, position);
+    const list = read.topicListAt[position] as number;
+    tables.topicsAt[position] = topicSets[list] as ReadonlySet<string>;
+    index(tables, dealTables, passage, read.topicLists[list] as string[]);
+  }
+  const postings = new Map<string, number[]>();
+  for (const [at, word] of read.stems.entries()) {
+    if (at % FILE_STEP === 0 && at > 0) yield;
+    const from = read.postingStarts[at] as number;
+    const to = read.postingStarts[at + 1] as number;
+    const list = new Array<number>(to - from);
+    for (let i = from; i < to; i++) list[i - from] = read.postingPositions[i] as number;
+    postings.set(word, list);
+  }
+  for (const source of knowledge.sources) tables.sourcesById.set(source.id, source);
   // The descriptions' words are known too: every token the reader met, stemmed.
-  const knownWords = new Set(stems);
-  for (let i = tokens.length; i < reader.tokens.length; i++) knownWords.add(stem(reader.tokens[i] as string));
-  return { ...tables, stems, words, postings, tokens, knownWords };
+  const knownWords = new Set(read.stems);
+  for (let i = read.textTokens; i < read.tokens.length; i++) knownWords.add(stem(read.tokens[i] as string));
+  return {
+    ...tables,
+    stems: read.stems,
+    words: read.words,
+    wordStarts: read.wordStarts,
+    postings,
+    tokens: read.tokens.slice(0, read.textTokens),
+    knownWords,
+  };
 }
 
 /** Whether the places hold every passage in order (checked on every few passages: a cheap guard). */
 function sameOrder(positions: ReadonlyMap<string, number>, passages: readonly Passage[]): boolean {
   if (positions.size !== passages.length) return false;
-  for (let at = 0; at < passages.length; at += STEP)
+  for (let at = 0; at < passages.length; at += 64)
     if (positions.get((passages[at] as Passage).id) !== at) return false;
   return passages.length === 0 || positions.get((passages.at(-1) as Passage).id) === passages.length - 1;
 }
 
-/** Each stem's passages, as ascending positions: counted first, so that each list is made at its size. */
-function* postingsOf(
-  stems: readonly string[],
+/** Each stem's passages, as ascending positions: counted first, so that the lists are laid out at their sizes. */
+function postingsOf(
+  stemCount: number,
   words: Int32Array,
   wordStarts: Int32Array,
-): Generator<void, Map<string, number[]>> {
-  const counts = new Int32Array(stems.length);
-  const lastIn = new Int32Array(stems.length).fill(-1);
+): Pick<PassageWords, "postingStarts" | "postingPositions"> {
+  const counts = new Int32Array(stemCount);
+  const lastIn = new Int32Array(stemCount).fill(-1);
   /** 1 where a word is its stem's first in its passage. */
   const firsts = new Uint8Array(words.length);
   for (let position = 0; position + 1 < wordStarts.length; position++) {
-    if (position % COUNT_STEP === 0 && position > 0) yield;
     for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
       const word = words[at] as number;
       if (lastIn[word] === position) continue;
@@ -117,35 +205,26 @@ function* postingsOf(
       firsts[at] = 1;
     }
   }
-  const lists = Array.from(counts, (count) => new Array<number>(count));
-  counts.fill(0);
+  const postingStarts = new Int32Array(stemCount + 1);
+  for (let word = 0; word < stemCount; word++)
+    postingStarts[word + 1] = (postingStarts[word] as number) + (counts[word] as number);
+  const postingPositions = new Int32Array(postingStarts[stemCount] as number);
+  const next = postingStarts.slice(0, stemCount);
   let position = 0;
   for (let at = 0; at < words.length; at++) {
-    while (at >= (wordStarts[position + 1] as number)) {
-      position += 1;
-      if (position % COUNT_STEP === 0) yield;
-    }
+    while (at >= (wordStarts[position + 1] as number)) position += 1;
     if (firsts[at] === 0) continue;
     const word = words[at] as number;
-    (lists[word] as number[])[counts[word] as number] = position;
-    counts[word] = (counts[word] as number) + 1;
+    postingPositions[next[word] as number] = position;
+    next[word] = (next[word] as number) + 1;
   }
-  return new Map(stems.map((word, at) => [word, lists[at] as number[]]));
+  return { postingStarts, postingPositions };
 }
 
-/** The sources by id, and the words of the sources', deals' and topics' descriptions met by the reader. */
-function* readDescriptions(
-  knowledge: KnowledgeBase,
-  sourcesById: Map<string, Source>,
-  reader: WordReader,
-): Generator<void> {
-  for (const [i, source] of knowledge.sources.entries()) {
-    if (i % STEP === 0 && i > 0) yield;
-    sourcesById.set(source.id, source);
-    reader.meet(source.title);
-    reader.meet(source.publisher);
-  }
+/** Meets the words of the sources', deals' and topics' descriptions. */
+function readDescriptions(knowledge: KnowledgeBase, reader: WordReader): void {
   const described = [
+    ...knowledge.sources.flatMap((source) => [source.title, source.publisher]),
     ...knowledge.deals.flatMap((deal) => [
       deal.name,
       deal.partner,
@@ -312,21 +391,22 @@ function sameChars(token: string, text: string, start: number, end: number): boo
   return true;
 }
 
-/**
- * One Set for every passage with the same topics in the same order (most passages share a few), found topic by
- * topic in a tree of the lists met so far.
- */
-class TopicSets {
+/** Numbers each distinct list of topics (most passages share a few), found topic by topic in a tree of the lists met so far. */
+class TopicLists {
+  readonly lists: string[][] = [];
   private readonly root: TopicNode = { next: new Map() };
 
-  of(topics: readonly string[]): ReadonlySet<string> {
+  of(topics: string[]): number {
     const node = nodeAt(this.root, topics);
-    node.set ??= new Set(topics);
-    return node.set;
+    if (node.list === undefined) {
+      node.list = this.lists.length;
+      this.lists.push(topics);
+    }
+    return node.list;
   }
 }
 
-type TopicNode = { set?: ReadonlySet<string>; next: Map<string, TopicNode> };
+type TopicNode = { list?: number; next: Map<string, TopicNode> };
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

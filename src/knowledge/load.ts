@@ -5,6 +5,7 @@ import yaml from "js-yaml";
 import type { z } from "zod";
 import { BotError } from "../core/errors.js";
 import type { Deal, KnowledgeBase, Passage, PassageIndex, Source, Topic } from "../core/model.js";
+import { type PassageWords, readWords } from "../core/passage-tables.js";
 import {
   type ArticleFile,
   articleFileSchema,
@@ -40,7 +41,13 @@ export class KnowledgeTooLarge extends KnowledgeError {
 export const sizeOf = (bytes: number) =>
   bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
-export type LoadedKnowledge = { knowledge: KnowledgeBase; index: PassageIndex; loadMs: number };
+/** `words`: the passages' texts read word by word (`readWords`), so that building a bot over them reads no text. */
+export type LoadedKnowledge = {
+  knowledge: KnowledgeBase;
+  index: PassageIndex;
+  words?: PassageWords;
+  loadMs: number;
+};
 
 export type LoadOptions = {
   /** Refuse a folder whose YAML files add up to more than this (KnowledgeTooLarge), before parsing any. */
@@ -60,7 +67,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const started = performance.now();
   const knowledge = await readKnowledge(dir, options);
   const index = buildPassageIndex(knowledge.passages, indexContext(knowledge));
-  return { knowledge, index, loadMs: performance.now() - started };
+  return { knowledge, index, words: readWords(knowledge), loadMs: performance.now() - started };
 }
 
 /** Reads and validates everything under `dir`, without indexing it. */

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { readWords, wordsTransferList } from "../core/passage-tables.js";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
 import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
 import { toSlices } from "./json-slices.js";
@@ -10,7 +11,8 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
   try {
     const knowledge = await readKnowledge(dir, { maxBytes });
     const index = serializePassageIndex(knowledge.passages, indexContext(knowledge));
-    return { ok: true, knowledge: toSlices(knowledge), index, workerMs: performance.now() - started };
+    const words = readWords(knowledge);
+    return { ok: true, knowledge: toSlices(knowledge), index, words, workerMs: performance.now() - started };
   } catch (error) {
     if (error instanceof KnowledgeTooLarge) {
       return { ok: false, tooLarge: { file: error.file, bytes: error.bytes, maxBytes: error.maxBytes } };
@@ -23,5 +25,8 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
 }
 
 const reply = await run(workerData as WorkerRequest);
-// The index's typed arrays move to the main thread rather than being copied.
-parentPort?.postMessage(reply, reply.ok ? transferList(reply.index) : []);
+// The index's and the words' typed arrays move to the main thread rather than being copied.
+parentPort?.postMessage(
+  reply,
+  reply.ok ? [...transferList(reply.index), ...wordsTransferList(reply.words)] : [],
+);

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { KnowledgeBase } from "../core/model.js";
+import type { PassageWords } from "../core/passage-tables.js";
 import {
   KnowledgeError,
   KnowledgeTooLarge,
@@ -12,15 +13,22 @@ import { fromSlices, type JsonSlices } from "./json-slices.js";
 export type WorkerRequest = { dir: string; maxBytes: number | undefined };
 
 export type WorkerReply =
-  | { ok: true; knowledge: JsonSlices; index: SerializedPassageIndex; workerMs: number }
+  | {
+      ok: true;
+      knowledge: JsonSlices;
+      index: SerializedPassageIndex;
+      words: PassageWords;
+      workerMs: number;
+    }
   | { ok: false; tooLarge: { file: string; bytes: number; maxBytes: number } }
   | { ok: false; invalid: { file: string; problems: string[] } }
   | { ok: false; unexpected: string };
 
 /**
- * Loads a knowledge version as `loadKnowledge` does, but reads, validates and indexes it in a worker
- * thread, and takes the knowledge in small pieces (the index's arrays move whole), so the event loop keeps answering (health checks, Slack's
- * 3-second acknowledgements) while a large edit is loaded. Throws what `loadKnowledge` throws.
+ * Loads a knowledge version as `loadKnowledge` does, but reads, validates and indexes it (and reads its words) in
+ * a worker thread, and takes the knowledge in small pieces (the typed arrays move whole), so the event loop keeps
+ * answering (health checks, Slack's 3-second acknowledgements) while a large edit is loaded. Throws what
+ * `loadKnowledge` throws.
  */
 export async function loadInWorker(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
   const started = performance.now();
@@ -35,7 +43,7 @@ export async function loadInWorker(dir: string, options: LoadOptions = {}): Prom
   }
   const knowledge = await fromSlices<KnowledgeBase>(reply.knowledge);
   const index = loadPassageIndex(reply.index);
-  return { knowledge, index, loadMs: performance.now() - started };
+  return { knowledge, index, words: reply.words, loadMs: performance.now() - started };
 }
 
 /**

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/core/model.js";
-import { type PassageTables, readPassages } from "../../src/core/passage-tables.js";
+import { type PassageTables, readPassages, readWords } from "../../src/core/passage-tables.js";
 import { stem, tokenize } from "../../src/core/text.js";
-import { Aliases } from "../../src/core/vocabulary.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 
 const read = (knowledge: KnowledgeBase, positions: ReadonlyMap<string, number>): PassageTables => {
-  const steps = readPassages(knowledge, new Aliases(knowledge), positions);
+  const steps = readPassages(knowledge, readWords(knowledge), positions);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

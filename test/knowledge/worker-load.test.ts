@@ -30,12 +30,14 @@ async function copyOfKnowledge(): Promise<string> {
 }
 
 describe("loading knowledge in a worker thread", () => {
-  it("yields the same knowledge, and an index that finds the same passages with the same scores", async () => {
+  it("yields the same knowledge and words, and an index that finds the same passages with the same scores", async () => {
     const [direct, viaWorker] = await Promise.all([
       loadKnowledge(REAL_KNOWLEDGE),
       loadInWorker(REAL_KNOWLEDGE),
     ]);
     expect(viaWorker.knowledge).toEqual(direct.knowledge);
+    expect(viaWorker.words?.words.length).toBeGreaterThan(1000);
+    expect(viaWorker.words).toEqual(direct.words);
     for (const query of QUERIES) {
       const hits = allHits(direct.index.search(query));
       expect(hits.length).toBeGreaterThan(0);
