@@ -9,6 +9,7 @@ import {
 import type { Bot } from "../../core/bot.js";
 import { WORDING } from "../shared/render-plan.js";
 import { LOCALISED, type Localised } from "./locales.js";
+import { LIMITS } from "./render.js";
 
 export const COMMAND_NAME = "tpd";
 
@@ -26,11 +27,6 @@ export const OPTIONS = { query: "query", deal: "deal", public: "public" } as con
  * from where a "More results" click reads it back when it is too long for the button's custom id.
  */
 const QUERY_MAX_LENGTH = 250;
-
-const DESCRIPTION_MAX = 100;
-/** Discord's caps on an option's choices. */
-const CHOICES_MAX = 25;
-const CHOICE_NAME_MAX = 100;
 
 type IntentInfo = Bot["intents"][number];
 
@@ -67,8 +63,8 @@ export function buildCommands({
         .setDescriptionLocalizations({ ...LOCALISED.deal.description })
         .addChoices(
           ...deals
-            .slice(0, CHOICES_MAX)
-            .map((deal) => ({ name: deal.label.slice(0, CHOICE_NAME_MAX), value: deal.id })),
+            .slice(0, LIMITS.choices)
+            .map((deal) => ({ name: deal.label.slice(0, LIMITS.choiceName), value: deal.id })),
         ),
     )
     .addBooleanOption((option) =>
@@ -93,7 +89,7 @@ function localisedExamples(text: Localised, intents: readonly IntentInfo[]): Loc
     .filter((intent) => intent.name !== "help")
     .flatMap((intent) => intent.examples.slice(0, 1));
   const fill = (template: string, separator: string) =>
-    template.replace("{examples}", examples.slice(0, 2).join(separator)).slice(0, DESCRIPTION_MAX);
+    template.replace("{examples}", examples.slice(0, 2).join(separator)).slice(0, LIMITS.commandDescription);
   return { ja: fill(text.ja, "、"), ko: fill(text.ko, ", ") };
 }
 
@@ -114,7 +110,7 @@ function fitList(head: string, parts: readonly string[], separator: string): str
   let joined = head;
   for (const [index, part] of parts.entries()) {
     const next = `${joined}${index > 0 ? separator : ""}${part}`;
-    if (next.length > DESCRIPTION_MAX) break;
+    if (next.length > LIMITS.commandDescription) break;
     joined = next;
     text = next;
   }

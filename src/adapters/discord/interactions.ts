@@ -25,14 +25,12 @@ import {
 } from "./feedback.js";
 import {
   type DiscordReply,
+  LIMITS,
   questionFromEmbeds,
   renderAnswer,
   renderChoices,
   renderNotice,
 } from "./render.js";
-
-/** Discord offers at most 25 autocomplete choices. */
-const CHOICES_MAX = 25;
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
 type InteractionDeps = {
@@ -184,7 +182,7 @@ async function autocomplete(deps: InteractionDeps, interaction: AutocompleteInte
     // Not rate limited: Discord sends one per keystroke, and suggestions are a cheap in-memory lookup.
     const choices =
       focused.name === OPTIONS.query && deps.accepting()
-        ? renderChoices(deps.getBot().suggest(String(focused.value), CHOICES_MAX))
+        ? renderChoices(deps.getBot().suggest(String(focused.value), LIMITS.choices))
         : [];
     await interaction.respond(choices);
   } catch (error) {

@@ -27,7 +27,7 @@ export const LIMITS = {
     fieldValue: 1024,
   },
   ...{ footer: 2048, author: 256, embedTotal: 6000, rows: 5, buttonsPerRow: 5, label: 80 },
-  ...{ choices: 25, choiceName: 100, choiceValue: 100 },
+  ...{ choices: 25, choiceName: 100, choiceValue: 100, commandDescription: 100 },
 } as const;
 /** Our own cap on the footer, so the body keeps most of the embed's 6000. */
 const FOOTER_MAX = 700;
