@@ -12,11 +12,9 @@ import { REPO, TSX } from "./processes.js";
 import { round, summarize, timed } from "./stats.js";
 
 type MeasureOptions = { dir: string; samples: number; budgetMs: number };
-/** What one process measures of the core over one knowledge folder. */
-export type CoreMeasure = Awaited<ReturnType<typeof measureCore>>;
-export type CoreOptions = { runs: number; factors: number[]; samples: number; budgetMs: number };
+type CoreOptions = Omit<MeasureOptions, "dir"> & { runs: number; factors: number[] };
 /** One factor's measures, one per run; ×1 is the real knowledge/ folder itself. */
-export type ScaleRow = { factor: number; yamlMB: number; runs: CoreMeasure[] };
+type ScaleRow = { factor: number; yamlMB: number; runs: Awaited<ReturnType<typeof measureCore>>[] };
 
 /**
  * Each run measures every factor in turn, each in a fresh process, so a ratio between factors compares
@@ -36,7 +34,7 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
         const task: MeasureOptions = { dir: dirOf(row.factor), samples, budgetMs };
         const args = [...TSX, "bench/core.ts", JSON.stringify(task)];
         const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 600_000 });
-        row.runs.push(JSON.parse(stdout) as CoreMeasure);
+        row.runs.push(JSON.parse(stdout));
       }
       process.stderr.write(`  core run ${run}/${runs} done\n`);
     }
@@ -57,6 +55,11 @@ async function measureCore({ dir, samples, budgetMs }: MeasureOptions) {
   const question = (i: number) => questions[i % questions.length] ?? "";
   const answer = (i: number) => bot.answer(question(i));
   const search = (i: number) => loaded.index.search(question(i));
+  const time = (work: (i: number) => unknown, i: number) => {
+    const started = performance.now();
+    work(i);
+    return performance.now() - started;
+  };
   // Warm-up: three rounds of the questions, or 5 s (a quarter of the budget if shorter), whichever ends first.
   const warmUntil = performance.now() + Math.min(5000, budgetMs / 4);
   for (let i = 0; i < 3 * questions.length && performance.now() < warmUntil; i++) {
@@ -67,14 +70,8 @@ async function measureCore({ dir, samples, budgetMs }: MeasureOptions) {
   const searches: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
-    for (const [work, into] of [
-      [answer, answers],
-      [search, searches],
-    ] as const) {
-      const started = performance.now();
-      work(i);
-      into.push(performance.now() - started);
-    }
+    answers.push(time(answer, i));
+    searches.push(time(search, i));
   }
   return {
     passages: loaded.knowledge.passages.length,
