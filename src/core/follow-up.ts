@@ -1,7 +1,7 @@
 import type { Answer, IntentName, Reading } from "./answer.js";
 import type { DealId } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
-import type { ParsedQuery } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { FILLER_WORDS, indexOfSequence, tokenize } from "./text.js";
 
 /**
@@ -82,7 +82,8 @@ export function followUpQuestion(current: ParsedQuery, previous: ParsedQuery): F
 
   const parts = partsOf(previous);
   // "and japan?": the previous question as it was asked, about another deal.
-  if (ownWho && !ownSubject && !ownIntent) return swapWho(previous, parts.whoAt, whoWords(current));
+  if (ownWho && !ownSubject && !ownIntent)
+    return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
   const carriedIntent = !ownIntent && INHERITABLE.has(previous.intent) ? parts.intent : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
@@ -131,13 +132,6 @@ function dropOpeners(tokens: readonly string[]): string[] {
     }
   }
   return rest;
-}
-
-/** The words of a question that name deals or countries. */
-function whoWords(query: ParsedQuery): string[] {
-  return query.readings
-    .filter((reading) => reading.kind === "deal" || reading.kind === "country")
-    .flatMap((reading) => tokenize(reading.words));
 }
 
 /** The previous question with its deals and countries replaced by others, in place. */

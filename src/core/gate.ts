@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { ParsedQuery } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
 import {
   askingPart,
@@ -279,17 +279,9 @@ function unknownName(
     if (!nameStands(ctx, name) && asked(name.words.join(" "))) return name.words.join(" ");
   }
   const nouns = new Set(ctx.vocabulary.phrasing.premiseNouns);
-  const dealOrCountry = new Set(
-    query.readings
-      .filter((reading) => reading.kind === "deal" || reading.kind === "country")
-      .flatMap((reading) => tokenize(reading.words)),
-  );
+  const dealOrCountry = new Set(wordsReadAs(query.readings, "deal", "country"));
   // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
-  const topicWords = new Set(
-    query.readings
-      .filter((reading) => reading.kind === "topic")
-      .flatMap((reading) => tokenize(reading.words)),
-  );
+  const topicWords = new Set(wordsReadAs(query.readings, "topic"));
   const { tokens, inPhrases } = query;
   for (const [i, token] of tokens.entries()) {
     if (!(nouns.has(token) || nouns.has(token.replace(/s$/, ""))) || inPhrases.has(i)) continue;

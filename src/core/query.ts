@@ -94,9 +94,7 @@ export function parseQuery(
   const { phrasing } = vocabulary;
   // "I'm at a bank. Is finance mentioned?" asks on its own, so the bank is who asks; "I'm writing on cancer
   // research - is there anything that touches on that?" asks about the asker's own words.
-  const dealWords = new Set(
-    match.readings.filter((r) => r.kind === "deal" || r.kind === "country").flatMap((r) => tokenize(r.words)),
-  );
+  const dealWords = new Set(wordsReadAs(match.readings, "deal", "country"));
   const asksOnItsOwn =
     aboutAsker.size > 0 &&
     tokens.some(
@@ -288,4 +286,11 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
   if (!entries.some((words) => words.every((word, i) => tokens[i] === word))) return false;
   const words = new Set(entries.flat());
   return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
+}
+
+/** The words of the readings of these kinds: "deal" and "country" are the words that name who. */
+export function wordsReadAs(readings: readonly Reading[], ...kinds: Reading["kind"][]): string[] {
+  return readings
+    .filter((reading) => kinds.includes(reading.kind))
+    .flatMap((reading) => tokenize(reading.words));
 }
