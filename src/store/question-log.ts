@@ -143,26 +143,20 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
 
   return {
     enabled: true,
-    recordQuestion(question) {
+    recordQuestion({ userId, text: asked, deals, topics, ...rest }) {
       const id = randomBytes(12).toString("base64url");
       const askedAt = now();
-      const text = cleaned(question.text);
-      const keepText = !question.found || config.questionText === "all";
+      const text = cleaned(asked);
+      const keepText = !rest.found || config.questionText === "all";
       if (!keepText) remember(id, text);
       enqueue("question", ({ store, secret }) =>
         store.insertQuestion({
+          ...rest,
           id,
           askedAt,
-          platform: question.platform,
-          surface: question.surface,
-          userHash: question.userId ? hashUser(secret, question.platform, question.userId) : null,
-          intent: question.intent,
-          deals: [...question.deals],
-          topics: [...question.topics],
-          found: question.found,
-          declineReason: question.declineReason,
-          knowledgeVersion: question.knowledgeVersion,
-          latencyMs: question.latencyMs,
+          userHash: userId ? hashUser(secret, rest.platform, userId) : null,
+          deals: [...deals],
+          topics: [...topics],
           text: keepText ? text : null,
         }),
       );
