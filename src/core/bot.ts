@@ -3,7 +3,7 @@ import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { declineGate, premiseAside } from "./gate.js";
-import { ask } from "./intents/ask.js";
+import { ask, OFFICE_WORDS } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
@@ -101,7 +101,17 @@ function intentFor(query: ParsedQuery): IntentName {
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
+  // "What was his involvement in the TPD?": the deals' own name does not ask for their list.
+  if (query.intent === "deals" && namesOnly(query) && query.tokens.some((token) => OFFICE_WORDS.has(token)))
+    return "ask";
   return query.intent;
+}
+
+/** The question's cue for the list of deals is only their name ("TPDs", "technology prosperity deals"). */
+function namesOnly(query: ParsedQuery): boolean {
+  if (query.intentBy !== "cue") return false;
+  const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
+  return /^(tpds?|technology prosperity deals?)$/.test(cue);
 }
 
 export function createBot(deps: BotDeps): Bot {

@@ -2,6 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import { formatDate } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
 import {
@@ -34,6 +35,16 @@ export function declineGate(
     return noDealWith(ctx, query, intent, countries);
   }
   if (intent === "help") return null;
+  if (intent !== "status" && asksWhoNow(query)) {
+    const asOf = formatDate(ctx.knowledge.asOf);
+    return decline(
+      ctx,
+      query,
+      intent,
+      `The texts I hold (as of ${asOf}) record the deals, not who holds a post today.`,
+      deals,
+    );
+  }
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
     return decline(
@@ -45,6 +56,14 @@ export function declineGate(
     );
   }
   return null;
+}
+
+/** Words that ask about the present day, which texts dated at signing cannot speak for. */
+const NOW_WORDS = new Set(["now", "currently", "current", "today", "nowadays", "presently"]);
+
+/** "Who is the UK's science minister right now?": a person in office today, which no text of the deals records. */
+function asksWhoNow(query: ParsedQuery): boolean {
+  return query.tokens[0] === "who" && query.tokens.some((token) => NOW_WORDS.has(token));
 }
 
 /**
@@ -131,7 +150,13 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
   let premise = premises.get(query);
   if (premise === undefined) {
     const said = premiseMissing(query, ctx);
-    premise = said ? { ...said, incidental: said.incidental && heldElsewhere(query, ctx) } : null;
+    // "Does it need ratification by Congress?": what the deals are in law answers it, whoever is named.
+    const inLaw =
+      said?.properName === true &&
+      query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t));
+    premise = said
+      ? { said: said.said, incidental: said.incidental && (inLaw || heldElsewhere(query, ctx)) }
+      : null;
     premises.set(query, premise);
   }
   return premise;
@@ -154,7 +179,7 @@ function heldElsewhere(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 function premiseMissing(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): { said: string; incidental: boolean } | null {
+): { said: string; incidental: boolean; properName?: boolean } | null {
   const facts = factsOf(ctx);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
@@ -176,7 +201,8 @@ function premiseMissing(
   ]);
   const asking = askingPart(query.text);
   const properName = unknownProperName(asking, query, ctx, signer);
-  if (properName) return { said: `the deal texts do not mention “${properName}”`, incidental: true };
+  if (properName)
+    return { said: `the deal texts do not mention “${properName}”`, incidental: true, properName: true };
   const askingTokens = tokenize(asking);
   // "signed at the G7 summit?": the place of signing asked is checked against the deal's record, not declined.
   const name = unknownName(query, ctx, (words) =>

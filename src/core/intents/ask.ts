@@ -323,19 +323,12 @@ function quotesAsked(
   return { people, passages };
 }
 
-/** Words asking what office someone holds. */
-const OFFICE_WORDS = new Set([
-  "position",
-  "title",
-  "job",
-  "role",
-  "office",
-  "post",
-  "rank",
-  "positions",
-  "titles",
-  "roles",
-]);
+/** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
+export const OFFICE_WORDS = new Set(
+  "position positions title titles job role roles office post rank part involvement involved contribution profile".split(
+    " ",
+  ),
+);
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
@@ -422,6 +415,8 @@ function rank(
       if (closest && closeBy(query, passage, rare, ctx).length === 0) return;
     }
     const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
+    // When no word asked is in any of them ("ratify"), a passage mainly about the topic asked comes first.
+    const mainly = matched === 0 && asked.includes(passage.topics[0] ?? "") ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     const score =
@@ -429,6 +424,7 @@ function rank(
       termShare +
       (matched > 0 ? found.scoreAt(place) / best : 0) +
       specific +
+      mainly +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
     onlyDevelopments &&= passage.section === "development";
     keep({ passage, score, covers, share: covered / Math.max(1, topics.size), at: total });

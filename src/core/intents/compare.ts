@@ -89,7 +89,7 @@ function leadFor(
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
 ): string {
-  if (covered.length === 0) return `No — none of the deal texts has anything on ${what}.`;
+  if (covered.length === 0) return `No — the deal texts say nothing on ${what}.`;
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
   if (!yesNo) return `${capitalised(what)}: in ${dealsWith(ctx, covered)}.`;
   if (covered.length === pool.length)
