@@ -130,7 +130,9 @@ export function parseQuery(
     ),
   );
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
-  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : tokens[0];
+  // "If both sides agree, can it end sooner?": the question opens after its condition.
+  const afterCondition = /^if\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
+  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterCondition ?? tokens[0]);
   const framing = new Set(phrasing.framing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !TITLE_WORDS.has(token));

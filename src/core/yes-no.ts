@@ -46,6 +46,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (order) return order;
   const onSignature = operativeOnSignature(query, answer, ctx);
   if (onSignature) return onSignature;
+  const exit = exitTiming(query, answer, ctx);
+  if (exit) return exit;
+  const ordinal = ordinalDiffers(query, answer);
+  if (ordinal) return ordinal;
   const funds = fundsObliged(query, answer);
   if (funds) return funds;
   const signing = signingAsked(query, ctx);
@@ -133,6 +137,48 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     ? /\bratif|\bapprov/i.test(sentence)
     : /\bsignature\b|\bsigning\b|\bsigned\b/i.test(sentence);
   return `${yes ? "Yes" : "No"} — ${sentence.trim()}`;
+}
+
+/** Asking for an end at once: "with immediate effect", "straight away", "without notice". */
+const AT_ONCE =
+  /\b(immediate|immediately|instant|instantly|overnight|at once|straight away|right away|without( any)? notice)\b/i;
+/** Asking about the two sides agreeing: "if both sides agree", "by mutual consent". */
+const BY_AGREEMENT = /\b(agree|agrees|agreed|agreement|mutual|mutually|jointly|consent)\b/i;
+
+/**
+ * "Can Korea walk away with immediate effect?", "Can it end sooner if both sides agree?": the exit clause shown
+ * decides, by the notice it sets and whether it lets the two sides agree on another date.
+ */
+function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/.test(query.text);
+  if (!ending) return null;
+  const agreed = BY_AGREEMENT.test(query.text);
+  if (!agreed && !AT_ONCE.test(query.text)) return null;
+  for (const excerpt of answer.excerpts) {
+    if (ctx.passage(excerpt.passageId)?.section !== "discontinuation") continue;
+    const clause = excerpt.text.split(FULL_STOP).find((sentence) => /\bnotice\b/i.test(sentence));
+    if (!clause) continue;
+    if (agreed) return BY_AGREEMENT.test(clause) ? `Yes — ${clause.trim()}` : null;
+    if (/\b\d+ days\b/.test(clause)) return `No — ${clause.trim()}`;
+  }
+  return null;
+}
+
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
+
+/** "Was it Trump's first state visit?" over a text that says "second state visit": No, with that sentence. */
+function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft): string | null {
+  for (const [i, token] of query.tokens.entries()) {
+    const next = query.tokens[i + 1];
+    if (!ORDINAL_WORDS.includes(token) || !next || FILLER_WORDS.has(next)) continue;
+    const others = ORDINAL_WORDS.filter((word) => word !== token).join("|");
+    const written = new RegExp(`\\b(${others})\\s+${next}\\b`, "i");
+    for (const excerpt of answer.excerpts) {
+      const sentence = excerpt.text.split(FULL_STOP).find((each) => written.test(each));
+      if (sentence) return `No — ${sentence.trim()}`;
+    }
+  }
+  return null;
 }
 
 type Decision = { negated: boolean; sentence: string };

@@ -26,7 +26,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { stem, tokenize } from "../text.js";
+import { capitalised, stem, tokenize } from "../text.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
@@ -571,7 +571,9 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       ...answer,
       found: true,
       title: `${partnerList(ctx, missing)} · ${what}`,
-      lead: `No — ${describe(ctx, { ...subject, topics: [] })} is not in ${notIn}; it comes up in a later development:`,
+      // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
+      // its sentence decides the Yes or No.
+      lead: `${query.coverage ? "No — " : ""}${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
   }
