@@ -3,6 +3,7 @@ import { readWords, wordsTransferList } from "../core/passage-tables.js";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
 import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
 import { toSlices } from "./json-slices.js";
+import { columnsTransferList, toColumns } from "./passage-columns.js";
 import type { WorkerReply, WorkerRequest } from "./worker-load.js";
 
 /** Entry of the thread that reads, validates and indexes a knowledge version for `loadInWorker`. */
@@ -12,7 +13,15 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
     const knowledge = await readKnowledge(dir, { maxBytes });
     const index = serializePassageIndex(knowledge.passages, indexContext(knowledge));
     const words = readWords(knowledge);
-    return { ok: true, knowledge: toSlices(knowledge), index, words, workerMs: performance.now() - started };
+    return {
+      ok: true,
+      knowledge: toSlices({ ...knowledge, passages: [] }),
+      passages: toColumns(knowledge.passages),
+      // The index's passage ids are the passages' own, in order: they come once, with the passages.
+      index: { ...index, passageIds: [] },
+      words,
+      workerMs: performance.now() - started,
+    };
   } catch (error) {
     if (error instanceof KnowledgeTooLarge) {
       return { ok: false, tooLarge: { file: error.file, bytes: error.bytes, maxBytes: error.maxBytes } };
@@ -25,8 +34,14 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
 }
 
 const reply = await run(workerData as WorkerRequest);
-// The index's and the words' typed arrays move to the main thread rather than being copied.
+// The typed arrays move to the main thread rather than being copied.
 parentPort?.postMessage(
   reply,
-  reply.ok ? [...transferList(reply.index), ...wordsTransferList(reply.words)] : [],
+  reply.ok
+    ? [
+        ...transferList(reply.index),
+        ...wordsTransferList(reply.words),
+        ...columnsTransferList(reply.passages),
+      ]
+    : [],
 );

@@ -9,13 +9,16 @@ import {
 } from "../knowledge/load.js";
 import { loadPassageIndex, type SerializedPassageIndex } from "../knowledge/search-index.js";
 import { fromSlices, type JsonSlices } from "./json-slices.js";
+import { fromColumns, type PassageColumns } from "./passage-columns.js";
 
 export type WorkerRequest = { dir: string; maxBytes: number | undefined };
 
 export type WorkerReply =
   | {
       ok: true;
+      /** The knowledge but its passages, which come as columns. */
       knowledge: JsonSlices;
+      passages: PassageColumns;
       index: SerializedPassageIndex;
       words: PassageWords;
       workerMs: number;
@@ -42,7 +45,9 @@ export async function loadInWorker(dir: string, options: LoadOptions = {}): Prom
     throw new Error(`knowledge worker failed: ${reply.unexpected}`);
   }
   const knowledge = await fromSlices<KnowledgeBase>(reply.knowledge);
-  const index = loadPassageIndex(reply.index);
+  knowledge.passages = await fromColumns(reply.passages);
+  const passageIds = knowledge.passages.map((passage) => passage.id);
+  const index = loadPassageIndex({ ...reply.index, passageIds });
   return { knowledge, index, words: reply.words, loadMs: performance.now() - started };
 }
 

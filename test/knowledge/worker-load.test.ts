@@ -36,6 +36,9 @@ describe("loading knowledge in a worker thread", () => {
       loadInWorker(REAL_KNOWLEDGE),
     ]);
     expect(viaWorker.knowledge).toEqual(direct.knowledge);
+    // Passages come over as columns: each is rebuilt with its keys in the loader's order.
+    expect(JSON.stringify(viaWorker.knowledge)).toBe(JSON.stringify(direct.knowledge));
+    expect(viaWorker.index.passageIds).toEqual(direct.index.passageIds);
     expect(viaWorker.words?.words.length).toBeGreaterThan(1000);
     expect(viaWorker.words).toEqual(direct.words);
     for (const query of QUERIES) {
