@@ -119,7 +119,7 @@ export class KnowledgeLookups {
   passagesOn(topic: string, deals: readonly DealId[] = []): readonly Passage[] {
     if (deals.length === 0) return this.tables.byTopic.get(topic) ?? [];
     return this.inOrder(
-      [...new Set(deals)].map((deal) => this.tables.byDealTopic.get(deal)?.get(topic) ?? []),
+      [...new Set(deals)].map((deal) => this.tables.byDeal.get(deal)?.byTopic.get(topic) ?? []),
     );
   }
 
@@ -127,7 +127,7 @@ export class KnowledgeLookups {
   positionsOf(deal: DealId): Int32Array {
     let positions = this.positionsByDeal.get(deal);
     if (!positions) {
-      positions = this.toPositions(this.tables.byDeal.get(deal) ?? []);
+      positions = this.toPositions(this.tables.byDeal.get(deal)?.passages ?? []);
       this.positionsByDeal.set(deal, positions);
     }
     return positions;
@@ -149,8 +149,8 @@ export class KnowledgeLookups {
     }
     const lists = [...new Set(filter.deals)].flatMap((deal) =>
       sections
-        ? [...new Set(sections)].map((section) => this.tables.byDealSection.get(deal)?.get(section) ?? [])
-        : [this.tables.byDeal.get(deal) ?? []],
+        ? [...new Set(sections)].map((section) => this.tables.byDeal.get(deal)?.bySection.get(section) ?? [])
+        : [this.tables.byDeal.get(deal)?.passages ?? []],
     );
     return this.inOrder(lists);
   }
@@ -162,7 +162,7 @@ export class KnowledgeLookups {
   covers(deal: DealId, topic: string): boolean {
     return (
       this.deal(deal)?.areas.includes(topic) === true ||
-      this.tables.topicsTagged.get(deal)?.has(topic) === true
+      this.tables.byDeal.get(deal)?.tagged.has(topic) === true
     );
   }
 
@@ -387,7 +387,7 @@ export class KnowledgeLookups {
     let positions = byTopic.get(topic);
     if (!positions) {
       const passages =
-        (deal === ANY_DEAL ? this.tables.byTopic : this.tables.byDealTopic.get(deal))?.get(topic) ?? [];
+        (deal === ANY_DEAL ? this.tables.byTopic : this.tables.byDeal.get(deal)?.byTopic)?.get(topic) ?? [];
       positions = this.toPositions(passages);
       byTopic.set(topic, positions);
     }

@@ -30,11 +30,7 @@ export type PassageTables = {
   /** Each passage's topics (by position): those it is tagged with, then those its text mentions. */
   topicsAt: ReadonlySet<string>[];
   byTopic: Map<string, Passage[]>;
-  byDeal: Map<DealId, Passage[]>;
-  byDealSection: Map<DealId, Map<Section, Passage[]>>;
-  byDealTopic: Map<DealId, Map<string, Passage[]>>;
-  /** The topics a deal's own passages are tagged with. */
-  topicsTagged: Map<DealId, Set<string>>;
+  byDeal: Map<DealId, DealTables>;
   /** Every stemmed word of the texts, and each passage's words as indexes into it, in order. */
   stems: string[];
   words: Int32Array;
@@ -140,19 +136,15 @@ export function* readPassages(
       topicsAt: new Array(passages.length),
       byTopic: new Map(),
       byDeal: new Map(),
-      byDealSection: new Map(),
-      byDealTopic: new Map(),
-      topicsTagged: new Map(),
       sourcesById: new Map(),
     };
-  const dealTables = new Map<DealId, DealTables>();
   for (let position = 0; position < passages.length; position++) {
     if (position % FILE_STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
     if (!shared) (positions as Map<string, number>).set(passage.id, position);
     const list = read.topicListAt[position] as number;
     tables.topicsAt[position] = topicSets[list] as ReadonlySet<string>;
-    index(tables, dealTables, passage, read.topicLists[list] as string[]);
+    index(tables, passage, read.topicLists[list] as string[]);
   }
   const postings = new Map<string, number[]>();
   for (const [at, word] of read.stems.entries()) {
@@ -194,15 +186,12 @@ function postingsOf(
 ): Pick<PassageWords, "postingStarts" | "postingPositions"> {
   const counts = new Int32Array(stemCount);
   const lastIn = new Int32Array(stemCount).fill(-1);
-  /** 1 where a word is its stem's first in its passage. */
-  const firsts = new Uint8Array(words.length);
   for (let position = 0; position + 1 < wordStarts.length; position++) {
     for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
       const word = words[at] as number;
       if (lastIn[word] === position) continue;
       lastIn[word] = position;
       counts[word] = (counts[word] as number) + 1;
-      firsts[at] = 1;
     }
   }
   const postingStarts = new Int32Array(stemCount + 1);
@@ -210,13 +199,16 @@ function postingsOf(
     postingStarts[word + 1] = (postingStarts[word] as number) + (counts[word] as number);
   const postingPositions = new Int32Array(postingStarts[stemCount] as number);
   const next = postingStarts.slice(0, stemCount);
-  let position = 0;
-  for (let at = 0; at < words.length; at++) {
-    while (at >= (wordStarts[position + 1] as number)) position += 1;
-    if (firsts[at] === 0) continue;
-    const word = words[at] as number;
-    postingPositions[next[word] as number] = position;
-    next[word] = (next[word] as number) + 1;
+  // Each passage filed once under a stem, at its first word of it, as it was counted.
+  lastIn.fill(-1);
+  for (let position = 0; position + 1 < wordStarts.length; position++) {
+    for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
+      const word = words[at] as number;
+      if (lastIn[word] === position) continue;
+      lastIn[word] = position;
+      postingPositions[next[word] as number] = position;
+      next[word] = (next[word] as number) + 1;
+    }
   }
   return { postingStarts, postingPositions };
 }
@@ -238,7 +230,7 @@ function readDescriptions(knowledge: KnowledgeBase, reader: WordReader): void {
   for (const text of described) reader.meet(text);
 }
 
-/** A deal's lists in the tables, found together: its passages, by section and by topic, and its tagged topics. */
+/** A deal's lists, found together: its passages, by section and by topic, and the topics they are tagged with. */
 type DealTables = {
   passages: Passage[];
   bySection: Map<Section, Passage[]>;
@@ -248,21 +240,16 @@ type DealTables = {
 
 /** Files the passage under its deals, sections and topics. */
 function index(
-  tables: Pick<PassageTables, "byTopic" | "byDeal" | "byDealSection" | "byDealTopic" | "topicsTagged">,
-  dealTables: Map<DealId, DealTables>,
+  tables: Pick<PassageTables, "byTopic" | "byDeal">,
   passage: Passage,
   topics: readonly string[],
 ): void {
   for (const topic of topics) append(tables.byTopic, topic, passage);
   for (const deal of passage.deals) {
-    let own = dealTables.get(deal);
+    let own = tables.byDeal.get(deal);
     if (!own) {
       own = { passages: [], bySection: new Map(), byTopic: new Map(), tagged: new Set() };
-      dealTables.set(deal, own);
-      tables.byDeal.set(deal, own.passages);
-      tables.byDealSection.set(deal, own.bySection);
-      tables.byDealTopic.set(deal, own.byTopic);
-      tables.topicsTagged.set(deal, own.tagged);
+      tables.byDeal.set(deal, own);
     }
     own.passages.push(passage);
     append(own.bySection, passage.section, passage);
