@@ -3,7 +3,7 @@ import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { declineGate, premiseAside } from "./gate.js";
-import { ask, OFFICE_WORDS } from "./intents/ask.js";
+import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
@@ -71,7 +71,8 @@ function intentFor(query: ParsedQuery): IntentName {
   if (query.form === "which-deal" && query.order) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
-    if (!isEmpty(subjectOf(query)) || query.sections.length > 0) return "compare";
+    // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
+    if (!isEmpty(subjectOf(query)) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
@@ -101,17 +102,7 @@ function intentFor(query: ParsedQuery): IntentName {
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
-  // "What was his involvement in the TPD?": the deals' own name does not ask for their list.
-  if (query.intent === "deals" && namesOnly(query) && query.tokens.some((token) => OFFICE_WORDS.has(token)))
-    return "ask";
   return query.intent;
-}
-
-/** The question's cue for the list of deals is only their name ("TPDs", "technology prosperity deals"). */
-function namesOnly(query: ParsedQuery): boolean {
-  if (query.intentBy !== "cue") return false;
-  const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
-  return /^(tpds?|technology prosperity deals?)$/.test(cue);
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -151,7 +142,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     );
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
-    return aside && answer.found ? { ...answer, lead: `${aside} ${answer.lead}` } : answer;
+    if (!aside || !answer.found) return answer;
+    // A Yes or No opens the lead; what the texts do not name follows it.
+    const yesNo = /^(Yes|No) — /.test(answer.lead);
+    return { ...answer, lead: yesNo ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
   };
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {

@@ -22,9 +22,23 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   return {
     topics: query.topics.filter((topic) => !fromNames(topic)),
     names: ctx ? query.names.map((name) => widened(name, query, ctx)) : query.names,
-    terms: query.subjectTerms,
+    terms: [
+      ...query.subjectTerms,
+      ...(ctx ? query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []) : []),
+    ],
     aliasWords: ctx ? togetherInTexts(query, ctx) : [],
   };
+}
+
+/**
+ * "Which of the TPDs mentions Russia?", "Does the UK deal say anything about Russia?": a country without a deal,
+ * asked of the deals, is something they may talk about. The word the texts write it in ("Russian"), or null.
+ */
+export function countrySubject(country: string, query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const words = tokenize(country);
+  const [word] = words;
+  if (!word || words.length > 1 || (query.deals.length === 0 && query.form !== "which-deal")) return null;
+  return [word, `${word}n`, `${word}an`].find((each) => ctx.anyHas([each])) ?? null;
 }
 
 /**

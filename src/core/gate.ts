@@ -1,6 +1,6 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
-import { nameStands } from "./coverage.js";
+import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import { formatDate } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -220,7 +220,10 @@ function premiseMissing(
 export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): string[] {
   const people = namesSignatory(query, ctx);
   return query.countries.filter(
-    (country) => !partOfName(country, query, ctx) && !(people && isPlace(country, query)),
+    (country) =>
+      !partOfName(country, query, ctx) &&
+      !(people && isPlace(country, query)) &&
+      countrySubject(country, query, ctx) === null,
   );
 }
 

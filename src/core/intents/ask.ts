@@ -27,6 +27,7 @@ import {
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
 import { capitalised, stem, tokenize } from "../text.js";
+import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
@@ -324,7 +325,7 @@ function quotesAsked(
 }
 
 /** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
-export const OFFICE_WORDS = new Set(
+const OFFICE_WORDS = new Set(
   "position positions title titles job role roles office post rank part involvement involved contribution profile".split(
     " ",
   ),
@@ -519,9 +520,9 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
   // a working group agreed in 2026) is said to be one, never counted as the deal's own.
-  const inText = (deal: DealId) => [
+  const inText = (deal: DealId, subjects = asked) => [
     ...new Set(
-      asked.flatMap((each) =>
+      subjects.flatMap((each) =>
         evidence(ctx, deal, each).filter((passage) => passage.section !== "development"),
       ),
     ),
@@ -579,10 +580,13 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   }
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
+    // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.
+    const unqualified = asked.map((each) => ({ ...each, names: each.names.map(withoutQualifier) }));
     const elsewhere = others
-      .map((deal) => ({ deal, passages: inText(deal) }))
+      .map((deal) => ({ deal, passages: inText(deal, unqualified) }))
       .filter((entry) => entry.passages.length > 0);
     const owners = elsewhere.map((entry) => entry.deal);
+    const what = unqualified.map((each) => describe(ctx, each)).join(" or ");
     if (elsewhere.length > 0) {
       return page(inOrder(elsewhere), {
         ...answer,
@@ -612,6 +616,14 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
         : suggestionsNear(ctx, missing),
   };
 }
+
+/** The name without the deal the question put before it: "cubesat" for "Japanese cubesat". */
+const withoutQualifier = (name: NameMatch): NameMatch => ({
+  ...name,
+  words: name.words.slice(name.qualifierWords.length),
+  qualifierWords: [],
+  qualifier: null,
+});
 
 /**
  * "Anything on energy resilience or energy security?": each side of an "or" asked on its own, so either one

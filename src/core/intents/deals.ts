@@ -3,6 +3,9 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
+import { signatoriesNamed } from "../signing-question.js";
+import { ask } from "./ask.js";
 import type { Intent } from "./intent.js";
 
 export const deals: Intent = {
@@ -25,7 +28,12 @@ export const deals: Intent = {
     "tpd",
     "tpds",
   ],
-  run({ query, ctx }): AnswerDraft {
+  run(request): AnswerDraft {
+    const { query, ctx } = request;
+    // "What was Onoda's part in the tech prosperity deals?", "What did Bae and Kratsios agree about the TPD?":
+    // about people of the deals, whom the deals' own name does not turn into a request for their list.
+    if (namesOnly(query) && signatoriesNamed(query, ctx).length > 0)
+      return ask.run({ ...request, query: { ...query, intent: ask.name } });
     const deals = ctx.knowledge.deals; // in the order they were signed
     return {
       ...blankAnswer(query, "deals"),
@@ -47,6 +55,12 @@ export const deals: Intent = {
     };
   },
 };
+
+/** The question's cue for the list of deals is only their name ("TPDs", "technology prosperity deals"). */
+function namesOnly(query: ParsedQuery): boolean {
+  const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
+  return query.intentBy === "cue" && /^(tpds?|technology prosperity deals?)$/.test(cue);
+}
 
 /** "The deal with the United Kingdom was signed first, on 18 September 2025; then …; … the most recent." */
 function signingOrder(deals: readonly Deal[]): string {
