@@ -5,7 +5,7 @@ import { threadConversation } from "./conversation.js";
 import { toQuery } from "./incoming-text.js";
 import type { Context, ListenerHost } from "./listeners.js";
 import { clientsOf, question, readerOf, render, renderInConversation } from "./listeners.js";
-import { directReply } from "./replies.js";
+import { conversationReply } from "./replies.js";
 
 /** Shown beside the thread while an answer is being made. */
 const ANSWERING_STATUS = "is reading the deal texts…";
@@ -57,7 +57,10 @@ export function registerAssistant(app: Pick<ListenerHost, "assistant">, { deps, 
         const clients = clientsOf(client, deps);
         if (text === "") {
           await quietly("notice", () =>
-            directReply(clients, target, render({ shareable: false })).notice(NOTICES.filesNotRead, "error"),
+            conversationReply(clients, target, render({ shareable: false })).notice(
+              NOTICES.filesNotRead,
+              "error",
+            ),
           );
           return;
         }
@@ -81,7 +84,7 @@ export function registerAssistant(app: Pick<ListenerHost, "assistant">, { deps, 
         });
         await deps.pipeline.ask(
           asked,
-          directReply(clients, target, renderInConversation({ shareable: false })),
+          conversationReply(clients, target, renderInConversation({ shareable: false })),
         );
       },
     }),

@@ -36,12 +36,11 @@ import {
 import { type RenderOptions, renderAnswer } from "./render.js";
 import {
   buttonReply,
-  directReply,
+  conversationReply,
   privateNotice,
   privateReply,
   type SlackClients,
   shareReply,
-  threadReply,
 } from "./replies.js";
 
 type ListenerDeps = {
@@ -205,7 +204,7 @@ const mention = {
     });
     return {
       question: asked,
-      reply: threadReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
+      reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
     };
   },
 } satisfies EntryPoint<SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs, Context, SlackMessage>;
@@ -247,7 +246,7 @@ const threadFollowUp = {
     });
     return {
       question: asked,
-      reply: threadReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
+      reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
     };
   },
 } satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
@@ -264,7 +263,7 @@ const directMessage = {
     const target = { channel: event.channel, threadTs: event.thread_ts ?? null };
     const clients = clientsOf(client, deps);
     if (text === "" && event.subtype === "file_share") {
-      await directReply(clients, target, render({ shareable: false }))
+      await conversationReply(clients, target, render({ shareable: false }))
         .notice(NOTICES.filesNotRead, "error")
         .catch(noticeFailed(log));
       return null;
@@ -287,7 +286,7 @@ const directMessage = {
     });
     return {
       question: asked,
-      reply: directReply(clients, target, renderInConversation({ shareable: false })),
+      reply: conversationReply(clients, target, renderInConversation({ shareable: false })),
     };
   },
 } satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
@@ -349,7 +348,7 @@ const button = {
       const target = { channel: body.user.id, threadTs: null };
       return {
         question: asked,
-        reply: directReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
+        reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
       };
     }
     // Every button result but a share arrives privately, so it can be shared in turn.

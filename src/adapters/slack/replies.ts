@@ -107,40 +107,30 @@ export function shareReply(
   };
 }
 
-type ThreadTarget = { channel: string; threadTs: string; user: string };
-
-/**
- * A mention: the answer goes in the thread; "slow down" and "busy" only to the asker. Notices travel on their own
- * client, so Slack rate-limiting them never holds up answers to anyone.
- */
-export function threadReply(clients: SlackClients, target: ThreadTarget, render: Render): SlackReply {
-  const thread = { channel: target.channel, thread_ts: target.threadTs };
-  return {
-    render,
-    answer: async (message) => {
-      await clients.answers.chat.postMessage({ ...thread, ...posted(message), ...QUIET });
-    },
-    notice: async (text, kind) => {
-      if (kind === "rate-limit" || kind === "busy")
-        await clients.notices.chat.postEphemeral({ ...thread, user: target.user, text });
-      else await clients.notices.chat.postMessage({ ...thread, text, ...QUIET });
-    },
-  };
-}
-
-type DirectTarget = { channel: string; threadTs: string | null };
+/** Where a conversation's answer goes; `user`, in a channel thread, is the asker the quieter notices go to. */
+type ConversationTarget = { channel: string; threadTs: string | null; user?: string };
 export type SlackClients = { answers: WebClient; notices: WebClient };
 
-/** A DM: the answer goes back in the DM (in its thread when the question was in one). */
-export function directReply(clients: SlackClients, target: DirectTarget, render: Render): SlackReply {
+/**
+ * A mention or a DM: the answer goes in the thread (in a DM, in its thread when the question was in one). In a
+ * channel thread "slow down" and "busy" go only to the asker. Notices travel on their own client, so Slack
+ * rate-limiting them never holds up answers to anyone.
+ */
+export function conversationReply(
+  clients: SlackClients,
+  target: ConversationTarget,
+  render: Render,
+): SlackReply {
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   return {
     render,
     answer: async (message) => {
       await clients.answers.chat.postMessage({ ...where, ...posted(message), ...QUIET });
     },
-    notice: async (text) => {
-      await clients.notices.chat.postMessage({ ...where, text, ...QUIET });
+    notice: async (text, kind) => {
+      if (target.user && (kind === "rate-limit" || kind === "busy"))
+        await clients.notices.chat.postEphemeral({ ...where, user: target.user, text });
+      else await clients.notices.chat.postMessage({ ...where, text, ...QUIET });
     },
   };
 }
