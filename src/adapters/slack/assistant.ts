@@ -4,7 +4,7 @@ import { NOTICES } from "../shared/notices.js";
 import { threadConversation } from "./conversation.js";
 import { toQuery } from "./incoming-text.js";
 import type { Context, ListenerHost } from "./listeners.js";
-import { clientsOf, question, readerOf, render, renderInConversation } from "./listeners.js";
+import { clientsOf, inConversation, readerOf, render } from "./listeners.js";
 import { conversationReply } from "./replies.js";
 
 /** Shown beside the thread while an answer is being made. */
@@ -72,20 +72,15 @@ export function registerAssistant(app: Pick<ListenerHost, "assistant">, { deps, 
           });
         }
         if (!previous.answered) await quietly("title", () => setTitle(text.slice(0, TITLE_MAX)));
-        const asked = question({
+        const asked = inConversation(clients, target, previous.context, {
           via: "assistant",
           surface: "dm",
           text,
           user: message.user,
           team: "team_id" in body && typeof body.team_id === "string" ? body.team_id : null,
           eventId: "event_id" in body && typeof body.event_id === "string" ? body.event_id : null,
-          awaitsReply: false,
-          ...(previous.context ? { options: { context: previous.context } } : {}),
         });
-        await deps.pipeline.ask(
-          asked,
-          conversationReply(clients, target, renderInConversation({ shareable: false })),
-        );
+        await deps.pipeline.ask(asked.question, asked.reply);
       },
     }),
   );

@@ -76,7 +76,7 @@ export const render =
  * An answer posted in a conversation carries the context a follow-up reads (as message metadata), so the
  * next question in the thread or DM is read against it on any replica.
  */
-export const renderInConversation =
+const renderInConversation =
   (options: Omit<RenderOptions, "footer">) =>
   (answer: Answer, feedbackId: string | null): SlackMessage => ({
     ...render(options)(answer, feedbackId),
@@ -106,10 +106,24 @@ export const readerOf = (deps: ListenerDeps, botUserId: string) => ({
 const noticeFailed = (log: Logger) => (error: unknown) =>
   log.warn({ err: describeError(error) }, "could not send notice");
 
-const withContext = (context: TurnContext | null): Pick<Question, "options"> =>
-  context ? { options: { context } } : {};
+/** A question asked in a conversation (a mention, a thread reply, a DM): answered there, read against `previous`. */
+export function inConversation(
+  clients: SlackClients,
+  target: Parameters<typeof conversationReply>[1],
+  previous: TurnContext | null,
+  fields: Pick<Question, "via" | "surface" | "text" | "user" | "team" | "eventId">,
+): AskedOf<SlackMessage> {
+  return {
+    question: question({
+      ...fields,
+      awaitsReply: false,
+      ...(previous ? { options: { context: previous } } : {}),
+    }),
+    reply: conversationReply(clients, target, renderInConversation({ shareable: false })),
+  };
+}
 
-export const question = (fields: Omit<Question, "requestId">): Question => ({
+const question = (fields: Omit<Question, "requestId">): Question => ({
   requestId: randomUUID(),
   ...fields,
 });
@@ -192,20 +206,14 @@ const mention = {
       event.thread_ts && botUserId
         ? await contextOr(() => threadConversation(client, { ...target, ...readerOf(deps, botUserId) }), log)
         : null;
-    const asked = question({
+    return inConversation(clientsOf(client, deps), target, previous, {
       via: "mention",
       surface: "mention",
       text: toQuery(event.text ?? "", botUserId) || "help",
       user: event.user,
       team: body.team_id ?? event.team ?? null,
       eventId: body.event_id,
-      awaitsReply: false,
-      ...withContext(previous),
     });
-    return {
-      question: asked,
-      reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
-    };
   },
 } satisfies EntryPoint<SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs, Context, SlackMessage>;
 
@@ -234,20 +242,14 @@ const threadFollowUp = {
       return null;
     }
     if (!conversation.answered) return null;
-    const asked = question({
+    return inConversation(clientsOf(client, deps), target, conversation.context, {
       via: "thread-reply",
       surface: "follow-up",
       text: toQuery(text, botUserId) || "help",
       user: event.user,
       team: body.team_id ?? event.team ?? null,
       eventId: body.event_id,
-      awaitsReply: false,
-      ...withContext(conversation.context),
     });
-    return {
-      question: asked,
-      reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
-    };
   },
 } satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
 
@@ -274,20 +276,14 @@ const directMessage = {
           log,
         )
       : null;
-    const asked = question({
+    return inConversation(clients, target, previous, {
       via: "dm",
       surface: "dm",
       text: text || "help",
       user: event.user,
       team: body.team_id ?? null,
       eventId: body.event_id,
-      awaitsReply: false,
-      ...withContext(previous),
     });
-    return {
-      question: asked,
-      reply: conversationReply(clients, target, renderInConversation({ shareable: false })),
-    };
   },
 } satisfies EntryPoint<MessageArgs, Context, SlackMessage>;
 
