@@ -31,18 +31,17 @@ const { values } = parseArgs({
   },
 });
 const { quick } = values;
+/** A setting's value in a quick run, else in a full one. */
+const q = <T>(quickValue: T, full: T) => (quick ? quickValue : full);
 const only = values.only.split(",") as Section[];
-const runs = Number(values.runs ?? (quick ? 1 : 3));
-const factors = (values.factors ?? (quick ? "1,10" : "1,10,100,1000")).split(",").map(Number);
+const runs = Number(values.runs ?? q(1, 3));
+const factors = (values.factors ?? q("1,10", "1,10,100,1000")).split(",").map(Number);
 const valid = only.every((name) => SECTIONS.includes(name)) && runs >= 1 && factors.every((f) => f >= 1);
 if (values.help || !valid || !factors.every(Number.isInteger)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(values.help ? 0 : 2);
 }
-const out = values.out ?? (quick ? join(tmpdir(), "tpd-bench-quick.json") : join(REPO, "bench/results.json"));
-
-/** A setting's value in a quick run, else in a full one. */
-const q = <T>(quickValue: T, full: T) => (quick ? quickValue : full);
+const out = values.out ?? q(join(tmpdir(), "tpd-bench-quick.json"), join(REPO, "bench/results.json"));
 const RUNNERS = {
   core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
   startup: () => startupSection(q(1, Math.max(runs, 5))),
@@ -76,11 +75,9 @@ writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${report}\nResults written to ${out}\n`);
 if (!quick && only.length === SECTIONS.length && !values.out) {
   const docs = join(REPO, "docs/benchmarks.md");
-  const [before, rest] = readFileSync(docs, "utf8").split("<!-- figures -->");
-  const after = rest?.split("<!-- /figures -->")[1];
-  if (after !== undefined) {
-    writeFileSync(docs, `${before}<!-- figures -->\n${report}\n<!-- /figures -->${after}`);
-    // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
-    execFileSync("npx", ["biome", "format", "--write", docs], { cwd: REPO, stdio: "ignore" });
-  }
+  const figures = /(?<=<!-- figures -->)[\s\S]*(?=<!-- \/figures -->)/;
+  const text = readFileSync(docs, "utf8").replace(figures, () => `\n${report}\n`);
+  writeFileSync(docs, text);
+  // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
+  execFileSync("npx", ["biome", "format", "--write", docs], { cwd: REPO, stdio: "ignore" });
 }
