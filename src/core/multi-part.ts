@@ -53,10 +53,21 @@ export function splitParts(
   if (
     !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
     intents.size === 1 &&
+    !eachOfItsOwnDeal(parsed) &&
     parts.every((part, i) => part.sections.length === 0 && !(i > 0 && asksOwnWords(part)))
   )
     return null;
   return parts;
+}
+
+/**
+ * "What does the UK deal say on quantum, and what does the Japan deal say?", "korea space and japan space": each
+ * part names its own deal and asks something of it. Not "compare the UK and Japan deals on AI", whose first part
+ * asks nothing.
+ */
+function eachOfItsOwnDeal(parts: readonly ParsedQuery[]): boolean {
+  const asks = (part: ParsedQuery) => part.deals.length > 0 && part.topics.length + part.names.length > 0;
+  return parts.every(asks) && new Set(parts.map((part) => [...part.deals].sort().join(" "))).size > 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnswerDraft, CompareRow, Item } from "../answer.js";
 import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
-import { bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
+import { anyEvidence, bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
@@ -30,14 +30,15 @@ export const compare: Intent = {
     const answer = blankAnswer(query, "compare");
     const signers = signersAsked(query, ctx);
     if (signers) return signedByAnswer(answer, signers, ctx);
-    const subject = subjectOf(query, ctx);
-    if (isEmpty(subject) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
+    const asked = subjectOf(query, ctx);
+    if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
 
     // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
     const pool =
       query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
         ? query.deals
         : ctx.dealIds;
+    const subject = narrowedByWords(query, asked, pool, ctx);
     // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
     const sections = subject.names.length === 0 ? query.sections : [];
     const inSection = (passage: Passage) => sections.length === 0 || sections.includes(passage.section);
@@ -50,7 +51,7 @@ export const compare: Intent = {
       isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
     const what = bySection
       ? sectionNames
-      : `${describe(ctx, subject)}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
+      : `${describe(ctx, subject)}${subject === asked ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {
       const passage = bestEvidence(ctx, deal, subject, inSection, squareness(subject, ctx));
@@ -80,6 +81,24 @@ export const compare: Intent = {
     };
   },
 };
+
+/**
+ * "Which deals say something about datasets for AI?": the other words asked with a topic narrow it when some
+ * deal's passage on the topic has them all; a deal without such a passage then lacks what was asked. Only a
+ * which-deal question: "is AI part of all three?" asks of the topic.
+ */
+function narrowedByWords(
+  query: ParsedQuery,
+  subject: Subject,
+  pool: readonly DealId[],
+  ctx: KnowledgeLookups,
+): Subject {
+  // A verb ("promoting", "funded") may stand in another form ("promote", "funds"): only other words narrow.
+  const words = subject.terms.filter((term) => !/(ing|ed)$/.test(term));
+  if (query.form !== "which-deal" || subject.topics.length === 0 || words.length === 0) return subject;
+  const narrower = { ...subject, terms: words, aliasWords: [...subject.aliasWords, words] };
+  return pool.some((deal) => anyEvidence(ctx, deal, narrower, () => true)) ? narrower : subject;
+}
 
 /** "Yes — all three …" for do-all questions, else which deals have it, in one sentence. */
 function leadFor(
