@@ -293,8 +293,8 @@ export class KnowledgeLookups {
       for (let to = from + 1; to <= target.length && !finishes[from]; to++)
         finishes[from] = finishes[to] === true && postings.has(target.slice(from, to));
     }
-    const spellings: (readonly number[])[][] = [];
-    const split = (from: number, pieces: (readonly number[])[]): boolean => {
+    const spellings: Int32Array[][] = [];
+    const split = (from: number, pieces: Int32Array[]): boolean => {
       if (from === target.length) {
         spellings.push(pieces);
         return spellings.length <= MAX_SPELLINGS;
@@ -311,9 +311,9 @@ export class KnowledgeLookups {
   }
 
   /** The passages with a word that begins the letters and a word that ends them. */
-  private startsAndEnds(target: string): { starts: number[][]; ends: number[][] } {
-    const starts: number[][] = [];
-    const ends: number[][] = [];
+  private startsAndEnds(target: string): { starts: Int32Array[]; ends: Int32Array[] } {
+    const starts: Int32Array[] = [];
+    const ends: Int32Array[] = [];
     for (let length = 1; length <= target.length; length++) {
       const start = this.tables.postings.get(target.slice(0, length));
       if (start) starts.push(start);
@@ -368,7 +368,7 @@ export class KnowledgeLookups {
         (_, position) => position,
       );
     const rarest = stemmed
-      .map((word) => this.tables.postings.get(word) ?? [])
+      .map((word) => this.tables.postings.get(word) ?? NO_POSITIONS)
       .reduce((a, b) => (b.length < a.length ? b : a));
     const found: number[] = [];
     for (const position of rarest) {
@@ -432,6 +432,8 @@ function placesOf(
   };
 }
 
+const NO_POSITIONS = new Int32Array(0);
+
 /** Whether an ascending list of positions holds the position. */
 function holds(list: ArrayLike<number>, position: number): boolean {
   let low = 0;
@@ -454,9 +456,9 @@ function union(lists: readonly ArrayLike<number>[]): number[] {
 }
 
 /** The positions in every one of the ascending lists, ascending: the shortest list's, checked in the others. */
-function intersection(lists: readonly (readonly number[])[]): number[] {
+function intersection(lists: readonly Int32Array[]): number[] {
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  return (shortest ?? []).filter((position) => others.every((list) => holds(list, position)));
+  return Array.from(shortest ?? []).filter((position) => others.every((list) => holds(list, position)));
 }
 
 /** How many ways to write a phrase's letters in known words are tried before reading it more broadly. */

@@ -36,8 +36,8 @@ export type PassageTables = {
   words: Int32Array;
   /** Passage p's words are `words[wordStarts[p]]` up to `words[wordStarts[p + 1]]`. */
   wordStarts: Int32Array;
-  /** Each stemmed word's passages, as ascending positions. */
-  postings: Map<string, number[]>;
+  /** Each stemmed word's passages, as ascending positions (views of `PassageWords.postingPositions`). */
+  postings: Map<string, Int32Array>;
   /** Every word of the texts as tokenised, unstemmed, each once. */
   tokens: readonly string[];
   sourcesById: Map<string, Source>;
@@ -138,22 +138,20 @@ export function* readPassages(
       byDeal: new Map(),
       sourcesById: new Map(),
     };
+  const filing = new Filing(tables, read.topicLists);
   for (let position = 0; position < passages.length; position++) {
     if (position % FILE_STEP === 0 && position > 0) yield;
     const passage = passages[position] as Passage;
     if (!shared) (positions as Map<string, number>).set(passage.id, position);
     const list = read.topicListAt[position] as number;
     tables.topicsAt[position] = topicSets[list] as ReadonlySet<string>;
-    index(tables, passage, read.topicLists[list] as string[]);
+    filing.file(passage, list);
   }
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Int32Array>();
   for (const [at, word] of read.stems.entries()) {
     if (at % FILE_STEP === 0 && at > 0) yield;
     const from = read.postingStarts[at] as number;
-    const to = read.postingStarts[at + 1] as number;
-    const list = new Array<number>(to - from);
-    for (let i = from; i < to; i++) list[i - from] = read.postingPositions[i] as number;
-    postings.set(word, list);
+    postings.set(word, read.postingPositions.subarray(from, read.postingStarts[at + 1]));
   }
   for (const source of knowledge.sources) tables.sourcesById.set(source.id, source);
   // The descriptions' words are known too: every token the reader met, stemmed.
@@ -238,23 +236,53 @@ type DealTables = {
   tagged: Set<string>;
 };
 
-/** Files the passage under its deals, sections and topics. */
-function index(
-  tables: Pick<PassageTables, "byTopic" | "byDeal">,
-  passage: Passage,
-  topics: readonly string[],
-): void {
-  for (const topic of topics) append(tables.byTopic, topic, passage);
-  for (const deal of passage.deals) {
-    let own = tables.byDeal.get(deal);
-    if (!own) {
-      own = { passages: [], bySection: new Map(), byTopic: new Map(), tagged: new Set() };
-      tables.byDeal.set(deal, own);
+/**
+ * Files passages under their deals, sections and topics. Passages share a few lists of topics: the lists a
+ * passage with a given list of topics joins are found once for that list, then taken by its number.
+ */
+class Filing {
+  /** By topic list: the lists of `byTopic` its passages join. */
+  private readonly onTopics: Passage[][][] = [];
+  /** By deal: its tables, and by topic list, the lists of its `byTopic` its passages join. */
+  private readonly deals = new Map<DealId, { own: DealTables; onTopics: Passage[][][] }>();
+
+  constructor(
+    private readonly tables: Pick<PassageTables, "byTopic" | "byDeal">,
+    private readonly topicLists: readonly (readonly string[])[],
+  ) {}
+
+  /** Files the passage, whose topics are topic list `list`. */
+  file(passage: Passage, list: number): void {
+    this.onTopics[list] ??= this.listsOn(this.tables.byTopic, list);
+    for (const into of this.onTopics[list]) into.push(passage);
+    for (const deal of passage.deals) {
+      const { own, onTopics } = this.deals.get(deal) ?? this.open(deal);
+      own.passages.push(passage);
+      append(own.bySection, passage.section, passage);
+      onTopics[list] ??= this.listsOn(own.byTopic, list);
+      for (const into of onTopics[list]) into.push(passage);
+      for (const topic of passage.topics) own.tagged.add(topic);
     }
-    own.passages.push(passage);
-    append(own.bySection, passage.section, passage);
-    for (const topic of topics) append(own.byTopic, topic, passage);
-    for (const topic of passage.topics) own.tagged.add(topic);
+  }
+
+  private open(deal: DealId): { own: DealTables; onTopics: Passage[][][] } {
+    const own: DealTables = { passages: [], bySection: new Map(), byTopic: new Map(), tagged: new Set() };
+    this.tables.byDeal.set(deal, own);
+    const opened = { own, onTopics: [] };
+    this.deals.set(deal, opened);
+    return opened;
+  }
+
+  /** The lists of `byTopic` for the topics of a topic list, each made when first needed. */
+  private listsOn(byTopic: Map<string, Passage[]>, list: number): Passage[][] {
+    return (this.topicLists[list] ?? []).map((topic) => {
+      let into = byTopic.get(topic);
+      if (!into) {
+        into = [];
+        byTopic.set(topic, into);
+      }
+      return into;
+    });
   }
 }
 

@@ -40,7 +40,7 @@ describe("passage tables", () => {
     const stemmed = knowledge.passages.map((passage) => new Set(tokenize(passage.text).map(stem)));
     for (const [word, list] of tables.postings) {
       const expected = stemmed.flatMap((words, position) => (words.has(word) ? [position] : []));
-      expect(list).toEqual(expected);
+      expect(Array.from(list)).toEqual(expected);
     }
     expect([...tables.postings.keys()]).toEqual(tables.stems);
   });
