@@ -3,8 +3,8 @@ import { type Client, Events, Status } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import { describeError } from "../../errors.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
-import { createAdapterPipeline } from "../shared/adapter-pipeline.js";
 import { createInFlight } from "../shared/in-flight.js";
+import { createPipeline } from "../shared/pipeline.js";
 import { createDiscordClient } from "./client.js";
 import { createInteractionHandler } from "./interactions.js";
 import { messageEntry } from "./messages.js";
@@ -17,8 +17,9 @@ export function createDiscordAdapter(options: PlatformAdapterOptions<DiscordConf
   const inFlight = createInFlight();
   let client: Client | null = null;
   const { getBot } = options;
-  const { pipeline, recorder } = createAdapterPipeline(options, logger, inFlight);
+  const pipeline = createPipeline({ ...options, logger, inFlight });
   const accepting = () => !inFlight.draining;
+  const { recorder } = pipeline;
   const onInteraction = createInteractionHandler({ pipeline, getBot, logger, accepting, recorder });
   const onMessage = async (message: Parameters<typeof messageEntry.read>[0]) => {
     const asked = await messageEntry.read(message, getBot);

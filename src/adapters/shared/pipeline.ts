@@ -65,8 +65,8 @@ type PipelineDeps = {
   answering?: AnsweringConfig;
 };
 
-/** The one question path of every entry point of every platform. */
-export function createPipeline(deps: PipelineDeps): Pipeline {
+/** The one question path of every entry point of every platform, and the recorder it logs to (votes too). */
+export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: QuestionRecorder } {
   const { logger: log, inFlight } = deps;
   const notices = createNoticeGate();
   const recorder = deps.recorder ?? NO_RECORDER;
@@ -163,6 +163,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     busy: queue.full,
+    recorder,
     ask: (question, reply) =>
       inFlight.track(async () => {
         const base = {

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
-import { createAdapterPipeline } from "../shared/adapter-pipeline.js";
 import { createInFlight } from "../shared/in-flight.js";
+import { createPipeline } from "../shared/pipeline.js";
 import { buildSlackApp, HTTP_SERVER_OPTIONS, LISTEN_BACKLOG, type SlackApp } from "./app.js";
 import { createMemoryDedupe, type DedupeStore } from "./dedupe.js";
 import { registerFeedback } from "./feedback.js";
@@ -42,7 +42,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return { name: "slack", up, detail: up ? where : `${shown} (${where})` };
   };
 
-  const { pipeline, recorder } = createAdapterPipeline(options, log, lifecycle);
+  const pipeline = createPipeline({ ...options, logger: log, inFlight: lifecycle });
   const { app, connected, noticeClient }: SlackApp = buildSlackApp({
     config,
     logger,
@@ -63,7 +63,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
     noticeClient,
   });
-  registerFeedback(app, recorder.vote, logger);
+  registerFeedback(app, pipeline.recorder.vote, logger);
 
   function currentPort(): number | null {
     const address = server?.address();
