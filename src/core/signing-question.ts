@@ -102,10 +102,22 @@ const STOP_WORDS = new Set([
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 export function nameHas(person: Signatory, word: string): boolean {
-  return tokenize(person.name).some(
-    (part) =>
-      part.length >= 3 && editDistance(part, word, typoAllowance(part.length)) <= typoAllowance(part.length),
-  );
+  return partsOfName(person).some(({ part, allowance }) => editDistance(part, word, allowance) <= allowance);
+}
+
+type NamePart = { part: string; allowance: number };
+const namePartsOf = new WeakMap<Signatory, NamePart[]>();
+
+/** The words of a signatory's name that a question may use (three letters or more), each with its typo allowance. */
+function partsOfName(person: Signatory): NamePart[] {
+  let parts = namePartsOf.get(person);
+  if (!parts) {
+    parts = tokenize(person.name)
+      .filter((part) => part.length >= 3)
+      .map((part) => ({ part, allowance: typoAllowance(part.length) }));
+    namePartsOf.set(person, parts);
+  }
+  return parts;
 }
 
 /** Whether the question says "sign", "signs", "signed" or "signing". */
@@ -114,11 +126,7 @@ export const mentionsSigning = (query: ParsedQuery) =>
 
 /** Whether any signatory of any deal is named in the question. */
 export function namesSignatory(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
-  return ctx.knowledge.deals.some((deal) =>
-    deal.signatories.some((person) =>
-      query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
-    ),
-  );
+  return signatoriesNamed(query, ctx).length > 0;
 }
 
 /**
@@ -317,12 +325,19 @@ function placeName(words: string): string {
 
 /** The signatories the question names by a word of their name ("Kratsios", or misspelt "Kratsos"), each once. */
 export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
+  const known = namedIn.get(query.tokens);
+  if (known?.ctx === ctx) return known.people;
   const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
   const named = people.filter((person) =>
     query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
   );
-  return [...new Map(named.map((person) => [person.name, person])).values()];
+  const unique = [...new Map(named.map((person) => [person.name, person])).values()];
+  namedIn.set(query.tokens, { ctx, people: unique });
+  return unique;
 }
+
+/** The signatories a question's words name, found once per question (the parts of an answer ask several times). */
+const namedIn = new WeakMap<readonly string[], { ctx: KnowledgeLookups; people: Signatory[] }>();
 
 /** The deals every signatory the question names signed ("Kratsios and Bae": Korea), or none when it names none. */
 export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
