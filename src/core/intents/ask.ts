@@ -494,12 +494,26 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
   while (left.length > 0 && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
-      const pick = left.filter((item) => ((item.covers >> i) & 1) === 1).sort(better(topic))[0];
+      const onTopic = left.filter((item) => ((item.covers >> i) & 1) === 1);
+      const pick = soleBest(onTopic, better(topic)) ?? onTopic.sort(better(topic))[0];
       if (pick) out.push(...left.splice(left.indexOf(pick), 1));
     });
     if (out.length === before) out.push(...left.splice(0));
   }
   return out;
+}
+
+/**
+ * The item that `order` puts before every other, found in two readings of the items; null when none is (a
+ * tie, or an order that goes round in a circle), where only sorting them says which comes first. Sorting puts
+ * such an item first, so this is the first item of the sort without sorting.
+ */
+function soleBest<T>(items: readonly T[], order: (a: T, b: T) => number): T | null {
+  let best = items[0];
+  for (const item of items) if (best !== undefined && order(item, best) < 0) best = item;
+  if (best === undefined) return null;
+  for (const item of items) if (item !== best && order(best, item) >= 0) return null;
+  return best;
 }
 
 /** Without a deal named: the deals of the leading excerpts that score close to the best. */
