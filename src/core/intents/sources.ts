@@ -1,5 +1,6 @@
 import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
+import type { Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
 import type { Intent } from "./intent.js";
 
@@ -24,12 +25,7 @@ export const sources: Intent = {
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
     const wanted =
       deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
-    const listed = wanted
-      ? wanted.flatMap((id) => ctx.source(id) ?? [])
-      : [...ctx.knowledge.sources].sort(
-          (a, b) =>
-            Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
-        );
+    const listed = wanted ? wanted.flatMap((id) => ctx.source(id) ?? []) : allInOrder(ctx.knowledge.sources);
     return {
       ...blankAnswer(query, "sources"),
       found: listed.length > 0,
@@ -44,3 +40,18 @@ export const sources: Intent = {
     };
   },
 };
+
+const inOrder = new WeakMap<readonly Source[], Source[]>();
+
+/** Every source, official texts first, oldest first: sorted once per knowledge, not for each question. */
+function allInOrder(sources: readonly Source[]): Source[] {
+  let sorted = inOrder.get(sources);
+  if (!sorted) {
+    sorted = [...sources].sort(
+      (a, b) =>
+        Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
+    );
+    inOrder.set(sources, sorted);
+  }
+  return sorted;
+}
