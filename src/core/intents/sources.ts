@@ -1,5 +1,6 @@
-import type { AnswerDraft } from "../answer.js";
+import type { AnswerDraft, Item } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
+import type { KnowledgeLookups } from "../lookups.js";
 import type { Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
 import type { Intent } from "./intent.js";
@@ -31,15 +32,27 @@ export const sources: Intent = {
       found: listed.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
       lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
-      items: listed.map((source) => ({
-        title: source.title,
-        text: `${source.publisher}, ${source.type}, ${formatDate(source.published)} · ${source.weight}`,
-        source: ctx.citation(source.id),
-      })),
+      items: listed.map((source) => itemOf(source, ctx)),
       deals,
     };
   },
 };
+
+const items = new WeakMap<Source, Item>();
+
+/** A source as a line of the list, made once per source. */
+function itemOf(source: Source, ctx: KnowledgeLookups): Item {
+  let item = items.get(source);
+  if (!item) {
+    item = {
+      title: source.title,
+      text: `${source.publisher}, ${source.type}, ${formatDate(source.published)} · ${source.weight}`,
+      source: ctx.citation(source.id),
+    };
+    items.set(source, item);
+  }
+  return item;
+}
 
 const inOrder = new WeakMap<readonly Source[], Source[]>();
 
