@@ -28,8 +28,8 @@ export function factsAnswer(
   const all = ctx
     .passages({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections })
     .filter((p) => p.kind === "summary");
-  const narrowed =
-    query.subjectTerms.length > 0 ? all.filter((p) => ctx.hasWords(p, query.subjectTerms)) : [];
+  const hasTerms = ctx.hasWordsAt(query.subjectTerms);
+  const narrowed = query.subjectTerms.length > 0 ? all.filter((p) => hasTerms(ctx.positionOf(p))) : [];
   const passages = narrowed.length > 0 ? narrowed : all;
   const deals =
     asked.length > 0
