@@ -231,16 +231,19 @@ function detectIntent(
   const ordered = [...intents.filter((i) => !i.weakCues), ...intents.filter((i) => i.weakCues)];
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
-    const cueWords = wordsOfPhrases(intent.cues);
-    for (const [k, cue] of intent.cues.entries()) {
-      const cueTokens = cueWords[k] ?? [];
+    const { cues } = intent;
+    const cueWords = wordsOfPhrases(cues);
+    for (let k = 0; k < cues.length; k++) {
+      const cue = cues[k] as string;
+      const cueTokens = cueWords[k] as string[];
       if (best && cueTokens.length <= best.cue.length) continue;
       let at = indexOfSequence(tokens, cueTokens, inPhrases);
       let fuzzy = false;
       if (at < 0 && cueTokens.length === 1 && cue.length >= 4) {
-        at = tokens.findIndex(
-          (token, i) => !inPhrases.has(i) && (isSwap(token, cue) || isDropped(token, cue)),
-        );
+        for (let i = 0; i < tokens.length && at < 0; i++) {
+          const token = tokens[i] as string;
+          if (!inPhrases.has(i) && (isSwap(token, cue) || isDropped(token, cue))) at = i;
+        }
         fuzzy = at >= 0;
       }
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at, fuzzy };
