@@ -10,6 +10,7 @@ import {
   capitalised,
   FILLER_WORDS,
   indexOfSequence,
+  setOf,
   stem,
   tokenize,
   writtenWords,
@@ -307,7 +308,7 @@ function unknownName(
   for (const name of query.names) {
     if (!nameStands(ctx, name) && asked(name.words.join(" "))) return name.words.join(" ");
   }
-  const nouns = new Set(ctx.vocabulary.phrasing.premiseNouns);
+  const nouns = setOf(ctx.vocabulary.phrasing.premiseNouns);
   const dealOrCountry = new Set(wordsReadAs(query.readings, "deal", "country"));
   // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));

@@ -6,6 +6,7 @@ import {
   FILLER_WORDS,
   indexOfSequence,
   phrasesIn,
+  setOf,
   tokenize,
   unique,
   wordsOfPhrases,
@@ -133,7 +134,7 @@ export function parseQuery(
   // "If both sides agree, can it end sooner?": the question opens after its condition.
   const afterCondition = /^if\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
   const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterCondition ?? tokens[0]);
-  const framing = new Set(phrasing.framing);
+  const framing = setOf(phrasing.framing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !TITLE_WORDS.has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;

@@ -202,6 +202,18 @@ export function phrasesIn(tokens: readonly string[], phrases: readonly string[])
   return phrases.filter((_, i) => indexOfSequence(tokens, split[i] ?? []) >= 0);
 }
 
+const listSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A list of words as a set, made once per list (the lists of a bot are made when it is built). */
+export function setOf(list: readonly string[]): ReadonlySet<string> {
+  let set = listSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    listSets.set(list, set);
+  }
+  return set;
+}
+
 const splitPhrases = new WeakMap<readonly string[], readonly string[][]>();
 
 /** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */

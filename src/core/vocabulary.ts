@@ -230,10 +230,13 @@ export class Vocabulary {
 
   /** Sections asked about in other words, with the token positions they take. */
   sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
-    return this.sections.flatMap(({ id, tokens: alias }) => {
+    const hits: Array<{ id: Section; positions: number[] }> = [];
+    for (let k = 0; k < this.sections.length; k++) {
+      const { id, tokens: alias } = this.sections[k] as { id: Section; tokens: string[] };
       const at = indexOfSequence(tokens, alias);
-      return at < 0 ? [] : [{ id, positions: alias.map((_, i) => at + i) }];
-    });
+      if (at >= 0) hits.push({ id, positions: alias.map((_, i) => at + i) });
+    }
+    return hits;
   }
 
   /** Deals named inside a longer alias of something else: "uk space agency" is space, and the UK too. */
