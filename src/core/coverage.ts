@@ -149,12 +149,12 @@ export function bestEvidence(
   deal: DealId,
   subject: Subject,
   wanted: (passage: Passage) => boolean,
-  value: (passage: Passage) => number,
+  value: (passage: Passage, position: number) => number,
 ): Passage | undefined {
   let top: { passage: Passage; value: number; score: number } | undefined;
-  readEvidence(ctx, deal, subject, (passage, score) => {
+  readEvidence(ctx, deal, subject, (passage, score, position) => {
     if (!wanted(passage)) return false;
-    const candidate = { passage, value: value(passage), score: score() };
+    const candidate = { passage, value: value(passage, position), score: score() };
     if (!top || candidate.value > top.value || (candidate.value === top.value && candidate.score > top.score))
       top = candidate;
     return false;
@@ -171,7 +171,7 @@ function readEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
-  visit: (passage: Passage, score: () => number) => boolean,
+  visit: (passage: Passage, score: () => number, position: number) => boolean,
 ): void {
   if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return;
   const [name] = subject.names;
@@ -207,7 +207,7 @@ function readEvidence(
   for (let at = 0; at < candidates.length; at++) {
     const position = candidates[at] as number;
     const passage = passages[position] as Passage;
-    if (fits(passage, position) && visit(passage, () => score(passage, position))) return;
+    if (fits(passage, position) && visit(passage, () => score(passage, position), position)) return;
   }
 }
 

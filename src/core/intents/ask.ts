@@ -404,11 +404,11 @@ function rank(
     const topics = ctx.topicsAt(position);
     let covers = 0;
     let covered = 0;
-    asked.forEach((topic, i) => {
-      if (!topics.has(topic)) return;
+    for (let i = 0; i < asked.length; i++) {
+      if (!topics.has(asked[i] as string)) continue;
       covers |= 1 << i;
       covered += 1;
-    });
+    }
     if (asked.length > 0) {
       if (covered === 0) return;
     } else {
@@ -433,13 +433,15 @@ function rank(
   };
   if (asked.length > 0) {
     // Each passage once: under the first topic asked that it is on.
+    const onEarlier = (topics: ReadonlySet<string>, i: number) => {
+      for (let k = 0; k < i; k++) if (topics.has(asked[k] as string)) return true;
+      return false;
+    };
     asked.forEach((topic, i) => {
-      const earlier = asked.slice(0, i);
       const positions = ctx.positionsOn(topic, deals);
       for (let at = 0; at < positions.length; at++) {
         const position = positions[at] as number;
-        const topics = ctx.topicsAt(position);
-        if (!earlier.some((other) => topics.has(other))) consider(position);
+        if (!onEarlier(ctx.topicsAt(position), i)) consider(position);
       }
     });
   } else {

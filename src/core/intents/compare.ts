@@ -123,17 +123,16 @@ function leadFor(
  * How squarely a passage speaks to the topics, to pick the best: a listed area first, official words next.
  * Without topics every passage is as good, and the evidence order decides.
  */
-function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage) => number {
+function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage, position: number) => number {
   const { topics, terms } = subject;
   if (topics.length === 0) return () => 0;
   const hasTerm = terms.map((term) => ctx.hasWordsAt([term]));
-  return (passage: Passage) => {
+  return (passage: Passage, position: number) => {
     const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
     const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
     const own = passage.deals.length === 1 ? 2 : 0;
-    const focus = 1 / Math.max(1, ctx.topicsOf(passage).size); // a passage about this topic alone beats a list
+    const focus = 1 / Math.max(1, ctx.topicsAt(position).size); // a passage about this topic alone beats a list
     // The other words asked ("nuclear shipping") pick the passage that has them.
-    const position = ctx.positionOf(passage);
     const words = hasTerm.filter((has) => has(position)).length;
     return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus + words;
   };
