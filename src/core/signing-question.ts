@@ -102,7 +102,12 @@ const STOP_WORDS = new Set([
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 export function nameHas(person: Signatory, word: string): boolean {
-  return partsOfName(person).some(({ part, allowance }) => editDistance(part, word, allowance) <= allowance);
+  const parts = partsOfName(person);
+  for (let i = 0; i < parts.length; i++) {
+    const { part, allowance } = parts[i] as NamePart;
+    if (editDistance(part, word, allowance) <= allowance) return true;
+  }
+  return false;
 }
 
 type NamePart = { part: string; allowance: number };
@@ -328,9 +333,8 @@ export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Sig
   const known = namedIn.get(query.tokens);
   if (known?.ctx === ctx) return known.people;
   const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
-  const named = people.filter((person) =>
-    query.tokens.some((token) => token.length >= 3 && nameHas(person, token)),
-  );
+  const words = query.tokens.filter((token) => token.length >= 3);
+  const named = people.filter((person) => words.some((word) => nameHas(person, word)));
   const unique = [...new Map(named.map((person) => [person.name, person])).values()];
   namedIn.set(query.tokens, { ctx, people: unique });
   return unique;
