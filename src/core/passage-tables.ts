@@ -236,20 +236,27 @@ type DealTables = {
   tagged: Set<string>;
 };
 
+type OnTopics = (Passage[][] | null)[];
+
 /**
  * Files passages under their deals, sections and topics. Passages share a few lists of topics: the lists a
  * passage with a given list of topics joins are found once for that list, then taken by its number.
  */
 class Filing {
-  /** By topic list: the lists of `byTopic` its passages join. */
-  private readonly onTopics: Passage[][][] = [];
-  /** By deal: its tables, and by topic list, the lists of its `byTopic` its passages join. */
-  private readonly deals = new Map<DealId, { own: DealTables; onTopics: Passage[][][] }>();
+  /**
+   * By topic list: the lists of `byTopic` its passages join, null until one does (an entry for every list from
+   * the start: an array written at scattered places would be kept as a slow dictionary).
+   */
+  private readonly onTopics: OnTopics;
+  /** By deal: its tables, and the same lists of its `byTopic`. */
+  private readonly deals = new Map<DealId, { own: DealTables; onTopics: OnTopics }>();
 
   constructor(
     private readonly tables: Pick<PassageTables, "byTopic" | "byDeal">,
     private readonly topicLists: readonly (readonly string[])[],
-  ) {}
+  ) {
+    this.onTopics = this.noLists();
+  }
 
   /** Files the passage, whose topics are topic list `list`. */
   file(passage: Passage, list: number): void {
@@ -265,12 +272,16 @@ class Filing {
     }
   }
 
-  private open(deal: DealId): { own: DealTables; onTopics: Passage[][][] } {
+  private open(deal: DealId): { own: DealTables; onTopics: OnTopics } {
     const own: DealTables = { passages: [], bySection: new Map(), byTopic: new Map(), tagged: new Set() };
     this.tables.byDeal.set(deal, own);
-    const opened = { own, onTopics: [] };
+    const opened = { own, onTopics: this.noLists() };
     this.deals.set(deal, opened);
     return opened;
+  }
+
+  private noLists(): OnTopics {
+    return Array.from(this.topicLists, () => null);
   }
 
   /** The lists of `byTopic` for the topics of a topic list, each made when first needed. */
