@@ -25,10 +25,7 @@ export async function writeSyntheticKnowledge(factor: number, dir: string): Prom
   const { sources, ...sourcesFile } = await read<{ sources: Item[] }>("sources.yaml");
   const deals = await folder<Deal>("deals");
   const articles = await folder<Article>("articles");
-  const texts = [
-    ...deals.flatMap(([, deal]) => deal.facts),
-    ...articles.flatMap(([, file]) => file.passages),
-  ];
+  const texts = [...deals.flatMap(([, deal]) => deal.facts), ...articles.flatMap(([, a]) => a.passages)];
   const words = texts.flatMap((item) => item.text.split(/\s+/));
   const random = seededRandom(20251029);
   const mutate = (text: string) =>

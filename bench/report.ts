@@ -42,12 +42,8 @@ export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
     const meets = (value: number) => (op === "≤" ? value <= limit : value >= limit);
     const met = values.filter(meets).length;
     const figures = spread(values);
-    const verdict =
-      met === values.length
-        ? "met"
-        : meets(figures.median)
-          ? `met in ${met} of ${values.length} runs`
-          : "not met";
+    const partly = meets(figures.median) ? `met in ${met} of ${values.length} runs` : "not met";
+    const verdict = met === values.length ? "met" : partly;
     return [{ goal, target: limit === 0 ? "0" : `${op} ${limit}${unit}`, spread: figures, verdict }];
   });
 }
@@ -66,9 +62,8 @@ export function renderReport(results: Results): string {
   ];
   const table = <R>(title: string, rows: R[], columns: Column<R>[], note = "") => {
     const cells = (row: string[]) => `| ${row.join(" | ")} |`;
-    const body = rows.map((row, i) => cells(columns.map(([, cell]) => cell(row, i + 1))));
     lines.push(`#### ${title}`, "", cells(columns.map(([head]) => head)), cells(columns.map(() => "---")));
-    lines.push(...body, "");
+    lines.push(...rows.map((row, i) => cells(columns.map(([, cell]) => cell(row, i + 1)))), "");
     if (note) lines.push(note, "");
   };
   const ms = (value: number) => `${short(value)} ms`;
