@@ -48,6 +48,18 @@ export function declineGate(
   }
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
+    // "Was sieht das Technologieabkommen … vor?": the texts are English; say so, with what was recognised.
+    if (query.tokens.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2) {
+      const recognised = [...deals, ...query.topics].join(" ");
+      const example = recognised ? ` Try “${recognised}”.` : "";
+      return decline(
+        ctx,
+        query,
+        intent,
+        `I answer in English, from the English texts of the deals.${example}`,
+        deals,
+      );
+    }
     return decline(
       ctx,
       query,
@@ -58,6 +70,13 @@ export function declineGate(
   }
   return null;
 }
+
+/** Short words of German, French and Spanish questions that English never uses. */
+const OTHER_LANGUAGE_WORDS = new Set(
+  "das der und zwischen zur zum dem ist sind welche welcher wie wann wo über mit nicht les des est et quel quelle quels entre sur avec los las qué cuál cuándo dónde sobre con".split(
+    " ",
+  ),
+);
 
 /** Words that ask about the present day, which texts dated at signing cannot speak for. */
 const NOW_WORDS = new Set(["now", "currently", "current", "today", "nowadays", "presently"]);

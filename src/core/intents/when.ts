@@ -36,6 +36,9 @@ export const when: Intent = {
     "how long between",
     "how many days",
     "how many weeks",
+    "어디에서",
+    "어디서",
+    "언제",
   ],
   run(request) {
     const { query, ctx } = request;
