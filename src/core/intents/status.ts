@@ -64,8 +64,14 @@ export const status: Intent = {
         const paused = pausedAmong(request, deals);
         const unreported = unreportedAsked(request);
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
+        // "Has the Japan TPD been paused like the British one?" asks of the deal named first: No, when no report has it.
+        const [asked] = request.query.deals;
+        const notPaused =
+          paused && asked && request.query.form === "yes-no" && !paused.includes(asked)
+            ? `No — no report I hold says the ${request.ctx.dealName(asked)} was paused. `
+            : "";
         return paused
-          ? `${aside}Of the deals, reports of a pause concern only ${paused}. Developments after signing, newest first (${asOf}):`
+          ? `${notPaused}${aside}Of the deals, reports of a pause concern only ${dealNames(request.ctx, paused, "and")}. Developments after signing, newest first (${asOf}):`
           : `${aside}Developments after signing, newest first (${asOf}):`;
       },
       newestFirst: true,
@@ -100,10 +106,10 @@ const PAUSE_REPORTED = /\b(paused|suspended|halted|on hold)\b/i;
  * "Which of the three TPDs is on hold?": when a pause is asked about more than one deal, the lead names the
  * deals whose later developments report one, so the answer does not hide among the others' news.
  */
-function pausedAmong({ query, ctx }: IntentRequest, deals: readonly DealId[]): string | null {
+function pausedAmong({ query, ctx }: IntentRequest, deals: readonly DealId[]): DealId[] | null {
   if (deals.length < 2 || !PAUSE_ASKED.test(query.text)) return null;
   const paused = deals.filter((deal) =>
     ctx.passages({ deals: [deal], sections: ["development"] }).some((p) => PAUSE_REPORTED.test(p.text)),
   );
-  return paused.length > 0 && paused.length < deals.length ? dealNames(ctx, paused, "and") : null;
+  return paused.length > 0 && paused.length < deals.length ? paused : null;
 }
