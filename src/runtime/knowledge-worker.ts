@@ -2,7 +2,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readWords, wordsTransferList } from "../core/passage-tables.js";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
 import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
-import { toSlices } from "./json-slices.js";
 import { columnsTransferList, toColumns } from "./passage-columns.js";
 import type { WorkerReply, WorkerRequest } from "./worker-load.js";
 
@@ -15,7 +14,7 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
     const words = readWords(knowledge);
     return {
       ok: true,
-      knowledge: toSlices({ ...knowledge, passages: [] }),
+      knowledge: { ...knowledge, passages: [] },
       passages: toColumns(knowledge.passages),
       // The index's passage ids are the passages' own, in order: they come once, with the passages.
       index: { ...index, passageIds: [] },

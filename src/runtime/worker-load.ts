@@ -8,7 +8,6 @@ import {
   type LoadOptions,
 } from "../knowledge/load.js";
 import { loadPassageIndex, type SerializedPassageIndex } from "../knowledge/search-index.js";
-import { fromSlices, type JsonSlices } from "./json-slices.js";
 import { fromColumns, type PassageColumns } from "./passage-columns.js";
 
 export type WorkerRequest = { dir: string; maxBytes: number | undefined };
@@ -16,8 +15,8 @@ export type WorkerRequest = { dir: string; maxBytes: number | undefined };
 export type WorkerReply =
   | {
       ok: true;
-      /** The knowledge but its passages, which come as columns. */
-      knowledge: JsonSlices;
+      /** The knowledge but its passages (a few small objects per deal, source and topic), which come as columns. */
+      knowledge: KnowledgeBase;
       passages: PassageColumns;
       index: SerializedPassageIndex;
       words: PassageWords;
@@ -29,9 +28,9 @@ export type WorkerReply =
 
 /**
  * Loads a knowledge version as `loadKnowledge` does, but reads, validates and indexes it (and reads its words) in
- * a worker thread, and takes the knowledge in small pieces (the typed arrays move whole), so the event loop keeps
- * answering (health checks, Slack's 3-second acknowledgements) while a large edit is loaded. Throws what
- * `loadKnowledge` throws.
+ * a worker thread, and takes the passages over a slice at a time (`fromColumns`; the typed arrays move whole), so the
+ * event loop keeps answering (health checks, Slack's 3-second acknowledgements) while a large edit is loaded.
+ * Throws what `loadKnowledge` throws.
  */
 export async function loadInWorker(dir: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
   const started = performance.now();
@@ -44,8 +43,7 @@ export async function loadInWorker(dir: string, options: LoadOptions = {}): Prom
     if ("invalid" in reply) throw new KnowledgeError(reply.invalid.file, reply.invalid.problems);
     throw new Error(`knowledge worker failed: ${reply.unexpected}`);
   }
-  const knowledge = await fromSlices<KnowledgeBase>(reply.knowledge);
-  knowledge.passages = await fromColumns(reply.passages);
+  const knowledge = { ...reply.knowledge, passages: await fromColumns(reply.passages) };
   const passageIds = knowledge.passages.map((passage) => passage.id);
   const index = loadPassageIndex({ ...reply.index, passageIds });
   return { knowledge, index, words: reply.words, loadMs: performance.now() - started };

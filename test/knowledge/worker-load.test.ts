@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { KnowledgeError, KnowledgeTooLarge, loadKnowledge } from "../../src/knowledge/load.js";
-import { fromSlices, toSlices } from "../../src/runtime/json-slices.js";
 import { loadInWorker } from "../../src/runtime/worker-load.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 import { allHits } from "../helpers/search.js";
@@ -75,26 +74,5 @@ describe("loading knowledge in a worker thread", () => {
     await expect(loadInWorker(dir, { maxBytes: 1_000_000 })).rejects.toThrow(
       /broken\.yaml: is not valid YAML/,
     );
-  });
-});
-
-describe("JSON in slices", () => {
-  it("rebuilds arrays, objects and plain values from pieces of bounded size", async () => {
-    const value = {
-      version: "v1",
-      count: 3,
-      nothing: null,
-      items: Array.from({ length: 200 }, (_, i) => ({
-        id: `item-${i}`,
-        words: ["a", "b"].map((w) => w + i),
-      })),
-      byId: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [String(i), { n: i }])),
-    };
-    const slices = toSlices(value, 500);
-    const items = slices.items as { items: string[] };
-    expect(items.items.length).toBeGreaterThan(5);
-    expect(Math.max(...items.items.map((piece) => piece.length))).toBeLessThan(600);
-    expect((slices.byId as { entries: string[] }).entries.length).toBeGreaterThan(5);
-    expect(await fromSlices(slices)).toEqual(value);
   });
 });
