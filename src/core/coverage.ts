@@ -30,6 +30,10 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   };
 }
 
+/** Words asking what the texts mention. */
+const MENTION =
+  /^(mention|mentions|mentioned|mentioning|say|says|said|about|refer|refers|referred|reference|references|name|names|named|talk|talks)$/;
+
 /**
  * "Which of the TPDs mentions Russia?", "Does the UK deal say anything about Russia?": a country without a deal,
  * asked of the deals, is something they may talk about. The word the texts write it in ("Russian"), or null.
@@ -38,6 +42,14 @@ export function countrySubject(country: string, query: ParsedQuery, ctx: Knowled
   const words = tokenize(country);
   const [word] = words;
   if (!word || words.length > 1 || (query.deals.length === 0 && query.form !== "which-deal")) return null;
+  // "Which TPD is with India?" asks for a deal with it, not for a mention of it.
+  const at = query.tokens.indexOf(word);
+  if (
+    /^(with|between)$/.test(query.tokens[at - 1] ?? "") ||
+    !query.tokens.some((token) => MENTION.test(token))
+  ) {
+    return null;
+  }
   return [word, `${word}n`, `${word}an`].find((each) => ctx.anyHas([each])) ?? null;
 }
 

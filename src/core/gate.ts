@@ -71,9 +71,9 @@ export function declineGate(
   return null;
 }
 
-/** Short words of German, French and Spanish questions that English never uses. */
+/** Short words of German, French and Spanish questions that English never uses (not "MIT", "Los Alamos", "et al"). */
 const OTHER_LANGUAGE_WORDS = new Set(
-  "das der und zwischen zur zum dem ist sind welche welcher wie wann wo über mit nicht les des est et quel quelle quels entre sur avec los las qué cuál cuándo dónde sobre con".split(
+  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wie wann wo über nicht les quel quelle quels entre avec qué cuál cuándo dónde sobre".split(
     " ",
   ),
 );
@@ -81,9 +81,18 @@ const OTHER_LANGUAGE_WORDS = new Set(
 /** Words that ask about the present day, which texts dated at signing cannot speak for. */
 const NOW_WORDS = new Set(["now", "currently", "current", "today", "nowadays", "presently"]);
 
+/** Posts a person holds. */
+const OFFICE_NOUNS = new Set(
+  "minister ministers secretary director president ambassador chancellor chair head chief leader premier office post role job runs heads leads holds".split(
+    " ",
+  ),
+);
+
 /** "Who is the UK's science minister right now?": a person in office today, which no text of the deals records. */
 function asksWhoNow(query: ParsedQuery): boolean {
-  return query.tokens[0] === "who" && query.tokens.some((token) => NOW_WORDS.has(token));
+  if (query.tokens[0] !== "who" || !query.tokens.some((token) => NOW_WORDS.has(token))) return false;
+  // "Who signed the deal currently in force?" asks of the deal, not of who holds a post.
+  return /^(is|are|s)$/.test(query.tokens[1] ?? "") || query.tokens.some((token) => OFFICE_NOUNS.has(token));
 }
 
 /**

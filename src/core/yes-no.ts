@@ -142,23 +142,29 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 /** Asking for an end at once: "with immediate effect", "straight away", "without notice". */
 const AT_ONCE =
   /\b(immediate|immediately|instant|instantly|overnight|at once|straight away|right away|without( any)? notice)\b/i;
-/** Asking about the two sides agreeing: "if both sides agree", "by mutual consent". */
-const BY_AGREEMENT = /\b(agree|agrees|agreed|agreement|mutual|mutually|jointly|consent)\b/i;
+/** Asking about the two sides agreeing: "if both sides agree", "by mutual consent" (not a bare "the agreement"). */
+const BY_AGREEMENT =
+  /\b(both|the two) (sides|parties|countries|governments)\b.*\bagree|\bmutual(ly)?\b|\bjointly\b|\b(by|with) (their |joint )?consent\b/i;
+/** A clause letting the two sides agree on the date. */
+const AGREED_DATE = /\b(agree|agrees|agreed|mutual|mutually|jointly|consent)\b/i;
 
 /**
- * "Can Korea walk away with immediate effect?", "Can it end sooner if both sides agree?": the exit clause shown
- * decides, by the notice it sets and whether it lets the two sides agree on another date.
+ * "Can Korea walk away with immediate effect?", "Can it end sooner if both sides agree?": the exit clause of the
+ * deal asked decides, by the notice it sets and whether it lets the two sides agree on another date. An end at
+ * once is asked even when the two sides are named ("both sides … immediately"): the notice decides it.
  */
 function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/.test(query.text);
+  const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/i.test(query.text);
   if (!ending) return null;
-  const agreed = BY_AGREEMENT.test(query.text);
-  if (!agreed && !AT_ONCE.test(query.text)) return null;
+  const atOnce = AT_ONCE.test(query.text);
+  const agreed = !atOnce && BY_AGREEMENT.test(query.text);
+  if (!agreed && !atOnce) return null;
   for (const excerpt of answer.excerpts) {
+    if (query.deals.length > 0 && !query.deals.some((deal) => deal === excerpt.deal)) continue;
     if (ctx.passage(excerpt.passageId)?.section !== "discontinuation") continue;
     const clause = excerpt.text.split(FULL_STOP).find((sentence) => /\bnotice\b/i.test(sentence));
     if (!clause) continue;
-    if (agreed) return BY_AGREEMENT.test(clause) ? `Yes — ${clause.trim()}` : null;
+    if (agreed) return AGREED_DATE.test(clause) ? `Yes — ${clause.trim()}` : null;
     if (/\b\d+ days\b/.test(clause)) return `No — ${clause.trim()}`;
   }
   return null;

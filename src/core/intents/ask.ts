@@ -326,14 +326,17 @@ function quotesAsked(
 
 /** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
 const OFFICE_WORDS = new Set(
-  "position positions title titles job role roles office post rank part involvement involved contribution profile".split(
+  "position positions title titles job role roles office post rank involvement contribution profile".split(
     " ",
   ),
 );
+/** "Her part in it", "what part did he play", "who was involved in": never "as part of the deal". */
+const PART_ASKED = /(['’]s|\b(his|her|their)) part\b|\bpart (in|did|does|do|play|played)\b|\binvolved in\b/i;
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
-  if (query.topics.length > 0 || !query.tokens.some((token) => OFFICE_WORDS.has(token))) return [];
+  const asked = query.tokens.some((token) => OFFICE_WORDS.has(token)) || PART_ASKED.test(query.text);
+  if (query.topics.length > 0 || !asked) return [];
   return signatoriesNamed(query, ctx);
 }
 
