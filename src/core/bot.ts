@@ -24,7 +24,7 @@ import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { phrasesIn } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
-import { withYesNoLead } from "./yes-no.js";
+import { hasYesNoLead, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -144,7 +144,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;
     // A Yes or No opens the lead; what the texts do not name follows it.
-    const yesNo = /^(Yes|No) — /.test(answer.lead);
+    const yesNo = hasYesNoLead(answer.lead);
     return { ...answer, lead: yesNo ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
   };
 

@@ -26,6 +26,11 @@ const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 /** How many words before a key word a negation may stand and still negate it. */
 const NEGATION_REACH = 5;
 
+const YES_NO_LEAD = /^(Yes|No) — /;
+
+/** Whether a lead already opens with a plain "Yes — " or "No — ". */
+export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
+
 /**
  * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
  * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries all the question's words decides, by whether a
@@ -33,7 +38,7 @@ const NEGATION_REACH = 5;
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
-  if (query.form !== "yes-no" || !answer.found || /^(Yes|No) — /.test(answer.lead)) return answer;
+  if (query.form !== "yes-no" || !answer.found || hasYesNoLead(answer.lead)) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
   const decided = yesOrNo(query, answer, ctx) ?? (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : UNDECIDED);
@@ -48,7 +53,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (onSignature) return onSignature;
   const exit = exitTiming(query, answer, ctx);
   if (exit) return exit;
-  const ordinal = ordinalDiffers(query, answer);
+  // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
+  // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
+  const future = /\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under");
+  const ordinal = future ? null : ordinalDiffers(query, answer);
   if (ordinal) return ordinal;
   const funds = fundsObliged(query, answer);
   if (funds) return funds;
@@ -63,9 +71,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
   }
-  // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
-  // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
-  if (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) return null;
+  if (future) return null;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
   const groups = topicGroups(query);
@@ -172,14 +178,21 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 
 const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
 
-/** "Was it Trump's first state visit?" over a text that says "second state visit": No, with that sentence. */
+/**
+ * "Was it Trump's first state visit?" over a text of the deal asked that says "second state visit": No, with that
+ * sentence; unless a text also says the ordinal asked ("first half of 2026" beside "second half of 2026").
+ */
 function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft): string | null {
+  const excerpts = answer.excerpts.filter(
+    (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
+  );
   for (const [i, token] of query.tokens.entries()) {
     const next = query.tokens[i + 1];
     if (!ORDINAL_WORDS.includes(token) || !next || FILLER_WORDS.has(next)) continue;
+    if (excerpts.some((excerpt) => new RegExp(`\\b${token}\\s+${next}\\b`, "i").test(excerpt.text))) continue;
     const others = ORDINAL_WORDS.filter((word) => word !== token).join("|");
     const written = new RegExp(`\\b(${others})\\s+${next}\\b`, "i");
-    for (const excerpt of answer.excerpts) {
+    for (const excerpt of excerpts) {
       const sentence = excerpt.text.split(FULL_STOP).find((each) => written.test(each));
       if (sentence) return `No — ${sentence.trim()}`;
     }
@@ -200,7 +213,7 @@ function bothWays(leads: readonly string[]): string | null {
   const noes = leads.filter((lead) => lead.startsWith("No — "));
   const chosen = noes.length > 0 ? noes : leads;
   const reasons = chosen.map((lead, i) => {
-    const reason = lead.replace(/^(Yes|No) — /, "");
+    const reason = lead.replace(YES_NO_LEAD, "");
     return i === 0 ? reason : capitalised(reason);
   });
   return `${noes.length > 0 ? "No" : "Yes"} — ${reasons.join(" ")}`;

@@ -161,7 +161,7 @@ export const ask: Intent = {
     const named = describe(ctx, {
       ...subjectOf(query, ctx),
       topics: [],
-      names: query.names.map((name) => ({ ...name, words: name.words.slice(name.qualifierWords.length) })),
+      names: query.names.map(withoutQualifier),
     });
     return paginate(
       {
@@ -600,10 +600,14 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
     // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.
+    // The name as asked first; without its qualifier only when no other text has it so.
+    const inOthers = (subjects: typeof asked) =>
+      others
+        .map((deal) => ({ deal, passages: inText(deal, subjects) }))
+        .filter((entry) => entry.passages.length > 0);
     const unqualified = asked.map((each) => ({ ...each, names: each.names.map(withoutQualifier) }));
-    const elsewhere = others
-      .map((deal) => ({ deal, passages: inText(deal, unqualified) }))
-      .filter((entry) => entry.passages.length > 0);
+    const asAsked = inOthers(asked);
+    const elsewhere = asAsked.length > 0 ? asAsked : inOthers(unqualified);
     const owners = elsewhere.map((entry) => entry.deal);
     const what = unqualified.map((each) => describe(ctx, each)).join(" or ");
     if (elsewhere.length > 0) {
