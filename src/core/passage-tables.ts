@@ -1,5 +1,5 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
-import { eachToken, nodeAt, stem, tokenize } from "./text.js";
+import { buffersOf, eachToken, nodeAt, stem, tokenize } from "./text.js";
 import { Aliases, writtenUnspaced } from "./vocabulary.js";
 
 /**
@@ -106,14 +106,13 @@ export function* readingWords(knowledge: KnowledgeBase): Generator<void, Passage
 
 /** The buffers of the words' typed arrays: what `postMessage` may move to another thread instead of copying. */
 export function wordsTransferList(words: PassageWords): ArrayBuffer[] {
-  const arrays = [
+  return buffersOf([
     words.words,
     words.wordStarts,
     words.postingStarts,
     words.postingPositions,
     words.topicListAt,
-  ];
-  return arrays.map((array) => array.buffer as ArrayBuffer);
+  ]);
 }
 
 /**
@@ -171,7 +170,7 @@ export function* readPassages(
 /** Whether the places hold every passage in order (checked on every few passages: a cheap guard). */
 function sameOrder(positions: ReadonlyMap<string, number>, passages: readonly Passage[]): boolean {
   if (positions.size !== passages.length) return false;
-  for (let at = 0; at < passages.length; at += 64)
+  for (let at = 0; at < passages.length; at += STEP)
     if (positions.get((passages[at] as Passage).id) !== at) return false;
   return passages.length === 0 || positions.get((passages.at(-1) as Passage).id) === passages.length - 1;
 }

@@ -187,6 +187,13 @@ export function indexOfSequence(
 /** Each value once, in the order first seen. */
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
+/**
+ * The buffers under typed arrays, each once (views may share one, and `postMessage` throws on a buffer listed
+ * twice): what may move to another thread instead of being copied.
+ */
+export const buffersOf = (arrays: readonly ArrayBufferView[]): ArrayBuffer[] =>
+  unique(arrays.map((array) => array.buffer as ArrayBuffer));
+
 /** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

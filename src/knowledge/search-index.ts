@@ -7,6 +7,7 @@ import type {
   SearchHit,
   SearchResults,
 } from "../core/model.js";
+import { buffersOf } from "../core/text.js";
 
 /*
  * Full-text search over passages, scored as MiniSearch 7 scores an OR query (BM25+, k 1.2, b 0.7, d 0.5;
@@ -99,14 +100,13 @@ export function serializePassageIndex(
 
 /** The buffers of the index's typed arrays: what `postMessage` may move to the other thread instead of copying. */
 export function transferList(index: SerializedPassageIndex): ArrayBuffer[] {
-  const arrays = [
+  return buffersOf([
     index.passageDealSet,
     index.postingStarts,
     index.postingPassages,
     index.postingCounts,
     index.fieldLengths,
-  ];
-  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+  ]);
 }
 
 /** The index `serializePassageIndex` built, as it was handed over. */

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Passage } from "../core/model.js";
+import { buffersOf } from "../core/text.js";
 
 /**
  * Passages as columns, to hand from one thread to another: every text in one string and every id in another
@@ -58,9 +59,7 @@ export function toColumns(passages: readonly Passage[]): PassageColumns {
 
 /** The buffers of the columns' typed arrays, for `postMessage`'s transfer list. */
 export function columnsTransferList(columns: PassageColumns): ArrayBuffer[] {
-  return [columns.textStarts, columns.idStarts, columns.fields, columns.order].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  return buffersOf([columns.textStarts, columns.idStarts, columns.fields, columns.order]);
 }
 
 /** How many passages are made between two turns of the event loop. */
