@@ -342,7 +342,8 @@ function unknownName(
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));
   const { tokens, inPhrases } = query;
   for (const [i, token] of tokens.entries()) {
-    if (!(nouns.has(token) || nouns.has(token.replace(/s$/, ""))) || inPhrases.has(i)) continue;
+    // "deeper partnerships" is an ordinary plural; a body's name is one thing ("the Joint AI Council").
+    if (!nouns.has(token) || inPhrases.has(i)) continue;
     const words = [token];
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";

@@ -69,7 +69,8 @@ export function parseQuery(
   intents: readonly IntentCues[],
 ): ParsedQuery {
   const { text, shortened } = normalizeInput(raw);
-  const tokens = tokenize(text);
+  const cueWords = cueWordsOf(intents);
+  const tokens = tokenize(text).map((token) => vocabulary.spelled(token, cueWords));
   const intentConsumed = new Set<number>();
   const whole = vocabulary.match(tokens, text);
   const inPhrases = whole.inPhrases;
@@ -178,6 +179,18 @@ function quotedTerms(text: string, terms: readonly string[]): string[] | null {
   return inQuotes.length > 0 ? inQuotes : null;
 }
 
+const cueWordSets = new WeakMap<readonly IntentCues[], ReadonlySet<string>>();
+
+/** Every word of the intents' commands and cues: what a typo may stand for besides the knowledge's words. */
+function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
+  let words = cueWordSets.get(intents);
+  if (!words) {
+    words = new Set(intents.flatMap((intent) => [...intent.commands, ...intent.cues].flatMap(tokenize)));
+    cueWordSets.set(intents, words);
+  }
+  return words;
+}
+
 /** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
 const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
 
@@ -208,8 +221,7 @@ type DetectedIntent = { name: IntentName; by: ParsedQuery["intentBy"]; reading: 
 
 /**
  * A leading command word first; else the longest cue phrase anywhere ("where can i read" beats "where"), in
- * intent order on ties. A one-word cue of four letters or more is also read with two letters swapped ("wehn"),
- * and one of seven or more with a letter left out ("happend").
+ * intent order on ties. Typos of cue words ("wehn", "happend") were read as the cue when the question was read.
  */
 function detectIntent(
   tokens: readonly string[],
@@ -228,7 +240,7 @@ function detectIntent(
       };
     }
   }
-  let best: { intent: IntentName; cue: string[]; at: number; fuzzy: boolean } | null = null;
+  let best: { intent: IntentName; cue: string[]; at: number } | null = null;
   const ordered = [...intents.filter((i) => !i.weakCues), ...intents.filter((i) => i.weakCues)];
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
@@ -238,16 +250,8 @@ function detectIntent(
       const cue = cues[k] as string;
       const cueTokens = cueWords[k] as string[];
       if (best && cueTokens.length <= best.cue.length) continue;
-      let at = indexOfSequence(tokens, cueTokens, inPhrases);
-      let fuzzy = false;
-      if (at < 0 && cueTokens.length === 1 && cue.length >= 4) {
-        for (let i = 0; i < tokens.length && at < 0; i++) {
-          const token = tokens[i] as string;
-          if (!inPhrases.has(i) && (isSwap(token, cue) || isDropped(token, cue))) at = i;
-        }
-        fuzzy = at >= 0;
-      }
-      if (at >= 0) best = { intent: intent.name, cue: cueTokens, at, fuzzy };
+      const at = indexOfSequence(tokens, cueTokens, inPhrases);
+      if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
     }
   }
   if (!best) return { name: "ask", by: "default", reading: null };
@@ -259,28 +263,9 @@ function detectIntent(
       words: tokens.slice(best.at, best.at + best.cue.length).join(" "),
       kind: "intent",
       as: best.intent,
-      fuzzy: best.fuzzy,
+      fuzzy: false,
     },
   };
-}
-
-/** A letter left out of a longer cue, after its first ("happend" for "happened"). */
-function isDropped(token: string, word: string): boolean {
-  if (word.length < 7 || token.length !== word.length - 1 || token[0] !== word[0]) return false;
-  const at = [...token].findIndex((letter, i) => letter !== word[i]);
-  return at < 0 || token.slice(at) === word.slice(at + 1);
-}
-
-/** Two neighbouring letters swapped, the commonest slip in typing ("wehn" for "when"). */
-function isSwap(token: string, word: string): boolean {
-  if (token.length !== word.length || token[0] !== word[0]) return false;
-  const at = [...token].findIndex((letter, i) => letter !== word[i]);
-  return (
-    at > 0 &&
-    token[at] === word[at + 1] &&
-    token[at + 1] === word[at] &&
-    token.slice(at + 2) === word.slice(at + 2)
-  );
 }
 
 /**

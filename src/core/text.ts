@@ -233,8 +233,12 @@ export function wordsOfPhrases(phrases: readonly string[]): readonly string[][] 
   return split;
 }
 
-/** A clause where the asker says who they are ("I run a startup in Bristol.", "We're a tech transfer office -"). */
-const ABOUT_THE_ASKER = /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|we’ve|my|our)\b[^?]*$/i;
+/**
+ * A clause where the asker says who they are or what they are writing ("I run a startup in Bristol.", "We're a
+ * tech transfer office -", "Prepping a note for Diet members -", "For a briefing to ministry staff:").
+ */
+const ABOUT_THE_ASKER =
+  /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|we’ve|my|our|(?:\p{L}+ing|for|as)\s+(?:a|an|my|our|some))\b[^?]*$/iu;
 
 /**
  * The question without the clauses in which the asker describes themselves: a place or body named there
@@ -260,7 +264,7 @@ export function askerPositions(text: string): Set<number> {
 
 /** The clauses of a text, and which of them describe the asker (none when every one does). */
 function clausesOf(text: string) {
-  const clauses = text.split(/(?<=[.!])\s+|\s+[-–—]+\s+/);
+  const clauses = text.split(/(?<=[.!:])\s+|\s+[-–—]+\s+/);
   const aboutAsker = clauses.map((clause) => ABOUT_THE_ASKER.test(clause.trim()));
   return { clauses, aboutAsker: aboutAsker.every(Boolean) ? [] : aboutAsker };
 }

@@ -1,6 +1,14 @@
 import type { Reading } from "./answer.js";
 import type { DealId, KnowledgeBase, Phrasing, Section } from "./model.js";
-import { editDistance, FILLER_WORDS, indexOfSequence, nodeAt, tokenize, typoAllowance } from "./text.js";
+import {
+  editDistance,
+  FILLER_WORDS,
+  indexOfSequence,
+  nodeAt,
+  stem,
+  tokenize,
+  typoAllowance,
+} from "./text.js";
 
 /** What an alias stands for; `name` marks a named body, programme or place of a topic ("riken", "jt-60sa"). */
 type Term = { kind: "deal" | "topic" | "country"; id: string; name?: boolean; written?: string[] };
@@ -173,6 +181,45 @@ export class Vocabulary {
     this.knownWords = new Set(textWords);
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
+    for (const list of Object.values(this.phrasing))
+      for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
+    for (const word of FILLER_WORDS) this.knownWords.add(word);
+  }
+
+  /**
+   * The word a typo stands for ("tehc" → "tech", "nucleer" → "nuclear", "wen" → "when"): the one word of the
+   * knowledge, of how questions are phrased, or of `cueWords` that the token is one slip of typing away from
+   * (`isSlip`). A word it knows, a number, a word the aliases read (with their own tolerance) and a word with
+   * two such candidates stay as typed. Words under five letters only become cues, and three-letter ones only
+   * question words ("wen" → "when", "wat" → "what"): short words have too many neighbours.
+   */
+  spelled(token: string, cueWords: ReadonlySet<string>): string {
+    const known = (word: string) => this.knownWords.has(word) || cueWords.has(word);
+    if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
+    const candidates = new Set<string>();
+    for (const word of cueWords)
+      if (isSlip(token, word) && (token.length > 3 || word.startsWith("wh"))) candidates.add(word);
+    if (token.length >= 5)
+      for (const word of this.wordsStarting(token[0] as string))
+        if (isSlip(token, word)) candidates.add(word);
+    const [only, ...others] = candidates;
+    return only !== undefined && others.length === 0 && !this.closestWord(token) ? only : token;
+  }
+
+  /** The known words by first letter, made on first use. */
+  private byFirstLetter: Map<string, string[]> | null = null;
+
+  private wordsStarting(letter: string): readonly string[] {
+    if (!this.byFirstLetter) {
+      this.byFirstLetter = new Map();
+      for (const word of this.knownWords) {
+        if (!/^[a-z]{3,}$/.test(word)) continue;
+        const list = this.byFirstLetter.get(word[0] as string) ?? [];
+        list.push(word);
+        this.byFirstLetter.set(word[0] as string, list);
+      }
+    }
+    return this.byFirstLetter.get(letter) ?? [];
   }
 
   /** Finds every alias in the tokens (longest first) and in the raw text (for unspaced scripts). */
@@ -284,4 +331,34 @@ export class Vocabulary {
     }
     return best;
   }
+}
+
+const VOWELS = new Set("aeiouy");
+
+/**
+ * Whether the token is the word with one slip of typing, of the kinds that rarely make another real word:
+ * two neighbouring letters swapped ("tehc"), a vowel for another in a longer word ("nucleer"), a letter left
+ * out inside the word or a final "e" or "g" ("workng", "becom", "workin"; "commit" is no typo of "commits"),
+ * or a letter doubled ("brittish"). The first letter is never the slip. A substituted consonant ("chairs",
+ * "chains") or a letter added ("plain", "plan") is more often another word than a typo.
+ */
+export function isSlip(token: string, word: string): boolean {
+  if (token[0] !== word[0]) return false;
+  let at = 1;
+  while (at < token.length && token[at] === word[at]) at++;
+  const typed = token[at] as string;
+  if (token.length === word.length) {
+    if (at === token.length) return false;
+    if (token.slice(at + 1) === word.slice(at + 1))
+      return token.length >= 6 && VOWELS.has(typed) && VOWELS.has(word[at] as string);
+    return typed === word[at + 1] && token[at + 1] === word[at] && token.slice(at + 2) === word.slice(at + 2);
+  }
+  if (token.length === word.length - 1) {
+    const left = word[at] as string;
+    return token.slice(at) === word.slice(at + 1) && (at < token.length || left === "e" || left === "g");
+  }
+  if (token.length === word.length + 1 && at < word.length) {
+    return token.slice(at + 1) === word.slice(at) && (typed === token[at - 1] || typed === token[at + 1]);
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import { renderChoices } from "../../src/adapters/discord/render.js";
 import type { Bot } from "../../src/core/bot.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "../../src/core/normalize.js";
 import { eachToken, editDistance, tokenize } from "../../src/core/text.js";
+import { isSlip } from "../../src/core/vocabulary.js";
 import { hostileText } from "../helpers/answer-arbitrary.js";
 import { excerptsOf, itemsOf, rowsOf } from "../helpers/answer-parts.js";
 import { realBot } from "../helpers/bots.js";
@@ -223,5 +224,47 @@ describe("editDistance", () => {
     );
     expect(editDistance("wehn", "when", 1)).toBe(1);
     expect(editDistance("japn", "japan", 1)).toBe(1);
+  });
+});
+
+describe("isSlip", () => {
+  it("is a swap, a vowel for a vowel, a letter left out or doubled: one edit, never of the first letter", () => {
+    for (const [typed, word] of [
+      ["tehc", "tech"],
+      ["nucleer", "nuclear"],
+      ["workng", "working"],
+      ["workin", "working"],
+      ["becom", "become"],
+      ["brittish", "british"],
+    ] as const)
+      expect(isSlip(typed, word), `${typed} for ${word}`).toBe(true);
+    // Each of these is another real word, not a typo: a consonant for another, a letter added, an ending.
+    for (const [typed, word] of [
+      ["chairs", "chains"],
+      ["plain", "plan"],
+      ["commit", "commits"],
+      ["tall", "tell"],
+      ["nuclear", "nuclear"],
+      ["etch", "tech"],
+    ] as const)
+      expect(isSlip(typed, word), `${typed} for ${word}`).toBe(false);
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "e", "t"), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        if (isSlip(a, b)) expect(editDistance(a, b, 1)).toBe(1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("reading a question with typos", () => {
+  it("reads a slip of typing as the word meant, and a real word as written", () => {
+    expect(bot.answer("wen was the korea deal sined").intent).toBe("when");
+    const group = bot.answer("uk ministrial workng group");
+    expect(group.found).toBe(true);
+    expect(excerptsOf(group).map((excerpt) => excerpt.passageId)).toContain("uk-governance");
+    // "chairs" is no typo of "chains": the question about a board's chair is still declined.
+    expect(bot.answer("Who chairs the US-Korea quantum oversight board?").found).toBe(false);
   });
 });
