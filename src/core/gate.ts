@@ -46,20 +46,11 @@ export function declineGate(
       deals,
     );
   }
+  // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
+  if (query.foreign && deals.length === 0 && query.topics.length === 0 && query.intentBy === "default")
+    return decline(ctx, query, intent, IN_ENGLISH, deals);
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
-    // "Was sieht das Technologieabkommen … vor?": the texts are English; say so, with what was recognised.
-    if (query.tokens.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2) {
-      const recognised = [...deals, ...query.topics].join(" ");
-      const example = recognised ? ` Try “${recognised}”.` : "";
-      return decline(
-        ctx,
-        query,
-        intent,
-        `I answer in English, from the English texts of the deals.${example}`,
-        deals,
-      );
-    }
     return decline(
       ctx,
       query,
@@ -71,12 +62,7 @@ export function declineGate(
   return null;
 }
 
-/** Short words of German, French and Spanish questions that English never uses (not "MIT", "Los Alamos", "et al"). */
-const OTHER_LANGUAGE_WORDS = new Set(
-  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wie wann wo über nicht les quel quelle quels entre avec qué cuál cuándo dónde sobre".split(
-    " ",
-  ),
-);
+const IN_ENGLISH = "I answer in English, from the English texts of the deals.";
 
 /** Words that ask about the present day, which texts dated at signing cannot speak for. */
 const NOW_WORDS = new Set(["now", "currently", "current", "today", "nowadays", "presently"]);
@@ -101,7 +87,8 @@ function asksWhoNow(query: ParsedQuery): boolean {
  */
 export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const premise = missingPremise(query, ctx);
-  return premise?.incidental ? `${capitalised(premise.said)}.` : null;
+  const aside = premise?.incidental ? `${capitalised(premise.said)}.` : null;
+  return query.foreign ? [IN_ENGLISH, aside].filter(Boolean).join(" ") : aside;
 }
 
 const MONTHS_AND_DAYS =
@@ -228,6 +215,8 @@ function premiseMissing(
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
   ]);
+  // A question in another language is read for the deals and topics it names; its other words are no names.
+  if (query.foreign) return null;
   const asking = askingPart(query.text);
   const properName = unknownProperName(asking, query, ctx, signer);
   if (properName)

@@ -11,7 +11,7 @@ import {
   unique,
   wordsOfPhrases,
 } from "./text.js";
-import type { NameMatch, Vocabulary } from "./vocabulary.js";
+import { type NameMatch, type Vocabulary, writtenUnspaced } from "./vocabulary.js";
 
 /** How an intent is recognised: a leading command word, or a cue phrase anywhere in the question. */
 export type IntentCues = {
@@ -55,6 +55,8 @@ export type ParsedQuery = {
   offTopic: string | null;
   /** Only a greeting or thanks. */
   greeting: boolean;
+  /** Asked in another language: read for the deals, topics and intent it names, answered in English. */
+  foreign: boolean;
   readings: Reading[];
   /** The question's tokens, lowercase (for splitting a question in parts). */
   tokens: string[];
@@ -69,8 +71,11 @@ export function parseQuery(
   intents: readonly IntentCues[],
 ): ParsedQuery {
   const { text, shortened } = normalizeInput(raw);
+  const typed = tokenize(text);
+  const foreign =
+    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2 || typed.some(writtenUnspaced);
   const cueWords = cueWordsOf(intents);
-  const tokens = tokenize(text).map((token) => vocabulary.spelled(token, cueWords));
+  const tokens = foreign ? typed : typed.map((token) => vocabulary.spelled(token, cueWords));
   const intentConsumed = new Set<number>();
   const whole = vocabulary.match(tokens, text);
   const inPhrases = whole.inPhrases;
@@ -128,6 +133,7 @@ export function parseQuery(
         !sectionWords.has(i) &&
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
+        !(foreign && !vocabulary.uses(token)) &&
         !(i === tokens.length - 1 && isTagQuestion(tokens)),
     ),
   );
@@ -153,15 +159,17 @@ export function parseQuery(
     countries: of("country"),
     terms,
     subjectTerms: quotedTerms(text, terms) ?? terms.filter((term) => !framing.has(term)),
+    // "Was sieht das Abkommen … vor?" opens with no English yes/no word.
     form: whichDeal
       ? "which-deal"
-      : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
+      : (!foreign && opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
         ? "yes-no"
         : "open",
     allDeals: has(phrasing.allDeals),
     coverage: has(phrasing.coverage),
     order: whichDeal && has(phrasing.order),
     offTopic,
+    foreign,
     greeting: isGreeting(tokens, phrasing.greetings),
     readings: readings.filter((r) => !readAgainInAsker(r)),
     tokens,
@@ -190,6 +198,13 @@ function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
   }
   return words;
 }
+
+/** Short words of German, French and Spanish questions that English never uses (not "MIT", "Los Alamos", "et al"). */
+const OTHER_LANGUAGE_WORDS = new Set(
+  "das der dem und zwischen zur zum im steht gibt für vor oder auch ist sind welche welcher wer wie wann wo über nicht hat wurde les quel quelle quels entre avec sur dans pour que qui dit quand où qué cuál cuándo dónde quién cómo sobre dice el se del con es".split(
+    " ",
+  ),
+);
 
 /** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
 const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
@@ -254,6 +269,7 @@ function detectIntent(
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
     }
   }
+  if (!best) best = cueInside(tokens, ordered);
   if (!best) return { name: "ask", by: "default", reading: null };
   for (let i = best.at; i < best.at + best.cue.length; i++) consumed.add(i);
   return {
@@ -266,6 +282,27 @@ function detectIntent(
       fuzzy: false,
     },
   };
+}
+
+/**
+ * "日米協定はいつ署名されましたか": in scripts written without spaces a cue stands inside a longer token; the one
+ * written first is the question word ("いつ" before "署名").
+ */
+function cueInside(
+  tokens: readonly string[],
+  intents: readonly IntentCues[],
+): { intent: IntentName; cue: string[]; at: number } | null {
+  let best: { intent: IntentName; cue: string[]; at: number; offset: number } | null = null;
+  const text = tokens.join(" ");
+  for (const intent of intents) {
+    for (const cue of intent.cues) {
+      const offset = writtenUnspaced(cue) ? text.indexOf(cue) : -1;
+      if (offset < 0 || (best && best.offset <= offset)) continue;
+      const at = tokens.findIndex((token) => token.includes(cue));
+      best = { intent: intent.name, cue: [tokens[at] as string], at, offset };
+    }
+  }
+  return best;
 }
 
 /**

@@ -186,6 +186,11 @@ export class Vocabulary {
     for (const word of FILLER_WORDS) this.knownWords.add(word);
   }
 
+  /** Whether the knowledge or the phrasing of questions uses the word as it is. */
+  uses(word: string): boolean {
+    return this.knownWords.has(word);
+  }
+
   /**
    * The word a typo stands for ("tehc" → "tech", "nucleer" → "nuclear", "wen" → "when"): the one word of the
    * knowledge, of how questions are phrased, or of `cueWords` that the token is one slip of typing away from

@@ -39,6 +39,10 @@ export const when: Intent = {
     "어디에서",
     "어디서",
     "언제",
+    "いつ",
+    "quand",
+    "wann",
+    "cuándo",
   ],
   run(request) {
     const { query, ctx } = request;

@@ -18,6 +18,10 @@ export const whoSigned: Intent = {
     "whom",
     "署名",
     "서명",
+    "누가",
+    "qui a signé",
+    "wer hat",
+    "quién firmó",
   ],
   run(request) {
     return factsAnswer(request, {
