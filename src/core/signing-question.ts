@@ -83,6 +83,9 @@ function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = ()
   return places;
 }
 
+/** Nouns for who signs: "the Japanese signatory", "the signers". */
+const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
+
 /** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju", "in Tokyo, right?". */
 const STOP_WORDS = new Set([
   "on",
@@ -202,7 +205,8 @@ function signingClaimed(
   verbs: readonly string[] = ["sign"],
 ): SigningAsked | null {
   const at = query.tokens.findIndex(
-    (token) => verbs.includes(token) || stem(token) === "sign" || stem(token) === "signed",
+    (token) =>
+      verbs.includes(token) || stem(token) === "sign" || stem(token) === "signed" || SIGNER_NOUN.test(token),
   );
   if (at < 0) return null;
   const places = placesAsked(query, inName);
@@ -219,6 +223,9 @@ function signingClaimed(
     slot.push(...(end < 0 ? after : after.slice(0, end)));
   }
   const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  // "Is Onoda named as the Japanese signatory?": with no signer's slot, the signatories named anywhere are asked.
+  if (slot.length === 0 && SIGNER_NOUN.test(query.tokens[at] ?? "") && query.topics.length === 0)
+    slot.push(...query.tokens.filter((token) => signatories.some((person) => nameHas(person, token))));
   const people = slot.filter(
     (token) =>
       signatories.some((person) => token.length >= 3 && nameHas(person, token)) ||

@@ -235,10 +235,11 @@ export function wordsOfPhrases(phrases: readonly string[]): readonly string[][] 
 
 /**
  * A clause where the asker says who they are or what they are writing ("I run a startup in Bristol.", "We're a
- * tech transfer office -", "Prepping a note for Diet members -", "For a briefing to ministry staff:").
+ * tech transfer office -", "Prepping a note for Diet members -", "For a briefing to ministry staff:", "Lab
+ * manager here -").
  */
 const ABOUT_THE_ASKER =
-  /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|we’ve|my|our|(?:\p{L}+ing|for|as)\s+(?:a|an|my|our|some))\b[^?]*$/iu;
+  /^(?:i|i'm|i’m|im|i've|i’ve|we|we're|we’re|we've|we’ve|my|our|(?:\p{L}+ing|for|as)\s+(?:a|an|my|our|some))\b[^?]*$|\bhere$/iu;
 
 /**
  * The question without the clauses in which the asker describes themselves: a place or body named there
@@ -264,7 +265,8 @@ export function askerPositions(text: string): Set<number> {
 
 /** The clauses of a text, and which of them describe the asker (none when every one does). */
 function clausesOf(text: string) {
-  const clauses = text.split(/(?<=[.!:])\s+|\s+[-–—]+\s+/);
+  // "As a fusion engineer in Oxfordshire, what …": an opening "as a …" ends at its comma.
+  const clauses = text.split(/(?<=[.!:;])\s+|\s+[-–—]+\s+|(?<=^as an? [^,?]*,)\s+/i);
   const aboutAsker = clauses.map((clause) => ABOUT_THE_ASKER.test(clause.trim()));
   return { clauses, aboutAsker: aboutAsker.every(Boolean) ? [] : aboutAsker };
 }

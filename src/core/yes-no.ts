@@ -1,6 +1,6 @@
 import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { DealId } from "./model.js";
+import type { Deal, DealId } from "./model.js";
 import { formatDate } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
@@ -361,31 +361,60 @@ export function numberedNameDiffers(
 
 const LATER = new Set(["after", "later"]);
 const EARLIER = new Set(["before", "earlier"]);
+/** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
+const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|month|year)\b/;
+const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
+/** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
+const FIRST_OR_LAST =
+  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum)\b|$)/;
+const FIRST = /\b(first|earliest)\b/;
 
 /**
- * "Was the UK deal signed after the Japan deal?": decided by the two deals' signing dates, the first deal named
- * being the one asked about.
+ * "Was the UK deal signed after the Japan deal?", "…on the same day as the Japan one?", "Was the UK deal the
+ * first to be signed?": decided by the deals' signing dates, the first deal named being the one asked about.
  */
 function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
-  if (!orderAsked(query)) return null;
+  const asked = orderAsked(query);
+  if (!asked) return null;
+  const [subject, ...rest] = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  if (!subject) return null;
+  const others = asked === "rank" ? ctx.knowledge.deals.filter((deal) => deal !== subject) : rest.slice(0, 1);
+  const [other] = others;
+  if (!other) return null;
+  const dated = (deal: Deal) => `the ${deal.name} on ${formatDate(deal.signed.date)}`;
+  const when = `the ${subject.name} was signed on ${formatDate(subject.signed.date)}; ${others.map(dated).join(", ")}.`;
+  if (asked === "rank") {
+    const first = FIRST.test(query.tokens.join(" "));
+    const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
+    return `${stands ? "Yes" : "No"} — ${when}`;
+  }
+  if (asked !== "order") {
+    const span = SPAN_LENGTH[asked] ?? 10;
+    const same = subject.signed.date.slice(0, span) === other.signed.date.slice(0, span);
+    return `${same ? "Yes" : "No"} — ${when}`;
+  }
+  if (subject.signed.date === other.signed.date) return null;
   const later = query.tokens.some((token) => LATER.has(token));
-  const named = [...new Set(query.deals)];
-  const [subject, other] = named.map((id) => ctx.deal(id));
-  if (!subject || !other || subject.signed.date === other.signed.date) return null;
   const isLater = subject.signed.date > other.signed.date;
-  const when = (deal: typeof subject) => `${formatDate(deal.signed.date)}`;
-  return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${when(subject)}, ${isLater ? "after" : "before"} the ${other.name} (${when(other)}).`;
+  return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
 }
 
-/** "Was the UK deal signed after the Japan deal?": whether one of two deals came before the other. */
-export function orderAsked(query: ParsedQuery): boolean {
-  if (query.form !== "yes-no") return false;
-  const later = query.tokens.some((token) => LATER.has(token));
-  const earlier = query.tokens.some((token) => EARLIER.has(token));
+/**
+ * What a yes/no question asks of the deals' signing dates: one of two deals before the other ("order"), the two
+ * in the same day, month or year, or one deal first or last of all ("rank"); null for any other question.
+ */
+export function orderAsked(query: ParsedQuery): "order" | "rank" | "day" | "date" | "month" | "year" | null {
+  if (query.form !== "yes-no") return null;
   const named = [...new Set(query.deals)];
   // "Was the UK deal signed after …", "Did the Korea deal come before the UK one?": the deals themselves, in time;
   // a question about something in them ("fusion after the UK deal?") is not decided by their dates.
   const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
-  const signed = query.tokens.some((token) => stem(token) === stem("signed"));
-  return later !== earlier && named.length === 2 && (signed || aboutDeals);
+  const signed = query.tokens.some((token) => /^sign(ed|ing)?$/.test(token));
+  if (!signed && !aboutDeals) return null;
+  const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
+  if (span && named.length === 2) return span as "day" | "date" | "month" | "year";
+  if (named.length === 1 && signed && FIRST_OR_LAST.test(query.tokens.join(" "))) return "rank";
+  const later = query.tokens.some((token) => LATER.has(token));
+  const earlier = query.tokens.some((token) => EARLIER.has(token));
+  return later !== earlier && named.length === 2 ? "order" : null;
 }

@@ -26,7 +26,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { capitalised, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, indexOfSequence, stem, tokenize } from "../text.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -47,10 +47,12 @@ export const ask: Intent = {
   commands: ["ask", "search", "find"],
   cues: [],
   run(request: IntentRequest): AnswerDraft {
-    const { query, options, ctx } = request;
-    const asked = ctx.dealsAsked(query, options);
+    const { options, ctx } = request;
+    const asked = ctx.dealsAsked(request.query, options);
     // "What did Kratsios and Bae agree?" is about the deal those people signed.
-    const deals = asked.length > 0 ? asked : dealsSignedBy(query, ctx);
+    const deals = asked.length > 0 ? asked : dealsSignedBy(request.query, ctx);
+    const query = topicsAskedOf(request.query, deals, ctx);
+    if (query !== request.query) return ask.run({ ...request, query });
     const answer = blankAnswer(query, "ask");
     const aboutProperty = query.topics.some((topic) =>
       ctx.vocabulary.phrasing.propertyTopics.includes(topic),
@@ -60,7 +62,8 @@ export const ask: Intent = {
       (query.coverage || query.names.length > 0) &&
       deals.length > 0 &&
       !aboutProperty;
-    if (asksCoverage) return coverageAnswer(request, deals);
+    const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
+    if (coverage) return coverage;
     // "What does the UK deal say about JT-60SA?": names the deals asked never use are answered as absent there;
     // when one of the names is there ("CAISI"), the answer is what the texts say of it.
     const inDeals = (passage: Passage) =>
@@ -72,7 +75,11 @@ export const ask: Intent = {
       );
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
-      return { ...absent, lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()) };
+      if (absent)
+        return {
+          ...absent,
+          lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()),
+        };
     }
     const quoted = quotesAsked(query, ctx, deals);
     if (quoted.passages.length > 0) {
@@ -184,6 +191,44 @@ export const ask: Intent = {
     );
   },
 };
+
+/**
+ * The question with only the topics it asks of the deals: a topic read only where the asker describes themselves
+ * ("We supply chip fabs. What does it say on …?") that no deal asked covers is who asks, not what; a topic no deal
+ * asked covers whose words as typed a text of theirs has ("AI for medicine": precision medicine) is asked as
+ * those words. Neither is answered with "No" or "no commitment".
+ */
+function topicsAskedOf(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): ParsedQuery {
+  if (deals.length === 0) return query;
+  const uncovered = query.topics.filter((topic) => !deals.some((deal) => ctx.covers(deal, topic)));
+  if (uncovered.length === 0) return query;
+  const asking = tokenize(askingPart(query.text));
+  const readings = query.readings.filter((reading) => reading.kind === "topic" && !reading.carried);
+  const inAsking = (words: string) => indexOfSequence(asking, tokenize(words)) >= 0;
+  // "I'm writing on cancer research - anything on that?" asks of the asker's own words: nothing else is asked.
+  const asksOnItsOwn =
+    asking.length < query.tokens.length &&
+    (readings.some((reading) => inAsking(reading.words)) ||
+      query.subjectTerms.some((term) => asking.includes(term)));
+  const askerOnly = (topic: string) =>
+    asksOnItsOwn && !readings.some((reading) => reading.as === topic && inAsking(reading.words));
+  const inTexts = (words: string) =>
+    ctx.passagesWith(tokenize(words)).some((passage) => passage.deals.some((deal) => deals.includes(deal)));
+  const said = (topic: string) =>
+    readings.filter((reading) => reading.as === topic && !reading.fuzzy).map((reading) => reading.words);
+  const dropped = uncovered.filter((topic) => askerOnly(topic) || said(topic).some(inTexts));
+  if (dropped.length === 0) return query;
+  const asWords = dropped
+    .filter((topic) => !askerOnly(topic))
+    .flatMap((topic) => said(topic).flatMap(tokenize));
+  return {
+    ...query,
+    topics: query.topics.filter((topic) => !dropped.includes(topic)),
+    readings: query.readings.filter((reading) => !(reading.kind === "topic" && dropped.includes(reading.as))),
+    terms: [...new Set([...query.terms, ...asWords])],
+    subjectTerms: [...new Set([...query.subjectTerms, ...asWords])],
+  };
+}
 
 /**
  * "How old is Keir Starmer?", "Onoda's view on immigration?": passages that share only a signatory's name with
@@ -532,7 +577,10 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
  * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
  * coverage; an item that belongs to another deal is said to be there, citing that deal.
  */
-function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly DealId[]): AnswerDraft {
+function coverageAnswer(
+  { query, options, ctx }: IntentRequest,
+  deals: readonly DealId[],
+): AnswerDraft | null {
   const subject = subjectOf(query, ctx);
   const asked = alternativesOf(subject, query);
   const what = asked.map((each) => describe(ctx, each)).join(" or ");
@@ -597,6 +645,11 @@ function coverageAnswer({ query, options, ctx }: IntentRequest, deals: readonly 
       deals: later.map((entry) => entry.deal),
     });
   }
+  // Words that each stand in a deal's texts, only not together ("protecting our research from threats"), are
+  // no proof it lacks what is asked: what its texts say answers, without a No.
+  const eachSaid = (deal: DealId) =>
+    subject.terms.every((term) => ctx.passagesWith([term]).some((passage) => passage.deals.includes(deal)));
+  if (subject.topics.length + subject.names.length === 0 && missing.every(eachSaid)) return null;
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
     // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.

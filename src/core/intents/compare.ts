@@ -38,10 +38,11 @@ export const compare: Intent = {
       query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
         ? query.deals
         : ctx.dealIds;
-    const subject = narrowedByWords(query, asked, pool, ctx);
+    const narrowed = narrowedByWords(query, asked, pool, ctx);
     // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
-    const sections = subject.names.length === 0 ? query.sections : [];
+    const sections = narrowed.names.length === 0 ? query.sections : [];
     const inSection = (passage: Passage) => sections.length === 0 || sections.includes(passage.section);
+    const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
     const sectionNames = sectionWords(sections);
     // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
     const property = ctx.vocabulary.phrasing.propertyTopics;
@@ -51,7 +52,9 @@ export const compare: Intent = {
       isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
     const what = bySection
       ? sectionNames
-      : `${describe(ctx, subject)}${subject === asked ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
+      : `${describe(ctx, subject)}${subject === asked || subject !== narrowed ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
+    const allOf = narrowed.terms.length > 1 ? "all of " : "";
+    const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {
       const passage = bestEvidence(ctx, deal, subject, inSection, squareness(subject, ctx));
@@ -71,7 +74,7 @@ export const compare: Intent = {
       lead:
         aboutProperty && sections.length === 0 && covered.length > 0
           ? `What ${dealsWith(ctx, covered)} say on ${what}:`
-          : leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx),
+          : `${leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx)}${unsaid}`,
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
@@ -98,6 +101,31 @@ function narrowedByWords(
   if (query.form !== "which-deal" || subject.topics.length === 0 || words.length === 0) return subject;
   const narrower = { ...subject, terms: words, aliasWords: [...subject.aliasWords, words] };
   return pool.some((deal) => anyEvidence(ctx, deal, narrower, () => true)) ? narrower : subject;
+}
+
+/**
+ * "Which deal names OSTP as representing the US?", "compare the exit notice periods": words that each stand in
+ * the texts, only never together, are no proof that every deal lacks what is asked: the rarest of them is asked
+ * instead. In a section asked, words no text of it has are left out. Unchanged when a deal has them all, when a
+ * word no text has may be what is asked ("global warming"), or when nothing would be left to ask.
+ */
+function wordsThatStand(
+  subject: Subject,
+  pool: readonly DealId[],
+  inSectionAsked: boolean,
+  inSection: (passage: Passage) => boolean,
+  ctx: KnowledgeLookups,
+): Subject {
+  if (subject.names.length > 0 || subject.terms.length === 0) return subject;
+  const stands = (terms: string[]) =>
+    pool.some((deal) => anyEvidence(ctx, deal, { ...subject, terms }, inSection));
+  if (stands(subject.terms)) return subject;
+  const said = subject.terms.filter((term) => stands([term]));
+  // A word no text has ("global warming") may be what is asked: the texts then say nothing on it.
+  if (said.length < subject.terms.length && !inSectionAsked) return subject;
+  const rarest = [...said].sort((a, b) => ctx.passagesWith([a]).length - ctx.passagesWith([b]).length);
+  const left = { ...subject, terms: stands(said) ? said : rarest.slice(0, 1) };
+  return isEmpty(left) && !inSectionAsked ? subject : left;
 }
 
 /** "Yes — all three …" for do-all questions, else which deals have it, in one sentence. */
