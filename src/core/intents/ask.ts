@@ -195,8 +195,8 @@ export const ask: Intent = {
 /**
  * The question with only the topics it asks of the deals: a topic read only where the asker describes themselves
  * ("We supply chip fabs. What does it say on …?") that no deal asked covers is who asks, not what; a topic no deal
- * asked covers whose words as typed a text of theirs has ("AI for medicine": precision medicine) is asked as
- * those words. Neither is answered with "No" or "no commitment".
+ * asked covers whose words as typed stand in their passages on another topic asked ("AI for medicine": precision
+ * medicine under AI) is asked as those words. Neither is answered with "No" or "no commitment".
  */
 function topicsAskedOf(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): ParsedQuery {
   if (deals.length === 0) return query;
@@ -212,8 +212,16 @@ function topicsAskedOf(query: ParsedQuery, deals: readonly DealId[], ctx: Knowle
       query.subjectTerms.some((term) => asking.includes(term)));
   const askerOnly = (topic: string) =>
     asksOnItsOwn && !readings.some((reading) => reading.as === topic && inAsking(reading.words));
+  // The words must stand in a passage on a topic asked that the deals cover: "AI for medicine", not "korea investment".
+  const coveredTopics = query.topics.filter((topic) => !uncovered.includes(topic));
   const inTexts = (words: string) =>
-    ctx.passagesWith(tokenize(words)).some((passage) => passage.deals.some((deal) => deals.includes(deal)));
+    ctx
+      .passagesWith(tokenize(words))
+      .some(
+        (passage) =>
+          passage.deals.some((deal) => deals.includes(deal)) &&
+          coveredTopics.some((topic) => ctx.topicsOf(passage).has(topic)),
+      );
   const said = (topic: string) =>
     readings.filter((reading) => reading.as === topic && !reading.fuzzy).map((reading) => reading.words);
   const dropped = uncovered.filter((topic) => askerOnly(topic) || said(topic).some(inTexts));
