@@ -43,9 +43,16 @@ export type AnsweringConfig = {
   concurrency: number;
   /** Questions waiting for a turn, per platform; past this a new one gets "busy" at once. */
   maxWaiting: number;
+  /** A question that waited this long since it was asked gets "busy" instead of its turn. */
+  maxWaitMs: number;
 };
 
-export const ANSWERING_DEFAULTS: AnsweringConfig = { budgetMs: 1500, concurrency: 4, maxWaiting: 100 };
+export const ANSWERING_DEFAULTS: AnsweringConfig = {
+  budgetMs: 1500,
+  concurrency: 4,
+  maxWaiting: 100,
+  maxWaitMs: 250,
+};
 
 export type RateLimitConfig = {
   perUser: number;
@@ -133,6 +140,7 @@ const envSchema = z.object({
   ANSWER_BUDGET_MS: optional(wholeNumber(0, 2500, "a number of milliseconds")),
   ANSWER_CONCURRENCY: optional(wholeNumber(1, 1000)),
   ANSWER_QUEUE_MAX: optional(wholeNumber(0, 100_000)),
+  ANSWER_QUEUE_MAX_WAIT_MS: optional(wholeNumber(0, 2500, "a number of milliseconds")),
   HEALTH_PORT: optional(port),
   SHUTDOWN_GRACE_MS: optional(wholeNumber(0, 60_000, "a number of milliseconds")),
   KNOWLEDGE_WATCH: optional(bool),
@@ -206,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       budgetMs: vars.ANSWER_BUDGET_MS ?? ANSWERING_DEFAULTS.budgetMs,
       concurrency: vars.ANSWER_CONCURRENCY ?? ANSWERING_DEFAULTS.concurrency,
       maxWaiting: vars.ANSWER_QUEUE_MAX ?? ANSWERING_DEFAULTS.maxWaiting,
+      maxWaitMs: vars.ANSWER_QUEUE_MAX_WAIT_MS ?? ANSWERING_DEFAULTS.maxWaitMs,
     },
     healthPort: vars.HEALTH_PORT ?? null,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,

@@ -31,7 +31,7 @@ beforeAll(async () => {
         return limiter.take(keys);
       },
     },
-    answering: { budgetMs: 1500, concurrency: 1, maxWaiting: 1 },
+    answering: { budgetMs: 1500, concurrency: 1, maxWaiting: 1, maxWaitMs: 2000 },
   });
   await adapter.start();
 });

@@ -7,18 +7,20 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the work queue", () => {
+  const limits = { concurrency: 2, maxWaiting: 2, maxWaitMs: 10_000 };
+
   it("lets `concurrency` work at once, keeps `maxWaiting` in order, and turns the rest away at once", async () => {
-    const queue = createWorkQueue({ concurrency: 2, maxWaiting: 2 });
+    const queue = createWorkQueue(limits);
     const started: number[] = [];
     const releases: Array<() => void> = [];
     const turns = [0, 1, 2, 3].map((n) =>
-      queue.enter()?.then((release) => {
+      queue.enter(Date.now())?.then((release) => {
         started.push(n);
-        releases.push(release);
+        if (release) releases.push(release);
       }),
     );
     expect(turns.every(Boolean)).toBe(true);
-    expect(queue.enter()).toBeNull();
+    expect(queue.enter(Date.now())).toBeNull();
     await tick();
     expect(started).toEqual([0, 1]);
 
@@ -26,20 +28,48 @@ describe("the work queue", () => {
     releases[0]?.(); // a second release of the same turn frees nothing more
     await tick();
     expect(started).toEqual([0, 1, 2]);
-    expect(queue.enter()).not.toBeNull(); // a waiting place was freed
-    expect(queue.enter()).toBeNull();
+    expect(queue.enter(Date.now())).not.toBeNull(); // a waiting place was freed
+    expect(queue.enter(Date.now())).toBeNull();
   });
 
   it("starts each turn on a later turn of the event loop, so I/O is read between answers", async () => {
-    const queue = createWorkQueue({ concurrency: 1, maxWaiting: 10 });
+    const queue = createWorkQueue({ ...limits, concurrency: 1 });
     let began = false;
-    void queue.enter()?.then(() => {
+    void queue.enter(Date.now())?.then(() => {
       began = true;
     });
     await Promise.resolve();
     expect(began).toBe(false);
     await tick();
     expect(began).toBe(true);
+  });
+
+  it("turns away, instead of starting, a question that waited longer than `maxWaitMs` since it was asked", async () => {
+    const queue = createWorkQueue({ concurrency: 1, maxWaiting: 10, maxWaitMs: 200 });
+    const first = await queue.enter(Date.now());
+    const askedEarlier = queue.enter(Date.now() - 190);
+    const askedNow = queue.enter(Date.now());
+    await sleep(20);
+    first?.();
+    // The one asked 190 ms before queueing has now waited past 200 ms; the next one has not.
+    expect(await askedEarlier).toBeNull();
+    const next = await askedNow;
+    expect(next).toBeTypeOf("function");
+    next?.();
+  });
+
+  it("while the head of the queue has waited past `maxWaitMs`, turns newcomers away at once, however short the queue", async () => {
+    const queue = createWorkQueue({ concurrency: 1, maxWaiting: 10, maxWaitMs: 20 });
+    const first = await queue.enter(Date.now());
+    const waiting = queue.enter(Date.now());
+    expect(queue.enter(Date.now())).not.toBeNull(); // two waiting, within the count and the time
+    await sleep(30);
+    expect(queue.enter(Date.now())).toBeNull();
+    first?.();
+    expect(await waiting).toBeNull();
+    // The queue moves again: a question asked now gets a turn.
+    const later = await queue.enter(Date.now());
+    expect(later).toBeTypeOf("function");
   });
 });
 

@@ -96,7 +96,7 @@ describe("a flood of /tpd beyond the queue's bound", () => {
       spin(100);
       return answer({ query: text });
     });
-    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 3 };
+    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 3, maxWaitMs: 2000 };
     h = await startHarness({ bot: slowBot, answering: limits });
     const harness = h;
     const flood = Array.from({ length: 40 }, (_, i) => commandFields(harness.slack, `korea 6g ${i}`));
@@ -138,8 +138,30 @@ describe("a flood of /tpd beyond the queue's bound", () => {
     expect(JSON.stringify(after.body.blocks)).toContain("Korea");
   });
 
+  it("a /tpd that waited in the queue past its time bound gets 'busy' instead of a turn, however short the queue", async () => {
+    // Each answer holds the event loop for 100 ms; the count bound (100) never binds, the 250 ms wait does.
+    const slowBot = fakeBot((text) => {
+      spin(100);
+      return answer({ query: text });
+    });
+    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 100, maxWaitMs: 250 };
+    h = await startHarness({ bot: slowBot, answering: limits });
+    const harness = h;
+    const flood = Array.from({ length: 12 }, (_, i) => commandFields(harness.slack, `korea 6g ${i}`));
+    const acks = await floodCommands(harness.baseUrl, SIGNING_SECRET, flood);
+
+    const bodies = acks.map(ackBody);
+    const busy = bodies.filter((body) => body.text === NOTICES.busy);
+    // Answering all twelve would take 1.2 s; past 250 ms of waiting the rest are turned away.
+    expect(busy.length, `${busy.length} of ${acks.length} busy`).toBeGreaterThanOrEqual(1);
+    expect(slowBot.asked.length).toBeGreaterThanOrEqual(1);
+    expect(slowBot.asked.length + busy.length).toBe(acks.length);
+    const shed = harness.logs.lines.filter((line) => line.msg === "busy: question shed");
+    expect(shed).toHaveLength(busy.length);
+  });
+
   it("mentions past the bound: the asker alone is told 'busy', once, in the thread; the rest are logged", async () => {
-    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 1 };
+    const limits = { budgetMs: 1500, concurrency: 1, maxWaiting: 1, maxWaitMs: 2000 };
     h = await startHarness({ bot: await loadRealBot(), answering: limits, answerDelayMs: 1000 });
     const harness = h;
     const mentions = Array.from({ length: 6 }, (_, i) =>
@@ -172,7 +194,7 @@ describe("a flood of /tpd beyond the queue's bound", () => {
   });
 
   it("a /tpd while the queue is full is turned away before Bolt reads it, and the one at work is still answered", async () => {
-    const limits = { budgetMs: 2500, concurrency: 1, maxWaiting: 0 };
+    const limits = { budgetMs: 2500, concurrency: 1, maxWaiting: 0, maxWaitMs: 2000 };
     h = await startHarness({ bot: await loadRealBot(), answering: limits, answerDelayMs: 600 });
     const harness = h;
     const atWork = commandFields(harness.slack, "korea 6g");

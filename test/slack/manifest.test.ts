@@ -73,7 +73,7 @@ function registered() {
     error: () => {},
   } as unknown as ListenerHost;
   registerListeners(host, {
-    pipeline: { ask: async () => {}, busy: () => false },
+    pipeline: { ask: async () => {} },
     getBot: () => {
       throw new Error("not asked while registering");
     },

@@ -49,8 +49,6 @@ export type Reply<M> = {
 export type Pipeline = {
   /** Draining check, rate limit, answer, render, reply, one log line; never rejects. */
   ask<M>(question: Question, reply: Reply<M>): Promise<void>;
-  /** Whether a question asked now would be turned away as "busy" (the queue is full). */
-  busy(): boolean;
 };
 
 type PipelineDeps = {
@@ -73,15 +71,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
   const answering = deps.answering ?? ANSWERING_DEFAULTS;
   const queue = createWorkQueue(answering);
 
-  const handle = async <M>(question: Question, reply: Budgeted<M>, base: LogBase) => {
+  const handle = async <M>(question: Question, reply: Budgeted<M>, base: LogBase, since: number) => {
     const started = performance.now();
     if (inFlight.draining) {
       if (question.awaitsReply) await attempt(() => reply.notice(NOTICES.restarting, "restarting"));
       log.warn(base, "question refused while stopping");
       return;
     }
-    const turn = queue.enter();
-    if (!turn) {
+    const turn = queue.enter(since);
+    const release = turn && (await turn);
+    if (!release) {
       const notify = question.awaitsReply || notices.shouldNotify(question.user, BUSY_NOTICE_GAP_MS);
       const sent = notify ? await attempt(() => reply.notice(NOTICES.busy, "busy")) : null;
       log.warn(
@@ -90,7 +89,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
       );
       return;
     }
-    const release = await turn;
     let work: Worked<M>;
     try {
       work = await answerOf(question, reply, { base, started, release });
@@ -162,7 +160,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
   };
 
   return {
-    busy: queue.full,
     recorder,
     ask: (question, reply) =>
       inFlight.track(async () => {
@@ -171,15 +168,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
           via: question.via,
           eventId: question.eventId ?? undefined,
         };
+        const since = question.askedAt ?? Date.now();
         const budgeted = withBudget(reply, {
           budgetMs: answering.budgetMs,
-          since: question.askedAt ?? Date.now(),
+          since,
           text: NOTICES.working,
           onHoldFailed: (error) =>
             log.warn({ ...base, err: describeError(error) }, "could not acknowledge while answering"),
         });
         try {
-          await handle(question, budgeted, base);
+          await handle(question, budgeted, base, since);
         } catch (error) {
           // Whoever waits for this very request still gets an answer (a command's acknowledgement).
           if (question.awaitsReply) await attempt(() => budgeted.notice(NOTICES.error, "error"));

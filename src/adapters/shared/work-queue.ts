@@ -3,46 +3,61 @@ type WorkQueueLimits = {
   concurrency: number;
   /** Questions waiting for a turn; past this a new one is turned away at once. */
   maxWaiting: number;
+  /** How long a question may have waited, since it was asked, and still get a turn. */
+  maxWaitMs: number;
 };
+
+/** Resolves with `release` when it is this question's turn, or with null when it waited too long for one. */
+type Turn = Promise<(() => void) | null>;
 
 type WorkQueue = {
-  /** Resolves with `release` when it is this question's turn; null at once when the queue is full. */
-  enter(): Promise<() => void> | null;
-  /** Whether `enter` would turn a question away now. */
-  full(): boolean;
+  /** Queues a question asked at `since` (ms since the epoch); null at once when the queue is full. */
+  enter(since: number): Turn | null;
 };
 
+type Waiter = { since: number; begin(release: (() => void) | null): void };
+
 /**
- * A bounded queue in front of the answer work. Each turn starts on a later turn of the event loop
- * (setImmediate), so under a flood new requests are still read and acknowledged between answers: the
- * ones past the bound are turned away quickly instead of all waiting past the platforms' deadlines.
+ * A bounded queue in front of the answer work, bounded both in how many wait and in how long. Under a
+ * flood each turn gets a smaller share of the event loop (see `start`), so the count alone does not bound
+ * the wait: a question that has waited `maxWaitMs` since it was asked is turned away instead of answered,
+ * and while the one at the head has waited that long, newcomers are turned away at once. Either way the
+ * asker hears "busy" well before the platform's deadline, however slowly the queue moves.
  */
 export function createWorkQueue(limits: WorkQueueLimits): WorkQueue {
   let running = 0;
-  const waiting: Array<() => void> = [];
+  const waiting: Waiter[] = [];
+  const overdue = (since: number, now: number) => now - since > limits.maxWaitMs;
 
-  const start = (begin: () => void) => {
+  // Each turn starts on a later turn of the event loop (setImmediate), so under a flood new requests are
+  // still read and acknowledged between answers.
+  const start = (waiter: Waiter) => {
     running += 1;
-    setImmediate(begin);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      running -= 1;
+      startNext();
+    };
+    setImmediate(() => waiter.begin(release));
   };
-  const turn = () =>
-    new Promise<() => void>((resolve) => {
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        running -= 1;
-        const next = waiting.shift();
-        if (next) start(next);
-      };
-      const begin = () => resolve(release);
-      if (running < limits.concurrency && waiting.length === 0) start(begin);
-      else waiting.push(begin);
-    });
+  const startNext = () => {
+    const now = Date.now();
+    for (let next = waiting.shift(); next; next = waiting.shift()) {
+      if (!overdue(next.since, now)) return start(next);
+      next.begin(null);
+    }
+  };
 
-  const full = () => running >= limits.concurrency && waiting.length >= limits.maxWaiting;
   return {
-    enter: () => (full() ? null : turn()),
-    full,
+    enter(since) {
+      if (running < limits.concurrency && waiting.length === 0) {
+        return new Promise((begin) => start({ since, begin }));
+      }
+      const head = waiting[0];
+      if (waiting.length >= limits.maxWaiting || (head && overdue(head.since, Date.now()))) return null;
+      return new Promise((begin) => waiting.push({ since, begin }));
+    },
   };
 }

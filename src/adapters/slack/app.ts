@@ -136,7 +136,14 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
           typeof responseUrl === "string" &&
           options.takeCommand?.(form, receivedAt, {
             ack: (body) => {
-              response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+              // With its length known, the response goes out in one write rather than as chunks.
+              const json = JSON.stringify(body);
+              response
+                .writeHead(200, {
+                  "content-type": "application/json",
+                  "content-length": Buffer.byteLength(json),
+                })
+                .end(json);
             },
             respond: respondTo(responseUrl, options.webApiTimeoutMs),
           });
