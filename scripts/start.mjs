@@ -84,6 +84,7 @@ async function bundled() {
       banner: {
         js: 'import { createRequire as __tpdRequire } from "node:module"; const require = __tpdRequire(import.meta.url);',
       },
+      plugins: [zodEnglishOnly],
       logLevel: "silent",
     });
     return BUNDLE;
@@ -92,6 +93,25 @@ async function bundled() {
     return null;
   }
 }
+
+/**
+ * Zod's namespace carries every locale of its error messages (sixty-odd modules, most of the bundle's bytes),
+ * which a bundler cannot leave out since `z` is used as a value; the bot uses only English, Zod's default.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(importer)
+        ? { path: join(importer, "..", "..", "locales", "en.js"), namespace: "zod-locales" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, ({ path }) => ({
+      contents: `export { default as en } from ${JSON.stringify(path)};`,
+      resolveDir: join(path, ".."),
+    }));
+  },
+};
 
 function fail(message) {
   process.stderr.write(`tpd-bot: cannot start: ${message}\n`);
