@@ -114,7 +114,7 @@ export function createBot(deps: BotDeps): Bot {
  * runtime builds a new knowledge version a few milliseconds at a time while the previous one serves).
  */
 export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void, Bot> {
-  const aliases = new Aliases(knowledge);
+  const aliases = Aliases.of(knowledge);
   const tables = yield* readPassages(knowledge, words ?? (yield* readingWords(knowledge)), index.positions);
   const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);

@@ -1,5 +1,5 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
-import { buffersOf, eachToken, nodeAt, stem, tokenize } from "./text.js";
+import { buffersOf, eachToken, nodeAt, stem, TokenTable, tokenize } from "./text.js";
 import { Aliases, writtenUnspaced } from "./vocabulary.js";
 
 /**
@@ -7,6 +7,8 @@ import { Aliases, writtenUnspaced } from "./vocabulary.js";
  * a worker thread on a reload) and hands over whole, so that building a bot reads no text.
  */
 export type PassageWords = {
+  /** The knowledge version read: words are taken only for the knowledge they were read from. */
+  version: string;
   /** Every distinct token met, in the order met: the texts' (the first `textTokens` of them), then the descriptions'. */
   tokens: string[];
   textTokens: number;
@@ -69,7 +71,7 @@ export function toEnd<T>(steps: Generator<void, T>): T {
  */
 export function* readingWords(knowledge: KnowledgeBase): Generator<void, PassageWords> {
   const { passages } = knowledge;
-  const aliases = new Aliases(knowledge);
+  const aliases = Aliases.of(knowledge);
   const ambiguous = new Set(knowledge.ambiguousAliases.map((alias) => tokenize(alias).join(" ")));
   const reader = new WordReader(aliases, passages.length * 32);
   const wordStarts = new Int32Array(passages.length + 1);
@@ -93,6 +95,7 @@ export function* readingWords(knowledge: KnowledgeBase): Generator<void, Passage
   const textTokens = reader.tokens.length;
   readDescriptions(knowledge, reader);
   return {
+    version: knowledge.version,
     tokens: reader.tokens,
     textTokens,
     stems: reader.stems,
@@ -126,6 +129,10 @@ export function* readPassages(
   indexed: ReadonlyMap<string, number>,
 ): Generator<void, PassageTables> {
   const { passages } = knowledge;
+  if (read.version !== knowledge.version || read.topicListAt.length !== passages.length)
+    throw new Error(
+      `passage words of knowledge ${read.version} (${read.topicListAt.length} passages) do not belong to knowledge ${knowledge.version} (${passages.length} passages)`,
+    );
   const shared = sameOrder(indexed, passages);
   const positions = shared ? indexed : new Map<string, number>();
   const topicSets = read.topicLists.map((topics) => new Set(topics));
@@ -303,8 +310,9 @@ type TokenVisit = Parameters<typeof eachToken>[1];
  * text, so a token met again makes no new string, and is stemmed, and checked for beginning an alias, once.
  */
 class WordReader {
+  private readonly table = new TokenTable();
   /** Every distinct token met, in the order met. */
-  readonly tokens: string[] = [];
+  readonly tokens: string[] = this.table.tokens;
   /** Every stem of the tokens read (not only met), in the order first read. */
   readonly stems: string[] = [];
   /** The stem indexes of every text read, one after another. */
@@ -314,14 +322,11 @@ class WordReader {
   readonly textTokens: string[] = [];
   readonly aliasStarts: number[] = [];
   textUnspaced = false;
-  private readonly hashes: number[] = [];
   /** By token: its stem's index (-1 until read), whether an alias begins with it, and whether it is `writtenUnspaced`. */
   private readonly stemOf: number[] = [];
   private readonly beginsAlias: boolean[] = [];
   private readonly unspaced: boolean[] = [];
   private readonly stemIndexes = new Map<string, number>();
-  /** Open addressing: a token's index plus one, 0 for a free slot; never more than half full. */
-  private slots = new Int32Array(1024);
 
   constructor(
     private readonly aliases: Aliases,
@@ -376,44 +381,16 @@ class WordReader {
 
   /** The index of the token `text.slice(start, end)` (whose hash `eachToken` gave), added when new. */
   private find(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = (this.slots[slot] as number) - 1;
-      if (entry < 0) return this.add(text.slice(start, end), hash, slot);
-      if (this.hashes[entry] === hash && sameChars(this.tokens[entry] as string, text, start, end))
-        return entry;
+    const known = this.tokens.length;
+    const token = this.table.find(text, start, end, hash);
+    if (token === known) {
+      const added = this.tokens[token] as string;
+      this.stemOf.push(-1);
+      this.beginsAlias.push(this.aliases.begins(added));
+      this.unspaced.push(writtenUnspaced(added));
     }
+    return token;
   }
-
-  private add(token: string, hash: number, slot: number): number {
-    const index = this.tokens.length;
-    this.tokens.push(token);
-    this.hashes.push(hash);
-    this.stemOf.push(-1);
-    this.beginsAlias.push(this.aliases.begins(token));
-    this.unspaced.push(writtenUnspaced(token));
-    this.slots[slot] = index + 1;
-    if (this.tokens.length * 2 > this.slots.length) this.grow();
-    return index;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, index) => {
-      let slot = hash & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = index + 1;
-    });
-    this.slots = slots;
-  }
-}
-
-/** Whether `text.slice(start, end)` is the token, read without making the slice. */
-function sameChars(token: string, text: string, start: number, end: number): boolean {
-  if (token.length !== end - start) return false;
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 /** Numbers each distinct list of topics (most passages share a few), found topic by topic in a tree of the lists met so far. */

@@ -41,8 +41,8 @@ export function eachToken(
     }
     if (wordChar) {
       if (start < 0) start = i;
-      hash = Math.imul(hash ^ code, HASH_PRIME);
-      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(i + 1), HASH_PRIME);
+      hash = hashWith(hash, code);
+      if (width === 2) hash = hashWith(hash, lower.charCodeAt(i + 1));
     } else if (start >= 0) {
       if (code === 0x2e && joinsLetters(lower, i)) {
         joined += lower.slice(start, i);
@@ -55,8 +55,59 @@ export function eachToken(
 }
 
 /** The token hash: FNV-1a over the token's UTF-16 code units (a joined token's, without its dots). */
-const HASH_SEED = 0x811c9dc5;
+export const HASH_SEED = 0x811c9dc5;
 const HASH_PRIME = 0x01000193;
+/** The hash of a token so far with one more code unit. */
+export const hashWith = (hash: number, code: number) => Math.imul(hash ^ code, HASH_PRIME);
+
+/**
+ * Distinct tokens, each found by its hash and characters in the text it was met in, so a token met again
+ * makes no new string. A new token joins the end of `tokens`.
+ */
+export class TokenTable {
+  readonly tokens: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Open addressing: a token's index plus one, 0 for a free slot; never more than half full. */
+  private slots = new Int32Array(1024);
+
+  /** The index of the token `text.slice(start, end)`, whose hash is `hash`. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) return this.add(text.slice(start, end), hash, slot);
+      if (this.hashes[entry] === hash && sameChars(this.tokens[entry] as string, text, start, end))
+        return entry;
+    }
+  }
+
+  private add(token: string, hash: number, slot: number): number {
+    const index = this.tokens.length;
+    this.tokens.push(token);
+    this.hashes.push(hash);
+    this.slots[slot] = index + 1;
+    if (this.tokens.length * 2 > this.slots.length) this.grow();
+    return index;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, index) => {
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = index + 1;
+    });
+    this.slots = slots;
+  }
+}
+
+/** Whether `text.slice(start, end)` is the token, read without making the slice. */
+function sameChars(token: string, text: string, start: number, end: number): boolean {
+  if (token.length !== end - start) return false;
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
 
 const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 const isAsciiWord = (code: number) =>

@@ -52,13 +52,25 @@ export const writtenUnspaced = (token: string) => MAYBE_UNSPACED.test(token) && 
 
 /** What the knowledge calls its deals, topics and other countries, word by word. */
 export class Aliases {
+  private static readonly built = new WeakMap<KnowledgeBase, Aliases>();
+
+  /** The knowledge's aliases, built once per knowledge version (the loader and the bot read the same). */
+  static of(knowledge: KnowledgeBase): Aliases {
+    let aliases = Aliases.built.get(knowledge);
+    if (!aliases) {
+      aliases = new Aliases(knowledge);
+      Aliases.built.set(knowledge, aliases);
+    }
+    return aliases;
+  }
+
   readonly phrases = new Map<string, Term>();
   /** The same aliases as a tree of words, so the longest alias at a position is found in one walk. */
   private readonly phraseTree: PhraseNode = { next: new Map() };
   readonly singleWords: Array<{ word: string; term: Term }> = [];
   readonly unspaced: Array<{ alias: string; term: Term }> = [];
 
-  constructor(knowledge: KnowledgeBase) {
+  private constructor(knowledge: KnowledgeBase) {
     // Later additions win on clashes; deals are added last so a deal alias always reads as the deal.
     for (const country of knowledge.otherCountries) this.add(country, { kind: "country", id: country });
     for (const topic of knowledge.topics) {

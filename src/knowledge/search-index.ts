@@ -7,7 +7,7 @@ import type {
   SearchHit,
   SearchResults,
 } from "../core/model.js";
-import { buffersOf } from "../core/text.js";
+import { buffersOf, HASH_SEED, hashWith, TokenTable } from "../core/text.js";
 
 /*
  * Full-text search over passages, scored as MiniSearch 7 scores an OR query (BM25+, k 1.2, b 0.7, d 0.5;
@@ -47,6 +47,11 @@ export const processTerm = (term: string): string | null => {
 
 /** MiniSearch's tokenizer: any run of spaces, line breaks or punctuation separates words. */
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+const SPACE_OR_PUNCTUATION_CHAR = /^[\n\r\p{Z}\p{P}]$/u;
+/** By ASCII code: 1 where the character separates words. */
+const ASCII_SEPARATORS = Uint8Array.from({ length: 0x80 }, (_, code) =>
+  SPACE_OR_PUNCTUATION_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
 /** The indexed fields in order, and how much a match in each weighs. */
 const FIELD_BOOSTS = [2, 1] as const; // text, context
 const FIELDS = FIELD_BOOSTS.length;
@@ -114,19 +119,13 @@ export function loadPassageIndex(serialized: SerializedPassageIndex): PassageInd
   return new FlatIndex(serialized);
 }
 
-/** Tokenises and counts as MiniSearch's `add` does: a field's length is its number of distinct raw tokens. */
+/**
+ * Tokenises and counts as MiniSearch's `add` does: a field's length is its number of distinct raw tokens.
+ * Passages with the same context share its count, worked out once.
+ */
 function indexPassages(passages: readonly Passage[], contextFor: (passage: Passage) => string): IndexData {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  /** Each distinct raw token's number, and the word it stands for (-1 for a stop word). */
-  const tokenIds = new Map<string, number>();
-  const tokenTerms: number[] = [];
-  /** The last passage field (`at * FIELDS + field`) each raw token and each word was met in, and the word's count there. */
-  const tokenMetIn: number[] = [];
-  const termMetIn: number[] = [];
-  const termCounts: number[] = [];
-  /** Per word and field: passages and counts, interleaved. */
-  const postings: number[][] = [];
   const fieldLengths = new Int32Array(passages.length * FIELDS);
   const averageFieldLengths: number[] = [0, 0];
   const dealSetIds = new Map<string, number>();
@@ -140,13 +139,21 @@ function indexPassages(passages: readonly Passage[], contextFor: (passage: Passa
       id = terms.length;
       termIds.set(term, id);
       terms.push(term);
-      termMetIn.push(-1);
-      termCounts.push(0);
       for (let f = 0; f < FIELDS; f++) postings.push([]);
     }
     return id;
   };
-  const fieldTerms: number[] = [];
+  const counter = new FieldCounter(termOf);
+  const contexts = new Map<string, FieldCount>();
+  /** Per word and field: passages and counts, interleaved. */
+  const postings: number[][] = [];
+  const file = (at: number, field: number, { length, terms: met, counts }: FieldCount) => {
+    fieldLengths[at * FIELDS + field] = length;
+    const average = averageFieldLengths[field] ?? 0;
+    averageFieldLengths[field] = (average * at + length) / (at + 1);
+    for (let i = 0; i < met.length; i++)
+      postings[(met[i] as number) * FIELDS + field]?.push(at, counts[i] as number);
+  };
   passages.forEach((passage, at) => {
     const dealKey = passage.deals.join(" ");
     let dealSet = dealSetIds.get(dealKey);
@@ -157,37 +164,18 @@ function indexPassages(passages: readonly Passage[], contextFor: (passage: Passa
       dealSets.push([...passage.deals]);
     }
     passageDealSet[at] = dealSet;
-    const fields = [passage.text, contextFor(passage)];
-    for (let field = 0; field < FIELDS; field++) {
-      const place = at * FIELDS + field;
-      let length = 0;
-      fieldTerms.length = 0;
-      for (const token of (fields[field] ?? "").split(SPACE_OR_PUNCTUATION)) {
-        let tokenId = tokenIds.get(token);
-        if (tokenId === undefined) {
-          tokenId = tokenTerms.length;
-          tokenIds.set(token, tokenId);
-          tokenTerms.push(termOf(token));
-          tokenMetIn.push(-1);
-        }
-        if (tokenMetIn[tokenId] !== place) {
-          tokenMetIn[tokenId] = place;
-          length++;
-        }
-        const term = tokenTerms[tokenId] as number;
-        if (term < 0) continue;
-        if (termMetIn[term] !== place) {
-          termMetIn[term] = place;
-          termCounts[term] = 0;
-          fieldTerms.push(term);
-        }
-        termCounts[term] = (termCounts[term] as number) + 1;
-      }
-      fieldLengths[place] = length;
-      const average = averageFieldLengths[field] ?? 0;
-      averageFieldLengths[field] = (average * at + length) / (at + 1);
-      for (const term of fieldTerms) postings[term * FIELDS + field]?.push(at, termCounts[term] as number);
+    file(at, 0, counter.count(passage.text));
+    const context = contextFor(passage);
+    let counted = contexts.get(context);
+    if (!counted) {
+      counted = counter.count(context);
+      contexts.set(context, {
+        length: counted.length,
+        terms: [...counted.terms],
+        counts: [...counted.counts],
+      });
     }
+    file(at, 1, counted);
   });
   const postingStarts = new Int32Array(postings.length + 1);
   let total = 0;
@@ -217,6 +205,102 @@ function indexPassages(passages: readonly Passage[], contextFor: (passage: Passa
     fieldLengths,
     averageFieldLengths,
   };
+}
+
+/** A field's number of distinct raw tokens, and the words it holds (first met first) with how often. */
+type FieldCount = { length: number; terms: readonly number[]; counts: readonly number[] };
+
+/**
+ * Counts a field's tokens as `text.split(SPACE_OR_PUNCTUATION)` finds them (empty ones at either end included)
+ * without making a string per token: each distinct raw token is found by a hash of its characters, made and
+ * read as a word (`termOf`) once. Its result is reused by the next count.
+ */
+class FieldCounter {
+  private readonly table = new TokenTable();
+  /** By token: its word (-1 for none), and the latest count that met it. */
+  private readonly tokenTerms: number[] = [];
+  private readonly tokenMetIn: number[] = [];
+  /** By word: the latest count that met it, and its place in that count's `terms`. */
+  private readonly termMetIn: number[] = [];
+  private readonly termPlace: number[] = [];
+  private counts = 0;
+  private readonly result = { length: 0, terms: [] as number[], counts: [] as number[] };
+
+  constructor(private readonly termOf: (token: string) => number) {}
+
+  count(text: string): FieldCount {
+    const { result } = this;
+    this.counts += 1;
+    result.length = 0;
+    result.terms.length = 0;
+    result.counts.length = 0;
+    let start = 0;
+    let hash = HASH_SEED;
+    let betweenTokens = false;
+    for (let i = 0; i < text.length; ) {
+      const code = text.charCodeAt(i);
+      let width = 1;
+      let separates: boolean;
+      if (code < 0x80) separates = ASCII_SEPARATORS[code] === 1;
+      else {
+        const point = text.codePointAt(i) as number;
+        if (point > 0xffff) width = 2;
+        separates = SPACE_OR_PUNCTUATION_CHAR.test(String.fromCodePoint(point));
+      }
+      if (separates) {
+        if (!betweenTokens) this.meet(text, start, i, hash);
+        betweenTokens = true;
+      } else {
+        if (betweenTokens) {
+          betweenTokens = false;
+          start = i;
+          hash = HASH_SEED;
+        }
+        hash = hashWith(hash, code);
+        if (width === 2) hash = hashWith(hash, text.charCodeAt(i + 1));
+      }
+      i += width;
+    }
+    if (betweenTokens) this.meet(text, text.length, text.length, HASH_SEED);
+    else this.meet(text, start, text.length, hash);
+    return result;
+  }
+
+  private meet(text: string, start: number, end: number, hash: number): void {
+    const token = this.find(text, start, end, hash);
+    if (this.tokenMetIn[token] !== this.counts) {
+      this.tokenMetIn[token] = this.counts;
+      this.result.length++;
+    }
+    const term = this.tokenTerms[token] as number;
+    if (term < 0) return;
+    const { terms, counts } = this.result;
+    if (this.termMetIn[term] !== this.counts) {
+      this.termMetIn[term] = this.counts;
+      this.termPlace[term] = terms.length;
+      terms.push(term);
+      counts.push(1);
+    } else {
+      const place = this.termPlace[term] as number;
+      counts[place] = (counts[place] as number) + 1;
+    }
+  }
+
+  /** The index of the token `text.slice(start, end)`, read as a word when new. */
+  private find(text: string, start: number, end: number, hash: number): number {
+    const known = this.table.tokens.length;
+    const token = this.table.find(text, start, end, hash);
+    if (token === known) {
+      const term = this.termOf(this.table.tokens[token] as string);
+      this.tokenTerms.push(term);
+      this.tokenMetIn.push(-1);
+      while (this.termMetIn.length <= term) {
+        this.termMetIn.push(-1);
+        this.termPlace.push(0);
+      }
+    }
+    return token;
+  }
 }
 
 /** A word of the index a query word reaches, and how much a match through it weighs. */

@@ -61,4 +61,12 @@ describe("passage tables", () => {
     expect([...own.positions]).toEqual(knowledge.passages.map((passage, at) => [passage.id, at]));
     expect(own.topicsAt).toEqual(tables.topicsAt);
   });
+
+  it("refuse words read from another knowledge version, or from other passages", () => {
+    const edited = { ...knowledge, version: "0123456789abcdef" };
+    expect(() => readPassages(edited, readWords(knowledge), indexed).next()).toThrow(/do not belong/);
+    const fewer = { ...knowledge, passages: knowledge.passages.slice(1) };
+    expect(() => readPassages(fewer, readWords(knowledge), indexed).next()).toThrow(/do not belong/);
+    expect(() => readPassages(edited, readWords(edited), indexed).next()).not.toThrow();
+  });
 });

@@ -111,6 +111,24 @@ describe("the search index", () => {
     }
   });
 
+  it("counts words as MiniSearch splits them: punctuation at either end, symbols, tabs, cases, other scripts", () => {
+    const texts = [
+      "...Space!",
+      "Chips, chips and CHIPS; $550 billion +20% <AI> a|b",
+      "tab\tseparated\ttokens — em-dash\u00a0no-break\u2003em space",
+      "U.S.-Japan «quotes» ¿qué? 😀 emoji𝑥 中文「日本」",
+      "",
+      "!!!",
+      "trailing space ",
+    ];
+    const passages = texts.map((text, at) => ({ ...(real.passages[at] as Passage), id: `p${at}`, text }));
+    const odd = { ...real, passages };
+    const reference = miniSearchOf(odd);
+    const index = buildPassageIndex(passages, indexContext(odd));
+    for (const query of ["space", "chips 550", "tab separated", "dash space", "quotes emoji", "japan", "20"])
+      expect(allHits(index.search(query)), query).toEqual(reference(query));
+  });
+
   it("finds only passages of the deals asked, scored as without the deals", () => {
     const index = buildPassageIndex(real.passages, indexContext(real));
     const dealsOf = new Map(real.passages.map((passage) => [passage.id, passage.deals]));
