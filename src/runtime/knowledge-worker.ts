@@ -1,8 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { readWords, wordsTransferList } from "../core/passage-tables.js";
+import { buffersOf } from "../core/text.js";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
 import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
-import { columnsTransferList, toColumns } from "./passage-columns.js";
+import { columnsTransferList, toColumns, toJsonPieces } from "./passage-columns.js";
 import type { WorkerReply, WorkerRequest } from "./worker-load.js";
 
 /** Entry of the thread that reads, validates and indexes a knowledge version for `loadInWorker`. */
@@ -14,7 +15,8 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
     const words = readWords(knowledge);
     return {
       ok: true,
-      knowledge: { ...knowledge, passages: [] },
+      knowledge: { ...knowledge, passages: [], sources: [] },
+      sources: toJsonPieces(knowledge.sources),
       passages: toColumns(knowledge.passages),
       // The index's passage ids are the passages' own, in order: they come once, with the passages.
       index: { ...index, passageIds: [] },
@@ -41,6 +43,7 @@ parentPort?.postMessage(
         ...transferList(reply.index),
         ...wordsTransferList(reply.words),
         ...columnsTransferList(reply.passages),
+        ...buffersOf([reply.sources.bytes, reply.sources.starts]),
       ]
     : [],
 );

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { KnowledgeBase } from "../core/model.js";
+import type { KnowledgeBase, Source } from "../core/model.js";
 import type { PassageWords } from "../core/passage-tables.js";
 import {
   KnowledgeError,
@@ -8,15 +8,16 @@ import {
   type LoadOptions,
 } from "../knowledge/load.js";
 import { loadPassageIndex, type SerializedPassageIndex } from "../knowledge/search-index.js";
-import { fromColumns, type PassageColumns } from "./passage-columns.js";
+import { type EncodedPieces, fromColumns, fromJsonPieces, type PassageColumns } from "./passage-columns.js";
 
 export type WorkerRequest = { dir: string; maxBytes: number | undefined };
 
 export type WorkerReply =
   | {
       ok: true;
-      /** The knowledge but its passages (a few small objects per deal, source and topic), which come as columns. */
+      /** The knowledge but its sources and passages, which come as pieces of JSON and as columns. */
       knowledge: KnowledgeBase;
+      sources: EncodedPieces;
       passages: PassageColumns;
       index: SerializedPassageIndex;
       words: PassageWords;
@@ -43,7 +44,11 @@ export async function loadInWorker(dir: string, options: LoadOptions = {}): Prom
     if ("invalid" in reply) throw new KnowledgeError(reply.invalid.file, reply.invalid.problems);
     throw new Error(`knowledge worker failed: ${reply.unexpected}`);
   }
-  const knowledge = { ...reply.knowledge, passages: await fromColumns(reply.passages) };
+  const knowledge = {
+    ...reply.knowledge,
+    sources: await fromJsonPieces<Source>(reply.sources),
+    passages: await fromColumns(reply.passages),
+  };
   const passageIds = knowledge.passages.map((passage) => passage.id);
   const index = loadPassageIndex({ ...reply.index, passageIds });
   return { knowledge, index, words: reply.words, loadMs: performance.now() - started };
