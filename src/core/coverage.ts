@@ -240,11 +240,10 @@ function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
     (hasName.some((has) => has(position)) &&
       passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
         const words = tokenize(sentence);
+        // The words are stemmed only in a sentence that names the deal: most do not.
+        if (!names.some((name) => indexOfSequence(words, name) >= 0)) return false;
         const stems = words.map(stem);
-        return (
-          wanted.every((term) => stems.includes(term)) &&
-          names.some((name) => indexOfSequence(words, name) >= 0)
-        );
+        return wanted.every((term) => stems.includes(term));
       }));
 }
 
