@@ -12,6 +12,8 @@ const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/ally$/, "al"],
   [/ally$/, ""],
   [/al$/, ""],
+  [/ship$/, ""],
+  [/i[sz]e$/, "ity"],
 ];
 
 /**
@@ -348,7 +350,7 @@ export class KnowledgeLookups {
 
   /**
    * A derived word the texts never use is looked for as the one they do use: "strategically" as "strategic",
-   * "regional" as "region".
+   * "regional" as "region", "partnerships" as "partners", "stabilise" as "stability".
    */
   private asUsed(stemmed: string): string {
     if (this.tables.postings.has(stemmed) || stemmed.length < 7) return stemmed;
