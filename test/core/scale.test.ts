@@ -213,7 +213,8 @@ describe("work per question does not grow with knowledge it is not about", () =>
     const once = buildReads(1000) - base;
     const twice = buildReads(2000) - base;
     expect(once).toBeGreaterThan(1000);
-    expect(twice).toBeLessThanOrEqual(2 * once);
+    // The order check samples every 64th passage and the last: rounding may add a read or two, never more.
+    expect(twice).toBeLessThanOrEqual(2 * once + 2);
   });
 
   it("reads the vocabulary's topics as often whatever the number of passages: no alias is tried per passage", () => {
