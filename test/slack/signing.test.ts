@@ -65,6 +65,10 @@ describe("the receiver's own check (the only one: Bolt's is off)", () => {
       exampleRequest(EXAMPLE.signature, tampered),
       exampleRequest(slackSignature("another-secret", EXAMPLE.timestamp, EXAMPLE.body)),
       exampleRequest(EXAMPLE.signature.slice(0, -1)),
+      exampleRequest(`${EXAMPLE.signature}00`),
+      exampleRequest(EXAMPLE.signature.replace("v0=", "v1=")),
+      exampleRequest(EXAMPLE.signature.replace("v0=", "")),
+      exampleRequest(EXAMPLE.signature.toUpperCase().replace("V0=", "v0=")),
       exampleRequest(""),
     ]) {
       expect(await checkSlackRequest(request, EXAMPLE.secret, now)).toEqual({
