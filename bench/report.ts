@@ -48,9 +48,6 @@ export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
   });
 }
 
-/** A table column: its heading and how a row (the n-th run of its section) fills it. */
-type Column<R> = [head: string, cell: (row: R, run: number) => string];
-
 /** The figures as Markdown: printed by every run, and the figures part of docs/benchmarks.md. */
 export function renderReport(results: Results): string {
   const { core, startup, slack, reload } = results.sections;
@@ -60,88 +57,59 @@ export function renderReport(results: Results): string {
     `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${start} → ${end}${quick}.`,
     "",
   ];
-  const table = <R>(title: string, rows: R[], columns: Column<R>[], note = "") => {
-    const cells = (row: string[]) => `| ${row.join(" | ")} |`;
-    lines.push(`#### ${title}`, "", cells(columns.map(([head]) => head)), cells(columns.map(() => "---")));
-    lines.push(...rows.map((row, i) => cells(columns.map(([, cell]) => cell(row, i + 1)))), "");
-    if (note) lines.push(note, "");
+  /** A Markdown table: `head` holds the column headings between " | ", each row its cells likewise. */
+  const table = (title: string, head: string, rows: string[], note = "") => {
+    const dashes = head.split(" | ").map(() => "---");
+    const body = [head, dashes.join(" | "), ...rows].map((row) => `| ${row} |`);
+    lines.push(`#### ${title}`, "", ...body, "", ...(note ? [note, ""] : []));
   };
   const ms = (value: number) => `${short(value)} ms`;
   const lat = (s: Summary) => `${short(s.p50)} / ${ms(s.p99)}`;
   const when = (m: Measured<unknown>) =>
     `Measured ${m.at}, load average ${m.loadAverage.start} → ${m.loadAverage.end}.`;
-  const run: Column<unknown> = ["Run", (_, i) => String(i)];
   if (results.goals.length > 0)
-    table("Targets (issue 16): median (min–max) over the runs", results.goals, [
-      ["Goal", (g) => g.goal],
-      ["Target", (g) => g.target],
-      ["Measured", (g) => range(g.spread)],
-      ["Verdict", (g) => g.verdict],
-    ]);
+    table(
+      "Targets (issue 16): median (min–max) over the runs",
+      "Goal | Target | Measured | Verdict",
+      results.goals.map((g) => `${g.goal} | ${g.target} | ${range(g.spread)} | ${g.verdict}`),
+    );
   if (core)
     table(
       "Core latency and scale: answer vs bare index search (floor), p50 / p99 per run",
-      core.figures.flatMap(({ factor, runs }) => runs.map((m, i) => ({ factor, run: i + 1, ...m }))),
-      [
-        ["×", (r) => String(r.factor)],
-        ["Passages", (r) => String(r.passages)],
-        ["Run", (r) => String(r.run)],
-        ["Answer", (r) => lat(r.answerMs)],
-        ["Floor: index.search", (r) => lat(r.searchMs)],
-        ["Answers timed", (r) => String(r.answerMs.n)],
-        ["loadKnowledge", (r) => ms(r.loadMs)],
-        ["createBot", (r) => ms(r.botBuildMs)],
-        ["Heap", (r) => `${r.heapMB} MB`],
-      ],
+      "× | Passages | Run | Answer | Floor: index.search | Answers timed | loadKnowledge | createBot | Heap",
+      core.figures.flatMap(({ factor, runs }) =>
+        runs.map(
+          (r, i) =>
+            `${factor} | ${r.passages} | ${i + 1} | ${lat(r.answerMs)} | ${lat(r.searchMs)} | ${r.answerMs.n} | ${ms(r.loadMs)} | ${ms(r.botBuildMs)} | ${r.heapMB} MB`,
+        ),
+      ),
       `${when(core)} ×1 is knowledge/ itself; ×N adds N−1 synthetic copies of every source and passage.`,
     );
   if (startup)
     table(
       "Console start-up to first answer vs its floor, per run",
-      startup.figures.runs,
-      [
-        run,
-        [`\`${startup.figures.command}\``, (r) => ms(r.consoleMs)],
-        ["Floor: node + YAML + MiniSearch + one query", (r) => ms(r.floorMs)],
-        ["Ratio", (r) => `${r.ratio}×`],
-      ],
+      `Run | \`${startup.figures.command}\` | Floor: node + YAML + MiniSearch + one query | Ratio`,
+      startup.figures.runs.map((r, i) => `${i + 1} | ${ms(r.consoleMs)} | ${ms(r.floorMs)} | ${r.ratio}×`),
       when(startup),
     );
   if (slack)
     table(
       "Slack: the app vs a bare Bolt app (empty ack), per run",
-      slack.figures.runs,
-      [
-        run,
-        [
-          "Flat out app / bare",
-          ({ flatOut: f }) => `${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×)`,
-        ],
-        ["Paced at", (r) => `${r.paced.rate} per s`],
-        ["App request → answer p50 / p99", (r) => lat(r.paced.app)],
-        ["App ack p50 / p99", (r) => lat(r.paced.appAck)],
-        ["Bare ack p50 / p99", (r) => lat(r.paced.bare)],
-        [
-          "Overload: rate, ack p99, acks > 3 s, notices",
-          ({ overload: o }) => `${o.rate} per s, ${ms(o.ack.p99)}, ${o.lateAcks}, ${o.counts.notices}`,
-        ],
-      ],
+      "Run | Flat out app / bare | Paced at | App request → answer p50 / p99 | App ack p50 / p99 | Bare ack p50 / p99 | Overload: rate, ack p99, acks > 3 s, notices",
+      slack.figures.runs.map(
+        ({ flatOut: f, paced: p, overload: o }, i) =>
+          `${i + 1} | ${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×) | ${p.rate} per s | ${lat(p.app)} | ${lat(p.appAck)} | ${lat(p.bare)} | ${o.rate} per s, ${ms(o.ack.p99)}, ${o.lateAcks}, ${o.counts.notices}`,
+      ),
       `${when(slack)} ${slack.figures.connections} connections flat out; errors: ${slack.figures.runs.map((r) => r.flatOut.app.errors + r.paced.counts.errors).join(", ")}.`,
     );
   if (reload)
     table(
       `Reload of ×${reload.figures.factor} knowledge (${reload.figures.yamlMB} MB of YAML) while serving, per run`,
-      reload.figures.runs,
-      [
-        run,
-        ["SIGHUP → reloaded", (r) => ms(r.reloadMs)],
-        ["/healthz p50 / p99 / max (n)", (r) => `${lat(r.healthz)} / ${ms(r.healthz.max)} (${r.healthz.n})`],
-        ["/tpd ack p50 / p99 / max (n)", (r) => `${lat(r.acks)} / ${ms(r.acks.max)} (${r.acks.n})`],
-        [
-          "Floor: the same in the second before, max",
-          (r) => `/healthz ${ms(r.idle.healthz.max)}, ack ${ms(r.idle.acks.max)}`,
-        ],
-      ],
+      "Run | SIGHUP → reloaded | /healthz p50 / p99 / max (n) | /tpd ack p50 / p99 / max (n) | Floor: the same in the second before, max",
+      reload.figures.runs.map(
+        ({ reloadMs, healthz: h, acks: a, idle }, i) =>
+          `${i + 1} | ${ms(reloadMs)} | ${lat(h)} / ${ms(h.max)} (${h.n}) | ${lat(a)} / ${ms(a.max)} (${a.n}) | /healthz ${ms(idle.healthz.max)}, ack ${ms(idle.acks.max)}`,
+      ),
       when(reload),
     );
   return lines.join("\n");
