@@ -17,14 +17,9 @@ const NO_ONE = new Set(
 );
 
 /** The United States, party to every deal: never the partner's country, so never where a deal is "in" it. */
-const HOME_COUNTRY = new Set([
-  "united states",
-  "us",
-  "usa",
-  "america",
-  "united states of america",
-  "washington",
-]);
+const HOME_COUNTRY = new Set(
+  "united states, us, usa, america, united states of america, washington".split(", "),
+);
 const MONTHS = "january february march april may june july august september october november december".split(
   " ",
 );
@@ -87,21 +82,7 @@ function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = ()
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
 
 /** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju", "in Tokyo, right?". */
-const STOP_WORDS = new Set([
-  "on",
-  "by",
-  "and",
-  "or",
-  "with",
-  "for",
-  "when",
-  "while",
-  "after",
-  "before",
-  "right",
-  "correct",
-  "true",
-]);
+const STOP_WORDS = new Set("on by and or with for when while after before right correct true".split(" "));
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 export function nameHas(person: Signatory, word: string): boolean {

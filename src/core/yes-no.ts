@@ -7,18 +7,7 @@ import { signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
-const NEGATIONS = new Set([
-  "not",
-  "no",
-  "non",
-  "neither",
-  "nor",
-  "nothing",
-  "never",
-  "without",
-  "cannot",
-  "nt",
-]);
+const NEGATIONS = new Set("not no non neither nor nothing never without cannot nt".split(" "));
 /** Where a sentence ends: not inside an abbreviation such as "U.S.". */
 const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** Where a sentence or clause ends. */

@@ -327,16 +327,7 @@ function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
   return asksSum && !shown.slice(0, PAGE_SIZE).some(givesSum);
 }
 
-const QUOTE_WORDS = new Set([
-  "quote",
-  "quotes",
-  "quoted",
-  "quotation",
-  "statement",
-  "remarks",
-  "comment",
-  "comments",
-]);
+const QUOTE_WORDS = new Set("quote quotes quoted quotation statement remarks comment comments".split(" "));
 
 const SAY_WORDS = new Set(["say", "said", "says", "think", "thinks", "call", "called"]);
 /** Words asking for what someone said. */

@@ -4,49 +4,13 @@ import { BlockList, cleanText, definedOnly, type PageDocument, type PageMeta } f
 type Node = ReturnType<typeof parseDocument>["children"][number];
 
 /** Page furniture and non-prose content: never imported. */
-const LEFT_OUT = new Set([
-  "head",
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "svg",
-  "canvas",
-  "iframe",
-  "object",
-  "nav",
-  "header",
-  "footer",
-  "aside",
-  "form",
-  "button",
-  "select",
-  "table",
-  "pre",
-  "figure",
-  "img",
-  "picture",
-  "video",
-  "audio",
-]);
+const LEFT_OUT = new Set(
+  `head script style noscript template svg canvas iframe object nav header footer
+  aside form button select table pre figure img picture video audio`.split(/\s+/),
+);
 
 /** Elements that end one passage and start the next. */
-const BLOCK = new Set([
-  "p",
-  "li",
-  "ul",
-  "ol",
-  "dl",
-  "dt",
-  "dd",
-  "blockquote",
-  "div",
-  "section",
-  "article",
-  "main",
-  "body",
-  "hr",
-]);
+const BLOCK = new Set("p li ul ol dl dt dd blockquote div section article main body hr".split(" "));
 
 const HEADING = /^h[1-6]$/;
 
