@@ -14,6 +14,7 @@ import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint, Pipeline } from "../shared/pipeline.js";
 import type { QuestionRecorder } from "../shared/question-record.js";
 import { WORDING } from "../shared/render-plan.js";
+import { oneLine } from "../shared/safe-text.js";
 import { COMMAND_NAME, OPTIONS } from "./commands.js";
 import { decodeAction } from "./custom-id.js";
 import {
@@ -81,10 +82,7 @@ const askAboutMessage = {
     const target = interaction.targetMessage;
     const fromAnswer =
       target.author.id === interaction.client.user.id ? questionFromEmbeds(target.embeds) : null;
-    const text = (fromAnswer ?? target.content)
-      .replace(/<(?:@[!&]?|#)\d+>/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
+    const text = oneLine((fromAnswer ?? target.content).replace(/<(?:@[!&]?|#)\d+>/g, " "));
     if (text === "") return null;
     return asked(interaction, "context-menu", text, {}, true, null);
   },
@@ -127,11 +125,11 @@ function asked(
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const run = async <T extends Answerable>(
     interaction: T,
-    read: (interaction: T, bot: Bot) => Asked<DiscordReply> | null,
+    entry: { name: string; read: (interaction: T, bot: Bot) => Asked<DiscordReply> | null },
     unreadable: string = NOTICES.staleButton,
   ) => {
     try {
-      const question = read(interaction, deps.getBot());
+      const question = entry.read(interaction, deps.getBot());
       if (!question) {
         await send(interaction, renderNotice(unreadable), true);
         return;
@@ -139,12 +137,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       // Replied to once, directly, when the answer is ready within the budget; deferred only past it.
       await deps.pipeline.ask(question.question, question.reply);
     } catch (error) {
-      const via = interaction.isButton()
-        ? "button"
-        : interaction.isChatInputCommand()
-          ? "slash"
-          : "context-menu";
-      deps.logger.error({ requestId: interaction.id, via, err: describeError(error) }, "answer failed");
+      deps.logger.error(
+        { requestId: interaction.id, via: entry.name, err: describeError(error) },
+        "answer failed",
+      );
       await send(interaction, renderNotice(NOTICES.error), true).catch(() => {});
     }
   };
@@ -152,18 +148,18 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (interaction.isAutocomplete()) {
       if (interaction.commandName === COMMAND_NAME) await autocomplete(deps, interaction);
     } else if (interaction.isChatInputCommand()) {
-      if (interaction.commandName === COMMAND_NAME) await run(interaction, slash.read);
+      if (interaction.commandName === COMMAND_NAME) await run(interaction, slash);
     } else if (interaction.isButton()) {
       if (isFeedbackButton(interaction.customId))
         await feedback(deps, () => onFeedbackButton(interaction, deps.recorder.vote));
       else if (decodeAction(interaction.customId, dealIds(deps.getBot())) !== null)
-        await run(interaction, button.read);
+        await run(interaction, button);
     } else if (interaction.isModalSubmit()) {
       if (isFeedbackNote(interaction.customId))
         await feedback(deps, () => onFeedbackNote(interaction, deps.recorder.vote));
     } else if (interaction.isMessageContextMenuCommand()) {
       if (interaction.commandName === WORDING.askAboutMessage)
-        await run(interaction, askAboutMessage.read, NOTICES.noText);
+        await run(interaction, askAboutMessage, NOTICES.noText);
     }
   };
 }

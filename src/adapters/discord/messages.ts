@@ -5,6 +5,7 @@ import { describeError } from "../../errors.js";
 import type { Surface } from "../../store/types.js";
 import { NOTICES } from "../shared/notices.js";
 import type { Asked, EntryPoint } from "../shared/pipeline.js";
+import { oneLine } from "../shared/safe-text.js";
 import { NO_PINGS } from "./client.js";
 import { contextFromAnswer, latestAnswerIn, threadAnswer } from "./conversation.js";
 import { withFeedback } from "./feedback.js";
@@ -37,10 +38,7 @@ export function toQuestion(message: Addressed): string | null {
 }
 
 function strip(content: string, patterns: RegExp[]): string {
-  return patterns
-    .reduce((text, pattern) => text.replace(pattern, " "), content)
-    .replace(/\s+/g, " ")
-    .trim();
+  return oneLine(patterns.reduce((text, pattern) => text.replace(pattern, " "), content));
 }
 
 type Lookup = { via: string; previous: TurnContext | null } | null;
@@ -79,7 +77,7 @@ export const messageEntry = {
         previous: await previousFor(message, repliesToBot, bot),
       };
     } else {
-      text = message.content.replace(/\s+/g, " ").trim();
+      text = oneLine(message.content);
       found = text !== "" && message.channel.isThread() ? await inThread(message, bot) : null;
     }
     if (!found) return null;

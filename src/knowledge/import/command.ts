@@ -87,30 +87,24 @@ export async function knowledgeAdd(argv: readonly string[], output: Output): Pro
 }
 
 function parse(argv: readonly string[]) {
-  const { values, positionals } = (() => {
-    try {
-      return parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          id: { type: "string" },
-          title: { type: "string" },
-          url: { type: "string" },
-          publisher: { type: "string" },
-          date: { type: "string" },
-          weight: { type: "string" },
-          type: { type: "string" },
-          short: { type: "string" },
-          deals: { type: "string" },
-          knowledge: { type: "string", default: "knowledge" },
-          help: { type: "boolean", short: "h", default: false },
-        },
-      });
-    } catch (error) {
-      throw new BotError("USAGE", (error as Error).message);
-    }
-  })();
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      id: { type: "string" },
+      title: { type: "string" },
+      url: { type: "string" },
+      publisher: { type: "string" },
+      date: { type: "string" },
+      weight: { type: "string" },
+      type: { type: "string" },
+      short: { type: "string" },
+      deals: { type: "string" },
+      knowledge: { type: "string", default: "knowledge" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (!values.help && positionals.length === 0) throw new BotError("USAGE", "give at least one FILE");
   if (positionals.length > 1 && (values.id || values.title || values.url))
     throw new BotError(
