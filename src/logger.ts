@@ -61,18 +61,9 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: {
-        paths: [
-          "token",
-          "*.token",
-          "botToken",
-          "appToken",
-          "signingSecret",
-          "authorization",
-          "*.authorization",
-          "headers.authorization",
-          "*.headers.authorization",
-          'headers["x-slack-signature"]',
-        ],
+        paths:
+          `token *.token botToken appToken signingSecret authorization *.authorization headers.authorization
+          *.headers.authorization headers["x-slack-signature"]`.split(/\s+/),
         censor: REDACTED,
       },
     },
