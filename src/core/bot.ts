@@ -24,7 +24,7 @@ import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { phrasesIn } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
-import { hasYesNoLead, withYesNoLead } from "./yes-no.js";
+import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -68,7 +68,7 @@ const YIELD_TO_TOPIC = new Set<IntentName>([
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery): IntentName {
   if (query.greeting) return "help";
-  if (query.form === "which-deal" && query.order) return "deals";
+  if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.

@@ -78,6 +78,11 @@ function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = ()
   return places;
 }
 
+/** "Why did Starmer refuse to sign …", "decline to sign", "leave without signing": a signing said not to happen. */
+const REFUSAL =
+  /\b(refus(e|ed|es|ing)|declin(e|ed|es|ing)|without sign(ing)?|never sign(ed)?|not sign|fail(ed|s)? to sign)\b/;
+const refusalAsked = (query: ParsedQuery) => REFUSAL.test(query.tokens.join(" "));
+
 /** Nouns for who signs: "the Japanese signatory", "the signers". */
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
 
@@ -204,8 +209,10 @@ function signingClaimed(
     slot.push(...(end < 0 ? after : after.slice(0, end)));
   }
   const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
-  // "Is Onoda named as the Japanese signatory?": with no signer's slot, the signatories named anywhere are asked.
-  if (slot.length === 0 && SIGNER_NOUN.test(query.tokens[at] ?? "") && query.topics.length === 0)
+  // "Is Onoda named as the Japanese signatory?", "What made Trump leave without signing?": with no signer's slot,
+  // the signatories named anywhere are asked.
+  const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query);
+  if (slot.length === 0 && signerAsked && query.topics.length === 0)
     slot.push(...query.tokens.filter((token) => signatories.some((person) => nameHas(person, token))));
   const people = slot.filter(
     (token) =>
@@ -292,15 +299,27 @@ export function withSigningCorrected(
   const decided = signingLead(assumed, deal);
   const record = tokenize(deal.signed.place);
   const elsewhere = assumed.places.find((place) => indexOfSequence(record, tokenize(place.words)) < 0);
+  // "Why did Starmer refuse to sign it?" when the record has him sign it: the record corrects the refusal.
+  const signedAfterAll = refusalAsked(query) && decided?.startsWith("Yes — ");
+  // A signatory sources disagree on is said to be one as the record has it, with the disagreement.
+  const disputed = deal.signatories.find(
+    (person) => person.disputed && assumed.people.some((w) => nameHas(person, w)),
+  );
+  const differ = disputed?.disputed ? ` ${disputed.disputed.split(/(?<=\.)\s/)[0]}` : "";
   const correction = decided?.startsWith("No — ")
     ? decided.slice("No — ".length)
-    : decided === null && elsewhere
-      ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
-      : null;
+    : signedAfterAll
+      ? `${(decided as string).slice("Yes — ".length)}${differ}`
+      : decided === null && elsewhere
+        ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
+        : null;
   if (!correction) return answered;
-  const signingRecord = run(correction.includes(" signed by ") ? "who-signed" : "when", [deal.id]);
-  // With nothing else to answer ("Why was it signed at Balmoral?"), the signing record is the answer.
-  const answer = answered.found ? answered : signingRecord;
+  const signingRecord = run(signedAfterAll || correction.includes(" signed by ") ? "who-signed" : "when", [
+    deal.id,
+  ]);
+  // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
+  // signing record is the answer.
+  const answer = answered.found && !signedAfterAll ? answered : signingRecord;
   const lead = `The texts say otherwise: ${correction} ${answer.lead}`;
   const [cited] = signingRecord.excerpts;
   const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);

@@ -355,7 +355,7 @@ const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|da
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 /** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
 const FIRST_OR_LAST =
-  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum)\b|$)/;
+  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)/;
 const FIRST = /\b(first|earliest)\b/;
 
 /**
@@ -388,6 +388,12 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
   return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
 }
 
+/** "Which deal came first?", "in what order", "the most recent": the order of the deals, never "the First Lady". */
+export function ordersDeals(query: ParsedQuery): boolean {
+  const text = query.tokens.join(" ");
+  return FIRST_OR_LAST.test(text) || /\b(order|chronological(ly)?|most recent|newest|oldest)\b/.test(text);
+}
+
 /**
  * What a yes/no question asks of the deals' signing dates: one of two deals before the other ("order"), the two
  * in the same day, month or year, or one deal first or last of all ("rank"); null for any other question.
@@ -402,7 +408,7 @@ export function orderAsked(query: ParsedQuery): "order" | "rank" | "day" | "date
   if (!signed && !aboutDeals) return null;
   const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
   if (span && named.length === 2) return span as "day" | "date" | "month" | "year";
-  if (named.length === 1 && signed && FIRST_OR_LAST.test(query.tokens.join(" "))) return "rank";
+  if (named.length === 1 && signed && ordersDeals(query)) return "rank";
   const later = query.tokens.some((token) => LATER.has(token));
   const earlier = query.tokens.some((token) => EARLIER.has(token));
   return later !== earlier && named.length === 2 ? "order" : null;

@@ -64,7 +64,7 @@ export const compare: Intent = {
       lead:
         aboutProperty && sections.length === 0 && covered.length > 0
           ? `What ${dealsWith(ctx, covered)} say on ${what}:`
-          : `${leadFor(query.form === "yes-no" || query.allDeals, what, pool, covered, ctx)}${unsaid}`,
+          : `${leadFor(query.form === "yes-no" || (query.allDeals && !asksWhat(query)), what, pool, covered, ctx)}${unsaid}`,
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
@@ -96,8 +96,9 @@ function narrowedByWords(
 /**
  * "Which deal names OSTP as representing the US?", "compare the exit notice periods": words that each stand in
  * the texts, only never together, are no proof that every deal lacks what is asked: the rarest of them is asked
- * instead. In a section asked, words no text of it has are left out. Unchanged when a deal has them all, when a
- * word no text has may be what is asked ("global warming"), or when nothing would be left to ask.
+ * instead. Words no text has are left out in a section asked, or when two or more others stand together. Unchanged
+ * when a deal has them all, when a word no text has may be what is asked ("global warming"), or when nothing would
+ * be left to ask.
  */
 function wordsThatStand(
   subject: Subject,
@@ -111,12 +112,18 @@ function wordsThatStand(
     pool.some((deal) => anyEvidence(ctx, deal, { ...subject, terms }, inSection));
   if (stands(subject.terms)) return subject;
   const said = subject.terms.filter((term) => stands([term]));
-  // A word no text has ("global warming") may be what is asked: the texts then say nothing on it.
-  if (said.length < subject.terms.length && !inSectionAsked) return subject;
+  // A word no text has ("global warming") may be what is asked: the texts then say nothing on it. Unless the
+  // others stand together ("brings in the First Lady's initiative"): the missing one only frames them.
+  const framing = said.length >= 2 && stands(said);
+  if (said.length < subject.terms.length && !inSectionAsked && !framing) return subject;
   const rarest = [...said].sort((a, b) => ctx.passagesWith([a]).length - ctx.passagesWith([b]).length);
   const left = { ...subject, terms: stands(said) ? said : rarest.slice(0, 1) };
   return isEmpty(left) && !inSectionAsked ? subject : left;
 }
+
+/** "Which agencies lead it in each deal?", "what do all three say": asks what, so no Yes or No answers it. */
+const asksWhat = (query: ParsedQuery) =>
+  query.tokens.some((token) => /^(what|which|who|whom|how|where|when|why)$/.test(token));
 
 /** "Yes — all three …" for do-all questions, else which deals have it, in one sentence. */
 function leadFor(
