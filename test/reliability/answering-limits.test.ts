@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { withBudget } from "../../src/adapters/shared/answer-budget.js";
-import type { Reply } from "../../src/adapters/shared/pipeline.js";
+import { createInFlight } from "../../src/adapters/shared/in-flight.js";
+import { createPipeline, type Reply } from "../../src/adapters/shared/pipeline.js";
 import { createWorkQueue } from "../../src/adapters/shared/work-queue.js";
+import type { Bot } from "../../src/core/bot.js";
+import { createLogger } from "../../src/logger.js";
+import type { Surface } from "../../src/store/types.js";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,6 +74,72 @@ describe("the work queue", () => {
     // The queue moves again: a question asked now gets a turn.
     const later = await queue.enter(Date.now());
     expect(later).toBeTypeOf("function");
+  });
+
+  it("tells overdue waiters 'busy' as soon as a newcomer arrives, without waiting for a slot to free", async () => {
+    const queue = createWorkQueue({ concurrency: 1, maxWaiting: 10, maxWaitMs: 20 });
+    const first = await queue.enter(Date.now());
+    let heard: unknown = "nothing yet";
+    void queue.enter(Date.now())?.then((release) => {
+      heard = release;
+    });
+    await sleep(30);
+    expect(queue.enter(Date.now())).toBeNull();
+    await Promise.resolve();
+    expect(heard).toBeNull(); // told while the first turn still runs
+    // The stale waiter is gone: the next newcomer waits for the slot and gets it.
+    const fresh = queue.enter(Date.now());
+    expect(fresh).not.toBeNull();
+    first?.();
+    expect(await fresh).toBeTypeOf("function");
+  });
+});
+
+describe("the pipeline's queue", () => {
+  it("times a question's wait on this host's clock, not on the platform's (a skewed askedAt)", async () => {
+    let releaseFirst = () => {};
+    const firstTaken = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let takes = 0;
+    const pipeline = createPipeline({
+      getBot: () =>
+        ({
+          answer: (text: string) => ({ title: text, intent: "test", found: true, actions: {} }),
+        }) as unknown as Bot,
+      rateLimiter: {
+        take: async () => {
+          takes += 1;
+          if (takes === 1) await firstTaken;
+          return { allowed: true };
+        },
+      },
+      logger: createLogger({ level: "silent", secrets: [] }),
+      inFlight: createInFlight(),
+      answering: { budgetMs: 2500, concurrency: 1, maxWaiting: 10, maxWaitMs: 200 },
+    });
+    const question = (text: string, askedAt: number) => ({
+      requestId: text,
+      via: "test",
+      surface: "discord" as Surface,
+      text,
+      user: "u",
+      team: null,
+      awaitsReply: true,
+      askedAt,
+    });
+    const first = recordingReply();
+    const skewed = recordingReply();
+    const asked = [
+      pipeline.ask(question("first", Date.now()), first.reply),
+      // The platform's clock is 1 s behind ours: the question has not waited at all here.
+      pipeline.ask(question("second", Date.now() - 1000), skewed.reply),
+    ];
+    await sleep(20);
+    releaseFirst();
+    await Promise.all(asked);
+    expect(first.sent).toEqual(["answer:first"]);
+    expect(skewed.sent).toEqual(["answer:second"]);
   });
 });
 

@@ -71,14 +71,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
   const answering = deps.answering ?? ANSWERING_DEFAULTS;
   const queue = createWorkQueue(answering);
 
-  const handle = async <M>(question: Question, reply: Budgeted<M>, base: LogBase, since: number) => {
+  /** `arrived`: when the question reached this process, on its own clock (the queue's time limit runs from then). */
+  const handle = async <M>(question: Question, reply: Budgeted<M>, base: LogBase, arrived: number) => {
     const started = performance.now();
     if (inFlight.draining) {
       if (question.awaitsReply) await attempt(() => reply.notice(NOTICES.restarting, "restarting"));
       log.warn(base, "question refused while stopping");
       return;
     }
-    const turn = queue.enter(since);
+    const turn = queue.enter(arrived);
     const release = turn && (await turn);
     if (!release) {
       const notify = question.awaitsReply || notices.shouldNotify(question.user, BUSY_NOTICE_GAP_MS);
@@ -168,7 +169,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
           via: question.via,
           eventId: question.eventId ?? undefined,
         };
-        const since = question.askedAt ?? Date.now();
+        const arrived = Date.now();
+        // The platform's clock may be skewed from ours: it sets the answer budget only, never the queue's limit.
+        const since = question.askedAt ?? arrived;
         const budgeted = withBudget(reply, {
           budgetMs: answering.budgetMs,
           since,
@@ -177,7 +180,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline & { recorder: Quest
             log.warn({ ...base, err: describeError(error) }, "could not acknowledge while answering"),
         });
         try {
-          await handle(question, budgeted, base, since);
+          await handle(question, budgeted, base, arrived);
         } catch (error) {
           // Whoever waits for this very request still gets an answer (a command's acknowledgement).
           if (question.awaitsReply) await attempt(() => budgeted.notice(NOTICES.error, "error"));

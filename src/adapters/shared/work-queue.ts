@@ -3,7 +3,7 @@ type WorkQueueLimits = {
   concurrency: number;
   /** Questions waiting for a turn; past this a new one is turned away at once. */
   maxWaiting: number;
-  /** How long a question may have waited, since it was asked, and still get a turn. */
+  /** How long a question may have waited, since it reached this process, and still get a turn. */
   maxWaitMs: number;
 };
 
@@ -11,7 +11,7 @@ type WorkQueueLimits = {
 type Turn = Promise<(() => void) | null>;
 
 type WorkQueue = {
-  /** Queues a question asked at `since` (ms since the epoch); null at once when the queue is full. */
+  /** Queues a question that arrived at `since` (ms since the epoch, this host's clock); null at once when full. */
   enter(since: number): Turn | null;
 };
 
@@ -20,9 +20,8 @@ type Waiter = { since: number; begin(release: (() => void) | null): void };
 /**
  * A bounded queue in front of the answer work, bounded both in how many wait and in how long. Under a
  * flood each turn gets a smaller share of the event loop (see `start`), so the count alone does not bound
- * the wait: a question that has waited `maxWaitMs` since it was asked is turned away instead of answered,
- * and while the one at the head has waited that long, newcomers are turned away at once. Either way the
- * asker hears "busy" well before the platform's deadline, however slowly the queue moves.
+ * the wait: a question that has waited `maxWaitMs` since it arrived is turned away instead of answered,
+ * as soon as a slot frees or a newcomer arrives, and that newcomer is turned away with it.
  */
 export function createWorkQueue(limits: WorkQueueLimits): WorkQueue {
   let running = 0;
@@ -55,8 +54,15 @@ export function createWorkQueue(limits: WorkQueueLimits): WorkQueue {
       if (running < limits.concurrency && waiting.length === 0) {
         return new Promise((begin) => start({ since, begin }));
       }
-      const head = waiting[0];
-      if (waiting.length >= limits.maxWaiting || (head && overdue(head.since, Date.now()))) return null;
+      // Waiters already past their time hear "busy" now rather than when a slot frees, which may be seconds
+      // away; and as the queue has not moved for that long, the newcomer is turned away too.
+      const now = Date.now();
+      let stalled = false;
+      for (let head = waiting[0]; head && overdue(head.since, now); head = waiting[0]) {
+        waiting.shift()?.begin(null);
+        stalled = true;
+      }
+      if (stalled || waiting.length >= limits.maxWaiting) return null;
       return new Promise((begin) => waiting.push({ since, begin }));
     },
   };
