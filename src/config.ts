@@ -202,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
   const vars = parsed.data;
+  const answering = answeringConfig(vars);
   return {
     knowledgeDir: vars.KNOWLEDGE_DIR ?? "knowledge",
     logLevel: vars.LOG_LEVEL ?? "info",
@@ -210,12 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perTeam: vars.RATE_LIMIT_PER_TEAM ?? 200,
       windowMs: (vars.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
     },
-    answering: {
-      budgetMs: vars.ANSWER_BUDGET_MS ?? ANSWERING_DEFAULTS.budgetMs,
-      concurrency: vars.ANSWER_CONCURRENCY ?? ANSWERING_DEFAULTS.concurrency,
-      maxWaiting: vars.ANSWER_QUEUE_MAX ?? ANSWERING_DEFAULTS.maxWaiting,
-      maxWaitMs: vars.ANSWER_QUEUE_MAX_WAIT_MS ?? ANSWERING_DEFAULTS.maxWaitMs,
-    },
+    answering,
     healthPort: vars.HEALTH_PORT ?? null,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
@@ -227,6 +223,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     discordShards: vars.DISCORD_SHARDS ?? "auto",
     store: storeConfig(vars),
   };
+}
+
+function answeringConfig(vars: Env): AnsweringConfig {
+  const answering = {
+    budgetMs: vars.ANSWER_BUDGET_MS ?? ANSWERING_DEFAULTS.budgetMs,
+    concurrency: vars.ANSWER_CONCURRENCY ?? ANSWERING_DEFAULTS.concurrency,
+    maxWaiting: vars.ANSWER_QUEUE_MAX ?? ANSWERING_DEFAULTS.maxWaiting,
+    maxWaitMs: vars.ANSWER_QUEUE_MAX_WAIT_MS ?? ANSWERING_DEFAULTS.maxWaitMs,
+  };
+  // A waiter past the budget has been sent "working on it…": shedding it then would break that promise.
+  if (answering.maxWaitMs > 0 && answering.maxWaitMs >= answering.budgetMs) {
+    throw new ConfigError(
+      `Invalid environment: ANSWER_QUEUE_MAX_WAIT_MS must be below ANSWER_BUDGET_MS (default ${ANSWERING_DEFAULTS.budgetMs}), or 0 for no waiting`,
+    );
+  }
+  return answering;
 }
 
 function storeConfig(vars: Env): StoreConfig {

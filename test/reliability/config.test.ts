@@ -29,6 +29,16 @@ describe("loadConfig refuses a bad environment with a message naming each variab
       { ...slackHttp, PORT: "3000.5" },
       /PORT: must be a port number from 0 to 65535/,
     ],
+    [
+      "a queue wait at or past the answer budget",
+      { ANSWER_BUDGET_MS: "1000", ANSWER_QUEUE_MAX_WAIT_MS: "1000" },
+      /ANSWER_QUEUE_MAX_WAIT_MS must be below ANSWER_BUDGET_MS/,
+    ],
+    [
+      "a queue wait past the default budget",
+      { ANSWER_QUEUE_MAX_WAIT_MS: "2000" },
+      /ANSWER_QUEUE_MAX_WAIT_MS must be below ANSWER_BUDGET_MS \(default 1500\)/,
+    ],
     ["a port out of range", { HEALTH_PORT: "65536" }, /HEALTH_PORT: must be a port number/],
     ["a zero rate limit", { RATE_LIMIT_PER_USER: "0" }, /RATE_LIMIT_PER_USER: must be a whole number from 1/],
     ["a negative grace", { SHUTDOWN_GRACE_MS: "-5" }, /SHUTDOWN_GRACE_MS: must be a number of milliseconds/],
