@@ -21,7 +21,8 @@ export function encodePieces(pieces: readonly string[]): EncodedPieces {
   return { bytes, starts };
 }
 
-const utf8 = new TextDecoder();
+// A piece may start with U+FEFF: it is text, not a byte-order mark to drop (the offsets count it).
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 const decodePiece = ({ bytes, starts }: EncodedPieces, at: number) =>
   utf8.decode(bytes.subarray(starts[at], starts[at + 1]));
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { KnowledgeError, KnowledgeTooLarge, loadKnowledge } from "../../src/knowledge/load.js";
+import { fromColumns, toColumns } from "../../src/runtime/passage-columns.js";
 import { loadInWorker } from "../../src/runtime/worker-load.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 import { allHits } from "../helpers/search.js";
@@ -48,6 +49,16 @@ describe("loading knowledge in a worker thread", () => {
         allHits(direct.index.search(query, { deals: ["japan"] })),
       );
     }
+  });
+
+  it("hands passages over intact when a text starts with U+FEFF (decoded as text, not dropped as a byte-order mark)", async () => {
+    const { knowledge } = await loadKnowledge(REAL_KNOWLEDGE);
+    const passages = knowledge.passages.map((passage, at) =>
+      at % 2048 === 0 ? { ...passage, text: `\uFEFF${passage.text}` } : passage,
+    );
+    const handedOver = await fromColumns(toColumns(passages));
+    expect(handedOver.map((passage) => passage.text)).toEqual(passages.map((passage) => passage.text));
+    expect(handedOver.map((passage) => passage.id)).toEqual(passages.map((passage) => passage.id));
   });
 
   it("throws the loader's own error, naming the file and field, for invalid knowledge", async () => {
