@@ -165,6 +165,10 @@ export type Phrasing = {
   offTopic: string[];
   /** Greetings and thanks, answered with a short usage line. */
   greetings: string[];
+  /** Common English words, meant as typed: never read as a typo of a word of the texts ("latter", "police"). */
+  english: string[];
+  /** Aliases of another language that are also English words or letters ("ki", "ia"): read only in a foreign question. */
+  foreignOnly: string[];
   /** Topics a yes/no question asks about as a property of a deal ("is it binding?"), answered from the text, not by coverage. */
   propertyTopics: string[];
 };

@@ -72,18 +72,25 @@ export function parseQuery(
 ): ParsedQuery {
   const { text, shortened } = normalizeInput(raw);
   const typed = tokenize(text);
+  // "Did Ishiba sign the 日米 deal?" stays English: Japanese or Korean make a question foreign when most of it.
+  const unspaced = typed.filter(writtenUnspaced).length;
   const foreign =
-    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2 || typed.some(writtenUnspaced);
+    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2 ||
+    (unspaced > 0 && unspaced * 2 >= typed.length);
   const cueWords = cueWordsOf(intents);
   const tokens = foreign ? typed : typed.map((token) => vocabulary.spelled(token, cueWords));
   const intentConsumed = new Set<number>();
-  const whole = vocabulary.match(tokens, text);
+  // "ki", "ia" name AI only in a question asked in another language.
+  const foreignOnly = new Set(vocabulary.phrasing.foreignOnly);
+  const readable = (list: readonly string[]) =>
+    foreign ? list : list.map((token) => (foreignOnly.has(token) ? "" : token));
+  const whole = vocabulary.match(readable(tokens), text);
   const inPhrases = whole.inPhrases;
   const intent = detectIntent(tokens, intents, intentConsumed, inPhrases);
 
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
   // Read again only when the intent took words away; usually the first reading stands.
-  const match = intentConsumed.size === 0 ? whole : vocabulary.match(remaining, text);
+  const match = intentConsumed.size === 0 ? whole : vocabulary.match(readable(remaining), text);
   const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...match.readings];
   const of = (kind: Reading["kind"]) =>
     unique(match.readings.filter((r) => r.kind === kind).map((r) => r.as));
@@ -199,9 +206,9 @@ function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
   return words;
 }
 
-/** Short words of German, French and Spanish questions that English never uses (not "MIT", "Los Alamos", "et al"). */
+/** Short words of German, French and Spanish questions that English never writes (not "MIT", "Los Alamos", "et al", "im", "DIT"). */
 const OTHER_LANGUAGE_WORDS = new Set(
-  "das der dem und zwischen zur zum im steht gibt für vor oder auch ist sind welche welcher wer wie wann wo über nicht hat wurde les quel quelle quels entre avec sur dans pour que qui dit quand où qué cuál cuándo dónde quién cómo sobre dice el se del con es".split(
+  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wer wie wann über nicht wurde les quel quelle quels entre avec sur dans pour que qui quand où qué cuál cuándo dónde quién cómo sobre dice el del es".split(
     " ",
   ),
 );

@@ -188,6 +188,8 @@ export class Vocabulary {
       premiseNouns: words(p.premiseNouns),
       offTopic: words(p.offTopic),
       greetings: words(p.greetings),
+      english: words(p.english),
+      foreignOnly: words(p.foreignOnly),
       propertyTopics: p.propertyTopics,
     };
     this.knownWords = new Set(textWords);
@@ -220,7 +222,10 @@ export class Vocabulary {
       for (const word of this.wordsStarting(token[0] as string))
         if (isSlip(token, word)) candidates.add(word);
     const [only, ...others] = candidates;
-    return only !== undefined && others.length === 0 && !this.closestWord(token) ? only : token;
+    const reversesMeaning = MEANING_WORDS.has(token) || (only !== undefined && MEANING_WORDS.has(only));
+    return only !== undefined && others.length === 0 && !reversesMeaning && !this.closestWord(token)
+      ? only
+      : token;
   }
 
   /** The known words by first letter, made on first use. */
@@ -350,7 +355,14 @@ export class Vocabulary {
   }
 }
 
-const VOWELS = new Set("aeiouy");
+/** Order, rank and negation words: never read as a typo nor read from one, as that turns a question around. */
+const MEANING_WORDS = new Set(
+  "before after earlier later earliest latest first last prior since until not no never nor none without".split(
+    " ",
+  ),
+);
+
+const VOWELS = new Set("aeiou");
 
 /**
  * Whether the token is the word with one slip of typing, of the kinds that rarely make another real word:

@@ -59,6 +59,8 @@ export const vocabularyFileSchema = z.strictObject({
       premiseNouns: z.array(alias).default([]),
       offTopic: z.array(alias).default([]),
       greetings: z.array(alias).default([]),
+      english: z.array(alias).default([]),
+      foreignOnly: z.array(alias).default([]),
       propertyTopics: z.array(id).default([]),
     })
     .prefault({}),
