@@ -267,10 +267,7 @@ function detectIntent(
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
     const { cues } = intent;
-    const cueWords = wordsOfPhrases(cues);
-    for (let k = 0; k < cues.length; k++) {
-      const cue = cues[k] as string;
-      const cueTokens = cueWords[k] as string[];
+    for (const cueTokens of wordsOfPhrases(cues)) {
       if (best && cueTokens.length <= best.cue.length) continue;
       const at = indexOfSequence(tokens, cueTokens, inPhrases);
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
