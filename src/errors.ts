@@ -43,6 +43,14 @@ export function exitWithStartupError(error: unknown, secrets: readonly string[] 
   process.exit(1);
 }
 
+/** A reader that stops early (`| head`) is not a failure of ours: stop quietly instead of logging an uncaught EPIPE. */
+export function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 export function scrub(text: string, secrets: readonly string[]): string {
   return createScrubber(secrets)(text);
 }

@@ -1,6 +1,6 @@
 import { createConsoleAdapter } from "./adapters/console/repl.js";
 import { loadConfig, loadEnvFile, secretsOf } from "./config.js";
-import { describeError, exitWithStartupError } from "./errors.js";
+import { describeError, exitQuietlyWhenStdoutCloses, exitWithStartupError } from "./errors.js";
 import { createLogger } from "./logger.js";
 import { createLiveBot } from "./runtime/live-bot.js";
 import { installProcessGuards } from "./runtime/process-guards.js";
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const getBot = () => liveBot.current();
 
   if (!platforms) {
+    exitQuietlyWhenStdoutCloses();
     const consoleAdapter = createConsoleAdapter({
       getBot,
       input: process.stdin,

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig, loadEnvFile, secretsOf } from "./config.js";
 import { BotError } from "./core/errors.js";
-import { describeError, scrub } from "./errors.js";
+import { describeError, exitQuietlyWhenStdoutCloses, scrub } from "./errors.js";
 import { openStore } from "./store/open.js";
 import { buildReport } from "./store/report/build.js";
 import { renderHtml } from "./store/report/html.js";
@@ -85,10 +85,7 @@ async function main(): Promise<void> {
 }
 
 const secrets: string[] = [];
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+exitQuietlyWhenStdoutCloses();
 main().catch((error: unknown) => {
   if (error instanceof BotError && error.code === "USAGE") {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
