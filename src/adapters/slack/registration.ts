@@ -6,31 +6,15 @@ export const SLASH_COMMAND = "/tpd";
  * (`message.im`) are answered; in channels, private channels and group DMs only replies in a thread the
  * bot has answered in are (a reply that mentions the bot is left to `app_mention`, so it is answered once).
  */
-export const BOT_EVENTS = [
-  "app_mention",
-  "message.im",
-  "message.channels",
-  "message.groups",
-  "message.mpim",
-  "app_home_opened",
-  "assistant_thread_started",
-  "assistant_thread_context_changed",
-] as const;
+export const BOT_EVENTS = `app_mention message.im message.channels message.groups message.mpim app_home_opened
+  assistant_thread_started assistant_thread_context_changed`.split(/\s+/);
 
 /**
  * Bot token scopes: the command and mentions, posting, reading DMs and the threads the bot answered in
  * (for follow-ups and their context), and the assistant surface (status, title, suggested prompts).
  */
-export const BOT_SCOPES = [
-  "commands",
-  "app_mentions:read",
-  "chat:write",
-  "im:history",
-  "channels:history",
-  "groups:history",
-  "mpim:history",
-  "assistant:write",
-] as const;
+export const BOT_SCOPES = `commands app_mentions:read chat:write im:history channels:history groups:history
+  mpim:history assistant:write`.split(/\s+/);
 
 /** The message shortcut "Ask TPD about this": the selected message's text is the question. */
 export const ASK_ABOUT_MESSAGE_CALLBACK = "tpd_ask_about_message";
