@@ -1,18 +1,21 @@
 // `npm start`: runs the compiled bot (dist/main.js), compiling it first when dist/ is missing or older than
 // the sources, so a fresh checkout starts with `npm install && npm start` and later starts skip the compiler.
-// Where esbuild is installed (a dev dependency), the compiled output is also bundled into
-// dist/bundle/: one file per entry, loaded in a fraction of the time hundreds of modules take, so the console
-// answers sooner. Plain JavaScript, so that nothing compiles this file either.
+// Where esbuild is installed (a dev dependency), the compiled output is also bundled into dist/bundle/: one
+// file, run with V8's code cache of its last run, so the console answers sooner. Plain JavaScript, so that
+// nothing compiles this file either.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire, Module } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { constants, Script } from "node:vm";
 
 const ROOT = join(import.meta.dirname, "..");
 const ENTRY = join(ROOT, "dist", "main.js");
 const BUNDLE_DIR = join(ROOT, "dist", "bundle");
-const BUNDLE = join(BUNDLE_DIR, "main.js");
+const BUNDLE = join(BUNDLE_DIR, "main.cjs");
+/** V8's compiled code of the bundle, written at the end of a run; removed with the bundle when it is rebuilt. */
+const CODE_CACHE = join(BUNDLE_DIR, "main.cjs.code-cache");
 /** What the compiled output depends on. Knowledge is read at run time, so it is not among them. */
 const INPUTS = ["src", "tsconfig.json", "tsconfig.build.json"].map((path) => join(ROOT, path));
 const require = createRequire(import.meta.url);
@@ -56,9 +59,10 @@ function build() {
 
 /**
  * The bundle of dist/main.js, rebuilt when dist/ is newer; null (run dist/ itself) without esbuild or when
- * bundling fails. Platform libraries stay outside it (native code, files they read at run time), and the
- * platform code is split off, so the console loads none of it. The knowledge worker is an entry of its own,
- * beside the chunk that starts it, as in dist/.
+ * bundling fails. CommonJS, so that it can run from V8's code cache (Node 20 caches no ES module's code); the
+ * platform code is in it but runs, and is compiled, only when a platform is configured. Platform libraries
+ * stay outside it (native code, files they read at run time). The knowledge worker is a bundle of its own
+ * beside it, where dist/ has it beside the code that starts it.
  */
 async function bundled() {
   if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= statSync(ENTRY).mtimeMs) return BUNDLE;
@@ -68,29 +72,75 @@ async function bundled() {
   } catch {
     return null;
   }
+  const common = {
+    bundle: true,
+    platform: "node",
+    target: `node${process.versions.node.split(".")[0]}`,
+    external: ["@slack/bolt", "discord.js", "ws", "pg", "better-sqlite3", "rate-limiter-flexible"],
+    plugins: [zodEnglishOnly],
+    logLevel: "silent",
+  };
   try {
     rmSync(BUNDLE_DIR, { recursive: true, force: true });
-    await esbuild.build({
-      entryPoints: [ENTRY, join(ROOT, "dist", "runtime", "knowledge-worker.js")],
-      outdir: BUNDLE_DIR,
-      entryNames: "[name]",
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      target: `node${process.versions.node.split(".")[0]}`,
-      external: ["@slack/bolt", "discord.js", "ws", "pg", "better-sqlite3", "rate-limiter-flexible"],
-      // Bundled CommonJS packages call require(); in an ES module it has to be made.
-      banner: {
-        js: 'import { createRequire as __tpdRequire } from "node:module"; const require = __tpdRequire(import.meta.url);',
-      },
-      plugins: [zodEnglishOnly],
-      logLevel: "silent",
-    });
+    await Promise.all([
+      esbuild.build({
+        ...common,
+        entryPoints: [ENTRY],
+        outfile: BUNDLE,
+        format: "cjs",
+        // The one place dist/ reads its own URL (to find the knowledge worker beside it).
+        define: { "import.meta.url": "__tpdModuleUrl" },
+        banner: { js: 'const __tpdModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+      }),
+      esbuild.build({
+        ...common,
+        entryPoints: [join(ROOT, "dist", "runtime", "knowledge-worker.js")],
+        outfile: join(BUNDLE_DIR, "knowledge-worker.js"),
+        format: "esm",
+        // Bundled CommonJS packages call require(); in an ES module it has to be made.
+        banner: {
+          js: 'import { createRequire as __tpdRequire } from "node:module"; const require = __tpdRequire(import.meta.url);',
+        },
+      }),
+    ]);
     return BUNDLE;
   } catch (error) {
     process.stderr.write(`tpd-bot: running dist/ unbundled (${error.message.split("\n")[0]})\n`);
     return null;
+  }
+}
+
+/**
+ * Runs the CommonJS bundle as Node's require would, but compiled from CODE_CACHE when V8 accepts it (same
+ * bundle, same V8). Without a usable cache, the run writes one as it ends, holding every function it compiled
+ * by then (start-up, loading, answering), so the next start compiles almost nothing.
+ */
+function runBundle(file) {
+  let cachedData;
+  try {
+    cachedData = readFileSync(CODE_CACHE);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData === undefined || script.cachedDataRejected)
+    process.once("exit", () => saveCodeCache(script));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+}
+
+/** Best effort: a read-only install runs without a cache. Written aside, then renamed, as two starts may race. */
+function saveCodeCache(script) {
+  const aside = `${CODE_CACHE}.${process.pid}`;
+  try {
+    writeFileSync(aside, script.createCachedData());
+    renameSync(aside, CODE_CACHE);
+  } catch {
+    rmSync(aside, { force: true });
   }
 }
 
@@ -119,4 +169,6 @@ function fail(message) {
 }
 
 if (!upToDate()) build();
-await import(pathToFileURL((await bundled()) ?? ENTRY).href);
+const bundle = await bundled();
+if (bundle) runBundle(bundle);
+else await import(pathToFileURL(ENTRY).href);
