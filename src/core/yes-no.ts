@@ -2,7 +2,7 @@ import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId } from "./model.js";
 import { formatDate } from "./phrasing.js";
-import type { ParsedQuery } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
 
@@ -78,7 +78,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   if (keys.size === 0 && phrases.length === 0) return null;
-  const decide = (deal: DealId | undefined): Decision | null => {
+  function* deciding(deal: DealId | undefined): Generator<Decision> {
     const ofDeal = answer.excerpts.filter((excerpt) => !deal || !excerpt.deal || excerpt.deal === deal);
     // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
     for (const excerpt of answer.intent === "status" ? ofDeal.slice(0, 1) : ofDeal) {
@@ -92,14 +92,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const at = words.findIndex((word) => keys.has(word) || inPhrase.has(word));
         // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
-        return {
+        yield {
           negated: around.some((word) => NEGATIONS.has(word)),
           sentence: sentence.trim().replace(/[,;:]$/, "."),
         };
       }
     }
-    return null;
-  };
+  }
+  const decide = (deal: DealId | undefined): Decision | null => deciding(deal).next().value ?? null;
   const deals = [...new Set(query.deals)];
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
@@ -108,7 +108,26 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const [first] = decisions;
   if (!first || decisions.some((decision) => decision?.negated !== first.negated)) return null;
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
+  // "Were they announced on the same day?": the dates the two deals' sentences give decide, when every sentence
+  // that could decide gives its deal one date ("announced" on 29 October, and Korea's joining on 30 October, give none).
+  const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
+  if (span) {
+    const dated = deals.map((deal) => new Set([...deciding(deal)].map((each) => dateIn(each.sentence))));
+    const [one, other] = dated.map((dates) => (dates.size === 1 ? [...dates][0] : null));
+    if (deals.length !== 2 || first.negated || !one || !other || !(span in SPAN_LENGTH)) return null;
+    const same = one.slice(0, SPAN_LENGTH[span]) === other.slice(0, SPAN_LENGTH[span]);
+    return `${same ? "Yes" : "No"} — ${sentences}`;
+  }
   return `${first.negated ? "No" : "Yes"} — ${sentences}`;
+}
+
+const MONTH_NAMES =
+  "january february march april may june july august september october november december".split(" ");
+/** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
+function dateIn(sentence: string): string | null {
+  const [, day, month, year] = /\b(\d{1,2}) (\p{L}+) ((?:19|20)\d{2})\b/u.exec(sentence) ?? [];
+  const at = MONTH_NAMES.indexOf(month?.toLowerCase() ?? "");
+  return at < 0 ? null : `${year}-${String(at + 1).padStart(2, "0")}-${day?.padStart(2, "0")}`;
 }
 
 /**
@@ -350,32 +369,69 @@ export function numberedNameDiffers(
 
 const LATER = new Set(["after", "later"]);
 const EARLIER = new Set(["before", "earlier"]);
+/** Words for the making of a deal, which its signing date dates: never its announcement or publication. */
+const SIGNING_WORDS = /^(sign|signed|signing|signature|concluded|inked|struck)$/;
 /** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
-const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|month|year)\b/;
+const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|week|month|year)\b/;
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 /** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
 const FIRST_OR_LAST =
   /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)/;
-const FIRST = /\b(first|earliest)\b/;
+const FIRST = /\b(first|earliest|oldest)\b/;
+/** "The most recent", "the newest": where one deal stands, said without "first" or "last". */
+const NEWEST_OR_OLDEST = /\b(most recent|newest|oldest)\b/;
+/** Words after "first" or "last" that leave the deals ranked as they are: "the last of the three to be signed". */
+const RANK_WORDS = new Set(
+  "first earliest last latest most recent newest oldest sign signed signing among ones country countries partner partners ever overall".split(
+    " ",
+  ),
+);
+const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six"];
+
+/**
+ * The deals a "first/last signed" question ranks its deal among, and how the lead names them: all the deals
+ * held, those named ("the first of the Japan and Korea deals"), or those signed in the month or year asked
+ * ("the first signed in October"). Null when something else narrows them ("the first signed in Asia").
+ */
+function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]; within: string } | null {
+  const text = query.tokens.join(" ");
+  const match = FIRST_OR_LAST.exec(text) ?? NEWEST_OR_OLDEST.exec(text);
+  if (!match) return null;
+  const after = tokenize(text.slice(match.index));
+  const dealWords = new Set(wordsReadAs(query.readings, "deal"));
+  const monthOf = (deal: Deal) => MONTH_NAMES[Number(deal.signed.date.slice(5, 7)) - 1];
+  const asked = after.filter(
+    (word) => !FILLER_WORDS.has(word) && !RANK_WORDS.has(word) && !dealWords.has(word),
+  );
+  if (asked.some((word) => !MONTH_NAMES.includes(word) && !/^(19|20)\d\d$/.test(word))) return null;
+  const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  const deals = (named.length > 1 ? named : ctx.knowledge.deals).filter((deal) =>
+    asked.every((word) => word === monthOf(deal) || word === deal.signed.date.slice(0, 4)),
+  );
+  if (deals.length < 2 || !named[0] || !deals.includes(named[0])) return null;
+  const within = asked.length > 0 ? ` signed in ${asked.map(capitalised).join(" ")}` : "";
+  return { deals, within: `of the ${COUNT_WORDS[deals.length] ?? deals.length} deals I hold${within}` };
+}
 
 /**
  * "Was the UK deal signed after the Japan deal?", "…on the same day as the Japan one?", "Was the UK deal the
  * first to be signed?": decided by the deals' signing dates, the first deal named being the one asked about.
  */
 function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
-  const asked = orderAsked(query);
+  const asked = orderAsked(query, ctx);
   if (!asked) return null;
   const [subject, ...rest] = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   if (!subject) return null;
-  const others = asked === "rank" ? ctx.knowledge.deals.filter((deal) => deal !== subject) : rest.slice(0, 1);
+  const ranked = asked === "rank" ? rankedAmong(query, ctx) : null;
+  const others = ranked ? ranked.deals.filter((deal) => deal !== subject) : rest.slice(0, 1);
   const [other] = others;
   if (!other) return null;
   const dated = (deal: Deal) => `the ${deal.name} on ${formatDate(deal.signed.date)}`;
   const when = `the ${subject.name} was signed on ${formatDate(subject.signed.date)}; ${others.map(dated).join(", ")}.`;
-  if (asked === "rank") {
+  if (ranked) {
     const first = FIRST.test(query.tokens.join(" "));
     const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
-    return `${stands ? "Yes" : "No"} — ${when}`;
+    return `${stands ? "Yes" : "No"} — ${ranked.within}, ${when}`;
   }
   if (asked !== "order") {
     const span = SPAN_LENGTH[asked] ?? 10;
@@ -391,24 +447,33 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
 /** "Which deal came first?", "in what order", "the most recent": the order of the deals, never "the First Lady". */
 export function ordersDeals(query: ParsedQuery): boolean {
   const text = query.tokens.join(" ");
-  return FIRST_OR_LAST.test(text) || /\b(order|chronological(ly)?|most recent|newest|oldest)\b/.test(text);
+  return (
+    FIRST_OR_LAST.test(text) || NEWEST_OR_OLDEST.test(text) || /\b(order|chronological(ly)?)\b/.test(text)
+  );
 }
 
 /**
  * What a yes/no question asks of the deals' signing dates: one of two deals before the other ("order"), the two
- * in the same day, month or year, or one deal first or last of all ("rank"); null for any other question.
+ * signed in the same day, month or year, or one deal first or last among the deals ("rank"); null for any other
+ * question, and for one about when they were announced or published, which their signing dates do not tell.
  */
-export function orderAsked(query: ParsedQuery): "order" | "rank" | "day" | "date" | "month" | "year" | null {
+export function orderAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): "order" | "rank" | "day" | "date" | "month" | "year" | null {
   if (query.form !== "yes-no") return null;
   const named = [...new Set(query.deals)];
   // "Was the UK deal signed after …", "Did the Korea deal come before the UK one?": the deals themselves, in time;
-  // a question about something in them ("fusion after the UK deal?") is not decided by their dates.
+  // a question about something in them ("fusion after the UK deal?", "the first of the areas listed in the
+  // signed UK deal?") is not decided by their dates.
   const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
-  const signed = query.tokens.some((token) => /^sign(ed|ing)?$/.test(token));
+  const signed = query.tokens.some((token) => SIGNING_WORDS.test(token));
   if (!signed && !aboutDeals) return null;
   const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
-  if (span && named.length === 2) return span as "day" | "date" | "month" | "year";
-  if (named.length === 1 && signed && ordersDeals(query)) return "rank";
+  // "In the same week?" is no span of a date's digits: left to what the texts say.
+  if (span && named.length === 2)
+    return signed && span in SPAN_LENGTH ? (span as "day" | "month" | "year") : null;
+  if (signed && aboutDeals && rankedAmong(query, ctx)) return "rank";
   const later = query.tokens.some((token) => LATER.has(token));
   const earlier = query.tokens.some((token) => EARLIER.has(token));
   return later !== earlier && named.length === 2 ? "order" : null;

@@ -106,7 +106,7 @@ export const ask: Intent = {
       return { ...record, lead: `${offices} ${record.lead}` };
     }
     // "Did the Korea deal come before the UK one?": the two signing records, which the Yes or No is read from.
-    if (orderAsked(query)) return when.run({ ...request, query: { ...query, intent: when.name } });
+    if (orderAsked(query, ctx)) return when.run({ ...request, query: { ...query, intent: when.name } });
     const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
