@@ -171,7 +171,11 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
       said?.properName === true &&
       query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t));
     premise = said
-      ? { said: said.said, incidental: said.incidental && (inLaw || heldElsewhere(query, ctx)) }
+      ? {
+          said: said.said,
+          incidental:
+            said.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, said.name ?? "")),
+        }
       : null;
     premises.set(query, premise);
   }
@@ -192,10 +196,29 @@ function heldElsewhere(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   return query.names.some((name) => nameStands(ctx, name));
 }
 
+/**
+ * "What is KIST doing on quantum in the Korea deal?": a topic asked beside a name that is about none ("KIST",
+ * not "the Quantum Council") is what the texts can answer; the name they lack is then said, not declined.
+ */
+function topicBeside(query: ParsedQuery, name: string): boolean {
+  const words = tokenize(name);
+  const { tokens } = query;
+  const at = indexOfSequence(tokens, words);
+  if (at < 0) return false;
+  // "the UK-US Quantum Council": the deal and topic words just before the name belong to it.
+  const before = new Set(wordsReadAs(query.readings, "topic", "deal", "country"));
+  let start = at;
+  while (start > 0 && before.has(tokens[start - 1] ?? "")) start--;
+  const span = new Set(tokens.slice(start, at + words.length));
+  const topics = query.readings.filter((reading) => reading.kind === "topic");
+  // "Who runs the Japan Fusion Council?": a name about a topic is a body the question asks about.
+  return topics.length > 0 && !topics.some((topic) => tokenize(topic.words).every((word) => span.has(word)));
+}
+
 function premiseMissing(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): { said: string; incidental: boolean; properName?: boolean } | null {
+): { said: string; incidental: boolean; name?: string; properName?: boolean } | null {
   const facts = factsOf(ctx);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
@@ -220,13 +243,18 @@ function premiseMissing(
   const asking = askingPart(query.text);
   const properName = unknownProperName(asking, query, ctx, signer);
   if (properName)
-    return { said: `the deal texts do not mention “${properName}”`, incidental: true, properName: true };
+    return {
+      said: `the deal texts do not mention “${properName}”`,
+      incidental: true,
+      name: properName,
+      properName: true,
+    };
   const askingTokens = tokenize(asking);
   // "signed at the G7 summit?": the place of signing asked is checked against the deal's record, not declined.
   const name = unknownName(query, ctx, (words) =>
     tokenize(words).every((word) => askingTokens.includes(word) && !signer.has(word)),
   );
-  if (name) return { said: `the deal texts name no “${asTyped(query.text, name)}”`, incidental: true };
+  if (name) return { said: `the deal texts name no “${asTyped(query.text, name)}”`, incidental: true, name };
   return null;
 }
 
