@@ -7,6 +7,7 @@ import {
   indexOfSequence,
   phrasesIn,
   setOf,
+  stem,
   tokenize,
   unique,
   wordsOfPhrases,
@@ -154,10 +155,20 @@ export function parseQuery(
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
   const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
+  // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
+  // after the signing that asks of no topic, section or name asks for the latest news.
+  const later =
+    intent.by === "default" &&
+    match.names.length === 0 &&
+    sectionHits.length === 0 &&
+    !match.readings.some((reading) => reading.kind === "topic") &&
+    tokens.some(
+      (token, i) => i > 0 && (LATER_WORDS.has(token) || (AFTER_WORDS.has(token) && signingNext(tokens, i))),
+    );
   return {
     text,
     shortened,
-    intent: intent.name,
+    intent: later ? "status" : intent.name,
     intentBy: intent.by,
     deals: (named.length > 0 ? named : dealsRead) as DealId[],
     topics: of("topic"),
@@ -212,6 +223,16 @@ const OTHER_LANGUAGE_WORDS = new Set(
     " ",
   ),
 );
+
+/** Words that place a question after the signing ("since", "yet", "still"), never as its first word ("Since …, "). */
+const LATER_WORDS = new Set(
+  "since yet still anymore lately recently nowadays currently now today again".split(" "),
+);
+
+/** Words that place a question after what comes next: "after it was signed", "did anything follow the signing". */
+const AFTER_WORDS = new Set(["after", "follow", "followed", "following"]);
+const signingNext = (tokens: readonly string[], at: number) =>
+  tokens.slice(at + 1, at + 4).some((token) => stem(token) === "sign");
 
 /** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
 const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);

@@ -148,6 +148,20 @@ describe("who-signed, when, status", () => {
     expect(ids("status")).toEqual(["korea-working-group", "uk-resume-talks", "uk-pause"]);
     expect(bot.answer("is the uk deal paused?").intent).toBe("status");
   });
+
+  it("status leads with each deal's newest report and its date, or says nothing is held after signing", () => {
+    expect(bot.answer("where does the uk deal stand?").lead).toMatch(
+      /^The newest report I hold on the Fixture UK deal is dated 10 January 2026\. /,
+    );
+    expect(bot.answer("status").lead).toContain(
+      "I hold nothing on the deal with Japan after its signing on 28 October 2025.",
+    );
+    const japan = bot.answer("anything new on the japan deal since it was signed?");
+    expect([japan.intent, japan.lead]).toEqual([
+      "status",
+      "I hold nothing on the deal with Japan after its signing on 28 October 2025. The knowledge is as of 21 February 2026.",
+    ]);
+  });
 });
 
 describe("deals, topics, sources, help", () => {

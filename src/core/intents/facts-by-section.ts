@@ -21,6 +21,8 @@ export function factsAnswer(
     sections: readonly Section[];
     title: string;
     lead: (deals: DealId[]) => string;
+    /** The lead when the knowledge holds none of those facts for the deals asked. */
+    none?: (deals: DealId[]) => string;
     newestFirst?: boolean;
   },
 ): AnswerDraft {
@@ -45,7 +47,7 @@ export function factsAnswer(
     return {
       ...answer,
       title: "Not found",
-      lead: `Nothing on this in the knowledge for ${dealNames(ctx, deals)}.`,
+      lead: spec.none?.(deals) ?? `Nothing on this in the knowledge for ${dealNames(ctx, deals)}.`,
       deals,
       suggestions: suggestionsNear(ctx, deals),
     };

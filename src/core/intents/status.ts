@@ -1,5 +1,6 @@
 import type { DealId } from "../model.js";
-import { dealNames, formatDate } from "../phrasing.js";
+import { dealNames, dealsWith, formatDate, joinNames } from "../phrasing.js";
+import { capitalised } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -13,7 +14,9 @@ export const status: Intent = {
     scrapped, cancelled, canceled, resumed, resume, stalled, frozen, shelved, still active, still on,
     happened, still in force, developments, development, news, update, updates, what happened,
     since signing, progress, as of now, as it stands, stand now, stands now,
-    where things stand`.split(/,\s*/),
+    where things stand, stand, stands, where are we, where are things, state of play, still alive, alive, dead,
+    follow up, followed, come of, become of, come out of, came of, moved forward, move forward, moving forward,
+    moving again, anything new, s new, next steps, happening`.split(/,\s*/),
   run(request) {
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     return factsAnswer(request, {
@@ -29,14 +32,39 @@ export const status: Intent = {
           paused && asked && request.query.form === "yes-no" && !paused.includes(asked)
             ? `No — no report I hold says the ${request.ctx.dealName(asked)} was paused. `
             : "";
-        return paused
-          ? `${notPaused}${aside}Of the deals, reports of a pause concern only ${dealNames(request.ctx, paused, "and")}. Developments after signing, newest first (${asOf}):`
-          : `${aside}Developments after signing, newest first (${asOf}):`;
+        const pause = paused
+          ? `Of the deals, reports of a pause concern only ${dealNames(request.ctx, paused, "and")}. `
+          : "";
+        return `${notPaused}${aside}${pause}${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
       },
+      none: (deals) => `${latestHeld(request, deals)} ${capitalised(asOf)}.`,
       newestFirst: true,
     });
   },
 };
+
+/**
+ * "Where does the UK deal stand?" is answered from the newest record: its date for each deal asked, or that
+ * nothing is held after the signing.
+ */
+function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
+  const newest = (deal: DealId) =>
+    ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .reduce((date, passage) => ((passage.date ?? "") > date ? (passage.date ?? "") : date), "");
+  const dated = deals.filter((deal) => newest(deal) !== "");
+  const only = deals.length === 1 ? deals[0] : undefined;
+  const held = only
+    ? `The newest report I hold on the ${ctx.dealName(only)} is dated ${formatDate(newest(only))}.`
+    : `The newest reports I hold are dated ${joinNames(dated.map((deal) => `${formatDate(newest(deal))} for ${dealsWith(ctx, [deal])}`))}.`;
+  const nothing = deals
+    .filter((deal) => newest(deal) === "")
+    .map(
+      (deal) =>
+        `I hold nothing on ${dealsWith(ctx, [deal])} after its signing on ${formatDate(ctx.deal(deal)?.signed.date)}.`,
+    );
+  return [dated.length > 0 ? held : "", ...nothing].filter(Boolean).join(" ");
+}
 
 /**
  * "Were online safety rules one of the reasons it was paused?": the words of the question, as it runs them
