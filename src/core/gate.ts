@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import { formatDate } from "./phrasing.js";
+import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
 import {
@@ -91,10 +91,7 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
   return query.foreign ? [IN_ENGLISH, aside].filter(Boolean).join(" ") : aside;
 }
 
-const MONTHS_AND_DAYS =
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
-    " ",
-  );
+const MONTHS_AND_DAYS = [...MONTHS, ..."monday tuesday wednesday thursday friday saturday sunday".split(" ")];
 const AMOUNT =
   /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
 /** `AMOUNT` for a test of whether a text has one (no global flag, so no state between tests). */
@@ -129,8 +126,7 @@ type Facts = {
   titleWords: Set<string>;
 };
 const knownFacts = new WeakMap<KnowledgeLookups, Facts>();
-const MONTH_YEAR =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/gi;
+const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join("|")})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi");
 const monthYear = (match: RegExpMatchArray) => `${match[1]?.toLowerCase()} ${match[2]}`;
 
 function factsOf(ctx: KnowledgeLookups): Facts {

@@ -1,5 +1,6 @@
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId } from "./model.js";
+import { capitalised } from "./text.js";
 
 /** Sentences and names for answers, made from knowledge. */
 
@@ -60,14 +61,13 @@ export function askHint(ctx: KnowledgeLookups): string {
   return `Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as ${joinNames(topics, "or")}.`;
 }
 
-const MONTHS = "January February March April May June July August September October November December".split(
-  " ",
-);
+export const MONTHS =
+  "january february march april may june july august september october november december".split(" ");
 
 /** Every surface's date style: 2025-10-29 -> 29 October 2025; "date not stated" when the source shows none. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return "date not stated";
   const [year, month, day] = iso.split("-").map(Number);
   const name = MONTHS[(month ?? 0) - 1];
-  return name && day && year ? `${day} ${name} ${year}` : iso;
+  return name && day && year ? `${day} ${capitalised(name)} ${year}` : iso;
 }

@@ -1,7 +1,7 @@
 import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Signatory } from "./model.js";
-import { formatDate, joinNames, titleCase } from "./phrasing.js";
+import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { editDistance, FILLER_WORDS, indexOfSequence, stem, tokenize, typoAllowance } from "./text.js";
 
@@ -19,9 +19,6 @@ const NO_ONE = new Set(
 /** The United States, party to every deal: never the partner's country, so never where a deal is "in" it. */
 const HOME_COUNTRY = new Set(
   "united states, us, usa, america, united states of america, washington".split(", "),
-);
-const MONTHS = "january february march april may june july august september october november december".split(
-  " ",
 );
 /** Words after "in" that say when, not where: "signed in September", "in 2025". */
 const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "winter"]);
