@@ -36,19 +36,16 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 
 /** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  const order = signingOrderLead(query, ctx);
-  if (order) return order;
-  const onSignature = operativeOnSignature(query, answer, ctx);
-  if (onSignature) return onSignature;
-  const exit = exitTiming(query, answer, ctx);
-  if (exit) return exit;
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
   const future = /\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under");
-  const ordinal = future ? null : ordinalDiffers(query, answer);
-  if (ordinal) return ordinal;
-  const funds = fundsObliged(query, answer);
-  if (funds) return funds;
+  const byClause =
+    signingOrderLead(query, ctx) ??
+    operativeOnSignature(query, answer, ctx) ??
+    exitTiming(query, answer, ctx) ??
+    (future ? null : ordinalDiffers(query, answer)) ??
+    fundsObliged(query, answer);
+  if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
