@@ -92,15 +92,7 @@ export function buildPassageIndex(
   passages: readonly Passage[],
   contextFor: (passage: Passage) => string,
 ): PassageIndex {
-  return new FlatIndex(indexPassages(passages, contextFor));
-}
-
-/** Builds the index as `buildPassageIndex` does, as plain data for `loadPassageIndex`. */
-export function serializePassageIndex(
-  passages: readonly Passage[],
-  contextFor: (passage: Passage) => string,
-): SerializedPassageIndex {
-  return indexPassages(passages, contextFor);
+  return new FlatIndex(serializePassageIndex(passages, contextFor));
 }
 
 /** The buffers of the index's typed arrays: what `postMessage` may move to the other thread instead of copying. */
@@ -120,10 +112,14 @@ export function loadPassageIndex(serialized: SerializedPassageIndex): PassageInd
 }
 
 /**
- * Tokenises and counts as MiniSearch's `add` does: a field's length is its number of distinct raw tokens.
- * Passages with the same context share its count, worked out once.
+ * Builds the index as `buildPassageIndex` does, as plain data for `loadPassageIndex`. Tokenises and counts as
+ * MiniSearch's `add` does: a field's length is its number of distinct raw tokens. Passages with the same
+ * context share its count, worked out once.
  */
-function indexPassages(passages: readonly Passage[], contextFor: (passage: Passage) => string): IndexData {
+export function serializePassageIndex(
+  passages: readonly Passage[],
+  contextFor: (passage: Passage) => string,
+): SerializedPassageIndex {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const fieldLengths = new Int32Array(passages.length * FIELDS);
