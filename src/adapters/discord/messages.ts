@@ -34,11 +34,8 @@ export function toQuestion(message: Addressed): string | null {
     (role?.test(message.content) ?? false) ||
     message.repliesToBot === true;
   if (!addressed) return null;
-  return strip(message.content, [mention, ...(role ? [role] : [])]);
-}
-
-function strip(content: string, patterns: RegExp[]): string {
-  return oneLine(patterns.reduce((text, pattern) => text.replace(pattern, " "), content));
+  const stripped = message.content.replace(mention, " ");
+  return oneLine(role ? stripped.replace(role, " ") : stripped);
 }
 
 type Lookup = { via: string; previous: TurnContext | null } | null;
