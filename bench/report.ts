@@ -65,6 +65,8 @@ export function renderReport(results: Results): string {
   };
   const ms = (value: number) => `${short(value)} ms`;
   const lat = (s: Summary) => `${short(s.p50)} / ${ms(s.p99)}`;
+  const range = (s: Spread) =>
+    `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} run${s.runs.length === 1 ? "" : "s"}`;
   const when = (m: Measured<unknown>) =>
     `Measured ${m.at}, load average ${m.loadAverage.start} → ${m.loadAverage.end}.`;
   if (results.goals.length > 0)
@@ -113,8 +115,4 @@ export function renderReport(results: Results): string {
       when(reload),
     );
   return lines.join("\n");
-}
-
-function range(s: Spread): string {
-  return `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} run${s.runs.length === 1 ? "" : "s"}`;
 }
