@@ -4,7 +4,13 @@ import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { dealsSignedBy, isPlace, namesSignatory, signingAsked, signingAssumed } from "./signing-question.js";
+import {
+  dealsSignedBy,
+  isPlace,
+  signatoriesNamed,
+  signingAsked,
+  signingAssumed,
+} from "./signing-question.js";
 import {
   askingPart,
   capitalised,
@@ -260,7 +266,7 @@ function premiseMissing(
  * ("what did Kratsios and Bae agree in India?"): that question is about the deal of the people named.
  */
 export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): string[] {
-  const people = namesSignatory(query, ctx);
+  const people = signatoriesNamed(query, ctx).length > 0;
   return query.countries.filter(
     (country) =>
       !partOfName(country, query, ctx) &&

@@ -115,11 +115,6 @@ function partsOfName(person: Signatory): NamePart[] {
 export const mentionsSigning = (query: ParsedQuery) =>
   query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
 
-/** Whether any signatory of any deal is named in the question. */
-export function namesSignatory(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
-  return signatoriesNamed(query, ctx).length > 0;
-}
-
 /**
  * A yes/no question about signing ("Did Biden sign the UK deal?", "Was the Korea deal signed in Japan?",
  * "Did Kratsios and Bae sign it in India?"), or null for any other question.
