@@ -813,34 +813,28 @@ function nothingFound(
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
 ): AnswerDraft {
-  const topics = query.topics.map((id) => ctx.topicLabel(id));
-  const what = topics.length > 0 ? topics.join(" and ") : `“${query.terms.join(" ")}”`;
+  const topics = query.topics.map((id) => ctx.topicLabel(id)).join(" and ");
+  const onTopics = query.topics.length > 0;
   const where = deals.length > 0 ? dealNames(ctx, deals) : "the deal texts";
-  const suggestions = suggestionsNear(ctx, deals, query.topics);
-  if (query.topics.length > 0) {
-    suggestions.unshift({
-      label: `Compare ${topics.join(" and ")} across deals`,
-      query: `compare ${query.topics.join(" ")}`,
-    });
-  }
+  const compare = onTopics
+    ? [{ label: `Compare ${topics} across deals`, query: `compare ${query.topics.join(" ")}` }]
+    : [];
   // A topic the vocabulary knows is a commitment a deal may lack: say where it does appear.
   const elsewhere = ctx.dealIds.filter(
-    (deal) =>
-      !deals.includes(deal) && query.topics.length > 0 && query.topics.every((t) => ctx.covers(deal, t)),
+    (deal) => !deals.includes(deal) && onTopics && query.topics.every((t) => ctx.covers(deal, t)),
   );
   const alsoIn =
     elsewhere.length > 0
-      ? ` ${inSentence(topics.join(" and ")).replace(/^./, (c) => c.toUpperCase())} appears in ${dealsWith(ctx, elsewhere)}.`
+      ? ` ${capitalised(inSentence(topics))} appears in ${dealsWith(ctx, elsewhere)}.`
       : "";
   return {
     ...answer,
     title: "Not found",
-    lead:
-      topics.length > 0
-        ? `No commitment on ${what} found in ${where}.${alsoIn}`
-        : `Nothing in ${where} matches ${what}. ${askHint(ctx)}`,
+    lead: onTopics
+      ? `No commitment on ${topics} found in ${where}.${alsoIn}`
+      : `Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx)}`,
     deals: [...deals],
     topics: query.topics,
-    suggestions: suggestionsNear(ctx, deals, query.topics).length > 0 ? suggestions.slice(0, 3) : suggestions,
+    suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),
   };
 }
