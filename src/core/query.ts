@@ -76,7 +76,7 @@ export function parseQuery(
   // "Did Ishiba sign the 日米 deal?" stays English: Japanese or Korean make a question foreign when most of it.
   const unspaced = typed.filter(writtenUnspaced).length;
   const foreign =
-    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token)).length >= 2 ||
+    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token) || ACCENTED.test(token)).length >= 2 ||
     (unspaced > 0 && unspaced * 2 >= typed.length);
   const cueWords = cueWordsOf(intents);
   const tokens = foreign ? typed : typed.map((token) => vocabulary.spelled(token, cueWords));
@@ -219,7 +219,7 @@ function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
 
 /** Short words of German, French and Spanish questions that English never writes (not "MIT", "Los Alamos", "et al", "im", "DIT"). */
 const OTHER_LANGUAGE_WORDS = new Set(
-  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wer wie wann über nicht wurde les quel quelle quels entre avec sur dans pour que qui quand où qué cuál cuándo dónde quién cómo sobre dice el del es".split(
+  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wer wie wann über nicht wurde les quel quelle quels entre avec sur dans pour que qui quand où qué cuál cuándo dónde quién cómo sobre dice el del es il di della dell sull sulla nella chi cosa parla accordo firmato tra sono quale quali quem foi assinou assinado acordo fala não são qual quais onde".split(
     " ",
   ),
 );
@@ -233,6 +233,9 @@ const LATER_WORDS = new Set(
 const AFTER_WORDS = new Set(["after", "follow", "followed", "following"]);
 const signingNext = (tokens: readonly string[], at: number) =>
   tokens.slice(at + 1, at + 4).some((token) => stem(token) === "sign");
+
+/** A word with a letter English does not write ("états", "japão"): two make a question foreign. */
+const ACCENTED = /[\u00e0-\u00ff]/;
 
 /** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
 const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
