@@ -146,9 +146,13 @@ export function parseQuery(
     ),
   );
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
-  // "If both sides agree, can it end sooner?": the question opens after its condition.
-  const afterCondition = /^if\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
-  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterCondition ?? tokens[0]);
+  // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
+  // after its condition or the things it chooses among.
+  const afterLeadIn = /^(?:if|of|between|among)\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
+  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[0]);
+  // "…, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means.
+  const pointed = named.length === 2 ? named[tokens.indexOf("latter") >= 0 ? 1 : 0] : undefined;
+  const meant = pointed && (tokens.includes("latter") || tokens.includes("former")) ? [pointed] : named;
   const framing = setOf(phrasing.framing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !TITLE_WORDS.has(token));
@@ -170,7 +174,7 @@ export function parseQuery(
     shortened,
     intent: later ? "status" : intent.name,
     intentBy: intent.by,
-    deals: (named.length > 0 ? named : dealsRead) as DealId[],
+    deals: (named.length > 0 ? meant : dealsRead) as DealId[],
     topics: of("topic"),
     names: match.names,
     sections: unique(sectionHits.map((hit) => hit.id)),

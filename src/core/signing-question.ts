@@ -240,6 +240,10 @@ function mayIsMonth(tokens: readonly string[], at: number): boolean {
   return BEFORE_MONTH.has(tokens[at - 1] ?? "") || /^\d/.test(tokens[at + 1] ?? "");
 }
 
+/** A place that is one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another. */
+const SITE =
+  /\b(street|castle|palace|house|hall|center|centre|hotel|residence|embassy|museum|airport|building|manor)$/;
+
 /**
  * "Yes" or "No" for a question about signing, decided by the deal's own signatories and place of signing:
  * someone who is not among the signatories, or a country that is not where it was signed, is a "No". Null when
@@ -264,6 +268,13 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
       (date.year !== undefined && date.year !== year) || (date.month !== undefined && date.month !== month),
   );
   if (wrongDate) return `No — the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`;
+  // One site is not another: a record naming the site ("Chequers, …, United Kingdom") rules out "Downing Street",
+  // not "Chequers House".
+  const another = (place: PlaceAsked) =>
+    SITE.test(place.words) && !tokenize(place.words).some((word) => record.includes(word));
+  const site = deal.signed.place.split(",").length > 2 ? asked.places.find(another) : null;
+  if (site)
+    return `No — the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(site.words)}.`;
   // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
   if (!asked.places.every(inRecord)) return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));

@@ -84,9 +84,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const words = tokenize(sentence).map(stem);
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
-        if (![...keys].every((key) => words.includes(key))) continue;
+        if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
         if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
-        const at = words.findIndex((word) => keys.has(word) || inPhrase.has(word));
+        const at = words.findIndex(
+          (word) => [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word),
+        );
         // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
         yield {
@@ -258,12 +260,17 @@ const RELATION_WORDS = new Set(
     .split(" ")
     .map(stem),
 );
+/** One word in two forms the stems leave apart: "regulator" and "regulatory", "licens" and "license". */
+const sameWord = (word: string, key: string) =>
+  word === key || (Math.min(word.length, key.length) >= 6 && (word.startsWith(key) || key.startsWith(word)));
+
 /**
- * Words for the two sides and their acting together ("both countries", "common", "joint"): every commitment of a
- * bilateral deal is that, so a sentence need not repeat them.
+ * Words for the two sides acting together ("both countries", "joint", "cooperate") and meaning to ("plan to",
+ * "supposed to"): every commitment of a bilateral memorandum is that, so a sentence need not repeat them.
  */
 const TOGETHER_WORDS = new Set(
-  "common joint jointly shared mutual together bilateral countries nations sides partners".split(" "),
+  `common joint jointly shared mutual together bilateral country nation side partner cooperate cooperat
+  cooperation collaborate collaborat collaboration work suppos intend expect meant plan aim`.split(/\s+/),
 );
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
@@ -313,6 +320,7 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           !sectionWords.has(i) &&
           !FILLER_WORDS.has(token) &&
           !TOGETHER_WORDS.has(token) &&
+          !TOGETHER_WORDS.has(stem(token)) &&
           !dealWords.has(token) &&
           token.length > 2,
       )
