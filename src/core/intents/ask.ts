@@ -283,6 +283,8 @@ function pairsShared(query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups
     .map((pair) => pair.join(" "));
 }
 
+/** Passages this few at most make a word of the question specific: one that stands in them may be what is asked. */
+const SPECIFIC_IN = 8;
 /** Passages this few at most make a word of the question rare enough to find the closest by on its own. */
 const RARE_IN = 3;
 
@@ -644,11 +646,15 @@ function coverageAnswer(
       deals: later.map((entry) => entry.deal),
     });
   }
-  // Words that each stand in a deal's texts, only not together ("protecting our research from threats"), are
-  // no proof it lacks what is asked: what its texts say answers, without a No.
-  const eachSaid = (deal: DealId) =>
-    subject.terms.every((term) => ctx.passagesWith([term]).some((passage) => passage.deals.includes(deal)));
-  if (subject.topics.length + subject.names.length === 0 && missing.every(eachSaid)) return null;
+  // A word asked that stands in a deal's texts is no proof it lacks what is asked ("a maritime angle", "protecting
+  // our research from threats"): the texts may say the rest in other words, so what they say answers, without a
+  // No. Only a word few passages have counts: "support" stands everywhere and says nothing of "crypto mining".
+  const saidIn = (deal: DealId) =>
+    subject.terms.some((term) => {
+      const passages = ctx.passagesWith([term]);
+      return passages.length <= SPECIFIC_IN && passages.some((passage) => passage.deals.includes(deal));
+    });
+  if (subject.topics.length + subject.names.length === 0 && missing.every(saidIn)) return null;
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
     // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.
