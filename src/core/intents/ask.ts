@@ -26,7 +26,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, indexOfSequence, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, FILLER_WORDS, indexOfSequence, stem, tokenize } from "../text.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -82,6 +82,11 @@ export const ask: Intent = {
         };
     }
     const quoted = quotesAsked(query, ctx, deals);
+    // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it.
+    if (quoted.saidBy && quoted.passages.length === 0) {
+      const who = joinNames(quoted.people.map((person) => person.name));
+      return decline(ctx, query, "ask", `The texts I hold do not report what ${who} said.`, deals);
+    }
     if (quoted.passages.length > 0) {
       // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
       const who = joinNames(quoted.people.map((person) => person.name));
@@ -179,7 +184,7 @@ export const ask: Intent = {
           ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-            : `${noSum ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
+            : `${noSum ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : (whoUnsaid(query, ranked.top, ctx) ?? "")}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${query.terms.join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
@@ -329,6 +334,21 @@ function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
   return asksSum && !shown.slice(0, PAGE_SIZE).some(givesSum);
 }
 
+/**
+ * "Who will chair the ministerial working group?" when no passage shown has the part asked ("chair"): the texts do
+ * not say who has it. Said before what they do say, with the question's own words (letters and digits only).
+ */
+function whoUnsaid(query: ParsedQuery, shown: readonly Ranked[], ctx: KnowledgeLookups): string | null {
+  if (query.tokens[0] !== "who") return null;
+  const part = query.tokens.slice(1).find((token) => !FILLER_WORDS.has(token));
+  if (!part || shown.slice(0, PAGE_SIZE).some(({ passage }) => ctx.hasStem(passage, stem(part)))) return null;
+  const asked = query.text
+    .replace(/^\s*who\s+/i, "")
+    .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
+    .trim();
+  return `The texts I hold do not say who ${asked}. `;
+}
+
 const QUOTE_WORDS = new Set("quote quotes quoted quotation statement remarks comment comments".split(" "));
 
 const SAY_WORDS = new Set(["say", "said", "says", "think", "thinks", "call", "called"]);
@@ -353,13 +373,14 @@ function quotesAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
-): { people: Signatory[]; passages: Passage[] } {
+): { people: Signatory[]; passages: Passage[]; saidBy: boolean } {
   const people = signatoriesNamed(query, ctx);
   // "What did Kratsios say about …": the person named just before "say" is the one quoted.
   const saidBy = query.tokens.some(
     (token, i) => SAY_WORDS.has(token) && people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
   );
-  if (!saidBy && !query.tokens.some((token) => QUOTE_WORDS.has(token))) return { people: [], passages: [] };
+  if (!saidBy && !query.tokens.some((token) => QUOTE_WORDS.has(token)))
+    return { people: [], passages: [], saidBy };
   // Only passages with a person's name can quote them: those are read, in knowledge order.
   const within = deals.length > 0 ? deals : ctx.dealIds;
   const named = new Set(people.flatMap((person) => ctx.positionsWith(tokenize(person.name))));
@@ -367,7 +388,7 @@ function quotesAsked(
     .sort((a, b) => a - b)
     .map((position) => ctx.knowledge.passages[position] as Passage)
     .filter((passage) => passage.deals.some((deal) => within.includes(deal)) && quotes(passage, people, ctx));
-  return { people, passages };
+  return { people, passages, saidBy };
 }
 
 /** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
@@ -610,7 +631,12 @@ function coverageAnswer(
     const unsaid = subject.terms.filter(
       (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
     );
-    const exact = first !== undefined && numberedNamesMatch(query, first.passage.text) && unsaid.length === 0;
+    // "Export controls on China?": a country no deal is with, and no text names, is asked too, and never said.
+    const unnamed = countriesAsked(query, ctx).map(titleCase);
+    const exact =
+      first !== undefined &&
+      numberedNamesMatch(query, first.passage.text) &&
+      unsaid.length + unnamed.length === 0;
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     return page(inOrder(found), {
@@ -621,7 +647,7 @@ function coverageAnswer(
         ? `No — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
         : exact
           ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
-          : `What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
+          : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
   }
