@@ -47,7 +47,7 @@ export function overviewOf(ctx: KnowledgeLookups, intentExamples: readonly strin
 }
 
 /** The newest dated development; among those of one day, the first the knowledge lists. */
-function newestDevelopment(developments: readonly Passage[]): Passage | null {
+export function newestDevelopment(developments: readonly Passage[]): Passage | null {
   let newest: Passage | null = null;
   for (const passage of developments) {
     if (!passage.date) continue;

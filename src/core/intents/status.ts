@@ -1,4 +1,5 @@
 import type { DealId } from "../model.js";
+import { newestDevelopment } from "../overview.js";
 import { dealNames, dealsWith, formatDate, joinNames } from "../phrasing.js";
 import { capitalised } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
@@ -49,9 +50,7 @@ export const status: Intent = {
  */
 function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
   const newest = (deal: DealId) =>
-    ctx
-      .passages({ deals: [deal], sections: ["development"] })
-      .reduce((date, passage) => ((passage.date ?? "") > date ? (passage.date ?? "") : date), "");
+    newestDevelopment(ctx.passages({ deals: [deal], sections: ["development"] }))?.date ?? "";
   const dated = deals.filter((deal) => newest(deal) !== "");
   const only = deals.length === 1 ? deals[0] : undefined;
   const held = only
