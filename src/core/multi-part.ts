@@ -1,5 +1,5 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
-import { PAGE_SIZE } from "./answer-building.js";
+import { interleave, PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 import { unique } from "./text.js";
 
@@ -116,15 +116,11 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
   const own = (answer: AnswerDraft) =>
     mixed ? [...answer.excerpts, ...answer.rows.flatMap((row) => row.excerpt ?? [])] : answer.excerpts;
   const fromRows = mixed ? answers.reduce((sum, answer) => sum + answer.rows.length, 0) : 0;
-  const excerpts: AnswerDraft["excerpts"] = [];
-  const room = PAGE_SIZE + fromRows;
-  for (let round = 0; excerpts.length < room && answers.some((a) => own(a).length > round); round++) {
-    for (const answer of answers) {
-      const next = own(answer)[round];
-      if (next && excerpts.length < room && !excerpts.some((e) => e.passageId === next.passageId))
-        excerpts.push(next);
-    }
-  }
+  // Each part's excerpts in turn, each passage once.
+  const inTurn = interleave(answers.map(own));
+  const excerpts = inTurn
+    .filter((excerpt, i) => inTurn.findIndex((other) => other.passageId === excerpt.passageId) === i)
+    .slice(0, PAGE_SIZE + fromRows);
   const items = answers.flatMap((answer) => answer.items);
   const answered = answers.filter((answer) => answer.found);
   const rowNotes = mixed
