@@ -41,18 +41,7 @@ export function asksForMore(text: string): boolean {
 /** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
 const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
 
-/** Intents a follow-up may inherit; help and the list of deals stand on their own. */
-const INHERITABLE = new Set<IntentName>([
-  "ask",
-  "who-signed",
-  "when",
-  "status",
-  "topics",
-  "sources",
-  "compare",
-]);
-
-/** Intents that are complete without a deal or a subject from earlier. */
+/** Intents that are complete without a deal or a subject from earlier; a follow-up may inherit any other. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
 
 type FollowUp = {
@@ -84,7 +73,7 @@ export function followUpQuestion(current: ParsedQuery, previous: ParsedQuery): F
   // "and japan?": the previous question as it was asked, about another deal.
   if (ownWho && !ownSubject && !ownIntent)
     return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
-  const carriedIntent = !ownIntent && INHERITABLE.has(previous.intent) ? parts.intent : [];
+  const carriedIntent = !ownIntent && !STANDALONE.has(previous.intent) ? parts.intent : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";
