@@ -54,16 +54,8 @@ type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageW
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
-/** Intents that a cue word alone should not pick when the question also names a topic or section. */
-const YIELD_TO_TOPIC = new Set<IntentName>([
-  "who-signed",
-  "when",
-  "status",
-  "sources",
-  "topics",
-  "deals",
-  "help",
-]);
+/** Intents that answer on a topic or section: a cue word alone picks no other for a question naming one. */
+const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery): IntentName {
@@ -97,7 +89,7 @@ function intentFor(query: ParsedQuery): IntentName {
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
   // "What has happened on science since the Japan deal was signed?" asks for the later developments on it.
   const sinceSigning = query.intent === "status" && query.tokens.includes("since");
-  if (cued && aboutSomething && YIELD_TO_TOPIC.has(query.intent) && !sinceSigning) {
+  if (cued && aboutSomething && !ABOUT_TOPICS.has(query.intent) && !sinceSigning) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
