@@ -63,12 +63,7 @@ export function paginate<T>(
   return {
     ...answer,
     excerpts,
-    page: {
-      offset: start,
-      shown: excerpts.length,
-      total,
-      next: end < total ? end : null,
-    },
+    page: { offset: start, shown: excerpts.length, total, next: end < total ? end : null },
   };
 }
 
