@@ -7,7 +7,7 @@ import type { Intent, IntentRequest } from "./intent.js";
 export function createHelp(
   describe: () => readonly Pick<Intent, "name" | "description" | "examples">[],
 ): Intent {
-  const help: Intent = {
+  return {
     name: "help",
     description: "This list of what you can ask",
     examples: ["help"],
@@ -29,5 +29,4 @@ export function createHelp(
       };
     },
   };
-  return help;
 }
