@@ -50,8 +50,12 @@ export function countrySubject(country: string, query: ParsedQuery, ctx: Knowled
   ) {
     return null;
   }
-  return [word, `${word}n`, `${word}an`].find((each) => ctx.anyHas([each])) ?? null;
+  return writtenAs(word, ctx);
 }
+
+/** The word the texts write a country in ("Russian" for Russia, "India" in "India AI Impact Summit"), or null. */
+export const writtenAs = (country: string, ctx: KnowledgeLookups): string | null =>
+  [country, `${country}n`, `${country}an`].find((each) => ctx.anyHas(tokenize(each))) ?? null;
 
 /**
  * What each multi-word topic alias asked adds to its topic, where some passage has it: "biotechnology research"

@@ -9,7 +9,16 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
-import { anyEvidence, describe, evidence, hasName, mayName, type Subject, subjectOf } from "../coverage.js";
+import {
+  anyEvidence,
+  describe,
+  evidence,
+  hasName,
+  mayName,
+  type Subject,
+  subjectOf,
+  writtenAs,
+} from "../coverage.js";
 import { countriesAsked, HAS_AMOUNT } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
@@ -631,12 +640,13 @@ function coverageAnswer(
     const unsaid = subject.terms.filter(
       (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
     );
-    // "Export controls on China?": a country no deal is with, and no text names, is asked too, and never said.
-    const unnamed = countriesAsked(query, ctx).map(titleCase);
+    // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
+    const countries = countriesAsked(query, ctx);
+    const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
     const exact =
       first !== undefined &&
       numberedNamesMatch(query, first.passage.text) &&
-      unsaid.length + unnamed.length === 0;
+      unsaid.length + countries.length === 0;
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     return page(inOrder(found), {
