@@ -260,9 +260,17 @@ const RELATION_WORDS = new Set(
     .split(" ")
     .map(stem),
 );
-/** One word in two forms the stems leave apart: "regulator" and "regulatory", "licens" and "license". */
-const sameWord = (word: string, key: string) =>
-  word === key || (Math.min(word.length, key.length) >= 6 && (word.startsWith(key) || key.startsWith(word)));
+/**
+ * One word in two forms the stems leave apart ("regulator" and "regulatory", "licens" and "license"): a known tail
+ * only, so "commit" is not "committee" nor "intern" "international".
+ */
+const sameWord = (word: string, key: string) => {
+  const [short, long] = word.length <= key.length ? [word, key] : [key, word];
+  return (
+    long.startsWith(short) &&
+    (short === long || (short.length >= 6 && /^(y|e|ion|ive|ments?)$/.test(long.slice(short.length))))
+  );
+};
 
 /**
  * Words for the two sides acting together ("both countries", "joint", "cooperate") and meaning to ("plan to",
