@@ -87,7 +87,18 @@ export function parseQuery(
     foreign ? list : list.map((token) => (foreignOnly.has(token) ? "" : token));
   const whole = vocabulary.match(readable(tokens), text);
   const inPhrases = whole.inPhrases;
-  const intent = detectIntent(tokens, intents, intentConsumed, inPhrases);
+  // "What did Kratsios say when the deals were signed?": a "when" inside a question opened by another question
+  // word starts a clause of time; it asks for no date.
+  const clauseOfTime = tokens.flatMap((token, i) =>
+    token === "when" &&
+    i > 1 &&
+    WH_WORDS.has(tokens[0] ?? "") &&
+    tokens[0] !== "when" &&
+    tokens[i - 1] !== "and"
+      ? [i]
+      : [],
+  );
+  const intent = detectIntent(tokens, intents, intentConsumed, new Set([...inPhrases, ...clauseOfTime]));
 
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
   // Read again only when the intent took words away; usually the first reading stands.
