@@ -4,6 +4,7 @@
 // file, run with V8's code cache of its last run, so the console answers sooner. Plain JavaScript, so that
 // nothing compiles this file either.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
@@ -14,7 +15,11 @@ const ROOT = join(import.meta.dirname, "..");
 const ENTRY = join(ROOT, "dist", "main.js");
 const BUNDLE_DIR = join(ROOT, "dist", "bundle");
 const BUNDLE = join(BUNDLE_DIR, "main.cjs");
-/** V8's compiled code of the bundle, written at the end of a run; removed with the bundle when it is rebuilt. */
+const BUNDLED_WORKER = join(BUNDLE_DIR, "knowledge-worker.js");
+/**
+ * V8's compiled code of the bundle, written at the end of a clean run: the SHA-256 of the bundle it was made
+ * from, the SHA-256 of V8's data, then the data. V8 itself checks only the source's length, and no checksum.
+ */
 const CODE_CACHE = join(BUNDLE_DIR, "main.cjs.code-cache");
 /** What the compiled output depends on. Knowledge is read at run time, so it is not among them. */
 const INPUTS = ["src", "tsconfig.json", "tsconfig.build.json"].map((path) => join(ROOT, path));
@@ -65,7 +70,9 @@ function build() {
  * beside it, where dist/ has it beside the code that starts it.
  */
 async function bundled() {
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= statSync(ENTRY).mtimeMs) return BUNDLE;
+  const built = statSync(ENTRY).mtimeMs;
+  if ([BUNDLE, BUNDLED_WORKER].every((path) => existsSync(path) && statSync(path).mtimeMs >= built))
+    return BUNDLE;
   let esbuild;
   try {
     esbuild = require("esbuild");
@@ -82,20 +89,27 @@ async function bundled() {
   };
   try {
     rmSync(BUNDLE_DIR, { recursive: true, force: true });
-    await Promise.all([
+    // Both files or neither: a bundle without its worker would fail every knowledge reload.
+    const builds = await Promise.allSettled([
       esbuild.build({
         ...common,
         entryPoints: [ENTRY],
         outfile: BUNDLE,
         format: "cjs",
+        // V8's code cache drops what a cached script needs to run import() (Node 20), so none is left in: an
+        // external import() becomes require(), as a static import of one already does in CommonJS.
+        supported: { "dynamic-import": false },
         // The one place dist/ reads its own URL (to find the knowledge worker beside it).
         define: { "import.meta.url": "__tpdModuleUrl" },
-        banner: { js: 'const __tpdModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+        // Strict, as an ES module is: esbuild's own "use strict" comes after the banner, where it is no directive.
+        banner: {
+          js: '"use strict";\nconst __tpdModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+        },
       }),
       esbuild.build({
         ...common,
         entryPoints: [join(ROOT, "dist", "runtime", "knowledge-worker.js")],
-        outfile: join(BUNDLE_DIR, "knowledge-worker.js"),
+        outfile: BUNDLED_WORKER,
         format: "esm",
         // Bundled CommonJS packages call require(); in an ES module it has to be made.
         banner: {
@@ -103,7 +117,10 @@ async function bundled() {
         },
       }),
     ]);
-    return BUNDLE;
+    const failed = builds.find((build) => build.status === "rejected");
+    if (!failed) return BUNDLE;
+    rmSync(BUNDLE_DIR, { recursive: true, force: true });
+    throw failed.reason;
   } catch (error) {
     process.stderr.write(`tpd-bot: running dist/ unbundled (${error.message.split("\n")[0]})\n`);
     return null;
@@ -111,33 +128,46 @@ async function bundled() {
 }
 
 /**
- * Runs the CommonJS bundle as Node's require would, but compiled from CODE_CACHE when V8 accepts it (same
- * bundle, same V8). Without a usable cache, the run writes one as it ends, holding every function it compiled
- * by then (start-up, loading, answering), so the next start compiles almost nothing.
+ * Runs the CommonJS bundle as Node's require would, but compiled from CODE_CACHE when it was made from this very
+ * bundle and V8 accepts it. Without a usable cache, a run that ends cleanly writes one, holding every function
+ * it compiled by then (start-up, loading, answering), so the next start compiles almost nothing.
  */
 function runBundle(file) {
-  let cachedData;
-  try {
-    cachedData = readFileSync(CODE_CACHE);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), {
+  const source = readFileSync(file);
+  const bundleHash = sha256(source);
+  const cachedData = readCodeCache(bundleHash);
+  const script = new Script(Module.wrap(source.toString("utf8")), {
     filename: file,
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cachedData === undefined || script.cachedDataRejected)
-    process.once("exit", () => saveCodeCache(script));
+    process.once("exit", (code) => code === 0 && saveCodeCache(script, bundleHash));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
 }
 
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest();
+
+/** V8's data in CODE_CACHE, if the file is whole and was made from the bundle with this hash. */
+function readCodeCache(bundleHash) {
+  let file;
+  try {
+    file = readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
+  }
+  const data = file.subarray(64);
+  const intact = file.subarray(0, 32).equals(bundleHash) && file.subarray(32, 64).equals(sha256(data));
+  return intact ? data : undefined;
+}
+
 /** Best effort: a read-only install runs without a cache. Written aside, then renamed, as two starts may race. */
-function saveCodeCache(script) {
+function saveCodeCache(script, bundleHash) {
   const aside = `${CODE_CACHE}.${process.pid}`;
   try {
-    writeFileSync(aside, script.createCachedData());
+    const data = script.createCachedData();
+    writeFileSync(aside, Buffer.concat([bundleHash, sha256(data), data]));
     renameSync(aside, CODE_CACHE);
   } catch {
     rmSync(aside, { force: true });

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,7 +56,8 @@ function npmStart(input: string): Promise<ProcessResult> {
 const launch = () =>
   runEntry("scripts/start.mjs", [], { cwd: checkout, input: QUESTION, timeoutMs: 120_000 });
 const builtAt = async () => (await stat(join(checkout, "dist", "main.js"))).mtimeMs;
-const codeCache = () => join(checkout, "dist", "bundle", "main.cjs.code-cache");
+const inBundle = (name: string) => join(checkout, "dist", "bundle", name);
+const codeCache = () => inBundle("main.cjs.code-cache");
 
 function expectAnswer(result: ProcessResult): void {
   expect(result.code, result.stderr).toBe(0);
@@ -74,6 +76,7 @@ describe("npm start on a fresh checkout", () => {
     const bundle = await readFile(join(checkout, "dist", "bundle", "main.cjs"), "utf8");
     expect(bundle).toContain("createConsoleAdapter");
     expect(bundle).toContain('require("@slack/bolt")');
+    expect(bundle.startsWith('"use strict";')).toBe(true); // strict, as dist/'s ES modules are
     expect((await stat(codeCache())).size).toBeGreaterThan(0);
     figures.push(`first start (compiles) ${Math.round(result.ms)} ms`);
   }, 180_000);
@@ -93,6 +96,59 @@ describe("npm start on a fresh checkout", () => {
     const rewritten = await readFile(codeCache());
     expect(rewritten.length).toBeGreaterThan(1000);
     expect(rewritten.toString("latin1")).not.toContain("not a code cache");
+  }, 60_000);
+
+  it("never runs a code cache made from another bundle of the same length, and replaces it", async () => {
+    const cacheOfOldBundle = await readFile(codeCache());
+    const bundle = await readFile(inBundle("main.cjs"), "utf8");
+    await writeFile(inBundle("main.cjs"), bundle.replace("To connect Slack", "To CONNECT Slack"));
+    const result = await launch();
+    expectAnswer(result);
+    expect(result.stdout).toContain("To CONNECT Slack");
+    expect(await readFile(codeCache())).not.toEqual(cacheOfOldBundle);
+  }, 60_000);
+
+  it("never runs a damaged code cache, and replaces it", async () => {
+    const damaged = await readFile(codeCache());
+    const middle = Math.floor(damaged.length / 2);
+    damaged.fill(0x5a, middle, middle + 256);
+    await writeFile(codeCache(), damaged);
+    expectAnswer(await launch());
+    expect(await readFile(codeCache())).not.toEqual(damaged);
+  }, 60_000);
+
+  it("writes no code cache from a run that fails", async () => {
+    await rm(codeCache());
+    const result = await runEntry("scripts/start.mjs", [], {
+      cwd: checkout,
+      input: QUESTION,
+      env: { LOG_LEVEL: "loud" },
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(1);
+    expect(existsSync(codeCache())).toBe(false);
+    expectAnswer(await launch());
+    expect(existsSync(codeCache())).toBe(true);
+  }, 120_000);
+
+  it("rebuilds a bundle left without its knowledge worker", async () => {
+    await rm(inBundle("knowledge-worker.js"));
+    expectAnswer(await launch());
+    expect((await stat(inBundle("knowledge-worker.js"))).size).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("leaves no half bundle when one of its two builds fails, and runs dist/ itself", async () => {
+    const worker = join(checkout, "dist", "runtime", "knowledge-worker.js");
+    const source = await readFile(worker, "utf8");
+    await writeFile(worker, `${source}\nthis is not JavaScript;\n`);
+    const entry = join(checkout, "dist", "main.js");
+    await writeFile(entry, await readFile(entry)); // newer than the bundle: it is rebuilt
+    const result = await launch();
+    await writeFile(worker, source);
+    expectAnswer(result);
+    expect(result.stderr).toContain("tpd-bot: running dist/ unbundled");
+    expect(existsSync(inBundle("main.cjs"))).toBe(false);
+    expect(existsSync(inBundle("knowledge-worker.js"))).toBe(false);
   }, 60_000);
 
   it("compiles again after a source file changes, and runs the changed code", async () => {
