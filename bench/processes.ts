@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { type RequestOptions, request } from "node:http";
 import { createServer } from "node:net";
@@ -40,6 +40,18 @@ export async function timeToLine(command: string, done: RegExp, input = ""): Pro
     clearTimeout(timer);
     await stop(child);
   }
+}
+
+/** Runs `command` (through sh) to its own end with `input` on stdin; throws unless it exits with 0. */
+export function runToEnd(command: string, input = ""): void {
+  const result = spawnSync("sh", ["-c", command], {
+    cwd: REPO,
+    env: cleanEnv(),
+    input,
+    stdio: "pipe",
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`${command}: exited with ${result.status ?? result.signal}`);
 }
 
 export type Server = { child: ChildProcess; port: number };
