@@ -34,24 +34,11 @@ export type Source = {
   sections: DocumentSection[];
 };
 
-/** What part of a deal a passage speaks to; lets intents like `when` or `status` pick their facts. */
-export const SECTIONS = [
-  "article",
-  "document",
-  "signing",
-  "signatories",
-  "purpose",
-  "area",
-  "governance",
-  "legal-status",
-  "operative",
-  "discontinuation",
-  "development",
-] as const;
-export type Section = (typeof SECTIONS)[number];
-
-/** How a lead or title names a section ("The exit terms of …"), since some ids are not plain English. */
-const SECTION_WORDS: Record<Section, string> = {
+/**
+ * What part of a deal a passage speaks to (lets intents like `when` or `status` pick their facts), each with how
+ * a lead or title names it ("The exit terms of …"), since some ids are not plain English.
+ */
+const SECTION_WORDS = {
   article: "articles",
   document: "document",
   signing: "signing",
@@ -63,7 +50,9 @@ const SECTION_WORDS: Record<Section, string> = {
   operative: "entry into effect",
   discontinuation: "exit terms",
   development: "later developments",
-};
+} as const;
+export type Section = keyof typeof SECTION_WORDS;
+export const SECTIONS = Object.keys(SECTION_WORDS) as [Section, ...Section[]];
 
 export function sectionWords(sections: readonly Section[]): string {
   return sections.map((section) => SECTION_WORDS[section]).join(" and ");
