@@ -76,7 +76,7 @@ export type StoreConfig = {
 
 export type Config = {
   knowledgeDir: string;
-  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logLevel: (typeof LOG_LEVELS)[number];
   rateLimit: RateLimitConfig;
   answering: AnsweringConfig;
   /** Port for GET /healthz when no Slack HTTP server carries it; null to serve none. */

@@ -1,7 +1,6 @@
 /** Where a question came from. */
 export type Platform = "slack" | "discord";
-const SURFACES = ["slash", "mention", "dm", "button", "follow-up"] as const;
-export type Surface = (typeof SURFACES)[number];
+export type Surface = "slash" | "mention" | "dm" | "button" | "follow-up";
 export type Vote = "up" | "down";
 
 /** One answered (or declined) question as stored: no raw user id, text only where the policy keeps it. */
