@@ -161,9 +161,11 @@ export function parseQuery(
   // after its condition or the things it chooses among.
   const afterLeadIn = /^(?:if|of|between|among)\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
   const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[0]);
-  // "…, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means.
-  const pointed = named.length === 2 ? named[tokens.indexOf("latter") >= 0 ? 1 : 0] : undefined;
-  const meant = pointed && (tokens.includes("latter") || tokens.includes("former")) ? [pointed] : named;
+  // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
+  // after such a lead-in only ("signed by a former minister" keeps both).
+  const pick =
+    afterLeadIn && named.length === 2 ? tokens.find((token) => /^(former|latter)$/.test(token)) : undefined;
+  const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
   const framing = setOf(phrasing.framing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !TITLE_WORDS.has(token));
@@ -240,9 +242,7 @@ const OTHER_LANGUAGE_WORDS = new Set(
 );
 
 /** Words that place a question after the signing ("since", "yet", "still"), never as its first word ("Since …, "). */
-const LATER_WORDS = new Set(
-  "since yet still anymore lately recently nowadays currently now today again".split(" "),
-);
+const LATER_WORDS = new Set("since yet still anymore lately recently nowadays currently today".split(" "));
 
 /** Words that place a question after what comes next: "after it was signed", "did anything follow the signing". */
 const AFTER_WORDS = new Set(["after", "follow", "followed", "following"]);
