@@ -60,6 +60,10 @@ const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery): IntentName {
   if (query.greeting) return "help";
+  // "Where was each of the deals signed?": their signing records, not a comparison of the word "signed".
+  const aboutSigning =
+    query.intent === "compare" && query.topics.length + query.names.length + query.sections.length === 0;
+  if (/^(when|where)$/.test(query.tokens[0] ?? "") && mentionsSigning(query) && aboutSigning) return "when";
   if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.

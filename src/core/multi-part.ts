@@ -33,8 +33,9 @@ export function splitParts(
   const firstIntent = route({ ...first, deals: first.deals.length > 0 ? first.deals : query.deals });
   const parts = parsed.map((part) => ({
     ...part,
-    // "… and which deals cover quantum?" asks across the deals, whatever deal another part names.
-    deals: part.deals.length > 0 || part.form === "which-deal" || part.allDeals ? part.deals : query.deals,
+    // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
+    // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
+    deals: part.deals.length > 0 || acrossDeals(part) || part.allDeals ? part.deals : query.deals,
     countries: query.countries,
     ...(part.intentBy === "default" && part.form === "open"
       ? {
@@ -59,6 +60,12 @@ export function splitParts(
     return null;
   return parts;
 }
+
+/** Words that make a which-question ask for deals: "which deals", "which country", "which of the agreements". */
+const DEAL_NOUNS =
+  /^(deals?|agreements?|tpds?|mous?|mocs?|memorand(um|a)|country|countries|partners?|texts?)$/;
+const acrossDeals = (part: ParsedQuery) =>
+  part.form === "which-deal" && part.tokens.some((token) => DEAL_NOUNS.test(token));
 
 /**
  * "What does the UK deal say on quantum, and what does the Japan deal say?", "korea space and japan space": each

@@ -30,6 +30,8 @@ export type ParsedQuery = {
   /** The question after normalisation (what the answer echoes). */
   text: string;
   shortened: boolean;
+  /** Words typed with a slip and the words they were read as ("sined" → "signed"): guesses, not what was typed. */
+  guessed: Array<{ typed: string; read: string }>;
   intent: IntentName;
   /** How the intent was recognised: a leading command word, a cue phrase, or neither (the default). */
   intentBy: "command" | "cue" | "default";
@@ -185,6 +187,7 @@ export function parseQuery(
   return {
     text,
     shortened,
+    guessed: typed.flatMap((word, i) => (tokens[i] === word ? [] : [{ typed: word, read: tokens[i] ?? "" }])),
     intent: later ? "status" : intent.name,
     intentBy: intent.by,
     deals: (named.length > 0 ? meant : dealsRead) as DealId[],

@@ -27,11 +27,20 @@ export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
-  if (query.form !== "yes-no" || !answer.found || hasYesNoLead(answer.lead)) return answer;
+  if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  const decided = yesOrNo(query, answer, ctx) ?? (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : UNDECIDED);
-  return decided ? { ...answer, lead: `${decided} ${answer.lead}` } : answer;
+  const decided = hasYesNoLead(answer.lead)
+    ? null
+    : (yesOrNo(query, answer, ctx) ?? (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : UNDECIDED));
+  const lead = decided ? `${decided} ${answer.lead}` : answer.lead;
+  // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
+  const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
+  const noted =
+    guesses.length > 0
+      ? lead.replace(YES_NO_LEAD, (opening) => `${opening}reading ${guesses.join(", ")}: `)
+      : lead;
+  return noted === answer.lead ? answer : { ...answer, lead: noted };
 }
 
 /** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
