@@ -613,6 +613,8 @@ function coverageAnswer(
   deals: readonly DealId[],
 ): AnswerDraft | null {
   const subject = subjectOf(query, ctx);
+  // "Is there no plan in the Korea deal?": with only framing words left, nothing is asked to say Yes or No to.
+  if (Object.values(subject).every((part) => part.length === 0)) return null;
   const asked = alternativesOf(subject, query);
   const what = asked.map((each) => describe(ctx, each)).join(" or ");
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
