@@ -269,10 +269,13 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   );
   if (wrongDate) return `No — the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`;
   // One site is not another: a record naming the site ("Chequers, …, United Kingdom") rules out "Downing Street",
-  // not "Chequers House".
+  // not "Chequers House", nor a room asked together with the recorded site ("the Great Hall at Chequers").
   const another = (place: PlaceAsked) =>
     SITE.test(place.words) && !tokenize(place.words).some((word) => record.includes(word));
-  const site = deal.signed.place.split(",").length > 2 ? asked.places.find(another) : null;
+  const site =
+    deal.signed.place.split(",").length > 2 && !asked.places.some(inRecord)
+      ? asked.places.find(another)
+      : null;
   if (site)
     return `No — the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(site.words)}.`;
   // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
@@ -301,7 +304,11 @@ export function withSigningCorrected(
   if (!assumed || !deal) return answered;
   const decided = signingLead(assumed, deal);
   const record = tokenize(deal.signed.place);
-  const elsewhere = assumed.places.find((place) => indexOfSequence(record, tokenize(place.words)) < 0);
+  const inRecord = (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+  // "In the Great Hall at Chequers": a place asked beside the recorded one may be inside it.
+  const elsewhere = assumed.places.some(inRecord)
+    ? undefined
+    : assumed.places.find((place) => !inRecord(place));
   // "Why did Starmer refuse to sign it?" when the record has him sign it: the record corrects the refusal.
   const signedAfterAll = refusalAsked(query) && decided?.startsWith("Yes — ");
   // A signatory sources disagree on is said to be one as the record has it, with the disagreement.
