@@ -244,6 +244,12 @@ function mayIsMonth(tokens: readonly string[], at: number): boolean {
 const SITE =
   /\b(street|castle|palace|house|hall|center|centre|hotel|residence|embassy|museum|airport|building|manor)$/;
 
+/** Whether a place asked stands in the deal's record of where it was signed ("Chequers", "Gyeongju"). */
+const inRecordOf = (deal: Deal) => {
+  const record = tokenize(deal.signed.place);
+  return (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+};
+
 /**
  * "Yes" or "No" for a question about signing, decided by the deal's own signatories and place of signing:
  * someone who is not among the signatories, or a country that is not where it was signed, is a "No". Null when
@@ -258,7 +264,7 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   if (others.some((word) => disputed.has(word))) return null;
   if (others.length > 0) return `No — the ${deal.name} was signed by ${names(signers)}.`;
   const record = tokenize(deal.signed.place);
-  const inRecord = (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+  const inRecord = inRecordOf(deal);
   const elsewhere = asked.places.find((place) => place.country && place.deal !== deal.id && !inRecord(place));
   if (elsewhere)
     return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`;
@@ -303,8 +309,7 @@ export function withSigningCorrected(
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
   if (!assumed || !deal) return answered;
   const decided = signingLead(assumed, deal);
-  const record = tokenize(deal.signed.place);
-  const inRecord = (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+  const inRecord = inRecordOf(deal);
   // "In the Great Hall at Chequers": a place asked beside the recorded one may be inside it.
   const elsewhere = assumed.places.some(inRecord)
     ? undefined

@@ -1,7 +1,7 @@
 import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId } from "./model.js";
-import { formatDate } from "./phrasing.js";
+import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
@@ -129,12 +129,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   return `${first.negated ? "No" : "Yes"} — ${sentences}`;
 }
 
-const MONTH_NAMES =
-  "january february march april may june july august september october november december".split(" ");
 /** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
 function dateIn(sentence: string): string | null {
   const [, day, month, year] = /\b(\d{1,2}) (\p{L}+) ((?:19|20)\d{2})\b/u.exec(sentence) ?? [];
-  const at = MONTH_NAMES.indexOf(month?.toLowerCase() ?? "");
+  const at = MONTHS.indexOf(month?.toLowerCase() ?? "");
   return at < 0 ? null : `${year}-${String(at + 1).padStart(2, "0")}-${day?.padStart(2, "0")}`;
 }
 
@@ -421,11 +419,11 @@ function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]
   if (!match) return null;
   const after = tokenize(text.slice(match.index));
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
-  const monthOf = (deal: Deal) => MONTH_NAMES[Number(deal.signed.date.slice(5, 7)) - 1];
+  const monthOf = (deal: Deal) => MONTHS[Number(deal.signed.date.slice(5, 7)) - 1];
   const asked = after.filter(
     (word) => !FILLER_WORDS.has(word) && !RANK_WORDS.has(word) && !dealWords.has(word),
   );
-  if (asked.some((word) => !MONTH_NAMES.includes(word) && !/^(19|20)\d\d$/.test(word))) return null;
+  if (asked.some((word) => !MONTHS.includes(word) && !/^(19|20)\d\d$/.test(word))) return null;
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   const deals = (named.length > 1 ? named : ctx.knowledge.deals).filter((deal) =>
     asked.every((word) => word === monthOf(deal) || word === deal.signed.date.slice(0, 4)),
