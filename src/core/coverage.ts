@@ -82,15 +82,20 @@ function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] 
 export const isEmpty = (subject: Subject) =>
   subject.topics.length === 0 && subject.names.length === 0 && subject.terms.length === 0;
 
-/** Whether the passage has the name in one of its forms, or, for "Korea AI Safety Institute", the name in a Korea passage. */
-export function hasName(ctx: KnowledgeLookups, passage: Passage, name: NameMatch): boolean {
-  if (name.forms.some((form) => ctx.says(passage, [...name.qualifierWords, ...form]))) return true;
-  if (name.qualifier)
-    return passage.deals.includes(name.qualifier) && name.forms.some((f) => ctx.says(passage, f));
-  return false;
+/**
+ * Whether the passage has the name in one of its forms, or, for "Korea AI Safety Institute", the name in a Korea
+ * passage; worked out once for the name to check many passages, each with its position in the knowledge order.
+ */
+function nameAt(ctx: KnowledgeLookups, name: NameMatch): (passage: Passage, position: number) => boolean {
+  const { qualifier } = name;
+  const written = name.forms.map((form) => ctx.saysAt([...name.qualifierWords, ...form]));
+  const unqualified = qualifier ? name.forms.map((form) => ctx.saysAt(form)) : [];
+  return (passage, position) =>
+    written.some((says) => says(position)) ||
+    (qualifier !== null && passage.deals.includes(qualifier) && unqualified.some((says) => says(position)));
 }
 
-/** The passages where the name may stand, in knowledge order (a few more than have it: check with `hasName`). */
+/** The passages where the name may stand, in knowledge order (a few more than have it: see `passagesNaming`). */
 export function mayName(ctx: KnowledgeLookups, name: NameMatch): Passage[] {
   return ctx.passagesSaying(namePhrases(name));
 }
@@ -99,9 +104,28 @@ export function mayName(ctx: KnowledgeLookups, name: NameMatch): Passage[] {
 const namePhrases = (name: NameMatch) =>
   name.forms.flatMap((form) => [[...name.qualifierWords, ...form], ...(name.qualifier ? [form] : [])]);
 
+/** Up to `limit` passages that have every one of the names, in knowledge order (none without a name). */
+export function passagesNaming(
+  ctx: KnowledgeLookups,
+  names: readonly NameMatch[],
+  limit = Number.POSITIVE_INFINITY,
+): Passage[] {
+  const [first] = names;
+  if (!first) return [];
+  const named = names.map((name) => nameAt(ctx, name));
+  const { passages } = ctx.knowledge;
+  const found: Passage[] = [];
+  for (const position of ctx.positionsSaying(namePhrases(first))) {
+    if (found.length >= limit) break;
+    const passage = passages[position] as Passage;
+    if (named.every((has) => has(passage, position))) found.push(passage);
+  }
+  return found;
+}
+
 /** Whether some text has the name. */
 export function nameStands(ctx: KnowledgeLookups, name: NameMatch): boolean {
-  return mayName(ctx, name).some((passage) => hasName(ctx, passage, name));
+  return passagesNaming(ctx, [name], 1).length > 0;
 }
 
 /**
@@ -170,9 +194,13 @@ export function bestEvidence(
   let top: { passage: Passage; value: number; score: number } | undefined;
   readEvidence(ctx, deal, subject, (passage, score, position) => {
     if (!wanted(passage)) return false;
-    const candidate = { passage, value: value(passage, position), score: score() };
-    if (!top || candidate.value > top.value || (candidate.value === top.value && candidate.score > top.score))
-      top = candidate;
+    const worth = value(passage, position);
+    // Scored only when the value leaves it in the running: most passages fall short of the best value.
+    if (!top || worth > top.value) top = { passage, value: worth, score: score() };
+    else if (worth === top.value) {
+      const scored = score();
+      if (scored > top.score) top = { passage, value: worth, score: scored };
+    }
     return false;
   });
   return top?.passage;
@@ -197,10 +225,11 @@ function readEvidence(
   const hasAliasWords = subject.aliasWords.map((words) => ctx.hasWordsAt(words));
   const hasTerms = ctx.hasWordsAt(subject.terms);
   const hasTerm = subject.terms.map((term) => ctx.hasWordsAt([term]));
+  const named = subject.names.map((name) => nameAt(ctx, name));
   const { passages } = ctx.knowledge;
   const fits = (passage: Passage, position: number) =>
     passage.deals.includes(deal) &&
-    subject.names.every((name) => hasName(ctx, passage, name)) &&
+    named.every((has) => has(passage, position)) &&
     subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
     hasAliasWords.every((has) => has(position)) &&
     (!needTerms || (hasTerms(position) && saysTerms(passage, position)));
@@ -242,13 +271,13 @@ function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
   return (passage: Passage, position: number) =>
     passage.deals.length <= 1 ||
     (hasName.some((has) => has(position)) &&
-      passage.text.split(/(?<=[.;])\s+/).some((sentence) => {
-        const words = tokenize(sentence);
-        // The words are stemmed only in a sentence that names the deal: most do not.
-        if (!names.some((name) => indexOfSequence(words, name) >= 0)) return false;
-        const stems = words.map(stem);
-        return wanted.every((term) => stems.includes(term));
-      }));
+      ctx
+        .sentencesAt(position)
+        .some(
+          (sentence) =>
+            names.some((name) => indexOfSequence(sentence.words, name) >= 0) &&
+            wanted.every((term) => sentence.stems.includes(term)),
+        ));
 }
 
 /** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */

@@ -3,10 +3,13 @@ import { passageCitation, sourceCitation } from "./citation.js";
 import type { Deal, DealId, KnowledgeBase, Passage, PassageIndex, Section, Source, Topic } from "./model.js";
 import type { PassageTables } from "./passage-tables.js";
 import type { ParsedQuery } from "./query.js";
-import { editDistance, stem, typoAllowance } from "./text.js";
+import { editDistance, stem, tokenize, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Endings of derived words, each with what the word it comes from ends in, tried in turn. */
+/** A sentence of a passage: its words as tokenised, and their stems. */
+export type Sentence = { words: readonly string[]; stems: readonly string[] };
+
 const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/ically$/, "ic"],
   [/ally$/, "al"],
@@ -29,6 +32,8 @@ export class KnowledgeLookups {
   private readonly positionsByDealTopic = new Map<DealId, Map<string, Int32Array>>();
   /** Each deal's passages, as positions: worked out on the first question that reads them all. */
   private readonly positionsByDeal = new Map<DealId, Int32Array>();
+  /** Each passage's sentences (by position): read on the first question that reads them. */
+  private readonly sentencesByPosition = new Map<number, readonly Sentence[]>();
   /**
    * Where each passage stands in the search index, and which passage each place of the index holds (-1 for
    * none); null when the index holds these very passages in this order, as the loader builds it.
@@ -168,10 +173,28 @@ export class KnowledgeLookups {
     );
   }
 
-  /** Whether the passage has the phrase word for word (stemmed, any punctuation between its words). */
-  says(passage: Passage, phrase: readonly string[]): boolean {
-    const position = this.tables.positions.get(passage.id);
-    return position !== undefined && holds(this.saying(phrase), position);
+  /**
+   * Whether the passage at a position has the phrase word for word (stemmed, any punctuation between its words),
+   * worked out once to check many passages.
+   */
+  saysAt(phrase: readonly string[]): (position: number) => boolean {
+    const found = this.saying(phrase);
+    return (position) => holds(found, position);
+  }
+
+  /** The sentences of the passage at a position, read once and kept, so no later question reads its text again. */
+  sentencesAt(position: number): readonly Sentence[] {
+    let sentences = this.sentencesByPosition.get(position);
+    if (!sentences) {
+      sentences = this.at(position)
+        .text.split(/(?<=[.;])\s+/)
+        .map((sentence) => {
+          const words = tokenize(sentence);
+          return { words, stems: words.map(stem) };
+        });
+      this.sentencesByPosition.set(position, sentences);
+    }
+    return sentences;
   }
 
   /**
@@ -453,8 +476,17 @@ function holds(list: ArrayLike<number>, position: number): boolean {
 /** Ascending lists of positions as one ascending list, each position once. */
 function union(lists: readonly ArrayLike<number>[]): number[] {
   if (lists.length <= 1) return Array.from(lists[0] ?? []);
-  const sorted = Int32Array.from(lists.flatMap((list) => Array.from(list))).sort();
-  return Array.from(sorted).filter((position, i) => i === 0 || sorted[i - 1] !== position);
+  const sorted = new Int32Array(lists.reduce((total, list) => total + list.length, 0));
+  let filled = 0;
+  for (const list of lists) {
+    sorted.set(list, filled);
+    filled += list.length;
+  }
+  sorted.sort();
+  const positions: number[] = [];
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i - 1] !== sorted[i]) positions.push(sorted[i] as number);
+  return positions;
 }
 
 /** The positions in every one of the ascending lists, ascending: the shortest list's, checked in the others. */

@@ -13,8 +13,7 @@ import {
   anyEvidence,
   describe,
   evidence,
-  hasName,
-  mayName,
+  passagesNaming,
   type Subject,
   subjectOf,
   writtenAs,
@@ -78,10 +77,7 @@ export const ask: Intent = {
     const inDeals = (passage: Passage) =>
       deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
     const absentName =
-      query.names.length > 0 &&
-      query.names.every(
-        (name) => !mayName(ctx, name).some((passage) => inDeals(passage) && hasName(ctx, passage, name)),
-      );
+      query.names.length > 0 && query.names.every((name) => !passagesNaming(ctx, [name]).some(inDeals));
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
       if (absent)
@@ -459,10 +455,7 @@ function rank(
   const inDeals = (passage: Passage) =>
     deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
   // The passages with every name, found once from the first name's passages.
-  const [name] = query.names;
-  const naming = new Set(
-    name ? mayName(ctx, name).filter((p) => query.names.every((each) => hasName(ctx, p, each))) : [],
-  );
+  const naming = new Set(passagesNaming(ctx, query.names));
   // Names narrow the answer only where the deals asked have them; else the other words decide.
   const anyNamed = [...naming].some(inDeals);
 
@@ -571,15 +564,33 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
     Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
     (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
   const out: Scored[] = [];
-  const left = [...scored].sort(byScore);
-  while (left.length > 0 && out.length < count) {
+  const taken = new Set<Scored>();
+  // Each topic's passages not yet picked. Their order matters only where no one passage is best (`soleBest` finds
+  // it in any order): there, as everywhere else, by score, and `scored` is sorted by it only then.
+  const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
+  let byScoreOrder: Scored[] | null = null;
+  const left = () => {
+    byScoreOrder ??= [...scored].sort(byScore);
+    return byScoreOrder.filter((item) => !taken.has(item));
+  };
+  while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
-      const onTopic = left.filter((item) => ((item.covers >> i) & 1) === 1);
-      const pick = soleBest(onTopic, better(topic)) ?? onTopic.sort(better(topic))[0];
-      if (pick) out.push(...left.splice(left.indexOf(pick), 1));
+      const candidates = onTopic[i] as Scored[];
+      if (candidates.length === 0) return;
+      const pick =
+        soleBest(candidates, better(topic)) ??
+        (left()
+          .filter((item) => ((item.covers >> i) & 1) === 1)
+          .sort(better(topic))[0] as Scored);
+      out.push(pick);
+      taken.add(pick);
+      for (const list of onTopic) {
+        const at = list.indexOf(pick);
+        if (at >= 0) list.splice(at, 1);
+      }
     });
-    if (out.length === before) out.push(...left.splice(0));
+    if (out.length === before) out.push(...left());
   }
   return out;
 }
