@@ -8,11 +8,11 @@ import { loadGolden } from "../scripts/golden.js";
 import { createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
-import { REPO, TSX } from "./processes.js";
+import { REPO } from "./processes.js";
 import { round, summarize, timed } from "./stats.js";
 
-type MeasureOptions = { dir: string; samples: number; budgetMs: number };
-type CoreOptions = Omit<MeasureOptions, "dir"> & { runs: number; factors: number[] };
+type MeasureOptions = { dir: string; questions: string[]; samples: number; budgetMs: number };
+type CoreOptions = Omit<MeasureOptions, "dir" | "questions"> & { runs: number; factors: number[] };
 /** One factor's measures, one per run; ×1 is the real knowledge/ folder itself. */
 type ScaleRow = { factor: number; yamlMB: number; runs: Awaited<ReturnType<typeof measureCore>>[] };
 
@@ -29,11 +29,13 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
       const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dirOf(factor));
       rows.push({ factor, yamlMB: Math.round(bytes / 2 ** 17) / 8, runs: [] });
     }
+    const child = await compiled(root);
+    const questions = loadGolden().map((row) => row.q);
     for (let run = 1; run <= runs; run++) {
       for (const row of rows) {
-        const task: MeasureOptions = { dir: dirOf(row.factor), samples, budgetMs };
+        const task: MeasureOptions = { dir: dirOf(row.factor), questions, samples, budgetMs };
         // --expose-gc: the heap is read after a full collection, not at whatever point the last one left it.
-        const args = ["--expose-gc", ...TSX, "bench/core.ts", JSON.stringify(task)];
+        const args = ["--expose-gc", child, JSON.stringify(task)];
         const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 600_000 });
         row.runs.push(JSON.parse(stdout));
       }
@@ -46,13 +48,35 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
 }
 
 /**
+ * This file compiled into `dir` as one JavaScript file, for the measuring child: the core is timed as the bot
+ * runs it, compiled, not as tsx runs it (tsx names every function it creates, a cost on each closure of a query).
+ */
+async function compiled(dir: string): Promise<string> {
+  const outfile = join(dir, "core.mjs");
+  const { build } = await import("esbuild"); // the compiler stays out of what it compiles (`external`)
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: `node${process.versions.node.split(".")[0]}`,
+    external: ["esbuild"],
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+    logLevel: "silent",
+  });
+  return outfile;
+}
+
+/**
  * In a fresh process: loads the folder, builds the bot, warms up, then answers the golden questions round
  * after round until `samples` answers are timed, or the time budget is spent (the count then says so).
  */
-async function measureCore({ dir, samples, budgetMs }: MeasureOptions) {
+async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions) {
   const [loaded, loadMs] = await timed(() => loadKnowledge(dir));
   const [bot, botBuildMs] = await timed(() => createBot(loaded));
-  const questions = loadGolden().map((row) => row.q);
   const question = (i: number) => questions[i % questions.length] ?? "";
   const answer = (i: number) => bot.answer(question(i));
   const search = (i: number) => loaded.index.search(question(i));
@@ -97,7 +121,7 @@ function heldBytes() {
   return heapUsed + arrayBuffers;
 }
 
-// `node --expose-gc --import tsx bench/core.ts '<options>'` is one measuring process (see coreSection).
+// `node --expose-gc <this file compiled> '<options>'` is one measuring process (see coreSection).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const options = JSON.parse(process.argv[2] ?? "{}") as MeasureOptions;
   process.stdout.write(`${JSON.stringify(await measureCore(options))}\n`);
