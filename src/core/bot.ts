@@ -56,6 +56,9 @@ type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageW
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
 /** Intents that answer on a topic or section: a cue word alone picks no other for a question naming one. */
 const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
+/** Words that put a "who" question at the signing: "who inked", "who represented Korea", "who put their names to". */
+const SIGNING_CONTEXT =
+  /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony|counterpart)$/;
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery): IntentName {
@@ -72,6 +75,10 @@ function intentFor(query: ParsedQuery): IntentName {
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
+  // A bare "who" asks for the signatories only about a signing: "who inked it", "who represented Korea", not "who benefits".
+  const bareWho = query.readings.some((r) => r.kind === "intent" && /^(who|whom)$/.test(r.words));
+  if (query.intent === "who-signed" && bareWho && !query.tokens.some((t) => SIGNING_CONTEXT.test(t)))
+    return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
   if (
     query.intent === "when" &&

@@ -7,6 +7,7 @@ import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
   isPlace,
+  nameHas,
   signatoriesNamed,
   signingAsked,
   signingAssumed,
@@ -313,6 +314,8 @@ function unknownProperName(
   asked: ReadonlySet<string>,
 ): string | null {
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  // "Who is Kratsois?": a signatory's name typed with a slip is that name, not an unknown one.
+  const people = signatoriesNamed(query, ctx);
   const sentences = text.split(/[.!?:;]\s+/);
   for (const sentence of sentences) {
     const words = sentence.split(/[\s,()"“”]+/).filter(Boolean);
@@ -324,6 +327,7 @@ function unknownProperName(
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
+        if (people.some((person) => nameHas(person, token))) continue;
         return capitalisedRun(words, i);
       }
     }

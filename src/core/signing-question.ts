@@ -99,11 +99,18 @@ export function nameHas(person: Signatory, word: string): boolean {
 type NamePart = { part: string; allowance: number };
 const namePartsOf = new WeakMap<Signatory, NamePart[]>();
 
-/** The words of a signatory's name that a question may use (three letters or more), each with its typo allowance. */
+/**
+ * The words of a signatory's name that a question may use (three letters or more), each with its typo allowance;
+ * a hyphenated given name also written as one word ("Kyunghoon" for "Kyung-hoon").
+ */
 function partsOfName(person: Signatory): NamePart[] {
   let parts = namePartsOf.get(person);
   if (!parts) {
-    parts = tokenize(person.name)
+    const words = tokenize(person.name);
+    const joined = person.name
+      .split(/\s+/)
+      .flatMap((word) => (word.includes("-") ? tokenize(word).join("") : []));
+    parts = [...words, ...joined]
       .filter((part) => part.length >= 3)
       .map((part) => ({ part, allowance: typoAllowance(part.length) }));
     namePartsOf.set(person, parts);
@@ -295,7 +302,7 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
 
 /**
  * An open question's false signer, place or date, corrected from the deal's record before the answer's own lead:
- * "Why did Biden sign the Japan deal?" → "The texts say otherwise: the U.S.–Japan TPD was signed by …". The
+ * "Why did Biden sign the Japan deal?" → "No — the texts say otherwise: the U.S.–Japan TPD was signed by …". The
  * correction is cited: the record's own excerpt (who signed it, or when and where) comes first.
  */
 export function withSigningCorrected(
@@ -335,7 +342,7 @@ export function withSigningCorrected(
   // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
   // signing record is the answer.
   const answer = answered.found && !signedAfterAll ? answered : signingRecord;
-  const lead = `The texts say otherwise: ${correction} ${answer.lead}`;
+  const lead = `No — the texts say otherwise: ${correction} ${answer.lead}`;
   const [cited] = signingRecord.excerpts;
   const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);
   if (!cited || shown || answer.page.offset > 0) return { ...answer, lead };

@@ -71,7 +71,7 @@ describe("a false signer, place or year inside an open question", () => {
   ])("is corrected from the signing record, citing it first: %s", (question, correction, cited) => {
     const answer = bot.answer(question);
     expect(answer.found).toBe(true);
-    expect(answer.lead).toMatch(/^The texts say otherwise: /);
+    expect(answer.lead).toMatch(/^No — the texts say otherwise: /);
     expect(answer.lead).toMatch(correction);
     expect(excerptsOf(answer)[0]?.text).toMatch(cited);
   });

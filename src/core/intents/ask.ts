@@ -34,7 +34,8 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, FILLER_WORDS, indexOfSequence, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, indexOfSequence, stem, tokenize } from "../text.js";
+import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -166,11 +167,16 @@ export const ask: Intent = {
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
     // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
     const onlyLater = query.names.length > 0 && ranked.onlyDevelopments;
-    const noSum = noSumSaid(query, ranked.top);
+    const unsaid = valueUnsaid(
+      query,
+      ranked.top.slice(0, PAGE_SIZE).map(({ passage }) => passage),
+      ctx,
+      one,
+    );
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
-    const noFunds = noSum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
+    const noFunds = unsaid?.sum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     const shown = [
       ...noFunds,
       ...ranked.top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
@@ -189,7 +195,7 @@ export const ask: Intent = {
           ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-            : `${noSum ? `The texts I hold do not say what sum ${one ? `the ${one}` : "the deals"} ${one ? "commits" : "commit"}. ` : (whoUnsaid(query, ranked.top, ctx) ?? "")}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
+            : `${unsaid?.said ?? ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
@@ -328,32 +334,6 @@ function sharedWords(
   return [...new Set(words)].map((words) => `“${words}”`);
 }
 
-/** "How much funding does the Japan TPD put up?" when no excerpt shown names a sum: that the texts give none. */
-function noSumSaid(query: ParsedQuery, shown: readonly Ranked[]): boolean {
-  const asksSum =
-    /\bhow much\b|\bwhat (sum|amount)\b|\bhow many (dollars|pounds|yen|won)\b|\b(what|whats|what s) (is )?the budget\b/.test(
-      query.tokens.join(" "),
-    );
-  // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
-  const givesSum = ({ passage }: Ranked) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text);
-  return asksSum && !shown.slice(0, PAGE_SIZE).some(givesSum);
-}
-
-/**
- * "Who will chair the ministerial working group?" when no passage shown has the part asked ("chair"): the texts do
- * not say who has it. Said before what they do say, with the question's own words (letters and digits only).
- */
-function whoUnsaid(query: ParsedQuery, shown: readonly Ranked[], ctx: KnowledgeLookups): string | null {
-  if (query.tokens[0] !== "who") return null;
-  const part = query.tokens.slice(1).find((token) => !FILLER_WORDS.has(token));
-  if (!part || shown.slice(0, PAGE_SIZE).some(({ passage }) => ctx.hasStem(passage, stem(part)))) return null;
-  const asked = query.text
-    .replace(/^\s*who\s+/i, "")
-    .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
-    .trim();
-  return `The texts I hold do not say who ${asked}. `;
-}
-
 const QUOTE_WORDS = new Set("quote quotes quoted quotation statement remarks comment comments".split(" "));
 
 const SAY_WORDS = new Set(["say", "said", "says", "think", "thinks", "call", "called"]);
@@ -402,8 +382,9 @@ const OFFICE_WORDS = new Set(
     " ",
   ),
 );
-/** "Her part in it", "what part did he play", "who was involved in": never "as part of the deal". */
-const PART_ASKED = /(['’]s|\b(his|her|their)) part\b|\bpart (in|did|does|do|play|played)\b|\binvolved in\b/i;
+/** "Her part in it", "what part did he play", "who was involved in", "who is …": never "as part of the deal". */
+const PART_ASKED =
+  /(['’]s|\b(his|her|their)) part\b|\bpart (in|did|does|do|play|played)\b|\binvolved in\b|^\W*who(['’]s| is| was)\b/i;
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {

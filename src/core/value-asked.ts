@@ -1,0 +1,93 @@
+import { HAS_AMOUNT } from "./gate.js";
+import type { KnowledgeLookups } from "./lookups.js";
+import type { Passage } from "./model.js";
+import { MONTHS } from "./phrasing.js";
+import type { ParsedQuery } from "./query.js";
+import { capitalised, FILLER_WORDS, stem } from "./text.js";
+
+const NUMBER = String.raw`\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?`;
+const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/;
+/** A span, date or moment a text may give: "within two years", "180 days after", "by the end of 2028", "on signature". */
+const TIME_GIVEN = new RegExp(
+  String.raw`\b(${NUMBER}) (days?|weeks?|months?|years?)\b|\b(19|20)\d{2}\b|\b(signature|immediately|date)\b|\b(${MONTHS.map(capitalised).join("|")})\b`,
+);
+/** Someone a text names for a part: a signatory, or a holder of an office ("Minister …", "Director …"). */
+const OFFICE_GIVEN = /\b(Minister|Director|Secretary|President|Ambassador|Chair|Chancellor)\b/;
+/** Asking who has a part ("who leads …", "which official is in charge of …"): a person or office answers it. */
+const ROLE_ASKED =
+  /\b(leads?|heads?|chairs?|runs?|charge|contact|responsible|coordinates?|oversees?|manages?|point)\b/;
+const PERSON_ASKED = /^(which|what) (\w+ )?(official|officials|person|people|minister|individual)\b/;
+
+/** What a question asks for that only a value answers: a sum, a number of things, a date or span, languages, a person. */
+type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: boolean };
+
+function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
+  const text = query.tokens.join(" ");
+  if (
+    /\bhow much\b(?! (time|longer|of)\b)|\b(what|which) (sum|amount)\b|\bbudget\b|\bearmark|\bset aside\b|\ballocat|\bhow many (dollars|pounds|yen|won)\b/.test(
+      text,
+    )
+  )
+    return {
+      // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
+      gives: (passage) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text),
+      unsaid: `say what sum ${deal ? `the ${deal} commits` : "the deals commit"}`,
+      sum: true,
+    };
+  const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
+  if (counted?.[1] && !TIME_UNITS.test(counted[1])) {
+    const nouns = counted.slice(1, 3).filter((word): word is string => !!word && !FILLER_WORDS.has(word));
+    const counts = new RegExp(
+      String.raw`\b(${NUMBER})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
+      "i",
+    );
+    return { gives: (passage) => counts.test(passage.text), unsaid: `say how many ${nouns.join(" ")}` };
+  }
+  if (
+    /\bdeadline|\bby when\b|\bby what (date|time|year)\b|\bwhat date\b|\bhow (long|soon)\b|\btime ?(frame|line|limit|table)\b|\btimeframe|\btimeline|\bschedul|\bwhen (will|should|must|would)\b|\bhow many (days|weeks|months|years)\b|\bwithin how\b/.test(
+      text,
+    )
+  )
+    return {
+      gives: (passage) => TIME_GIVEN.test(passage.text),
+      unsaid: "give a date or time limit for that",
+    };
+  if (/\blanguages?\b/.test(text))
+    return {
+      gives: (passage) => /\blanguages?\b/i.test(passage.text),
+      unsaid: "say in what languages it was written or signed",
+    };
+  const person = PERSON_ASKED.test(text);
+  if (query.tokens[0] !== "who" && !person) return null;
+  const asked = query.text
+    .replace(/^\s*who\s+/i, "")
+    .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
+    .trim();
+  const people = ctx.knowledge.deals.flatMap((each) => each.signatories.map((one) => one.name));
+  const named = (passage: Passage) =>
+    OFFICE_GIVEN.test(passage.text) || people.some((name) => passage.text.includes(name));
+  if (person || ROLE_ASKED.test(text))
+    return {
+      gives: named,
+      unsaid: `say ${person ? asked.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : `who ${asked}`}`,
+    };
+  // "Who benefits …": a passage with the part asked ("benefit") may say who.
+  const part = query.tokens.slice(1).find((token) => !FILLER_WORDS.has(token));
+  return part ? { gives: (passage) => ctx.hasStem(passage, stem(part)), unsaid: `say who ${asked}` } : null;
+}
+
+/**
+ * "How many staff will the working group have?", "What budget has the Cabinet Office set aside?", "In what
+ * languages was it signed?": when the question asks for a kind of value and no passage shown gives one, the lead
+ * says plainly that the texts do not say it, before the closest passages. Null when one does, or nothing such is asked.
+ */
+export function valueUnsaid(
+  query: ParsedQuery,
+  shown: readonly Passage[],
+  ctx: KnowledgeLookups,
+  deal: string | null,
+): { said: string; sum: boolean } | null {
+  const value = valueAsked(query, ctx, deal);
+  if (!value || shown.some(value.gives)) return null;
+  return { said: `The texts I hold do not ${value.unsaid}. `, sum: value.sum === true };
+}
