@@ -34,7 +34,7 @@ const DECLINES: Record<IntentName, { country: string; offTopic: string; premise:
   "who-signed": {
     country: "who signed the france deal",
     offTopic: "who signed the song",
-    premise: "Who chairs the Trilateral Secretariat?",
+    premise: "Who signed for the Trilateral Secretariat?",
   },
   when: {
     country: "when was the germany deal signed",
