@@ -51,10 +51,19 @@ const RUNNERS = {
 /** What each section measures, as its runner returns it. */
 export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
 
+/** The checkout's commit, or "unknown" in a tree without git (an exported copy). */
+function commitOf(): string {
+  try {
+    const git = ["rev-parse", "--short", "HEAD"];
+    return execFileSync("git", git, { cwd: REPO, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+}
 const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const results: Results = {
   date: new Date().toISOString(),
-  commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO }).toString().trim(),
+  commit: commitOf(),
   machine: `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`,
   loadAverage: { start: load(), end: 0 },
   quick,
