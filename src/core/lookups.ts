@@ -234,7 +234,7 @@ export class KnowledgeLookups {
   /** Whether the passage has every one of the words, anywhere (stemmed). */
   hasWords(passage: Passage, words: readonly string[]): boolean {
     const position = this.tables.positions.get(passage.id);
-    return position !== undefined && words.every((word) => this.hasWord(position, stem(word)));
+    return position !== undefined && this.hasWordsAt(words)(position);
   }
 
   /** The passages that have every one of the words, anywhere (stemmed), in knowledge order. */
@@ -366,11 +366,6 @@ export class KnowledgeLookups {
     return false;
   }
 
-  private hasWord(position: number, stemmed: string): boolean {
-    const list = this.tables.postings.get(this.asUsed(stemmed));
-    return list !== undefined && holds(list, position);
-  }
-
   /**
    * A derived word the texts never use is looked for as the one they do use: "strategically" as "strategic",
    * "regional" as "region", "partnerships" as "partners", "stabilise" as "stability".
@@ -395,10 +390,11 @@ export class KnowledgeLookups {
     const rarest = stemmed
       .map((word) => this.tables.postings.get(word) ?? NO_POSITIONS)
       .reduce((a, b) => (b.length < a.length ? b : a));
+    const hasAll = this.hasWordsAt(words);
     const found: number[] = [];
     for (const position of rarest) {
       if (found.length >= limit) break;
-      if (stemmed.every((word) => this.hasWord(position, word))) found.push(position);
+      if (hasAll(position)) found.push(position);
     }
     return found;
   }
