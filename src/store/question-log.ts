@@ -70,7 +70,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   let failedAt = Number.NEGATIVE_INFINITY;
   const unavailable = (error: unknown) => {
     logger.warn(
-      { err: describeError(error).message, database: kindOf(config) },
+      { err: describeError(error).message, database: config.databaseUrl ? "postgres" : "sqlite" },
       "question log database unavailable",
     );
   };
@@ -219,8 +219,4 @@ function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
   });
   work.catch(() => {}); // a write that loses the race may still fail later; it has been reported already
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
-
-function kindOf(config: StoreConfig): string {
-  return config.databaseUrl ? "postgres" : "sqlite";
 }

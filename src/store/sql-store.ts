@@ -1,31 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { SqlDriver } from "./driver.js";
+import type { SqlDriver, SqlRow } from "./driver.js";
 import { migrate } from "./migrations.js";
 import type { QuestionRow, Store, VoteRow } from "./types.js";
-
-type QuestionRecord = {
-  id: string;
-  asked_at: number;
-  platform: QuestionRow["platform"];
-  surface: QuestionRow["surface"];
-  user_hash: string | null;
-  intent: string;
-  deals: string;
-  topics: string;
-  found: number;
-  decline_reason: string | null;
-  knowledge_version: string;
-  latency_ms: number;
-  text: string | null;
-};
-
-type VoteRecord = {
-  question_id: string;
-  user_hash: string;
-  vote: VoteRow["vote"];
-  note: string | null;
-  voted_at: number;
-};
 
 const SECRET_KEY = "user_hash_secret";
 const RETENTION_BATCH = 2000;
@@ -113,45 +89,32 @@ export function createSqlStore(db: SqlDriver): Store {
     },
 
     async questionsSince(since) {
-      const rows = await db.all<QuestionRecord>(
-        "SELECT * FROM questions WHERE asked_at >= ? ORDER BY asked_at, id",
-        [since],
-      );
-      return rows.map(toQuestion);
+      const rows = await db.all("SELECT * FROM questions WHERE asked_at >= ? ORDER BY asked_at, id", [since]);
+      return rows.map((row) => ({
+        ...(camelCased(row) as QuestionRow),
+        deals: JSON.parse(String(row.deals)) as string[],
+        topics: JSON.parse(String(row.topics)) as string[],
+        found: Number(row.found) === 1,
+      }));
     },
 
     async votesSince(since) {
-      const rows = await db.all<VoteRecord>(
+      const rows = await db.all(
         "SELECT * FROM votes WHERE voted_at >= ? ORDER BY voted_at, question_id, user_hash",
         [since],
       );
-      return rows.map((row) => ({
-        questionId: row.question_id,
-        userHash: row.user_hash,
-        vote: row.vote,
-        note: row.note,
-        votedAt: Number(row.voted_at),
-      }));
+      return rows.map((row) => camelCased(row) as VoteRow);
     },
 
     close: () => db.close(),
   };
 }
 
-function toQuestion(row: QuestionRecord): QuestionRow {
-  return {
-    id: row.id,
-    askedAt: Number(row.asked_at),
-    platform: row.platform,
-    surface: row.surface,
-    userHash: row.user_hash,
-    intent: row.intent,
-    deals: JSON.parse(row.deals) as string[],
-    topics: JSON.parse(row.topics) as string[],
-    found: Number(row.found) === 1,
-    declineReason: row.decline_reason,
-    knowledgeVersion: row.knowledge_version,
-    latencyMs: Number(row.latency_ms),
-    text: row.text,
-  };
-}
+/** A row with the store's names (`askedAt` for `asked_at`); both drivers read BIGINT as a number. */
+const camelCased = (row: SqlRow) =>
+  Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [
+      column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+      value,
+    ]),
+  );
