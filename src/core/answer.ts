@@ -50,6 +50,7 @@ export type Item = {
 /** One deal's row in a `compare` answer; `excerpt` null means the deal's text has nothing on the topic. */
 export type CompareRow = {
   deal: DealId;
+  /** The deal's full name: the row's heading on every surface. */
   dealName: string;
   excerpt: Excerpt | null;
   /** Said when there is no excerpt, e.g. "No commitment on quantum found in the U.S.–UK deal text." */

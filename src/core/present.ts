@@ -37,7 +37,6 @@ function actionsOf(draft: AnswerDraft): AnswerActions {
 function labelsOf(draft: AnswerDraft, names: Names): AnswerLabels {
   const dealIds = new Set([
     ...draft.deals,
-    ...draft.rows.map((row) => row.deal),
     ...draft.excerpts.flatMap((excerpt) => (excerpt.deal ? [excerpt.deal] : [])),
   ]);
   const topicIds = new Set(draft.topics);

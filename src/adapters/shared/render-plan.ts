@@ -71,7 +71,7 @@ export function bodyParts({ body, labels }: Answer, caps: Caps): BodyPart[] {
   if (body.kind === "comparison") {
     return body.rows.slice(0, MAX_ROWS).map((row) => ({
       kind: "row",
-      deal: row.dealName || labelOf(labels.deals, row.deal),
+      deal: row.dealName,
       excerpt: row.excerpt,
       note: row.note ?? WORDING.noRowExcerpt,
     }));

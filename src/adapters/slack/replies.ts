@@ -42,13 +42,9 @@ export function privateReply(
 ): SlackReply {
   let acknowledge = ack;
   const send = async (body: RespondArguments) => {
-    if (!acknowledge) {
-      await respond(body);
-      return;
-    }
     const first = acknowledge;
     acknowledge = null;
-    await first(body);
+    await (first ?? respond)(body);
   };
   const notice = (text: string) => send({ response_type: "ephemeral", text });
   return {
