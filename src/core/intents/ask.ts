@@ -49,6 +49,10 @@ const QUOTE_BONUS = 0.3;
 /** Without a deal named, the answer is about the deals of excerpts scoring at least this share of the best. */
 const ABOUT_SHARE = 0.75;
 
+/** Whether a passage is of one of the deals, or of any deal when none is given. */
+const ofDeals = (deals: readonly DealId[]) => (passage: Passage) =>
+  deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
+
 export const ask: Intent = {
   name: "ask",
   description: "Search the deal texts; name a deal and/or a topic to narrow it",
@@ -75,8 +79,7 @@ export const ask: Intent = {
     if (coverage) return coverage;
     // "What does the UK deal say about JT-60SA?": names the deals asked never use are answered as absent there;
     // when one of the names is there ("CAISI"), the answer is what the texts say of it.
-    const inDeals = (passage: Passage) =>
-      deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
+    const inDeals = ofDeals(deals);
     const absentName =
       query.names.length > 0 && query.names.every((name) => !passagesNaming(ctx, [name]).some(inDeals));
     if (deals.length > 0 && absentName && !aboutProperty) {
@@ -88,14 +91,12 @@ export const ask: Intent = {
         };
     }
     const quoted = quotesAsked(query, ctx, deals);
+    const who = joinNames(quoted.people.map((person) => person.name));
     // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it.
-    if (quoted.saidBy && quoted.passages.length === 0) {
-      const who = joinNames(quoted.people.map((person) => person.name));
+    if (quoted.saidBy && quoted.passages.length === 0)
       return decline(ctx, query, "ask", `The texts I hold do not report what ${who} said.`, deals);
-    }
     if (quoted.passages.length > 0) {
       // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
-      const who = joinNames(quoted.people.map((person) => person.name));
       return paginate(
         {
           ...answer,
@@ -433,8 +434,7 @@ function rank(
   const searchWords = new Set(tokenize(searchText)).size;
   const asked = query.topics;
 
-  const inDeals = (passage: Passage) =>
-    deals.length === 0 || passage.deals.some((deal) => deals.includes(deal));
+  const inDeals = ofDeals(deals);
   // The passages with every name, found once from the first name's passages.
   const naming = new Set(passagesNaming(ctx, query.names));
   // Names narrow the answer only where the deals asked have them; else the other words decide.
@@ -720,10 +720,7 @@ function coverageAnswer(
     ...decline(ctx, query, "ask", `No — there is nothing on ${what} in ${notIn}${alsoIn}.`, missing),
     suggestions:
       subject.topics.length > 0
-        ? [
-            { label: `Compare ${what} across deals`, query: `compare ${subject.topics.join(" ")}` },
-            ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2),
-          ]
+        ? [compareAcross(what, subject.topics), ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2)]
         : suggestionsNear(ctx, missing),
   };
 }
@@ -852,9 +849,7 @@ function nothingFound(
   const topics = query.topics.map((id) => ctx.topicLabel(id)).join(" and ");
   const onTopics = query.topics.length > 0;
   const where = deals.length > 0 ? dealNames(ctx, deals) : "the deal texts";
-  const compare = onTopics
-    ? [{ label: `Compare ${topics} across deals`, query: `compare ${query.topics.join(" ")}` }]
-    : [];
+  const compare = onTopics ? [compareAcross(topics, query.topics)] : [];
   // A topic the vocabulary knows is a commitment a deal may lack: say where it does appear.
   const elsewhere = ctx.dealIds.filter(
     (deal) => !deals.includes(deal) && onTopics && query.topics.every((t) => ctx.covers(deal, t)),
@@ -874,3 +869,9 @@ function nothingFound(
     suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),
   };
 }
+
+/** "Compare quantum across deals": the suggestion that puts the topics asked side by side. */
+const compareAcross = (what: string, topics: readonly string[]) => ({
+  label: `Compare ${what} across deals`,
+  query: `compare ${topics.join(" ")}`,
+});
