@@ -12,10 +12,13 @@ export const TSX = ["--import", "tsx"];
 const PLATFORM_ENV =
   /^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/;
 
-/** The caller's environment without PLATFORM_ENV, and no `.env` file (a developer's tokens stay out). */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** A child in the repository with the caller's environment less PLATFORM_ENV and no `.env` (tokens stay out). */
+function inRepo(extra: Record<string, string> = {}) {
   const kept = Object.entries(process.env).filter(([key]) => !PLATFORM_ENV.test(key));
-  return { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra };
+  return {
+    cwd: REPO,
+    env: { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra },
+  };
 }
 
 /**
@@ -24,11 +27,7 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
  */
 export async function timeToLine(command: string, done: RegExp, input = ""): Promise<number> {
   const started = performance.now();
-  const child = spawn("sh", ["-c", command], {
-    cwd: REPO,
-    env: cleanEnv(),
-    stdio: ["pipe", "pipe", "ignore"],
-  });
+  const child = spawn("sh", ["-c", command], { ...inRepo(), stdio: ["pipe", "pipe", "ignore"] });
   const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
   child.stdin.end(input);
   try {
@@ -44,13 +43,7 @@ export async function timeToLine(command: string, done: RegExp, input = ""): Pro
 
 /** Runs `command` (through sh) to its own end with `input` on stdin; throws unless it exits with 0. */
 export function runToEnd(command: string, input = ""): void {
-  const result = spawnSync("sh", ["-c", command], {
-    cwd: REPO,
-    env: cleanEnv(),
-    input,
-    stdio: "pipe",
-    timeout: 120_000,
-  });
+  const result = spawnSync("sh", ["-c", command], { ...inRepo(), input, stdio: "pipe", timeout: 120_000 });
   if (result.status !== 0) throw new Error(`${command}: exited with ${result.status ?? result.signal}`);
 }
 
@@ -60,8 +53,7 @@ export type Server = { child: ChildProcess; port: number };
 export async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
-    cwd: REPO,
-    env: cleanEnv({ ...env, PORT: String(port) }),
+    ...inRepo({ ...env, PORT: String(port) }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = performance.now() + 60_000;

@@ -55,7 +55,7 @@ export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>
 function commitOf(): string {
   try {
     const git = ["rev-parse", "--short", "HEAD"];
-    return execFileSync("git", git, { cwd: REPO, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execFileSync("git", git, { cwd: REPO, encoding: "utf8", stdio: "pipe" }).trim();
   } catch {
     return "unknown";
   }
