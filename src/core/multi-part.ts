@@ -31,8 +31,11 @@ export function splitParts(
   if (!first || asking.length < 2 || asking.length !== parsed.length) return null;
   // A part that names no deal is about the deals of the question; one with no intent of its own takes the first's.
   const firstIntent = route({ ...first, deals: first.deals.length > 0 ? first.deals : query.deals });
+  // "Which deal has a tokamak, and which mentions the ISS?": each "which" asks across the deals of its own subject.
+  const whichEach = parsed.every((part) => part.tokens[0] === "which") && first.form === "which-deal";
   const parts = parsed.map((part) => ({
     ...part,
+    ...(whichEach ? { form: "which-deal" as const } : {}),
     // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
     // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
     deals: part.deals.length > 0 || acrossDeals(part) || part.allDeals ? part.deals : query.deals,
@@ -52,6 +55,7 @@ export function splitParts(
   // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?").
   const intents = new Set(parts.map(route));
   if (
+    !whichEach &&
     !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
     intents.size === 1 &&
     !eachOfItsOwnDeal(parsed) &&

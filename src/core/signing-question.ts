@@ -213,6 +213,8 @@ function signingClaimed(
   const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query);
   if (slot.length === 0 && signerAsked && query.topics.length === 0)
     slot.push(...query.tokens.filter((token) => signatories.some((person) => nameHas(person, token))));
+  // "Signed by the OSTP director": a word written in capitals is a body, not a person.
+  const acronyms = new Set((query.text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).map((word) => word.toLowerCase()));
   const people = slot.filter(
     (token) =>
       signatories.some((person) => token.length >= 3 && nameHas(person, token)) ||
@@ -220,7 +222,8 @@ function signingClaimed(
         !/\d/.test(token) &&
         !FILLER_WORDS.has(token) &&
         !NO_ONE.has(token) &&
-        !readWords.has(token)),
+        !readWords.has(token) &&
+        !acronyms.has(token)),
   );
   const dates = query.tokens.flatMap((token, i): SigningAsked["dates"] => {
     const month = MONTHS.indexOf(token);

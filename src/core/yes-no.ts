@@ -53,7 +53,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
     (future ? null : ordinalDiffers(query, answer)) ??
-    fundsObliged(query, answer);
+    fundsObliged(query, answer, ctx);
   if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
@@ -99,7 +99,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           (word) => [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word),
         );
         // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
-        const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at), ...words.slice(at + 1, at + 3)];
+        const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
         yield {
           negated: around.some((word) => NEGATIONS.has(word)),
           sentence: sentence.trim().replace(/[,;:]$/, "."),
@@ -126,8 +126,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     const same = one.slice(0, SPAN_LENGTH[span]) === other.slice(0, SPAN_LENGTH[span]);
     return `${same ? "Yes" : "No"} — ${sentences}`;
   }
-  return `${first.negated ? "No" : "Yes"} — ${sentences}`;
+  // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
+  return `${first.negated !== askedNegated(query) ? "No" : "Yes"} — ${sentences}`;
 }
+
+/** Whether the question negates what it asks: "not binding", "non-binding", "commit no funds". */
+const askedNegated = (query: ParsedQuery) => query.tokens.some((token, i) => i > 0 && NEGATIONS.has(token));
 
 /** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
 function dateIn(sentence: string): string | null {
@@ -247,18 +251,23 @@ export function asksAboutMoney(query: ParsedQuery): boolean {
  * "Does the UK MOU oblige either government to spend money on quantum?": decided by the clause, shown among the
  * excerpts, that nothing in the deal commits its sides to spend funds.
  */
-function fundsObliged(query: ParsedQuery, answer: AnswerDraft): string | null {
+function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const asked = asksAboutMoney(query) && query.tokens.some((token) => BINDING_WORDS.test(token));
   if (!asked) return null;
-  for (const excerpt of answer.excerpts) {
-    const clause = excerpt.text
-      .split(FULL_STOP)
+  // "Do the UK and Korea deals both say so?": each deal asked by a clause of its own, or nothing decides.
+  const deals = query.deals.length > 1 ? [...new Set(query.deals)] : [undefined];
+  const clauses = deals.map((deal) =>
+    answer.excerpts
+      .filter(
+        (excerpt) => !deal || excerpt.deal === deal || ctx.passage(excerpt.passageId)?.deals.includes(deal),
+      )
+      .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
       .find((sentence) =>
         /(\bnothing in\b[^.]*\bcommits?|\bcommits? (neither|no)\b)[^.]*\bfunds\b/i.test(sentence),
-      );
-    if (clause) return `No — ${clause.trim()}`;
-  }
-  return null;
+      ),
+  );
+  if (clauses.some((clause) => clause === undefined)) return null;
+  return `${askedNegated(query) ? "Yes" : "No"} — ${[...new Set(clauses.map((clause) => clause?.trim()))].join(" ")}`;
 }
 
 /** Verbs that ask whether two things go together: said by a sentence that has both. */
@@ -280,12 +289,14 @@ const sameWord = (word: string, key: string) => {
 };
 
 /**
- * Words for the two sides acting together ("both countries", "joint", "cooperate") and meaning to ("plan to",
- * "supposed to"): every commitment of a bilateral memorandum is that, so a sentence need not repeat them.
+ * Words for the two sides acting together ("both countries", "joint", "cooperate"), meaning to ("plan to",
+ * "supposed to") or being let to ("allow"): every commitment of a bilateral memorandum is that, so a sentence need not repeat them.
  */
 const TOGETHER_WORDS = new Set(
   `common joint jointly shared mutual together bilateral country nation side partner cooperate cooperat
-  cooperation collaborate collaborat collaboration work suppos intend expect meant plan aim`.split(/\s+/),
+  cooperation collaborate collaborat collaboration work suppos intend expect meant plan aim allow permit let`.split(
+    /\s+/,
+  ),
 );
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
@@ -334,6 +345,7 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           i > 0 &&
           !sectionWords.has(i) &&
           !FILLER_WORDS.has(token) &&
+          !FILLER_WORDS.has(stem(token)) &&
           !TOGETHER_WORDS.has(token) &&
           !TOGETHER_WORDS.has(stem(token)) &&
           !dealWords.has(token) &&

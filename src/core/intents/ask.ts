@@ -70,8 +70,11 @@ export const ask: Intent = {
     const aboutProperty = query.topics.some((topic) =>
       ctx.vocabulary.phrasing.propertyTopics.includes(topic),
     );
+    const signing = signingAsked(query, ctx);
+    // "Was it signed by Melania Trump?" asks who signed, which the signing record decides, not whether a text names her.
     const asksCoverage =
       query.form === "yes-no" &&
+      !signing?.people.length &&
       (query.coverage || query.names.length > 0) &&
       deals.length > 0 &&
       !aboutProperty;
@@ -119,7 +122,6 @@ export const ask: Intent = {
     }
     // "Did the Korea deal come before the UK one?": the two signing records, which the Yes or No is read from.
     if (orderAsked(query, ctx)) return when.run({ ...request, query: { ...query, intent: when.name } });
-    const signing = signingAsked(query, ctx);
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
       const record = signing.places.length > 0 || signing.dates.length > 0 ? when : whoSigned;

@@ -193,6 +193,10 @@ const TITLE_WORDS = new Set(
   ),
 );
 
+/** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
+const HEAD_ASKED = /\bhead of (state|government)\b|\b(national|world|country|state) leader\b/;
+const headTitles = (head: string) => (/state/.test(head) ? ["President"] : ["President", "Prime Minister"]);
+
 /** The titles a signatory holds, from the office: "Deputy Prime Minister and Minister of Science" → both heads. */
 function titlesOf(office: string): string[] {
   return office
@@ -217,19 +221,21 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
     const signatories = signatoriesNamed(query, ctx);
     return { who: joinNames(signatories.map(asSigner)), deals: named, signatories, without: [] };
   }
-  // "signed by presidents" asks for a president.
+  // "signed by presidents" asks for a president; "by a head of government" for the titles that head one.
   const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
+  const head = HEAD_ASKED.exec(singular.join(" "))?.[0];
   const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office)))]
     .filter((title) => indexOfSequence(singular, tokenize(title)) >= 0)
     .sort((a, b) => tokenize(b).length - tokenize(a).length);
-  const [title] = titles;
+  const title = head ?? titles[0];
   if (!title) return null;
+  const holds = (office: string) =>
+    titlesOf(office).some((held) => (head ? headTitles(head).includes(held) : held === title));
   // "the Korean president", "Japan's prime minister": the title on that deal's partner side.
   const of = query.deals;
   const holders = all.filter(
     ({ deal, person }) =>
-      titlesOf(person.office).includes(title) &&
-      (of.length === 0 || (of.includes(deal.id) && person.side === "partner")),
+      holds(person.office) && (of.length === 0 || (of.includes(deal.id) && person.side === "partner")),
   );
   if (holders.length === 0)
     return { who: `the ${title} of ${dealList(ctx, of)}`, deals: [], signatories: [], without: of };
