@@ -61,10 +61,10 @@ const button = {
     // A click answers for the clicker alone when the answer it sits on was only for them.
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (!action) return null;
-    if (action.kind === "compare") {
-      return asked(interaction, "button", `compare ${action.topics.join(" ")}`, {}, ephemeral, null);
+    if (action.kind !== "more") {
+      const text = action.kind === "compare" ? `compare ${action.topics.join(" ")}` : action.query;
+      return asked(interaction, "button", text, {}, ephemeral, null);
     }
-    if (action.kind === "ask") return asked(interaction, "button", action.query, {}, ephemeral, null);
     const text = action.query ?? questionFromEmbeds(interaction.message.embeds);
     if (!text) return null;
     const options: AnswerOptions = { offset: action.offset, ...(action.deal ? { deal: action.deal } : {}) };
@@ -116,7 +116,7 @@ function asked(
     notice: (notice: string) => send(interaction, renderNotice(notice), true),
     // Past the budget, a loading state ("thinking…") rather than a text: the answer then replaces it.
     hold: async () => {
-      await interaction.deferReply(deferOptions(interaction));
+      await interaction.deferReply(privately(ephemeral));
     },
   };
   return { question, reply };
@@ -164,13 +164,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   };
 }
 
-/** A deferred reply's visibility is fixed at once: private unless the answer was asked for in public. */
-function deferOptions(interaction: Answerable) {
-  const isPublic = interaction.isChatInputCommand()
-    ? (interaction.options.getBoolean(OPTIONS.public) ?? false)
-    : interaction.isButton() && !interaction.message.flags.has(MessageFlags.Ephemeral);
-  return isPublic ? {} : { flags: MessageFlags.Ephemeral as const };
-}
+/** A reply seen only by whoever asked, or by everyone; a deferred reply's visibility is fixed at once. */
+const privately = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
 
 async function autocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
   try {
@@ -210,6 +205,6 @@ async function send(interaction: Answerable, reply: DiscordReply, ephemeral: boo
   } else if (interaction.replied) {
     await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
   } else {
-    await interaction.reply({ ...reply, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    await interaction.reply({ ...reply, ...privately(ephemeral) });
   }
 }
