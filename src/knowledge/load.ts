@@ -125,16 +125,8 @@ function buildKnowledge(files: {
   const articlesRead = files.articleFiles.map((file) => ({ file, data: validate(file, articleFileSchema) }));
 
   const check = new ReferenceChecker(sources, topics);
-  check.unique(
-    files.sourcesFile.path,
-    "sources",
-    sources.map((source) => source.id),
-  );
-  check.unique(
-    files.vocabularyFile.path,
-    "topics",
-    topics.map((topic) => topic.id),
-  );
+  check.unique(files.sourcesFile.path, "sources", sources);
+  check.unique(files.vocabularyFile.path, "topics", topics);
 
   const passages: Passage[] = [];
   const deals: Deal[] = [];
@@ -147,16 +139,8 @@ function buildKnowledge(files: {
   check.knowDeals(deals.map((deal) => deal.id));
   for (const { file, data } of articlesRead) passages.push(...articlePassages(file.path, data, check));
 
-  check.unique(
-    "knowledge",
-    "passage ids",
-    passages.map((passage) => passage.id),
-  );
-  check.unique(
-    "knowledge/deals",
-    "deal ids",
-    deals.map((deal) => deal.id),
-  );
+  check.unique("knowledge", "passage ids", passages);
+  check.unique("knowledge/deals", "deal ids", deals);
   check.throwIfAny();
 
   const version = createHash("sha256")
@@ -241,26 +225,26 @@ class ReferenceChecker {
       this.fail(file, `${field}: "${ref}" is not a section of source "${sourceId}" (see sources.yaml)`);
   }
 
-  topics(file: string, field: string, topicIds: string[]): void {
-    topicIds.forEach((topicId, i) => {
-      if (!this.topicIds.has(topicId))
-        this.fail(file, `${field}.${i}: unknown topic "${topicId}" (see vocabulary.yaml)`);
-    });
-  }
-
   knowDeals(ids: string[]): void {
     this.dealIds = new Set(ids);
   }
 
-  deals(file: string, field: string, dealIds: string[]): void {
-    dealIds.forEach((dealId, i) => {
-      if (!this.dealIds.has(dealId)) this.fail(file, `${field}.${i}: unknown deal "${dealId}" (see deals/)`);
+  /** Each id of a list must be declared: `areas.2: unknown topic "x" (see vocabulary.yaml)`. */
+  known(kind: "source" | "topic" | "deal", file: string, field: string, ids: readonly string[]): void {
+    const [known, see] =
+      kind === "source"
+        ? [this.sources, "sources.yaml"]
+        : kind === "topic"
+          ? [this.topicIds, "vocabulary.yaml"]
+          : [this.dealIds, "deals/"];
+    ids.forEach((id, i) => {
+      if (!known.has(id)) this.fail(file, `${field}.${i}: unknown ${kind} "${id}" (see ${see})`);
     });
   }
 
-  unique(file: string, what: string, ids: string[]): void {
+  unique(file: string, what: string, items: readonly { id: string }[]): void {
     const seen = new Set<string>();
-    for (const id of ids) {
+    for (const { id } of items) {
       if (seen.has(id)) this.fail(file, `${what}: "${id}" is used more than once`);
       seen.add(id);
     }
@@ -280,16 +264,11 @@ class ReferenceChecker {
 }
 
 function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
-  data.sources.forEach((sourceId, i) => {
-    check.source(file, `sources.${i}`, sourceId);
-  });
-  data.signatories.forEach((signatory, i) => {
-    signatory.sources.forEach((sourceId, j) => {
-      check.source(file, `signatories.${i}.sources.${j}`, sourceId);
-    });
-  });
+  check.known("source", file, "sources", data.sources);
+  for (const [i, signatory] of data.signatories.entries())
+    check.known("source", file, `signatories.${i}.sources`, signatory.sources);
   check.source(file, "signed.source", data.signed.source);
-  check.topics(file, "areas", data.areas);
+  check.known("topic", file, "areas", data.areas);
   return {
     id: data.id,
     name: data.name,
@@ -309,7 +288,7 @@ function factPassages(file: string, data: DealFile, check: ReferenceChecker): Pa
   return data.facts.map((fact, order) => {
     check.source(file, `facts.${order}.source`, fact.source);
     check.ref(file, `facts.${order}.ref`, fact.source, fact.ref);
-    check.topics(file, `facts.${order}.topics`, fact.topics);
+    check.known("topic", file, `facts.${order}.topics`, fact.topics);
     if (fact.section === "development" && !fact.date)
       check.fail(file, `facts.${order}.date: a development needs a date`);
     return {
@@ -330,8 +309,8 @@ function factPassages(file: string, data: DealFile, check: ReferenceChecker): Pa
 function articlePassages(file: string, data: ArticleFile, check: ReferenceChecker): Passage[] {
   check.source(file, "source", data.source);
   return data.passages.map((passage, order) => {
-    check.topics(file, `passages.${order}.topics`, passage.topics);
-    check.deals(file, `passages.${order}.deals`, passage.deals);
+    check.known("topic", file, `passages.${order}.topics`, passage.topics);
+    check.known("deal", file, `passages.${order}.deals`, passage.deals);
     check.ref(file, `passages.${order}.ref`, data.source, passage.ref);
     return {
       id: passage.id,
