@@ -1,7 +1,6 @@
 import type { Answer } from "../../core/answer.js";
 import type { FeedbackVote, QuestionLog } from "../../store/question-log.js";
 import type { Platform, Surface } from "../../store/types.js";
-import { declineReason } from "./decline-reason.js";
 
 type AnsweredQuestion = {
   surface: Surface;
@@ -18,8 +17,6 @@ export type QuestionRecorder = {
   record(question: AnsweredQuestion): string | null;
   /** A 👍/👎 click, or a 👎 with its "what was missing?" note. */
   vote(vote: FeedbackVote): void;
-  /** Whether answers offer feedback at all (false with QUESTION_LOG=off). */
-  readonly feedback: boolean;
 };
 
 export function createQuestionRecorder(deps: {
@@ -29,7 +26,6 @@ export function createQuestionRecorder(deps: {
 }): QuestionRecorder {
   const { platform, questionLog } = deps;
   return {
-    feedback: questionLog.enabled,
     record({ surface, userId, text, answer, latencyMs }) {
       return questionLog.recordQuestion({
         platform,
@@ -50,4 +46,17 @@ export function createQuestionRecorder(deps: {
 }
 
 /** A recorder that records nothing and offers no feedback, for tools and tests that need none. */
-export const NO_RECORDER: QuestionRecorder = { feedback: false, record: () => null, vote: () => {} };
+export const NO_RECORDER: QuestionRecorder = { record: () => null, vote: () => {} };
+
+/**
+ * Why a question was declined, read from the answer's structure (never its wording), for the question log:
+ * - `no-such-deal`: it named a country the United States has no deal with;
+ * - `not-in-texts`: it named deals or topics the bot knows, but their texts say nothing on it;
+ * - `no-match`: nothing in it was recognised.
+ */
+function declineReason(answer: Pick<Answer, "found" | "readings" | "deals" | "topics">): string | null {
+  if (answer.found) return null;
+  if (answer.readings.some((reading) => reading.kind === "country")) return "no-such-deal";
+  if (answer.deals.length > 0 || answer.topics.length > 0) return "not-in-texts";
+  return "no-match";
+}
