@@ -158,14 +158,48 @@ function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): Na
  * The passages of a deal that bear the subject out, best first. Named things must stand word for word; topics
  * count only when the deal covers them (its areas or tagged facts); other words must all stand in one passage
  * when the question has no topic or name.
+ *
+ * Of the `wanted` ones for any of `subjects`, each passage once: the first `count` of the list that puts each
+ * subject's passages in turn, best first (the evidence order among equals, as a stable sort by score does), and
+ * how many there are in all. Only the best of each subject are kept in order, not all of them.
  */
-export function evidence(ctx: KnowledgeLookups, deal: DealId, subject: Subject): Passage[] {
-  const scored: { passage: Passage; score: number }[] = [];
-  readEvidence(ctx, deal, subject, (passage, score) => {
-    scored.push({ passage, score: score() });
-    return false;
-  });
-  return scored.sort((a, b) => b.score - a.score).map((each) => each.passage);
+export function evidence(
+  ctx: KnowledgeLookups,
+  deal: DealId,
+  subjects: readonly Subject[],
+  wanted: (passage: Passage) => boolean,
+  count: number,
+): { passages: Passage[]; total: number } {
+  const passages: Passage[] = [];
+  // Every passage of the subjects read so far, when there are several (the total counts each once).
+  const before = new Set<Passage>();
+  let total = 0;
+  for (const subject of subjects) {
+    // A subject after the first adds only passages not already listed: enough of its best to fill the page
+    // whatever the repeats (every earlier subject's passages are all listed while the page is not full).
+    const room = count - passages.length;
+    const best: { passage: Passage; score: number }[] = [];
+    const keep = room > 0 ? room + before.size : 0;
+    const added: Passage[] = [];
+    readEvidence(ctx, deal, subject, (passage, score) => {
+      if (!wanted(passage)) return false;
+      if (subjects.length > 1) added.push(passage);
+      else total += 1;
+      if (keep === 0) return false;
+      const value = score();
+      const last = best[best.length - 1];
+      if (best.length === keep && last && value <= last.score) return false;
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as { score: number }).score < value) at--;
+      best.splice(at, 0, { passage, score: value });
+      if (best.length > keep) best.pop();
+      return false;
+    });
+    for (const { passage } of best)
+      if (passages.length < count && !before.has(passage)) passages.push(passage);
+    for (const passage of added) before.add(passage);
+  }
+  return { passages, total: subjects.length > 1 ? before.size : total };
 }
 
 /** Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them. */
@@ -173,10 +207,10 @@ export function anyEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
-  wanted: (passage: Passage) => boolean,
+  wanted: (passage: Passage, position: number) => boolean,
 ): boolean {
   let found = false;
-  readEvidence(ctx, deal, subject, (passage) => (found = wanted(passage)));
+  readEvidence(ctx, deal, subject, (passage, _score, position) => (found = wanted(passage, position)));
   return found;
 }
 

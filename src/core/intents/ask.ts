@@ -538,18 +538,13 @@ function keepFirst(into: Scored[], count: number): (item: Scored) => void {
  * most about the topics asked (their share of all its topics), then one mainly about the topic, official words
  * first, then the text's own order (an area's opening statement before its details). Only the first `count`
  * are picked. The last rule orders passages of one source by place and others by score, which is not a total
- * order: each pick sorts the remaining passages of its topic, in score order, as it always has.
+ * order: each pick is the first of its topic's remaining passages sorted, in score order, by these rules, as it
+ * always has been; `firstSorted` finds it without sorting unless the rules go round in a circle at the top.
  */
 function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
-  const better = (topic: string) => (a: Scored, b: Scored) =>
-    b.share - a.share ||
-    Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
-    Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
-    (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
   const out: Scored[] = [];
   const taken = new Set<Scored>();
-  // Each topic's passages not yet picked. Their order matters only where no one passage is best (`soleBest` finds
-  // it in any order): there, as everywhere else, by score, and `scored` is sorted by it only then.
+  // Each topic's passages not yet picked, in the order they were scored.
   const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
   let byScoreOrder: Scored[] | null = null;
   const left = () => {
@@ -562,10 +557,10 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
       const candidates = onTopic[i] as Scored[];
       if (candidates.length === 0) return;
       const pick =
-        soleBest(candidates, better(topic)) ??
+        firstSorted(candidates, topic) ??
         (left()
           .filter((item) => ((item.covers >> i) & 1) === 1)
-          .sort(better(topic))[0] as Scored);
+          .sort(betterFor(topic))[0] as Scored);
       out.push(pick);
       taken.add(pick);
       for (const list of onTopic) {
@@ -578,17 +573,44 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
   return out;
 }
 
+/** takeTurns' rules for one topic, as a comparison (negative: `a` comes first). */
+const betterFor = (topic: string) => (a: Scored, b: Scored) =>
+  rulesBefore(a, b, topic) ||
+  (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
+
+/** The rules of `betterFor` before the last (which is the one that is not a total order). */
+const rulesBefore = (a: Scored, b: Scored, topic: string) =>
+  b.share - a.share ||
+  Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
+  Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote");
+
 /**
- * The item that `order` puts before every other, found in two readings of the items; null when none is (a
- * tie, or an order that goes round in a circle), where only sorting them says which comes first. Sorting puts
- * such an item first, so this is the first item of the sort without sorting.
+ * The item a stable sort of `items` in score order by `betterFor(topic)` puts first, found without sorting; null
+ * when the rules go round in a circle among the best, where only sorting says. Among the items best by the
+ * first rules, each source's first by place beats the rest of its source; of those firsts, the top-scoring
+ * ones tie with one another and come before every other item when no item of another source scores as high.
+ * A stable sort keeps tied items in score order (equal scores: the order they were scored in, as `items` are).
  */
-function soleBest<T>(items: readonly T[], order: (a: T, b: T) => number): T | null {
-  let best = items[0];
-  for (const item of items) if (best !== undefined && order(item, best) < 0) best = item;
-  if (best === undefined) return null;
-  for (const item of items) if (item !== best && order(best, item) >= 0) return null;
-  return best;
+function firstSorted(items: readonly Scored[], topic: string): Scored | null {
+  let lead = items[0] as Scored;
+  for (const item of items) if (rulesBefore(item, lead, topic) < 0) lead = item;
+  const group = items.filter((item) => rulesBefore(item, lead, topic) === 0);
+  // Each source's first item by place: null when two share that place.
+  const firsts = new Map<string, { order: number; item: Scored | null }>();
+  for (const item of group) {
+    const { sourceId, order } = item.passage;
+    const first = firsts.get(sourceId);
+    if (!first || order < first.order) firsts.set(sourceId, { order, item });
+    else if (order === first.order) first.item = null;
+  }
+  let topScore = Number.NEGATIVE_INFINITY;
+  for (const { item } of firsts.values()) if (item) topScore = Math.max(topScore, item.score);
+  const firstOfSource = (item: Scored) => firsts.get(item.passage.sourceId)?.item ?? null;
+  const leads = (item: Scored | null) =>
+    item !== null && firstOfSource(item) === item && item.score === topScore;
+  // Every other item is of a leading source (and after its first) or scores lower.
+  const outscored = group.every((item) => item.score < topScore || leads(firstOfSource(item)));
+  return outscored ? (group.find(leads) ?? null) : null;
 }
 
 /** Without a deal named: the deals of the leading excerpts that score close to the best. */
@@ -614,28 +636,33 @@ function coverageAnswer(
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
   // a working group agreed in 2026) is said to be one, never counted as the deal's own.
-  const inText = (deal: DealId, subjects = asked) => [
-    ...new Set(
-      subjects.flatMap((each) =>
-        evidence(ctx, deal, each).filter((passage) => passage.section !== "development"),
-      ),
-    ),
-  ];
-  const found = deals.map((deal) => ({ deal, passages: inText(deal) }));
-  const missing = found.filter((entry) => entry.passages.length === 0).map((entry) => entry.deal);
-  const page = (passages: Array<{ passage: Passage; deal: DealId }>, partial: AnswerDraft) =>
-    paginate(partial, passages, ({ passage, deal }) => excerptOf(ctx, passage, deal), options.offset);
+  // Each deal's passages are interleaved: the page asked for is among the first `needed` of each.
+  const needed = pageStart(Number.MAX_SAFE_INTEGER, options.offset) + PAGE_SIZE;
+  const notDevelopment = (passage: Passage) => passage.section !== "development";
+  const inText = (deal: DealId, subjects = asked) => ({
+    deal,
+    ...evidence(ctx, deal, subjects, notDevelopment, needed),
+  });
+  const found = deals.map((deal) => inText(deal));
+  const missing = found.filter((entry) => entry.total === 0).map((entry) => entry.deal);
   const inOrder = (entries: typeof found) =>
     interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
+  const page = (entries: typeof found, partial: AnswerDraft) => {
+    const total = entries.reduce((sum, entry) => sum + entry.total, 0);
+    const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
+    return paginate(partial, inOrder(entries), render, options.offset, total);
+  };
 
   if (missing.length === 0) {
     const [first] = inOrder(found);
     // "Artemis I?" over a text that says Artemis II: what the texts say, without a Yes.
     // A Yes holds every word asked: "nuclear power for military bases" is not answered by civil nuclear alone.
     // Without them the excerpts speak for themselves: a word missing ("deadline") may be said otherwise ("by 2028").
-    const unsaid = subject.terms.filter(
-      (term) => !found.some((entry) => entry.passages.some((passage) => ctx.hasWords(passage, [term]))),
-    );
+    const unsaid = subject.terms.filter((term) => {
+      const hasTerm = ctx.hasWordsAt([term]);
+      const saysIt = (passage: Passage, position: number) => notDevelopment(passage) && hasTerm(position);
+      return !deals.some((deal) => asked.some((each) => anyEvidence(ctx, deal, each, saysIt)));
+    });
     // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
     const countries = countriesAsked(query, ctx);
     const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
@@ -645,7 +672,7 @@ function coverageAnswer(
       unsaid.length + countries.length === 0;
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
-    return page(inOrder(found), {
+    return page(found, {
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
@@ -659,16 +686,12 @@ function coverageAnswer(
   }
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
+  const development = (passage: Passage) => passage.section === "development";
   const later = (subject.names.length > 0 ? missing : [])
-    .map((deal) => ({
-      deal,
-      passages: evidence(ctx, deal, { ...subject, topics: [] }).filter(
-        (passage) => passage.section === "development",
-      ),
-    }))
-    .filter((entry) => entry.passages.length > 0);
+    .map((deal) => ({ deal, ...evidence(ctx, deal, [{ ...subject, topics: [] }], development, needed) }))
+    .filter((entry) => entry.total > 0);
   if (later.length > 0) {
-    return page(inOrder(later), {
+    return page(later, {
       ...answer,
       found: true,
       title: `${partnerList(ctx, missing)} · ${what}`,
@@ -692,16 +715,14 @@ function coverageAnswer(
     // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.
     // The name as asked first; without its qualifier only when no other text has it so.
     const inOthers = (subjects: typeof asked) =>
-      others
-        .map((deal) => ({ deal, passages: inText(deal, subjects) }))
-        .filter((entry) => entry.passages.length > 0);
+      others.map((deal) => inText(deal, subjects)).filter((entry) => entry.total > 0);
     const unqualified = asked.map((each) => ({ ...each, names: each.names.map(withoutQualifier) }));
     const asAsked = inOthers(asked);
     const elsewhere = asAsked.length > 0 ? asAsked : inOthers(unqualified);
     const owners = elsewhere.map((entry) => entry.deal);
     const what = unqualified.map((each) => describe(ctx, each)).join(" or ");
     if (elsewhere.length > 0) {
-      return page(inOrder(elsewhere), {
+      return page(elsewhere, {
         ...answer,
         found: true,
         title: `${what} · ${partnerList(ctx, owners)}`,
