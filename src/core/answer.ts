@@ -66,7 +66,10 @@ export type Reading = {
   as: string;
   /** True when the words matched only by spelling tolerance (a typo). */
   fuzzy: boolean;
-  /** A misspelt topic word's alias, as the knowledge writes it ("bindng" read as "binding"). */
+  /**
+   * A misspelt topic word's alias, as the knowledge writes it ("bindng" read as "binding"), or the English alias
+   * a topic asked in another language stands for ("拘束力" read as "binding").
+   */
   alias?: string;
   /** True when the words came from the previous question of a conversation, not from this one. */
   carried?: boolean;

@@ -61,7 +61,7 @@ const SIGNING_CONTEXT =
   /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony|counterpart)$/;
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
-function intentFor(query: ParsedQuery): IntentName {
+function intentFor(query: ParsedQuery, statusCues: readonly string[]): IntentName {
   if (query.greeting) return "help";
   // "Where was each of the deals signed?": their signing records, not a comparison of the word "signed".
   const aboutSigning =
@@ -86,7 +86,7 @@ function intentFor(query: ParsedQuery): IntentName {
     intervalAsked(query) &&
     new Set(query.deals).size < 2
   ) {
-    return phrasesIn(query.tokens, status.cues).length > 0 ? "status" : "ask";
+    return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";
   }
   // "Did Starmer sign the TPD?" asks about a signing, not for the list of deals its "TPD" names.
   if (
@@ -122,17 +122,22 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);
   const help = createHelp(() => info);
-  const intents = [help, ...ANSWERING];
+  const intents = [help, ...ANSWERING].map((intent) => ({
+    ...intent,
+    cues: knowledge.intentCues[intent.name] ?? [],
+  }));
   const info = describeIntents(intents, ctx);
   const byName = new Map(intents.map((intent) => [intent.name, intent]));
   const parse = (text: string) => parseQuery(text, vocabulary, intents);
+  const statusCues = knowledge.intentCues.status ?? [];
+  const route = (query: ParsedQuery) => intentFor(query, statusCues);
   const names = {
     deal: (id: string) => ctx.deal(id)?.label ?? id,
     topic: (id: string) => ctx.topicLabel(id),
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
-    const name = intentFor(query);
+    const name = route(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
     const answered = withYesNoLead(
@@ -153,7 +158,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
-    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse, intentFor);
+    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse, route);
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

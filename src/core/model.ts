@@ -1,3 +1,4 @@
+import type { IntentName } from "./answer.js";
 /** The knowledge the core reads: plain data, validated and indexed before it reaches the core. */
 
 /** A deal's id as its knowledge file names it; the loader checks every reference against the deals loaded. */
@@ -130,6 +131,9 @@ export type KnowledgeBase = {
   /** Other words for the sections of a deal ("aim" for purpose). */
   sectionAliases: Array<{ id: Section; aliases: string[] }>;
   phrasing: Phrasing;
+  /** Cue phrases of each intent, in any language ("who signed", "いつ"). */
+  intentCues: Partial<Record<IntentName, string[]>>;
+  otherLanguages: OtherLanguages;
   /** Questions offered when nothing matched and before anything is typed; may be empty. */
   suggestions: Array<{ label: string; query: string }>;
 };
@@ -161,6 +165,9 @@ export type Phrasing = {
   /** Topics a yes/no question asks about as a property of a deal ("is it binding?"), answered from the text, not by coverage. */
   propertyTopics: string[];
 };
+
+/** What tells a question asked in another language, and a yes/no one among them (see vocabulary.yaml). */
+export type OtherLanguages = Record<"words" | "english" | "yesNo" | "open", string[]>;
 
 export type SearchHit = {
   passageId: string;

@@ -1,5 +1,5 @@
 import type { IntentName, Reading } from "./answer.js";
-import type { DealId, Section } from "./model.js";
+import type { DealId, OtherLanguages, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
 import {
   askerPositions,
@@ -75,11 +75,7 @@ export function parseQuery(
 ): ParsedQuery {
   const { text, shortened } = normalizeInput(raw);
   const typed = tokenize(text);
-  // "Did Ishiba sign the 日米 deal?" stays English: Japanese or Korean make a question foreign when most of it.
-  const unspaced = typed.filter(writtenUnspaced).length;
-  const foreign =
-    typed.filter((token) => OTHER_LANGUAGE_WORDS.has(token) || ACCENTED.test(token)).length >= 2 ||
-    (unspaced > 0 && unspaced * 2 >= typed.length);
+  const foreign = inOtherLanguage(typed, vocabulary.otherLanguages);
   const cueWords = cueWordsOf(intents);
   const tokens = foreign ? typed : typed.map((token) => vocabulary.spelled(token, cueWords));
   const intentConsumed = new Set<number>();
@@ -105,11 +101,17 @@ export function parseQuery(
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
   // Read again only when the intent took words away; usually the first reading stands.
   const match = intentConsumed.size === 0 ? whole : vocabulary.match(readable(remaining), text);
-  const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...match.readings];
+  // "法的拘束力", "contraignant": a topic asked in another language is looked for in the texts by its English alias.
+  const inEnglish = (reading: Reading): Reading =>
+    foreign && reading.kind === "topic" && !reading.alias
+      ? { ...reading, alias: vocabulary.englishAlias(reading.as) }
+      : reading;
+  const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...match.readings.map(inEnglish)];
   const of = (kind: Reading["kind"]) =>
     unique(match.readings.filter((r) => r.kind === kind).map((r) => r.as));
 
   const dealsRead = of("deal");
+  const topics = of("topic");
   const named = dealsRead.filter(
     (deal) => !match.qualifiers.has(deal as DealId) || namedOutsideNames(match, deal),
   );
@@ -191,16 +193,21 @@ export function parseQuery(
     intent: later ? "status" : intent.name,
     intentBy: intent.by,
     deals: (named.length > 0 ? meant : dealsRead) as DealId[],
-    topics: of("topic"),
+    topics,
     names: match.names,
     sections: unique(sectionHits.map((hit) => hit.id)),
     countries: of("country"),
     terms,
     subjectTerms: quotedTerms(text, terms) ?? terms.filter((term) => !framing.has(term)),
-    // "Was sieht das Abkommen … vor?" opens with no English yes/no word.
+    // "Was sieht das Abkommen … vor?" opens with no English yes/no word; "美英协议有法律约束力吗" ends with one,
+    // and is decided by the topic it names (its other words are not the texts').
     form: whichDeal
       ? "which-deal"
-      : (!foreign && opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
+      : (
+            foreign
+              ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
+              : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
+          )
         ? "yes-no"
         : "open",
     allDeals: has(phrasing.allDeals),
@@ -237,12 +244,28 @@ function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
   return words;
 }
 
-/** Short words of German, French and Spanish questions that English never writes (not "MIT", "Los Alamos", "et al", "im", "DIT"). */
-const OTHER_LANGUAGE_WORDS = new Set(
-  "das der und zwischen zur zum steht gibt für vor oder auch ist sind welche welcher wer wie wann über nicht wurde les quel quelle quels entre avec sur dans pour que qui quand où qué cuál cuándo dónde quién cómo sobre dice el del es il di della dell sull sulla nella chi cosa parla accordo firmato tra sono quale quali quem foi assinou assinado acordo fala não são qual quais onde".split(
-    " ",
-  ),
-);
+/**
+ * Asked in another language: most of it in a script without spaces ("Did Ishiba sign the 日米 deal?" stays
+ * English), or two words English never writes, more than its English words ("Société Générale" stays English).
+ */
+function inOtherLanguage(typed: readonly string[], other: OtherLanguages): boolean {
+  const unspaced = typed.filter(writtenUnspaced).length;
+  if (unspaced > 0 && unspaced * 2 >= typed.length) return true;
+  const words = setOf(other.words);
+  const english = setOf(other.english);
+  const foreignWords = typed.filter((token) => words.has(token) || ACCENTED.test(token)).length;
+  return foreignWords >= 2 && foreignWords > typed.filter((token) => english.has(token)).length;
+}
+
+/** A question in another language that asks yes or no: one of its particles, and none of its question words. */
+function asksYesNo(text: string, tokens: readonly string[], other: OtherLanguages): boolean {
+  const lower = text.toLowerCase();
+  const says = (list: readonly string[]) =>
+    list.some((phrase) =>
+      writtenUnspaced(phrase) ? lower.includes(phrase) : indexOfSequence(tokens, phrase.split(" ")) >= 0,
+    );
+  return says(other.yesNo) && !says(other.open);
+}
 
 /** Words that place a question after the signing ("since", "yet", "still"), never as its first word ("Since …, "). */
 const LATER_WORDS = new Set("since yet still anymore lately recently nowadays currently today".split(" "));

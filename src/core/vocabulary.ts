@@ -1,5 +1,5 @@
 import type { Reading } from "./answer.js";
-import type { DealId, KnowledgeBase, Phrasing, Section } from "./model.js";
+import type { DealId, KnowledgeBase, OtherLanguages, Phrasing, Section } from "./model.js";
 import {
   editDistance,
   FILLER_WORDS,
@@ -166,6 +166,10 @@ export class Vocabulary {
   private readonly knownWords: Set<string>;
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
   readonly phrasing: Phrasing;
+  /** What tells a question in another language (written as its tokens: "est ce que"). */
+  readonly otherLanguages: OtherLanguages;
+  /** Each topic's first alias: the English word a topic asked in another language is looked for by. */
+  private readonly firstAliases: Map<string, string>;
 
   /** `textWords`: every word of the knowledge's texts, as tokenised. */
   constructor(
@@ -192,6 +196,8 @@ export class Vocabulary {
       foreignOnly: words(p.foreignOnly),
       propertyTopics: p.propertyTopics,
     };
+    this.firstAliases = new Map(knowledge.topics.map((topic) => [topic.id, topic.aliases[0] ?? topic.id]));
+    this.otherLanguages = knowledge.otherLanguages;
     this.knownWords = new Set(textWords);
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
@@ -199,6 +205,9 @@ export class Vocabulary {
       for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
     for (const word of FILLER_WORDS) this.knownWords.add(word);
   }
+
+  /** The English alias a topic is looked for by in the texts ("binding" for legal status). */
+  englishAlias = (topic: string): string => this.firstAliases.get(topic) ?? topic;
 
   /** Whether the knowledge or the phrasing of questions uses the word as it is. */
   uses(word: string): boolean {
@@ -302,7 +311,10 @@ export class Vocabulary {
     const hits: Array<{ id: Section; positions: number[] }> = [];
     for (let k = 0; k < this.sections.length; k++) {
       const { id, tokens: alias } = this.sections[k] as { id: Section; tokens: string[] };
-      const at = indexOfSequence(tokens, alias);
+      // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
+      const at = writtenUnspaced(alias[0] ?? "")
+        ? tokens.findIndex((token) => token.includes(alias[0] as string))
+        : indexOfSequence(tokens, alias);
       if (at >= 0) hits.push({ id, positions: alias.map((_, i) => at + i) });
     }
     return hits;

@@ -349,7 +349,9 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           !TOGETHER_WORDS.has(token) &&
           !TOGETHER_WORDS.has(stem(token)) &&
           !dealWords.has(token) &&
-          token.length > 2,
+          token.length > 2 &&
+          // A question in another language has only the words the texts use to look for in them.
+          (!query.foreign || query.terms.includes(token)),
       )
       .map(stem),
   );

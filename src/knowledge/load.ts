@@ -163,6 +163,8 @@ function buildKnowledge(files: {
     ambiguousAliases: vocabulary.ambiguous,
     sectionAliases: vocabulary.sections,
     phrasing: vocabulary.phrasing,
+    intentCues: vocabulary.intents,
+    otherLanguages: vocabulary.otherLanguages,
     suggestions: vocabulary.suggestions,
   };
 }

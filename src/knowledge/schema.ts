@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INTENT_NAMES } from "../core/answer.js";
 import { SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
@@ -59,6 +60,17 @@ export const vocabularyFileSchema = z.strictObject({
       english: z.array(alias).default([]),
       foreignOnly: z.array(alias).default([]),
       propertyTopics: z.array(id).default([]),
+    })
+    .prefault({}),
+  /** Phrases anywhere in a question, in any language, that ask for an intent ("who signed", "paused", "いつ"). */
+  intents: z.partialRecord(z.enum(INTENT_NAMES), z.array(alias)).default({}),
+  /** What tells a question asked in another language, and a yes/no one among them. */
+  otherLanguages: z
+    .strictObject({
+      words: z.array(alias).default([]),
+      english: z.array(alias).default([]),
+      yesNo: z.array(alias).default([]),
+      open: z.array(alias).default([]),
     })
     .prefault({}),
   otherCountries: z.array(alias),

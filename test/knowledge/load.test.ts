@@ -46,6 +46,17 @@ describe("loadKnowledge", () => {
     expect(error.message).toMatch(/sources\.yaml: sources\.1\.url: must be an https URL/);
   });
 
+  it("names the file and field of a bad cue list or other-language list in the vocabulary", async () => {
+    await edit("vocabulary.yaml", (text) => text.replace("  when: [", "  whenever: ["));
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: intents: .*"whenever"/);
+    await edit("vocabulary.yaml", (text) =>
+      text
+        .replace("  whenever: [", "  when: [")
+        .replace("otherCountries:", "otherLanguages: { words: [1, ''] }\notherCountries:"),
+    );
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: otherLanguages\.words\.\d: /);
+  });
+
   it("names a missing required field", async () => {
     await edit("deals/japan.yaml", (text) => text.replace(/^signed:.*$/m, ""));
     expect((await loadError()).message).toMatch(/deals\/japan\.yaml: signed: /);

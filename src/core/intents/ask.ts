@@ -58,7 +58,6 @@ export const ask: Intent = {
   description: "Search the deal texts; name a deal and/or a topic to narrow it",
   examples: ["{deal} {topic}", "{deal} {topic}", "is the {deal} deal legally binding?"],
   commands: ["ask", "search", "find"],
-  cues: [],
   run(request: IntentRequest): AnswerDraft {
     const { options, ctx } = request;
     const asked = ctx.dealsAsked(request.query, options);

@@ -14,9 +14,6 @@ export const compare: Intent = {
   description: "One topic across every deal, a row per deal; which deals cover something",
   examples: ["compare {topic}", "compare {topic}", "which deals mention {topic}?"],
   commands: ["compare", "comparison"],
-  cues: `compare, comparison, across, versus, vs, all three, each deal, each of the three, each of the deals,
-    every deal, per deal, differ,
-    difference, differences`.split(/,\s*/),
   run({ query, ctx }): AnswerDraft {
     const answer = blankAnswer(query, "compare");
     const signers = signersAsked(query, ctx);

@@ -14,8 +14,6 @@ export const deals: Intent = {
   examples: ["deals", "which deals are there?"],
   commands: ["deals", "list", "overview", "all"],
   weakCues: true,
-  cues: `which deals, what deals, list deals, list the deals, all deals, all the deals, overview,
-    how many deals, technology prosperity deal, technology prosperity deals, tpd, tpds`.split(/,\s*/),
   run(request): AnswerDraft {
     const { query, ctx } = request;
     // "What was Onoda's part in the tech prosperity deals?", "What did Bae and Kratsios agree about the TPD?":

@@ -12,7 +12,6 @@ export function createHelp(
     description: "This list of what you can ask",
     examples: ["help"],
     commands: ["help", "commands", "usage", "?"],
-    cues: ["help", "what can you do", "how do i use", "how to use"],
     run({ query, ctx }: IntentRequest): AnswerDraft {
       const intents = describe();
       return {

@@ -10,8 +10,6 @@ export const sources: Intent = {
   description: "The documents behind the answers, with links",
   examples: ["sources", "sources {deal}", "where can I read the {deal} text?"],
   commands: ["sources", "source", "links", "documents", "docs"],
-  cues: `sources, source, links, link, full text, official text, where can i read,
-    documents, url`.split(/,\s*/),
   run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.

@@ -10,14 +10,6 @@ export const status: Intent = {
   description: "Latest developments since signing, newest first",
   examples: ["status {deal}", "is the {deal} deal paused?", "latest on {deal}"],
   commands: ["status", "latest", "news", "updates"],
-  cues: `status, latest, paused, pause, pausing, suspended, on hold, halted, halt, back on, on ice,
-    active again, running again, on again, live again, going again, restarted, restart, revived, unpaused,
-    scrapped, cancelled, canceled, resumed, resume, stalled, frozen, shelved, still active, still on,
-    happened, still in force, developments, development, news, update, updates, what happened,
-    since signing, progress, as of now, as it stands, stand now, stands now,
-    where things stand, stand, stands, where are we, where are things, state of play, still alive, alive, dead,
-    follow up, followed, come of, become of, come out of, came of, moved forward, move forward, moving forward,
-    moving again, anything new, s new, next steps, happening`.split(/,\s*/),
   run(request) {
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     return factsAnswer(request, {

@@ -8,7 +8,6 @@ export const topics: Intent = {
   description: "What a deal covers (or every topic, with the deals that cover it)",
   examples: ["topics {deal}", "what does the {deal} deal cover?"],
   commands: ["topics", "areas", "scope", "covers"],
-  cues: "topics, areas, cover, covers, covered, scope, include, includes, what is in, whats in".split(", "),
   run({ query, options, ctx }): AnswerDraft {
     const asked = ctx.dealsAsked(query, options);
     const answer = blankAnswer(query, "topics");

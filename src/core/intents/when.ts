@@ -12,10 +12,6 @@ export const when: Intent = {
   description: "When and where a deal was signed",
   examples: ["when was the {deal} deal signed?", "when {deal}"],
   commands: ["dates", "signed"],
-  cues: `when, what date, which date, signing date, signed on, date signed, where was, where signed,
-    where, day of the week, weekday, which venue, what venue, venue, how long after, how long before,
-    days apart, weeks apart, days between, weeks between, how long between, how many days, how many weeks,
-    어디에서, 어디서, 언제, いつ, quand, wann, cuándo, quando`.split(/,\s*/),
   run(request) {
     const { query, ctx } = request;
     return factsAnswer(request, {

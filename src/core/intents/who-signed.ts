@@ -6,8 +6,6 @@ export const whoSigned: Intent = {
   description: "Who signed a deal, and in what office",
   examples: ["who signed the {deal} deal?", "who-signed {deal}"],
   commands: ["who-signed", "signatories", "signers"],
-  cues: `who signed, who sign, signed by, signatory, signatories, signers, signer, who, whom, 署名, 서명, 누가,
-    qui a signé, wer hat, quién firmó, chi ha firmato, quem assinou`.split(/,\s*/),
   run(request) {
     return factsAnswer(request, {
       sections: ["signatories"],
