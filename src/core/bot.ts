@@ -50,7 +50,7 @@ export type Bot = {
 };
 
 /** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
-type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
+export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];

@@ -3,9 +3,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import yaml from "js-yaml";
 import type { z } from "zod";
+import type { BotDeps } from "../core/bot.js";
 import { BotError } from "../core/errors.js";
-import type { Deal, KnowledgeBase, Passage, PassageIndex, Source, Topic } from "../core/model.js";
-import { type PassageWords, readWords } from "../core/passage-tables.js";
+import type { Deal, KnowledgeBase, Passage, Source, Topic } from "../core/model.js";
+import { readWords } from "../core/passage-tables.js";
 import {
   type ArticleFile,
   articleFileSchema,
@@ -41,13 +42,8 @@ export class KnowledgeTooLarge extends KnowledgeError {
 export const sizeOf = (bytes: number) =>
   bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
-/** `words`: the passages' texts read word by word (`readWords`), so that building a bot over them reads no text. */
-export type LoadedKnowledge = {
-  knowledge: KnowledgeBase;
-  index: PassageIndex;
-  words?: PassageWords;
-  loadMs: number;
-};
+/** What a bot is built from (with the passages' words read, so building it reads no text), and how long it took. */
+export type LoadedKnowledge = BotDeps & { loadMs: number };
 
 export type LoadOptions = {
   /** Refuse a folder whose YAML files add up to more than this (KnowledgeTooLarge), before parsing any. */

@@ -1,4 +1,5 @@
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimitConfig } from "../../config.js";
 
 type RateLimitKeys = { user: string; team?: string | null };
 type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -12,16 +13,14 @@ export type RateLimiter = {
   take(keys: RateLimitKeys): RateVerdict | Promise<RateVerdict>;
 };
 
-type RateLimitOptions = { perUser: number; perTeam: number; windowMs: number };
-
 /** Counters for users and for teams, in one store. */
 type LimiterPair = { users: RateLimiterAbstract; teams: RateLimiterAbstract };
 
 /** The limiter's window in whole seconds, as rate-limiter-flexible counts it. */
-export const windowSeconds = (options: RateLimitOptions) => Math.max(1, Math.round(options.windowMs / 1000));
+export const windowSeconds = (options: RateLimitConfig) => Math.max(1, Math.round(options.windowMs / 1000));
 
 /** In this process's memory. */
-export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+export function createRateLimiter(options: RateLimitConfig): RateLimiter {
   const duration = windowSeconds(options);
   return limitsOver({
     users: new RateLimiterMemory({ keyPrefix: "user", points: options.perUser, duration }),

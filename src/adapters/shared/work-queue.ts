@@ -1,11 +1,6 @@
-type WorkQueueLimits = {
-  /** Questions worked on at once (their rate-limit check, answer and render). */
-  concurrency: number;
-  /** Questions waiting for a turn; past this a new one is turned away at once. */
-  maxWaiting: number;
-  /** How long a question may have waited, since it reached this process, and still get a turn. */
-  maxWaitMs: number;
-};
+import type { AnsweringConfig } from "../../config.js";
+
+type WorkQueueLimits = Pick<AnsweringConfig, "concurrency" | "maxWaiting" | "maxWaitMs">;
 
 /** Resolves with `release` when it is this question's turn, or with null when it waited too long for one. */
 type Turn = Promise<(() => void) | null>;
