@@ -5,9 +5,19 @@
 // nothing compiles this file either.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire, Module } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { constants, Script } from "node:vm";
 
@@ -87,14 +97,18 @@ async function bundled() {
     plugins: [zodEnglishOnly],
     logLevel: "silent",
   };
+  // Built aside, in a folder of this start's own, then each file renamed into place: two starts at the same
+  // moment each build whole files, and neither deletes the other's. The worker goes first, so a start that
+  // finds the new main.cjs finds its worker beside it.
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const aside = mkdtempSync(`${BUNDLE_DIR}.building-`);
+  const asideOf = (path) => join(aside, basename(path));
   try {
-    rmSync(BUNDLE_DIR, { recursive: true, force: true });
-    // Both files or neither: a bundle without its worker would fail every knowledge reload.
     const builds = await Promise.allSettled([
       esbuild.build({
         ...common,
         entryPoints: [ENTRY],
-        outfile: BUNDLE,
+        outfile: asideOf(BUNDLE),
         format: "cjs",
         // V8's code cache drops what a cached script needs to run import() (Node 20), so none is left in: an
         // external import() becomes require(), as a static import of one already does in CommonJS.
@@ -109,7 +123,7 @@ async function bundled() {
       esbuild.build({
         ...common,
         entryPoints: [join(ROOT, "dist", "runtime", "knowledge-worker.js")],
-        outfile: BUNDLED_WORKER,
+        outfile: asideOf(BUNDLED_WORKER),
         format: "esm",
         // Bundled CommonJS packages call require(); in an ES module it has to be made.
         banner: {
@@ -118,12 +132,15 @@ async function bundled() {
       }),
     ]);
     const failed = builds.find((build) => build.status === "rejected");
-    if (!failed) return BUNDLE;
-    rmSync(BUNDLE_DIR, { recursive: true, force: true });
-    throw failed.reason;
+    if (failed) throw failed.reason;
+    // Both files or neither: a bundle without its worker would fail every knowledge reload.
+    for (const path of [BUNDLED_WORKER, BUNDLE]) renameSync(asideOf(path), path);
+    return BUNDLE;
   } catch (error) {
     process.stderr.write(`tpd-bot: running dist/ unbundled (${error.message.split("\n")[0]})\n`);
     return null;
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,6 +58,9 @@ const launch = () =>
 const builtAt = async () => (await stat(join(checkout, "dist", "main.js"))).mtimeMs;
 const inBundle = (name: string) => join(checkout, "dist", "bundle", name);
 const codeCache = () => inBundle("main.cjs.code-cache");
+/** Folders a start builds its bundle in before moving the files into dist/bundle/. */
+const buildFolders = async () =>
+  (await readdir(join(checkout, "dist"))).filter((name) => name.startsWith("bundle.building-"));
 
 function expectAnswer(result: ProcessResult): void {
   expect(result.code, result.stderr).toBe(0);
@@ -141,15 +144,40 @@ describe("npm start on a fresh checkout", () => {
     const worker = join(checkout, "dist", "runtime", "knowledge-worker.js");
     const source = await readFile(worker, "utf8");
     await writeFile(worker, `${source}\nthis is not JavaScript;\n`);
+    const before = await Promise.all(
+      ["main.cjs", "knowledge-worker.js"].map((name) => readFile(inBundle(name))),
+    );
     const entry = join(checkout, "dist", "main.js");
     await writeFile(entry, await readFile(entry)); // newer than the bundle: it is rebuilt
     const result = await launch();
     await writeFile(worker, source);
     expectAnswer(result);
     expect(result.stderr).toContain("tpd-bot: running dist/ unbundled");
-    expect(existsSync(inBundle("main.cjs"))).toBe(false);
-    expect(existsSync(inBundle("knowledge-worker.js"))).toBe(false);
+    // The earlier pair stays as it was (older than dist/, so the next start rebuilds it), and nothing built aside.
+    const after = await Promise.all(
+      ["main.cjs", "knowledge-worker.js"].map((name) => readFile(inBundle(name))),
+    );
+    expect(after).toEqual(before);
+    expect(await buildFolders()).toEqual([]);
   }, 60_000);
+
+  it("rebuilds the bundle in two starts at the same moment, neither deleting the other's files", async () => {
+    // What another start may be writing there meanwhile: its code cache, before renaming it into place.
+    const othersCache = `${codeCache()}.999999`;
+    await writeFile(othersCache, "another start's code cache");
+    const entry = join(checkout, "dist", "main.js");
+    await writeFile(entry, await readFile(entry)); // newer than the bundle: it is rebuilt
+    const results = await Promise.all([launch(), launch()]);
+    for (const result of results) {
+      expectAnswer(result);
+      expect(result.stderr).not.toContain("running dist/ unbundled");
+    }
+    expect((await readFile(inBundle("main.cjs"), "utf8")).startsWith('"use strict";')).toBe(true);
+    expect((await stat(inBundle("knowledge-worker.js"))).size).toBeGreaterThan(0);
+    expect(await readFile(othersCache, "utf8")).toBe("another start's code cache");
+    expect(await buildFolders()).toEqual([]);
+    await rm(othersCache);
+  }, 120_000);
 
   it("compiles again after a source file changes, and runs the changed code", async () => {
     const file = join(checkout, "src", "adapters", "console", "repl.ts");
