@@ -135,7 +135,7 @@ async function platformAdapters(
   deps: {
     getBot: LiveBot["current"];
     logger: Logger;
-    healthReport: () => unknown;
+    healthReport: () => { status: string };
     recorder: (platform: Platform) => QuestionRecorder;
   },
   shared: SharedState | null,

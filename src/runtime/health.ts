@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AdapterHealth } from "../adapters/adapter.js";
 import type { WatchState } from "./knowledge-watch.js";
@@ -29,6 +29,25 @@ export function buildHealthReport(input: {
   };
 }
 
+/**
+ * The one answer to GET /healthz, on the Slack HTTP server or the bare one: the report as JSON, 200 when its
+ * status is "ok" and `up()` holds, else 503; 500 with the error when the report itself fails.
+ */
+export function healthResponder(report: () => { status: string }, up: () => boolean = () => true) {
+  return (_request: IncomingMessage, response: ServerResponse) => {
+    let status = 500;
+    let body: string;
+    try {
+      const shown = report();
+      status = shown.status === "ok" && up() ? 200 : 503;
+      body = JSON.stringify(shown);
+    } catch (error) {
+      body = JSON.stringify({ error: error instanceof Error ? error.message : "health report failed" });
+    }
+    response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(body);
+  };
+}
+
 /** A bare GET /healthz for deployments with no Slack HTTP server to carry it (Socket Mode, Discord only). */
 export async function startHealthServer(
   port: number,
@@ -37,18 +56,13 @@ export async function startHealthServer(
 ): Promise<{ port: number; close(): Promise<void> }> {
   // A probe sends one tiny request: a client slower than this is cut, checked every second.
   const timeouts = { headersTimeout: 5000, requestTimeout: 5000, connectionsCheckingInterval: 1000 };
+  const respond = healthResponder(report);
   const server: Server = createServer(timeouts, (request, response) => {
     if (request.method !== "GET" || (request.url ?? "").split("?")[0] !== "/healthz") {
       response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
       return;
     }
-    const body = report();
-    response
-      .writeHead(body.status === "ok" ? 200 : 503, {
-        "content-type": "application/json",
-        "cache-control": "no-store",
-      })
-      .end(JSON.stringify(body));
+    respond(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

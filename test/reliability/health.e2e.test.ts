@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthResponder, startHealthServer } from "../../src/runtime/health.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
 import { slashCommand } from "../fakes/discord-payloads.js";
 import { type DiscordRestProxy, startDiscordRestProxy } from "../fakes/discord-rest-proxy.js";
@@ -204,5 +206,37 @@ describe.concurrent("GET /healthz in each deployment", () => {
     expect(stopping.report.status).toBe("stopping");
     expect((await bot.exited).code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${healthPort}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("the /healthz answer", () => {
+  it("is 200 only for an ok report from a process that is up, 503 otherwise, 500 when the report fails", async () => {
+    let report: () => { status: string } = () => ({ status: "ok" });
+    const server = await startHealthServer(0, () => report() as { status: "ok" }, "127.0.0.1");
+    try {
+      expect(await healthz(server.port)).toMatchObject({ status: 200, report: { status: "ok" } });
+      report = () => ({ status: "degraded" });
+      expect(await healthz(server.port)).toMatchObject({ status: 503, report: { status: "degraded" } });
+      report = () => {
+        throw new Error("no knowledge yet");
+      };
+      expect(await healthz(server.port)).toMatchObject({
+        status: 500,
+        report: { error: "no knowledge yet" },
+      });
+    } finally {
+      await server.close();
+    }
+    // The Slack HTTP server answers with the same responder, 503 while Slack itself is not up.
+    const answers: { status: number; body: string }[] = [];
+    const respond = healthResponder(
+      () => ({ status: "ok" }),
+      () => false,
+    );
+    const response = {
+      writeHead: (status: number) => ({ end: (body: string) => answers.push({ status, body }) }),
+    };
+    respond({} as IncomingMessage, response as unknown as ServerResponse);
+    expect(answers).toEqual([{ status: 503, body: '{"status":"ok"}' }]);
   });
 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
     getBot: () => bot,
     logger: createSilentLogger(),
     rateLimiter: createRateLimiter({ perUser: 100, perTeam: 100, windowMs: 60_000 }),
-    healthReport: () => ({}),
+    healthReport: () => ({ status: "ok" }),
     retryConfig: { retries: 0 },
   });
 });

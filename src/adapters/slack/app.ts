@@ -16,8 +16,6 @@ import { EVENTS_PATH, HEALTH_PATH } from "./registration.js";
 import { respondTo } from "./replies.js";
 import { checkSlackRequest } from "./request-gate.js";
 
-type HealthResponder = () => { status: number; body: unknown };
-
 /**
  * Listener context: when the request reached this process (ms since the epoch). A command's answer budget
  * runs from then, so time spent reading and verifying it under load counts against Slack's 3 s too.
@@ -28,7 +26,8 @@ export type SlackAppOptions = {
   config: SlackConfig;
   logger: Logger;
   lifecycle: InFlight;
-  health: HealthResponder;
+  /** Answers GET /healthz in HTTP mode. */
+  health: (request: IncomingMessage, response: ServerResponse) => void;
   retryConfig: webApi.RetryOptions;
   /** Per Web API call; keeps a hung call from holding a reply (and shutdown) forever. */
   webApiTimeoutMs: number;
@@ -108,7 +107,7 @@ export function buildSlackApp(options: SlackAppOptions): SlackApp {
     signatureVerification: false,
     endpoints: EVENTS_PATH,
     logger: boltLogger,
-    customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options.health) }],
+    customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: options.health }],
     customPropertiesExtractor: (request) => ({ [RECEIVED_AT]: arrivals.get(request) ?? Date.now() }),
   });
   // While stopping, Events API deliveries (JSON bodies) get 503 before Bolt acknowledges them, so
@@ -187,20 +186,4 @@ function pathOf(request: IncomingMessage): string | null {
 
 function isJson(request: IncomingMessage): boolean {
   return (request.headers["content-type"] ?? "").startsWith("application/json");
-}
-
-function healthHandler(health: HealthResponder) {
-  return (_request: IncomingMessage, response: ServerResponse) => {
-    let status = 500;
-    let body: string;
-    try {
-      const report = health();
-      status = report.status;
-      body = JSON.stringify(report.body ?? null);
-    } catch (error) {
-      body = JSON.stringify({ error: error instanceof Error ? error.message : "health report failed" });
-    }
-    response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-    response.end(body);
-  };
 }

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
+import { healthResponder } from "../../runtime/health.js";
 import type { Adapter, AdapterHealth, PlatformAdapterOptions } from "../adapter.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { createPipeline } from "../shared/pipeline.js";
@@ -14,7 +15,7 @@ export { renderAnswer } from "./render.js";
 
 type SlackAdapterOptions = PlatformAdapterOptions<SlackConfig> & {
   /** Served as JSON on GET /healthz in HTTP mode; a `status` other than "ok" (another adapter down, stopping) answers 503. */
-  healthReport: () => unknown;
+  healthReport: () => { status: string };
   /** Interface to listen on in HTTP mode; all interfaces when unset. */
   host?: string;
   /** Web API retry policy; tests pass `{ retries: 0 }`. */
@@ -49,10 +50,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     lifecycle,
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     webApiTimeoutMs: 10_000,
-    health: () => {
-      const report = options.healthReport();
-      return { status: health().up && reportSaysOk(report) ? 200 : 503, body: report };
-    },
+    health: healthResponder(options.healthReport, () => health().up),
     takeCommand: takeCommand(pipeline),
   });
   registerListeners(app, {
@@ -120,9 +118,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     health,
     port: currentPort,
   };
-}
-
-function reportSaysOk(report: unknown): boolean {
-  if (typeof report !== "object" || report === null || !("status" in report)) return true;
-  return report.status === "ok";
 }
