@@ -19,7 +19,8 @@ const ROLE_ASKED =
 const PERSON_ASKED = /^(which|what) (\w+ )?(official|officials|person|people|minister|individual)\b/;
 
 /** What a question asks for that only a value answers: a sum, a number of things, a date or span, languages, a person. */
-type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: boolean };
+/** `number`: a count or a span, which a passage further down may give ("within two years"). */
+type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: boolean; number?: boolean };
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
@@ -41,7 +42,11 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       String.raw`\b(${NUMBER})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
       "i",
     );
-    return { gives: (passage) => counts.test(passage.text), unsaid: `say how many ${nouns.join(" ")}` };
+    return {
+      gives: (passage) => counts.test(passage.text),
+      unsaid: `say how many ${nouns.join(" ")}`,
+      number: true,
+    };
   }
   if (
     /\bdeadline|\bby when\b|\bby what (date|time|year)\b|\bwhat date\b|\bhow (long|soon)\b|\btime ?(frame|line|limit|table)\b|\btimeframe|\btimeline|\bschedul|\bwhen (will|should|must|would)\b|\bhow many (days|weeks|months|years)\b|\bwithin how\b/.test(
@@ -51,6 +56,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     return {
       gives: (passage) => TIME_GIVEN.test(passage.text),
       unsaid: "give a date or time limit for that",
+      number: true,
     };
   if (/\blanguages?\b/.test(text))
     return {
@@ -78,16 +84,20 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
 
 /**
  * "How many staff will the working group have?", "What budget has the Cabinet Office set aside?", "In what
- * languages was it signed?": when the question asks for a kind of value and no passage shown gives one, the lead
- * says plainly that the texts do not say it, before the closest passages. Null when one does, or nothing such is asked.
+ * languages was it signed?": a question that asks for a kind of value. When no passage shown gives one, the first
+ * further match that gives the count or span asked (`further`) leads instead; without one, the lead says plainly
+ * that the texts do not say it, before the closest passages. Null when a passage shown gives it, or no such value is asked.
  */
 export function valueUnsaid(
   query: ParsedQuery,
   shown: readonly Passage[],
   ctx: KnowledgeLookups,
   deal: string | null,
-): { said: string; sum: boolean } | null {
+  further: () => readonly Passage[],
+): { said: string | null; sum: boolean; giving?: Passage } | null {
   const value = valueAsked(query, ctx, deal);
   if (!value || shown.some(value.gives)) return null;
-  return { said: `The texts I hold do not ${value.unsaid}. `, sum: value.sum === true };
+  const sum = value.sum === true;
+  const giving = value.number ? further().find(value.gives) : undefined;
+  return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }

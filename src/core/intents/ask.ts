@@ -169,19 +169,31 @@ export const ask: Intent = {
     const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
     // "What does the Japan deal say about RIKEN?" when only a later development names it: the deal does not.
     const onlyLater = query.names.length > 0 && ranked.onlyDevelopments;
+    // A count or span asked that a further match on the topic gives ("within two years", where the page names the
+    // NRC) leads the first page; a value no match gives is said to be unsaid.
     const unsaid = valueUnsaid(
       query,
       ranked.top.slice(0, PAGE_SIZE).map(({ passage }) => passage),
       ctx,
       one,
+      () =>
+        options.offset
+          ? []
+          : rank({ ...covered, names: [] }, deals, ctx, FURTHER)
+              .top.map(({ passage }) => passage)
+              .filter((passage) => sharesTerm(query, passage, ctx)),
     );
+    const giving = unsaid?.giving;
+    const top = giving
+      ? [{ passage: giving, score: 0 }, ...ranked.top.filter(({ passage }) => passage !== giving)]
+      : ranked.top;
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
     const noFunds = unsaid?.sum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     const shown = [
       ...noFunds,
-      ...ranked.top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
+      ...top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
     ];
     const named = describe(ctx, {
       ...subjectOf(query, ctx),
@@ -205,7 +217,7 @@ export const ask: Intent = {
       shown,
       toExcerpt,
       options.offset,
-      ranked.total + (shown.length - ranked.top.length),
+      ranked.total + (shown.length - top.length),
     );
   },
 };
@@ -293,6 +305,13 @@ function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked
   });
 }
 
+/** Words that ask for a count or span, not what it is of: "within how many years", "by what date". */
+const SPAN_WORDS = /^(within|date|deadline|days?|weeks?|months?|years?|long|soon|schedul\w*|time\w*)$/;
+
+/** Whether the passage has a word of the question other than how a span is asked ("design", "review"). */
+const sharesTerm = (query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups) =>
+  query.terms.some((term) => !SPAN_WORDS.test(term) && ctx.hasStem(passage, stem(term)));
+
 /** Two neighbouring words of the question that a passage has both of ("cancer research"). */
 function pairsShared(query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups): string[] {
   const pairs = query.terms.slice(1).map((term, i) => [query.terms[i] as string, term]);
@@ -303,6 +322,8 @@ function pairsShared(query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups
 
 /** Passages this few at most make a word of the question specific: one that stands in them may be what is asked. */
 const SPECIFIC_IN = 8;
+/** How far down the matches a value asked ("how many years") is looked for when the first page gives none. */
+const FURTHER = 30;
 /** Passages this few at most make a word of the question rare enough to find the closest by on its own. */
 const RARE_IN = 3;
 
@@ -700,6 +721,20 @@ function coverageAnswer(
       deals: later.map((entry) => entry.deal),
     });
   }
+  const unnamed = unnamedIn(subject, missing, ctx);
+  if (unnamed) {
+    const entries = deals.map((deal) => ({
+      deal,
+      passages: missing.includes(deal) ? unnamed.passages(deal) : inText(deal),
+    }));
+    return page(inOrder(entries), {
+      ...answer,
+      found: true,
+      title: `${partnerList(ctx, deals)} · ${what}`,
+      lead: `The texts I hold do not name ${describe(ctx, { ...subject, topics: [] })} in ${dealNames(ctx, missing)}; ${unnamed.instead}:`,
+      deals: [...deals],
+    });
+  }
   // A word asked that stands in a deal's texts is no proof it lacks what is asked ("a maritime angle", "protecting
   // our research from threats"): the texts may say the rest in other words, so what they say answers, without a
   // No. Only a word few passages have counts: "support" stands everywhere and says nothing of "crypto mining".
@@ -744,6 +779,56 @@ function coverageAnswer(
       subject.topics.length > 0
         ? [compareAcross(what, subject.topics), ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2)]
         : suggestionsNear(ctx, missing),
+  };
+}
+
+/** A word for a kind of body: "foundation", "institutes", "universities". */
+const BODY =
+  /^(foundations?|institut\w*|agenc(y|ies)|departments?|councils?|administrations?|laborator(y|ies)|labs?|universit(y|ies)|ministr(y|ies)|academ(y|ia|ies)|colleges?)$/;
+/** Bodies a text speaks of without naming them: "research institutes", "industry, academia and government". */
+const BODIES_UNNAMED =
+  /\b(?:\p{L}+ )?(?:institutes|institutions|agencies|laboratories|universities|academia)\b/giu;
+
+/**
+ * What the texts of the deals that lack what is asked say instead, when that is no proof they lack it: a name
+ * asked beside a topic each of them covers ("GPS-type positioning and timing" in the UK deal) leaves what they
+ * say on the topic; a body none of them names ("the National Science Foundation", "universities") may be among
+ * the bodies they speak of unnamed ("research institutes"). Null when neither holds, or the name is of a deal
+ * ("the Korea AI Safety Institute").
+ */
+function unnamedIn(
+  subject: Subject,
+  missing: readonly DealId[],
+  ctx: KnowledgeLookups,
+): { passages: (deal: DealId) => Passage[]; instead: string } | null {
+  if (subject.names.some((name) => name.qualifier !== null)) return null;
+  const own = (passage: Passage) => passage.section !== "development";
+  // The topics each deal covers: "positioning" read as space is not what the UK deal is asked to lack.
+  const covered = (deal: DealId) => subject.topics.filter((topic) => ctx.covers(deal, topic));
+  const onTopics = (deal: DealId) =>
+    [
+      ...new Set(
+        covered(deal).flatMap((topic) => evidence(ctx, deal, { ...subject, names: [], topics: [topic] })),
+      ),
+    ].filter(own);
+  if (subject.names.length > 0 && missing.every((deal) => onTopics(deal).length > 0)) {
+    const topics = missing.flatMap(covered).filter((topic, i, all) => all.indexOf(topic) === i);
+    return {
+      passages: onTopics,
+      instead: `what they say on ${describe(ctx, { ...subject, names: [], topics })}`,
+    };
+  }
+  const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
+  if (subject.topics.length > 0 || !words.some((word) => BODY.test(word))) return null;
+  const unnamedBodies = (deal: DealId) =>
+    ctx.passages({ deals: [deal] }).filter((passage) => own(passage) && passage.text.match(BODIES_UNNAMED));
+  if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
+  const said = missing.flatMap((deal) =>
+    unnamedBodies(deal).flatMap((passage) => passage.text.match(BODIES_UNNAMED) ?? []),
+  );
+  return {
+    passages: unnamedBodies,
+    instead: `they speak of ${joinNames([...new Set(said)])} without naming them`,
   };
 }
 
