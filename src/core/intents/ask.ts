@@ -723,11 +723,12 @@ function coverageAnswer(
   }
   const unnamed = unnamedIn(subject, missing, ctx);
   if (unnamed) {
-    const entries = deals.map((deal) => ({
-      deal,
-      passages: missing.includes(deal) ? unnamed.passages(deal) : inText(deal),
-    }));
-    return page(inOrder(entries), {
+    const entries = deals.map((deal) => {
+      if (!missing.includes(deal)) return inText(deal);
+      const passages = unnamed.passages(deal);
+      return { deal, passages: passages.slice(0, needed), total: passages.length };
+    });
+    return page(entries, {
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
@@ -806,11 +807,13 @@ function unnamedIn(
   // The topics each deal covers: "positioning" read as space is not what the UK deal is asked to lack.
   const covered = (deal: DealId) => subject.topics.filter((topic) => ctx.covers(deal, topic));
   const onTopics = (deal: DealId) =>
-    [
-      ...new Set(
-        covered(deal).flatMap((topic) => evidence(ctx, deal, { ...subject, names: [], topics: [topic] })),
-      ),
-    ].filter(own);
+    evidence(
+      ctx,
+      deal,
+      covered(deal).map((topic) => ({ ...subject, names: [], topics: [topic] })),
+      own,
+      Number.MAX_SAFE_INTEGER,
+    ).passages;
   if (subject.names.length > 0 && missing.every((deal) => onTopics(deal).length > 0)) {
     const topics = missing.flatMap(covered).filter((topic, i, all) => all.indexOf(topic) === i);
     return {
