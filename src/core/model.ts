@@ -130,6 +130,8 @@ export type KnowledgeBase = {
   ambiguousAliases: string[];
   /** Other words for the sections of a deal ("aim" for purpose). */
   sectionAliases: Array<{ id: Section; aliases: string[] }>;
+  /** Everyday phrases holding a section's word that ask for no section ("leave room for"). */
+  notSections: string[];
   phrasing: Phrasing;
   /** Cue phrases of each intent, in any language ("who signed", "いつ"). */
   intentCues: Partial<Record<IntentName, string[]>>;

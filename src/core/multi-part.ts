@@ -1,7 +1,7 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { interleave, PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
-import { unique } from "./text.js";
+import { QUESTION_WORDS, unique } from "./text.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -100,13 +100,13 @@ function clausesAtAnd(query: ParsedQuery): string[] {
   return clauses.filter((words) => words.length > 0).map((words) => words.join(" "));
 }
 
-const QUESTION_WORDS = ["what", "which", "who", "how", "why", "where", "when"];
-const ASKED_CLAUSE_BREAK = new RegExp(`,\\s*(?:and|also)\\s+(?=(?:${QUESTION_WORDS.join("|")})\\b)`, "i");
+const ASKED = [...QUESTION_WORDS].join("|");
+const ASKED_CLAUSE_BREAK = new RegExp(`,\\s*(?:and|also)\\s+(?=(?:${ASKED})\\b)`, "i");
 
 /** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
 function asksOwnWords(part: ParsedQuery, askedAnywhere = false): boolean {
   const asks = (askedAnywhere ? part.tokens : part.tokens.slice(0, 1)).some((token) =>
-    QUESTION_WORDS.includes(token),
+    QUESTION_WORDS.has(token),
   );
   return (
     asks &&

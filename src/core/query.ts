@@ -6,6 +6,7 @@ import {
   FILLER_WORDS,
   indexOfSequence,
   phrasesIn,
+  QUESTION_WORDS,
   setOf,
   stem,
   tokenize,
@@ -90,7 +91,7 @@ export function parseQuery(
   const clauseOfTime = tokens.flatMap((token, i) =>
     token === "when" &&
     i > 1 &&
-    WH_WORDS.has(tokens[0] ?? "") &&
+    QUESTION_WORDS.has(tokens[0] ?? "") &&
     tokens[0] !== "when" &&
     tokens[i - 1] !== "and"
       ? [i]
@@ -281,8 +282,6 @@ const ACCENTED = /[\u00e0-\u00ff]/;
 /** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
 const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
 
-/** Openers of an open question, whose last word is never a question tag ("what is correct"). */
-const WH_WORDS = new Set(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"]);
 /** Tags that turn a statement into a yes/no question: "the UK deal was signed in October, right?". */
 const TAGS = new Set(["right", "correct", "true", "yes"]);
 
@@ -290,7 +289,7 @@ const TAGS = new Set(["right", "correct", "true", "yes"]);
 const TAG_AUXILIARIES = new Set(["isn", "wasn", "aren", "weren", "doesn", "didn", "hasn", "haven", "won"]);
 
 function isTagQuestion(tokens: readonly string[]): boolean {
-  if (tokens.length <= 3 || WH_WORDS.has(tokens[0] ?? "")) return false;
+  if (tokens.length <= 3 || QUESTION_WORDS.has(tokens[0] ?? "")) return false;
   const [auxiliary, not, pronoun] = tokens.slice(-3);
   const negatedTag =
     TAG_AUXILIARIES.has(auxiliary ?? "") && not === "t" && /^(it|they|he|she)$/.test(pronoun ?? "");
@@ -334,7 +333,7 @@ function detectIntent(
     const { cues } = intent;
     for (const cueTokens of wordsOfPhrases(cues)) {
       if (best && cueTokens.length <= best.cue.length) continue;
-      const at = indexOfSequence(tokens, cueTokens, inPhrases);
+      const at = cueAt(tokens, cueTokens, inPhrases);
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
     }
   }
@@ -351,6 +350,18 @@ function detectIntent(
       fuzzy: false,
     },
   };
+}
+
+/**
+ * Where a cue stands outside the vocabulary's phrases, or holds one whole ("still in force" holds "in force"):
+ * a phrase only partly inside it ("legal status" for "status") outranks it.
+ */
+function cueAt(tokens: readonly string[], cue: readonly string[], inPhrases: ReadonlySet<number>): number {
+  const at = indexOfSequence(tokens, cue);
+  if (at < 0) return -1;
+  const end = at + cue.length;
+  const holdsWhole = cue.length > 1 && !inPhrases.has(at) && !(inPhrases.has(end - 1) && inPhrases.has(end));
+  return holdsWhole ? at : indexOfSequence(tokens, cue, inPhrases);
 }
 
 /**

@@ -169,6 +169,9 @@ export function typoAllowance(length: number): number {
   return 0;
 }
 
+/** The words that open an open question ("what", "whose", "how"): what asks, not whether. */
+export const QUESTION_WORDS = new Set("what which who whom whose when where why how".split(" "));
+
 /**
  * Words that say nothing about which deal, topic or fact is wanted. They are never matched with typo
  * tolerance (so "date" is not read as "data") and never searched.

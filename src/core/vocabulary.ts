@@ -162,6 +162,7 @@ export class Aliases {
 /** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
 export class Vocabulary {
   private readonly sections: Array<{ id: Section; tokens: string[] }>;
+  private readonly notSections: string[][];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
@@ -180,6 +181,7 @@ export class Vocabulary {
     this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
       aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
     );
+    this.notSections = knowledge.notSections.map(tokenize);
     const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
     const p = knowledge.phrasing;
     this.phrasing = {
@@ -309,13 +311,21 @@ export class Vocabulary {
   /** Sections asked about in other words, with the token positions they take. */
   sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
     const hits: Array<{ id: Section; positions: number[] }> = [];
+    // "Does it leave room for …?": a section word inside an everyday phrase asks for no section.
+    const everyday = new Set(
+      this.notSections.flatMap((phrase) => {
+        const at = indexOfSequence(tokens, phrase);
+        return at < 0 ? [] : phrase.map((_, i) => at + i);
+      }),
+    );
     for (let k = 0; k < this.sections.length; k++) {
       const { id, tokens: alias } = this.sections[k] as { id: Section; tokens: string[] };
       // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
       const at = writtenUnspaced(alias[0] ?? "")
         ? tokens.findIndex((token) => token.includes(alias[0] as string))
         : indexOfSequence(tokens, alias);
-      if (at >= 0) hits.push({ id, positions: alias.map((_, i) => at + i) });
+      const positions = alias.map((_, i) => at + i);
+      if (at >= 0 && !positions.some((position) => everyday.has(position))) hits.push({ id, positions });
     }
     return hits;
   }

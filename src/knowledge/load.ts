@@ -158,6 +158,7 @@ function buildKnowledge(files: {
     otherCountries: vocabulary.otherCountries,
     ambiguousAliases: vocabulary.ambiguous,
     sectionAliases: vocabulary.sections,
+    notSections: vocabulary.notSections,
     phrasing: vocabulary.phrasing,
     intentCues: vocabulary.intents,
     otherLanguages: vocabulary.otherLanguages,

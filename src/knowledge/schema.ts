@@ -43,6 +43,8 @@ export const vocabularyFileSchema = z.strictObject({
     .min(1),
   /** Aliases that read as a topic in a question but never make a passage count toward it ("reactor"). */
   ambiguous: z.array(alias).default([]),
+  /** Everyday phrases holding a section's word that ask for no section ("leave room for"). */
+  notSections: z.array(alias).default([]),
   /** Other words for the sections of a deal ("aim" for purpose, "formal name" for document). */
   sections: z.array(z.strictObject({ id: z.enum(SECTIONS), aliases: z.array(alias).min(1) })).default([]),
   /** How questions are phrased: which-deal, yes/no and coverage wording, requests the bot does not serve. */

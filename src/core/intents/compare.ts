@@ -6,7 +6,7 @@ import { type DealId, type Passage, type Signatory, sectionWords } from "../mode
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { capitalised, indexOfSequence, tokenize } from "../text.js";
+import { capitalised, indexOfSequence, QUESTION_WORDS, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -120,8 +120,7 @@ function wordsThatStand(
 }
 
 /** "Which agencies lead it in each deal?", "what do all three say": asks what, so no Yes or No answers it. */
-const asksWhat = (query: ParsedQuery) =>
-  query.tokens.some((token) => /^(what|which|who|whom|how|where|when|why)$/.test(token));
+const asksWhat = (query: ParsedQuery) => query.tokens.some((token) => QUESTION_WORDS.has(token));
 
 /** "Yes — all three …" for do-all questions, else which deals have it, in one sentence. */
 function leadFor(
