@@ -559,28 +559,19 @@ function keepFirst(into: Scored[], count: number): (item: Scored) => void {
  * first, then the text's own order (an area's opening statement before its details). Only the first `count`
  * are picked. The last rule orders passages of one source by place and others by score, which is not a total
  * order: each pick is the first of its topic's remaining passages sorted, in score order, by these rules, as it
- * always has been; `firstSorted` finds it without sorting unless the rules go round in a circle at the top.
+ * always has been; `firstSorted` finds it without sorting when one passage comes before every other.
  */
 function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
   const out: Scored[] = [];
   const taken = new Set<Scored>();
   // Each topic's passages not yet picked, in the order they were scored.
   const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
-  let byScoreOrder: Scored[] | null = null;
-  const left = () => {
-    byScoreOrder ??= [...scored].sort(byScore);
-    return byScoreOrder.filter((item) => !taken.has(item));
-  };
   while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
       const candidates = onTopic[i] as Scored[];
       if (candidates.length === 0) return;
-      const pick =
-        firstSorted(candidates, topic) ??
-        (left()
-          .filter((item) => ((item.covers >> i) & 1) === 1)
-          .sort(betterFor(topic))[0] as Scored);
+      const pick = firstSorted(candidates, topic) ?? (sortedFor(candidates, topic)[0] as Scored);
       out.push(pick);
       taken.add(pick);
       for (const list of onTopic) {
@@ -588,49 +579,37 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
         if (at >= 0) list.splice(at, 1);
       }
     });
-    if (out.length === before) out.push(...left());
+    if (out.length === before) out.push(...[...scored].sort(byScore).filter((item) => !taken.has(item)));
   }
   return out;
 }
 
 /** takeTurns' rules for one topic, as a comparison (negative: `a` comes first). */
 const betterFor = (topic: string) => (a: Scored, b: Scored) =>
-  rulesBefore(a, b, topic) ||
-  (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
-
-/** The rules of `betterFor` before the last (which is the one that is not a total order). */
-const rulesBefore = (a: Scored, b: Scored, topic: string) =>
   b.share - a.share ||
   Number(b.passage.topics[0] === topic) - Number(a.passage.topics[0] === topic) ||
-  Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote");
+  Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
+  (a.passage.sourceId === b.passage.sourceId ? a.passage.order - b.passage.order : b.score - a.score);
+
+/** `items` in score order, then by takeTurns' rules for `topic` (stable: ties keep score order). */
+export const sortedFor = (items: readonly Scored[], topic: string) =>
+  [...items].sort(byScore).sort(betterFor(topic));
 
 /**
- * The item a stable sort of `items` in score order by `betterFor(topic)` puts first, found without sorting; null
- * when the rules go round in a circle among the best, where only sorting says. Among the items best by the
- * first rules, each source's first by place beats the rest of its source; of those firsts, the top-scoring
- * ones tie with one another and come before every other item when no item of another source scores as high.
- * A stable sort keeps tied items in score order (equal scores: the order they were scored in, as `items` are).
+ * The first of `sortedFor(items, topic)`, found without sorting; null when no item comes before every other by
+ * those rules (a tie: the earlier in score order), where only sorting says. Such an item is never passed by an
+ * insertion or a merge of a stable sort, so it comes first; the last rule is not a total order, so there may be
+ * none.
  */
-function firstSorted(items: readonly Scored[], topic: string): Scored | null {
+export function firstSorted(items: readonly Scored[], topic: string): Scored | null {
+  const better = betterFor(topic);
+  const before = (a: Scored, b: Scored) => {
+    const rules = better(a, b);
+    return rules < 0 || (rules === 0 && byScore(a, b) < 0);
+  };
   let lead = items[0] as Scored;
-  for (const item of items) if (rulesBefore(item, lead, topic) < 0) lead = item;
-  const group = items.filter((item) => rulesBefore(item, lead, topic) === 0);
-  // Each source's first item by place: null when two share that place.
-  const firsts = new Map<string, { order: number; item: Scored | null }>();
-  for (const item of group) {
-    const { sourceId, order } = item.passage;
-    const first = firsts.get(sourceId);
-    if (!first || order < first.order) firsts.set(sourceId, { order, item });
-    else if (order === first.order) first.item = null;
-  }
-  let topScore = Number.NEGATIVE_INFINITY;
-  for (const { item } of firsts.values()) if (item) topScore = Math.max(topScore, item.score);
-  const firstOfSource = (item: Scored) => firsts.get(item.passage.sourceId)?.item ?? null;
-  const leads = (item: Scored | null) =>
-    item !== null && firstOfSource(item) === item && item.score === topScore;
-  // Every other item is of a leading source (and after its first) or scores lower.
-  const outscored = group.every((item) => item.score < topScore || leads(firstOfSource(item)));
-  return outscored ? (group.find(leads) ?? null) : null;
+  for (const item of items) if (before(item, lead)) lead = item;
+  return items.every((item) => item === lead || before(lead, item)) ? lead : null;
 }
 
 /** Without a deal named: the deals of the leading excerpts that score close to the best. */

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { firstSorted, sortedFor } from "../../src/core/intents/ask.js";
+import type { Passage } from "../../src/core/model.js";
+
+type Scored = Parameters<typeof firstSorted>[0][number];
+
+const TOPIC = "quantum";
+
+type Shape = {
+  source: string;
+  order: number;
+  score: number;
+  share?: number;
+  mainly?: boolean;
+  quote?: boolean;
+};
+
+/** Candidates as takeTurns gets them: in the order they were scored. */
+function candidates(shapes: readonly Shape[]): Scored[] {
+  return shapes.map((shape, at) => {
+    const passage: Passage = {
+      id: `${shape.source}-${shape.order}-${at}`,
+      sourceId: shape.source,
+      kind: shape.quote ? "quote" : "summary",
+      section: "article",
+      text: "",
+      deals: ["japan"],
+      topics: shape.mainly === false ? ["space", TOPIC] : [TOPIC],
+      order: shape.order,
+    };
+    return { passage, score: shape.score, covers: 1, share: shape.share ?? 1, at };
+  });
+}
+
+/** What firstSorted gives, or the sort when it cannot tell, as takeTurns picks. */
+const pick = (items: readonly Scored[]) => firstSorted(items, TOPIC) ?? sortedFor(items, TOPIC)[0];
+
+describe("firstSorted: the first passage of a topic's turn without sorting", () => {
+  it("is what the sort puts first when a later passage of one leading source outscores another source's first", () => {
+    // s1 and t1 tie (other sources, equal scores); t2 is after t1 in its source but scores above s1.
+    const [s1, t1, t2] = candidates([
+      { source: "S", order: 1, score: 3 },
+      { source: "T", order: 1, score: 3 },
+      { source: "T", order: 2, score: 3.5 },
+    ]) as [Scored, Scored, Scored];
+    const sorted = sortedFor([s1, t1, t2], TOPIC);
+    expect(sorted[0]).toBe(t2);
+    expect(pick([s1, t1, t2])).toBe(t2);
+  });
+
+  it("is what the sort puts first when equal scores tie round in a circle", () => {
+    // y ties x (earlier in score order), x ties s, and s is before y in their source.
+    const items = candidates([
+      { source: "S", order: 2, score: 3 },
+      { source: "T", order: 1, score: 3 },
+      { source: "S", order: 1, score: 3 },
+    ]);
+    expect(pick(items)).toBe(sortedFor(items, TOPIC)[0]);
+  });
+
+  it("finds the first without sorting when the rules order every passage", () => {
+    const single = candidates([
+      { source: "S", order: 3, score: 5 },
+      { source: "S", order: 1, score: 3 },
+      { source: "S", order: 2, score: 4, quote: true },
+    ]);
+    expect(firstSorted(single, TOPIC)).toBe(sortedFor(single, TOPIC)[0]);
+    const mainlyAbout = candidates([
+      { source: "S", order: 1, score: 6, mainly: false },
+      { source: "T", order: 4, score: 3 },
+    ]);
+    expect(firstSorted(mainlyAbout, TOPIC)).toBe(mainlyAbout[1]);
+  });
+
+  it("always equals the sort's first, and answers one source's passages without sorting", () => {
+    const shape = fc.record({
+      source: fc.constantFrom("S", "T", "U"),
+      order: fc.integer({ min: 1, max: 6 }),
+      score: fc.constantFrom(3, 3.25, 3.5, 4),
+      share: fc.constantFrom(0.5, 1),
+      mainly: fc.boolean(),
+      quote: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(shape, { minLength: 1, maxLength: 90 }), (shapes) => {
+        const items = candidates(shapes);
+        expect(pick(items)).toBe(sortedFor(items, TOPIC)[0]);
+        const places = shapes.map((each) => each.order);
+        if (new Set(shapes.map((each) => each.source)).size === 1 && new Set(places).size === places.length) {
+          expect(firstSorted(items, TOPIC)).not.toBeNull();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
