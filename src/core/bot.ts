@@ -58,7 +58,7 @@ const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources,
 const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
 /** Words that put a "who" question at the signing: "who inked", "who represented Korea", "who put their names to". */
 const SIGNING_CONTEXT =
-  /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony|counterpart)$/;
+  /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony)$/;
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[]): IntentName {
