@@ -1,13 +1,32 @@
 import { z } from "zod";
 import { INTENT_NAMES } from "../core/answer.js";
 import { SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
+import { tokenize } from "../core/text.js";
+import { writtenUnspaced } from "../core/vocabulary.js";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 const isoDate = z.iso.date("must be an ISO date, YYYY-MM-DD");
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https URL" });
 const text = z.string().trim().min(1, "must not be empty");
-/** Lower-cased in place (a check, not a transform: no second pass over every alias of the vocabulary). */
-const alias = z.string().trim().toLowerCase().min(1, "must not be empty");
+/** Lower-cased and NFKC-normalised in place, as questions are (a check, not a transform: no second pass). */
+const alias = z.string().normalize("NFKC").trim().toLowerCase().min(1, "must not be empty");
+/** A required part's error says that it is missing, not that undefined is of the wrong type. */
+const required = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is missing" : undefined),
+};
+/**
+ * Phrases found among a question's words: each written as the question tokenizer leaves it ("whats new", not
+ * "what's new"), else it never matches. A phrase in a script without spaces is found inside the text instead.
+ */
+const phrases = z
+  .array(
+    alias.refine((phrase) => writtenUnspaced(phrase) || tokenize(phrase).join(" ") === phrase, {
+      error: (issue) =>
+        `"${issue.input}" is read from a question as "${tokenize(String(issue.input)).join(" ")}"`,
+    }),
+    required,
+  )
+  .min(1, "must list at least one phrase");
 
 /** One document cited by the knowledge (an entry of sources.yaml). */
 export const sourceEntrySchema = z.strictObject({
@@ -64,17 +83,16 @@ export const vocabularyFileSchema = z.strictObject({
       propertyTopics: z.array(id).default([]),
     })
     .prefault({}),
-  /** Phrases anywhere in a question, in any language, that ask for an intent ("who signed", "paused", "いつ"). */
-  intents: z.partialRecord(z.enum(INTENT_NAMES), z.array(alias)).default({}),
+  /**
+   * Phrases anywhere in a question, in any language, that ask for an intent ("who signed", "paused", "いつ"):
+   * for every intent but `ask`, which answers what no cue claims.
+   */
+  intents: z.record(z.enum(INTENT_NAMES).exclude(["ask"]), phrases, required),
   /** What tells a question asked in another language, and a yes/no one among them. */
-  otherLanguages: z
-    .strictObject({
-      words: z.array(alias).default([]),
-      english: z.array(alias).default([]),
-      yesNo: z.array(alias).default([]),
-      open: z.array(alias).default([]),
-    })
-    .prefault({}),
+  otherLanguages: z.strictObject(
+    { words: phrases, english: phrases, yesNo: phrases, open: phrases },
+    required,
+  ),
   otherCountries: z.array(alias),
   suggestions: z.array(z.strictObject({ label: text, query: text })).default([]),
 });

@@ -48,13 +48,48 @@ describe("loadKnowledge", () => {
 
   it("names the file and field of a bad cue list or other-language list in the vocabulary", async () => {
     await edit("vocabulary.yaml", (text) => text.replace("  when: [", "  whenever: ["));
-    expect((await loadError()).message).toMatch(/vocabulary\.yaml: intents: .*"whenever"/);
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: .*intents: .*"whenever"/);
     await edit("vocabulary.yaml", (text) =>
-      text
-        .replace("  whenever: [", "  when: [")
-        .replace("otherCountries:", "otherLanguages: { words: [1, ''] }\notherCountries:"),
+      text.replace("  whenever: [", "  when: [").replace("  words: [", "  words: [1, '', "),
     );
     expect((await loadError()).message).toMatch(/vocabulary\.yaml: otherLanguages\.words\.\d: /);
+  });
+
+  it("refuses a vocabulary without the cues of an intent or the other-language words, naming the field", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    const withoutSection = vocabulary.replace(/^otherLanguages:\n(?: {2}.*\n)+/m, "");
+    expect(withoutSection).not.toContain("otherLanguages");
+    await writeFile(join(dir, "vocabulary.yaml"), withoutSection);
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: otherLanguages: is missing/);
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace(/^ {2}status: .*\n/m, ""));
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: intents\.status: is missing/);
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace(/^ {2}when: \[.*\]$/m, "  when: []"));
+    expect((await loadError()).message).toMatch(
+      /vocabulary\.yaml: intents\.when: must list at least one phrase/,
+    );
+    await writeFile(
+      join(dir, "vocabulary.yaml"),
+      vocabulary.replace("  yesNo: [", "  yesNo: []\n  unused: ["),
+    );
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: otherLanguages\.yesNo: must list/);
+  });
+
+  it("refuses a cue the question tokenizer would read otherwise, and reads aliases as questions are", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace("anything new]", "what's  new]"));
+    expect((await loadError()).message).toMatch(
+      /vocabulary\.yaml: intents\.status\.\d+: "what's {2}new" is read from a question as "what s new"/,
+    );
+    // A decomposed "é" and full-width letters, as an editor may paste them, read as a question would spell them.
+    await writeFile(
+      join(dir, "vocabulary.yaml"),
+      vocabulary
+        .replace("anything new]", "anything new, Ｎｅｗｓ Ｆｅｅｄ]")
+        .replace("pourquoi,", "pourquoi, ve\u0301rite\u0301,"),
+    );
+    const { knowledge } = await loadKnowledge(dir);
+    expect(knowledge.intentCues.status).toContain("news feed");
+    expect(knowledge.otherLanguages.words).toContain("v\u00e9rit\u00e9");
   });
 
   it("names a missing required field", async () => {
