@@ -10,6 +10,14 @@ const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https URL" });
 const text = z.string().trim().min(1, "must not be empty");
 /** Lower-cased and NFKC-normalised in place, as questions are (a check, not a transform: no second pass). */
 const alias = z.string().normalize("NFKC").trim().toLowerCase().min(1, "must not be empty");
+/** Ids, each once: a passage listed twice under a deal would be shown and counted twice. */
+const ids = z.array(id).superRefine((list, ctx) => {
+  if (list.length < 2 || new Set(list).size === list.length) return;
+  list.forEach((value, i) => {
+    if (list.indexOf(value) < i)
+      ctx.addIssue({ code: "custom", path: [i], message: `"${value}" is listed more than once` });
+  });
+});
 /** A required part's error says that it is missing, not that undefined is of the wrong type. */
 const required = {
   error: (issue: { input?: unknown }) => (issue.input === undefined ? "is missing" : undefined),
@@ -112,20 +120,20 @@ export const dealFileSchema = z.strictObject({
         name: text,
         office: text,
         side: z.enum(["us", "partner"]),
-        sources: z.array(id).min(1),
+        sources: ids.min(1),
         disputed: text.optional(),
       }),
     )
     .min(1),
   scope: text,
-  areas: z.array(id).min(1),
-  sources: z.array(id).min(1),
+  areas: ids.min(1),
+  sources: ids.min(1),
   facts: z
     .array(
       z.strictObject({
         id,
         section: z.enum(SECTIONS),
-        topics: z.array(id).default([]),
+        topics: ids.default([]),
         source: id,
         /** Where the fact sits in its source: one of the source's section ids. */
         ref: text.optional(),
@@ -142,8 +150,8 @@ export const articleFileSchema = z.strictObject({
     .array(
       z.strictObject({
         id,
-        deals: z.array(id).default([]),
-        topics: z.array(id).default([]),
+        deals: ids.default([]),
+        topics: ids.default([]),
         /** What the passage speaks to; "article" unless it is part of a deal's own text. */
         section: z.enum(SECTIONS).default("article"),
         /** A section id of the source, or the heading the passage stands under. */

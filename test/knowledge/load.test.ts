@@ -92,6 +92,15 @@ describe("loadKnowledge", () => {
     expect(knowledge.otherLanguages.words).toContain("v\u00e9rit\u00e9");
   });
 
+  it("refuses a deal listed twice for one passage, naming the file and field", async () => {
+    await edit("articles/article.yaml", (text) =>
+      text.replace("deals: [japan, korea]", "deals: [japan, korea, japan]"),
+    );
+    expect((await loadError()).message).toMatch(
+      /articles\/article\.yaml: passages\.0\.deals\.2: "japan" is listed more than once/,
+    );
+  });
+
   it("names a missing required field", async () => {
     await edit("deals/japan.yaml", (text) => text.replace(/^signed:.*$/m, ""));
     expect((await loadError()).message).toMatch(/deals\/japan\.yaml: signed: /);
