@@ -96,20 +96,20 @@ function localisedExamples(text: Localised, intents: readonly IntentInfo[]): Loc
 /** "Cited answers on the 2025 Technology Prosperity Deals: compare, who-signed, …" within 100 characters. */
 export function commandDescription(intents: readonly IntentInfo[]): string {
   const names = intents.filter((intent) => intent.name !== "ask").map((intent) => intent.name);
-  return fitList("Cited answers on the 2025 US Technology Prosperity Deals: ", names, ", ");
+  return fitList("Cited answers on the 2025 US Technology Prosperity Deals: ", names);
 }
 
 /** "Question or topic, e.g. “korea 6g”, “compare quantum”" from the first example of each intent. */
 export function queryDescription(intents: readonly IntentInfo[]): string {
   const examples = intents.flatMap((intent) => intent.examples.slice(0, 1)).map((example) => `“${example}”`);
-  return fitList("Question or topic, e.g. ", examples, ", ");
+  return fitList("Question or topic, e.g. ", examples);
 }
 
-function fitList(head: string, parts: readonly string[], separator: string): string {
+function fitList(head: string, parts: readonly string[]): string {
   let text = head.trimEnd();
   let joined = head;
   for (const [index, part] of parts.entries()) {
-    const next = `${joined}${index > 0 ? separator : ""}${part}`;
+    const next = `${joined}${index > 0 ? ", " : ""}${part}`;
     if (next.length > LIMITS.commandDescription) break;
     joined = next;
     text = next;

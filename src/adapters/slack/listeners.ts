@@ -76,12 +76,10 @@ export const render =
  * An answer posted in a conversation carries the context a follow-up reads (as message metadata), so the
  * next question in the thread or DM is read against it on any replica.
  */
-const renderInConversation =
-  (options: Omit<RenderOptions, "footer">) =>
-  (answer: Answer, feedbackId: string | null): SlackMessage => ({
-    ...render(options)(answer, feedbackId),
-    metadata: answerMetadata(contextOf(answer, options.deal ?? undefined)),
-  });
+const renderInConversation = (answer: Answer, feedbackId: string | null): SlackMessage => ({
+  ...render({ shareable: false })(answer, feedbackId),
+  metadata: answerMetadata(contextOf(answer)),
+});
 
 /** The previous answer a question is read against, when Slack can tell it; a failed lookup asks afresh. */
 async function contextOr(
@@ -119,7 +117,7 @@ export function inConversation(
       awaitsReply: false,
       ...(previous ? { options: { context: previous } } : {}),
     }),
-    reply: conversationReply(clients, target, renderInConversation({ shareable: false })),
+    reply: conversationReply(clients, target, renderInConversation),
   };
 }
 
@@ -344,7 +342,7 @@ const button = {
       const target = { channel: body.user.id, threadTs: null };
       return {
         question: asked,
-        reply: conversationReply(clientsOf(client, deps), target, renderInConversation({ shareable: false })),
+        reply: conversationReply(clientsOf(client, deps), target, renderInConversation),
       };
     }
     // Every button result but a share arrives privately, so it can be shared in turn.
