@@ -140,35 +140,30 @@ async function platformAdapters(
   },
   shared: SharedState | null,
 ): Promise<Adapter[]> {
-  const rateLimiter = shared?.rateLimiter ?? createRateLimiter(config.rateLimit);
+  const common = {
+    getBot: deps.getBot,
+    logger: deps.logger,
+    rateLimiter: shared?.rateLimiter ?? createRateLimiter(config.rateLimit),
+    answering: config.answering,
+    shutdownGraceMs: config.shutdownGraceMs,
+  };
   const adapters: Adapter[] = [];
   if (config.slack) {
     const { createSlackAdapter } = await import("./adapters/slack/index.js");
     adapters.push(
       createSlackAdapter({
+        ...common,
         config: config.slack,
-        rateLimiter,
-        answering: config.answering,
+        healthReport: deps.healthReport,
         dedupe: shared?.dedupe,
-        shutdownGraceMs: config.shutdownGraceMs,
-        ...deps,
         recorder: deps.recorder("slack"),
       }),
     );
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import("./adapters/discord/index.js");
-    const { getBot, logger } = deps;
     adapters.push(
-      createDiscordAdapter({
-        config: config.discord,
-        getBot,
-        logger,
-        rateLimiter,
-        answering: config.answering,
-        shutdownGraceMs: config.shutdownGraceMs,
-        recorder: deps.recorder("discord"),
-      }),
+      createDiscordAdapter({ ...common, config: config.discord, recorder: deps.recorder("discord") }),
     );
   }
   return adapters;
