@@ -130,8 +130,17 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   return `${first.negated !== askedNegated(query) ? "No" : "Yes"} — ${sentences}`;
 }
 
-/** Whether the question negates what it asks: "not binding", "non-binding", "commit no funds". */
-const askedNegated = (query: ParsedQuery) => query.tokens.some((token, i) => i > 0 && NEGATIONS.has(token));
+/**
+ * Whether the question negates what it asks: "not binding", "non-binding", "commit no funds". The other side of a
+ * choice ("binding or not", "yes or no", "or non-binding") and a widening ("not just AI") negate nothing.
+ */
+const askedNegated = ({ tokens }: ParsedQuery) =>
+  tokens
+    .slice(1)
+    .join(" ")
+    .replace(/\bor \w+|\w+ (just|only|merely)\b/g, "")
+    .split(" ")
+    .some((word) => NEGATIONS.has(word));
 
 /** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
 function dateIn(sentence: string): string | null {
