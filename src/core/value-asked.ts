@@ -16,7 +16,16 @@ const OFFICE_GIVEN = /\b(Minister|Director|Secretary|President|Ambassador|Chair|
 /** Asking who has a part ("who leads …", "which official is in charge of …"): a person or office answers it. */
 const ROLE_ASKED =
   /\b(leads?|heads?|chairs?|runs?|charge|contact|responsible|coordinates?|oversees?|manages?|point)\b/;
-const PERSON_ASKED = /^(which|what) (\w+ )?(official|officials|person|people|minister|individual)\b/;
+const PERSON_ASKED =
+  /^(which|what) (\w+ )?(official|officials|person|people|minister|individual)\b(?! (to people|documents?|texts?|statements?|sources?)\b)/;
+/** A sum asked: "how much" or "allocated" only beside money ("how much does it spend", not "how much … focus on AI"). */
+const MONEY = String.raw`\b(money|cash|funds?|funding|capital|invest\w*|cost\w*|spend\w*|commit\w*|provide\w*|pay\w*|contribut\w*|worth)\b`;
+const SUM_ASKED = new RegExp(
+  String.raw`\bhow much\b(?! (time|longer|of)\b)(?=.*${MONEY})|\b(what|which) (sum|amount)\b|\bbudget\b|\bearmark|\bset aside\b|\ballocat(?=.*${MONEY})|${MONEY}.*\ballocat|\bhow many (dollars|pounds|yen|won)\b`,
+);
+/** The languages a text was written or signed in: not "large language models", nor "what language it uses on X". */
+const LANGUAGES_ASKED =
+  /\blanguages?\b(?! models?\b)(.*\b(written|signed|drafted|published|translated|versions?)\b| .*\bin$)|\bin (what|which) languages?\b/;
 
 /**
  * What a question asks for that only a value answers (a sum, a count, a date or span, languages, a person): how a
@@ -26,11 +35,7 @@ type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: 
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
-  if (
-    /\bhow much\b(?! (time|longer|of)\b)|\b(what|which) (sum|amount)\b|\bbudget\b|\bearmark|\bset aside\b|\ballocat|\bhow many (dollars|pounds|yen|won)\b/.test(
-      text,
-    )
-  )
+  if (SUM_ASKED.test(text))
     return {
       // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
       gives: (passage) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text),
@@ -60,7 +65,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       unsaid: "give a date or time limit for that",
       number: true,
     };
-  if (/\blanguages?\b/.test(text))
+  if (LANGUAGES_ASKED.test(text))
     return {
       gives: (passage) => /\blanguages?\b/i.test(passage.text),
       unsaid: "say in what languages it was written or signed",
