@@ -91,7 +91,9 @@ export function nameHas(person: Signatory, word: string): boolean {
   const parts = partsOfName(person);
   for (let i = 0; i < parts.length; i++) {
     const { part, allowance } = parts[i] as NamePart;
-    if (editDistance(part, word, allowance) <= allowance) return true;
+    // A short part slips only in place and from its first letter: "kier" is "keir"; "moon" is not "hoon", nor "kim" "kimi".
+    const inPlace = part.length >= 5 || (word.length === part.length && word[0] === part[0]);
+    if (inPlace && editDistance(part, word, allowance) <= allowance) return true;
   }
   return false;
 }
