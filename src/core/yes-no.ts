@@ -7,7 +7,11 @@ import { signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
-const NEGATIONS = new Set("not no non neither nor nothing never without cannot nt".split(" "));
+const NEGATIONS = new Set(
+  "not no non neither nor nothing never without cannot nt nicht kein keine pas".split(" "),
+);
+/** Asking in another language whether a deal covers something: "포함", "含む", "包括", "inclut", "enthält". */
+const FOREIGN_COVER = /포함|다루|含|包括|涉及|inclu|enth[äa]lt|umfass|abdeck|couvre|cobre|riguard|compren/i;
 /** Where a sentence ends: not inside an abbreviation such as "U.S.". */
 const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** Where a sentence or clause ends. */
@@ -67,6 +71,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
   }
   if (future) return null;
+  // A question in another language is read by the topic it names alone: that tells whether a deal covers it, or
+  // has a property ("binding"), never what is done about it ("fund", "ban").
+  if (
+    query.foreign &&
+    !FOREIGN_COVER.test(query.text) &&
+    !query.topics.some((topic) => ctx.vocabulary.phrasing.propertyTopics.includes(topic))
+  )
+    return null;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
   const groups = topicGroups(query);
