@@ -20,7 +20,7 @@ import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
-import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
+import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { phrasesIn } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
@@ -60,8 +60,10 @@ const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
 const SIGNING_CONTEXT =
   /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony)$/;
 
+const PERSONAL_EVENT = /^(born|birth|birthday|died|appointed|elected|became|become|sworn|retired|graduated)$/;
+
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
-function intentFor(query: ParsedQuery, statusCues: readonly string[]): IntentName {
+function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   // "Where was each of the deals signed?": their signing records, not a comparison of the word "signed".
   const aboutSigning =
@@ -79,6 +81,9 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[]): IntentNam
   const bareWho = query.readings.some((r) => r.kind === "intent" && /^(who|whom)$/.test(r.words));
   if (query.intent === "who-signed" && bareWho && !query.tokens.some((t) => SIGNING_CONTEXT.test(t)))
     return "ask";
+  // "When was Kratsios born?", "when was Onoda appointed?": a signatory's own dates, which no signing record gives.
+  const ownDate = query.tokens.some((token) => PERSONAL_EVENT.test(token));
+  if (query.intent === "when" && ownDate && signatoriesNamed(query, ctx).length > 0) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
   if (
     query.intent === "when" &&
@@ -130,7 +135,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const byName = new Map(intents.map((intent) => [intent.name, intent]));
   const parse = (text: string) => parseQuery(text, vocabulary, intents);
   const statusCues = knowledge.intentCues.status ?? [];
-  const route = (query: ParsedQuery) => intentFor(query, statusCues);
+  const route = (query: ParsedQuery) => intentFor(query, statusCues, ctx);
   const names = {
     deal: (id: string) => ctx.deal(id)?.label ?? id,
     topic: (id: string) => ctx.topicLabel(id),
