@@ -60,6 +60,7 @@ const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
 const SIGNING_CONTEXT =
   /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony)$/;
 
+/** A person's own dates ("born", "appointed", "became"), which no signing record gives. */
 const PERSONAL_EVENT = /^(born|birth|birthday|died|appointed|elected|became|become|sworn|retired|graduated)$/;
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
