@@ -22,7 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { phrasesIn } from "./text.js";
+import { hasAnyOf, phrasesIn } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
 
@@ -56,20 +56,14 @@ export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: P
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
 /** Intents that answer on a topic or section: a cue word alone picks no other for a question naming one. */
 const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
-/** Words that put a "who" question at the signing: "who inked", "who represented Korea", "who put their names to". */
-const SIGNING_CONTEXT =
-  /^(sign\w*|ink\w*|represent\w*|seal\w*|conclud\w*|pen|names|parties|participants|involved|ceremony)$/;
-
-/** A person's own dates ("born", "appointed", "became"), which no signing record gives. */
-const PERSONAL_EVENT = /^(born|birth|birthday|died|appointed|elected|became|become|sworn|retired|graduated)$/;
-
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   // "Where was each of the deals signed?": their signing records, not a comparison of the word "signed".
   const aboutSigning =
     query.intent === "compare" && query.topics.length + query.names.length + query.sections.length === 0;
-  if (/^(when|where)$/.test(query.tokens[0] ?? "") && mentionsSigning(query) && aboutSigning) return "when";
+  if (/^(when|where)$/.test(query.tokens[0] ?? "") && mentionsSigning(query, ctx) && aboutSigning)
+    return "when";
   if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
@@ -80,10 +74,11 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.intent === "ask" && query.text === "") return "help";
   // A bare "who" asks for the signatories only about a signing: "who inked it", "who represented Korea", not "who benefits".
   const bareWho = query.readings.some((r) => r.kind === "intent" && /^(who|whom)$/.test(r.words));
-  if (query.intent === "who-signed" && bareWho && !query.tokens.some((t) => SIGNING_CONTEXT.test(t)))
-    return "ask";
+  const { phrasing } = ctx.vocabulary;
+  const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, phrasing.signingParties);
+  if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
   // "When was Kratsios born?", "when was Onoda appointed?": a signatory's own dates, which no signing record gives.
-  const ownDate = query.tokens.some((token) => PERSONAL_EVENT.test(token));
+  const ownDate = hasAnyOf(query.tokens, phrasing.personalEvents);
   if (query.intent === "when" && ownDate && signatoriesNamed(query, ctx).length > 0) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
   if (
@@ -99,7 +94,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     query.form === "yes-no" &&
     query.intent === "deals" &&
     query.intentBy === "cue" &&
-    mentionsSigning(query)
+    mentionsSigning(query, ctx)
   )
     return "ask";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
@@ -164,7 +159,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
-    const parts = query.offTopic || query.greeting ? null : splitParts(query, parse, route);
+    const parts =
+      query.offTopic || query.greeting
+        ? null
+        : splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns);
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

@@ -140,36 +140,32 @@ export type KnowledgeBase = {
   suggestions: Array<{ label: string; query: string }>;
 };
 
-/** Wording of questions, as data: what marks a which-deal or yes/no question, and what the bot does not serve. */
-export type Phrasing = {
-  /** "which deal", "in which agreement": the answer names the deals that cover something. */
-  whichDeal: string[];
-  /** "all three", "every deal": a which-deal question about all the deals at once. */
-  allDeals: string[];
-  /** Words that open a yes/no question ("does", "is"). */
-  yesNo: string[];
-  /** Words that ask whether a text covers something ("cover", "part of", "mention"). */
-  coverage: string[];
-  /** Words asking for the deals in date order ("first", "latest"). */
-  order: string[];
-  /** Words that frame a question but are not its subject ("mention", "say", "sets up"). */
-  framing: string[];
-  /** Nouns that head the name of a body, programme, sum or document ("council", "fund", "treaty"). */
-  premiseNouns: string[];
-  /** Requests the bot does not serve, even with a topic word in them ("write a song", "translate"). */
-  offTopic: string[];
-  /** Greetings and thanks, answered with a short usage line. */
-  greetings: string[];
-  /** Common English words, meant as typed: never read as a typo of a word of the texts ("latter", "police"). */
-  english: string[];
-  /** Aliases of another language that are also English words or letters ("ki", "ia"): read only in a foreign question. */
-  foreignOnly: string[];
-  /** Topics a yes/no question asks about as a property of a deal ("is it binding?"), answered from the text, not by coverage. */
-  propertyTopics: string[];
-};
+/**
+ * Wording of questions, as data: what marks a which-deal or yes/no question, what the bot does not serve, the
+ * words of a signing … (each list is described where vocabulary.yaml holds it). `propertyTopics` holds topic ids.
+ */
+export type Phrasing = Record<
+  | "whichDeal"
+  | "allDeals"
+  | "yesNo"
+  | "coverage"
+  | "order"
+  | "framing"
+  | "premiseNouns"
+  | "offTopic"
+  | "greetings"
+  | "english"
+  | "foreignOnly"
+  | "propertyTopics"
+  | "signing"
+  | "signingParties"
+  | "personalEvents"
+  | "dealNouns",
+  string[]
+>;
 
 /** What tells a question asked in another language, and a yes/no one among them (see vocabulary.yaml). */
-export type OtherLanguages = Record<"words" | "english" | "yesNo" | "open", string[]>;
+export type OtherLanguages = Record<"words" | "english" | "yesNo" | "open" | "cover", string[]>;
 
 export type SearchHit = {
   passageId: string;

@@ -1,7 +1,7 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { interleave, PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
-import { QUESTION_WORDS, unique } from "./text.js";
+import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -12,6 +12,7 @@ export function splitParts(
   query: ParsedQuery,
   parse: (text: string) => ParsedQuery,
   route: (part: ParsedQuery) => IntentName,
+  dealNouns: readonly string[],
 ): ParsedQuery[] | null {
   const asked = askedClauses(query.text);
   const clauses = asked ?? clausesAtAnd(query);
@@ -38,7 +39,7 @@ export function splitParts(
     ...(whichEach ? { form: "which-deal" as const } : {}),
     // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
     // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
-    deals: part.deals.length > 0 || acrossDeals(part) || part.allDeals ? part.deals : query.deals,
+    deals: part.deals.length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? part.deals : query.deals,
     countries: query.countries,
     ...(part.intentBy === "default" && part.form === "open"
       ? {
@@ -65,11 +66,9 @@ export function splitParts(
   return parts;
 }
 
-/** Words that make a which-question ask for deals: "which deals", "which country", "which of the agreements". */
-const DEAL_NOUNS =
-  /^(deals?|agreements?|tpds?|mous?|mocs?|memorand(um|a)|country|countries|partners?|texts?)$/;
-const acrossDeals = (part: ParsedQuery) =>
-  part.form === "which-deal" && part.tokens.some((token) => DEAL_NOUNS.test(token));
+/** A which-question with a noun for the deals (`dealNouns`): "which deals", "which country", "which of the agreements". */
+const acrossDeals = (part: ParsedQuery, dealNouns: readonly string[]) =>
+  part.form === "which-deal" && hasAnyOf(part.tokens, dealNouns);
 
 /**
  * "What does the UK deal say on quantum, and what does the Japan deal say?", "korea space and japan space": each

@@ -3,7 +3,15 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { editDistance, FILLER_WORDS, indexOfSequence, stem, tokenize, typoAllowance } from "./text.js";
+import {
+  editDistance,
+  FILLER_WORDS,
+  hasAnyOf,
+  indexOfSequence,
+  setOf,
+  tokenize,
+  typoAllowance,
+} from "./text.js";
 
 /** Words before a country that make it the place something happened ("met in India"), not a partner asked about. */
 const PLACE_WORDS = new Set(["in", "at", "near", "during", "to", "from", "inside"]);
@@ -120,9 +128,9 @@ function partsOfName(person: Signatory): NamePart[] {
   return parts;
 }
 
-/** Whether the question says "sign", "signs", "signed" or "signing". */
-export const mentionsSigning = (query: ParsedQuery) =>
-  query.tokens.some((token) => /^sign(ed|s|ing)?$/.test(token));
+/** Whether the question has a word for the making of a deal: "signed", "signatories", "inked", "concluded". */
+export const mentionsSigning = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signing);
 
 /**
  * A yes/no question about signing ("Did Biden sign the UK deal?", "Was the Korea deal signed in Japan?",
@@ -158,7 +166,7 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   if (!asked) return datedDeal(query);
   const people = asked.people.filter((word) => capitalised.has(word));
   // "What did Kratsios and Bae agree in India?": where and when people agreed something is not where they signed.
-  const claimed = mentionsSigning(query) ? asked : { ...asked, places: [], dates: [] };
+  const claimed = mentionsSigning(query, ctx) ? asked : { ...asked, places: [], dates: [] };
   return people.length + claimed.places.length + claimed.dates.length > 0 ? { ...claimed, people } : null;
 }
 
@@ -191,10 +199,8 @@ function signingClaimed(
   inName?: (token: string) => boolean,
   verbs: readonly string[] = ["sign"],
 ): SigningAsked | null {
-  const at = query.tokens.findIndex(
-    (token) =>
-      verbs.includes(token) || stem(token) === "sign" || stem(token) === "signed" || SIGNER_NOUN.test(token),
-  );
+  const signingWords = setOf(ctx.vocabulary.phrasing.signing);
+  const at = query.tokens.findIndex((token) => verbs.includes(token) || signingWords.has(token));
   if (at < 0) return null;
   const places = placesAsked(query, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));

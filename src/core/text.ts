@@ -275,6 +275,12 @@ export function setOf(list: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
+/** Whether any of the tokens is one of the words of a list (a list of the vocabulary's phrasing). */
+export const hasAnyOf = (tokens: readonly string[], words: readonly string[]): boolean => {
+  const set = setOf(words);
+  return tokens.some((token) => set.has(token));
+};
+
 const splitPhrases = new WeakMap<readonly string[], readonly string[][]>();
 
 /** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */

@@ -183,21 +183,9 @@ export class Vocabulary {
     );
     this.notSections = knowledge.notSections.map(tokenize);
     const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
-    const p = knowledge.phrasing;
-    this.phrasing = {
-      whichDeal: words(p.whichDeal),
-      allDeals: words(p.allDeals),
-      yesNo: words(p.yesNo),
-      coverage: words(p.coverage),
-      order: words(p.order),
-      framing: words(p.framing),
-      premiseNouns: words(p.premiseNouns),
-      offTopic: words(p.offTopic),
-      greetings: words(p.greetings),
-      english: words(p.english),
-      foreignOnly: words(p.foreignOnly),
-      propertyTopics: p.propertyTopics,
-    };
+    const { propertyTopics, ...lists } = knowledge.phrasing;
+    const asTokens = Object.entries(lists).map(([list, phrases]) => [list, words(phrases)]);
+    this.phrasing = { ...(Object.fromEntries(asTokens) as Omit<Phrasing, "propertyTopics">), propertyTopics };
     this.firstAliases = new Map(knowledge.topics.map((topic) => [topic.id, topic.aliases[0] ?? topic.id]));
     this.otherLanguages = knowledge.otherLanguages;
     this.knownWords = new Set(textWords);

@@ -3,15 +3,18 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId } from "./model.js";
 import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { signingAsked, signingLead } from "./signing-question.js";
+import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set(
   "not no non neither nor nothing never without cannot nt nicht kein keine pas".split(" "),
 );
-/** Asking in another language whether a deal covers something: "포함", "含む", "包括", "inclut", "enthält". */
-const FOREIGN_COVER = /포함|다루|含|包括|涉及|inclu|enth[äa]lt|umfass|abdeck|couvre|cobre|riguard|compren/i;
+/** Asking in another language whether a deal covers something: a stem such as "포함", "含", "inclu" in its words. */
+const asksCoverage = (text: string, stems: readonly string[]) => {
+  const lower = text.toLowerCase();
+  return stems.some((stem) => lower.includes(stem));
+};
 /** Where a sentence ends: not inside an abbreviation such as "U.S.". */
 const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** Where a sentence or clause ends. */
@@ -75,7 +78,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // has a property ("binding"), never what is done about it ("fund", "ban").
   if (
     query.foreign &&
-    !FOREIGN_COVER.test(query.text) &&
+    !asksCoverage(query.text, ctx.vocabulary.otherLanguages.cover) &&
     !query.topics.some((topic) => ctx.vocabulary.phrasing.propertyTopics.includes(topic))
   )
     return null;
@@ -424,8 +427,6 @@ export function numberedNameDiffers(
 
 const LATER = new Set(["after", "later"]);
 const EARLIER = new Set(["before", "earlier"]);
-/** Words for the making of a deal, which its signing date dates: never its announcement or publication. */
-const SIGNING_WORDS = /^(sign|signed|signing|signature|concluded|inked|struck)$/;
 /** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
 const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|week|month|year)\b/;
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
@@ -522,7 +523,7 @@ export function orderAsked(
   // a question about something in them ("fusion after the UK deal?", "the first of the areas listed in the
   // signed UK deal?") is not decided by their dates.
   const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
-  const signed = query.tokens.some((token) => SIGNING_WORDS.test(token));
+  const signed = mentionsSigning(query, ctx);
   if (!signed && !aboutDeals) return null;
   const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
   // "In the same week?" is no span of a date's digits: left to what the texts say.

@@ -89,6 +89,10 @@ export const vocabularyFileSchema = z.strictObject({
       english: z.array(alias).default([]),
       foreignOnly: z.array(alias).default([]),
       propertyTopics: z.array(id).default([]),
+      signing: z.array(alias).default([]),
+      signingParties: z.array(alias).default([]),
+      personalEvents: z.array(alias).default([]),
+      dealNouns: z.array(alias).default([]),
     })
     .prefault({}),
   /**
@@ -98,7 +102,7 @@ export const vocabularyFileSchema = z.strictObject({
   intents: z.record(z.enum(INTENT_NAMES).exclude(["ask"]), phrases, required),
   /** What tells a question asked in another language, and a yes/no one among them. */
   otherLanguages: z.strictObject(
-    { words: phrases, english: phrases, yesNo: phrases, open: phrases },
+    { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: z.array(alias).default([]) },
     required,
   ),
   otherCountries: z.array(alias),

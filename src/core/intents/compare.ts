@@ -210,7 +210,7 @@ type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; wi
  * a prime minister), and the deals they signed, from each deal's signatories. Null for other questions.
  */
 function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
-  if (query.form !== "which-deal" || !mentionsSigning(query)) return null;
+  if (query.form !== "which-deal" || !mentionsSigning(query, ctx)) return null;
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
   const named = dealsSignedBy(query, ctx);
   if (named.length > 0) {
