@@ -11,7 +11,7 @@ import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
-import { intervalAsked, when } from "./intents/when.js";
+import { intervalAsked, RECORD_PART, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
@@ -56,14 +56,39 @@ export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: P
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
 /** Intents that answer on a topic or section: a cue word alone picks no other for a question naming one. */
 const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
+/** Words that ask who signed, in which office: "by whom", "which office", "the signers". */
+const SIGNER_PART = /^(who|whom|offices?|officials?|signator(y|ies)|signers?)$/;
+
+/**
+ * "Which city was each deal signed in?", "signing places of the UK, Japan and Korea deals", "which office signed
+ * each one?": the signing records, deal by deal, never a search for the word "signed". Asked of every deal named
+ * (each, all, two or more, "the deals", a comparison), or of one with the part asked after "which" or "what".
+ */
+function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" | "who-signed" | null {
+  const { tokens } = query;
+  const asked = query.topics.length + query.names.length + query.sections.length > 0;
+  if (asked || query.form === "yes-no" || !mentionsSigning(query, ctx) || !RECORD_INTENTS.has(query.intent))
+    return null;
+  // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
+  const part = tokens.findIndex(
+    (token, i) =>
+      (RECORD_PART.test(token) || SIGNER_PART.test(token)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
+  );
+  const perDeal =
+    /^(compare|deals)$/.test(query.intent) ||
+    query.deals.length >= 2 ||
+    tokens.some((token) => /^(each|every|respective|all|both|three)$/.test(token));
+  if (part < 0 || !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? ""))) return null;
+  return tokens.some((token) => SIGNER_PART.test(token)) ? "who-signed" : "when";
+}
+/** The intents a question for a signing record may be read as by its other words. */
+const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
+
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
-  // "Where was each of the deals signed?": their signing records, not a comparison of the word "signed".
-  const aboutSigning =
-    query.intent === "compare" && query.topics.length + query.names.length + query.sections.length === 0;
-  if (/^(when|where)$/.test(query.tokens[0] ?? "") && mentionsSigning(query, ctx) && aboutSigning)
-    return "when";
+  const record = signingRecordAsked(query, ctx);
+  if (record) return record;
   if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.

@@ -105,8 +105,8 @@ export type Deal = {
   partner: string;
   aliases: string[];
   document: { title: string; type: string; abbreviation: string };
-  /** `sourceId`: the source that records the date and place. */
-  signed: { date: string; place: string; sourceId: string };
+  /** `sourceId`: the source that records the date and place; `city`, `venue`: the parts of the place it names. */
+  signed: { date: string; place: string; city?: string; venue?: string; sourceId: string };
   signatories: Signatory[];
   /** One line on what the deal covers, in the project's words. */
   scope: string;

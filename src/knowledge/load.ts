@@ -275,7 +275,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     partner: data.partner,
     aliases: data.aliases,
     document: data.document,
-    signed: { date: data.signed.date, place: data.signed.place, sourceId: data.signed.source },
+    signed: (({ source, ...signed }) => ({ ...signed, sourceId: source }))(data.signed),
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
     scope: data.scope,
     areas: data.areas,

@@ -117,7 +117,14 @@ export const dealFileSchema = z.strictObject({
   aliases: z.array(alias).min(1),
   document: z.strictObject({ title: text, type: text, abbreviation: text }),
   /** `source`: the source that records the date and place (often not the deal text itself). */
-  signed: z.strictObject({ date: isoDate, place: text, source: id }),
+  /** `city`, `venue`: the parts of the place the record names, when it names them ("Tokyo"; "Chequers"). */
+  signed: z.strictObject({
+    date: isoDate,
+    place: text,
+    city: text.optional(),
+    venue: text.optional(),
+    source: id,
+  }),
   signatories: z
     .array(
       z.strictObject({

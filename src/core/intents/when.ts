@@ -5,6 +5,14 @@ import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
 const DAY_MS = 86_400_000;
+/** Parts of a signing record a question may ask for: "which city", "the venue", "signing dates", "where". */
+export const RECORD_PART =
+  /^(where|when|city|cities|towns?|venues?|places?|locations?|sites?|buildings?|countr(y|ies)|dates?|days?)$/;
+/** Parts of the place that a deal's record may not name, and the words that ask for them. */
+const PLACE_PARTS = [
+  { part: "city", asked: /^(city|cities|towns?)$/ },
+  { part: "venue", asked: /^(venues?|buildings?)$/ },
+] as const;
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export const when: Intent = {
@@ -23,10 +31,14 @@ export const when: Intent = {
           intervalAsked(query) && deals.length >= 2 ? interval(deals, query.tokens.includes("weeks")) : null;
         if (apart) return apart;
         const weekday = asksWeekday(query);
+        const parts = PLACE_PARTS.filter(({ asked }) => query.tokens.some((token) => asked.test(token)));
+        // "Which city was each signed in?": a record that names no city says so.
+        const unnamed = (deal: Deal) =>
+          parts.flatMap(({ part }) => (deal.signed[part] ? [] : [` Its record names no ${part}.`])).join("");
         return deals
           .map(
             (deal) =>
-              `${deal.partner}: ${weekday ? `${weekdayOf(deal.signed.date)} ` : ""}${formatDate(deal.signed.date)}, ${deal.signed.place}.`,
+              `${deal.partner}: ${weekday ? `${weekdayOf(deal.signed.date)} ` : ""}${formatDate(deal.signed.date)}, ${deal.signed.place}.${unnamed(deal)}`,
           )
           .join(" ");
       },
