@@ -290,17 +290,30 @@ function readEvidence(
   }
 }
 
-/**
- * A passage about several deals ("…signed deals with Japan and Korea, building on the U.S.-UK deal") bears words
- * out for a deal only in a sentence that names that deal: "signed in Asia" is said of Japan and Korea, not the UK.
- */
-function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
+const dealNames = new WeakMap<KnowledgeLookups, Map<DealId, ReturnType<typeof readNamesOf>>>();
+/** A deal's names as words, read once per knowledge: `saidOf` is asked for each deal, subject and term. */
+function namesOf(ctx: KnowledgeLookups, deal: DealId) {
+  const byDeal = dealNames.get(ctx) ?? new Map();
+  dealNames.set(ctx, byDeal);
+  if (!byDeal.has(deal)) byDeal.set(deal, readNamesOf(ctx, deal));
+  return byDeal.get(deal) as ReturnType<typeof readNamesOf>;
+}
+
+function readNamesOf(ctx: KnowledgeLookups, deal: DealId) {
   const record = ctx.deal(deal);
   const names = [record?.partner ?? deal, ...(record?.aliases ?? [])]
     .map(tokenize)
     .filter((words) => words.length > 0);
   // A sentence that names the deal is in a passage with every word of one of its names.
-  const hasName = names.map((words) => ctx.hasWordsAt(words));
+  return { names, hasName: names.map((words) => ctx.hasWordsAt(words)) };
+}
+
+/**
+ * A passage about several deals ("…signed deals with Japan and Korea, building on the U.S.-UK deal") bears words
+ * out for a deal only in a sentence that names that deal: "signed in Asia" is said of Japan and Korea, not the UK.
+ */
+function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
+  const { names, hasName } = namesOf(ctx, deal);
   const wanted = terms.map(stem);
   return (passage: Passage, position: number) =>
     passage.deals.length <= 1 ||

@@ -161,7 +161,7 @@ export class Aliases {
 
 /** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
 export class Vocabulary {
-  private readonly sections: Array<{ id: Section; tokens: string[] }>;
+  private readonly sections: Array<{ id: Section; tokens: string[]; unspaced: boolean }>;
   private readonly notSections: string[][];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
@@ -179,7 +179,7 @@ export class Vocabulary {
     textWords: Iterable<string>,
   ) {
     this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
-      aliases.map((alias) => ({ id, tokens: tokenize(alias) })),
+      aliases.map(tokenize).map((tokens) => ({ id, tokens, unspaced: writtenUnspaced(tokens[0] ?? "") })),
     );
     this.notSections = knowledge.notSections.map(tokenize);
     const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
@@ -306,10 +306,11 @@ export class Vocabulary {
         return at < 0 ? [] : phrase.map((_, i) => at + i);
       }),
     );
-    for (let k = 0; k < this.sections.length; k++) {
-      const { id, tokens: alias } = this.sections[k] as { id: Section; tokens: string[] };
+    const asked = new Set(tokens);
+    for (const { id, tokens: alias, unspaced } of this.sections) {
+      if (!unspaced && !asked.has(alias[0] as string)) continue;
       // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
-      const at = writtenUnspaced(alias[0] ?? "")
+      const at = unspaced
         ? tokens.findIndex((token) => token.includes(alias[0] as string))
         : indexOfSequence(tokens, alias);
       const positions = alias.map((_, i) => at + i);

@@ -768,6 +768,12 @@ const BODY =
 /** Bodies a text speaks of without naming them: "research institutes", "industry, academia and government". */
 const BODIES_UNNAMED =
   /\b(?:\p{L}+ )?(?:institutes|institutions|agencies|laboratories|universities|academia)\b/giu;
+/** Each passage's BODIES_UNNAMED, read once: the pattern is slow and a question reads every passage of a deal. */
+const bodiesRead = new WeakMap<Passage, readonly string[]>();
+function bodiesIn(passage: Passage): readonly string[] {
+  if (!bodiesRead.has(passage)) bodiesRead.set(passage, passage.text.match(BODIES_UNNAMED) ?? []);
+  return bodiesRead.get(passage) ?? [];
+}
 
 /**
  * What the texts of the deals that lack what is asked say instead, when that is no proof they lack it: a name
@@ -803,11 +809,9 @@ function unnamedIn(
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
   if (subject.topics.length > 0 || !words.some((word) => BODY.test(word))) return null;
   const unnamedBodies = (deal: DealId) =>
-    ctx.passages({ deals: [deal] }).filter((passage) => own(passage) && passage.text.match(BODIES_UNNAMED));
+    ctx.passages({ deals: [deal] }).filter((passage) => own(passage) && bodiesIn(passage).length > 0);
   if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
-  const said = missing.flatMap((deal) =>
-    unnamedBodies(deal).flatMap((passage) => passage.text.match(BODIES_UNNAMED) ?? []),
-  );
+  const said = missing.flatMap((deal) => unnamedBodies(deal).flatMap(bodiesIn));
   return {
     passages: unnamedBodies,
     instead: `they speak of ${joinNames([...new Set(said)])} without naming them`,
