@@ -2,7 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, IntentName, Suggestion } from 
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { declineGate, premiseAside } from "./gate.js";
+import { declineGate, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -147,6 +147,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const tables = yield* readPassages(knowledge, words ?? (yield* readingWords(knowledge)), index.positions);
   const vocabulary = new Vocabulary(knowledge, aliases, tables.tokens);
   const ctx = new KnowledgeLookups(knowledge, index, vocabulary, tables);
+  yield* readFacts(ctx);
   const help = createHelp(() => info);
   const intents = [help, ...ANSWERING].map((intent) => ({
     ...intent,

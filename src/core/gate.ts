@@ -2,6 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import { toEnd } from "./passage-tables.js";
 import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
@@ -136,24 +137,33 @@ const knownFacts = new WeakMap<KnowledgeLookups, Facts>();
 const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join("|")})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi");
 const monthYear = (match: RegExpMatchArray) => `${match[1]?.toLowerCase()} ${match[2]}`;
 
-function factsOf(ctx: KnowledgeLookups): Facts {
-  let facts = knownFacts.get(ctx);
-  if (!facts) {
-    const texts = [
-      ...ctx.knowledge.passages.flatMap((passage) => [passage.text, passage.date ?? ""]),
-      ...ctx.knowledge.sources.map((source) => `${source.title} ${source.published}`),
-      ...ctx.knowledge.deals.map((deal) => `${deal.signed.date} ${deal.document.title}`),
-    ];
-    const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
-    facts = {
-      titles: titles.map((title) => title.join(" ")),
-      titleWords: new Set(titles.flat()),
-      amounts: new Set(texts.flatMap((text) => [...text.matchAll(AMOUNT)].map((m) => amountValue(m[0])))),
-      years: new Set(texts.flatMap((text) => [...text.matchAll(YEAR)].map((m) => m[0]))),
-      months: new Set(texts.flatMap((text) => [...text.matchAll(MONTH_YEAR)].map(monthYear))),
-    };
-    knownFacts.set(ctx, facts);
+const factsOf = (ctx: KnowledgeLookups): Facts => knownFacts.get(ctx) ?? toEnd(readFacts(ctx));
+
+/**
+ * Reads what the texts have a few passages at a time, and keeps it: the runtime reads it while it builds a new
+ * knowledge version in slices, so the first question after a reload does not read every passage at once.
+ */
+export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
+  const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
+  const [amounts, years, months] = [new Set<number>(), new Set<string>(), new Set<string>()];
+  const read = (text: string) => {
+    if (!/\d/.test(text)) return; // each of them has a digit, as most texts do not
+    for (const match of text.matchAll(AMOUNT)) amounts.add(amountValue(match[0]));
+    const dated = [...text.matchAll(YEAR)];
+    for (const match of dated) years.add(match[0]);
+    // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
+    if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
+  };
+  for (const [i, passage] of ctx.knowledge.passages.entries()) {
+    read(passage.text);
+    read(passage.date ?? "");
+    if (i % 200 === 199) yield;
   }
+  for (const source of ctx.knowledge.sources) read(`${source.title} ${source.published}`);
+  for (const deal of ctx.knowledge.deals) read(`${deal.signed.date} ${deal.document.title}`);
+  const titleWords = new Set(titles.flat());
+  const facts = { titles: titles.map((title) => title.join(" ")), titleWords, amounts, years, months };
+  knownFacts.set(ctx, facts);
   return facts;
 }
 
