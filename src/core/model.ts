@@ -136,6 +136,8 @@ export type KnowledgeBase = {
   /** Cue phrases of each intent, in any language ("who signed", "いつ"). */
   intentCues: Partial<Record<IntentName, string[]>>;
   otherLanguages: OtherLanguages;
+  /** What a question asks for that only a value answers ("how much", "deadline*"), as vocabulary.yaml has it. */
+  valuesAsked: Record<"money" | "numbers" | "timeUnits" | "time" | "roles" | "people" | "offices", string[]>;
   /** Questions offered when nothing matched and before anything is typed; may be empty. */
   suggestions: Array<{ label: string; query: string }>;
 };

@@ -5,6 +5,7 @@ import {
   askerPositions,
   FILLER_WORDS,
   indexOfSequence,
+  once,
   phrasesIn,
   QUESTION_WORDS,
   setOf,
@@ -233,17 +234,11 @@ function quotedTerms(text: string, terms: readonly string[]): string[] | null {
   return inQuotes.length > 0 ? inQuotes : null;
 }
 
-const cueWordSets = new WeakMap<readonly IntentCues[], ReadonlySet<string>>();
-
 /** Every word of the intents' commands and cues: what a typo may stand for besides the knowledge's words. */
-function cueWordsOf(intents: readonly IntentCues[]): ReadonlySet<string> {
-  let words = cueWordSets.get(intents);
-  if (!words) {
-    words = new Set(intents.flatMap((intent) => [...intent.commands, ...intent.cues].flatMap(tokenize)));
-    cueWordSets.set(intents, words);
-  }
-  return words;
-}
+const cueWordsOf = once(
+  (intents: readonly IntentCues[]): ReadonlySet<string> =>
+    new Set(intents.flatMap((intent) => [...intent.commands, ...intent.cues].flatMap(tokenize))),
+);
 
 /**
  * Asked in another language: most of it in a script without spaces ("Did Ishiba sign the 日米 deal?" stays

@@ -8,6 +8,7 @@ import {
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
+  once,
   setOf,
   tokenize,
   typoAllowance,
@@ -107,26 +108,20 @@ export function nameHas(person: Signatory, word: string): boolean {
 }
 
 type NamePart = { part: string; allowance: number };
-const namePartsOf = new WeakMap<Signatory, NamePart[]>();
 
 /**
  * The words of a signatory's name that a question may use (three letters or more), each with its typo allowance;
  * a hyphenated given name also written as one word ("Kyunghoon" for "Kyung-hoon").
  */
-function partsOfName(person: Signatory): NamePart[] {
-  let parts = namePartsOf.get(person);
-  if (!parts) {
-    const words = tokenize(person.name);
-    const joined = person.name
-      .split(/\s+/)
-      .flatMap((word) => (word.includes("-") ? tokenize(word).join("") : []));
-    parts = [...words, ...joined]
-      .filter((part) => part.length >= 3)
-      .map((part) => ({ part, allowance: typoAllowance(part.length) }));
-    namePartsOf.set(person, parts);
-  }
-  return parts;
-}
+const partsOfName = once((person: Signatory): NamePart[] => {
+  const words = tokenize(person.name);
+  const joined = person.name
+    .split(/\s+/)
+    .flatMap((word) => (word.includes("-") ? tokenize(word).join("") : []));
+  return [...words, ...joined]
+    .filter((part) => part.length >= 3)
+    .map((part) => ({ part, allowance: typoAllowance(part.length) }));
+});
 
 /** Whether the question has a word for the making of a deal: "signed", "signatories", "inked", "concluded". */
 export const mentionsSigning = (query: ParsedQuery, ctx: KnowledgeLookups) =>

@@ -263,17 +263,19 @@ export function phrasesIn(tokens: readonly string[], phrases: readonly string[])
   return phrases.filter((_, i) => indexOfSequence(tokens, split[i] ?? []) >= 0);
 }
 
-const listSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** `make` of an object, made once per object: per knowledge version, per list of the vocabulary, per query. */
+export function once<Key extends object, Value>(make: (key: Key) => Value): (key: Key) => Value {
+  const made = new WeakMap<Key, Value>();
+  return (key) => {
+    if (made.has(key)) return made.get(key) as Value;
+    const value = make(key);
+    made.set(key, value);
+    return value;
+  };
+}
 
 /** A list of words as a set, made once per list (the lists of a bot are made when it is built). */
-export function setOf(list: readonly string[]): ReadonlySet<string> {
-  let set = listSets.get(list);
-  if (!set) {
-    set = new Set(list);
-    listSets.set(list, set);
-  }
-  return set;
-}
+export const setOf = once((list: readonly string[]): ReadonlySet<string> => new Set(list));
 
 /** Whether any of the tokens is one of the words of a list (a list of the vocabulary's phrasing). */
 export const hasAnyOf = (tokens: readonly string[], words: readonly string[]): boolean => {
@@ -281,17 +283,10 @@ export const hasAnyOf = (tokens: readonly string[], words: readonly string[]): b
   return tokens.some((token) => set.has(token));
 };
 
-const splitPhrases = new WeakMap<readonly string[], readonly string[][]>();
-
 /** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */
-export function wordsOfPhrases(phrases: readonly string[]): readonly string[][] {
-  let split = splitPhrases.get(phrases);
-  if (!split) {
-    split = phrases.map((phrase) => phrase.split(" "));
-    splitPhrases.set(phrases, split);
-  }
-  return split;
-}
+export const wordsOfPhrases = once((phrases: readonly string[]): readonly string[][] =>
+  phrases.map((phrase) => phrase.split(" ")),
+);
 
 /**
  * A clause where the asker says who they are or what they are writing ("I run a startup in Bristol.", "We're a

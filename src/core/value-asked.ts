@@ -1,28 +1,46 @@
 import { HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Passage } from "./model.js";
+import type { KnowledgeBase, Passage } from "./model.js";
 import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { capitalised, FILLER_WORDS, stem } from "./text.js";
+import { capitalised, escapeRegExp, FILLER_WORDS, once, stem } from "./text.js";
 
-const NUMBER = String.raw`\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?`;
-const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/;
-/** A span, date or moment a text may give: "within two years", "180 days after", "by the end of 2028", "on signature". */
-const TIME_GIVEN = new RegExp(
-  String.raw`\b(${NUMBER}) (days?|weeks?|months?|years?)\b|\b(19|20)\d{2}\b|\b(signature|immediately|date)\b|\b(${MONTHS.map(capitalised).join("|")})\b`,
-);
-/** Someone a text names for a part: a signatory, or a holder of an office ("Minister …", "Director …"). */
-const OFFICE_GIVEN = /\b(Minister|Director|Secretary|President|Ambassador|Chair|Chancellor)\b/;
-/** Asking who has a part ("who leads …", "which official is in charge of …"): a person or office answers it. */
-const ROLE_ASKED =
-  /\b(leads?|heads?|chairs?|runs?|charge|contact|responsible|coordinates?|oversees?|manages?|point)\b/;
-const PERSON_ASKED =
-  /^(which|what) (\w+ )?(official|officials|person|people|minister|individual)\b(?! (to people|documents?|texts?|statements?|sources?)\b)/;
-/** A sum asked: "how much" or "allocated" only beside money ("how much does it spend", not "how much … focus on AI"). */
-const MONEY = String.raw`\b(money|cash|funds?|funding|capital|invest\w*|cost\w*|spend\w*|commit\w*|provide\w*|pay\w*|contribut\w*|worth)\b`;
-const SUM_ASKED = new RegExp(
-  String.raw`\bhow much\b(?! (time|longer|of)\b)(?=.*${MONEY})|\b(what|which) (sum|amount)\b|\bbudget\b|\bearmark|\bset aside\b|\ballocat(?=.*${MONEY})|${MONEY}.*\ballocat|\bhow many (dollars|pounds|yen|won)\b`,
-);
+/** A list of the vocabulary's `valuesAsked` as one alternation: "invest*" stands for every word it begins. */
+const anyOf = (list: readonly string[]) =>
+  list
+    .map((entry) => (entry.endsWith("*") ? `${escapeRegExp(entry.slice(0, -1))}\\w*` : escapeRegExp(entry)))
+    .join("|");
+
+/**
+ * The patterns of the questions that ask for a value and of the passages that give one, made once per knowledge:
+ * a span, date or moment a text may give ("within two years", "by the end of 2028", "on signature"); someone it
+ * names for a part (a signatory, or a holder of an office: "Minister …"); asking who has a part ("who leads …",
+ * "which official …"); a sum asked ("how much" or "allocated" only beside money: not "how much … focus on AI").
+ */
+const patternsOf = once((knowledge: KnowledgeBase) => {
+  const { money, numbers, timeUnits, time, roles, people, offices } = knowledge.valuesAsked;
+  const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
+  const units = anyOf(timeUnits);
+  const spent = `\\b(${anyOf(money)})\\b`;
+  return {
+    number,
+    timeUnits: new Set(timeUnits),
+    timeGiven: new RegExp(
+      `\\b(${number}) (${units})\\b|\\b(19|20)\\d{2}\\b|\\b(signature|immediately|date)\\b|\\b(${MONTHS.map(capitalised).join("|")})\\b`,
+    ),
+    timeAsked: new RegExp(`\\b(${anyOf(time)})\\b`),
+    officeGiven: new RegExp(`\\b(${anyOf(offices.map(capitalised))})\\b`),
+    roleAsked: new RegExp(`\\b(${anyOf(roles)})\\b`),
+    personAsked: new RegExp(
+      `^(which|what) (\\w+ )?(${anyOf(people)})\\b(?! (to people|documents?|texts?|statements?|sources?)\\b)`,
+    ),
+    sumAsked: new RegExp(
+      `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\bbudget\\b|\\bearmark|\\bset aside\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (dollars|pounds|yen|won)\\b`,
+    ),
+    signatories: knowledge.deals.flatMap((deal) => deal.signatories.map((one) => one.name)),
+  };
+});
+
 /** The languages a text was written or signed in: not "large language models", nor "what language it uses on X". */
 const LANGUAGES_ASKED =
   /\blanguages?\b(?! models?\b)(.*\b(written|signed|drafted|published|translated|versions?)\b| .*\bin$)|\bin (what|which) languages?\b/;
@@ -35,7 +53,8 @@ type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: 
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
-  if (SUM_ASKED.test(text))
+  const patterns = patternsOf(ctx.knowledge);
+  if (patterns.sumAsked.test(text))
     return {
       // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
       gives: (passage) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text),
@@ -43,10 +62,10 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       sum: true,
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
-  if (counted?.[1] && !TIME_UNITS.test(counted[1])) {
+  if (counted?.[1] && !patterns.timeUnits.has(counted[1])) {
     const nouns = counted.slice(1, 3).filter((word): word is string => !!word && !FILLER_WORDS.has(word));
     const counts = new RegExp(
-      String.raw`\b(${NUMBER})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
+      String.raw`\b(${patterns.number})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
       "i",
     );
     return {
@@ -55,13 +74,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       number: true,
     };
   }
-  if (
-    /\bdeadline|\bby when\b|\bby what (date|time|year)\b|\bwhat date\b|\bhow (long|soon)\b|\btime ?(frame|line|limit|table)\b|\btimeframe|\btimeline|\bschedul|\bwhen (will|should|must|would)\b|\bhow many (days|weeks|months|years)\b|\bwithin how\b/.test(
-      text,
-    )
-  )
+  if (patterns.timeAsked.test(text))
     return {
-      gives: (passage) => TIME_GIVEN.test(passage.text),
+      gives: (passage) => patterns.timeGiven.test(passage.text),
       unsaid: "give a date or time limit for that",
       number: true,
     };
@@ -71,15 +86,16 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       unsaid: "say in what languages it was written or signed",
     };
   // "Who leads …", "which official is in charge of …": a person or office answers; "who is the partner of …" any body.
-  const person = PERSON_ASKED.test(text);
-  if (!person && !(query.tokens[0] === "who" && ROLE_ASKED.test(text))) return null;
+  const person = patterns.personAsked.test(text);
+  if (!person && !(query.tokens[0] === "who" && patterns.roleAsked.test(text))) return null;
   const asked = query.text
     .replace(/^\s*who\s+/i, "who ")
     .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
     .trim();
-  const people = ctx.knowledge.deals.flatMap((each) => each.signatories.map((one) => one.name));
   return {
-    gives: (passage) => OFFICE_GIVEN.test(passage.text) || people.some((name) => passage.text.includes(name)),
+    gives: (passage) =>
+      patterns.officeGiven.test(passage.text) ||
+      patterns.signatories.some((name) => passage.text.includes(name)),
     unsaid: `say ${asked.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`,
   };
 }

@@ -5,6 +5,7 @@ import {
   FILLER_WORDS,
   indexOfSequence,
   nodeAt,
+  once,
   stem,
   tokenize,
   typoAllowance,
@@ -52,17 +53,8 @@ export const writtenUnspaced = (token: string) => MAYBE_UNSPACED.test(token) && 
 
 /** What the knowledge calls its deals, topics and other countries, word by word. */
 export class Aliases {
-  private static readonly built = new WeakMap<KnowledgeBase, Aliases>();
-
   /** The knowledge's aliases, built once per knowledge version (the loader and the bot read the same). */
-  static of(knowledge: KnowledgeBase): Aliases {
-    let aliases = Aliases.built.get(knowledge);
-    if (!aliases) {
-      aliases = new Aliases(knowledge);
-      Aliases.built.set(knowledge, aliases);
-    }
-    return aliases;
-  }
+  static readonly of = once((knowledge: KnowledgeBase) => new Aliases(knowledge));
 
   readonly phrases = new Map<string, Term>();
   /** The same aliases as a tree of words, so the longest alias at a position is found in one walk. */

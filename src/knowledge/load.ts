@@ -162,6 +162,7 @@ function buildKnowledge(files: {
     phrasing: vocabulary.phrasing,
     intentCues: vocabulary.intents,
     otherLanguages: vocabulary.otherLanguages,
+    valuesAsked: vocabulary.valuesAsked,
     suggestions: vocabulary.suggestions,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INTENT_NAMES } from "../core/answer.js";
-import { SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
+import { type KnowledgeBase, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
 import { tokenize } from "../core/text.js";
 import { writtenUnspaced } from "../core/vocabulary.js";
 
@@ -103,6 +103,16 @@ export const vocabularyFileSchema = z.strictObject({
   /** What tells a question asked in another language, and a yes/no one among them. */
   otherLanguages: z.strictObject(
     { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: z.array(alias).default([]) },
+    required,
+  ),
+  /** What a question asks for that only a value answers; "word*" stands for every word it begins. */
+  valuesAsked: z.strictObject(
+    Object.fromEntries(
+      ["money", "numbers", "timeUnits", "time", "roles", "people", "offices"].map((list) => [
+        list,
+        z.array(alias, required).min(1, "must list at least one word"),
+      ]),
+    ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
     required,
   ),
   otherCountries: z.array(alias),

@@ -72,6 +72,11 @@ describe("loadKnowledge", () => {
       vocabulary.replace("  yesNo: [", "  yesNo: []\n  unused: ["),
     );
     expect((await loadError()).message).toMatch(/vocabulary\.yaml: otherLanguages\.yesNo: must list/);
+    // The words of a question asking for a value: a list left out is named, as is a word that is no string.
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace(/^ {2}roles: .*\n/m, ""));
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: valuesAsked\.roles: is missing/);
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace("  money: [", "  money: ['', "));
+    expect((await loadError()).message).toMatch(/vocabulary\.yaml: valuesAsked\.money\.0: must not be empty/);
   });
 
   it("refuses a cue the question tokenizer would read otherwise, and reads aliases as questions are", async () => {

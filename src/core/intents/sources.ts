@@ -3,6 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
+import { once } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -43,17 +44,9 @@ function itemOf(source: Source, ctx: KnowledgeLookups): Item {
   return item;
 }
 
-const inOrder = new WeakMap<readonly Source[], Source[]>();
-
 /** Every source, official texts first, oldest first: sorted once per knowledge, not for each question. */
-function allInOrder(sources: readonly Source[]): Source[] {
-  let sorted = inOrder.get(sources);
-  if (!sorted) {
-    sorted = [...sources].sort(
-      (a, b) =>
-        Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
-    );
-    inOrder.set(sources, sorted);
-  }
-  return sorted;
-}
+const allInOrder = once((sources: readonly Source[]): Source[] =>
+  [...sources].sort(
+    (a, b) => Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
+  ),
+);
