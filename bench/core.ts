@@ -102,6 +102,7 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
   }
   if (!globalThis.gc) throw new Error("bench/core.ts must run with node --expose-gc");
   globalThis.gc();
+  const memory = process.memoryUsage();
   return {
     passages: loaded.knowledge.passages.length,
     /** loadKnowledge: read, parse, validate and index the YAML. */
@@ -112,13 +113,8 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
     /** The floor: a bare full-text search of the same question over the same index. */
     searchMs: summarize(searches),
     /** The heap and typed-array memory after a full collection, the bot and its knowledge still held. */
-    heapMB: round(heldBytes() / 2 ** 20, 1),
+    heapMB: round((memory.heapUsed + memory.arrayBuffers) / 2 ** 20, 1),
   };
-}
-
-function heldBytes() {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
 }
 
 // `node --expose-gc <this file compiled> '<options>'` is one measuring process (see coreSection).

@@ -45,7 +45,7 @@ const out = values.out ?? q(join(tmpdir(), "tpd-bench-quick.json"), join(REPO, "
 const RUNNERS = {
   core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
   startup: () => startupSection(q(1, Math.max(runs, 5))),
-  slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 1000) }),
+  slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 5000) }),
   reload: () => reloadSection(runs, q(10, 100)),
 } satisfies Record<Section, () => Promise<unknown>>;
 /** What each section measures, as its runner returns it. */

@@ -15,16 +15,14 @@ export async function slackSection({ runs, seconds, warmupSeconds, samples }: Sl
     const [app, bare] = slack.apps;
     const askApp: Ask = (due) => app.ask(due, true);
     const askBare: Ask = (due) => bare.ask(due, false);
-    await closedLoop(askApp, warmupSeconds);
-    await closedLoop(askBare, warmupSeconds);
+    for (const ask of [askApp, askBare]) await closedLoop(ask, warmupSeconds);
     const measured = [];
     for (let run = 1; run <= runs; run++) {
       const appFlat = await closedLoop(askApp, seconds);
       const bareFlat = await closedLoop(askBare, seconds);
       const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
       const pacedFor = Math.max(seconds, Math.ceil(samples / rate));
-      const appPaced = outcomes(await openLoop(askApp, rate, pacedFor));
-      const barePaced = outcomes(await openLoop(askBare, rate, pacedFor));
+      const [appPaced, barePaced] = await inTurns(askApp, askBare, rate, pacedFor);
       const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
       const overloaded = outcomes(await openLoop(askApp, overloadRate, seconds));
       measured.push({
@@ -74,6 +72,16 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
     pending.push(ask(due));
   }
   return Promise.all(pending);
+}
+
+/** Both servers paced a second at a time, in turns, so that both see the same state of a busy machine. */
+async function inTurns(first: Ask, second: Ask, rate: number, seconds: number) {
+  const turns: [Asked[], Asked[]] = [[], []];
+  for (let i = 0; i < seconds; i++) {
+    turns[0].push(...(await openLoop(first, rate, 1)));
+    turns[1].push(...(await openLoop(second, rate, 1)));
+  }
+  return [outcomes(turns[0]), outcomes(turns[1])] as const;
 }
 
 /** What a batch of requests came to: ack and answer latencies, how each ended, acks past Slack's 3 s. */

@@ -4,12 +4,12 @@ import { Agent, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { httpRequest, type Server, startServer, stop, TSX } from "./processes.js";
+import { httpRequest, runToEnd, type Server, startServer, stop } from "./processes.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
-export const APP_MAIN = [...TSX, "src/main.ts"];
-export const BARE_BOLT = [...TSX, "bench/bare-bolt.ts"];
+/** Both plain JavaScript: the bot as `npm start` runs it (its compiled bundle), never through tsx. */
+export const [APP_MAIN, BARE_BOLT] = [["scripts/start.mjs"], ["bench/bare-bolt.mjs"]];
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";
@@ -52,8 +52,7 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
   let sent = 0;
 
   const ask = async (app: Server, due: number, waitForAnswer: boolean): Promise<Asked> => {
-    sent += 1;
-    const hook = String(sent);
+    const hook = String(++sent);
     const posted = new Promise<string>((resolve) => waiting.set(hook, resolve));
     const body = new URLSearchParams({
       token: "bench",
@@ -67,11 +66,10 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
       trigger_id: `${sent}.1.bench`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex");
     const headers = {
       "content-type": "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": `v0=${signature}`,
+      "x-slack-signature": `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`,
     };
     const request = { port: app.port, path: "/slack/events", method: "POST", agent, headers };
     const ack = await httpRequest({ ...request, timeout: ACK_TIMEOUT_MS }, body);
@@ -93,6 +91,7 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
     waiting.clear();
   };
   try {
+    runToEnd("node scripts/start.mjs"); // compiles the bot if its sources changed, so that it starts in time
     for (const main of mains) {
       const app = await startServer(main, {
         SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",
