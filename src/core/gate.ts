@@ -300,7 +300,7 @@ function capitalisedRun(words: readonly string[], at: number): string {
 }
 
 /** The words as the question wrote them ("RIKEN", not "riken"), or as given when they cannot be found. */
-function asTyped(text: string, words: string): string {
+export function asTyped(text: string, words: string): string {
   return new RegExp(writtenWords(words.split(" ")), "iu").exec(text)?.[0] ?? words;
 }
 

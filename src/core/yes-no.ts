@@ -1,10 +1,12 @@
-import type { AnswerDraft, Reading } from "./answer.js";
+import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
+import { anyEvidence, describe, subjectOf } from "./coverage.js";
+import { asTyped } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId } from "./model.js";
-import { formatDate, MONTHS } from "./phrasing.js";
+import type { Deal, DealId, Passage } from "./model.js";
+import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
-import { capitalised, FILLER_WORDS, stem, tokenize } from "./text.js";
+import { capitalised, FILLER_WORDS, indexOfSequence, QUESTION_WORDS, stem, tokenize } from "./text.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set(
@@ -34,6 +36,10 @@ export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  // "Just nuclear in the UK deal?" asks as a yes/no question does, whatever its first word.
+  const sole =
+    answer.found && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleLead(query, answer, ctx) : null;
+  if (sole) return { ...answer, lead: `${sole} ${answer.lead}` };
   if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
@@ -533,4 +539,83 @@ export function orderAsked(
   const later = query.tokens.some((token) => LATER.has(token));
   const earlier = query.tokens.some((token) => EARLIER.has(token));
   return later !== earlier && named.length === 2 ? "order" : null;
+}
+
+/** "Is X the only …", "X alone?", "nothing but X", "just X?": whether X is all there is. */
+const SOLE_ASKED = /\b(only|sole|solely|alone|exclusively|nothing (but|else)|just|merely)\b/;
+
+/**
+ * What a question asks to be the only one of its kind ("Is JT-60SA the only facility …?", "Does the Japan deal
+ * cover nothing but AI?"): the first name or topic it asks of, the ways a text writes it, and whether it is all the
+ * question asks of (then the deal's areas answer); `ofDeal` when it asks for the only deal ("only the UK deal", "the
+ * only one that …"). Null for other questions and for one that widens ("not only AI").
+ */
+export function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
+  const text = query.tokens.join(" ");
+  const match = SOLE_ASKED.exec(text);
+  if (!match || /\bnot (only|just|merely|solely)\b/.test(text)) return null;
+  const [next, after] = tokenize(text.slice(match.index + match[0].length)).filter((word) => word !== "the");
+  const dealWord = [...ctx.vocabulary.phrasing.dealNouns, ...wordsReadAs(query.readings, "deal"), "one"];
+  // "the only deal with …" names a deal; "does it only deal with …" does not.
+  const named = after !== "with" || text.slice(0, match.index).endsWith("the ");
+  const ofDeal = next !== undefined && dealWord.includes(next) && named;
+  const topics = query.readings.filter((reading) => reading.kind === "topic" && !reading.carried);
+  const [name] = query.names;
+  const [topic] = topics;
+  if (name)
+    return { words: asTyped(query.text, name.words.join(" ")), forms: name.forms, alone: false, ofDeal };
+  if (!topic) return null;
+  const forms = [topic.words, topic.alias ?? "", ...(ctx.topic(topic.as)?.aliases ?? [])].map(tokenize);
+  const alone = topics.length === 1 && query.sections.length === 0;
+  return { words: asTyped(query.text, topic.words), forms, topic: topic.as, alone, ofDeal };
+}
+
+/**
+ * "Is JT-60SA the only facility …?", asked of one deal: No when it lists other areas (asked of a topic alone) or a sentence
+ * shown names it beside others ("the JT-60SA experimental reactor and other facilities"); else the texts do not say.
+ */
+function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const sole = soleAsked(query, ctx);
+  // "Is quantum in every deal or only the Asian ones?" weighs deals, not what one deal holds.
+  const deal = answer.deals.length === 1 ? ctx.deal(answer.deals[0] as DealId) : undefined;
+  if (!sole || !deal || query.allDeals) return null;
+  if (sole.ofDeal) {
+    // "Only the Korea deal mentions Artemis, right?": No when another deal's text has it too.
+    const asked = subjectOf(query, ctx);
+    const inText = (passage: Passage) => passage.section !== "development";
+    const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inText));
+    return others.length > 0 ? `No — ${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.` : null;
+  }
+  const { areas } = deal;
+  if (sole.alone && areas.some((area) => area !== sole.topic))
+    return `No — the ${deal.name} lists ${areas.length} areas of cooperation: ${joinNames(areas.map((area) => ctx.topicLabel(area)))}.`;
+  // A section asked ("AI alone as its purpose?") is looked in first.
+  const inSection = (excerpt: Excerpt) =>
+    query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document") ? 0 : 1;
+  const listing = answer.excerpts
+    .filter((excerpt) => !excerpt.deal || excerpt.deal === deal.id)
+    .sort((a, b) => inSection(a) - inSection(b))
+    .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
+    .find((sentence) => sole.forms.some((form) => listedIn(sentence, form)));
+  if (listing) return `No — the texts name more than ${sole.words}: “${listing.trim()}”`;
+  return `The texts I hold do not say whether ${sole.words} is the only one; here is what they say.`;
+}
+
+/** Whether a sentence names the words beside others: next to a comma, or within three words of "and", "or", "other". */
+function listedIn(sentence: string, form: readonly string[]): boolean {
+  const chunks = sentence.split(",").map(tokenize);
+  return (
+    form.length > 0 &&
+    chunks.some((words, k) => {
+      const at = indexOfSequence(words, form);
+      if (at < 0) return false;
+      const end = at + form.length;
+      const near = [...words.slice(Math.max(0, at - 3), at), ...words.slice(end, end + 3)];
+      return (
+        (k > 0 && at <= 3) ||
+        (k < chunks.length - 1 && words.length - end <= 3) ||
+        near.some((word) => /^(and|or|other)$/.test(word))
+      );
+    })
+  );
 }
