@@ -3,7 +3,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage } from "./model.js";
 import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { capitalised, escapeRegExp, FILLER_WORDS, once, stem } from "./text.js";
+import { capitalised, escapeRegExp, FILLER_WORDS, once, stem, tokenize } from "./text.js";
 
 /** A list of the vocabulary's `valuesAsked` as one alternation: "invest*" stands for every word it begins. */
 const anyOf = (list: readonly string[]) =>
@@ -49,7 +49,14 @@ const LANGUAGES_ASKED =
  * What a question asks for that only a value answers (a sum, a count, a date or span, languages, a person): how a
  * passage gives one and how to say the texts do not. `number`: a count or span, which a further match may give.
  */
-type ValueAsked = { gives: (passage: Passage) => boolean; unsaid: string; sum?: boolean; number?: boolean };
+type ValueAsked = {
+  gives: (passage: Passage) => boolean;
+  unsaid: string;
+  sum?: boolean;
+  number?: boolean;
+  /** What a passage's list of the things counted says ("The texts I hold list five: …"), or null. */
+  listed?: (passage: Passage) => string | null;
+};
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
@@ -63,15 +70,24 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
   if (counted?.[1] && !patterns.timeUnits.has(counted[1])) {
-    const nouns = counted.slice(1, 3).filter((word): word is string => !!word && !FILLER_WORDS.has(word));
+    const nouns = countedNouns(query.tokens);
     const counts = new RegExp(
       String.raw`\b(${patterns.number})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
       "i",
     );
     return {
-      gives: (passage) => counts.test(passage.text),
-      unsaid: `say how many ${nouns.join(" ")}`,
+      gives: (passage) => nouns.length > 0 && counts.test(passage.text),
+      unsaid: "say how many there are",
       number: true,
+      listed: (passage) => {
+        const items = passage.text
+          .split(/(?<=[\p{Ll})]\.)\s+/u)
+          .map((s) => listOf(s, nouns))
+          .find(Boolean);
+        return items
+          ? `The texts I hold list ${NUMBER_WORDS[items.length] ?? items.length}: ${items.join("; ")}. `
+          : null;
+      },
     };
   }
   if (patterns.timeAsked.test(text))
@@ -112,10 +128,54 @@ export function valueUnsaid(
   ctx: KnowledgeLookups,
   deal: string | null,
   further: () => readonly Passage[],
+  related: (passage: Passage) => boolean,
 ): { said: string | null; sum: boolean; giving?: Passage } | null {
   const value = valueAsked(query, ctx, deal);
-  if (!value || shown.some(value.gives)) return null;
+  if (!value) return null;
+  // "How many space items does it list?": the list a passage shown, or a further one on the topic, gives, counted.
+  const lists = (passage: Passage) => value.listed?.(passage) ?? null;
+  const listing = shown.find(lists) ?? (shown.some(value.gives) ? undefined : further().find(lists));
+  if (listing)
+    return { said: lists(listing), sum: false, ...(shown.includes(listing) ? {} : { giving: listing }) };
+  if (shown.some(value.gives)) return null;
   const sum = value.sum === true;
-  const giving = value.number ? further().find(value.gives) : undefined;
+  const giving = value.number ? further().filter(related).find(value.gives) : undefined;
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
+}
+
+const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
+/** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
+const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
+/** Nouns for any part of a list ("items", "projects"): the words before them say what is counted. */
+const ANY_PART =
+  /^(items?|things?|elements?|parts?|entries|entry|components?|pieces?|projects?|initiatives?|efforts?)$/;
+/** Where the things counted end in "how many …": at the verb or a preposition. */
+const COUNT_END = /^(does|do|did|is|are|was|were|has|have|had|will|would|can|in|under|for|of|on|there|the)$/;
+
+/** What "how many" counts: "space items" in "how many space cooperation items does …", without filler words. */
+function countedNouns(tokens: readonly string[]): string[] {
+  const from = tokens.indexOf("many") + 1;
+  const end = tokens.findIndex((token, i) => i >= from && COUNT_END.test(token));
+  return tokens.slice(from, end < 0 ? from + 4 : end).filter((word) => !FILLER_WORDS.has(word));
+}
+
+/**
+ * The items of the list a sentence gives of what is counted ("Space cooperation … includes A, B, C, D, and E"):
+ * the words before the list must name it, by the noun counted ("seven points: …") or, for "items" and the like, by
+ * the words before it ("space items"). Null without three items or more, or for an open list ("and other …").
+ */
+function listOf(sentence: string, nouns: readonly string[]): string[] | null {
+  const opener = /:\s+/.exec(sentence) ?? LIST_OPENER.exec(sentence);
+  const head = nouns.at(-1);
+  if (!opener || !head) return null;
+  const before = tokenize(sentence.slice(0, opener.index)).map(stem);
+  const naming = ANY_PART.test(head) ? nouns.slice(0, -1) : [head];
+  if (naming.length === 0 || !naming.every((noun) => before.includes(stem(noun)))) return null;
+  const list = sentence.slice(opener.index + opener[0].length).replace(/\s*\([^)]*\)|\.$/g, "");
+  const parts = list.split(/,\s*(?:and\s+)?/);
+  const last = parts.pop() ?? "";
+  // "A, B and C": the last "and" parts two items only when no comma stands before it.
+  const items = [...parts, ...(list.includes(", and ") ? [last] : last.split(/\s+and\s+(?!.*\band\b)/))];
+  const open = items.some((item) => /\b(other|others|etc|such as|including)\b/.test(item));
+  return items.length >= 3 && !open ? items.map((item) => item.trim()) : null;
 }

@@ -180,9 +180,8 @@ export const ask: Intent = {
       () =>
         options.offset
           ? []
-          : rank({ ...covered, names: [] }, deals, ctx, FURTHER)
-              .top.map(({ passage }) => passage)
-              .filter((passage) => sharesTerm(query, passage, ctx)),
+          : rank({ ...covered, names: [] }, deals, ctx, FURTHER).top.map(({ passage }) => passage),
+      (passage) => sharesTerm(query, passage, ctx),
     );
     const giving = unsaid?.giving;
     const top = giving
