@@ -2,7 +2,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, indexOfSequence, stem, tokenize, writtenWords } from "./text.js";
+import { FILLER_WORDS, indexOfSequence, once, stem, tokenize, writtenWords } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -290,16 +290,12 @@ function readEvidence(
   }
 }
 
-const dealNames = new WeakMap<KnowledgeLookups, Map<DealId, ReturnType<typeof readNamesOf>>>();
-/** A deal's names as words, read once per knowledge: `saidOf` is asked for each deal, subject and term. */
-function namesOf(ctx: KnowledgeLookups, deal: DealId) {
-  const byDeal = dealNames.get(ctx) ?? new Map();
-  dealNames.set(ctx, byDeal);
-  if (!byDeal.has(deal)) byDeal.set(deal, readNamesOf(ctx, deal));
-  return byDeal.get(deal) as ReturnType<typeof readNamesOf>;
-}
+/** Each deal's names as words, and whether a passage has every word of one: read once per knowledge. */
+const dealNamesOf = once(
+  (ctx: KnowledgeLookups) => new Map(ctx.dealIds.map((deal) => [deal, namesOf(ctx, deal)])),
+);
 
-function readNamesOf(ctx: KnowledgeLookups, deal: DealId) {
+function namesOf(ctx: KnowledgeLookups, deal: DealId) {
   const record = ctx.deal(deal);
   const names = [record?.partner ?? deal, ...(record?.aliases ?? [])]
     .map(tokenize)
@@ -313,7 +309,7 @@ function readNamesOf(ctx: KnowledgeLookups, deal: DealId) {
  * out for a deal only in a sentence that names that deal: "signed in Asia" is said of Japan and Korea, not the UK.
  */
 function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
-  const { names, hasName } = namesOf(ctx, deal);
+  const { names, hasName } = dealNamesOf(ctx).get(deal) ?? namesOf(ctx, deal);
   const wanted = terms.map(stem);
   return (passage: Passage, position: number) =>
     passage.deals.length <= 1 ||

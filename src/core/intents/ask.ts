@@ -34,7 +34,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, indexOfSequence, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, indexOfSequence, once, stem, tokenize } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleAsked } from "../yes-no.js";
@@ -769,11 +769,7 @@ const BODY =
 const BODIES_UNNAMED =
   /\b(?:\p{L}+ )?(?:institutes|institutions|agencies|laboratories|universities|academia)\b/giu;
 /** Each passage's BODIES_UNNAMED, read once: the pattern is slow and a question reads every passage of a deal. */
-const bodiesRead = new WeakMap<Passage, readonly string[]>();
-function bodiesIn(passage: Passage): readonly string[] {
-  if (!bodiesRead.has(passage)) bodiesRead.set(passage, passage.text.match(BODIES_UNNAMED) ?? []);
-  return bodiesRead.get(passage) ?? [];
-}
+const bodiesIn = once((passage: Passage): readonly string[] => passage.text.match(BODIES_UNNAMED) ?? []);
 
 /**
  * What the texts of the deals that lack what is asked say instead, when that is no proof they lack it: a name
