@@ -35,6 +35,8 @@ const phrases = z
     required,
   )
   .min(1, "must list at least one phrase");
+const listOf = (word: typeof alias) => z.array(word, required).min(1, "must list at least one word");
+const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
 
 /** One document cited by the knowledge (an entry of sources.yaml). */
 export const sourceEntrySchema = z.strictObject({
@@ -75,8 +77,8 @@ export const vocabularyFileSchema = z.strictObject({
   /** Other words for the sections of a deal ("aim" for purpose, "formal name" for document). */
   sections: z.array(z.strictObject({ id: z.enum(SECTIONS), aliases: z.array(alias).min(1) })).default([]),
   /** How questions are phrased: which-deal, yes/no and coverage wording, requests the bot does not serve. */
-  phrasing: z
-    .strictObject({
+  phrasing: z.strictObject(
+    {
       whichDeal: z.array(alias).default([]),
       allDeals: z.array(alias).default([]),
       yesNo: z.array(alias).default([]),
@@ -89,12 +91,13 @@ export const vocabularyFileSchema = z.strictObject({
       english: z.array(alias).default([]),
       foreignOnly: z.array(alias).default([]),
       propertyTopics: z.array(id).default([]),
-      signing: z.array(alias).default([]),
-      signingParties: z.array(alias).default([]),
-      personalEvents: z.array(alias).default([]),
-      dealNouns: z.array(alias).default([]),
-    })
-    .prefault({}),
+      signing: listOf(alias),
+      signingParties: listOf(alias),
+      personalEvents: listOf(alias),
+      dealNouns: listOf(alias),
+    },
+    required,
+  ),
   /**
    * Phrases anywhere in a question, in any language, that ask for an intent ("who signed", "paused", "いつ"):
    * for every intent but `ask`, which answers what no cue claims.
@@ -102,16 +105,13 @@ export const vocabularyFileSchema = z.strictObject({
   intents: z.record(z.enum(INTENT_NAMES).exclude(["ask"]), phrases, required),
   /** What tells a question asked in another language, and a yes/no one among them. */
   otherLanguages: z.strictObject(
-    { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: z.array(alias).default([]) },
+    { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: listOf(alias) },
     required,
   ),
   /** What a question asks for that only a value answers; "word*" stands for every word it begins. */
   valuesAsked: z.strictObject(
     Object.fromEntries(
-      ["money", "numbers", "timeUnits", "time", "roles", "people", "offices"].map((list) => [
-        list,
-        z.array(alias, required).min(1, "must list at least one word"),
-      ]),
+      ["money", "numbers", "timeUnits", "time", "roles", "people", "offices"].map((list) => [list, stems]),
     ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
     required,
   ),

@@ -79,6 +79,37 @@ describe("loadKnowledge", () => {
     expect((await loadError()).message).toMatch(/vocabulary\.yaml: valuesAsked\.money\.0: must not be empty/);
   });
 
+  it("refuses a vocabulary without the signing words or another list the answers read, naming the field", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    expect((await loadKnowledge(dir)).knowledge.phrasing.signing).toContain("signed");
+    for (const list of ["signing", "signingParties", "personalEvents", "dealNouns"]) {
+      await writeFile(
+        join(dir, "vocabulary.yaml"),
+        vocabulary.replace(new RegExp(`^ {2}${list}: .*\n`, "m"), ""),
+      );
+      expect((await loadError()).message).toMatch(`vocabulary.yaml: phrasing.${list}: is missing`);
+    }
+    await writeFile(
+      join(dir, "vocabulary.yaml"),
+      vocabulary.replace(/^ {2}signing: \[.*\]$/m, "  signing: []"),
+    );
+    expect((await loadError()).message).toMatch(
+      "vocabulary.yaml: phrasing.signing: must list at least one word",
+    );
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace(/^ {2}cover: .*\n/m, ""));
+    expect((await loadError()).message).toMatch("vocabulary.yaml: otherLanguages.cover: is missing");
+  });
+
+  it("refuses a valuesAsked entry that would match every question, naming the field", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    for (const entry of ["'*'", "'* '", "'**'", "'de*dline'"]) {
+      await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace("  time: [", `  time: [${entry}, `));
+      expect((await loadError()).message).toMatch(
+        'vocabulary.yaml: valuesAsked.time.0: must be a word, or a stem with one "*" at its end',
+      );
+    }
+  });
+
   it("refuses a cue the question tokenizer would read otherwise, and reads aliases as questions are", async () => {
     const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
     await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace("anything new]", "what's  new]"));
