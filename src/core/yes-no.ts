@@ -36,9 +36,7 @@ export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
-  // "Just nuclear in the UK deal?" asks as a yes/no question does, whatever its first word.
-  const sole =
-    answer.found && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleLead(query, answer, ctx) : null;
+  const sole = answer.found ? soleLead(query, answer, ctx) : null;
   if (sole) return { ...answer, lead: `${sole} ${answer.lead}` };
   if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
@@ -542,40 +540,79 @@ export function orderAsked(
 }
 
 /** "Is X the only …", "X alone?", "nothing but X", "just X?": whether X is all there is. */
-const SOLE_ASKED = /\b(only|sole|solely|alone|exclusively|nothing (but|else)|just|merely)\b/;
+const SOLE_ASKED = /\b(only|sole|solely|alone|exclusively|nothing but|nothing else|just|merely)\b/;
+/** "Not only AI", "quantum too, or just AI?", "just one of the areas": a sole-word that widens what is asked. */
+const WIDENING = /\b(not|or) (only|just|merely|solely)\b|\b(only|just|merely) (one|part) of\b/;
+/** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
+const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
+/** Words between a sole-word and what it restricts: "only about AI", "does it just cover AI?". */
+const SOLE_GAP = new Set("the a about on with cover covers include includes mention mentions".split(" "));
+/** Words between a sole-word and the deal it restricts to: "only in the UK deal", "only covered by the Korea deal". */
+const DEAL_GAP = new Set("the in by covered mentioned named listed signed found".split(" "));
 
 /**
  * What a question asks to be the only one of its kind ("Is JT-60SA the only facility …?", "Does the Japan deal
- * cover nothing but AI?"): the first name or topic it asks of, the ways a text writes it, and whether it is all the
- * question asks of (then the deal's areas answer); `ofDeal` when it asks for the only deal ("only the UK deal", "the
- * only one that …"). Null for other questions and for one that widens ("not only AI").
+ * cover nothing but AI?"): the name or topic the sole-word restricts, the ways a text writes it, and whether it is all
+ * the question asks of (then the deal's areas answer); `ofDeal` when it asks for the only deal ("only the UK deal",
+ * "only in the Korea deal", "the only one that …"). Null for other questions, for one that widens ("not only AI"), and
+ * for "just" or "only" that restricts no name or topic ("can you just confirm …").
  */
-export function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
-  const text = query.tokens.join(" ");
+function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
+  const { tokens } = query;
+  const text = tokens.join(" ");
   const match = SOLE_ASKED.exec(text);
-  if (!match || /\bnot (only|just|merely|solely)\b/.test(text)) return null;
-  const [next, after] = tokenize(text.slice(match.index + match[0].length)).filter((word) => word !== "the");
+  if (!match || WIDENING.test(text)) return null;
+  const word = match[1] as string;
+  const at = text.slice(0, match.index).split(" ").length - 1;
+  const past = (gap: ReadonlySet<string>, from: number) => {
+    let next = from;
+    while (gap.has(tokens[next] ?? "")) next++;
+    return next;
+  };
+  const after = at + word.split(" ").length;
   const dealWord = [...ctx.vocabulary.phrasing.dealNouns, ...wordsReadAs(query.readings, "deal"), "one"];
+  const dealAt = past(DEAL_GAP, after);
   // "the only deal with …" names a deal; "does it only deal with …" does not.
-  const named = after !== "with" || text.slice(0, match.index).endsWith("the ");
-  const ofDeal = next !== undefined && dealWord.includes(next) && named;
+  const ofDeal =
+    dealWord.includes(tokens[dealAt] ?? "") && (tokens[dealAt + 1] !== "with" || tokens[at - 1] === "the");
   const topics = query.readings.filter((reading) => reading.kind === "topic" && !reading.carried);
-  const [name] = query.names;
-  const [topic] = topics;
-  if (name)
-    return { words: asTyped(query.text, name.words.join(" ")), forms: name.forms, alone: false, ofDeal };
-  if (!topic) return null;
-  const forms = [topic.words, topic.alias ?? "", ...(ctx.topic(topic.as)?.aliases ?? [])].map(tokenize);
   const alone = topics.length === 1 && query.sections.length === 0;
-  return { words: asTyped(query.text, topic.words), forms, topic: topic.as, alone, ofDeal };
+  const terms = [
+    ...query.names.map((name) => ({
+      ...name,
+      words: asTyped(query.text, name.words.join(" ")),
+      topic: undefined,
+      alone: false,
+    })),
+    ...topics.map((topic) => {
+      const start = indexOfSequence(tokens, tokenize(topic.words));
+      const forms = [topic.words, topic.alias ?? "", ...(ctx.topic(topic.as)?.aliases ?? [])].map(tokenize);
+      const end = start + tokenize(topic.words).length;
+      return { start, end, words: asTyped(query.text, topic.words), forms, topic: topic.as, alone };
+    }),
+  ];
+  // "The only …", "nothing else", "solely" say "nothing beside it" of what the question asks; "just" and "only"
+  // restrict the words they stand by.
+  const ofAll =
+    ofDeal || !/^(only|just|merely|alone)$/.test(word) || /^(the|its|their)$/.test(tokens[at - 1] ?? "");
+  const restricted = ofAll
+    ? terms[0]
+    : ((word !== "alone" ? terms.find((term) => term.start === past(SOLE_GAP, after)) : undefined) ??
+      (AFTER_SOLE.test(word) ? terms.find((term) => term.end === at) : undefined));
+  if (!restricted) return null;
+  const { words, forms, topic } = restricted;
+  return { words, forms, topic, alone: restricted.alone, ofDeal };
 }
 
 /**
  * "Is JT-60SA the only facility …?", asked of one deal: No when it lists other areas (asked of a topic alone) or a sentence
  * shown names it beside others ("the JT-60SA experimental reactor and other facilities"); else the texts do not say.
+ * "Just nuclear in the UK deal?" asks as a yes/no question does, whatever its first word other than a wh-word; a
+ * request ("tell me only about AI …") asks nothing.
  */
-function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  const sole = soleAsked(query, ctx);
+export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const asks = query.form === "yes-no" || query.text.trimEnd().endsWith("?");
+  const sole = asks && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleAsked(query, ctx) : null;
   // "Is quantum in every deal or only the Asian ones?" weighs deals, not what one deal holds.
   const deal = answer.deals.length === 1 ? ctx.deal(answer.deals[0] as DealId) : undefined;
   if (!sole || !deal || query.allDeals) return null;

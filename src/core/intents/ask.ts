@@ -37,7 +37,7 @@ import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signi
 import { askingPart, capitalised, indexOfSequence, once, stem, tokenize } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
-import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleAsked } from "../yes-no.js";
+import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleLead } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -79,7 +79,7 @@ export const ask: Intent = {
       !aboutProperty;
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
-    if (coverage && !(coverage.lead.startsWith("Yes") && soleAsked(query, ctx))) return coverage;
+    if (coverage && !(coverage.lead.startsWith("Yes") && soleLead(query, coverage, ctx))) return coverage;
     // "What does the UK deal say about JT-60SA?": names the deals asked never use are answered as absent there;
     // when one of the names is there ("CAISI"), the answer is what the texts say of it.
     const inDeals = ofDeals(deals);
