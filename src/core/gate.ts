@@ -2,6 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import type { Phrasing } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -17,6 +18,7 @@ import {
   askingPart,
   capitalised,
   FILLER_WORDS,
+  hasAnyOf,
   indexOfSequence,
   setOf,
   stem,
@@ -44,7 +46,7 @@ export function declineGate(
     return noDealWith(ctx, query, intent, countries);
   }
   if (intent === "help") return null;
-  if (intent !== "status" && asksWhoNow(query)) {
+  if (intent !== "status" && asksWhoNow(query, ctx.vocabulary.phrasing)) {
     const asOf = formatDate(ctx.knowledge.asOf);
     return decline(
       ctx,
@@ -72,21 +74,11 @@ export function declineGate(
 
 const IN_ENGLISH = "I answer in English, from the English texts of the deals.";
 
-/** Words that ask about the present day, which texts dated at signing cannot speak for. */
-const NOW_WORDS = new Set(["now", "currently", "current", "today", "nowadays", "presently"]);
-
-/** Posts a person holds. */
-const OFFICE_NOUNS = new Set(
-  "minister ministers secretary director president ambassador chancellor chair head chief leader premier office post role job runs heads leads holds".split(
-    " ",
-  ),
-);
-
 /** "Who is the UK's science minister right now?": a person in office today, which no text of the deals records. */
-function asksWhoNow(query: ParsedQuery): boolean {
-  if (query.tokens[0] !== "who" || !query.tokens.some((token) => NOW_WORDS.has(token))) return false;
+function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {
+  if (query.tokens[0] !== "who" || !hasAnyOf(query.tokens, now)) return false;
   // "Who signed the deal currently in force?" asks of the deal, not of who holds a post.
-  return /^(is|are|s)$/.test(query.tokens[1] ?? "") || query.tokens.some((token) => OFFICE_NOUNS.has(token));
+  return /^(is|are|s)$/.test(query.tokens[1] ?? "") || hasAnyOf(query.tokens, offices);
 }
 
 /**

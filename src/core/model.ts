@@ -138,33 +138,44 @@ export type KnowledgeBase = {
   otherLanguages: OtherLanguages;
   /** What a question asks for that only a value answers ("how much", "deadline*"), as vocabulary.yaml has it. */
   valuesAsked: Record<"money" | "numbers" | "timeUnits" | "time" | "roles" | "people" | "offices", string[]>;
+  /** Who published an account of the deals, by the names a question gives them (see vocabulary.yaml). */
+  publishers: Array<{ publisher: string; names: string[] }>;
   /** Questions offered when nothing matched and before anything is typed; may be empty. */
   suggestions: Array<{ label: string; query: string }>;
 };
 
-/**
- * Wording of questions, as data: what marks a which-deal or yes/no question, what the bot does not serve, the
- * words of a signing … (each list is described where vocabulary.yaml holds it). `propertyTopics` holds topic ids.
- */
-export type Phrasing = Record<
-  | "whichDeal"
-  | "allDeals"
-  | "yesNo"
-  | "coverage"
-  | "order"
-  | "framing"
-  | "premiseNouns"
-  | "offTopic"
-  | "greetings"
-  | "english"
-  | "foreignOnly"
-  | "propertyTopics"
-  | "signing"
-  | "signingParties"
-  | "personalEvents"
-  | "dealNouns",
-  string[]
->;
+/** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */
+export const PHRASING_LISTS = [
+  "whichDeal",
+  "allDeals",
+  "yesNo",
+  "coverage",
+  "order",
+  "framing",
+  "premiseNouns",
+  "offTopic",
+  "greetings",
+  "english",
+  "foreignOnly",
+  "signing",
+  "signingParties",
+  "personalEvents",
+  "dealNouns",
+  "later",
+  "after",
+  "titleWords",
+  "tags",
+  "tagAuxiliaries",
+  "meaningWords",
+  "saying",
+  "now",
+  "offices",
+  "noOne",
+  "relations",
+] as const;
+
+/** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */
+export type Phrasing = Record<(typeof PHRASING_LISTS)[number] | "propertyTopics", string[]>;
 
 /** What tells a question asked in another language, and a yes/no one among them (see vocabulary.yaml). */
 export type OtherLanguages = Record<"words" | "english" | "yesNo" | "open" | "cover", string[]>;

@@ -1,15 +1,16 @@
 import type { IntentName, Reading } from "./answer.js";
-import type { DealId, OtherLanguages, Section } from "./model.js";
+import type { DealId, OtherLanguages, Phrasing, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
 import {
   askerPositions,
   FILLER_WORDS,
+  hasAnyOf,
   indexOfSequence,
   once,
   phrasesIn,
+  positionsOf,
   QUESTION_WORDS,
   setOf,
-  stem,
   tokenize,
   unique,
   wordsOfPhrases,
@@ -49,6 +50,8 @@ export type ParsedQuery = {
   terms: string[];
   /** The terms that say what the question is about, without its framing ("mention", "set up"). */
   subjectTerms: string[];
+  /** Publishers the question asks what they said ("did the White House say …"), as sources.yaml names them. */
+  publishers: string[];
   form: QuestionForm;
   /** "all three", "every deal": a which-deal question about all the deals at once. */
   allDeals: boolean;
@@ -85,7 +88,7 @@ export function parseQuery(
   const foreignOnly = new Set(vocabulary.phrasing.foreignOnly);
   const readable = (list: readonly string[]) =>
     foreign ? list : list.map((token) => (foreignOnly.has(token) ? "" : token));
-  const whole = vocabulary.match(readable(tokens), text);
+  const whole = vocabulary.match(readable(tokens), text, foreign);
   const inPhrases = whole.inPhrases;
   // "What did Kratsios say when the deals were signed?": a "when" inside a question opened by another question
   // word starts a clause of time; it asks for no date.
@@ -102,7 +105,7 @@ export function parseQuery(
 
   const remaining = tokens.map((token, i) => (intentConsumed.has(i) ? "" : token));
   // Read again only when the intent took words away; usually the first reading stands.
-  const match = intentConsumed.size === 0 ? whole : vocabulary.match(readable(remaining), text);
+  const match = intentConsumed.size === 0 ? whole : vocabulary.match(readable(remaining), text, foreign);
   // "法的拘束力", "contraignant": a topic asked in another language is looked for in the texts by its English alias.
   const inEnglish = (reading: Reading): Reading =>
     foreign && reading.kind === "topic" && !reading.alias
@@ -124,6 +127,11 @@ export function parseQuery(
     .filter((hit) => hit.positions.some((position) => !aboutAsker.has(position)));
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
   const { phrasing } = vocabulary;
+  // "Which fields did the White House say …": who said it is the source asked, not words to look for.
+  const said = hasAnyOf(tokens, phrasing.saying);
+  const saidBy = vocabulary.publishers.map(({ names }) =>
+    said ? wordsOfPhrases(names).flatMap((name) => positionsOf(tokens, name)) : [],
+  );
   // "I'm at a bank. Is finance mentioned?" asks on its own, so the bank is who asks; "I'm writing on cancer
   // research - is there anything that touches on that?" asks about the asker's own words.
   const dealWords = new Set(wordsReadAs(match.readings, "deal", "country"));
@@ -156,10 +164,11 @@ export function parseQuery(
         token !== "" &&
         !match.consumed.has(i) &&
         !sectionWords.has(i) &&
+        !saidBy.some((positions) => positions.includes(i)) &&
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
         !(foreign && !vocabulary.uses(token)) &&
-        !(i === tokens.length - 1 && isTagQuestion(tokens)),
+        !(i === tokens.length - 1 && isTagQuestion(tokens, phrasing)),
     ),
   );
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
@@ -174,7 +183,7 @@ export function parseQuery(
   const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
   const framing = setOf(phrasing.framing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
-  const plain = tokens.filter((token) => !TITLE_WORDS.has(token));
+  const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
   const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
@@ -186,7 +195,10 @@ export function parseQuery(
     sectionHits.length === 0 &&
     !match.readings.some((reading) => reading.kind === "topic") &&
     tokens.some(
-      (token, i) => i > 0 && (LATER_WORDS.has(token) || (AFTER_WORDS.has(token) && signingNext(tokens, i))),
+      (token, i) =>
+        i > 0 &&
+        (setOf(phrasing.later).has(token) ||
+          (setOf(phrasing.after).has(token) && hasAnyOf(tokens.slice(i + 1, i + 4), phrasing.signing))),
     );
   return {
     text,
@@ -201,6 +213,7 @@ export function parseQuery(
     countries: of("country"),
     terms,
     subjectTerms: quotedTerms(text, terms) ?? terms.filter((term) => !framing.has(term)),
+    publishers: vocabulary.publishers.flatMap(({ publisher }, k) => (saidBy[k]?.length ? [publisher] : [])),
     // "Was sieht das Abkommen … vor?" opens with no English yes/no word; "美英协议有法律约束力吗" ends with one,
     // and is decided by the topic it names (its other words are not the texts').
     form: whichDeal
@@ -208,7 +221,7 @@ export function parseQuery(
       : (
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
-              : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens)
+              : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens, phrasing)
           )
         ? "yes-no"
         : "open",
@@ -263,32 +276,18 @@ function asksYesNo(text: string, tokens: readonly string[], other: OtherLanguage
   return says(other.yesNo) && !says(other.open);
 }
 
-/** Words that place a question after the signing ("since", "yet", "still"), never as its first word ("Since …, "). */
-const LATER_WORDS = new Set("since yet still anymore lately recently nowadays currently today".split(" "));
-
-/** Words that place a question after what comes next: "after it was signed", "did anything follow the signing". */
-const AFTER_WORDS = new Set(["after", "follow", "followed", "following"]);
-const signingNext = (tokens: readonly string[], at: number) =>
-  tokens.slice(at + 1, at + 4).some((token) => stem(token) === "sign");
-
 /** A word with a letter English does not write ("états", "japão"): two make a question foreign. */
 const ACCENTED = /[\u00e0-\u00ff]/;
 
-/** Words of the deals' titles that a question may put before "deals" ("the tech deals"). */
-const TITLE_WORDS = new Set(["tech", "technology", "prosperity"]);
-
-/** Tags that turn a statement into a yes/no question: "the UK deal was signed in October, right?". */
-const TAGS = new Set(["right", "correct", "true", "yes"]);
-
-/** Auxiliaries that, negated and followed by a pronoun, end a statement as a question: "…, wasn't it?". */
-const TAG_AUXILIARIES = new Set(["isn", "wasn", "aren", "weren", "doesn", "didn", "hasn", "haven", "won"]);
-
-function isTagQuestion(tokens: readonly string[]): boolean {
+/** A statement with a tag (`phrasing.tags`) that makes it a yes/no question: "… in October, right?", "…, wasn't it?". */
+function isTagQuestion(tokens: readonly string[], phrasing: Phrasing): boolean {
   if (tokens.length <= 3 || QUESTION_WORDS.has(tokens[0] ?? "")) return false;
   const [auxiliary, not, pronoun] = tokens.slice(-3);
   const negatedTag =
-    TAG_AUXILIARIES.has(auxiliary ?? "") && not === "t" && /^(it|they|he|she)$/.test(pronoun ?? "");
-  return TAGS.has(tokens[tokens.length - 1] ?? "") || negatedTag;
+    setOf(phrasing.tagAuxiliaries).has(auxiliary ?? "") &&
+    not === "t" &&
+    /^(it|they|he|she)$/.test(pronoun ?? "");
+  return setOf(phrasing.tags).has(tokens[tokens.length - 1] ?? "") || negatedTag;
 }
 
 /** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */

@@ -18,12 +18,6 @@ import {
 const PLACE_WORDS = new Set(["in", "at", "near", "during", "to", "from", "inside"]);
 /** Openers of a question whose subject is the signer: "Did Biden sign …", "Has Onoda signed …". */
 const SIGNER_FIRST = new Set(["did", "does", "do", "has", "have", "had", "will", "would"]);
-/** Words where the signer goes that name no one in particular: "did both sides sign", "signed by the president". */
-const NO_ONE = new Set(
-  `both sides side countries country governments government leaders leader officials official president
-  prime minister ministers director secretary pm mr ms mrs dr himself herself themselves anyone everyone someone
-  somebody anybody personally actually really also ever already america american united states`.split(/\s+/),
-);
 
 /** The United States, party to every deal: never the partner's country, so never where a deal is "in" it. */
 const HOME_COUNTRY = new Set(
@@ -224,7 +218,7 @@ function signingClaimed(
       (token.length > 1 &&
         !/\d/.test(token) &&
         !FILLER_WORDS.has(token) &&
-        !NO_ONE.has(token) &&
+        !setOf(ctx.vocabulary.phrasing.noOne).has(token) &&
         !readWords.has(token) &&
         !acronyms.has(token)),
   );

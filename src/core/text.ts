@@ -238,6 +238,12 @@ export function indexOfSequence(
   return -1;
 }
 
+/** The positions a phrase (as tokens) takes where it first stands in the tokens; none when it is not there. */
+export function positionsOf(tokens: readonly string[], words: readonly string[]): number[] {
+  const at = indexOfSequence(tokens, words);
+  return at < 0 ? [] : words.map((_, i) => at + i);
+}
+
 /** Each value once, in the order first seen. */
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -278,10 +284,8 @@ export function once<Key extends object, Value>(make: (key: Key) => Value): (key
 export const setOf = once((list: readonly string[]): ReadonlySet<string> => new Set(list));
 
 /** Whether any of the tokens is one of the words of a list (a list of the vocabulary's phrasing). */
-export const hasAnyOf = (tokens: readonly string[], words: readonly string[]): boolean => {
-  const set = setOf(words);
-  return tokens.some((token) => set.has(token));
-};
+export const hasAnyOf = (tokens: readonly string[], words: readonly string[]) =>
+  tokens.some((token) => setOf(words).has(token));
 
 /** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */
 export const wordsOfPhrases = once((phrases: readonly string[]): readonly string[][] =>

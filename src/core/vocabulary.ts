@@ -6,6 +6,8 @@ import {
   indexOfSequence,
   nodeAt,
   once,
+  positionsOf,
+  setOf,
   stem,
   tokenize,
   typoAllowance,
@@ -155,6 +157,7 @@ export class Aliases {
 export class Vocabulary {
   private readonly sections: Array<{ id: Section; tokens: string[]; unspaced: boolean }>;
   private readonly notSections: string[][];
+  readonly publishers: KnowledgeBase["publishers"];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
@@ -174,6 +177,7 @@ export class Vocabulary {
       aliases.map(tokenize).map((tokens) => ({ id, tokens, unspaced: writtenUnspaced(tokens[0] ?? "") })),
     );
     this.notSections = knowledge.notSections.map(tokenize);
+    this.publishers = knowledge.publishers;
     const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
     const { propertyTopics, ...lists } = knowledge.phrasing;
     const asTokens = Object.entries(lists).map(([list, phrases]) => [list, words(phrases)]);
@@ -213,7 +217,8 @@ export class Vocabulary {
       for (const word of this.wordsStarting(token[0] as string))
         if (isSlip(token, word)) candidates.add(word);
     const [only, ...others] = candidates;
-    const reversesMeaning = MEANING_WORDS.has(token) || (only !== undefined && MEANING_WORDS.has(only));
+    const meaning = setOf(this.phrasing.meaningWords);
+    const reversesMeaning = meaning.has(token) || (only !== undefined && meaning.has(only));
     return only !== undefined && others.length === 0 && !reversesMeaning && !this.closestWord(token)
       ? only
       : token;
@@ -236,7 +241,7 @@ export class Vocabulary {
   }
 
   /** Finds every alias in the tokens (longest first) and in the raw text (for unspaced scripts). */
-  match(tokens: readonly string[], text: string): VocabularyMatch {
+  match(tokens: readonly string[], text: string, foreign = false): VocabularyMatch {
     const readings: Reading[] = [];
     const consumed = new Set<number>();
     const inPhrases = new Set<number>();
@@ -244,7 +249,7 @@ export class Vocabulary {
     const qualifiers = new Set<DealId>();
     let previous: { reading: Reading; end: number } | null = null;
     for (let start = 0; start < tokens.length; ) {
-      const found = this.longestAt(tokens, start);
+      const found = this.longestAt(tokens, start, foreign);
       if (found) {
         const words = tokens.slice(start, start + found.length);
         const inside = this.dealsInside(words, found);
@@ -280,10 +285,17 @@ export class Vocabulary {
     for (const { alias, term } of this.aliases.unspaced) {
       if (lower.includes(alias)) readings.push({ words: alias, kind: term.kind, as: term.id, fuzzy: false });
     }
-    // In a CJK token such as "日本の量子", the aliases found inside it stand for the whole token.
+    // In a CJK token such as "日本の量子", the aliases found inside it stand for the whole token; so do the words
+    // in Latin letters or digits written into it ("美韩协议中关于6g的内容").
     tokens.forEach((token, i) => {
-      if (UNSPACED_SCRIPT.test(token) && this.aliases.unspaced.some(({ alias }) => token.includes(alias)))
+      if (!UNSPACED_SCRIPT.test(token)) return;
+      for (const [word] of token.matchAll(/[a-z0-9]+/g)) {
+        const term = this.aliases.phrases.get(word);
+        if (!term) continue;
+        readings.push({ words: word, kind: term.kind, as: term.id, fuzzy: false });
         consumed.add(i);
+      }
+      if (this.aliases.unspaced.some(({ alias }) => token.includes(alias))) consumed.add(i);
     });
     return { readings, consumed, inPhrases, names, qualifiers };
   }
@@ -292,12 +304,7 @@ export class Vocabulary {
   sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
     const hits: Array<{ id: Section; positions: number[] }> = [];
     // "Does it leave room for …?": a section word inside an everyday phrase asks for no section.
-    const everyday = new Set(
-      this.notSections.flatMap((phrase) => {
-        const at = indexOfSequence(tokens, phrase);
-        return at < 0 ? [] : phrase.map((_, i) => at + i);
-      }),
-    );
+    const everyday = new Set(this.notSections.flatMap((phrase) => positionsOf(tokens, phrase)));
     const asked = new Set(tokens);
     for (const { id, tokens: alias, unspaced } of this.sections) {
       if (!unspaced && !asked.has(alias[0] as string)) continue;
@@ -320,7 +327,7 @@ export class Vocabulary {
     });
   }
 
-  private longestAt(tokens: readonly string[], start: number): Found | null {
+  private longestAt(tokens: readonly string[], start: number, foreign: boolean): Found | null {
     const phrase = this.aliases.phraseAt(tokens, start);
     if (phrase) {
       const { words, term, length } = phrase;
@@ -334,15 +341,30 @@ export class Vocabulary {
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
     if (this.knownWords.has(token)) return null;
-    const closest = this.closestWord(token);
-    if (!closest) return null;
-    const { term, word } = closest;
-    const alias = term.kind === "topic" ? { alias: word } : {};
-    return {
-      reading: { words: token, kind: term.kind, as: term.id, fuzzy: true, ...alias },
-      length: 1,
-      name: false,
-    };
+    // A compound or inflection of another language's alias is read as it ("kernbrennstoff"); else a typo of one.
+    const inside = foreign ? this.aliasInside(token) : null;
+    const closest = inside ? null : this.closestWord(token);
+    const term = inside ?? closest?.term;
+    if (!term) return null;
+    const alias = closest && term.kind === "topic" ? { alias: closest.word } : {};
+    const reading = { words: token, kind: term.kind, as: term.id, fuzzy: closest !== null, ...alias };
+    return { reading, length: 1, name: false };
+  }
+
+  /**
+   * The longest alias (five letters or more) a word begins with ("kernbrennstoffe", "quantenforschung"), or (six
+   * or more) whose last letter it changes ("nucleari"): never one the English texts use ("investigación").
+   */
+  private aliasInside(token: string): Term | null {
+    let best: { term: Term; length: number } | null = null;
+    for (const { word, term } of this.aliases.singleWords) {
+      if (word.length < 5 || word.length <= (best?.length ?? 0) || this.knownWords.has(word)) continue;
+      const compound = token.length > word.length && token.startsWith(word);
+      const inflected =
+        word.length >= 6 && token.length <= word.length + 2 && token.startsWith(word.slice(0, -1));
+      if (compound || inflected) best = { term, length: word.length };
+    }
+    return best?.term ?? null;
   }
 
   private closestWord(token: string): { term: Term; word: string } | null {
@@ -357,13 +379,6 @@ export class Vocabulary {
     return best;
   }
 }
-
-/** Order, rank and negation words: never read as a typo nor read from one, as that turns a question around. */
-const MEANING_WORDS = new Set(
-  "before after earlier later earliest latest first last prior since until not no never nor none without".split(
-    " ",
-  ),
-);
 
 const VOWELS = new Set("aeiou");
 

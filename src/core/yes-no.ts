@@ -96,7 +96,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const typed = new Set(groups.flatMap((group) => group.typed.map(stem)));
   const single = groups.flatMap(({ words }) => (words.length === 1 ? words.map(stem) : []));
   // "Does it link AI to biotech?": two topics in one sentence are the link; the verb need not stand there.
-  const relating = groups.length > 1 ? RELATION_WORDS : new Set<string>();
+  const relating = new Set(groups.length > 1 ? ctx.vocabulary.phrasing.relations.map(stem) : []);
   const keys = new Set(
     [...[...keyWords(query, ctx)].filter((key) => !typed.has(key)), ...single].filter(
       (key) => !inPhrase.has(key) && !relating.has(key),
@@ -298,12 +298,6 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
   return `${askedNegated(query) ? "Yes" : "No"} — ${[...new Set(clauses.map((clause) => clause?.trim()))].join(" ")}`;
 }
 
-/** Verbs that ask whether two things go together: said by a sentence that has both. */
-const RELATION_WORDS = new Set(
-  "link links linked tie ties tied connect connects connected combine combines combined relate relates related"
-    .split(" ")
-    .map(stem),
-);
 /**
  * One word in two forms the stems leave apart ("regulator" and "regulatory", "licens" and "license"): a known tail
  * only, so "commit" is not "committee" nor "intern" "international".

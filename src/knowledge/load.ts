@@ -163,6 +163,7 @@ function buildKnowledge(files: {
     intentCues: vocabulary.intents,
     otherLanguages: vocabulary.otherLanguages,
     valuesAsked: vocabulary.valuesAsked,
+    publishers: vocabulary.publishers,
     suggestions: vocabulary.suggestions,
   };
 }

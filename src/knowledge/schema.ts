@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INTENT_NAMES } from "../core/answer.js";
-import { type KnowledgeBase, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
+import { type KnowledgeBase, PHRASING_LISTS, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
 import { tokenize } from "../core/text.js";
 import { writtenUnspaced } from "../core/vocabulary.js";
 
@@ -79,17 +79,10 @@ export const vocabularyFileSchema = z.strictObject({
   /** How questions are phrased: which-deal, yes/no and coverage wording, requests the bot does not serve. */
   phrasing: z.strictObject(
     {
-      whichDeal: z.array(alias).default([]),
-      allDeals: z.array(alias).default([]),
-      yesNo: z.array(alias).default([]),
-      coverage: z.array(alias).default([]),
-      order: z.array(alias).default([]),
-      framing: z.array(alias).default([]),
-      premiseNouns: z.array(alias).default([]),
-      offTopic: z.array(alias).default([]),
-      greetings: z.array(alias).default([]),
-      english: z.array(alias).default([]),
-      foreignOnly: z.array(alias).default([]),
+      ...(Object.fromEntries(PHRASING_LISTS.map((list) => [list, z.array(alias).default([])])) as Record<
+        (typeof PHRASING_LISTS)[number],
+        z.ZodDefault<z.ZodArray<typeof alias>>
+      >),
       propertyTopics: z.array(id).default([]),
       signing: listOf(alias),
       signingParties: listOf(alias),
@@ -115,6 +108,7 @@ export const vocabularyFileSchema = z.strictObject({
     ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
     required,
   ),
+  publishers: z.array(z.strictObject({ publisher: text, names: phrases })).default([]),
   otherCountries: z.array(alias),
   suggestions: z.array(z.strictObject({ label: text, query: text })).default([]),
 });

@@ -495,7 +495,10 @@ function rank(
     const mainly = matched === 0 && asked.includes(passage.topics[0] ?? "") ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
+    // "Which fields did the White House say …": that publisher's own account comes first.
+    const saidByAsked = query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? "") ? 1 : 0;
     const score =
+      saidByAsked +
       covered * 3 +
       termShare +
       (matched > 0 ? found.scoreAt(place) / best : 0) +
