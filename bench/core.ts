@@ -13,33 +13,44 @@ import { round, summarize, timed } from "./stats.js";
 
 type MeasureOptions = { dir: string; questions: string[]; samples: number; budgetMs: number };
 type CoreOptions = Omit<MeasureOptions, "dir" | "questions"> & { runs: number; factors: number[] };
-/** One factor's measures, one per run; ×1 is the real knowledge/ folder itself. */
-type ScaleRow = { factor: number; yamlMB: number; runs: Awaited<ReturnType<typeof measureCore>>[] };
 
-/**
- * Each run measures every factor in turn, each in a fresh process, so a ratio between factors compares
- * figures taken minutes apart on the same machine, never across runs.
- */
-export async function coreSection({ runs, factors, samples, budgetMs }: CoreOptions): Promise<ScaleRow[]> {
+/** Each run measures every factor in turn, each in a fresh process: a ratio never compares across runs. */
+export async function coreSection(options: CoreOptions) {
   const root = await mkdtemp(join(tmpdir(), "tpd-bench-scale-"));
   const dirOf = (factor: number) => (factor === 1 ? KNOWLEDGE_DIR : join(root, `x${factor}`));
   try {
-    const rows: ScaleRow[] = [];
-    for (const factor of factors) {
+    const rows: { factor: number; yamlMB: number; runs: Awaited<ReturnType<typeof measureCore>>[] }[] = [];
+    for (const factor of options.factors) {
       const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dirOf(factor));
       rows.push({ factor, yamlMB: Math.round(bytes / 2 ** 17) / 8, runs: [] });
     }
-    const child = await compiled(root);
+    // The core is timed compiled, as the bot runs it, not as tsx runs it (tsx names every function it
+    // creates, a cost on each closure of a query): this file bundled into one ES module for the child.
+    const child = join(root, "core.mjs");
+    const { build } = await import("esbuild"); // the compiler stays out of what it compiles (`external`)
+    const require =
+      'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);';
+    await build({
+      entryPoints: [fileURLToPath(import.meta.url)],
+      outfile: child,
+      bundle: true,
+      external: ["esbuild"],
+      platform: "node",
+      format: "esm",
+      target: `node${process.versions.node.split(".")[0]}`,
+      banner: { js: require },
+      logLevel: "silent",
+    });
     const questions = loadGolden().map((row) => row.q);
-    for (let run = 1; run <= runs; run++) {
+    for (let run = 1; run <= options.runs; run++) {
       for (const row of rows) {
-        const task: MeasureOptions = { dir: dirOf(row.factor), questions, samples, budgetMs };
+        const task: MeasureOptions = { ...options, dir: dirOf(row.factor), questions };
         // --expose-gc: the heap is read after a full collection, not at whatever point the last one left it.
         const args = ["--expose-gc", child, JSON.stringify(task)];
         const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 600_000 });
         row.runs.push(JSON.parse(stdout));
       }
-      process.stderr.write(`  core run ${run}/${runs} done\n`);
+      process.stderr.write(`  core run ${run}/${options.runs} done\n`);
     }
     return rows;
   } finally {
@@ -47,44 +58,13 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
   }
 }
 
-/**
- * This file compiled into `dir` as one JavaScript file, for the measuring child: the core is timed as the bot
- * runs it, compiled, not as tsx runs it (tsx names every function it creates, a cost on each closure of a query).
- */
-async function compiled(dir: string): Promise<string> {
-  const outfile = join(dir, "core.mjs");
-  const { build } = await import("esbuild"); // the compiler stays out of what it compiles (`external`)
-  await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: `node${process.versions.node.split(".")[0]}`,
-    external: ["esbuild"],
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
-    logLevel: "silent",
-  });
-  return outfile;
-}
-
-/**
- * In a fresh process: loads the folder, builds the bot, warms up, then answers the golden questions round
- * after round until `samples` answers are timed, or the time budget is spent (the count then says so).
- */
+/** In a fresh process: load, build, warm up, then time answers until `samples` or the budget is spent. */
 async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions) {
   const [loaded, loadMs] = await timed(() => loadKnowledge(dir));
   const [bot, botBuildMs] = await timed(() => createBot(loaded));
-  const question = (i: number) => questions[i % questions.length] ?? "";
-  const answer = (i: number) => bot.answer(question(i));
-  const search = (i: number) => loaded.index.search(question(i));
-  const time = (work: (i: number) => unknown, i: number) => {
-    const started = performance.now();
-    work(i);
-    return performance.now() - started;
-  };
+  const answer = (i: number) => bot.answer(questions[i % questions.length] ?? "");
+  /** The floor: a bare full-text search of the same question over the same index. */
+  const search = (i: number) => loaded.index.search(questions[i % questions.length] ?? "");
   // Warm-up: twelve rounds of the questions, or 15 s (a quarter of the budget if shorter), whichever ends first.
   // A running bot answers from code the JIT has finished optimising; after three rounds it still is not, and the
   // p99 of the first samples was that of the optimiser (4–5 ms at ×1 against under 1 ms after twelve rounds).
@@ -96,24 +76,26 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
   const answers: number[] = [];
   const searches: number[] = [];
   const deadline = performance.now() + budgetMs;
+  const time = (work: (i: number) => unknown, i: number) => {
+    const started = performance.now();
+    work(i);
+    return performance.now() - started;
+  };
   for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
     answers.push(time(answer, i));
     searches.push(time(search, i));
   }
   if (!globalThis.gc) throw new Error("bench/core.ts must run with node --expose-gc");
   globalThis.gc();
-  const memory = process.memoryUsage();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
   return {
     passages: loaded.knowledge.passages.length,
-    /** loadKnowledge: read, parse, validate and index the YAML. */
-    loadMs: round(loadMs, 1),
-    /** createBot over the loaded knowledge. */
+    loadMs: round(loadMs, 1), // loadKnowledge: read, parse, validate and index the YAML
     botBuildMs: round(botBuildMs, 1),
     answerMs: summarize(answers),
-    /** The floor: a bare full-text search of the same question over the same index. */
     searchMs: summarize(searches),
     /** The heap and typed-array memory after a full collection, the bot and its knowledge still held. */
-    heapMB: round((memory.heapUsed + memory.arrayBuffers) / 2 ** 20, 1),
+    heapMB: round((heapUsed + arrayBuffers) / 2 ** 20, 1),
   };
 }
 

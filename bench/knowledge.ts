@@ -46,24 +46,20 @@ export async function writeSyntheticKnowledge(factor: number, dir: string): Prom
     bytes += Buffer.byteLength(text);
   };
   await write("vocabulary.yaml", await readFile(join(KNOWLEDGE_DIR, "vocabulary.yaml"), "utf8"));
-  const part = (source: Item, copy: number) =>
-    copy === 0
-      ? source
-      : { ...source, title: `${source.title} (part ${copy + 1})`, url: `${source.url}#part-${copy + 1}` };
+  const part = (source: Item, copy: number) => ({
+    ...source,
+    id: id(source.id, copy),
+    ...(copy > 0 && { title: `${source.title} (part ${copy + 1})`, url: `${source.url}#part-${copy + 1}` }),
+  });
   await write("sources.yaml", {
     ...sourcesFile,
-    sources: copies.flatMap((copy) =>
-      sources.map((source) => part({ ...source, id: id(source.id, copy) }, copy)),
-    ),
+    sources: copies.flatMap((c) => sources.map((s) => part(s, c))),
   });
   for (const [path, deal] of deals) {
-    await write(path, {
-      ...deal,
-      sources: copies.flatMap((copy) => deal.sources.map((s) => id(s, copy))),
-      facts: copies.flatMap((copy) =>
-        deal.facts.map((fact) => ({ ...copyOf(fact, copy), source: id(fact.source, copy) })),
-      ),
-    });
+    const facts = copies.flatMap((c) =>
+      deal.facts.map((fact) => ({ ...copyOf(fact, c), source: id(fact.source, c) })),
+    );
+    await write(path, { ...deal, sources: copies.flatMap((c) => deal.sources.map((s) => id(s, c))), facts });
   }
   for (const [path, article] of articles) {
     for (const copy of copies) {

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { type RequestOptions, request } from "node:http";
 import { createServer } from "node:net";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -13,32 +12,12 @@ const PLATFORM_ENV =
   /^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/;
 
 /** A child in the repository with the caller's environment less PLATFORM_ENV and no `.env` (tokens stay out). */
-function inRepo(extra: Record<string, string> = {}) {
+export function inRepo(extra: Record<string, string> = {}) {
   const kept = Object.entries(process.env).filter(([key]) => !PLATFORM_ENV.test(key));
   return {
     cwd: REPO,
     env: { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra },
   };
-}
-
-/**
- * Milliseconds from spawning `command` (through sh, as npm runs a script) to the first stdout line that
- * matches `done`; the process is then stopped.
- */
-export async function timeToLine(command: string, done: RegExp, input = ""): Promise<number> {
-  const started = performance.now();
-  const child = spawn("sh", ["-c", command], { ...inRepo(), stdio: ["pipe", "pipe", "ignore"] });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-  child.stdin.end(input);
-  try {
-    for await (const line of createInterface({ input: child.stdout })) {
-      if (done.test(line)) return performance.now() - started;
-    }
-    throw new Error(`${command}: ended without a line matching ${done}`);
-  } finally {
-    clearTimeout(timer);
-    await stop(child);
-  }
 }
 
 /** Runs `command` (through sh) to its own end with `input` on stdin; throws unless it exits with 0. */

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,13 +12,6 @@ import { startupSection } from "./startup.js";
 
 const SECTIONS = ["core", "startup", "slack", "reload"] as const;
 type Section = (typeof SECTIONS)[number];
-
-const USAGE = `npm run bench -- [--only ${SECTIONS.join(",")}] [--runs N] [--factors 1,10,100,1000] [--quick] [--out PATH]
-  --only     sections to run (all by default); results.json then holds only those
-  --runs     runs of each section (default 3: every verdict is read from all of them)
-  --quick    a smoke run of a few seconds with too few samples to read anything from; written to the
-             temp folder unless --out is given
-A full run (every section, not quick) also rewrites the figures in docs/benchmarks.md.`;
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +31,8 @@ const runs = Number(values.runs ?? q(1, 3));
 const factors = (values.factors ?? q("1,10", "1,10,100,1000")).split(",").map(Number);
 const valid = only.every((name) => SECTIONS.includes(name)) && runs >= 1 && factors.every((f) => f >= 1);
 if (values.help || !valid || !factors.every(Number.isInteger)) {
-  process.stderr.write(`${USAGE}\n`);
+  const usage = `[--only ${SECTIONS.join(",")}] [--runs N] [--factors 1,10,100,1000] [--quick] [--out PATH]`;
+  process.stderr.write(`npm run bench -- ${usage}\n(docs/benchmarks.md says what each does)\n`);
   process.exit(values.help ? 0 : 2);
 }
 const out = values.out ?? q(join(tmpdir(), "tpd-bench-quick.json"), join(REPO, "bench/results.json"));
@@ -51,19 +45,11 @@ const RUNNERS = {
 /** What each section measures, as its runner returns it. */
 export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
 
-/** The checkout's commit, or "unknown" in a tree without git (an exported copy). */
-function commitOf(): string {
-  try {
-    const git = ["rev-parse", "--short", "HEAD"];
-    return execFileSync("git", git, { cwd: REPO, encoding: "utf8", stdio: "pipe" }).trim();
-  } catch {
-    return "unknown";
-  }
-}
 const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" });
 const results: Results = {
   date: new Date().toISOString(),
-  commit: commitOf(),
+  commit: git.stdout?.trim() || "unknown", // "unknown" in a tree without git (an exported copy)
   machine: `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`,
   loadAverage: { start: load(), end: 0 },
   quick,
@@ -82,11 +68,14 @@ results.goals = evaluateGoals(results.sections);
 const report = renderReport(results);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${report}\nResults written to ${out}\n`);
+// A full run (every section, not quick, no --out) rewrites the figures of docs/benchmarks.md.
 if (!quick && only.length === SECTIONS.length && !values.out) {
   const docs = join(REPO, "docs/benchmarks.md");
   const figures = /(?<=<!-- figures -->)[\s\S]*(?=<!-- \/figures -->)/;
-  const text = readFileSync(docs, "utf8").replace(figures, () => `\n${report}\n`);
-  writeFileSync(docs, text);
+  writeFileSync(
+    docs,
+    readFileSync(docs, "utf8").replace(figures, () => `\n${report}\n`),
+  );
   // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
   execFileSync("npx", ["biome", "format", "--write", docs], { cwd: REPO, stdio: "ignore" });
 }
