@@ -36,23 +36,17 @@ export type DiscordConfig = {
 };
 
 /** How questions wait for an answer (issue 16): the budget before "working on it…", and the queue's bounds. */
-export type AnsweringConfig = {
+export const ANSWERING_DEFAULTS = {
   /** An answer not ready this long after the question gets "working on it…" first, then follows. */
-  budgetMs: number;
-  /** Questions worked on at once, per platform. */
-  concurrency: number;
-  /** Questions waiting for a turn, per platform; past this a new one gets "busy" at once. */
-  maxWaiting: number;
-  /** A question that waited this long since it was asked gets "busy" instead of its turn. */
-  maxWaitMs: number;
-};
-
-export const ANSWERING_DEFAULTS: AnsweringConfig = {
   budgetMs: 1500,
+  /** Questions worked on at once, per platform. */
   concurrency: 4,
+  /** Questions waiting for a turn, per platform; past this a new one gets "busy" at once. */
   maxWaiting: 100,
+  /** A question that waited this long since it was asked gets "busy" instead of its turn. */
   maxWaitMs: 250,
 };
+export type AnsweringConfig = typeof ANSWERING_DEFAULTS;
 
 export type RateLimitConfig = {
   perUser: number;
@@ -74,27 +68,7 @@ export type StoreConfig = {
   sqliteFile: string;
 };
 
-export type Config = {
-  knowledgeDir: string;
-  logLevel: (typeof LOG_LEVELS)[number];
-  rateLimit: RateLimitConfig;
-  answering: AnsweringConfig;
-  /** Port for GET /healthz when no Slack HTTP server carries it; null to serve none. */
-  healthPort: number | null;
-  shutdownGraceMs: number;
-  watchKnowledge: boolean;
-  /** How often the watch hashes the knowledge files to catch changes no file event reported; 0 = never. */
-  knowledgeCheckSeconds: number;
-  /** Accept a reload that drops a deal or most passages (refused by default as a likely mistake). */
-  allowKnowledgeShrink: boolean;
-  /** Knowledge holding more bytes of YAML than this fails start-up, and a reload to it is refused. */
-  knowledgeMaxBytes: number;
-  slack: SlackConfig | null;
-  discord: DiscordConfig | null;
-  store: StoreConfig;
-  /** Shard count for `npm run start:sharded`: "auto" asks Discord (GET /gateway/bot). */
-  discordShards: number | "auto";
-};
+export type Config = ReturnType<typeof loadConfig>;
 
 /** An empty (or blank) variable counts as unset; surrounding spaces, as pasted from a dashboard, are dropped. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -195,7 +169,7 @@ export function loadEnvFile(): void {
 }
 
 /** The only reader of the environment: validates it and hands each part of the program its slice. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -205,22 +179,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const answering = answeringConfig(vars);
   return {
     knowledgeDir: vars.KNOWLEDGE_DIR ?? "knowledge",
-    logLevel: vars.LOG_LEVEL ?? "info",
+    logLevel: vars.LOG_LEVEL ?? ("info" as const),
     rateLimit: {
       perUser: vars.RATE_LIMIT_PER_USER ?? 20,
       perTeam: vars.RATE_LIMIT_PER_TEAM ?? 200,
       windowMs: (vars.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
     },
     answering,
+    /** Port for GET /healthz when no Slack HTTP server carries it; null to serve none. */
     healthPort: vars.HEALTH_PORT ?? null,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? 5000,
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? true,
+    /** How often the watch hashes the knowledge files to catch changes no file event reported; 0 = never. */
     knowledgeCheckSeconds: vars.KNOWLEDGE_CHECK_SECONDS ?? 30,
+    /** Accept a reload that drops a deal or most passages (refused by default as a likely mistake). */
     allowKnowledgeShrink: vars.KNOWLEDGE_ALLOW_SHRINK ?? false,
+    /** Knowledge holding more bytes of YAML than this fails start-up, and a reload to it is refused. */
     knowledgeMaxBytes: vars.KNOWLEDGE_MAX_BYTES ?? 20 * 1_048_576,
     slack: slackConfig(vars),
     discord: discordConfig(vars),
-    discordShards: vars.DISCORD_SHARDS ?? "auto",
+    /** Shard count for `npm run start:sharded`: "auto" asks Discord (GET /gateway/bot). */
+    discordShards: vars.DISCORD_SHARDS ?? ("auto" as const),
     store: storeConfig(vars),
   };
 }
