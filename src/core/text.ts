@@ -269,6 +269,9 @@ export function phrasesIn(tokens: readonly string[], phrases: readonly string[])
   return phrases.filter((_, i) => indexOfSequence(tokens, split[i] ?? []) >= 0);
 }
 
+/** The words of a text written as a list, one set: `wordSet("not no never")`. */
+export const wordSet = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+
 /** `make` of an object, made once per object: per knowledge version, per list of the vocabulary, per query. */
 export function once<Key extends object, Value>(make: (key: Key) => Value): (key: Key) => Value {
   const made = new WeakMap<Key, Value>();

@@ -7,7 +7,7 @@ import type {
   SearchHit,
   SearchResults,
 } from "../core/model.js";
-import { buffersOf, HASH_SEED, hashWith, TokenTable } from "../core/text.js";
+import { buffersOf, HASH_SEED, hashWith, TokenTable, wordSet } from "../core/text.js";
 
 /*
  * Full-text search over passages, scored as MiniSearch 7 scores an OR query (BM25+, k 1.2, b 0.7, d 0.5;
@@ -21,10 +21,8 @@ import { buffersOf, HASH_SEED, hashWith, TokenTable } from "../core/text.js";
  */
 
 /** Words that carry no meaning for retrieval; dropped at indexing and at query time alike. */
-const STOP_WORDS = new Set(
-  "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split(
-    " ",
-  ),
+const STOP_WORDS = wordSet(
+  "a an and are as at be by for from has have in is it its of on or that the this to was were will with",
 );
 
 /** A light stemmer, so "signing", "signed" and "signs" meet; short words are left alone. */

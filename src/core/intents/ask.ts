@@ -34,7 +34,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, indexOfSequence, once, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, indexOfSequence, once, stem, tokenize, wordSet } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleLead } from "../yes-no.js";
@@ -400,10 +400,8 @@ function quotesAsked(
 }
 
 /** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
-const OFFICE_WORDS = new Set(
-  "position positions title titles job role roles office post rank involvement contribution profile".split(
-    " ",
-  ),
+const OFFICE_WORDS = wordSet(
+  "position positions title titles job role roles office post rank involvement contribution profile",
 );
 /** "Her part in it", "what part did he play", "who was involved in", "who is …": never "as part of the deal". */
 const PART_ASKED =

@@ -6,7 +6,7 @@ import { type DealId, type Passage, type Signatory, sectionWords } from "../mode
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { capitalised, indexOfSequence, QUESTION_WORDS, tokenize } from "../text.js";
+import { capitalised, indexOfSequence, QUESTION_WORDS, tokenize, wordSet } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -183,10 +183,8 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
 }
 
 /** Last words of an office's title ("Prime Minister", "Director"): what a question may ask a signer to be. */
-const TITLE_WORDS = new Set(
-  "president minister director assistant secretary ambassador chancellor governor chair adviser advisor".split(
-    " ",
-  ),
+const TITLE_WORDS = wordSet(
+  "president minister director assistant secretary ambassador chancellor governor chair adviser advisor",
 );
 
 /** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
