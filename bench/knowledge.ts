@@ -9,12 +9,7 @@ type Item = Record<string, unknown> & { id: string; text: string };
 type Deal = { sources: string[]; facts: (Item & { source: string })[] };
 type Article = { source: string; passages: Item[] };
 
-/**
- * Writes knowledge/ at `factor` times the documents into `dir`, as YAML the loader reads. Copy 0 is the real
- * knowledge (so golden questions keep their answers); copies 1…factor-1 repeat every source, fact and
- * article passage under new ids with 30 % of the words swapped for words drawn, by frequency, from the real
- * texts, so vocabulary, lengths, deals, topics and sections keep the real distribution. Returns the bytes.
- */
+/** Writes ×`factor` knowledge into `dir` as docs/benchmarks.md describes (copy 0 is the real one); returns its bytes. */
 export async function writeSyntheticKnowledge(factor: number, dir: string): Promise<number> {
   const read = async <T>(path: string) => yaml.load(await readFile(join(KNOWLEDGE_DIR, path), "utf8")) as T;
   const folder = async <T>(sub: string) => {

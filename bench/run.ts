@@ -10,12 +10,9 @@ import { evaluateGoals, type Results, renderReport } from "./report.js";
 import { slackSection } from "./slack-load.js";
 import { startupSection } from "./startup.js";
 
-const SECTIONS = ["core", "startup", "slack", "reload"] as const;
-type Section = (typeof SECTIONS)[number];
-
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: SECTIONS.join(",") },
+    only: { type: "string" },
     runs: { type: "string" },
     factors: { type: "string" },
     quick: { type: "boolean", default: false },
@@ -26,9 +23,17 @@ const { values } = parseArgs({
 const { quick } = values;
 /** A setting's value in a quick run, else in a full one. */
 const q = <T>(quickValue: T, full: T) => (quick ? quickValue : full);
-const only = values.only.split(",") as Section[];
 const runs = Number(values.runs ?? q(1, 3));
 const factors = (values.factors ?? q("1,10", "1,10,100,1000")).split(",").map(Number);
+const RUNNERS = {
+  core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
+  startup: () => startupSection(q(1, Math.max(runs, 5))),
+  slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 5000) }),
+  reload: () => reloadSection(runs, q(10, 100)),
+};
+type Section = keyof typeof RUNNERS;
+const SECTIONS = Object.keys(RUNNERS);
+const only = (values.only ?? SECTIONS.join(",")).split(",") as Section[];
 const valid = only.every((name) => SECTIONS.includes(name)) && runs >= 1 && factors.every((f) => f >= 1);
 if (values.help || !valid || !factors.every(Number.isInteger)) {
   const usage = `[--only ${SECTIONS.join(",")}] [--runs N] [--factors 1,10,100,1000] [--quick] [--out PATH]`;
@@ -36,12 +41,6 @@ if (values.help || !valid || !factors.every(Number.isInteger)) {
   process.exit(values.help ? 0 : 2);
 }
 const out = values.out ?? q(join(tmpdir(), "tpd-bench-quick.json"), join(REPO, "bench/results.json"));
-const RUNNERS = {
-  core: () => coreSection({ runs, factors, samples: q(100, 1000), budgetMs: q(2000, 60_000) }),
-  startup: () => startupSection(q(1, Math.max(runs, 5))),
-  slack: () => slackSection({ runs, seconds: q(1, 5), warmupSeconds: q(0.5, 3), samples: q(20, 5000) }),
-  reload: () => reloadSection(runs, q(10, 100)),
-} satisfies Record<Section, () => Promise<unknown>>;
 /** What each section measures, as its runner returns it. */
 export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
 

@@ -25,11 +25,7 @@ async function timeToAnswer(command: string, input = ""): Promise<number> {
   }
 }
 
-/**
- * Console start-up (`npm start`'s script, without npm's own start-up) against its floor, in turns. The unmeasured
- * first start runs to its own end, so the compile cache the start script writes as it ends is there for the
- * measured starts (each stopped at its answer), as on any machine that ran it once.
- */
+/** Console start-up against its floor, in turns, after one unmeasured start run to its end (docs/benchmarks.md). */
 export async function startupSection(runs: number) {
   const command: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
   const floor = () => timeToAnswer(`node bench/startup-floor.mjs knowledge "${QUESTION}"`);
