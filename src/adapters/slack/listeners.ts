@@ -153,7 +153,9 @@ const commandQuestion = (
 const command = {
   name: "command",
   read({ command: body, respond, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Asked {
-    const asked = commandQuestion(body, receivedAt(context));
+    // When the request reached this process, as the receiver recorded it (see app.ts).
+    const at = context[RECEIVED_AT];
+    const asked = commandQuestion(body, typeof at === "number" ? { askedAt: at } : {});
     return { question: asked, reply: privateReply(respond, render({ shareable: true }), ack) };
   },
 } satisfies EntryPoint<SlackCommandMiddlewareArgs & AllMiddlewareArgs, Context, SlackMessage>;
@@ -183,12 +185,6 @@ export const takeCommand =
     );
     return true;
   };
-
-/** When the request reached this process, as the receiver recorded it (see app.ts). */
-function receivedAt(context: AllMiddlewareArgs["context"]): Pick<Question, "askedAt"> {
-  const at = context[RECEIVED_AT];
-  return typeof at === "number" ? { askedAt: at } : {};
-}
 
 /** A mention in a channel: the answer in the thread; inside a thread the bot answered, read in its context. */
 const mention = {

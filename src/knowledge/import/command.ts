@@ -112,17 +112,8 @@ function parse(argv: readonly string[]) {
       "--id, --title and --url name one page: give each file's in its front matter",
     );
   const { knowledge, help, deals, ...rest } = values;
-  const flags: PageMeta = {
-    ...rest,
-    ...(deals === undefined
-      ? {}
-      : {
-          deals: deals
-            .split(",")
-            .map((deal) => deal.trim())
-            .filter(Boolean),
-        }),
-  };
+  const dealList = deals?.split(",").flatMap((deal) => deal.trim() || []);
+  const flags: PageMeta = dealList ? { ...rest, deals: dealList } : rest;
   return { files: positionals, flags, dir: knowledge, help };
 }
 
