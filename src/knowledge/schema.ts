@@ -36,6 +36,11 @@ const phrases = z
   )
   .min(1, "must list at least one phrase");
 const listOf = (word: typeof alias) => z.array(word, required).min(1, "must list at least one word");
+/** Lists moved from code that the answers read: one left out or empty would silently change them. */
+const ANSWERS_READ = new Set(
+  `signing signingParties personalEvents dealNouns later after titleWords tags tagAuxiliaries meaningWords
+   saying now offices noOne relations`.split(/\s+/),
+);
 const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
 
 /** One document cited by the knowledge (an entry of sources.yaml). */
@@ -79,15 +84,13 @@ export const vocabularyFileSchema = z.strictObject({
   /** How questions are phrased: which-deal, yes/no and coverage wording, requests the bot does not serve. */
   phrasing: z.strictObject(
     {
-      ...(Object.fromEntries(PHRASING_LISTS.map((list) => [list, z.array(alias).default([])])) as Record<
-        (typeof PHRASING_LISTS)[number],
-        z.ZodDefault<z.ZodArray<typeof alias>>
-      >),
+      ...(Object.fromEntries(
+        PHRASING_LISTS.map((list) => [
+          list,
+          ANSWERS_READ.has(list) ? listOf(alias) : z.array(alias).default([]),
+        ]),
+      ) as Record<(typeof PHRASING_LISTS)[number], z.ZodDefault<z.ZodArray<typeof alias>>>),
       propertyTopics: z.array(id).default([]),
-      signing: listOf(alias),
-      signingParties: listOf(alias),
-      personalEvents: listOf(alias),
-      dealNouns: listOf(alias),
     },
     required,
   ),

@@ -82,7 +82,7 @@ describe("loadKnowledge", () => {
   it("refuses a vocabulary without the signing words or another list the answers read, naming the field", async () => {
     const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
     expect((await loadKnowledge(dir)).knowledge.phrasing.signing).toContain("signed");
-    for (const list of ["signing", "signingParties", "personalEvents", "dealNouns"]) {
+    for (const list of ["signing", "signingParties", "personalEvents", "dealNouns", "noOne", "tags"]) {
       await writeFile(
         join(dir, "vocabulary.yaml"),
         vocabulary.replace(new RegExp(`^ {2}${list}: .*\n`, "m"), ""),
