@@ -9,7 +9,7 @@ import { deals } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
-import { status } from "./intents/status.js";
+import { RESUME_ASKED, status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, RECORD_PART, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
@@ -125,7 +125,9 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
   // "What has happened on science since the Japan deal was signed?" asks for the later developments on it.
-  const sinceSigning = query.intent === "status" && query.tokens.includes("since");
+  // "Has the US restarted it now that the Economic Prosperity Deal talks moved on?" asks where the deal stands.
+  const sinceSigning =
+    query.intent === "status" && (query.tokens.includes("since") || RESUME_ASKED.test(query.text));
   if (cued && aboutSomething && !ABOUT_TOPICS.has(query.intent) && !sinceSigning) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";

@@ -61,13 +61,12 @@ export function declineGate(
     return decline(ctx, query, intent, IN_ENGLISH, deals);
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
-    return decline(
-      ctx,
-      query,
-      intent,
-      `${capitalised(premise.said)}, so I can't answer that from them.`,
-      deals,
-    );
+    // "It commits $2bn to quantum, right?": a sum no text gives is a plain No.
+    const claimed = premise.sum && query.form === "yes-no";
+    const lead = claimed
+      ? `No — ${premise.said}.`
+      : `${capitalised(premise.said)}, so I can't answer that from them.`;
+    return decline(ctx, query, intent, lead, deals);
   }
   return null;
 }
@@ -92,14 +91,14 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
 }
 
 const MONTHS_AND_DAYS = [...MONTHS, ..."monday tuesday wednesday thursday friday saturday sunday".split(" ")];
-const AMOUNT =
-  /\$\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
+export const AMOUNT =
+  /[$£€¥]\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
 /** `AMOUNT` for a test of whether a text has one (no global flag, so no state between tests). */
 export const HAS_AMOUNT = new RegExp(AMOUNT.source, "i");
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /** How much an amount stands for: "$10bn" and "$10 billion" are one sum. */
-function amountValue(text: string): number {
+export function amountValue(text: string): number {
   const match = /(\d[\d,.]*)\s*(bn|billion|m|million|k|thousand|trillion|tn)?/i.exec(text);
   if (!match?.[1]) return Number.NaN;
   const base = Number(match[1].replace(/,/g, ""));
@@ -164,7 +163,7 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
  * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
  * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
  */
-type Premise = { said: string; incidental: boolean };
+type Premise = { said: string; incidental: boolean; sum?: boolean };
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
 function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
@@ -180,6 +179,7 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
           said: said.said,
           incidental:
             said.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, said.name ?? "")),
+          sum: said.sum,
         }
       : null;
     premises.set(query, premise);
@@ -223,12 +223,12 @@ function topicBeside(query: ParsedQuery, name: string): boolean {
 function premiseMissing(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): { said: string; incidental: boolean; name?: string; properName?: boolean } | null {
+): { said: string; incidental: boolean; name?: string; properName?: boolean; sum?: boolean } | null {
   const facts = factsOf(ctx);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
     if (Number.isFinite(value) && value >= 1000 && !facts.amounts.has(value))
-      return { said: `the deal texts mention no sum of “${match[0].trim()}”`, incidental: false };
+      return { said: `the deal texts mention no sum of “${match[0].trim()}”`, incidental: false, sum: true };
   }
   // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;
   // the name, place or year is what is asked, not assumed.

@@ -1,6 +1,6 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { anyEvidence, describe, subjectOf } from "./coverage.js";
-import { asTyped } from "./gate.js";
+import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage } from "./model.js";
 import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
@@ -64,7 +64,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
     (future ? null : ordinalDiffers(query, answer)) ??
-    fundsObliged(query, answer, ctx);
+    fundsObliged(query, answer, ctx) ??
+    sumClaimed(query, ctx);
   if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
@@ -649,4 +650,29 @@ function listedIn(sentence: string, form: readonly string[]): boolean {
       );
     })
   );
+}
+
+/**
+ * "The Japan MOC commits $1bn to AI research, doesn't it?": a sum that none of the deal's own texts gives is a No,
+ * with the deal's clause on funds where it has one, and the later development the sum comes from, dated.
+ */
+function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const sum = HAS_AMOUNT.exec(query.text)?.[0].trim();
+  const deals = [...new Set(query.deals)];
+  const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
+  if (!sum || !deal || askedNegated(query)) return null;
+  const gives = (passage: Passage) =>
+    [...passage.text.matchAll(AMOUNT)].some((match) => amountValue(match[0]) === amountValue(sum));
+  const passages = ctx.passages({ deals: [deal.id] });
+  const own = (passage: Passage) => passage.section !== "development" && passage.section !== "signing";
+  if (passages.some((passage) => own(passage) && gives(passage))) return null;
+  const clause = passages
+    .filter((passage) => passage.section === "legal-status")
+    .flatMap((passage) => passage.text.split(FULL_STOP))
+    .find((sentence) => /\bcommits?\b[^.]*\bfunds\b/i.test(sentence));
+  const later = passages.find((passage) => passage.section === "development" && gives(passage));
+  const reported = later
+    ? ` “${sum}” comes up only in a later development (${formatDate(later.date)}), not in the deal.`
+    : "";
+  return `No — the ${deal.name}'s own texts give no sum of “${sum}”.${clause ? ` ${clause.trim()}` : ""}${reported}`;
 }

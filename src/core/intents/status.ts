@@ -1,6 +1,6 @@
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
-import { dealNames, dealsWith, formatDate, joinNames } from "../phrasing.js";
+import { dealsWith, formatDate, joinNames } from "../phrasing.js";
 import { capitalised } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -16,19 +16,9 @@ export const status: Intent = {
       sections: ["development"],
       title: "Latest developments",
       lead: (deals) => {
-        const paused = pausedAmong(request, deals);
         const unreported = unreportedAsked(request);
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
-        // "Has the Japan TPD been paused like the British one?" asks of the deal named first: No, when no report has it.
-        const [asked] = request.query.deals;
-        const notPaused =
-          paused && asked && request.query.form === "yes-no" && !paused.includes(asked)
-            ? `No — no report I hold says the ${request.ctx.dealName(asked)} was paused. `
-            : "";
-        const pause = paused
-          ? `Of the deals, reports of a pause concern only ${dealNames(request.ctx, paused, "and")}. `
-          : "";
-        return `${notPaused}${aside}${pause}${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
+        return `${stateLead(request, deals)}${aside}${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
       },
       none: (deals) => `${latestHeld(request, deals)} ${capitalised(asOf)}.`,
       newestFirst: true,
@@ -75,19 +65,33 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   return unknown ? unknown.join(" ") : null;
 }
 
-/** Words that ask which deal is paused ("which TPD is on hold?"). */
-const PAUSE_ASKED = /\b(paus\w*|on hold|halt\w*|suspend\w*|stall\w*|frozen|on ice|shelved)\b/i;
+/** Words that ask whether a deal was paused ("which TPD is on hold?", "why did the US suspend it?"). */
+const PAUSE_ASKED = /\b(paus\w*|on hold|halt\w*|suspend\w*|stall\w*|froz\w*|freez\w*|on ice|shelved)\b/i;
 /** What a development says when work on a deal was paused. */
 const PAUSE_REPORTED = /\b(paused|suspended|halted|on hold)\b/i;
+/** Words that ask whether work on a deal started again ("has the US restarted it?", "un-paused?", "back on?"). */
+export const RESUME_ASKED = /\b(restart\w*|resum\w*|un-?paus\w*|revived?|back on|on again|going again)\b/i;
+/** What a development says when work on a deal started again: not "for work to resume" nor "looked forward to resuming". */
+const RESUME_REPORTED = /\b(resumed|restarted|unpaused|un-paused|revived|back on track)\b/i;
 
 /**
- * "Which of the three TPDs is on hold?": when a pause is asked about more than one deal, the lead names the
- * deals whose later developments report one, so the answer does not hide among the others' news.
+ * A pause or a restart asked of the deals, as the dated reports record it. "Why did the US pause the Japan deal?"
+ * when reports record a pause of another deal only: No, naming the deal and date they give; "Which TPD is on hold?":
+ * the deals whose reports record a pause; "Has the US restarted the UK deal?" with no report of it: No, plainly.
  */
-function pausedAmong({ query, ctx }: IntentRequest, deals: readonly DealId[]): DealId[] | null {
-  if (deals.length < 2 || !PAUSE_ASKED.test(query.text)) return null;
-  const paused = deals.filter((deal) =>
-    ctx.passages({ deals: [deal], sections: ["development"] }).some((p) => PAUSE_REPORTED.test(p.text)),
-  );
-  return paused.length > 0 && paused.length < deals.length ? paused : null;
+function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
+  const reported = (deal: DealId, words: RegExp) =>
+    ctx.passages({ deals: [deal], sections: ["development"] }).find((passage) => words.test(passage.text));
+  // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
+  const [asked] = query.deals;
+  const future = /\b(will|going to|expected|likely)\b/.test(query.text);
+  if (asked && RESUME_ASKED.test(query.text) && !future && !reported(asked, RESUME_REPORTED))
+    return `No — no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `;
+  const paused = ctx.dealIds.filter((deal) => reported(deal, PAUSE_REPORTED));
+  if (!PAUSE_ASKED.test(query.text) || paused.length === 0 || deals.every((deal) => paused.includes(deal)))
+    return "";
+  const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, PAUSE_REPORTED)?.date)})`))}`;
+  if (asked && !paused.includes(asked))
+    return `No — no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `;
+  return `Of the deals, ${record}. `;
 }
