@@ -7,6 +7,7 @@ import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import { capitalised, FILLER_WORDS, indexOfSequence, QUESTION_WORDS, stem, tokenize } from "./text.js";
+import { valueUnsaid } from "./value-asked.js";
 
 /** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
 const NEGATIONS = new Set(
@@ -43,7 +44,8 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // unless the answer's own lead already says what the texts lack.
   const decided = hasYesNoLead(answer.lead)
     ? null
-    : (yesOrNo(query, answer, ctx) ?? (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : UNDECIDED));
+    : (yesOrNo(query, answer, ctx) ??
+      (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : (valueUnset(query, answer, ctx) ?? UNDECIDED)));
   const lead = decided ? `${decided} ${answer.lead}` : answer.lead;
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
@@ -60,6 +62,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
   const future = /\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under");
   const byClause =
+    wordingLead(query, ctx) ??
     signingOrderLead(query, ctx) ??
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
@@ -134,7 +137,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (deals.length > 1 && !askedOfEach(query)) return null;
   const decisions = deals.length > 1 ? deals.map(decide) : [decide(deals[0])];
   const [first] = decisions;
-  if (!first || decisions.some((decision) => decision?.negated !== first.negated)) return null;
+  if (!first) return boundLead(query, answer, ctx);
+  if (decisions.some((decision) => decision?.negated !== first.negated)) return null;
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
   // "Were they announced on the same day?": the dates the two deals' sentences give decide, when every sentence
   // that could decide gives its deal one date ("announced" on 29 October, and Korea's joining on 30 October, give none).
@@ -675,4 +679,85 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     ? ` “${sum}” comes up only in a later development (${formatDate(later.date)}), not in the deal.`
     : "";
   return `No — the ${deal.name}'s own texts give no sum of “${sum}”.${clause ? ` ${clause.trim()}` : ""}${reported}`;
+}
+
+/**
+ * "Does the UK deal give the Environment Agency a deadline?", "Does it set a budget for quantum?": a kind of value
+ * that no sentence shown gives (beside the name asked, when one is): the texts do not give one, said plainly.
+ */
+function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const naming = (sentence: string) =>
+    query.names.length === 0 ||
+    query.names.some((name) => name.forms.some((form) => indexOfSequence(tokenize(sentence), form) >= 0));
+  const sentences = answer.excerpts.flatMap((excerpt) => {
+    const passage = ctx.passage(excerpt.passageId);
+    return passage
+      ? excerpt.text
+          .split(SENTENCE_END)
+          .filter(naming)
+          .map((text) => ({ ...passage, text }))
+      : [];
+  });
+  return (
+    valueUnsaid(
+      query,
+      sentences,
+      ctx,
+      null,
+      () => [],
+      () => false,
+    )?.said?.trim() ?? null
+  );
+}
+
+/**
+ * "Is it a treaty?", "Is it enforceable?": whether a deal binds its sides, when no sentence has the word asked, is
+ * decided by the sentence of its legal status that says it does not bind ("is not legally binding", "non-binding").
+ */
+function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const property = ctx.vocabulary.phrasing.propertyTopics;
+  const asked = query.topics.some((topic) => property.includes(topic));
+  if (!asked || askedNegated(query) || asksAboutMoney(query) || HAS_AMOUNT.test(query.text)) return null;
+  const sentence = answer.excerpts
+    .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
+    .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
+    .find((each) =>
+      /\b(not|non|no)\b[- ](legally )?(binding|bind)|\bnon-treaty\b|\bdo not bind\b/i.test(each),
+    );
+  return sentence ? `No — ${sentence.trim()}` : null;
+}
+
+/**
+ * "Does the Japan MOC use the phrase 'reached the following understandings' like the Korea one?": decided for each
+ * deal asked by whether its texts have the words quoted, the deal named first deciding the Yes or No; a deal
+ * without them is shown the closest words its texts quote.
+ */
+function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const match = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
+  const quoted = match?.[1] ?? match?.[2];
+  const deals = [...new Set(query.deals)];
+  if (
+    !quoted ||
+    deals.length === 0 ||
+    !/\b(phrase|words?|wording|term|language|expression|uses?|say|says)\b/.test(query.text)
+  )
+    return null;
+  const words = tokenize(quoted);
+  const own = (deal: DealId) =>
+    ctx.passages({ deals: [deal] }).filter((passage) => passage.section !== "development");
+  const has = (deal: DealId) =>
+    own(deal).some((passage) => indexOfSequence(tokenize(passage.text), words) >= 0);
+  const closest = (deal: DealId) => {
+    const quotes = own(deal).flatMap((passage) =>
+      [...passage.text.matchAll(/"([^"]+)"/g)].map((each) => each[1] ?? ""),
+    );
+    const shared = (text: string) => tokenize(text).filter((word) => words.includes(word)).length;
+    const best = quotes.sort((a, b) => shared(b) - shared(a))[0];
+    return best && shared(best) * 2 >= words.length ? `; they say “${best}”` : "";
+  };
+  const verdict = (deal: DealId) =>
+    has(deal)
+      ? `the ${ctx.dealName(deal)}'s texts have “${quoted}”`
+      : `the ${ctx.dealName(deal)}'s texts I hold do not have “${quoted}”${closest(deal)}`;
+  return `${has(deals[0] as DealId) ? "Yes" : "No"} — ${deals.map(verdict).join(". And ")}.`;
 }
