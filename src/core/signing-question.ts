@@ -2,7 +2,7 @@ import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import type { ParsedQuery } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   editDistance,
   FILLER_WORDS,
@@ -190,7 +190,7 @@ function signingClaimed(
 ): SigningAsked | null {
   const signingWords = setOf(ctx.vocabulary.phrasing.signing);
   const at = query.tokens.findIndex((token) => verbs.includes(token) || signingWords.has(token));
-  if (at < 0) return null;
+  if (at < 0 || !dealMade(query, at, verbs, ctx)) return null;
   const places = placesAsked(query, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
   // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
@@ -238,6 +238,44 @@ function signingClaimed(
   // "What did Sunak and Trump agree?": the deal is the one the real signatory named signed.
   const deals = named.length > 0 ? named : byAll.length > 0 ? byAll : dealsSignedBy(query, ctx);
   return { people, places, deals, dates };
+}
+
+/** Words that stand for the deal as what was made: "was it sealed", "did they sign anything". */
+const MADE_PRONOUNS = new Set("it they them this that these those one both anything something".split(" "));
+/** Words that open a passive or a question before what was made: "was it sealed", "has the deal been signed". */
+const AUXILIARIES = new Set(
+  "was were is are be been being get got did does do has have had will would".split(" "),
+);
+
+/**
+ * Whether what the signing word at `at` makes is a deal (or "it", or nothing said), so that the signing record
+ * decides the question: not "the review of the Japan deal concluded", "seal an AI science partnership", "have the
+ * quantum talks concluded". What is made is the verb's object, or its subject when passive or, for words other
+ * than "sign", when there is no object ("the talks concluded"; but "did Biden sign?" names the signer).
+ */
+function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx: KnowledgeLookups): boolean {
+  const { tokens } = query;
+  const isPart = (token: string) =>
+    !PLACE_WORDS.has(token) && !STOP_WORDS.has(token) && !WHEN_WORDS.has(token) && !/^\d/.test(token);
+  const end = tokens.findIndex((token, i) => i > at && !isPart(token));
+  const object = tokens.slice(at + 1, end < 0 ? tokens.length : end);
+  const word = tokens[at] ?? "";
+  const passive = AUXILIARIES.has(tokens[at - 1] ?? "");
+  const bySubject = passive || (object.length === 0 && !/^sign/.test(word) && !verbs.includes(word));
+  const made = bySubject
+    ? tokens.slice(0, at).filter((token, i) => i > 0 || !AUXILIARIES.has(token))
+    : object;
+  // "The review of (under) the Japan deal": what is made is named before its first preposition; the last word
+  // there other than "-ly" or "himself" says what.
+  const cut = made.findIndex((token) => !isPart(token) || /^(of|under|about|between)$/.test(token));
+  const before = cut < 0 ? made : made.slice(0, cut);
+  const noOne = setOf(ctx.vocabulary.phrasing.noOne);
+  const head = before
+    .filter((token) => !AUXILIARIES.has(token) && !noOne.has(token) && !/ly$/.test(token))
+    .at(-1);
+  if (head === undefined || FILLER_WORDS.has(head) || MADE_PRONOUNS.has(head)) return true;
+  const readAsDeal = wordsReadAs(query.readings, "deal", "country");
+  return ctx.vocabulary.phrasing.dealNouns.includes(head) || readAsDeal.includes(head);
 }
 
 /** Words before "may" that make it the month: "in May", "early May". */
