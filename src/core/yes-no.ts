@@ -637,9 +637,20 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
   return `The texts I hold do not say whether ${sole.words} is the only one; here is what they say.`;
 }
 
-/** Whether a sentence names the words beside others: next to a comma, or within three words of "and", "or", "other". */
+/**
+ * Whether a sentence names the words beside others: within three words of "and", "or", "other", or next to a comma
+ * that parts them from another short item of a list ("AI, quantum and fusion"), not from a clause ("Under the
+ * deal, a working group …").
+ */
 function listedIn(sentence: string, form: readonly string[]): boolean {
   const chunks = sentence.split(",").map(tokenize);
+  // The item next to the comma: the chunk's words up to its first (after its last) "and" or "or".
+  const item = (words: readonly string[] | undefined, side: "first" | "last") => {
+    const cuts = (words ?? []).flatMap((word, i) => (/^(and|or)$/.test(word) ? [i] : []));
+    const part =
+      side === "first" ? (words ?? []).slice(0, cuts[0]) : (words ?? []).slice((cuts.at(-1) ?? -1) + 1);
+    return part.length > 0 && part.length <= 5;
+  };
   return (
     form.length > 0 &&
     chunks.some((words, k) => {
@@ -648,8 +659,8 @@ function listedIn(sentence: string, form: readonly string[]): boolean {
       const end = at + form.length;
       const near = [...words.slice(Math.max(0, at - 3), at), ...words.slice(end, end + 3)];
       return (
-        (k > 0 && at <= 3) ||
-        (k < chunks.length - 1 && words.length - end <= 3) ||
+        (at <= 3 && item(chunks[k - 1], "last")) ||
+        (words.length - end <= 3 && item(chunks[k + 1], "first")) ||
         near.some((word) => /^(and|or|other)$/.test(word))
       );
     })
