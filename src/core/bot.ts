@@ -22,7 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { hasAnyOf, phrasesIn } from "./text.js";
+import { hasAnyOf, phrasesIn, setOf } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
 
@@ -69,17 +69,23 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
   const asked = query.topics.length + query.names.length + query.sections.length > 0;
   if (asked || query.form === "yes-no" || !mentionsSigning(query, ctx) || !RECORD_INTENTS.has(query.intent))
     return null;
+  // "Which office signed", "officials who signed", "signing officials" ask for the signer; "what officials are in
+  // charge now that it is signed" does not.
+  const signing = setOf(ctx.vocabulary.phrasing.signing);
+  const signerPart = (token: string, i: number) =>
+    SIGNER_PART.test(token) &&
+    (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(
     (token, i) =>
-      (RECORD_PART.test(token) || SIGNER_PART.test(token)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
+      (RECORD_PART.test(token) || signerPart(token, i)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
   );
   const perDeal =
     /^(compare|deals)$/.test(query.intent) ||
     query.deals.length >= 2 ||
     tokens.some((token) => /^(each|every|respective|all|both|three)$/.test(token));
   if (part < 0 || !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? ""))) return null;
-  return tokens.some((token) => SIGNER_PART.test(token)) ? "who-signed" : "when";
+  return tokens.some(signerPart) ? "who-signed" : "when";
 }
 /** The intents a question for a signing record may be read as by its other words. */
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
