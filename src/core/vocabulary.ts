@@ -219,7 +219,7 @@ export class Vocabulary {
     const [only, ...others] = candidates;
     const meaning = setOf(this.phrasing.meaningWords);
     const reversesMeaning = meaning.has(token) || (only !== undefined && meaning.has(only));
-    return only !== undefined && others.length === 0 && !reversesMeaning && !this.closestWord(token)
+    return only !== undefined && others.length === 0 && !reversesMeaning && !this.closestWord(token, false)
       ? only
       : token;
   }
@@ -343,7 +343,7 @@ export class Vocabulary {
     if (this.knownWords.has(token)) return null;
     // A compound or inflection of another language's alias is read as it ("kernbrennstoff"); else a typo of one.
     const inside = foreign ? this.aliasInside(token) : null;
-    const closest = inside ? null : this.closestWord(token);
+    const closest = inside ? null : this.closestWord(token, foreign);
     const term = inside ?? closest?.term;
     if (!term) return null;
     const alias = closest && term.kind === "topic" ? { alias: closest.word } : {};
@@ -367,9 +367,14 @@ export class Vocabulary {
     return best?.term ?? null;
   }
 
-  private closestWord(token: string): { term: Term; word: string } | null {
+  /**
+   * The alias the token is a slip of. An English question is read only by aliases its texts use: another
+   * language's alias ("normas", "investition") is no typo of an English word ("normal", "investigation").
+   */
+  private closestWord(token: string, foreign: boolean): { term: Term; word: string } | null {
     let best: { term: Term; word: string; distance: number } | null = null;
     for (const { word, term } of this.aliases.singleWords) {
+      if (!foreign && !this.knownWords.has(word)) continue;
       const allowance = typoAllowance(Math.min(word.length, token.length));
       // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
       if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;
