@@ -185,7 +185,8 @@ export function parseQuery(
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
-  const whichDeal = has(phrasing.whichDeal);
+  // "Which came first, the Japan TPD or the Korea TPD?" asks which of the deals it names, as "which deal" does.
+  const whichDeal = has(phrasing.whichDeal) || (tokens[0] === "which" && new Set(meant).size >= 2);
   const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.

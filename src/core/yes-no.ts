@@ -435,7 +435,7 @@ const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|da
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 /** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
 const FIRST_OR_LAST =
-  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)/;
+  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)|\bcame (first|last)\b/;
 const FIRST = /\b(first|earliest|oldest)\b/;
 /** "The most recent", "the newest": where one deal stands, said without "first" or "last". */
 const NEWEST_OR_OLDEST = /\b(most recent|newest|oldest)\b/;
