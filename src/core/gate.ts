@@ -20,6 +20,7 @@ import {
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
+  phrasesIn,
   setOf,
   stem,
   tokenize,
@@ -41,6 +42,7 @@ export function declineGate(
     return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
   }
   const deals = ctx.dealsAsked(query, options);
+  if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
   const countries = countriesAsked(query, ctx);
   if (countries.length > 0 && deals.length === 0) {
     return noDealWith(ctx, query, intent, countries);
@@ -69,6 +71,18 @@ export function declineGate(
     return decline(ctx, query, intent, lead, deals);
   }
   return null;
+}
+
+const NOT_PERSONAL =
+  "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party or family of the people they name.";
+
+/** "How much is the OSTP director paid?", "is Kratsios married?": a signatory's own circumstances, by name or post. */
+function asksPersonalFact(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { personalFacts, offices } = ctx.vocabulary.phrasing;
+  // "How much funding is paid by the minister's department?" asks of the deal's money, not of a person.
+  const aboutDeal = query.topics.length + query.sections.length > 0;
+  if (aboutDeal || phrasesIn(query.tokens, personalFacts).length === 0) return false;
+  return signatoriesNamed(query, ctx).length > 0 || hasAnyOf(query.tokens, offices);
 }
 
 const IN_ENGLISH = "I answer in English, from the English texts of the deals.";

@@ -160,6 +160,7 @@ export const PHRASING_LISTS = [
   "signing",
   "signingParties",
   "personalEvents",
+  "personalFacts",
   "dealNouns",
   "later",
   "after",
