@@ -9,7 +9,7 @@ import { deals } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
-import { RESUME_ASKED, status } from "./intents/status.js";
+import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, RECORD_PART, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
@@ -22,7 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { hasAnyOf, phrasesIn, setOf } from "./text.js";
+import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
 
@@ -133,7 +133,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   // "What has happened on science since the Japan deal was signed?" asks for the later developments on it.
   // "Has the US restarted it now that the Economic Prosperity Deal talks moved on?" asks where the deal stands.
   const sinceSigning =
-    query.intent === "status" && (query.tokens.includes("since") || RESUME_ASKED.test(query.text));
+    query.intent === "status" &&
+    (query.tokens.includes("since") || holdsAnyOf(query.text, ctx.vocabulary.phrasing.resumeAsked));
   if (cued && aboutSomething && !ABOUT_TOPICS.has(query.intent) && !sinceSigning) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";

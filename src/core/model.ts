@@ -173,10 +173,33 @@ export const PHRASING_LISTS = [
   "offices",
   "noOne",
   "relations",
+  "officeAsked",
+  "languagesAsked",
+  "countEnd",
+  "pauseAsked",
+  "pauseReported",
+  "resumeAsked",
+  "resumeReported",
 ] as const;
+export type PhrasingList = (typeof PHRASING_LISTS)[number];
+
+/**
+ * Phrasing lists whose words the vocabulary does not thereby know as words of a question (`Vocabulary.uses`, the
+ * reading of typos): they hold parts of words ("paus*"), words other languages share ("un", "sole") or other
+ * languages' own ("nicht", "pas"), and a known word changes how a question in another language is read.
+ */
+export const NOT_KNOWN_AS_WORDS: ReadonlySet<PhrasingList> = new Set<PhrasingList>([
+  "officeAsked",
+  "languagesAsked",
+  "countEnd",
+  "pauseAsked",
+  "pauseReported",
+  "resumeAsked",
+  "resumeReported",
+]);
 
 /** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */
-export type Phrasing = Record<(typeof PHRASING_LISTS)[number] | "propertyTopics", string[]>;
+export type Phrasing = Record<PhrasingList | "propertyTopics", string[]>;
 
 /** What tells a question asked in another language, and a yes/no one among them (see vocabulary.yaml). */
 export type OtherLanguages = Record<"words" | "english" | "yesNo" | "open" | "cover", string[]>;

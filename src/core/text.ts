@@ -260,6 +260,25 @@ export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${t
 /** Text to match literally inside a regular expression. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * A list of phrases as one alternation of a pattern: "word*" stands for every word it begins ("paus*": paused,
+ * pausing), and a phrase's words may be written apart, hyphenated or joined ("un paus*": "un-paused", "unpaused").
+ */
+export const anyOf = (phrases: readonly string[]) =>
+  phrases
+    .map((phrase) =>
+      phrase
+        .split(" ")
+        .map((word) => (word.endsWith("*") ? `${escapeRegExp(word.slice(0, -1))}\\w*` : escapeRegExp(word)))
+        .join("[ -]?"),
+    )
+    .join("|");
+
+/** Whether a text holds any of the phrases (`anyOf`) as whole words, in any case: the pattern made once per list. */
+export const holdsAnyOf = (text: string, phrases: readonly string[]) => anyPhrase(phrases).test(text);
+/** The first of the phrases (`anyOf`) a text holds as whole words, its words as `match[1]`. */
+export const anyPhrase = once((phrases: readonly string[]) => new RegExp(`\\b(${anyOf(phrases)})\\b`, "i"));
+
 /** A pattern for the words as a text may write them: any spaces or punctuation between them. */
 export const writtenWords = (words: readonly string[]) => words.map(escapeRegExp).join("[\\s\\W]*");
 

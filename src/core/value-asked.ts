@@ -3,13 +3,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage } from "./model.js";
 import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { capitalised, escapeRegExp, FILLER_WORDS, once, stem, tokenize } from "./text.js";
-
-/** A list of the vocabulary's `valuesAsked` as one alternation: "invest*" stands for every word it begins. */
-const anyOf = (list: readonly string[]) =>
-  list
-    .map((entry) => (entry.endsWith("*") ? `${escapeRegExp(entry.slice(0, -1))}\\w*` : escapeRegExp(entry)))
-    .join("|");
+import { anyOf, capitalised, FILLER_WORDS, once, setOf, stem, tokenize } from "./text.js";
 
 /**
  * The patterns of the questions that ask for a value and of the passages that give one, made once per knowledge:
@@ -38,12 +32,12 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\bbudget\\b|\\bearmark|\\bset aside\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (dollars|pounds|yen|won)\\b`,
     ),
     signatories: knowledge.deals.flatMap((deal) => deal.signatories.map((one) => one.name)),
+    // The languages a text was written or signed in: not "large language models", nor "what language it uses on X".
+    languagesAsked: new RegExp(
+      `\\blanguages?\\b(?! models?\\b)(.*\\b(${anyOf(knowledge.phrasing.languagesAsked)})\\b| .*\\bin$)|\\bin (what|which) languages?\\b`,
+    ),
   };
 });
-
-/** The languages a text was written or signed in: not "large language models", nor "what language it uses on X". */
-const LANGUAGES_ASKED =
-  /\blanguages?\b(?! models?\b)(.*\b(written|signed|drafted|published|translated|versions?)\b| .*\bin$)|\bin (what|which) languages?\b/;
 
 /**
  * What a question asks for that only a value answers (a sum, a count, a date or span, languages, a person): how a
@@ -70,7 +64,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
   if (counted?.[1] && !patterns.timeUnits.has(counted[1])) {
-    const nouns = countedNouns(query.tokens);
+    const nouns = countedNouns(query.tokens, setOf(ctx.vocabulary.phrasing.countEnd));
     const counts = new RegExp(
       String.raw`\b(${patterns.number})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
       "i",
@@ -96,7 +90,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       unsaid: "give a date or time limit for that",
       number: true,
     };
-  if (LANGUAGES_ASKED.test(text))
+  if (patterns.languagesAsked.test(text))
     return {
       gives: (passage) => /\blanguages?\b/i.test(passage.text),
       unsaid: "say in what languages it was written or signed",
@@ -149,13 +143,11 @@ const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
 /** Nouns for any part of a list ("items", "projects"): the words before them say what is counted. */
 const ANY_PART =
   /^(items?|things?|elements?|parts?|entries|entry|components?|pieces?|projects?|initiatives?|efforts?)$/;
-/** Where the things counted end in "how many …": at the verb or a preposition. */
-const COUNT_END = /^(does|do|did|is|are|was|were|has|have|had|will|would|can|in|under|for|of|on|there|the)$/;
 
 /** What "how many" counts: "space items" in "how many space cooperation items does …", without filler words. */
-function countedNouns(tokens: readonly string[]): string[] {
+function countedNouns(tokens: readonly string[], countEnd: ReadonlySet<string>): string[] {
   const from = tokens.indexOf("many") + 1;
-  const end = tokens.findIndex((token, i) => i >= from && COUNT_END.test(token));
+  const end = tokens.findIndex((token, i) => i >= from && countEnd.has(token));
   return tokens.slice(from, end < 0 ? from + 4 : end).filter((word) => !FILLER_WORDS.has(word));
 }
 

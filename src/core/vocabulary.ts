@@ -1,5 +1,13 @@
 import type { Reading } from "./answer.js";
-import type { DealId, KnowledgeBase, OtherLanguages, Phrasing, Section } from "./model.js";
+import {
+  type DealId,
+  type KnowledgeBase,
+  NOT_KNOWN_AS_WORDS,
+  type OtherLanguages,
+  type Phrasing,
+  type PhrasingList,
+  type Section,
+} from "./model.js";
 import {
   editDistance,
   FILLER_WORDS,
@@ -178,7 +186,9 @@ export class Vocabulary {
     );
     this.notSections = knowledge.notSections.map(tokenize);
     this.publishers = knowledge.publishers;
-    const words = (list: readonly string[]) => list.map((phrase) => tokenize(phrase).join(" "));
+    // A stem ("paus*") keeps its star.
+    const words = (list: readonly string[]) =>
+      list.map((phrase) => `${tokenize(phrase).join(" ")}${phrase.endsWith("*") ? "*" : ""}`);
     const { propertyTopics, ...lists } = knowledge.phrasing;
     const asTokens = Object.entries(lists).map(([list, phrases]) => [list, words(phrases)]);
     this.phrasing = { ...(Object.fromEntries(asTokens) as Omit<Phrasing, "propertyTopics">), propertyTopics };
@@ -187,8 +197,9 @@ export class Vocabulary {
     this.knownWords = new Set(textWords);
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
-    for (const list of Object.values(this.phrasing))
-      for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
+    for (const [name, list] of Object.entries(this.phrasing))
+      if (!NOT_KNOWN_AS_WORDS.has(name as PhrasingList))
+        for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
     for (const word of FILLER_WORDS) this.knownWords.add(word);
   }
 

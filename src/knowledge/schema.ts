@@ -36,12 +36,15 @@ const phrases = z
   )
   .min(1, "must list at least one phrase");
 const listOf = (word: typeof alias) => z.array(word, required).min(1, "must list at least one word");
-/** Lists moved from code that the answers read: one left out or empty would silently change them. */
-const ANSWERS_READ = new Set(
-  `signing signingParties personalEvents dealNouns later after titleWords tags tagAuxiliaries meaningWords
-   saying now offices noOne relations`.split(/\s+/),
-);
 const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
+/** Phrasing lists that may be left out or empty; any other left out or empty would silently change the answers. */
+const MAY_BE_EMPTY = new Set(
+  "whichDeal allDeals yesNo coverage order framing premiseNouns offTopic greetings english foreignOnly".split(
+    " ",
+  ),
+);
+/** Phrasing lists of stems: "paus*" stands for every word it begins. */
+const STEM_LISTS = new Set(["pauseAsked", "resumeAsked"]);
 
 /** One document cited by the knowledge (an entry of sources.yaml). */
 export const sourceEntrySchema = z.strictObject({
@@ -87,7 +90,7 @@ export const vocabularyFileSchema = z.strictObject({
       ...(Object.fromEntries(
         PHRASING_LISTS.map((list) => [
           list,
-          ANSWERS_READ.has(list) ? listOf(alias) : z.array(alias).default([]),
+          MAY_BE_EMPTY.has(list) ? z.array(alias).default([]) : STEM_LISTS.has(list) ? stems : listOf(alias),
         ]),
       ) as Record<(typeof PHRASING_LISTS)[number], z.ZodDefault<z.ZodArray<typeof alias>>>),
       propertyTopics: z.array(id).default([]),

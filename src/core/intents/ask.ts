@@ -34,7 +34,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, indexOfSequence, once, stem, tokenize, wordSet } from "../text.js";
+import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, stem, tokenize } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleLead } from "../yes-no.js";
@@ -399,17 +399,13 @@ function quotesAsked(
   return { people, passages, saidBy };
 }
 
-/** Words asking what office someone holds, or what part they had in the deals ("her part", "his involvement"). */
-const OFFICE_WORDS = wordSet(
-  "position positions title titles job role roles office post rank involvement contribution profile",
-);
 /** "Her part in it", "what part did he play", "who was involved in", "who is …": never "as part of the deal". */
 const PART_ASKED =
   /(['’]s|\b(his|her|their)) part\b|\bpart (in|did|does|do|play|played)\b|\binvolved in\b|^\W*who(['’]s| is| was)\b/i;
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
-  const asked = query.tokens.some((token) => OFFICE_WORDS.has(token)) || PART_ASKED.test(query.text);
+  const asked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officeAsked) || PART_ASKED.test(query.text);
   if (query.topics.length > 0 || !asked) return [];
   return signatoriesNamed(query, ctx);
 }

@@ -6,7 +6,7 @@ import { type DealId, type Passage, type Signatory, sectionWords } from "../mode
 import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { capitalised, indexOfSequence, QUESTION_WORDS, tokenize, wordSet } from "../text.js";
+import { capitalised, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -182,21 +182,19 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
   };
 }
 
-/** Last words of an office's title ("Prime Minister", "Director"): what a question may ask a signer to be. */
-const TITLE_WORDS = wordSet(
-  "president minister director assistant secretary ambassador chancellor governor chair adviser advisor",
-);
-
 /** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
 const HEAD_ASKED = /\bhead of (state|government)\b|\b(national|world|country|state) leader\b/;
 const headTitles = (head: string) => (/state/.test(head) ? ["President"] : ["President", "Prime Minister"]);
 
-/** The titles a signatory holds, from the office: "Deputy Prime Minister and Minister of Science" → both heads. */
-function titlesOf(office: string): string[] {
+/**
+ * The titles a signatory holds, from the office: "Deputy Prime Minister and Minister of Science" → both heads,
+ * each ending in a post's name ("Minister"): what a question may ask a signer to be.
+ */
+function titlesOf(office: string, posts: ReadonlySet<string>): string[] {
   return office
     .split(/ and (?=\p{Lu})/u)
     .map((role) => (role.split(/ (?:of|for|to) /)[0] ?? "").trim())
-    .filter((head) => TITLE_WORDS.has(tokenize(head).at(-1) ?? ""));
+    .filter((head) => posts.has(tokenize(head).at(-1) ?? ""));
 }
 
 /** The signers asked and the deals they signed; `without`: deals asked of whose signers none holds the title. */
@@ -218,13 +216,14 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
   // "signed by presidents" asks for a president; "by a head of government" for the titles that head one.
   const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
   const head = HEAD_ASKED.exec(singular.join(" "))?.[0];
-  const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office)))]
+  const posts = setOf(ctx.vocabulary.phrasing.offices);
+  const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office, posts)))]
     .filter((title) => indexOfSequence(singular, tokenize(title)) >= 0)
     .sort((a, b) => tokenize(b).length - tokenize(a).length);
   const title = head ?? titles[0];
   if (!title) return null;
   const holds = (office: string) =>
-    titlesOf(office).some((held) => (head ? headTitles(head).includes(held) : held === title));
+    titlesOf(office, posts).some((held) => (head ? headTitles(head).includes(held) : held === title));
   // "the Korean president", "Japan's prime minister": the title on that deal's partner side.
   const of = query.deals;
   const holders = all.filter(

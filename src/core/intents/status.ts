@@ -1,7 +1,7 @@
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealsWith, formatDate, joinNames } from "../phrasing.js";
-import { capitalised } from "../text.js";
+import { capitalised, holdsAnyOf } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -65,32 +65,30 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   return unknown ? unknown.join(" ") : null;
 }
 
-/** Words that ask whether a deal was paused ("which TPD is on hold?", "why did the US suspend it?"). */
-const PAUSE_ASKED = /\b(paus\w*|on hold|halt\w*|suspend\w*|stall\w*|froz\w*|freez\w*|on ice|shelved)\b/i;
-/** What a development says when work on a deal was paused. */
-const PAUSE_REPORTED = /\b(paused|suspended|halted|on hold)\b/i;
-/** Words that ask whether work on a deal started again ("has the US restarted it?", "un-paused?", "back on?"). */
-export const RESUME_ASKED = /\b(restart\w*|resum\w*|un-?paus\w*|revived?|back on|on again|going again)\b/i;
-/** What a development says when work on a deal started again: not "for work to resume" nor "looked forward to resuming". */
-const RESUME_REPORTED = /\b(resumed|restarted|unpaused|un-paused|revived|back on track)\b/i;
-
 /**
  * A pause or a restart asked of the deals, as the dated reports record it. "Why did the US pause the Japan deal?"
  * when reports record a pause of another deal only: No, naming the deal and date they give; "Which TPD is on hold?":
  * the deals whose reports record a pause; "Has the US restarted the UK deal?" with no report of it: No, plainly.
  */
 function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
-  const reported = (deal: DealId, words: RegExp) =>
-    ctx.passages({ deals: [deal], sections: ["development"] }).find((passage) => words.test(passage.text));
+  const { pauseAsked, pauseReported, resumeAsked, resumeReported } = ctx.vocabulary.phrasing;
+  const reported = (deal: DealId, words: readonly string[]) =>
+    ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .find((passage) => holdsAnyOf(passage.text, words));
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
   const [asked] = query.deals;
   const future = /\b(will|going to|expected|likely)\b/.test(query.text);
-  if (asked && RESUME_ASKED.test(query.text) && !future && !reported(asked, RESUME_REPORTED))
+  if (asked && holdsAnyOf(query.text, resumeAsked) && !future && !reported(asked, resumeReported))
     return `No — no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `;
-  const paused = ctx.dealIds.filter((deal) => reported(deal, PAUSE_REPORTED));
-  if (!PAUSE_ASKED.test(query.text) || paused.length === 0 || deals.every((deal) => paused.includes(deal)))
+  const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
+  if (
+    !holdsAnyOf(query.text, pauseAsked) ||
+    paused.length === 0 ||
+    deals.every((deal) => paused.includes(deal))
+  )
     return "";
-  const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, PAUSE_REPORTED)?.date)})`))}`;
+  const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, pauseReported)?.date)})`))}`;
   if (asked && !paused.includes(asked))
     return `No — no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `;
   return `Of the deals, ${record}. `;
