@@ -11,7 +11,7 @@ import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
-import { intervalAsked, RECORD_PART, when } from "./intents/when.js";
+import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
@@ -56,8 +56,6 @@ export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: P
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
 /** Intents that answer on a topic or section: a cue word alone picks no other for a question naming one. */
 const ABOUT_TOPICS = new Set<IntentName>(["ask", "compare"]);
-/** Words that ask who signed, in which office: "by whom", "which office", "the signers". */
-const SIGNER_PART = /^(who|whom|offices?|officials?|signator(y|ies)|signers?)$/;
 
 /**
  * "Which city was each deal signed in?", "signing places of the UK, Japan and Korea deals", "which office signed
@@ -71,14 +69,15 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     return null;
   // "Which office signed", "officials who signed", "signing officials" ask for the signer; "what officials are in
   // charge now that it is signed" does not.
-  const signing = setOf(ctx.vocabulary.phrasing.signing);
+  const { phrasing } = ctx.vocabulary;
+  const signing = setOf(phrasing.signing);
   const signerPart = (token: string, i: number) =>
-    SIGNER_PART.test(token) &&
+    setOf(phrasing.signerAsked).has(token) &&
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(
     (token, i) =>
-      (RECORD_PART.test(token) || signerPart(token, i)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
+      (recordPartAsked(token, phrasing) || signerPart(token, i)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
   );
   const perDeal =
     /^(compare|deals)$/.test(query.intent) ||

@@ -180,6 +180,15 @@ export const PHRASING_LISTS = [
   "pauseReported",
   "resumeAsked",
   "resumeReported",
+  "negations",
+  "sole",
+  "widening",
+  "soleGap",
+  "dealGap",
+  "signerAsked",
+  "recordAsked",
+  "cityAsked",
+  "venueAsked",
 ] as const;
 export type PhrasingList = (typeof PHRASING_LISTS)[number];
 
@@ -196,6 +205,13 @@ export const NOT_KNOWN_AS_WORDS: ReadonlySet<PhrasingList> = new Set<PhrasingLis
   "pauseReported",
   "resumeAsked",
   "resumeReported",
+  "negations",
+  "sole",
+  "widening",
+  "signerAsked",
+  "recordAsked",
+  "cityAsked",
+  "venueAsked",
 ]);
 
 /** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */

@@ -6,13 +6,19 @@ import type { Deal, DealId, Passage } from "./model.js";
 import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
-import { capitalised, FILLER_WORDS, indexOfSequence, QUESTION_WORDS, stem, tokenize } from "./text.js";
+import {
+  anyPhrase,
+  capitalised,
+  FILLER_WORDS,
+  holdsAnyOf,
+  indexOfSequence,
+  QUESTION_WORDS,
+  setOf,
+  stem,
+  tokenize,
+} from "./text.js";
 import { valueUnsaid } from "./value-asked.js";
 
-/** Words that turn what follows them into its opposite ("not legally binding", "commits neither side"). */
-const NEGATIONS = new Set(
-  "not no non neither nor nothing never without cannot nt nicht kein keine pas".split(" "),
-);
 /** Asking in another language whether a deal covers something: a stem such as "포함", "含", "inclu" in its words. */
 const asksCoverage = (text: string, stems: readonly string[]) => {
   const lower = text.toLowerCase();
@@ -107,6 +113,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   if (keys.size === 0 && phrases.length === 0) return null;
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
   function* deciding(deal: DealId | undefined): Generator<Decision> {
     const ofDeal = answer.excerpts.filter((excerpt) => !deal || !excerpt.deal || excerpt.deal === deal);
     // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
@@ -124,7 +131,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
         yield {
-          negated: around.some((word) => NEGATIONS.has(word)),
+          negated: around.some((word) => negations.has(word)),
           sentence: sentence.trim().replace(/[,;:]$/, "."),
         };
       }
@@ -151,20 +158,20 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     return `${same ? "Yes" : "No"} — ${sentences}`;
   }
   // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
-  return `${first.negated !== askedNegated(query) ? "No" : "Yes"} — ${sentences}`;
+  return `${first.negated !== askedNegated(query, ctx) ? "No" : "Yes"} — ${sentences}`;
 }
 
 /**
  * Whether the question negates what it asks: "not binding", "non-binding", "commit no funds". The other side of a
  * choice ("binding or not", "yes or no", "or non-binding") and a widening ("not just AI") negate nothing.
  */
-const askedNegated = ({ tokens }: ParsedQuery) =>
+const askedNegated = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups) =>
   tokens
     .slice(1)
     .join(" ")
     .replace(/\bor \w+|\w+ (just|only|merely)\b/g, "")
     .split(" ")
-    .some((word) => NEGATIONS.has(word));
+    .some((word) => setOf(ctx.vocabulary.phrasing.negations).has(word));
 
 /** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
 function dateIn(sentence: string): string | null {
@@ -300,7 +307,7 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
       ),
   );
   if (clauses.some((clause) => clause === undefined)) return null;
-  return `${askedNegated(query) ? "Yes" : "No"} — ${[...new Set(clauses.map((clause) => clause?.trim()))].join(" ")}`;
+  return `${askedNegated(query, ctx) ? "Yes" : "No"} — ${[...new Set(clauses.map((clause) => clause?.trim()))].join(" ")}`;
 }
 
 /**
@@ -538,16 +545,8 @@ export function orderAsked(
   return later !== earlier && named.length === 2 ? "order" : null;
 }
 
-/** "Is X the only …", "X alone?", "nothing but X", "just X?": whether X is all there is. */
-const SOLE_ASKED = /\b(only|sole|solely|alone|exclusively|nothing but|nothing else|just|merely)\b/;
-/** "Not only AI", "quantum too, or just AI?", "just one of the areas": a sole-word that widens what is asked. */
-const WIDENING = /\b(not|or) (only|just|merely|solely)\b|\b(only|just|merely) (one|part) of\b/;
 /** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
 const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
-/** Words between a sole-word and what it restricts: "only about AI", "does it just cover AI?". */
-const SOLE_GAP = new Set("the a about on with cover covers include includes mention mentions".split(" "));
-/** Words between a sole-word and the deal it restricts to: "only in the UK deal", "only covered by the Korea deal". */
-const DEAL_GAP = new Set("the in by covered mentioned named listed signed found".split(" "));
 
 /**
  * What a question asks to be the only one of its kind ("Is JT-60SA the only facility …?", "Does the Japan deal
@@ -559,8 +558,9 @@ const DEAL_GAP = new Set("the in by covered mentioned named listed signed found"
 function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
   const { tokens } = query;
   const text = tokens.join(" ");
-  const match = SOLE_ASKED.exec(text);
-  if (!match || WIDENING.test(text)) return null;
+  const { sole, widening, soleGap, dealGap } = ctx.vocabulary.phrasing;
+  const match = anyPhrase(sole).exec(text);
+  if (!match || holdsAnyOf(text, widening)) return null;
   const word = match[1] as string;
   const at = text.slice(0, match.index).split(" ").length - 1;
   const past = (gap: ReadonlySet<string>, from: number) => {
@@ -570,7 +570,7 @@ function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
   };
   const after = at + word.split(" ").length;
   const dealWord = [...ctx.vocabulary.phrasing.dealNouns, ...wordsReadAs(query.readings, "deal"), "one"];
-  const dealAt = past(DEAL_GAP, after);
+  const dealAt = past(setOf(dealGap), after);
   // "the only deal with …" names a deal; "does it only deal with …" does not.
   const ofDeal =
     dealWord.includes(tokens[dealAt] ?? "") && (tokens[dealAt + 1] !== "with" || tokens[at - 1] === "the");
@@ -596,7 +596,7 @@ function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
     ofDeal || !/^(only|just|merely|alone)$/.test(word) || /^(the|its|their)$/.test(tokens[at - 1] ?? "");
   const restricted = ofAll
     ? terms[0]
-    : ((word !== "alone" ? terms.find((term) => term.start === past(SOLE_GAP, after)) : undefined) ??
+    : ((word !== "alone" ? terms.find((term) => term.start === past(setOf(soleGap), after)) : undefined) ??
       (AFTER_SOLE.test(word) ? terms.find((term) => term.end === at) : undefined));
   if (!restricted) return null;
   const { words, forms, topic } = restricted;
@@ -675,7 +675,7 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const sum = HAS_AMOUNT.exec(query.text)?.[0].trim();
   const deals = [...new Set(query.deals)];
   const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
-  if (!sum || !deal || askedNegated(query)) return null;
+  if (!sum || !deal || askedNegated(query, ctx)) return null;
   const gives = (passage: Passage) =>
     [...passage.text.matchAll(AMOUNT)].some((match) => amountValue(match[0]) === amountValue(sum));
   const passages = ctx.passages({ deals: [deal.id] });
@@ -728,7 +728,7 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const property = ctx.vocabulary.phrasing.propertyTopics;
   const asked = query.topics.some((topic) => property.includes(topic));
-  if (!asked || askedNegated(query) || asksAboutMoney(query) || HAS_AMOUNT.test(query.text)) return null;
+  if (!asked || askedNegated(query, ctx) || asksAboutMoney(query) || HAS_AMOUNT.test(query.text)) return null;
   const sentence = answer.excerpts
     .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
     .flatMap((excerpt) => excerpt.text.split(FULL_STOP))

@@ -1,18 +1,14 @@
-import type { Deal } from "../model.js";
+import type { Deal, Phrasing } from "../model.js";
 import { formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
+import { hasAnyOf, setOf } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
 const DAY_MS = 86_400_000;
-/** Parts of a signing record a question may ask for: "which city", "the venue", "signing dates", "where". */
-export const RECORD_PART =
-  /^(where|when|city|cities|towns?|venues?|places?|locations?|sites?|buildings?|countr(y|ies)|dates?|days?)$/;
-/** Parts of the place that a deal's record may not name, and the words that ask for them. */
-const PLACE_PARTS = [
-  { part: "city", asked: /^(city|cities|towns?)$/ },
-  { part: "venue", asked: /^(venues?|buildings?)$/ },
-] as const;
+/** Whether a word asks for a part of a signing record: "which city", "the venue", "signing dates", "where". */
+export const recordPartAsked = (token: string, { recordAsked, cityAsked, venueAsked }: Phrasing) =>
+  [recordAsked, cityAsked, venueAsked].some((words) => setOf(words).has(token));
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export const when: Intent = {
@@ -31,10 +27,16 @@ export const when: Intent = {
           intervalAsked(query) && deals.length >= 2 ? interval(deals, query.tokens.includes("weeks")) : null;
         if (apart) return apart;
         const weekday = asksWeekday(query);
-        const parts = PLACE_PARTS.filter(({ asked }) => query.tokens.some((token) => asked.test(token)));
+        // Parts of the place that a deal's record may not name.
+        const { cityAsked, venueAsked } = ctx.vocabulary.phrasing;
+        const parts = [
+          { part: "city", asked: cityAsked },
+          { part: "venue", asked: venueAsked },
+        ] as const;
+        const asked = parts.filter(({ asked }) => hasAnyOf(query.tokens, asked));
         // "Which city was each signed in?": a record that names no city says so.
         const unnamed = (deal: Deal) =>
-          parts.flatMap(({ part }) => (deal.signed[part] ? [] : [` Its record names no ${part}.`])).join("");
+          asked.flatMap(({ part }) => (deal.signed[part] ? [] : [` Its record names no ${part}.`])).join("");
         return deals
           .map(
             (deal) =>
