@@ -61,7 +61,9 @@ export async function checkSlackRequest(
  */
 function signedBy(secret: string, stamp: string, body: string, signature: string | null): boolean {
   if (signature === null || secret === "") return false;
-  const expected = Buffer.from(`v0=${createHmac("sha256", secret).update(`v0:${stamp}:${body}`).digest("hex")}`);
+  const expected = Buffer.from(
+    `v0=${createHmac("sha256", secret).update(`v0:${stamp}:${body}`).digest("hex")}`,
+  );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
