@@ -23,6 +23,7 @@ import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
+import { asksExpansion, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
 
@@ -92,6 +93,8 @@ const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
+  // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
+  if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   const record = signingRecordAsked(query, ctx);
   if (record) return record;
   if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
@@ -180,9 +183,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
       ctx,
     );
-    const answer = withSigningCorrected(query, answered, ctx, (record, deals) =>
+    const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );
+    const answer = withValueStated(query, corrected, ctx);
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;

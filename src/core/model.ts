@@ -137,7 +137,19 @@ export type KnowledgeBase = {
   intentCues: Partial<Record<IntentName, string[]>>;
   otherLanguages: OtherLanguages;
   /** What a question asks for that only a value answers ("how much", "deadline*"), as vocabulary.yaml has it. */
-  valuesAsked: Record<"money" | "numbers" | "timeUnits" | "time" | "roles" | "people" | "offices", string[]>;
+  valuesAsked: Record<
+    | "money"
+    | "numbers"
+    | "timeUnits"
+    | "time"
+    | "roles"
+    | "people"
+    | "offices"
+    | "bodies"
+    | "bodyNames"
+    | "expansions",
+    string[]
+  >;
   /** Who published an account of the deals, by the names a question gives them (see vocabulary.yaml). */
   publishers: Array<{ publisher: string; names: string[] }>;
   /** Questions offered when nothing matched and before anything is typed; may be empty. */

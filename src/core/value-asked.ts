@@ -1,9 +1,21 @@
+import type { AnswerDraft, Excerpt } from "./answer.js";
+import { excerptOf } from "./answer-building.js";
 import { HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage } from "./model.js";
 import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { anyOf, capitalised, FILLER_WORDS, once, setOf, stem, tokenize } from "./text.js";
+import {
+  anyOf,
+  capitalised,
+  escapeRegExp,
+  FILLER_WORDS,
+  indexOfSequence,
+  once,
+  setOf,
+  stem,
+  tokenize,
+} from "./text.js";
 
 /**
  * The patterns of the questions that ask for a value and of the passages that give one, made once per knowledge:
@@ -12,7 +24,8 @@ import { anyOf, capitalised, FILLER_WORDS, once, setOf, stem, tokenize } from ".
  * "which official …"); a sum asked ("how much" or "allocated" only beside money: not "how much … focus on AI").
  */
 const patternsOf = once((knowledge: KnowledgeBase) => {
-  const { money, numbers, timeUnits, time, roles, people, offices } = knowledge.valuesAsked;
+  const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
+    knowledge.valuesAsked;
   const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
   const units = anyOf(timeUnits);
   const spent = `\\b(${anyOf(money)})\\b`;
@@ -36,8 +49,17 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     languagesAsked: new RegExp(
       `\\blanguages?\\b(?! models?\\b)(.*\\b(${anyOf(knowledge.phrasing.languagesAsked)})\\b| .*\\bin$)|\\bin (what|which) languages?\\b`,
     ),
+    // "Which UK agency …", "what facility …": the kind asked, after at most three words that are not a verb.
+    bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${AUXILIARY.source})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
+    bodyName: new RegExp(`^(${anyOf([...offices, ...bodyNames].map(capitalised))})$`),
+    expansionAsked: new RegExp(`\\b(${anyOf(expansions)})\\b`),
+    dealWords: new Set(
+      knowledge.deals.flatMap((deal) => [...deal.aliases, deal.name, deal.partner].flatMap(tokenize)),
+    ),
   };
 });
+/** Words that make "what … office" a question about something else: "what is the office of …". */
+const AUXILIARY = /(?:is|are|was|were|do|does|did|will|would|can|has|have|had|the|a|an|of)\b/;
 
 /**
  * What a question asks for that only a value answers (a sum, a count, a date or span, languages, a person): how a
@@ -50,17 +72,56 @@ type ValueAsked = {
   number?: boolean;
   /** What a passage's list of the things counted says ("The texts I hold list five: …"), or null. */
   listed?: (passage: Passage) => string | null;
+  /**
+   * Whether a sentence that gives a value of the kind answers the question, so that the lead may quote it: not for a
+   * person, as the one named may not be the one asked for ("who leads …").
+   */
+  quotable?: boolean;
+  /** The value a giving sentence states, said in its words for a lead ("CAISI stands for …"), or null to quote it. */
+  phrased?: (sentence: string, deal: string | null) => string | null;
+  /** Whether a sentence given must share a word asked ("within six months" for "when will the working group meet"). */
+  onSubject?: boolean;
+  /** A kind only the answer's own excerpts are read for: none of them giving it is what says the texts do not. */
+  ofExcerpts?: boolean;
+  /** Passages that may give it when no excerpt does, looked up by a word (not read through). */
+  elsewhere?: () => readonly Passage[];
 };
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
   const patterns = patternsOf(ctx.knowledge);
+  const expansion = expansionAsked(query, patterns.expansionAsked, patterns.dealWords);
+  if (expansion) {
+    const written = new RegExp(`\\(${escapeRegExp(expansion)}\\)`);
+    return {
+      gives: (passage) => written.test(passage.text),
+      unsaid: `spell out ${expansion}`,
+      // The texts spell an abbreviation out once: the passage that does, found by the word, when no excerpt has it.
+      elsewhere: () => ctx.passagesWith([expansion.toLowerCase()]),
+      quotable: true,
+      phrased: (sentence, dealName) => {
+        const spelled = spelledOut(sentence, expansion);
+        const where = dealName ? `the ${dealName}` : "the texts I hold";
+        if (spelled) return `In ${where}, ${expansion} stands for “${spelled}”.`;
+        // "Korea's space agency (KASA)": what the texts call it, without its letters spelled out.
+        const called = /(?:^|[,;:]\s*)([^,;:]*?\S)\s*$/.exec(
+          sentence.slice(0, sentence.indexOf(`(${expansion})`)),
+        );
+        return called?.[1]
+          ? `The texts I hold do not spell out ${expansion}; they call it “${called[1].split(/\s+/).slice(-4).join(" ").replace(/^The /, "the ")}”.`
+          : null;
+      },
+      ofExcerpts: true,
+    };
+  }
   if (patterns.sumAsked.test(text))
     return {
       // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
       gives: (passage) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text),
       unsaid: `say what sum ${deal ? `the ${deal} commits` : "the deals commit"}`,
       sum: true,
+      quotable: true,
+      onSubject: true,
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
   if (counted?.[1] && !patterns.timeUnits.has(counted[1])) {
@@ -73,6 +134,8 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       gives: (passage) => nouns.length > 0 && counts.test(passage.text),
       unsaid: "say how many there are",
       number: true,
+      quotable: true,
+      onSubject: true,
       listed: (passage) => {
         const items = passage.text
           .split(/(?<=[\p{Ll})]\.)\s+/u)
@@ -89,25 +152,54 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       gives: (passage) => patterns.timeGiven.test(passage.text),
       unsaid: "give a date or time limit for that",
       number: true,
+      quotable: true,
+      onSubject: true,
     };
   if (patterns.languagesAsked.test(text))
     return {
       gives: (passage) => /\blanguages?\b/i.test(passage.text),
       unsaid: "say in what languages it was written or signed",
+      quotable: true,
     };
+  const body = patterns.bodyAsked.exec(text);
+  if (body?.[2] && !patterns.personAsked.test(text)) {
+    // "Which US agency works with the National Research Foundation of Korea?": a sentence naming a body the
+    // question does not, by a name such a body has ("… Foundation", "… Office") or beside the kind asked ("the
+    // JT-60SA test facility", "companies such as Microsoft").
+    const kind = stem(body[2]);
+    const asked = new Set(query.tokens.map(stem));
+    return {
+      gives: (passage) =>
+        namesIn(passage.text, patterns.dealWords).some(
+          (name) =>
+            !namedIn(name, asked, kind) &&
+            (name.words.some((word) => patterns.bodyName.test(word.replace(/\W+$/, ""))) ||
+              tokenize(passage.text).some((word) => stem(word) === kind)),
+        ),
+      unsaid: `say ${askedAsWritten(query)}`,
+      quotable: true,
+      onSubject: true,
+      ofExcerpts: true,
+    };
+  }
   // "Who leads …", "which official is in charge of …": a person or office answers; "who is the partner of …" any body.
   const person = patterns.personAsked.test(text);
   if (!person && !(query.tokens[0] === "who" && patterns.roleAsked.test(text))) return null;
-  const asked = query.text
-    .replace(/^\s*who\s+/i, "who ")
-    .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
-    .trim();
   return {
     gives: (passage) =>
       patterns.officeGiven.test(passage.text) ||
       patterns.signatories.some((name) => passage.text.includes(name)),
-    unsaid: `say ${asked.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`,
+    unsaid: `say ${askedAsWritten(query)}`,
   };
+}
+
+/** The question as asked, to follow "The texts I hold do not say": "who will chair the working group". */
+function askedAsWritten(query: ParsedQuery): string {
+  return query.text
+    .replace(/^\s*who\s+/i, "who ")
+    .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
+    .trim()
+    .replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
 
 /**
@@ -125,7 +217,8 @@ export function valueUnsaid(
   related: (passage: Passage) => boolean,
 ): { said: string | null; sum: boolean; giving?: Passage } | null {
   const value = valueAsked(query, ctx, deal);
-  if (!value) return null;
+  // A kind read only in the answer's excerpts is decided once they are chosen (`withValueStated`).
+  if (!value || value.ofExcerpts) return null;
   // "How many space items does it list?": the list a passage shown, or a further one on the topic, gives, counted.
   const lists = (passage: Passage) => value.listed?.(passage) ?? null;
   const listing = shown.find(lists) ?? (shown.some(value.gives) ? undefined : further().find(lists));
@@ -170,4 +263,192 @@ function listOf(sentence: string, nouns: readonly string[]): string[] | null {
   const items = [...parts, ...(list.includes(", and ") ? [last] : last.split(/\s+and\s+(?!.*\band\b)/))];
   const open = items.some((item) => /\b(other|others|etc|such as|including)\b/.test(item));
   return items.length >= 3 && !open ? items.map((item) => item.trim()) : null;
+}
+
+/**
+ * "How many days' notice ends the Korea MOU?", "Which UK agency does NASA work with?", "What does CAISI stand
+ * for?": the value asked, in the words of the sentence of the answer's own excerpts that gives it (its deal named),
+ * before the answer's lead, and that sentence's excerpt first. A sentence must share a word asked, but for a kind
+ * whose value is the subject itself (what "CAISI" stands for). When none of the excerpts gives a kind only they are
+ * read for (a body, an expansion), the lead says plainly the texts do not give it. Only the first page of an
+ * answer that searched the texts is read: a record (who signed, when) leads with the value already.
+ */
+export function withValueStated(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  if (!answer.found || answer.intent !== "ask" || query.form === "yes-no" || answer.page.offset > 0)
+    return answer;
+  if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
+  const value = valueAsked(query, ctx, null);
+  if (!value?.quotable) return answer;
+  const { dealWords } = patternsOf(ctx.knowledge);
+  const askedWords = new Set(
+    query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
+  );
+  const shared = (sentence: string) =>
+    [...new Set(tokenize(sentence).map(stem))].filter((word) => askedWords.has(word)).length;
+  const givingIn = (excerpts: readonly Excerpt[]) =>
+    excerpts.flatMap((excerpt) => {
+      const passage = ctx.passage(excerpt.passageId);
+      if (!passage) return [];
+      return sentencesOf(excerpt.text)
+        .filter((sentence) => value.gives({ ...passage, text: sentence }))
+        .map((sentence) => ({ excerpt, sentence, shares: shared(sentence) }));
+    });
+  const shown = givingIn(answer.excerpts);
+  const ofDeals = (passage: Passage) =>
+    answer.deals.length === 0 || passage.deals.some((deal) => answer.deals.includes(deal));
+  const further =
+    shown.length > 0
+      ? undefined
+      : value.elsewhere?.().find((passage) => ofDeals(passage) && value.gives(passage));
+  const giving = further ? givingIn([excerptOf(ctx, further)]) : shown;
+  if (giving.length === 0)
+    return value.ofExcerpts
+      ? { ...answer, lead: `The texts I hold do not ${value.unsaid}. ${answer.lead}` }
+      : answer;
+  const best = giving
+    .filter((each) => !value.onSubject || each.shares > 0)
+    .reduce<(typeof giving)[number] | null>(
+      (top, each) => (top && top.shares >= each.shares ? top : each),
+      null,
+    );
+  if (!best) return answer;
+  const deal = best.excerpt.deal ? ctx.dealName(best.excerpt.deal) : null;
+  const later = ctx.passage(best.excerpt.passageId)?.section === "development";
+  const lead = value.phrased?.(best.sentence, deal) ?? quoted(best.sentence, deal, later);
+  return {
+    ...answer,
+    lead: `${lead} ${answer.lead}`,
+    // A passage found elsewhere takes the place of the page's last excerpt, so the page keeps its length.
+    excerpts: [
+      best.excerpt,
+      ...answer.excerpts
+        .filter((excerpt) => excerpt !== best.excerpt)
+        .slice(0, further ? answer.excerpts.length - 1 : undefined),
+    ],
+  };
+}
+
+/**
+ * A sentence as a lead: as it stands when it names a deal, else after the name of the deal it is of (a report of a
+ * later development is not the deal's own text).
+ */
+function quoted(sentence: string, deal: string | null, later: boolean): string {
+  const said = capitalised(sentence.trim().replace(/[,;:]$/, "."));
+  const whole = /[.!?]$/.test(said) ? said : `${said}.`;
+  if (!deal || /Technology Prosperity Deal/.test(whole)) return whole;
+  return `${later ? "A later report on" : "In"} the ${deal}: “${whole}”`;
+}
+
+/** Where a text's sentences end: after a full stop, not the one of an initial ("U.S. Center"). */
+const SENTENCE_BREAK = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
+const sentencesOf = (text: string) => text.split(SENTENCE_BREAK).filter((sentence) => sentence.trim() !== "");
+
+/** An opening that says what the texts lack: a value lead would only repeat it. */
+const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|list)/;
+
+/** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
+export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  expansionAsked(query, patternsOf(ctx.knowledge).expansionAsked, patternsOf(ctx.knowledge).dealWords) !==
+  null;
+
+/**
+ * The abbreviation whose expansion is asked: "what does CAISI stand for", "the meaning of PNT", "what is OSTP".
+ * "Mean" and "what is" ask it only of a word typed in capitals ("what does non-binding mean" asks no expansion).
+ */
+function expansionAsked(query: ParsedQuery, asking: RegExp, dealWords: ReadonlySet<string>): string | null {
+  const { tokens } = query;
+  const typedInCapitals = (word: string) =>
+    !dealWords.has(word) &&
+    word.length >= 2 &&
+    new RegExp(`\\b${escapeRegExp(word.toUpperCase())}\\b`).test(query.text);
+  const phrase = asking.exec(tokens.join(" "))?.[1];
+  if (phrase) {
+    const words = phrase.split(" ");
+    const at = indexOfSequence(tokens, words);
+    // "What do they mean by AI leadership?" asks what is meant, not what "AI" stands for.
+    if (tokens[at + words.length] === "by") return null;
+    // The word in capitals nearest before the phrase, else after it ("what does the MOC in the Japan deal stand
+    // for"); else, beside "stand for" or "abbreviation", the word just before or after it ("what does caisi stand for").
+    const before = tokens.slice(0, at).reverse();
+    const after = tokens.slice(at + words.length);
+    const inCapitals = before.find(typedInCapitals) ?? after.find(typedInCapitals);
+    const beside = (list: readonly string[]) =>
+      list.find((token) => !/^(the|of|for|a|an|does|do|did|is|what)$/.test(token));
+    const plain = /^mean/.test(phrase)
+      ? undefined
+      : [beside(before), beside(after)].find(
+          (word) => word && /^[a-z]{2,6}$/.test(word) && !dealWords.has(word),
+        );
+    const asked = inCapitals ?? plain;
+    return asked ? asked.toUpperCase() : null;
+  }
+  const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b/.exec(tokens.join(" "));
+  return what?.[1] && typedInCapitals(what[1]) ? what[1].toUpperCase() : null;
+}
+
+/**
+ * The words a sentence spells an abbreviation out in, just before it in brackets: "Center for AI Standards and
+ * Innovation" for CAISI, "positioning, navigation and timing" for PNT. Their initials (all the letters of a short
+ * word in capitals: "AI", "UK") must make the abbreviation; null when they do not ("Korea's space agency (KASA)").
+ */
+function spelledOut(sentence: string, abbreviation: string): string | null {
+  const at = sentence.indexOf(`(${abbreviation})`);
+  if (at < 0) return null;
+  const words = sentence.slice(0, at).trim().split(/\s+/).slice(-12);
+  const letters = abbreviation.toLowerCase();
+  // From the last word back, the words whose initials end the letters still to find; "of" may give one ("Memorandum
+  // of Cooperation": MOC) or none ("Office of Science and Technology Policy": OSTP).
+  const firstWord = (end: number, left: string): number | null => {
+    if (left === "") return end;
+    const word = (words[end - 1] ?? "").replace(/[^\p{L}\p{N}]/gu, "");
+    if (end === 0 || word === "") return null;
+    const own = /^\p{Lu}{2,3}$/u.test(word) ? word.toLowerCase() : word.charAt(0).toLowerCase();
+    const skipped = CONNECTIVE.test(word) ? firstWord(end - 1, left) : null;
+    if (skipped !== null) return skipped;
+    return left.endsWith(own) ? firstWord(end - 1, left.slice(0, -own.length)) : null;
+  };
+  const first = firstWord(words.length, letters);
+  // A name never begins with "of" or "and".
+  if (first === null || CONNECTIVE.test(words[first] ?? "")) return null;
+  return words
+    .slice(first)
+    .join(" ")
+    .replace(/[,;:]$/, "");
+}
+const CONNECTIVE = /^(of|for|and|the|on|in|to|de)$/;
+
+/** A name a sentence gives: its words as written, and the abbreviation in brackets after it, if any. */
+type Name = { words: string[]; abbreviation: string | null };
+
+/**
+ * The names a sentence gives: runs of capitalised words ("UK Space Agency", "Office for Nuclear Regulation",
+ * "JT-60SA"), not the deals' own names and places, a date, or a sentence's first word alone.
+ */
+function namesIn(sentence: string, dealWords: ReadonlySet<string>): Name[] {
+  const names: Name[] = [];
+  for (const match of sentence.matchAll(NAME_RUN)) {
+    const words = match[0].split(/\s+/);
+    const tokens = tokenize(match[0]).filter((token) => !FILLER_WORDS.has(token));
+    const dated = words.some((word) => MONTHS.includes(word.toLowerCase()));
+    const alone = words.length === 1 && (match.index === 0 || (words[0] ?? "").length < 3);
+    if (dated || alone || tokens.every((token) => dealWords.has(token))) continue;
+    const after = /^\s*\((\p{Lu}{2,})\)/u.exec(sentence.slice(match.index + match[0].length));
+    names.push({ words, abbreviation: after?.[1] ?? null });
+  }
+  return names;
+}
+/** Capitalised words (or a number such as "12th"), joined by "of", "for", "and", "on" or "the". */
+const NAME_RUN =
+  /(?<![\p{L}\d])(?:\p{Lu}|\d+\p{L})[\p{L}\d.'’–-]*(?:(?:\s+(?:of|for|and|on|the))*\s+[\p{Lu}][\p{L}\d.'’–-]*)*/gu;
+
+/**
+ * Whether the question names it already: by its abbreviation ("NSF"), or all its words, unless one is the kind
+ * asked ("which programme … quantum industry exchange" asks for the "Quantum Industry Exchange Program").
+ */
+function namedIn(name: Name, asked: ReadonlySet<string>, kind: string): boolean {
+  if (name.abbreviation !== null && asked.has(stem(name.abbreviation.toLowerCase()))) return true;
+  const words = tokenize(name.words.join(" "))
+    .filter((token) => !FILLER_WORDS.has(token))
+    .map(stem);
+  return !words.includes(kind) && words.every((word) => asked.has(word));
 }

@@ -110,7 +110,18 @@ export const vocabularyFileSchema = z.strictObject({
   /** What a question asks for that only a value answers; "word*" stands for every word it begins. */
   valuesAsked: z.strictObject(
     Object.fromEntries(
-      ["money", "numbers", "timeUnits", "time", "roles", "people", "offices"].map((list) => [list, stems]),
+      [
+        "money",
+        "numbers",
+        "timeUnits",
+        "time",
+        "roles",
+        "people",
+        "offices",
+        "bodies",
+        "bodyNames",
+        "expansions",
+      ].map((list) => [list, stems]),
     ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
     required,
   ),

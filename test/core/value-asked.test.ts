@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Bot } from "../../src/core/bot.js";
+import { excerptsOf } from "../helpers/answer-parts.js";
+import { realBot } from "../helpers/bots.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await realBot();
+});
+
+const firstExcerpt = (question: string) => excerptsOf(bot.answer(question))[0]?.passageId;
+
+describe("a lead that states the value a question asks for", () => {
+  it("spells an abbreviation out in the words of the excerpt that does, its deal named", () => {
+    const answer = bot.answer("What does CAISI stand for in the UK deal?");
+    expect(answer.lead).toMatch(
+      /^In the U\.S\.–UK Technology Prosperity Deal, CAISI stands for “Center for AI Standards and Innovation”\./,
+    );
+    expect(excerptsOf(answer)[0]?.text).toContain("Center for AI Standards and Innovation (CAISI)");
+  });
+
+  it("reads 'of' as a letter only where the abbreviation has one", () => {
+    expect(bot.answer("What is OSTP?").lead).toContain(
+      "OSTP stands for “Office of Science and Technology Policy”",
+    );
+    expect(bot.answer("What does MOC stand for in the Japan deal?").lead).toContain(
+      "MOC stands for “Memorandum of Cooperation”",
+    );
+  });
+
+  it("says an abbreviation is not spelled out when its words do not make it, with what the texts call it", () => {
+    const answer = bot.answer("What does KASA stand for?");
+    expect(answer.lead).toMatch(
+      /^The texts I hold do not spell out KASA; they call it “Korea's space agency”\./,
+    );
+  });
+
+  it("finds the passage that spells it out when the excerpts found by the question's other words do not", () => {
+    const answer = bot.answer("What does MOU mean in the Korea deal?");
+    expect(answer.lead).toContain("MOU stands for “Memorandum of Understanding”");
+    expect(excerptsOf(answer)[0]?.text).toContain("(MOU)");
+  });
+
+  it("answers 'what does X stand for' from the texts, not with where a deal stands", () => {
+    expect(bot.answer("What does MSIT stand for?").intent).toBe("ask");
+  });
+
+  it("asks no abbreviation of a word typed in lower case beside 'mean'", () => {
+    expect(bot.answer("what does non-binding mean in the korea deal?").lead).not.toContain("spell out");
+  });
+
+  it("quotes the sentence naming the body asked, and shows its excerpt first", () => {
+    const answer = bot.answer("Which UK regulator works with the NRC to speed up nuclear licensing?");
+    expect(answer.lead).toMatch(/^The White House says .*UK Office for Nuclear Regulation/);
+    expect(excerptsOf(answer)[0]?.passageId).toBe("uk-wh-nrc-licensing");
+  });
+
+  it("takes a name holding the kind asked as the answer, though the question gives its other words", () => {
+    const answer = bot.answer("Which programme does the UK deal set up for quantum industry exchange?");
+    expect(answer.lead).toContain("Quantum Industry Exchange Program");
+    expect(answer.lead).not.toContain("do not say");
+  });
+
+  it("passes over a body the question names itself", () => {
+    expect(firstExcerpt("Which US agency works with the National Research Foundation of Korea?")).toBe(
+      "korea-ai-research",
+    );
+    expect(bot.answer("Which Korean body partners with NSF on use-inspired AI research?").lead).toMatch(
+      /^Under "Accelerating AI Adoption and Innovation".*National Research Foundation of Korea\./,
+    );
+  });
+
+  it("says plainly when no excerpt names a body of the kind asked", () => {
+    const answer = bot.answer("Which Japanese university leads the quantum work under the Japan deal?");
+    expect(answer.lead).toMatch(
+      /^The texts I hold do not say which Japanese university leads the quantum work under the Japan deal\. /,
+    );
+  });
+
+  it("quotes the sentence giving the span asked", () => {
+    expect(bot.answer("How many days' notice is needed to end the Korea MOU?").lead).toMatch(
+      /^Either side may end the U\.S\.–Korea Technology Prosperity Deal by giving 180 days' written notice/,
+    );
+    expect(bot.answer("When will the UK working group first meet?").lead).toContain("within six months");
+  });
+
+  it("leaves a question that asks for no value, and a yes/no one, to their own leads", () => {
+    expect(bot.answer("What does the Korea deal say about quantum?").lead).toMatch(/^What the /);
+    expect(bot.answer("Does the UK deal name CAISI?").lead).not.toContain("stands for");
+  });
+});
