@@ -201,6 +201,9 @@ export const PHRASING_LISTS = [
   "recordAsked",
   "cityAsked",
   "venueAsked",
+  "homeCountry",
+  "sites",
+  "refusals",
 ] as const;
 export type PhrasingList = (typeof PHRASING_LISTS)[number];
 
@@ -224,6 +227,9 @@ export const NOT_KNOWN_AS_WORDS: ReadonlySet<PhrasingList> = new Set<PhrasingLis
   "recordAsked",
   "cityAsked",
   "venueAsked",
+  "homeCountry",
+  "sites",
+  "refusals",
 ]);
 
 /** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */

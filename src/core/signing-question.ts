@@ -7,6 +7,7 @@ import {
   editDistance,
   FILLER_WORDS,
   hasAnyOf,
+  holdsAnyOf,
   indexOfSequence,
   once,
   setOf,
@@ -19,18 +20,15 @@ const PLACE_WORDS = new Set(["in", "at", "near", "during", "to", "from", "inside
 /** Openers of a question whose subject is the signer: "Did Biden sign …", "Has Onoda signed …". */
 const SIGNER_FIRST = new Set(["did", "does", "do", "has", "have", "had", "will", "would"]);
 
-/** The United States, party to every deal: never the partner's country, so never where a deal is "in" it. */
-const HOME_COUNTRY = new Set(
-  "united states, us, usa, america, united states of america, washington".split(", "),
-);
 /** Words after "in" that say when, not where: "signed in September", "in 2025". */
 const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "winter"]);
 
 /**
  * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
  * the partner of, if any) or the United States; else a place the knowledge cannot place ("Osaka", "Seoul").
+ * `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another.
  */
-type PlaceAsked = { words: string; deal: DealId | null; country: boolean };
+type PlaceAsked = { words: string; deal: DealId | null; country: boolean; site: boolean };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
 type SigningAsked = {
@@ -53,8 +51,13 @@ export function isPlace(words: string, query: ParsedQuery): boolean {
 }
 
 /** The places a question names after a word of place ("signed in India", "at the Gyeongju Arts Center"). */
-function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = () => true): PlaceAsked[] {
+function placesAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  inName: (token: string) => boolean = () => true,
+): PlaceAsked[] {
   const { tokens } = query;
+  const { homeCountry, sites } = ctx.vocabulary.phrasing;
   const places: PlaceAsked[] = [];
   tokens.forEach((token, i) => {
     if (!PLACE_WORDS.has(token)) return;
@@ -72,16 +75,16 @@ function placesAsked(query: ParsedQuery, inName: (token: string) => boolean = ()
     places.push({
       words: phrase,
       deal: reading?.kind === "deal" ? reading.as : null,
-      country: reading !== undefined || HOME_COUNTRY.has(phrase),
+      country: reading !== undefined || setOf(homeCountry).has(phrase),
+      site: setOf(sites).has(words.at(-1) ?? ""),
     });
   });
   return places;
 }
 
 /** "Why did Starmer refuse to sign …", "decline to sign", "leave without signing": a signing said not to happen. */
-const REFUSAL =
-  /\b(refus(e|ed|es|ing)|declin(e|ed|es|ing)|without sign(ing)?|never sign(ed)?|not sign|fail(ed|s)? to sign)\b/;
-const refusalAsked = (query: ParsedQuery) => REFUSAL.test(query.tokens.join(" "));
+const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  holdsAnyOf(query.tokens.join(" "), ctx.vocabulary.phrasing.refusals);
 
 /** Nouns for who signs: "the Japanese signatory", "the signers". */
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
@@ -152,29 +155,27 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   const signsNext = verbs.some((verb) => query.tokens.includes(verb));
   const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
-  if (!asked) return datedDeal(query);
+  if (!asked) return datedDeal(query, ctx);
   const people = asked.people.filter((word) => capitalised.has(word));
   // "What did Kratsios and Bae agree in India?": where and when people agreed something is not where they signed.
   const claimed = mentionsSigning(query, ctx) ? asked : { ...asked, places: [], dates: [] };
   return people.length + claimed.places.length + claimed.dates.length > 0 ? { ...claimed, people } : null;
 }
 
-/** Words that end the name of a deal: "the 2024 US-UK tech deal". */
-const DEAL_WORDS = new Set(["deal", "deals", "tpd", "agreement", "mou", "moc", "memorandum", "pact"]);
-
 /**
  * A year put on the one deal asked, as when it was made: "What did the 2024 US-UK tech deal promise on AI?". The
  * year stands just before the deal's name; a year elsewhere ("targets for 2030") is not a date of the deal.
  */
-function datedDeal(query: ParsedQuery): SigningAsked | null {
+function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.deals.length !== 1) return null;
+  const dealNouns = setOf(ctx.vocabulary.phrasing.dealNouns);
   const dealWords = new Set(
     query.readings.filter((reading) => reading.kind === "deal").flatMap((reading) => tokenize(reading.words)),
   );
   const at = query.tokens.findIndex(
     (token, i) =>
       /^(?:19|20)\d{2}$/.test(token) &&
-      query.tokens.slice(i + 1, i + 4).some((next) => dealWords.has(next) || DEAL_WORDS.has(next)),
+      query.tokens.slice(i + 1, i + 4).some((next) => dealWords.has(next) || dealNouns.has(next)),
   );
   const year = query.tokens[at];
   return year ? { people: [], places: [], deals: [...query.deals], dates: [{ year }] } : null;
@@ -191,7 +192,7 @@ function signingClaimed(
   const signingWords = setOf(ctx.vocabulary.phrasing.signing);
   const at = query.tokens.findIndex((token) => verbs.includes(token) || signingWords.has(token));
   if (at < 0 || !dealMade(query, at, verbs, ctx)) return null;
-  const places = placesAsked(query, inName);
+  const places = placesAsked(query, ctx, inName);
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
   // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
   // signed?" names no signer.
@@ -207,7 +208,7 @@ function signingClaimed(
   const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
   // "Is Onoda named as the Japanese signatory?", "What made Trump leave without signing?": with no signer's slot,
   // the signatories named anywhere are asked.
-  const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query);
+  const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query, ctx);
   if (slot.length === 0 && signerAsked && query.topics.length === 0)
     slot.push(...query.tokens.filter((token) => signatories.some((person) => nameHas(person, token))));
   // "Signed by the OSTP director": a word written in capitals is a body, not a person.
@@ -285,10 +286,6 @@ function mayIsMonth(tokens: readonly string[], at: number): boolean {
   return BEFORE_MONTH.has(tokens[at - 1] ?? "") || /^\d/.test(tokens[at + 1] ?? "");
 }
 
-/** A place that is one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another. */
-const SITE =
-  /\b(street|castle|palace|house|hall|center|centre|hotel|residence|embassy|museum|airport|building|manor)$/;
-
 /** Whether a place asked stands in the deal's record of where it was signed ("Chequers", "Gyeongju"). */
 const inRecordOf = (deal: Deal) => {
   const record = tokenize(deal.signed.place);
@@ -322,7 +319,7 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
   // One site is not another: a record naming the site ("Chequers, …, United Kingdom") rules out "Downing Street",
   // not "Chequers House", nor a room asked together with the recorded site ("the Great Hall at Chequers").
   const another = (place: PlaceAsked) =>
-    SITE.test(place.words) && !tokenize(place.words).some((word) => record.includes(word));
+    place.site && !tokenize(place.words).some((word) => record.includes(word));
   const site =
     deal.signed.place.split(",").length > 2 && !asked.places.some(inRecord)
       ? asked.places.find(another)
@@ -360,7 +357,7 @@ export function withSigningCorrected(
     ? undefined
     : assumed.places.find((place) => !inRecord(place));
   // "Why did Starmer refuse to sign it?" when the record has him sign it: the record corrects the refusal.
-  const signedAfterAll = refusalAsked(query) && decided?.startsWith("Yes — ");
+  const signedAfterAll = refusalAsked(query, ctx) && decided?.startsWith("Yes — ");
   // A signatory sources disagree on is said to be one as the record has it, with the disagreement.
   const disputed = deal.signatories.find(
     (person) => person.disputed && assumed.people.some((w) => nameHas(person, w)),
