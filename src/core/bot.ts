@@ -2,7 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, IntentName, Suggestion } from 
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { declineGate, premiseAside, readFacts } from "./gate.js";
+import { deadlineYearMissing, deadlineYears, declineGate, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -174,7 +174,27 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     topic: (id: string) => ctx.topicLabel(id),
   };
 
+  /**
+   * "What is the 2030 deadline for independence from Russian fuel?" where the texts set 2028: the question
+   * answered without its year, led by the year they give. Null when no excerpt gives a deadline year.
+   */
+  const deadlineCorrected = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
+    const year = deadlineYearMissing(query, ctx);
+    if (!year) return null;
+    const unyeared = parse(query.text.replaceAll(year, " "));
+    const answer = run({ ...unyeared, form: unyeared.form === "yes-no" ? "open" : unyeared.form }, options);
+    const given = deadlineYears(answer.excerpts[0]?.text ?? "", ctx);
+    if (!answer.found || given.length === 0) return null;
+    return {
+      ...answer,
+      query: query.text,
+      lead: `No — the texts give ${given.join(" and ")}, not ${year}. ${answer.lead}`,
+    };
+  };
+
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
+    const deadline = deadlineCorrected(query, options);
+    if (deadline) return deadline;
     const name = route(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;

@@ -104,6 +104,21 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
   return query.foreign ? [IN_ENGLISH, aside].filter(Boolean).join(" ") : aside;
 }
 
+/** The year a question sets a deadline in that no text dates anything in ("the 2030 deadline for …"), or null. */
+export function deadlineYearMissing(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const year = missingPremise(query, ctx)?.year;
+  return year && deadlineYears(query.text, ctx).includes(year) ? year : null;
+}
+
+/** The years a text gives as deadlines: "by the end of 2028", "until 2030", "the 2030 target". */
+export function deadlineYears(text: string, ctx: KnowledgeLookups): string[] {
+  const words = setOf(ctx.vocabulary.phrasing.deadlineYear);
+  const tokens = tokenize(text);
+  const deadline = (i: number) =>
+    tokens.slice(Math.max(0, i - 3), i).some((word) => words.has(word)) || words.has(tokens[i + 1] ?? "");
+  return [...new Set(tokens.filter((token, i) => /^(?:19|20)\d{2}$/.test(token) && deadline(i)))];
+}
+
 const MONTHS_AND_DAYS = [...MONTHS, ..."monday tuesday wednesday thursday friday saturday sunday".split(" ")];
 export const AMOUNT =
   /[$£€¥]\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand|trillion|tn)?\b|\b\d[\d,.]*\s*(?:bn|billion|million|trillion)\b/gi;
@@ -177,7 +192,7 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
  * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
  * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
  */
-type Premise = { said: string; incidental: boolean; sum?: boolean };
+type Premise = { said: string; incidental: boolean; sum?: boolean; year?: string };
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
 function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
@@ -194,6 +209,7 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
           incidental:
             said.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, said.name ?? "")),
           sum: said.sum,
+          year: said.year,
         }
       : null;
     premises.set(query, premise);
@@ -237,7 +253,14 @@ function topicBeside(query: ParsedQuery, name: string): boolean {
 function premiseMissing(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): { said: string; incidental: boolean; name?: string; properName?: boolean; sum?: boolean } | null {
+): {
+  said: string;
+  incidental: boolean;
+  name?: string;
+  properName?: boolean;
+  sum?: boolean;
+  year?: string;
+} | null {
   const facts = factsOf(ctx);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
@@ -251,7 +274,7 @@ function premiseMissing(
   const signing = signingAsked(query, ctx) ?? (assumed?.deals.length === 1 ? assumed : null);
   for (const match of query.text.matchAll(YEAR)) {
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
-      return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false };
+      return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
   const signer = new Set([
     ...(signing?.people ?? []),

@@ -173,6 +173,7 @@ export const PHRASING_LISTS = [
   "signingParties",
   "personalEvents",
   "personalFacts",
+  "deadlineYear",
   "dealNouns",
   "later",
   "after",

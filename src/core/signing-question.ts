@@ -197,9 +197,18 @@ function signingClaimed(
   // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
   // signed?" names no signer.
   const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
-  const between = signerFrom !== null ? query.tokens.slice(signerFrom, at) : [];
+  // "PM Kishida signed the Japan TPD, right?": a statement's signer is its subject, the words before the verb.
+  const first = query.tokens[0] ?? "";
+  const statement =
+    signerFrom === null &&
+    !OPEN_FIRST.has(first) &&
+    !AUXILIARIES.has(first) &&
+    !AUXILIARIES.has(query.tokens[at - 1] ?? "");
+  const from = statement ? 0 : signerFrom;
+  const between = from !== null ? query.tokens.slice(from, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
-  const slot = (verbs.includes(query.tokens[at] ?? "") || perfect) && between.length <= 6 ? between : [];
+  const slot =
+    (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && between.length <= 6 ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
