@@ -247,6 +247,12 @@ export class KnowledgeLookups {
     return this.withWords(words, Number.POSITIVE_INFINITY);
   }
 
+  /** The passages that have one of the words or more (stemmed), in knowledge order. */
+  passagesWithAny(words: readonly string[]): Passage[] {
+    const lists = [...new Set(words)].map((word) => this.positionsWith([word]));
+    return union(lists).map((position) => this.at(position));
+  }
+
   /** Whether some passage has every one of the words. */
   anyHas(words: readonly string[]): boolean {
     return this.withWords(words, 1).length > 0;

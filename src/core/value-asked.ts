@@ -219,14 +219,22 @@ export function valueUnsaid(
   const value = valueAsked(query, ctx, deal);
   // A kind read only in the answer's excerpts is decided once they are chosen (`withValueStated`).
   if (!value || value.ofExcerpts) return null;
+  // The further matches are a second ranking, with a long page: made at most once, and only when read.
+  let furtherMatches: readonly Passage[] | null = null;
+  const furtherOnes = () => {
+    furtherMatches ??= further();
+    return furtherMatches;
+  };
   // "How many space items does it list?": the list a passage shown, or a further one on the topic, gives, counted.
-  const lists = (passage: Passage) => value.listed?.(passage) ?? null;
-  const listing = shown.find(lists) ?? (shown.some(value.gives) ? undefined : further().find(lists));
+  const { listed } = value;
+  const lists = (passage: Passage) => listed?.(passage) ?? null;
+  const listing =
+    shown.find(lists) ?? (!listed || shown.some(value.gives) ? undefined : furtherOnes().find(lists));
   if (listing)
     return { said: lists(listing), sum: false, ...(shown.includes(listing) ? {} : { giving: listing }) };
   if (shown.some(value.gives)) return null;
   const sum = value.sum === true;
-  const giving = value.number ? further().filter(related).find(value.gives) : undefined;
+  const giving = value.number ? furtherOnes().filter(related).find(value.gives) : undefined;
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }
 

@@ -754,17 +754,34 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   )
     return null;
   const words = tokenize(quoted);
-  const own = (deal: DealId) =>
-    ctx.passages({ deals: [deal] }).filter((passage) => passage.section !== "development");
-  const has = (deal: DealId) =>
-    own(deal).some((passage) => indexOfSequence(tokenize(passage.text), words) >= 0);
+  const ownAmong = (deal: DealId, passages: readonly Passage[]) =>
+    passages.filter((passage) => passage.deals.includes(deal) && passage.section !== "development");
+  // Only passages with every word of the quote can have it: the others are never read.
+  const withWords = ctx.passagesWith(words);
+  const had = new Map<DealId, boolean>();
+  const has = (deal: DealId) => {
+    let found = had.get(deal);
+    if (found === undefined) {
+      found = ownAmong(deal, withWords).some(
+        (passage) => indexOfSequence(tokenize(passage.text), words) >= 0,
+      );
+      had.set(deal, found);
+    }
+    return found;
+  };
   const closest = (deal: DealId) => {
-    const quotes = own(deal).flatMap((passage) =>
-      [...passage.text.matchAll(/"([^"]+)"/g)].map((each) => each[1] ?? ""),
-    );
+    // A quote sharing a word with the words asked is in a passage with that word; the first quote of all is
+    // the closest only when none shares one, and then it is too far to show (unless nothing was asked).
+    const read = words.length > 0 ? ctx.passagesWithAny(words) : ctx.passages({ deals: [deal] });
     const shared = (text: string) => tokenize(text).filter((word) => words.includes(word)).length;
-    const best = quotes.sort((a, b) => shared(b) - shared(a))[0];
-    return best && shared(best) * 2 >= words.length ? `; they say “${best}”` : "";
+    // The first quote with the most words asked (what a stable sort by that count puts first).
+    let best: { quote: string; shared: number } | null = null;
+    for (const passage of ownAmong(deal, read))
+      for (const [, quote = ""] of passage.text.matchAll(/"([^"]+)"/g)) {
+        const count = shared(quote);
+        if (!best || count > best.shared) best = { quote, shared: count };
+      }
+    return best && best.shared * 2 >= words.length ? `; they say “${best.quote}”` : "";
   };
   const verdict = (deal: DealId) =>
     has(deal)

@@ -465,9 +465,10 @@ function rank(
   const { passages } = ctx.knowledge;
   let total = 0;
   let onlyDevelopments = true;
-  const consider = (position: number) => {
+  /** `ofDealsAsked`: the position is known to be of a deal asked (a topic's passages were read per deal). */
+  const consider = (position: number, ofDealsAsked: boolean) => {
     const passage = passages[position] as Passage;
-    if (!inDeals(passage) || (anyNamed && !naming.has(passage))) return;
+    if ((!ofDealsAsked && !inDeals(passage)) || (anyNamed && !naming.has(passage))) return;
     const place = ctx.placeInIndex(position);
     const matched = place < 0 ? 0 : found.termsMatchedAt(place);
     const topics = ctx.topicsAt(position);
@@ -490,7 +491,10 @@ function rank(
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     // "Which fields did the White House say …": that publisher's own account comes first.
-    const saidByAsked = query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? "") ? 1 : 0;
+    const saidByAsked =
+      query.publishers.length > 0 && query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? "")
+        ? 1
+        : 0;
     const score =
       saidByAsked +
       covered * 3 +
@@ -500,7 +504,9 @@ function rank(
       mainly +
       (passage.kind === "quote" ? QUOTE_BONUS : 0);
     onlyDevelopments &&= passage.section === "development";
-    keep({ passage, score, covers, share: covered / Math.max(1, topics.size), at: total });
+    // Most candidates of a large knowledge fall short of a full short list: none is made for them.
+    if (keepsAll || entersShortList(kept, needed, score))
+      keep({ passage, score, covers, share: covered / Math.max(1, topics.size), at: total });
     total += 1;
   };
   if (asked.length > 0) {
@@ -513,13 +519,13 @@ function rank(
       const positions = ctx.positionsOn(topic, deals);
       for (let at = 0; at < positions.length; at++) {
         const position = positions[at] as number;
-        if (!onEarlier(ctx.topicsAt(position), i)) consider(position);
+        if (!onEarlier(ctx.topicsAt(position), i)) consider(position, true);
       }
     });
   } else {
     for (const place of found.places) {
       const position = ctx.positionAtPlace(place);
-      if (position >= 0) consider(position);
+      if (position >= 0) consider(position, false);
     }
   }
   // The leading three name the deals of an answer without one, whatever the page.
@@ -534,6 +540,10 @@ const MAX_KEPT_IN_ORDER = 64;
 
 /** Higher score first, then the earlier candidate: the order of a stable sort by score. */
 const byScore = (a: Scored, b: Scored) => b.score - a.score || a.at - b.at;
+
+/** Whether a later candidate with this score enters `keepFirst`'s list: it must beat the last (a tie keeps the earlier). */
+const entersShortList = (kept: readonly Scored[], count: number, score: number) =>
+  kept.length < count || score > (kept[kept.length - 1] as Scored).score;
 
 /**
  * Keeps the first `count` by score of the candidates given to it, best first, without sorting them all: a
@@ -561,14 +571,16 @@ function keepFirst(into: Scored[], count: number): (item: Scored) => void {
 function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
   const out: Scored[] = [];
   const taken = new Set<Scored>();
-  // Each topic's passages not yet picked, in the order they were scored.
-  const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
+  // Each topic's passages not yet picked, in score order (`byScore` is a total order: sorted once, they stay
+  // sorted as picks leave them, so each pick sorts them by its topic's rules only).
+  const inScoreOrder = [...scored].sort(byScore);
+  const onTopic = topics.map((_, i) => inScoreOrder.filter((item) => ((item.covers >> i) & 1) === 1));
   while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
       const candidates = onTopic[i] as Scored[];
       if (candidates.length === 0) return;
-      const pick = firstSorted(candidates, topic) ?? (sortedFor(candidates, topic)[0] as Scored);
+      const pick = firstSorted(candidates, topic) ?? ([...candidates].sort(betterFor(topic))[0] as Scored);
       out.push(pick);
       taken.add(pick);
       for (const list of onTopic) {
@@ -576,7 +588,7 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
         if (at >= 0) list.splice(at, 1);
       }
     });
-    if (out.length === before) out.push(...[...scored].sort(byScore).filter((item) => !taken.has(item)));
+    if (out.length === before) out.push(...inScoreOrder.filter((item) => !taken.has(item)));
   }
   return out;
 }
