@@ -156,8 +156,8 @@ export type KnowledgeBase = {
   suggestions: Array<{ label: string; query: string }>;
 };
 
-/** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */
-export const PHRASING_LISTS = [
+/** The word lists of `Phrasing` whose words the vocabulary knows as words of a question (see vocabulary.yaml). */
+const KNOWN_WORD_LISTS = [
   "whichDeal",
   "allDeals",
   "yesNo",
@@ -186,6 +186,16 @@ export const PHRASING_LISTS = [
   "offices",
   "noOne",
   "relations",
+  "soleGap",
+  "dealGap",
+] as const;
+
+/**
+ * The word lists of `Phrasing` whose words the vocabulary does not thereby know as words of a question
+ * (`Vocabulary.uses`, the reading of typos): they hold parts of words ("paus*"), words other languages share ("un",
+ * "sole") or other languages' own ("nicht", "pas"), and a known word changes how a question in another language is read.
+ */
+export const NOT_KNOWN_AS_WORDS = [
   "officeAsked",
   "languagesAsked",
   "countEnd",
@@ -196,8 +206,6 @@ export const PHRASING_LISTS = [
   "negations",
   "sole",
   "widening",
-  "soleGap",
-  "dealGap",
   "signerAsked",
   "recordAsked",
   "cityAsked",
@@ -206,32 +214,10 @@ export const PHRASING_LISTS = [
   "sites",
   "refusals",
 ] as const;
-export type PhrasingList = (typeof PHRASING_LISTS)[number];
 
-/**
- * Phrasing lists whose words the vocabulary does not thereby know as words of a question (`Vocabulary.uses`, the
- * reading of typos): they hold parts of words ("paus*"), words other languages share ("un", "sole") or other
- * languages' own ("nicht", "pas"), and a known word changes how a question in another language is read.
- */
-export const NOT_KNOWN_AS_WORDS: ReadonlySet<PhrasingList> = new Set<PhrasingList>([
-  "officeAsked",
-  "languagesAsked",
-  "countEnd",
-  "pauseAsked",
-  "pauseReported",
-  "resumeAsked",
-  "resumeReported",
-  "negations",
-  "sole",
-  "widening",
-  "signerAsked",
-  "recordAsked",
-  "cityAsked",
-  "venueAsked",
-  "homeCountry",
-  "sites",
-  "refusals",
-]);
+/** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */
+export const PHRASING_LISTS = [...KNOWN_WORD_LISTS, ...NOT_KNOWN_AS_WORDS] as const;
+export type PhrasingList = (typeof PHRASING_LISTS)[number];
 
 /** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */
 export type Phrasing = Record<PhrasingList | "propertyTopics", string[]>;

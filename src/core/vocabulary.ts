@@ -5,7 +5,6 @@ import {
   NOT_KNOWN_AS_WORDS,
   type OtherLanguages,
   type Phrasing,
-  type PhrasingList,
   type Section,
 } from "./model.js";
 import {
@@ -198,7 +197,7 @@ export class Vocabulary {
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
     for (const [name, list] of Object.entries(this.phrasing))
-      if (!NOT_KNOWN_AS_WORDS.has(name as PhrasingList))
+      if (!(NOT_KNOWN_AS_WORDS as readonly string[]).includes(name))
         for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
     for (const word of FILLER_WORDS) this.knownWords.add(word);
   }

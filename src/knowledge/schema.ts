@@ -37,12 +37,11 @@ const phrases = z
   .min(1, "must list at least one phrase");
 const listOf = (word: typeof alias) => z.array(word, required).min(1, "must list at least one word");
 const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
-/** Phrasing lists that may be left out or empty; any other left out or empty would silently change the answers. */
-const MAY_BE_EMPTY = new Set(
-  "whichDeal allDeals yesNo coverage order framing premiseNouns offTopic greetings english foreignOnly".split(
-    " ",
-  ),
-);
+/**
+ * Phrasing lists that may be left out or empty (words that name a topic only in another language); any other left
+ * out or empty would silently change the answers.
+ */
+const MAY_BE_EMPTY = new Set(["foreignOnly"]);
 /** Phrasing lists of stems: "paus*" stands for every word it begins. */
 const STEM_LISTS = new Set(["pauseAsked", "resumeAsked"]);
 
@@ -125,7 +124,9 @@ export const vocabularyFileSchema = z.strictObject({
     ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
     required,
   ),
-  publishers: z.array(z.strictObject({ publisher: text, names: phrases })).default([]),
+  publishers: z
+    .array(z.strictObject({ publisher: text, names: phrases }), required)
+    .min(1, "must name at least one publisher"),
   otherCountries: z.array(alias),
   suggestions: z.array(z.strictObject({ label: text, query: text })).default([]),
 });

@@ -100,6 +100,26 @@ describe("loadKnowledge", () => {
     expect((await loadError()).message).toMatch("vocabulary.yaml: otherLanguages.cover: is missing");
   });
 
+  it("refuses a vocabulary without a word list the answers read or without publishers, naming the field", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    for (const list of ["whichDeal", "greetings", "offTopic", "negations", "sole", "recordAsked"]) {
+      await writeFile(
+        join(dir, "vocabulary.yaml"),
+        vocabulary.replace(new RegExp(`^ {2}${list}: .*\n`, "m"), ""),
+      );
+      expect((await loadError()).message).toMatch(`vocabulary.yaml: phrasing.${list}: is missing`);
+    }
+    await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace(/^publishers:\n(?: {2}.*\n)+/m, ""));
+    expect((await loadError()).message).toMatch("vocabulary.yaml: publishers: is missing");
+    await writeFile(
+      join(dir, "vocabulary.yaml"),
+      vocabulary.replace(/^ {2}pauseAsked: \[/m, "  pauseAsked: [p*us, "),
+    );
+    expect((await loadError()).message).toMatch(
+      'vocabulary.yaml: phrasing.pauseAsked.0: must be a word, or a stem with one "*" at its end',
+    );
+  });
+
   it("refuses a valuesAsked entry that would match every question, naming the field", async () => {
     const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
     for (const entry of ["'*'", "'* '", "'**'", "'de*dline'"]) {
