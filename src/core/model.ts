@@ -147,7 +147,10 @@ export type KnowledgeBase = {
     | "offices"
     | "bodies"
     | "bodyNames"
-    | "expansions",
+    | "expansions"
+    | "clock"
+    | "clockGiven"
+    | "places",
     string[]
   >;
   /** Who published an account of the deals, by the names a question gives them (see vocabulary.yaml). */

@@ -7,6 +7,7 @@ import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import {
   anyOf,
+  askingPart,
   capitalised,
   escapeRegExp,
   FILLER_WORDS,
@@ -26,6 +27,7 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
+  const { clock, clockGiven, places } = knowledge.valuesAsked;
   const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
   const units = anyOf(timeUnits);
   const spent = `\\b(${anyOf(money)})\\b`;
@@ -53,6 +55,12 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${AUXILIARY.source})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
     bodyName: new RegExp(`^(${anyOf([...offices, ...bodyNames].map(capitalised))})$`),
     expansionAsked: new RegExp(`\\b(${anyOf(expansions)})\\b`),
+    clockAsked: new RegExp(`\\b(${anyOf(clock)})\\b`),
+    clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
+    // "Which U.S. states …", "what city …"; "where …" asks for a place of any kind.
+    placeAsked: new RegExp(
+      `^where\\b|\\b(?:which|what)(?: (?!${AUXILIARY.source})\\w+){0,3}? (${anyOf(places)})\\b`,
+    ),
     dealWords: new Set(
       knowledge.deals.flatMap((deal) => [...deal.aliases, deal.name, deal.partner].flatMap(tokenize)),
     ),
@@ -147,6 +155,14 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       },
     };
   }
+  if (patterns.clockAsked.test(text))
+    return {
+      gives: (passage) => patterns.clockGiven.test(passage.text),
+      unsaid: `say ${askedAsWritten(query)}`,
+      quotable: true,
+      onSubject: true,
+      ofExcerpts: true,
+    };
   if (patterns.timeAsked.test(text))
     return {
       gives: (passage) => patterns.timeGiven.test(passage.text),
@@ -161,6 +177,25 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       unsaid: "say in what languages it was written or signed",
       quotable: true,
     };
+  const place = patterns.placeAsked.exec(text);
+  if (place) {
+    // "Where is fusion research planned?": a name the question does not give, after "at", "in", "on", "near" or
+    // "between" ("at the JT-60SA test facility"); "where" also by "between" alone ("between the two countries'
+    // territories"), so a "where" no excerpt answers is not said to be unsaid: the texts may put it in other words.
+    const where = place[1] === undefined;
+    const asked = new Set(query.tokens.map(stem));
+    const placed = (sentence: string) =>
+      namesIn(sentence, NO_WORDS).some(
+        (name) => !namedIn(name, asked, "") && PLACE_BEFORE.test(sentence.slice(0, name.at)),
+      );
+    return {
+      gives: (passage) => placed(passage.text) || (where && /\bbetween\b/.test(passage.text)),
+      unsaid: `say ${askedAsWritten(query)}`,
+      quotable: true,
+      onSubject: true,
+      ofExcerpts: !where,
+    };
+  }
   const body = patterns.bodyAsked.exec(text);
   if (body?.[2] && !patterns.personAsked.test(text)) {
     // "Which US agency works with the National Research Foundation of Korea?": a sentence naming a body the
@@ -193,9 +228,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   };
 }
 
-/** The question as asked, to follow "The texts I hold do not say": "who will chair the working group". */
+/**
+ * The question as asked, to follow "The texts I hold do not say": "who will chair the working group", without a
+ * clause where the asker describes themselves ("Writing a memo for aides: …").
+ */
 function askedAsWritten(query: ParsedQuery): string {
-  return query.text
+  return askingPart(query.text)
     .replace(/^\s*who\s+/i, "who ")
     .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
     .trim()
@@ -425,8 +463,12 @@ function spelledOut(sentence: string, abbreviation: string): string | null {
 }
 const CONNECTIVE = /^(of|for|and|the|on|in|to|de)$/;
 
-/** A name a sentence gives: its words as written, and the abbreviation in brackets after it, if any. */
-type Name = { words: string[]; abbreviation: string | null };
+/** A name a sentence gives: its words as written, where it starts, and the abbreviation in brackets after it. */
+type Name = { words: string[]; at: number; abbreviation: string | null };
+/** No words to pass over: a place may be a deal's own ("in Gyeongju"). */
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** What puts a name as a place: "at the …", "in …", "on …", "near …", "across the …", "between …". */
+const PLACE_BEFORE = /\b(?:at|in|on|near|across|between)\s+(?:the\s+)?$/;
 
 /**
  * The names a sentence gives: runs of capitalised words ("UK Space Agency", "Office for Nuclear Regulation",
@@ -439,9 +481,11 @@ function namesIn(sentence: string, dealWords: ReadonlySet<string>): Name[] {
     const tokens = tokenize(match[0]).filter((token) => !FILLER_WORDS.has(token));
     const dated = words.some((word) => MONTHS.includes(word.toLowerCase()));
     const alone = words.length === 1 && (match.index === 0 || (words[0] ?? "").length < 3);
+    // "Korean-built", "AI-driven": a word made from a name, not one.
+    if (words.some((word) => /-\p{Ll}+$/u.test(word))) continue;
     if (dated || alone || tokens.every((token) => dealWords.has(token))) continue;
     const after = /^\s*\((\p{Lu}{2,})\)/u.exec(sentence.slice(match.index + match[0].length));
-    names.push({ words, abbreviation: after?.[1] ?? null });
+    names.push({ words, at: match.index, abbreviation: after?.[1] ?? null });
   }
   return names;
 }

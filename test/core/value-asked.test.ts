@@ -84,6 +84,30 @@ describe("a lead that states the value a question asks for", () => {
     expect(bot.answer("When will the UK working group first meet?").lead).toContain("within six months");
   });
 
+  it("quotes the sentence that puts what is asked at a named place", () => {
+    expect(bot.answer("Where is fusion research planned under the Japan deal?").lead).toMatch(
+      /^AIP's FYI reports .* at the JT-60SA test facility/,
+    );
+    expect(bot.answer("What region does the Korea MOU want stability in?").lead).toContain(
+      "across the Pacific",
+    );
+  });
+
+  it("says plainly when no excerpt names a place of the kind asked, but not for a bare 'where'", () => {
+    expect(bot.answer("Which U.S. states will host the UK nuclear projects?").lead).toMatch(
+      /^The texts I hold do not say which US states will host the UK nuclear projects\. /,
+    );
+    expect(bot.answer("Where would the maritime shipping corridor run under the UK deal?").lead).toContain(
+      "between the two countries' territories",
+    );
+  });
+
+  it("asks a time of day of a clock time, which a date does not give", () => {
+    expect(bot.answer("What time of day was the Korea deal signed?").lead).toMatch(
+      /^The texts I hold do not say what time of day/,
+    );
+  });
+
   it("leaves a question that asks for no value, and a yes/no one, to their own leads", () => {
     expect(bot.answer("What does the Korea deal say about quantum?").lead).toMatch(/^What the /);
     expect(bot.answer("Does the UK deal name CAISI?").lead).not.toContain("stands for");
