@@ -25,7 +25,7 @@ import { createSuggester } from "./suggest.js";
 import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
 import { asksExpansion, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
-import { hasYesNoLead, ordersDeals, withYesNoLead } from "./yes-no.js";
+import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -95,9 +95,10 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.greeting) return "help";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
+  // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.
+  if (orderAsked(query, ctx)) return "when";
   const record = signingRecordAsked(query, ctx);
   if (record) return record;
-  if (query.form === "which-deal" && query.order && ordersDeals(query)) return "deals";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.

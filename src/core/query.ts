@@ -57,8 +57,6 @@ export type ParsedQuery = {
   allDeals: boolean;
   /** Asks whether a text covers something ("does … cover", "is … part of"). */
   coverage: boolean;
-  /** Asks for the deals in date order ("which deal was signed first"). */
-  order: boolean;
   /** A request the bot does not serve ("write a song"), or null. */
   offTopic: string | null;
   /** Only a greeting or thanks. */
@@ -185,8 +183,7 @@ export function parseQuery(
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
-  // "Which came first, the Japan TPD or the Korea TPD?" asks which of the deals it names, as "which deal" does.
-  const whichDeal = has(phrasing.whichDeal) || (tokens[0] === "which" && new Set(meant).size >= 2);
+  const whichDeal = has(phrasing.whichDeal);
   const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.
@@ -228,7 +225,6 @@ export function parseQuery(
         : "open",
     allDeals: has(phrasing.allDeals),
     coverage: has(phrasing.coverage),
-    order: whichDeal && has(phrasing.order),
     offTopic,
     foreign,
     greeting: isGreeting(tokens, phrasing.greetings),

@@ -10,6 +10,7 @@ import {
   anyPhrase,
   capitalised,
   FILLER_WORDS,
+  hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
   QUESTION_WORDS,
@@ -435,17 +436,15 @@ export function numberedNameDiffers(
   return null;
 }
 
-const LATER = new Set(["after", "later"]);
-const EARLIER = new Set(["before", "earlier"]);
 /** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
 const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|week|month|year)\b/;
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 /** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
 const FIRST_OR_LAST =
-  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)|\bcame (first|last)\b/;
+  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)|\b(came|come|comes|signed) (first|last|earliest|latest)\b/;
 const FIRST = /\b(first|earliest|oldest)\b/;
 /** "The most recent", "the newest": where one deal stands, said without "first" or "last". */
-const NEWEST_OR_OLDEST = /\b(most recent|newest|oldest)\b/;
+const NEWEST_OR_OLDEST = /\b(most recent(ly)?|newest|oldest)\b/;
 /** Words after "first" or "last" that leave the deals ranked as they are: "the last of the three to be signed". */
 const RANK_WORDS = new Set(
   "first earliest last latest most recent newest oldest sign signed signing among ones country countries partner partners ever overall".split(
@@ -485,7 +484,7 @@ function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]
  */
 function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const asked = orderAsked(query, ctx);
-  if (!asked) return null;
+  if (!asked || asked === "sequence") return null;
   const [subject, ...rest] = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   if (!subject) return null;
   const ranked = asked === "rank" ? rankedAmong(query, ctx) : null;
@@ -505,34 +504,29 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
     return `${same ? "Yes" : "No"} — ${when}`;
   }
   if (subject.signed.date === other.signed.date) return null;
-  const later = query.tokens.some((token) => LATER.has(token));
+  const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const isLater = subject.signed.date > other.signed.date;
   return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
 }
 
-/** "Which deal came first?", "in what order", "the most recent": the order of the deals, never "the First Lady". */
-export function ordersDeals(query: ParsedQuery): boolean {
-  const text = query.tokens.join(" ");
-  return (
-    FIRST_OR_LAST.test(text) || NEWEST_OR_OLDEST.test(text) || /\b(order|chronological(ly)?)\b/.test(text)
-  );
-}
-
 /**
- * What a yes/no question asks of the deals' signing dates: one of two deals before the other ("order"), the two
- * signed in the same day, month or year, or one deal first or last among the deals ("rank"); null for any other
- * question, and for one about when they were announced or published, which their signing dates do not tell.
+ * What a question asks of the deals' signing dates, the one reading every order question takes. Yes/no: one of
+ * two deals before the other ("order"), the two signed in the same day, month or year, or one deal first or last
+ * among the deals ("rank"). Any other question: the deals in the order they were signed ("sequence": "which was
+ * signed first, X or Y?", "the most recent deal", "in what order", "which was earlier, X or Y?"). Null for any
+ * other question, and for one about when they were announced or published, which their signing dates do not tell.
  */
 export function orderAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): "order" | "rank" | "day" | "date" | "month" | "year" | null {
-  if (query.form !== "yes-no") return null;
+): "sequence" | "order" | "rank" | "day" | "date" | "month" | "year" | null {
   const named = [...new Set(query.deals)];
   // "Was the UK deal signed after …", "Did the Korea deal come before the UK one?": the deals themselves, in time;
   // a question about something in them ("fusion after the UK deal?", "the first of the areas listed in the
   // signed UK deal?") is not decided by their dates.
   const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
+  if (query.form !== "yes-no")
+    return aboutDeals && sequenceAsked(query, named.length, ctx) ? "sequence" : null;
   const signed = mentionsSigning(query, ctx);
   if (!signed && !aboutDeals) return null;
   const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
@@ -540,10 +534,31 @@ export function orderAsked(
   if (span && named.length === 2)
     return signed && span in SPAN_LENGTH ? (span as "day" | "month" | "year") : null;
   if (signed && aboutDeals && rankedAmong(query, ctx)) return "rank";
-  const later = query.tokens.some((token) => LATER.has(token));
-  const earlier = query.tokens.some((token) => EARLIER.has(token));
+  const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
+  const earlier = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
   return later !== earlier && named.length === 2 ? "order" : null;
 }
+
+/**
+ * "Which was signed first, the Japan deal or the Korea deal?", "what is the oldest of the deals?", "which deal is
+ * the most recent?", "which was earlier, the Korea MOU or the Japan MOC?": where the deals stand in time. Asked of
+ * the deals ("which deal", two or more named, or a word for the deals), never "the first heading of the UK deal".
+ */
+function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups): boolean {
+  const { titleWords, dealNouns } = ctx.vocabulary.phrasing;
+  const title = setOf(titleWords);
+  const text = query.tokens.filter((token) => !title.has(token)).join(" ");
+  const ofDeals =
+    query.form === "which-deal" || named >= 2 || (named === 0 && hasAnyOf(query.tokens, dealNouns));
+  if (!ofDeals) return false;
+  if (FIRST_OR_LAST.test(text) || NEWEST_OR_OLDEST.test(text) || SEQUENCE.test(text)) return true;
+  // "Which was earlier, the Korea MOU or the Japan MOC?": one of two deals named, before or after the other.
+  const { signedLater, signedEarlier } = ctx.vocabulary.phrasing;
+  const beforeOrAfter = hasAnyOf(query.tokens, [...signedLater, ...signedEarlier]);
+  return beforeOrAfter && named >= 2 && /^(which|what)$/.test(query.tokens[0] ?? "");
+}
+/** "In what order were they signed?", "chronologically": the order itself asked. */
+const SEQUENCE = /\b(order|chronological(ly)?)\b/;
 
 /** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
 const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;

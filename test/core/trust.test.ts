@@ -164,8 +164,35 @@ describe("a direct answer first", () => {
 
   it("lists the deals in signing order for first/last questions", () => {
     const answer = bot.answer("which deal was signed first?");
-    expect(answer.intent).toBe("deals");
+    expect(answer.intent).toBe("when");
     expect(answer.lead).toMatch(/^In order of signing: United Kingdom on 18 September 2025 \(the first\)/);
+  });
+
+  it("answers every order question by one route, the signing records, with the dates of the deals asked", () => {
+    const twoNamed = [
+      "Which was signed first, the Japan deal or the Korea deal?",
+      "which came first, the korea tpd or the japan tpd?",
+      "Which was earlier, the Korea MOU or the Japan MOC?",
+      "which was signed later, japan or korea?",
+    ];
+    for (const question of twoNamed) {
+      const answer = bot.answer(question);
+      expect(answer.intent, question).toBe("when");
+      expect(answer.lead, question).toBe(
+        "In order of signing: Japan on 28 October 2025 (the earlier); then Republic of Korea on 29 October 2025 (the later).",
+      );
+    }
+    for (const question of ["what is the oldest of the deals?", "latest tech prosperity deal?"]) {
+      expect(bot.answer(question).lead, question).toMatch(/^In order of signing: .*\(the most recent\)\.$/);
+    }
+    for (const [question, lead] of [
+      ["was the Korea deal signed before the UK deal?", /^No — .*29 October 2025, after .*18 September 2025/],
+      ["is the japan deal older than the korea deal?", /^Yes — .*28 October 2025, before .*29 October 2025/],
+    ] as const) {
+      const answer = bot.answer(question);
+      expect(answer.intent, question).toBe("when");
+      expect(answer.lead, question).toMatch(lead);
+    }
   });
 });
 

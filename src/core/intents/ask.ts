@@ -37,7 +37,7 @@ import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signi
 import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, stem, tokenize } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
-import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, orderAsked, soleLead } from "../yes-no.js";
+import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, soleLead } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -120,8 +120,6 @@ export const ask: Intent = {
       const offices = holders.map((person) => `${person.name}: ${person.office}.`).join(" ");
       return { ...record, lead: `${offices} ${record.lead}` };
     }
-    // "Did the Korea deal come before the UK one?": the two signing records, which the Yes or No is read from.
-    if (orderAsked(query, ctx)) return when.run({ ...request, query: { ...query, intent: when.name } });
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
       const record = signing.places.length > 0 || signing.dates.length > 0 ? when : whoSigned;

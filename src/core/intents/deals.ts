@@ -25,11 +25,9 @@ export const deals: Intent = {
       ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
-      lead: query.order
-        ? signingOrder(deals)
-        : asksKind(query.tokens, deals)
-          ? kinds(deals, ctx)
-          : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
+      lead: asksKind(query.tokens, deals)
+        ? kinds(deals, ctx)
+        : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
       items: deals.map((deal) => ({
         title: deal.name,
         // Only what the cited signing record says: the deal text itself rarely records where it was signed.
@@ -46,16 +44,6 @@ export const deals: Intent = {
 function namesOnly(query: ParsedQuery): boolean {
   const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
   return query.intentBy === "cue" && /^(tpds?|technology prosperity deals?)$/.test(cue);
-}
-
-/** "The deal with the United Kingdom was signed first, on 18 September 2025; then …; … the most recent." */
-function signingOrder(deals: readonly Deal[]): string {
-  const [first, ...rest] = deals;
-  if (!first) return "";
-  const on = (deal: Deal) => `${deal.partner} on ${formatDate(deal.signed.date)}`;
-  const later = rest.map(on);
-  const last = later.length > 0 ? `; then ${later.join(", then ")} (the most recent)` : "";
-  return `In order of signing: ${on(first)} (the first)${last}.`;
 }
 
 /** "Which are MOUs and which is an MOC?": the question names a kind of document a deal is. */

@@ -2,6 +2,7 @@ import type { Deal, Phrasing } from "../model.js";
 import { formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { hasAnyOf, setOf } from "../text.js";
+import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -18,11 +19,15 @@ export const when: Intent = {
   commands: ["dates", "signed"],
   run(request) {
     const { query, ctx } = request;
-    return factsAnswer(request, {
+    const sequence = orderAsked(query, ctx) === "sequence";
+    // "Which deal is the most recent?": every signing record, its words no narrowing of them.
+    const records = sequence ? { ...request, query: { ...query, subjectTerms: [] } } : request;
+    return factsAnswer(records, {
       sections: ["signing"],
       title: "Signed",
       lead: (ids) => {
         const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
+        if (sequence) return signingOrder(deals, ctx.knowledge.deals.length);
         const apart =
           intervalAsked(query) && deals.length >= 2 ? interval(deals, query.tokens.includes("weeks")) : null;
         if (apart) return apart;
@@ -47,6 +52,26 @@ export const when: Intent = {
     });
   },
 };
+
+/**
+ * The deals in the order they were signed, with their dates: of all of them "(the first)" and "(the most recent)";
+ * of two named "(the earlier)" and "(the later)"; of more, the first and last of these.
+ */
+function signingOrder(deals: readonly Deal[], held: number): string {
+  const sorted = [...deals].sort((a, b) => a.signed.date.localeCompare(b.signed.date));
+  const [first, ...rest] = sorted;
+  if (!first) return "";
+  const [firstWord, lastWord] =
+    sorted.length === held
+      ? ["the first", "the most recent"]
+      : sorted.length === 2
+        ? ["the earlier", "the later"]
+        : ["the first of these", "the last of these"];
+  const on = (deal: Deal) => `${deal.partner} on ${formatDate(deal.signed.date)}`;
+  const later = rest.map(on);
+  const last = later.length > 0 ? `; then ${later.join(", then ")} (${lastWord})` : "";
+  return `In order of signing: ${on(first)} (${firstWord})${last}.`;
+}
 
 /** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
 export function intervalAsked(query: ParsedQuery): boolean {
