@@ -35,7 +35,13 @@ const phrases = z
     required,
   )
   .min(1, "must list at least one phrase");
-const listOf = (word: typeof alias) => z.array(word, required).min(1, "must list at least one word");
+/** A list's entry, read as a question's words are: one with no word left ("?", "-*") would match every question. */
+const entry = (word: typeof alias) =>
+  word.refine((written) => tokenize(written.replace(/\*$/, "")).length > 0, {
+    error: (issue) =>
+      `"${issue.input}" holds no word a question could have, so it would match every question`,
+  });
+const listOf = (word: typeof alias) => z.array(entry(word), required).min(1, "must list at least one word");
 const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
 /**
  * Phrasing lists that may be left out or empty (words that name a topic only in another language); any other left

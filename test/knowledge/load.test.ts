@@ -130,6 +130,23 @@ describe("loadKnowledge", () => {
     }
   });
 
+  it("refuses a phrasing entry that holds no word, as it would match every question, naming the field", async () => {
+    const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
+    for (const [list, entry] of [
+      ["resumeAsked", "'-*'"],
+      ["offTopic", "'?'"],
+      ["tags", "'%'"],
+    ] as const) {
+      await writeFile(
+        join(dir, "vocabulary.yaml"),
+        vocabulary.replace(new RegExp(`^ {2}${list}: \\[`, "m"), `  ${list}: [${entry}, `),
+      );
+      expect((await loadError()).message).toMatch(
+        `vocabulary.yaml: phrasing.${list}.0: "${entry.slice(1, -1)}" holds no word a question could have`,
+      );
+    }
+  });
+
   it("refuses a cue the question tokenizer would read otherwise, and reads aliases as questions are", async () => {
     const vocabulary = await readFile(join(dir, "vocabulary.yaml"), "utf8");
     await writeFile(join(dir, "vocabulary.yaml"), vocabulary.replace("anything new]", "what's  new]"));
