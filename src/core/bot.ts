@@ -211,9 +211,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;
-    // A Yes or No opens the lead; what the texts do not name follows it.
-    const yesNo = hasYesNoLead(answer.lead);
-    return { ...answer, lead: yesNo ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
+    // A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
+    // texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
+    const answers = hasYesNoLead(answer.lead) || !answer.lead.endsWith(":");
+    return { ...answer, lead: answers ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
   };
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {

@@ -357,20 +357,22 @@ function cueAt(tokens: readonly string[], cue: readonly string[], inPhrases: Rea
 
 /**
  * "日米協定はいつ署名されましたか": in scripts written without spaces a cue stands inside a longer token; the one
- * written first is the question word ("いつ" before "署名").
+ * written first is the question word ("いつ" before "署名"); of two written at one place, the longer ("署名日",
+ * the signing date, not "署名").
  */
 function cueInside(
   tokens: readonly string[],
   intents: readonly IntentCues[],
 ): { intent: IntentName; cue: string[]; at: number } | null {
-  let best: { intent: IntentName; cue: string[]; at: number; offset: number } | null = null;
+  let best: { intent: IntentName; cue: string[]; at: number; offset: number; length: number } | null = null;
   const text = tokens.join(" ");
   for (const intent of intents) {
     for (const cue of intent.cues) {
       const offset = writtenUnspaced(cue) ? text.indexOf(cue) : -1;
-      if (offset < 0 || (best && best.offset <= offset)) continue;
+      const later = best && (best.offset < offset || (best.offset === offset && best.length >= cue.length));
+      if (offset < 0 || later) continue;
       const at = tokens.findIndex((token) => token.includes(cue));
-      best = { intent: intent.name, cue: [tokens[at] as string], at, offset };
+      best = { intent: intent.name, cue: [tokens[at] as string], at, offset, length: cue.length };
     }
   }
   return best;
