@@ -106,7 +106,8 @@ export type Deal = {
   aliases: string[];
   document: { title: string; type: string; abbreviation: string };
   /** `sourceId`: the source that records the date and place; `city`, `venue`: the parts of the place it names. */
-  signed: { date: string; place: string; city?: string; venue?: string; sourceId: string };
+  /** `place`: the venue, city and country the record names, as one ("Gyeongju Arts Center, Gyeongju, Republic of Korea"). */
+  signed: { date: string; place: string; venue?: string; city?: string; country?: string; sourceId: string };
   signatories: Signatory[];
   /** One line on what the deal covers, in the project's words. */
   scope: string;

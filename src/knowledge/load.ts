@@ -277,7 +277,11 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     partner: data.partner,
     aliases: data.aliases,
     document: data.document,
-    signed: (({ source, ...signed }) => ({ ...signed, sourceId: source }))(data.signed),
+    signed: (({ source, ...signed }) => ({
+      ...signed,
+      place: [signed.venue, signed.city, signed.country].filter(Boolean).join(", "),
+      sourceId: source,
+    }))(data.signed),
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
     scope: data.scope,
     areas: data.areas,

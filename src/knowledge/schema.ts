@@ -147,15 +147,19 @@ export const dealFileSchema = z.strictObject({
   partner: text,
   aliases: z.array(alias).min(1),
   document: z.strictObject({ title: text, type: text, abbreviation: text }),
-  /** `source`: the source that records the date and place (often not the deal text itself). */
-  /** `city`, `venue`: the parts of the place the record names, when it names them ("Tokyo"; "Chequers"). */
-  signed: z.strictObject({
-    date: isoDate,
-    place: text,
-    city: text.optional(),
-    venue: text.optional(),
-    source: id,
-  }),
+  /**
+   * `source`: the source that records the date and place (often not the deal text itself). The place is the parts
+   * the record names, at least one: the venue ("Chequers"), the city ("Tokyo"), the country ("Japan").
+   */
+  signed: z
+    .strictObject({
+      date: isoDate,
+      venue: text.optional(),
+      city: text.optional(),
+      country: text.optional(),
+      source: id,
+    })
+    .refine((signed) => signed.venue ?? signed.city ?? signed.country, "must name a venue, city or country"),
   signatories: z
     .array(
       z.strictObject({

@@ -179,6 +179,17 @@ describe("loadKnowledge", () => {
     expect((await loadError()).message).toMatch(/deals\/japan\.yaml: signed: /);
   });
 
+  it("refuses a place of signing without a venue, city or country, naming the field", async () => {
+    await edit("deals/japan.yaml", (text) => text.replace("city: Tokyo, ", ""));
+    expect((await loadError()).message).toMatch(
+      /deals\/japan\.yaml: signed: must name a venue, city or country/,
+    );
+    await edit("deals/japan.yaml", (text) =>
+      text.replace("source: japan-text", "place: Tokyo, source: japan-text"),
+    );
+    expect((await loadError()).message).toMatch(/deals\/japan\.yaml: signed: Unrecognized key: "place"/);
+  });
+
   it("names an empty text", async () => {
     await edit("articles/article.yaml", (text) =>
       text.replace(/text: The United States signed[^}]*/, 'text: "  "'),
