@@ -411,12 +411,17 @@ function expansionAsked(query: ParsedQuery, asking: RegExp, dealWords: ReadonlyS
   if (phrase) {
     const words = phrase.split(" ");
     const at = indexOfSequence(tokens, words);
-    // "What do they mean by AI leadership?" asks what is meant, not what "AI" stands for.
-    if (tokens[at + words.length] === "by") return null;
-    // The word in capitals nearest before the phrase, else after it ("what does the MOC in the Japan deal stand
-    // for"); else, beside "stand for" or "abbreviation", the word just before or after it ("what does caisi stand for").
     const before = tokens.slice(0, at).reverse();
     const after = tokens.slice(at + words.length);
+    // "What do they mean by AI leadership?" asks what is meant, not what "AI" stands for.
+    if (after[0] === "by") return null;
+    // "What does AI mean for UK jobs?" asks what it brings: "mean" asks an expansion only at the question's end or
+    // before where it is said ("what does MOC mean in the Japan deal").
+    const whereSaid =
+      after[0] === "in" && after.every((word) => FILLER_WORDS.has(word) || dealWords.has(word));
+    if (/^means?$/.test(phrase) && after.length > 0 && !whereSaid) return null;
+    // The word in capitals nearest before the phrase, else after it ("what does the MOC in the Japan deal stand
+    // for"); else, beside "stand for" or "abbreviation", the word just before or after it ("what does caisi stand for").
     const inCapitals = before.find(typedInCapitals) ?? after.find(typedInCapitals);
     const beside = (list: readonly string[]) =>
       list.find((token) => !/^(the|of|for|a|an|does|do|did|is|what)$/.test(token));
