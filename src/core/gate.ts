@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith } from "./answer-building.js";
 import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Phrasing } from "./model.js";
+import type { Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { formatDate, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -358,20 +358,27 @@ function unknownProperName(
   const sentences = text.split(/[.!?:;]\s+/);
   for (const sentence of sentences) {
     const words = sentence.split(/[\s,()"“”]+/).filter(Boolean);
-    for (const [i, word] of words.entries()) {
-      if (i === 0 || !/^\p{Lu}/u.test(word)) continue;
+    // By index, and with no closure over a word's tokens: this reads every word of every question.
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i] as string;
+      if (!/^\p{Lu}/u.test(word)) continue;
       for (const token of tokenize(word)) {
         // A number in Roman numerals ("Artemis III") is checked with its name, never a name of its own.
         if (token.length < 3 || /\d/.test(token) || /^[ivx]+$/.test(token)) continue;
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
-        if (people.some((person) => nameHas(person, token))) continue;
+        if (anyNameHas(people, token)) continue;
         return capitalisedRun(words, i);
       }
     }
   }
   return null;
+}
+
+function anyNameHas(people: readonly Signatory[], token: string): boolean {
+  for (const person of people) if (nameHas(person, token)) return true;
+  return false;
 }
 
 /** Nouns that, after a deal's own title words, are another way to say "deal": "the US-UK tech partnership". */

@@ -5,6 +5,7 @@ import {
   askerPositions,
   FILLER_WORDS,
   hasAnyOf,
+  indexInside,
   indexOfSequence,
   once,
   phrasesIn,
@@ -318,7 +319,7 @@ function detectIntent(
     }
   }
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
-  const ordered = [...intents.filter((i) => !i.weakCues), ...intents.filter((i) => i.weakCues)];
+  const ordered = strongCuesFirst(intents);
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
     const { cues } = intent;
@@ -342,6 +343,12 @@ function detectIntent(
     },
   };
 }
+
+/** The intents whose cues name more than the deals first, in their order; the others after them. */
+const strongCuesFirst = once((intents: readonly IntentCues[]): readonly IntentCues[] => [
+  ...intents.filter((i) => !i.weakCues),
+  ...intents.filter((i) => i.weakCues),
+]);
 
 /**
  * Where a cue stands outside the vocabulary's phrases, or holds one whole ("still in force" holds "in force"):
@@ -371,7 +378,7 @@ function cueInside(
       const offset = writtenUnspaced(cue) ? text.indexOf(cue) : -1;
       const later = best && (best.offset < offset || (best.offset === offset && best.length >= cue.length));
       if (offset < 0 || later) continue;
-      const at = tokens.findIndex((token) => token.includes(cue));
+      const at = indexInside(tokens, cue);
       best = { intent: intent.name, cue: [tokens[at] as string], at, offset, length: cue.length };
     }
   }

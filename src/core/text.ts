@@ -238,6 +238,12 @@ export function indexOfSequence(
   return -1;
 }
 
+/** The first token that holds the text, or -1. */
+export function indexInside(tokens: readonly string[], text: string): number {
+  for (let i = 0; i < tokens.length; i++) if ((tokens[i] as string).includes(text)) return i;
+  return -1;
+}
+
 /** The positions a phrase (as tokens) takes where it first stands in the tokens; none when it is not there. */
 export function positionsOf(tokens: readonly string[], words: readonly string[]): number[] {
   const at = indexOfSequence(tokens, words);

@@ -10,10 +10,10 @@ import {
 import {
   editDistance,
   FILLER_WORDS,
+  indexInside,
   indexOfSequence,
   nodeAt,
   once,
-  positionsOf,
   setOf,
   stem,
   tokenize,
@@ -48,7 +48,15 @@ type VocabularyMatch = {
   qualifiers: Set<DealId>;
 };
 
+/** The positions from `at` on, `length` of them. */
+const takenFrom = (at: number, length: number) => Array.from({ length }, (_, i) => at + i);
+/** For `some` with the set as `this`: whether the position is in it. */
+function isIn(this: ReadonlySet<number>, position: number): boolean {
+  return this.has(position);
+}
+
 const LONGEST_ALIAS_TOKENS = 6;
+const NO_POSITIONS: ReadonlySet<number> = new Set();
 type Found = { reading: Reading; length: number; name: boolean; written?: string[] };
 /** Aliases word by word: the term an alias ending here stands for, and the words that may follow. */
 type PhraseNode = { term?: Term; next: Map<string, PhraseNode> };
@@ -313,19 +321,32 @@ export class Vocabulary {
   /** Sections asked about in other words, with the token positions they take. */
   sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
     const hits: Array<{ id: Section; positions: number[] }> = [];
-    // "Does it leave room for …?": a section word inside an everyday phrase asks for no section.
-    const everyday = new Set(this.notSections.flatMap((phrase) => positionsOf(tokens, phrase)));
-    const asked = new Set(tokens);
+    // "Does it leave room for …?": a section word inside an everyday phrase asks for no section. Read once a
+    // section word stands in the question (most questions have none; this runs for every part of each).
+    let everyday: ReadonlySet<number> | null = null;
+    // No closure in this loop captures its variables: one that did would cost an allocation per section word
+    // for every part of every question, whether or not the word is there.
     for (const { id, tokens: alias, unspaced } of this.sections) {
-      if (!unspaced && !asked.has(alias[0] as string)) continue;
       // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
-      const at = unspaced
-        ? tokens.findIndex((token) => token.includes(alias[0] as string))
-        : indexOfSequence(tokens, alias);
-      const positions = alias.map((_, i) => at + i);
-      if (at >= 0 && !positions.some((position) => everyday.has(position))) hits.push({ id, positions });
+      const at = unspaced ? indexInside(tokens, alias[0] as string) : indexOfSequence(tokens, alias);
+      if (at < 0) continue;
+      everyday ??= this.everydayPositions(tokens);
+      const positions = takenFrom(at, alias.length);
+      if (!positions.some(isIn, everyday)) hits.push({ id, positions });
     }
     return hits;
+  }
+
+  /** The positions of the everyday phrases a section word may stand in ("leave room for"); most questions have none. */
+  private everydayPositions(tokens: readonly string[]): ReadonlySet<number> {
+    let positions: Set<number> | null = null;
+    for (const phrase of this.notSections) {
+      const at = indexOfSequence(tokens, phrase);
+      if (at < 0) continue;
+      positions ??= new Set();
+      for (let i = 0; i < phrase.length; i++) positions.add(at + i);
+    }
+    return positions ?? NO_POSITIONS;
   }
 
   /** Deals named inside a longer alias of something else: "uk space agency" is space, and the UK too. */
