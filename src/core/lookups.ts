@@ -30,6 +30,8 @@ export class KnowledgeLookups {
   private readonly sayingCache = new Map<string, readonly number[]>();
   /** Each deal's passages about each topic, as positions: worked out on the first question about them. */
   private readonly positionsByDealTopic = new Map<DealId, Map<string, Int32Array>>();
+  /** `positionsOn` for several deals, by topic and deals: merged on the first question about them. */
+  private readonly positionsOnDeals = new Map<string, Int32Array>();
   /** Each deal's passages, as positions: worked out on the first question that reads them all. */
   private readonly positionsByDeal = new Map<DealId, Int32Array>();
   /** Each passage's sentences (by position): read on the first question that reads them. */
@@ -143,8 +145,16 @@ export class KnowledgeLookups {
   /** `passagesOn` as ascending positions in the knowledge order. */
   positionsOn(topic: string, deals: readonly DealId[]): ArrayLike<number> {
     if (deals.length === 0) return this.dealTopicPositions(ANY_DEAL, topic);
-    const lists = [...new Set(deals)].map((deal) => this.dealTopicPositions(deal, topic));
-    return lists.length === 1 ? (lists[0] as Int32Array) : union(lists);
+    const asked = [...new Set(deals)];
+    if (asked.length === 1) return this.dealTopicPositions(asked[0] as DealId, topic);
+    // Several deals at once ("which deals cover …"): their lists merged once, then kept like a single deal's.
+    const key = `${topic}\u0000${asked.sort().join(" ")}`;
+    let merged = this.positionsOnDeals.get(key);
+    if (!merged) {
+      merged = Int32Array.from(union(asked.map((deal) => this.dealTopicPositions(deal, topic))));
+      this.positionsOnDeals.set(key, merged);
+    }
+    return merged;
   }
 
   /** The passages of the deals (every deal when none) and of the sections (any when not given), in knowledge order. */
