@@ -23,7 +23,7 @@ import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
-import { asksExpansion, withValueStated } from "./value-asked.js";
+import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
 
@@ -199,11 +199,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const name = route(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
-    const answered = withYesNoLead(
-      query,
-      (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx }),
-      ctx,
-    );
+    const found = (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx });
+    // "Was it signed in Gyeongju or Seoul?" is answered with the one the texts give, not with a Yes.
+    const answered = withAlternativeStated(query, found, ctx) ?? withYesNoLead(query, found, ctx);
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );

@@ -509,3 +509,77 @@ function namedIn(name: Name, asked: ReadonlySet<string>, kind: string): boolean 
     .map(stem);
   return !words.includes(kind) && words.every((word) => asked.has(word));
 }
+
+/**
+ * "Was it signed in Gyeongju or Seoul?", "Is the UK deal an MOU or a treaty?": a question offering two answers
+ * leads with the one a sentence of its excerpts gives (not beside "not": "non-treaty" gives no treaty), in that
+ * sentence's words, its excerpt first. Null when it offers no two one-word answers, when its excerpts give both
+ * or neither ("does it cover AI or quantum?" is asked of both), so that a Yes or No decides instead.
+ */
+export function withAlternativeStated(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  if (!answer.found || query.form !== "yes-no" || query.coverage || answer.page.offset > 0) return null;
+  const alternatives = alternativesOf(query.tokens);
+  if (!alternatives) return null;
+  const sentences = answer.excerpts.flatMap((excerpt) =>
+    sentencesOf(excerpt.text).map((sentence) => ({ excerpt, sentence, words: tokenize(sentence).map(stem) })),
+  );
+  const gives = (words: readonly string[], alternative: string) =>
+    words.some(
+      (word, i) => word === alternative && !NEGATION.test(words.slice(Math.max(0, i - 3), i).join(" ")),
+    );
+  const given = alternatives.map((alternative) => sentences.filter(({ words }) => gives(words, alternative)));
+  if (given.filter((each) => each.length > 0).length !== 1) return null;
+  const only = given.findIndex((each) => each.length > 0);
+  const best = given[only]?.[0];
+  const alternative = alternatives[only];
+  if (!best || !alternative) return null;
+  const typed = typedAs(query.text, alternative, only === 0 ? "before" : "after");
+  const deal = best.excerpt.deal ? ctx.dealName(best.excerpt.deal) : null;
+  const later = ctx.passage(best.excerpt.passageId)?.section === "development";
+  return {
+    ...answer,
+    lead: `${capitalised(typed ?? alternative)} — ${quoted(best.sentence, deal, later)} ${answer.lead}`,
+    excerpts: [best.excerpt, ...answer.excerpts.filter((excerpt) => excerpt !== best.excerpt)],
+  };
+}
+
+/**
+ * An answer offered as the question types it, on its side of the last "or": the word holding it ("JT-60SA" for
+ * "60sa") with the capitalised words before it ("Joint Committee"); null when the question does not have it so.
+ */
+function typedAs(text: string, alternative: string, side: "before" | "after"): string | null {
+  const or = text.search(/\sor\s(?!.*\sor\s)/i);
+  const words = new RegExp(`[\\p{L}\\d-]*${escapeRegExp(alternative)}[\\p{L}\\d-]*`, "giu");
+  const from = side === "before" ? 0 : Math.max(0, or);
+  const found = [...text.slice(from, side === "before" && or >= 0 ? or : undefined).matchAll(words)];
+  const word = side === "before" ? found.at(-1) : found[0];
+  if (!word) return null;
+  const at = from + word.index;
+  const before = /(?:\p{Lu}[\p{L}\d-]*\s+)*$/u.exec(text.slice(side === "before" ? 0 : from, at))?.[0] ?? "";
+  return `${before}${word[0]}`;
+}
+
+/** Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds". */
+const NEGATION = /\b(not|non|no|never|neither|nor)\b/;
+/** Words about an "or" that offer no answer: "or not", "or anything else", "this or that". */
+const NO_ANSWER =
+  /^(not|no|none|so|anything|something|nothing|else|other|others|more|less|both|either|neither|all|this|that|it|them|what|which)$/;
+/** Words between "or" and the answer it offers: "or to Congress", "or a treaty". */
+const BEFORE_ANSWER = /^(a|an|the|to|in|at|on|by|with|for|from)$/;
+
+/**
+ * The two one-word answers a question offers around its last "or" ("Gyeongju or Seoul", "an MOU or a treaty",
+ * "JT-60SA or ITER"), stemmed; null without an "or", or when a side offers no answer ("or not").
+ */
+function alternativesOf(tokens: readonly string[]): [string, string] | null {
+  const or = tokens.lastIndexOf("or");
+  if (or < 1) return null;
+  const left = tokens[or - 1];
+  const right = tokens.slice(or + 1).find((token) => !BEFORE_ANSWER.test(token));
+  if (!left || !right || NO_ANSWER.test(left) || NO_ANSWER.test(right)) return null;
+  return [stem(left), stem(right)];
+}

@@ -108,6 +108,21 @@ describe("a lead that states the value a question asks for", () => {
     );
   });
 
+  it("answers a question offering two answers with the one its excerpts give, not with a Yes", () => {
+    expect(bot.answer("Was the Korea deal signed in Gyeongju or Seoul?").lead).toMatch(
+      /^Gyeongju — The U\.S\.–Korea/,
+    );
+    expect(bot.answer("Is the UK deal an MOU or a treaty?").lead).toMatch(/^MOU — The U\.S\.–UK Technology/);
+    expect(bot.answer("Is the Korea MOU ended with 90 or 180 days' notice?").lead).toMatch(
+      /^180 — Either side/,
+    );
+  });
+
+  it("takes no answer offered that its sentence denies, and leaves an 'or' of two things covered to a Yes or No", () => {
+    expect(bot.answer("Is the Korea MOU a treaty or an MOU?").lead).not.toMatch(/^Treaty/);
+    expect(bot.answer("Does the UK deal cover AI or quantum?").lead).toMatch(/^Yes/);
+  });
+
   it("leaves a question that asks for no value, and a yes/no one, to their own leads", () => {
     expect(bot.answer("What does the Korea deal say about quantum?").lead).toMatch(/^What the /);
     expect(bot.answer("Does the UK deal name CAISI?").lead).not.toContain("stands for");
