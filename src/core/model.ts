@@ -218,6 +218,9 @@ export const NOT_KNOWN_AS_WORDS = [
   "homeCountry",
   "sites",
   "refusals",
+  "sayAsked",
+  "quoteAsked",
+  "wordsAsked",
 ] as const;
 
 /** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */

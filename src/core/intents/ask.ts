@@ -34,7 +34,7 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, stem, tokenize } from "../text.js";
+import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, setOf, stem, tokenize } from "../text.js";
 import { valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, soleLead } from "../yes-no.js";
@@ -286,7 +286,8 @@ function onlyPeopleShared(
   );
   const said = shown.some(({ passage }) => others.some((term) => ctx.hasWords(passage, [term])));
   // "Which word of praise did Kratsios pick?": a passage quoting the person is what they said.
-  const asksWords = query.tokens.some((token) => SPEECH_WORDS.has(token));
+  const { sayAsked, quoteAsked, wordsAsked } = ctx.vocabulary.phrasing;
+  const asksWords = [sayAsked, quoteAsked, wordsAsked].some((words) => hasAnyOf(query.tokens, words));
   const quoted = shown.some(({ passage }) => quotes(passage, people, ctx));
   if (others.length === 0 || said || (asksWords && quoted)) return null;
   const who = joinNames(people.map((person) => person.name));
@@ -355,16 +356,6 @@ function sharedWords(
   return [...new Set(words)].map((words) => `“${words}”`);
 }
 
-const QUOTE_WORDS = new Set("quote quotes quoted quotation statement remarks comment comments".split(" "));
-
-const SAY_WORDS = new Set(["say", "said", "says", "think", "thinks", "call", "called"]);
-/** Words asking for what someone said. */
-const SPEECH_WORDS = new Set([
-  ...SAY_WORDS,
-  ...QUOTE_WORDS,
-  ..."word words wording term phrase adjective adjectives praise praised describe described".split(" "),
-]);
-
 /** Whether the passage quotes one of the people: their words in quotation marks, "said" or "called". */
 function quotes(passage: Passage, people: readonly Signatory[], ctx: KnowledgeLookups): boolean {
   return (
@@ -383,9 +374,11 @@ function quotesAsked(
   const people = signatoriesNamed(query, ctx);
   // "What did Kratsios say about …": the person named just before "say" is the one quoted.
   const saidBy = query.tokens.some(
-    (token, i) => SAY_WORDS.has(token) && people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
+    (token, i) =>
+      setOf(ctx.vocabulary.phrasing.sayAsked).has(token) &&
+      people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
   );
-  if (!saidBy && !query.tokens.some((token) => QUOTE_WORDS.has(token)))
+  if (!saidBy && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked))
     return { people: [], passages: [], saidBy };
   // Only passages with a person's name can quote them: those are read, in knowledge order.
   const within = deals.length > 0 ? deals : ctx.dealIds;
