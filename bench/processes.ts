@@ -5,7 +5,6 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
-export const TSX = ["--import", "tsx"];
 
 /** Anything that would point a child bot at a real platform, folder or database. */
 const PLATFORM_ENV =

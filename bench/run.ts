@@ -40,7 +40,10 @@ if (values.help || !valid || !factors.every(Number.isInteger)) {
   process.stderr.write(`npm run bench -- ${usage}\n(docs/benchmarks.md says what each does)\n`);
   process.exit(values.help ? 0 : 2);
 }
-const out = values.out ?? q(join(tmpdir(), "tpd-bench-quick.json"), join(REPO, "bench/results.json"));
+const full = !quick && only.length === SECTIONS.length;
+// Only a full run (every section, not quick) is kept in bench/results.json; a partial one goes elsewhere.
+const out =
+  values.out ?? (full ? join(REPO, "bench/results.json") : join(tmpdir(), "tpd-bench-partial.json"));
 /** What each section measures, as its runner returns it. */
 export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
 
@@ -67,8 +70,8 @@ results.goals = evaluateGoals(results.sections);
 const report = renderReport(results);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${report}\nResults written to ${out}\n`);
-// A full run (every section, not quick, no --out) rewrites the figures of docs/benchmarks.md.
-if (!quick && only.length === SECTIONS.length && !values.out) {
+// A full run without --out rewrites the figures of docs/benchmarks.md.
+if (full && !values.out) {
   const docs = join(REPO, "docs/benchmarks.md");
   const figures = /(?<=<!-- figures -->)[\s\S]*(?=<!-- \/figures -->)/;
   writeFileSync(
