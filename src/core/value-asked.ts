@@ -98,14 +98,14 @@ type ValueAsked = {
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
   const patterns = patternsOf(ctx.knowledge);
-  const expansion = expansionAsked(query, patterns.expansionAsked, patterns.dealWords);
+  const expansion = expansionOf(query, ctx);
   if (expansion) {
     const written = new RegExp(`\\(${escapeRegExp(expansion)}\\)`);
     return {
       gives: (passage) => written.test(passage.text),
       unsaid: `spell out ${expansion}`,
       // The texts spell an abbreviation out once: the passage that does, found by the word, when no excerpt has it.
-      elsewhere: () => ctx.passagesWith([expansion.toLowerCase()]),
+      elsewhere: () => spellingOut(ctx, expansion),
       quotable: true,
       phrased: (sentence, dealName) => {
         const spelled = spelledOut(sentence, expansion);
@@ -394,19 +394,48 @@ const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|list)/;
 
 /** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  expansionAsked(query, patternsOf(ctx.knowledge).expansionAsked, patternsOf(ctx.knowledge).dealWords) !==
-  null;
+  expansionOf(query, ctx) !== null;
+
+/** The abbreviation whose expansion is asked, or null. */
+const expansionOf = (query: ParsedQuery, ctx: KnowledgeLookups): string | null => {
+  const { expansionAsked: asking, dealWords } = patternsOf(ctx.knowledge);
+  return expansionAsked(query, asking, dealWords, (word) => spellingOut(ctx, word).length > 0);
+};
+
+/** The passages that spell an abbreviation out: those that write it in brackets ("Memorandum of Understanding (MOU)"). */
+function spellingOut(ctx: KnowledgeLookups, abbreviation: string): Passage[] {
+  const written = new RegExp(`\\(${escapeRegExp(abbreviation)}\\)`);
+  return ctx.passagesWith([abbreviation.toLowerCase()]).filter((passage) => written.test(passage.text));
+}
+
+/**
+ * "What does MOU stand for?", "what does TPD stand for?": the passages that spell out an abbreviation asked that a
+ * search for the question's words passes over (a deal's own word); none for any other.
+ */
+export function expansionPassages(query: ParsedQuery, ctx: KnowledgeLookups): readonly Passage[] {
+  const abbreviation = expansionOf(query, ctx);
+  const passedOver = abbreviation !== null && !query.terms.includes(abbreviation.toLowerCase());
+  return passedOver ? spellingOut(ctx, abbreviation) : [];
+}
 
 /**
  * The abbreviation whose expansion is asked: "what does CAISI stand for", "the meaning of PNT", "what is OSTP".
  * "Mean" and "what is" ask it only of a word typed in capitals ("what does non-binding mean" asks no expansion).
  */
-function expansionAsked(query: ParsedQuery, asking: RegExp, dealWords: ReadonlySet<string>): string | null {
+function expansionAsked(
+  query: ParsedQuery,
+  asking: RegExp,
+  dealWords: ReadonlySet<string>,
+  spelledOutSomewhere: (abbreviation: string) => boolean,
+): string | null {
   const { tokens } = query;
   const typedInCapitals = (word: string) =>
     !dealWords.has(word) &&
     word.length >= 2 &&
     new RegExp(`\\b${escapeRegExp(word.toUpperCase())}\\b`).test(query.text);
+  // A deal's own word ("MOU", "TPD") is asked of only just beside the phrase, and when a text spells it out.
+  const dealAbbreviation = (word: string) =>
+    dealWords.has(word) && /^[a-z]{2,6}$/.test(word) && spelledOutSomewhere(word.toUpperCase());
   const phrase = asking.exec(tokens.join(" "))?.[1];
   if (phrase) {
     const words = phrase.split(" ");
@@ -430,7 +459,8 @@ function expansionAsked(query: ParsedQuery, asking: RegExp, dealWords: ReadonlyS
       : [beside(before), beside(after)].find(
           (word) => word && /^[a-z]{2,6}$/.test(word) && !dealWords.has(word),
         );
-    const asked = inCapitals ?? plain;
+    const ofDeal = [beside(before), beside(after)].find((word) => word && dealAbbreviation(word));
+    const asked = inCapitals ?? plain ?? ofDeal;
     return asked ? asked.toUpperCase() : null;
   }
   const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b/.exec(tokens.join(" "));

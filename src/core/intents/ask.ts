@@ -35,7 +35,7 @@ import {
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
 import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, setOf, stem, tokenize } from "../text.js";
-import { valueUnsaid } from "../value-asked.js";
+import { expansionPassages, valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, soleLead } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -125,6 +125,22 @@ export const ask: Intent = {
       const record = signing.places.length > 0 || signing.dates.length > 0 ? when : whoSigned;
       return record.run({ ...request, query: { ...query, deals: signing.deals, intent: record.name } });
     }
+    // "What does MOU stand for?": a deal's own abbreviation, which a search for the words asked cannot find (they
+    // name the deals), is answered by the passages that spell it out, which lead with what it stands for.
+    const spelling = query.topics.length === 0 ? expansionPassages(query, ctx).filter(ofDeals(deals)) : [];
+    if (spelling.length > 0)
+      return paginate(
+        {
+          ...answer,
+          found: true,
+          title: "Abbreviation",
+          lead: "Where the texts spell it out:",
+          deals: [...new Set(spelling.flatMap((passage) => passage.deals))],
+        },
+        spelling,
+        (passage) => excerptOf(ctx, passage),
+        options.offset,
+      );
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
       if (query.topics.length === 0) return sectionAnswer(request, deals);
