@@ -29,6 +29,7 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     knowledge.valuesAsked;
   const { clock, clockGiven, places } = knowledge.valuesAsked;
   const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
+  const bodyKind = new RegExp(`^(${anyOf(bodies)})$`);
   const units = anyOf(timeUnits);
   const spent = `\\b(${anyOf(money)})\\b`;
   return {
@@ -53,7 +54,10 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     ),
     // "Which UK agency …", "what facility …": the kind asked, after at most three words that are not a verb.
     bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${AUXILIARY.source})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
-    bodyName: new RegExp(`^(${anyOf([...offices, ...bodyNames].map(capitalised))})$`),
+    // A title of a body ("… Agency", "Cabinet Office"), not of a person who holds an office ("Director …").
+    bodyName: new RegExp(
+      `^(${anyOf([...offices.filter((office) => bodyKind.test(office)), ...bodyNames].map(capitalised))})$`,
+    ),
     expansionAsked: new RegExp(`\\b(${anyOf(expansions)})\\b`),
     clockAsked: new RegExp(`\\b(${anyOf(clock)})\\b`),
     clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
