@@ -179,6 +179,7 @@ const KNOWN_WORD_LISTS = [
   "deadlineYear",
   "signedLater",
   "signedEarlier",
+  "questionWords",
   "dealNouns",
   "later",
   "after",

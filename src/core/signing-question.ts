@@ -28,7 +28,8 @@ const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "wi
  * the partner of, if any) or the United States; else a place the knowledge cannot place ("Osaka", "Seoul").
  * `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another.
  */
-type PlaceAsked = { words: string; deal: DealId | null; country: boolean; site: boolean };
+/** A place asked, from the word of place at `at`: "in India". */
+type PlaceAsked = { words: string; at: number; deal: DealId | null; country: boolean; site: boolean };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
 type SigningAsked = {
@@ -74,6 +75,7 @@ function placesAsked(
     );
     places.push({
       words: phrase,
+      at: i,
       deal: reading?.kind === "deal" ? reading.as : null,
       country: reading !== undefined || setOf(homeCountry).has(phrase),
       site: setOf(sites).has(words.at(-1) ?? ""),
@@ -192,18 +194,24 @@ function signingClaimed(
   const signingWords = setOf(ctx.vocabulary.phrasing.signing);
   const at = query.tokens.findIndex((token) => verbs.includes(token) || signingWords.has(token));
   if (at < 0 || !dealMade(query, at, verbs, ctx)) return null;
-  const places = placesAsked(query, ctx, inName);
+  const questionWords = setOf(ctx.vocabulary.phrasing.questionWords);
+  const askedBetween = (from: number, to: number) =>
+    query.tokens.slice(from, to).some((token) => questionWords.has(token));
+  // "According to Reuters, who signed …": a place before a question word is not where the signing is asked.
+  const places = placesAsked(query, ctx, inName).filter((place) => !askedBetween(place.at, at));
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
   // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
   // signed?" names no signer.
   const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
-  // "PM Kishida signed the Japan TPD, right?": a statement's signer is its subject, the words before the verb.
+  // "PM Kishida signed the Japan TPD, right?": a statement's signer is its subject, the words before the verb. A
+  // question word anywhere before the verb makes it a question, whatever opens it ("Quick question: who signed …").
   const first = query.tokens[0] ?? "";
   const statement =
     signerFrom === null &&
     !OPEN_FIRST.has(first) &&
     !AUXILIARIES.has(first) &&
-    !AUXILIARIES.has(query.tokens[at - 1] ?? "");
+    !AUXILIARIES.has(query.tokens[at - 1] ?? "") &&
+    !askedBetween(0, at);
   const from = statement ? 0 : signerFrom;
   const between = from !== null ? query.tokens.slice(from, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
