@@ -111,9 +111,6 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   const { phrasing } = ctx.vocabulary;
   const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, phrasing.signingParties);
   if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
-  // "When was Kratsios born?", "when was Onoda appointed?": a signatory's own dates, which no signing record gives.
-  const ownDate = hasAnyOf(query.tokens, phrasing.personalEvents);
-  if (query.intent === "when" && ownDate && signatoriesNamed(query, ctx).length > 0) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
   if (
     query.intent === "when" &&

@@ -9,6 +9,7 @@ import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
   isPlace,
+  mentionsSigning,
   nameHas,
   signatoriesNamed,
   signingAsked,
@@ -74,15 +75,26 @@ export function declineGate(
 }
 
 const NOT_PERSONAL =
-  "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party or family of the people they name.";
+  "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party, family or career of the people they name.";
 
-/** "How much is the OSTP director paid?", "is Kratsios married?": a signatory's own circumstances, by name or post. */
+/**
+ * "How much is the OSTP director paid?", "is Kratsios married?", "when was Bae appointed?": a signatory's own
+ * circumstances or dates, by name or post. At a signing, a relative or a date of one's own is only the setting of
+ * what is asked ("did Trump's wife attend the signing?", "did he sign it after he was elected?"), not what is asked.
+ */
 function asksPersonalFact(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
-  const { personalFacts, offices } = ctx.vocabulary.phrasing;
+  const { personalFacts, personalEvents, relatives, signingParties, offices } = ctx.vocabulary.phrasing;
+  const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, signingParties);
+  const relative = setOf(relatives);
+  const facts = phrasesIn(query.tokens, personalFacts).filter(
+    (phrase) => !atSigning || !tokenize(phrase).some((word) => relative.has(word)),
+  );
+  const named = signatoriesNamed(query, ctx).length > 0;
+  if (!atSigning && named && hasAnyOf(query.tokens, personalEvents)) return true;
   // "How much funding is paid by the minister's department?" asks of the deal's money, not of a person.
   const aboutDeal = query.topics.length + query.sections.length > 0;
-  if (aboutDeal || phrasesIn(query.tokens, personalFacts).length === 0) return false;
-  return signatoriesNamed(query, ctx).length > 0 || hasAnyOf(query.tokens, offices);
+  if (aboutDeal || facts.length === 0) return false;
+  return named || hasAnyOf(query.tokens, offices);
 }
 
 const IN_ENGLISH = "I answer in English, from the English texts of the deals.";

@@ -176,6 +176,7 @@ const KNOWN_WORD_LISTS = [
   "signingParties",
   "personalEvents",
   "personalFacts",
+  "relatives",
   "deadlineYear",
   "signedLater",
   "signedEarlier",
