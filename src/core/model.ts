@@ -180,6 +180,7 @@ const KNOWN_WORD_LISTS = [
   "deadlineYear",
   "signedLater",
   "signedEarlier",
+  "order",
   "questionWords",
   "dealNouns",
   "later",

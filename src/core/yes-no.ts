@@ -526,7 +526,9 @@ export function orderAsked(
   // signed UK deal?") is not decided by their dates.
   const aboutDeals = query.topics.length + query.names.length + query.sections.length === 0;
   if (query.form !== "yes-no")
-    return aboutDeals && sequenceAsked(query, named.length, ctx) ? "sequence" : null;
+    return aboutDeals && sequenceAsked(query, named.length, ctx) && onlySigningAsked(query, ctx)
+      ? "sequence"
+      : null;
   const signed = mentionsSigning(query, ctx);
   if (!signed && !aboutDeals) return null;
   const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
@@ -557,6 +559,27 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
   const beforeOrAfter = hasAnyOf(query.tokens, [...signedLater, ...signedEarlier]);
   return beforeOrAfter && named >= 2 && /^(which|what)$/.test(query.tokens[0] ?? "");
 }
+/**
+ * Whether the event an order question asks of is the signing, said or left unsaid: "which was signed first?",
+ * "which was first, X or Y?", not "which deal was announced first?", "which was paused last?", "in what order are the
+ * areas listed?". Unsaid, every word is one of order, of the deals or of asking.
+ */
+function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  if (mentionsSigning(query, ctx)) return true;
+  const { order, signedLater, signedEarlier, questionWords, titleWords, dealNouns } = ctx.vocabulary.phrasing;
+  const words = new Set(
+    [order, signedLater, signedEarlier, questionWords, titleWords, dealNouns].flatMap((list) =>
+      list.flatMap((phrase) => tokenize(phrase)),
+    ),
+  );
+  const named = new Set(
+    query.readings
+      .filter((reading) => reading.kind === "deal" || reading.kind === "country")
+      .flatMap((reading) => tokenize(reading.words)),
+  );
+  return query.tokens.every((token) => words.has(token) || named.has(token) || FILLER_WORDS.has(token));
+}
+
 /** "In what order were they signed?", "chronologically": the order itself asked. */
 const SEQUENCE = /\b(order|chronological(ly)?)\b/;
 
