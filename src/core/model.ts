@@ -181,6 +181,7 @@ const KNOWN_WORD_LISTS = [
   "signedLater",
   "signedEarlier",
   "order",
+  "orderVerbs",
   "questionWords",
   "dealNouns",
   "later",

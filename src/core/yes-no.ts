@@ -13,6 +13,7 @@ import {
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
+  phrasesIn,
   QUESTION_WORDS,
   setOf,
   stem,
@@ -553,7 +554,7 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
   const ofDeals =
     query.form === "which-deal" || named >= 2 || (named === 0 && hasAnyOf(query.tokens, dealNouns));
   if (!ofDeals) return false;
-  if (FIRST_OR_LAST.test(text) || NEWEST_OR_OLDEST.test(text) || SEQUENCE.test(text)) return true;
+  if (phrasesIn(tokenize(text), ctx.vocabulary.phrasing.order).length > 0) return true;
   // "Which was earlier, the Korea MOU or the Japan MOC?": one of two deals named, before or after the other.
   const { signedLater, signedEarlier } = ctx.vocabulary.phrasing;
   const beforeOrAfter = hasAnyOf(query.tokens, [...signedLater, ...signedEarlier]);
@@ -566,9 +567,10 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
  */
 function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (mentionsSigning(query, ctx)) return true;
-  const { order, signedLater, signedEarlier, questionWords, titleWords, dealNouns } = ctx.vocabulary.phrasing;
+  const { order, orderVerbs, signedLater, signedEarlier, questionWords, titleWords, dealNouns } =
+    ctx.vocabulary.phrasing;
   const words = new Set(
-    [order, signedLater, signedEarlier, questionWords, titleWords, dealNouns].flatMap((list) =>
+    [order, orderVerbs, signedLater, signedEarlier, questionWords, titleWords, dealNouns].flatMap((list) =>
       list.flatMap((phrase) => tokenize(phrase)),
     ),
   );
@@ -580,8 +582,6 @@ function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   return query.tokens.every((token) => words.has(token) || named.has(token) || FILLER_WORDS.has(token));
 }
 
-/** "In what order were they signed?", "chronologically": the order itself asked. */
-const SEQUENCE = /\b(order|chronological(ly)?)\b/;
 
 /** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
 const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
