@@ -24,12 +24,16 @@ export function factsAnswer(
     /** The lead when the knowledge holds none of those facts for the deals asked. */
     none?: (deals: DealId[]) => string;
     newestFirst?: boolean;
+    /** The facts that answer, when some do: "the deals in order of signing" is answered by their signing dates. */
+    answers?: (passage: Passage) => boolean;
   },
 ): AnswerDraft {
   const asked = ctx.dealsAsked(query, options);
-  const all = ctx
+  const held = ctx
     .passages({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections })
     .filter((p) => p.kind === "summary");
+  const answering = spec.answers ? held.filter(spec.answers) : [];
+  const all = answering.length > 0 ? answering : held;
   const hasTerms = ctx.hasWordsAt(query.subjectTerms);
   const narrowed = query.subjectTerms.length > 0 ? all.filter((p) => hasTerms(ctx.positionOf(p))) : [];
   const passages = narrowed.length > 0 ? narrowed : all;

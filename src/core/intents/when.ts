@@ -25,6 +25,13 @@ export const when: Intent = {
     return factsAnswer(records, {
       sections: ["signing"],
       title: "Signed",
+      // The order of signing is cited from the passages that give a deal's signing date, not the others of its record.
+      answers: sequence
+        ? (passage) => {
+            const deal = ctx.deal(passage.deals[0] ?? "");
+            return deal !== undefined && passage.text.includes(formatDate(deal.signed.date));
+          }
+        : undefined,
       lead: (ids) => {
         const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
         if (sequence) return signingOrder(deals, ctx.knowledge.deals.length);
