@@ -182,7 +182,6 @@ const KNOWN_WORD_LISTS = [
   "signedEarlier",
   "order",
   "orderVerbs",
-  "questionWords",
   "dealNouns",
   "later",
   "after",

@@ -10,6 +10,7 @@ import {
   holdsAnyOf,
   indexOfSequence,
   once,
+  QUESTION_WORDS,
   setOf,
   tokenize,
   typoAllowance,
@@ -194,9 +195,8 @@ function signingClaimed(
   const signingWords = setOf(ctx.vocabulary.phrasing.signing);
   const at = query.tokens.findIndex((token) => verbs.includes(token) || signingWords.has(token));
   if (at < 0 || !dealMade(query, at, verbs, ctx)) return null;
-  const questionWords = setOf(ctx.vocabulary.phrasing.questionWords);
   const askedBetween = (from: number, to: number) =>
-    query.tokens.slice(from, to).some((token) => questionWords.has(token));
+    query.tokens.slice(from, to).some((token) => QUESTION_WORDS.has(token));
   // "According to Reuters, who signed …": a place before a question word is not where the signing is asked.
   const places = placesAsked(query, ctx, inName).filter((place) => !askedBetween(place.at, at));
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));

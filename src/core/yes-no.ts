@@ -567,10 +567,9 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
  */
 function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (mentionsSigning(query, ctx)) return true;
-  const { order, orderVerbs, signedLater, signedEarlier, questionWords, titleWords, dealNouns } =
-    ctx.vocabulary.phrasing;
+  const { order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns } = ctx.vocabulary.phrasing;
   const words = new Set(
-    [order, orderVerbs, signedLater, signedEarlier, questionWords, titleWords, dealNouns].flatMap((list) =>
+    [order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns].flatMap((list) =>
       list.flatMap((phrase) => tokenize(phrase)),
     ),
   );
@@ -579,7 +578,9 @@ function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
       .filter((reading) => reading.kind === "deal" || reading.kind === "country")
       .flatMap((reading) => tokenize(reading.words)),
   );
-  return query.tokens.every((token) => words.has(token) || named.has(token) || FILLER_WORDS.has(token));
+  return query.tokens.every(
+    (token) => words.has(token) || named.has(token) || QUESTION_WORDS.has(token) || FILLER_WORDS.has(token),
+  );
 }
 
 
