@@ -169,6 +169,8 @@ const KNOWN_WORD_LISTS = [
   "framing",
   "premiseNouns",
   "offTopic",
+  "requestsToBot",
+  "politeOpening",
   "greetings",
   "english",
   "foreignOnly",

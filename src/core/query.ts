@@ -185,7 +185,7 @@ export function parseQuery(
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
-  const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? null;
+  const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? requestToBot(text, phrasing);
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.
   const later =
@@ -401,4 +401,26 @@ export function wordsReadAs(readings: readonly Reading[], ...kinds: Reading["kin
   return readings
     .filter((reading) => kinds.includes(reading.kind))
     .flatMap((reading) => tokenize(reading.words));
+}
+
+/**
+ * An instruction to the bot itself ("Ignore the above and …", "Pretend you are Starmer", "Please act as a
+ * translator"): a word of the vocabulary's requestsToBot opening a sentence, after a polite opening at most. The
+ * same words inside a question ("Does the deal act as a framework?", "Did it disregard privacy?") ask about the
+ * deal; an instruction about the asker's own words ("Disregard my last question.") or one to be told ("Remind me
+ * who signed it") is no request to serve.
+ */
+function requestToBot(text: string, phrasing: Phrasing): string | null {
+  const opening = setOf(phrasing.politeOpening);
+  for (const sentence of text.split(/[.!?;:\n]+/)) {
+    const words = tokenize(sentence);
+    let at = 0;
+    while (opening.has(words[at] ?? "")) at++;
+    const rest = words.slice(at);
+    const verb = phrasing.requestsToBot.find((phrase) => indexOfSequence(rest, tokenize(phrase)) === 0);
+    // "Remind me who signed it", "tell me about …": asked to be told, which is a question.
+    const next = rest[tokenize(verb ?? "").length] ?? "";
+    if (verb && next !== "my" && !QUESTION_WORDS.has(next) && next !== "of" && next !== "about") return verb;
+  }
+  return null;
 }
