@@ -558,7 +558,8 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
   // "Which was earlier, the Korea MOU or the Japan MOC?": one of two deals named, before or after the other.
   const { signedLater, signedEarlier } = ctx.vocabulary.phrasing;
   const beforeOrAfter = hasAnyOf(query.tokens, [...signedLater, ...signedEarlier]);
-  return beforeOrAfter && named >= 2 && /^(which|what)$/.test(query.tokens[0] ?? "");
+  const asksWhich = query.form === "which-deal" || /^(which|what)$/.test(query.tokens[0] ?? "");
+  return beforeOrAfter && named >= 2 && asksWhich;
 }
 /**
  * Whether the event an order question asks of is the signing, said or left unsaid: "which was signed first?",
@@ -582,7 +583,6 @@ function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
     (token) => words.has(token) || named.has(token) || QUESTION_WORDS.has(token) || FILLER_WORDS.has(token),
   );
 }
-
 
 /** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
 const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
