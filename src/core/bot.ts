@@ -1,4 +1,4 @@
-import type { Answer, AnswerDraft, AnswerOptions, IntentName, Suggestion } from "./answer.js";
+import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
@@ -196,13 +196,26 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const name = route(query);
     const gate = declineGate(query, name, options, ctx);
     if (gate) return gate;
-    const found = (byName.get(name) ?? ask).run({ query: { ...query, intent: name }, options, ctx });
+    const intent = byName.get(name) ?? ask;
+    const routed = { ...query, intent: name };
+    const found = intent.run({ query: routed, options, ctx });
     // "Was it signed in Gyeongju or Seoul?" is answered with the one the texts give, not with a Yes.
     const answered = withAlternativeStated(query, found, ctx) ?? withYesNoLead(query, found, ctx);
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );
-    const answer = withValueStated(query, corrected, ctx);
+    // The excerpts of the answer's later pages, read only when its first page gives no value asked.
+    const laterPages = () => {
+      const pages: Excerpt[] = [];
+      for (let next = corrected.page.next; next !== null; ) {
+        const page = intent.run({ query: routed, options: { ...options, offset: next }, ctx });
+        if (page.page.offset !== next) break;
+        pages.push(...page.excerpts);
+        next = page.page.next;
+      }
+      return pages;
+    };
+    const answer = withValueStated(query, corrected, ctx, laterPages);
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;

@@ -319,11 +319,17 @@ function listOf(sentence: string, nouns: readonly string[]): string[] | null {
  * "How many days' notice ends the Korea MOU?", "Which UK agency does NASA work with?", "What does CAISI stand
  * for?": the value asked, in the words of the sentence of the answer's own excerpts that gives it (its deal named),
  * before the answer's lead, and that sentence's excerpt first. A sentence must share a word asked, but for a kind
- * whose value is the subject itself (what "CAISI" stands for). When none of the excerpts gives a kind only they are
- * read for (a body, an expansion), the lead says plainly the texts do not give it. Only the first page of an
- * answer that searched the texts is read: a record (who signed, when) leads with the value already.
+ * whose value is the subject itself (what "CAISI" stands for). When no excerpt of the page gives it, one of a later
+ * page may, and is shown first; when none on any page gives a kind only they are read for (a body, an expansion),
+ * the lead says plainly the texts do not give it. Only the first page of an answer that searched the texts is
+ * given a lead: a record (who signed, when) leads with the value already.
  */
-export function withValueStated(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+export function withValueStated(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+  laterPages: () => readonly Excerpt[] = () => [],
+): AnswerDraft {
   if (!answer.found || answer.intent !== "ask" || query.form === "yes-no" || answer.page.offset > 0)
     return answer;
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
@@ -346,11 +352,19 @@ export function withValueStated(query: ParsedQuery, answer: AnswerDraft, ctx: Kn
   const shown = givingIn(answer.excerpts);
   const ofDeals = (passage: Passage) =>
     answer.deals.length === 0 || passage.deals.some((deal) => answer.deals.includes(deal));
-  const further =
-    shown.length > 0
+  // None on this page: the answer's later pages, then a passage found elsewhere, may give it; a sentence of a later
+  // page, ranked lower, only when it shares more than one word asked (the kind and the subject: "programme", "quantum").
+  const onLaterPage = shown.length > 0 ? [] : givingIn(laterPages()).filter((each) => each.shares >= 2);
+  const elsewhere =
+    shown.length > 0 || onLaterPage.length > 0
       ? undefined
       : value.elsewhere?.().find((passage) => ofDeals(passage) && value.gives(passage));
-  const giving = further ? givingIn([excerptOf(ctx, further)]) : shown;
+  const further = onLaterPage.length > 0 || elsewhere !== undefined;
+  const giving = elsewhere
+    ? givingIn([excerptOf(ctx, elsewhere)])
+    : onLaterPage.length > 0
+      ? onLaterPage
+      : shown;
   if (giving.length === 0)
     return value.ofExcerpts
       ? { ...answer, lead: `The texts I hold do not ${value.unsaid}. ${answer.lead}` }
@@ -368,7 +382,8 @@ export function withValueStated(query: ParsedQuery, answer: AnswerDraft, ctx: Kn
   return {
     ...answer,
     lead: `${lead} ${answer.lead}`,
-    // A passage found elsewhere takes the place of the page's last excerpt, so the page keeps its length.
+    // A passage from a later page or elsewhere takes the place of the page's last excerpt, so the page keeps its
+    // length.
     excerpts: [
       best.excerpt,
       ...answer.excerpts
