@@ -20,7 +20,7 @@ import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
-import { mentionsSigning, signatoriesNamed, withSigningCorrected } from "./signing-question.js";
+import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
