@@ -93,7 +93,9 @@ const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
 
 /** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju", "in Tokyo, right?". */
-const STOP_WORDS = new Set("on by and or with for when while after before right correct true".split(" "));
+const STOP_WORDS = new Set(
+  "on by and or with for when while after before back right correct true".split(" "),
+);
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 export function nameHas(person: Signatory, word: string): boolean {
