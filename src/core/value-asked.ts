@@ -576,9 +576,12 @@ export function withAlternativeStated(
   const sentences = answer.excerpts.flatMap((excerpt) =>
     sentencesOf(excerpt.text).map((sentence) => ({ excerpt, sentence, words: tokenize(sentence).map(stem) })),
   );
+  // Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds".
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
   const gives = (words: readonly string[], alternative: string) =>
     words.some(
-      (word, i) => word === alternative && !NEGATION.test(words.slice(Math.max(0, i - 3), i).join(" ")),
+      (word, i) =>
+        word === alternative && !words.slice(Math.max(0, i - 3), i).some((before) => negations.has(before)),
     );
   const given = alternatives.map((alternative) => sentences.filter(({ words }) => gives(words, alternative)));
   if (given.filter((each) => each.length > 0).length !== 1) return null;
@@ -612,8 +615,6 @@ function typedAs(text: string, alternative: string, side: "before" | "after"): s
   return `${before}${word[0]}`;
 }
 
-/** Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds". */
-const NEGATION = /\b(not|non|no|never|neither|nor)\b/;
 /** Words about an "or" that offer no answer: "or not", "or anything else", "this or that". */
 const NO_ANSWER =
   /^(not|no|none|so|anything|something|nothing|else|other|others|more|less|both|either|neither|all|this|that|it|them|what|which)$/;
