@@ -61,7 +61,10 @@ async function closedLoop(ask: Ask, seconds: number) {
   return { ...counts, perSecond: round((counts.answered * 1000) / (performance.now() - started), 1) };
 }
 
-/** Requests due at an even `rate` (open loop): each is timed from when it was due, not when it left. */
+/**
+ * Requests due at an even `rate` (open loop): each is timed from when it was due, not when it left, unless it left
+ * early (a wait under 1 ms is not slept, and a timer may fire before its time): then from when it left.
+ */
 async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[]> {
   const started = performance.now();
   const pending: Promise<Asked>[] = [];
@@ -69,7 +72,7 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait >= 1) await sleep(wait);
-    pending.push(ask(due));
+    pending.push(ask(Math.max(due, performance.now())));
   }
   return Promise.all(pending);
 }
