@@ -22,7 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { hasAnyOf, holdsAnyOf, phrasesIn, setOf } from "./text.js";
+import { askingPart, capitalised, hasAnyOf, holdsAnyOf, phrasesIn, setOf, tokenize } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
@@ -143,6 +143,14 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   return query.intent;
 }
 
+/** "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person opens with no Yes or No. */
+const ASKS_FOR_A_THING = /^(which|what|whats|who|whom|whose)$/;
+function withoutYesOrNo(query: ParsedQuery, answer: AnswerDraft): AnswerDraft {
+  const opener = tokenize(askingPart(query.text))[0] ?? "";
+  if (query.form === "yes-no" || !ASKS_FOR_A_THING.test(opener) || !hasYesNoLead(answer.lead)) return answer;
+  return { ...answer, lead: capitalised(answer.lead.replace(/^(Yes|No) — /, "")) };
+}
+
 export function createBot(deps: BotDeps): Bot {
   return toEnd(buildBot(deps));
 }
@@ -215,7 +223,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       }
       return pages;
     };
-    const answer = withValueStated(query, corrected, ctx, laterPages);
+    const answer = withoutYesOrNo(query, withValueStated(query, corrected, ctx, laterPages));
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;

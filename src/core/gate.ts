@@ -288,9 +288,14 @@ function premiseMissing(
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
       return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
+  // Words offered beside an "or" ("Tokyo or Osaka", "Kratsios or Lutnick") are asked, not assumed, when the texts
+  // know one of them: that one answers.
+  const or = query.tokens.indexOf("or");
+  const offered = or > 0 ? query.tokens.slice(or - 1, or + 3) : [];
   const signer = new Set([
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
+    ...(offered.some((word) => !FILLER_WORDS.has(word) && ctx.knows(word)) ? offered : []),
   ]);
   // A question in another language is read for the deals and topics it names; its other words are no names.
   if (query.foreign) return null;
@@ -424,7 +429,8 @@ function unknownName(
   const { tokens, inPhrases } = query;
   for (const [i, token] of tokens.entries()) {
     // "deeper partnerships" is an ordinary plural; a body's name is one thing ("the Joint AI Council").
-    if (!nouns.has(token) || inPhrases.has(i)) continue;
+    // "a formal treaty": a noun read as a topic is what is asked of the deal, not the name of a body.
+    if (!nouns.has(token) || inPhrases.has(i) || topicWords.has(token)) continue;
     const words = [token];
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";

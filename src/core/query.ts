@@ -220,7 +220,10 @@ export function parseQuery(
       : (
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
-              : (opener && phrasing.yesNo.includes(opener)) || isTagQuestion(tokens, phrasing)
+              : (opener && phrasing.yesNo.includes(opener)) ||
+                isTagQuestion(tokens, phrasing) ||
+                // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation.
+                tokens.some((token, i) => token === "or" && phrasing.negations.includes(tokens[i + 1] ?? ""))
           )
         ? "yes-no"
         : "open",

@@ -13,6 +13,7 @@ import {
   FILLER_WORDS,
   indexOfSequence,
   once,
+  QUESTION_WORDS,
   setOf,
   stem,
   tokenize,
@@ -570,7 +571,10 @@ export function withAlternativeStated(
   answer: AnswerDraft,
   ctx: KnowledgeLookups,
 ): AnswerDraft | null {
-  if (!answer.found || query.form !== "yes-no" || query.coverage || answer.page.offset > 0) return null;
+  // "korea deal gyeongju or seoul" offers two answers without a verb; "which …, X or Y?" is asked otherwise.
+  const offers =
+    query.form === "yes-no" || (query.form === "open" && !QUESTION_WORDS.has(query.tokens[0] ?? ""));
+  if (!answer.found || !offers || query.coverage || answer.page.offset > 0) return null;
   const alternatives = alternativesOf(query.tokens);
   if (!alternatives) return null;
   const sentences = answer.excerpts.flatMap((excerpt) =>
@@ -611,7 +615,9 @@ function typedAs(text: string, alternative: string, side: "before" | "after"): s
   const word = side === "before" ? found.at(-1) : found[0];
   if (!word) return null;
   const at = from + word.index;
-  const before = /(?:\p{Lu}[\p{L}\d-]*\s+)*$/u.exec(text.slice(side === "before" ? 0 : from, at))?.[0] ?? "";
+  const run = /(?:\p{Lu}[\p{L}\d-]*\s+)*$/u.exec(text.slice(side === "before" ? 0 : from, at));
+  // A question's first word is capitalised as its start, not as part of a name ("Did Kratsios or …").
+  const before = run?.index === 0 ? run[0].replace(/^\S+\s+/, "") : (run?.[0] ?? "");
   return `${before}${word[0]}`;
 }
 

@@ -61,8 +61,15 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     guesses.length > 0
       ? lead.replace(YES_NO_LEAD, (opening) => `${opening}reading ${guesses.join(", ")}: `)
       : lead;
-  return noted === answer.lead ? answer : { ...answer, lead: noted };
+  // "Is it binding or non-binding?": the answer offered, not a Yes or No.
+  const offered = OFFERED_NEGATION.exec(query.text);
+  const asOffered = (opening: string) =>
+    `${capitalised(offered?.[opening.startsWith("Yes") ? 1 : 2] ?? "")} — `;
+  const named = offered ? noted.replace(YES_NO_LEAD, asOffered) : noted;
+  return named === answer.lead ? answer : { ...answer, lead: named };
 }
+/** A thing and its negation offered: "binding or non-binding", "binding or not binding". */
+const OFFERED_NEGATION = /\b([\p{L}-]+) or ((?:non-?|not |un)\1)\b/iu;
 
 /** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
