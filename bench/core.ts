@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { loadGolden } from "../scripts/golden.js";
 import { createBot } from "../src/core/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { round, runToEnd, summarize, timed } from "./harness.js";
 import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
-import { REPO } from "./processes.js";
-import { round, summarize, timed } from "./stats.js";
 
 type MeasureOptions = { dir: string; questions: string[]; samples: number; budgetMs: number };
 type CoreOptions = Omit<MeasureOptions, "dir" | "questions"> & { runs: number; factors: number[] };
@@ -19,17 +17,15 @@ export async function coreSection(options: CoreOptions) {
   const root = await mkdtemp(join(tmpdir(), "tpd-bench-scale-"));
   const dirOf = (factor: number) => (factor === 1 ? KNOWLEDGE_DIR : join(root, `x${factor}`));
   try {
-    const rows: { factor: number; yamlMB: number; runs: Awaited<ReturnType<typeof measureCore>>[] }[] = [];
+    const rows: { factor: number; runs: Awaited<ReturnType<typeof measureCore>>[] }[] = [];
     for (const factor of options.factors) {
-      const bytes = factor === 1 ? 0 : await writeSyntheticKnowledge(factor, dirOf(factor));
-      rows.push({ factor, yamlMB: Math.round(bytes / 2 ** 17) / 8, runs: [] });
+      if (factor > 1) await writeSyntheticKnowledge(factor, dirOf(factor));
+      rows.push({ factor, runs: [] });
     }
-    // The core is timed compiled, as the bot runs it, not as tsx runs it (tsx names every function it
-    // creates, a cost on each closure of a query): this file bundled into one ES module for the child.
+    // The core timed compiled, as the bot runs it, not through tsx (which names every function it creates):
+    // this file bundled into one ES module for the child.
     const child = join(root, "core.mjs");
     const { build } = await import("esbuild"); // the compiler stays out of what it compiles (`external`)
-    const require =
-      'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);';
     await build({
       entryPoints: [fileURLToPath(import.meta.url)],
       outfile: child,
@@ -37,8 +33,6 @@ export async function coreSection(options: CoreOptions) {
       external: ["esbuild"],
       platform: "node",
       format: "esm",
-      target: `node${process.versions.node.split(".")[0]}`,
-      banner: { js: require },
       logLevel: "silent",
     });
     const questions = loadGolden().map((row) => row.q);
@@ -46,9 +40,8 @@ export async function coreSection(options: CoreOptions) {
       for (const row of rows) {
         const task: MeasureOptions = { ...options, dir: dirOf(row.factor), questions };
         // --expose-gc: the heap is read after a full collection, not at whatever point the last one left it.
-        const args = ["--expose-gc", child, JSON.stringify(task)];
-        const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 600_000 });
-        row.runs.push(JSON.parse(stdout));
+        const measured = runToEnd(`"${process.execPath}" --expose-gc "${child}"`, JSON.stringify(task));
+        row.runs.push(JSON.parse(measured));
       }
       process.stderr.write(`  core run ${run}/${options.runs} done\n`);
     }
@@ -65,9 +58,8 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
   const answer = (i: number) => bot.answer(questions[i % questions.length] ?? "");
   /** The floor: a bare full-text search of the same question over the same index. */
   const search = (i: number) => loaded.index.search(questions[i % questions.length] ?? "");
-  // Warm-up: twelve rounds of the questions, or 15 s (a quarter of the budget if shorter), whichever ends first.
-  // A running bot answers from code the JIT has finished optimising; after three rounds it still is not, and the
-  // p99 of the first samples was that of the optimiser (4–5 ms at ×1 against under 1 ms after twelve rounds).
+  // Warm-up: twelve rounds of the questions, or 15 s (a quarter of the budget if shorter), whichever ends first;
+  // after three rounds the JIT was still optimising (a p99 of 4–5 ms at ×1 against under 1 ms after twelve).
   const warmUntil = performance.now() + Math.min(15_000, budgetMs / 4);
   for (let i = 0; i < 12 * questions.length && performance.now() < warmUntil; i++) {
     answer(i);
@@ -76,14 +68,13 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
   const answers: number[] = [];
   const searches: number[] = [];
   const deadline = performance.now() + budgetMs;
-  const time = (work: (i: number) => unknown, i: number) => {
-    const started = performance.now();
-    work(i);
-    return performance.now() - started;
-  };
   for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
-    answers.push(time(answer, i));
-    searches.push(time(search, i));
+    const started = performance.now();
+    answer(i);
+    const answered = performance.now();
+    search(i);
+    answers.push(answered - started);
+    searches.push(performance.now() - answered);
   }
   if (!globalThis.gc) throw new Error("bench/core.ts must run with node --expose-gc");
   globalThis.gc();
@@ -99,8 +90,8 @@ async function measureCore({ dir, questions, samples, budgetMs }: MeasureOptions
   };
 }
 
-// `node --expose-gc <this file compiled> '<options>'` is one measuring process (see coreSection).
+// `node --expose-gc <this file compiled>` with the options on stdin is one measuring process (see coreSection).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const options = JSON.parse(process.argv[2] ?? "{}") as MeasureOptions;
+  const options = JSON.parse(readFileSync(0, "utf8")) as MeasureOptions;
   process.stdout.write(`${JSON.stringify(await measureCore(options))}\n`);
 }

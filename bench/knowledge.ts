@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { REPO } from "./processes.js";
+import { REPO } from "./harness.js";
 
 export const KNOWLEDGE_DIR = join(REPO, "knowledge");
 

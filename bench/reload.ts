@@ -1,17 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { httpRequest, round, sleep, summarize, timed } from "./harness.js";
 import { writeSyntheticKnowledge } from "./knowledge.js";
-import { httpRequest } from "./processes.js";
-import { APP_MAIN, sleep, startSlack } from "./slack.js";
-import { round, summarize, timed } from "./stats.js";
+import { APP_MAIN, startSlack } from "./slack.js";
 
 type LastReload = { at: string; result: string } | undefined;
 
-/**
- * The app serving the real knowledge from a folder of its own; the folder is then replaced by ×`factor`
- * synthetic knowledge and each run reloads it (SIGHUP, the file watch off so only the signal reloads).
- */
+/** The app serving knowledge from a folder of its own, then replaced by ×`factor` knowledge: each run SIGHUPs it. */
 export async function reloadSection(runs: number, factor: number) {
   const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
   await writeSyntheticKnowledge(1, dir);

@@ -1,18 +1,5 @@
-import type { Sections } from "./run.js";
-import { type Spread, type Summary, short, spread } from "./stats.js";
-
-type LoadAverage = { start: number; end: number };
-type Measured<T> = { at: string; loadAverage: LoadAverage; figures: T };
-export type Results = {
-  date: string;
-  commit: string;
-  machine: string;
-  loadAverage: LoadAverage;
-  quick: boolean;
-  /** Only the sections this run measured. */
-  sections: { [K in keyof Sections]?: Measured<Sections[K]> };
-  goals: { goal: string; target: string; spread: Spread; verdict: string }[];
-};
+import { type Spread, type Summary, short, spread } from "./harness.js";
+import type { Measured, Results, Sections } from "./run.js";
 
 type Target = [goal: string, values: number[] | undefined, op: "≤" | "≥", limit: number, unit: string];
 
@@ -20,7 +7,7 @@ type Target = [goal: string, values: number[] | undefined, op: "≤" | "≥", li
 const X1_P99_BEFORE_MS = 1.01;
 
 /** The issue's targets, each read from every run of its section: met when all runs meet it. */
-export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
+export function evaluateGoals(sections: Sections) {
   const { core, startup, slack, reload } = sections;
   const x1 = core?.figures.find((row) => row.factor === 1)?.runs ?? [];
   const x1000 = core?.figures.find((row) => row.factor === 1000)?.runs ?? [];
@@ -52,11 +39,9 @@ export function evaluateGoals(sections: Results["sections"]): Results["goals"] {
 export function renderReport(results: Results): string {
   const { core, startup, slack, reload } = results.sections;
   const quick = results.quick ? " (quick: too few samples to read anything from)" : "";
-  const { start, end } = results.loadAverage;
-  const lines = [
-    `Run ${results.date}, commit ${results.commit}, ${results.machine}, load average ${start} → ${end}${quick}.`,
-    "",
-  ];
+  const { date, commit, machine, loadAverage: load } = results;
+  const run = `Run ${date}, commit ${commit}, ${machine}, load average ${load.start} → ${load.end}${quick}.`;
+  const lines = [run, ""];
   /** A Markdown table: `head` holds the column headings between " | ", each row its cells likewise. */
   const table = (title: string, head: string, rows: string[], note = "") => {
     const dashes = head.split(" | ").map(() => "---");

@@ -1,12 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { coreSection } from "./core.js";
-import { REPO } from "./processes.js";
+import { REPO, round, runToEnd } from "./harness.js";
 import { reloadSection } from "./reload.js";
-import { evaluateGoals, type Results, renderReport } from "./report.js";
+import { evaluateGoals, renderReport } from "./report.js";
 import { slackSection } from "./slack-load.js";
 import { startupSection } from "./startup.js";
 
@@ -44,24 +43,25 @@ const full = !quick && only.length === SECTIONS.length;
 // Only a full run (every section, not quick) is kept in bench/results.json; a partial one goes elsewhere.
 const out =
   values.out ?? (full ? join(REPO, "bench/results.json") : join(tmpdir(), "tpd-bench-partial.json"));
-/** What each section measures, as its runner returns it. */
-export type Sections = { [K in Section]: Awaited<ReturnType<(typeof RUNNERS)[K]>> };
+/** What a section measured, as its runner returns it, and when. */
+export type Measured<T> = { at: string; loadAverage: { start: number; end: number }; figures: T };
+export type Sections = { [K in Section]?: Measured<Awaited<ReturnType<(typeof RUNNERS)[K]>>> };
 
-const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
-const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" });
-const results: Results = {
+const load = () => round(loadavg()[0] ?? 0, 2);
+const results = {
   date: new Date().toISOString(),
-  commit: git.stdout?.trim() || "unknown", // "unknown" in a tree without git (an exported copy)
+  commit: runToEnd("git rev-parse --short HEAD || echo unknown").trim(), // "unknown" without git (an exported tree)
   machine: `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`,
   loadAverage: { start: load(), end: 0 },
   quick,
-  sections: {},
-  goals: [],
+  /** Only the sections this run measured. */
+  sections: {} as Sections,
+  goals: [] as ReturnType<typeof evaluateGoals>,
 };
+export type Results = typeof results;
 for (const name of only) {
   process.stderr.write(`bench: ${name}…\n`);
-  const at = new Date().toISOString();
-  const start = load();
+  const [at, start] = [new Date().toISOString(), load()];
   const figures = await RUNNERS[name]();
   Object.assign(results.sections, { [name]: { at, loadAverage: { start, end: load() }, figures } });
 }
@@ -74,10 +74,8 @@ process.stdout.write(`${report}\nResults written to ${out}\n`);
 if (full && !values.out) {
   const docs = join(REPO, "docs/benchmarks.md");
   const figures = /(?<=<!-- figures -->)[\s\S]*(?=<!-- \/figures -->)/;
-  writeFileSync(
-    docs,
-    readFileSync(docs, "utf8").replace(figures, () => `\n${report}\n`),
-  );
+  const withFigures = (text: string) => text.replace(figures, () => `\n${report}\n`);
+  writeFileSync(docs, withFigures(readFileSync(docs, "utf8")));
   // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
-  execFileSync("npx", ["biome", "format", "--write", docs], { cwd: REPO, stdio: "ignore" });
+  runToEnd("npx biome format --write docs/benchmarks.md");
 }

@@ -1,5 +1,5 @@
-import { APP_MAIN, type Asked, BARE_BOLT, sleep, startSlack } from "./slack.js";
-import { round, summarize } from "./stats.js";
+import { round, sleep, summarize } from "./harness.js";
+import { APP_MAIN, type Asked, BARE_BOLT, startSlack } from "./slack.js";
 
 /** Paced runs last at least `seconds`, and until `samples` requests were sent. */
 export type SlackOptions = { runs: number; seconds: number; warmupSeconds: number; samples: number };

@@ -1,10 +1,8 @@
 import { createHmac } from "node:crypto";
-import { once } from "node:events";
 import { Agent, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { httpRequest, runToEnd, type Server, startServer, stop } from "./processes.js";
+import { close, httpRequest, listen, runToEnd, type Server, sleep, startServer, stop } from "./harness.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
@@ -15,38 +13,30 @@ export const [APP_MAIN, BARE_BOLT] = [["scripts/start.mjs"], ["bench/bare-bolt.m
 export type Outcome = "answer" | "ack" | "notice" | "error";
 export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
 /**
- * A server process on the loopback Slack. `ask` sends it one signed `/tpd` (a golden question) as Slack does
- * and times it from `due` (when it was meant to leave, so waiting for a connection counts): `ackMs` to the
- * HTTP acknowledgement, `doneMs` to the answer, which is the ack itself when it carries one, else the first
- * post to the command's response_url (not waited for unless `waitForAnswer`).
+ * A server on the loopback Slack. `ask` sends one signed `/tpd` (a golden question) timed from `due` (so waiting
+ * for a connection counts): `ackMs` to the acknowledgement, `doneMs` to the answer (the ack when it carries one,
+ * else the first post to its response_url, waited for only with `waitForAnswer`).
  */
 export type SlackApp = Server & { ask(due: number, waitForAnswer: boolean): Promise<Asked> };
 
 /**
- * Slack on 127.0.0.1 for the slack and reload sections: a Web API that says yes (auth.test with ids),
- * response_url hooks that hand each post to whoever waits for it, and a process for each of `mains` (the app
- * as `npm start` runs it in Slack HTTP mode, the bare Bolt app) pointed at it, with limits far above the load.
- * Unlike the test fakes it records nothing. `close` stops every process and the loopback server.
+ * Slack on 127.0.0.1: a Web API that says yes, response_url hooks that hand each post to whoever waits for it,
+ * and a server process for each of `mains` pointed at it, with rate limits far above the load.
  */
 export async function startSlack<const M extends string[][]>(mains: M, env: Record<string, string> = {}) {
-  const waiting = new Map<string, (text: string) => void>();
+  const waiting = new Map<string, (body: string) => void>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1];
-      if (hook) {
-        const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { text?: string };
-        waiting.get(hook)?.(body.text ?? "");
-        waiting.delete(hook);
-      }
+      const hook = /^\/hooks\/(.+)$/.exec(req.url ?? "")?.[1] ?? "";
+      waiting.get(hook)?.(Buffer.concat(chunks).toString());
+      waiting.delete(hook);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }));
     });
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${await listen(server)}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 1000, scheduling: "fifo" });
   const questions = loadGolden().map((row) => row.q);
   const ask = async (app: Server, n: number, due: number, waitForAnswer: boolean): Promise<Asked> => {
@@ -64,16 +54,17 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
       trigger_id: `${hook}.1.bench`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex");
     const headers = {
       "content-type": "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`,
+      "x-slack-signature": `v0=${signature}`,
     };
     const request = { port: app.port, path: "/slack/events", method: "POST", agent, headers };
     const ack = await httpRequest({ ...request, timeout: ACK_TIMEOUT_MS }, body);
     const ackMs = performance.now() - due;
     if (ack.status !== 200) return { ackMs, doneMs: Number.NaN, outcome: "error" };
-    const acked = kind(ackText(ack.text));
+    const acked = kind(ack.text);
     if (acked !== "wait") return { ackMs, doneMs: ackMs, outcome: acked };
     if (!waitForAnswer) return { ackMs, doneMs: ackMs, outcome: "ack" };
     const answer = await Promise.race([posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
@@ -82,10 +73,10 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
   };
 
   const apps: SlackApp[] = [];
-  const close = async () => {
+  const closeAll = async () => {
     agent.destroy();
     for (const app of apps) await stop(app.child);
-    await new Promise((resolve) => server.close(resolve));
+    await close(server);
     waiting.clear();
   };
   try {
@@ -105,30 +96,17 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
       apps.push({ ...app, ask: (due, waitForAnswer) => ask(app, ++asked, due, waitForAnswer) });
     }
   } catch (error) {
-    await close();
+    await closeAll();
     throw error;
   }
-  return { apps: apps as { [K in keyof M]: SlackApp }, close };
+  return { apps: apps as { [K in keyof M]: SlackApp }, close: closeAll };
 }
 
-/** The text an acknowledgement carries: null for an empty ack, else its text (JSON or plain). */
-function ackText(body: string): string | null {
-  if (!body.trim()) return null;
-  try {
-    return (JSON.parse(body) as { text?: string }).text ?? "";
-  } catch {
-    return body;
-  }
-}
-
-/**
- * An empty ack or "Working on it…" means wait (the answer follows); other notices shed the request;
- * anything else answers.
- */
-function kind(text: string | null): Outcome | "wait" {
-  if (text === null || text === NOTICES.working) return "wait";
+/** What an ack or a post (JSON or plain) says: empty or "Working on it…" waits, a notice sheds, the rest answers. */
+function kind(body: string): Outcome | "wait" {
+  if (!body.trim()) return "wait";
+  const text = body.startsWith("{") ? ((JSON.parse(body) as { text?: string }).text ?? "") : body;
+  if (text === NOTICES.working) return "wait";
   const notices: string[] = Object.values(NOTICES);
   return notices.includes(text) || text.startsWith("You're asking faster") ? "notice" : "answer";
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { inRepo, REPO, runToEnd, stop } from "./processes.js";
-import { round } from "./stats.js";
+import { inRepo, REPO, round, runToEnd, stop } from "./harness.js";
 
 const QUESTION = "korea 6g";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it, onTestFinished } from "vitest";
-import type { Results } from "../bench/report.js";
+import type { Results } from "../bench/run.js";
 import { runEntry } from "./helpers/run-process.js";
 
 // A smoke run only: the quick mode has too few samples for any figure to mean anything, so none is checked.

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { type RequestOptions, request } from "node:http";
+import { type AddressInfo, createServer, type Server as NetServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("..", import.meta.url));
+
+/** Anything that would point a child bot at a real platform, folder or database. */
+const PLATFORM_ENV =
+  /^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$)/;
+
+/** A child in the repository with the caller's environment less PLATFORM_ENV and no `.env` (tokens stay out). */
+export function inRepo(extra: Record<string, string> = {}) {
+  const kept = Object.entries(process.env).filter(([key]) => !PLATFORM_ENV.test(key));
+  return {
+    cwd: REPO,
+    env: { ...Object.fromEntries(kept), ENV_FILE: "/dev/null", QUESTION_LOG: "off", ...extra },
+  };
+}
+
+/** Runs `command` (through sh) to its own end with `input` on stdin: its stdout; throws unless it exits with 0. */
+export function runToEnd(command: string, input = ""): string {
+  const result = spawnSync("sh", ["-c", command], { ...inRepo(), input, encoding: "utf8", timeout: 600_000 });
+  if (result.status !== 0) throw new Error(`${command}: exited with ${result.status ?? result.signal}`);
+  return result.stdout;
+}
+
+export type Server = { child: ChildProcess; port: number };
+
+/** Starts a server process on a free port and waits until its /healthz answers 200. */
+export async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
+  const probe = createServer();
+  const port = await listen(probe);
+  await close(probe);
+  const child = spawn(process.execPath, args, {
+    ...inRepo({ ...env, PORT: String(port) }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
+    if (performance.now() > deadline) throw new Error(`${args.join(" ")} did not come up`);
+    if ((await httpRequest({ port, path: "/healthz" })).status === 200) return { child, port };
+    await sleep(50);
+  }
+}
+
+/** Ends a child this run started and waits until it is gone (SIGKILL after 3 s). */
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One HTTP request to 127.0.0.1: its status and body; status 0 when it fails or times out. */
+export function httpRequest(options: RequestOptions, body = ""): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const req = request({ ...options, host: "127.0.0.1" }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve({ status: 0, text: "" }));
+    req.end(body);
+  });
+}
+
+/** Listens on a free port of 127.0.0.1: the port. */
+export async function listen(server: NetServer): Promise<number> {
+  await once(server.listen(0, "127.0.0.1"), "listening");
+  return (server.address() as AddressInfo).port;
+}
+
+export const close = (server: NetServer) => new Promise((resolve) => server.close(resolve));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Latency over samples in milliseconds: nearest-rank percentiles. */
+export type Summary = { n: number; p50: number; p99: number; max: number };
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { n: sorted.length, p50: round(at(50)), p99: round(at(99)), max: round(at(100)) };
+}
+
+/** One figure over several runs: a verdict is read from the median, with the range beside it. */
+export type Spread = { median: number; min: number; max: number; runs: number[] };
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+  return { median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: [...values] };
+}
+
+export function round(value: number, digits = 3): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Three significant digits or whole units: 0.174, 1.01, 27.6, 5746. */
+export function short(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 100) return String(Math.round(value));
+  return value.toPrecision(3);
+}
+
+/** Runs `work` (sync or async) and returns its value with the milliseconds it took. */
+export async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, performance.now() - started];
+}
