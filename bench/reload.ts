@@ -62,12 +62,10 @@ export async function reloadSection(runs: number, factor: number) {
       const outcome = reloaded as LastReload;
       if (outcome?.result !== "reloaded") throw new Error(`reload ${outcome?.result ?? "not seen"}`);
       measured.push({
-        /** SIGHUP → /healthz reporting the reload done. */
         reloadMs: round(doneAt - sentAt, 1),
-        /** Latency of /healthz (polled, 10 ms apart) and of `/tpd` acks (one sent every 50 ms) while the reload ran. */
         healthz: healthz.during,
         acks: acks.during,
-        /** The same probes in the second before the reload: the floor. */
+        /** The floor: the same probes in the second before the reload. */
         idle: { healthz: healthz.idle, acks: acks.idle },
       });
       process.stderr.write(`  reload run ${run}/${runs} done\n`);

@@ -26,9 +26,7 @@ export async function slackSection({ runs, seconds, warmupSeconds, samples }: Sl
       const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
       const overloaded = outcomes(await openLoop(askApp, overloadRate, seconds));
       measured.push({
-        /** Closed loop, CONNECTIONS at once: answers (app) or acks (bare) completed per second. */
         flatOut: { app: appFlat, bare: bareFlat, ratio: round(appFlat.perSecond / bareFlat.perSecond, 2) },
-        /** Both servers at the same even rate, half the app's flat-out rate: app request → answer, bare → ack. */
         paced: {
           rate,
           app: appPaced.answer,
@@ -37,7 +35,6 @@ export async function slackSection({ runs, seconds, warmupSeconds, samples }: Sl
           counts: appPaced.counts,
           ratio: round(appPaced.answer.p99 / barePaced.ack.p99, 2),
         },
-        /** The app at twice its flat-out rate: acknowledgements later than Slack's 3 s (or none within 10 s). */
         overload: { rate: overloadRate, ...overloaded },
       });
       process.stderr.write(`  slack run ${run}/${runs} done\n`);

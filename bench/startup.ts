@@ -9,8 +9,8 @@ const QUESTION = "korea 6g";
 /** Milliseconds from spawning `command` (through sh, as npm runs a script) to its first line naming the deal. */
 async function timeToAnswer(command: string, input = ""): Promise<number> {
   const started = performance.now();
-  const child = spawn("sh", ["-c", command], { ...inRepo(), stdio: ["pipe", "pipe", "ignore"] });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const options = { ...inRepo(), timeout: 60_000, killSignal: "SIGKILL" } as const;
+  const child = spawn("sh", ["-c", command], { ...options, stdio: ["pipe", "pipe", "ignore"] });
   child.stdin.end(input);
   try {
     // The first line of the answer names the deal; the console prints nothing before it.
@@ -19,7 +19,6 @@ async function timeToAnswer(command: string, input = ""): Promise<number> {
     }
     throw new Error(`${command}: ended without an answer`);
   } finally {
-    clearTimeout(timer);
     await stop(child);
   }
 }
