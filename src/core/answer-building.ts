@@ -1,4 +1,4 @@
-import type { AnswerDraft, Excerpt, IntentName, Suggestion } from "./answer.js";
+import type { AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { dealList, titleCase } from "./phrasing.js";
@@ -45,6 +45,10 @@ export function pageStart(total: number, offset = 0): number {
   return Math.max(0, Math.min(Math.floor(Number.isFinite(offset) ? offset : 0), lastPage));
 }
 
+/** How many results there are up to the end of the page asked for (of `total`, or however many there are). */
+export const pageEnd = ({ offset, pageSize = PAGE_SIZE }: AnswerOptions, total = Number.MAX_SAFE_INTEGER) =>
+  pageStart(total, offset) + pageSize;
+
 /**
  * Puts one page of ranked results into the answer, making excerpts of that page only. `ranked` may hold just
  * the results up to the end of the page when `total` says how many there are in all.
@@ -53,12 +57,12 @@ export function paginate<T>(
   answer: AnswerDraft,
   ranked: readonly T[],
   toExcerpt: (item: T) => Excerpt,
-  offset = 0,
+  page: AnswerOptions,
   total = ranked.length,
 ): AnswerDraft {
   // A stale "More results" button may ask for an offset past the end.
-  const start = pageStart(total, offset);
-  const excerpts = ranked.slice(start, start + PAGE_SIZE).map(toExcerpt);
+  const start = pageStart(total, page.offset);
+  const excerpts = ranked.slice(start, pageEnd(page, total)).map(toExcerpt);
   const end = start + excerpts.length;
   return {
     ...answer,

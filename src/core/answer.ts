@@ -136,6 +136,8 @@ export type AnswerDraft = Omit<Answer, "body" | "labels" | "actions"> & {
 export type AnswerOptions = {
   /** Skip this many excerpts (for "More results"). */
   offset?: number;
+  /** How many excerpts the page holds (`PAGE_SIZE` when not given): every later page read at once. */
+  pageSize?: number;
   /** Restrict the answer to one deal, as a platform option might. */
   deal?: DealId;
   /** The previous turn of a conversation: a follow-up ("and japan?", "more") is read against it. */

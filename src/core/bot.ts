@@ -212,11 +212,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );
-    // The excerpts of the answer's later pages, read only when its first page gives no value asked.
+    // The excerpts of the answer's later pages, read only when its first page gives no value asked: all at once
+    // where the intent reads a page size (page after page, each ranking every match again, grew as their square).
     const laterPages = () => {
       const pages: Excerpt[] = [];
       for (let next = corrected.page.next; next !== null; ) {
-        const page = intent.run({ query: routed, options: { ...options, offset: next }, ctx });
+        const later = { ...options, offset: next, pageSize: Number.POSITIVE_INFINITY };
+        const page = intent.run({ query: routed, options: later, ctx });
         if (page.page.offset !== next) break;
         pages.push(...page.excerpts);
         next = page.page.next;

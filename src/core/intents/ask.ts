@@ -1,11 +1,11 @@
-import type { AnswerDraft } from "../answer.js";
+import type { AnswerDraft, AnswerOptions } from "../answer.js";
 import {
   blankAnswer,
   decline,
   excerptOf,
   interleave,
   PAGE_SIZE,
-  pageStart,
+  pageEnd,
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
@@ -110,7 +110,7 @@ export const ask: Intent = {
         },
         quoted.passages,
         (passage) => excerptOf(ctx, passage),
-        options.offset,
+        options,
       );
     }
     const holders = officeAsked(query, ctx);
@@ -139,7 +139,7 @@ export const ask: Intent = {
         },
         spelling,
         (passage) => excerptOf(ctx, passage),
-        options.offset,
+        options,
       );
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
@@ -153,7 +153,7 @@ export const ask: Intent = {
         overview(answer, deals, ctx),
         overviewPassages(deals, ctx),
         ({ passage, deal }) => excerptOf(ctx, passage, deal),
-        options.offset,
+        options,
       );
     }
 
@@ -164,9 +164,9 @@ export const ask: Intent = {
     if (uncovered.length > 0 && uncovered.length === query.topics.length)
       return nothingFound(answer, query, deals, ctx);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
-    const strict = rank(covered, deals, ctx, options.offset);
+    const strict = rank(covered, deals, ctx, options);
     const closest = strict.total === 0 && query.topics.length === 0;
-    const ranked = closest ? rank(covered, deals, ctx, options.offset, true) : strict;
+    const ranked = closest ? rank(covered, deals, ctx, options, true) : strict;
     if (ranked.total === 0) return nothingFound(answer, query, deals, ctx);
     const onlyNamed = onlyPeopleShared(query, ranked.top, ctx);
     if (onlyNamed) return decline(ctx, query, "ask", onlyNamed, deals);
@@ -194,7 +194,9 @@ export const ask: Intent = {
       () =>
         options.offset
           ? []
-          : rank({ ...covered, names: [] }, deals, ctx, FURTHER).top.map(({ passage }) => passage),
+          : rank({ ...covered, names: [] }, deals, ctx, { offset: FURTHER }).top.map(
+              ({ passage }) => passage,
+            ),
       (passage) => sharesTerm(query, passage, ctx),
     );
     const giving = unsaid?.giving;
@@ -230,7 +232,7 @@ export const ask: Intent = {
       },
       shown,
       toExcerpt,
-      options.offset,
+      options,
       ranked.total + (shown.length - top.length),
     );
   },
@@ -442,7 +444,7 @@ function rank(
   query: ParsedQuery,
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
-  offset: number | undefined,
+  page: AnswerOptions,
   closest = false,
 ): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
@@ -464,7 +466,7 @@ function rank(
   const anyNamed = [...naming].some(inDeals);
 
   // Enough to fill the page asked for, however many match (a page never starts past the offset).
-  const needed = Math.max(PAGE_SIZE, pageStart(Number.MAX_SAFE_INTEGER, offset) + PAGE_SIZE);
+  const needed = Math.max(PAGE_SIZE, pageEnd(page));
   // Several topics take turns over every candidate and a long page sorts them all; else a short list in order.
   const keepsAll = asked.length > 1 || needed > MAX_KEPT_IN_ORDER;
   const kept: Scored[] = [];
@@ -536,7 +538,7 @@ function rank(
     }
   }
   // The leading three name the deals of an answer without one, whatever the page.
-  const count = Math.min(total, Math.max(PAGE_SIZE, pageStart(total, offset) + PAGE_SIZE));
+  const count = Math.min(total, Math.max(PAGE_SIZE, pageEnd(page, total)));
   const top =
     asked.length > 1 ? takeTurns(kept, asked, count) : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
   return { top, total, rare, onlyDevelopments };
@@ -652,7 +654,7 @@ function coverageAnswer(
   // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
   // a working group agreed in 2026) is said to be one, never counted as the deal's own.
   // Each deal's passages are interleaved: the page asked for is among the first `needed` of each.
-  const needed = pageStart(Number.MAX_SAFE_INTEGER, options.offset) + PAGE_SIZE;
+  const needed = pageEnd(options);
   const notDevelopment = (passage: Passage) => passage.section !== "development";
   const inText = (deal: DealId, subjects = asked) => ({
     deal,
@@ -665,7 +667,7 @@ function coverageAnswer(
   const page = (entries: typeof found, partial: AnswerDraft) => {
     const total = entries.reduce((sum, entry) => sum + entry.total, 0);
     const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
-    return paginate(partial, inOrder(entries), render, options.offset, total);
+    return paginate(partial, inOrder(entries), render, options, total);
   };
 
   if (missing.length === 0) {
@@ -903,7 +905,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
     },
     withDeal,
     ({ passage, deal }) => excerptOf(ctx, passage, deal),
-    options.offset,
+    options,
   );
 }
 

@@ -67,7 +67,7 @@ export function factsAnswer(
     },
     ordered,
     (passage) => excerptOf(ctx, passage),
-    options.offset,
+    options,
   );
 }
 
