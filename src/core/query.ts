@@ -12,6 +12,7 @@ import {
   positionsOf,
   QUESTION_WORDS,
   setOf,
+  startingIn,
   tokenize,
   unique,
   wordsOfPhrases,
@@ -323,10 +324,12 @@ function detectIntent(
   }
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
   const ordered = strongCuesFirst(intents);
+  const words = new Set(tokens);
   for (const intent of ordered) {
     if (best && intent.weakCues) break;
-    const { cues } = intent;
-    for (const cueTokens of wordsOfPhrases(cues)) {
+    const cues = wordsOfPhrases(intent.cues);
+    for (const k of startingIn(words, cues)) {
+      const cueTokens = cues[k] as string[];
       if (best && cueTokens.length <= best.cue.length) continue;
       const at = cueAt(tokens, cueTokens, inPhrases);
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
@@ -376,17 +379,20 @@ function cueInside(
 ): { intent: IntentName; cue: string[]; at: number } | null {
   let best: { intent: IntentName; cue: string[]; at: number; offset: number; length: number } | null = null;
   const text = tokens.join(" ");
-  for (const intent of intents) {
-    for (const cue of intent.cues) {
-      const offset = writtenUnspaced(cue) ? text.indexOf(cue) : -1;
-      const later = best && (best.offset < offset || (best.offset === offset && best.length >= cue.length));
-      if (offset < 0 || later) continue;
-      const at = indexInside(tokens, cue);
-      best = { intent: intent.name, cue: [tokens[at] as string], at, offset, length: cue.length };
-    }
+  for (const { intent, cue } of unspacedCues(intents)) {
+    const offset = text.indexOf(cue);
+    const later = best && (best.offset < offset || (best.offset === offset && best.length >= cue.length));
+    if (offset < 0 || later) continue;
+    const at = indexInside(tokens, cue);
+    best = { intent, cue: [tokens[at] as string], at, offset, length: cue.length };
   }
   return best;
 }
+
+/** The cues written in scripts without spaces, with their intents, in order: found once per list of intents. */
+const unspacedCues = once((intents: readonly IntentCues[]) =>
+  intents.flatMap(({ name, cues }) => cues.filter(writtenUnspaced).map((cue) => ({ intent: name, cue }))),
+);
 
 /**
  * Only a greeting or thanks: it opens with one ("hi there", "good morning", "thank you so much") and holds
@@ -420,10 +426,14 @@ function requestToBot(text: string, phrasing: Phrasing): string | null {
     let at = 0;
     while (opening.has(words[at] ?? "")) at++;
     const rest = words.slice(at);
-    const verb = phrasing.requestsToBot.find((phrase) => indexOfSequence(rest, tokenize(phrase)) === 0);
+    const verb = tokenized(phrasing.requestsToBot).findIndex((phrase) => indexOfSequence(rest, phrase) === 0);
     // "Remind me who signed it", "tell me about …": asked to be told, which is a question.
-    const next = rest[tokenize(verb ?? "").length] ?? "";
-    if (verb && next !== "my" && !QUESTION_WORDS.has(next) && next !== "of" && next !== "about") return verb;
+    const next = rest[tokenized(phrasing.requestsToBot)[verb]?.length ?? 0] ?? "";
+    if (verb >= 0 && next !== "my" && !QUESTION_WORDS.has(next) && next !== "of" && next !== "about")
+      return phrasing.requestsToBot[verb] ?? null;
   }
   return null;
 }
+
+/** Each phrase of a list tokenised, once per list. */
+const tokenized = once((phrases: readonly string[]) => phrases.map(tokenize));

@@ -291,8 +291,31 @@ export const writtenWords = (words: readonly string[]) => words.map(escapeRegExp
 /** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
   const split = wordsOfPhrases(phrases);
-  return phrases.filter((_, i) => indexOfSequence(tokens, split[i] ?? []) >= 0);
+  return startingIn(new Set(tokens), split)
+    .filter((i) => indexOfSequence(tokens, split[i] as string[]) >= 0)
+    .map((i) => phrases[i] as string);
 }
+
+/**
+ * The places in a list of phrases (as words), in order, of those whose first word is one of the words: no
+ * other phrase can stand in a text of those words. A question has a dozen words and a list hundreds of phrases.
+ */
+export function startingIn(words: ReadonlySet<string>, phrases: readonly (readonly string[])[]): number[] {
+  const byFirstWord = firstWordsOf(phrases);
+  const found: number[] = [];
+  for (const word of words) for (const i of byFirstWord.get(word) ?? NONE) found.push(i);
+  return found.length > 1 ? found.sort((a, b) => a - b) : found;
+}
+const NONE: readonly number[] = [];
+
+/** Each first word of a list of phrases with the places of the phrases it begins, made once per list. */
+const firstWordsOf = once((phrases: readonly (readonly string[])[]) => {
+  const byFirstWord = new Map<string, number[]>();
+  phrases.forEach(([first = ""], i) => {
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), i]);
+  });
+  return byFirstWord;
+});
 
 /** The words of a text written as a list, one set: `wordSet("not no never")`. */
 export const wordSet = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));

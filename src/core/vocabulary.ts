@@ -15,6 +15,7 @@ import {
   nodeAt,
   once,
   setOf,
+  startingIn,
   stem,
   tokenize,
   typoAllowance,
@@ -56,6 +57,7 @@ function isIn(this: ReadonlySet<number>, position: number): boolean {
 }
 
 const LONGEST_ALIAS_TOKENS = 6;
+const byNumber = (a: number, b: number) => a - b;
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 type Found = { reading: Reading; length: number; name: boolean; written?: string[] };
 /** Aliases word by word: the term an alias ending here stands for, and the words that may follow. */
@@ -171,6 +173,9 @@ export class Aliases {
 /** Recognises deals, topics and other countries in a question by their aliases, tolerating typos. */
 export class Vocabulary {
   private readonly sections: Array<{ id: Section; tokens: string[]; unspaced: boolean }>;
+  /** The words of each section alias written with spaces (none for the others), and where the others are. */
+  private readonly sectionWords: string[][];
+  private readonly unspacedSections: number[];
   private readonly notSections: string[][];
   readonly publishers: KnowledgeBase["publishers"];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
@@ -191,6 +196,8 @@ export class Vocabulary {
     this.sections = knowledge.sectionAliases.flatMap(({ id, aliases }) =>
       aliases.map(tokenize).map((tokens) => ({ id, tokens, unspaced: writtenUnspaced(tokens[0] ?? "") })),
     );
+    this.sectionWords = this.sections.map((section) => (section.unspaced ? [] : section.tokens));
+    this.unspacedSections = this.sections.flatMap((section, k) => (section.unspaced ? [k] : []));
     this.notSections = knowledge.notSections.map(tokenize);
     this.publishers = knowledge.publishers;
     // A stem ("paus*") keeps its star.
@@ -326,7 +333,11 @@ export class Vocabulary {
     let everyday: ReadonlySet<number> | null = null;
     // No closure in this loop captures its variables: one that did would cost an allocation per section word
     // for every part of every question, whether or not the word is there.
-    for (const { id, tokens: alias, unspaced } of this.sections) {
+    const spaced = startingIn(new Set(tokens), this.sectionWords);
+    for (const k of spaced.length > 0
+      ? [...spaced, ...this.unspacedSections].sort(byNumber)
+      : this.unspacedSections) {
+      const { id, tokens: alias, unspaced } = this.sections[k] as (typeof this.sections)[number];
       // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
       const at = unspaced ? indexInside(tokens, alias[0] as string) : indexOfSequence(tokens, alias);
       if (at < 0) continue;
