@@ -93,6 +93,8 @@ async function bundled() {
     bundle: true,
     platform: "node",
     target: `node${process.versions.node.split(".")[0]}`,
+    // esbuild takes Node for lacking \p{Lu}-style escapes and would build such a pattern anew on every call.
+    supported: { "regexp-unicode-property-escapes": true },
     external: ["@slack/bolt", "discord.js", "ws", "pg", "better-sqlite3", "rate-limiter-flexible"],
     plugins: [zodEnglishOnly],
     logLevel: "silent",
@@ -112,7 +114,7 @@ async function bundled() {
         format: "cjs",
         // V8's code cache drops what a cached script needs to run import() (Node 20), so none is left in: an
         // external import() becomes require(), as a static import of one already does in CommonJS.
-        supported: { "dynamic-import": false },
+        supported: { ...common.supported, "dynamic-import": false },
         // The one place dist/ reads its own URL (to find the knowledge worker beside it).
         define: { "import.meta.url": "__tpdModuleUrl" },
         // Strict, as an ES module is: esbuild's own "use strict" comes after the banner, where it is no directive.
