@@ -1,5 +1,5 @@
 import type { KnowledgeLookups } from "./lookups.js";
-import type { DealId, Passage } from "./model.js";
+import type { DealId, Passage, Topic } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { FILLER_WORDS, indexOfSequence, once, stem, tokenize, writtenWords } from "./text.js";
@@ -66,18 +66,21 @@ function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] 
     .filter((reading) => reading.kind === "topic" && !reading.fuzzy)
     .filter((reading) => reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word)).length >= 2)
     .map((reading) => {
-      // The topic's own words ("biotech" for biotechnology) restate it; only the others narrow it.
       const topic = ctx.topic(reading.as);
-      const own = new Set(
-        [topic?.label ?? "", ...(topic?.aliases ?? []).filter((alias) => !alias.includes(" "))]
-          .flatMap((words) => tokenize(words))
-          .map(stem),
-      );
+      const own = topic ? ownWordsOf(topic) : new Set<string>();
       return reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
     })
     .filter((words) => words.length > 0)
     .filter((words) => ctx.anyHas(words));
 }
+
+/** The topic's own words, stemmed ("biotech" for biotechnology): they restate it; only the others narrow it. */
+const ownWordsOf = once(
+  (topic: Topic) =>
+    new Set(
+      [topic.label, ...topic.aliases.filter((alias) => !alias.includes(" "))].flatMap(tokenize).map(stem),
+    ),
+);
 
 export const isEmpty = (subject: Subject) =>
   subject.topics.length === 0 && subject.names.length === 0 && subject.terms.length === 0;

@@ -180,6 +180,8 @@ export class Vocabulary {
   readonly publishers: KnowledgeBase["publishers"];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
+  /** The aliases of one word that are known words: what a typo in an English question may stand for. */
+  private readonly singleWordsUsed: Aliases["singleWords"];
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
   readonly phrasing: Phrasing;
   /** What tells a question in another language (written as its tokens: "est ce que"). */
@@ -215,6 +217,7 @@ export class Vocabulary {
       if (!(NOT_KNOWN_AS_WORDS as readonly string[]).includes(name))
         for (const phrase of list) for (const word of phrase.split(" ")) this.knownWords.add(word);
     for (const word of FILLER_WORDS) this.knownWords.add(word);
+    this.singleWordsUsed = aliases.singleWords.filter(({ word }) => this.knownWords.has(word));
   }
 
   /** The English alias a topic is looked for by in the texts ("binding" for legal status). */
@@ -415,8 +418,7 @@ export class Vocabulary {
    */
   private closestWord(token: string, foreign: boolean): { term: Term; word: string } | null {
     let best: { term: Term; word: string; distance: number } | null = null;
-    for (const { word, term } of this.aliases.singleWords) {
-      if (!foreign && !this.knownWords.has(word)) continue;
+    for (const { word, term } of foreign ? this.aliases.singleWords : this.singleWordsUsed) {
       const allowance = typoAllowance(Math.min(word.length, token.length));
       // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
       if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;
