@@ -12,7 +12,8 @@ export function present(draft: AnswerDraft, names: Names): Answer {
       : items.length > 0
         ? { kind: "list", items }
         : { kind: "excerpts", excerpts };
-  return { ...rest, body, labels: labelsOf(draft, names), actions: actionsOf(draft) };
+  // `rest` is a copy already: the body, labels and actions join it rather than a second copy.
+  return Object.assign(rest, { body, labels: labelsOf(draft, names), actions: actionsOf(draft) });
 }
 
 function actionsOf(draft: AnswerDraft): AnswerActions {
