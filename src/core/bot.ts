@@ -22,7 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { askingPart, capitalised, hasAnyOf, holdsAnyOf, phrasesIn, setOf, tokenize } from "./text.js";
+import { anyOf, askingPart, capitalised, hasAnyOf, holdsAnyOf, phrasesIn, setOf, tokenize } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
@@ -198,8 +198,47 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     };
   };
 
+  /**
+   * A claim a question rests on or asks about, asked as a yes/no question of its own: "Since the Korea TPD is
+   * legally binding, what penalties apply?", "Why does the UK deal leave out nuclear energy?" ("does it cover
+   * nuclear energy?", the answer turned round). A claim the texts deny opens the answer with its correction; a
+   * yes/no question about a subject left out is answered turned round. Null for any other question.
+   */
+  const claimChecked = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
+    const { premiseOpeners, exclusion } = ctx.vocabulary.phrasing;
+    const asking = askingPart(query.text).replace(/[?？]+\s*$/, "");
+    const premise = new RegExp(`^(?:${anyOf(premiseOpeners)})\\s+([^,]+),\\s*(.+)$`, "i").exec(asking);
+    // A signing asked "why" of is corrected from the signing record (`withSigningCorrected`).
+    const why = mentionsSigning(query, ctx)
+      ? null
+      : /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i.exec(asking);
+    const claim = premise
+      ? `${premise[1]}, right?`
+      : why
+        ? `${why[1]}?`
+        : query.form === "yes-no"
+          ? asking
+          : null;
+    const excluded = claim && new RegExp(`\\b(${anyOf(exclusion)})\\b`, "i").exec(claim);
+    if (!claim || (!premise && !why && !excluded)) return null;
+    const checked = run(parse(excluded ? claim.replace(excluded[0], "cover") : claim), options);
+    const turned = (lead: string) =>
+      excluded ? lead.replace(/^(Yes|No) — /, (yes) => (yes.startsWith("Yes") ? "No — " : "Yes — ")) : lead;
+    if (!premise && !why) return { ...checked, query: query.text, lead: turned(checked.lead) };
+    if (!turned(checked.lead).startsWith("No — ")) return null;
+    // The rest of the question keeps the claim's words, which name the deal and topic it is asked of.
+    const rest = premise ? run(parse(`${premise[2]} — ${premise[1]}`), options) : checked;
+    const answer = rest.found ? rest : checked;
+    const correction = turned(checked.lead)
+      .replace(/^No — /, "")
+      .split(/(?<=[.:])\s/)[0]
+      ?.replace(/:$/, ".");
+    const lead = `The texts say otherwise: ${correction} ${answer === checked ? "" : answer.lead}`.trim();
+    return { ...answer, query: query.text, lead };
+  };
+
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
-    const deadline = deadlineCorrected(query, options);
+    const deadline = deadlineCorrected(query, options) ?? claimChecked(query, options);
     if (deadline) return deadline;
     const name = route(query);
     const gate = declineGate(query, name, options, ctx);

@@ -223,6 +223,8 @@ export const NOT_KNOWN_AS_WORDS = [
   "homeCountry",
   "sites",
   "refusals",
+  "premiseOpeners",
+  "exclusion",
   "sayAsked",
   "quoteAsked",
   "wordsAsked",

@@ -4,6 +4,7 @@ import type { Deal, DealId, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
+  capitalised,
   editDistance,
   FILLER_WORDS,
   hasAnyOf,
@@ -157,7 +158,8 @@ export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): Signi
   // "Why did Biden sign …": the signer stands between "did" and "sign", not before "signing ceremony".
   // "What did Trump and Kishida agree …": those who agreed a deal are those who signed it.
   const verbs = ["sign", "agree"];
-  const signsNext = verbs.some((verb) => query.tokens.includes(verb));
+  // "What did Kishida say when he signed it?": the one who "he" is signed.
+  const signsNext = verbs.some((verb) => query.tokens.includes(verb)) || signedByPronoun(query, ctx);
   const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
   if (!asked) return datedDeal(query, ctx);
@@ -218,7 +220,10 @@ function signingClaimed(
   const between = from !== null ? query.tokens.slice(from, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
   const slot =
-    (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && between.length <= 6 ? between : [];
+    (verbs.includes(query.tokens[at] ?? "") || perfect || statement || signedByPronoun(query, ctx)) &&
+    between.length <= 6
+      ? between
+      : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
@@ -259,6 +264,13 @@ function signingClaimed(
   const deals = named.length > 0 ? named : byAll.length > 0 ? byAll : dealsSignedBy(query, ctx);
   return { people, places, deals, dates };
 }
+
+/** "… when he signed", "… as they signed it": a pronoun just before the signing word stands for the signer. */
+const signedByPronoun = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  query.tokens.some(
+    (token, i) =>
+      /^(he|she|they)$/.test(token) && hasAnyOf([query.tokens[i + 1] ?? ""], ctx.vocabulary.phrasing.signing),
+  );
 
 /** Words that stand for the deal as what was made: "was it sealed", "did they sign anything". */
 const MADE_PRONOUNS = new Set("it they them this that these those one both anything something".split(" "));
@@ -365,6 +377,14 @@ export function withSigningCorrected(
   ctx: KnowledgeLookups,
   run: (record: "who-signed" | "when", deals: DealId[]) => AnswerDraft,
 ): AnswerDraft {
+  const foreign = foreignSignerAsked(query, ctx);
+  if (foreign) {
+    // "Which Japanese minister signed the UK deal?": none did; the deal's record says who did.
+    const record = run("who-signed", [foreign.deal.id]);
+    const signers = joinNames(foreign.deal.signatories.map((person) => person.name));
+    const no = `No ${foreign.signer} signed the ${foreign.deal.name}; it was signed by ${signers}.`;
+    return { ...record, lead: `${query.form === "yes-no" ? "No — " : ""}${no} ${record.lead}` };
+  }
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
@@ -403,6 +423,27 @@ export function withSigningCorrected(
   // The record's excerpt leads the first page as one more match, so later pages keep their offsets.
   const page = { ...answer.page, shown: answer.page.shown + 1, total: answer.page.total + 1 };
   return { ...answer, lead, excerpts: [cited, ...answer.excerpts], page };
+}
+
+/**
+ * "Which Japanese minister signed the UK deal?", "Did a Korean official sign the Japan MOC?": a signer of one
+ * partner's country (a deal's word just before a word for a person) asked of another deal. Null for any other.
+ */
+function foreignSignerAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { deal: Deal; signer: string } | null {
+  if (!mentionsSigning(query, ctx) || query.deals.length !== 2) return null;
+  const person = setOf([...ctx.vocabulary.phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]);
+  for (const reading of query.readings) {
+    const words = tokenize(reading.words);
+    const after = query.tokens[indexOfSequence(query.tokens, words) + words.length] ?? "";
+    const [other] = query.deals.filter((deal) => deal !== reading.as);
+    const deal = other && ctx.deal(other);
+    if (reading.kind === "deal" && person.has(after) && deal)
+      return { deal, signer: `${capitalised(reading.words)} ${after}` };
+  }
+  return null;
 }
 
 /** "India", "the United States": a country's name inside a sentence. */

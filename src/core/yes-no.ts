@@ -81,7 +81,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     signingOrderLead(query, ctx) ??
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
-    (future ? null : ordinalDiffers(query, answer)) ??
+    ordinalDiffers(query, answer, ctx, future) ??
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx);
   if (byClause) return byClause;
@@ -246,19 +246,30 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
 
 /**
- * "Was it Trump's first state visit?" over a text of the deal asked that says "second state visit": No, with that
- * sentence; unless a text also says the ordinal asked ("first half of 2026" beside "second half of 2026").
+ * "Was it Trump's first state visit?" over a text of the deal asked that says "second state visit", "The working
+ * group must meet within 12 months, right?" over one that says "six months": No, with that sentence; unless a text
+ * also says the ordinal or number asked ("first half of 2026" beside "second half of 2026"). What is to be done
+ * under a deal (`future`) is told by its numbers, not its ordinals.
  */
-function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft): string | null {
+function ordinalDiffers(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+  future: boolean,
+): string | null {
   const excerpts = answer.excerpts.filter(
     (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
   );
+  const { numbers } = ctx.knowledge.valuesAsked;
   for (const [i, token] of query.tokens.entries()) {
     const next = query.tokens[i + 1];
-    if (!ORDINAL_WORDS.includes(token) || !next || FILLER_WORDS.has(next)) continue;
+    const counted = numbers.includes(token) || /^\d+$/.test(token);
+    const kind = counted ? [...numbers, "\\d+"] : future ? [] : ORDINAL_WORDS;
+    if (!kind.includes(token) && !counted) continue;
+    if (!next || FILLER_WORDS.has(next)) continue;
     if (excerpts.some((excerpt) => new RegExp(`\\b${token}\\s+${next}\\b`, "i").test(excerpt.text))) continue;
-    const others = ORDINAL_WORDS.filter((word) => word !== token).join("|");
-    const written = new RegExp(`\\b(${others})\\s+${next}\\b`, "i");
+    const others = kind.filter((word) => word !== token).join("|");
+    const written = new RegExp(`\\b(${others})['’]?[\\s-]+${next}\\b`, "i");
     for (const excerpt of excerpts) {
       const sentence = excerpt.text.split(FULL_STOP).find((each) => written.test(each));
       if (sentence) return `No — ${sentence.trim()}`;
