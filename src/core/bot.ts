@@ -115,7 +115,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (
     query.intent === "when" &&
     query.intentBy === "cue" &&
-    intervalAsked(query) &&
+    intervalAsked(query, phrasing) &&
     new Set(query.deals).size < 2
   ) {
     return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";

@@ -228,6 +228,17 @@ export const NOT_KNOWN_AS_WORDS = [
   "sayAsked",
   "quoteAsked",
   "wordsAsked",
+  "firstOrLast",
+  "rankedAs",
+  "rankVerbs",
+  "newestOrOldest",
+  "earliestRank",
+  "rankWords",
+  "intervalAsked",
+  "auxiliaries",
+  "placeBefore",
+  "anyPart",
+  "connectives",
 ] as const;
 
 /** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */

@@ -29,6 +29,9 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
   const { clock, clockGiven, places } = knowledge.valuesAsked;
+  const { auxiliaries, placeBefore, anyPart, connectives } = knowledge.phrasing;
+  // Words that make "what … office" a question about something else: "what is the office of …".
+  const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
   const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
   const bodyKind = new RegExp(`^(${anyOf(bodies)})$`);
   const units = anyOf(timeUnits);
@@ -54,7 +57,7 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `\\blanguages?\\b(?! models?\\b)(.*\\b(${anyOf(knowledge.phrasing.languagesAsked)})\\b| .*\\bin$)|\\bin (what|which) languages?\\b`,
     ),
     // "Which UK agency …", "what facility …": the kind asked, after at most three words that are not a verb.
-    bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${AUXILIARY.source})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
+    bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${auxiliary})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
     // A title of a body ("… Agency", "Cabinet Office"), not of a person who holds an office ("Director …").
     bodyName: new RegExp(
       `^(${anyOf([...offices.filter((office) => bodyKind.test(office)), ...bodyNames].map(capitalised))})$`,
@@ -64,15 +67,17 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
     // "Which U.S. states …", "what city …"; "where …" asks for a place of any kind.
     placeAsked: new RegExp(
-      `^where\\b|\\b(?:which|what)(?: (?!${AUXILIARY.source})\\w+){0,3}? (${anyOf(places)})\\b`,
+      `^where\\b|\\b(?:which|what)(?: (?!${auxiliary})\\w+){0,3}? (${anyOf(places)})\\b`,
     ),
     dealWords: new Set(
       knowledge.deals.flatMap((deal) => [...deal.aliases, deal.name, deal.partner].flatMap(tokenize)),
     ),
+    /** What puts a name as a place: "at the …", "in …", "on …", "near …", "across the …", "between …". */
+    placeBefore: new RegExp(`\\b(?:${anyOf(placeBefore)})\\s+(?:the\\s+)?$`),
+    anyPart: new Set(anyPart),
+    connectives: new Set(connectives),
   };
 });
-/** Words that make "what … office" a question about something else: "what is the office of …". */
-const AUXILIARY = /(?:is|are|was|were|do|does|did|will|would|can|has|have|had|the|a|an|of)\b/;
 
 /**
  * What a question asks for that only a value answers (a sum, a count, a date or span, languages, a person): how a
@@ -113,7 +118,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       elsewhere: () => spellingOut(ctx, expansion),
       quotable: true,
       phrased: (sentence, dealName) => {
-        const spelled = spelledOut(sentence, expansion);
+        const spelled = spelledOut(sentence, expansion, patterns.connectives);
         const where = dealName ? `the ${dealName}` : "the texts I hold";
         if (spelled) return `In ${where}, ${expansion} stands for “${spelled}”.`;
         // "Korea's space agency (KASA)": what the texts call it, without its letters spelled out.
@@ -152,7 +157,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       listed: (passage) => {
         const items = passage.text
           .split(/(?<=[\p{Ll})]\.)\s+/u)
-          .map((s) => listOf(s, nouns))
+          .map((s) => listOf(s, nouns, patterns.anyPart))
           .find(Boolean);
         return items
           ? `The texts I hold list ${NUMBER_WORDS[items.length] ?? items.length}: ${items.join("; ")}. `
@@ -191,7 +196,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     const asked = new Set(query.tokens.map(stem));
     const placed = (sentence: string) =>
       namesIn(sentence, NO_WORDS).some(
-        (name) => !namedIn(name, asked, "") && PLACE_BEFORE.test(sentence.slice(0, name.at)),
+        (name) => !namedIn(name, asked, "") && patterns.placeBefore.test(sentence.slice(0, name.at)),
       );
     return {
       gives: (passage) => placed(passage.text) || (where && /\bbetween\b/.test(passage.text)),
@@ -284,9 +289,6 @@ export function valueUnsaid(
 const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
 /** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
 const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
-/** Nouns for any part of a list ("items", "projects"): the words before them say what is counted. */
-const ANY_PART =
-  /^(items?|things?|elements?|parts?|entries|entry|components?|pieces?|projects?|initiatives?|efforts?)$/;
 
 /** What "how many" counts: "space items" in "how many space cooperation items does …", without filler words. */
 function countedNouns(tokens: readonly string[], countEnd: ReadonlySet<string>): string[] {
@@ -300,12 +302,13 @@ function countedNouns(tokens: readonly string[], countEnd: ReadonlySet<string>):
  * the words before the list must name it, by the noun counted ("seven points: …") or, for "items" and the like, by
  * the words before it ("space items"). Null without three items or more, or for an open list ("and other …").
  */
-function listOf(sentence: string, nouns: readonly string[]): string[] | null {
+function listOf(sentence: string, nouns: readonly string[], anyPart: ReadonlySet<string>): string[] | null {
   const opener = /:\s+/.exec(sentence) ?? LIST_OPENER.exec(sentence);
   const head = nouns.at(-1);
   if (!opener || !head) return null;
   const before = tokenize(sentence.slice(0, opener.index)).map(stem);
-  const naming = ANY_PART.test(head) ? nouns.slice(0, -1) : [head];
+  // A noun for any part of a list ("items") leaves the words before it to say what is counted.
+  const naming = anyPart.has(head) ? nouns.slice(0, -1) : [head];
   if (naming.length === 0 || !naming.every((noun) => before.includes(stem(noun)))) return null;
   const list = sentence.slice(opener.index + opener[0].length).replace(/\s*\([^)]*\)|\.$/g, "");
   const parts = list.split(/,\s*(?:and\s+)?/);
@@ -492,7 +495,7 @@ function expansionAsked(
  * Innovation" for CAISI, "positioning, navigation and timing" for PNT. Their initials (all the letters of a short
  * word in capitals: "AI", "UK") must make the abbreviation; null when they do not ("Korea's space agency (KASA)").
  */
-function spelledOut(sentence: string, abbreviation: string): string | null {
+function spelledOut(sentence: string, abbreviation: string, connectives: ReadonlySet<string>): string | null {
   const at = sentence.indexOf(`(${abbreviation})`);
   if (at < 0) return null;
   const words = sentence.slice(0, at).trim().split(/\s+/).slice(-12);
@@ -504,26 +507,23 @@ function spelledOut(sentence: string, abbreviation: string): string | null {
     const word = (words[end - 1] ?? "").replace(/[^\p{L}\p{N}]/gu, "");
     if (end === 0 || word === "") return null;
     const own = /^\p{Lu}{2,3}$/u.test(word) ? word.toLowerCase() : word.charAt(0).toLowerCase();
-    const skipped = CONNECTIVE.test(word) ? firstWord(end - 1, left) : null;
+    const skipped = connectives.has(word) ? firstWord(end - 1, left) : null;
     if (skipped !== null) return skipped;
     return left.endsWith(own) ? firstWord(end - 1, left.slice(0, -own.length)) : null;
   };
   const first = firstWord(words.length, letters);
   // A name never begins with "of" or "and".
-  if (first === null || CONNECTIVE.test(words[first] ?? "")) return null;
+  if (first === null || connectives.has(words[first] ?? "")) return null;
   return words
     .slice(first)
     .join(" ")
     .replace(/[,;:]$/, "");
 }
-const CONNECTIVE = /^(of|for|and|the|on|in|to|de)$/;
 
 /** A name a sentence gives: its words as written, where it starts, and the abbreviation in brackets after it. */
 type Name = { words: string[]; at: number; abbreviation: string | null };
 /** No words to pass over: a place may be a deal's own ("in Gyeongju"). */
 const NO_WORDS: ReadonlySet<string> = new Set();
-/** What puts a name as a place: "at the …", "in …", "on …", "near …", "across the …", "between …". */
-const PLACE_BEFORE = /\b(?:at|in|on|near|across|between)\s+(?:the\s+)?$/;
 
 /**
  * The names a sentence gives: runs of capitalised words ("UK Space Agency", "Office for Nuclear Regulation",

@@ -2,17 +2,19 @@ import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { anyEvidence, describe, subjectOf } from "./coverage.js";
 import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId, Passage } from "./model.js";
+import type { Deal, DealId, Passage, Phrasing } from "./model.js";
 import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
+  anyOf,
   anyPhrase,
   capitalised,
   FILLER_WORDS,
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
+  once,
   phrasesIn,
   QUESTION_WORDS,
   setOf,
@@ -458,18 +460,18 @@ export function numberedNameDiffers(
 /** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
 const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|week|month|year)\b/;
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
-/** "The first to be signed", "the last TPD signed", "signed first": where one deal stands among all of them. */
-const FIRST_OR_LAST =
-  /\b(first|earliest|last|latest)( (to|of|one|among|signed|tpd|deal|agreement|mou|moc|memorandum|country|partner)\b|$)|\b(came|come|comes|signed) (first|last|earliest|latest)\b/;
-const FIRST = /\b(first|earliest|oldest)\b/;
-/** "The most recent", "the newest": where one deal stands, said without "first" or "last". */
-const NEWEST_OR_OLDEST = /\b(most recent(ly)?|newest|oldest)\b/;
-/** Words after "first" or "last" that leave the deals ranked as they are: "the last of the three to be signed". */
-const RANK_WORDS = new Set(
-  "first earliest last latest most recent newest oldest sign signed signing among ones country countries partner partners ever overall".split(
-    " ",
-  ),
-);
+/**
+ * Where one deal stands among all of them: "the first to be signed", "the last TPD signed", "signed first"; else,
+ * said without "first" or "last", "the most recent", "the newest". Made once per vocabulary.
+ */
+const rankPatterns = once((phrasing: Phrasing) => {
+  const ends = anyOf(phrasing.firstOrLast);
+  const { rankedAs, rankVerbs } = phrasing;
+  return {
+    firstOrLast: new RegExp(`\\b(${ends})( (${anyOf(rankedAs)})\\b|$)|\\b(${anyOf(rankVerbs)}) (${ends})\\b`),
+    newestOrOldest: new RegExp(`\\b(${anyOf(phrasing.newestOrOldest)})\\b`),
+  };
+});
 const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six"];
 
 /**
@@ -479,13 +481,15 @@ const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six"];
  */
 function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]; within: string } | null {
   const text = query.tokens.join(" ");
-  const match = FIRST_OR_LAST.exec(text) ?? NEWEST_OR_OLDEST.exec(text);
+  const { phrasing } = ctx.vocabulary;
+  const { firstOrLast, newestOrOldest } = rankPatterns(phrasing);
+  const match = firstOrLast.exec(text) ?? newestOrOldest.exec(text);
   if (!match) return null;
   const after = tokenize(text.slice(match.index));
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const monthOf = (deal: Deal) => MONTHS[Number(deal.signed.date.slice(5, 7)) - 1];
   const asked = after.filter(
-    (word) => !FILLER_WORDS.has(word) && !RANK_WORDS.has(word) && !dealWords.has(word),
+    (word) => !FILLER_WORDS.has(word) && !setOf(phrasing.rankWords).has(word) && !dealWords.has(word),
   );
   if (asked.some((word) => !MONTHS.includes(word) && !/^(19|20)\d\d$/.test(word))) return null;
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
@@ -513,7 +517,7 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
   const dated = (deal: Deal) => `the ${deal.name} on ${formatDate(deal.signed.date)}`;
   const when = `the ${subject.name} was signed on ${formatDate(subject.signed.date)}; ${others.map(dated).join(", ")}.`;
   if (ranked) {
-    const first = FIRST.test(query.tokens.join(" "));
+    const first = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.earliestRank);
     const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
     return `${stands ? "Yes" : "No"} — ${ranked.within}, ${when}`;
   }
@@ -586,12 +590,7 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
  */
 function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (mentionsSigning(query, ctx)) return true;
-  const { order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns } = ctx.vocabulary.phrasing;
-  const words = new Set(
-    [order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns].flatMap((list) =>
-      list.flatMap((phrase) => tokenize(phrase)),
-    ),
-  );
+  const words = orderWords(ctx.vocabulary.phrasing);
   const named = new Set(
     query.readings
       .filter((reading) => reading.kind === "deal" || reading.kind === "country")
@@ -601,6 +600,13 @@ function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
     (token) => words.has(token) || named.has(token) || QUESTION_WORDS.has(token) || FILLER_WORDS.has(token),
   );
 }
+
+/** The words of order, of the deals and of their titles, made once per vocabulary. */
+const orderWords = once((phrasing: Phrasing): ReadonlySet<string> => {
+  const { order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns } = phrasing;
+  const lists = [order, orderVerbs, signedLater, signedEarlier, titleWords, dealNouns];
+  return new Set(lists.flatMap((list) => list.flatMap((phrase) => tokenize(phrase))));
+});
 
 /** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
 const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;

@@ -1,7 +1,7 @@
 import type { Deal, Phrasing } from "../model.js";
 import { formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { hasAnyOf, setOf } from "../text.js";
+import { hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -36,7 +36,9 @@ export const when: Intent = {
         const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
         if (sequence) return signingOrder(deals, ctx.knowledge.deals.length);
         const apart =
-          intervalAsked(query) && deals.length >= 2 ? interval(deals, query.tokens.includes("weeks")) : null;
+          intervalAsked(query, ctx.vocabulary.phrasing) && deals.length >= 2
+            ? interval(deals, query.tokens.includes("weeks"))
+            : null;
         if (apart) return apart;
         const weekday = asksWeekday(query);
         // Parts of the place that a deal's record may not name.
@@ -81,10 +83,8 @@ function signingOrder(deals: readonly Deal[], held: number): string {
 }
 
 /** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
-export function intervalAsked(query: ParsedQuery): boolean {
-  const text = query.tokens.join(" ");
-  return /\b(apart|between|how long|how many (days|weeks|months)|gap)\b/.test(text);
-}
+export const intervalAsked = (query: ParsedQuery, phrasing: Phrasing) =>
+  phrasesIn(query.tokens, phrasing.intervalAsked).length > 0;
 
 const asksWeekday = (query: ParsedQuery) => /\b(weekday|day of the week)\b/.test(query.tokens.join(" "));
 
