@@ -138,67 +138,26 @@ export type KnowledgeBase = {
   intentCues: Partial<Record<IntentName, string[]>>;
   otherLanguages: OtherLanguages;
   /** What a question asks for that only a value answers ("how much", "deadline*"), as vocabulary.yaml has it. */
-  valuesAsked: Record<
-    | "money"
-    | "numbers"
-    | "timeUnits"
-    | "time"
-    | "roles"
-    | "people"
-    | "offices"
-    | "bodies"
-    | "bodyNames"
-    | "expansions"
-    | "clock"
-    | "clockGiven"
-    | "places",
-    string[]
-  >;
+  valuesAsked: Record<(typeof VALUES_ASKED_LISTS)[number], string[]>;
   /** Who published an account of the deals, by the names a question gives them (see vocabulary.yaml). */
   publishers: Array<{ publisher: string; names: string[] }>;
   /** Questions offered when nothing matched and before anything is typed; may be empty. */
   suggestions: Array<{ label: string; query: string }>;
 };
 
+/** Names written as one string, apart by spaces: `listNames("a b")` is `["a", "b"]`, each name its own type. */
+type ListNames<Names extends string> = Names extends `${infer Name} ${infer Rest}`
+  ? Name | ListNames<Rest>
+  : Names;
+const listNames = <Names extends string>(names: Names) => names.split(" ") as ListNames<Names>[];
+
 /** The word lists of `Phrasing` whose words the vocabulary knows as words of a question (see vocabulary.yaml). */
 const KNOWN_WORD_LISTS = [
-  "whichDeal",
-  "allDeals",
-  "yesNo",
-  "coverage",
-  "framing",
-  "premiseNouns",
-  "offTopic",
-  "requestsToBot",
-  "politeOpening",
-  "greetings",
-  "english",
-  "foreignOnly",
-  "signing",
-  "signingParties",
-  "personalEvents",
-  "personalFacts",
-  "relatives",
-  "deadlineYear",
-  "signedLater",
-  "signedEarlier",
-  "order",
-  "orderVerbs",
-  "dealNouns",
-  "later",
-  "after",
-  "titleWords",
-  "tags",
-  "tagAuxiliaries",
-  "meaningWords",
-  "saying",
-  "now",
-  "offices",
-  "noOne",
-  "relations",
-  "soleGap",
-  "dealGap",
-] as const;
+  ...listNames("whichDeal allDeals yesNo coverage framing premiseNouns offTopic requestsToBot politeOpening"),
+  ...listNames("greetings english foreignOnly signing signingParties personalEvents personalFacts relatives"),
+  ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
+  ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
+];
 
 /**
  * The word lists of `Phrasing` whose words the vocabulary does not thereby know as words of a question
@@ -206,43 +165,21 @@ const KNOWN_WORD_LISTS = [
  * "sole") or other languages' own ("nicht", "pas"), and a known word changes how a question in another language is read.
  */
 export const NOT_KNOWN_AS_WORDS = [
-  "officeAsked",
-  "languagesAsked",
-  "countEnd",
-  "pauseAsked",
-  "pauseReported",
-  "resumeAsked",
-  "resumeReported",
-  "negations",
-  "sole",
-  "widening",
-  "signerAsked",
-  "recordAsked",
-  "cityAsked",
-  "venueAsked",
-  "homeCountry",
-  "sites",
-  "refusals",
-  "premiseOpeners",
-  "exclusion",
-  "sayAsked",
-  "quoteAsked",
-  "wordsAsked",
-  "firstOrLast",
-  "rankedAs",
-  "rankVerbs",
-  "newestOrOldest",
-  "earliestRank",
-  "rankWords",
-  "intervalAsked",
-  "auxiliaries",
-  "placeBefore",
-  "anyPart",
-  "connectives",
-] as const;
+  ...listNames("officeAsked languagesAsked countEnd pauseAsked pauseReported resumeAsked resumeReported"),
+  ...listNames("negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites"),
+  ...listNames("refusals premiseOpeners exclusion sayAsked quoteAsked wordsAsked firstOrLast rankedAs"),
+  ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
+  ...listNames("anyPart connectives"),
+];
+
+/** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */
+export const VALUES_ASKED_LISTS = [
+  ...listNames("money numbers timeUnits time roles people offices bodies bodyNames expansions clock"),
+  ...listNames("clockGiven places"),
+];
 
 /** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */
-export const PHRASING_LISTS = [...KNOWN_WORD_LISTS, ...NOT_KNOWN_AS_WORDS] as const;
+export const PHRASING_LISTS = [...KNOWN_WORD_LISTS, ...NOT_KNOWN_AS_WORDS];
 export type PhrasingList = (typeof PHRASING_LISTS)[number];
 
 /** Wording of questions, as data: which-deal and yes/no wording, requests the bot does not serve, signing words … */

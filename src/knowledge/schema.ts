@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { INTENT_NAMES } from "../core/answer.js";
-import { type KnowledgeBase, PHRASING_LISTS, SECTIONS, SOURCE_WEIGHTS } from "../core/model.js";
+import {
+  type KnowledgeBase,
+  PHRASING_LISTS,
+  SECTIONS,
+  SOURCE_WEIGHTS,
+  VALUES_ASKED_LISTS,
+} from "../core/model.js";
 import { tokenize } from "../core/text.js";
 import { writtenUnspaced } from "../core/vocabulary.js";
 
@@ -114,23 +120,10 @@ export const vocabularyFileSchema = z.strictObject({
   ),
   /** What a question asks for that only a value answers; "word*" stands for every word it begins. */
   valuesAsked: z.strictObject(
-    Object.fromEntries(
-      [
-        "money",
-        "numbers",
-        "timeUnits",
-        "time",
-        "roles",
-        "people",
-        "offices",
-        "bodies",
-        "bodyNames",
-        "expansions",
-        "clock",
-        "clockGiven",
-        "places",
-      ].map((list) => [list, stems]),
-    ) as Record<keyof KnowledgeBase["valuesAsked"], z.ZodArray<typeof alias>>,
+    Object.fromEntries(VALUES_ASKED_LISTS.map((list) => [list, stems])) as Record<
+      keyof KnowledgeBase["valuesAsked"],
+      z.ZodArray<typeof alias>
+    >,
     required,
   ),
   publishers: z
