@@ -1,17 +1,8 @@
 import type { TurnContext } from "./follow-up.js";
 import type { DealId, SourceWeight } from "./model.js";
+import { listNames } from "./text.js";
 
-export const INTENT_NAMES = [
-  "ask",
-  "help",
-  "deals",
-  "topics",
-  "compare",
-  "who-signed",
-  "when",
-  "status",
-  "sources",
-] as const;
+export const INTENT_NAMES = listNames("ask help deals topics compare who-signed when status sources");
 export type IntentName = (typeof INTENT_NAMES)[number];
 
 export type Citation = {

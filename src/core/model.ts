@@ -1,4 +1,5 @@
 import type { IntentName } from "./answer.js";
+import { listNames } from "./text.js";
 /** The knowledge the core reads: plain data, validated and indexed before it reaches the core. */
 
 /** A deal's id as its knowledge file names it; the loader checks every reference against the deals loaded. */
@@ -144,12 +145,6 @@ export type KnowledgeBase = {
   /** Questions offered when nothing matched and before anything is typed; may be empty. */
   suggestions: Array<{ label: string; query: string }>;
 };
-
-/** Names written as one string, apart by spaces: `listNames("a b")` is `["a", "b"]`, each name its own type. */
-type ListNames<Names extends string> = Names extends `${infer Name} ${infer Rest}`
-  ? Name | ListNames<Rest>
-  : Names;
-const listNames = <Names extends string>(names: Names) => names.split(" ") as ListNames<Names>[];
 
 /** The word lists of `Phrasing` whose words the vocabulary knows as words of a question (see vocabulary.yaml). */
 const KNOWN_WORD_LISTS = [

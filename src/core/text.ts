@@ -317,6 +317,12 @@ const firstWordsOf = once((phrases: readonly (readonly string[])[]) => {
   return byFirstWord;
 });
 
+/** Names written as one string, apart by spaces: `listNames("a b")` is `["a", "b"]`, each name its own type. */
+type ListNames<Names extends string> = Names extends `${infer Name} ${infer Rest}`
+  ? Name | ListNames<Rest>
+  : Names;
+export const listNames = <Names extends string>(names: Names) => names.split(" ") as ListNames<Names>[];
+
 /** The words of a text written as a list, one set: `wordSet("not no never")`. */
 export const wordSet = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
