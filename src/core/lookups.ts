@@ -6,10 +6,10 @@ import type { ParsedQuery } from "./query.js";
 import { editDistance, stem, tokenize, typoAllowance } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/** Endings of derived words, each with what the word it comes from ends in, tried in turn. */
 /** A sentence of a passage: its words as tokenised, and their stems. */
 export type Sentence = { words: readonly string[]; stems: readonly string[] };
 
+/** Endings of derived words, each with what the word it comes from ends in, tried in turn. */
 const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/ically$/, "ic"],
   [/ally$/, "al"],

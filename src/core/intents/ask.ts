@@ -589,7 +589,7 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
     topics.forEach((topic, i) => {
       const candidates = onTopic[i] as Scored[];
       if (candidates.length === 0) return;
-      const pick = firstSorted(candidates, topic) ?? ([...candidates].sort(betterFor(topic))[0] as Scored);
+      const pick = firstSorted(candidates, topic) ?? (sortedFor(candidates, topic)[0] as Scored);
       out.push(pick);
       taken.add(pick);
       for (const list of onTopic) {
