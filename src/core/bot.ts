@@ -19,7 +19,7 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
-import { type ParsedQuery, parseQuery } from "./query.js";
+import { type ParsedQuery, parseQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import { anyOf, askingPart, capitalised, hasAnyOf, holdsAnyOf, phrasesIn, setOf, tokenize } from "./text.js";
@@ -75,17 +75,27 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
   const signerPart = (token: string, i: number) =>
     setOf(phrasing.signerAsked).has(token) &&
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
+  // "Which Japanese minister signed …": a person asked by a partner's word after "which".
+  const partners = wordsReadAs(query.readings, "deal", "country");
+  const byPartner = (i: number) =>
+    partners.includes(tokens[i - 1] ?? "") && /^(which|what)$/.test(tokens[i - 2] ?? "");
+  const person = setOf(ctx.knowledge.valuesAsked.people);
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(
     (token, i) =>
-      (recordPartAsked(token, phrasing) || signerPart(token, i)) && (i === 0 || !/^wh(en|ere)$/.test(token)),
+      (recordPartAsked(token, phrasing) || signerPart(token, i) || (person.has(token) && byPartner(i))) &&
+      (i === 0 || !/^wh(en|ere)$/.test(token)),
   );
   const perDeal =
     /^(compare|deals)$/.test(query.intent) ||
     query.deals.length >= 2 ||
     tokens.some((token) => /^(each|every|respective|all|both|three)$/.test(token));
-  if (part < 0 || !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? ""))) return null;
-  return tokens.some(signerPart) ? "who-signed" : "when";
+  if (
+    part < 0 ||
+    !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? "") || byPartner(part))
+  )
+    return null;
+  return tokens.some(signerPart) || person.has(tokens[part] ?? "") ? "who-signed" : "when";
 }
 /** The intents a question for a signing record may be read as by its other words. */
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);

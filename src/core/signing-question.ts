@@ -415,7 +415,9 @@ export function withSigningCorrected(
   ]);
   // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
   // signing record is the answer.
-  const answer = answered.found && !signedAfterAll ? answered : signingRecord;
+  // An answer whose lead is about the wrong signer ("… says about “kishida signed”") is no answer either.
+  const aboutThem = assumed.people.some((word) => answered.lead.toLowerCase().includes(word));
+  const answer = answered.found && !signedAfterAll && !aboutThem ? answered : signingRecord;
   const lead = `No — the texts say otherwise: ${correction} ${answer.lead}`;
   const [cited] = signingRecord.excerpts;
   const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);

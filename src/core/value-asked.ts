@@ -635,7 +635,11 @@ function alternativesOf(tokens: readonly string[]): [string, string] | null {
   const or = tokens.lastIndexOf("or");
   if (or < 1) return null;
   const left = tokens[or - 1];
-  const right = tokens.slice(or + 1).find((token) => !BEFORE_ANSWER.test(token));
+  // "'have reached the following understandings' or 'the following recognition'": the word the two differ by.
+  const leftWords = tokens.slice(Math.max(0, or - 4), or);
+  const right = tokens
+    .slice(or + 1)
+    .find((token) => !BEFORE_ANSWER.test(token) && !leftWords.includes(token));
   if (!left || !right || NO_ANSWER.test(left) || NO_ANSWER.test(right)) return null;
   return [stem(left), stem(right)];
 }

@@ -302,7 +302,7 @@ function bothWays(leads: readonly string[]): string | null {
 /** Money asked as something a deal binds its sides to ("oblige … to spend money", "any money attached?"). */
 const MONEY_WORDS = /^(money|funds?|funding|budget|cash|spend|spending|expenditure|financing)$/;
 const BINDING_WORDS =
-  /^(oblige[sd]?|obligate[sd]?|obligations?|commit(s|ted)?|require[sd]?|must|attached|binds?|binding)$/;
+  /^(oblige[sd]?|obligate[sd]?|obligations?|commit(s|ted|ments?)?|require[sd]?|must|attached|binds?|binding)$/;
 
 /** "Any money attached?", "What's the budget?": a question about money, which a deal's funds clause answers. */
 export function asksAboutMoney(query: ParsedQuery): boolean {
@@ -529,7 +529,10 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
   if (subject.signed.date === other.signed.date) return null;
   const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const isLater = subject.signed.date > other.signed.date;
-  return `${isLater === later ? "Yes" : "No"} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
+  // "Signed before or after the Korea one?" is answered with the one it was.
+  const both = later && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
+  const opening = both ? (isLater ? "After" : "Before") : isLater === later ? "Yes" : "No";
+  return `${opening} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
 }
 
 /**
@@ -561,7 +564,7 @@ export function orderAsked(
   if (signed && aboutDeals && rankedAmong(query, ctx)) return "rank";
   const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const earlier = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
-  return later !== earlier && named.length === 2 ? "order" : null;
+  return (later || earlier) && named.length === 2 ? "order" : null;
 }
 
 /**
