@@ -335,7 +335,9 @@ function detectIntent(
       if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
     }
   }
-  if (!best) best = cueInside(tokens, ordered);
+  // "日米の…（TPD）はいつ…": a cue written without spaces outranks one that only names the deals ("tpd").
+  const weak = best && ordered.find((intent) => intent.name === best?.intent)?.weakCues;
+  if (!best || weak) best = cueInside(tokens, ordered) ?? best;
   if (!best) return { name: "ask", by: "default", reading: null };
   for (let i = best.at; i < best.at + best.cue.length; i++) consumed.add(i);
   return {

@@ -577,9 +577,6 @@ export function withAlternativeStated(
   if (!answer.found || !offers || query.coverage || answer.page.offset > 0) return null;
   const alternatives = alternativesOf(query.tokens);
   if (!alternatives) return null;
-  const sentences = answer.excerpts.flatMap((excerpt) =>
-    sentencesOf(excerpt.text).map((sentence) => ({ excerpt, sentence, words: tokenize(sentence).map(stem) })),
-  );
   // Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds".
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const gives = (words: readonly string[], alternative: string) =>
@@ -587,7 +584,30 @@ export function withAlternativeStated(
       (word, i) =>
         word === alternative && !words.slice(Math.max(0, i - 3), i).some((before) => negations.has(before)),
     );
-  const given = alternatives.map((alternative) => sentences.filter(({ words }) => gives(words, alternative)));
+  const givenIn = (excerpts: readonly Excerpt[]) => {
+    const sentences = excerpts.flatMap((excerpt) =>
+      sentencesOf(excerpt.text).map((sentence) => ({
+        excerpt,
+        sentence,
+        words: tokenize(sentence).map(stem),
+      })),
+    );
+    return alternatives.map((alternative) =>
+      sentences.filter(({ words }) => gives(words, stem(alternative))),
+    );
+  };
+  // When no excerpt gives either, a passage of the deals asked that gives one of them may ("the following
+  // understandings" in the Korea MOU's own wording, not among its purpose excerpts).
+  const ofDeals = (passage: Passage) => passage.deals.some((deal) => answer.deals.includes(deal));
+  const shown = givenIn(answer.excerpts);
+  const given = shown.some((each) => each.length > 0)
+    ? shown
+    : givenIn(
+        ctx
+          .passagesWithAny(alternatives)
+          .filter(ofDeals)
+          .map((passage) => excerptOf(ctx, passage)),
+      );
   if (given.filter((each) => each.length > 0).length !== 1) return null;
   const only = given.findIndex((each) => each.length > 0);
   const best = given[only]?.[0];
@@ -599,7 +619,10 @@ export function withAlternativeStated(
   return {
     ...answer,
     lead: `${capitalised(typed ?? alternative)} — ${quoted(best.sentence, deal, later)} ${answer.lead}`,
-    excerpts: [best.excerpt, ...answer.excerpts.filter((excerpt) => excerpt !== best.excerpt)],
+    excerpts: [
+      best.excerpt,
+      ...answer.excerpts.filter((excerpt) => excerpt.passageId !== best.excerpt.passageId),
+    ],
   };
 }
 
@@ -623,13 +646,13 @@ function typedAs(text: string, alternative: string, side: "before" | "after"): s
 
 /** Words about an "or" that offer no answer: "or not", "or anything else", "this or that". */
 const NO_ANSWER =
-  /^(not|no|none|so|anything|something|nothing|else|other|others|more|less|both|either|neither|all|this|that|it|them|what|which)$/;
+  /^(not|non|no|none|so|anything|something|nothing|else|other|others|more|less|both|either|neither|all|this|that|it|them|what|which)$/;
 /** Words between "or" and the answer it offers: "or to Congress", "or a treaty". */
 const BEFORE_ANSWER = /^(a|an|the|to|in|at|on|by|with|for|from)$/;
 
 /**
  * The two one-word answers a question offers around its last "or" ("Gyeongju or Seoul", "an MOU or a treaty",
- * "JT-60SA or ITER"), stemmed; null without an "or", or when a side offers no answer ("or not").
+ * "JT-60SA or ITER"), as typed; null without an "or", or when a side offers no answer ("or not").
  */
 function alternativesOf(tokens: readonly string[]): [string, string] | null {
   const or = tokens.lastIndexOf("or");
@@ -641,5 +664,5 @@ function alternativesOf(tokens: readonly string[]): [string, string] | null {
     .slice(or + 1)
     .find((token) => !BEFORE_ANSWER.test(token) && !leftWords.includes(token));
   if (!left || !right || NO_ANSWER.test(left) || NO_ANSWER.test(right)) return null;
-  return [stem(left), stem(right)];
+  return [left, right];
 }
