@@ -580,10 +580,9 @@ function keepFirst(into: Scored[], count: number): (item: Scored) => void {
 function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
   const out: Scored[] = [];
   const taken = new Set<Scored>();
-  // Each topic's passages not yet picked, in score order (`byScore` is a total order: sorted once, they stay
-  // sorted as picks leave them, so each pick sorts them by its topic's rules only).
-  const inScoreOrder = [...scored].sort(byScore);
-  const onTopic = topics.map((_, i) => inScoreOrder.filter((item) => ((item.covers >> i) & 1) === 1));
+  // Each topic's passages not yet picked. `firstSorted` finds a pick whatever their order; only when it finds
+  // none are they sorted, by score (`byScore` is a total order), then by the topic's rules.
+  const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
   while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
@@ -597,7 +596,7 @@ function takeTurns(scored: readonly Scored[], topics: readonly string[], count: 
         if (at >= 0) list.splice(at, 1);
       }
     });
-    if (out.length === before) out.push(...inScoreOrder.filter((item) => !taken.has(item)));
+    if (out.length === before) out.push(...[...scored].sort(byScore).filter((item) => !taken.has(item)));
   }
   return out;
 }
