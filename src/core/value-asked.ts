@@ -425,10 +425,20 @@ const expansionOf = (query: ParsedQuery, ctx: KnowledgeLookups): string | null =
   return expansionAsked(query, asking, dealWords, (word) => spellingOut(ctx, word).length > 0);
 };
 
+/** By knowledge, the passages that spell out each abbreviation asked: read once (256 at most kept, then afresh). */
+const spellings = once((_: KnowledgeLookups) => new Map<string, readonly Passage[]>());
+
 /** The passages that spell an abbreviation out: those that write it in brackets ("Memorandum of Understanding (MOU)"). */
-function spellingOut(ctx: KnowledgeLookups, abbreviation: string): Passage[] {
-  const written = new RegExp(`\\(${escapeRegExp(abbreviation)}\\)`);
-  return ctx.passagesWith([abbreviation.toLowerCase()]).filter((passage) => written.test(passage.text));
+function spellingOut(ctx: KnowledgeLookups, abbreviation: string): readonly Passage[] {
+  const known = spellings(ctx);
+  let spelling = known.get(abbreviation);
+  if (!spelling) {
+    const written = new RegExp(`\\(${escapeRegExp(abbreviation)}\\)`);
+    spelling = ctx.passagesWith([abbreviation.toLowerCase()]).filter((passage) => written.test(passage.text));
+    if (known.size >= 256) known.clear();
+    known.set(abbreviation, spelling);
+  }
+  return spelling;
 }
 
 /**
