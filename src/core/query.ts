@@ -324,16 +324,13 @@ function detectIntent(
   }
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
   const ordered = strongCuesFirst(intents);
-  const words = new Set(tokens);
-  for (const intent of ordered) {
+  const { cues, words } = cuesOf(ordered);
+  for (const k of startingIn(new Set(tokens), words)) {
+    const { intent, words: cueTokens } = cues[k] as (typeof cues)[number];
     if (best && intent.weakCues) break;
-    const cues = wordsOfPhrases(intent.cues);
-    for (const k of startingIn(words, cues)) {
-      const cueTokens = cues[k] as string[];
-      if (best && cueTokens.length <= best.cue.length) continue;
-      const at = cueAt(tokens, cueTokens, inPhrases);
-      if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
-    }
+    if (best && cueTokens.length <= best.cue.length) continue;
+    const at = cueAt(tokens, cueTokens, inPhrases);
+    if (at >= 0) best = { intent: intent.name, cue: cueTokens, at };
   }
   // "日米の…（TPD）はいつ…": a cue written without spaces outranks one that only names the deals ("tpd").
   const weak = best && ordered.find((intent) => intent.name === best?.intent)?.weakCues;
@@ -351,6 +348,12 @@ function detectIntent(
     },
   };
 }
+
+/** Every cue of the intents, in their order, as words: read at once, only where the question has a cue's first word. */
+const cuesOf = once((intents: readonly IntentCues[]) => {
+  const cues = intents.flatMap((intent) => wordsOfPhrases(intent.cues).map((words) => ({ intent, words })));
+  return { cues, words: cues.map((cue) => cue.words) };
+});
 
 /** The intents whose cues name more than the deals first, in their order; the others after them. */
 const strongCuesFirst = once((intents: readonly IntentCues[]): readonly IntentCues[] => [

@@ -330,7 +330,8 @@ export const wordSet = (words: string): ReadonlySet<string> => new Set(words.tri
 export function once<Key extends object, Value>(make: (key: Key) => Value): (key: Key) => Value {
   const made = new WeakMap<Key, Value>();
   return (key) => {
-    if (made.has(key)) return made.get(key) as Value;
+    const known = made.get(key);
+    if (known !== undefined || made.has(key)) return known as Value;
     const value = make(key);
     made.set(key, value);
     return value;
@@ -341,8 +342,10 @@ export function once<Key extends object, Value>(make: (key: Key) => Value): (key
 export const setOf = once((list: readonly string[]): ReadonlySet<string> => new Set(list));
 
 /** Whether any of the tokens is one of the words of a list (a list of the vocabulary's phrasing). */
-export const hasAnyOf = (tokens: readonly string[], words: readonly string[]) =>
-  tokens.some((token) => setOf(words).has(token));
+export const hasAnyOf = (tokens: readonly string[], words: readonly string[]) => {
+  const set = setOf(words);
+  return tokens.some((token) => set.has(token));
+};
 
 /** Each phrase of a list as its words, split once per list (the lists of a bot are made when it is built). */
 export const wordsOfPhrases = once((phrases: readonly string[]): readonly string[][] =>
