@@ -148,6 +148,17 @@ const OPEN_FIRST = new Set(["why", "when", "where", "how", "what"]);
  */
 export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.form !== "open") return null;
+  const known = assumedIn.get(query);
+  if (known !== undefined) return known;
+  const assumed = readSigningAssumed(query, ctx);
+  assumedIn.set(query, assumed);
+  return assumed;
+}
+
+/** What each question assumes about a signing, read once (the gate and the answer's correction both ask). */
+const assumedIn = new WeakMap<ParsedQuery, SigningAsked | null>();
+
+function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   const [first = "", second = ""] = query.tokens;
   const capitalised = new Set(
     query.text

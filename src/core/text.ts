@@ -194,33 +194,40 @@ export const FILLER_WORDS = new Set(
 );
 
 /** British and American spellings, short forms and adjectives of places read as one word ("programme" is "program", "lab" "laboratory", "Asian" "Asia"). */
-const SPELLINGS: Readonly<Record<string, string>> = {
-  lab: "laboratory",
-  agreed: "agree",
-  asian: "asia",
-  programme: "program",
-  centre: "center",
-  defence: "defense",
-  licence: "license",
-  organisation: "organization",
-  standardisation: "standardization",
-};
+const SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ["lab", "laboratory"],
+  ["agreed", "agree"],
+  ["asian", "asia"],
+  ["programme", "program"],
+  ["centre", "center"],
+  ["defence", "defense"],
+  ["licence", "license"],
+  ["organisation", "organization"],
+  ["standardisation", "standardization"],
+]);
 
 /** Words that end like a plural but are not one: "does" is not the plural of "doe" (the DOE). */
 const NOT_PLURAL = new Set(["does", "goes"]);
 
-/** A rough stem, so "signed", "signing" and "sign", or "programmes" and "program", read as one word. */
+/**
+ * A rough stem, so "signed", "signing" and "sign", or "programmes" and "program", read as one word. Run for most
+ * words of every question: a word with none of the endings (no spelling is another's key) is returned at once.
+ */
 export function stem(word: string): string {
   if (NOT_PLURAL.has(word)) return word;
-  const spelled = SPELLINGS[word] ?? word;
-  let base = spelled;
-  if (base.length > 5 && base.endsWith("ies")) base = `${base.slice(0, -3)}y`;
-  else if (base.length > 5 && base.endsWith("ing")) base = base.slice(0, -3);
-  else if (base.length > 4 && base.endsWith("ed")) base = base.slice(0, -2);
-  else if (base.length > 4 && /(?:s|x|ch|sh)es$/.test(base)) base = base.slice(0, -2);
-  else if (base.length > 3 && base.endsWith("s") && !base.endsWith("ss")) base = base.slice(0, -1);
-  return SPELLINGS[base] ?? base;
+  const spelled = SPELLINGS.get(word) ?? word;
+  const { length } = spelled;
+  const last = spelled.charCodeAt(length - 1);
+  let base: string;
+  if (length > 5 && last === S && spelled.endsWith("ies")) base = `${spelled.slice(0, -3)}y`;
+  else if (length > 5 && last === G && spelled.endsWith("ing")) base = spelled.slice(0, -3);
+  else if (length > 4 && last === D && spelled.endsWith("ed")) base = spelled.slice(0, -2);
+  else if (length > 4 && last === S && /(?:s|x|ch|sh)es$/.test(spelled)) base = spelled.slice(0, -2);
+  else if (length > 3 && last === S && !spelled.endsWith("ss")) base = spelled.slice(0, -1);
+  else return spelled;
+  return SPELLINGS.get(base) ?? base;
 }
+const [D, G, S] = [0x64, 0x67, 0x73];
 
 /** Where a phrase (as tokens) first stands in the tokens, or -1; `skip` marks positions that may not be used. */
 export function indexOfSequence(
