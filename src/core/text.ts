@@ -127,7 +127,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (Math.abs(a.length - b.length) > max || lettersApart(a, b) > 2 * max) return max + 1;
   const width = b.length + 1;
   if (distanceRows.length < 3 * width) distanceRows = new Int32Array(6 * width);
   // Three rows of the table, in turn: the one before the previous, the previous and the current.
@@ -158,6 +158,24 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return rows[previous + b.length] as number;
 }
+
+/**
+ * How far apart the words' letters are as bags (by their low seven bits, which only brings them closer): an edit
+ * moves them two apart at most, so most pairs of words are told apart without the table.
+ */
+function lettersApart(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) (letterCounts[a.charCodeAt(i) & 127] as number)++;
+  for (let i = 0; i < b.length; i++) (letterCounts[b.charCodeAt(i) & 127] as number)--;
+  let apart = 0;
+  for (const word of [a, b])
+    for (let i = 0; i < word.length; i++) {
+      const letter = word.charCodeAt(i) & 127;
+      apart += Math.abs(letterCounts[letter] as number);
+      letterCounts[letter] = 0;
+    }
+  return apart;
+}
+const letterCounts = new Int32Array(128);
 
 /** The rows `editDistance` works in, kept from call to call (typo reading compares a word with hundreds). */
 let distanceRows = new Int32Array(96);

@@ -239,7 +239,7 @@ export class Vocabulary {
     const known = (word: string) => this.knownWords.has(word) || cueWords.has(word);
     if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
     const candidates = new Set<string>();
-    for (const word of cueWords)
+    for (const word of cuesByFirstLetter(cueWords).get(token[0] as string) ?? [])
       if (isSlip(token, word) && (token.length > 3 || word.startsWith("wh"))) candidates.add(word);
     if (token.length >= 5)
       for (const word of this.wordsStarting(token[0] as string))
@@ -428,6 +428,13 @@ export class Vocabulary {
     return best;
   }
 }
+
+/** The cue words by first letter, which a slip never changes (`isSlip`): grouped once per set of cue words. */
+const cuesByFirstLetter = once((words: ReadonlySet<string>) => {
+  const byLetter = new Map<string, string[]>();
+  for (const word of words) byLetter.set(word.charAt(0), [...(byLetter.get(word.charAt(0)) ?? []), word]);
+  return byLetter;
+});
 
 const VOWELS = new Set("aeiou");
 
