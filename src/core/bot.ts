@@ -22,7 +22,18 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
-import { anyOf, askingPart, capitalised, hasAnyOf, holdsAnyOf, phrasesIn, setOf, tokenize } from "./text.js";
+import {
+  anyOf,
+  anyPhrase,
+  askingPart,
+  capitalised,
+  hasAnyOf,
+  holdsAnyOf,
+  once,
+  phrasesIn,
+  setOf,
+  tokenize,
+} from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
 import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
@@ -52,6 +63,11 @@ export type Bot = {
 
 /** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
+
+/** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
+const premiseOpening = once(
+  (openers: readonly string[]) => new RegExp(`^(?:${anyOf(openers)})\\s+([^,]+),\\s*(.+)$`, "i"),
+);
 
 /** Intents in the order their cues are tried (after help): the more specific first; `ask` is the default. */
 const ANSWERING: readonly Intent[] = [whoSigned, status, when, compare, sources, topics, deals, ask];
@@ -217,7 +233,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const claimChecked = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
     const { premiseOpeners, exclusion } = ctx.vocabulary.phrasing;
     const asking = askingPart(query.text).replace(/[?？]+\s*$/, "");
-    const premise = new RegExp(`^(?:${anyOf(premiseOpeners)})\\s+([^,]+),\\s*(.+)$`, "i").exec(asking);
+    const premise = premiseOpening(premiseOpeners).exec(asking);
     // A signing asked "why" of is corrected from the signing record (`withSigningCorrected`).
     const why = mentionsSigning(query, ctx)
       ? null
@@ -229,7 +245,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
         : query.form === "yes-no"
           ? asking
           : null;
-    const excluded = claim && new RegExp(`\\b(${anyOf(exclusion)})\\b`, "i").exec(claim);
+    const excluded = claim && anyPhrase(exclusion).exec(claim);
     if (!claim || (!premise && !why && !excluded)) return null;
     const checked = run(parse(excluded ? claim.replace(excluded[0], "cover") : claim), options);
     const turned = (lead: string) =>
