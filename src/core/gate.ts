@@ -327,7 +327,7 @@ export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): strin
   return query.countries.filter(
     (country) =>
       !partOfName(country, query, ctx) &&
-      !(people && isPlace(country, query)) &&
+      !(people && isPlace(country, query, ctx)) &&
       countrySubject(country, query, ctx) === null,
   );
 }

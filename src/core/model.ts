@@ -164,7 +164,8 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites"),
   ...listNames("refusals premiseOpeners exclusion sayAsked quoteAsked wordsAsked firstOrLast rankedAs"),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
-  ...listNames("anyPart connectives"),
+  ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth signerFirst openFirst"),
+  ...listNames("passiveAuxiliaries madePronouns"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -1,6 +1,6 @@
 import type { AnswerDraft } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId, Signatory } from "./model.js";
+import type { Deal, DealId, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
@@ -17,13 +17,20 @@ import {
   typoAllowance,
 } from "./text.js";
 
-/** Words before a country that make it the place something happened ("met in India"), not a partner asked about. */
-const PLACE_WORDS = new Set(["in", "at", "near", "during", "to", "from", "inside"]);
-/** Openers of a question whose subject is the signer: "Did Biden sign …", "Has Onoda signed …". */
-const SIGNER_FIRST = new Set(["did", "does", "do", "has", "have", "had", "will", "would"]);
-
-/** Words after "in" that say when, not where: "signed in September", "in 2025". */
-const WHEN_WORDS = new Set([...MONTHS, "spring", "summer", "autumn", "fall", "winter"]);
+/**
+ * The small words a signing question is read by (vocabulary.yaml says what each list is), as sets made once per
+ * vocabulary; `whenWords`: the months and seasons, which after "in" say when, not where ("signed in September").
+ */
+const wordsOf = once((phrasing: Phrasing) => ({
+  placeWords: new Set(phrasing.placeWords),
+  placeEnds: new Set(phrasing.placeEnds),
+  whenWords: new Set([...MONTHS, ...phrasing.seasons]),
+  beforeMonth: new Set(phrasing.beforeMonth),
+  signerFirst: new Set(phrasing.signerFirst),
+  openFirst: new Set(phrasing.openFirst),
+  passive: new Set(phrasing.passiveAuxiliaries),
+  madePronouns: new Set(phrasing.madePronouns),
+}));
 
 /**
  * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
@@ -46,11 +53,11 @@ type SigningAsked = {
 };
 
 /** Whether the words follow a word of place: "in India", "at the India …". */
-export function isPlace(words: string, query: ParsedQuery): boolean {
+export function isPlace(words: string, query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const at = indexOfSequence(query.tokens, tokenize(words));
   if (at <= 0) return false;
   const before = query.tokens[at - 1] === "the" ? query.tokens[at - 2] : query.tokens[at - 1];
-  return before !== undefined && PLACE_WORDS.has(before);
+  return before !== undefined && wordsOf(ctx.vocabulary.phrasing).placeWords.has(before);
 }
 
 /** The places a question names after a word of place ("signed in India", "at the Gyeongju Arts Center"). */
@@ -61,16 +68,17 @@ function placesAsked(
 ): PlaceAsked[] {
   const { tokens } = query;
   const { homeCountry, sites } = ctx.vocabulary.phrasing;
+  const { placeWords, placeEnds, whenWords } = wordsOf(ctx.vocabulary.phrasing);
   const places: PlaceAsked[] = [];
   tokens.forEach((token, i) => {
-    if (!PLACE_WORDS.has(token)) return;
+    if (!placeWords.has(token)) return;
     const start = tokens[i + 1] === "the" ? i + 2 : i + 1;
     let end = start;
-    const inPlace = (token: string) => !PLACE_WORDS.has(token) && !STOP_WORDS.has(token) && inName(token);
+    const inPlace = (token: string) => !placeWords.has(token) && !placeEnds.has(token) && inName(token);
     while (end < tokens.length && inPlace(tokens[end] ?? "")) end++;
     const words = tokens.slice(start, end);
     // "in September", "in 2025" say when; "at the G7 summit" says where.
-    if (words.length === 0 || words.some((word) => WHEN_WORDS.has(word) || /^\d/.test(word))) return;
+    if (words.length === 0 || words.some((word) => whenWords.has(word) || /^\d/.test(word))) return;
     const phrase = words.join(" ");
     const reading = query.readings.find(
       (r) => (r.kind === "country" || r.kind === "deal") && !r.carried && r.words === phrase,
@@ -92,11 +100,6 @@ const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
 
 /** Nouns for who signs: "the Japanese signatory", "the signers". */
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
-
-/** Words that end a place: "in Tokyo on 28 October", "in India by Kratsios", "in Seoul or Gyeongju", "in Tokyo, right?". */
-const STOP_WORDS = new Set(
-  "on by and or with for when while after before back right correct true".split(" "),
-);
 
 /** Whether a person's name has the word, allowing a slip of typing ("kratsos"). */
 export function nameHas(person: Signatory, word: string): boolean {
@@ -136,11 +139,9 @@ export const mentionsSigning = (query: ParsedQuery, ctx: KnowledgeLookups) =>
  */
 export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.form !== "yes-no") return null;
-  return signingClaimed(query, ctx, SIGNER_FIRST.has(query.tokens[0] ?? "") ? 1 : null);
+  const { signerFirst } = wordsOf(ctx.vocabulary.phrasing);
+  return signingClaimed(query, ctx, signerFirst.has(query.tokens[0] ?? "") ? 1 : null);
 }
-
-/** Openers of an open question whose signer follows: "Why did …", "When did …". */
-const OPEN_FIRST = new Set(["why", "when", "where", "how", "what"]);
 
 /**
  * What an open question takes for granted about a signing: "Why did Biden and Kishida sign the Japan deal?",
@@ -171,7 +172,8 @@ function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningA
   const verbs = ["sign", "agree"];
   // "What did Kishida say when he signed it?": the one who "he" is signed.
   const signsNext = verbs.some((verb) => query.tokens.includes(verb)) || signedByPronoun(query, ctx);
-  const signerFrom = OPEN_FIRST.has(first) && SIGNER_FIRST.has(second) && signsNext ? 2 : null;
+  const { openFirst, signerFirst } = wordsOf(ctx.vocabulary.phrasing);
+  const signerFrom = openFirst.has(first) && signerFirst.has(second) && signsNext ? 2 : null;
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
   if (!asked) return datedDeal(query, ctx);
   const people = asked.people.filter((word) => capitalised.has(word));
@@ -221,11 +223,12 @@ function signingClaimed(
   // "PM Kishida signed the Japan TPD, right?": a statement's signer is its subject, the words before the verb. A
   // question word anywhere before the verb makes it a question, whatever opens it ("Quick question: who signed …").
   const first = query.tokens[0] ?? "";
+  const { openFirst, passive, placeWords, beforeMonth } = wordsOf(ctx.vocabulary.phrasing);
   const statement =
     signerFrom === null &&
-    !OPEN_FIRST.has(first) &&
-    !AUXILIARIES.has(first) &&
-    !AUXILIARIES.has(query.tokens[at - 1] ?? "") &&
+    !openFirst.has(first) &&
+    !passive.has(first) &&
+    !passive.has(query.tokens[at - 1] ?? "") &&
     !askedBetween(0, at);
   const from = statement ? 0 : signerFrom;
   const between = from !== null ? query.tokens.slice(from, at) : [];
@@ -237,7 +240,7 @@ function signingClaimed(
       : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
-    const end = after.findIndex((token) => PLACE_WORDS.has(token) || token === "on");
+    const end = after.findIndex((token) => placeWords.has(token) || token === "on");
     slot.push(...(end < 0 ? after : after.slice(0, end)));
   }
   const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
@@ -261,7 +264,8 @@ function signingClaimed(
   const dates = query.tokens.flatMap((token, i): SigningAsked["dates"] => {
     const month = MONTHS.indexOf(token);
     // "Theresa May" is a person; "in May", "May 2025" a month.
-    if (token === "may" && !mayIsMonth(query.tokens, i)) return [];
+    const mayIsMonth = beforeMonth.has(query.tokens[i - 1] ?? "") || /^\d/.test(query.tokens[i + 1] ?? "");
+    if (token === "may" && !mayIsMonth) return [];
     if (month >= 0) return [{ month: String(month + 1).padStart(2, "0") }];
     return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
   });
@@ -283,13 +287,6 @@ const signedByPronoun = (query: ParsedQuery, ctx: KnowledgeLookups) =>
       /^(he|she|they)$/.test(token) && hasAnyOf([query.tokens[i + 1] ?? ""], ctx.vocabulary.phrasing.signing),
   );
 
-/** Words that stand for the deal as what was made: "was it sealed", "did they sign anything". */
-const MADE_PRONOUNS = new Set("it they them this that these those one both anything something".split(" "));
-/** Words that open a passive or a question before what was made: "was it sealed", "has the deal been signed". */
-const AUXILIARIES = new Set(
-  "was were is are be been being get got did does do has have had will would".split(" "),
-);
-
 /**
  * Whether what the signing word at `at` makes is a deal (or "it", or nothing said), so that the signing record
  * decides the question: not "the review of the Japan deal concluded", "seal an AI science partnership", "have the
@@ -298,34 +295,27 @@ const AUXILIARIES = new Set(
  */
 function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx: KnowledgeLookups): boolean {
   const { tokens } = query;
+  const { placeWords, placeEnds, whenWords, passive, madePronouns } = wordsOf(ctx.vocabulary.phrasing);
   const isPart = (token: string) =>
-    !PLACE_WORDS.has(token) && !STOP_WORDS.has(token) && !WHEN_WORDS.has(token) && !/^\d/.test(token);
+    !placeWords.has(token) && !placeEnds.has(token) && !whenWords.has(token) && !/^\d/.test(token);
   const end = tokens.findIndex((token, i) => i > at && !isPart(token));
   const object = tokens.slice(at + 1, end < 0 ? tokens.length : end);
   const word = tokens[at] ?? "";
-  const passive = AUXILIARIES.has(tokens[at - 1] ?? "");
-  const bySubject = passive || (object.length === 0 && !/^sign/.test(word) && !verbs.includes(word));
-  const made = bySubject
-    ? tokens.slice(0, at).filter((token, i) => i > 0 || !AUXILIARIES.has(token))
-    : object;
+  const bySubject =
+    passive.has(tokens[at - 1] ?? "") ||
+    (object.length === 0 && !/^sign/.test(word) && !verbs.includes(word));
+  const made = bySubject ? tokens.slice(0, at).filter((token, i) => i > 0 || !passive.has(token)) : object;
   // "The review of (under) the Japan deal": what is made is named before its first preposition; the last word
   // there other than "-ly" or "himself" says what.
   const cut = made.findIndex((token) => !isPart(token) || /^(of|under|about|between)$/.test(token));
   const before = cut < 0 ? made : made.slice(0, cut);
   const noOne = setOf(ctx.vocabulary.phrasing.noOne);
   const head = before
-    .filter((token) => !AUXILIARIES.has(token) && !noOne.has(token) && !/ly$/.test(token))
+    .filter((token) => !passive.has(token) && !noOne.has(token) && !/ly$/.test(token))
     .at(-1);
-  if (head === undefined || FILLER_WORDS.has(head) || MADE_PRONOUNS.has(head)) return true;
+  if (head === undefined || FILLER_WORDS.has(head) || madePronouns.has(head)) return true;
   const readAsDeal = wordsReadAs(query.readings, "deal", "country");
   return ctx.vocabulary.phrasing.dealNouns.includes(head) || readAsDeal.includes(head);
-}
-
-/** Words before "may" that make it the month: "in May", "early May". */
-const BEFORE_MONTH = new Set(["in", "on", "of", "since", "until", "early", "late", "mid", "during"]);
-
-function mayIsMonth(tokens: readonly string[], at: number): boolean {
-  return BEFORE_MONTH.has(tokens[at - 1] ?? "") || /^\d/.test(tokens[at + 1] ?? "");
 }
 
 /** Whether a place asked stands in the deal's record of where it was signed ("Chequers", "Gyeongju"). */
