@@ -105,12 +105,17 @@ export class KnowledgeLookups {
     return sourceCitation(source);
   }
 
-  /** A passage's citation: its source, section and weight, and a link to the words for a quote. */
+  /** A passage's citation: its source, section and weight, and a link to the words for a quote. Made once. */
   passageCitation(passage: Passage): Citation {
+    let citation = this.citations.get(passage);
+    if (citation) return citation;
     const source = this.tables.sourcesById.get(passage.sourceId);
     if (!source) throw new Error(`unknown source ${passage.sourceId}`); // the loader rejects such knowledge
-    return passageCitation(source, passage);
+    citation = passageCitation(source, passage);
+    this.citations.set(passage, citation);
+    return citation;
   }
+  private readonly citations = new WeakMap<Passage, Citation>();
 
   source(id: string): Source | undefined {
     return this.tables.sourcesById.get(id);

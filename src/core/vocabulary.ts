@@ -57,7 +57,6 @@ function isIn(this: ReadonlySet<number>, position: number): boolean {
 }
 
 const LONGEST_ALIAS_TOKENS = 6;
-const byNumber = (a: number, b: number) => a - b;
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 type Found = { reading: Reading; length: number; name: boolean; written?: string[] };
 /** Aliases word by word: the term an alias ending here stands for, and the words that may follow. */
@@ -337,9 +336,11 @@ export class Vocabulary {
     // No closure in this loop captures its variables: one that did would cost an allocation per section word
     // for every part of every question, whether or not the word is there.
     const spaced = startingIn(new Set(tokens), this.sectionWords);
-    for (const k of spaced.length > 0
-      ? [...spaced, ...this.unspacedSections].sort(byNumber)
-      : this.unspacedSections) {
+    const { unspacedSections: others } = this;
+    // The two ascending lists of places taken in one order, as the sections are listed.
+    for (let i = 0, j = 0; i < spaced.length || j < others.length; ) {
+      const next = j >= others.length || (i < spaced.length && (spaced[i] as number) < (others[j] as number));
+      const k = (next ? spaced[i++] : others[j++]) as number;
       const { id, tokens: alias, unspaced } = this.sections[k] as (typeof this.sections)[number];
       // "韩美协议可以怎样结束": a section word of a script without spaces stands inside a longer token.
       const at = unspaced ? indexInside(tokens, alias[0] as string) : indexOfSequence(tokens, alias);
