@@ -143,7 +143,19 @@ function cited(head: string, excerpt: Excerpt, caps: plan.Caps): string {
   }
 }
 
+/** Each citation's source lines by kind and title budget: a passage's citation is one object (see the core). */
+const sourceLines = new WeakMap<Citation, Map<string, string>>();
+
 function sourceLine(kind: Excerpt["kind"] | "document", source: Citation, caps: plan.Caps): string {
+  const lines = sourceLines.get(source) ?? new Map<string, string>();
+  sourceLines.set(source, lines);
+  const key = `${kind} ${caps.title}`;
+  const line = lines.get(key) ?? writtenSourceLine(kind, source, caps);
+  lines.set(key, line);
+  return line;
+}
+
+function writtenSourceLine(kind: Excerpt["kind"] | "document", source: Citation, caps: plan.Caps): string {
   const title = mrkdwnText(source.title, caps.title) || "Source";
   const url = linkUrl(source.url);
   const publisher = source.publisher.trim() ? `, ${mrkdwnText(source.publisher, caps.title)}` : "";
