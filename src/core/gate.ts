@@ -369,6 +369,8 @@ function unknownProperName(
   ctx: KnowledgeLookups,
   asked: ReadonlySet<string>,
 ): string | null {
+  // "KR TPD SPACE STUFF???": a question typed in capitals names nothing by them.
+  if (!/\p{Ll}/u.test(text)) return null;
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
   // "Who is Kratsois?": a signatory's name typed with a slip is that name, not an unknown one.
   const people = signatoriesNamed(query, ctx);

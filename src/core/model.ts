@@ -162,7 +162,9 @@ const KNOWN_WORD_LISTS = [
 export const NOT_KNOWN_AS_WORDS = [
   ...listNames("officeAsked languagesAsked countEnd pauseAsked pauseReported resumeAsked resumeReported"),
   ...listNames("negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites"),
-  ...listNames("refusals premiseOpeners exclusion sayAsked quoteAsked wordsAsked firstOrLast rankedAs"),
+  ...listNames(
+    "refusals premiseOpeners exclusion sourceFraming sayAsked quoteAsked wordsAsked firstOrLast rankedAs",
+  ),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
   ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth signerFirst openFirst"),
   ...listNames("passiveAuxiliaries madePronouns"),

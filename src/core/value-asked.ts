@@ -88,6 +88,8 @@ type ValueAsked = {
   unsaid: string;
   sum?: boolean;
   number?: boolean;
+  /** Only a list is asked: without one, the answer stands as it is. */
+  listOnly?: boolean;
   /** What a passage's list of the things counted says ("The texts I hold list five: …"), or null. */
   listed?: (passage: Passage) => string | null;
   /**
@@ -142,8 +144,15 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       onSubject: true,
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
-  if (counted?.[1] && !patterns.timeUnits.has(counted[1])) {
-    const nouns = countedNouns(query.tokens, setOf(ctx.vocabulary.phrasing.countEnd));
+  // "List the Korea deal's space items", "what are the space projects …": the list asked, without a count.
+  const listing = /^(list|name|enumerate|what are)\b/.exec(text)?.[1]?.split(" ").at(-1);
+  if ((counted?.[1] && !patterns.timeUnits.has(counted[1])) || listing) {
+    const after = listing ?? "many";
+    const nouns = countedNouns(
+      query.tokens.filter((token) => !listing || !patterns.dealWords.has(token)),
+      after,
+      setOf(ctx.vocabulary.phrasing.countEnd),
+    );
     const counts = new RegExp(
       String.raw`\b(${patterns.number})\b(\W+\w+){0,2}?\W+(${nouns.map(stem).join("|")})`,
       "i",
@@ -151,15 +160,18 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     return {
       gives: (passage) => nouns.length > 0 && counts.test(passage.text),
       unsaid: "say how many there are",
-      number: true,
-      quotable: true,
+      number: !listing,
+      listOnly: Boolean(listing),
+      quotable: !listing,
       onSubject: true,
       listed: (passage) => {
         const items = passage.text
           .split(/(?<=[\p{Ll})]\.)\s+/u)
           .map((s) => listOf(s, nouns, patterns.anyPart))
           .find(Boolean);
-        return items
+        // A list asked for is given only when each item reads as one: "trusted, interoperable standards" is not two.
+        const split = listing && items?.some((item) => /^\p{Ll}[\p{L}-]*$/u.test(item));
+        return items && !split
           ? `The texts I hold list ${NUMBER_WORDS[items.length] ?? items.length}: ${items.join("; ")}. `
           : null;
       },
@@ -280,7 +292,7 @@ export function valueUnsaid(
     shown.find(lists) ?? (!listed || shown.some(value.gives) ? undefined : furtherOnes().find(lists));
   if (listing)
     return { said: lists(listing), sum: false, ...(shown.includes(listing) ? {} : { giving: listing }) };
-  if (shown.some(value.gives)) return null;
+  if (value.listOnly || shown.some(value.gives)) return null;
   const sum = value.sum === true;
   const giving = value.number ? furtherOnes().filter(related).find(value.gives) : undefined;
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
@@ -290,9 +302,13 @@ const NUMBER_WORDS = "zero one two three four five six seven eight nine ten elev
 /** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
 const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
 
-/** What "how many" counts: "space items" in "how many space cooperation items does …", without filler words. */
-function countedNouns(tokens: readonly string[], countEnd: ReadonlySet<string>): string[] {
-  const from = tokens.indexOf("many") + 1;
+/**
+ * What "how many" counts or a list asks for: "space items" in "how many space cooperation items does …" and in
+ * "list the deal's space items", without filler words.
+ */
+function countedNouns(tokens: readonly string[], after: string, countEnd: ReadonlySet<string>): string[] {
+  let from = tokens.indexOf(after) + 1;
+  while (FILLER_WORDS.has(tokens[from] ?? "")) from++;
   const end = tokens.findIndex((token, i) => i >= from && countEnd.has(token));
   return tokens.slice(from, end < 0 ? from + 4 : end).filter((word) => !FILLER_WORDS.has(word));
 }

@@ -207,6 +207,10 @@ export const ask: Intent = {
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
     const noFunds = unsaid?.sum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
+    // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
+    // opens with it already).
+    const clauses = query.form === "yes-no" ? [] : noFunds.map(({ passage }) => passage.text);
+    const fundsSaid = ofDeal && clauses.length > 0 ? `${unsaid?.said ?? ""}${clauses.join(" ")} ` : null;
     const shown = [
       ...noFunds,
       ...top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
@@ -225,7 +229,7 @@ export const ask: Intent = {
           ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-            : `${unsaid?.said ?? ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
+            : `${fundsSaid ?? unsaid?.said ?? ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
