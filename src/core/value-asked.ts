@@ -322,10 +322,13 @@ function listOf(sentence: string, nouns: readonly string[], anyPart: ReadonlySet
   const opener = /:\s+/.exec(sentence) ?? LIST_OPENER.exec(sentence);
   const head = nouns.at(-1);
   if (!opener || !head) return null;
-  const before = tokenize(sentence.slice(0, opener.index)).map(stem);
-  // A noun for any part of a list ("items") leaves the words before it to say what is counted.
+  const typed = tokenize(sentence.slice(0, opener.index));
+  const before = typed.map(stem);
+  // A noun for any part of a list ("items") leaves the words before it to say what is counted; the noun counted
+  // itself stands as asked ("areas: …", not "the quantum area covers: …", a list inside one area).
   const naming = anyPart.has(head) ? nouns.slice(0, -1) : [head];
   if (naming.length === 0 || !naming.every((noun) => before.includes(stem(noun)))) return null;
+  if (!anyPart.has(head) && !typed.includes(head)) return null;
   const list = sentence.slice(opener.index + opener[0].length).replace(/\s*\([^)]*\)|\.$/g, "");
   const parts = list.split(/,\s*(?:and\s+)?/);
   const last = parts.pop() ?? "";
