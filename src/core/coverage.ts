@@ -219,7 +219,8 @@ export function anyEvidence(
 
 /**
  * The first of the `wanted` passages of `evidence` by `value` (higher first; the evidence order among equals),
- * as a stable sort by it would put it: in one reading, without ordering them all.
+ * as a stable sort by it would put it: in one reading, without ordering them all. `highest`: the highest value
+ * there is; the first passage with it and the highest score ends the reading, as no later one can pass it.
  */
 export function bestEvidence(
   ctx: KnowledgeLookups,
@@ -227,7 +228,12 @@ export function bestEvidence(
   subject: Subject,
   wanted: (passage: Passage) => boolean,
   value: (passage: Passage, position: number) => number,
+  highest = Number.POSITIVE_INFINITY,
 ): Passage | undefined {
+  const { topics, terms } = subject;
+  // `readEvidence`'s score of a passage of the deal alone, tagged with every topic, mainly and only about the
+  // first, with every word, of an area.
+  const highestScore = 2 + topics.length + (topics.length > 0 ? 2 : 0) + 1 + terms.length * 0.5 + 1;
   let top: { passage: Passage; value: number; score: number } | undefined;
   readEvidence(ctx, deal, subject, (passage, score, position) => {
     if (!wanted(passage)) return false;
@@ -238,7 +244,7 @@ export function bestEvidence(
       const scored = score();
       if (scored > top.score) top = { passage, value: worth, score: scored };
     }
-    return false;
+    return top.value === highest && top.score === highestScore;
   });
   return top?.passage;
 }

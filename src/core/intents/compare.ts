@@ -45,7 +45,14 @@ export const compare: Intent = {
     const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const rows: CompareRow[] = pool.map((deal) => {
-      const passage = bestEvidence(ctx, deal, subject, inSection, squareness(subject, ctx));
+      const passage = bestEvidence(
+        ctx,
+        deal,
+        subject,
+        inSection,
+        squareness(subject, ctx),
+        squarest(subject),
+      );
       return {
         deal,
         dealName: ctx.dealName(deal),
@@ -140,6 +147,9 @@ function leadFor(
     pool.filter((deal) => !covered.includes(deal)),
   )}.`;
 }
+
+/** The highest squareness: an area passage of the deal alone, mainly and only about a topic asked, with every word. */
+const squarest = ({ topics, terms }: Subject) => (topics.length === 0 ? 0 : 2 + 1 + 2 + 1 + 1 + terms.length);
 
 /**
  * How squarely a passage speaks to the topics, to pick the best: a listed area first, official words next.
