@@ -167,7 +167,8 @@ export const NOT_KNOWN_AS_WORDS = [
   ),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
   ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth signerFirst openFirst"),
-  ...listNames("passiveAuxiliaries madePronouns"),
+  ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
+  ...listNames("soleAfter"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -188,32 +188,29 @@ function postingsOf(
   words: Int32Array,
   wordStarts: Int32Array,
 ): Pick<PassageWords, "postingStarts" | "postingPositions"> {
+  // Each passage met once under a stem, at its first word of it: as counted, so as filed.
+  const eachStemOnce = (meet: (word: number, position: number) => void) => {
+    const lastIn = new Int32Array(stemCount).fill(-1);
+    for (let position = 0; position + 1 < wordStarts.length; position++)
+      for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
+        const word = words[at] as number;
+        if (lastIn[word] !== position) meet(word, position);
+        lastIn[word] = position;
+      }
+  };
   const counts = new Int32Array(stemCount);
-  const lastIn = new Int32Array(stemCount).fill(-1);
-  for (let position = 0; position + 1 < wordStarts.length; position++) {
-    for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
-      const word = words[at] as number;
-      if (lastIn[word] === position) continue;
-      lastIn[word] = position;
-      counts[word] = (counts[word] as number) + 1;
-    }
-  }
+  eachStemOnce((word) => {
+    counts[word] = (counts[word] as number) + 1;
+  });
   const postingStarts = new Int32Array(stemCount + 1);
   for (let word = 0; word < stemCount; word++)
     postingStarts[word + 1] = (postingStarts[word] as number) + (counts[word] as number);
   const postingPositions = new Int32Array(postingStarts[stemCount] as number);
   const next = postingStarts.slice(0, stemCount);
-  // Each passage filed once under a stem, at its first word of it, as it was counted.
-  lastIn.fill(-1);
-  for (let position = 0; position + 1 < wordStarts.length; position++) {
-    for (let at = wordStarts[position] as number; at < (wordStarts[position + 1] as number); at++) {
-      const word = words[at] as number;
-      if (lastIn[word] === position) continue;
-      lastIn[word] = position;
-      postingPositions[next[word] as number] = position;
-      next[word] = (next[word] as number) + 1;
-    }
-  }
+  eachStemOnce((word, position) => {
+    postingPositions[next[word] as number] = position;
+    next[word] = (next[word] as number) + 1;
+  });
   return { postingStarts, postingPositions };
 }
 

@@ -214,14 +214,9 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   return `${yes ? "Yes" : "No"} — ${sentence.trim()}`;
 }
 
-/** Asking for an end at once: "with immediate effect", "straight away", "without notice". */
-const AT_ONCE =
-  /\b(immediate|immediately|instant|instantly|overnight|at once|straight away|right away|without( any)? notice)\b/i;
 /** Asking about the two sides agreeing: "if both sides agree", "by mutual consent" (not a bare "the agreement"). */
 const BY_AGREEMENT =
   /\b(both|the two) (sides|parties|countries|governments)\b.*\bagree|\bmutual(ly)?\b|\bjointly\b|\b(by|with) (their |joint )?consent\b/i;
-/** A clause letting the two sides agree on the date. */
-const AGREED_DATE = /\b(agree|agrees|agreed|mutual|mutually|jointly|consent)\b/i;
 
 /**
  * "Can Korea walk away with immediate effect?", "Can it end sooner if both sides agree?": the exit clause of the
@@ -231,7 +226,7 @@ const AGREED_DATE = /\b(agree|agrees|agreed|mutual|mutually|jointly|consent)\b/i
 function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/i.test(query.text);
   if (!ending) return null;
-  const atOnce = AT_ONCE.test(query.text);
+  const atOnce = holdsAnyOf(query.text, ctx.vocabulary.phrasing.atOnce);
   const agreed = !atOnce && BY_AGREEMENT.test(query.text);
   if (!agreed && !atOnce) return null;
   for (const excerpt of answer.excerpts) {
@@ -239,7 +234,8 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
     if (ctx.passage(excerpt.passageId)?.section !== "discontinuation") continue;
     const clause = excerpt.text.split(FULL_STOP).find((sentence) => /\bnotice\b/i.test(sentence));
     if (!clause) continue;
-    if (agreed) return AGREED_DATE.test(clause) ? `Yes — ${clause.trim()}` : null;
+    if (agreed)
+      return holdsAnyOf(clause, ctx.vocabulary.phrasing.agreedDate) ? `Yes — ${clause.trim()}` : null;
     if (/\b\d+ days\b/.test(clause)) return `No — ${clause.trim()}`;
   }
   return null;
@@ -299,22 +295,16 @@ function bothWays(leads: readonly string[]): string | null {
   return `${noes.length > 0 ? "No" : "Yes"} — ${reasons.join(" ")}`;
 }
 
-/** Money asked as something a deal binds its sides to ("oblige … to spend money", "any money attached?"). */
-const MONEY_WORDS = /^(money|funds?|funding|budget|cash|spend|spending|expenditure|financing)$/;
-const BINDING_WORDS =
-  /^(oblige[sd]?|obligate[sd]?|obligations?|commit(s|ted|ments?)?|require[sd]?|must|attached|binds?|binding)$/;
-
 /** "Any money attached?", "What's the budget?": a question about money, which a deal's funds clause answers. */
-export function asksAboutMoney(query: ParsedQuery): boolean {
-  return query.tokens.some((token) => MONEY_WORDS.test(token));
-}
+export const asksAboutMoney = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.moneyWords);
 
 /**
- * "Does the UK MOU oblige either government to spend money on quantum?": decided by the clause, shown among the
- * excerpts, that nothing in the deal commits its sides to spend funds.
+ * "Does the UK MOU oblige either government to spend money on quantum?": money asked as something a deal binds its
+ * sides to, decided by the clause, shown among the excerpts, that nothing in the deal commits its sides to spend funds.
  */
 function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  const asked = asksAboutMoney(query) && query.tokens.some((token) => BINDING_WORDS.test(token));
+  const asked = asksAboutMoney(query, ctx) && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
   if (!asked) return null;
   // "Do the UK and Korea deals both say so?": each deal asked by a clause of its own, or nothing decides.
   const deals = query.deals.length > 1 ? [...new Set(query.deals)] : [undefined];
@@ -343,17 +333,6 @@ const sameWord = (word: string, key: string) => {
     (short === long || (short.length >= 6 && /^(y|e|ion|ive|ments?)$/.test(long.slice(short.length))))
   );
 };
-
-/**
- * Words for the two sides acting together ("both countries", "joint", "cooperate"), meaning to ("plan to",
- * "supposed to") or being let to ("allow"): every commitment of a bilateral memorandum is that, so a sentence need not repeat them.
- */
-const TOGETHER_WORDS = new Set(
-  `common joint jointly shared mutual together bilateral country nation side partner cooperate cooperat
-  cooperation collaborate collaborat collaboration work suppos intend expect meant plan aim allow permit let`.split(
-    /\s+/,
-  ),
-);
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
 function askedOfEach(query: ParsedQuery): boolean {
@@ -394,6 +373,7 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   const dealWords = new Set([...namingReadings.values()].flatMap((words) => words.split(" ")));
   // Words naming the section asked ("pull out" → discontinuation) chose the excerpts; what is asked of it remains.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
+  const together = setOf(ctx.vocabulary.phrasing.togetherWords);
   return new Set(
     query.tokens
       .filter(
@@ -402,8 +382,8 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           !sectionWords.has(i) &&
           !FILLER_WORDS.has(token) &&
           !FILLER_WORDS.has(stem(token)) &&
-          !TOGETHER_WORDS.has(token) &&
-          !TOGETHER_WORDS.has(stem(token)) &&
+          !together.has(token) &&
+          !together.has(stem(token)) &&
           !dealWords.has(token) &&
           token.length > 2 &&
           // A question in another language has only the words the texts use to look for in them.
@@ -611,9 +591,6 @@ const orderWords = once((phrasing: Phrasing): ReadonlySet<string> => {
   return new Set(lists.flatMap((list) => list.flatMap((phrase) => tokenize(phrase))));
 });
 
-/** What a sole-word restricts when it stands after it: "AI alone?", "nuclear only?". */
-const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
-
 /**
  * What a question asks to be the only one of its kind ("Is JT-60SA the only facility …?", "Does the Japan deal
  * cover nothing but AI?"): the name or topic the sole-word restricts, the ways a text writes it, and whether it is all
@@ -624,7 +601,7 @@ const AFTER_SOLE = /^(only|alone|solely|exclusively)$/;
 function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
   const { tokens } = query;
   const text = tokens.join(" ");
-  const { sole, widening, soleGap, dealGap } = ctx.vocabulary.phrasing;
+  const { sole, widening, soleGap, dealGap, soleAfter } = ctx.vocabulary.phrasing;
   const match = anyPhrase(sole).exec(text);
   if (!match || holdsAnyOf(text, widening)) return null;
   const word = match[1] as string;
@@ -663,7 +640,7 @@ function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
   const restricted = ofAll
     ? terms[0]
     : ((word !== "alone" ? terms.find((term) => term.start === past(setOf(soleGap), after)) : undefined) ??
-      (AFTER_SOLE.test(word) ? terms.find((term) => term.end === at) : undefined));
+      (setOf(soleAfter).has(word) ? terms.find((term) => term.end === at) : undefined));
   if (!restricted) return null;
   const { words, forms, topic } = restricted;
   return { words, forms, topic, alone: restricted.alone, ofDeal };
@@ -794,7 +771,8 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const property = ctx.vocabulary.phrasing.propertyTopics;
   const asked = query.topics.some((topic) => property.includes(topic));
-  if (!asked || askedNegated(query, ctx) || asksAboutMoney(query) || HAS_AMOUNT.test(query.text)) return null;
+  if (!asked || askedNegated(query, ctx) || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text))
+    return null;
   const sentence = answer.excerpts
     .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
     .flatMap((excerpt) => excerpt.text.split(FULL_STOP))

@@ -206,7 +206,7 @@ export const ask: Intent = {
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
-    const noFunds = unsaid?.sum || (asksAboutMoney(query) && ofDeal) ? noFundsClauses(deals, ctx) : [];
+    const noFunds = unsaid?.sum || (asksAboutMoney(query, ctx) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
     // opens with it already).
     const clauses = query.form === "yes-no" ? [] : noFunds.map(({ passage }) => passage.text);
