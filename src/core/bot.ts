@@ -19,8 +19,8 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
-import { type ParsedQuery, parseQuery, wordsReadAs } from "./query.js";
-import { mentionsSigning, withSigningCorrected } from "./signing-question.js";
+import { type ParsedQuery, parseQuery } from "./query.js";
+import { mentionsSigning, partnerBefore, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import {
   anyOf,
@@ -92,9 +92,8 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     setOf(phrasing.signerAsked).has(token) &&
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
   // "Which Japanese minister signed …": a person asked by a partner's word after "which".
-  const partners = wordsReadAs(query.readings, "deal", "country");
   const byPartner = (i: number) =>
-    partners.includes(tokens[i - 1] ?? "") && /^(which|what)$/.test(tokens[i - 2] ?? "");
+    partnerBefore(query, ctx, i) !== undefined && /^(which|what)$/.test(tokens[i - 2] ?? "");
   const person = setOf(ctx.knowledge.valuesAsked.people);
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(

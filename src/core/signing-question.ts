@@ -1,4 +1,4 @@
-import type { AnswerDraft } from "./answer.js";
+import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
@@ -383,8 +383,8 @@ export function withSigningCorrected(
     // "Which Japanese minister signed the UK deal?": none did; the deal's record says who did.
     const record = run("who-signed", [foreign.deal.id]);
     const signers = joinNames(foreign.deal.signatories.map((person) => person.name));
-    const no = `No ${foreign.signer} signed the ${foreign.deal.name}; it was signed by ${signers}.`;
-    return { ...record, lead: `${query.form === "yes-no" ? "No — " : ""}${no} ${record.lead}` };
+    const no = `${foreign.signer} signed the ${foreign.deal.name}; it was signed by ${signers}.`;
+    return { ...record, lead: `${query.form === "yes-no" ? "No — no" : "No"} ${no} ${record.lead}` };
   }
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
@@ -429,24 +429,59 @@ export function withSigningCorrected(
 }
 
 /**
- * "Which Japanese minister signed the UK deal?", "Did a Korean official sign the Japan MOC?": a signer of one
- * partner's country (a deal's word just before a word for a person) asked of another deal. Null for any other.
+ * "Japanese minister", "Korean officials": the partner's word read just before the word for a person at `at`, or
+ * undefined. The one reading of a signer by partner, for the signing record and for a foreign signer.
+ */
+export function partnerBefore(query: ParsedQuery, ctx: KnowledgeLookups, at: number): Reading | undefined {
+  const { phrasing } = ctx.vocabulary;
+  if (!setOf([...phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]).has(query.tokens[at] ?? ""))
+    return undefined;
+  return query.readings.find((reading) => {
+    const words = tokenize(reading.words);
+    return (
+      (reading.kind === "deal" || reading.kind === "country") &&
+      words.every((word, k) => query.tokens[at - words.length + k] === word)
+    );
+  });
+}
+
+/**
+ * "Which Japanese minister signed the UK deal?", "Was the Japan deal signed by a Korean official?": a signer of
+ * one partner's country said to sign another partner's deal, the deal the signing word is about (the first named
+ * after it, or before "signed by"). Null for any other: "Did the Japanese minister sign the Japan deal before …".
  */
 function foreignSignerAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
 ): { deal: Deal; signer: string } | null {
-  if (!mentionsSigning(query, ctx) || query.deals.length !== 2) return null;
-  const person = setOf([...ctx.vocabulary.phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]);
-  for (const reading of query.readings) {
-    const words = tokenize(reading.words);
-    const after = query.tokens[indexOfSequence(query.tokens, words) + words.length] ?? "";
-    const [other] = query.deals.filter((deal) => deal !== reading.as);
-    const deal = other && ctx.deal(other);
-    if (reading.kind === "deal" && person.has(after) && deal)
-      return { deal, signer: `${capitalised(reading.words)} ${after}` };
+  if (query.deals.length !== 2) return null;
+  const { tokens } = query;
+  const signing = setOf(ctx.vocabulary.phrasing.signing);
+  const dealAt = (i: number) =>
+    query.readings.find(
+      (reading) =>
+        reading.kind === "deal" && tokenize(reading.words).every((word, k) => tokens[i + k] === word),
+    )?.as;
+  for (const [at] of tokens.entries()) {
+    const partner = partnerBefore(query, ctx, at);
+    if (partner?.kind !== "deal") continue;
+    const start = at - tokenize(partner.words).length;
+    const byAt = tokens.lastIndexOf("by", start);
+    const passive = byAt > 0 && byAt >= start - 2 && signing.has(tokens[byAt - 1] ?? "");
+    const verb = passive ? byAt - 1 : tokens.findIndex((token, i) => i > at && signing.has(token));
+    if (verb < 0) continue;
+    const around = passive ? [...tokens.keys()].slice(0, verb).reverse() : [...tokens.keys()].slice(verb + 1);
+    const signed = around.map(dealAt).find((deal) => deal !== undefined);
+    const deal = signed && signed !== partner.as ? ctx.deal(signed) : undefined;
+    if (deal) return { deal, signer: `${spelt(partner.words, ctx.deal(partner.as))} ${tokens[at]}` };
   }
   return null;
+}
+
+/** A partner's word as its deal's name spells it ("UK"), else capitalised ("Japanese"). */
+function spelt(words: string, deal: Deal | undefined): string {
+  const inName = deal?.name.split(/[\s–]+/).find((word) => word.toLowerCase() === words);
+  return inName ?? capitalised(words);
 }
 
 /** "India", "the United States": a country's name inside a sentence. */
