@@ -40,7 +40,7 @@ export async function coreSection(options: CoreOptions) {
       for (const row of rows) {
         const task: MeasureOptions = { ...options, dir: dirOf(row.factor), questions };
         // --expose-gc: the heap is read after a full collection, not at whatever point the last one left it.
-        const measured = runToEnd(`"${process.execPath}" --expose-gc "${child}"`, JSON.stringify(task));
+        const measured = runToEnd(process.execPath, ["--expose-gc", child], JSON.stringify(task));
         row.runs.push(JSON.parse(measured));
       }
       process.stderr.write(`  core run ${run}/${options.runs} done\n`);

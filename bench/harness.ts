@@ -19,11 +19,15 @@ export function inRepo(extra: Record<string, string> = {}) {
   };
 }
 
-/** Runs `command` (through sh) to its own end with `input` on stdin: its stdout; throws unless it exits with 0. */
-export function runToEnd(command: string, input = ""): string {
-  const result = spawnSync("sh", ["-c", command], { ...inRepo(), input, encoding: "utf8", timeout: 600_000 });
-  if (result.status !== 0) throw new Error(`${command}: exited with ${result.status ?? result.signal}`);
-  return result.stdout;
+/**
+ * Runs `file` (no shell, so a timeout kills the program itself) to its own end with `input` on stdin: its stdout;
+ * throws unless it exits with 0.
+ */
+export function runToEnd(file: string, args: string[], input = "", timeout = 600_000): string {
+  const options = { ...inRepo(), input, encoding: "utf8", timeout, killSignal: "SIGKILL" } as const;
+  const { status, signal, stdout } = spawnSync(file, args, options);
+  if (status !== 0) throw new Error(`${[file, ...args].join(" ")}: exited with ${status ?? signal}`);
+  return stdout;
 }
 
 export type Server = { child: ChildProcess; port: number };

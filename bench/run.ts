@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,9 +49,10 @@ export type Measured<T> = { at: string; loadAverage: { start: number; end: numbe
 export type Sections = { [K in Section]?: Measured<Awaited<ReturnType<(typeof RUNNERS)[K]>>> };
 
 const load = () => round(loadavg()[0] ?? 0, 2);
+const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" });
 const results = {
   date: new Date().toISOString(),
-  commit: runToEnd("git rev-parse --short HEAD || echo unknown").trim(), // "unknown" without git (an exported tree)
+  commit: head.stdout?.trim() || "unknown", // "unknown" without git (an exported tree)
   machine: `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`,
   loadAverage: { start: load(), end: 0 },
   quick,
@@ -77,5 +79,5 @@ if (full && !values.out) {
   const withFigures = (text: string) => text.replace(figures, () => `\n${report}\n`);
   writeFileSync(docs, withFigures(readFileSync(docs, "utf8")));
   // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
-  runToEnd("npx biome format --write docs/benchmarks.md");
+  runToEnd("npx", ["biome", "format", "--write", "docs/benchmarks.md"]);
 }

@@ -81,7 +81,7 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
   };
   try {
     // Builds the bot if its sources changed; answers, so that a code cache it saves covers answering too
-    runToEnd("node scripts/start.mjs", `${questions[0]}\n`);
+    runToEnd(process.execPath, ["scripts/start.mjs"], `${questions[0]}\n`);
     for (const main of mains) {
       const app = await startServer(main, {
         SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",

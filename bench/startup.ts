@@ -6,11 +6,14 @@ import { inRepo, REPO, round, runToEnd, stop } from "./harness.js";
 
 const QUESTION = "korea 6g";
 
-/** Milliseconds from spawning `command` (through sh, as npm runs a script) to its first line naming the deal. */
+/**
+ * Milliseconds from spawning `command` (through sh, as npm runs a script) to its first line naming the deal.
+ * `exec`: sh becomes the command, so stopping the child or its timeout ends the command itself.
+ */
 async function timeToAnswer(command: string, input = ""): Promise<number> {
   const started = performance.now();
   const options = { ...inRepo(), timeout: 60_000, killSignal: "SIGKILL" } as const;
-  const child = spawn("sh", ["-c", command], { ...options, stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn("sh", ["-c", `exec ${command}`], { ...options, stdio: ["pipe", "pipe", "ignore"] });
   child.stdin.end(input);
   try {
     // The first line of the answer names the deal; the console prints nothing before it.
@@ -28,7 +31,7 @@ export async function startupSection(runs: number) {
   const command: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
   const floor = () => timeToAnswer(`node bench/startup-floor.mjs knowledge "${QUESTION}"`);
   const console = () => timeToAnswer(command, `${QUESTION}\n`);
-  runToEnd(command, `${QUESTION}\n`);
+  runToEnd("sh", ["-c", `exec ${command}`], `${QUESTION}\n`);
   await floor();
   const measured: { consoleMs: number; floorMs: number; ratio: number }[] = [];
   for (let i = 0; i < runs; i++) {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it, onTestFinished } from "vitest";
+import { runToEnd } from "../bench/harness.js";
 import type { Results } from "../bench/run.js";
 import { runEntry } from "./helpers/run-process.js";
 
@@ -34,3 +35,13 @@ it("a quick bench run measures the core against its floor and writes only what i
   expect(results.goals.map((goal) => goal.goal)).toContain("×1 p99 (before the issue: 1.01 ms)");
   expect(run.stdout).toContain("Core latency and scale");
 }, 90_000);
+
+it("a measuring child that outlives its timeout is itself killed, not only a shell around it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tpd-bench-test-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const pidFile = join(dir, "pid");
+  const hang = `require("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000)`;
+  expect(() => runToEnd(process.execPath, ["-e", hang], "", 1500)).toThrow(/SIGKILL/);
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  expect(() => process.kill(pid, 0)).toThrow(/ESRCH/); // no such process left
+});
