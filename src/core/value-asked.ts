@@ -5,6 +5,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage } from "./model.js";
 import { MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
+import { nameHas, signingAsked } from "./signing-question.js";
 import {
   anyOf,
   askingPart,
@@ -628,14 +629,24 @@ export function withAlternativeStated(
   // When no excerpt gives either, a passage of the deals asked that gives one of them may ("the following
   // understandings" in the Korea MOU's own wording, not among its purpose excerpts).
   const ofDeals = (passage: Passage) => passage.deals.some((deal) => answer.deals.includes(deal));
-  const shown = givenIn(answer.excerpts);
+  // "Did Kratsios or Macron sign the UK deal?": a signer offered is given by the signing record of the deals asked,
+  // not by any sentence that names them.
+  const signers = signingAsked(query, ctx)?.people ?? [];
+  const unsigned = (alternative: string) =>
+    signers.includes(alternative) &&
+    !answer.deals.some((id) => ctx.deal(id)?.signatories.some((person) => nameHas(person, alternative)));
+  const recorded = (given: ReturnType<typeof givenIn>) =>
+    given.map((each, i) => (unsigned(alternatives[i] ?? "") ? [] : each));
+  const shown = recorded(givenIn(answer.excerpts));
   const given = shown.some((each) => each.length > 0)
     ? shown
-    : givenIn(
-        ctx
-          .passagesWithAny(alternatives)
-          .filter(ofDeals)
-          .map((passage) => excerptOf(ctx, passage)),
+    : recorded(
+        givenIn(
+          ctx
+            .passagesWithAny(alternatives)
+            .filter(ofDeals)
+            .map((passage) => excerptOf(ctx, passage)),
+        ),
       );
   if (given.filter((each) => each.length > 0).length !== 1) return null;
   const only = given.findIndex((each) => each.length > 0);
