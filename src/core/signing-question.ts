@@ -1,6 +1,6 @@
 import type { AnswerDraft, Reading } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId, Phrasing, Signatory } from "./model.js";
+import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
@@ -243,7 +243,7 @@ function signingClaimed(
     const end = after.findIndex((token) => placeWords.has(token) || token === "on");
     slot.push(...(end < 0 ? after : after.slice(0, end)));
   }
-  const signatories = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const signatories = signatoriesOf(ctx.knowledge);
   // "Is Onoda named as the Japanese signatory?", "What made Trump leave without signing?": with no signer's slot,
   // the signatories named anywhere are asked.
   const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query, ctx);
@@ -494,13 +494,16 @@ function placeName(words: string): string {
 export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
   const known = namedIn.get(query.tokens);
   if (known?.ctx === ctx) return known.people;
-  const people = ctx.knowledge.deals.flatMap((deal) => deal.signatories);
+  const people = signatoriesOf(ctx.knowledge);
   const words = query.tokens.filter((token) => token.length >= 3);
   const named = people.filter((person) => words.some((word) => nameHas(person, word)));
   const unique = [...new Map(named.map((person) => [person.name, person])).values()];
   namedIn.set(query.tokens, { ctx, people: unique });
   return unique;
 }
+
+/** Every deal's signatories, deal by deal, listed once per knowledge version. */
+const signatoriesOf = once((knowledge: KnowledgeBase) => knowledge.deals.flatMap((deal) => deal.signatories));
 
 /** The signatories a question's words name, found once per question (the parts of an answer ask several times). */
 const namedIn = new WeakMap<readonly string[], { ctx: KnowledgeLookups; people: Signatory[] }>();

@@ -309,7 +309,8 @@ export class Vocabulary {
       }
     }
     const lower = text.toLowerCase();
-    for (const { alias, term } of this.aliases.unspaced) {
+    // Only a text with a character of those scripts can hold one of their aliases (most questions have none).
+    for (const { alias, term } of MAYBE_UNSPACED.test(lower) ? this.aliases.unspaced : []) {
       if (lower.includes(alias)) readings.push({ words: alias, kind: term.kind, as: term.id, fuzzy: false });
     }
     // In a CJK token such as "日本の量子", the aliases found inside it stand for the whole token; so do the words
