@@ -61,6 +61,10 @@ export function askHint(ctx: KnowledgeLookups): string {
   return `Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as ${joinNames(topics, "or")}.`;
 }
 
+const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
+/** A count as a sentence says it: "three"; in digits past twelve. */
+export const countWord = (count: number): string => NUMBER_WORDS[count] ?? String(count);
+
 export const MONTHS =
   "january february march april may june july august september october november december".split(" ");
 

@@ -3,7 +3,7 @@ import { excerptOf } from "./answer-building.js";
 import { HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage } from "./model.js";
-import { MONTHS } from "./phrasing.js";
+import { countWord, MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { nameHas, signingAsked } from "./signing-question.js";
 import {
@@ -173,7 +173,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
         // A list asked for is given only when each item reads as one: "trusted, interoperable standards" is not two.
         const split = listing && items?.some((item) => /^\p{Ll}[\p{L}-]*$/u.test(item));
         return items && !split
-          ? `The texts I hold list ${NUMBER_WORDS[items.length] ?? items.length}: ${items.join("; ")}. `
+          ? `The texts I hold list ${countWord(items.length)}: ${items.join("; ")}. `
           : null;
       },
     };
@@ -299,7 +299,6 @@ export function valueUnsaid(
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }
 
-const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
 /** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
 const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
 

@@ -3,7 +3,7 @@ import { anyEvidence, describe, subjectOf } from "./coverage.js";
 import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing } from "./model.js";
-import { dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
+import { countWord, dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
@@ -23,11 +23,6 @@ import {
 } from "./text.js";
 import { valueUnsaid } from "./value-asked.js";
 
-/** Asking in another language whether a deal covers something: a stem such as "포함", "含", "inclu" in its words. */
-const asksCoverage = (text: string, stems: readonly string[]) => {
-  const lower = text.toLowerCase();
-  return stems.some((stem) => lower.includes(stem));
-};
 /** Where a sentence ends: not inside an abbreviation such as "U.S.". */
 const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** Where a sentence or clause ends. */
@@ -100,10 +95,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   }
   if (future) return null;
   // A question in another language is read by the topic it names alone: that tells whether a deal covers it, or
-  // has a property ("binding"), never what is done about it ("fund", "ban").
+  // has a property ("binding"), never what is done about it ("fund", "ban"). Coverage is asked by a stem such as
+  // "포함", "含", "inclu" in its words.
+  const lower = query.text.toLowerCase();
   if (
     query.foreign &&
-    !asksCoverage(query.text, ctx.vocabulary.otherLanguages.cover) &&
+    !ctx.vocabulary.otherLanguages.cover.some((stem) => lower.includes(stem)) &&
     !query.topics.some((topic) => ctx.vocabulary.phrasing.propertyTopics.includes(topic))
   )
     return null;
@@ -452,7 +449,6 @@ const rankPatterns = once((phrasing: Phrasing) => {
     newestOrOldest: new RegExp(`\\b(${anyOf(phrasing.newestOrOldest)})\\b`),
   };
 });
-const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six"];
 
 /**
  * The deals a "first/last signed" question ranks its deal among, and how the lead names them: all the deals
@@ -478,7 +474,7 @@ function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]
   );
   if (deals.length < 2 || !named[0] || !deals.includes(named[0])) return null;
   const within = asked.length > 0 ? ` signed in ${asked.map(capitalised).join(" ")}` : "";
-  return { deals, within: `of the ${COUNT_WORDS[deals.length] ?? deals.length} deals I hold${within}` };
+  return { deals, within: `of the ${countWord(deals.length)} deals I hold${within}` };
 }
 
 /**
