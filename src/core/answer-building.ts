@@ -47,7 +47,7 @@ export function pageStart(total: number, offset = 0): number {
 
 /** How many results there are up to the end of the page asked for (of `total`, or however many there are). */
 export const pageEnd = ({ offset, pageSize = PAGE_SIZE }: AnswerOptions, total = Number.MAX_SAFE_INTEGER) =>
-  pageStart(total, offset) + pageSize;
+  pageStart(total, offset) + (pageSize >= 1 ? Math.floor(pageSize) : PAGE_SIZE); // a page holds at least one
 
 /**
  * Puts one page of ranked results into the answer, making excerpts of that page only. `ranked` may hold just

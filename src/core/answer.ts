@@ -127,7 +127,7 @@ export type AnswerDraft = Omit<Answer, "body" | "labels" | "actions"> & {
 export type AnswerOptions = {
   /** Skip this many excerpts (for "More results"). */
   offset?: number;
-  /** How many excerpts the page holds (`PAGE_SIZE` when not given): every later page read at once. */
+  /** How many excerpts the page holds (`PAGE_SIZE` when not given or under 1): every later page read at once. */
   pageSize?: number;
   /** Restrict the answer to one deal, as a platform option might. */
   deal?: DealId;

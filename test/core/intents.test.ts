@@ -94,6 +94,13 @@ describe("ask", () => {
     expect(overlap).toEqual([]);
   });
 
+  it("reads a page size under one as the usual page, so the next page never points back at itself", () => {
+    const usual = bot.answer("japan", { offset: 3 }).page;
+    for (const pageSize of [0, 0.5, -2, Number.NaN])
+      expect(bot.answer("japan", { offset: 3, pageSize }).page).toEqual(usual);
+    expect(usual.next ?? Number.POSITIVE_INFINITY).toBeGreaterThan(3);
+  });
+
   it("lets a platform option pick the deal", () => {
     expect(excerptsOf(bot.answer("quantum", { deal: "korea" })).map((e) => e.deal)).toEqual(["korea"]);
   });
