@@ -433,9 +433,9 @@ export function withSigningCorrected(
  * undefined. The one reading of a signer by partner, for the signing record and for a foreign signer.
  */
 export function partnerBefore(query: ParsedQuery, ctx: KnowledgeLookups, at: number): Reading | undefined {
-  const { phrasing } = ctx.vocabulary;
-  if (!setOf([...phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]).has(query.tokens[at] ?? ""))
-    return undefined;
+  const person = query.tokens.slice(at, at + 1);
+  const lists = [ctx.vocabulary.phrasing.signerAsked, ctx.knowledge.valuesAsked.people];
+  if (!lists.some((list) => hasAnyOf(person, list))) return undefined;
   return query.readings.find((reading) => {
     const words = tokenize(reading.words);
     return (

@@ -558,7 +558,7 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
   if (phrasesIn(tokenize(text), ctx.vocabulary.phrasing.order).length > 0) return true;
   // "Which was earlier, the Korea MOU or the Japan MOC?": one of two deals named, before or after the other.
   const { signedLater, signedEarlier } = ctx.vocabulary.phrasing;
-  const beforeOrAfter = hasAnyOf(query.tokens, [...signedLater, ...signedEarlier]);
+  const beforeOrAfter = hasAnyOf(query.tokens, signedLater) || hasAnyOf(query.tokens, signedEarlier);
   const asksWhich = query.form === "which-deal" || /^(which|what)$/.test(query.tokens[0] ?? "");
   return beforeOrAfter && named >= 2 && asksWhich;
 }
