@@ -231,9 +231,8 @@ export function bestEvidence(
   highest = Number.POSITIVE_INFINITY,
 ): Passage | undefined {
   const { topics, terms } = subject;
-  // `readEvidence`'s score of a passage of the deal alone, tagged with every topic, mainly and only about the
-  // first, with every word, of an area.
-  const highestScore = 2 + topics.length + (topics.length > 0 ? 2 : 0) + 1 + terms.length * 0.5 + 1;
+  // Of the deal alone, tagged with every topic, mainly and only about the first, with every word, of an area.
+  const highestScore = scoreOf(true, topics.length, topics.length > 0, 1, terms.length, true);
   let top: { passage: Passage; value: number; score: number } | undefined;
   readEvidence(ctx, deal, subject, (passage, score, position) => {
     if (!wanted(passage)) return false;
@@ -248,6 +247,10 @@ export function bestEvidence(
   });
   return top?.passage;
 }
+
+/** readEvidence's score: of the deal alone, topics asked it is tagged with, mainly about one, its topics, words. */
+const scoreOf = (own: boolean, tags: number, main: boolean, topics: number, words: number, area: boolean) =>
+  (own ? 2 : 0) + tags + (main ? 2 : 0) + 1 / Math.max(1, topics) + words * 0.5 + (area ? 1 : 0);
 
 /**
  * Hands each passage of `evidence`, in knowledge order, to `visit` with a way to score it, until `visit` returns
@@ -276,15 +279,15 @@ function readEvidence(
     subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
     hasAliasWords.every((has) => has(position)) &&
     (!needTerms || (hasTerms(position) && saysTerms(passage, position)));
-  const score = (passage: Passage, position: number) => {
-    const topics = ctx.topicsAt(position);
-    const own = passage.deals.length === 1 ? 2 : 0;
-    const tagged = subject.topics.filter((topic) => passage.topics.includes(topic)).length;
-    const primary = subject.topics.includes(passage.topics[0] ?? "") ? 2 : 0;
-    const focus = 1 / Math.max(1, topics.size);
-    const terms = hasTerm.filter((has) => has(position)).length;
-    return own + tagged + primary + focus + terms * 0.5 + (passage.section === "area" ? 1 : 0);
-  };
+  const score = (passage: Passage, position: number) =>
+    scoreOf(
+      passage.deals.length === 1,
+      subject.topics.filter((topic) => passage.topics.includes(topic)).length,
+      subject.topics.includes(passage.topics[0] ?? ""),
+      ctx.topicsAt(position).size,
+      hasTerm.filter((has) => has(position)).length,
+      passage.section === "area",
+    );
   const candidates = name
     ? ctx.positionsSaying(namePhrases(name))
     : topic

@@ -149,7 +149,12 @@ function leadFor(
 }
 
 /** The highest squareness: an area passage of the deal alone, mainly and only about a topic asked, with every word. */
-const squarest = ({ topics, terms }: Subject) => (topics.length === 0 ? 0 : 2 + 1 + 2 + 1 + 1 + terms.length);
+const squarest = ({ topics, terms }: Subject) =>
+  topics.length === 0 ? 0 : squareOf(true, true, true, 1, terms.length, true);
+
+/** Squareness from what a passage has: of the deal alone, tagged with a topic asked, mainly about one, its topics. */
+const squareOf = (own: boolean, tag: boolean, main: boolean, topics: number, words: number, area: boolean) =>
+  (own ? 2 : 0) + (tag ? 1 : 0) + (main ? 2 : 0) + (area ? 1 : 0) + 1 / Math.max(1, topics) + words;
 
 /**
  * How squarely a passage speaks to the topics, to pick the best: a listed area first, official words next.
@@ -159,15 +164,15 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
   const { topics, terms } = subject;
   if (topics.length === 0) return () => 0;
   const hasTerm = terms.map((term) => ctx.hasWordsAt([term]));
-  return (passage: Passage, position: number) => {
-    const explicit = topics.some((topic) => passage.topics.includes(topic)) ? 1 : 0;
-    const primary = topics.includes(passage.topics[0] ?? "") ? 2 : 0; // the topic the fact is mainly about
-    const own = passage.deals.length === 1 ? 2 : 0;
-    const focus = 1 / Math.max(1, ctx.topicsAt(position).size); // a passage about this topic alone beats a list
-    // The other words asked ("nuclear shipping") pick the passage that has them.
-    const words = hasTerm.filter((has) => has(position)).length;
-    return own + explicit + primary + (passage.section === "area" ? 1 : 0) + focus + words;
-  };
+  return (passage: Passage, position: number) =>
+    squareOf(
+      passage.deals.length === 1,
+      topics.some((topic) => passage.topics.includes(topic)),
+      topics.includes(passage.topics[0] ?? ""), // the topic the fact is mainly about
+      ctx.topicsAt(position).size, // a passage about this topic alone beats a list
+      hasTerm.filter((has) => has(position)).length, // the other words asked ("nuclear shipping") pick it
+      passage.section === "area",
+    );
 }
 
 /** Without a topic: which deal covers which area, from the deals' own lists of areas. */
