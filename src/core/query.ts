@@ -236,8 +236,14 @@ export function parseQuery(
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
               : (opener && phrasing.yesNo.includes(opener)) ||
                 isTagQuestion(tokens, phrasing) ||
-                // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation.
-                tokens.some((token, i) => token === "or" && phrasing.negations.includes(tokens[i + 1] ?? ""))
+                // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
+                // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
+                tokens.some(
+                  (token, i) =>
+                    token === "or" &&
+                    phrasing.negations.includes(tokens[i + 1] ?? "") &&
+                    (tokens[i + 2] !== undefined || !QUESTION_WORDS.has(opener ?? "")),
+                )
           )
         ? "yes-no"
         : "open",
