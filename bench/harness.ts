@@ -19,10 +19,8 @@ export function inRepo(extra: Record<string, string> = {}) {
   };
 }
 
-/**
- * Runs `file` (no shell, so a timeout kills the program itself) to its own end with `input` on stdin: its stdout;
- * throws unless it exits with 0.
- */
+/** Runs `file` to its own end with `input` on stdin: its stdout; throws unless it exits with 0. No shell: a
+ * timeout kills the program itself. */
 export function runToEnd(file: string, args: string[], input = "", timeout = 600_000): string {
   const options = { ...inRepo(), input, encoding: "utf8", timeout, killSignal: "SIGKILL" } as const;
   const { status, signal, stdout } = spawnSync(file, args, options);

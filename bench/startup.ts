@@ -6,10 +6,8 @@ import { inRepo, REPO, round, runToEnd, stop } from "./harness.js";
 
 const QUESTION = "korea 6g";
 
-/**
- * Milliseconds from spawning `command` (through sh, as npm runs a script) to its first line naming the deal.
- * `exec`: sh becomes the command, so stopping the child or its timeout ends the command itself.
- */
+/** Milliseconds from spawning `command` (through sh, as npm runs a script; `exec`, so that stopping the child
+ * ends the command, not only sh) to its first line naming the deal. */
 async function timeToAnswer(command: string, input = ""): Promise<number> {
   const started = performance.now();
   const options = { ...inRepo(), timeout: 60_000, killSignal: "SIGKILL" } as const;
