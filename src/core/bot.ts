@@ -32,7 +32,6 @@ import {
   once,
   phrasesIn,
   setOf,
-  tokenize,
 } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
@@ -64,6 +63,10 @@ export type Bot = {
 /** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
+const FOR_A_THING = /^\W*(which|what|whats|what's|who|whom|whose)\b/i;
+const YES_OR_NO = /^(Yes|No) — /;
+/** A question asking why a claim holds: "Why does the UK deal leave out nuclear energy?". */
+const WHY_CLAIM = /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
 const premiseOpening = once(
   (openers: readonly string[]) => new RegExp(`^(?:${anyOf(openers)})\\s+([^,]+),\\s*(.+)$`, "i"),
@@ -168,14 +171,6 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   return query.intent;
 }
 
-/** "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person opens with no Yes or No. */
-const ASKS_FOR_A_THING = /^(which|what|whats|who|whom|whose)$/;
-function withoutYesOrNo(query: ParsedQuery, answer: AnswerDraft): AnswerDraft {
-  const opener = tokenize(askingPart(query.text))[0] ?? "";
-  if (query.form === "yes-no" || !ASKS_FOR_A_THING.test(opener) || !hasYesNoLead(answer.lead)) return answer;
-  return { ...answer, lead: capitalised(answer.lead.replace(/^(Yes|No) — /, "")) };
-}
-
 export function createBot(deps: BotDeps): Bot {
   return toEnd(buildBot(deps));
 }
@@ -223,43 +218,30 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     };
   };
 
-  /**
-   * A claim a question rests on or asks about, asked as a yes/no question of its own: "Since the Korea TPD is
-   * legally binding, what penalties apply?", "Why does the UK deal leave out nuclear energy?" ("does it cover
-   * nuclear energy?", the answer turned round). A claim the texts deny opens the answer with its correction; a
-   * yes/no question about a subject left out is answered turned round. Null for any other question.
-   */
+  /** A claim asked of ("since …, ", "why does …", "does it leave out …?") checked as a yes/no question; its correction leads. */
   const claimChecked = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
-    const { premiseOpeners, exclusion } = ctx.vocabulary.phrasing;
     const asking = askingPart(query.text).replace(/[?？]+\s*$/, "");
-    const premise = premiseOpening(premiseOpeners).exec(asking);
+    const premise = premiseOpening(ctx.vocabulary.phrasing.premiseOpeners).exec(asking);
     // A signing asked "why" of is corrected from the signing record (`withSigningCorrected`).
-    const why = mentionsSigning(query, ctx)
-      ? null
-      : /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i.exec(asking);
-    const claim = premise
-      ? `${premise[1]}, right?`
-      : why
-        ? `${why[1]}?`
-        : query.form === "yes-no"
-          ? asking
-          : null;
-    const excluded = claim && anyPhrase(exclusion).exec(claim);
-    if (!claim || (!premise && !why && !excluded)) return null;
+    const why = mentionsSigning(query, ctx) ? null : WHY_CLAIM.exec(asking);
+    const claim = premise ? `${premise[1]}, right?` : why ? `${why[1]}?` : asking;
+    const excluded = anyPhrase(ctx.vocabulary.phrasing.exclusion).exec(claim);
+    if (!premise && !why && !(excluded && query.form === "yes-no")) return null;
     const checked = run(parse(excluded ? claim.replace(excluded[0], "cover") : claim), options);
-    const turned = (lead: string) =>
-      excluded ? lead.replace(/^(Yes|No) — /, (yes) => (yes.startsWith("Yes") ? "No — " : "Yes — ")) : lead;
-    if (!premise && !why) return { ...checked, query: query.text, lead: turned(checked.lead) };
-    if (!turned(checked.lead).startsWith("No — ")) return null;
+    const turn = { "Yes — ": "No — ", "No — ": "Yes — " } as Record<string, string>;
+    const lead = excluded ? checked.lead.replace(YES_OR_NO, (yes) => turn[yes] ?? yes) : checked.lead;
+    if (!premise && !why) return { ...checked, query: query.text, lead };
+    if (!lead.startsWith("No — ")) return null;
     // The rest of the question keeps the claim's words, which name the deal and topic it is asked of.
     const rest = premise ? run(parse(`${premise[2]} — ${premise[1]}`), options) : checked;
     const answer = rest.found ? rest : checked;
-    const correction = turned(checked.lead)
-      .replace(/^No — /, "")
-      .split(/(?<=[.:])\s/)[0]
-      ?.replace(/:$/, ".");
-    const lead = `The texts say otherwise: ${correction} ${answer === checked ? "" : answer.lead}`.trim();
-    return { ...answer, query: query.text, lead };
+    const [correction] = lead.slice("No — ".length).split(/(?<=[.:])\s/);
+    const after = answer === checked ? "" : ` ${answer.lead}`;
+    return {
+      ...answer,
+      query: query.text,
+      lead: `The texts say otherwise: ${correction?.replace(/:$/, ".")}${after}`,
+    };
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
@@ -289,7 +271,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       }
       return pages;
     };
-    const answer = withoutYesOrNo(query, withValueStated(query, corrected, ctx, laterPages));
+    const valued = withValueStated(query, corrected, ctx, laterPages);
+    // "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person has no Yes or No.
+    const forAThing = query.form !== "yes-no" && FOR_A_THING.test(askingPart(query.text));
+    const answer = forAThing ? { ...valued, lead: capitalised(valued.lead.replace(YES_OR_NO, "")) } : valued;
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     if (!aside || !answer.found) return answer;

@@ -288,8 +288,7 @@ function premiseMissing(
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
       return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
-  // Words offered beside an "or" ("Tokyo or Osaka", "Kratsios or Lutnick") are asked, not assumed, when the texts
-  // know one of them: that one answers.
+  // Words offered beside an "or" ("Tokyo or Osaka") are asked, not assumed, when the texts know one of them.
   const or = query.tokens.indexOf("or");
   const offered = or > 0 ? query.tokens.slice(or - 1, or + 3) : [];
   const signer = new Set([

@@ -130,15 +130,9 @@ export function parseQuery(
   const { phrasing } = vocabulary;
   // "Which fields did the White House say …": who said it is the source asked, not words to look for.
   const said = hasAnyOf(tokens, phrasing.saying);
-  // "According to the MOU, who can end it?", "…, per the fact sheet?": who says it frames the question; its words
-  // are not looked for (a publisher named there is still the source preferred).
-  const sourceFramed = new RegExp(
-    `^(?:${anyOf(phrasing.sourceFraming)})\\s+[^,]+,|,\\s*(?:${anyOf(phrasing.sourceFraming)})\\s+[^,]+$`,
-    "i",
-  ).exec(text);
-  const framedFrom = sourceFramed ? tokenize(text.slice(0, sourceFramed.index)).length : 0;
-  const framed = (i: number) =>
-    sourceFramed !== null && i >= framedFrom && i < framedFrom + tokenize(sourceFramed[0]).length;
+  // "According to the MOU, who can end it?": who says it frames the question; its words are not looked for.
+  const framedBy = new RegExp(`^(?:${anyOf(phrasing.sourceFraming)})\\s+[^,]+,`, "i").exec(text);
+  const framed = tokenize(framedBy?.[0] ?? "").length;
   const saidBy = vocabulary.publishers.map(({ names }) =>
     said ? wordsOfPhrases(names).flatMap((name) => positionsOf(tokens, name)) : [],
   );
@@ -175,7 +169,7 @@ export function parseQuery(
         !match.consumed.has(i) &&
         !sectionWords.has(i) &&
         !saidBy.some((positions) => positions.includes(i)) &&
-        !framed(i) &&
+        i >= framed &&
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
         !(foreign && !vocabulary.uses(token)) &&
@@ -186,9 +180,7 @@ export function parseQuery(
   // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
   // after its condition or the things it chooses among.
   const afterLeadIn = /^(?:if|of|between|among)\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
-  const opener = asksOnItsOwn
-    ? tokens.find((_, i) => !aboutAsker.has(i))
-    : (afterLeadIn ?? tokens[framedFrom === 0 && sourceFramed ? tokenize(sourceFramed[0]).length : 0]);
+  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[framed]);
   // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
   // after such a lead-in only ("signed by a former minister" keeps both).
   const pick =

@@ -171,7 +171,7 @@ function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningA
   // "What did Trump and Kishida agree …": those who agreed a deal are those who signed it.
   const verbs = ["sign", "agree"];
   // "What did Kishida say when he signed it?": the one who "he" is signed.
-  const signsNext = verbs.some((verb) => query.tokens.includes(verb)) || signedByPronoun(query, ctx);
+  const signsNext = verbs.some((verb) => query.tokens.includes(verb)) || signedByPronoun(query);
   const { openFirst, signerFirst } = wordsOf(ctx.vocabulary.phrasing);
   const signerFrom = openFirst.has(first) && signerFirst.has(second) && signsNext ? 2 : null;
   const asked = signingClaimed(query, ctx, signerFrom, (token) => capitalised.has(token), verbs);
@@ -217,9 +217,9 @@ function signingClaimed(
   // "According to Reuters, who signed …": a place before a question word is not where the signing is asked.
   const places = placesAsked(query, ctx, inName).filter((place) => !askedBetween(place.at, at));
   const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
-  // "Did Biden sign …", "Has Starmer signed …": the signer's slot ends at the verb; "Does it take effect once
-  // signed?" names no signer.
-  const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "");
+  // "Did Biden sign …", "Has Starmer signed …", "… when he signed": the signer's slot ends at the verb; "Does it
+  // take effect once signed?" names no signer.
+  const perfect = ["has", "have", "had"].includes(query.tokens[0] ?? "") || signedByPronoun(query);
   // "PM Kishida signed the Japan TPD, right?": a statement's signer is its subject, the words before the verb. A
   // question word anywhere before the verb makes it a question, whatever opens it ("Quick question: who signed …").
   const first = query.tokens[0] ?? "";
@@ -234,10 +234,7 @@ function signingClaimed(
   const between = from !== null ? query.tokens.slice(from, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
   const slot =
-    (verbs.includes(query.tokens[at] ?? "") || perfect || statement || signedByPronoun(query, ctx)) &&
-    between.length <= 6
-      ? between
-      : [];
+    (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && between.length <= 6 ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => placeWords.has(token) || token === "on");
@@ -280,12 +277,8 @@ function signingClaimed(
   return { people, places, deals, dates };
 }
 
-/** "… when he signed", "… as they signed it": a pronoun just before the signing word stands for the signer. */
-const signedByPronoun = (query: ParsedQuery, ctx: KnowledgeLookups) =>
-  query.tokens.some(
-    (token, i) =>
-      /^(he|she|they)$/.test(token) && hasAnyOf([query.tokens[i + 1] ?? ""], ctx.vocabulary.phrasing.signing),
-  );
+/** "… when he signed": a pronoun just before the signing word stands for the signer. */
+const signedByPronoun = ({ text }: ParsedQuery) => /\b(?:he|she|they)\s+sign/i.test(text);
 
 /**
  * Whether what the signing word at `at` makes is a deal (or "it", or nothing said), so that the signing record
@@ -417,8 +410,9 @@ export function withSigningCorrected(
   // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
   // signing record is the answer.
   // An answer whose lead is about the wrong signer ("… says about “kishida signed”") is no answer either.
-  const aboutThem = assumed.people.some((word) => answered.lead.toLowerCase().includes(word));
-  const answer = answered.found && !signedAfterAll && !aboutThem ? answered : signingRecord;
+  const aboutThem =
+    assumed.people.some((word) => answered.lead.toLowerCase().includes(word)) || signedAfterAll;
+  const answer = answered.found && !aboutThem ? answered : signingRecord;
   const lead = `No — the texts say otherwise: ${correction} ${answer.lead}`;
   const [cited] = signingRecord.excerpts;
   const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);

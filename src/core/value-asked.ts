@@ -89,8 +89,6 @@ type ValueAsked = {
   unsaid: string;
   sum?: boolean;
   number?: boolean;
-  /** Only a list is asked: without one, the answer stands as it is. */
-  listOnly?: boolean;
   /** What a passage's list of the things counted says ("The texts I hold list five: …"), or null. */
   listed?: (passage: Passage) => string | null;
   /**
@@ -148,10 +146,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   // "List the Korea deal's space items", "what are the space projects …": the list asked, without a count.
   const listing = /^(list|name|enumerate|what are)\b/.exec(text)?.[1]?.split(" ").at(-1);
   if ((counted?.[1] && !patterns.timeUnits.has(counted[1])) || listing) {
-    const after = listing ?? "many";
     const nouns = countedNouns(
       query.tokens.filter((token) => !listing || !patterns.dealWords.has(token)),
-      after,
+      listing ?? "many",
       setOf(ctx.vocabulary.phrasing.countEnd),
     );
     const counts = new RegExp(
@@ -162,7 +159,6 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       gives: (passage) => nouns.length > 0 && counts.test(passage.text),
       unsaid: "say how many there are",
       number: !listing,
-      listOnly: Boolean(listing),
       quotable: !listing,
       onSubject: true,
       listed: (passage) => {
@@ -293,7 +289,8 @@ export function valueUnsaid(
     shown.find(lists) ?? (!listed || shown.some(value.gives) ? undefined : furtherOnes().find(lists));
   if (listing)
     return { said: lists(listing), sum: false, ...(shown.includes(listing) ? {} : { giving: listing }) };
-  if (value.listOnly || shown.some(value.gives)) return null;
+  // Only a list asked ("list the space items", no count): without one, the answer stands as it is.
+  if ((listed && !value.number) || shown.some(value.gives)) return null;
   const sum = value.sum === true;
   const giving = value.number ? furtherOnes().filter(related).find(value.gives) : undefined;
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
@@ -302,10 +299,7 @@ export function valueUnsaid(
 /** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
 const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
 
-/**
- * What "how many" counts or a list asks for: "space items" in "how many space cooperation items does …" and in
- * "list the deal's space items", without filler words.
- */
+/** What "how many" counts or a list asks for ("… space items"), without filler words. */
 function countedNouns(tokens: readonly string[], after: string, countEnd: ReadonlySet<string>): string[] {
   let from = tokens.indexOf(after) + 1;
   while (FILLER_WORDS.has(tokens[from] ?? "")) from++;
@@ -324,8 +318,7 @@ function listOf(sentence: string, nouns: readonly string[], anyPart: ReadonlySet
   if (!opener || !head) return null;
   const typed = tokenize(sentence.slice(0, opener.index));
   const before = typed.map(stem);
-  // A noun for any part of a list ("items") leaves the words before it to say what is counted; the noun counted
-  // itself stands as asked ("areas: …", not "the quantum area covers: …", a list inside one area).
+  // "Items" leaves the words before it to say what is counted; any other noun stands as asked ("areas: …").
   const naming = anyPart.has(head) ? nouns.slice(0, -1) : [head];
   if (naming.length === 0 || !naming.every((noun) => before.includes(stem(noun)))) return null;
   if (!anyPart.has(head) && !typed.includes(head)) return null;
@@ -610,19 +603,14 @@ export function withAlternativeStated(
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const gives = (words: readonly string[], alternative: string) =>
     words.some(
-      (word, i) =>
-        word === alternative && !words.slice(Math.max(0, i - 3), i).some((before) => negations.has(before)),
+      (word, i) => word === alternative && !words.slice(Math.max(0, i - 3), i).some((w) => negations.has(w)),
     );
   const givenIn = (excerpts: readonly Excerpt[]) => {
     const sentences = excerpts.flatMap((excerpt) =>
-      sentencesOf(excerpt.text).map((sentence) => ({
-        excerpt,
-        sentence,
-        words: tokenize(sentence).map(stem),
-      })),
+      sentencesOf(excerpt.text).map((sentence) => ({ excerpt, sentence })),
     );
-    return alternatives.map((alternative) =>
-      sentences.filter(({ words }) => gives(words, stem(alternative))),
+    return alternatives.map((one) =>
+      sentences.filter(({ sentence }) => gives(tokenize(sentence).map(stem), stem(one))),
     );
   };
   // When no excerpt gives either, a passage of the deals asked that gives one of them may ("the following

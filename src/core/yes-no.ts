@@ -60,9 +60,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
       : lead;
   // "Is it binding or non-binding?": the answer offered, not a Yes or No.
   const offered = OFFERED_NEGATION.exec(query.text);
-  const asOffered = (opening: string) =>
-    `${capitalised(offered?.[opening.startsWith("Yes") ? 1 : 2] ?? "")} — `;
-  const named = offered ? noted.replace(YES_NO_LEAD, asOffered) : noted;
+  const named = offered
+    ? noted.replace(YES_NO_LEAD, (yes) => `${capitalised(offered[yes[0] === "Y" ? 1 : 2] ?? "")} — `)
+    : noted;
   return named === answer.lead ? answer : { ...answer, lead: named };
 }
 /** A thing and its negation offered: "binding or non-binding", "binding or not binding". */
@@ -241,17 +241,10 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
 
 /**
- * "Was it Trump's first state visit?" over a text of the deal asked that says "second state visit", "The working
- * group must meet within 12 months, right?" over one that says "six months": No, with that sentence; unless a text
- * also says the ordinal or number asked ("first half of 2026" beside "second half of 2026"). What is to be done
- * under a deal (`future`) is told by its numbers, not its ordinals.
+ * "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with that
+ * sentence, unless a text also says the one asked. What is to be done (`future`) is told by numbers, not ordinals.
  */
-function ordinalDiffers(
-  query: ParsedQuery,
-  answer: AnswerDraft,
-  ctx: KnowledgeLookups,
-  future: boolean,
-): string | null {
+function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups, future: boolean) {
   const excerpts = answer.excerpts.filter(
     (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
   );
@@ -260,8 +253,7 @@ function ordinalDiffers(
     const next = query.tokens[i + 1];
     const counted = numbers.includes(token) || /^\d+$/.test(token);
     const kind = counted ? [...numbers, "\\d+"] : future ? [] : ORDINAL_WORDS;
-    if (!kind.includes(token) && !counted) continue;
-    if (!next || FILLER_WORDS.has(next)) continue;
+    if ((!kind.includes(token) && !counted) || !next || FILLER_WORDS.has(next)) continue;
     if (excerpts.some((excerpt) => new RegExp(`\\b${token}\\s+${next}\\b`, "i").test(excerpt.text))) continue;
     const others = kind.filter((word) => word !== token).join("|");
     const written = new RegExp(`\\b(${others})['’]?[\\s-]+${next}\\b`, "i");
