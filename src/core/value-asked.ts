@@ -597,7 +597,7 @@ export function withAlternativeStated(
   const offers =
     query.form === "yes-no" || (query.form === "open" && !QUESTION_WORDS.has(query.tokens[0] ?? ""));
   if (!answer.found || !offers || query.coverage || answer.page.offset > 0) return null;
-  const alternatives = alternativesOf(query.tokens);
+  const alternatives = alternativesOf(query.tokens, ctx.vocabulary.phrasing.auxiliaries);
   if (!alternatives) return null;
   // Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds".
   const negations = setOf(ctx.vocabulary.phrasing.negations);
@@ -681,7 +681,7 @@ const BEFORE_ANSWER = /^(a|an|the|to|in|at|on|by|with|for|from)$/;
  * The two one-word answers a question offers around its last "or" ("Gyeongju or Seoul", "an MOU or a treaty",
  * "JT-60SA or ITER"), as typed; null without an "or", or when a side offers no answer ("or not").
  */
-function alternativesOf(tokens: readonly string[]): [string, string] | null {
+function alternativesOf(tokens: readonly string[], auxiliaries: readonly string[]): [string, string] | null {
   const or = tokens.lastIndexOf("or");
   if (or < 1) return null;
   const left = tokens[or - 1];
@@ -689,7 +689,9 @@ function alternativesOf(tokens: readonly string[]): [string, string] | null {
   const leftWords = tokens.slice(Math.max(0, or - 4), or);
   const right = tokens
     .slice(or + 1)
-    .find((token) => !BEFORE_ANSWER.test(token) && !leftWords.includes(token));
+    .find(
+      (token) => !BEFORE_ANSWER.test(token) && !auxiliaries.includes(token) && !leftWords.includes(token),
+    );
   if (!left || !right || NO_ANSWER.test(left) || NO_ANSWER.test(right)) return null;
   return [left, right];
 }
