@@ -59,8 +59,8 @@ async function closedLoop(ask: Ask, seconds: number) {
 }
 
 /**
- * Requests due at an even `rate` (open loop): each is timed from when it was due, not when it left, unless it left
- * early (a wait under 1 ms is not slept, and a timer may fire before its time): then from when it left.
+ * Requests due at an even `rate` (open loop): each is timed from when it was due, so a late send counts its delay,
+ * or from when it left if that was earlier (a wait under 1 ms is not slept, and a timer may fire before its time).
  */
 async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[]> {
   const started = performance.now();
@@ -69,7 +69,7 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait >= 1) await sleep(wait);
-    pending.push(ask(Math.max(due, performance.now())));
+    pending.push(ask(Math.min(due, performance.now())));
   }
   return Promise.all(pending);
 }
