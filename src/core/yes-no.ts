@@ -758,7 +758,9 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
  */
 function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const property = ctx.vocabulary.phrasing.propertyTopics;
-  const asked = query.topics.some((topic) => property.includes(topic));
+  // "Does it have a termination clause?" asks about another clause of the same topic than whether it binds.
+  const otherClause = query.sections.length > 0 && !query.sections.includes("legal-status");
+  const asked = !otherClause && query.topics.some((topic) => property.includes(topic));
   if (!asked || askedNegated(query, ctx) || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text))
     return null;
   const sentence = answer.excerpts

@@ -323,6 +323,17 @@ describe("yes/no questions about what a text says", () => {
     expect(bot.answer("Was the Japan deal signed in Tokyo?").lead).toMatch(/^Yes — .*Tokyo/);
   });
 
+  it("does not answer a question about another clause of the legal-status topic with whether the deal binds", () => {
+    for (const question of [
+      "Does the UK deal have a termination clause?",
+      "Does the UK deal omit a termination clause?",
+      "Does the Korea MOU have an exit clause?",
+    ]) {
+      expect(bot.answer(question).lead, question).not.toMatch(/^(Yes|No) — .*legally binding/);
+    }
+    expect(bot.answer("Is the Japan TPD a formal treaty?").lead).toMatch(/^No — .*non-treaty/);
+  });
+
   it("checks who signed against the deal's own signatories", () => {
     expect(bot.answer("Did Trump sign the Japan deal himself?").lead).toMatch(
       /^No — the U\.S\.–Japan .* signed by /,
