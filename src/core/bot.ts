@@ -63,7 +63,6 @@ export type Bot = {
 /** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
-const FOR_A_THING = /^\W*(which|what|whats|what's|who|whom|whose)\b/i;
 const YES_OR_NO = /^(Yes|No) — /;
 /** A question asking why a claim holds: "Why does the UK deal leave out nuclear energy?". */
 const WHY_CLAIM = /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
@@ -273,7 +272,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     };
     const valued = withValueStated(query, corrected, ctx, laterPages);
     // "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person has no Yes or No.
-    const forAThing = query.form !== "yes-no" && FOR_A_THING.test(askingPart(query.text));
+    const firstWord = /^\W*(\w+)/.exec(askingPart(query.text))?.[1]?.toLowerCase() ?? "";
+    const forAThing = query.form !== "yes-no" && ctx.vocabulary.phrasing.forAThing.includes(firstWord);
     const answer = forAThing ? { ...valued, lead: capitalised(valued.lead.replace(YES_OR_NO, "")) } : valued;
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);

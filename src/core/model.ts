@@ -168,7 +168,8 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
   ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth signerFirst openFirst"),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
-  ...listNames("soleAfter"),
+  ...listNames("soleAfter noAnswerOffered beforeAnswer forAThing weighing eachAsked onSignatureAsked"),
+  ...listNames("onSignature ratification wordingAsked listRequests"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

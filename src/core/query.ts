@@ -56,6 +56,8 @@ export type ParsedQuery = {
   /** Publishers the question asks what they said ("did the White House say …"), as sources.yaml names them. */
   publishers: string[];
   form: QuestionForm;
+  /** A thing offered with its negation ("binding or not", "binding or non-binding"): see `negationOffered`. */
+  orNot: NegationOffered;
   /** "all three", "every deal": a which-deal question about all the deals at once. */
   allDeals: boolean;
   /** Asks whether a text covers something ("does … cover", "is … part of"). */
@@ -187,6 +189,7 @@ export function parseQuery(
     afterLeadIn && named.length === 2 ? tokens.find((token) => /^(former|latter)$/.test(token)) : undefined;
   const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
   const framing = setOf(phrasing.framing);
+  const orNot = negationOffered(text, tokens, phrasing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
@@ -230,15 +233,11 @@ export function parseQuery(
                 isTagQuestion(tokens, phrasing) ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
                 // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
-                tokens.some(
-                  (token, i) =>
-                    token === "or" &&
-                    phrasing.negations.includes(tokens[i + 1] ?? "") &&
-                    (tokens[i + 2] !== undefined || !QUESTION_WORDS.has(opener ?? "")),
-                )
+                orNot.places.some((i) => tokens[i + 1] !== undefined || !QUESTION_WORDS.has(opener ?? ""))
           )
         ? "yes-no"
         : "open",
+    orNot,
     allDeals: has(phrasing.allDeals),
     coverage: has(phrasing.coverage),
     offTopic,
@@ -247,6 +246,22 @@ export function parseQuery(
     readings: readings.filter((r) => !readAgainInAsker(r)),
     tokens,
     inPhrases,
+  };
+}
+
+/**
+ * "binding or not", "yes or no", "binding or non-binding": a thing offered with its negation. `places`: the tokens
+ * after an "or" that negate, which offer the other side of a choice and negate nothing asked. `sides`: the thing and
+ * its negation as typed ("binding", "non-binding"), when the question writes both.
+ */
+export type NegationOffered = { places: readonly number[]; sides: readonly [string, string] | null };
+
+function negationOffered(text: string, tokens: readonly string[], phrasing: Phrasing): NegationOffered {
+  const negations = setOf(phrasing.negations);
+  const offered = /\b([\p{L}-]+) or ((?:non-?|not |un)\1)\b/iu.exec(text);
+  return {
+    places: tokens.flatMap((token, i) => (tokens[i - 1] === "or" && negations.has(token) ? [i] : [])),
+    sides: offered ? [offered[1] as string, offered[2] as string] : null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { AnswerDraft, Excerpt } from "./answer.js";
 import { excerptOf } from "./answer-building.js";
 import { HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { KnowledgeBase, Passage } from "./model.js";
+import type { KnowledgeBase, Passage, Phrasing } from "./model.js";
 import { countWord, MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { nameHas, signingAsked } from "./signing-question.js";
@@ -18,6 +18,7 @@ import {
   setOf,
   stem,
   tokenize,
+  wordsOfPhrases,
 } from "./text.js";
 
 /**
@@ -144,7 +145,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
   // "List the Korea deal's space items", "what are the space projects …": the list asked, without a count.
-  const listing = /^(list|name|enumerate|what are)\b/.exec(text)?.[1]?.split(" ").at(-1);
+  const listing = wordsOfPhrases(ctx.vocabulary.phrasing.listRequests)
+    .find((words) => words.every((word, i) => query.tokens[i] === word))
+    ?.at(-1);
   if ((counted?.[1] && !patterns.timeUnits.has(counted[1])) || listing) {
     const nouns = countedNouns(
       query.tokens.filter((token) => !listing || !patterns.dealWords.has(token)),
@@ -597,7 +600,7 @@ export function withAlternativeStated(
   const offers =
     query.form === "yes-no" || (query.form === "open" && !QUESTION_WORDS.has(query.tokens[0] ?? ""));
   if (!answer.found || !offers || query.coverage || answer.page.offset > 0) return null;
-  const alternatives = alternativesOf(query.tokens, ctx.vocabulary.phrasing.auxiliaries);
+  const alternatives = alternativesOf(query.tokens, ctx.vocabulary.phrasing);
   if (!alternatives) return null;
   // Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds".
   const negations = setOf(ctx.vocabulary.phrasing.negations);
@@ -671,27 +674,19 @@ function typedAs(text: string, alternative: string, side: "before" | "after"): s
   return `${before}${word[0]}`;
 }
 
-/** Words about an "or" that offer no answer: "or not", "or anything else", "this or that". */
-const NO_ANSWER =
-  /^(not|non|no|none|so|anything|something|nothing|else|other|others|more|less|both|either|neither|all|this|that|it|them|what|which)$/;
-/** Words between "or" and the answer it offers: "or to Congress", "or a treaty". */
-const BEFORE_ANSWER = /^(a|an|the|to|in|at|on|by|with|for|from)$/;
-
 /**
  * The two one-word answers a question offers around its last "or" ("Gyeongju or Seoul", "an MOU or a treaty",
  * "JT-60SA or ITER"), as typed; null without an "or", or when a side offers no answer ("or not").
  */
-function alternativesOf(tokens: readonly string[], auxiliaries: readonly string[]): [string, string] | null {
+function alternativesOf(tokens: readonly string[], phrasing: Phrasing): [string, string] | null {
   const or = tokens.lastIndexOf("or");
   if (or < 1) return null;
   const left = tokens[or - 1];
   // "'have reached the following understandings' or 'the following recognition'": the word the two differ by.
   const leftWords = tokens.slice(Math.max(0, or - 4), or);
-  const right = tokens
-    .slice(or + 1)
-    .find(
-      (token) => !BEFORE_ANSWER.test(token) && !auxiliaries.includes(token) && !leftWords.includes(token),
-    );
-  if (!left || !right || NO_ANSWER.test(left) || NO_ANSWER.test(right)) return null;
+  const skipped = new Set([...phrasing.beforeAnswer, ...phrasing.auxiliaries, ...leftWords]);
+  const right = tokens.slice(or + 1).find((token) => !skipped.has(token));
+  const noAnswer = setOf(phrasing.noAnswerOffered);
+  if (!left || !right || noAnswer.has(left) || noAnswer.has(right)) return null;
   return [left, right];
 }

@@ -59,14 +59,12 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
       ? lead.replace(YES_NO_LEAD, (opening) => `${opening}reading ${guesses.join(", ")}: `)
       : lead;
   // "Is it binding or non-binding?": the answer offered, not a Yes or No.
-  const offered = OFFERED_NEGATION.exec(query.text);
+  const offered = query.orNot.sides;
   const named = offered
-    ? noted.replace(YES_NO_LEAD, (yes) => `${capitalised(offered[yes[0] === "Y" ? 1 : 2] ?? "")} — `)
+    ? noted.replace(YES_NO_LEAD, (yes) => `${capitalised(offered[yes[0] === "Y" ? 0 : 1])} — `)
     : noted;
   return named === answer.lead ? answer : { ...answer, lead: named };
 }
-/** A thing and its negation offered: "binding or non-binding", "binding or not binding". */
-const OFFERED_NEGATION = /\b([\p{L}-]+) or ((?:non-?|not |un)\1)\b/iu;
 
 /** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
@@ -149,7 +147,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const deals = [...new Set(query.deals)];
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
-  if (deals.length > 1 && !askedOfEach(query)) return null;
+  if (deals.length > 1 && !askedOfEach(query, ctx.vocabulary.phrasing)) return null;
   const decisions = deals.length > 1 ? deals.map(decide) : [decide(deals[0])];
   const [first] = decisions;
   if (!first) return boundLead(query, answer, ctx);
@@ -173,13 +171,16 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
  * Whether the question negates what it asks: "not binding", "non-binding", "commit no funds". The other side of a
  * choice ("binding or not", "yes or no", "or non-binding") and a widening ("not just AI") negate nothing.
  */
-const askedNegated = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups) =>
-  tokens
-    .slice(1)
-    .join(" ")
-    .replace(/\bor \w+|\w+ (just|only|merely)\b/g, "")
-    .split(" ")
-    .some((word) => setOf(ctx.vocabulary.phrasing.negations).has(word));
+function askedNegated({ tokens, orNot }: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  return tokens.some(
+    (word, i) =>
+      i > 0 &&
+      negations.has(word) &&
+      !orNot.places.includes(i) &&
+      !/^(just|only|merely)$/.test(tokens[i + 1] ?? ""),
+  );
+}
 
 /** The first date a sentence gives ("published on 29 October 2025"), as YYYY-MM-DD; null without one. */
 function dateIn(sentence: string): string | null {
@@ -193,21 +194,17 @@ function dateIn(sentence: string): string | null {
  * it on signature is a Yes; one that names any other start ("only alongside substantive progress …") a No.
  */
 function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
-  const signingWords = query.tokens.some((token) =>
-    /^(sign|signed|signing|signature|immediately)$/.test(token),
-  );
-  // "Does it have to be ratified before it takes effect?": only a clause that names ratification says Yes.
-  const ratification = query.tokens.some((token) => /^(ratif|approv)/.test(token));
   if (!query.sections.includes("operative") || answer.deals.length !== 1) return null;
-  if (!signingWords && !ratification) return null;
+  const { onSignatureAsked, onSignature, ratification } = ctx.vocabulary.phrasing;
+  // "Does it have to be ratified before it takes effect?": only a clause that names ratification says Yes.
+  const ratifying = query.tokens.some((token) => holdsAnyOf(token, ratification));
+  if (!ratifying && !hasAnyOf(query.tokens, onSignatureAsked)) return null;
   const clause = answer.excerpts.find(
     (excerpt) => excerpt.deal === answer.deals[0] && ctx.passage(excerpt.passageId)?.section === "operative",
   );
   const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
   if (!sentence) return null;
-  const yes = ratification
-    ? /\bratif|\bapprov/i.test(sentence)
-    : /\bsignature\b|\bsigning\b|\bsigned\b/i.test(sentence);
+  const yes = holdsAnyOf(sentence, ratifying ? ratification : onSignature);
   return `${yes ? "Yes" : "No"} — ${sentence.trim()}`;
 }
 
@@ -324,12 +321,8 @@ const sameWord = (word: string, key: string) => {
 };
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
-function askedOfEach(query: ParsedQuery): boolean {
-  const weighs = ["like", "unlike", "than", "as", "versus", "vs"];
-  return (
-    query.tokens.some((token) => token === "and" || token === "both") &&
-    !query.tokens.some((token) => weighs.includes(token))
-  );
+function askedOfEach({ tokens }: ParsedQuery, phrasing: Phrasing): boolean {
+  return hasAnyOf(tokens, phrasing.eachAsked) && !hasAnyOf(tokens, phrasing.weighing);
 }
 
 /** The topics asked, each as the words of its aliases: neighbouring readings of one topic ("legaly" "binding") make one. */
@@ -781,11 +774,7 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const match = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
   const quoted = match?.[1] ?? match?.[2];
   const deals = [...new Set(query.deals)];
-  if (
-    !quoted ||
-    deals.length === 0 ||
-    !/\b(phrase|words?|wording|term|language|expression|uses?|say|says)\b/.test(query.text)
-  )
+  if (!quoted || deals.length === 0 || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.wordingAsked))
     return null;
   const words = tokenize(quoted);
   const ownAmong = (deal: DealId, passages: readonly Passage[]) =>
