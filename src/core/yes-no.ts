@@ -70,7 +70,10 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
-  const future = /\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under");
+  // Nor does one decide where things stand now ("still cooperating on fusion?").
+  const future =
+    (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) ||
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.later);
   const byClause =
     wordingLead(query, ctx) ??
     signingOrderLead(query, ctx) ??
@@ -104,24 +107,36 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     return null;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
   // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
-  const groups = topicGroups(query);
+  // "Does it have a termination clause?": a topic's word that names the section asked chose the excerpts.
+  const sectionTyped = new Set(
+    ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions.map((at) => query.tokens[at])),
+  );
+  const groups = topicGroups(query).filter((group) => !group.typed.every((word) => sectionTyped.has(word)));
   const phrases = groups
     .filter(({ words }) => words.length > 1)
     .map(({ words }) => words.filter((word) => !FILLER_WORDS.has(word)).map(stem));
   const inPhrase = new Set(phrases.flat());
   const typed = new Set(groups.flatMap((group) => group.typed.map(stem)));
   const single = groups.flatMap(({ words }) => (words.length === 1 ? words.map(stem) : []));
-  // "Does it link AI to biotech?": two topics in one sentence are the link; the verb need not stand there.
-  const relating = new Set(groups.length > 1 ? ctx.vocabulary.phrasing.relations.map(stem) : []);
+  // "Does it link AI to biotech?", "Is Melania Trump's initiative connected to the Korea deal?": two things asked
+  // (topics, names, a deal) in one sentence are the link; the verb need not stand there.
+  const things = groups.length + query.names.length + Math.min(1, query.deals.length);
+  const relating = new Set(things > 1 ? ctx.vocabulary.phrasing.relations.map(stem) : []);
   const keys = new Set(
     [...[...keyWords(query, ctx)].filter((key) => !typed.has(key)), ...single].filter(
       (key) => !inPhrase.has(key) && !relating.has(key),
     ),
   );
-  if (keys.size === 0 && phrases.length === 0) return null;
+  // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
+  const bySection = keys.size === 0 && phrases.length === 0;
+  if (bySection && query.sections.length === 0) return null;
+  const ofSection = (excerpt: Excerpt) =>
+    !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   function* deciding(deal: DealId | undefined): Generator<Decision> {
-    const ofDeal = answer.excerpts.filter((excerpt) => !deal || !excerpt.deal || excerpt.deal === deal);
+    const ofDeal = answer.excerpts.filter(
+      (excerpt) => (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt),
+    );
     // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
     for (const excerpt of answer.intent === "status" ? ofDeal.slice(0, 1) : ofDeal) {
       for (const sentence of excerpt.text.split(SENTENCE_END)) {
@@ -137,7 +152,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
         yield {
-          negated: around.some((word) => negations.has(word)),
+          negated: !bySection && around.some((word) => negations.has(word)),
           sentence: sentence.trim().replace(/[,;:]$/, "."),
         };
       }
@@ -355,7 +370,8 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   const dealWords = new Set([...namingReadings.values()].flatMap((words) => words.split(" ")));
   // Words naming the section asked ("pull out" → discontinuation) chose the excerpts; what is asked of it remains.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
-  const together = setOf(ctx.vocabulary.phrasing.togetherWords);
+  // Words of asking ("mention", "clause", "set") and of the two sides acting together need not stand in the sentence.
+  const together = setOf([...ctx.vocabulary.phrasing.togetherWords, ...ctx.vocabulary.phrasing.framing]);
   return new Set(
     query.tokens
       .filter(
