@@ -39,10 +39,13 @@ export function declineGate(
   options: AnswerOptions,
   ctx: KnowledgeLookups,
 ): AnswerDraft | null {
-  if (query.offTopic) {
-    return decline(ctx, query, intent, `That is not a question about the deals. ${coverageLine(ctx)}`);
-  }
   const deals = ctx.dealsAsked(query, options);
+  if (query.offTopic) {
+    // "Make up a quote from Kratsios": what the texts report he said follows the refusal (the ask intent).
+    if (refused(query, ctx) && intent === "ask" && quoteAskedOf(query, ctx)) return null;
+    const lead = refused(query, ctx) ? REFUSED : "That is not a question about the deals.";
+    return decline(ctx, query, intent, `${lead} ${coverageLine(ctx)}`, refused(query, ctx) ? deals : []);
+  }
   if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
   const countries = countriesAsked(query, ctx);
   if (countries.length > 0 && deals.length === 0) {
@@ -73,6 +76,15 @@ export function declineGate(
   }
   return null;
 }
+
+/** A request to invent, to write or to act, which the bot refuses: it only quotes the texts. */
+export const REFUSED =
+  "I can't help with that: I only quote the deal texts; I don't make up quotes, write pieces or play a part.";
+export const refused = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  query.offTopic !== null && !ctx.vocabulary.phrasing.offTopic.includes(query.offTopic);
+/** A person of the signing records named with a word asking for their words: "a quote from Starmer". */
+export const quoteAskedOf = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  signatoriesNamed(query, ctx).length > 0 && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked);
 
 const NOT_PERSONAL =
   "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party, family or career of the people they name.";

@@ -194,7 +194,10 @@ export function parseQuery(
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
   const whichDeal = has(phrasing.whichDeal);
-  const offTopic = phrasesIn(tokens, phrasing.offTopic)[0] ?? requestToBot(text, phrasing);
+  const offTopic =
+    phrasesIn(tokens, phrasing.requests)[0] ??
+    phrasesIn(tokens, phrasing.offTopic)[0] ??
+    requestToBot(text, phrasing);
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.
   const later =
@@ -462,6 +465,11 @@ function requestToBot(text: string, phrasing: Phrasing): string | null {
     const next = rest[tokenized(phrasing.requestsToBot)[verb]?.length ?? 0] ?? "";
     if (verb >= 0 && next !== "my" && !QUESTION_WORDS.has(next) && next !== "of" && next !== "about")
       return phrasing.requestsToBot[verb] ?? null;
+    // "Make up a quote from Starmer", "give me a fake statement": a piece to write, in a sentence that asks nothing.
+    if (QUESTION_WORDS.has(rest[0] ?? "") || phrasing.yesNo.includes(rest[0] ?? "")) continue;
+    const made = phrasesIn(rest, phrasing.composing)[0];
+    if (made && phrasesIn(rest.slice(indexOfSequence(rest, tokenize(made))), phrasing.pieces).length > 0)
+      return made;
   }
   return null;
 }

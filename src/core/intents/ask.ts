@@ -18,7 +18,7 @@ import {
   subjectOf,
   writtenAs,
 } from "../coverage.js";
-import { countriesAsked, HAS_AMOUNT } from "../gate.js";
+import { countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -95,9 +95,11 @@ export const ask: Intent = {
     }
     const quoted = quotesAsked(query, ctx, deals);
     const who = joinNames(quoted.people.map((person) => person.name));
+    // "Make up a quote from Kratsios" is refused; what the texts report he said follows.
+    const refusal = query.offTopic ? `${REFUSED} ` : "";
     // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it.
-    if (quoted.saidBy && quoted.passages.length === 0)
-      return decline(ctx, query, "ask", `The texts I hold do not report what ${who} said.`, deals);
+    if ((quoted.saidBy || refusal) && quoted.passages.length === 0)
+      return decline(ctx, query, "ask", `${refusal}The texts I hold do not quote ${who}.`, deals);
     if (quoted.passages.length > 0) {
       // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
       return paginate(
@@ -105,7 +107,7 @@ export const ask: Intent = {
           ...answer,
           found: true,
           title: `Quotes: ${who}`,
-          lead: `What ${who} said, as the sources report it:`,
+          lead: `${refusal}What ${who} said, as the sources report it:`,
           deals: [...deals],
         },
         quoted.passages,
