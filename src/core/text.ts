@@ -285,6 +285,9 @@ export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 export const buffersOf = (arrays: readonly ArrayBufferView[]): ArrayBuffer[] =>
   unique(arrays.map((array) => array.buffer as ArrayBuffer));
 
+/** Orders ISO dates by their characters: `localeCompare`'s first call sets up a collator (~10 ms of start-up). */
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

@@ -7,6 +7,7 @@ import type { BotDeps } from "../core/bot.js";
 import { BotError } from "../core/errors.js";
 import type { Deal, KnowledgeBase, Passage, Source, Topic } from "../core/model.js";
 import { readWords } from "../core/passage-tables.js";
+import { byCodePoint } from "../core/text.js";
 import {
   type ArticleFile,
   articleFileSchema,
@@ -147,7 +148,7 @@ function buildKnowledge(files: {
     )
     .digest("hex")
     .slice(0, 16);
-  deals.sort((a, b) => a.signed.date.localeCompare(b.signed.date)); // the order the deals were signed in
+  deals.sort((a, b) => byCodePoint(a.signed.date, b.signed.date)); // the order the deals were signed in
   return {
     version,
     asOf: newestPublication(sources),

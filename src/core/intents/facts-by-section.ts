@@ -9,6 +9,7 @@ import {
 } from "../answer-building.js";
 import type { DealId, Passage, Section } from "../model.js";
 import { dealNames, partnerList } from "../phrasing.js";
+import { byCodePoint } from "../text.js";
 import type { IntentRequest } from "./intent.js";
 
 /**
@@ -45,7 +46,7 @@ export function factsAnswer(
         : ctx.dealIds;
   const answer = blankAnswer(query, spec.sections.includes("development") ? "status" : query.intent);
   const ordered = spec.newestFirst
-    ? passages.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
+    ? passages.sort((a, b) => byCodePoint(b.date ?? "", a.date ?? ""))
     : byDealInTurn(deals, passages);
   if (ordered.length === 0) {
     return {

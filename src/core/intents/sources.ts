@@ -3,7 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
-import { once } from "../text.js";
+import { byCodePoint, once } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -47,6 +47,6 @@ function itemOf(source: Source, ctx: KnowledgeLookups): Item {
 /** Every source, official texts first, oldest first: sorted once per knowledge, not for each question. */
 const allInOrder = once((sources: readonly Source[]): Source[] =>
   [...sources].sort(
-    (a, b) => Number(b.official) - Number(a.official) || (a.published ?? "").localeCompare(b.published ?? ""),
+    (a, b) => Number(b.official) - Number(a.official) || byCodePoint(a.published ?? "", b.published ?? ""),
   ),
 );

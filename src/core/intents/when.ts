@@ -1,7 +1,7 @@
 import type { Deal, Phrasing } from "../model.js";
 import { formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { hasAnyOf, phrasesIn, setOf } from "../text.js";
+import { byCodePoint, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -67,7 +67,7 @@ export const when: Intent = {
  * of two named "(the earlier)" and "(the later)"; of more, the first and last of these.
  */
 function signingOrder(deals: readonly Deal[], held: number): string {
-  const sorted = [...deals].sort((a, b) => a.signed.date.localeCompare(b.signed.date));
+  const sorted = [...deals].sort((a, b) => byCodePoint(a.signed.date, b.signed.date));
   const [first, ...rest] = sorted;
   if (!first) return "";
   const [firstWord, lastWord] =
