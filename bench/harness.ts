@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { type RequestOptions, request } from "node:http";
 import { type AddressInfo, createServer, type Server as NetServer } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -27,6 +29,13 @@ export function runToEnd(file: string, args: string[], input = "", timeout = 600
   if (status !== 0) throw new Error(`${[file, ...args].join(" ")}: exited with ${status ?? signal}`);
   return stdout;
 }
+
+/** The `start` script of package.json, as `npm start` runs it. */
+export const START: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
+
+/** Runs START once to its end, answering a question: it compiles dist/ if the sources changed, and saves the code
+ * cache that later starts run from. */
+export const startOnce = () => runToEnd("sh", ["-c", `exec ${START}`], "korea 6g\n");
 
 export type Server = { child: ChildProcess; port: number };
 

@@ -1,21 +1,55 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { REPO } from "./harness.js";
 
 export const KNOWLEDGE_DIR = join(REPO, "knowledge");
+/** Synthetic knowledge kept between runs (ignored by git), one folder per factor and content of its inputs. */
+const KEPT = join(REPO, "bench", ".synthetic");
+
+/** The YAML files under `dir`, as paths relative to it, in order. */
+async function yamlFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).filter((path) => path.endsWith(".yaml")).sort();
+}
+
+/** The bytes of YAML under `dir`. */
+export async function yamlBytes(dir: string): Promise<number> {
+  const sizes = await Promise.all((await yamlFiles(dir)).map((path) => stat(join(dir, path))));
+  return sizes.reduce((sum, info) => sum + info.size, 0);
+}
+
+/**
+ * A folder of ×`factor` knowledge, written only when none was written from the same inputs (knowledge/ and this
+ * generator, hashed into the folder's name); one written from older inputs is deleted.
+ */
+export async function syntheticKnowledge(factor: number): Promise<string> {
+  const hash = createHash("sha256").update(await readFile(fileURLToPath(import.meta.url)));
+  for (const path of await yamlFiles(KNOWLEDGE_DIR))
+    hash.update(path).update(await readFile(join(KNOWLEDGE_DIR, path)));
+  const dir = join(KEPT, `x${factor}-${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(dir)) return dir;
+  await mkdir(KEPT, { recursive: true });
+  for (const old of await readdir(KEPT))
+    if (old.startsWith(`x${factor}-`)) await rm(join(KEPT, old), { recursive: true, force: true });
+  // Written aside, then renamed: a run stopped halfway leaves nothing that a later run would reuse.
+  await writeSyntheticKnowledge(factor, `${dir}.partial`);
+  await rename(`${dir}.partial`, dir);
+  return dir;
+}
 
 type Item = Record<string, unknown> & { id: string; text: string };
 type Deal = { sources: string[]; facts: (Item & { source: string })[] };
 type Article = { source: string; passages: Item[] };
 
-/** Writes ×`factor` knowledge into `dir` as docs/benchmarks.md describes (copy 0 is the real one); returns its bytes. */
-export async function writeSyntheticKnowledge(factor: number, dir: string): Promise<number> {
+/** Writes ×`factor` knowledge into `dir` as docs/benchmarks.md describes (copy 0 is the real one). */
+export async function writeSyntheticKnowledge(factor: number, dir: string): Promise<void> {
   const read = async <T>(path: string) => yaml.load(await readFile(join(KNOWLEDGE_DIR, path), "utf8")) as T;
   const folder = async <T>(sub: string) => {
-    const names = (await readdir(join(KNOWLEDGE_DIR, sub))).filter((name) => name.endsWith(".yaml"));
-    const paths = names.map((name) => `${sub}/${name}`);
-    return Promise.all(paths.map(async (path) => [path, await read<T>(path)] as const));
+    const inside = (await yamlFiles(KNOWLEDGE_DIR)).filter((path) => path.startsWith(`${sub}/`));
+    return Promise.all(inside.map(async (path) => [path, await read<T>(path)] as const));
   };
   const { sources, ...sourcesFile } = await read<{ sources: Item[] }>("sources.yaml");
   const deals = await folder<Deal>("deals");
@@ -34,13 +68,9 @@ export async function writeSyntheticKnowledge(factor: number, dir: string): Prom
 
   await rm(dir, { recursive: true, force: true });
   for (const sub of ["deals", "articles"]) await mkdir(join(dir, sub), { recursive: true });
-  let bytes = 0;
-  const write = async (path: string, data: unknown) => {
-    const text = typeof data === "string" ? data : yaml.dump(data, { lineWidth: -1 });
-    await writeFile(join(dir, path), text);
-    bytes += Buffer.byteLength(text);
-  };
-  await write("vocabulary.yaml", await readFile(join(KNOWLEDGE_DIR, "vocabulary.yaml"), "utf8"));
+  const write = (path: string, data: unknown) =>
+    writeFile(join(dir, path), yaml.dump(data, { lineWidth: -1 }));
+  await cp(join(KNOWLEDGE_DIR, "vocabulary.yaml"), join(dir, "vocabulary.yaml"));
   const part = (source: Item, copy: number) => ({
     ...source,
     id: id(source.id, copy),
@@ -63,7 +93,6 @@ export async function writeSyntheticKnowledge(factor: number, dir: string): Prom
       await write(file, { ...article, source: id(article.source, copy), passages });
     }
   }
-  return bytes;
 }
 
 /** mulberry32: a tiny seeded PRNG, so every run generates the same synthetic knowledge. */

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { httpRequest, round, sleep, summarize, timed } from "./harness.js";
-import { writeSyntheticKnowledge } from "./knowledge.js";
+import { KNOWLEDGE_DIR, syntheticKnowledge, yamlBytes } from "./knowledge.js";
 import { APP_MAIN, startSlack } from "./slack.js";
 
 type LastReload = { at: string; result: string } | undefined;
@@ -10,7 +10,7 @@ type LastReload = { at: string; result: string } | undefined;
 /** The app serving knowledge from a folder of its own, then replaced by ×`factor` knowledge: each run SIGHUPs it. */
 export async function reloadSection(runs: number, factor: number) {
   const dir = await mkdtemp(join(tmpdir(), "tpd-bench-reload-"));
-  await writeSyntheticKnowledge(1, dir);
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
   const env = { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "false", KNOWLEDGE_ALLOW_SHRINK: "true" };
   const slack = await startSlack([APP_MAIN], env);
   const [app] = slack.apps;
@@ -22,7 +22,8 @@ export async function reloadSection(runs: number, factor: number) {
     return [ms, body.knowledge?.lastReload];
   };
   try {
-    const bytes = await writeSyntheticKnowledge(factor, dir);
+    await rm(dir, { recursive: true });
+    await cp(await syntheticKnowledge(factor), dir, { recursive: true });
     const measured = [];
     for (let run = 1; run <= runs; run++) {
       const before = (await health())[1]?.at;
@@ -70,7 +71,7 @@ export async function reloadSection(runs: number, factor: number) {
       });
       process.stderr.write(`  reload run ${run}/${runs} done\n`);
     }
-    return { factor, yamlMB: round(bytes / 2 ** 20, 1), runs: measured };
+    return { factor, yamlMB: round((await yamlBytes(dir)) / 2 ** 20, 1), runs: measured };
   } finally {
     await slack.close();
     await rm(dir, { recursive: true, force: true });

@@ -49,7 +49,7 @@ export function renderReport(results: Results): string {
     lines.push(`#### ${title}`, "", ...body, "", ...(note ? [note, ""] : []));
   };
   const ms = (value: number) => `${short(value)} ms`;
-  const lat = (s: Summary) => `${short(s.p50)} / ${ms(s.p99)}`;
+  const lat = (s: Summary) => `${short(s.p50)} / ${short(s.p99)} / ${ms(s.max)}`;
   const range = (s: Spread) =>
     `${short(s.median)} (${short(s.min)}–${short(s.max)}), ${s.runs.length} run${s.runs.length === 1 ? "" : "s"}`;
   const when = (m: Measured<unknown>) =>
@@ -62,7 +62,7 @@ export function renderReport(results: Results): string {
     );
   if (core)
     table(
-      "Core latency and scale: answer vs bare index search (floor), p50 / p99 per run",
+      "Core latency and scale: answer vs bare index search (floor), p50 / p99 / max per run",
       "× | Passages | Run | Answer | Floor: index.search | Answers timed | loadKnowledge | createBot | Heap",
       core.figures.flatMap(({ factor, runs }) =>
         runs.map(
@@ -82,10 +82,10 @@ export function renderReport(results: Results): string {
   if (slack)
     table(
       "Slack: the app vs a bare Bolt app (empty ack), per run",
-      "Run | Flat out app / bare | Paced at | App request → answer p50 / p99 | App ack p50 / p99 | Bare ack p50 / p99 | Overload: rate, ack p99, acks > 3 s, notices",
+      "Run | Flat out app / bare | Paced at | App request → answer p50 / p99 / max | App ack p50 / p99 / max | Bare ack p50 / p99 / max | Overload: rate, ack p99 / max, acks > 3 s, notices",
       slack.figures.runs.map(
         ({ flatOut: f, paced: p, overload: o }, i) =>
-          `${i + 1} | ${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×) | ${p.rate} per s | ${lat(p.app)} | ${lat(p.appAck)} | ${lat(p.bare)} | ${o.rate} per s, ${ms(o.ack.p99)}, ${o.lateAcks}, ${o.counts.notices}`,
+          `${i + 1} | ${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×) | ${p.rate} per s | ${lat(p.app)} | ${lat(p.appAck)} | ${lat(p.bare)} | ${o.rate} per s, ${short(o.ack.p99)} / ${ms(o.ack.max)}, ${o.lateAcks}, ${o.counts.notices}`,
       ),
       `${when(slack)} ${slack.figures.connections} connections flat out; errors: ${slack.figures.runs.map((r) => r.flatOut.app.errors + r.paced.counts.errors).join(", ")}.`,
     );
@@ -95,7 +95,7 @@ export function renderReport(results: Results): string {
       "Run | SIGHUP → reloaded | /healthz p50 / p99 / max (n) | /tpd ack p50 / p99 / max (n) | Floor: the same in the second before, max",
       reload.figures.runs.map(
         ({ reloadMs, healthz: h, acks: a, idle }, i) =>
-          `${i + 1} | ${ms(reloadMs)} | ${lat(h)} / ${ms(h.max)} (${h.n}) | ${lat(a)} / ${ms(a.max)} (${a.n}) | /healthz ${ms(idle.healthz.max)}, ack ${ms(idle.acks.max)}`,
+          `${i + 1} | ${ms(reloadMs)} | ${lat(h)} (${h.n}) | ${lat(a)} (${a.n}) | /healthz ${ms(idle.healthz.max)}, ack ${ms(idle.acks.max)}`,
       ),
       when(reload),
     );

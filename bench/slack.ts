@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { Agent, createServer } from "node:http";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { close, httpRequest, listen, runToEnd, type Server, sleep, startServer, stop } from "./harness.js";
+import { close, httpRequest, listen, type Server, sleep, startOnce, startServer, stop } from "./harness.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
@@ -80,8 +80,7 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
     waiting.clear();
   };
   try {
-    // Builds the bot if its sources changed; answers, so that a code cache it saves covers answering too
-    runToEnd(process.execPath, ["scripts/start.mjs"], `${questions[0]}\n`);
+    startOnce();
     for (const main of mains) {
       const app = await startServer(main, {
         SLACK_BOT_TOKEN: "xoxb-bench-token-0123456789",

@@ -1,8 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { inRepo, REPO, round, runToEnd, stop } from "./harness.js";
+import { inRepo, round, START, startOnce, stop } from "./harness.js";
 
 const QUESTION = "korea 6g";
 
@@ -26,10 +24,9 @@ async function timeToAnswer(command: string, input = ""): Promise<number> {
 
 /** Console start-up against its floor, in turns, after one unmeasured start run to its end (docs/benchmarks.md). */
 export async function startupSection(runs: number) {
-  const command: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
   const floor = () => timeToAnswer(`node bench/startup-floor.mjs knowledge "${QUESTION}"`);
-  const console = () => timeToAnswer(command, `${QUESTION}\n`);
-  runToEnd("sh", ["-c", `exec ${command}`], `${QUESTION}\n`);
+  const console = () => timeToAnswer(START, `${QUESTION}\n`);
+  startOnce();
   await floor();
   const measured: { consoleMs: number; floorMs: number; ratio: number }[] = [];
   for (let i = 0; i < runs; i++) {
@@ -37,5 +34,5 @@ export async function startupSection(runs: number) {
     const consoleMs = round(await console(), 1);
     measured.push({ consoleMs, floorMs, ratio: round(consoleMs / floorMs, 2) });
   }
-  return { command, question: QUESTION, runs: measured };
+  return { command: START, question: QUESTION, runs: measured };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSyntheticKnowledge } from "../../bench/knowledge.js";
+import { writeSyntheticKnowledge, yamlBytes } from "../../bench/knowledge.js";
 import { killAllBotProcesses } from "../helpers/bot-process.js";
 import { runEntry } from "../helpers/run-process.js";
 import { commandFields } from "../slack/support/harness.js";
@@ -77,7 +77,8 @@ afterAll(async () => {
 
 describe("GIVEN a bot serving the knowledge", () => {
   it("WHEN a ×100 edit is loaded THEN /healthz and signed slash commands keep answering while it is read, validated and indexed, and the new version serves", async () => {
-    const bytes = await writeSyntheticKnowledge(100, large.knowledge.dir);
+    await writeSyntheticKnowledge(100, large.knowledge.dir);
+    const bytes = await yamlBytes(large.knowledge.dir);
     const from = large.bot.logs().length;
     const after = (line: { msg?: string }) => large.bot.logs().indexOf(line) >= from;
     const signalledAt = performance.now();
