@@ -299,6 +299,34 @@ export function valueUnsaid(
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }
 
+/**
+ * "Does the UK deal set a deadline for dropping Russian fuel?": the first sentence of a deal's own text (no later
+ * report) that gives a value of the kind asked and shares `shared` words asked ("Russian", "fuel"), or null.
+ */
+export function valueGiven(
+  query: ParsedQuery,
+  sentences: readonly Passage[],
+  ctx: KnowledgeLookups,
+  shared: number,
+): string | null {
+  const value = valueAsked(query, ctx, null);
+  if (!value?.quotable || value.listed) return null;
+  const { dealWords } = patternsOf(ctx.knowledge);
+  const asked = new Set(
+    query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
+  );
+  const shares = (text: string) =>
+    new Set(
+      tokenize(text)
+        .map(stem)
+        .filter((word) => asked.has(word)),
+    ).size;
+  const own = (sentence: Passage) => sentence.section !== "development";
+  return (
+    sentences.find((each) => own(each) && value.gives(each) && shares(each.text) >= shared)?.text ?? null
+  );
+}
+
 /** Where a sentence's list begins: after a colon, else after "includes", "covers", "lists", "names". */
 const LIST_OPENER = /\b(?:includes?|covers?|lists?|names?)\s+/;
 

@@ -21,7 +21,7 @@ import {
   stem,
   tokenize,
 } from "./text.js";
-import { valueUnsaid } from "./value-asked.js";
+import { valueGiven, valueUnsaid } from "./value-asked.js";
 
 /** Where a sentence ends: not inside an abbreviation such as "U.S.". */
 const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
@@ -79,6 +79,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     signingOrderLead(query, ctx) ??
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
+    sameSpan(query, answer, ctx) ??
     ordinalDiffers(query, answer, ctx, future) ??
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx);
@@ -128,8 +129,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
-  const bySection = keys.size === 0 && phrases.length === 0;
-  if (bySection && query.sections.length === 0) return null;
+  // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
+  const nothingAsked = keys.size === 0 && phrases.length === 0;
+  const bySection = nothingAsked && query.sections.length > 0 && !query.sections.includes("document");
+  if (nothingAsked && !bySection) return null;
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
@@ -734,7 +737,8 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
 
 /**
  * "Does the UK deal give the Environment Agency a deadline?", "Does it set a budget for quantum?": a kind of value
- * that no sentence shown gives (beside the name asked, when one is): the texts do not give one, said plainly.
+ * that no sentence shown gives (beside the name asked, when one is): the texts do not give one, said plainly; one
+ * that a sentence on what is asked gives ("a deadline for dropping Russian fuel?": "by the end of 2028") is a Yes.
  */
 function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const naming = (sentence: string) =>
@@ -749,16 +753,38 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
           .map((text) => ({ ...passage, text }))
       : [];
   });
-  return (
-    valueUnsaid(
-      query,
-      sentences,
-      ctx,
-      null,
-      () => [],
-      () => false,
-    )?.said?.trim() ?? null
+  const unsaid = valueUnsaid(
+    query,
+    sentences,
+    ctx,
+    null,
+    () => [],
+    () => false,
   );
+  if (unsaid) return unsaid.said?.trim() ?? null;
+  // A sentence naming the name asked shares one word asked; any other, two.
+  const given = valueGiven(query, sentences, ctx, query.names.length > 0 ? 1 : 2);
+  return given ? `Yes — ${given.trim().replace(/[,;:]$/, ".")}` : null;
+}
+
+/**
+ * "Do the UK and Korea MOUs have the same notice period?": decided by the span ("180 days") a sentence of each of
+ * the two deals' excerpts gives; null when either gives none.
+ */
+function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const deals = [...new Set(query.deals)];
+  if (deals.length !== 2 || !query.tokens.includes("same")) return null;
+  const { numbers, timeUnits } = ctx.knowledge.valuesAsked;
+  const span = new RegExp(`\\b(\\d+|${anyOf(numbers)})[\\s-]+(${anyOf(timeUnits)})\\b`, "i");
+  const given = deals.map((deal) =>
+    answer.excerpts
+      .filter((excerpt) => excerpt.deal === deal)
+      .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
+      .find((sentence) => span.test(sentence)),
+  );
+  const [one, other] = given.map((sentence) => span.exec(sentence ?? "")?.[0].toLowerCase());
+  if (!one || !other) return null;
+  return `${one === other ? "Yes" : "No"} — ${given.map((sentence) => sentence?.trim()).join(" ")}`;
 }
 
 /**
