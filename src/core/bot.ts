@@ -138,12 +138,17 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   const { phrasing } = ctx.vocabulary;
   const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, phrasing.signingParties);
   if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
-  // "How long after signing was the UK deal paused?" measures no time between two deals' signings.
+  // "How long after signing was the UK deal paused?" measures no time between two deals' signings; "When will the
+  // UK deal be renewed?", "when does it expire?" ask the time of something other than a signing.
+  const interval = intervalAsked(query, phrasing);
+  const otherEvent =
+    !interval &&
+    !mentionsSigning(query, ctx) &&
+    (hasAnyOf(query.tokens, phrasing.future) || query.subjectTerms.length > 0);
   if (
     query.intent === "when" &&
     query.intentBy === "cue" &&
-    intervalAsked(query, phrasing) &&
-    new Set(query.deals).size < 2
+    ((interval && new Set(query.deals).size < 2) || otherEvent)
   ) {
     return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";
   }
@@ -252,6 +257,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const intent = byName.get(name) ?? ask;
     const routed = { ...query, intent: name };
     const found = intent.run({ query: routed, options, ctx });
+    // A request refused ("Make up a quote from Kratsios") is followed by what the texts quote, and nothing else.
+    if (query.offTopic) return found;
     // "Was it signed in Gyeongju or Seoul?" is answered with the one the texts give, not with a Yes.
     const answered = withAlternativeStated(query, found, ctx) ?? withYesNoLead(query, found, ctx);
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>

@@ -152,7 +152,7 @@ const KNOWN_WORD_LISTS = [
   ...listNames("greetings english foreignOnly signing signingParties personalEvents personalFacts relatives"),
   ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
   ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
-  ...listNames("requests composing pieces"),
+  ...listNames("requests composing pieces future"),
 ];
 
 /**
@@ -176,7 +176,7 @@ export const NOT_KNOWN_AS_WORDS = [
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */
 export const VALUES_ASKED_LISTS = [
   ...listNames("money numbers timeUnits time roles people offices bodies bodyNames expansions clock"),
-  ...listNames("clockGiven places"),
+  ...listNames("clockGiven places exact"),
 ];
 
 /** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */

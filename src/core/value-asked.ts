@@ -30,7 +30,7 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
-  const { clock, clockGiven, places } = knowledge.valuesAsked;
+  const { clock, clockGiven, places, exact } = knowledge.valuesAsked;
   const { auxiliaries, placeBefore, anyPart, connectives } = knowledge.phrasing;
   // Words that make "what … office" a question about something else: "what is the office of …".
   const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
@@ -45,6 +45,8 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `\\b(${number}) (${units})\\b|\\b(19|20)\\d{2}\\b|\\b(signature|immediately|date)\\b|\\b(${MONTHS.map(capitalised).join("|")})\\b`,
     ),
     timeAsked: new RegExp(`\\b(${anyOf(time)})\\b`),
+    exactAsked: new RegExp(`\\b(${anyOf(exact)})\\b`),
+    dayGiven: new RegExp(`\\b\\d{1,2} (${MONTHS.map(capitalised).join("|")})\\b`),
     officeGiven: new RegExp(`\\b(${anyOf(offices.map(capitalised))})\\b`),
     roleAsked: new RegExp(`\\b(${anyOf(roles)})\\b`),
     personAsked: new RegExp(
@@ -185,10 +187,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       onSubject: true,
       ofExcerpts: true,
     };
+  // "On what exact date …?": only a day of a month gives it.
+  const exact = patterns.exactAsked.test(text);
   if (patterns.timeAsked.test(text))
     return {
-      gives: (passage) => patterns.timeGiven.test(passage.text),
-      unsaid: "give a date or time limit for that",
+      gives: (passage) => (exact ? patterns.dayGiven : patterns.timeGiven).test(passage.text),
+      unsaid: exact ? "give an exact date for that" : "give a date or time limit for that",
       number: true,
       quotable: true,
       onSubject: true,

@@ -188,9 +188,10 @@ export const ask: Intent = {
     const onlyLater = query.names.length > 0 && ranked.onlyDevelopments;
     // A count or span asked that a further match on the topic gives ("within two years", where the page names the
     // NRC) leads the first page; a value no match gives is said to be unsaid.
+    // The closest passages do not match all that is asked: a value one gives is not the one asked.
     const unsaid = valueUnsaid(
       query,
-      ranked.top.slice(0, PAGE_SIZE).map(({ passage }) => passage),
+      closest ? [] : ranked.top.slice(0, PAGE_SIZE).map(({ passage }) => passage),
       ctx,
       one,
       () =>
@@ -228,7 +229,7 @@ export const ask: Intent = {
         found: true,
         title: [deals.length > 0 ? partnerList(ctx, deals) : "All deals", ...topics].join(" · "),
         lead: closest
-          ? `Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
+          ? `${unsaid?.said ?? ""}Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
             : `${fundsSaid ?? unsaid?.said ?? ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
@@ -970,12 +971,23 @@ function nothingFound(
     elsewhere.length > 0
       ? ` ${capitalised(inSentence(topics))} appears in ${dealsWith(ctx, elsewhere)}.`
       : "";
+  // "When will the UK deal be renewed?": the value asked is said to be unsaid first.
+  const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
+  const unsaid =
+    valueUnsaid(
+      query,
+      [],
+      ctx,
+      one,
+      () => [],
+      () => false,
+    )?.said ?? "";
   return {
     ...answer,
     title: "Not found",
     lead: onTopics
       ? `No commitment on ${topics} found in ${where}.${alsoIn}`
-      : `Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx)}`,
+      : `${unsaid}Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx)}`,
     deals: [...deals],
     topics: query.topics,
     suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),

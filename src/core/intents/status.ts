@@ -1,7 +1,7 @@
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealsWith, formatDate, joinNames } from "../phrasing.js";
-import { capitalised, holdsAnyOf } from "../text.js";
+import { capitalised, hasAnyOf, holdsAnyOf } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -78,9 +78,11 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): str
       .find((passage) => holdsAnyOf(passage.text, words));
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
   const [asked] = query.deals;
-  const future = /\b(will|going to|expected|likely)\b/.test(query.text);
-  if (asked && holdsAnyOf(query.text, resumeAsked) && !future && !reported(asked, resumeReported))
-    return `No — no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `;
+  const future = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.future);
+  if (asked && holdsAnyOf(query.text, resumeAsked) && !reported(asked, resumeReported))
+    return future
+      ? `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. `
+      : `No — no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `;
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
   if (
     !holdsAnyOf(query.text, pauseAsked) ||
