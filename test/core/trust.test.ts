@@ -38,7 +38,7 @@ const DECLINES: Record<IntentName, { country: string; offTopic: string; premise:
   },
   when: {
     country: "when was the germany deal signed",
-    offTopic: "when is the weather nice in tokyo",
+    offTopic: "when was the weather in tokyo signed",
     premise: "when was the korea deal signed for $40 billion",
   },
   status: {
