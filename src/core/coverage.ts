@@ -205,15 +205,20 @@ export function evidence(
   return { passages, total: subjects.length > 1 ? before.size : total };
 }
 
-/** Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them. */
+/**
+ * Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them.
+ * `wantedHas`: words every wanted passage has, so only passages with them are read.
+ */
 export function anyEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
   wanted: (passage: Passage, position: number) => boolean,
+  wantedHas: readonly string[] = [],
 ): boolean {
   let found = false;
-  readEvidence(ctx, deal, subject, (passage, _score, position) => (found = wanted(passage, position)));
+  const visit = (passage: Passage, _score: unknown, position: number) => (found = wanted(passage, position));
+  readEvidence(ctx, deal, subject, visit, wantedHas);
   return found;
 }
 
@@ -254,14 +259,16 @@ const scoreOf = (own: boolean, tags: number, main: boolean, topics: number, word
 
 /**
  * Hands each passage of `evidence`, in knowledge order, to `visit` with a way to score it, until `visit` returns
- * true. It reads only the passages that can fit (those with the first name, the first topic, or all the words),
- * and none when the deal does not cover a topic asked.
+ * true. It reads only the shortest list that holds every passage that can fit and has the `visited` words (the
+ * passages with the first name, the first topic, the deal, or a word asked), and none when the deal does not
+ * cover a topic asked.
  */
 function readEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
   visit: (passage: Passage, score: () => number, position: number) => boolean,
+  visited: readonly string[] = [],
 ): void {
   if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return;
   const [name] = subject.names;
@@ -288,13 +295,17 @@ function readEvidence(
       hasTerm.filter((has) => has(position)).length,
       passage.section === "area",
     );
-  const candidates = name
-    ? ctx.positionsSaying(namePhrases(name))
-    : topic
-      ? ctx.positionsOn(topic, [deal])
-      : subject.terms.length > 0
-        ? ctx.positionsWith(subject.terms)
-        : ctx.positionsOf(deal);
+  const lists = [
+    name
+      ? ctx.positionsSaying(namePhrases(name))
+      : topic
+        ? ctx.positionsOn(topic, [deal])
+        : ctx.positionsOf(deal),
+    ...[...subject.aliasWords, needTerms ? subject.terms : [], visited]
+      .filter((words) => words.length > 0)
+      .map((words) => ctx.mayHave(words)),
+  ];
+  const candidates = lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
   for (let at = 0; at < candidates.length; at++) {
     const position = candidates[at] as number;
     const passage = passages[position] as Passage;

@@ -400,17 +400,28 @@ export class KnowledgeLookups {
     return stemmed;
   }
 
+  /** The passages with the rarest of the words (stemmed), ascending: every passage with all of them is among them. */
+  mayHave(words: readonly string[]): Int32Array {
+    return words
+      .map((word) => this.tables.postings.get(this.asUsed(stem(word))) ?? NO_POSITIONS)
+      .reduce((a, b) => (b.length < a.length ? b : a), this.allPositions);
+  }
+
+  /** Every position in the knowledge order, made on the first question that needs them all. */
+  private get allPositions(): Int32Array {
+    if (!this.everyPosition) {
+      this.everyPosition = new Int32Array(this.knowledge.passages.length);
+      for (let position = 0; position < this.everyPosition.length; position++)
+        this.everyPosition[position] = position;
+    }
+    return this.everyPosition;
+  }
+  private everyPosition: Int32Array | null = null;
+
   /** Up to `limit` passages with every word: the rarest word's passages, checked for the others. */
   private withWords(words: readonly string[], limit: number): number[] {
-    const stemmed = [...new Set(words.map((word) => this.asUsed(stem(word))))];
-    if (stemmed.length === 0)
-      return Array.from(
-        { length: Math.min(limit, this.knowledge.passages.length) },
-        (_, position) => position,
-      );
-    const rarest = stemmed
-      .map((word) => this.tables.postings.get(word) ?? NO_POSITIONS)
-      .reduce((a, b) => (b.length < a.length ? b : a));
+    const rarest = this.mayHave(words);
+    if (words.length === 0) return Array.from(rarest.subarray(0, limit));
     const hasAll = this.hasWordsAt(words);
     const found: number[] = [];
     for (const position of rarest) {

@@ -640,11 +640,11 @@ export function withAlternativeStated(
     words.some(
       (word, i) => word === alternative && !words.slice(Math.max(0, i - 3), i).some((w) => negations.has(w)),
     );
-  const givenIn = (excerpts: readonly Excerpt[]) => {
+  const givenIn = (excerpts: readonly Excerpt[], asked: readonly string[] = alternatives) => {
     const sentences = excerpts.flatMap((excerpt) =>
       sentencesOf(excerpt.text).map((sentence) => ({ excerpt, sentence })),
     );
-    return alternatives.map((one) =>
+    return asked.map((one) =>
       sentences.filter(({ sentence }) => gives(tokenize(sentence).map(stem), stem(one))),
     );
   };
@@ -659,17 +659,16 @@ export function withAlternativeStated(
     !answer.deals.some((id) => ctx.deal(id)?.signatories.some((person) => nameHas(person, alternative)));
   const recorded = (given: ReturnType<typeof givenIn>) =>
     given.map((each, i) => (unsigned(alternatives[i] ?? "") ? [] : each));
+  // The sentences of the first passage giving the alternative: only a passage with its word can.
+  const firstGiven = (one: string) => {
+    for (const passage of ctx.passagesWith([one])) {
+      const [giving] = ofDeals(passage) ? givenIn([excerptOf(ctx, passage)], [one]) : [];
+      if (giving && giving.length > 0) return giving;
+    }
+    return [];
+  };
   const shown = recorded(givenIn(answer.excerpts));
-  const given = shown.some((each) => each.length > 0)
-    ? shown
-    : recorded(
-        givenIn(
-          ctx
-            .passagesWithAny(alternatives)
-            .filter(ofDeals)
-            .map((passage) => excerptOf(ctx, passage)),
-        ),
-      );
+  const given = shown.some((each) => each.length > 0) ? shown : recorded(alternatives.map(firstGiven));
   if (given.filter((each) => each.length > 0).length !== 1) return null;
   const only = given.findIndex((each) => each.length > 0);
   const best = given[only]?.[0];

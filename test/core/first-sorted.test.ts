@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstSorted, sortedFor } from "../../src/core/intents/ask.js";
+import { firstSorted, sortedFor, takeTurns } from "../../src/core/intents/ask.js";
 import type { Passage } from "../../src/core/model.js";
 
 type Scored = Parameters<typeof firstSorted>[0][number];
@@ -94,6 +94,62 @@ describe("firstSorted: the first passage of a topic's turn without sorting", () 
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+/** takeTurns as it was: each topic's turn sorts all its passages not yet picked, and takes the first. */
+function takeTurnsSortingAll(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
+  const out: Scored[] = [];
+  const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
+  while (out.length < scored.length && out.length < count) {
+    topics.forEach((topic, i) => {
+      const pick = sortedFor(onTopic[i] ?? [], topic)[0];
+      if (!pick) return;
+      out.push(pick);
+      for (const list of onTopic) if (list.includes(pick)) list.splice(list.indexOf(pick), 1);
+    });
+  }
+  return out;
+}
+
+describe("takeTurns: each topic's turn reads its leading passages only", () => {
+  it("picks what sorting all of a topic's passages picks, turn after turn", () => {
+    const topics = [TOPIC, "space", "ai"];
+    const shape = fc.record({
+      source: fc.constantFrom("S", "T", "U", "V"),
+      order: fc.integer({ min: 1, max: 8 }),
+      score: fc.constantFrom(3, 3.25, 3.5, 4, 6),
+      covers: fc.integer({ min: 1, max: 7 }),
+      others: fc.integer({ min: 0, max: 2 }),
+      first: fc.integer({ min: 0, max: 2 }),
+      quote: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(shape, { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        (shapes, count) => {
+          const items = shapes.map((shape, at): Scored => {
+            const own = topics.filter((_, i) => ((shape.covers >> i) & 1) === 1);
+            const first = own[shape.first % own.length] as string;
+            const passage: Passage = {
+              id: `${shape.source}-${shape.order}-${at}`,
+              sourceId: shape.source,
+              kind: shape.quote ? "quote" : "summary",
+              section: "article",
+              text: "",
+              deals: ["japan"],
+              topics: [first, ...own.filter((topic) => topic !== first)],
+              order: shape.order,
+            };
+            const share = own.length / (own.length + shape.others);
+            return { passage, score: shape.score, covers: shape.covers, share, at };
+          });
+          expect(takeTurns(items, topics, count)).toEqual(takeTurnsSortingAll(items, topics, count));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

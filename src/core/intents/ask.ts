@@ -584,28 +584,82 @@ function keepFirst(into: Scored[], count: number): (item: Scored) => void {
  * order: each pick is the first of its topic's remaining passages sorted, in score order, by these rules, as it
  * always has been; `firstSorted` finds it without sorting when one passage comes before every other.
  */
-function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
+export function takeTurns(scored: readonly Scored[], topics: readonly string[], count: number): Scored[] {
   const out: Scored[] = [];
   const taken = new Set<Scored>();
-  // Each topic's passages not yet picked. `firstSorted` finds a pick whatever their order; only when it finds
-  // none are they sorted, by score (`byScore` is a total order), then by the topic's rules.
-  const onTopic = topics.map((_, i) => scored.filter((item) => ((item.covers >> i) & 1) === 1));
+  const left = (items: readonly Scored[]) => items.filter((item) => !taken.has(item));
+  // Each topic's passages in score order (`byScore` is a total order: the order sorting any of them by it gives),
+  // and in tiers by the rules before the last one. Only the leading tier can hold a pick that comes before every
+  // other (`firstInTier`); when it has none, the topic's passages not yet picked are sorted.
+  const inScoreOrder = [...scored].sort(byScore);
+  const onTopic = topics.map((topic, i) => {
+    const items = inScoreOrder.filter((item) => ((item.covers >> i) & 1) === 1);
+    return { items, tiers: tiersFor(items, topic) };
+  });
   while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
-      const candidates = onTopic[i] as Scored[];
-      if (candidates.length === 0) return;
-      const pick = firstSorted(candidates, topic) ?? (sortedFor(candidates, topic)[0] as Scored);
+      const { items, tiers } = onTopic[i] as { items: Scored[]; tiers: Tier[] };
+      // The leading tier with a passage not yet picked, from it on.
+      for (let tier = tiers[0]; tier; tier = tiers[0]) {
+        while (taken.has(tier.items[tier.next] as Scored)) tier.next += 1;
+        if (tier.next < tier.items.length) break;
+        tiers.shift();
+      }
+      const [leading] = tiers;
+      if (!leading) return;
+      const pick = firstInTier(leading, topic, taken) ?? (left(items).sort(betterFor(topic))[0] as Scored);
       out.push(pick);
       taken.add(pick);
-      for (const list of onTopic) {
-        const at = list.indexOf(pick);
-        if (at >= 0) list.splice(at, 1);
-      }
     });
-    if (out.length === before) out.push(...[...scored].sort(byScore).filter((item) => !taken.has(item)));
+    if (out.length === before) out.push(...left(inScoreOrder));
   }
   return out;
+}
+
+/** Passages alike by takeTurns' rules but the last, in score order, by source; `next`: the first not yet picked. */
+type Tier = { items: Scored[]; bySource: Map<string, Scored[]>; next: number };
+
+/**
+ * The items in tiers by takeTurns' rules for `topic` but the last, best first: share of their topics, then
+ * mainly about the topic, then official words.
+ */
+function tiersFor(items: readonly Scored[], topic: string): Tier[] {
+  const byShare = new Map<number, Tier[]>();
+  for (const item of items) {
+    let tiers = byShare.get(item.share);
+    if (!tiers) {
+      tiers = Array.from({ length: 4 }, () => ({ items: [], bySource: new Map(), next: 0 }));
+      byShare.set(item.share, tiers);
+    }
+    const mainly = item.passage.topics[0] === topic ? 2 : 0;
+    const tier = tiers[3 - mainly - (item.passage.kind === "quote" ? 1 : 0)] as Tier;
+    tier.items.push(item);
+    const ofSource = tier.bySource.get(item.passage.sourceId);
+    if (ofSource) ofSource.push(item);
+    else tier.bySource.set(item.passage.sourceId, [item]);
+  }
+  return [...byShare.keys()]
+    .sort((a, b) => b - a)
+    .flatMap((share) => (byShare.get(share) as Tier[]).filter((tier) => tier.items.length > 0));
+}
+
+/**
+ * `firstSorted` of the tier's items not yet `taken`, reading only a few: another source's passage
+ * comes first by score alone, so only the passages of the best one's source can come before every other, and
+ * the one of them that does must also come before the best of another source.
+ */
+function firstInTier(tier: Tier, topic: string, taken: ReadonlySet<Scored>): Scored | null {
+  const best = tier.items[tier.next] as Scored;
+  const { sourceId } = best.passage;
+  const ofSource = (tier.bySource.get(sourceId) ?? []).filter((item) => !taken.has(item));
+  const lead = firstSorted(ofSource, topic);
+  let rival: Scored | undefined;
+  for (let at = tier.next; at < tier.items.length && !rival; at++) {
+    const item = tier.items[at] as Scored;
+    if (item.passage.sourceId !== sourceId && !taken.has(item)) rival = item;
+  }
+  return lead && (!rival || byScore(lead, rival) < 0) ? lead : null;
 }
 
 /** takeTurns' rules for one topic, as a comparison (negative: `a` comes first). */
@@ -684,7 +738,7 @@ function coverageAnswer(
     const unsaid = subject.terms.filter((term) => {
       const hasTerm = ctx.hasWordsAt([term]);
       const saysIt = (passage: Passage, position: number) => notDevelopment(passage) && hasTerm(position);
-      return !deals.some((deal) => asked.some((each) => anyEvidence(ctx, deal, each, saysIt)));
+      return !deals.some((deal) => asked.some((each) => anyEvidence(ctx, deal, each, saysIt, [term])));
     });
     // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
     const countries = countriesAsked(query, ctx);
