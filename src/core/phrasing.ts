@@ -1,5 +1,5 @@
 import type { KnowledgeLookups } from "./lookups.js";
-import type { DealId } from "./model.js";
+import type { Deal, DealId } from "./model.js";
 import { capitalised } from "./text.js";
 
 /** Sentences and names for answers, made from knowledge. */
@@ -9,6 +9,10 @@ export function joinNames(names: readonly string[], conjunction = "and"): string
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }
+
+/** What a deal's document is, from its record: "The U.S.–UK … is a Memorandum of Understanding (MOU): “…”." */
+export const documentSaid = ({ name, document }: Deal): string =>
+  `The ${name} is a ${document.type} (${document.abbreviation}): “${document.title}”.`;
 
 /** "the United Kingdom, Japan and the Republic of Korea", for use inside a sentence. */
 export function dealList(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "and"): string {

@@ -3,7 +3,7 @@ import { anyEvidence, describe, subjectOf } from "./coverage.js";
 import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing } from "./model.js";
-import { countWord, dealsWith, formatDate, joinNames, MONTHS } from "./phrasing.js";
+import { countWord, dealsWith, documentSaid, formatDate, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
@@ -79,6 +79,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     signingOrderLead(query, ctx) ??
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
+    documentKind(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     ordinalDiffers(query, answer, ctx, future) ??
     fundsObliged(query, answer, ctx) ??
@@ -765,6 +766,23 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
   // A sentence naming the name asked shares one word asked; any other, two.
   const given = valueGiven(query, sentences, ctx, query.names.length > 0 ? 1 : 2);
   return given ? `Yes — ${given.trim().replace(/[,;:]$/, ".")}` : null;
+}
+
+/**
+ * "Is the UK deal an MOC?", "an MOC like Japan's?", "are the UK and Japan deals MOUs?": the record of the document of
+ * the deal asked (the first named, or each when asked of each) decides.
+ */
+function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  const deals = askedOfEach(query, ctx.vocabulary.phrasing) ? named : named.slice(0, 1);
+  const kinds = ctx.knowledge.deals
+    .map(({ document }) => document)
+    .filter(({ type, abbreviation }) =>
+      new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
+    );
+  if (deals.length === 0 || kinds.length === 0 || !query.sections.includes("document")) return null;
+  const of = (deal: Deal) => kinds.some(({ type }) => type === deal.document.type);
+  return bothWays(deals.map((deal) => `${of(deal) ? "Yes" : "No"} — ${documentSaid(deal)}`));
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   dealList,
   dealNames,
   dealsWith,
+  documentSaid,
   inSentence,
   joinNames,
   partnerList,
@@ -932,16 +933,23 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
       naming: Number(namesSection.some((has) => has(position))),
     };
   });
-  const passages = keyed
-    .sort(
-      (a, b) =>
-        b.terms - a.terms ||
-        b.naming - a.naming ||
-        Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
-        a.passage.order - b.passage.order,
-    )
-    .map(({ passage }) => passage);
+  const passages = keyed.sort(
+    (a, b) =>
+      b.terms - a.terms ||
+      b.naming - a.naming ||
+      Number(b.passage.kind === "quote") - Number(a.passage.kind === "quote") ||
+      a.passage.order - b.passage.order,
+  );
   const labels = sectionWords(query.sections);
+  // "What kind of document is it?": what each deal's document is, from its record, leads; not when other words
+  // asked pick a passage ("the White House headline").
+  const recorded = query.sections.includes("document") && query.form !== "yes-no" && !passages[0]?.terms;
+  const documents = recorded
+    ? `${deals
+        .flatMap((id) => ctx.deal(id) ?? [])
+        .map(documentSaid)
+        .join(" ")} `
+    : "";
   if (passages.length === 0)
     return decline(
       ctx,
@@ -952,7 +960,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
     );
   const withDeal = interleave(
     deals.map((deal) =>
-      passages.filter((passage) => passage.deals[0] === deal).map((passage) => ({ passage, deal })),
+      passages.filter(({ passage }) => passage.deals[0] === deal).map(({ passage }) => ({ passage, deal })),
     ),
   );
   return paginate(
@@ -960,7 +968,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
       ...blankAnswer(query, "ask"),
       found: true,
       title: `${partnerList(ctx, deals)} · ${labels}`,
-      lead: `The ${labels} of ${dealNames(ctx, deals, "and")}:`,
+      lead: `${documents}The ${labels} of ${dealNames(ctx, deals, "and")}:`,
       deals: [...new Set(withDeal.map((entry) => entry.deal))],
     },
     withDeal,
