@@ -60,8 +60,8 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     languagesAsked: new RegExp(
       `\\blanguages?\\b(?! models?\\b)(.*\\b(${anyOf(knowledge.phrasing.languagesAsked)})\\b| .*\\bin$)|\\bin (what|which) languages?\\b`,
     ),
-    // "Which UK agency …", "what facility …": the kind asked, after at most three words that are not a verb.
-    bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${auxiliary})\\w+){0,3}?) (${anyOf(bodies)})\\b`),
+    // "Which UK agency …", "what facility …": the kind asked, after at most four words that are not a verb.
+    bodyAsked: new RegExp(`\\b(?:which|what)((?: (?!${auxiliary})\\w+){0,4}?) (${anyOf(bodies)})\\b`),
     // A title of a body ("… Agency", "Cabinet Office"), not of a person who holds an office ("Director …").
     bodyName: new RegExp(
       `^(${anyOf([...offices.filter((office) => bodyKind.test(office)), ...bodyNames].map(capitalised))})$`,
@@ -105,6 +105,8 @@ type ValueAsked = {
   onSubject?: boolean;
   /** A kind only the answer's own excerpts are read for: none of them giving it is what says the texts do not. */
   ofExcerpts?: boolean;
+  /** The kind of body asked ("agreement"), which a sentence that names it has as one more word asked. */
+  kind?: string;
   /** Passages that may give it when no excerpt does, looked up by a word (not read through). */
   elsewhere?: () => readonly Passage[];
 };
@@ -241,6 +243,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       quotable: true,
       onSubject: true,
       ofExcerpts: true,
+      kind,
     };
   }
   // "Who leads …", "which official is in charge of …": a person or office answers; "who is the partner of …" any body.
@@ -387,9 +390,10 @@ export function withValueStated(
   const value = valueAsked(query, ctx, null);
   if (!value?.quotable) return answer;
   const { dealWords } = patternsOf(ctx.knowledge);
-  const askedWords = new Set(
-    query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
-  );
+  const askedWords = new Set([
+    ...query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
+    ...(value.kind ? [value.kind] : []),
+  ]);
   const shared = (sentence: string) =>
     [...new Set(tokenize(sentence).map(stem))].filter((word) => askedWords.has(word)).length;
   const givingIn = (excerpts: readonly Excerpt[]) =>
