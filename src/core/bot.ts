@@ -15,7 +15,7 @@ import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
-import { mergeAnswers, splitParts } from "./multi-part.js";
+import { mergeAnswers, recordsAsked, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
@@ -143,6 +143,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   const interval = intervalAsked(query, phrasing);
   const otherEvent =
     !interval &&
+    !query.foreign &&
     !mentionsSigning(query, ctx) &&
     (hasAnyOf(query.tokens, phrasing.future) || query.subjectTerms.length > 0);
   if (
@@ -296,7 +297,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const parts =
       query.offTopic || query.greeting
         ? null
-        : splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns);
+        : (recordsAsked(query, knowledge.intentCues, knowledge.otherLanguages.open) ??
+          splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns));
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

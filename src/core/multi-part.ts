@@ -1,7 +1,8 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { interleave, PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
-import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
+import { hasAnyOf, indexOfSequence, QUESTION_WORDS, tokenize, unique } from "./text.js";
+import { writtenUnspaced } from "./vocabulary.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -64,6 +65,28 @@ export function splitParts(
   )
     return null;
   return parts;
+}
+
+/**
+ * "いつ、誰によって署名されましたか", "¿Cuándo y quién firmó …?": a question in another language that asks both with a
+ * question word (`open`) of a cue of the signing date and of the signers: both records, in that order. Null otherwise.
+ */
+export function recordsAsked(
+  query: ParsedQuery,
+  cues: Partial<Record<IntentName, string[]>>,
+  open: readonly string[],
+): ParsedQuery[] | null {
+  if (!query.foreign) return null;
+  const text = query.tokens.join(" ");
+  const asks = (cue: string) =>
+    writtenUnspaced(cue)
+      ? text.includes(cue) && open.some((word) => writtenUnspaced(word) && cue.includes(word))
+      : indexOfSequence(query.tokens, tokenize(cue)) >= 0 &&
+        tokenize(cue).some((word) => open.includes(word));
+  const records = (["when", "who-signed"] as const).filter((intent) => (cues[intent] ?? []).some(asks));
+  return records.length === 2
+    ? records.map((intent) => ({ ...query, intent, intentBy: "cue" as const }))
+    : null;
 }
 
 /** A which-question with a noun for the deals (`dealNouns`): "which deals", "which country", "which of the agreements". */
@@ -144,7 +167,10 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     found: answered.length > 0,
     // Titles are parts joined by " · "; parts two answers share ("Japan") are shown once.
     title: unique(answers.flatMap((answer) => answer.title.split(" · "))).join(" · "),
-    lead: unique(answers.map((answer) => answer.lead).filter(Boolean)).join(" "),
+    // A sentence two parts both say ("I answer in English, …") is said once.
+    lead: unique(
+      answers.flatMap((answer) => answer.lead.split(/(?<=\.)\s+(?=\p{Lu})/u)).filter(Boolean),
+    ).join(" "),
     excerpts: items.length > 0 && mixed ? [] : excerpts,
     items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,
     rows: mixed ? [] : answers.flatMap((answer) => answer.rows),
