@@ -2,7 +2,14 @@ import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestio
 import { blankAnswer, coverageLine } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { deadlineYearMissing, deadlineYears, declineGate, premiseAside, readFacts } from "./gate.js";
+import {
+  deadlineYearMissing,
+  deadlineYears,
+  declineGate,
+  nameInstead,
+  premiseAside,
+  readFacts,
+} from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -35,7 +42,7 @@ import {
 } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary } from "./vocabulary.js";
-import { hasYesNoLead, orderAsked, withYesNoLead } from "./yes-no.js";
+import { hasYesNoLead, orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -64,6 +71,7 @@ export type Bot = {
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 const YES_OR_NO = /^(Yes|No) — /;
+const OTHERWISE = "The texts say otherwise: ";
 /** A question asking why a claim holds: "Why does the UK deal leave out nuclear energy?". */
 const WHY_CLAIM = /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
@@ -239,13 +247,15 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (!lead.startsWith("No — ")) return null;
     // The rest of the question keeps the claim's words, which name the deal and topic it is asked of.
     const rest = premise ? run(parse(`${premise[2]} — ${premise[1]}`), options) : checked;
+    // The rest may correct the claim it keeps by itself ("what has happened since — it was signed in 2024").
+    if (rest.found && rest.lead.startsWith(OTHERWISE)) return { ...rest, query: query.text };
     const answer = rest.found ? rest : checked;
     const [correction] = lead.slice("No — ".length).split(/(?<=[.:])\s/);
     const after = answer === checked ? "" : ` ${answer.lead}`;
     return {
       ...answer,
       query: query.text,
-      lead: `The texts say otherwise: ${correction?.replace(/:$/, ".")}${after}`,
+      lead: `${OTHERWISE}${correction?.replace(/:$/, ".")}${after}`,
     };
   };
 
@@ -285,6 +295,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const answer = forAThing ? { ...valued, lead: capitalised(valued.lead.replace(YES_OR_NO, "")) } : valued;
     if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
+    // "NASA teams up with the European Space Agency, doesn't it?": No, when an excerpt names another of its kind.
+    const texts = answer.excerpts.map((excerpt) => excerpt.text);
+    const instead = query.form === "yes-no" && !hasYesNoLead(answer.lead) && nameInstead(query, texts, ctx);
+    if (instead) return { ...answer, lead: `No — ${instead} ${answer.lead.replace(UNDECIDED, "").trim()}` };
     if (!aside || !answer.found) return answer;
     // A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
     // texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.

@@ -18,6 +18,7 @@ import {
 import {
   askingPart,
   capitalised,
+  escapeRegExp,
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
@@ -128,6 +129,25 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
   return query.foreign ? [IN_ENGLISH, aside].filter(Boolean).join(" ") : aside;
 }
 
+/**
+ * "NASA teams up with the European Space Agency, doesn't it?": a name of the same kind ("… Space Agency") that an
+ * excerpt gives in place of one no text has, said as the correction, or null.
+ */
+export function nameInstead(
+  query: ParsedQuery,
+  texts: readonly string[],
+  ctx: KnowledgeLookups,
+): string | null {
+  const name = missingPremise(query, ctx)?.name;
+  const words = asTyped(query.text, name ?? "").split(" ");
+  const head = words.at(-1) ?? "";
+  if (!name || words.length < 2 || !/^\p{Lu}/u.test(head)) return null;
+  const kind = new RegExp(`((?:\\p{Lu}[\\p{L}.]*\\s+)+)${escapeRegExp(head)}\\b`, "u");
+  const given = texts.map((text) => kind.exec(text)?.[0]).find((found) => found !== undefined);
+  const same = (found: string) => found.split(/\s+/).filter((word) => words.includes(word)).length >= 2;
+  return given && same(given) ? `the texts name the ${given}, not the ${words.join(" ")}.` : null;
+}
+
 /** The year a question sets a deadline in that no text dates anything in ("the 2030 deadline for …"), or null. */
 export function deadlineYearMissing(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const year = missingPremise(query, ctx)?.year;
@@ -171,7 +191,8 @@ export function amountValue(text: string): number {
 
 /** What the texts have, read once: sums, years, months, and the deals' titles as stems (joined, and as words). */
 type Facts = {
-  amounts: Set<number>;
+  /** Each sum, with the deals of the passages that give it. */
+  amounts: Map<number, Set<string>>;
   years: Set<string>;
   months: Set<string>;
   titles: string[];
@@ -189,17 +210,20 @@ const factsOf = (ctx: KnowledgeLookups): Facts => knownFacts.get(ctx) ?? toEnd(r
  */
 export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
   const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
-  const [amounts, years, months] = [new Set<number>(), new Set<string>(), new Set<string>()];
-  const read = (text: string) => {
+  const [amounts, years, months] = [new Map<number, Set<string>>(), new Set<string>(), new Set<string>()];
+  const read = (text: string, deals: readonly string[] = []) => {
     if (!/\d/.test(text)) return; // each of them has a digit, as most texts do not
-    for (const match of text.matchAll(AMOUNT)) amounts.add(amountValue(match[0]));
+    for (const match of text.matchAll(AMOUNT)) {
+      const value = amountValue(match[0]);
+      amounts.set(value, new Set([...(amounts.get(value) ?? []), ...deals]));
+    }
     const dated = [...text.matchAll(YEAR)];
     for (const match of dated) years.add(match[0]);
     // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
     if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
   };
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
-    read(passage.text);
+    read(passage.text, passage.deals);
     read(passage.date ?? "");
     if (i % 200 === 199) yield;
   }
@@ -216,7 +240,7 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
  * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
  * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
  */
-type Premise = { said: string; incidental: boolean; sum?: boolean; year?: string };
+type Premise = { said: string; incidental: boolean; sum?: boolean; year?: string; name?: string };
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
 function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
@@ -234,6 +258,7 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
             said.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, said.name ?? "")),
           sum: said.sum,
           year: said.year,
+          name: said.name,
         }
       : null;
     premises.set(query, premise);
@@ -286,10 +311,15 @@ function premiseMissing(
   year?: string;
 } | null {
   const facts = factsOf(ctx);
+  // "Since the Korea deal commits $500 million, …": a sum of another deal's texts is none of the deal asked.
+  const [deal, ...others] = query.deals;
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
-    if (Number.isFinite(value) && value >= 1000 && !facts.amounts.has(value))
-      return { said: `the deal texts mention no sum of “${match[0].trim()}”`, incidental: false, sum: true };
+    const of = facts.amounts.get(value);
+    const ofDeal = deal && others.length === 0 && of && !of.has(deal);
+    const texts = ofDeal ? `the texts I hold on the ${ctx.dealName(deal)}` : "the deal texts";
+    if (Number.isFinite(value) && value >= 1000 && (!of || ofDeal))
+      return { said: `${texts} mention no sum of “${match[0].trim()}”`, incidental: false, sum: true };
   }
   // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;
   // the name, place or year is what is asked, not assumed.
@@ -300,9 +330,9 @@ function premiseMissing(
     if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
       return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
-  // Words offered beside an "or" ("Tokyo or Osaka") are asked, not assumed, when the texts know one of them.
+  // Words offered beside an "or" ("Tokyo or Osaka", "Tokyo, or was it Osaka") are asked, not assumed, when the texts know one of them.
   const or = query.tokens.indexOf("or");
-  const offered = or > 0 ? query.tokens.slice(or - 1, or + 3) : [];
+  const offered = or > 0 ? query.tokens.slice(or - 1, or + 4) : [];
   const signer = new Set([
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),

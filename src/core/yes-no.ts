@@ -286,7 +286,7 @@ type Decision = { negated: boolean; sentence: string };
 /** A lead that already says the texts lack what was asked. */
 const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name)/;
 /** The lead of a yes/no question that no sentence of the texts decides. */
-const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
+export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
 /** One lead from each deal's "Yes — …" or "No — …": No when any says No (its reasons), else Yes (all reasons). */
 function bothWays(leads: readonly string[]): string | null {
