@@ -194,7 +194,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   if (patterns.timeAsked.test(text))
     return {
       gives: (passage) => (exact ? patterns.dayGiven : patterns.timeGiven).test(passage.text),
-      unsaid: exact ? "give an exact date for that" : "give a date or time limit for that",
+      unsaid: exact ? "say the exact date" : "give a date or time limit for that",
       number: true,
       quotable: true,
       onSubject: true,
