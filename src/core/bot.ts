@@ -22,7 +22,7 @@ import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
 import { whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
-import { mergeAnswers, recordsAsked, splitParts } from "./multi-part.js";
+import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
@@ -41,7 +41,7 @@ import {
   setOf,
 } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
-import { Aliases, Vocabulary } from "./vocabulary.js";
+import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import { hasYesNoLead, orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
@@ -148,17 +148,12 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings; "When will the
   // UK deal be renewed?", "when does it expire?" ask the time of something other than a signing.
-  const interval = intervalAsked(query, phrasing);
-  const otherEvent =
-    !interval &&
-    !query.foreign &&
-    !mentionsSigning(query, ctx) &&
-    (hasAnyOf(query.tokens, phrasing.future) || query.subjectTerms.length > 0);
-  if (
-    query.intent === "when" &&
-    query.intentBy === "cue" &&
-    ((interval && new Set(query.deals).size < 2) || otherEvent)
-  ) {
+  const otherTime = intervalAsked(query, phrasing)
+    ? new Set(query.deals).size < 2
+    : !query.foreign &&
+      !mentionsSigning(query, ctx) &&
+      (hasAnyOf(query.tokens, phrasing.future) || query.subjectTerms.length > 0);
+  if (query.intent === "when" && query.intentBy === "cue" && otherTime) {
     return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";
   }
   // "Did Starmer sign the TPD?" asks about a signing, not for the list of deals its "TPD" names.
@@ -306,13 +301,28 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     return { ...answer, lead: answers ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
   };
 
+  /**
+   * "いつ、誰によって署名されましたか", "¿Cuándo y quién firmó …?": a question in another language that asks with a
+   * question word (otherLanguages.open) of a cue of the signing date and of one of the signers: both records.
+   */
+  const recordsAsked = (query: ParsedQuery): ParsedQuery[] | null => {
+    const text = ` ${query.tokens.join(" ")} `;
+    const asks = (cue: string) =>
+      text.includes(writtenUnspaced(cue) ? cue : ` ${cue} `) &&
+      knowledge.otherLanguages.open.some((word) => cue.includes(word));
+    const records = (["when", "who-signed"] as const).filter((name) =>
+      knowledge.intentCues[name]?.some(asks),
+    );
+    if (!query.foreign || records.length < 2) return null;
+    return records.map((intent) => ({ ...query, intent, intentBy: "cue" as const }));
+  };
+
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
     const parts =
       query.offTopic || query.greeting
         ? null
-        : (recordsAsked(query, knowledge.intentCues, knowledge.otherLanguages.open) ??
-          splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns));
+        : (recordsAsked(query) ?? splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns));
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

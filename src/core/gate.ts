@@ -42,10 +42,13 @@ export function declineGate(
 ): AnswerDraft | null {
   const deals = ctx.dealsAsked(query, options);
   if (query.offTopic) {
-    // "Make up a quote from Kratsios": what the texts report he said follows the refusal (the ask intent).
-    if (refused(query, ctx) && intent === "ask" && quoteAskedOf(query, ctx)) return null;
-    const lead = refused(query, ctx) ? REFUSED : "That is not a question about the deals.";
-    return decline(ctx, query, intent, `${lead} ${coverageLine(ctx)}`, refused(query, ctx) ? deals : []);
+    // A request to invent or write is refused; "Make up a quote from Kratsios": what the texts quote of him follows.
+    const refused = !ctx.vocabulary.phrasing.offTopic.includes(query.offTopic);
+    const { quoteAsked } = ctx.vocabulary.phrasing;
+    const quotes = signatoriesNamed(query, ctx).length > 0 && hasAnyOf(query.tokens, quoteAsked);
+    if (refused && intent === "ask" && quotes) return null;
+    const lead = refused ? REFUSED : "That is not a question about the deals.";
+    return decline(ctx, query, intent, `${lead} ${coverageLine(ctx)}`, refused ? deals : []);
   }
   if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
   const countries = countriesAsked(query, ctx);
@@ -81,11 +84,6 @@ export function declineGate(
 /** A request to invent, to write or to act, which the bot refuses: it only quotes the texts. */
 export const REFUSED =
   "I can't help with that: I only quote the deal texts; I don't make up quotes, write pieces or play a part.";
-export const refused = (query: ParsedQuery, ctx: KnowledgeLookups) =>
-  query.offTopic !== null && !ctx.vocabulary.phrasing.offTopic.includes(query.offTopic);
-/** A person of the signing records named with a word asking for their words: "a quote from Starmer". */
-export const quoteAskedOf = (query: ParsedQuery, ctx: KnowledgeLookups) =>
-  signatoriesNamed(query, ctx).length > 0 && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked);
 
 const NOT_PERSONAL =
   "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party, family or career of the people they name.";
@@ -133,11 +131,7 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
  * "NASA teams up with the European Space Agency, doesn't it?": a name of the same kind ("… Space Agency") that an
  * excerpt gives in place of one no text has, said as the correction, or null.
  */
-export function nameInstead(
-  query: ParsedQuery,
-  texts: readonly string[],
-  ctx: KnowledgeLookups,
-): string | null {
+export function nameInstead(query: ParsedQuery, texts: readonly string[], ctx: KnowledgeLookups) {
   const name = missingPremise(query, ctx)?.name;
   const words = asTyped(query.text, name ?? "").split(" ");
   const head = words.at(-1) ?? "";
@@ -191,8 +185,7 @@ export function amountValue(text: string): number {
 
 /** What the texts have, read once: sums, years, months, and the deals' titles as stems (joined, and as words). */
 type Facts = {
-  /** Each sum, with the deals of the passages that give it. */
-  amounts: Map<number, Set<string>>;
+  amounts: Set<number>;
   years: Set<string>;
   months: Set<string>;
   titles: string[];
@@ -210,20 +203,17 @@ const factsOf = (ctx: KnowledgeLookups): Facts => knownFacts.get(ctx) ?? toEnd(r
  */
 export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
   const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
-  const [amounts, years, months] = [new Map<number, Set<string>>(), new Set<string>(), new Set<string>()];
-  const read = (text: string, deals: readonly string[] = []) => {
+  const [amounts, years, months] = [new Set<number>(), new Set<string>(), new Set<string>()];
+  const read = (text: string) => {
     if (!/\d/.test(text)) return; // each of them has a digit, as most texts do not
-    for (const match of text.matchAll(AMOUNT)) {
-      const value = amountValue(match[0]);
-      amounts.set(value, new Set([...(amounts.get(value) ?? []), ...deals]));
-    }
+    for (const match of text.matchAll(AMOUNT)) amounts.add(amountValue(match[0]));
     const dated = [...text.matchAll(YEAR)];
     for (const match of dated) years.add(match[0]);
     // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
     if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
   };
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
-    read(passage.text, passage.deals);
+    read(passage.text);
     read(passage.date ?? "");
     if (i % 200 === 199) yield;
   }
@@ -313,12 +303,15 @@ function premiseMissing(
   const facts = factsOf(ctx);
   // "Since the Korea deal commits $500 million, …": a sum of another deal's texts is none of the deal asked.
   const [deal, ...others] = query.deals;
+  const gives = (text: string, value: number) =>
+    [...text.matchAll(AMOUNT)].some((m) => amountValue(m[0]) === value);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
-    const of = facts.amounts.get(value);
-    const ofDeal = deal && others.length === 0 && of && !of.has(deal);
+    const held = facts.amounts.has(value);
+    const ofDeal =
+      held && deal && !others.length && !ctx.passages({ deals: [deal] }).some((p) => gives(p.text, value));
     const texts = ofDeal ? `the texts I hold on the ${ctx.dealName(deal)}` : "the deal texts";
-    if (Number.isFinite(value) && value >= 1000 && (!of || ofDeal))
+    if (Number.isFinite(value) && value >= 1000 && (!held || ofDeal))
       return { said: `${texts} mention no sum of “${match[0].trim()}”`, incidental: false, sum: true };
   }
   // "Did Biden sign the UK deal?", "…signed in Osaka?", "…in 2024?": answered from the deal's signing record;

@@ -1,8 +1,7 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { interleave, PAGE_SIZE } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
-import { hasAnyOf, indexOfSequence, QUESTION_WORDS, tokenize, unique } from "./text.js";
-import { writtenUnspaced } from "./vocabulary.js";
+import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -65,28 +64,6 @@ export function splitParts(
   )
     return null;
   return parts;
-}
-
-/**
- * "いつ、誰によって署名されましたか", "¿Cuándo y quién firmó …?": a question in another language that asks both with a
- * question word (`open`) of a cue of the signing date and of the signers: both records, in that order. Null otherwise.
- */
-export function recordsAsked(
-  query: ParsedQuery,
-  cues: Partial<Record<IntentName, string[]>>,
-  open: readonly string[],
-): ParsedQuery[] | null {
-  if (!query.foreign) return null;
-  const text = query.tokens.join(" ");
-  const asks = (cue: string) =>
-    writtenUnspaced(cue)
-      ? text.includes(cue) && open.some((word) => writtenUnspaced(word) && cue.includes(word))
-      : indexOfSequence(query.tokens, tokenize(cue)) >= 0 &&
-        tokenize(cue).some((word) => open.includes(word));
-  const records = (["when", "who-signed"] as const).filter((intent) => (cues[intent] ?? []).some(asks));
-  return records.length === 2
-    ? records.map((intent) => ({ ...query, intent, intentBy: "cue" as const }))
-    : null;
 }
 
 /** A which-question with a noun for the deals (`dealNouns`): "which deals", "which country", "which of the agreements". */
