@@ -48,6 +48,8 @@ const entry = (word: typeof alias) =>
       `"${issue.input}" holds no word a question could have, so it would match every question`,
   });
 const listOf = (word: typeof alias) => z.array(entry(word), required).min(1, "must list at least one word");
+/** One schema for every list of words, built once (each schema built costs start-up time). */
+const words = listOf(alias);
 const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with one "*" at its end'));
 /**
  * Phrasing lists that may be left out or empty (words that name a topic only in another language); any other left
@@ -101,7 +103,7 @@ export const vocabularyFileSchema = z.strictObject({
       ...(Object.fromEntries(
         PHRASING_LISTS.map((list) => [
           list,
-          MAY_BE_EMPTY.has(list) ? z.array(alias).default([]) : STEM_LISTS.has(list) ? stems : listOf(alias),
+          MAY_BE_EMPTY.has(list) ? z.array(alias).default([]) : STEM_LISTS.has(list) ? stems : words,
         ]),
       ) as Record<(typeof PHRASING_LISTS)[number], z.ZodDefault<z.ZodArray<typeof alias>>>),
       propertyTopics: z.array(id).default([]),
@@ -115,7 +117,7 @@ export const vocabularyFileSchema = z.strictObject({
   intents: z.record(z.enum(INTENT_NAMES).exclude(["ask"]), phrases, required),
   /** What tells a question asked in another language, and a yes/no one among them. */
   otherLanguages: z.strictObject(
-    { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: listOf(alias) },
+    { words: phrases, english: phrases, yesNo: phrases, open: phrases, cover: words },
     required,
   ),
   /** What a question asks for that only a value answers; "word*" stands for every word it begins. */
