@@ -21,8 +21,13 @@ export async function slackSection({ runs, seconds, warmupSeconds, samples }: Sl
       const appFlat = await closedLoop(askApp, seconds);
       const bareFlat = await closedLoop(askBare, seconds);
       const rate = Math.max(1, Math.round(appFlat.perSecond / 2));
-      const pacedFor = Math.max(seconds, Math.ceil(samples / rate));
-      const [appPaced, barePaced] = await inTurns(askApp, askBare, rate, pacedFor);
+      // Both paced a second at a time, in turns, so that both see the same state of a busy machine.
+      const turns: [Asked[], Asked[]] = [[], []];
+      for (let turn = 0; turn < Math.max(seconds, Math.ceil(samples / rate)); turn++) {
+        turns[0].push(...(await openLoop(askApp, rate, 1)));
+        turns[1].push(...(await openLoop(askBare, rate, 1)));
+      }
+      const [appPaced, barePaced] = [outcomes(turns[0]), outcomes(turns[1])];
       const overloadRate = Math.max(2, Math.round(appFlat.perSecond * 2));
       const overloaded = outcomes(await openLoop(askApp, overloadRate, seconds));
       measured.push({
@@ -72,16 +77,6 @@ async function openLoop(ask: Ask, rate: number, seconds: number): Promise<Asked[
     pending.push(ask(Math.min(due, performance.now())));
   }
   return Promise.all(pending);
-}
-
-/** Both servers paced a second at a time, in turns, so that both see the same state of a busy machine. */
-async function inTurns(first: Ask, second: Ask, rate: number, seconds: number) {
-  const turns: [Asked[], Asked[]] = [[], []];
-  for (let i = 0; i < seconds; i++) {
-    turns[0].push(...(await openLoop(first, rate, 1)));
-    turns[1].push(...(await openLoop(second, rate, 1)));
-  }
-  return [outcomes(turns[0]), outcomes(turns[1])] as const;
 }
 
 /** What a batch of requests came to: ack and answer latencies, how each ended, acks past Slack's 3 s. */
