@@ -29,7 +29,12 @@ function candidates(shapes: readonly Shape[]): Scored[] {
       topics: shape.mainly === false ? ["space", TOPIC] : [TOPIC],
       order: shape.order,
     };
-    return { passage, score: shape.score, covers: 1, share: shape.share ?? 1, at };
+    const traits = {
+      mainlyOn: shape.mainly === false ? 0 : 1,
+      quote: shape.quote === true,
+      source: shape.source.charCodeAt(0),
+    };
+    return { passage, score: shape.score, covers: 1, share: shape.share ?? 1, at, ...traits };
   });
 }
 
@@ -144,7 +149,12 @@ describe("takeTurns: each topic's turn reads its leading passages only", () => {
               order: shape.order,
             };
             const share = own.length / (own.length + shape.others);
-            return { passage, score: shape.score, covers: shape.covers, share, at };
+            const traits = {
+              mainlyOn: 1 << topics.indexOf(first),
+              quote: shape.quote,
+              source: shape.source.charCodeAt(0),
+            };
+            return { passage, score: shape.score, covers: shape.covers, share, at, ...traits };
           });
           expect(takeTurns(items, topics, count)).toEqual(takeTurnsSortingAll(items, topics, count));
         },

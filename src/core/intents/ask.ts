@@ -19,7 +19,7 @@ import {
   writtenAs,
 } from "../coverage.js";
 import { countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
-import type { KnowledgeLookups } from "../lookups.js";
+import { DEVELOPMENT, type KnowledgeLookups, ONE_DEAL, QUOTE } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
 import {
@@ -430,9 +430,17 @@ function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
 type Ranked = { passage: Passage; score: number };
 /**
  * A candidate that matched: its score, the topics asked it covers (bit i for the i-th topic asked) and their
- * share of all its topics, its place among the matches.
+ * share of all its topics, its place among the matches; the topics asked its first topic is (bits as `covers`),
+ * whether it is a quote, and its source's number, as takeTurns reads them.
  */
-type Scored = Ranked & { covers: number; share: number; at: number };
+type Scored = Ranked & {
+  covers: number;
+  share: number;
+  at: number;
+  mainlyOn: number;
+  quote: boolean;
+  source: number;
+};
 /** The results up to the end of the page asked for best first, how many there are, and the rare words. */
 type Ranking = {
   top: Ranked[];
@@ -480,12 +488,19 @@ function rank(
   const kept: Scored[] = [];
   const keep = keepsAll ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
   const { passages } = ctx.knowledge;
+  // What the score reads of a passage, read without touching it: most candidates of a large knowledge need no more.
+  const { flags, mainTopic, mainTopics, source } = ctx.passageParts();
+  const mainlyOn = mainTopics.map((topic) =>
+    asked.reduce((bits, each, i) => (each === topic ? bits | (1 << i) : bits), 0),
+  );
   let total = 0;
   let onlyDevelopments = true;
   /** `ofDealsAsked`: the position is known to be of a deal asked (a topic's passages were read per deal). */
   const consider = (position: number, ofDealsAsked: boolean) => {
-    const passage = passages[position] as Passage;
-    if ((!ofDealsAsked && !inDeals(passage)) || (anyNamed && !naming.has(passage))) return;
+    if (!ofDealsAsked || anyNamed) {
+      const passage = passages[position] as Passage;
+      if ((!ofDealsAsked && !inDeals(passage)) || (anyNamed && !naming.has(passage))) return;
+    }
     const place = ctx.placeInIndex(position);
     const matched = place < 0 ? 0 : found.termsMatchedAt(place);
     const topics = ctx.topicsAt(position);
@@ -500,16 +515,19 @@ function rank(
       if (covered === 0) return;
     } else {
       if (matched < termsNeeded || matched === 0) return;
-      if (closest && closeBy(query, passage, rare, ctx).length === 0) return;
+      if (closest && closeBy(query, passages[position] as Passage, rare, ctx).length === 0) return;
     }
-    const specific = deals.length > 0 && passage.deals.length === 1 ? 0.5 : 0;
+    const flagged = flags[position] as number;
+    const specific = deals.length > 0 && (flagged & ONE_DEAL) !== 0 ? 0.5 : 0;
     // When no word asked is in any of them ("ratify"), a passage mainly about the topic asked comes first.
-    const mainly = matched === 0 && asked.includes(passage.topics[0] ?? "") ? 0.5 : 0;
+    const mainlyOnAsked = mainlyOn[mainTopic[position] as number] ?? 0;
+    const mainly = matched === 0 && mainlyOnAsked !== 0 ? 0.5 : 0;
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     // "Which fields did the White House say …": that publisher's own account comes first.
     const saidByAsked =
-      query.publishers.length > 0 && query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? "")
+      query.publishers.length > 0 &&
+      query.publishers.includes(ctx.source((passages[position] as Passage).sourceId)?.publisher ?? "")
         ? 1
         : 0;
     const score =
@@ -519,11 +537,24 @@ function rank(
       (matched > 0 ? found.scoreAt(place) / best : 0) +
       specific +
       mainly +
-      (passage.kind === "quote" ? QUOTE_BONUS : 0);
-    onlyDevelopments &&= passage.section === "development";
+      ((flagged & QUOTE) !== 0 ? QUOTE_BONUS : 0);
+    onlyDevelopments &&= (flagged & DEVELOPMENT) !== 0;
     // Most candidates of a large knowledge fall short of a full short list: none is made for them.
-    if (keepsAll || entersShortList(kept, needed, score))
-      keep({ passage, score, covers, share: covered / Math.max(1, topics.size), at: total });
+    if (keepsAll || entersShortList(kept, needed, score)) {
+      const passage = passages[position] as Passage;
+      const share = covered / Math.max(1, topics.size);
+      const quote = (flagged & QUOTE) !== 0;
+      keep({
+        passage,
+        score,
+        covers,
+        share,
+        at: total,
+        mainlyOn: mainlyOnAsked,
+        quote,
+        source: source[position] as number,
+      });
+    }
     total += 1;
   };
   if (asked.length > 0) {
@@ -589,56 +620,61 @@ export function takeTurns(scored: readonly Scored[], topics: readonly string[], 
   const out: Scored[] = [];
   const taken = new Set<Scored>();
   const left = (items: readonly Scored[]) => items.filter((item) => !taken.has(item));
-  // Each topic's passages in score order (`byScore` is a total order: the order sorting any of them by it gives),
-  // and in tiers by the rules before the last one. Only the leading tier can hold a pick that comes before every
-  // other (`firstInTier`); when it has none, the topic's passages not yet picked are sorted.
-  const inScoreOrder = [...scored].sort(byScore);
-  const onTopic = topics.map((topic, i) => {
-    const items = inScoreOrder.filter((item) => ((item.covers >> i) & 1) === 1);
-    return { items, tiers: tiersFor(items, topic) };
+  // Each topic's passages, and the same in tiers by the rules before the last one. Only the leading tier can hold
+  // a pick that comes before every other (`firstInTier`); when it has none, the topic's passages not yet picked
+  // are sorted.
+  const onTopic = topics.map((_, i) => {
+    const items = scored.filter((item) => ((item.covers >> i) & 1) === 1);
+    return { items, tiers: tiersFor(items, i) };
   });
   while (out.length < scored.length && out.length < count) {
     const before = out.length;
     topics.forEach((topic, i) => {
       const { items, tiers } = onTopic[i] as { items: Scored[]; tiers: Tier[] };
-      // The leading tier with a passage not yet picked, from it on.
+      // The leading tier with a passage not yet picked, in score order (`byScore` is a total order) from it on.
       for (let tier = tiers[0]; tier; tier = tiers[0]) {
+        if (!tier.sorted) {
+          tier.items.sort(byScore);
+          tier.sorted = true;
+        }
         while (taken.has(tier.items[tier.next] as Scored)) tier.next += 1;
         if (tier.next < tier.items.length) break;
         tiers.shift();
       }
       const [leading] = tiers;
       if (!leading) return;
-      const pick = firstInTier(leading, topic, taken) ?? (left(items).sort(betterFor(topic))[0] as Scored);
+      const pick = firstInTier(leading, topic, taken) ?? (sortedFor(left(items), topic)[0] as Scored);
       out.push(pick);
       taken.add(pick);
     });
-    if (out.length === before) out.push(...left(inScoreOrder));
+    if (out.length === before) out.push(...left([...scored].sort(byScore)));
   }
   return out;
 }
 
-/** Passages alike by takeTurns' rules but the last, in score order, by source; `next`: the first not yet picked. */
-type Tier = { items: Scored[]; bySource: Map<string, Scored[]>; next: number };
+/**
+ * Passages alike by takeTurns' rules but the last, and by source; `next`: the first not yet picked once they are
+ * `sorted` by score.
+ */
+type Tier = { items: Scored[]; bySource: Map<number, Scored[]>; next: number; sorted: boolean };
 
 /**
- * The items in tiers by takeTurns' rules for `topic` but the last, best first: share of their topics, then
- * mainly about the topic, then official words.
+ * The items in tiers by takeTurns' rules for the `i`-th topic but the last, best first: share of their topics,
+ * then mainly about the topic, then official words.
  */
-function tiersFor(items: readonly Scored[], topic: string): Tier[] {
+function tiersFor(items: readonly Scored[], i: number): Tier[] {
   const byShare = new Map<number, Tier[]>();
   for (const item of items) {
     let tiers = byShare.get(item.share);
     if (!tiers) {
-      tiers = Array.from({ length: 4 }, () => ({ items: [], bySource: new Map(), next: 0 }));
+      tiers = Array.from({ length: 4 }, () => ({ items: [], bySource: new Map(), next: 0, sorted: false }));
       byShare.set(item.share, tiers);
     }
-    const mainly = item.passage.topics[0] === topic ? 2 : 0;
-    const tier = tiers[3 - mainly - (item.passage.kind === "quote" ? 1 : 0)] as Tier;
+    const tier = tiers[3 - ((item.mainlyOn >> i) & 1) * 2 - (item.quote ? 1 : 0)] as Tier;
     tier.items.push(item);
-    const ofSource = tier.bySource.get(item.passage.sourceId);
+    const ofSource = tier.bySource.get(item.source);
     if (ofSource) ofSource.push(item);
-    else tier.bySource.set(item.passage.sourceId, [item]);
+    else tier.bySource.set(item.source, [item]);
   }
   return [...byShare.keys()]
     .sort((a, b) => b - a)
@@ -646,19 +682,18 @@ function tiersFor(items: readonly Scored[], topic: string): Tier[] {
 }
 
 /**
- * `firstSorted` of the tier's items not yet `taken`, reading only a few: another source's passage
- * comes first by score alone, so only the passages of the best one's source can come before every other, and
- * the one of them that does must also come before the best of another source.
+ * `firstSorted` of the tier's items not yet `taken`, reading only a few: another source's passage comes first
+ * by score alone, so only the passages of the best one's source can come before every other, and the one of
+ * them that does must also come before the best of another source.
  */
 function firstInTier(tier: Tier, topic: string, taken: ReadonlySet<Scored>): Scored | null {
   const best = tier.items[tier.next] as Scored;
-  const { sourceId } = best.passage;
-  const ofSource = (tier.bySource.get(sourceId) ?? []).filter((item) => !taken.has(item));
+  const ofSource = (tier.bySource.get(best.source) ?? []).filter((item) => !taken.has(item));
   const lead = firstSorted(ofSource, topic);
   let rival: Scored | undefined;
   for (let at = tier.next; at < tier.items.length && !rival; at++) {
     const item = tier.items[at] as Scored;
-    if (item.passage.sourceId !== sourceId && !taken.has(item)) rival = item;
+    if (item.source !== best.source && !taken.has(item)) rival = item;
   }
   return lead && (!rival || byScore(lead, rival) < 0) ? lead : null;
 }
