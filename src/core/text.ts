@@ -220,6 +220,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
   ["centre", "center"],
   ["defence", "defense"],
   ["licence", "license"],
+  ["representation", "represent"],
   ["organisation", "organization"],
   ["standardisation", "standardization"],
 ]);

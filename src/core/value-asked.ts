@@ -306,10 +306,16 @@ export function valueUnsaid(
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }
 
-/**
- * "Does the UK deal set a deadline for dropping Russian fuel?": the first sentence of a deal's own text (no later
- * report) that gives a value of the kind asked and shares `shared` words asked ("Russian", "fuel"), or null.
- */
+/** How many words asked a sentence has, apart from fillers and the deals' words; the kind asked counts as one. */
+const wordsShared = (query: ParsedQuery, ctx: KnowledgeLookups, kind?: string) => {
+  const { dealWords } = patternsOf(ctx.knowledge);
+  const asked = query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem);
+  const words = new Set([...asked, ...(kind ? [kind] : [])]);
+  return (sentence: string) =>
+    [...new Set(tokenize(sentence).map(stem))].filter((word) => words.has(word)).length;
+};
+
+/** "A deadline for dropping Russian fuel?": a sentence, not of a later report, giving the kind asked and `shared` words asked. */
 export function valueGiven(
   query: ParsedQuery,
   sentences: readonly Passage[],
@@ -318,16 +324,7 @@ export function valueGiven(
 ): string | null {
   const value = valueAsked(query, ctx, null);
   if (!value?.quotable || value.listed) return null;
-  const { dealWords } = patternsOf(ctx.knowledge);
-  const asked = new Set(
-    query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
-  );
-  const shares = (text: string) =>
-    new Set(
-      tokenize(text)
-        .map(stem)
-        .filter((word) => asked.has(word)),
-    ).size;
+  const shares = wordsShared(query, ctx, value.kind);
   const own = (sentence: Passage) => sentence.section !== "development";
   return (
     sentences.find((each) => own(each) && value.gives(each) && shares(each.text) >= shared)?.text ?? null
@@ -389,13 +386,7 @@ export function withValueStated(
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
   const value = valueAsked(query, ctx, null);
   if (!value?.quotable) return answer;
-  const { dealWords } = patternsOf(ctx.knowledge);
-  const askedWords = new Set([
-    ...query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem),
-    ...(value.kind ? [value.kind] : []),
-  ]);
-  const shared = (sentence: string) =>
-    [...new Set(tokenize(sentence).map(stem))].filter((word) => askedWords.has(word)).length;
+  const shared = wordsShared(query, ctx, value.kind);
   const givingIn = (excerpts: readonly Excerpt[]) =>
     excerpts.flatMap((excerpt) => {
       const passage = ctx.passage(excerpt.passageId);

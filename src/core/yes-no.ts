@@ -167,7 +167,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
   if (deals.length > 1 && !askedOfEach(query, ctx.vocabulary.phrasing)) return null;
-  const decisions = deals.length > 1 ? deals.map(decide) : [decide(deals[0])];
+  // Asked of no deal ("According to the MOU, is it binding?"), each deal answered that has a deciding sentence.
+  const decisions =
+    deals.length > 1
+      ? deals.map(decide)
+      : deals.length === 0 && answer.deals.length > 1
+        ? answer.deals.flatMap((deal) => decide(deal) ?? [])
+        : [decide(deals[0])];
   const [first] = decisions;
   if (!first) return boundLead(query, answer, ctx);
   if (decisions.some((decision) => decision?.negated !== first.negated)) return null;
@@ -768,10 +774,7 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
   return given ? `Yes — ${given.trim().replace(/[,;:]$/, ".")}` : null;
 }
 
-/**
- * "Is the UK deal an MOC?", "an MOC like Japan's?", "are the UK and Japan deals MOUs?": the record of the document of
- * the deal asked (the first named, or each when asked of each) decides.
- */
+/** "Is the UK deal an MOC?", "an MOC like Japan's?": the record of the document of the deal asked (each, or the first) decides. */
 function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   const deals = askedOfEach(query, ctx.vocabulary.phrasing) ? named : named.slice(0, 1);
@@ -781,14 +784,11 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): string | null 
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
   if (deals.length === 0 || kinds.length === 0 || !query.sections.includes("document")) return null;
-  const of = (deal: Deal) => kinds.some(({ type }) => type === deal.document.type);
-  return bothWays(deals.map((deal) => `${of(deal) ? "Yes" : "No"} — ${documentSaid(deal)}`));
+  const is = (deal: Deal) => (kinds.some(({ type }) => type === deal.document.type) ? "Yes" : "No");
+  return bothWays(deals.map((deal) => `${is(deal)} — ${documentSaid(deal)}`));
 }
 
-/**
- * "Do the UK and Korea MOUs have the same notice period?": decided by the span ("180 days") a sentence of each of
- * the two deals' excerpts gives; null when either gives none.
- */
+/** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */
 function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
   const deals = [...new Set(query.deals)];
   if (deals.length !== 2 || !query.tokens.includes("same")) return null;
@@ -805,6 +805,9 @@ function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups
   return `${one === other ? "Yes" : "No"} — ${given.map((sentence) => sentence?.trim()).join(" ")}`;
 }
 
+/** A sentence that says a deal does not bind its sides: "is not legally binding", "non-binding", "non-treaty". */
+export const NOT_BINDING = /\b(not|non|no)\b[- ](legally )?(binding|bind)|\bnon-treaty\b|\bdo not bind\b/i;
+
 /**
  * "Is it a treaty?", "Is it enforceable?": whether a deal binds its sides, when no sentence has the word asked, is
  * decided by the sentence of its legal status that says it does not bind ("is not legally binding", "non-binding").
@@ -819,9 +822,7 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
   const sentence = answer.excerpts
     .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
     .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
-    .find((each) =>
-      /\b(not|non|no)\b[- ](legally )?(binding|bind)|\bnon-treaty\b|\bdo not bind\b/i.test(each),
-    );
+    .find((each) => NOT_BINDING.test(each));
   return sentence ? `No — ${sentence.trim()}` : null;
 }
 

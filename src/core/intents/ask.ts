@@ -209,7 +209,10 @@ export const ask: Intent = {
       : ranked.top;
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
-    const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text);
+    // Nor when a passage shown on a topic asked gives a sum ("How will the UK deal fund quantum?": the NSF–UKRI line).
+    const sumShown =
+      query.topics.length > 0 && top.slice(0, PAGE_SIZE).some(({ passage }) => HAS_AMOUNT.test(passage.text));
+    const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text) && !sumShown;
     const noFunds = unsaid?.sum || (asksAboutMoney(query, ctx) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
     // opens with it already).
@@ -976,8 +979,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
       a.passage.order - b.passage.order,
   );
   const labels = sectionWords(query.sections);
-  // "What kind of document is it?": what each deal's document is, from its record, leads; not when other words
-  // asked pick a passage ("the White House headline").
+  // "What kind of document is it?": each deal's record leads, unless words asked pick a passage ("the headline").
   const recorded = query.sections.includes("document") && query.form !== "yes-no" && !passages[0]?.terms;
   const documents = recorded
     ? `${deals

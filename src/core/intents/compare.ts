@@ -7,6 +7,7 @@ import { dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
 import { capitalised, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
+import { NOT_BINDING } from "../yes-no.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -61,6 +62,8 @@ export const compare: Intent = {
       };
     });
     const covered = rows.filter((row) => row.excerpt !== null).map((row) => row.deal);
+    // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
+    const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
     return {
       ...answer,
       found: covered.length > 0,
@@ -68,8 +71,8 @@ export const compare: Intent = {
       // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
       lead:
         aboutProperty && sections.length === 0 && covered.length > 0
-          ? `What ${dealsWith(ctx, covered)} say on ${what}:`
-          : `${leadFor(query.form === "yes-no" || (query.allDeals && !asksWhat(query)), what, pool, covered, ctx)}${unsaid}`,
+          ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
+          : `${leadFor(query.form === "yes-no" || (query.allDeals && !asksWhat(query)), what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""))}${unsaid}`,
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
@@ -136,8 +139,10 @@ function leadFor(
   pool: readonly DealId[],
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
+  opensWh: boolean,
 ): string {
-  if (covered.length === 0) return `No — the deal texts say nothing on ${what}.`;
+  // "How does representation differ …?" asks no yes or no.
+  if (covered.length === 0) return `${opensWh ? "The" : "No — the"} deal texts say nothing on ${what}.`;
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
   if (!yesNo) return `${capitalised(what)}: in ${dealsWith(ctx, covered)}.`;
   if (covered.length === pool.length)
