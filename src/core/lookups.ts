@@ -52,7 +52,14 @@ export class KnowledgeLookups {
     this.dealsById = new Map(knowledge.deals.map((deal) => [deal.id, deal]));
     this.topicsById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
     this.placesInIndex = placesOf(knowledge.passages, index.passageIds, tables.positions);
+    this.passageParts = partsOf(knowledge.passages);
   }
+
+  /**
+   * What ranking reads of each passage that no question changes, by position, in arrays a question reads without
+   * touching the passages: read with the knowledge, as a question may rank any of them.
+   */
+  readonly passageParts: PassageParts;
 
   get dealIds(): DealId[] {
     return this.knowledge.deals.map((deal) => deal.id);
@@ -407,47 +414,6 @@ export class KnowledgeLookups {
       .reduce((a, b) => (b.length < a.length ? b : a), this.allPositions);
   }
 
-  /**
-   * What ranking reads of each passage that no question changes, by position, in arrays a question reads without
-   * touching the passages: whether it is of one deal only, a quote, a later development, its first topic (its
-   * place in `mainTopics`, -1 for none) and its source (a number for each). Made on the first question that ranks.
-   */
-  passageParts(): PassageParts {
-    if (!this.parts) {
-      const { passages } = this.knowledge;
-      const mainTopics: string[] = [];
-      const places = new Map<string, number>();
-      const sources = new Map<string, number>();
-      const parts = {
-        flags: new Uint8Array(passages.length),
-        mainTopic: new Int32Array(passages.length),
-        source: new Int32Array(passages.length),
-      };
-      passages.forEach((passage, position) => {
-        parts.flags[position] =
-          (passage.deals.length === 1 ? ONE_DEAL : 0) |
-          (passage.kind === "quote" ? QUOTE : 0) |
-          (passage.section === "development" ? DEVELOPMENT : 0);
-        const [topic] = passage.topics;
-        let place = topic === undefined ? -1 : places.get(topic);
-        if (place === undefined) {
-          place = mainTopics.push(topic as string) - 1;
-          places.set(topic as string, place);
-        }
-        parts.mainTopic[position] = place;
-        let source = sources.get(passage.sourceId);
-        if (source === undefined) {
-          source = sources.size;
-          sources.set(passage.sourceId, source);
-        }
-        parts.source[position] = source;
-      });
-      this.parts = { ...parts, mainTopics };
-    }
-    return this.parts;
-  }
-  private parts: PassageParts | null = null;
-
   /** Every position in the knowledge order, made on the first question that needs them all. */
   private get allPositions(): Int32Array {
     if (!this.everyPosition) {
@@ -507,7 +473,42 @@ export class KnowledgeLookups {
   }
 }
 
-/** `passageParts`: flags by position, and the first topics. */
+/**
+ * Each passage's flags (of one deal only, a quote, a later development), its first topic (its place in
+ * `mainTopics`, -1 for none) and its source (a number for each), by position.
+ */
+function partsOf(passages: readonly Passage[]): PassageParts {
+  const mainTopics: string[] = [];
+  const places = new Map<string, number>();
+  const sources = new Map<string, number>();
+  const parts = {
+    flags: new Uint8Array(passages.length),
+    mainTopic: new Int32Array(passages.length),
+    source: new Int32Array(passages.length),
+  };
+  passages.forEach((passage, position) => {
+    parts.flags[position] =
+      (passage.deals.length === 1 ? ONE_DEAL : 0) |
+      (passage.kind === "quote" ? QUOTE : 0) |
+      (passage.section === "development" ? DEVELOPMENT : 0);
+    const [topic] = passage.topics;
+    let place = topic === undefined ? -1 : places.get(topic);
+    if (place === undefined) {
+      place = mainTopics.push(topic as string) - 1;
+      places.set(topic as string, place);
+    }
+    parts.mainTopic[position] = place;
+    let source = sources.get(passage.sourceId);
+    if (source === undefined) {
+      source = sources.size;
+      sources.set(passage.sourceId, source);
+    }
+    parts.source[position] = source;
+  });
+  return { ...parts, mainTopics };
+}
+
+/** `partsOf` a knowledge's passages. */
 export type PassageParts = {
   flags: Uint8Array;
   mainTopic: Int32Array;

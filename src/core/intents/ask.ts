@@ -492,7 +492,7 @@ function rank(
   const keep = keepsAll ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
   const { passages } = ctx.knowledge;
   // What the score reads of a passage, read without touching it: most candidates of a large knowledge need no more.
-  const { flags, mainTopic, mainTopics, source } = ctx.passageParts();
+  const { flags, mainTopic, mainTopics, source } = ctx.passageParts;
   const mainlyOn = mainTopics.map((topic) =>
     asked.reduce((bits, each, i) => (each === topic ? bits | (1 << i) : bits), 0),
   );
