@@ -409,9 +409,9 @@ export function withSigningCorrected(
   ]);
   // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
   // signing record is the answer.
-  // An answer whose lead is about the wrong signer ("… says about “kishida signed”") is no answer either.
-  const aboutThem =
-    assumed.people.some((word) => answered.lead.toLowerCase().includes(word)) || signedAfterAll;
+  // An answer whose lead is about the wrong signer or place ("… says about “kishida signed”") is no answer either.
+  const wrong = [...assumed.people, ...assumed.places.map((place) => place.words)];
+  const aboutThem = wrong.some((word) => answered.lead.toLowerCase().includes(word)) || signedAfterAll;
   const answer = answered.found && !aboutThem ? answered : signingRecord;
   const lead = `No — the texts say otherwise: ${correction} ${answer.lead}`;
   const [cited] = signingRecord.excerpts;
