@@ -1,4 +1,4 @@
-import type { AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
+import type { AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion, Verdict } from "./answer.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { dealList, titleCase } from "./phrasing.js";
@@ -6,6 +6,32 @@ import type { ParsedQuery } from "./query.js";
 
 /** Excerpts per page: answers stay short, and say how to get the next ones. */
 export const PAGE_SIZE = 3;
+
+/** A lead that may answer a yes/no question: its verdict, if any, and the words that follow it. */
+export type Lead = { verdict?: Verdict | undefined; lead: string };
+
+/** The lead as people read it: the verdict, if any, opens it ("Yes — …", "Binding — …"). */
+export function phrasedLead({ verdict, lead }: Lead): string {
+  if (!verdict) return lead;
+  return `${verdict === "yes" ? "Yes" : verdict === "no" ? "No" : verdict.choice} — ${lead}`;
+}
+
+/** A lead that answers Yes when `yes` holds, else No, before its words. */
+export const yesOrNoLead = (yes: boolean, lead: string): Lead => ({ verdict: yes ? "yes" : "no", lead });
+/** A lead that answers No before its words. */
+export const noLead = (lead: string): Lead => yesOrNoLead(false, lead);
+
+/** A lead given as its words alone, or with a verdict. */
+export const asLead = (lead: string | Lead): Lead => (typeof lead === "string" ? { lead } : lead);
+
+/** Whether a verdict is a plain Yes or No (not a choice offered, nor none). */
+export const isYesOrNo = (verdict: Verdict | undefined): verdict is "yes" | "no" =>
+  verdict === "yes" || verdict === "no";
+
+/** The answer with `opening` before its own lead: the opening's verdict, if any, is the answer's now. */
+export function ledBy(answer: AnswerDraft, opening: Lead): AnswerDraft {
+  return { ...answer, verdict: opening.verdict, lead: `${opening.lead} ${phrasedLead(answer)}` };
+}
 
 /** An AnswerDraft with every field set to "nothing yet", for an intent to fill in. */
 export function blankAnswer(query: ParsedQuery, intent: IntentName): AnswerDraft {
@@ -102,18 +128,18 @@ export function coverageLine(ctx: KnowledgeLookups): string {
   return `I answer questions about the Technology Prosperity Deals the United States signed with ${dealList(ctx, ctx.dealIds)}, with cited excerpts from their texts.`;
 }
 
-/** A decline: found=false, a plain lead, suggestions of what can be answered. */
+/** A decline: found=false, a plain lead (or a No), suggestions of what can be answered. */
 export function decline(
   ctx: KnowledgeLookups,
   query: ParsedQuery,
   intent: IntentName,
-  lead: string,
+  lead: string | Lead,
   deals: readonly DealId[] = [],
 ): AnswerDraft {
   return {
     ...blankAnswer(query, intent),
     title: "Not in the texts",
-    lead,
+    ...asLead(lead),
     deals: [...deals],
     topics: query.topics,
     suggestions: suggestionsNear(ctx, deals, query.topics),

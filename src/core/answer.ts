@@ -118,11 +118,16 @@ export type Answer = {
 
 /** What an intent fills in; the bot turns it into an Answer (body, labels, actions). */
 export type AnswerDraft = Omit<Answer, "body" | "labels" | "actions"> & {
+  /** The answer to a yes/no question, which opens the lead as the Answer has it ("Yes — " and `lead`). */
+  verdict?: Verdict;
   excerpts: Excerpt[];
   items: Item[];
   rows: CompareRow[];
   suggestions: Suggestion[];
 };
+
+/** Yes, No, or instead of them the side of a choice the question offers ("Binding", "After"). */
+export type Verdict = "yes" | "no" | { choice: string };
 
 export type AnswerOptions = {
   /** Skip this many excerpts (for "More results"). */

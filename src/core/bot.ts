@@ -1,5 +1,5 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
-import { blankAnswer, coverageLine } from "./answer-building.js";
+import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import {
@@ -42,7 +42,7 @@ import {
 } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { hasYesNoLead, orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
+import { orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -70,7 +70,6 @@ export type Bot = {
 /** `words`: the passages' words as the loader read them (`readWords`); read here when not given. */
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
-const YES_OR_NO = /^(Yes|No) — /;
 const OTHERWISE = "The texts say otherwise: ";
 /** A question asking why a claim holds: "Why does the UK deal leave out nuclear energy?". */
 const WHY_CLAIM = /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
@@ -219,11 +218,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const answer = run({ ...unyeared, form: unyeared.form === "yes-no" ? "open" : unyeared.form }, options);
     const given = deadlineYears(answer.excerpts[0]?.text ?? "", ctx);
     if (!answer.found || given.length === 0) return null;
-    return {
-      ...answer,
-      query: query.text,
-      lead: `No — the texts give ${given.join(" and ")}, not ${year}. ${answer.lead}`,
-    };
+    const no = noLead(`the texts give ${given.join(" and ")}, not ${year}.`);
+    return { ...ledBy(answer, no), query: query.text };
   };
 
   /** A claim asked of ("since …, ", "why does …", "does it leave out …?") checked as a yes/no question; its correction leads. */
@@ -236,20 +232,21 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const excluded = anyPhrase(ctx.vocabulary.phrasing.exclusion).exec(claim);
     if (!premise && !why && !(excluded && query.form === "yes-no")) return null;
     const checked = run(parse(excluded ? claim.replace(excluded[0], "cover") : claim), options);
-    const turn = { "Yes — ": "No — ", "No — ": "Yes — " } as Record<string, string>;
-    const lead = excluded ? checked.lead.replace(YES_OR_NO, (yes) => turn[yes] ?? yes) : checked.lead;
-    if (!premise && !why) return { ...checked, query: query.text, lead };
-    if (!lead.startsWith("No — ")) return null;
+    const turned = { yes: "no", no: "yes" } as const;
+    const verdict = excluded && isYesOrNo(checked.verdict) ? turned[checked.verdict] : checked.verdict;
+    if (!premise && !why) return { ...checked, query: query.text, verdict };
+    if (verdict !== "no") return null;
     // The rest of the question keeps the claim's words, which name the deal and topic it is asked of.
     const rest = premise ? run(parse(`${premise[2]} — ${premise[1]}`), options) : checked;
     // The rest may correct the claim it keeps by itself ("what has happened since — it was signed in 2024").
     if (rest.found && rest.lead.startsWith(OTHERWISE)) return { ...rest, query: query.text };
     const answer = rest.found ? rest : checked;
-    const [correction] = lead.slice("No — ".length).split(/(?<=[.:])\s/);
-    const after = answer === checked ? "" : ` ${answer.lead}`;
+    const [correction] = checked.lead.split(/(?<=[.:])\s/);
+    const after = answer === checked ? "" : ` ${phrasedLead(answer)}`;
     return {
       ...answer,
       query: query.text,
+      verdict: undefined,
       lead: `${OTHERWISE}${correction?.replace(/:$/, ".")}${after}`,
     };
   };
@@ -287,18 +284,22 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person has no Yes or No.
     const firstWord = /^\W*(\w+)/.exec(askingPart(query.text))?.[1]?.toLowerCase() ?? "";
     const forAThing = query.form !== "yes-no" && ctx.vocabulary.phrasing.forAThing.includes(firstWord);
-    const answer = forAThing ? { ...valued, lead: capitalised(valued.lead.replace(YES_OR_NO, "")) } : valued;
-    if (query.greeting) return { ...answer, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
+    const choice = valued.verdict !== undefined && !isYesOrNo(valued.verdict);
+    const answer =
+      forAThing && !choice ? { ...valued, verdict: undefined, lead: capitalised(valued.lead) } : valued;
+    if (query.greeting)
+      return { ...answer, verdict: undefined, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
     // "NASA teams up with the European Space Agency, doesn't it?": No, when an excerpt names another of its kind.
     const texts = answer.excerpts.map((excerpt) => excerpt.text);
-    const instead = query.form === "yes-no" && !hasYesNoLead(answer.lead) && nameInstead(query, texts, ctx);
-    if (instead) return { ...answer, lead: `No — ${instead} ${answer.lead.replace(UNDECIDED, "").trim()}` };
+    const instead = query.form === "yes-no" && !isYesOrNo(answer.verdict) && nameInstead(query, texts, ctx);
+    const unanswered = phrasedLead(answer).replace(UNDECIDED, "").trim();
+    if (instead) return { ...answer, verdict: "no", lead: `${instead} ${unanswered}` };
     if (!aside || !answer.found) return answer;
     // A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
     // texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
-    const answers = hasYesNoLead(answer.lead) || !answer.lead.endsWith(":");
-    return { ...answer, lead: answers ? `${answer.lead} ${aside}` : `${aside} ${answer.lead}` };
+    const answers = isYesOrNo(answer.verdict) || !answer.lead.endsWith(":");
+    return answers ? { ...answer, lead: `${answer.lead} ${aside}` } : ledBy(answer, { lead: aside });
   };
 
   /**

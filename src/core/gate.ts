@@ -1,5 +1,5 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
-import { coverageLine, decline, noDealWith } from "./answer-building.js";
+import { coverageLine, decline, noDealWith, noLead } from "./answer-building.js";
 import { countrySubject, nameStands } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Phrasing, Signatory } from "./model.js";
@@ -74,7 +74,7 @@ export function declineGate(
     // "It commits $2bn to quantum, right?": a sum no text gives is a plain No.
     const claimed = premise.sum && query.form === "yes-no";
     const lead = claimed
-      ? `No — ${premise.said}.`
+      ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;
     return decline(ctx, query, intent, lead, deals);
   }

@@ -1,5 +1,5 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
-import { interleave, PAGE_SIZE } from "./answer-building.js";
+import { interleave, PAGE_SIZE, phrasedLead } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
 
@@ -133,6 +133,7 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     .slice(0, PAGE_SIZE + fromRows);
   const items = answers.flatMap((answer) => answer.items);
   const answered = answers.filter((answer) => answer.found);
+  const leads = answers.filter((answer) => phrasedLead(answer) !== "");
   const rowNotes = mixed
     ? answers.flatMap((answer) => answer.rows.flatMap((row) => (row.excerpt || !row.note ? [] : [row.note])))
     : [];
@@ -144,10 +145,15 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     found: answered.length > 0,
     // Titles are parts joined by " · "; parts two answers share ("Japan") are shown once.
     title: unique(answers.flatMap((answer) => answer.title.split(" · "))).join(" · "),
-    // A sentence two parts both say ("I answer in English, …") is said once.
+    // A sentence two parts both say ("I answer in English, …") is said once; the first lead's verdict opens the whole.
+    verdict: leads[0]?.verdict,
     lead: unique(
-      answers.flatMap((answer) => answer.lead.split(/(?<=\.)\s+(?=\p{Lu})/u)).filter(Boolean),
-    ).join(" "),
+      leads.flatMap((answer, i) =>
+        (i === 0 ? answer.lead : phrasedLead(answer)).split(/(?<=\.)\s+(?=\p{Lu})/u),
+      ),
+    )
+      .filter(Boolean)
+      .join(" "),
     excerpts: items.length > 0 && mixed ? [] : excerpts,
     items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,
     rows: mixed ? [] : answers.flatMap((answer) => answer.rows),

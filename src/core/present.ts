@@ -1,11 +1,12 @@
 import type { Answer, AnswerActions, AnswerBody, AnswerDraft, AnswerLabels } from "./answer.js";
+import { phrasedLead } from "./answer-building.js";
 
 /** How deal and topic ids read to people. */
 export type Names = { deal(id: string): string; topic(id: string): string };
 
 /** Turns what an intent found into the Answer every surface renders: one body, its labels, its follow-ups. */
 export function present(draft: AnswerDraft, names: Names): Answer {
-  const { excerpts, items, rows, suggestions, ...rest } = draft;
+  const { excerpts, items, rows, suggestions, verdict, ...rest } = draft;
   const body: AnswerBody =
     rows.length > 0
       ? { kind: "comparison", rows }
@@ -13,7 +14,8 @@ export function present(draft: AnswerDraft, names: Names): Answer {
         ? { kind: "list", items }
         : { kind: "excerpts", excerpts };
   // `rest` is a copy already: the body, labels and actions join it rather than a second copy.
-  return Object.assign(rest, { body, labels: labelsOf(draft, names), actions: actionsOf(draft) });
+  const lead = phrasedLead(draft);
+  return Object.assign(rest, { lead, body, labels: labelsOf(draft, names), actions: actionsOf(draft) });
 }
 
 function actionsOf(draft: AnswerDraft): AnswerActions {

@@ -1,4 +1,5 @@
 import type { AnswerDraft, Reading } from "./answer.js";
+import { type Lead, ledBy, noLead, phrasedLead, yesOrNoLead } from "./answer-building.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
@@ -323,24 +324,26 @@ const inRecordOf = (deal: Deal) => {
  * the deal's record does not decide it (a place inside the partner country, such as a city it does not name,
  * or a person sources disagree about).
  */
-export function signingLead(asked: SigningAsked, deal: Deal): string | null {
+export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   const signers = deal.signatories;
   const names = (people: readonly Signatory[]) => joinNames(people.map((person) => person.name));
   const others = asked.people.filter((word) => !signers.some((person) => nameHas(person, word)));
   const disputed = new Set(signers.flatMap((person) => tokenize(person.disputed ?? "")));
   if (others.some((word) => disputed.has(word))) return null;
-  if (others.length > 0) return `No — the ${deal.name} was signed by ${names(signers)}.`;
+  if (others.length > 0) return noLead(`the ${deal.name} was signed by ${names(signers)}.`);
   const record = tokenize(deal.signed.place);
   const inRecord = inRecordOf(deal);
   const elsewhere = asked.places.find((place) => place.country && place.deal !== deal.id && !inRecord(place));
   if (elsewhere)
-    return `No — the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`;
+    return noLead(
+      `the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`,
+    );
   const [year, month] = deal.signed.date.split("-");
   const wrongDate = asked.dates.some(
     (date) =>
       (date.year !== undefined && date.year !== year) || (date.month !== undefined && date.month !== month),
   );
-  if (wrongDate) return `No — the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`;
+  if (wrongDate) return noLead(`the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`);
   // One site is not another: a record naming the site ("Chequers, …, United Kingdom") rules out "Downing Street",
   // not "Chequers House", nor a room asked together with the recorded site ("the Great Hall at Chequers").
   const another = (place: PlaceAsked) =>
@@ -350,14 +353,14 @@ export function signingLead(asked: SigningAsked, deal: Deal): string | null {
       ? asked.places.find(another)
       : null;
   if (site)
-    return `No — the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(site.words)}.`;
+    return noLead(`the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(site.words)}.`);
   // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
   if (!asked.places.every(inRecord)) return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
   const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";
-  return `Yes — ${who}${where}${when}.`;
+  return yesOrNoLead(true, `${who}${where}${when}.`);
 }
 
 /**
@@ -377,7 +380,7 @@ export function withSigningCorrected(
     const record = run("who-signed", [foreign.deal.id]);
     const signers = joinNames(foreign.deal.signatories.map((person) => person.name));
     const no = `${foreign.signer} signed the ${foreign.deal.name}; it was signed by ${signers}.`;
-    return { ...record, lead: `${query.form === "yes-no" ? "No — no" : "No"} ${no} ${record.lead}` };
+    return ledBy(record, query.form === "yes-no" ? noLead(`no ${no}`) : { lead: `No ${no}` });
   }
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
@@ -390,19 +393,20 @@ export function withSigningCorrected(
     ? undefined
     : assumed.places.find((place) => !inRecord(place));
   // "Why did Starmer refuse to sign it?" when the record has him sign it: the record corrects the refusal.
-  const signedAfterAll = refusalAsked(query, ctx) && decided?.startsWith("Yes — ");
+  const signedAfterAll = refusalAsked(query, ctx) && decided?.verdict === "yes";
   // A signatory sources disagree on is said to be one as the record has it, with the disagreement.
   const disputed = deal.signatories.find(
     (person) => person.disputed && assumed.people.some((w) => nameHas(person, w)),
   );
   const differ = disputed?.disputed ? ` ${disputed.disputed.split(/(?<=\.)\s/)[0]}` : "";
-  const correction = decided?.startsWith("No — ")
-    ? decided.slice("No — ".length)
-    : signedAfterAll
-      ? `${(decided as string).slice("Yes — ".length)}${differ}`
-      : decided === null && elsewhere
-        ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
-        : null;
+  const correction =
+    decided?.verdict === "no"
+      ? decided.lead
+      : signedAfterAll
+        ? `${decided?.lead}${differ}`
+        : decided === null && elsewhere
+          ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
+          : null;
   if (!correction) return answered;
   const signingRecord = run(signedAfterAll || correction.includes(" signed by ") ? "who-signed" : "when", [
     deal.id,
@@ -411,15 +415,18 @@ export function withSigningCorrected(
   // signing record is the answer.
   // An answer whose lead is about the wrong signer or place ("… says about “kishida signed”") is no answer either.
   const wrong = [...assumed.people, ...assumed.places.map((place) => place.words)];
-  const aboutThem = wrong.some((word) => answered.lead.toLowerCase().includes(word)) || signedAfterAll;
-  const answer = answered.found && !aboutThem ? answered : signingRecord;
-  const lead = `No — the texts say otherwise: ${correction} ${answer.lead}`;
+  const said = phrasedLead(answered).toLowerCase();
+  const aboutThem = wrong.some((word) => said.includes(word)) || signedAfterAll;
+  const answer = ledBy(
+    answered.found && !aboutThem ? answered : signingRecord,
+    noLead(`the texts say otherwise: ${correction}`),
+  );
   const [cited] = signingRecord.excerpts;
   const shown = answer.excerpts.some((excerpt) => excerpt.passageId === cited?.passageId);
-  if (!cited || shown || answer.page.offset > 0) return { ...answer, lead };
+  if (!cited || shown || answer.page.offset > 0) return answer;
   // The record's excerpt leads the first page as one more match, so later pages keep their offsets.
   const page = { ...answer.page, shown: answer.page.shown + 1, total: answer.page.total + 1 };
-  return { ...answer, lead, excerpts: [cited, ...answer.excerpts], page };
+  return { ...answer, excerpts: [cited, ...answer.excerpts], page };
 }
 
 /**

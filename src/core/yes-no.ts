@@ -1,4 +1,5 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
+import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, subjectOf } from "./coverage.js";
 import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
@@ -30,11 +31,6 @@ const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 /** How many words before a key word a negation may stand and still negate it. */
 const NEGATION_REACH = 5;
 
-const YES_NO_LEAD = /^(Yes|No) — /;
-
-/** Whether a lead already opens with a plain "Yes — " or "No — ". */
-export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
-
 /**
  * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
  * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries all the question's words decides, by whether a
@@ -43,31 +39,33 @@ export const hasYesNoLead = (lead: string): boolean => YES_NO_LEAD.test(lead);
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   const sole = answer.found ? soleLead(query, answer, ctx) : null;
-  if (sole) return { ...answer, lead: `${sole} ${answer.lead}` };
+  if (sole) return ledBy(answer, sole);
   if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  const decided = hasYesNoLead(answer.lead)
+  const decided = isYesOrNo(answer.verdict)
     ? null
     : (yesOrNo(query, answer, ctx) ??
-      (SAYS_WHAT_IS_LACKING.test(answer.lead) ? null : (valueUnset(query, answer, ctx) ?? UNDECIDED)));
-  const lead = decided ? `${decided} ${answer.lead}` : answer.lead;
+      (SAYS_WHAT_IS_LACKING.test(answer.lead)
+        ? null
+        : { lead: valueUnset(query, answer, ctx) ?? UNDECIDED }));
+  const led = decided ? ledBy(answer, decided) : answer;
+  const { verdict } = led;
+  if (!isYesOrNo(verdict)) return led;
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
-  const noted =
-    guesses.length > 0
-      ? lead.replace(YES_NO_LEAD, (opening) => `${opening}reading ${guesses.join(", ")}: `)
-      : lead;
+  const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
   // "Is it binding or non-binding?": the answer offered, not a Yes or No.
   const offered = query.orNot.sides;
-  const named = offered
-    ? noted.replace(YES_NO_LEAD, (yes) => `${capitalised(offered[yes[0] === "Y" ? 0 : 1])} — `)
-    : noted;
-  return named === answer.lead ? answer : { ...answer, lead: named };
+  return {
+    ...led,
+    verdict: offered ? { choice: capitalised(offered[verdict === "yes" ? 0 : 1]) } : verdict,
+    lead,
+  };
 }
 
-/** What the texts say to a yes/no question: "Yes — …" or "No — …" with the deciding sentence, or null. */
-function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+/** What the texts say to a yes/no question: Yes or No with the deciding sentence, or null. */
+function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
   // Nor does one decide where things stand now ("still cooperating on fusion?").
@@ -91,7 +89,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // "Were the Japan and Korea deals both signed in October?" is decided by each deal's record.
     const records = answer.deals.flatMap((id) => ctx.deal(id) ?? []);
     const signed = records.map((deal) => signingLead(signing, deal));
-    const decided = signed.every((lead) => lead !== null) ? bothWays(signed as string[]) : null;
+    const decided = signed.every((lead) => lead !== null) ? bothWays(signed as Lead[]) : null;
     if (decided) return decided;
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
@@ -186,10 +184,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     const [one, other] = dated.map((dates) => (dates.size === 1 ? [...dates][0] : null));
     if (deals.length !== 2 || first.negated || !one || !other || !(span in SPAN_LENGTH)) return null;
     const same = one.slice(0, SPAN_LENGTH[span]) === other.slice(0, SPAN_LENGTH[span]);
-    return `${same ? "Yes" : "No"} — ${sentences}`;
+    return yesOrNoLead(same, sentences);
   }
   // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
-  return `${first.negated !== askedNegated(query, ctx) ? "No" : "Yes"} — ${sentences}`;
+  return yesOrNoLead(first.negated === askedNegated(query, ctx), sentences);
 }
 
 /**
@@ -218,7 +216,7 @@ function dateIn(sentence: string): string | null {
  * "Does the UK MOU take effect as soon as it is signed?": the deal's operative clause decides. One that starts
  * it on signature is a Yes; one that names any other start ("only alongside substantive progress …") a No.
  */
-function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   if (!query.sections.includes("operative") || answer.deals.length !== 1) return null;
   const { onSignatureAsked, onSignature, ratification } = ctx.vocabulary.phrasing;
   // "Does it have to be ratified before it takes effect?": only a clause that names ratification says Yes.
@@ -230,7 +228,7 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
   if (!sentence) return null;
   const yes = holdsAnyOf(sentence, ratifying ? ratification : onSignature);
-  return `${yes ? "Yes" : "No"} — ${sentence.trim()}`;
+  return yesOrNoLead(yes, sentence.trim());
 }
 
 /** Asking about the two sides agreeing: "if both sides agree", "by mutual consent" (not a bare "the agreement"). */
@@ -242,7 +240,7 @@ const BY_AGREEMENT =
  * deal asked decides, by the notice it sets and whether it lets the two sides agree on another date. An end at
  * once is asked even when the two sides are named ("both sides … immediately"): the notice decides it.
  */
-function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/i.test(query.text);
   if (!ending) return null;
   const atOnce = holdsAnyOf(query.text, ctx.vocabulary.phrasing.atOnce);
@@ -254,8 +252,8 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
     const clause = excerpt.text.split(FULL_STOP).find((sentence) => /\bnotice\b/i.test(sentence));
     if (!clause) continue;
     if (agreed)
-      return holdsAnyOf(clause, ctx.vocabulary.phrasing.agreedDate) ? `Yes — ${clause.trim()}` : null;
-    if (/\b\d+ days\b/.test(clause)) return `No — ${clause.trim()}`;
+      return holdsAnyOf(clause, ctx.vocabulary.phrasing.agreedDate) ? yesOrNoLead(true, clause.trim()) : null;
+    if (/\b\d+ days\b/.test(clause)) return noLead(clause.trim());
   }
   return null;
 }
@@ -266,7 +264,12 @@ const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
  * "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with that
  * sentence, unless a text also says the one asked. What is to be done (`future`) is told by numbers, not ordinals.
  */
-function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups, future: boolean) {
+function ordinalDiffers(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+  future: boolean,
+): Lead | null {
   const excerpts = answer.excerpts.filter(
     (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
   );
@@ -281,7 +284,7 @@ function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeL
     const written = new RegExp(`\\b(${others})['’]?[\\s-]+${next}\\b`, "i");
     for (const excerpt of excerpts) {
       const sentence = excerpt.text.split(FULL_STOP).find((each) => written.test(each));
-      if (sentence) return `No — ${sentence.trim()}`;
+      if (sentence) return noLead(sentence.trim());
     }
   }
   return null;
@@ -294,16 +297,13 @@ const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name)/;
 /** The lead of a yes/no question that no sentence of the texts decides. */
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
-/** One lead from each deal's "Yes — …" or "No — …": No when any says No (its reasons), else Yes (all reasons). */
-function bothWays(leads: readonly string[]): string | null {
+/** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
+function bothWays(leads: readonly Lead[]): Lead | null {
   if (leads.length === 0) return null;
-  const noes = leads.filter((lead) => lead.startsWith("No — "));
+  const noes = leads.filter((lead) => lead.verdict === "no");
   const chosen = noes.length > 0 ? noes : leads;
-  const reasons = chosen.map((lead, i) => {
-    const reason = lead.replace(YES_NO_LEAD, "");
-    return i === 0 ? reason : capitalised(reason);
-  });
-  return `${noes.length > 0 ? "No" : "Yes"} — ${reasons.join(" ")}`;
+  const reasons = chosen.map(({ lead }, i) => (i === 0 ? lead : capitalised(lead)));
+  return yesOrNoLead(noes.length === 0, reasons.join(" "));
 }
 
 /** "Any money attached?", "What's the budget?": a question about money, which a deal's funds clause answers. */
@@ -314,7 +314,7 @@ export const asksAboutMoney = (query: ParsedQuery, ctx: KnowledgeLookups): boole
  * "Does the UK MOU oblige either government to spend money on quantum?": money asked as something a deal binds its
  * sides to, decided by the clause, shown among the excerpts, that nothing in the deal commits its sides to spend funds.
  */
-function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const asked = asksAboutMoney(query, ctx) && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
   if (!asked) return null;
   // "Do the UK and Korea deals both say so?": each deal asked by a clause of its own, or nothing decides.
@@ -330,7 +330,8 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
       ),
   );
   if (clauses.some((clause) => clause === undefined)) return null;
-  return `${askedNegated(query, ctx) ? "Yes" : "No"} — ${[...new Set(clauses.map((clause) => clause?.trim()))].join(" ")}`;
+  const said = [...new Set(clauses.map((clause) => clause?.trim()))].join(" ");
+  return yesOrNoLead(askedNegated(query, ctx), said);
 }
 
 /**
@@ -492,7 +493,7 @@ function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]
  * "Was the UK deal signed after the Japan deal?", "…on the same day as the Japan one?", "Was the UK deal the
  * first to be signed?": decided by the deals' signing dates, the first deal named being the one asked about.
  */
-function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const asked = orderAsked(query, ctx);
   if (!asked || asked === "sequence") return null;
   const [subject, ...rest] = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
@@ -506,20 +507,23 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): string | n
   if (ranked) {
     const first = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.earliestRank);
     const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
-    return `${stands ? "Yes" : "No"} — ${ranked.within}, ${when}`;
+    return yesOrNoLead(stands, `${ranked.within}, ${when}`);
   }
   if (asked !== "order") {
     const span = SPAN_LENGTH[asked] ?? 10;
     const same = subject.signed.date.slice(0, span) === other.signed.date.slice(0, span);
-    return `${same ? "Yes" : "No"} — ${when}`;
+    return yesOrNoLead(same, when);
   }
   if (subject.signed.date === other.signed.date) return null;
   const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const isLater = subject.signed.date > other.signed.date;
   // "Signed before or after the Korea one?" is answered with the one it was.
   const both = later && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
-  const opening = both ? (isLater ? "After" : "Before") : isLater === later ? "Yes" : "No";
-  return `${opening} — the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`;
+  const verdict = both ? { choice: isLater ? "After" : "Before" } : isLater === later ? "yes" : "no";
+  return {
+    verdict,
+    lead: `the ${subject.name} was signed on ${formatDate(subject.signed.date)}, ${isLater ? "after" : "before"} the ${other.name} (${formatDate(other.signed.date)}).`,
+  };
 }
 
 /**
@@ -659,7 +663,7 @@ function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
  * "Just nuclear in the UK deal?" asks as a yes/no question does, whatever its first word other than a wh-word; a
  * request ("tell me only about AI …") asks nothing.
  */
-export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const asks = query.form === "yes-no" || query.text.trimEnd().endsWith("?");
   const sole = asks && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleAsked(query, ctx) : null;
   // "Is quantum in every deal or only the Asian ones?" weighs deals, not what one deal holds.
@@ -670,11 +674,14 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
     const asked = subjectOf(query, ctx);
     const inText = (passage: Passage) => passage.section !== "development";
     const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inText));
-    return others.length > 0 ? `No — ${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.` : null;
+    const also = `${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.`;
+    return others.length > 0 ? noLead(also) : null;
   }
   const { areas } = deal;
   if (sole.alone && areas.some((area) => area !== sole.topic))
-    return `No — the ${deal.name} lists ${areas.length} areas of cooperation: ${joinNames(areas.map((area) => ctx.topicLabel(area)))}.`;
+    return noLead(
+      `the ${deal.name} lists ${areas.length} areas of cooperation: ${joinNames(areas.map((area) => ctx.topicLabel(area)))}.`,
+    );
   // A section asked ("AI alone as its purpose?") is looked in first.
   const inSection = (excerpt: Excerpt) =>
     query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document") ? 0 : 1;
@@ -683,8 +690,10 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
     .sort((a, b) => inSection(a) - inSection(b))
     .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
     .find((sentence) => sole.forms.some((form) => listedIn(sentence, form)));
-  if (listing) return `No — the texts name more than ${sole.words}: “${listing.trim()}”`;
-  return `The texts I hold do not say whether ${sole.words} is the only one; here is what they say.`;
+  if (listing) return noLead(`the texts name more than ${sole.words}: “${listing.trim()}”`);
+  return {
+    lead: `The texts I hold do not say whether ${sole.words} is the only one; here is what they say.`,
+  };
 }
 
 /**
@@ -721,7 +730,7 @@ function listedIn(sentence: string, form: readonly string[]): boolean {
  * "The Japan MOC commits $1bn to AI research, doesn't it?": a sum that none of the deal's own texts gives is a No,
  * with the deal's clause on funds where it has one, and the later development the sum comes from, dated.
  */
-function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const sum = HAS_AMOUNT.exec(query.text)?.[0].trim();
   const deals = [...new Set(query.deals)];
   const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
@@ -739,7 +748,8 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const reported = later
     ? ` “${sum}” comes up only in a later development (${formatDate(later.date)}), not in the deal.`
     : "";
-  return `No — the ${deal.name}'s own texts give no sum of “${sum}”.${clause ? ` ${clause.trim()}` : ""}${reported}`;
+  const given = `the ${deal.name}'s own texts give no sum of “${sum}”.`;
+  return noLead(`${given}${clause ? ` ${clause.trim()}` : ""}${reported}`);
 }
 
 /**
@@ -812,7 +822,7 @@ export const NOT_BINDING = /\b(not|non|no)\b[- ](legally )?(binding|bind)|\bnon-
  * "Is it a treaty?", "Is it enforceable?": whether a deal binds its sides, when no sentence has the word asked, is
  * decided by the sentence of its legal status that says it does not bind ("is not legally binding", "non-binding").
  */
-function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const property = ctx.vocabulary.phrasing.propertyTopics;
   // "Does it have a termination clause?" asks about another clause of the same topic than whether it binds.
   const otherClause = query.sections.length > 0 && !query.sections.includes("legal-status");
@@ -823,7 +833,7 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
     .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
     .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
     .find((each) => NOT_BINDING.test(each));
-  return sentence ? `No — ${sentence.trim()}` : null;
+  return sentence ? noLead(sentence.trim()) : null;
 }
 
 /**
@@ -831,7 +841,7 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
  * deal asked by whether its texts have the words quoted, the deal named first deciding the Yes or No; a deal
  * without them is shown the closest words its texts quote.
  */
-function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const match = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
   const quoted = match?.[1] ?? match?.[2];
   const deals = [...new Set(query.deals)];
@@ -871,5 +881,5 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     has(deal)
       ? `the ${ctx.dealName(deal)}'s texts have “${quoted}”`
       : `the ${ctx.dealName(deal)}'s texts I hold do not have “${quoted}”${closest(deal)}`;
-  return `${has(deals[0] as DealId) ? "Yes" : "No"} — ${deals.map(verdict).join(". And ")}.`;
+  return yesOrNoLead(has(deals[0] as DealId), `${deals.map(verdict).join(". And ")}.`);
 }

@@ -4,6 +4,8 @@ import {
   decline,
   excerptOf,
   interleave,
+  ledBy,
+  noLead,
   PAGE_SIZE,
   pageEnd,
   paginate,
@@ -80,7 +82,7 @@ export const ask: Intent = {
       !aboutProperty;
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
-    if (coverage && !(coverage.lead.startsWith("Yes") && soleLead(query, coverage, ctx))) return coverage;
+    if (coverage && !(coverage.verdict === "yes" && soleLead(query, coverage, ctx))) return coverage;
     // "What does the UK deal say about JT-60SA?": names the deals asked never use are answered as absent there;
     // when one of the names is there ("CAISI"), the answer is what the texts say of it.
     const inDeals = ofDeals(deals);
@@ -88,11 +90,8 @@ export const ask: Intent = {
       query.names.length > 0 && query.names.every((name) => !passagesNaming(ctx, [name]).some(inDeals));
     if (deals.length > 0 && absentName && !aboutProperty) {
       const absent = coverageAnswer(request, deals);
-      if (absent)
-        return {
-          ...absent,
-          lead: absent.lead.replace(/^No — (.)/, (_, first: string) => first.toUpperCase()),
-        };
+      if (absent?.verdict === "no") return { ...absent, verdict: undefined, lead: capitalised(absent.lead) };
+      if (absent) return absent;
     }
     const quoted = quotesAsked(query, ctx, deals);
     const who = joinNames(quoted.people.map((person) => person.name));
@@ -121,7 +120,7 @@ export const ask: Intent = {
       // "What position does Kratsios hold?": the office from the signatories' record, with the deals they signed.
       const record = whoSigned.run({ ...request, query: { ...query, deals, intent: whoSigned.name } });
       const offices = holders.map((person) => `${person.name}: ${person.office}.`).join(" ");
-      return { ...record, lead: `${offices} ${record.lead}` };
+      return ledBy(record, { lead: offices });
     }
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
@@ -792,10 +791,11 @@ function coverageAnswer(
       ...answer,
       found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
+      verdict: differs ? "no" : exact ? "yes" : undefined,
       lead: differs
-        ? `No — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
+        ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
         : exact
-          ? `Yes — ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
+          ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
           : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
@@ -813,7 +813,8 @@ function coverageAnswer(
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
       // its sentence decides the Yes or No.
-      lead: `${query.coverage ? "No — " : ""}${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
+      verdict: query.coverage ? "no" : undefined,
+      lead: `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
   }
@@ -857,7 +858,8 @@ function coverageAnswer(
         ...answer,
         found: true,
         title: `${what} · ${partnerList(ctx, owners)}`,
-        lead: `No — ${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
+        verdict: "no",
+        lead: `${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
         deals: owners,
       });
     }
@@ -871,7 +873,7 @@ function coverageAnswer(
         );
   const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
   return {
-    ...decline(ctx, query, "ask", `No — there is nothing on ${what} in ${notIn}${alsoIn}.`, missing),
+    ...decline(ctx, query, "ask", noLead(`there is nothing on ${what} in ${notIn}${alsoIn}.`), missing),
     suggestions:
       subject.topics.length > 0
         ? [compareAcross(what, subject.topics), ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2)]

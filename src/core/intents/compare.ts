@@ -1,5 +1,12 @@
 import type { AnswerDraft, CompareRow, Item } from "../answer.js";
-import { blankAnswer, excerptOf, suggestionsNear } from "../answer-building.js";
+import {
+  blankAnswer,
+  excerptOf,
+  type Lead,
+  noLead,
+  suggestionsNear,
+  yesOrNoLead,
+} from "../answer-building.js";
 import { anyEvidence, bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
@@ -64,15 +71,18 @@ export const compare: Intent = {
     const covered = rows.filter((row) => row.excerpt !== null).map((row) => row.deal);
     // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
     const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
+    // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
+    const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
+    const yesNo = query.form === "yes-no" || (query.allDeals && !asksWhat(query));
+    const opening = leadFor(yesNo, what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
     return {
       ...answer,
       found: covered.length > 0,
       title: `${capitalised(what)} across the deals`,
-      // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
-      lead:
-        aboutProperty && sections.length === 0 && covered.length > 0
-          ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
-          : `${leadFor(query.form === "yes-no" || (query.allDeals && !asksWhat(query)), what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""))}${unsaid}`,
+      verdict: onProperty ? undefined : opening.verdict,
+      lead: onProperty
+        ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
+        : `${opening.lead}${unsaid}`,
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
@@ -140,17 +150,16 @@ function leadFor(
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
   opensWh: boolean,
-): string {
+): Lead {
   // "How does representation differ …?" asks no yes or no.
-  if (covered.length === 0) return `${opensWh ? "The" : "No — the"} deal texts say nothing on ${what}.`;
+  const nothing = `deal texts say nothing on ${what}.`;
+  if (covered.length === 0) return opensWh ? { lead: `The ${nothing}` } : noLead(`the ${nothing}`);
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
-  if (!yesNo) return `${capitalised(what)}: in ${dealsWith(ctx, covered)}.`;
-  if (covered.length === pool.length)
-    return `Yes — ${pool.length === 1 ? "it" : `all ${pool.length}`} cover${pool.length === 1 ? "s" : ""} ${what}: ${dealList(ctx, covered)}.`;
-  return `No — ${what} appears in ${inDeals}, not in ${dealsWith(
-    ctx,
-    pool.filter((deal) => !covered.includes(deal)),
-  )}.`;
+  if (!yesNo) return { lead: `${capitalised(what)}: in ${dealsWith(ctx, covered)}.` };
+  const all = pool.length === 1 ? "it covers" : `all ${pool.length} cover`;
+  if (covered.length === pool.length) return yesOrNoLead(true, `${all} ${what}: ${dealList(ctx, covered)}.`);
+  const missing = pool.filter((deal) => !covered.includes(deal));
+  return noLead(`${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`);
 }
 
 /** The highest squareness: an area passage of the deal alone, mainly and only about a topic asked, with every word. */

@@ -1,9 +1,11 @@
 import type { AnswerDraft } from "../answer.js";
 import {
+  asLead,
   blankAnswer,
   disputeNotes,
   excerptOf,
   interleave,
+  type Lead,
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
@@ -21,7 +23,7 @@ export function factsAnswer(
   spec: {
     sections: readonly Section[];
     title: string;
-    lead: (deals: DealId[]) => string;
+    lead: (deals: DealId[]) => string | Lead;
     /** The lead when the knowledge holds none of those facts for the deals asked. */
     none?: (deals: DealId[]) => string;
     newestFirst?: boolean;
@@ -62,7 +64,7 @@ export function factsAnswer(
       ...answer,
       found: true,
       title: `${spec.title}: ${partnerList(ctx, deals)}`,
-      lead: spec.lead(deals),
+      ...asLead(spec.lead(deals)),
       deals,
       notes: spec.sections.includes("signatories") ? disputeNotes(ctx, deals) : [],
     },

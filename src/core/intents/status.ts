@@ -1,3 +1,4 @@
+import { type Lead, noLead } from "../answer-building.js";
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealsWith, formatDate, joinNames } from "../phrasing.js";
@@ -18,7 +19,9 @@ export const status: Intent = {
       lead: (deals) => {
         const unreported = unreportedAsked(request);
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
-        return `${stateLead(request, deals)}${aside}${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
+        const state = stateLead(request, deals);
+        const latest = `${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
+        return { verdict: state.verdict, lead: `${state.lead}${aside}${latest}` };
       },
       none: (deals) => `${latestHeld(request, deals)} ${capitalised(asOf)}.`,
       newestFirst: true,
@@ -70,7 +73,7 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
  * when reports record a pause of another deal only: No, naming the deal and date they give; "Which TPD is on hold?":
  * the deals whose reports record a pause; "Has the US restarted the UK deal?" with no report of it: No, plainly.
  */
-function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
+function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lead {
   const { pauseAsked, pauseReported, resumeAsked, resumeReported } = ctx.vocabulary.phrasing;
   const reported = (deal: DealId, words: readonly string[]) =>
     ctx
@@ -81,17 +84,17 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): str
   const future = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.future);
   if (asked && holdsAnyOf(query.text, resumeAsked) && !reported(asked, resumeReported))
     return future
-      ? `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. `
-      : `No — no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `;
+      ? { lead: `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. ` }
+      : noLead(`no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `);
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
   if (
     !holdsAnyOf(query.text, pauseAsked) ||
     paused.length === 0 ||
     deals.every((deal) => paused.includes(deal))
   )
-    return "";
+    return { lead: "" };
   const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, pauseReported)?.date)})`))}`;
   if (asked && !paused.includes(asked))
-    return `No — no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `;
-  return `Of the deals, ${record}. `;
+    return noLead(`no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `);
+  return { lead: `Of the deals, ${record}. ` };
 }
