@@ -190,9 +190,7 @@ function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningA
 function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.deals.length !== 1) return null;
   const dealNouns = setOf(ctx.vocabulary.phrasing.dealNouns);
-  const dealWords = new Set(
-    query.readings.filter((reading) => reading.kind === "deal").flatMap((reading) => tokenize(reading.words)),
-  );
+  const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const at = query.tokens.findIndex(
     (token, i) =>
       /^(?:19|20)\d{2}$/.test(token) &&

@@ -289,6 +289,9 @@ export const buffersOf = (arrays: readonly ArrayBufferView[]): ArrayBuffer[] =>
 /** Orders ISO dates by their characters: `localeCompare`'s first call sets up a collator (~10 ms of start-up). */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Where a sentence ends: after a full stop, not the one of an initial ("U.S. Center"). */
+export const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
+
 /** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

@@ -12,6 +12,7 @@ import {
   capitalised,
   escapeRegExp,
   FILLER_WORDS,
+  FULL_STOP,
   indexOfSequence,
   once,
   QUESTION_WORDS,
@@ -279,9 +280,9 @@ export function valueUnsaid(
   query: ParsedQuery,
   shown: readonly Passage[],
   ctx: KnowledgeLookups,
-  deal: string | null,
-  further: () => readonly Passage[],
-  related: (passage: Passage) => boolean,
+  deal: string | null = null,
+  further: () => readonly Passage[] = () => [],
+  related: (passage: Passage) => boolean = () => false,
 ): { said: string | null; sum: boolean; giving?: Passage } | null {
   const value = valueAsked(query, ctx, deal);
   // A kind read only in the answer's excerpts is decided once they are chosen (`withValueStated`).
@@ -450,9 +451,7 @@ function quoted(sentence: string, deal: string | null, later: boolean): string {
   return `${later ? "A later report on" : "In"} the ${deal}: “${whole}”`;
 }
 
-/** Where a text's sentences end: after a full stop, not the one of an initial ("U.S. Center"). */
-const SENTENCE_BREAK = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
-const sentencesOf = (text: string) => text.split(SENTENCE_BREAK).filter((sentence) => sentence.trim() !== "");
+const sentencesOf = (text: string) => text.split(FULL_STOP).filter((sentence) => sentence.trim() !== "");
 
 /** An opening that says what the texts lack: a value lead would only repeat it. */
 const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|list)/;

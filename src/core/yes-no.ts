@@ -12,6 +12,7 @@ import {
   anyPhrase,
   capitalised,
   FILLER_WORDS,
+  FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
@@ -24,8 +25,6 @@ import {
 } from "./text.js";
 import { valueGiven, valueUnsaid } from "./value-asked.js";
 
-/** Where a sentence ends: not inside an abbreviation such as "U.S.". */
-const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 /** Where a sentence or clause ends. */
 const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 /** How many words before a key word a negation may stand and still negate it. */
@@ -48,7 +47,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     : (yesOrNo(query, answer, ctx) ??
       (SAYS_WHAT_IS_LACKING.test(answer.lead)
         ? null
-        : { lead: valueUnset(query, answer, ctx) ?? UNDECIDED }));
+        : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
   const led = decided ? ledBy(answer, decided) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
@@ -585,11 +584,7 @@ function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups)
 function onlySigningAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (mentionsSigning(query, ctx)) return true;
   const words = orderWords(ctx.vocabulary.phrasing);
-  const named = new Set(
-    query.readings
-      .filter((reading) => reading.kind === "deal" || reading.kind === "country")
-      .flatMap((reading) => tokenize(reading.words)),
-  );
+  const named = new Set(wordsReadAs(query.readings, "deal", "country"));
   return query.tokens.every(
     (token) => words.has(token) || named.has(token) || QUESTION_WORDS.has(token) || FILLER_WORDS.has(token),
   );
@@ -757,7 +752,7 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
  * that no sentence shown gives (beside the name asked, when one is): the texts do not give one, said plainly; one
  * that a sentence on what is asked gives ("a deadline for dropping Russian fuel?": "by the end of 2028") is a Yes.
  */
-function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const naming = (sentence: string) =>
     query.names.length === 0 ||
     query.names.some((name) => name.forms.some((form) => indexOfSequence(tokenize(sentence), form) >= 0));
@@ -770,22 +765,16 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
           .map((text) => ({ ...passage, text }))
       : [];
   });
-  const unsaid = valueUnsaid(
-    query,
-    sentences,
-    ctx,
-    null,
-    () => [],
-    () => false,
-  );
-  if (unsaid) return unsaid.said?.trim() ?? null;
+  const unsaid = valueUnsaid(query, sentences, ctx);
+  const said = unsaid?.said?.trim();
+  if (unsaid) return said ? { lead: said } : null;
   // A sentence naming the name asked shares one word asked; any other, two.
   const given = valueGiven(query, sentences, ctx, query.names.length > 0 ? 1 : 2);
-  return given ? `Yes — ${given.trim().replace(/[,;:]$/, ".")}` : null;
+  return given ? yesOrNoLead(true, given.trim().replace(/[,;:]$/, ".")) : null;
 }
 
 /** "Is the UK deal an MOC?", "an MOC like Japan's?": the record of the document of the deal asked (each, or the first) decides. */
-function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   const deals = askedOfEach(query, ctx.vocabulary.phrasing) ? named : named.slice(0, 1);
   const kinds = ctx.knowledge.deals
@@ -794,12 +783,12 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): string | null 
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
   if (deals.length === 0 || kinds.length === 0 || !query.sections.includes("document")) return null;
-  const is = (deal: Deal) => (kinds.some(({ type }) => type === deal.document.type) ? "Yes" : "No");
-  return bothWays(deals.map((deal) => `${is(deal)} — ${documentSaid(deal)}`));
+  const of = (deal: Deal) => kinds.some(({ type }) => type === deal.document.type);
+  return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
 
 /** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */
-function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const deals = [...new Set(query.deals)];
   if (deals.length !== 2 || !query.tokens.includes("same")) return null;
   const { numbers, timeUnits } = ctx.knowledge.valuesAsked;
@@ -812,7 +801,7 @@ function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups
   );
   const [one, other] = given.map((sentence) => span.exec(sentence ?? "")?.[0].toLowerCase());
   if (!one || !other) return null;
-  return `${one === other ? "Yes" : "No"} — ${given.map((sentence) => sentence?.trim()).join(" ")}`;
+  return yesOrNoLead(one === other, given.map((sentence) => sentence?.trim()).join(" "));
 }
 
 /** A sentence that says a deal does not bind its sides: "is not legally binding", "non-binding", "non-treaty". */

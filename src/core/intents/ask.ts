@@ -93,6 +93,14 @@ export const ask: Intent = {
       if (absent?.verdict === "no") return { ...absent, verdict: undefined, lead: capitalised(absent.lead) };
       if (absent) return absent;
     }
+    // Passages shown as they stand, under a title and lead of their own.
+    const passagesAnswer = (title: string, lead: string, about: DealId[], passages: readonly Passage[]) =>
+      paginate(
+        { ...answer, found: true, title, lead, deals: about },
+        passages,
+        (p) => excerptOf(ctx, p),
+        options,
+      );
     const quoted = quotesAsked(query, ctx, deals);
     const who = joinNames(quoted.people.map((person) => person.name));
     // "Make up a quote from Kratsios" is refused; what the texts report he said follows.
@@ -100,20 +108,10 @@ export const ask: Intent = {
     // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it.
     if ((quoted.saidBy || refusal) && quoted.passages.length === 0)
       return decline(ctx, query, "ask", `${refusal}The texts I hold do not quote ${who}.`, deals);
+    // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
     if (quoted.passages.length > 0) {
-      // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
-      return paginate(
-        {
-          ...answer,
-          found: true,
-          title: `Quotes: ${who}`,
-          lead: `${refusal}What ${who} said, as the sources report it:`,
-          deals: [...deals],
-        },
-        quoted.passages,
-        (passage) => excerptOf(ctx, passage),
-        options,
-      );
+      const lead = `${refusal}What ${who} said, as the sources report it:`;
+      return passagesAnswer(`Quotes: ${who}`, lead, [...deals], quoted.passages);
     }
     const holders = officeAsked(query, ctx);
     if (holders.length > 0) {
@@ -130,19 +128,10 @@ export const ask: Intent = {
     // "What does MOU stand for?": a deal's own abbreviation, which a search for the words asked cannot find (they
     // name the deals), is answered by the passages that spell it out, which lead with what it stands for.
     const spelling = query.topics.length === 0 ? expansionPassages(query, ctx).filter(ofDeals(deals)) : [];
-    if (spelling.length > 0)
-      return paginate(
-        {
-          ...answer,
-          found: true,
-          title: "Abbreviation",
-          lead: "Where the texts spell it out:",
-          deals: [...new Set(spelling.flatMap((passage) => passage.deals))],
-        },
-        spelling,
-        (passage) => excerptOf(ctx, passage),
-        options,
-      );
+    if (spelling.length > 0) {
+      const about = [...new Set(spelling.flatMap((passage) => passage.deals))];
+      return passagesAnswer("Abbreviation", "Where the texts spell it out:", about, spelling);
+    }
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
       if (query.topics.length === 0) return sectionAnswer(request, deals);
