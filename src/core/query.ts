@@ -344,11 +344,7 @@ function detectIntent(
   for (const intent of intents) {
     if (first !== undefined && !inPhrases.has(0) && intent.commands.includes(first)) {
       consumed.add(0);
-      return {
-        name: intent.name,
-        by: "command",
-        reading: { words: first, kind: "intent", as: intent.name, fuzzy: false },
-      };
+      return { name: intent.name, by: "command", reading: intentReading(first, intent.name) };
     }
   }
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
@@ -366,17 +362,16 @@ function detectIntent(
   if (!best || weak) best = cueInside(tokens, ordered) ?? best;
   if (!best) return { name: "ask", by: "default", reading: null };
   for (let i = best.at; i < best.at + best.cue.length; i++) consumed.add(i);
-  return {
-    name: best.intent,
-    by: "cue",
-    reading: {
-      words: tokens.slice(best.at, best.at + best.cue.length).join(" "),
-      kind: "intent",
-      as: best.intent,
-      fuzzy: false,
-    },
-  };
+  const cue = tokens.slice(best.at, best.at + best.cue.length).join(" ");
+  return { name: best.intent, by: "cue", reading: intentReading(cue, best.intent) };
 }
+
+const intentReading = (words: string, as: IntentName): Reading => ({
+  words,
+  kind: "intent",
+  as,
+  fuzzy: false,
+});
 
 /** Every cue of the intents, in their order, as words: read at once, only where the question has a cue's first word. */
 const cuesOf = once((intents: readonly IntentCues[]) => {

@@ -34,11 +34,11 @@ const wordsOf = once((phrasing: Phrasing) => ({
 }));
 
 /**
- * A place a question names after a word of place. `country`: a country the vocabulary knows (with the deal it is
- * the partner of, if any) or the United States; else a place the knowledge cannot place ("Osaka", "Seoul").
- * `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another.
+ * A place a question names after the word of place at `at` ("in India"). `country`: a country the vocabulary knows
+ * (with the deal it is the partner of, if any) or the United States; else a place the knowledge cannot place
+ * ("Osaka", "Seoul"). `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold
+ * another.
  */
-/** A place asked, from the word of place at `at`: "in India". */
 type PlaceAsked = { words: string; at: number; deal: DealId | null; country: boolean; site: boolean };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
