@@ -263,12 +263,7 @@ const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
  * "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with that
  * sentence, unless a text also says the one asked. What is to be done (`future`) is told by numbers, not ordinals.
  */
-function ordinalDiffers(
-  query: ParsedQuery,
-  answer: AnswerDraft,
-  ctx: KnowledgeLookups,
-  future: boolean,
-): Lead | null {
+function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups, future: boolean) {
   const excerpts = answer.excerpts.filter(
     (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
   );
