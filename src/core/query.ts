@@ -341,12 +341,14 @@ function detectIntent(
   inPhrases: ReadonlySet<number>,
 ): DetectedIntent {
   const first = tokens[0];
-  for (const intent of intents) {
-    if (first !== undefined && !inPhrases.has(0) && intent.commands.includes(first)) {
-      consumed.add(0);
-      return { name: intent.name, by: "command", reading: intentReading(first, intent.name) };
-    }
-  }
+  const command = inPhrases.has(0)
+    ? undefined
+    : intents.find((intent) => intent.commands.includes(first ?? ""));
+  const byCommand = (intent: IntentCues): DetectedIntent => {
+    consumed.add(0);
+    return { name: intent.name, by: "command", reading: intentReading(first ?? "", intent.name) };
+  };
+  if (command && !command.weakCues) return byCommand(command);
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
   const ordered = strongCuesFirst(intents);
   const { cues, words } = cuesOf(ordered);
@@ -360,6 +362,9 @@ function detectIntent(
   // "日米の…（TPD）はいつ…": a cue written without spaces outranks one that only names the deals ("tpd").
   const weak = best && ordered.find((intent) => intent.name === best?.intent)?.weakCues;
   if (!best || weak) best = cueInside(tokens, ordered) ?? best;
+  // "List the areas of the UK deal": a leading word that only asks for a list ("list", "all") says how to answer;
+  // another intent's cue further in says what.
+  if (command && (!best || best.intent === command.name)) return byCommand(command);
   if (!best) return { name: "ask", by: "default", reading: null };
   for (let i = best.at; i < best.at + best.cue.length; i++) consumed.add(i);
   const cue = tokens.slice(best.at, best.at + best.cue.length).join(" ");
