@@ -1,10 +1,10 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, noDealWith, noLead } from "./answer-building.js";
-import { countrySubject, nameStands } from "./coverage.js";
+import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
-import { formatDate, MONTHS } from "./phrasing.js";
+import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
@@ -55,6 +55,10 @@ export function declineGate(
   if (countries.length > 0 && deals.length === 0) {
     return noDealWith(ctx, query, intent, countries);
   }
+  // "Does the UK deal mention Ukraine?", "Is Ukraine part of it?": a country no text names, asked of nothing else.
+  const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
+  if (unnamed.length > 0 && isEmpty(subjectOf(query, ctx)))
+    return decline(ctx, query, intent, `The texts I hold do not mention ${joinNames(unnamed)}.`, deals);
   if (intent === "help") return null;
   if (intent !== "status" && asksWhoNow(query, ctx.vocabulary.phrasing)) {
     const asOf = formatDate(ctx.knowledge.asOf);
@@ -459,6 +463,8 @@ function unknownName(
     if (!nameStands(ctx, name) && asked(name.words.join(" "))) return name.words.join(" ");
   }
   const nouns = setOf(ctx.vocabulary.phrasing.premiseNouns);
+  // "Does it mention sanctions?": the word asking whether a deal covers a thing is not part of its name.
+  const asking = setOf(ctx.vocabulary.phrasing.coverage);
   const dealOrCountry = new Set(wordsReadAs(query.readings, "deal", "country"));
   // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));
@@ -470,7 +476,7 @@ function unknownName(
     const words = [token];
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
-      if (FILLER_WORDS.has(before) || dealOrCountry.has(before)) break;
+      if (FILLER_WORDS.has(before) || dealOrCountry.has(before) || asking.has(before)) break;
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
