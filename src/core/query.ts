@@ -175,7 +175,7 @@ export function parseQuery(
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
         !(foreign && !vocabulary.uses(token)) &&
-        !(i === tokens.length - 1 && isTagQuestion(tokens, phrasing)),
+        i < tokens.length - tagLength(tokens, phrasing),
     ),
   );
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
@@ -233,7 +233,7 @@ export function parseQuery(
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
               : (opener && phrasing.yesNo.includes(opener)) ||
-                isTagQuestion(tokens, phrasing) ||
+                tagLength(tokens, phrasing) > 0 ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
                 // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
                 orNot.places.some((i) => tokens[i + 1] !== undefined || !QUESTION_WORDS.has(opener ?? ""))
@@ -310,15 +310,19 @@ function asksYesNo(text: string, tokens: readonly string[], other: OtherLanguage
 /** A word with a letter English does not write ("états", "japão"): two make a question foreign. */
 const ACCENTED = /[\u00e0-\u00ff]/;
 
-/** A statement with a tag (`phrasing.tags`) that makes it a yes/no question: "… in October, right?", "…, wasn't it?". */
-function isTagQuestion(tokens: readonly string[], phrasing: Phrasing): boolean {
-  if (tokens.length <= 3 || QUESTION_WORDS.has(tokens[0] ?? "")) return false;
-  const [auxiliary, not, pronoun] = tokens.slice(-3);
-  const negatedTag =
+/**
+ * How many of the last tokens are a tag that makes a statement a yes/no question (`phrasing.tags`): 1 for
+ * "… in October, right?", 3 for "…, wasn't it?", 4 for "…, isn't that right?"; 0 when there is none.
+ */
+export function tagLength(tokens: readonly string[], phrasing: Phrasing): number {
+  if (tokens.length <= 3 || QUESTION_WORDS.has(tokens[0] ?? "")) return 0;
+  const word = setOf(phrasing.tags).has(tokens[tokens.length - 1] ?? "") ? 1 : 0;
+  const [auxiliary, not, pronoun] = tokens.slice(-3 - word, tokens.length - word);
+  const negated =
     setOf(phrasing.tagAuxiliaries).has(auxiliary ?? "") &&
     not === "t" &&
-    /^(it|they|he|she)$/.test(pronoun ?? "");
-  return setOf(phrasing.tags).has(tokens[tokens.length - 1] ?? "") || negatedTag;
+    /^(it|they|he|she|that)$/.test(pronoun ?? "");
+  return word + (negated ? 3 : 0);
 }
 
 /** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */

@@ -3,7 +3,7 @@ import { type Lead, ledBy, noLead, phrasedLead, yesOrNoLead } from "./answer-bui
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
 import {
   capitalised,
   editDistance,
@@ -141,7 +141,10 @@ export const mentionsSigning = (query: ParsedQuery, ctx: KnowledgeLookups) =>
 export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.form !== "yes-no") return null;
   const { signerFirst } = wordsOf(ctx.vocabulary.phrasing);
-  return signingClaimed(query, ctx, signerFirst.has(query.tokens[0] ?? "") ? 1 : null);
+  // "… signed by Onoda, wasn't it?": the tag is neither a signer nor a place.
+  const tagged = tagLength(query.tokens, ctx.vocabulary.phrasing);
+  const tokens = query.tokens.slice(0, query.tokens.length - tagged);
+  return signingClaimed({ ...query, tokens }, ctx, signerFirst.has(tokens[0] ?? "") ? 1 : null);
 }
 
 /**
