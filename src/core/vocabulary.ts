@@ -329,8 +329,11 @@ export class Vocabulary {
   }
 
   /** Sections asked about in other words, with the token positions they take. */
-  sectionsIn(tokens: readonly string[]): Array<{ id: Section; positions: number[] }> {
+  sectionsIn(question: readonly string[]): Array<{ id: Section; positions: number[] }> {
     const hits: Array<{ id: Section; positions: number[] }> = [];
+    // "Can either side end the Japan deal?": a section's phrase ("end the deal") is read past a deal's name.
+    const kept = this.outsideDealNames(question);
+    const tokens = kept.length === question.length ? question : kept.map((at) => question[at] as string);
     // "Does it leave room for …?": a section word inside an everyday phrase asks for no section. Read once a
     // section word stands in the question (most questions have none; this runs for every part of each).
     let everyday: ReadonlySet<number> | null = null;
@@ -348,9 +351,21 @@ export class Vocabulary {
       if (at < 0) continue;
       everyday ??= this.everydayPositions(tokens);
       const positions = takenFrom(at, alias.length);
-      if (!positions.some(isIn, everyday)) hits.push({ id, positions });
+      if (!positions.some(isIn, everyday))
+        hits.push({ id, positions: positions.map((position) => kept[position] as number) });
     }
     return hits;
+  }
+
+  /** The positions of the tokens that are not part of a deal's name. */
+  private outsideDealNames(tokens: readonly string[]): number[] {
+    const kept: number[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const alias = this.aliases.phraseAt(tokens, i);
+      if (alias?.term.kind === "deal") i += alias.length;
+      else kept.push(i++);
+    }
+    return kept;
   }
 
   /** The positions of the everyday phrases a section word may stand in ("leave room for"); most questions have none. */

@@ -384,7 +384,9 @@ function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
           i > 0 &&
           !sectionWords.has(i) &&
           !FILLER_WORDS.has(token) &&
+          // "giving", "making": a word of no substance with its "e" dropped before "-ing" or "-ed".
           !FILLER_WORDS.has(stem(token)) &&
+          !FILLER_WORDS.has(`${stem(token)}e`) &&
           !together.has(token) &&
           !together.has(stem(token)) &&
           !dealWords.has(token) &&
