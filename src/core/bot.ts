@@ -241,14 +241,11 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // The rest may correct the claim it keeps by itself ("what has happened since — it was signed in 2024").
     if (rest.found && rest.lead.startsWith(OTHERWISE)) return { ...rest, query: query.text };
     const answer = rest.found ? rest : checked;
-    const [correction] = checked.lead.split(/(?<=[.:])\s/);
+    const [correction = ""] = checked.lead.split(/(?<=[.:])\s/);
     const after = answer === checked ? "" : ` ${phrasedLead(answer)}`;
-    return {
-      ...answer,
-      query: query.text,
-      verdict: undefined,
-      lead: `${OTHERWISE}${correction?.replace(/:$/, ".")}${after}`,
-    };
+    // A claim no text holds ("commits $550 billion") is not contradicted by them: their silence is said plainly.
+    const said = checked.found ? `${OTHERWISE}${correction}` : capitalised(correction);
+    return { ...answer, query: query.text, verdict: undefined, lead: `${said.replace(/:$/, ".")}${after}` };
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
