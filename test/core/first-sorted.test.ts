@@ -16,19 +16,24 @@ type Shape = {
   quote?: boolean;
 };
 
+/** A Japan article passage of `shape`'s source, order and kind, on `topics` (the first is its main one). */
+function passageOf(shape: Pick<Shape, "source" | "order" | "quote">, at: number, topics: string[]): Passage {
+  return {
+    id: `${shape.source}-${shape.order}-${at}`,
+    sourceId: shape.source,
+    kind: shape.quote ? "quote" : "summary",
+    section: "article",
+    text: "",
+    deals: ["japan"],
+    topics,
+    order: shape.order,
+  };
+}
+
 /** Candidates as takeTurns gets them: in the order they were scored. */
 function candidates(shapes: readonly Shape[]): Scored[] {
   return shapes.map((shape, at) => {
-    const passage: Passage = {
-      id: `${shape.source}-${shape.order}-${at}`,
-      sourceId: shape.source,
-      kind: shape.quote ? "quote" : "summary",
-      section: "article",
-      text: "",
-      deals: ["japan"],
-      topics: shape.mainly === false ? ["space", TOPIC] : [TOPIC],
-      order: shape.order,
-    };
+    const passage = passageOf(shape, at, shape.mainly === false ? ["space", TOPIC] : [TOPIC]);
     const traits = {
       mainlyOn: shape.mainly === false ? 0 : 1,
       quote: shape.quote === true,
@@ -138,16 +143,7 @@ describe("takeTurns: each topic's turn reads its leading passages only", () => {
           const items = shapes.map((shape, at): Scored => {
             const own = topics.filter((_, i) => ((shape.covers >> i) & 1) === 1);
             const first = own[shape.first % own.length] as string;
-            const passage: Passage = {
-              id: `${shape.source}-${shape.order}-${at}`,
-              sourceId: shape.source,
-              kind: shape.quote ? "quote" : "summary",
-              section: "article",
-              text: "",
-              deals: ["japan"],
-              topics: [first, ...own.filter((topic) => topic !== first)],
-              order: shape.order,
-            };
+            const passage = passageOf(shape, at, [first, ...own.filter((topic) => topic !== first)]);
             const share = own.length / (own.length + shape.others);
             const traits = {
               mainlyOn: 1 << topics.indexOf(first),
