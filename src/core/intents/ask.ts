@@ -1063,15 +1063,7 @@ function nothingFound(
       : "";
   // "When will the UK deal be renewed?": the value asked is said to be unsaid first.
   const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
-  const unsaid =
-    valueUnsaid(
-      query,
-      [],
-      ctx,
-      one,
-      () => [],
-      () => false,
-    )?.said ?? "";
+  const unsaid = valueUnsaid(query, [], ctx, one)?.said ?? "";
   return {
     ...answer,
     title: "Not found",
