@@ -409,7 +409,9 @@ function unknownProperName(
 ): string | null {
   // "KR TPD SPACE STUFF???": a question typed in capitals names nothing by them.
   if (!/\p{Ll}/u.test(text)) return null;
-  const readWords = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  // "… in plain English": words asking for an explanation name nothing.
+  const told = phrasesIn(query.tokens, ctx.vocabulary.phrasing.explaining);
+  const readWords = new Set([...query.readings.map((reading) => reading.words), ...told].flatMap(tokenize));
   // "Who is Kratsois?": a signatory's name typed with a slip is that name, not an unknown one.
   const people = signatoriesNamed(query, ctx);
   const sentences = text.split(/[.!?:;]\s+/);

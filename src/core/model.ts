@@ -152,7 +152,7 @@ const KNOWN_WORD_LISTS = [
   ...listNames("greetings english foreignOnly signing signingParties personalEvents personalFacts relatives"),
   ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
   ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
-  ...listNames("requests composing pieces future"),
+  ...listNames("requests composing pieces future explaining"),
 ];
 
 /**

@@ -164,11 +164,17 @@ export function parseQuery(
     r.kind === "topic" &&
     askedTopics.some((t) => t.as === r.as) &&
     !askedTopics.some((t) => t.as === r.as && t.words === r.words);
+  // "Could you write me a short explanation of …": asks for the deal explained; none of those words is looked for.
+  const placesOf = (list: readonly string[]) =>
+    phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
+  const explaining = placesOf(phrasing.explaining);
+  const told = new Set(explaining.length > 0 ? [...explaining, ...placesOf(phrasing.composing)] : []);
   const terms = unique(
     remaining.filter(
       (token, i) =>
         token !== "" &&
         !match.consumed.has(i) &&
+        !told.has(i) &&
         !sectionWords.has(i) &&
         !saidBy.some((positions) => positions.includes(i)) &&
         i >= framed &&
@@ -232,7 +238,7 @@ export function parseQuery(
       : (
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
-              : (opener && phrasing.yesNo.includes(opener)) ||
+              : (opener && phrasing.yesNo.includes(opener) && !askedToTell(tokens.slice(framed), phrasing)) ||
                 tagLength(tokens, phrasing) > 0 ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
                 // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
@@ -476,6 +482,19 @@ function requestToBot(text: string, phrasing: Phrasing): string | null {
       return made;
   }
   return null;
+}
+
+/**
+ * "Can you tell me who signed it?", "Could u give me a rundown …": a request to the bot opened by a yes/no word asks
+ * no yes or no, unless what it asks to be told does ("Could you explain whether it is binding?").
+ */
+function askedToTell([, you = "", verb = "", ...rest]: readonly string[], phrasing: Phrasing): boolean {
+  const telling = [...phrasing.openFirst, ...phrasing.explaining, ...phrasing.composing];
+  return (
+    /^(you|u)$/.test(you) &&
+    telling.some((phrase) => phrase.split(" ")[0] === verb) &&
+    !rest.some((word) => /^(if|whether)$/.test(word))
+  );
 }
 
 /** Each phrase of a list tokenised, once per list. */
