@@ -278,9 +278,12 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       return pages;
     };
     const valued = withValueStated(query, corrected, ctx, laterPages);
-    // "Which deal was updated last?", "What did Kishida say …?": a question for a thing or a person has no Yes or No.
-    const firstWord = /^\W*(\w+)/.exec(askingPart(query.text))?.[1]?.toLowerCase() ?? "";
-    const forAThing = query.form !== "yes-no" && ctx.vocabulary.phrasing.forAThing.includes(firstWord);
+    // "Which deal was updated last?", "What did Kishida say …?", "The Japan TPD of … — what are its areas?": a
+    // question for a thing or a person has no Yes or No.
+    const parts = askingPart(query.text).split(/\s[—–-]\s/);
+    const firstWords = parts.map((part) => /^\W*(\w+)/.exec(part)?.[1]?.toLowerCase() ?? "");
+    const forAThing =
+      query.form !== "yes-no" && firstWords.some((word) => ctx.vocabulary.phrasing.forAThing.includes(word));
     const choice = valued.verdict !== undefined && !isYesOrNo(valued.verdict);
     const answer =
       forAThing && !choice ? { ...valued, verdict: undefined, lead: capitalised(valued.lead) } : valued;

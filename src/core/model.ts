@@ -162,12 +162,14 @@ const KNOWN_WORD_LISTS = [
  */
 export const NOT_KNOWN_AS_WORDS = [
   ...listNames("officeAsked languagesAsked countEnd pauseAsked pauseReported resumeAsked resumeReported"),
-  ...listNames("negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites"),
+  ...listNames(
+    "negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites cities",
+  ),
   ...listNames(
     "refusals premiseOpeners exclusion sourceFraming sayAsked quoteAsked wordsAsked firstOrLast rankedAs",
   ),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
-  ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth signerFirst openFirst"),
+  ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth datedBy signerFirst openFirst"),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
   ...listNames("soleAfter noAnswerOffered beforeAnswer forAThing weighing eachAsked onSignatureAsked"),
   ...listNames("onSignature ratification wordingAsked listRequests"),

@@ -27,6 +27,7 @@ const wordsOf = once((phrasing: Phrasing) => ({
   placeEnds: new Set(phrasing.placeEnds),
   whenWords: new Set([...MONTHS, ...phrasing.seasons]),
   beforeMonth: new Set(phrasing.beforeMonth),
+  datedBy: new Set(phrasing.datedBy),
   signerFirst: new Set(phrasing.signerFirst),
   openFirst: new Set(phrasing.openFirst),
   passive: new Set(phrasing.passiveAuxiliaries),
@@ -36,10 +37,17 @@ const wordsOf = once((phrasing: Phrasing) => ({
 /**
  * A place a question names after the word of place at `at` ("in India"). `country`: a country the vocabulary knows
  * (with the deal it is the partner of, if any) or the United States; else a place the knowledge cannot place
- * ("Osaka", "Seoul"). `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold
- * another.
+ * ("APEC"). `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another;
+ * `city`: a city the vocabulary knows ("Osaka", "Seoul"), even one a deal's name may stand for ("London").
  */
-type PlaceAsked = { words: string; at: number; deal: DealId | null; country: boolean; site: boolean };
+type PlaceAsked = {
+  words: string;
+  at: number;
+  deal: DealId | null;
+  country: boolean;
+  site: boolean;
+  city: boolean;
+};
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
 type SigningAsked = {
@@ -49,8 +57,8 @@ type SigningAsked = {
   places: PlaceAsked[];
   /** The deals asked about: those named other than as a place, else those all the people named signed. */
   deals: DealId[];
-  /** Months and years asked ("signed in September", "in 2025"), as a date's "YYYY" or month number "MM". */
-  dates: Array<{ year?: string; month?: string }>;
+  /** Dates asked ("signed in September", "in 2025", "on 18 October"), as a date's "YYYY", "MM" and "DD". */
+  dates: Array<{ year?: string; month?: string; day?: string }>;
 };
 
 /** Whether the words follow a word of place: "in India", "at the India …". */
@@ -68,7 +76,7 @@ function placesAsked(
   inName: (token: string) => boolean = () => true,
 ): PlaceAsked[] {
   const { tokens } = query;
-  const { homeCountry, sites } = ctx.vocabulary.phrasing;
+  const { homeCountry, sites, cities } = ctx.vocabulary.phrasing;
   const { placeWords, placeEnds, whenWords } = wordsOf(ctx.vocabulary.phrasing);
   const places: PlaceAsked[] = [];
   tokens.forEach((token, i) => {
@@ -84,12 +92,14 @@ function placesAsked(
     const reading = query.readings.find(
       (r) => (r.kind === "country" || r.kind === "deal") && !r.carried && r.words === phrase,
     );
+    const city = setOf(cities).has(phrase);
     places.push({
       words: phrase,
       at: i,
       deal: reading?.kind === "deal" ? reading.as : null,
-      country: reading !== undefined || setOf(homeCountry).has(phrase),
+      country: (reading !== undefined && !city) || setOf(homeCountry).has(phrase),
       site: setOf(sites).has(words.at(-1) ?? ""),
+      city,
     });
   });
   return places;
@@ -187,20 +197,29 @@ function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningA
 }
 
 /**
- * A year put on the one deal asked, as when it was made: "What did the 2024 US-UK tech deal promise on AI?". The
- * year stands just before the deal's name; a year elsewhere ("targets for 2030") is not a date of the deal.
+ * A date put on the one deal asked, as when it was made: "What did the 2024 US-UK tech deal promise on AI?". A
+ * year stands just before the deal's name, a date just after it ("the Japan TPD of 18 October 2025"); a date
+ * elsewhere ("targets for 2030") is not a date of the deal.
  */
 function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.deals.length !== 1) return null;
+  const { tokens } = query;
   const dealNouns = setOf(ctx.vocabulary.phrasing.dealNouns);
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
-  const at = query.tokens.findIndex(
-    (token, i) =>
-      /^(?:19|20)\d{2}$/.test(token) &&
-      query.tokens.slice(i + 1, i + 4).some((next) => dealWords.has(next) || dealNouns.has(next)),
+  const { datedBy, beforeMonth } = wordsOf(ctx.vocabulary.phrasing);
+  const named = (i: number) => dealWords.has(tokens[i] ?? "") || dealNouns.has(tokens[i] ?? "");
+  const year = tokens.findIndex(
+    (token, i) => /^(?:19|20)\d{2}$/.test(token) && [1, 2, 3].some((k) => named(i + k)),
   );
-  const year = query.tokens[at];
-  return year ? { people: [], places: [], deals: [...query.deals], dates: [{ year }] } : null;
+  // "The Japan TPD from 18 October 2025": a date just after the deal's name.
+  const after = tokens.findIndex((token, i) => named(i - 1) && datedBy.has(token));
+  const dates =
+    year >= 0
+      ? [{ year: tokens[year] }]
+      : after >= 0
+        ? datesIn(tokens.slice(after + 1, after + 4), beforeMonth)
+        : [];
+  return dates.length > 0 ? { people: [], places: [], deals: [...query.deals], dates } : null;
 }
 
 /** The signers, places and dates put around the word "sign" (or `verbs`); the signer's slot starts at `signerFrom`. */
@@ -260,14 +279,7 @@ function signingClaimed(
         !readWords.has(token) &&
         !acronyms.has(token)),
   );
-  const dates = query.tokens.flatMap((token, i): SigningAsked["dates"] => {
-    const month = MONTHS.indexOf(token);
-    // "Theresa May" is a person; "in May", "May 2025" a month.
-    const mayIsMonth = beforeMonth.has(query.tokens[i - 1] ?? "") || /^\d/.test(query.tokens[i + 1] ?? "");
-    if (token === "may" && !mayIsMonth) return [];
-    if (month >= 0) return [{ month: String(month + 1).padStart(2, "0") }];
-    return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
-  });
+  const dates = datesIn(query.tokens, beforeMonth);
   if (people.length === 0 && places.length === 0 && dates.length === 0) return null;
   const placeDeals = new Set(places.flatMap((place) => (place.deal ? [place.deal] : [])));
   const named = query.deals.filter((deal) => !placeDeals.has(deal) || query.deals.length === 1);
@@ -277,6 +289,21 @@ function signingClaimed(
   // "What did Sunak and Trump agree?": the deal is the one the real signatory named signed.
   const deals = named.length > 0 ? named : byAll.length > 0 ? byAll : dealsSignedBy(query, ctx);
   return { people, places, deals, dates };
+}
+
+/** The months (with the day beside one: "18 October", "October 18th") and years among the tokens. */
+function datesIn(tokens: readonly string[], beforeMonth: ReadonlySet<string>): SigningAsked["dates"] {
+  const dayAt = (i: number) => /^(?:[12]?\d|3[01])(?:st|nd|rd|th)?$/.exec(tokens[i] ?? "")?.[0];
+  return tokens.flatMap((token, i): SigningAsked["dates"] => {
+    const month = MONTHS.indexOf(token);
+    // "Theresa May" is a person; "in May", "May 2025" a month.
+    const mayIsMonth = beforeMonth.has(tokens[i - 1] ?? "") || /^\d/.test(tokens[i + 1] ?? "");
+    if (token === "may" && !mayIsMonth) return [];
+    const day = dayAt(i - 1) ?? dayAt(i + 1);
+    const onDay = day ? { day: String(Number.parseInt(day, 10)).padStart(2, "0") } : {};
+    if (month >= 0) return [{ month: String(month + 1).padStart(2, "0"), ...onDay }];
+    return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
+  });
 }
 
 /** "… when he signed": a pronoun just before the signing word stands for the signer. */
@@ -339,24 +366,29 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
     return noLead(
       `the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`,
     );
-  const [year, month] = deal.signed.date.split("-");
+  const [year, month, day] = deal.signed.date.split("-");
   const wrongDate = asked.dates.some(
     (date) =>
-      (date.year !== undefined && date.year !== year) || (date.month !== undefined && date.month !== month),
+      (date.year !== undefined && date.year !== year) ||
+      (date.month !== undefined && date.month !== month) ||
+      (date.day !== undefined && date.day !== day),
   );
   if (wrongDate) return noLead(`the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`);
-  // One site is not another: a record naming the site ("Chequers, …, United Kingdom") rules out "Downing Street",
-  // not "Chequers House", nor a room asked together with the recorded site ("the Great Hall at Chequers").
+  // One place is not another: a record naming the site or city rules out "Downing Street", "London" or "Seoul", not
+  // "Chequers House", a room asked with the recorded site ("the Great Hall at Chequers"), nor a site in a recorded
+  // city that names no site ("the Akasaka Palace" in Tokyo).
   const another = (place: PlaceAsked) =>
-    place.site && !tokenize(place.words).some((word) => record.includes(word));
-  const site =
-    deal.signed.place.split(",").length > 2 && !asked.places.some(inRecord)
-      ? asked.places.find(another)
-      : null;
-  if (site)
-    return noLead(`the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(site.words)}.`);
-  // A place in the partner's country that the record does not name ("Seoul", "London") is not decided by it.
-  if (!asked.places.every(inRecord)) return null;
+    (place.site ? deal.signed.venue : place.city) &&
+    !tokenize(place.words).some((word) => record.includes(word));
+  const other = asked.places.some(inRecord) ? undefined : asked.places.find(another);
+  if (other)
+    return noLead(
+      `the ${deal.name} was signed at ${deal.signed.place}, not ${other.site ? "at" : "in"} ${titleCase(other.words)}.`,
+    );
+  // The partner's country under another name ("Britain") holds the recorded place; a place sharing words with the
+  // record ("the Seoul Arts Center") is not decided by it.
+  if (!asked.places.every((place) => inRecord(place) || (place.country && place.deal === deal.id)))
+    return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";

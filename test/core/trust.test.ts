@@ -64,7 +64,7 @@ describe("a false signer, place or year inside an open question", () => {
     ],
     [
       "What does the Korea deal signed in Busan say about 6G?",
-      /signed at Gyeongju .*, not at Busan\./,
+      /signed at Gyeongju .*, not in Busan\./,
       /Gyeongju/,
     ],
     ["Why was the UK deal signed at Balmoral?", /signed at Chequers.*, not at Balmoral\./, /Chequers/],
@@ -315,12 +315,17 @@ describe("yes/no questions about what a text says", () => {
     expect(bot.answer("Was the UK deal signed at Chequers?").lead).toMatch(/^Yes — .*Chequers/);
   });
 
-  it("gives no Yes or No when no sentence holds every word asked, even a place that is also a deal's name", () => {
-    for (const question of ["Was the UK deal signed in London?", "Was the Korea deal signed in Seoul?"]) {
-      const answer = bot.answer(question);
-      expect(answer.lead, question).not.toMatch(/^(Yes|No) — /);
-    }
+  it("answers No to a city the signing record does not name, even one that is also a deal's name", () => {
+    expect(bot.answer("Was the UK deal signed in London?").lead).toMatch(
+      /^No — .*Chequers.*, not in London\./,
+    );
+    expect(bot.answer("Was the Korea deal signed in Seoul?").lead).toMatch(
+      /^No — .*Gyeongju.*, not in Seoul\./,
+    );
     expect(bot.answer("Was the Japan deal signed in Tokyo?").lead).toMatch(/^Yes — .*Tokyo/);
+    // The partner's country under another name holds the recorded place; an occasion is no city.
+    expect(bot.answer("Was the UK deal signed in Britain?").lead).toMatch(/^Yes — .*Chequers/);
+    expect(bot.answer("Was the Korea deal signed during APEC?").lead).toMatch(/^Yes — .*APEC/);
   });
 
   it("does not answer a question about another clause of the legal-status topic with whether the deal binds", () => {
