@@ -307,13 +307,19 @@ export function valueUnsaid(
   return giving ? { said: null, sum, giving } : { said: `The texts I hold do not ${value.unsaid}. `, sum };
 }
 
-/** How many words asked a sentence has, apart from fillers and the deals' words; the kind asked counts as one. */
+/**
+ * How many words asked a sentence has, apart from fillers and the deals' words; the kind asked counts as one.
+ * `most`: how many a passage has, more than any of its sentences has, read from the lookups without its text.
+ */
 const wordsShared = (query: ParsedQuery, ctx: KnowledgeLookups, kind?: string) => {
   const { dealWords } = patternsOf(ctx.knowledge);
   const asked = query.tokens.filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token)).map(stem);
   const words = new Set([...asked, ...(kind ? [kind] : [])]);
-  return (sentence: string) =>
-    [...new Set(tokenize(sentence).map(stem))].filter((word) => words.has(word)).length;
+  return {
+    shared: (sentence: string) =>
+      [...new Set(tokenize(sentence).map(stem))].filter((word) => words.has(word)).length,
+    most: (passage: Passage) => [...words].filter((word) => ctx.hasStem(passage, word)).length,
+  };
 };
 
 /** "A deadline for dropping Russian fuel?": a sentence, not of a later report, giving the kind asked and `shared` words asked. */
@@ -325,7 +331,7 @@ export function valueGiven(
 ): string | null {
   const value = valueAsked(query, ctx, null);
   if (!value?.quotable || value.listed) return null;
-  const shares = wordsShared(query, ctx, value.kind);
+  const shares = wordsShared(query, ctx, value.kind).shared;
   const own = (sentence: Passage) => sentence.section !== "development";
   return (
     sentences.find((each) => own(each) && value.gives(each) && shares(each.text) >= shared)?.text ?? null
@@ -387,21 +393,29 @@ export function withValueStated(
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
   const value = valueAsked(query, ctx, null);
   if (!value?.quotable) return answer;
-  const shared = wordsShared(query, ctx, value.kind);
-  const givingIn = (excerpts: readonly Excerpt[]) =>
-    excerpts.flatMap((excerpt) => {
+  const { shared, most } = wordsShared(query, ctx, value.kind);
+  // Only the first sentence sharing the most words asked may lead: the sentences giving the value that share more
+  // than each one before (at least `fewest`); words are counted first, as finding a value costs more.
+  const givingIn = (excerpts: readonly Excerpt[], fewest = 0) => {
+    const giving: { excerpt: Excerpt; sentence: string; shares: number }[] = [];
+    for (const excerpt of excerpts) {
       const passage = ctx.passage(excerpt.passageId);
-      if (!passage) return [];
-      return sentencesOf(excerpt.text)
-        .filter((sentence) => value.gives({ ...passage, text: sentence }))
-        .map((sentence) => ({ excerpt, sentence, shares: shared(sentence) }));
-    });
+      if (!passage || (excerpt.text === passage.text && most(passage) < fewest)) continue;
+      for (const sentence of sentencesOf(excerpt.text)) {
+        const shares = shared(sentence);
+        if (shares < fewest || !value.gives({ ...passage, text: sentence })) continue;
+        giving.push({ excerpt, sentence, shares });
+        fewest = shares + 1;
+      }
+    }
+    return giving;
+  };
   const shown = givingIn(answer.excerpts);
   const ofDeals = (passage: Passage) =>
     answer.deals.length === 0 || passage.deals.some((deal) => answer.deals.includes(deal));
   // None on this page: the answer's later pages, then a passage found elsewhere, may give it; a sentence of a later
   // page, ranked lower, only when it shares more than one word asked (the kind and the subject: "programme", "quantum").
-  const onLaterPage = shown.length > 0 ? [] : givingIn(laterPages()).filter((each) => each.shares >= 2);
+  const onLaterPage = shown.length > 0 ? [] : givingIn(laterPages(), 2);
   const elsewhere =
     shown.length > 0 || onLaterPage.length > 0
       ? undefined
@@ -416,13 +430,8 @@ export function withValueStated(
     return value.ofExcerpts
       ? { ...answer, lead: `The texts I hold do not ${value.unsaid}. ${answer.lead}` }
       : answer;
-  const best = giving
-    .filter((each) => !value.onSubject || each.shares > 0)
-    .reduce<(typeof giving)[number] | null>(
-      (top, each) => (top && top.shares >= each.shares ? top : each),
-      null,
-    );
-  if (!best) return answer;
+  const best = giving.at(-1);
+  if (!best || (value.onSubject && best.shares === 0)) return answer;
   const deal = best.excerpt.deal ? ctx.dealName(best.excerpt.deal) : null;
   const later = ctx.passage(best.excerpt.passageId)?.section === "development";
   const lead = value.phrased?.(best.sentence, deal) ?? quoted(best.sentence, deal, later);

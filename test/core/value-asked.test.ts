@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/core/bot.js";
+import { stem, tokenize } from "../../src/core/text.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import { excerptsOf } from "../helpers/answer-parts.js";
-import { realBot } from "../helpers/bots.js";
+import { REAL_KNOWLEDGE, realBot } from "../helpers/bots.js";
 
 let bot: Bot;
 beforeAll(async () => {
@@ -126,5 +129,27 @@ describe("a lead that states the value a question asks for", () => {
   it("leaves a question that asks for no value, and a yes/no one, to their own leads", () => {
     expect(bot.answer("What does the Korea deal say about quantum?").lead).toMatch(/^What the /);
     expect(bot.answer("Does the UK deal name CAISI?").lead).not.toContain("stands for");
+  });
+});
+
+describe("a passage's words asked, which bound those of each of its sentences on a later page", () => {
+  // The lookups count a passage's words from its whole text; a sentence split from it at spaces has no word
+  // the passage lacks, so a passage with fewer words asked than needed has no sentence with enough.
+  const wordsOf = (text: string) => new Set(tokenize(text).map(stem));
+  const lacking = (text: string) => {
+    const words = wordsOf(text);
+    return text.split(/\s+/).flatMap((part) => [...wordsOf(part)].filter((word) => !words.has(word)));
+  };
+
+  it("holds for every passage of the knowledge", async () => {
+    const { knowledge } = await loadKnowledge(REAL_KNOWLEDGE);
+    for (const passage of knowledge.passages) expect(lacking(passage.text), passage.id).toEqual([]);
+  });
+
+  it("holds for any text of letters, digits, dots and spaces", () => {
+    const char = fc.constantFrom("a", "b", "U", "S", "é", "1", ".", ". ", " ", "\n", "-", "’");
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => lacking(chars.join("")).length === 0),
+    );
   });
 });
