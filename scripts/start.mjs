@@ -3,7 +3,6 @@
 // Where esbuild is installed (a dev dependency), the compiled output is also bundled into dist/bundle/: one
 // file, run with V8's code cache of its last run, so the console answers sooner. Plain JavaScript, so that
 // nothing compiles this file either.
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -63,7 +62,9 @@ function build() {
   }
   process.stderr.write("tpd-bot: compiling src/ into dist/ (it changed since the last build)…\n");
   // Emit only, as tsx would run it (`npm run typecheck` and `npm test` check the types), which takes a fraction of
-  // the time. The compiler's report goes to stderr: stdout belongs to the console's answers.
+  // the time. The compiler's report goes to stderr: stdout belongs to the console's answers. Loaded here, as an
+  // up-to-date start has no child to run.
+  const { spawnSync } = require("node:child_process");
   const result = spawnSync(process.execPath, [compiler, "-p", "tsconfig.build.json", "--noCheck"], {
     cwd: ROOT,
     stdio: ["ignore", 2, 2],
