@@ -8,11 +8,8 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 
-/**
- * Anything that would point a child bot at a real platform, folder or database; and NODE_EXTRA_CA_CERTS, a
- * certificate file node parses at every start when set (35–40 ms of CPU for a system bundle): in a start-up and
- * in its floor alike, it would measure the machine's settings rather than node, the bot or the floor's work.
- */
+/** Anything pointing a child at a real platform, folder or database; NODE_EXTRA_CA_CERTS, parsed at every start
+ * when set (35–40 ms of CPU for a system bundle), would measure the machine's settings (docs/benchmarks.md). */
 const LEFT_OUT_ENV =
   /^(SLACK_|DISCORD_|PORT$|HEALTH_PORT$|KNOWLEDGE_|LOG_LEVEL$|QUESTION_LOG|DATABASE_URL$|ENV_FILE$|NODE_EXTRA_CA_CERTS$)/;
 
@@ -25,8 +22,7 @@ export function inRepo(extra: Record<string, string> = {}) {
   };
 }
 
-/** Runs `file` to its own end with `input` on stdin: its stdout; throws unless it exits with 0. No shell: a
- * timeout kills the program itself. */
+/** Runs `file` (no shell: a timeout kills the program itself) to its end with `input` on stdin: its stdout. */
 export function runToEnd(file: string, args: string[], input = "", timeout = 600_000): string {
   const options = { ...inRepo(), input, encoding: "utf8", timeout, killSignal: "SIGKILL" } as const;
   const { status, signal, stdout } = spawnSync(file, args, options);
@@ -37,8 +33,7 @@ export function runToEnd(file: string, args: string[], input = "", timeout = 600
 /** The `start` script of package.json, as `npm start` runs it. */
 export const START: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
 
-/** Runs START once to its end, answering a question: it compiles dist/ if the sources changed, and saves the code
- * cache that later starts run from. */
+/** Runs START once, answering a question: it compiles dist/ if the sources changed and saves the code cache. */
 export const startOnce = () => runToEnd("sh", ["-c", `exec ${START}`], "korea 6g\n");
 
 export type Server = { child: ChildProcess; port: number };

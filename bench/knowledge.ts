@@ -21,10 +21,8 @@ export async function yamlBytes(dir: string): Promise<number> {
   return sizes.reduce((sum, info) => sum + info.size, 0);
 }
 
-/**
- * A folder of ×`factor` knowledge, written only when none was written from the same inputs (knowledge/ and this
- * generator, hashed into the folder's name); one written from older inputs is deleted.
- */
+/** A folder of ×`factor` knowledge, written only when none was from the same inputs (knowledge/ and this generator,
+ * hashed into the folder's name); one written from older inputs is deleted. */
 export async function syntheticKnowledge(factor: number): Promise<string> {
   const hash = createHash("sha256").update(await readFile(fileURLToPath(import.meta.url)));
   for (const path of await yamlFiles(KNOWLEDGE_DIR))

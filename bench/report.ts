@@ -82,10 +82,10 @@ export function renderReport(results: Results): string {
   if (slack)
     table(
       "Slack: the app vs a bare Bolt app (empty ack), per run",
-      "Run | Flat out app / bare | Paced at | App request → answer p50 / p99 / max | App ack p50 / p99 / max | Bare ack p50 / p99 / max | Overload: rate, ack p99 / max, acks > 3 s, notices",
+      "Run | Flat out app / bare | Paced at | App request → answer p50 / p99 / max | Bare ack p50 / p99 / max | Overload: rate, ack p99 / max, acks > 3 s, notices",
       slack.figures.runs.map(
         ({ flatOut: f, paced: p, overload: o }, i) =>
-          `${i + 1} | ${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×) | ${p.rate} per s | ${lat(p.app)} | ${lat(p.appAck)} | ${lat(p.bare)} | ${o.rate} per s, ${short(o.ack.p99)} / ${ms(o.ack.max)}, ${o.lateAcks}, ${o.counts.notices}`,
+          `${i + 1} | ${f.app.perSecond} / ${f.bare.perSecond} per s (${f.ratio}×) | ${p.rate} per s | ${lat(p.app)} | ${lat(p.bare)} | ${o.rate} per s, ${short(o.ack.p99)} / ${ms(o.ack.max)}, ${o.lateAcks}, ${o.counts.notices}`,
       ),
       `${when(slack)} ${slack.figures.connections} connections flat out; errors: ${slack.figures.runs.map((r) => r.flatOut.app.errors + r.paced.counts.errors).join(", ")}.`,
     );

@@ -17,7 +17,6 @@ const { values } = parseArgs({
     factors: { type: "string" },
     quick: { type: "boolean", default: false },
     out: { type: "string" },
-    help: { type: "boolean", default: false },
   },
 });
 const { quick } = values;
@@ -35,10 +34,10 @@ type Section = keyof typeof RUNNERS;
 const SECTIONS = Object.keys(RUNNERS);
 const only = (values.only ?? SECTIONS.join(",")).split(",") as Section[];
 const valid = only.every((name) => SECTIONS.includes(name)) && runs >= 1 && factors.every((f) => f >= 1);
-if (values.help || !valid || !factors.every(Number.isInteger)) {
+if (!valid || !factors.every(Number.isInteger)) {
   const usage = `[--only ${SECTIONS.join(",")}] [--runs N] [--factors 1,10,100,1000] [--quick] [--out PATH]`;
   process.stderr.write(`npm run bench -- ${usage}\n(docs/benchmarks.md says what each does)\n`);
-  process.exit(values.help ? 0 : 2);
+  process.exit(2);
 }
 const full = !quick && only.length === SECTIONS.length;
 // Only a full run (every section, not quick) is kept in bench/results.json; a partial one goes elsewhere.
@@ -76,8 +75,10 @@ process.stdout.write(`${report}\nResults written to ${out}\n`);
 if (full && !values.out) {
   const docs = join(REPO, "docs/benchmarks.md");
   const figures = /(?<=<!-- figures -->)[\s\S]*(?=<!-- \/figures -->)/;
-  const withFigures = (text: string) => text.replace(figures, () => `\n${report}\n`);
-  writeFileSync(docs, withFigures(readFileSync(docs, "utf8")));
+  writeFileSync(
+    docs,
+    readFileSync(docs, "utf8").replace(figures, () => `\n${report}\n`),
+  );
   // The tables are written unpadded; the project's formatter aligns them so `npm test` stays green.
   runToEnd("npx", ["biome", "format", "--write", "docs/benchmarks.md"]);
 }

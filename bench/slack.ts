@@ -11,18 +11,13 @@ export const [APP_MAIN, BARE_BOLT] = [["scripts/start.mjs"], ["bench/bare-bolt.m
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";
-export type Asked = { ackMs: number; doneMs: number; outcome: Outcome };
-/**
- * A server on the loopback Slack. `ask` sends one signed `/tpd` (a golden question) timed from `due` (so waiting
- * for a connection counts): `ackMs` to the acknowledgement, `doneMs` to the answer (the ack when it carries one,
- * else the first post to its response_url, waited for only with `waitForAnswer`).
- */
+export type Asked = { due: number; ackMs: number; doneMs: number; outcome: Outcome };
+/** A server on the loopback Slack. `ask` sends a signed `/tpd` (a golden question), timed from `due` to its ack and
+ * to its answer (the ack when it carries one, else the first post to its response_url, if `waitForAnswer`). */
 export type SlackApp = Server & { ask(due: number, waitForAnswer: boolean): Promise<Asked> };
 
-/**
- * Slack on 127.0.0.1: a Web API that says yes, response_url hooks that hand each post to whoever waits for it,
- * and a server process for each of `mains` pointed at it, with rate limits far above the load.
- */
+/** Slack on 127.0.0.1 (a Web API that says yes, response_url hooks that hand each post to whoever waits for it)
+ * and a server process for each of `mains` pointed at it, with rate limits far above the load. */
 export async function startSlack<const M extends string[][]>(mains: M, env: Record<string, string> = {}) {
   const waiting = new Map<string, (body: string) => void>();
   const server = createServer((req, res) => {
@@ -63,13 +58,13 @@ export async function startSlack<const M extends string[][]>(mains: M, env: Reco
     const request = { port: app.port, path: "/slack/events", method: "POST", agent, headers };
     const ack = await httpRequest({ ...request, timeout: ACK_TIMEOUT_MS }, body);
     const ackMs = performance.now() - due;
-    if (ack.status !== 200) return { ackMs, doneMs: Number.NaN, outcome: "error" };
+    if (ack.status !== 200) return { due, ackMs, doneMs: Number.NaN, outcome: "error" };
     const acked = kind(ack.text);
-    if (acked !== "wait") return { ackMs, doneMs: ackMs, outcome: acked };
-    if (!waitForAnswer) return { ackMs, doneMs: ackMs, outcome: "ack" };
+    if (acked !== "wait") return { due, ackMs, doneMs: ackMs, outcome: acked };
+    if (!waitForAnswer) return { due, ackMs, doneMs: ackMs, outcome: "ack" };
     const answer = await Promise.race([posted, sleep(ACK_TIMEOUT_MS).then(() => null)]);
     const said = answer === null ? "error" : kind(answer);
-    return { ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said };
+    return { due, ackMs, doneMs: performance.now() - due, outcome: said === "wait" ? "notice" : said };
   };
 
   const apps: SlackApp[] = [];
