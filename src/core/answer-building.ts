@@ -6,6 +6,8 @@ import type { ParsedQuery } from "./query.js";
 
 /** Excerpts per page: answers stay short, and say how to get the next ones. */
 export const PAGE_SIZE = 3;
+/** Said to a question asked in another language, once per answer. */
+export const IN_ENGLISH = "I answer in English, from the English texts of the deals.";
 
 /** A lead that may answer a yes/no question: its verdict, if any, and the words that follow it. */
 export type Lead = { verdict?: Verdict | undefined; lead: string };

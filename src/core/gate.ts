@@ -1,5 +1,5 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
-import { coverageLine, decline, noDealWith, noLead } from "./answer-building.js";
+import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
 import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Phrasing, Signatory } from "./model.js";
@@ -71,7 +71,8 @@ export function declineGate(
     );
   }
   // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
-  if (query.foreign && deals.length === 0 && query.topics.length === 0 && query.intentBy === "default")
+  const nothingRead = deals.length === 0 && query.topics.length === 0 && !signatoriesNamed(query, ctx).length;
+  if (query.foreign && nothingRead && query.intentBy === "default")
     return decline(ctx, query, intent, IN_ENGLISH, deals);
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
@@ -111,8 +112,6 @@ function asksPersonalFact(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (aboutDeal || facts.length === 0) return false;
   return named || hasAnyOf(query.tokens, offices);
 }
-
-const IN_ENGLISH = "I answer in English, from the English texts of the deals.";
 
 /** "Who is the UK's science minister right now?": a person in office today, which no text of the deals records. */
 function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {

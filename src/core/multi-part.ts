@@ -1,5 +1,5 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
-import { interleave, PAGE_SIZE, phrasedLead } from "./answer-building.js";
+import { IN_ENGLISH, interleave, PAGE_SIZE, phrasedLead } from "./answer-building.js";
 import type { ParsedQuery } from "./query.js";
 import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
 
@@ -145,7 +145,8 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     found: answered.length > 0,
     // Titles are parts joined by " · "; parts two answers share ("Japan") are shown once.
     title: unique(answers.flatMap((answer) => answer.title.split(" · "))).join(" · "),
-    // A sentence two parts both say ("I answer in English, …") is said once; the first lead's verdict opens the whole.
+    // A sentence two parts both say is said once ("I answer in English, …", after the parts); the first lead's
+    // verdict opens the whole.
     verdict: leads[0]?.verdict,
     lead: unique(
       leads.flatMap((answer, i) =>
@@ -153,6 +154,7 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
       ),
     )
       .filter(Boolean)
+      .sort((a, b) => Number(a === IN_ENGLISH) - Number(b === IN_ENGLISH))
       .join(" "),
     excerpts: items.length > 0 && mixed ? [] : excerpts,
     items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,

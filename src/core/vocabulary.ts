@@ -415,15 +415,20 @@ export class Vocabulary {
 
   /**
    * The longest alias (five letters or more) a word begins with ("kernbrennstoffe", "quantenforschung"), or (six
-   * or more) whose last letter it changes ("nucleari"): never one the English texts use ("investigación").
+   * or more) whose last letter it changes ("nucleari"): of one the English texts use, only a compound.
    */
   private aliasInside(token: string): Term | null {
     let best: { term: Term; length: number } | null = null;
     for (const { word, term } of this.aliases.singleWords) {
-      if (word.length < 5 || word.length <= (best?.length ?? 0) || this.knownWords.has(word)) continue;
-      const compound = token.length > word.length && token.startsWith(word);
+      if (word.length < 5 || word.length <= (best?.length ?? 0)) continue;
+      // A word the English texts use heads only a compound of a whole further word ("fusionsanlage", not "nationale").
+      const english = this.knownWords.has(word);
+      const compound = token.length > word.length + (english ? 3 : 0) && token.startsWith(word);
       const inflected =
-        word.length >= 6 && token.length <= word.length + 2 && token.startsWith(word.slice(0, -1));
+        !english &&
+        word.length >= 6 &&
+        token.length <= word.length + 2 &&
+        token.startsWith(word.slice(0, -1));
       if (compound || inflected) best = { term, length: word.length };
     }
     return best?.term ?? null;

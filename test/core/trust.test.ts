@@ -248,6 +248,18 @@ describe("multi-part questions", () => {
     expect(excerptTopics).toContain("space");
   });
 
+  it("asked in another language, says once, after both parts, that it answers in English", () => {
+    for (const question of [
+      "¿Quién firmó el acuerdo con Japón y cuándo?",
+      "Qui a signé l'accord avec la Corée et où ?",
+    ]) {
+      const { lead } = bot.answer(question);
+      expect(lead).toContain("Kratsios");
+      expect(lead.split("I answer in English").length, lead).toBe(2);
+      expect(lead.endsWith("I answer in English, from the English texts of the deals."), lead).toBe(true);
+    }
+  });
+
   it("names a deal both parts are about once in the title", () => {
     const answer = bot.answer(
       "Japan MOC: which office represents the US side, and which fusion machine does it name?",
