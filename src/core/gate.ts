@@ -371,11 +371,13 @@ export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): strin
 
 /** The capitalised words around the one at `at`, as a name: "Joint AI Council", not "Council". */
 function capitalisedRun(words: readonly string[], at: number): string {
+  // "Bank of Korea", "Korea Hydro & Nuclear Power": a name holds "of", "and" or "&" between its capitalised words.
   const capital = (i: number) => i > 0 && /^\p{Lu}/u.test(words[i] ?? "");
+  const joined = (i: number, step: number) => /^(of|and|&)$/.test(words[i] ?? "") && capital(i + step);
   let start = at;
   let end = at;
-  while (capital(start - 1)) start--;
-  while (capital(end + 1)) end++;
+  while (capital(start - 1) || joined(start - 1, -1)) start--;
+  while (capital(end + 1) || joined(end + 1, 1)) end++;
   return words
     .slice(start, end + 1)
     .join(" ")
@@ -466,6 +468,7 @@ function unknownName(
   const nouns = setOf(ctx.vocabulary.phrasing.premiseNouns);
   // "Does it mention sanctions?": the word asking whether a deal covers a thing is not part of its name.
   const asking = setOf(ctx.vocabulary.phrasing.coverage);
+  const roles = setOf(ctx.vocabulary.phrasing.counterparts);
   const dealOrCountry = new Set(wordsReadAs(query.readings, "deal", "country"));
   // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));
@@ -477,7 +480,8 @@ function unknownName(
     const words = [token];
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
-      if (FILLER_WORDS.has(before) || dealOrCountry.has(before) || asking.has(before)) break;
+      if (FILLER_WORDS.has(before) || dealOrCountry.has(before) || asking.has(before) || roles.has(before))
+        break;
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }

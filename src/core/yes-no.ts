@@ -142,7 +142,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     for (const excerpt of answer.intent === "status" ? ofDeal.slice(0, 1) : ofDeal) {
       for (const sentence of excerpt.text.split(SENTENCE_END)) {
         if (!numberedNamesMatch(query, sentence)) continue;
-        const words = tokenize(sentence).map(stem);
+        // "open-ended" is no "ended": a compound the question does not write is one word, unless it negates.
+        const compounds = sentence.replace(/\b([a-z]+)-([a-z]+)\b/g, (compound, first: string) =>
+          negations.has(first) || query.text.toLowerCase().includes(compound)
+            ? compound
+            : compound.replace("-", ""),
+        );
+        const words = tokenize(compounds).map(stem);
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
         if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;

@@ -231,6 +231,20 @@ describe("did X sign the deal?", () => {
   });
 });
 
+describe("premises a question holds", () => {
+  it("leads with the clause committing no funds when a sum is said to be committed", () => {
+    const { lead } = bot.answer("The UK deal commits £150bn - how is that money split up?");
+    expect(lead).toContain("nothing in it commits either side to spend funds");
+  });
+
+  it("names the whole of a name holding a deal's name ('Bank of Korea'), not its first word", () => {
+    expect(bot.answer("What did the Bank of Korea say about the TPD?").lead).toContain("“Bank of Korea”");
+    expect(bot.answer("What did Korea Hydro & Nuclear Power get?").lead).toContain(
+      "“Korea Hydro & Nuclear Power”",
+    );
+  });
+});
+
 describe("multi-part questions", () => {
   it("answers each part", () => {
     const answer = bot.answer("who signed the korea deal and when?");

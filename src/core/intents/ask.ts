@@ -200,7 +200,9 @@ export const ask: Intent = {
     // Nor when a passage shown on a topic asked gives a sum ("How will the UK deal fund quantum?": the NSF–UKRI line).
     const sumShown =
       query.topics.length > 0 && top.slice(0, PAGE_SIZE).some(({ passage }) => HAS_AMOUNT.test(passage.text));
-    const ofDeal = query.names.length === 0 && !HAS_AMOUNT.test(query.text) && !sumShown;
+    // "The UK deal commits £150bn - how is it split?": a sum said to be committed is answered by that clause.
+    const claimed = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
+    const ofDeal = query.names.length === 0 && (claimed || (!HAS_AMOUNT.test(query.text) && !sumShown));
     const noFunds = unsaid?.sum || (asksAboutMoney(query, ctx) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
     // opens with it already).
