@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadGolden } from "../scripts/golden.js";
 import { round, runToEnd, startOnce, summarize } from "./harness.js";
-import { KNOWLEDGE_DIR, syntheticKnowledge } from "./knowledge.js";
+import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
 
 type CoreOptions = { runs: number; factors: number[]; samples: number; budgetMs: number };
 /** What bench/core-measure.mjs prints. */
@@ -13,18 +16,24 @@ type Measured = Record<"loadMs" | "botBuildMs" | "heapBytes" | "passages", numbe
 export async function coreSection({ runs, factors, samples, budgetMs }: CoreOptions) {
   startOnce(); // compiles dist/ if the sources changed
   const questions = loadGolden().map((row) => row.q);
+  const synthetic = await mkdtemp(join(tmpdir(), "tpd-bench-core-"));
   const rows = [];
-  for (const factor of factors) {
-    const dir = factor === 1 ? KNOWLEDGE_DIR : await syntheticKnowledge(factor);
-    rows.push({ factor, dir, runs: [] as ReturnType<typeof summarized>[] });
-  }
-  for (let run = 1; run <= runs; run++) {
-    for (const row of rows) {
-      const task = JSON.stringify({ dir: row.dir, questions, samples, budgetMs });
-      const measured = runToEnd(process.execPath, ["--expose-gc", "bench/core-measure.mjs"], task);
-      row.runs.push(summarized(JSON.parse(measured)));
+  try {
+    for (const factor of factors) {
+      const dir = factor === 1 ? KNOWLEDGE_DIR : join(synthetic, `x${factor}`);
+      if (factor > 1) await writeSyntheticKnowledge(factor, dir);
+      rows.push({ factor, dir, runs: [] as ReturnType<typeof summarized>[] });
     }
-    process.stderr.write(`  core run ${run}/${runs} done\n`);
+    for (let run = 1; run <= runs; run++) {
+      for (const row of rows) {
+        const task = JSON.stringify({ dir: row.dir, questions, samples, budgetMs });
+        const measured = runToEnd(process.execPath, ["--expose-gc", "bench/core-measure.mjs"], task);
+        row.runs.push(summarized(JSON.parse(measured)));
+      }
+      process.stderr.write(`  core run ${run}/${runs} done\n`);
+    }
+  } finally {
+    await rm(synthetic, { recursive: true, force: true });
   }
   return rows.map(({ factor, runs }) => ({ factor, runs }));
 }

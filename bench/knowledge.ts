@@ -1,14 +1,9 @@
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { REPO } from "./harness.js";
 
 export const KNOWLEDGE_DIR = join(REPO, "knowledge");
-/** Synthetic knowledge kept between runs (ignored by git), one folder per factor and content of its inputs. */
-const KEPT = join(REPO, "bench", ".synthetic");
 
 /** The YAML files under `dir`, as paths relative to it, in order. */
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -19,23 +14,6 @@ async function yamlFiles(dir: string): Promise<string[]> {
 export async function yamlBytes(dir: string): Promise<number> {
   const sizes = await Promise.all((await yamlFiles(dir)).map((path) => stat(join(dir, path))));
   return sizes.reduce((sum, info) => sum + info.size, 0);
-}
-
-/** A folder of ×`factor` knowledge, written only when none was from the same inputs (knowledge/ and this generator,
- * hashed into the folder's name); one written from older inputs is deleted. */
-export async function syntheticKnowledge(factor: number): Promise<string> {
-  const hash = createHash("sha256").update(await readFile(fileURLToPath(import.meta.url)));
-  for (const path of await yamlFiles(KNOWLEDGE_DIR))
-    hash.update(path).update(await readFile(join(KNOWLEDGE_DIR, path)));
-  const dir = join(KEPT, `x${factor}-${hash.digest("hex").slice(0, 16)}`);
-  if (existsSync(dir)) return dir;
-  await mkdir(KEPT, { recursive: true });
-  for (const old of await readdir(KEPT))
-    if (old.startsWith(`x${factor}-`)) await rm(join(KEPT, old), { recursive: true, force: true });
-  // Written aside, then renamed: a run stopped halfway leaves nothing that a later run would reuse.
-  await writeSyntheticKnowledge(factor, `${dir}.partial`);
-  await rename(`${dir}.partial`, dir);
-  return dir;
 }
 
 type Item = Record<string, unknown> & { id: string; text: string };

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { httpRequest, round, sleep, summarize } from "./harness.js";
-import { KNOWLEDGE_DIR, syntheticKnowledge, yamlBytes } from "./knowledge.js";
+import { KNOWLEDGE_DIR, writeSyntheticKnowledge, yamlBytes } from "./knowledge.js";
 import { APP_MAIN, startSlack } from "./slack.js";
 import { openLoop } from "./slack-load.js";
 
@@ -25,8 +25,7 @@ export async function reloadSection(runs: number, factor: number) {
     return { due, ms: performance.now() - due, lastReload: body.knowledge?.lastReload };
   };
   try {
-    await rm(dir, { recursive: true });
-    await cp(await syntheticKnowledge(factor), dir, { recursive: true });
+    await writeSyntheticKnowledge(factor, dir);
     const measured = [];
     for (let run = 1; run <= runs; run++) {
       const before = (await health()).lastReload?.at;

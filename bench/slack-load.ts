@@ -82,12 +82,7 @@ function outcomes(asked: readonly Asked[]) {
   return {
     ack: summarize(asked.map((one) => one.ackMs)),
     answer: summarize(asked.filter((one) => one.outcome === "answer").map((one) => one.doneMs)),
-    counts: {
-      sent: asked.length,
-      answered: of("answer") + of("ack"),
-      notices: of("notice"),
-      errors: of("error"),
-    },
+    counts: { answered: of("answer") + of("ack"), notices: of("notice"), errors: of("error") },
     lateAcks: asked.filter((one) => one.ackMs > 3000).length,
   };
 }
