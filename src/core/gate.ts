@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
 import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Phrasing, Signatory } from "./model.js";
+import type { Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -186,9 +186,9 @@ export function amountValue(text: string): number {
   return base * (scale[unit] ?? 1);
 }
 
-/** What the texts have, read once: sums, years, months, and the deals' titles as stems (joined, and as words). */
+/** What the texts have, read once: sums (with the passages giving each), years, months, the deals' titles as stems. */
 type Facts = {
-  amounts: Set<number>;
+  amounts: Map<number, Passage[]>;
   years: Set<string>;
   months: Set<string>;
   titles: string[];
@@ -200,23 +200,31 @@ const monthYear = (match: RegExpMatchArray) => `${match[1]?.toLowerCase()} ${mat
 
 const factsOf = (ctx: KnowledgeLookups): Facts => knownFacts.get(ctx) ?? toEnd(readFacts(ctx));
 
+/** The passages whose texts give the sum ("$10bn" and "$10 billion" alike), in knowledge order. */
+export const sumGivenBy = (ctx: KnowledgeLookups, value: number): readonly Passage[] =>
+  factsOf(ctx).amounts.get(value) ?? [];
+
 /**
  * Reads what the texts have a few passages at a time, and keeps it: the runtime reads it while it builds a new
  * knowledge version in slices, so the first question after a reload does not read every passage at once.
  */
 export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
   const titles = ctx.knowledge.deals.map((deal) => tokenize(deal.document.title).map(stem));
-  const [amounts, years, months] = [new Set<number>(), new Set<string>(), new Set<string>()];
-  const read = (text: string) => {
+  const [amounts, years, months] = [new Map<number, Passage[]>(), new Set<string>(), new Set<string>()];
+  const read = (text: string, passage?: Passage) => {
     if (!/\d/.test(text)) return; // each of them has a digit, as most texts do not
-    for (const match of text.matchAll(AMOUNT)) amounts.add(amountValue(match[0]));
+    for (const match of text.matchAll(AMOUNT)) {
+      const giving = amounts.get(amountValue(match[0])) ?? [];
+      amounts.set(amountValue(match[0]), giving);
+      if (passage && giving.at(-1) !== passage) giving.push(passage);
+    }
     const dated = [...text.matchAll(YEAR)];
     for (const match of dated) years.add(match[0]);
     // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
     if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
   };
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
-    read(passage.text);
+    read(passage.text, passage);
     read(passage.date ?? "");
     if (i % 200 === 199) yield;
   }
@@ -306,13 +314,11 @@ function premiseMissing(
   const facts = factsOf(ctx);
   // "Since the Korea deal commits $500 million, …": a sum of another deal's texts is none of the deal asked.
   const [deal, ...others] = query.deals;
-  const gives = (text: string, value: number) =>
-    [...text.matchAll(AMOUNT)].some((m) => amountValue(m[0]) === value);
   for (const match of query.text.matchAll(AMOUNT)) {
     const value = amountValue(match[0]);
     const held = facts.amounts.has(value);
     const ofDeal =
-      held && deal && !others.length && !ctx.passages({ deals: [deal] }).some((p) => gives(p.text, value));
+      held && deal && !others.length && !sumGivenBy(ctx, value).some((p) => p.deals.includes(deal));
     const texts = ofDeal ? `the texts I hold on the ${ctx.dealName(deal)}` : "the deal texts";
     if (Number.isFinite(value) && value >= 1000 && (!held || ofDeal))
       return { said: `${texts} mention no sum of “${match[0].trim()}”`, incidental: false, sum: true };

@@ -1,7 +1,7 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, subjectOf } from "./coverage.js";
-import { AMOUNT, amountValue, asTyped, HAS_AMOUNT } from "./gate.js";
+import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing } from "./model.js";
 import { countWord, dealsWith, documentSaid, formatDate, joinNames, MONTHS } from "./phrasing.js";
@@ -733,16 +733,14 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const deals = [...new Set(query.deals)];
   const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
   if (!sum || !deal || askedNegated(query, ctx)) return null;
-  const gives = (passage: Passage) =>
-    [...passage.text.matchAll(AMOUNT)].some((match) => amountValue(match[0]) === amountValue(sum));
-  const passages = ctx.passages({ deals: [deal.id] });
-  const own = (passage: Passage) => passage.section !== "development" && passage.section !== "signing";
-  if (passages.some((passage) => own(passage) && gives(passage))) return null;
-  const clause = passages
-    .filter((passage) => passage.section === "legal-status")
+  const giving = sumGivenBy(ctx, amountValue(sum)).filter((passage) => passage.deals.includes(deal.id));
+  if (giving.some((passage) => passage.section !== "development" && passage.section !== "signing"))
+    return null;
+  const clause = ctx
+    .passages({ deals: [deal.id], sections: ["legal-status"] })
     .flatMap((passage) => passage.text.split(FULL_STOP))
     .find((sentence) => /\bcommits?\b[^.]*\bfunds\b/i.test(sentence));
-  const later = passages.find((passage) => passage.section === "development" && gives(passage));
+  const later = giving.find((passage) => passage.section === "development");
   const reported = later
     ? ` “${sum}” comes up only in a later development (${formatDate(later.date)}), not in the deal.`
     : "";

@@ -126,6 +126,17 @@ describe("work per question does not grow with knowledge it is not about", () =>
     );
   });
 
+  it("checks a sum a question takes for granted without reading the passages of the deal asked", () => {
+    expectNearMissesUnread(
+      (i) => `${nonsenseWord(i)} ${nonsenseWord(i + 1)}`,
+      [
+        "Since the Korea deal commits $500 million, how is it spent?",
+        "The Korea MOU commits $1bn to AI research, doesn't it?",
+      ],
+      "korea",
+    );
+  });
+
   it("says a topic is not in a deal without reading that deal's other passages, and where else it is from the first passage there", () => {
     const passage = (id: string, deal: string, topics: string[], i: number): Passage => ({
       id,
