@@ -163,7 +163,7 @@ const KNOWN_WORD_LISTS = [
 export const NOT_KNOWN_AS_WORDS = [
   ...listNames("officeAsked languagesAsked countEnd pauseAsked pauseReported resumeAsked resumeReported"),
   ...listNames(
-    "negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites cities",
+    "negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites cities occasions",
   ),
   ...listNames(
     "refusals premiseOpeners exclusion sourceFraming sayAsked quoteAsked wordsAsked firstOrLast rankedAs",

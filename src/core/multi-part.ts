@@ -1,6 +1,6 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { IN_ENGLISH, interleave, PAGE_SIZE, phrasedLead } from "./answer-building.js";
-import type { ParsedQuery } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
 
 /**
@@ -92,8 +92,12 @@ function askedClauses(text: string): string[] | null {
 /** Clauses split at each "and" outside a vocabulary phrase. */
 function clausesAtAnd(query: ParsedQuery): string[] {
   const clauses: string[][] = [[]];
+  // "how the Japan and Korea preambles describe …": an "and" between two deals' names joins them.
+  const dealWords = new Set(wordsReadAs(query.readings, "deal"));
+  const joinsDeals = (i: number) =>
+    dealWords.has(query.tokens[i - 1] ?? "") && dealWords.has(query.tokens[i + 1] ?? "");
   query.tokens.forEach((token, i) => {
-    if ((token === "and" || token === "also") && !query.inPhrases.has(i)) clauses.push([]);
+    if ((token === "and" || token === "also") && !query.inPhrases.has(i) && !joinsDeals(i)) clauses.push([]);
     else clauses.at(-1)?.push(token);
   });
   return clauses.filter((words) => words.length > 0).map((words) => words.join(" "));

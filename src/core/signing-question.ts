@@ -213,12 +213,9 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   );
   // "The Japan TPD from 18 October 2025": a date just after the deal's name.
   const after = tokens.findIndex((token, i) => named(i - 1) && datedBy.has(token));
-  const dates =
-    year >= 0
-      ? [{ year: tokens[year] }]
-      : after >= 0
-        ? datesIn(tokens.slice(after + 1, after + 4), beforeMonth)
-        : [];
+  const dated =
+    year >= 0 ? tokens.slice(year, year + 1) : after >= 0 ? tokens.slice(after + 1, after + 4) : [];
+  const dates = datesIn(dated, beforeMonth);
   return dates.length > 0 ? { people: [], places: [], deals: [...query.deals], dates } : null;
 }
 
@@ -366,27 +363,22 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
     return noLead(
       `the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`,
     );
-  const [year, month, day] = deal.signed.date.split("-");
-  const wrongDate = asked.dates.some(
-    (date) =>
-      (date.year !== undefined && date.year !== year) ||
-      (date.month !== undefined && date.month !== month) ||
-      (date.day !== undefined && date.day !== day),
+  const signedOn = deal.signed.date.split("-");
+  const wrongDate = asked.dates.some((date) =>
+    [date.year, date.month, date.day].some((part, k) => part !== undefined && part !== signedOn[k]),
   );
   if (wrongDate) return noLead(`the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`);
-  // One place is not another: a record naming the site or city rules out "Downing Street", "London" or "Seoul", not
-  // "Chequers House", a room asked with the recorded site ("the Great Hall at Chequers"), nor a site in a recorded
-  // city that names no site ("the Akasaka Palace" in Tokyo).
+  // One place is not another: a record naming the site or city rules out "Downing Street", "London" or "the Seoul
+  // Arts Center" (named by its first word), not "Chequers House", a room asked with the recorded site ("the Great
+  // Hall at Chequers"), nor a site in a recorded city that names no site ("the Akasaka Palace" in Tokyo).
   const another = (place: PlaceAsked) =>
-    (place.site ? deal.signed.venue : place.city) &&
-    !tokenize(place.words).some((word) => record.includes(word));
+    (place.site ? deal.signed.venue : place.city) && !record.includes(tokenize(place.words)[0] ?? "");
   const other = asked.places.some(inRecord) ? undefined : asked.places.find(another);
   if (other)
     return noLead(
       `the ${deal.name} was signed at ${deal.signed.place}, not ${other.site ? "at" : "in"} ${titleCase(other.words)}.`,
     );
-  // The partner's country under another name ("Britain") holds the recorded place; a place sharing words with the
-  // record ("the Seoul Arts Center") is not decided by it.
+  // The partner's country under another name ("Britain") holds the recorded place.
   if (!asked.places.every((place) => inRecord(place) || (place.country && place.deal === deal.id)))
     return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
@@ -420,11 +412,13 @@ export function withSigningCorrected(
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
   if (!assumed || !deal) return answered;
   const decided = signingLead(assumed, deal);
+  // "Why was it signed at Balmoral?": a place the record does not hold, unless one asked with it is ("the Great
+  // Hall at Chequers"); an occasion ("during the APEC summit") is no place.
   const inRecord = inRecordOf(deal);
-  // "In the Great Hall at Chequers": a place asked beside the recorded one may be inside it.
+  const occasion = (place: PlaceAsked) => hasAnyOf(tokenize(place.words), ctx.vocabulary.phrasing.occasions);
   const elsewhere = assumed.places.some(inRecord)
     ? undefined
-    : assumed.places.find((place) => !inRecord(place));
+    : assumed.places.find((place) => !inRecord(place) && !occasion(place));
   // "Why did Starmer refuse to sign it?" when the record has him sign it: the record corrects the refusal.
   const signedAfterAll = refusalAsked(query, ctx) && decided?.verdict === "yes";
   // A signatory sources disagree on is said to be one as the record has it, with the disagreement.
@@ -438,7 +432,7 @@ export function withSigningCorrected(
       : signedAfterAll
         ? `${decided?.lead}${differ}`
         : decided === null && elsewhere
-          ? `the ${deal.name} was signed at ${deal.signed.place} on ${formatDate(deal.signed.date)}, not at ${titleCase(elsewhere.words)}.`
+          ? `the ${deal.name} was signed at ${deal.signed.place}, not at ${titleCase(elsewhere.words)}.`
           : null;
   if (!correction) return answered;
   const signingRecord = run(signedAfterAll || correction.includes(" signed by ") ? "who-signed" : "when", [

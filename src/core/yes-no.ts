@@ -334,6 +334,16 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
   return yesOrNoLead(askedNegated(query, ctx), said);
 }
 
+/** Whether a sentence of the text denies a word asked, the first it holds: "it does not name a specific office". */
+export function deniesAsked(text: string, terms: readonly string[], negations: ReadonlySet<string>): boolean {
+  const keys = terms.map(stem);
+  return text.split(SENTENCE_END).some((sentence) => {
+    const words = tokenize(sentence).map(stem);
+    const at = words.findIndex((word) => keys.some((key) => sameWord(word, key)));
+    return at > 0 && words.slice(Math.max(0, at - NEGATION_REACH), at).some((word) => negations.has(word));
+  });
+}
+
 /**
  * One word in two forms the stems leave apart ("regulator" and "regulatory", "licens" and "license"): a known tail
  * only, so "commit" is not "committee" nor "intern" "international".

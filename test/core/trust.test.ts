@@ -122,6 +122,25 @@ describe("one decline gate for every intent", () => {
 });
 
 describe("a direct answer first", () => {
+  it("opens a comparison of deals with no topic with what they share and what each lists alone, the hint after", () => {
+    const answer = bot.answer("Compare the UK and Korea deals");
+    expect(answer.lead).toMatch(/^Both deals list: Artificial intelligence; Quantum technology;/);
+    expect(answer.lead).toMatch(
+      /Only the deal with the United Kingdom lists: Civil nuclear energy;.* Name a topic/,
+    );
+    expect(bot.answer("compare all three deals").lead).toMatch(/^All three deals list: /);
+  });
+
+  it("does not count a deal whose passage denies what a which-deal question asks for", () => {
+    const answer = bot.answer("In which deal is a specific US office named to represent the government?");
+    expect(answer.deals).toEqual(["japan"]);
+    expect(
+      excerptsOf(answer)
+        .map((excerpt) => excerpt.text)
+        .join(" "),
+    ).toContain("Office of Science and Technology Policy");
+  });
+
   it("opens a yes/no coverage question with Yes or No, from the deal's own coverage", () => {
     const yes = bot.answer("does the uk deal cover quantum?");
     expect(yes.lead).toMatch(/^Yes — /);

@@ -10,11 +10,11 @@ import {
 import { anyEvidence, bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
-import { dealList, dealsWith, joinNames } from "../phrasing.js";
+import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
 import { capitalised, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
-import { NOT_BINDING } from "../yes-no.js";
+import { deniesAsked, NOT_BINDING } from "../yes-no.js";
 import type { Intent } from "./intent.js";
 
 export const compare: Intent = {
@@ -37,7 +37,13 @@ export const compare: Intent = {
     const narrowed = narrowedByWords(query, asked, pool, ctx);
     // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
     const sections = narrowed.names.length === 0 ? query.sections : [];
-    const inSection = (passage: Passage) => sections.length === 0 || sections.includes(passage.section);
+    // "In which deal is a specific office named?": a passage denying the words asked ("it does not name a specific
+    // office") is no deal having them, unless the question denies them too.
+    const negations = setOf(ctx.vocabulary.phrasing.negations);
+    const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
+    const inSection = (passage: Passage) =>
+      (sections.length === 0 || sections.includes(passage.section)) &&
+      !(affirmed && deniesAsked(passage.text, asked.terms, negations));
     const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
     const sectionNames = sectionWords(sections);
     // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
@@ -189,23 +195,37 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
     );
 }
 
-/** Without a topic: which deal covers which area, from the deals' own lists of areas. */
+/** Without a topic: which deal covers which area, from their lists; what they share and each lists alone leads. */
 function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeLookups): AnswerDraft {
   const compared = deals.length >= 2 ? deals : ctx.dealIds;
   const topicIds = [...new Set(compared.flatMap((deal) => ctx.deal(deal)?.areas ?? []))];
+  const groups = new Map<string, { having: DealId[]; labels: string[] }>();
   const items: Item[] = topicIds.map((topic) => {
     const having = compared.filter((deal) => ctx.deal(deal)?.areas.includes(topic));
+    const labels = [...(groups.get(having.join())?.labels ?? []), ctx.topicLabel(topic)];
+    groups.set(having.join(), { having, labels });
     return {
       title: ctx.topicLabel(topic),
       text: `Listed by: ${dealList(ctx, having)}`,
       query: `compare ${topic}`,
     };
   });
+  const all = compared.length === 2 ? "Both deals list" : `All ${countWord(compared.length)} deals list`;
+  const some = (having: DealId[]) =>
+    having.length === 1
+      ? `Only ${dealsWith(ctx, having)} lists`
+      : `${capitalised(dealsWith(ctx, having))} list`;
+  const comparison = [...groups.values()]
+    .sort((a, b) => b.having.length - a.having.length)
+    .map(
+      ({ having, labels }) =>
+        `${having.length === compared.length ? all : some(having)}: ${labels.join("; ")}.`,
+    );
   return {
     ...answer,
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
-    lead: `Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
+    lead: `${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
   };
