@@ -278,8 +278,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       return pages;
     };
     const valued = withValueStated(query, corrected, ctx, laterPages);
-    // "Which deal was updated last?", "What did Kishida say …?", "The Japan TPD of … — what are its areas?": a
-    // question for a thing or a person has no Yes or No.
+    // "Which deal was updated last?", "The Japan TPD of … — what are its areas?": a question for a thing has no Yes or No.
     const parts = askingPart(query.text).split(/\s[—–-]\s/);
     const firstWords = parts.map((part) => /^\W*(\w+)/.exec(part)?.[1]?.toLowerCase() ?? "");
     const forAThing =

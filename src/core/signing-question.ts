@@ -197,9 +197,8 @@ function readSigningAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningA
 }
 
 /**
- * A date put on the one deal asked, as when it was made: "What did the 2024 US-UK tech deal promise on AI?". A
- * year stands just before the deal's name, a date just after it ("the Japan TPD of 18 October 2025"); a date
- * elsewhere ("targets for 2030") is not a date of the deal.
+ * A date put on the one deal asked, as when it was made: a year just before its name ("the 2024 US-UK tech deal"),
+ * a date just after it ("the Japan TPD of 18 October 2025"); not one elsewhere ("targets for 2030").
  */
 function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.deals.length !== 1) return null;
@@ -368,9 +367,8 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
     [date.year, date.month, date.day].some((part, k) => part !== undefined && part !== signedOn[k]),
   );
   if (wrongDate) return noLead(`the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`);
-  // One place is not another: a record naming the site or city rules out "Downing Street", "London" or "the Seoul
-  // Arts Center" (named by its first word), not "Chequers House", a room asked with the recorded site ("the Great
-  // Hall at Chequers"), nor a site in a recorded city that names no site ("the Akasaka Palace" in Tokyo).
+  // A record naming the site or city rules out "Downing Street", "London" or "the Seoul Arts Center" (by its first
+  // word), not "Chequers House", "the Great Hall at Chequers", nor a site in a city that names no site ("Tokyo").
   const another = (place: PlaceAsked) =>
     (place.site ? deal.signed.venue : place.city) && !record.includes(tokenize(place.words)[0] ?? "");
   const other = asked.places.some(inRecord) ? undefined : asked.places.find(another);
@@ -412,8 +410,7 @@ export function withSigningCorrected(
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
   if (!assumed || !deal) return answered;
   const decided = signingLead(assumed, deal);
-  // "Why was it signed at Balmoral?": a place the record does not hold, unless one asked with it is ("the Great
-  // Hall at Chequers"); an occasion ("during the APEC summit") is no place.
+  // "Why was it signed at Balmoral?": a place the record does not hold; an occasion ("during APEC") is no place.
   const inRecord = inRecordOf(deal);
   const occasion = (place: PlaceAsked) => hasAnyOf(tokenize(place.words), ctx.vocabulary.phrasing.occasions);
   const elsewhere = assumed.places.some(inRecord)

@@ -37,8 +37,7 @@ export const compare: Intent = {
     const narrowed = narrowedByWords(query, asked, pool, ctx);
     // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
     const sections = narrowed.names.length === 0 ? query.sections : [];
-    // "In which deal is a specific office named?": a passage denying the words asked ("it does not name a specific
-    // office") is no deal having them, unless the question denies them too.
+    // A passage denying the words asked ("it does not name a specific office") is no deal having them.
     const negations = setOf(ctx.vocabulary.phrasing.negations);
     const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
     const inSection = (passage: Passage) =>
