@@ -13,6 +13,7 @@ import {
 } from "../answer-building.js";
 import {
   anyEvidence,
+  asksEither,
   describe,
   evidence,
   passagesNaming,
@@ -737,19 +738,34 @@ function coverageAnswer(
   const subject = subjectOf(query, ctx);
   // "Is there no plan in the Korea deal?": with only framing words left, nothing is asked to say Yes or No to.
   if (Object.values(subject).every((part) => part.length === 0)) return null;
-  const asked = alternativesOf(subject, query);
-  const what = asked.map((each) => describe(ctx, each)).join(" or ");
-  const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
   // a working group agreed in 2026) is said to be one, never counted as the deal's own.
+  const notDevelopment = (passage: Passage) => passage.section !== "development";
+  const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, notDevelopment));
+  // "Does the Korea deal cover quantum and fusion?": topics no passage has together are each asked on their own;
+  // the No is of the topics a deal lacks.
+  const split = subject.topics.length > 1 && !lacks(subject) ? [subject] : alternativesOf(subject, query);
+  // "Nuclear or fusion?": of the things asked, those the deals have ("fusion"), if any.
+  const had = asksEither(query) ? split.filter((each) => !lacks(each)) : [];
+  const asked = had.length > 0 ? had : split;
+  const both = asked.length > 1 && !asksEither(query);
+  const lacking = both ? asked.filter(lacks) : [];
+  if (lacking.length > 0 && lacking.length < asked.length) {
+    const topics = lacking.flatMap((each) => each.topics);
+    return coverageAnswer({ query: { ...query, topics }, options, ctx }, deals);
+  }
+  const what = both ? describe(ctx, subject) : asked.map((each) => describe(ctx, each)).join(" or ");
+  const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Each deal's passages are interleaved: the page asked for is among the first `needed` of each.
   const needed = pageEnd(options);
-  const notDevelopment = (passage: Passage) => passage.section !== "development";
   const inText = (deal: DealId, subjects = asked) => ({
     deal,
     ...evidence(ctx, deal, subjects, notDevelopment, needed),
   });
-  const found = deals.map((deal) => inText(deal));
+  // Each topic of "and" shown in turn: "nuclear and space" cites both.
+  const found = both
+    ? deals.flatMap((deal) => asked.map((each) => inText(deal, [each])))
+    : deals.map((deal) => inText(deal));
   const missing = found.filter((entry) => entry.total === 0).map((entry) => entry.deal);
   const inOrder = (entries: typeof found) =>
     interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
@@ -937,6 +953,8 @@ const withoutQualifier = (name: NameMatch): NameMatch => ({
  * found is enough. A subject of topics or names, or one "or" does not split in two, is asked as it is.
  */
 function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
+  if (subject.topics.length > 1 && subject.names.length === 0)
+    return subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
   if (subject.topics.length > 0 || subject.names.length > 0 || !query.tokens.includes("or")) return [subject];
   const sides: string[][] = [[]];
   for (const token of query.tokens) {

@@ -7,13 +7,21 @@ import {
   suggestionsNear,
   yesOrNoLead,
 } from "../answer-building.js";
-import { anyEvidence, bestEvidence, describe, isEmpty, type Subject, subjectOf } from "../coverage.js";
+import {
+  anyEvidence,
+  asksEither,
+  bestEvidence,
+  describe,
+  isEmpty,
+  type Subject,
+  subjectOf,
+} from "../coverage.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { capitalised, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
+import { capitalised, hasAnyOf, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
 import { deniesAsked, NOT_BINDING } from "../yes-no.js";
 import type { Intent } from "./intent.js";
 
@@ -51,35 +59,49 @@ export const compare: Intent = {
     const bySection =
       sections.length > 0 &&
       isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
+    // "Does every deal mention 6G and fusion?": each topic is decided on its own where no passage has them all,
+    // then combined: every one for "and", any for "or" or "/".
+    const parts = bySection ? [] : subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
+    const either = asksEither(query) && parts.length > 1;
     const what = bySection
       ? sectionNames
-      : `${describe(ctx, subject)}${subject === asked || subject !== narrowed ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
+      : `${either ? parts.map((part) => describe(ctx, part)).join(" or ") : describe(ctx, subject)}${subject === asked || subject !== narrowed ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
     const allOf = narrowed.terms.length > 1 ? "all of " : "";
     const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
-    const rows: CompareRow[] = pool.map((deal) => {
-      const passage = bestEvidence(
-        ctx,
-        deal,
-        subject,
-        inSection,
-        squareness(subject, ctx),
-        squarest(subject),
-      );
+    const best = (deal: DealId, part: Subject) =>
+      bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part));
+    const row = (deal: DealId, part: Subject, heading = ctx.dealName(deal)): CompareRow => {
+      const passage = best(deal, part);
+      const about = part === subject ? what : describe(ctx, part);
       return {
         deal,
-        dealName: ctx.dealName(deal),
+        dealName: heading,
         excerpt: passage ? excerptOf(ctx, passage, deal) : null,
-        note: passage ? null : `${absent} ${what} found in the ${ctx.dealName(deal)} text.`,
+        note: passage ? null : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`,
       };
-    });
-    const covered = rows.filter((row) => row.excerpt !== null).map((row) => row.deal);
+    };
+    const rowsOf = (deal: DealId): CompareRow[] =>
+      parts.length < 2 || best(deal, subject)
+        ? [row(deal, subject)]
+        : parts.map((part) => row(deal, part, `${ctx.dealName(deal)} · ${describe(ctx, part)}`));
+    const byDeal = pool.map((deal) => ({ deal, rows: rowsOf(deal) }));
+    const rows = byDeal.flatMap((each) => each.rows);
+    const has = (each: (typeof byDeal)[number]) =>
+      either ? each.rows.some((r) => r.excerpt) : each.rows.every((r) => r.excerpt);
+    const covered = byDeal.filter(has).map((each) => each.deal);
     // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
     const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
     // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
     const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
     const yesNo = query.form === "yes-no" || (query.allDeals && !asksWhat(query));
-    const opening = leadFor(yesNo, what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
+    // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
+    const lacking =
+      query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
+    const missing = pool.filter((deal) => !covered.includes(deal));
+    const opening = lacking
+      ? lackingLead(what, missing, covered, ctx)
+      : leadFor(yesNo, what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
     return {
       ...answer,
       found: covered.length > 0,
@@ -91,7 +113,7 @@ export const compare: Intent = {
       rows,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
-      deals: covered,
+      deals: lacking && missing.length > 0 ? missing : covered,
       topics: query.topics,
       suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
     };
@@ -165,6 +187,21 @@ function leadFor(
   if (covered.length === pool.length) return yesOrNoLead(true, `${all} ${what}: ${dealList(ctx, covered)}.`);
   const missing = pool.filter((deal) => !covered.includes(deal));
   return noLead(`${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`);
+}
+
+/** "Which deal has no fusion?": the deals without what is asked, and those with it; "None" when every one has it. */
+function lackingLead(
+  what: string,
+  missing: readonly DealId[],
+  covered: readonly DealId[],
+  ctx: KnowledgeLookups,
+): Lead {
+  const cover = (deals: readonly DealId[]) =>
+    `${dealsWith(ctx, deals)} ${deals.length === 1 ? "covers" : "cover"}`;
+  if (missing.length === 0)
+    return { lead: `None: ${cover(covered).replace(/cover$/, "all cover")} ${what}.` };
+  const others = covered.length > 0 ? `; ${cover(covered)} it` : "";
+  return { lead: `The texts I hold of ${dealsWith(ctx, missing)} say nothing on ${what}${others}.` };
 }
 
 /** The highest squareness: an area passage of the deal alone, mainly and only about a topic asked, with every word. */
