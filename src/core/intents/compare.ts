@@ -81,15 +81,26 @@ export const compare: Intent = {
         note: passage ? null : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`,
       };
     };
-    const rowsOf = (deal: DealId): CompareRow[] =>
-      parts.length < 2 || best(deal, subject)
-        ? [row(deal, subject)]
-        : parts.map((part) => row(deal, part, `${ctx.dealName(deal)} · ${describe(ctx, part)}`));
-    const byDeal = pool.map((deal) => ({ deal, rows: rowsOf(deal) }));
-    const rows = byDeal.flatMap((each) => each.rows);
-    const has = (each: (typeof byDeal)[number]) =>
-      either ? each.rows.some((r) => r.excerpt) : each.rows.every((r) => r.excerpt);
-    const covered = byDeal.filter(has).map((each) => each.deal);
+    // A deal with no passage on them all shows one on a topic it has; the others it has or lacks are noted.
+    const byDeal = pool.map((deal) => {
+      if (parts.length < 2 || best(deal, subject))
+        return { deal, row: row(deal, subject), has: [], lacks: [] };
+      const has = parts.filter((part) => best(deal, part));
+      const [shown] = has;
+      const heading = shown && `${ctx.dealName(deal)} · ${describe(ctx, shown)}`;
+      const lacks = shown ? parts.filter((part) => !has.includes(part)) : [];
+      return { deal, row: shown ? row(deal, shown, heading) : row(deal, subject), has, lacks };
+    });
+    const rows = byDeal.map((each) => each.row);
+    const covered = byDeal
+      .filter((each) => each.row.excerpt && (either || each.lacks.length === 0))
+      .map((each) => each.deal);
+    const notes = byDeal.flatMap(({ deal, has, lacks }) => [
+      ...has
+        .slice(1)
+        .map((part) => `The ${ctx.dealName(deal)} covers ${describe(ctx, part)} in another passage.`),
+      ...lacks.map((part) => `${absent} ${describe(ctx, part)} found in the ${ctx.dealName(deal)} text.`),
+    ]);
     // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
     const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
     // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
@@ -111,6 +122,7 @@ export const compare: Intent = {
         ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
         : `${opening.lead}${unsaid}`,
       rows,
+      notes,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
       page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
       deals: lacking && missing.length > 0 ? missing : covered,
