@@ -151,7 +151,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     ? new Set(query.deals).size < 2
     : !query.foreign &&
       !mentionsSigning(query, ctx) &&
-      (hasAnyOf(query.tokens, phrasing.future) || query.subjectTerms.length > 0);
+      (phrasesIn(query.tokens, phrasing.future).length > 0 || query.subjectTerms.length > 0);
   if (query.intent === "when" && query.intentBy === "cue" && otherTime) {
     return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";
   }

@@ -333,8 +333,8 @@ function premiseMissing(
       return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
   // Words offered beside an "or" ("Tokyo or Osaka", "Tokyo, or was it Osaka") are asked, not assumed, when the texts know one of them.
-  const or = query.tokens.indexOf("or");
-  const offered = or > 0 ? query.tokens.slice(or - 1, or + 4) : [];
+  const [before = [], after = []] = query.alternatives;
+  const offered = before.length > 0 ? [...before.slice(-1), ...after.slice(0, 3)] : [];
   const signer = new Set([
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
@@ -447,13 +447,10 @@ function anyNameHas(people: readonly Signatory[], token: string): boolean {
   return false;
 }
 
-/** Nouns that, after a deal's own title words, are another way to say "deal": "the US-UK tech partnership". */
-const AGREEMENT_NOUNS = new Set(["partnership", "pact", "accord", "agreement"]);
-
 /** "tech partnership", "technology prosperity pact": the words of a deal's title with a noun for an agreement. */
 function namesTheDeal(words: readonly string[], ctx: KnowledgeLookups): boolean {
   const noun = words[words.length - 1] ?? "";
-  if (!AGREEMENT_NOUNS.has(noun.replace(/s$/, ""))) return false;
+  if (!setOf(ctx.vocabulary.phrasing.agreementNouns).has(noun.replace(/s$/, ""))) return false;
   const { titleWords } = factsOf(ctx);
   const asTitle = (word: string) => (word === "tech" ? "technology" : word);
   return words.slice(0, -1).every((word) => titleWords.has(stem(asTitle(word))));

@@ -58,6 +58,8 @@ export type ParsedQuery = {
   form: QuestionForm;
   /** A thing offered with its negation ("binding or not", "binding or non-binding"): see `negationOffered`. */
   orNot: NegationOffered;
+  /** The words on each side of every "or" ("tokyo" | "osaka"), in order; none without an "or". */
+  alternatives: ReadonlyArray<readonly string[]>;
   /** "all three", "every deal": a which-deal question about all the deals at once. */
   allDeals: boolean;
   /** Asks whether a text covers something ("does … cover", "is … part of"). */
@@ -247,6 +249,7 @@ export function parseQuery(
         ? "yes-no"
         : "open",
     orNot,
+    alternatives: tokens.includes("or") ? splitAt(tokens, "or") : [],
     allDeals: has(phrasing.allDeals),
     coverage: has(phrasing.coverage),
     offTopic,
@@ -267,12 +270,28 @@ export type NegationOffered = { places: readonly number[]; sides: readonly [stri
 
 function negationOffered(text: string, tokens: readonly string[], phrasing: Phrasing): NegationOffered {
   const negations = setOf(phrasing.negations);
-  const offered = /\b([\p{L}-]+) or ((?:non-?|not |un)\1)\b/iu.exec(text);
+  const offered = negationPattern(phrasing).exec(text);
   return {
     places: tokens.flatMap((token, i) => (tokens[i - 1] === "or" && negations.has(token) ? [i] : [])),
     sides: offered ? [offered[1] as string, offered[2] as string] : null,
   };
 }
+
+/** The tokens between each `word` and the next. */
+function splitAt(tokens: readonly string[], word: string): string[][] {
+  const sides: string[][] = [[]];
+  for (const token of tokens) {
+    if (token === word) sides.push([]);
+    else sides[sides.length - 1]?.push(token);
+  }
+  return sides;
+}
+
+/** A word and, after "or", the word with a prefix that negates it: "binding or non-binding". */
+const negationPattern = once(
+  ({ negatingPrefixes }: Phrasing) =>
+    new RegExp(`\\b([\\p{L}-]+) or ((?:${anyOf(negatingPrefixes)})[- ]?\\1)\\b`, "iu"),
+);
 
 /**
  * The words a question puts in quotation marks ("open with the same “Golden Age of Innovation” language") are
@@ -470,9 +489,11 @@ function requestToBot(text: string, phrasing: Phrasing): string | null {
     let at = 0;
     while (opening.has(words[at] ?? "")) at++;
     const rest = words.slice(at);
-    const verb = tokenized(phrasing.requestsToBot).findIndex((phrase) => indexOfSequence(rest, phrase) === 0);
+    const verb = wordsOfPhrases(phrasing.requestsToBot).findIndex(
+      (phrase) => indexOfSequence(rest, phrase) === 0,
+    );
     // "Remind me who signed it", "tell me about …": asked to be told, which is a question.
-    const next = rest[tokenized(phrasing.requestsToBot)[verb]?.length ?? 0] ?? "";
+    const next = rest[wordsOfPhrases(phrasing.requestsToBot)[verb]?.length ?? 0] ?? "";
     if (verb >= 0 && next !== "my" && !QUESTION_WORDS.has(next) && next !== "of" && next !== "about")
       return phrasing.requestsToBot[verb] ?? null;
     // "Make up a quote from Starmer", "give me a fake statement": a piece to write, in a sentence that asks nothing.
@@ -496,6 +517,3 @@ function askedToTell([, you = "", verb = "", ...rest]: readonly string[], phrasi
     !rest.some((word) => /^(if|whether)$/.test(word))
   );
 }
-
-/** Each phrase of a list tokenised, once per list. */
-const tokenized = once((phrases: readonly string[]) => phrases.map(tokenize));

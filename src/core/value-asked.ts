@@ -462,8 +462,8 @@ function quoted(sentence: string, deal: string | null, later: boolean): string {
 
 const sentencesOf = (text: string) => text.split(FULL_STOP).filter((sentence) => sentence.trim() !== "");
 
-/** An opening that says what the texts lack: a value lead would only repeat it. */
-const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|list)/;
+/** An opening that says what the texts lack: a value lead or a yes/no lead would only repeat it. */
+export const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|list)/;
 
 /** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
@@ -635,7 +635,7 @@ export function withAlternativeStated(
   const offers =
     query.form === "yes-no" || (query.form === "open" && !QUESTION_WORDS.has(query.tokens[0] ?? ""));
   if (!answer.found || !offers || query.coverage || answer.page.offset > 0) return null;
-  const alternatives = alternativesOf(query.tokens, ctx.vocabulary.phrasing);
+  const alternatives = alternativesOf(query, ctx.vocabulary.phrasing);
   if (!alternatives) return null;
   // Words before an answer offered that deny it: "not a treaty", "non-treaty", "no funds".
   const negations = setOf(ctx.vocabulary.phrasing.negations);
@@ -712,14 +712,12 @@ function typedAs(text: string, alternative: string, side: "before" | "after"): s
  * The two one-word answers a question offers around its last "or" ("Gyeongju or Seoul", "an MOU or a treaty",
  * "JT-60SA or ITER"), as typed; null without an "or", or when a side offers no answer ("or not").
  */
-function alternativesOf(tokens: readonly string[], phrasing: Phrasing): [string, string] | null {
-  const or = tokens.lastIndexOf("or");
-  if (or < 1) return null;
-  const left = tokens[or - 1];
+function alternativesOf({ alternatives }: ParsedQuery, phrasing: Phrasing): [string, string] | null {
+  const [leftSide = [], rightSide = []] = alternatives.slice(-2);
+  const left = leftSide.at(-1);
   // "'have reached the following understandings' or 'the following recognition'": the word the two differ by.
-  const leftWords = tokens.slice(Math.max(0, or - 4), or);
-  const skipped = new Set([...phrasing.beforeAnswer, ...phrasing.auxiliaries, ...leftWords]);
-  const right = tokens.slice(or + 1).find((token) => !skipped.has(token));
+  const skipped = new Set([...phrasing.beforeAnswer, ...phrasing.auxiliaries, ...leftSide.slice(-4)]);
+  const right = rightSide.find((token) => !skipped.has(token));
   const noAnswer = setOf(phrasing.noAnswerOffered);
   if (!left || !right || noAnswer.has(left) || noAnswer.has(right)) return null;
   return [left, right];

@@ -23,7 +23,7 @@ import {
   stem,
   tokenize,
 } from "./text.js";
-import { valueGiven, valueUnsaid } from "./value-asked.js";
+import { SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
 
 /** Where a sentence or clause ends. */
 const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
@@ -69,7 +69,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // what is to be done under a deal ("Will the US and UK work on quantum standards under the deal?").
   // Nor does one decide where things stand now ("still cooperating on fusion?").
   const future =
-    (/\b(will|going to)\b/.test(query.text) && !query.tokens.includes("under")) ||
+    (phrasesIn(query.tokens, ctx.vocabulary.phrasing.future).length > 0 && !query.tokens.includes("under")) ||
     hasAnyOf(query.tokens, ctx.vocabulary.phrasing.later);
   const byClause =
     wordingLead(query, ctx) ??
@@ -183,7 +183,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
   // "Were they announced on the same day?": the dates the two deals' sentences give decide, when every sentence
   // that could decide gives its deal one date ("announced" on 29 October, and Korea's joining on 30 October, give none).
-  const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
+  const span = spanShared(query, ctx.vocabulary.phrasing);
   if (span) {
     const dated = deals.map((deal) => new Set([...deciding(deal)].map((each) => dateIn(each.sentence))));
     const [one, other] = dated.map((dates) => (dates.size === 1 ? [...dates][0] : null));
@@ -236,10 +236,6 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   return yesOrNoLead(yes, sentence.trim());
 }
 
-/** Asking about the two sides agreeing: "if both sides agree", "by mutual consent" (not a bare "the agreement"). */
-const BY_AGREEMENT =
-  /\b(both|the two) (sides|parties|countries|governments)\b.*\bagree|\bmutual(ly)?\b|\bjointly\b|\b(by|with) (their |joint )?consent\b/i;
-
 /**
  * "Can Korea walk away with immediate effect?", "Can it end sooner if both sides agree?": the exit clause of the
  * deal asked decides, by the notice it sets and whether it lets the two sides agree on another date. An end at
@@ -248,8 +244,14 @@ const BY_AGREEMENT =
 function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/i.test(query.text);
   if (!ending) return null;
-  const atOnce = holdsAnyOf(query.text, ctx.vocabulary.phrasing.atOnce);
-  const agreed = !atOnce && BY_AGREEMENT.test(query.text);
+  const { atOnce: atOnceWords, bothSides, byAgreement } = ctx.vocabulary.phrasing;
+  const atOnce = holdsAnyOf(query.text, atOnceWords);
+  // "if both sides agree", "by mutual consent" (not a bare "the agreement").
+  const sides = anyPhrase(bothSides).exec(query.text);
+  const agreed =
+    !atOnce &&
+    (holdsAnyOf(query.text, byAgreement) ||
+      (sides !== null && /\bagree/i.test(query.text.slice(sides.index))));
   if (!agreed && !atOnce) return null;
   for (const excerpt of answer.excerpts) {
     if (query.deals.length > 0 && !query.deals.some((deal) => deal === excerpt.deal)) continue;
@@ -263,8 +265,6 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
   return null;
 }
 
-const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
-
 /**
  * "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with that
  * sentence, unless a text also says the one asked. What is to be done (`future`) is told by numbers, not ordinals.
@@ -277,7 +277,7 @@ function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeL
   for (const [i, token] of query.tokens.entries()) {
     const next = query.tokens[i + 1];
     const counted = numbers.includes(token) || /^\d+$/.test(token);
-    const kind = counted ? [...numbers, "\\d+"] : future ? [] : ORDINAL_WORDS;
+    const kind = counted ? [...numbers, "\\d+"] : future ? [] : ctx.vocabulary.phrasing.ordinals;
     if ((!kind.includes(token) && !counted) || !next || FILLER_WORDS.has(next)) continue;
     if (excerpts.some((excerpt) => new RegExp(`\\b${token}\\s+${next}\\b`, "i").test(excerpt.text))) continue;
     const others = kind.filter((word) => word !== token).join("|");
@@ -292,8 +292,6 @@ function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeL
 
 type Decision = { negated: boolean; sentence: string };
 
-/** A lead that already says the texts lack what was asked. */
-const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name)/;
 /** The lead of a yes/no question that no sentence of the texts decides. */
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
@@ -458,8 +456,14 @@ export function numberedNameDiffers(
   return null;
 }
 
-/** "On the same day", "share a signing date", "in the same month": how much of two signing dates must agree. */
-const SAME_SPAN = /\b(?:same|shared?|sharing)(?: an?| the)?(?: signing)? (day|date|week|month|year)\b/;
+/** "On the same day", "share a signing date", "in the same month": the span two dates are asked to share. */
+const spanShared = (query: ParsedQuery, phrasing: Phrasing) =>
+  sameSpanAsked(phrasing).exec(query.tokens.join(" "))?.[1];
+const sameSpanAsked = once(
+  ({ sameSpan, spans }: Phrasing) =>
+    new RegExp(`\\b(?:${anyOf(sameSpan)})(?: an?| the)?(?: signing)? (${anyOf(spans)})\\b`),
+);
+/** How much of two signing dates must agree to share the span. */
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 /**
  * Where one deal stands among all of them: "the first to be signed", "the last TPD signed", "signed first"; else,
@@ -560,7 +564,7 @@ export function orderAsked(
       : null;
   const signed = mentionsSigning(query, ctx);
   if (!signed && !aboutDeals) return null;
-  const span = SAME_SPAN.exec(query.tokens.join(" "))?.[1];
+  const span = spanShared(query, ctx.vocabulary.phrasing);
   // "In the same week?" is no span of a date's digits: left to what the texts say.
   if (span && named.length === 2)
     return signed && span in SPAN_LENGTH ? (span as "day" | "month" | "year") : null;

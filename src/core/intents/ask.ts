@@ -38,7 +38,18 @@ import {
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
-import { askingPart, capitalised, hasAnyOf, indexOfSequence, once, setOf, stem, tokenize } from "../text.js";
+import {
+  askingPart,
+  capitalised,
+  hasAnyOf,
+  holdsAnyOf,
+  indexOfSequence,
+  once,
+  phrasesIn,
+  setOf,
+  stem,
+  tokenize,
+} from "../text.js";
 import { expansionPassages, valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, soleLead } from "../yes-no.js";
@@ -324,12 +335,11 @@ function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked
   });
 }
 
-/** Words that ask for a count or span, not what it is of: "within how many years", "by what date". */
-const SPAN_WORDS = /^(within|date|deadline|days?|weeks?|months?|years?|long|soon|schedul\w*|time\w*)$/;
-
 /** Whether the passage has a word of the question other than how a span is asked ("design", "review"). */
 const sharesTerm = (query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups) =>
-  query.terms.some((term) => !SPAN_WORDS.test(term) && ctx.hasStem(passage, stem(term)));
+  query.terms.some(
+    (term) => !holdsAnyOf(term, ctx.vocabulary.phrasing.spanWords) && ctx.hasStem(passage, stem(term)),
+  );
 
 /** Two neighbouring words of the question that a passage has both of ("cancer research"). */
 function pairsShared(query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups): string[] {
@@ -410,13 +420,14 @@ function quotesAsked(
   return { people, passages, saidBy };
 }
 
-/** "Her part in it", "what part did he play", "who was involved in", "who is …": never "as part of the deal". */
-const PART_ASKED =
-  /(['’]s|\b(his|her|their)) part\b|\bpart (in|did|does|do|play|played)\b|\binvolved in\b|^\W*who(['’]s| is| was)\b/i;
-
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
-  const asked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officeAsked) || PART_ASKED.test(query.text);
+  // "Her part in it", "who is …": never "as part of the deal".
+  const { officeAsked: office, partAsked, whoIsAsked } = ctx.vocabulary.phrasing;
+  const asked =
+    hasAnyOf(query.tokens, office) ||
+    holdsAnyOf(query.text, partAsked) ||
+    phrasesIn(query.tokens.slice(0, 2), whoIsAsked).length > 0;
   if (query.topics.length > 0 || !asked) return [];
   return signatoriesNamed(query, ctx);
 }
@@ -955,13 +966,8 @@ const withoutQualifier = (name: NameMatch): NameMatch => ({
 function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
   if (subject.topics.length > 1 && subject.names.length === 0)
     return subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
-  if (subject.topics.length > 0 || subject.names.length > 0 || !query.tokens.includes("or")) return [subject];
-  const sides: string[][] = [[]];
-  for (const token of query.tokens) {
-    if (token === "or") sides.push([]);
-    else sides[sides.length - 1]?.push(token);
-  }
-  const asked = sides
+  if (subject.topics.length > 0 || subject.names.length > 0) return [subject];
+  const asked = query.alternatives
     .map((side) => subject.terms.filter((term) => side.includes(term)))
     .filter((terms) => terms.length > 0);
   return asked.length > 1 ? asked.map((terms) => ({ ...subject, terms })) : [subject];

@@ -21,7 +21,15 @@ import { type DealId, type Passage, type Signatory, sectionWords } from "../mode
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
-import { capitalised, hasAnyOf, indexOfSequence, QUESTION_WORDS, setOf, tokenize } from "../text.js";
+import {
+  capitalised,
+  hasAnyOf,
+  indexOfSequence,
+  phrasesIn,
+  QUESTION_WORDS,
+  setOf,
+  tokenize,
+} from "../text.js";
 import { deniesAsked, NOT_BINDING } from "../yes-no.js";
 import type { Intent } from "./intent.js";
 
@@ -280,7 +288,6 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
 }
 
 /** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
-const HEAD_ASKED = /\bhead of (state|government)\b|\b(national|world|country|state) leader\b/;
 const headTitles = (head: string) => (/state/.test(head) ? ["President"] : ["President", "Prime Minister"]);
 
 /**
@@ -312,7 +319,7 @@ function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked |
   }
   // "signed by presidents" asks for a president; "by a head of government" for the titles that head one.
   const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
-  const head = HEAD_ASKED.exec(singular.join(" "))?.[0];
+  const head = phrasesIn(singular, ctx.vocabulary.phrasing.headAsked)[0];
   const posts = setOf(ctx.vocabulary.phrasing.offices);
   const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office, posts)))]
     .filter((title) => indexOfSequence(singular, tokenize(title)) >= 0)

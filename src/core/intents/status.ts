@@ -2,7 +2,7 @@ import { type Lead, noLead } from "../answer-building.js";
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealsWith, formatDate, joinNames } from "../phrasing.js";
-import { capitalised, hasAnyOf, holdsAnyOf } from "../text.js";
+import { capitalised, holdsAnyOf, phrasesIn } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -81,7 +81,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
       .find((passage) => holdsAnyOf(passage.text, words));
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
   const [asked] = query.deals;
-  const future = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.future);
+  const future = phrasesIn(query.tokens, ctx.vocabulary.phrasing.future).length > 0;
   if (asked && holdsAnyOf(query.text, resumeAsked) && !reported(asked, resumeReported))
     return future
       ? { lead: `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. ` }
