@@ -780,10 +780,10 @@ function coverageAnswer(
   const missing = found.filter((entry) => entry.total === 0).map((entry) => entry.deal);
   const inOrder = (entries: typeof found) =>
     interleave(entries.map((entry) => entry.passages.map((passage) => ({ passage, deal: entry.deal }))));
-  const page = (entries: typeof found, partial: AnswerDraft) => {
+  const page = (entries: typeof found, shown: Pick<AnswerDraft, "title" | "lead" | "deals" | "verdict">) => {
     const total = entries.reduce((sum, entry) => sum + entry.total, 0);
     const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
-    return paginate(partial, inOrder(entries), render, options, total);
+    return paginate({ ...answer, found: true, ...shown }, inOrder(entries), render, options, total);
   };
 
   if (missing.length === 0) {
@@ -806,8 +806,6 @@ function coverageAnswer(
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     return page(found, {
-      ...answer,
-      found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
       verdict: differs ? "no" : exact ? "yes" : undefined,
       lead: differs
@@ -826,8 +824,6 @@ function coverageAnswer(
     .filter((entry) => entry.total > 0);
   if (later.length > 0) {
     return page(later, {
-      ...answer,
-      found: true,
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
       // its sentence decides the Yes or No.
@@ -844,8 +840,6 @@ function coverageAnswer(
       return { deal, passages: passages.slice(0, needed), total: passages.length };
     });
     return page(entries, {
-      ...answer,
-      found: true,
       title: `${partnerList(ctx, deals)} · ${what}`,
       lead: `The texts I hold do not name ${describe(ctx, { ...subject, topics: [] })} in ${dealNames(ctx, missing)}; ${unnamed.instead}:`,
       deals: [...deals],
@@ -873,8 +867,6 @@ function coverageAnswer(
     const what = unqualified.map((each) => describe(ctx, each)).join(" or ");
     if (elsewhere.length > 0) {
       return page(elsewhere, {
-        ...answer,
-        found: true,
         title: `${what} · ${partnerList(ctx, owners)}`,
         verdict: "no",
         lead: `${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
