@@ -111,9 +111,7 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
       (i === 0 || !/^wh(en|ere)$/.test(token)),
   );
   const perDeal =
-    /^(compare|deals)$/.test(query.intent) ||
-    query.deals.length >= 2 ||
-    tokens.some((token) => /^(each|every|respective|all|both|three)$/.test(token));
+    /^(compare|deals)$/.test(query.intent) || query.deals.length >= 2 || hasAnyOf(tokens, phrasing.everyDeal);
   if (
     part < 0 ||
     !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? "") || byPartner(part))

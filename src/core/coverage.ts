@@ -2,7 +2,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage, Topic } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, indexOfSequence, once, stem, tokenize, writtenWords } from "./text.js";
+import { FILLER_WORDS, hasAnyOf, indexOfSequence, once, stem, tokenize, writtenWords } from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -30,10 +30,6 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   };
 }
 
-/** Words asking what the texts mention. */
-const MENTION =
-  /^(mention|mentions|mentioned|mentioning|say|says|said|about|refer|refers|referred|reference|references|name|names|named|talk|talks)$/;
-
 /**
  * "Which of the TPDs mentions Russia?", "Does the UK deal say anything about Russia?": a country without a deal,
  * asked of the deals, is something they may talk about. The word the texts write it in ("Russian"), or null.
@@ -46,7 +42,7 @@ export function countrySubject(country: string, query: ParsedQuery, ctx: Knowled
   const at = query.tokens.indexOf(word);
   if (
     /^(with|between)$/.test(query.tokens[at - 1] ?? "") ||
-    !query.tokens.some((token) => MENTION.test(token))
+    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked)
   ) {
     return null;
   }

@@ -172,12 +172,10 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth datedBy signerFirst openFirst"),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
   ...listNames("soleAfter noAnswerOffered beforeAnswer forAThing weighing eachAsked onSignatureAsked"),
-  ...listNames(
-    "onSignature ratification wordingAsked listRequests counterparts lackAsked spanWords partAsked",
-  ),
-  ...listNames(
-    "whoIsAsked headAsked agreementNouns sameSpan spans bothSides byAgreement ordinals negatingPrefixes",
-  ),
+  ...listNames("onSignature ratification wordingAsked listRequests counterparts lackAsked"),
+  ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
+  ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
+  ...listNames("soleRestricting soleOfAllAfter madeBefore"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -325,7 +325,9 @@ function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx:
   const made = bySubject ? tokens.slice(0, at).filter((token, i) => i > 0 || !passive.has(token)) : object;
   // "The review of (under) the Japan deal": what is made is named before its first preposition; the last word
   // there other than "-ly" or "himself" says what.
-  const cut = made.findIndex((token) => !isPart(token) || /^(of|under|about|between)$/.test(token));
+  const cut = made.findIndex(
+    (token) => !isPart(token) || setOf(ctx.vocabulary.phrasing.madeBefore).has(token),
+  );
   const before = cut < 0 ? made : made.slice(0, cut);
   const noOne = setOf(ctx.vocabulary.phrasing.noOne);
   const head = before

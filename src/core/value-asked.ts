@@ -469,12 +469,6 @@ export const SAYS_WHAT_IS_LACKING = /^The (texts|reports) I hold (do not|name|li
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   expansionOf(query, ctx) !== null;
 
-/** The abbreviation whose expansion is asked, or null. */
-const expansionOf = (query: ParsedQuery, ctx: KnowledgeLookups): string | null => {
-  const { expansionAsked: asking, dealWords } = patternsOf(ctx.knowledge);
-  return expansionAsked(query, asking, dealWords, (word) => spellingOut(ctx, word).length > 0);
-};
-
 /** By knowledge, the passages that spell out each abbreviation asked: read once (256 at most kept, then afresh). */
 const spellings = once((_: KnowledgeLookups) => new Map<string, readonly Passage[]>());
 
@@ -505,20 +499,16 @@ export function expansionPassages(query: ParsedQuery, ctx: KnowledgeLookups): re
  * The abbreviation whose expansion is asked: "what does CAISI stand for", "the meaning of PNT", "what is OSTP".
  * "Mean" and "what is" ask it only of a word typed in capitals ("what does non-binding mean" asks no expansion).
  */
-function expansionAsked(
-  query: ParsedQuery,
-  asking: RegExp,
-  dealWords: ReadonlySet<string>,
-  spelledOutSomewhere: (abbreviation: string) => boolean,
-): string | null {
+function expansionOf(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const { tokens } = query;
+  const { expansionAsked: asking, dealWords } = patternsOf(ctx.knowledge);
   const typedInCapitals = (word: string) =>
     !dealWords.has(word) &&
     word.length >= 2 &&
     new RegExp(`\\b${escapeRegExp(word.toUpperCase())}\\b`).test(query.text);
   // A deal's own word ("MOU", "TPD") is asked of only just beside the phrase, and when a text spells it out.
   const dealAbbreviation = (word: string) =>
-    dealWords.has(word) && /^[a-z]{2,6}$/.test(word) && spelledOutSomewhere(word.toUpperCase());
+    dealWords.has(word) && /^[a-z]{2,6}$/.test(word) && spellingOut(ctx, word.toUpperCase()).length > 0;
   const phrase = asking.exec(tokens.join(" "))?.[1];
   if (phrase) {
     const words = phrase.split(" ");
@@ -536,7 +526,7 @@ function expansionAsked(
     // for"); else, beside "stand for" or "abbreviation", the word just before or after it ("what does caisi stand for").
     const inCapitals = before.find(typedInCapitals) ?? after.find(typedInCapitals);
     const beside = (list: readonly string[]) =>
-      list.find((token) => !/^(the|of|for|a|an|does|do|did|is|what)$/.test(token));
+      list.find((token) => !setOf(ctx.vocabulary.phrasing.notAbbreviations).has(token));
     const plain = /^mean/.test(phrase)
       ? undefined
       : [beside(before), beside(after)].find(

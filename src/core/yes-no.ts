@@ -206,7 +206,7 @@ function askedNegated({ tokens, orNot }: ParsedQuery, ctx: KnowledgeLookups): bo
       i > 0 &&
       negations.has(word) &&
       !orNot.places.includes(i) &&
-      !/^(just|only|merely)$/.test(tokens[i + 1] ?? ""),
+      phrasesIn(tokens.slice(i, i + 2), ctx.vocabulary.phrasing.widening).length === 0,
   );
 }
 
@@ -658,8 +658,8 @@ function soleAsked(query: ParsedQuery, ctx: KnowledgeLookups) {
   ];
   // "The only …", "nothing else", "solely" say "nothing beside it" of what the question asks; "just" and "only"
   // restrict the words they stand by.
-  const ofAll =
-    ofDeal || !/^(only|just|merely|alone)$/.test(word) || /^(the|its|their)$/.test(tokens[at - 1] ?? "");
+  const { soleRestricting, soleOfAllAfter } = ctx.vocabulary.phrasing;
+  const ofAll = ofDeal || !soleRestricting.includes(word) || soleOfAllAfter.includes(tokens[at - 1] ?? "");
   const restricted = ofAll
     ? terms[0]
     : ((word !== "alone" ? terms.find((term) => term.start === past(setOf(soleGap), after)) : undefined) ??
@@ -856,17 +856,13 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
     passages.filter((passage) => passage.deals.includes(deal) && passage.section !== "development");
   // Only passages with every word of the quote can have it: the others are never read.
   const withWords = ctx.passagesWith(words);
-  const had = new Map<DealId, boolean>();
-  const has = (deal: DealId) => {
-    let found = had.get(deal);
-    if (found === undefined) {
-      found = ownAmong(deal, withWords).some(
-        (passage) => indexOfSequence(tokenize(passage.text), words) >= 0,
-      );
-      had.set(deal, found);
-    }
-    return found;
-  };
+  const had = new Map(
+    deals.map((deal) => [
+      deal,
+      ownAmong(deal, withWords).some((passage) => indexOfSequence(tokenize(passage.text), words) >= 0),
+    ]),
+  );
+  const has = (deal: DealId) => had.get(deal) === true;
   const closest = (deal: DealId) => {
     // A quote sharing a word with the words asked is in a passage with that word; the first quote of all is
     // the closest only when none shares one, and then it is too far to show (unless nothing was asked).

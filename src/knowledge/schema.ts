@@ -57,7 +57,7 @@ const stems = listOf(alias.regex(/^[^*]+\*?$/, 'must be a word, or a stem with o
  */
 const MAY_BE_EMPTY = new Set(["foreignOnly"]);
 /** Phrasing lists of stems: "paus*" stands for every word it begins. */
-const STEM_LISTS = new Set(["pauseAsked", "resumeAsked", "ratification", "spanWords"]);
+const STEM_LISTS = new Set(["pauseAsked", "resumeAsked", "ratification", "spanWords", "bodyWords"]);
 
 /** One document cited by the knowledge (an entry of sources.yaml). */
 export const sourceEntrySchema = z.strictObject({

@@ -891,9 +891,6 @@ function coverageAnswer(
   };
 }
 
-/** A word for a kind of body: "foundation", "institutes", "universities". */
-const BODY =
-  /^(foundations?|institut\w*|agenc(y|ies)|departments?|councils?|administrations?|laborator(y|ies)|labs?|universit(y|ies)|ministr(y|ies)|academ(y|ia|ies)|colleges?)$/;
 /** Bodies a text speaks of without naming them: "research institutes", "industry, academia and government". */
 const BODIES_UNNAMED =
   /\b(?:\p{L}+ )?(?:institutes|institutions|agencies|laboratories|universities|academia)\b/giu;
@@ -932,7 +929,8 @@ function unnamedIn(
     };
   }
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
-  if (subject.topics.length > 0 || !words.some((word) => BODY.test(word))) return null;
+  if (subject.topics.length > 0 || !words.some((word) => holdsAnyOf(word, ctx.vocabulary.phrasing.bodyWords)))
+    return null;
   const unnamedBodies = (deal: DealId) =>
     ctx.passages({ deals: [deal] }).filter((passage) => own(passage) && bodiesIn(passage).length > 0);
   if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
