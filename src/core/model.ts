@@ -175,7 +175,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("onSignature ratification wordingAsked listRequests counterparts lackAsked"),
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
-  ...listNames("soleRestricting soleOfAllAfter madeBefore"),
+  ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -189,7 +189,7 @@ export function parseQuery(
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
   // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
   // after its condition or the things it chooses among.
-  const afterLeadIn = /^(?:if|of|between|among)\b[^,]*,\s*(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
+  const afterLeadIn = leadInPattern(phrasing).exec(text)?.[1]?.toLowerCase();
   const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[framed]);
   // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
   // after such a lead-in only ("signed by a former minister" keeps both).
@@ -287,6 +287,11 @@ function splitAt(tokens: readonly string[], word: string): string[][] {
   return sides;
 }
 
+/** A condition or the things a question chooses among, before its comma: "If both sides agree, can it …". */
+const leadInPattern = once(
+  ({ leadIns }: Phrasing) => new RegExp(`^(?:${anyOf(leadIns)})\\b[^,]*,\\s*(\\p{L}+)`, "iu"),
+);
+
 /** A word and, after "or", the word with a prefix that negates it: "binding or non-binding". */
 const negationPattern = once(
   ({ negatingPrefixes }: Phrasing) =>
@@ -346,7 +351,7 @@ export function tagLength(tokens: readonly string[], phrasing: Phrasing): number
   const negated =
     setOf(phrasing.tagAuxiliaries).has(auxiliary ?? "") &&
     not === "t" &&
-    /^(it|they|he|she|that)$/.test(pronoun ?? "");
+    setOf(phrasing.tagPronouns).has(pronoun ?? "");
   return word + (negated ? 3 : 0);
 }
 

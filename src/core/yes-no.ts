@@ -242,9 +242,8 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
  * once is asked even when the two sides are named ("both sides … immediately"): the notice decides it.
  */
 function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
-  const ending = query.sections.includes("discontinuation") || /\b(end|ended|ending)\b/i.test(query.text);
-  if (!ending) return null;
-  const { atOnce: atOnceWords, bothSides, byAgreement } = ctx.vocabulary.phrasing;
+  const { atOnce: atOnceWords, bothSides, byAgreement, ending } = ctx.vocabulary.phrasing;
+  if (!query.sections.includes("discontinuation") && !holdsAnyOf(query.text, ending)) return null;
   const atOnce = holdsAnyOf(query.text, atOnceWords);
   // "if both sides agree", "by mutual consent" (not a bare "the agreement").
   const sides = anyPhrase(bothSides).exec(query.text);
