@@ -252,16 +252,9 @@ function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | nu
     const inLaw =
       said?.properName === true &&
       query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t));
-    premise = said
-      ? {
-          said: said.said,
-          incidental:
-            said.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, said.name ?? "")),
-          sum: said.sum,
-          year: said.year,
-          name: said.name,
-        }
-      : null;
+    const incidental = (found: Premise) =>
+      found.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, found.name ?? ""));
+    premise = said ? { ...said, incidental: incidental(said) } : null;
     premises.set(query, premise);
   }
   return premise;
@@ -300,17 +293,11 @@ function topicBeside(query: ParsedQuery, name: string): boolean {
   return topics.length > 0 && !topics.some((topic) => tokenize(topic.words).every((word) => span.has(word)));
 }
 
+/** `properName`: the premise is a proper name the knowledge never uses. */
 function premiseMissing(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): {
-  said: string;
-  incidental: boolean;
-  name?: string;
-  properName?: boolean;
-  sum?: boolean;
-  year?: string;
-} | null {
+): (Premise & { properName?: boolean }) | null {
   const facts = factsOf(ctx);
   // "Since the Korea deal commits $500 million, …": a sum of another deal's texts is none of the deal asked.
   const [deal, ...others] = query.deals;
