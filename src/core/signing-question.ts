@@ -163,11 +163,8 @@ export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signing
  */
 export function signingAssumed(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | null {
   if (query.form !== "open") return null;
-  const known = assumedIn.get(query);
-  if (known !== undefined) return known;
-  const assumed = readSigningAssumed(query, ctx);
-  assumedIn.set(query, assumed);
-  return assumed;
+  if (!assumedIn.has(query)) assumedIn.set(query, readSigningAssumed(query, ctx));
+  return assumedIn.get(query) ?? null;
 }
 
 /** What each question assumes about a signing, read once (the gate and the answer's correction both ask). */
