@@ -55,14 +55,23 @@ export function inSentence(label: string): string {
   return label.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word) => word.toLowerCase());
 }
 
-/** "Ask about a deal (…) or a topic such as …", naming common topics with short labels. */
-export function askHint(ctx: KnowledgeLookups): string {
+/**
+ * "Ask about a deal (…) or a topic such as …", naming common topics with short labels; after a question about a
+ * deal, the topics that deal lists ("Ask about a topic the deal lists, such as …").
+ */
+export function askHint(ctx: KnowledgeLookups, deals: readonly DealId[] = []): string {
+  const listed = new Set(deals.flatMap((id) => ctx.deal(id)?.areas ?? []));
   const topics = ctx
     .commonTopics()
-    .filter((topic) => topic.label.length <= 24 && !topic.label.includes(","))
+    .filter((topic) => (listed.size === 0 || listed.has(topic.id)) && topic.label.length <= 24)
+    .filter((topic) => !topic.label.includes(","))
     .slice(0, 5)
     .map((topic) => topic.label);
-  return `Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as ${joinNames(topics, "or")}.`;
+  const opening =
+    listed.size > 0
+      ? `Ask about a topic the deal${deals.length > 1 ? "s list" : " lists"}, such as`
+      : `Ask about a deal (${dealList(ctx, ctx.dealIds)}) or a topic such as`;
+  return `${opening} ${joinNames(topics, "or")}.`;
 }
 
 const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");

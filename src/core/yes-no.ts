@@ -787,7 +787,10 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
   return given ? yesOrNoLead(true, given.trim().replace(/[,;:]$/, ".")) : null;
 }
 
-/** "Is the UK deal an MOC?", "an MOC like Japan's?": the record of the document of the deal asked (each, or the first) decides. */
+/**
+ * "Is the UK deal an MOC?", "an MOC like Japan's?", "is it an executive order?": the record of the document of the
+ * deal asked (each, or the first) decides; a kind no deal is (`otherDocuments`) is a No.
+ */
 function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   const deals = askedOfEach(query, ctx.vocabulary.phrasing) ? named : named.slice(0, 1);
@@ -796,8 +799,10 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
     .filter(({ type, abbreviation }) =>
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
-  if (deals.length === 0 || kinds.length === 0 || !query.sections.includes("document")) return null;
-  const of = (deal: Deal) => kinds.some(({ type }) => type === deal.document.type);
+  const other = holdsAnyOf(query.text, ctx.vocabulary.phrasing.otherDocuments);
+  if (deals.length === 0 || (kinds.length === 0 && !other) || !query.sections.includes("document"))
+    return null;
+  const of = (deal: Deal) => !other && kinds.some(({ type }) => type === deal.document.type);
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
 

@@ -1085,7 +1085,7 @@ function nothingFound(
     title: "Not found",
     lead: onTopics
       ? `No commitment on ${topics} found in ${where}.${alsoIn}`
-      : `${unsaid}Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx)}`,
+      : `${unsaid}Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx, deals)}`,
     deals: [...deals],
     topics: query.topics,
     suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),
