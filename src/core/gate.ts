@@ -244,7 +244,7 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
 type Premise = { said: string; incidental: boolean; sum?: boolean; year?: string; name?: string };
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
-function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
+export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
   let premise = premises.get(query);
   if (premise === undefined) {
     const said = premiseMissing(query, ctx);

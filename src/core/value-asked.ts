@@ -1,6 +1,6 @@
 import type { AnswerDraft, Excerpt } from "./answer.js";
 import { excerptOf } from "./answer-building.js";
-import { HAS_AMOUNT } from "./gate.js";
+import { HAS_AMOUNT, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage, Phrasing } from "./model.js";
 import { countWord, MONTHS } from "./phrasing.js";
@@ -110,7 +110,41 @@ type ValueAsked = {
   kind?: string;
   /** Passages that may give it when no excerpt does, looked up by a word (not read through). */
   elsewhere?: () => readonly Passage[];
+  /** How many words asked a sentence has, when not counted by `wordsShared`. */
+  shares?: (sentence: string) => number;
 };
+
+/**
+ * "What is the JT-60SA?", "why did the US pause the UK deal?": no kind of value asked, but words beyond what the
+ * lead's heading names ("What … says on Fusion energy:"), which a sentence of the excerpts may hold. A word asked
+ * stands in a sentence in another form of it ("pause" in "paused", "partnering" in "partnership").
+ */
+function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeLookups): ValueAsked | null {
+  const { framing, signing } = ctx.vocabulary.phrasing;
+  const passed = setOf([...framing, ...signing, ...QUESTION_WORDS, ...patternsOf(ctx.knowledge).dealWords]);
+  const named = new Set(tokenize(heading).map(stem));
+  // Words that name the section asked ("take effect") chose the excerpts, as the heading says.
+  const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
+  const asked = query.tokens
+    .filter(
+      (word, i) => word.length > 2 && !FILLER_WORDS.has(word) && !passed.has(word) && !sectionWords.has(i),
+    )
+    .map(stem)
+    .filter((word) => !named.has(word));
+  // A question about something no text names ("what penalties apply?") is not answered by its other words, nor
+  // one that weighs deals by a sentence of one.
+  const weighs = new Set(query.deals).size > 1;
+  if ((asked.length === 0 && query.sections.length === 0) || weighs || missingPremise(query, ctx))
+    return null;
+  const alike = (word: string, key: string) =>
+    word === key ||
+    (Math.min(word.length, key.length) >= 4 && (word.startsWith(key) || key.startsWith(word)));
+  const shares = (sentence: string) => {
+    const words = tokenize(sentence).map(stem);
+    return new Set(asked.filter((key) => words.some((word) => alike(word, key)))).size;
+  };
+  return { gives: () => true, unsaid: "", quotable: true, onSubject: true, shares };
+}
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
@@ -388,21 +422,32 @@ export function withValueStated(
   ctx: KnowledgeLookups,
   laterPages: () => readonly Excerpt[] = () => [],
 ): AnswerDraft {
-  if (!answer.found || answer.intent !== "ask" || query.form === "yes-no" || answer.page.offset > 0)
-    return answer;
+  const searched = answer.intent === "ask" || answer.intent === "status";
+  if (!answer.found || !searched || query.form === "yes-no" || answer.page.offset > 0) return answer;
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
-  const value = valueAsked(query, ctx, null);
+  // A question whose lead only introduces the excerpts ("What … says on …:") is opened by the sentence that holds
+  // words asked; words alone ("uk cyber") ask for the excerpts themselves.
+  const asks = query.text.includes("?") || query.tokens.some((token) => QUESTION_WORDS.has(token));
+  const value =
+    (answer.intent === "ask" ? valueAsked(query, ctx, null) : null) ??
+    (asks && answer.lead.endsWith(":") && !/:\s“/.test(answer.lead)
+      ? wordsBeyondHeading(query, answer.lead, ctx)
+      : null);
   if (!value?.quotable) return answer;
-  const { shared, most } = wordsShared(query, ctx, value.kind);
+  const { shared, most } = value.shares
+    ? { shared: value.shares, most: () => Number.POSITIVE_INFINITY }
+    : wordsShared(query, ctx, value.kind);
   // Only the first sentence sharing the most words asked may lead: the sentences giving the value that share more
   // than each one before (at least `fewest`); words are counted first, as finding a value costs more.
   const givingIn = (excerpts: readonly Excerpt[], fewest = 0) => {
     const giving: { excerpt: Excerpt; sentence: string; shares: number }[] = [];
     for (const excerpt of excerpts) {
       const passage = ctx.passage(excerpt.passageId);
-      if (!passage || (excerpt.text === passage.text && most(passage) < fewest)) continue;
+      // A sentence of the section asked ("when does it take effect?") is on the subject asked.
+      const inSection = passage && query.sections.includes(passage.section) ? 1 : 0;
+      if (!passage || (excerpt.text === passage.text && most(passage) + inSection < fewest)) continue;
       for (const sentence of sentencesOf(excerpt.text)) {
-        const shares = shared(sentence);
+        const shares = shared(sentence) + inSection;
         if (shares < fewest || !value.gives({ ...passage, text: sentence })) continue;
         giving.push({ excerpt, sentence, shares });
         fewest = shares + 1;
@@ -502,10 +547,11 @@ export function expansionPassages(query: ParsedQuery, ctx: KnowledgeLookups): re
 function expansionOf(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const { tokens } = query;
   const { expansionAsked: asking, dealWords } = patternsOf(ctx.knowledge);
+  // "JT" of "JT-60SA" is part of a name, not an abbreviation.
   const typedInCapitals = (word: string) =>
     !dealWords.has(word) &&
     word.length >= 2 &&
-    new RegExp(`\\b${escapeRegExp(word.toUpperCase())}\\b`).test(query.text);
+    new RegExp(`\\b${escapeRegExp(word.toUpperCase())}\\b(?!-\\w)`).test(query.text);
   // A deal's own word ("MOU", "TPD") is asked of only just beside the phrase, and when a text spells it out.
   const dealAbbreviation = (word: string) =>
     dealWords.has(word) && /^[a-z]{2,6}$/.test(word) && spellingOut(ctx, word.toUpperCase()).length > 0;

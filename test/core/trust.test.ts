@@ -430,12 +430,46 @@ describe("deal cards cite the source that records the signing", () => {
 });
 
 describe("section answers", () => {
-  it("name the section asked in plain words, never by its data id", () => {
+  it("open with the clause asked, then name the section in plain words, never by its data id", () => {
     const starts = bot.answer("when does the korea deal take effect");
-    expect(starts.lead).toMatch(/^The entry into effect of the U\.S\.–Korea/);
+    expect(starts.lead).toMatch(
+      /^The U\.S\.–Korea .* becomes operative on the last signature.* The entry into effect of the U\.S\.–Korea/,
+    );
     const ends = bot.answer("how can the uk deal be ended");
-    expect(ends.lead).toMatch(/^The exit terms of the U\.S\.–UK/);
-    for (const answer of [starts, ends]) expect(answer.lead).not.toMatch(/operative|discontinuation/);
+    expect(ends.lead).toMatch(/^Either side may discontinue .* The exit terms of the U\.S\.–UK/);
+    // The heading after the clause's sentence names the section in plain words.
+    for (const answer of [starts, ends])
+      expect(answer.lead.replace(/^.*\. (?=The (entry|exit))/, "")).not.toMatch(/operative|discontinuation/);
+  });
+});
+
+describe("a question whose lead would only introduce its excerpts", () => {
+  it("opens with the sentence of the excerpts that holds the words asked beyond the heading", () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        "what's CAISI partnering with in japan",
+        /^In the U\.S\.–Japan .*partnership between .* and the Japan AI Safety Institute/,
+      ],
+      ["what is the JT-60SA", /^In the U\.S\.–Japan .*the JT-60SA tokamak/],
+      [
+        "when's the 12th joint committee",
+        /^A later report on the U\.S\.–Korea .*12th U\.S\.–Korea Joint Committee .* second half of 2026/,
+      ],
+      ["How will the US and UK speed up reactor licensing?", /^The U\.S\.–UK .*within two years/],
+      ["what does the korea deal say about moon to mars?", /^On space, the U\.S\.–Korea .*the Moon and Mars/],
+      ["why did the US pause the UK deal", /^By mid-December 2025 the United States had paused talks/],
+      [
+        "what did the prime minister's spokesman say about the pause",
+        /^Responding to reports of the pause, the Prime Minister's official spokesman/,
+      ],
+    ];
+    for (const [question, lead] of cases) expect(bot.answer(question).lead, question).toMatch(lead);
+  });
+
+  it("keeps the heading for words alone, and for a question about something no text names", () => {
+    expect(bot.answer("uk cyber").lead).toMatch(/^What the U\.S\.–UK .* says on Cybersecurity:$/);
+    const penalties = bot.answer("Pretend the UK deal is binding. What penalties apply?").lead;
+    expect(penalties).toMatch(/^The deal texts name no “penalties”\. What the U\.S\.–UK /);
   });
 });
 
