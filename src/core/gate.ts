@@ -333,7 +333,7 @@ function premiseMissing(
   const properName = unknownProperName(asking, query, ctx, signer);
   if (properName)
     return {
-      said: `the deal texts do not mention “${properName}”`,
+      said: `the texts I hold do not mention “${properName}”`,
       incidental: true,
       name: properName,
       properName: true,
@@ -343,7 +343,8 @@ function premiseMissing(
   const name = unknownName(query, ctx, (words) =>
     tokenize(words).every((word) => askingTokens.includes(word) && !signer.has(word)),
   );
-  if (name) return { said: `the deal texts name no “${asTyped(query.text, name)}”`, incidental: true, name };
+  if (name)
+    return { said: `the texts I hold name no “${asTyped(query.text, name)}”`, incidental: true, name };
   return null;
 }
 

@@ -4,7 +4,7 @@ import { anyEvidence, describe, subjectOf } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing } from "./model.js";
-import { countWord, dealsWith, documentSaid, formatDate, joinNames, MONTHS } from "./phrasing.js";
+import { countWord, dealsWith, documentSaid, formatDate, inSentence, joinNames, MONTHS } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
@@ -688,10 +688,10 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
     const also = `${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.`;
     return others.length > 0 ? noLead(also) : null;
   }
-  const { areas } = deal;
-  if (sole.alone && areas.some((area) => area !== sole.topic))
+  const others = deal.areas.filter((area) => area !== sole.topic);
+  if (sole.alone && others.length > 0)
     return noLead(
-      `the ${deal.name} lists ${areas.length} areas of cooperation: ${joinNames(areas.map((area) => ctx.topicLabel(area)))}.`,
+      `the ${deal.name} also covers ${joinNames(others.map((area) => inSentence(ctx.topicLabel(area))))}.`,
     );
   // A section asked ("AI alone as its purpose?") is looked in first.
   const inSection = (excerpt: Excerpt) =>

@@ -805,11 +805,20 @@ function coverageAnswer(
       unsaid.length + countries.length === 0;
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
+    // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
+    const { creation } = ctx.vocabulary.phrasing;
+    const creates = (passage: Passage) => creation.some((word) => ctx.hasWords(passage, [word]));
+    const uncreated =
+      hasAnyOf(query.tokens, creation) && !found.some((entry) => entry.passages.some(creates));
+    const denied = differs
+      ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
+      : uncreated &&
+        `the texts I hold of ${dealNames(ctx, deals, "and")} speak of ${what} but not of setting one up:`;
     return page(found, {
       title: `${partnerList(ctx, deals)} · ${what}`,
-      verdict: differs ? "no" : exact ? "yes" : undefined,
-      lead: differs
-        ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
+      verdict: denied ? "no" : exact ? "yes" : undefined,
+      lead: denied
+        ? denied
         : exact
           ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
           : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
@@ -826,8 +835,12 @@ function coverageAnswer(
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
-      // its sentence decides the Yes or No.
-      verdict: query.coverage ? "no" : undefined,
+      // its sentence decides the Yes or No. "Is there a Korea working group?" asks whether one exists: it does.
+      verdict: !query.coverage
+        ? undefined
+        : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
+          ? "yes"
+          : "no",
       lead: `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });

@@ -79,14 +79,24 @@ export const compare: Intent = {
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
     const best = (deal: DealId, part: Subject) =>
       bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part));
+    // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
+    // has nor lacks what is asked there.
+    const unread = pool.filter(
+      (deal) => sections.length > 0 && ctx.passages({ deals: [deal], sections }).length === 0,
+    );
+    const unreadSaid = (deals: readonly DealId[]) =>
+      `The texts I hold of ${dealsWith(ctx, deals)} do not give its ${sectionNames}.`;
     const row = (deal: DealId, part: Subject, heading = ctx.dealName(deal)): CompareRow => {
       const passage = best(deal, part);
       const about = part === subject ? what : describe(ctx, part);
+      const note = unread.includes(deal)
+        ? unreadSaid([deal])
+        : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`;
       return {
         deal,
         dealName: heading,
         excerpt: passage ? excerptOf(ctx, passage, deal) : null,
-        note: passage ? null : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`,
+        note: passage ? null : note,
       };
     };
     // A deal with no passage on them all shows one on a topic it has; the others it has or lacks are noted.
@@ -117,10 +127,13 @@ export const compare: Intent = {
     // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
     const lacking =
       query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
-    const missing = pool.filter((deal) => !covered.includes(deal));
+    const known = pool.filter((deal) => !unread.includes(deal));
+    const missing = known.filter((deal) => !covered.includes(deal));
+    // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held.
+    const decided = yesNo && (unread.length === 0 || missing.length > 0);
     const opening = lacking
-      ? lackingLead(what, missing, covered, ctx)
-      : leadFor(yesNo, what, pool, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
+      ? lackingLead(what, missing, covered, ctx, unread.length > 0)
+      : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
     return {
       ...answer,
       found: covered.length > 0,
@@ -128,7 +141,7 @@ export const compare: Intent = {
       verdict: onProperty ? undefined : opening.verdict,
       lead: onProperty
         ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
-        : `${opening.lead}${unsaid}`,
+        : `${opening.lead}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
       rows,
       notes,
       excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
@@ -215,11 +228,14 @@ function lackingLead(
   missing: readonly DealId[],
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
+  someUnread: boolean,
 ): Lead {
   const cover = (deals: readonly DealId[]) =>
     `${dealsWith(ctx, deals)} ${deals.length === 1 ? "covers" : "cover"}`;
   if (missing.length === 0)
-    return { lead: `None: ${cover(covered).replace(/cover$/, "all cover")} ${what}.` };
+    return {
+      lead: `${someUnread ? capitalised(cover(covered)) : `None: ${cover(covered).replace(/cover$/, "all cover")}`} ${what}.`,
+    };
   const others = covered.length > 0 ? `; ${cover(covered)} it` : "";
   return { lead: `The texts I hold of ${dealsWith(ctx, missing)} say nothing on ${what}${others}.` };
 }

@@ -9,6 +9,7 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
+import { asksEither } from "../coverage.js";
 import type { DealId, Passage, Section } from "../model.js";
 import { dealNames, partnerList } from "../phrasing.js";
 import { byCodePoint } from "../text.js";
@@ -37,8 +38,11 @@ export function factsAnswer(
     .filter((p) => p.kind === "summary");
   const answering = spec.answers ? held.filter(spec.answers) : [];
   const all = answering.length > 0 ? answering : held;
-  const hasTerms = ctx.hasWordsAt(query.subjectTerms);
-  const narrowed = query.subjectTerms.length > 0 ? all.filter((p) => hasTerms(ctx.positionOf(p))) : [];
+  // "Bae or Ha?": the facts with either, each asked on its own.
+  const alternatives = asksEither(query) ? query.subjectTerms.map((term) => [term]) : [query.subjectTerms];
+  const has = alternatives.map((words) => ctx.hasWordsAt(words));
+  const narrowed =
+    query.subjectTerms.length > 0 ? all.filter((p) => has.some((at) => at(ctx.positionOf(p)))) : [];
   const passages = narrowed.length > 0 ? narrowed : all;
   const deals =
     asked.length > 0
