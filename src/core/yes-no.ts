@@ -128,8 +128,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   );
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
   // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
+  // "Has the Korea deal been terminated?" asks whether it happened, which the clause allowing it does not say.
   const nothingAsked = keys.size === 0 && phrases.length === 0;
-  const bySection = nothingAsked && query.sections.length > 0 && !query.sections.includes("document");
+  const happenedAsked =
+    hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.happenedOpeners) &&
+    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.provisionWords);
+  const bySection =
+    nothingAsked && !happenedAsked && query.sections.length > 0 && !query.sections.includes("document");
   if (nothingAsked && !bySection) return null;
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
