@@ -99,7 +99,9 @@ describe("one decline gate for every intent", () => {
           expect(answer.lead).toContain("the United Kingdom, Japan and the Republic of Korea");
         if (path === "offTopic") expect(answer.lead).toMatch(/^That is not a question about the deals\./);
         if (path === "premise")
-          expect(answer.lead).toMatch(/deal texts (name no|mention no|do not mention|mention nothing)/);
+          expect(answer.lead).toMatch(
+            /(deal texts|texts I hold) (name no|mention no|do not mention|mention nothing)/,
+          );
       });
     }
   }
@@ -469,7 +471,7 @@ describe("a question whose lead would only introduce its excerpts", () => {
   it("keeps the heading for words alone, and for a question about something no text names", () => {
     expect(bot.answer("uk cyber").lead).toMatch(/^What the U\.S\.–UK .* says on Cybersecurity:$/);
     const penalties = bot.answer("Pretend the UK deal is binding. What penalties apply?").lead;
-    expect(penalties).toMatch(/^The deal texts name no “penalties”\. What the U\.S\.–UK /);
+    expect(penalties).toMatch(/^The texts I hold name no “penalties”\. What the U\.S\.–UK /);
   });
 });
 
