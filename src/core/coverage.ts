@@ -79,7 +79,7 @@ const ownWordsOf = once(
 );
 
 /** "Quantum or fusion?", "data centers / data hosting": either of the things asked is enough. */
-export const asksEither = (query: ParsedQuery) => query.tokens.includes("or") || query.text.includes("/");
+export const asksEither = (query: ParsedQuery) => query.alternatives.length > 0 || query.text.includes("/");
 
 export const isEmpty = (subject: Subject) =>
   subject.topics.length === 0 && subject.names.length === 0 && subject.terms.length === 0;

@@ -214,8 +214,9 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
   const read = (text: string, passage?: Passage) => {
     if (!/\d/.test(text)) return; // each of them has a digit, as most texts do not
     for (const match of text.matchAll(AMOUNT)) {
-      const giving = amounts.get(amountValue(match[0])) ?? [];
-      amounts.set(amountValue(match[0]), giving);
+      const value = amountValue(match[0]);
+      const giving = amounts.get(value) ?? [];
+      amounts.set(value, giving);
       if (passage && giving.at(-1) !== passage) giving.push(passage);
     }
     const dated = [...text.matchAll(YEAR)];

@@ -77,8 +77,15 @@ export const compare: Intent = {
     const allOf = narrowed.terms.length > 1 ? "all of " : "";
     const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
-    const best = (deal: DealId, part: Subject) =>
-      bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part));
+    // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again.
+    const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
+    const best = (deal: DealId, part: Subject) => {
+      const ofPart = bestFound.get(part) ?? new Map<DealId, Passage | undefined>();
+      bestFound.set(part, ofPart);
+      if (!ofPart.has(deal))
+        ofPart.set(deal, bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part)));
+      return ofPart.get(deal);
+    };
     // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
     // has nor lacks what is asked there.
     const unread = pool.filter(
