@@ -1,5 +1,5 @@
 import type { DealId, KnowledgeBase, Passage, Section, Source } from "./model.js";
-import { buffersOf, eachToken, nodeAt, stem, TokenTable, tokenize } from "./text.js";
+import { eachToken, nodeAt, stem, TokenTable, tokenize } from "./text.js";
 import { Aliases, writtenUnspaced } from "./vocabulary.js";
 
 /**
@@ -105,17 +105,6 @@ export function* readingWords(knowledge: KnowledgeBase): Generator<void, Passage
     topicLists: topicLists.lists,
     topicListAt,
   };
-}
-
-/** The buffers of the words' typed arrays: what `postMessage` may move to another thread instead of copying. */
-export function wordsTransferList(words: PassageWords): ArrayBuffer[] {
-  return buffersOf([
-    words.words,
-    words.wordStarts,
-    words.postingStarts,
-    words.postingPositions,
-    words.topicListAt,
-  ]);
 }
 
 /**

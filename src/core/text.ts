@@ -280,11 +280,18 @@ export function positionsOf(tokens: readonly string[], words: readonly string[])
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /**
- * The buffers under typed arrays, each once (views may share one, and `postMessage` throws on a buffer listed
- * twice): what may move to another thread instead of being copied.
+ * The buffers under every typed array in a value, each once (views may share one, and `postMessage` throws on a
+ * buffer listed twice): what may move to another thread instead of being copied.
  */
-export const buffersOf = (arrays: readonly ArrayBufferView[]): ArrayBuffer[] =>
-  unique(arrays.map((array) => array.buffer as ArrayBuffer));
+export function buffersIn(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (part: unknown): void => {
+    if (ArrayBuffer.isView(part)) found.add(part.buffer as ArrayBuffer);
+    else if (typeof part === "object" && part !== null) for (const inner of Object.values(part)) visit(inner);
+  };
+  visit(value);
+  return [...found];
+}
 
 /** Orders ISO dates by their characters: `localeCompare`'s first call sets up a collator (~10 ms of start-up). */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

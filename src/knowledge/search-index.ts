@@ -7,7 +7,7 @@ import type {
   SearchHit,
   SearchResults,
 } from "../core/model.js";
-import { buffersOf, HASH_SEED, hashWith, TokenTable, wordSet } from "../core/text.js";
+import { HASH_SEED, hashWith, TokenTable, wordSet } from "../core/text.js";
 
 /*
  * Full-text search over passages, scored as MiniSearch 7 scores an OR query (BM25+, k 1.2, b 0.7, d 0.5;
@@ -77,7 +77,7 @@ type IndexData = {
 };
 
 /**
- * A built index as plain data, to hand from one thread to another: `postMessage` it with `transferList` as the
+ * A built index as plain data, to hand from one thread to another: `postMessage` it with `buffersIn` of it as the
  * transfer list, so its typed arrays move without a copy.
  */
 export type SerializedPassageIndex = IndexData;
@@ -91,17 +91,6 @@ export function buildPassageIndex(
   contextFor: (passage: Passage) => string,
 ): PassageIndex {
   return new FlatIndex(serializePassageIndex(passages, contextFor));
-}
-
-/** The buffers of the index's typed arrays: what `postMessage` may move to the other thread instead of copying. */
-export function transferList(index: SerializedPassageIndex): ArrayBuffer[] {
-  return buffersOf([
-    index.passageDealSet,
-    index.postingStarts,
-    index.postingPassages,
-    index.postingCounts,
-    index.fieldLengths,
-  ]);
 }
 
 /** The index `serializePassageIndex` built, as it was handed over. */

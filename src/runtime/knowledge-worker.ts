@@ -1,9 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { readWords, wordsTransferList } from "../core/passage-tables.js";
-import { buffersOf } from "../core/text.js";
+import { readWords } from "../core/passage-tables.js";
+import { buffersIn } from "../core/text.js";
 import { KnowledgeError, KnowledgeTooLarge, readKnowledge } from "../knowledge/load.js";
-import { indexContext, serializePassageIndex, transferList } from "../knowledge/search-index.js";
-import { columnsTransferList, toColumns, toJsonPieces } from "./passage-columns.js";
+import { indexContext, serializePassageIndex } from "../knowledge/search-index.js";
+import { toColumns, toJsonPieces } from "./passage-columns.js";
 import type { WorkerReply, WorkerRequest } from "./worker-load.js";
 
 /** Entry of the thread that reads, validates and indexes a knowledge version for `loadInWorker`. */
@@ -36,14 +36,4 @@ async function run({ dir, maxBytes }: WorkerRequest): Promise<WorkerReply> {
 
 const reply = await run(workerData as WorkerRequest);
 // The typed arrays move to the main thread rather than being copied.
-parentPort?.postMessage(
-  reply,
-  reply.ok
-    ? [
-        ...transferList(reply.index),
-        ...wordsTransferList(reply.words),
-        ...columnsTransferList(reply.passages),
-        ...buffersOf([reply.sources.bytes, reply.sources.starts]),
-      ]
-    : [],
-);
+parentPort?.postMessage(reply, buffersIn(reply));

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Passage } from "../core/model.js";
-import { buffersOf } from "../core/text.js";
 
 /**
  * Strings as UTF-8 bytes that move to another thread without a copy (a string in a message is decoded with the
@@ -108,20 +107,6 @@ export function toColumns(passages: readonly Passage[]): PassageColumns {
     return encodePieces(pieces);
   };
   return { texts: inSlices("text"), ids: inSlices("id"), textStarts, idStarts, values, fields, order };
-}
-
-/** The buffers of the columns' typed arrays, for `postMessage`'s transfer list. */
-export function columnsTransferList(columns: PassageColumns): ArrayBuffer[] {
-  return buffersOf([
-    columns.texts.bytes,
-    columns.texts.starts,
-    columns.ids.bytes,
-    columns.ids.starts,
-    columns.textStarts,
-    columns.idStarts,
-    columns.fields,
-    columns.order,
-  ]);
 }
 
 /** How many passages are made between two turns of the event loop. */

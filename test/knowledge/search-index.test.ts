@@ -2,6 +2,7 @@ import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadGolden } from "../../scripts/golden.js";
 import type { DealId, KnowledgeBase, Passage, SearchHit } from "../../src/core/model.js";
+import { buffersIn } from "../../src/core/text.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
 import {
   buildPassageIndex,
@@ -9,7 +10,6 @@ import {
   loadPassageIndex,
   processTerm,
   serializePassageIndex,
-  transferList,
 } from "../../src/knowledge/search-index.js";
 import { REAL_KNOWLEDGE } from "../helpers/bots.js";
 import { allHits } from "../helpers/search.js";
@@ -150,7 +150,7 @@ describe("the search index", () => {
     const contextFor = indexContext(real);
     const built = buildPassageIndex(real.passages, contextFor);
     const serialized = serializePassageIndex(real.passages, contextFor);
-    const handed = loadPassageIndex(structuredClone(serialized, { transfer: transferList(serialized) }));
+    const handed = loadPassageIndex(structuredClone(serialized, { transfer: buffersIn(serialized) }));
     expect(serialized.postingPassages.length).toBe(0); // moved, not copied
     for (const query of QUERIES.slice(0, 40)) {
       const [a, b] = [built.search(query, { deals: ["uk"] }), handed.search(query, { deals: ["uk"] })];
