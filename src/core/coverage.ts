@@ -14,6 +14,12 @@ export type Subject = {
   aliasWords: string[][];
 };
 
+/**
+ * Whether a passage is of a deal's own texts: a later development (the $1bn DOE–Japan partnership, a working group
+ * agreed in 2026) is said to be one, never counted as the deal's own.
+ */
+export const inDealTexts = (passage: Passage) => passage.section !== "development";
+
 export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   // A topic read only from a name ("RIKEN" is science) is not asked about as a topic: the name is.
   const fromNames = (topic: string) =>

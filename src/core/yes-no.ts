@@ -1,6 +1,6 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
-import { anyEvidence, describe, subjectOf } from "./coverage.js";
+import { anyEvidence, describe, inDealTexts, subjectOf } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing } from "./model.js";
@@ -688,8 +688,7 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
   if (sole.ofDeal) {
     // "Only the Korea deal mentions Artemis, right?": No when another deal's text has it too.
     const asked = subjectOf(query, ctx);
-    const inText = (passage: Passage) => passage.section !== "development";
-    const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inText));
+    const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inDealTexts));
     const also = `${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.`;
     return others.length > 0 ? noLead(also) : null;
   }

@@ -16,6 +16,7 @@ import {
   asksEither,
   describe,
   evidence,
+  inDealTexts,
   passagesNaming,
   type Subject,
   subjectOf,
@@ -749,10 +750,8 @@ function coverageAnswer(
   const subject = subjectOf(query, ctx);
   // "Is there no plan in the Korea deal?": with only framing words left, nothing is asked to say Yes or No to.
   if (Object.values(subject).every((part) => part.length === 0)) return null;
-  // Whether a deal has it is a question about its texts: a later development (the $1bn DOE–Japan partnership,
-  // a working group agreed in 2026) is said to be one, never counted as the deal's own.
-  const notDevelopment = (passage: Passage) => passage.section !== "development";
-  const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, notDevelopment));
+  // Whether a deal has it is a question about its texts (`inDealTexts`).
+  const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, inDealTexts));
   // "Does the Korea deal cover quantum and fusion?": topics no passage has together are each asked on their own;
   // the No is of the topics a deal lacks.
   const split = subject.topics.length > 1 && !lacks(subject) ? [subject] : alternativesOf(subject, query);
@@ -771,7 +770,7 @@ function coverageAnswer(
   const needed = pageEnd(options);
   const inText = (deal: DealId, subjects = asked) => ({
     deal,
-    ...evidence(ctx, deal, subjects, notDevelopment, needed),
+    ...evidence(ctx, deal, subjects, inDealTexts, needed),
   });
   // Each topic of "and" shown in turn: "nuclear and space" cites both.
   const found = both
@@ -793,7 +792,7 @@ function coverageAnswer(
     // Without them the excerpts speak for themselves: a word missing ("deadline") may be said otherwise ("by 2028").
     const unsaid = subject.terms.filter((term) => {
       const hasTerm = ctx.hasWordsAt([term]);
-      const saysIt = (passage: Passage, position: number) => notDevelopment(passage) && hasTerm(position);
+      const saysIt = (passage: Passage, position: number) => inDealTexts(passage) && hasTerm(position);
       return !deals.some((deal) => asked.some((each) => anyEvidence(ctx, deal, each, saysIt, [term])));
     });
     // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
@@ -827,7 +826,7 @@ function coverageAnswer(
   }
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
-  const development = (passage: Passage) => passage.section === "development";
+  const development = (passage: Passage) => !inDealTexts(passage);
   const later = (subject.names.length > 0 ? missing : [])
     .map((deal) => ({ deal, ...evidence(ctx, deal, [{ ...subject, topics: [] }], development, needed) }))
     .filter((entry) => entry.total > 0);
@@ -891,9 +890,7 @@ function coverageAnswer(
   const appearsIn =
     subject.names.length > 0
       ? []
-      : others.filter((deal) =>
-          asked.some((each) => anyEvidence(ctx, deal, each, (passage) => passage.section !== "development")),
-        );
+      : others.filter((deal) => asked.some((each) => anyEvidence(ctx, deal, each, inDealTexts)));
   const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
   return {
     ...decline(ctx, query, "ask", noLead(`there is nothing on ${what} in ${notIn}${alsoIn}.`), missing),
@@ -923,7 +920,6 @@ function unnamedIn(
   ctx: KnowledgeLookups,
 ): { passages: (deal: DealId) => Passage[]; instead: string } | null {
   if (subject.names.some((name) => name.qualifier !== null)) return null;
-  const own = (passage: Passage) => passage.section !== "development";
   // The topics each deal covers: "positioning" read as space is not what the UK deal is asked to lack.
   const covered = (deal: DealId) => subject.topics.filter((topic) => ctx.covers(deal, topic));
   const onTopics = (deal: DealId) =>
@@ -931,7 +927,7 @@ function unnamedIn(
       ctx,
       deal,
       covered(deal).map((topic) => ({ ...subject, names: [], topics: [topic] })),
-      own,
+      inDealTexts,
       Number.MAX_SAFE_INTEGER,
     ).passages;
   if (subject.names.length > 0 && missing.every((deal) => onTopics(deal).length > 0)) {
@@ -945,7 +941,7 @@ function unnamedIn(
   if (subject.topics.length > 0 || !words.some((word) => holdsAnyOf(word, ctx.vocabulary.phrasing.bodyWords)))
     return null;
   const unnamedBodies = (deal: DealId) =>
-    ctx.passages({ deals: [deal] }).filter((passage) => own(passage) && bodiesIn(passage).length > 0);
+    ctx.passages({ deals: [deal] }).filter((passage) => inDealTexts(passage) && bodiesIn(passage).length > 0);
   if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
   const said = missing.flatMap((deal) => unnamedBodies(deal).flatMap(bodiesIn));
   return {
