@@ -71,9 +71,11 @@ export const compare: Intent = {
     // then combined: every one for "and", any for "or" or "/".
     const parts = bySection ? [] : subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
     const either = asksEither(query) && parts.length > 1;
-    const what = bySection
-      ? sectionNames
-      : `${either ? parts.map((part) => describe(ctx, part)).join(" or ") : describe(ctx, subject)}${subject === asked || subject !== narrowed ? "" : ` (“${subject.terms.join(" ")}”)`}${sections.length > 0 ? ` on ${sectionNames}` : ""}`;
+    const described = either ? parts.map((part) => describe(ctx, part)).join(" or ") : describe(ctx, subject);
+    // The words asked that narrowed the topic are quoted: "AI (“datasets”)".
+    const narrowedTo = subject !== asked && subject === narrowed ? ` (“${subject.terms.join(" ")}”)` : "";
+    const onSection = sections.length > 0 ? ` on ${sectionNames}` : "";
+    const what = bySection ? sectionNames : `${described}${narrowedTo}${onSection}`;
     const allOf = narrowed.terms.length > 1 ? "all of " : "";
     const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
     const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
