@@ -10,18 +10,6 @@ export class ConfigError extends BotError {
   }
 }
 
-export type SlackConfig = {
-  botToken: string;
-  /** HTTP mode when set. */
-  signingSecret: string | null;
-  /** Socket Mode when set (and no signing secret). */
-  appToken: string | null;
-  mode: "http" | "socket";
-  /** Web API base URL ending in "/", or null for Slack's default. */
-  apiUrl: string | null;
-  port: number;
-};
-
 export type DiscordConfig = {
   token: string;
   applicationId: string | null;
@@ -48,27 +36,10 @@ export const ANSWERING_DEFAULTS = {
 };
 export type AnsweringConfig = typeof ANSWERING_DEFAULTS;
 
-export type RateLimitConfig = {
-  perUser: number;
-  perTeam: number;
-  windowMs: number;
-};
-
-/** The question log and feedback votes (issue 13). */
-export type StoreConfig = {
-  /** False when QUESTION_LOG=off: nothing is stored and no feedback is asked for. */
-  enabled: boolean;
-  /** "declined": keep the text of declined and 👎-rated questions only; "all": of every question. */
-  questionText: "declined" | "all";
-  retentionDays: number;
-  /** Key for hashing user ids; null to use one generated into the database on first start. */
-  userHashSecret: string | null;
-  /** PostgreSQL when set, else SQLite at `sqliteFile`. */
-  databaseUrl: string | null;
-  sqliteFile: string;
-};
-
 export type Config = ReturnType<typeof loadConfig>;
+export type RateLimitConfig = Config["rateLimit"];
+export type SlackConfig = NonNullable<Config["slack"]>;
+export type StoreConfig = Config["store"];
 
 /** An empty (or blank) variable counts as unset; surrounding spaces, as pasted from a dashboard, are dropped. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -220,18 +191,23 @@ function answeringConfig(vars: Env): AnsweringConfig {
   return answering;
 }
 
-function storeConfig(vars: Env): StoreConfig {
+/** The question log and feedback votes (issue 13). */
+function storeConfig(vars: Env) {
   return {
+    /** False when QUESTION_LOG=off: nothing is stored and no feedback is asked for. */
     enabled: vars.QUESTION_LOG !== "off",
-    questionText: vars.LOG_QUESTION_TEXT ?? "declined",
+    /** "declined": keep the text of declined and 👎-rated questions only; "all": of every question. */
+    questionText: vars.LOG_QUESTION_TEXT ?? ("declined" as const),
     retentionDays: vars.QUESTION_LOG_DAYS ?? 90,
+    /** Key for hashing user ids; null to use one generated into the database on first start. */
     userHashSecret: vars.QUESTION_LOG_SECRET ?? null,
+    /** PostgreSQL when set, else SQLite at `sqliteFile`. */
     databaseUrl: vars.DATABASE_URL ?? null,
     sqliteFile: join(vars.DATA_DIR ?? "data", "tpd-bot.sqlite"),
   };
 }
 
-function slackConfig(vars: Env): SlackConfig | null {
+function slackConfig(vars: Env) {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = vars;
   if (!botToken) {
     if (signingSecret || appToken) {
@@ -246,13 +222,15 @@ function slackConfig(vars: Env): SlackConfig | null {
       "Invalid environment: SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN",
     );
   }
-  const apiUrl = vars.SLACK_API_URL ? vars.SLACK_API_URL.replace(/\/?$/, "/") : null;
   return {
     botToken,
+    /** HTTP mode when set. */
     signingSecret: signingSecret ?? null,
+    /** Socket Mode when set (and no signing secret). */
     appToken: signingSecret ? null : (appToken ?? null),
-    mode: signingSecret ? "http" : "socket",
-    apiUrl,
+    mode: signingSecret ? ("http" as const) : ("socket" as const),
+    /** Web API base URL ending in "/", or null for Slack's default. */
+    apiUrl: vars.SLACK_API_URL ? vars.SLACK_API_URL.replace(/\/?$/, "/") : null,
     port: vars.PORT ?? 3000,
   };
 }
