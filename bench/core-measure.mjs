@@ -2,6 +2,7 @@
 // through tsx, which names every function it creates), loaded from `dir`, then timed answering `questions`.
 // Options on stdin, raw figures on stdout. Run with --expose-gc: the heap is read after a full collection.
 import { readFileSync } from "node:fs";
+import { GCProfiler } from "node:v8";
 import { createBot } from "../dist/core/bot.js";
 import { loadKnowledge } from "../dist/knowledge/load.js";
 
@@ -32,8 +33,23 @@ for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
   answers.push(answered - asked);
   searches.push(performance.now() - answered);
 }
+// Allocation, which the machine's load does not change: one more round, each answer between two readings of the
+// heap, with what a collection freed in between (GCProfiler) added back.
+const profiler = new GCProfiler();
+let allocated = 0;
+for (const question of questions) {
+  profiler.start();
+  const before = process.memoryUsage().heapUsed;
+  bot.answer(question);
+  allocated += process.memoryUsage().heapUsed - before;
+  for (const { beforeGC, afterGC } of profiler.stop().statistics)
+    allocated += beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize;
+}
+const allocatedPerAnswer = allocated / questions.length;
 globalThis.gc();
 const { heapUsed, arrayBuffers } = process.memoryUsage();
 const passages = loaded.knowledge.passages.length;
 const heapBytes = heapUsed + arrayBuffers; // the bot and its knowledge still held
-process.stdout.write(`${JSON.stringify({ passages, loadMs, botBuildMs, answers, searches, heapBytes })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ passages, loadMs, botBuildMs, answers, searches, heapBytes, allocatedPerAnswer })}\n`,
+);

@@ -7,7 +7,7 @@ import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
 
 type CoreOptions = { runs: number; factors: number[]; samples: number; budgetMs: number };
 /** What bench/core-measure.mjs prints. */
-type Measured = Record<"loadMs" | "botBuildMs" | "heapBytes" | "passages", number> & {
+type Measured = Record<"loadMs" | "botBuildMs" | "heapBytes" | "passages" | "allocatedPerAnswer", number> & {
   answers: number[];
   searches: number[];
 };
@@ -38,7 +38,7 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
   return rows.map(({ factor, runs }) => ({ factor, runs }));
 }
 
-function summarized({ passages, loadMs, botBuildMs, answers, searches, heapBytes }: Measured) {
+function summarized({ passages, loadMs, botBuildMs, answers, searches, ...memory }: Measured) {
   return {
     passages,
     loadMs: round(loadMs, 1), // loadKnowledge: read, parse, validate and index the YAML
@@ -46,6 +46,8 @@ function summarized({ passages, loadMs, botBuildMs, answers, searches, heapBytes
     answerMs: summarize(answers),
     searchMs: summarize(searches),
     /** The heap and typed-array memory after a full collection, the bot and its knowledge still held. */
-    heapMB: round(heapBytes / 2 ** 20, 1),
+    heapMB: round(memory.heapBytes / 2 ** 20, 1),
+    /** Bytes allocated per answer over one round of the questions, in KB: the same whatever the load. */
+    allocatedKB: round(memory.allocatedPerAnswer / 1024, 1),
   };
 }

@@ -63,11 +63,11 @@ export function renderReport(results: Results): string {
   if (core)
     table(
       "Core latency and scale: answer vs bare index search (floor), p50 / p99 / max per run",
-      "× | Passages | Run | Answer | Floor: index.search | Answers timed | loadKnowledge | createBot | Heap",
+      "× | Passages | Run | Answer | Floor: index.search | Answers timed | Allocated per answer | loadKnowledge | createBot | Heap",
       core.figures.flatMap(({ factor, runs }) =>
         runs.map(
           (r, i) =>
-            `${factor} | ${r.passages} | ${i + 1} | ${lat(r.answerMs)} | ${lat(r.searchMs)} | ${r.answerMs.n} | ${ms(r.loadMs)} | ${ms(r.botBuildMs)} | ${r.heapMB} MB`,
+            `${factor} | ${r.passages} | ${i + 1} | ${lat(r.answerMs)} | ${lat(r.searchMs)} | ${r.answerMs.n} | ${r.allocatedKB} KB | ${ms(r.loadMs)} | ${ms(r.botBuildMs)} | ${r.heapMB} MB`,
         ),
       ),
       `${when(core)} ×1 is knowledge/ itself; ×N adds N−1 synthetic copies of every source and passage.`,

@@ -304,6 +304,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
    * question word (otherLanguages.open) of a cue of the signing date and of one of the signers: both records.
    */
   const recordsAsked = (query: ParsedQuery): ParsedQuery[] | null => {
+    if (!query.foreign) return null;
     const text = ` ${query.tokens.join(" ")} `;
     const asks = (cue: string) =>
       text.includes(writtenUnspaced(cue) ? cue : ` ${cue} `) &&
@@ -311,7 +312,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const records = (["when", "who-signed"] as const).filter((name) =>
       knowledge.intentCues[name]?.some(asks),
     );
-    if (!query.foreign || records.length < 2) return null;
+    if (records.length < 2) return null;
     return records.map((intent) => ({ ...query, intent, intentBy: "cue" as const }));
   };
 

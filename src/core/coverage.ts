@@ -245,14 +245,13 @@ export function bestEvidence(
   const highestScore = scoreOf(true, topics.length, topics.length > 0, 1, terms.length, true);
   let top: { passage: Passage; value: number; score: number } | undefined;
   readEvidence(ctx, deal, subject, (passage, score, position) => {
-    if (!wanted(passage)) return false;
+    // Scored, then asked whether it is wanted, only when the value leaves it in the running: most passages fall
+    // short of the best value, and `wanted` may read the passage's text.
     const worth = value(passage, position);
-    // Scored only when the value leaves it in the running: most passages fall short of the best value.
-    if (!top || worth > top.value) top = { passage, value: worth, score: score() };
-    else if (worth === top.value) {
-      const scored = score();
-      if (scored > top.score) top = { passage, value: worth, score: scored };
-    }
+    if (top && worth < top.value) return false;
+    const tied = top && worth === top.value ? score() : undefined;
+    if ((top && tied !== undefined && tied <= top.score) || !wanted(passage)) return false;
+    top = { passage, value: worth, score: tied ?? score() };
     return top.value === highest && top.score === highestScore;
   });
   return top?.passage;

@@ -135,7 +135,7 @@ export function parseQuery(
   // "Which fields did the White House say …": who said it is the source asked, not words to look for.
   const said = hasAnyOf(tokens, phrasing.saying);
   // "According to the MOU, who can end it?": who says it frames the question; its words are not looked for.
-  const framedBy = new RegExp(`^(?:${anyOf(phrasing.sourceFraming)})\\s+[^,]+,`, "i").exec(text);
+  const framedBy = patternsOf(phrasing).framing.exec(text);
   const framed = tokenize(framedBy?.[0] ?? "").length;
   const saidBy = vocabulary.publishers.map(({ names }) =>
     said ? wordsOfPhrases(names).flatMap((name) => positionsOf(tokens, name)) : [],
@@ -189,7 +189,7 @@ export function parseQuery(
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
   // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
   // after its condition or the things it chooses among.
-  const afterLeadIn = leadInPattern(phrasing).exec(text)?.[1]?.toLowerCase();
+  const afterLeadIn = patternsOf(phrasing).leadIn.exec(text)?.[1]?.toLowerCase();
   const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[framed]);
   // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
   // after such a lead-in only ("signed by a former minister" keeps both).
@@ -270,7 +270,7 @@ export type NegationOffered = { places: readonly number[]; sides: readonly [stri
 
 function negationOffered(text: string, tokens: readonly string[], phrasing: Phrasing): NegationOffered {
   const negations = setOf(phrasing.negations);
-  const offered = negationPattern(phrasing).exec(text);
+  const offered = patternsOf(phrasing).negation.exec(text);
   return {
     places: tokens.flatMap((token, i) => (tokens[i - 1] === "or" && negations.has(token) ? [i] : [])),
     sides: offered ? [offered[1] as string, offered[2] as string] : null,
@@ -287,16 +287,16 @@ function splitAt(tokens: readonly string[], word: string): string[][] {
   return sides;
 }
 
-/** A condition or the things a question chooses among, before its comma: "If both sides agree, can it …". */
-const leadInPattern = once(
-  ({ leadIns }: Phrasing) => new RegExp(`^(?:${anyOf(leadIns)})\\b[^,]*,\\s*(\\p{L}+)`, "iu"),
-);
-
-/** A word and, after "or", the word with a prefix that negates it: "binding or non-binding". */
-const negationPattern = once(
-  ({ negatingPrefixes }: Phrasing) =>
-    new RegExp(`\\b([\\p{L}-]+) or ((?:${anyOf(negatingPrefixes)})[- ]?\\1)\\b`, "iu"),
-);
+/**
+ * Patterns of the phrasing, made once per vocabulary: who frames the question ("According to the MOU, …"); a
+ * condition or the things a question chooses among, before its comma ("If both sides agree, can it …"); a word
+ * and, after "or", the word with a prefix that negates it ("binding or non-binding").
+ */
+const patternsOf = once(({ sourceFraming, leadIns, negatingPrefixes }: Phrasing) => ({
+  framing: new RegExp(`^(?:${anyOf(sourceFraming)})\\s+[^,]+,`, "i"),
+  leadIn: new RegExp(`^(?:${anyOf(leadIns)})\\b[^,]*,\\s*(\\p{L}+)`, "iu"),
+  negation: new RegExp(`\\b([\\p{L}-]+) or ((?:${anyOf(negatingPrefixes)})[- ]?\\1)\\b`, "iu"),
+}));
 
 /**
  * The words a question puts in quotation marks ("open with the same “Golden Age of Innovation” language") are
