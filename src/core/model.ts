@@ -114,6 +114,8 @@ export type Deal = {
   scope: string;
   /** Topic ids of the deal's areas of cooperation, in the order the deal lists them. */
   areas: string[];
+  /** The passage that says how the document groups its areas (its headings, or an official list of points). */
+  outline?: string;
   sourceIds: string[];
 };
 

@@ -272,6 +272,8 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     check.known("source", file, `signatories.${i}.sources`, signatory.sources);
   check.source(file, "signed.source", data.signed.source);
   check.known("topic", file, "areas", data.areas);
+  if (data.outline && !data.facts.some((fact) => fact.id === data.outline))
+    check.fail(file, `outline: "${data.outline}" is not one of the deal's facts`);
   return {
     id: data.id,
     name: data.name,
@@ -287,6 +289,7 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
     scope: data.scope,
     areas: data.areas,
+    ...(data.outline ? { outline: data.outline } : {}),
     sourceIds: data.sources,
   };
 }

@@ -168,6 +168,8 @@ export const dealFileSchema = z.strictObject({
     .min(1),
   scope: text,
   areas: ids.min(1),
+  /** The fact that says how the document itself groups its areas ("under four headings: …"): what a count counts. */
+  outline: id.optional(),
   sources: ids.min(1),
   facts: z
     .array(

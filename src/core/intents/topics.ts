@@ -30,10 +30,16 @@ export const topics: Intent = {
         ...answer,
         found: items.length > 0,
         title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
+        // What the document itself lists (its headings, "four headings: …") says what a count counts; the topics
+        // below are the knowledge's, not the document's number of anything. The scope follows when it adds areas.
         lead: asked
           .map((id) => {
             const deal = ctx.deal(id);
-            return `${deal?.name} lists ${deal?.areas.length} areas of cooperation. ${deal?.scope}`;
+            const outline = deal?.outline ? ctx.passage(deal.outline) : undefined;
+            const all = deal?.areas.every((area) => outline?.topics.includes(area));
+            return outline
+              ? `${outline.text}${all ? "" : ` ${deal?.scope}`}`
+              : `${deal?.name}: ${deal?.scope}`;
           })
           .join(" "),
         items,
