@@ -215,6 +215,24 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   return dates.length > 0 ? { people: [], places: [], deals: [...query.deals], dates } : null;
 }
 
+/**
+ * "What does the Korea deal signed during the APEC summit say about AI?", "… the Japan deal signed by Onoda say …":
+ * the positions of a clause that picks the deal by its signing, from the signing word just after the deal's name to
+ * the verb the question asks by; its words are not what is asked. Empty when the signing is what is asked ("Was the
+ * Korea deal signed in Seoul?").
+ */
+export function signingClause(query: ParsedQuery, ctx: KnowledgeLookups): ReadonlySet<number> {
+  const { tokens } = query;
+  const { signing, dealNouns, framing, sayAsked } = ctx.vocabulary.phrasing;
+  const named = new Set([...wordsReadAs(query.readings, "deal"), ...dealNouns]);
+  const at = tokens.findIndex((token, i) => setOf(signing).has(token) && named.has(tokens[i - 1] ?? ""));
+  const verb = setOf([...framing, ...sayAsked]);
+  const end = tokens.findIndex((token, i) => i > at && verb.has(token));
+  const clause =
+    at > 0 && end > 0 && query.form !== "yes-no" ? tokens.slice(at, end).map((_, k) => at + k) : [];
+  return new Set(clause);
+}
+
 /** The signers, places and dates put around the word "sign" (or `verbs`); the signer's slot starts at `signerFrom`. */
 function signingClaimed(
   query: ParsedQuery,

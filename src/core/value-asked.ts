@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, Passage, Phrasing } from "./model.js";
 import { countWord, MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { nameHas, signingAsked } from "./signing-question.js";
+import { nameHas, signingAsked, signingClause } from "./signing-question.js";
 import {
   anyOf,
   askingPart,
@@ -123,11 +123,18 @@ function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeL
   const { framing, signing } = ctx.vocabulary.phrasing;
   const passed = setOf([...framing, ...signing, ...QUESTION_WORDS, ...patternsOf(ctx.knowledge).dealWords]);
   const named = new Set(tokenize(heading).map(stem));
-  // Words that name the section asked ("take effect") chose the excerpts, as the heading says.
+  // Words that name the section asked ("take effect") chose the excerpts, as the heading says; those that pick the
+  // deal by its signing ("signed during the APEC summit") are not asked about.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
+  const clause = signingClause(query, ctx);
   const asked = query.tokens
     .filter(
-      (word, i) => word.length > 2 && !FILLER_WORDS.has(word) && !passed.has(word) && !sectionWords.has(i),
+      (word, i) =>
+        word.length > 2 &&
+        !FILLER_WORDS.has(word) &&
+        !passed.has(word) &&
+        !sectionWords.has(i) &&
+        !clause.has(i),
     )
     .map(stem)
     .filter((word) => !named.has(word));

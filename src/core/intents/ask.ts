@@ -38,7 +38,13 @@ import {
   titleCase,
 } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { dealsSignedBy, nameHas, signatoriesNamed, signingAsked } from "../signing-question.js";
+import {
+  dealsSignedBy,
+  nameHas,
+  signatoriesNamed,
+  signingAsked,
+  signingClause,
+} from "../signing-question.js";
 import {
   askingPart,
   capitalised,
@@ -79,7 +85,7 @@ export const ask: Intent = {
     const asked = ctx.dealsAsked(request.query, options);
     // "What did Kratsios and Bae agree?" is about the deal those people signed.
     const deals = asked.length > 0 ? asked : dealsSignedBy(request.query, ctx);
-    const query = topicsAskedOf(request.query, deals, ctx);
+    const query = topicsAskedOf(withoutSigningClause(request.query, ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
     const answer = blankAnswer(query, "ask");
     const aboutProperty = query.topics.some((topic) =>
@@ -258,6 +264,18 @@ export const ask: Intent = {
  * asked covers whose words as typed stand in their passages on another topic asked ("AI for medicine": precision
  * medicine under AI) is asked as those words. Neither is answered with "No" or "no commitment".
  */
+/**
+ * "What does the Korea deal signed during the APEC summit say about AI?": the words of a clause that picks the deal
+ * by its signing are not looked for when something else is asked.
+ */
+function withoutSigningClause(query: ParsedQuery, ctx: KnowledgeLookups): ParsedQuery {
+  const clause = signingClause(query, ctx);
+  const inClause = (term: string) => query.tokens.every((token, i) => token !== term || clause.has(i));
+  const terms = query.terms.filter((term) => !inClause(term));
+  if (terms.length === query.terms.length || (terms.length === 0 && query.topics.length === 0)) return query;
+  return { ...query, terms, subjectTerms: query.subjectTerms.filter((term) => !inClause(term)) };
+}
+
 function topicsAskedOf(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): ParsedQuery {
   if (deals.length === 0) return query;
   const uncovered = query.topics.filter((topic) => !deals.some((deal) => ctx.covers(deal, topic)));
@@ -403,10 +421,13 @@ function quotesAsked(
   deals: readonly DealId[],
 ): { people: Signatory[]; passages: Passage[]; saidBy: boolean } {
   const people = signatoriesNamed(query, ctx);
-  // "What did Kratsios say about …": the person named just before "say" is the one quoted.
+  // "What did Kratsios say about …": the person named just before "say" is the one quoted; not the one who signed
+  // the deal that says it ("the Japan deal signed by Onoda say …").
+  const clause = signingClause(query, ctx);
   const saidBy = query.tokens.some(
     (token, i) =>
       setOf(ctx.vocabulary.phrasing.sayAsked).has(token) &&
+      !clause.has(i - 1) &&
       people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
   );
   if (!saidBy && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked))
