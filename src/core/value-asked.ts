@@ -31,7 +31,7 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
-  const { clock, clockGiven, places, exact } = knowledge.valuesAsked;
+  const { clock, clockGiven, places, exact, sums } = knowledge.valuesAsked;
   const { auxiliaries, placeBefore, anyPart, connectives } = knowledge.phrasing;
   // Words that make "what … office" a question about something else: "what is the office of …".
   const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
@@ -54,7 +54,7 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `^(which|what) (\\w+ )?(${anyOf(people)})\\b(?! (to people|documents?|texts?|statements?|sources?)\\b)`,
     ),
     sumAsked: new RegExp(
-      `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\bbudget\\b|\\bearmark|\\bset aside\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (dollars|pounds|yen|won)\\b`,
+      `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\b(${anyOf(sums)})\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (dollars|pounds|yen|won)\\b`,
     ),
     signatories: knowledge.deals.flatMap((deal) => deal.signatories.map((one) => one.name)),
     // The languages a text was written or signed in: not "large language models", nor "what language it uses on X".

@@ -218,7 +218,10 @@ export const ask: Intent = {
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     // Nor when a passage shown on a topic asked gives a sum ("How will the UK deal fund quantum?": the NSF–UKRI line).
     const sumShown =
-      query.topics.length > 0 && top.slice(0, PAGE_SIZE).some(({ passage }) => HAS_AMOUNT.test(passage.text));
+      query.topics.length > 0 &&
+      top
+        .slice(0, PAGE_SIZE)
+        .some(({ passage }) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text));
     // "The UK deal commits £150bn - how is it split?": a sum said to be committed is answered by that clause.
     const claimed = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
     const ofDeal = query.names.length === 0 && (claimed || (!HAS_AMOUNT.test(query.text) && !sumShown));
@@ -227,9 +230,15 @@ export const ask: Intent = {
     // opens with it already).
     const clauses = query.form === "yes-no" ? [] : noFunds.map(({ passage }) => passage.text);
     const fundsSaid = ofDeal && clauses.length > 0 ? `${unsaid?.said ?? ""}${clauses.join(" ")} ` : null;
+    // "What is the UK deal worth?": the sums reported around a deal asked of as a whole (company pledges, a plan of
+    // its own) follow the clause, each saying what it is.
+    const { propertyTopics } = ctx.vocabulary.phrasing;
+    const whole = query.names.length === 0 && query.topics.every((topic) => propertyTopics.includes(topic));
+    const reported = unsaid?.sum && whole ? deals.flatMap((deal) => amountsOf(deal, ctx)) : [];
+    const first = [...noFunds, ...reported];
     const shown = [
-      ...noFunds,
-      ...top.filter(({ passage }) => !noFunds.some((clause) => clause.passage === passage)),
+      ...first,
+      ...top.filter(({ passage }) => !first.some((clause) => clause.passage === passage)),
     ];
     const named = describe(ctx, {
       ...subjectOf(query, ctx),
@@ -353,6 +362,13 @@ function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked
     return clause ? [{ passage: clause, score: 0 }] : [];
   });
 }
+
+/** A deal's own passages that give a sum, in knowledge order; not a later development (a separate plan). */
+const amountsOf = (deal: DealId, ctx: KnowledgeLookups): Ranked[] =>
+  ctx
+    .passages({ deals: [deal] })
+    .filter((p) => p.deals.length === 1 && p.section !== "development" && HAS_AMOUNT.test(p.text))
+    .map((passage) => ({ passage, score: 0 }));
 
 /** Whether the passage has a word of the question other than how a span is asked ("design", "review"). */
 const sharesTerm = (query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups) =>
