@@ -72,15 +72,8 @@ function withinWindow(stamp: string, nowMs: number): boolean {
 
 /** A JSON body, or a form's `payload` field when it has one, must parse to an object; other forms pass. */
 function isObjectBody(text: string, form: ParsedUrlQuery | null): boolean {
-  let json: string;
-  if (form) {
-    const payload = form.payload;
-    if (payload === undefined) return true;
-    if (typeof payload !== "string") return false;
-    json = payload;
-  } else {
-    json = text;
-  }
+  const json = form ? form.payload : text;
+  if (typeof json !== "string") return json === undefined;
   try {
     const value: unknown = JSON.parse(json);
     return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { Deal } from "../model.js";
+import type { Deal, DealId } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
@@ -57,17 +57,10 @@ function asksKind(tokens: readonly string[], deals: readonly Deal[]): boolean {
 
 /** "Memorandum of Understanding (MOU): the deals with the United Kingdom and …; Memorandum of Cooperation (MOC): …". */
 function kinds(deals: readonly Deal[], ctx: KnowledgeLookups): string {
-  const byKind = new Map<string, Deal[]>();
+  const byKind = new Map<string, DealId[]>();
   for (const deal of deals) {
     const kind = `${deal.document.type} (${deal.document.abbreviation})`;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), deal]);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), deal.id]);
   }
-  const parts = [...byKind].map(
-    ([kind, of]) =>
-      `${kind}: ${dealsWith(
-        ctx,
-        of.map((deal) => deal.id),
-      )}`,
-  );
-  return `${parts.join("; ")}.`;
+  return `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
 }
