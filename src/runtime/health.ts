@@ -7,22 +7,17 @@ import type { KnowledgeInfo } from "./live-bot.js";
 /** What is serving, how its last reload went, and how the folder is watched. */
 export type KnowledgeReport = KnowledgeInfo & { watch: WatchState };
 
-type HealthReport = {
-  status: "ok" | "degraded" | "stopping";
-  uptimeSeconds: number;
-  knowledge: KnowledgeReport;
-  adapters: AdapterHealth[];
-};
+type HealthStatus = "ok" | "degraded" | "stopping";
 
 export function buildHealthReport(input: {
   startedAt: number;
   stopping: boolean;
   knowledge: KnowledgeReport;
   adapters: AdapterHealth[];
-}): HealthReport {
+}) {
   const allUp = input.adapters.every((adapter) => adapter.up);
   return {
-    status: input.stopping ? "stopping" : allUp ? "ok" : "degraded",
+    status: (input.stopping ? "stopping" : allUp ? "ok" : "degraded") as HealthStatus,
     uptimeSeconds: Math.round((Date.now() - input.startedAt) / 1000),
     knowledge: input.knowledge,
     adapters: input.adapters,
@@ -51,7 +46,7 @@ export function healthResponder(report: () => { status: string }, up: () => bool
 /** A bare GET /healthz for deployments with no Slack HTTP server to carry it (Socket Mode, Discord only). */
 export async function startHealthServer(
   port: number,
-  report: () => { status: HealthReport["status"] },
+  report: () => { status: HealthStatus },
   host?: string,
 ): Promise<{ port: number; close(): Promise<void> }> {
   // A probe sends one tiny request: a client slower than this is cut, checked every second.

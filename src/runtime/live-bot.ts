@@ -11,15 +11,7 @@ import {
 import type { Logger } from "../logger.js";
 import { loadInWorker } from "./worker-load.js";
 
-export type KnowledgeInfo = {
-  version: string;
-  /** The knowledge's date: its newest source (ISO). */
-  asOf: string;
-  documents: number;
-  passages: number;
-  deals: number;
-  loadedAt: string;
-  loadMs: number;
+export type KnowledgeInfo = ReturnType<typeof infoOf> & {
   /** The latest reload attempt, so an operator can see that the files on disk are not what is served. */
   lastReload: ReloadOutcome | null;
 };
@@ -57,7 +49,21 @@ type LiveBotOptions = {
 
 type Load = (dir: string, options: LoadOptions) => Promise<LoadedKnowledge>;
 
-type Serving = { bot: Bot; info: Omit<KnowledgeInfo, "lastReload">; dealIds: string[] };
+type Serving = { bot: Bot; info: ReturnType<typeof infoOf>; dealIds: string[] };
+
+/** What is serving, as /healthz shows it. */
+function infoOf({ knowledge, loadMs }: LoadedKnowledge) {
+  return {
+    version: knowledge.version,
+    /** The knowledge's date: its newest source (ISO). */
+    asOf: knowledge.asOf,
+    documents: knowledge.sources.length,
+    passages: knowledge.passages.length,
+    deals: knowledge.deals.length,
+    loadedAt: new Date().toISOString(),
+    loadMs: Math.round(loadMs * 10) / 10,
+  };
+}
 
 /** Loads the knowledge once (throwing on error: start-up must stop), then keeps it fresh. */
 export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
@@ -65,21 +71,9 @@ export async function createLiveBot(options: LiveBotOptions): Promise<LiveBot> {
   const loadOptions: LoadOptions = { maxBytes: options.maxBytes };
   const build = async (load: Load): Promise<Serving> => {
     const loaded = await load(dir, loadOptions);
-    const { knowledge } = loaded;
     logger.debug({ loadMs: Math.round(loaded.loadMs) }, "knowledge version loaded; building the bot");
-    return {
-      bot: await inSlices(buildBot(loaded)),
-      dealIds: knowledge.deals.map((deal) => deal.id),
-      info: {
-        version: knowledge.version,
-        asOf: knowledge.asOf,
-        documents: knowledge.sources.length,
-        passages: knowledge.passages.length,
-        deals: knowledge.deals.length,
-        loadedAt: new Date().toISOString(),
-        loadMs: Math.round(loaded.loadMs * 10) / 10,
-      },
-    };
+    const bot = await inSlices(buildBot(loaded));
+    return { bot, dealIds: loaded.knowledge.deals.map((deal) => deal.id), info: infoOf(loaded) };
   };
   let serving = await build(options.load ?? loadKnowledge);
   const reloadLoad = options.reloadLoad ?? options.load ?? loadInWorker;

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import type { DealId } from "../../core/model.js";
-
-/**
- * What a button carries so the app stays stateless: the question, and for "More results" where the
- * next page starts. Slack caps a button value at 2000 characters.
- */
-type ButtonValue = { q: string; o?: number; d?: DealId };
 
 const BUTTON_VALUE_MAX = 2000;
 
+/**
+ * What a button carries so the app stays stateless: the question, and for "More results" where the
+ * next page starts and its deal. Slack caps a button value at 2000 characters.
+ */
 const schema = z.object({
   q: z.string().max(BUTTON_VALUE_MAX),
   o: z.number().int().min(0).max(10_000).optional(),
@@ -17,6 +14,7 @@ const schema = z.object({
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
 });
+type ButtonValue = z.infer<typeof schema>;
 
 /** JSON with `<`, `>`, `&` as \u escapes, so no Slack markup (e.g. `<!channel>`) ever sits in a payload. */
 function toJson(value: ButtonValue): string {
@@ -43,9 +41,7 @@ export function decodeButtonValue(raw: unknown): ButtonValue | null {
   if (typeof raw !== "string" || raw.length > BUTTON_VALUE_MAX) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));
-    if (!parsed.success) return null;
-    const { q, o, d } = parsed.data;
-    return { q, ...(o !== undefined ? { o } : {}), ...(d !== undefined ? { d } : {}) };
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
