@@ -77,12 +77,9 @@ export async function readKnowledge(dir: string, options: LoadOptions = {}): Pro
   const size = (path: string) => stat(path).then((info) => info.size, unreadable(path));
   const yamlPaths = async (sub: string): Promise<string[]> => {
     const folder = join(dir, sub);
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch {
+    const names = await readdir(folder).catch(() => {
       throw new KnowledgeError(folder, ["folder is missing"]);
-    }
+    });
     return names
       .filter((name) => /\.ya?ml$/.test(name))
       .sort()

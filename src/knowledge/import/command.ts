@@ -196,12 +196,9 @@ async function planFile(file: string, flags: PageMeta, context: Context): Promis
 async function readPage(file: string): Promise<PageDocument> {
   const read = READERS[extname(file).toLowerCase()];
   if (!read) throw new PageError("is neither Markdown (.md, .markdown) nor HTML (.html, .htm)");
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new PageError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new PageError(`cannot be read (${error.code ?? "error"})`);
+  });
   if (bytes.includes(0)) throw new PageError("is binary, not a text file");
   let text: string;
   try {
