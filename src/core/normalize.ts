@@ -1,3 +1,5 @@
+import { MONTHS } from "./phrasing.js";
+
 /** Longest question read, in characters; longer input is cut and the answer says so. */
 export const MAX_QUERY_LENGTH = 500;
 
@@ -9,6 +11,15 @@ const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
 
 type NormalizedInput = { text: string; shortened: boolean };
 
+/** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
+const SHORT = `(${MONTHS.map((month) => month.slice(0, 3)).join("|")}|sept)\\.?`;
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const SHORT_MONTH = new RegExp(`(?<=\\b${DAY} )${SHORT}(?!\\p{L})|\\b${SHORT}(?= ${DAY}\\b)`, "giu");
+const monthWritten = (short: string) => {
+  const month = MONTHS.find((name) => name.startsWith(short.slice(0, 3).toLowerCase())) ?? short;
+  return /^\p{Lu}/u.test(short) ? month.replace(/^./, (c) => c.toUpperCase()) : month;
+};
+
 /** The one place user text is cleaned: NFKC, invisible and control characters removed, spaces folded, capped. */
 export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === "string" ? raw : "";
@@ -19,7 +30,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
     .replace(/\s+/gu, " ")
-    .trim();
+    .trim()
+    .replace(SHORT_MONTH, monthWritten);
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");

@@ -455,7 +455,8 @@ export function withSigningCorrected(
   // With nothing else to answer ("Why was it signed at Balmoral?"), or a refusal the record contradicts, the
   // signing record is the answer.
   // An answer whose lead is about the wrong signer or place ("… says about “kishida signed”") is no answer either.
-  const wrong = [...assumed.people, ...assumed.places.map((place) => place.words)];
+  const dated = assumed.dates.flatMap(({ month, year }) => [MONTHS[Number(month) - 1] ?? "", year ?? ""]);
+  const wrong = [...assumed.people, ...assumed.places.map((place) => place.words), ...dated.filter(Boolean)];
   const said = phrasedLead(answered).toLowerCase();
   const aboutThem = wrong.some((word) => said.includes(word)) || signedAfterAll;
   const answer = ledBy(
