@@ -843,9 +843,9 @@ function coverageAnswer(
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
     const { creation } = ctx.vocabulary.phrasing;
-    const creates = (passage: Passage) => creation.some((word) => ctx.hasWords(passage, [word]));
+    const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
     const uncreated =
-      hasAnyOf(query.tokens, creation) && !found.some((entry) => entry.passages.some(creates));
+      phrasesIn(query.tokens, creation).length > 0 && !found.some((entry) => entry.passages.some(creates));
     const denied = differs
       ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
       : uncreated &&
