@@ -2,14 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestio
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import {
-  deadlineYearMissing,
-  deadlineYears,
-  declineGate,
-  nameInstead,
-  premiseAside,
-  readFacts,
-} from "./gate.js";
+import { declineGate, nameInstead, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -41,6 +34,7 @@ import {
   setOf,
 } from "./text.js";
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
+import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import { orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
 
@@ -206,18 +200,25 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   };
 
   /**
-   * "What is the 2030 deadline for independence from Russian fuel?" where the texts set 2028: the question
-   * answered without its year, led by the year they give. Null when no excerpt gives a deadline year.
+   * "Was the UK deal paused in November 2025?", "What is the 2030 deadline for …?" where the texts give another date,
+   * sum, span or ordinal on what is asked: the question answered without its values, led by No and the sentence
+   * that gives theirs (its excerpt first). Null when no sentence on what is asked gives another.
    */
-  const deadlineCorrected = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
-    const year = deadlineYearMissing(query, ctx);
-    if (!year) return null;
-    const unyeared = parse(query.text.replaceAll(year, " "));
-    const answer = run({ ...unyeared, form: unyeared.form === "yes-no" ? "open" : unyeared.form }, options);
-    const given = deadlineYears(answer.excerpts[0]?.text ?? "", ctx);
-    if (!answer.found || given.length === 0) return null;
-    const no = noLead(`the texts give ${given.join(" and ")}, not ${year}.`);
-    return { ...ledBy(answer, no), query: query.text };
+  const valueCorrected = (query: ParsedQuery, options: AnswerOptions): AnswerDraft | null => {
+    const claims = valuesClaimed(query, ctx);
+    if (claims.length === 0) return null;
+    const unvalued = parse(withoutValues(query.text, claims));
+    const asked = { ...unvalued, form: unvalued.form === "yes-no" ? "open" : unvalued.form } as const;
+    const first = run(asked, { ...options, offset: 0 });
+    // An answer that decides by itself without the values ("resumed in 2026?": nothing resumed) needs no other.
+    const given = first.found && !first.verdict ? valueContradicted(claims, unvalued, first, ctx) : null;
+    if (!given) return null;
+    if (options.offset) return { ...run(asked, options), query: query.text };
+    const excerpts = [first.excerpts[given.excerpt], ...first.excerpts.filter((_, i) => i !== given.excerpt)];
+    const shown = { ...first, query: query.text, excerpts: excerpts.flatMap((excerpt) => excerpt ?? []) };
+    // A lead that already quotes the sentence ("When …?" is led by the value it gives) opens with the No alone.
+    const quoted = first.lead.includes(given.sentence);
+    return quoted ? { ...shown, verdict: "no" } : ledBy(shown, noLead(given.sentence));
   };
 
   /** A claim asked of ("since …, ", "why does …", "does it leave out …?") checked as a yes/no question; its correction leads. */
@@ -247,7 +248,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
-    const deadline = deadlineCorrected(query, options) ?? claimChecked(query, options);
+    const deadline = valueCorrected(query, options) ?? claimChecked(query, options);
     if (deadline) return deadline;
     const name = route(query);
     const gate = declineGate(query, name, options, ctx);

@@ -145,12 +145,6 @@ export function nameInstead(query: ParsedQuery, texts: readonly string[], ctx: K
   return given && same(given) ? `the texts name the ${given}, not the ${words.join(" ")}.` : null;
 }
 
-/** The year a question sets a deadline in that no text dates anything in ("the 2030 deadline for …"), or null. */
-export function deadlineYearMissing(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
-  const year = missingPremise(query, ctx)?.year;
-  return year && deadlineYears(query.text, ctx).includes(year) ? year : null;
-}
-
 /** The years a text gives as deadlines: "by the end of 2028", "until 2030", "the 2030 target". */
 export function deadlineYears(text: string, ctx: KnowledgeLookups): string[] {
   const words = setOf(ctx.vocabulary.phrasing.deadlineYear);

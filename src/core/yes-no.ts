@@ -350,7 +350,7 @@ export function deniesAsked(text: string, terms: readonly string[], negations: R
  * One word in two forms the stems leave apart ("regulator" and "regulatory", "licens" and "license"): a known tail
  * only, so "commit" is not "committee" nor "intern" "international".
  */
-const sameWord = (word: string, key: string) => {
+export const sameWord = (word: string, key: string) => {
   const [short, long] = word.length <= key.length ? [word, key] : [key, word];
   return (
     long.startsWith(short) &&
@@ -382,7 +382,7 @@ function topicGroups(query: ParsedQuery): Array<{ typed: string[]; words: string
 }
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
-function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
+export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   // The first name of each deal only says which deal is meant; a second one is asked about ("the UK deal
   // signed in London?" names the place, which the deciding sentence must then hold).
   const namingReadings = new Map<string, string>();
