@@ -211,7 +211,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const asked = { ...unvalued, form: unvalued.form === "yes-no" ? "open" : unvalued.form } as const;
     const first = run(asked, { ...options, offset: 0 });
     // An answer that decides by itself without the values ("resumed in 2026?": nothing resumed) needs no other.
-    const given = first.found && !first.verdict ? valueContradicted(claims, unvalued, first, ctx) : null;
+    const given = first.found && !first.verdict ? valueContradicted(query, first, ctx, claims, false) : null;
     if (!given) return null;
     if (options.offset) return { ...run(asked, options), query: query.text };
     const excerpts = [first.excerpts[given.excerpt], ...first.excerpts.filter((_, i) => i !== given.excerpt)];

@@ -102,11 +102,12 @@ function compared(claim: Value, given: Value): "same" | "other" | null {
 /**
  * The values a question claims, which the texts may contradict: any value of a yes/no question ("paused in November
  * 2025?"), one guessed after the question ("When will it happen, 2030?") and a year set as a deadline ("the 2030
- * deadline"). Not of a signing, which the deal's signing record decides.
+ * deadline"). Not the date of a signing, which the deal's signing record decides.
  */
 export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[] {
-  if (query.foreign || signingAsked(query, ctx) || signingAssumed(query, ctx)) return [];
-  const values = valuesIn(query.text, ctx);
+  if (query.foreign) return [];
+  const signing = signingAsked(query, ctx) ?? signingAssumed(query, ctx);
+  const values = valuesIn(query.text, ctx).filter((value) => value.kind !== "date" || !signing);
   if (query.form === "yes-no") return values;
   const deadlines = deadlineYears(query.text, ctx);
   const tail = Math.max(query.text.lastIndexOf(","), query.text.search(/\s[—–-]\s[^—–-]*$/));
@@ -129,21 +130,27 @@ export const withoutValues = (text: string, claims: readonly Value[]): string =>
 
 /**
  * The sentence of an answer's excerpts that states another value than a question claims, on what the question asks
- * beside its values (`asked`: the question without them), and the excerpt it is in; null when none does, or when
- * a sentence as close to what is asked states the value claimed. In a sentence of several values of a kind, the
- * one whose words before it are closest to what is asked is the one compared ("site licensing within one year", not
- * "reactor design licensing within two years", for "site licensing within 2 years").
+ * beside its values, and the excerpt it is in; null when none does, or when a sentence as close to what is asked
+ * states the value claimed. In a sentence of several values of a kind, the one whose words before it are closest to
+ * what is asked is the one compared ("site licensing within one year", not "reactor design licensing within two
+ * years", for "site licensing within 2 years").
  */
 export function valueContradicted(
-  claims: readonly Value[],
-  asked: ParsedQuery,
+  query: ParsedQuery,
   answer: AnswerDraft,
   ctx: KnowledgeLookups,
+  claims: readonly Value[] = valuesClaimed(query, ctx),
+  // Whether the excerpts answer the question with its values, and so are on what it asks, whatever words they share.
+  onAsked = true,
 ): { sentence: string; excerpt: number } | null {
-  const keys = [...keyWords(asked, ctx)];
+  const valueWords = new Set(claims.flatMap((claim) => tokenize(claim.text).map(stem)));
+  const keys = [...keyWords(query, ctx)].filter((key) => !valueWords.has(key));
+  // A name the question writes in capitals ("Kratsios", "Joint Committee") says more of what is asked than a word.
+  const named = new Set(tokenize(query.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu)?.join(" ") ?? "").map(stem));
   const shared = (text: string) => {
     const words = tokenize(text).map(stem);
-    return keys.filter((key) => words.some((word) => sameWord(word, key))).length;
+    const had = keys.filter((key) => words.some((word) => sameWord(word, key)));
+    return had.length + had.filter((key) => named.has(key)).length;
   };
   const verdictOf = (claim: Value, sentence: string): "same" | "other" | null => {
     const given = valuesIn(sentence, ctx);
@@ -162,18 +169,19 @@ export function valueContradicted(
   };
   // A sentence on what is asked, in an excerpt on it ("its results …" after "… a working group"), closest first.
   const found = answer.excerpts.flatMap((excerpt, i) => {
-    const onIt = shared(excerpt.text) >= Math.min(2, keys.length);
+    const onIt = onAsked || shared(excerpt.text) >= Math.min(2, keys.length);
     return excerpt.text.split(FULL_STOP).flatMap((sentence) => {
       const verdicts = claims.map((claim) => verdictOf(claim, sentence));
       const score = shared(sentence);
-      return onIt && score > 0 && verdicts.some(Boolean)
+      return onIt && (score > 0 || onAsked) && verdicts.some(Boolean)
         ? [{ sentence: sentence.trim(), excerpt: i, score, other: verdicts.includes("other") }]
         : [];
     });
   });
   const top = Math.max(0, ...found.map(({ score }) => score));
   const closest = found.filter(({ score }) => score === top);
-  if (keys.length === 0 || closest.length === 0 || closest.some(({ other }) => !other)) return null;
   const [first] = closest;
-  return first ? { sentence: first.sentence, excerpt: first.excerpt } : null;
+  return first && closest.every(({ other }) => other)
+    ? { sentence: first.sentence, excerpt: first.excerpt }
+    : null;
 }

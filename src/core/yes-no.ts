@@ -24,6 +24,7 @@ import {
   tokenize,
 } from "./text.js";
 import { SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
+import { valueContradicted } from "./value-claimed.js";
 
 /** Where a sentence or clause ends. */
 const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
@@ -78,7 +79,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     exitTiming(query, answer, ctx) ??
     documentKind(query, ctx) ??
     sameSpan(query, answer, ctx) ??
-    ordinalDiffers(query, answer, ctx, future) ??
+    valueDiffers(query, answer, ctx) ??
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx);
   if (byClause) return byClause;
@@ -269,29 +270,10 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
   return null;
 }
 
-/**
- * "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with that
- * sentence, unless a text also says the one asked. What is to be done (`future`) is told by numbers, not ordinals.
- */
-function ordinalDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups, future: boolean) {
-  const excerpts = answer.excerpts.filter(
-    (excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal),
-  );
-  const { numbers } = ctx.knowledge.valuesAsked;
-  for (const [i, token] of query.tokens.entries()) {
-    const next = query.tokens[i + 1];
-    const counted = numbers.includes(token) || /^\d+$/.test(token);
-    const kind = counted ? [...numbers, "\\d+"] : future ? [] : ctx.vocabulary.phrasing.ordinals;
-    if ((!kind.includes(token) && !counted) || !next || FILLER_WORDS.has(next)) continue;
-    if (excerpts.some((excerpt) => new RegExp(`\\b${token}\\s+${next}\\b`, "i").test(excerpt.text))) continue;
-    const others = kind.filter((word) => word !== token).join("|");
-    const written = new RegExp(`\\b(${others})['’]?[\\s-]+${next}\\b`, "i");
-    for (const excerpt of excerpts) {
-      const sentence = excerpt.text.split(FULL_STOP).find((each) => written.test(each));
-      if (sentence) return noLead(sentence.trim());
-    }
-  }
-  return null;
+/** "Was it Trump's first state visit?" over "second state visit", "within 12 months?" over "six months": No, with it. */
+function valueDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
+  const given = valueContradicted(query, answer, ctx);
+  return given ? noLead(given.sentence) : null;
 }
 
 type Decision = { negated: boolean; sentence: string };
