@@ -2,7 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestio
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { declineGate, nameInstead, premiseAside, readFacts } from "./gate.js";
+import { declineGate, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals } from "./intents/deals.js";
@@ -36,7 +36,7 @@ import {
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { orderAsked, UNDECIDED, withYesNoLead } from "./yes-no.js";
+import { orderAsked, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -288,11 +288,6 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (query.greeting)
       return { ...answer, verdict: undefined, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
     const aside = premiseAside(query, ctx);
-    // "NASA teams up with the European Space Agency, doesn't it?": No, when an excerpt names another of its kind.
-    const texts = answer.excerpts.map((excerpt) => excerpt.text);
-    const instead = query.form === "yes-no" && !isYesOrNo(answer.verdict) && nameInstead(query, texts, ctx);
-    const unanswered = phrasedLead(answer).replace(UNDECIDED, "").trim();
-    if (instead) return { ...answer, verdict: "no", lead: `${instead} ${unanswered}` };
     if (!aside || !answer.found) return answer;
     // A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
     // texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.

@@ -18,7 +18,6 @@ import {
 import {
   askingPart,
   capitalised,
-  escapeRegExp,
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
@@ -128,21 +127,6 @@ export function premiseAside(query: ParsedQuery, ctx: KnowledgeLookups): string 
   const premise = missingPremise(query, ctx);
   const aside = premise?.incidental ? `${capitalised(premise.said)}.` : null;
   return query.foreign ? [IN_ENGLISH, aside].filter(Boolean).join(" ") : aside;
-}
-
-/**
- * "NASA teams up with the European Space Agency, doesn't it?": a name of the same kind ("… Space Agency") that an
- * excerpt gives in place of one no text has, said as the correction, or null.
- */
-export function nameInstead(query: ParsedQuery, texts: readonly string[], ctx: KnowledgeLookups) {
-  const name = missingPremise(query, ctx)?.name;
-  const words = asTyped(query.text, name ?? "").split(" ");
-  const head = words.at(-1) ?? "";
-  if (!name || words.length < 2 || !/^\p{Lu}/u.test(head)) return null;
-  const kind = new RegExp(`((?:\\p{Lu}[\\p{L}.]*\\s+)+)${escapeRegExp(head)}\\b`, "u");
-  const given = texts.map((text) => kind.exec(text)?.[0]).find((found) => found !== undefined);
-  const same = (found: string) => found.split(/\s+/).filter((word) => words.includes(word)).length >= 2;
-  return given && same(given) ? `the texts name the ${given}, not the ${words.join(" ")}.` : null;
 }
 
 /** The years a text gives as deadlines: "by the end of 2028", "until 2030", "the 2030 target". */

@@ -74,7 +74,7 @@ export function askHint(ctx: KnowledgeLookups, deals: readonly DealId[] = []): s
   return `${opening} ${joinNames(topics, "or")}.`;
 }
 
-const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
+export const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split(" ");
 /** A count as a sentence says it: "three"; in digits past twelve. */
 export const countWord = (count: number): string => NUMBER_WORDS[count] ?? String(count);
 

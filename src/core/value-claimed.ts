@@ -1,88 +1,71 @@
 import type { AnswerDraft } from "./answer.js";
-import { AMOUNT, amountValue, deadlineYears } from "./gate.js";
+import { AMOUNT, amountValue, asTyped, deadlineYears, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import { countWord, MONTHS } from "./phrasing.js";
+import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingAssumed } from "./signing-question.js";
 import { anyOf, FILLER_WORDS, FULL_STOP, once, stem, tokenize } from "./text.js";
 import { keyWords, sameWord } from "./yes-no.js";
 
 /**
- * A value a text states, of a kind: a date (its day, month and year as given), a sum, a span ("two years") or an
- * ordinal ("12th"), with the words after it (what an ordinal counts) and where it stands in the text.
+ * A value a text states, of a kind: a sum, a date (its day, month and year as given), a span ("two years") or an
+ * ordinal ("12th"), with where it stands in the text and the words after it (what an ordinal counts).
  */
 type Value = {
   kind: string;
-  parts: Map<string, string>;
+  parts: Record<string, string>;
   text: string;
   at: number;
   end: number;
   after: string[];
 };
 
-const patternsOf = once((ctx: KnowledgeLookups) => {
+const patternOf = once((ctx: KnowledgeLookups) => {
   const { numbers, timeUnits } = ctx.knowledge.valuesAsked;
-  const month = `(${MONTHS.join("|")})`;
-  const [day, year] = ["(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)", "((?:19|20)\\d{2})"];
-  return {
-    date: new RegExp(
-      `\\b(?:${day} ${month}(?:,? ${year})?|${month}(?: ${day})?(?:,? (?:of )?${year})?|${year})\\b`,
-      "gi",
-    ),
-    span: new RegExp(`\\b(\\d+|${anyOf(numbers)})[\\s-]+(${anyOf(timeUnits)})\\b`, "gi"),
-    ordinal: new RegExp(`\\b(${anyOf(ctx.vocabulary.phrasing.ordinals)}|\\d+(?:st|nd|rd|th))\\b`, "gi"),
-  };
+  const [day, month, year] = [
+    "\\d{1,2}(?:st|nd|rd|th)?(?!\\d)",
+    `(?:${MONTHS.join("|")})`,
+    "(?:19|20)\\d{2}",
+  ];
+  const date = `${day} ${month}(?:,? ${year})?|${month}(?: ${day})?(?:,? (?:of )?${year})?|${year}`;
+  const span = `(?:\\d+|${anyOf(numbers)})[\\s-]+(?:${anyOf(timeUnits)})`;
+  const ordinal = `${anyOf(ctx.vocabulary.phrasing.ordinals)}|\\d+(?:st|nd|rd|th)`;
+  return new RegExp(`(${AMOUNT.source})|\\b(?:(${date})|(${span})|(${ordinal}))\\b`, "gi");
 });
 
-/** "two" → "2", "12th" → "12", "second" → "2". */
-function numberOf(word: string, ordinals: readonly string[]): string {
-  const lower = word.toLowerCase();
-  const digits = /^\d+/.exec(lower)?.[0];
-  if (digits) return String(Number(digits));
-  const at = ordinals.indexOf(lower);
-  if (at >= 0) return String(at + 1);
-  const counted = [...Array(13).keys()].find((n) => countWord(n) === lower);
-  return counted === undefined ? lower : String(counted);
-}
-
-/** The values a text states, in order: dates first, then sums, spans and ordinals outside them. */
+/** The values a text states, in order ("Either side may …": "may" alone is no month). */
 function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
-  const patterns = patternsOf(ctx);
   const { ordinals } = ctx.vocabulary.phrasing;
-  const values: Value[] = [];
-  const free = (at: number, end: number) => values.every((value) => end <= value.at || at >= value.end);
-  const add = (kind: string, match: RegExpMatchArray, parts: Array<[string, string | undefined]>) => {
-    const at = match.index ?? 0;
-    const end = at + match[0].length;
-    if (!free(at, end)) return;
-    const after = tokenize(text.slice(end)).slice(0, 5).map(stem);
-    const given = parts.filter((part): part is [string, string] => part[1] !== undefined);
-    values.push({ kind, parts: new Map(given), text: match[0], at, end, after });
+  // "two", "12th", "second" → "2".
+  const numberOf = (word: string) => {
+    const digits = /^\d+/.exec(word)?.[0];
+    const n = digits ? Number(digits) : ordinals.indexOf(word) + 1 || NUMBER_WORDS.indexOf(word);
+    return String(n);
   };
-  for (const match of text.matchAll(patterns.date)) {
-    const [, d1, m1, y1, m2, d2, y2, y3] = match;
-    const month = (m1 ?? m2)?.toLowerCase();
-    // "Either side may discontinue": "may" is a month only beside a day or a year.
-    if (month === "may" && !(d1 ?? d2 ?? y1 ?? y2)) continue;
-    const m = month ? String(MONTHS.indexOf(month) + 1) : undefined;
-    const d = d1 ?? d2;
-    add("date", match, [
-      ["d", d && String(Number(d))],
-      ["m", m],
-      ["y", y1 ?? y2 ?? y3],
-    ]);
-  }
-  for (const match of text.matchAll(AMOUNT)) add("sum", match, [["sum", String(amountValue(match[0]))]]);
-  for (const match of text.matchAll(patterns.span)) {
-    const unit = (match[2] ?? "").toLowerCase().replace(/s$/, "");
-    add("span", match, [
-      ["n", numberOf(match[1] ?? "", ordinals)],
-      ["unit", unit],
-    ]);
-  }
-  for (const match of text.matchAll(patterns.ordinal))
-    add("ordinal", match, [["n", numberOf(match[1] ?? "", ordinals)]]);
-  return values.sort((a, b) => a.at - b.at);
+  return [...text.matchAll(patternOf(ctx))].flatMap((match) => {
+    const [found, sum, date, span] = match;
+    const lower = found.toLowerCase();
+    const words = lower.split(/[\s-]+/);
+    const month = MONTHS.findIndex((name) => words.includes(name)) + 1;
+    const parts = sum
+      ? { sum: String(amountValue(sum)) }
+      : date
+        ? {
+            d: /\b\d{1,2}(?=\D|$)/.exec(lower)?.[0],
+            m: month ? String(month) : undefined,
+            y: /\d{4}/.exec(lower)?.[0],
+          }
+        : span
+          ? { n: numberOf(words[0] ?? ""), unit: words.at(-1)?.replace(/s$/, "") }
+          : { n: numberOf(lower) };
+    const given = Object.entries(parts).filter((part): part is [string, string] => part[1] !== undefined);
+    if (lower === "may") return [];
+    const [at, kind] = [match.index ?? 0, sum ? "sum" : date ? "date" : span ? "span" : "ordinal"];
+    const after = tokenize(text.slice(at + found.length))
+      .slice(0, 5)
+      .map(stem);
+    return [{ kind, parts: Object.fromEntries(given), text: found, at, end: at + found.length, after }];
+  });
 }
 
 /**
@@ -90,13 +73,16 @@ function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
  * "the end of 2028" for "2030", "12th … Joint Committee" for "11th Joint Committee"), or neither.
  */
 function compared(claim: Value, given: Value): "same" | "other" | null {
-  if (claim.kind !== given.kind) return null;
-  const counted = claim.after.find((word) => !FILLER_WORDS.has(word));
-  if (claim.kind === "ordinal" && (!counted || !given.after.includes(counted))) return null;
-  const shared = [...claim.parts.keys()].filter((part) => given.parts.has(part));
-  if (shared.length === 0) return null;
-  if (shared.some((part) => claim.parts.get(part) !== given.parts.get(part))) return "other";
-  return shared.length === claim.parts.size ? "same" : null;
+  const counted = claim.after.find((word) => !FILLER_WORDS.has(word)) ?? "";
+  if (claim.kind !== given.kind || (claim.kind === "ordinal" && !given.after.includes(counted))) return null;
+  // A name of the kind with the same first word ("UK AI Security Institute" for "UK AI Safety Institute") may be the
+  // body asked under another name; one of another place or owner ("UK Space Agency", "European …") is another.
+  const first = (value: Value) => value.parts.name?.split(" ")[0];
+  if (claim.kind === "name" && first(claim) === first(given)) return null;
+  const asked = Object.keys(claim.parts);
+  const shared = asked.filter((part) => part in given.parts);
+  if (shared.some((part) => claim.parts[part] !== given.parts[part])) return "other";
+  return shared.length > 0 && shared.length === asked.length ? "same" : null;
 }
 
 /**
@@ -107,7 +93,10 @@ function compared(claim: Value, given: Value): "same" | "other" | null {
 export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[] {
   if (query.foreign) return [];
   const signing = signingAsked(query, ctx) ?? signingAssumed(query, ctx);
-  const values = valuesIn(query.text, ctx).filter((value) => value.kind !== "date" || !signing);
+  const named = nameClaimed(query, ctx);
+  const values = [...valuesIn(query.text, ctx), ...(named ? [named] : [])].filter(
+    (value) => value.kind !== "date" || !signing,
+  );
   if (query.form === "yes-no") return values;
   const deadlines = deadlineYears(query.text, ctx);
   const tail = Math.max(query.text.lastIndexOf(","), query.text.search(/\s[—–-]\s[^—–-]*$/));
@@ -120,6 +109,35 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   return values.filter(
     (value) => guessed(value) || (value.kind === "date" && deadlines.includes(value.text)),
   );
+}
+
+/**
+ * A name no text has, of a kind ("the Paris AI summit", "the European Space Agency"): the words before its kind, which
+ * a name of that kind in the texts ("the India AI Impact Summit") contradicts. The kind is kept in `after`.
+ */
+function nameClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value | null {
+  const name = missingPremise(query, ctx)?.name;
+  const typed = name ? asTyped(query.text, name) : "";
+  const { bodies, bodyNames } = ctx.knowledge.valuesAsked;
+  const kinds = new RegExp(`^(${anyOf([...bodies, ...bodyNames])})$`, "i");
+  const at = typed ? query.text.indexOf(typed) : -1;
+  const next = /^\s+([\p{L}-]+)/u.exec(query.text.slice(at + typed.length))?.[1] ?? "";
+  const last = typed.split(" ").at(-1) ?? "";
+  const kind = [next, last].find((word) => kinds.test(word));
+  if (at < 0 || !kind) return null;
+  const text = kind === last ? typed.slice(0, typed.lastIndexOf(" ")) : typed;
+  const parts = { name: typed.toLowerCase() };
+  return { kind: "name", parts, text, at, end: at + text.length, after: [kind.toLowerCase()] };
+}
+
+/** The names of a kind a sentence gives ("the India AI Impact Summit" for "summit"). */
+function namesIn(sentence: string, kind: string): Value[] {
+  const head = `[${kind.charAt(0).toUpperCase()}${kind.charAt(0)}]${kind.slice(1)}`;
+  const names = sentence.matchAll(new RegExp(`(?:\\p{Lu}[\\p{L}\\p{N}.’'-]*\\s+)+${head}\\b`, "gu"));
+  return [...names].map((match) => {
+    const [text, at] = [match[0], match.index ?? 0];
+    return { kind: "name", parts: { name: text.toLowerCase() }, text, at, end: at + text.length, after: [] };
+  });
 }
 
 /** The question without the values it claims, as asked of the texts. */
@@ -153,7 +171,7 @@ export function valueContradicted(
     return had.length + had.filter((key) => named.has(key)).length;
   };
   const verdictOf = (claim: Value, sentence: string): "same" | "other" | null => {
-    const given = valuesIn(sentence, ctx);
+    const given = claim.kind === "name" ? namesIn(sentence, claim.after[0] ?? "") : valuesIn(sentence, ctx);
     const near = given.flatMap((value, i) => {
       const verdict = compared(claim, value);
       const from = Math.max(
