@@ -11,14 +11,8 @@ import { keyWords, sameWord } from "./yes-no.js";
  * A value a text states, of a kind: a sum, a date (its day, month and year as given), a span ("two years") or an
  * ordinal ("12th"), with where it stands in the text and the words after it (what an ordinal counts).
  */
-type Value = {
-  kind: string;
-  parts: Record<string, string>;
-  text: string;
-  at: number;
-  end: number;
-  after: string[];
-};
+type Value = { kind: string; parts: Record<string, string>; text: string; at: number; after: string[] };
+const endOf = (value: Value) => value.at + value.text.length;
 
 const patternOf = once((ctx: KnowledgeLookups) => {
   const { numbers, timeUnits } = ctx.knowledge.valuesAsked;
@@ -64,7 +58,7 @@ function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
     const after = tokenize(text.slice(at + found.length))
       .slice(0, 5)
       .map(stem);
-    return [{ kind, parts: Object.fromEntries(given), text: found, at, end: at + found.length, after }];
+    return [{ kind, parts: Object.fromEntries(given), text: found, at, after }];
   });
 }
 
@@ -103,7 +97,7 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   const guessed = (value: Value) =>
     tail >= 0 &&
     value.at > tail &&
-    tokenize(`${query.text.slice(tail, value.at)} ${query.text.slice(value.end)}`).every((word) =>
+    tokenize(`${query.text.slice(tail, value.at)} ${query.text.slice(endOf(value))}`).every((word) =>
       FILLER_WORDS.has(word),
     );
   return values.filter(
@@ -126,24 +120,26 @@ function nameClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value | null {
   const kind = [next, last].find((word) => kinds.test(word));
   if (at < 0 || !kind) return null;
   const text = kind === last ? typed.slice(0, typed.lastIndexOf(" ")) : typed;
-  const parts = { name: typed.toLowerCase() };
-  return { kind: "name", parts, text, at, end: at + text.length, after: [kind.toLowerCase()] };
+  return { kind: "name", parts: { name: typed.toLowerCase() }, text, at, after: [kind.toLowerCase()] };
 }
 
 /** The names of a kind a sentence gives ("the India AI Impact Summit" for "summit"). */
 function namesIn(sentence: string, kind: string): Value[] {
   const head = `[${kind.charAt(0).toUpperCase()}${kind.charAt(0)}]${kind.slice(1)}`;
   const names = sentence.matchAll(new RegExp(`(?:\\p{Lu}[\\p{L}\\p{N}.’'-]*\\s+)+${head}\\b`, "gu"));
-  return [...names].map((match) => {
-    const [text, at] = [match[0], match.index ?? 0];
-    return { kind: "name", parts: { name: text.toLowerCase() }, text, at, end: at + text.length, after: [] };
-  });
+  return [...names].map(([text], i, all) => ({
+    kind: "name",
+    parts: { name: text.toLowerCase() },
+    text,
+    at: all[i]?.index ?? 0,
+    after: [],
+  }));
 }
 
 /** The question without the values it claims, as asked of the texts. */
 export const withoutValues = (text: string, claims: readonly Value[]): string =>
   claims
-    .reduceRight((rest, claim) => `${rest.slice(0, claim.at)}${rest.slice(claim.end)}`, text)
+    .reduceRight((rest, claim) => `${rest.slice(0, claim.at)}${rest.slice(endOf(claim))}`, text)
     .replace(/\s+/g, " ");
 
 /**
@@ -174,8 +170,9 @@ export function valueContradicted(
     const given = claim.kind === "name" ? namesIn(sentence, claim.after[0] ?? "") : valuesIn(sentence, ctx);
     const near = given.flatMap((value, i) => {
       const verdict = compared(claim, value);
+      const previous = given[i - 1];
       const from = Math.max(
-        given[i - 1]?.end ?? 0,
+        previous ? endOf(previous) : 0,
         sentence.lastIndexOf(":", value.at),
         sentence.lastIndexOf(";", value.at),
       );
