@@ -95,8 +95,10 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     setOf(phrasing.signerAsked).has(token) &&
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
   // "Which Japanese minister signed …": a person asked by a partner's word after "which".
+  // "How many people signed …": the signers counted.
   const byPartner = (i: number) =>
-    partnerBefore(query, ctx, i) !== undefined && /^(which|what)$/.test(tokens[i - 2] ?? "");
+    tokens[i - 1] === "many" ||
+    (partnerBefore(query, ctx, i) !== undefined && /^(which|what)$/.test(tokens[i - 2] ?? ""));
   const person = setOf(ctx.knowledge.valuesAsked.people);
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(
@@ -108,7 +110,7 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     /^(compare|deals)$/.test(query.intent) || query.deals.length >= 2 || hasAnyOf(tokens, phrasing.everyDeal);
   if (
     part < 0 ||
-    !(perDeal || part === 0 || /^(which|what)$/.test(tokens[part - 1] ?? "") || byPartner(part))
+    !(perDeal || part === 0 || /^(which|what|many)$/.test(tokens[part - 1] ?? "") || byPartner(part))
   )
     return null;
   return tokens.some(signerPart) || person.has(tokens[part] ?? "") ? "who-signed" : "when";

@@ -396,7 +396,8 @@ function countedNouns(tokens: readonly string[], after: string, countEnd: Readon
  * the words before it ("space items"). Null without three items or more, or for an open list ("and other …").
  */
 function listOf(sentence: string, nouns: readonly string[], anyPart: ReadonlySet<string>): string[] | null {
-  const opener = /:\s+/.exec(sentence) ?? LIST_OPENER.exec(sentence);
+  const colon = /:\s+/.exec(sentence);
+  const opener = colon ?? LIST_OPENER.exec(sentence);
   const head = nouns.at(-1);
   if (!opener || !head) return null;
   const typed = tokenize(sentence.slice(0, opener.index));
@@ -411,6 +412,8 @@ function listOf(sentence: string, nouns: readonly string[], anyPart: ReadonlySet
   // "A, B and C": the last "and" parts two items only when no comma stands before it.
   const items = [...parts, ...(list.includes(", and ") ? [last] : last.split(/\s+and\s+(?!.*\band\b)/))];
   const open = items.some((item) => /\b(other|others|etc|such as|including)\b/.test(item));
+  // After a verb ("covers trusted, interoperable standards …") a lone word is part of the next item, not one.
+  if (!colon && items.some((item) => /^\p{Ll}[\p{L}-]*$/u.test(item.trim()))) return null;
   return items.length >= 3 && !open ? items.map((item) => item.trim()) : null;
 }
 

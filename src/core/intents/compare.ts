@@ -31,136 +31,149 @@ import {
   tokenize,
 } from "../text.js";
 import { deniesAsked, NOT_BINDING } from "../yes-no.js";
-import type { Intent } from "./intent.js";
+import type { Intent, IntentRequest } from "./intent.js";
 
 export const compare: Intent = {
   name: "compare",
   description: "One topic across every deal, a row per deal; which deals cover something",
   examples: ["compare {topic}", "compare {topic}", "which deals mention {topic}?"],
   commands: ["compare", "comparison"],
-  run({ query, ctx }): AnswerDraft {
-    const answer = blankAnswer(query, "compare");
-    const signers = signersAsked(query, ctx);
-    if (signers) return signedByAnswer(answer, signers, ctx);
-    const asked = subjectOf(query, ctx);
-    if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
-
-    // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
-    const pool =
-      query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
-        ? query.deals
-        : ctx.dealIds;
-    const narrowed = narrowedByWords(query, asked, pool, ctx);
-    // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
-    const sections = narrowed.names.length === 0 ? query.sections : [];
-    // A passage denying the words asked ("it does not name a specific office") is no deal having them.
-    const negations = setOf(ctx.vocabulary.phrasing.negations);
-    const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
-    const inSection = (passage: Passage) =>
-      (sections.length === 0 || sections.includes(passage.section)) &&
-      !(affirmed && deniesAsked(passage.text, asked.terms, negations));
-    const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
-    const sectionNames = sectionWords(sections);
-    // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
-    const property = ctx.vocabulary.phrasing.propertyTopics;
-    const aboutProperty = subject.topics.some((topic) => property.includes(topic));
-    const bySection =
-      sections.length > 0 &&
-      isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
-    // "Does every deal mention 6G and fusion?": each topic is decided on its own where no passage has them all,
-    // then combined: every one for "and", any for "or" or "/".
-    const parts = bySection ? [] : subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
-    const either = asksEither(query) && parts.length > 1;
-    const described = either ? parts.map((part) => describe(ctx, part)).join(" or ") : describe(ctx, subject);
-    // The words asked that narrowed the topic are quoted: "AI (“datasets”)".
-    const narrowedTo = subject !== asked && subject === narrowed ? ` (“${subject.terms.join(" ")}”)` : "";
-    const onSection = sections.length > 0 ? ` on ${sectionNames}` : "";
-    const what = bySection ? sectionNames : `${described}${narrowedTo}${onSection}`;
-    const allOf = narrowed.terms.length > 1 ? "all of " : "";
-    const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
-    const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
-    // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again.
-    const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
-    const best = (deal: DealId, part: Subject) => {
-      const ofPart = bestFound.get(part) ?? new Map<DealId, Passage | undefined>();
-      bestFound.set(part, ofPart);
-      if (!ofPart.has(deal))
-        ofPart.set(deal, bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part)));
-      return ofPart.get(deal);
-    };
-    // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
-    // has nor lacks what is asked there.
-    const unread = pool.filter(
-      (deal) => sections.length > 0 && ctx.passages({ deals: [deal], sections }).length === 0,
-    );
-    const unreadSaid = (deals: readonly DealId[]) =>
-      `The texts I hold of ${dealsWith(ctx, deals)} do not give its ${sectionNames}.`;
-    const row = (deal: DealId, part: Subject, heading = ctx.dealName(deal)): CompareRow => {
-      const passage = best(deal, part);
-      const about = part === subject ? what : describe(ctx, part);
-      const note = unread.includes(deal)
-        ? unreadSaid([deal])
-        : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`;
-      return {
-        deal,
-        dealName: heading,
-        excerpt: passage ? excerptOf(ctx, passage, deal) : null,
-        note: passage ? null : note,
-      };
-    };
-    // A deal with no passage on them all shows one on a topic it has; the others it has or lacks are noted.
-    const byDeal = pool.map((deal) => {
-      if (parts.length < 2 || best(deal, subject))
-        return { deal, row: row(deal, subject), has: [], lacks: [] };
-      const has = parts.filter((part) => best(deal, part));
-      const [shown] = has;
-      const heading = shown && `${ctx.dealName(deal)} · ${describe(ctx, shown)}`;
-      const lacks = shown ? parts.filter((part) => !has.includes(part)) : [];
-      return { deal, row: shown ? row(deal, shown, heading) : row(deal, subject), has, lacks };
-    });
-    const rows = byDeal.map((each) => each.row);
-    const covered = byDeal
-      .filter((each) => each.row.excerpt && (either || each.lacks.length === 0))
-      .map((each) => each.deal);
-    const notes = byDeal.flatMap(({ deal, has, lacks }) => [
-      ...has
-        .slice(1)
-        .map((part) => `The ${ctx.dealName(deal)} covers ${describe(ctx, part)} in another passage.`),
-      ...lacks.map((part) => `${absent} ${describe(ctx, part)} found in the ${ctx.dealName(deal)} text.`),
-    ]);
-    // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
-    const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
-    // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
-    const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
-    const yesNo = query.form === "yes-no" || (query.allDeals && !asksWhat(query));
-    // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
-    const lacking =
-      query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
-    const known = pool.filter((deal) => !unread.includes(deal));
-    const missing = known.filter((deal) => !covered.includes(deal));
-    // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held.
-    const decided = yesNo && (unread.length === 0 || missing.length > 0);
-    const opening = lacking
-      ? lackingLead(what, missing, covered, ctx, unread.length > 0)
-      : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
-    return {
-      ...answer,
-      found: covered.length > 0,
-      title: `${capitalised(what)} across the deals`,
-      verdict: onProperty ? undefined : opening.verdict,
-      lead: onProperty
-        ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
-        : `${opening.lead}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
-      rows,
-      notes,
-      excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
-      page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
-      deals: lacking && missing.length > 0 ? missing : covered,
-      topics: query.topics,
-      suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
-    };
+  run(request): AnswerDraft {
+    // "How many deals cover fusion?": the deals that do, counted first.
+    const answer = compared(request);
+    const { query, ctx } = request;
+    const many =
+      answer.found &&
+      query.form === "which-deal" &&
+      query.tokens.includes("many") &&
+      answer.verdict === undefined;
+    const [some, all] = [answer.deals.length, ctx.dealIds.length].map(countWord);
+    const count = some === all ? `All ${all} deals.` : `${capitalised(some ?? "")} of the ${all} deals.`;
+    return many ? { ...answer, lead: `${count} ${answer.lead}` } : answer;
   },
 };
+
+function compared({ query, ctx }: IntentRequest): AnswerDraft {
+  const answer = blankAnswer(query, "compare");
+  const signers = signersAsked(query, ctx);
+  if (signers) return signedByAnswer(answer, signers, ctx);
+  const asked = subjectOf(query, ctx);
+  if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
+
+  // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
+  const pool =
+    query.deals.length >= 2 || (query.form === "which-deal" && query.deals.length > 0)
+      ? query.deals
+      : ctx.dealIds;
+  const narrowed = narrowedByWords(query, asked, pool, ctx);
+  // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
+  const sections = narrowed.names.length === 0 ? query.sections : [];
+  // A passage denying the words asked ("it does not name a specific office") is no deal having them.
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
+  const inSection = (passage: Passage) =>
+    (sections.length === 0 || sections.includes(passage.section)) &&
+    !(affirmed && deniesAsked(passage.text, asked.terms, negations));
+  const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
+  const sectionNames = sectionWords(sections);
+  // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
+  const property = ctx.vocabulary.phrasing.propertyTopics;
+  const aboutProperty = subject.topics.some((topic) => property.includes(topic));
+  const bySection =
+    sections.length > 0 &&
+    isEmpty({ ...subject, topics: subject.topics.filter((t) => !property.includes(t)) });
+  // "Does every deal mention 6G and fusion?": each topic is decided on its own where no passage has them all,
+  // then combined: every one for "and", any for "or" or "/".
+  const parts = bySection ? [] : subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
+  const either = asksEither(query) && parts.length > 1;
+  const described = either ? parts.map((part) => describe(ctx, part)).join(" or ") : describe(ctx, subject);
+  // The words asked that narrowed the topic are quoted: "AI (“datasets”)".
+  const narrowedTo = subject !== asked && subject === narrowed ? ` (“${subject.terms.join(" ")}”)` : "";
+  const onSection = sections.length > 0 ? ` on ${sectionNames}` : "";
+  const what = bySection ? sectionNames : `${described}${narrowedTo}${onSection}`;
+  const allOf = narrowed.terms.length > 1 ? "all of " : "";
+  const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
+  const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
+  // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again.
+  const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
+  const best = (deal: DealId, part: Subject) => {
+    const ofPart = bestFound.get(part) ?? new Map<DealId, Passage | undefined>();
+    bestFound.set(part, ofPart);
+    if (!ofPart.has(deal))
+      ofPart.set(deal, bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part)));
+    return ofPart.get(deal);
+  };
+  // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
+  // has nor lacks what is asked there.
+  const unread = pool.filter(
+    (deal) => sections.length > 0 && ctx.passages({ deals: [deal], sections }).length === 0,
+  );
+  const unreadSaid = (deals: readonly DealId[]) =>
+    `The texts I hold of ${dealsWith(ctx, deals)} do not give its ${sectionNames}.`;
+  const row = (deal: DealId, part: Subject, heading = ctx.dealName(deal)): CompareRow => {
+    const passage = best(deal, part);
+    const about = part === subject ? what : describe(ctx, part);
+    const note = unread.includes(deal)
+      ? unreadSaid([deal])
+      : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`;
+    return {
+      deal,
+      dealName: heading,
+      excerpt: passage ? excerptOf(ctx, passage, deal) : null,
+      note: passage ? null : note,
+    };
+  };
+  // A deal with no passage on them all shows one on a topic it has; the others it has or lacks are noted.
+  const byDeal = pool.map((deal) => {
+    if (parts.length < 2 || best(deal, subject)) return { deal, row: row(deal, subject), has: [], lacks: [] };
+    const has = parts.filter((part) => best(deal, part));
+    const [shown] = has;
+    const heading = shown && `${ctx.dealName(deal)} · ${describe(ctx, shown)}`;
+    const lacks = shown ? parts.filter((part) => !has.includes(part)) : [];
+    return { deal, row: shown ? row(deal, shown, heading) : row(deal, subject), has, lacks };
+  });
+  const rows = byDeal.map((each) => each.row);
+  const covered = byDeal
+    .filter((each) => each.row.excerpt && (either || each.lacks.length === 0))
+    .map((each) => each.deal);
+  const notes = byDeal.flatMap(({ deal, has, lacks }) => [
+    ...has
+      .slice(1)
+      .map((part) => `The ${ctx.dealName(deal)} covers ${describe(ctx, part)} in another passage.`),
+    ...lacks.map((part) => `${absent} ${describe(ctx, part)} found in the ${ctx.dealName(deal)} text.`),
+  ]);
+  // "Which deals are non-binding?", "… legally binding?": the deals whose passage says they do not bind, named.
+  const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
+  // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
+  const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
+  const yesNo = query.form === "yes-no" || (query.allDeals && !asksWhat(query));
+  // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
+  const lacking =
+    query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
+  const known = pool.filter((deal) => !unread.includes(deal));
+  const missing = known.filter((deal) => !covered.includes(deal));
+  // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held.
+  const decided = yesNo && (unread.length === 0 || missing.length > 0);
+  const opening = lacking
+    ? lackingLead(what, missing, covered, ctx, unread.length > 0)
+    : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
+  return {
+    ...answer,
+    found: covered.length > 0,
+    title: `${capitalised(what)} across the deals`,
+    verdict: onProperty ? undefined : opening.verdict,
+    lead: onProperty
+      ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
+      : `${opening.lead}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
+    rows,
+    notes,
+    excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
+    page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
+    deals: lacking && missing.length > 0 ? missing : covered,
+    topics: query.topics,
+    suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
+  };
+}
 
 /**
  * "Which deals say something about datasets for AI?": the other words asked with a topic narrow it when some

@@ -1,3 +1,4 @@
+import { countWord } from "../phrasing.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -17,7 +18,11 @@ export const whoSigned: Intent = {
             const names = deal?.signatories.map(
               (s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`,
             );
-            return `${deal?.partner}: ${names?.join(" and ")}.`;
+            // "How many people signed it?": the signatories counted first.
+            const count = request.query.tokens.includes("many")
+              ? `${countWord(names?.length ?? 0)} signatories, `
+              : "";
+            return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
           })
           .join(" "),
     });
