@@ -14,10 +14,11 @@ export const topics: Intent = {
     if (asked.length > 0) {
       const items: Item[] = asked.flatMap((id) => {
         const deal = ctx.deal(id);
+        const areas = ctx.passages({ deals: [id], sections: ["area"] });
         return (deal?.areas ?? []).map((topic) => {
-          const fact = ctx
-            .passages({ deals: [id], sections: ["area"] })
-            .find((passage) => passage.topics.includes(topic));
+          // A passage chiefly on the topic (tagged with it first) stands for it before one that also touches it.
+          const fact =
+            areas.find((p) => p.topics[0] === topic) ?? areas.find((p) => p.topics.includes(topic));
           return {
             title: `${asked.length > 1 ? `${deal?.partner}: ` : ""}${ctx.topicLabel(topic)}`,
             text: fact?.text ?? deal?.scope ?? "",
