@@ -152,10 +152,19 @@ export const ask: Intent = {
       return passagesAnswer("Abbreviation", "Where the texts spell it out:", about, spelling);
     }
     if (query.sections.length > 0 && query.names.length === 0) {
-      // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic.
-      if (query.topics.length === 0) return sectionAnswer(request, deals);
+      // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic. The topic
+      // every passage of the section has ("operative", "180 days notice": legal status) asks nothing more.
+      const ofSection = ctx.passages({ deals: ctx.dealIds, sections: query.sections });
+      const own = (topic: string) => ofSection.every((passage) => passage.topics.includes(topic));
+      const section = sectionAnswer(request, deals);
+      if (query.topics.every(own)) return section;
       const onTopic = ask.run({ ...request, query: { ...query, sections: [] } });
-      return mergeAnswers([sectionAnswer(request, deals), onTopic], query);
+      // One heading introduces the excerpts: the section's ("The purpose of …:"), not the topic's after it.
+      const sentences = onTopic.lead.split(/(?<=[.:])\s+(?=\p{Lu})/u);
+      const lead = section.lead.endsWith(":")
+        ? sentences.filter((one) => !one.endsWith(":")).join(" ")
+        : null;
+      return mergeAnswers([section, { ...onTopic, lead: lead ?? onTopic.lead }], query);
     }
     if (query.topics.length === 0 && query.terms.length === 0) {
       if (deals.length === 0) return notUnderstood(answer, ctx);
