@@ -109,17 +109,12 @@ function standsAlone(query: ParsedQuery): boolean {
   );
 }
 
+/** The words without the openers they start with ("and also what about japan" is "japan"); never all of them. */
 function dropOpeners(tokens: readonly string[]): string[] {
+  const openerOf = (words: readonly string[]) =>
+    OPENERS.find((opener) => words.length > opener.length && opener.every((word, i) => words[i] === word));
   let rest = [...tokens];
-  for (let again = true; again; ) {
-    again = false;
-    for (const opener of OPENERS) {
-      if (opener.every((word, i) => rest[i] === word) && rest.length > opener.length) {
-        rest = rest.slice(opener.length);
-        again = true;
-      }
-    }
-  }
+  for (let opener = openerOf(rest); opener; opener = openerOf(rest)) rest = rest.slice(opener.length);
   return rest;
 }
 

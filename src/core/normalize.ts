@@ -8,6 +8,8 @@ export const MAX_QUERY_LENGTH = 500;
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\uFE0F|[\uFE00-\uFE0E]/g;
 // Control characters (C0, DEL, C1) and lone surrogates left by broken encodings.
 const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
+/** A surrogate without its pair, which platforms reject: what a broken encoding leaves. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 type NormalizedInput = { text: string; shortened: boolean };
 
@@ -25,7 +27,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === "string" ? raw : "";
   // Cap before the heavy work too, so a megabyte of input costs no more than a long question.
   const bounded = input.length > MAX_QUERY_LENGTH * 4 ? input.slice(0, MAX_QUERY_LENGTH * 4) : input;
-  const cleaned = toWellFormed(bounded)
+  const cleaned = bounded
+    .replace(LONE_SURROGATE, "\uFFFD")
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
@@ -36,9 +39,4 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");
   return { text: cut.trim(), shortened: cut.length < cleaned.length || bounded.length < input.length };
-}
-
-function toWellFormed(text: string): string {
-  // String.prototype.toWellFormed arrives in Node 20; replace lone surrogates by hand to be safe on any 20.x.
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }

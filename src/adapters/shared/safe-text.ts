@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from "../../core/normalize.js";
+
 /**
  * Text safety for everything echoed to a chat platform: well-formed, unable to ping, within a limit, links
  * only to http(s). What differs per platform (its markup's escaping) comes in as a {@link Markup}.
@@ -8,7 +10,6 @@ const ELLIPSIS = "…";
 // Control characters (tab and newline are kept below) and the bidi embeddings, overrides and isolates that can
 // make a quote read differently from what it says.
 const CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /**
  * Text with any character `sanitize` might change (every surrogate, `\r`, controls but tab and newline, bidi
  * marks), written as what it keeps: a plain scan, so the usual clean text is returned as it is.
