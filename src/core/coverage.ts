@@ -223,7 +223,7 @@ export function anyEvidence(
 ): boolean {
   let found = false;
   const visit = (passage: Passage, _score: unknown, position: number) => (found = wanted(passage, position));
-  readEvidence(ctx, deal, subject, visit, wantedHas);
+  readEvidence(ctx, deal, subject, visit, wantedHas.length > 0 ? [ctx.mayHave(wantedHas)] : []);
   return found;
 }
 
@@ -231,6 +231,7 @@ export function anyEvidence(
  * The first of the `wanted` passages of `evidence` by `value` (higher first; the evidence order among equals),
  * as a stable sort by it would put it: in one reading, without ordering them all. `highest`: the highest value
  * there is; the first passage with it and the highest score ends the reading, as no later one can pass it.
+ * `within`: lists of positions (ascending) each holding every wanted passage, so only a list's passages are read.
  */
 export function bestEvidence(
   ctx: KnowledgeLookups,
@@ -239,21 +240,23 @@ export function bestEvidence(
   wanted: (passage: Passage) => boolean,
   value: (passage: Passage, position: number) => number,
   highest = Number.POSITIVE_INFINITY,
+  within: readonly ArrayLike<number>[] = [],
 ): Passage | undefined {
   const { topics, terms } = subject;
   // Of the deal alone, tagged with every topic, mainly and only about the first, with every word, of an area.
   const highestScore = scoreOf(true, topics.length, topics.length > 0, 1, terms.length, true);
   let top: { passage: Passage; value: number; score: number } | undefined;
-  readEvidence(ctx, deal, subject, (passage, score, position) => {
-    // Scored, then asked whether it is wanted, only when the value leaves it in the running: most passages fall
-    // short of the best value, and `wanted` may read the passage's text.
+  // Scored, then asked whether it is wanted, only when the value leaves it in the running: most passages fall
+  // short of the best value, and `wanted` may read the passage's text.
+  const visit = (passage: Passage, score: () => number, position: number) => {
     const worth = value(passage, position);
     if (top && worth < top.value) return false;
     const tied = top && worth === top.value ? score() : undefined;
     if ((top && tied !== undefined && tied <= top.score) || !wanted(passage)) return false;
     top = { passage, value: worth, score: tied ?? score() };
     return top.value === highest && top.score === highestScore;
-  });
+  };
+  readEvidence(ctx, deal, subject, visit, within);
   return top?.passage;
 }
 
@@ -263,16 +266,16 @@ const scoreOf = (own: boolean, tags: number, main: boolean, topics: number, word
 
 /**
  * Hands each passage of `evidence`, in knowledge order, to `visit` with a way to score it, until `visit` returns
- * true. It reads only the shortest list that holds every passage that can fit and has the `visited` words (the
- * passages with the first name, the first topic, the deal, or a word asked), and none when the deal does not
- * cover a topic asked.
+ * true. It reads only the shortest list that holds every passage that can fit (the passages with the first name,
+ * the first topic, the deal, or a word asked) or every one `visit` wants (`within`), and none when the deal does
+ * not cover a topic asked.
  */
 function readEvidence(
   ctx: KnowledgeLookups,
   deal: DealId,
   subject: Subject,
   visit: (passage: Passage, score: () => number, position: number) => boolean,
-  visited: readonly string[] = [],
+  within: readonly ArrayLike<number>[] = [],
 ): void {
   if (subject.topics.some((topic) => !ctx.covers(deal, topic))) return;
   const [name] = subject.names;
@@ -299,15 +302,16 @@ function readEvidence(
       hasTerm.filter((has) => has(position)).length,
       passage.section === "area",
     );
-  const lists = [
+  const lists: ArrayLike<number>[] = [
     name
       ? ctx.positionsSaying(namePhrases(name))
       : topic
         ? ctx.positionsOn(topic, [deal])
         : ctx.positionsOf(deal),
-    ...[...subject.aliasWords, needTerms ? subject.terms : [], visited]
+    ...[...subject.aliasWords, needTerms ? subject.terms : []]
       .filter((words) => words.length > 0)
       .map((words) => ctx.mayHave(words)),
+    ...within,
   ];
   const candidates = lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
   for (let at = 0; at < candidates.length; at++) {

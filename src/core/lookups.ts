@@ -184,6 +184,11 @@ export class KnowledgeLookups {
     return this.inOrder(lists);
   }
 
+  /** `passages` as ascending positions in the knowledge order. */
+  positionsIn(filter: { deals?: readonly DealId[]; sections?: readonly Section[] }): Int32Array {
+    return this.toPositions(this.passages(filter));
+  }
+
   /**
    * Whether a deal covers a topic: it lists the topic among its areas, or one of its own passages is tagged
    * with it. An alias a passage merely mentions never makes the deal cover a topic.

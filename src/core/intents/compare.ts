@@ -99,9 +99,12 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
   const best = (deal: DealId, part: Subject) => {
     const ofPart = bestFound.get(part) ?? new Map<DealId, Passage | undefined>();
     bestFound.set(part, ofPart);
-    if (!ofPart.has(deal))
-      ofPart.set(deal, bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part)));
-    return ofPart.get(deal);
+    if (ofPart.has(deal)) return ofPart.get(deal);
+    // In a section asked, only the deal's passages of it are read.
+    const within = sections.length > 0 ? [ctx.positionsIn({ deals: [deal], sections })] : [];
+    const found = bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part), within);
+    ofPart.set(deal, found);
+    return found;
   };
   // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
   // has nor lacks what is asked there.
