@@ -122,22 +122,21 @@ type ValueAsked = {
 function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeLookups): ValueAsked | null {
   const { framing, signing } = ctx.vocabulary.phrasing;
   const passed = setOf([...framing, ...signing, ...QUESTION_WORDS, ...patternsOf(ctx.knowledge).dealWords]);
-  const named = new Set(tokenize(heading).map(stem));
+  // A heading that echoes the question's words (“… says about “ostp”:”) names none of them.
+  const named = new Set(tokenize(heading.replace(ECHO, "")).map(stem));
   // Words that name the section asked ("take effect") chose the excerpts, as the heading says; those that pick the
   // deal by its signing ("signed during the APEC summit") are not asked about.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
   const clause = signingClause(query, ctx);
-  const asked = query.tokens
-    .filter(
-      (word, i) =>
-        word.length > 2 &&
-        !FILLER_WORDS.has(word) &&
-        !passed.has(word) &&
-        !sectionWords.has(i) &&
-        !clause.has(i),
-    )
-    .map(stem)
-    .filter((word) => !named.has(word));
+  const typed = query.tokens.filter(
+    (word, i) =>
+      word.length > 2 &&
+      !FILLER_WORDS.has(word) &&
+      !passed.has(word) &&
+      !sectionWords.has(i) &&
+      !clause.has(i),
+  );
+  const asked = typed.map(stem).filter((word) => !named.has(word));
   // A question about something no text names ("what penalties apply?") is not answered by its other words, nor
   // one that weighs deals by a sentence of one.
   const weighs = new Set(query.deals).size > 1;
@@ -150,7 +149,10 @@ function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeL
     const words = tokenize(sentence).map(stem);
     return new Set(asked.filter((key) => words.some((word) => alike(word, key)))).size;
   };
-  return { gives: () => true, unsaid: "", quotable: true, onSubject: true, shares };
+  // Under an echo, a sentence holds a word as asked, not only another form of it ("build" is not "building").
+  const echoed = ECHO.test(heading) ? new Set(typed) : null;
+  const gives = (passage: Passage) => !echoed || tokenize(passage.text).some((word) => echoed.has(word));
+  return { gives, unsaid: "", quotable: true, onSubject: true, shares };
 }
 
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
@@ -492,7 +494,8 @@ export function withValueStated(
   const lead = value.phrased?.(best.sentence, deal) ?? quoted(best.sentence, deal, later);
   return {
     ...answer,
-    lead: `${lead} ${answer.lead}`,
+    // The echo of the question's words heads nothing once a sentence answers it.
+    lead: answer.lead.replace(ECHO_LEAD, "") ? `${lead} ${answer.lead}` : lead,
     // A passage from a later page or elsewhere takes the place of the page's last excerpt, so the page keeps its
     // length.
     excerpts: [
@@ -514,6 +517,10 @@ function quoted(sentence: string, deal: string | null, later: boolean): string {
   if (!deal || /Technology Prosperity Deal/.test(whole)) return whole;
   return `${later ? "A later report on" : "In"} the ${deal}: “${whole}”`;
 }
+
+/** A heading that echoes the question's words ("What … says about “ostp”:"), and a lead that is only that. */
+const ECHO = / about “[^”]*”:$/;
+const ECHO_LEAD = /^What [^“]* says? about “[^”]*”:$/;
 
 const sentencesOf = (text: string) => text.split(FULL_STOP).filter((sentence) => sentence.trim() !== "");
 

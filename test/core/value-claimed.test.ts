@@ -42,3 +42,17 @@ describe("a value inside a question that the texts give otherwise", () => {
     expect(next.found).toBe(true);
   });
 });
+
+describe("a lead that echoes the question's words", () => {
+  it("gives way to the sentence of the excerpts that holds them, with no echo after it", () => {
+    const answer = bot.answer("What does OSTP do in the Japan deal?");
+    expect(answer.lead).toMatch(
+      /^In the U\.S\.–Japan .* represented by the Office of Science and Technology Policy \(OSTP\)/,
+    );
+    expect(answer.lead).not.toContain("says about");
+  });
+
+  it("stays when a sentence has a word asked only in another form ('building' for 'build')", () => {
+    expect(bot.answer("What does the Japan MOC build on?").lead).toMatch(/says about “build”:$/);
+  });
+});
