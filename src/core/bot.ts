@@ -36,7 +36,7 @@ import {
 import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { orderAsked, withYesNoLead } from "./yes-no.js";
+import { happenedAsked, orderAsked, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -127,6 +127,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (orderAsked(query, ctx)) return "when";
   const record = signingRecordAsked(query, ctx);
   if (record) return record;
+  // "Has the UK deal been terminated?", "Has either side withdrawn?": where the deal stands, as reports record it.
+  if (happenedAsked(query, ctx, "discontinuation")) return "status";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.

@@ -10,8 +10,12 @@ export type Subject = {
   topics: string[];
   names: NameMatch[];
   terms: string[];
-  /** Words a longer topic alias adds to its topic ("quantum sensing": "sensing") that some passage has together. */
-  aliasWords: string[][];
+  /**
+   * Words that narrow a topic asked, all of which a passage must have: those a longer topic alias adds to its
+   * topic ("quantum sensing": "sensing") where some passage says them (one after another, when several: "national
+   * labs" is not "National Science Foundation … laboratories"), with the topic and the alias as typed.
+   */
+  aliasWords: Narrowing[];
 };
 
 /**
@@ -19,6 +23,8 @@ export type Subject = {
  * agreed in 2026) is said to be one, never counted as the deal's own.
  */
 export const inDealTexts = (passage: Passage) => passage.section !== "development";
+
+export type Narrowing = { words: string[]; topic?: string; asked?: string };
 
 export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   // A topic read only from a name ("RIKEN" is science) is not asked about as a topic: the name is.
@@ -63,17 +69,21 @@ export const writtenAs = (country: string, ctx: KnowledgeLookups): string | null
  * What each multi-word topic alias asked adds to its topic, where some passage has it: "biotechnology research"
  * narrows biotechnology to research, while "biotech supply chains" only restates its topic's label.
  */
-function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): string[][] {
+export function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): Narrowing[] {
+  // A name ("Genesis Mission") is asked as itself, not as a narrowed topic.
+  const named = new Set(query.names.flatMap((name) => name.forms.map((form) => form.join(" "))));
   return query.readings
-    .filter((reading) => reading.kind === "topic" && !reading.fuzzy)
+    .filter((reading) => reading.kind === "topic" && !reading.fuzzy && !named.has(reading.words))
     .filter((reading) => reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word)).length >= 2)
     .map((reading) => {
       const topic = ctx.topic(reading.as);
       const own = topic ? ownWordsOf(topic) : new Set<string>();
-      return reading.words.split(" ").filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
+      const words = reading.words.split(" ");
+      const asked = new RegExp(writtenWords(words), "iu").exec(query.text)?.[0] ?? reading.words;
+      const narrowing = words.filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
+      return { words: narrowing, topic: reading.as, asked };
     })
-    .filter((words) => words.length > 0)
-    .filter((words) => ctx.anyHas(words));
+    .filter(({ words }) => words.length > 0 && (words.length > 1 ? ctx.anySays(words) : ctx.anyHas(words)));
 }
 
 /** The topic's own words, stemmed ("biotech" for biotechnology): they restate it; only the others narrow it. */
@@ -282,7 +292,9 @@ function readEvidence(
   const [topic] = subject.topics;
   const needTerms = !topic && !name;
   const saysTerms = saidOf(ctx, deal, subject.terms);
-  const hasAliasWords = subject.aliasWords.map((words) => ctx.hasWordsAt(words));
+  const hasAliasWords = subject.aliasWords.map(({ words, asked }) =>
+    asked && words.length > 1 ? ctx.saysAt(words) : ctx.hasWordsAt(words),
+  );
   const hasTerms = ctx.hasWordsAt(subject.terms);
   const hasTerm = subject.terms.map((term) => ctx.hasWordsAt([term]));
   const named = subject.names.map((name) => nameAt(ctx, name));
@@ -308,7 +320,7 @@ function readEvidence(
       : topic
         ? ctx.positionsOn(topic, [deal])
         : ctx.positionsOf(deal),
-    ...[...subject.aliasWords, needTerms ? subject.terms : []]
+    ...[...subject.aliasWords.map(({ words }) => words), needTerms ? subject.terms : []]
       .filter((words) => words.length > 0)
       .map((words) => ctx.mayHave(words)),
     ...within,
@@ -354,11 +366,18 @@ function saidOf(ctx: KnowledgeLookups, deal: DealId, terms: readonly string[]) {
         ));
 }
 
-/** The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. */
+/**
+ * The subject as a phrase for a sentence: the name as the text writes it, topic labels, or the words asked. A
+ * topic narrowed by its alias is the alias as typed ("quantum computing"), also when the topic is left out.
+ */
 export function describe(ctx: KnowledgeLookups, subject: Subject): string {
+  const narrowed = (topic?: string) => subject.aliasWords.find((each) => each.topic === topic)?.asked;
   const parts = [
     ...subject.names.map((name) => nameAsWritten(ctx, name)),
-    ...subject.topics.map((topic) => inSentence(ctx.topicLabel(topic))),
+    ...subject.topics.map((topic) => narrowed(topic) ?? inSentence(ctx.topicLabel(topic))),
+    ...subject.aliasWords.flatMap(({ topic, asked }) =>
+      asked && !subject.topics.includes(topic ?? "") ? [asked] : [],
+    ),
   ];
   if (parts.length === 0) return `“${subject.terms.join(" ")}”`;
   return joinNames(parts);

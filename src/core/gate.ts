@@ -75,8 +75,10 @@ export function declineGate(
     return decline(ctx, query, intent, IN_ENGLISH, deals);
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
-    // "It commits $2bn to quantum, right?": a sum no text gives is a plain No.
-    const claimed = premise.sum && query.form === "yes-no";
+    // "It commits $2bn to quantum, right?", "Are there penalties in the UK deal?": a sum no text gives, or a thing
+    // none names asked to be there, is a plain No.
+    const there = query.coverage || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
+    const claimed = (premise.sum || there) && query.form === "yes-no";
     const lead = claimed
       ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;

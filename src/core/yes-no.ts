@@ -1,11 +1,11 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
-import { anyEvidence, describe, inDealTexts, subjectOf } from "./coverage.js";
+import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId, Passage, Phrasing } from "./model.js";
+import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
 import { countWord, dealsWith, documentSaid, formatDate, inSentence, joinNames, MONTHS } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
   anyOf,
@@ -64,6 +64,16 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   };
 }
 
+/**
+ * "Has the Korea deal been terminated?", "Did Korea pull out?": whether something happened, which a clause allowing
+ * it does not say; not "Did the UK deal include a termination clause?". With `section`, only of that section.
+ */
+export const happenedAsked = (query: ParsedQuery, ctx: KnowledgeLookups, section?: Section) =>
+  query.form === "yes-no" &&
+  (!section || query.sections.includes(section)) &&
+  hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.happenedOpeners) &&
+  !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.provisionWords);
+
 /** What the texts say to a yes/no question: Yes or No with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
@@ -80,6 +90,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     documentKind(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     valueDiffers(query, answer, ctx) ??
+    agentDiffers(query, answer, ctx) ??
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx);
   if (byClause) return byClause;
@@ -106,7 +117,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   )
     return null;
   // A topic asked in several words ("legally binding", typed "legaly bindng") stands in a sentence by any of
-  // them ("non-binding"); a one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
+  // them ("non-binding"), save those that narrow it ("computing" of "quantum computing"), which must stand; a
+  // one-word topic typed with a slip ("bindng") is looked for as its alias writes it.
   // "Does it have a termination clause?": a topic's word that names the section asked chose the excerpts.
   const sectionTyped = new Set(
     ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions.map((at) => query.tokens[at])),
@@ -127,15 +139,16 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       (key) => !inPhrase.has(key) && !relating.has(key),
     ),
   );
+  const narrowing = togetherInTexts(query, ctx).map(({ words }) => words.map(stem));
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
   // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
   // "Has the Korea deal been terminated?" asks whether it happened, which the clause allowing it does not say.
   const nothingAsked = keys.size === 0 && phrases.length === 0;
-  const happenedAsked =
-    hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.happenedOpeners) &&
-    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.provisionWords);
   const bySection =
-    nothingAsked && !happenedAsked && query.sections.length > 0 && !query.sections.includes("document");
+    nothingAsked &&
+    !happenedAsked(query, ctx) &&
+    query.sections.length > 0 &&
+    !query.sections.includes("document");
   if (nothingAsked && !bySection) return null;
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
@@ -159,6 +172,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         // sentence that says who signed but not where. Without one, no Yes or No is given.
         if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
         if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
+        if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
         const at = words.findIndex(
           (word) => [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word),
         );
@@ -274,6 +288,33 @@ function exitTiming(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
 function valueDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const given = valueContradicted(query, answer, ctx);
   return given ? noLead(given.sentence) : null;
+}
+
+/**
+ * "Is the US side represented by the State Department?" over "the United States is represented by the Office of
+ * Science and Technology Policy": No, with that sentence, when no excerpt of the deal has the words asked after "by".
+ */
+function agentDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
+  // A signing is decided by the deal's record; "…, wasn't it?" is no part of the name asked.
+  const tokens = query.tokens.slice(
+    0,
+    query.tokens.length - tagLength(query.tokens, ctx.vocabulary.phrasing),
+  );
+  const at = tokens.indexOf("by");
+  const verb = tokens[at - 1] ?? "";
+  let start = at + 1;
+  while (FILLER_WORDS.has(tokens[start] ?? "")) start++;
+  const end = tokens.findIndex((token, i) => i >= start && FILLER_WORDS.has(token));
+  const agent = tokens.slice(start, end < 0 ? undefined : end).map(stem);
+  if (at < 1 || FILLER_WORDS.has(verb) || agent.length === 0 || mentionsSigning(query, ctx)) return null;
+  const texts = answer.excerpts
+    .filter((excerpt) => query.deals.length === 0 || query.deals.some((deal) => deal === excerpt.deal))
+    .map((excerpt) => excerpt.text);
+  const sentence = texts
+    .flatMap((text) => text.split(FULL_STOP))
+    .find((each) => new RegExp(`\\b${verb} by\\b`, "i").test(each));
+  const named = texts.some((text) => indexOfSequence(tokenize(text).map(stem), agent) >= 0);
+  return sentence && !named ? noLead(sentence.trim().replace(/[,;:]$/, ".")) : null;
 }
 
 type Decision = { negated: boolean; sentence: string };

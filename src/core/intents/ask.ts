@@ -20,6 +20,7 @@ import {
   passagesNaming,
   type Subject,
   subjectOf,
+  togetherInTexts,
   writtenAs,
 } from "../coverage.js";
 import { countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
@@ -48,6 +49,7 @@ import {
 import {
   askingPart,
   capitalised,
+  FILLER_WORDS,
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
@@ -93,10 +95,11 @@ export const ask: Intent = {
     );
     const signing = signingAsked(query, ctx);
     // "Was it signed by Melania Trump?" asks who signed, which the signing record decides, not whether a text names her.
+    // A topic narrowed by its alias ("is quantum computing in …?") is asked as a name is.
     const asksCoverage =
       query.form === "yes-no" &&
       !signing?.people.length &&
-      (query.coverage || query.names.length > 0) &&
+      (query.coverage || query.names.length > 0 || togetherInTexts(query, ctx).length > 0) &&
       deals.length > 0 &&
       !aboutProperty;
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
@@ -872,9 +875,17 @@ function coverageAnswer(
   }
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
+  // So too a topic narrowed by its alias ("national labs").
   const development = (passage: Passage) => !inDealTexts(passage);
-  const later = (subject.names.length > 0 ? missing : [])
-    .map((deal) => ({ deal, ...evidence(ctx, deal, [{ ...subject, topics: [] }], development, needed) }))
+  // Without its topic, a narrowed topic is looked for by all the words of its alias ("biotechnology research").
+  const aliasWords = subject.aliasWords.map((each) =>
+    each.asked ? { ...each, words: tokenize(each.asked).filter((word) => !FILLER_WORDS.has(word)) } : each,
+  );
+  const later = (subject.names.length > 0 || aliasWords.length > 0 ? missing : [])
+    .map((deal) => ({
+      deal,
+      ...evidence(ctx, deal, [{ ...subject, topics: [], aliasWords }], development, needed),
+    }))
     .filter((entry) => entry.total > 0);
   if (later.length > 0) {
     return page(later, {
@@ -899,7 +910,7 @@ function coverageAnswer(
     });
     return page(entries, {
       title: `${partnerList(ctx, deals)} · ${what}`,
-      lead: `The texts I hold do not name ${describe(ctx, { ...subject, topics: [] })} in ${dealNames(ctx, missing)}; ${unnamed.instead}:`,
+      lead: `The texts I hold do not mention ${describe(ctx, { ...subject, topics: [] })} in ${dealNames(ctx, missing)}; ${unnamed.instead}:`,
       deals: [...deals],
     });
   }
@@ -955,10 +966,10 @@ const bodiesIn = once((passage: Passage): readonly string[] => passage.text.matc
 
 /**
  * What the texts of the deals that lack what is asked say instead, when that is no proof they lack it: a name
- * asked beside a topic each of them covers ("GPS-type positioning and timing" in the UK deal) leaves what they
- * say on the topic; a body none of them names ("the National Science Foundation", "universities") may be among
- * the bodies they speak of unnamed ("research institutes"). Null when neither holds, or the name is of a deal
- * ("the Korea AI Safety Institute").
+ * asked beside a topic each of them covers ("GPS-type positioning and timing" in the UK deal), or a topic narrowed
+ * by its alias ("quantum computing" in the Korea deal), leaves what they say on the topic; a body none of them names
+ * ("the National Science Foundation", "universities") may be among the bodies they speak of unnamed ("research
+ * institutes"). Null when neither holds, or the name is of a deal ("the Korea AI Safety Institute").
  */
 function unnamedIn(
   subject: Subject,
@@ -972,15 +983,16 @@ function unnamedIn(
     evidence(
       ctx,
       deal,
-      covered(deal).map((topic) => ({ ...subject, names: [], topics: [topic] })),
+      covered(deal).map((topic) => ({ ...subject, names: [], aliasWords: [], topics: [topic] })),
       inDealTexts,
       Number.MAX_SAFE_INTEGER,
     ).passages;
-  if (subject.names.length > 0 && missing.every((deal) => onTopics(deal).length > 0)) {
+  const narrower = subject.names.length + subject.aliasWords.length > 0;
+  if (narrower && missing.every((deal) => onTopics(deal).length > 0)) {
     const topics = missing.flatMap(covered).filter((topic, i, all) => all.indexOf(topic) === i);
     return {
       passages: onTopics,
-      instead: `what they say on ${describe(ctx, { ...subject, names: [], topics })}`,
+      instead: `what they say on ${describe(ctx, { ...subject, names: [], aliasWords: [], topics })}`,
     };
   }
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
@@ -1010,7 +1022,11 @@ const withoutQualifier = (name: NameMatch): NameMatch => ({
  */
 function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
   if (subject.topics.length > 1 && subject.names.length === 0)
-    return subject.topics.map((topic) => ({ ...subject, topics: [topic] }));
+    return subject.topics.map((topic) => ({
+      ...subject,
+      topics: [topic],
+      aliasWords: subject.aliasWords.filter((each) => !each.topic || each.topic === topic),
+    }));
   if (subject.topics.length > 0 || subject.names.length > 0) return [subject];
   const asked = query.alternatives
     .map((side) => subject.terms.filter((term) => side.includes(term)))

@@ -192,7 +192,7 @@ function narrowedByWords(
   // A verb ("promoting", "funded") may stand in another form ("promote", "funds"): only other words narrow.
   const words = subject.terms.filter((term) => !/(ing|ed)$/.test(term));
   if (query.form !== "which-deal" || subject.topics.length === 0 || words.length === 0) return subject;
-  const narrower = { ...subject, terms: words, aliasWords: [...subject.aliasWords, words] };
+  const narrower = { ...subject, terms: words, aliasWords: [...subject.aliasWords, { words }] };
   return pool.some((deal) => anyEvidence(ctx, deal, narrower, () => true)) ? narrower : subject;
 }
 

@@ -1,8 +1,9 @@
-import { type Lead, noLead } from "../answer-building.js";
+import { type Lead, noLead, yesOrNoLead } from "../answer-building.js";
 import type { DealId } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealsWith, formatDate, joinNames } from "../phrasing.js";
-import { capitalised, holdsAnyOf, phrasesIn } from "../text.js";
+import { anyPhrase, capitalised, FULL_STOP, hasAnyOf, holdsAnyOf, phrasesIn, tokenize } from "../text.js";
+import { happenedAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -86,13 +87,30 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
     return future
       ? { lead: `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. ` }
       : noLead(`no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `);
+  if (asked && happenedAsked(query, ctx, "discontinuation"))
+    return noLead(
+      `no report I hold says the ${ctx.dealName(asked)} has been ended or that either side has left it. `,
+    );
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
-  if (
-    !holdsAnyOf(query.text, pauseAsked) ||
-    paused.length === 0 ||
-    deals.every((deal) => paused.includes(deal))
-  )
-    return { lead: "" };
+  if (!holdsAnyOf(query.text, pauseAsked) || paused.length === 0) return { lead: "" };
+  // "Was the UK deal put on hold (by the US)?", "Did the US suspend it?": the report of the pause decides, when
+  // nothing else is asked ("…over online safety rules?"), by whether the side said to have paused it is the one
+  // the report names ("Did the UK pause the deal?": No).
+  const now = future || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.later);
+  const pause = asked && query.form === "yes-no" && !now ? reported(asked, pauseReported) : undefined;
+  const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
+  const [before = "", after = ""] = query.text
+    .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
+    .split("\n");
+  const [rest = "", by = /(\S+)\s*$/.exec(before)?.[1] ?? ""] = `${before} ${after}`.split(/\bby\b/i);
+  const { homeCountry } = ctx.vocabulary.phrasing;
+  const side = holdsAnyOf(by, homeCountry)
+    ? homeCountry
+    : tokenize(by).filter((word) => query.readings.some((r) => r.kind === "deal" && r.words === word));
+  const bySide = side.length === 0 || holdsAnyOf(said.replace(ctx.dealName(asked ?? ""), ""), side);
+  if (pause && !tokenize(rest).some((word) => query.subjectTerms.includes(word)))
+    return yesOrNoLead(bySide, `${said} `);
+  if (deals.every((deal) => paused.includes(deal))) return { lead: "" };
   const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, pauseReported)?.date)})`))}`;
   if (asked && !paused.includes(asked))
     return noLead(`no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `);
