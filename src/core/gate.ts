@@ -76,9 +76,15 @@ export function declineGate(
   const premise = missingPremise(query, ctx);
   if (premise && !premise.incidental) {
     // "It commits $2bn to quantum, right?", "Are there penalties in the UK deal?": a sum no text gives, or a thing
-    // none names asked to be there, is a plain No.
+    // none names asked to be there, is a plain No; not a name that may be one the texts have under another name
+    // between the same first and last words ("UK AI Safety Institute" for "UK AI Security Institute").
+    const [first, ...rest] = tokenize(premise.name ?? "");
+    const last = rest.at(-1);
+    const renamed = new RegExp(`\\b${first}\\b(\\W+\\w+){1,3}?\\W+${last}\\b`, "i");
+    const named =
+      last !== undefined && ctx.passagesWith([first ?? "", last]).some((p) => renamed.test(p.text));
     const there = query.coverage || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
-    const claimed = (premise.sum || there) && query.form === "yes-no";
+    const claimed = (premise.sum || (there && !named)) && query.form === "yes-no";
     const lead = claimed
       ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;
