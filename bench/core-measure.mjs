@@ -2,7 +2,7 @@
 // through tsx, which names every function it creates), loaded from `dir`, then timed answering `questions`.
 // Options on stdin, raw figures on stdout. Run with --expose-gc: the heap is read after a full collection.
 import { readFileSync } from "node:fs";
-import { GCProfiler } from "node:v8";
+import { GCProfiler, getHeapStatistics } from "node:v8";
 import { createBot } from "../dist/core/bot.js";
 import { loadKnowledge } from "../dist/knowledge/load.js";
 
@@ -34,16 +34,20 @@ for (let i = 0; answers.length < samples && performance.now() < deadline; i++) {
   searches.push(performance.now() - answered);
 }
 // Allocation, which the machine's load does not change: one more round, each answer between two readings of the
-// heap, with what a collection freed in between (GCProfiler) added back.
+// heap; a collection in between (GCProfiler) ends one stretch of allocation at its start and begins the next at
+// its end, so garbage made before the answer is not counted.
 const profiler = new GCProfiler();
 let allocated = 0;
 for (const question of questions) {
   profiler.start();
-  const before = process.memoryUsage().heapUsed;
+  let from = getHeapStatistics().used_heap_size;
   bot.answer(question);
-  allocated += process.memoryUsage().heapUsed - before;
-  for (const { beforeGC, afterGC } of profiler.stop().statistics)
-    allocated += beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize;
+  const to = getHeapStatistics().used_heap_size;
+  for (const { beforeGC, afterGC } of profiler.stop().statistics) {
+    allocated += beforeGC.heapStatistics.usedHeapSize - from;
+    from = afterGC.heapStatistics.usedHeapSize;
+  }
+  allocated += to - from;
 }
 const allocatedPerAnswer = allocated / questions.length;
 globalThis.gc();
