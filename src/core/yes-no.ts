@@ -180,7 +180,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
         yield {
           negated: !bySection && around.some((word) => negations.has(word)),
-          sentence: sentence.trim().replace(/[,;:]$/, "."),
+          // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it".
+          sentence: (ctx.vocabulary.phrasing.madePronouns.includes(tokenize(sentence)[0] ?? "")
+            ? (excerpt.text.split(FULL_STOP).find((whole) => whole.includes(sentence.trim())) ?? sentence)
+            : sentence
+          )
+            .trim()
+            .replace(/[,;:]$/, "."),
         };
       }
     }
