@@ -161,16 +161,22 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   const expansion = expansionOf(query, ctx);
   if (expansion) {
     const written = new RegExp(`\\(${escapeRegExp(expansion)}\\)`);
+    const { connectives } = patterns;
     return {
-      gives: (passage) => written.test(passage.text),
+      gives: (passage) =>
+        written.test(passage.text) || initialsName(passage.text, expansion, connectives) !== null,
       unsaid: `spell out ${expansion}`,
       // The texts spell an abbreviation out once: the passage that does, found by the word, when no excerpt has it.
       elsewhere: () => spellingOut(ctx, expansion),
       quotable: true,
       phrased: (sentence, dealName) => {
-        const spelled = spelledOut(sentence, expansion, patterns.connectives);
+        const spelled = spelledOut(sentence, expansion, connectives);
         const where = dealName ? `the ${dealName}` : "the texts I hold";
         if (spelled) return `In ${where}, ${expansion} stands for “${spelled}”.`;
+        // "What is KPS?": the texts never write it, but name a "Korea Positioning System".
+        const named = written.test(sentence) ? null : initialsName(sentence, expansion, connectives);
+        if (named)
+          return `The texts I hold do not write ${expansion}; ${dealName ? `the ${dealName} names` : "they name"} “${named}”.`;
         // "Korea's space agency (KASA)": what the texts call it, without its letters spelled out.
         const called = /(?:^|[,;:]\s*)([^,;:]*?\S)\s*$/.exec(
           sentence.slice(0, sentence.indexOf(`(${expansion})`)),
@@ -534,13 +540,21 @@ export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolea
 /** By knowledge, the passages that spell out each abbreviation asked: read once (256 at most kept, then afresh). */
 const spellings = once((_: KnowledgeLookups) => new Map<string, readonly Passage[]>());
 
-/** The passages that spell an abbreviation out: those that write it in brackets ("Memorandum of Understanding (MOU)"). */
+/**
+ * The passages that spell an abbreviation out: those that write it in brackets ("Memorandum of Understanding (MOU)");
+ * else those that never write it but name something by its letters ("Korea Positioning System" for KPS).
+ */
 function spellingOut(ctx: KnowledgeLookups, abbreviation: string): readonly Passage[] {
   const known = spellings(ctx);
   let spelling = known.get(abbreviation);
   if (!spelling) {
     const written = new RegExp(`\\(${escapeRegExp(abbreviation)}\\)`);
     spelling = ctx.passagesWith([abbreviation.toLowerCase()]).filter((passage) => written.test(passage.text));
+    const { connectives } = patternsOf(ctx.knowledge);
+    if (spelling.length === 0)
+      spelling = ctx.knowledge.passages.filter(
+        (p) => initialsName(p.text, abbreviation, connectives) !== null,
+      );
     if (known.size >= 256) known.clear();
     known.set(abbreviation, spelling);
   }
@@ -599,8 +613,10 @@ function expansionOf(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     const asked = inCapitals ?? plain ?? ofDeal;
     return asked ? asked.toUpperCase() : null;
   }
-  const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b/.exec(tokens.join(" "));
-  return what?.[1] && typedInCapitals(what[1]) ? what[1].toUpperCase() : null;
+  // "Who is MSIT?" asks it only of the question's last word ("who is NSF's partner" asks the partner).
+  const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b|^who is ([a-z]{2,8})$/.exec(tokens.join(" "));
+  const word = what?.[1] ?? what?.[2];
+  return word && typedInCapitals(word) ? word.toUpperCase() : null;
 }
 
 /**
@@ -631,6 +647,23 @@ function spelledOut(sentence: string, abbreviation: string, connectives: Readonl
     .slice(first)
     .join(" ")
     .replace(/[,;:]$/, "");
+}
+
+/** The end of a name in the sentence whose capitalised words' initials are the abbreviation ("Korea Positioning System"). */
+function initialsName(
+  sentence: string,
+  abbreviation: string,
+  connectives: ReadonlySet<string>,
+): string | null {
+  for (const match of sentence.matchAll(NAME_RUN)) {
+    const words = match[0].split(/\s+/);
+    for (let from = 0; from < words.length - 1; from++) {
+      const name = words.slice(from);
+      const initials = name.filter((word) => !connectives.has(word)).map((word) => word.charAt(0));
+      if (!connectives.has(name[0] ?? "") && initials.join("") === abbreviation) return name.join(" ");
+    }
+  }
+  return null;
 }
 
 /** A name a sentence gives: its words as written, where it starts, and the abbreviation in brackets after it. */
