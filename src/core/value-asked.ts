@@ -167,7 +167,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
         written.test(passage.text) || initialsName(passage.text, expansion, connectives) !== null,
       unsaid: `spell out ${expansion}`,
       // The texts spell an abbreviation out once: the passage that does, found by the word, when no excerpt has it.
-      elsewhere: () => spellingOut(ctx, expansion),
+      elsewhere: () =>
+        spellingOut(
+          ctx,
+          expansion,
+          query.names.flatMap((name) => name.forms),
+        ),
       quotable: true,
       phrased: (sentence, dealName) => {
         const spelled = spelledOut(sentence, expansion, connectives);
@@ -542,9 +547,14 @@ const spellings = once((_: KnowledgeLookups) => new Map<string, readonly Passage
 
 /**
  * The passages that spell an abbreviation out: those that write it in brackets ("Memorandum of Understanding (MOU)");
- * else those that never write it but name something by its letters ("Korea Positioning System" for KPS).
+ * else those with a name the question's vocabulary reads it as (`forms`) whose letters it is ("Korea Positioning
+ * System" for KPS).
  */
-function spellingOut(ctx: KnowledgeLookups, abbreviation: string): readonly Passage[] {
+function spellingOut(
+  ctx: KnowledgeLookups,
+  abbreviation: string,
+  forms: readonly (readonly string[])[] = [],
+): readonly Passage[] {
   const known = spellings(ctx);
   let spelling = known.get(abbreviation);
   if (!spelling) {
@@ -552,9 +562,9 @@ function spellingOut(ctx: KnowledgeLookups, abbreviation: string): readonly Pass
     spelling = ctx.passagesWith([abbreviation.toLowerCase()]).filter((passage) => written.test(passage.text));
     const { connectives } = patternsOf(ctx.knowledge);
     if (spelling.length === 0)
-      spelling = ctx.knowledge.passages.filter(
-        (p) => initialsName(p.text, abbreviation, connectives) !== null,
-      );
+      spelling = forms
+        .flatMap((form) => ctx.passagesWith(form))
+        .filter((p) => initialsName(p.text, abbreviation, connectives) !== null);
     if (known.size >= 256) known.clear();
     known.set(abbreviation, spelling);
   }

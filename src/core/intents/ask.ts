@@ -280,12 +280,6 @@ export const ask: Intent = {
 };
 
 /**
- * The question with only the topics it asks of the deals: a topic read only where the asker describes themselves
- * ("We supply chip fabs. What does it say on …?") that no deal asked covers is who asks, not what; a topic no deal
- * asked covers whose words as typed stand in their passages on another topic asked ("AI for medicine": precision
- * medicine under AI) is asked as those words. Neither is answered with "No" or "no commitment".
- */
-/**
  * "What does the Korea deal signed during the APEC summit say about AI?": the words of a clause that picks the deal
  * by its signing are not looked for when something else is asked.
  */
@@ -297,6 +291,12 @@ function withoutSigningClause(query: ParsedQuery, ctx: KnowledgeLookups): Parsed
   return { ...query, terms, subjectTerms: query.subjectTerms.filter((term) => !inClause(term)) };
 }
 
+/**
+ * The question with only the topics it asks of the deals: a topic read only where the asker describes themselves
+ * ("We supply chip fabs. What does it say on …?") that no deal asked covers is who asks, not what; a topic no deal
+ * asked covers whose words as typed stand in their passages on another topic asked ("AI for medicine": precision
+ * medicine under AI) is asked as those words. Neither is answered with "No" or "no commitment".
+ */
 function topicsAskedOf(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): ParsedQuery {
   if (deals.length === 0) return query;
   const uncovered = query.topics.filter((topic) => !deals.some((deal) => ctx.covers(deal, topic)));
