@@ -47,7 +47,7 @@ describe("a lead that echoes the question's words", () => {
   it("gives way to the sentence of the excerpts that holds them, with no echo after it", () => {
     const answer = bot.answer("What does OSTP do in the Japan deal?");
     expect(answer.lead).toMatch(
-      /^In the U\.S\.–Japan .* represented by the Office of Science and Technology Policy \(OSTP\)/,
+      /^The parties to the U\.S\.–Japan .* represented by the Office of Science and Technology Policy \(OSTP\)/,
     );
     expect(answer.lead).not.toContain("says about");
   });
