@@ -891,12 +891,14 @@ function coverageAnswer(
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
-      // its sentence decides the Yes or No. "Is there a Korea working group?" asks whether one exists: it does.
-      verdict: !query.coverage
-        ? undefined
-        : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
-          ? "yes"
-          : "no",
+      // its sentence decides the Yes or No; so does a question that names no deal ("Is Japan part of the Genesis
+      // Mission?"). "Is there a Korea working group?" asks whether one exists: it does.
+      verdict:
+        !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
+          ? undefined
+          : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
+            ? "yes"
+            : "no",
       lead: `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
