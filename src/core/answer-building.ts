@@ -156,13 +156,9 @@ export function noDealWith(
   countries: readonly string[],
 ): AnswerDraft {
   const named = countries.map(titleCase).join(", ");
+  const lead = `There is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`;
   return {
-    ...decline(
-      ctx,
-      query,
-      intent,
-      `There is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`,
-    ),
+    ...decline(ctx, query, intent, lead),
     title: "No such deal",
     suggestions: [{ label: "List the deals", query: "deals" }, ...suggestionsNear(ctx, []).slice(0, 2)],
   };

@@ -194,6 +194,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     cues: knowledge.intentCues[intent.name] ?? [],
   }));
   const info = describeIntents(intents, ctx);
+  const firstExamples = info.flatMap((intent) => intent.examples.slice(0, 1));
   const byName = new Map(intents.map((intent) => [intent.name, intent]));
   const parse = (text: string) => parseQuery(text, vocabulary, intents);
   const statusCues = knowledge.intentCues.status ?? [];
@@ -368,11 +369,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     suggest: createSuggester(ctx, info),
     intents: info,
     deals: knowledge.deals.map((deal) => ({ id: deal.id, label: deal.label })),
-    overview: () =>
-      overviewOf(
-        ctx,
-        info.flatMap((intent) => intent.examples.slice(0, 1)),
-      ),
+    overview: () => overviewOf(ctx, firstExamples),
   };
 }
 

@@ -16,11 +16,9 @@ export const documentSaid = ({ name, document }: Deal): string =>
 
 /** "the United Kingdom, Japan and the Republic of Korea", for use inside a sentence. */
 export function dealList(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "and"): string {
+  const named = (partner: string) => (/^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner);
   return joinNames(
-    deals.map((id) => {
-      const partner = ctx.deal(id)?.partner ?? id;
-      return /^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner;
-    }),
+    deals.map((id) => named(ctx.deal(id)?.partner ?? id)),
     conjunction,
   );
 }
@@ -32,10 +30,8 @@ export function partnerList(ctx: KnowledgeLookups, deals: readonly DealId[]): st
 
 /** "the U.S.–Japan Technology Prosperity Deal or the U.S.–Korea …", for "in the … text" phrases. */
 export function dealNames(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "or"): string {
-  return joinNames(
-    deals.map((id) => `the ${ctx.dealName(id)}`),
-    conjunction,
-  );
+  const names = deals.map((id) => `the ${ctx.dealName(id)}`);
+  return joinNames(names, conjunction);
 }
 
 /** "the deals with the United Kingdom and Japan" or "the deal with Japan". */

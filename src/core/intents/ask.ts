@@ -1061,20 +1061,10 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
   const labels = sectionWords(query.sections);
   // "What kind of document is it?": each deal's record leads, unless words asked pick a passage ("the headline").
   const recorded = query.sections.includes("document") && query.form !== "yes-no" && !passages[0]?.terms;
-  const documents = recorded
-    ? `${deals
-        .flatMap((id) => ctx.deal(id) ?? [])
-        .map(documentSaid)
-        .join(" ")} `
-    : "";
-  if (passages.length === 0)
-    return decline(
-      ctx,
-      query,
-      "ask",
-      `Nothing on the ${labels} of ${dealNames(ctx, deals)} in the texts.`,
-      asked,
-    );
+  const records = deals.flatMap((id) => ctx.deal(id) ?? []).map(documentSaid);
+  const documents = recorded ? `${records.join(" ")} ` : "";
+  const nothing = `Nothing on the ${labels} of ${dealNames(ctx, deals)} in the texts.`;
+  if (passages.length === 0) return decline(ctx, query, "ask", nothing, asked);
   const withDeal = interleave(
     deals.map((deal) =>
       passages.filter(({ passage }) => passage.deals[0] === deal).map(({ passage }) => ({ passage, deal })),

@@ -1,6 +1,6 @@
 import type { AnswerDraft, Item } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
-import type { KnowledgeLookups } from "../lookups.js";
+import { sourceCitation } from "../citation.js";
 import type { Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
 import { byCodePoint, once } from "../text.js";
@@ -22,27 +22,20 @@ export const sources: Intent = {
       found: listed.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
       lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
-      items: listed.map((source) => itemOf(source, ctx)),
+      items: listed.map(itemOf),
       deals,
     };
   },
 };
 
-const items = new WeakMap<Source, Item>();
-
 /** A source as a line of the list, made once per source. */
-function itemOf(source: Source, ctx: KnowledgeLookups): Item {
-  let item = items.get(source);
-  if (!item) {
-    item = {
-      title: source.title,
-      text: `${source.publisher}, ${source.type}, ${formatDate(source.published)} · ${source.weight}`,
-      source: ctx.citation(source.id),
-    };
-    items.set(source, item);
-  }
-  return item;
-}
+const itemOf = once(
+  (source: Source): Item => ({
+    title: source.title,
+    text: `${source.publisher}, ${source.type}, ${formatDate(source.published)} · ${source.weight}`,
+    source: sourceCitation(source),
+  }),
+);
 
 /** Every source, official texts first, oldest first: sorted once per knowledge, not for each question. */
 const allInOrder = once((sources: readonly Source[]): Source[] =>
