@@ -50,6 +50,7 @@ import {
   askingPart,
   capitalised,
   FILLER_WORDS,
+  FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
@@ -61,7 +62,13 @@ import {
 } from "../text.js";
 import { expansionPassages, valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
-import { asksAboutMoney, numberedNameDiffers, numberedNamesMatch, soleLead } from "../yes-no.js";
+import {
+  asksAboutMoney,
+  happenedAsked,
+  numberedNameDiffers,
+  numberedNamesMatch,
+  soleLead,
+} from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -833,6 +840,24 @@ function coverageAnswer(
     const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
     return paginate({ ...answer, found: true, ...shown }, inOrder(entries), render, options, total);
   };
+  const { creation } = ctx.vocabulary.phrasing;
+  const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
+  const creationAsked = phrasesIn(query.tokens, creation).length > 0;
+  // The sentence of a later development that reports a thing set up, as the lead of a Yes.
+  const madeIn = (entries: readonly { passages: readonly Passage[] }[]) =>
+    entries
+      .flatMap((entry) => entry.passages.filter(creates))
+      .flatMap((passage) => passage.text.split(FULL_STOP))
+      .find((sentence) => phrasesIn(tokenize(sentence), creation).length > 0);
+  // A deal's later developments on what is asked, for the deals that have any.
+  const laterOn = (of: readonly DealId[], subjects: readonly Subject[]) => {
+    const entries = of.map((deal) => ({
+      deal,
+      ...evidence(ctx, deal, subjects, (p) => !inDealTexts(p), needed),
+    }));
+    const some = entries.filter((entry) => entry.total > 0);
+    return some.length > 0 && some;
+  };
 
   if (missing.length === 0) {
     const [first] = inOrder(found);
@@ -854,10 +879,18 @@ function coverageAnswer(
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
-    const { creation } = ctx.vocabulary.phrasing;
-    const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
-    const uncreated =
-      phrasesIn(query.tokens, creation).length > 0 && !found.some((entry) => entry.passages.some(creates));
+    const uncreated = creationAsked && !found.some((entry) => entry.passages.some(creates));
+    // "Did the US and Japan launch a $1bn AI science partnership?": what was set up after signing is told by the
+    // development that reports it.
+    const madeLater = uncreated && happenedAsked(query, ctx) && laterOn(deals, asked);
+    const madeThen = madeLater && madeIn(madeLater);
+    if (madeLater && madeThen)
+      return page(madeLater, {
+        title: `${partnerList(ctx, deals)} · ${what}`,
+        verdict: "yes",
+        lead: `${madeThen.replace(/\.$/, "")} (a later development; the deal text does not set it up):`,
+        deals: [...deals],
+      });
     const denied = differs
       ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
       : uncreated &&
@@ -876,30 +909,32 @@ function coverageAnswer(
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
   // So too a topic narrowed by its alias ("national labs").
-  const development = (passage: Passage) => !inDealTexts(passage);
   // Without its topic, a narrowed topic is looked for by all the words of its alias ("biotechnology research").
   const aliasWords = subject.aliasWords.map((each) =>
     each.asked ? { ...each, words: tokenize(each.asked).filter((word) => !FILLER_WORDS.has(word)) } : each,
   );
-  const later = (subject.names.length > 0 || aliasWords.length > 0 ? missing : [])
-    .map((deal) => ({
-      deal,
-      ...evidence(ctx, deal, [{ ...subject, topics: [], aliasWords }], development, needed),
-    }))
-    .filter((entry) => entry.total > 0);
+  const later =
+    laterOn(subject.names.length > 0 || aliasWords.length > 0 ? missing : [], [
+      { ...subject, topics: [], aliasWords },
+    ]) || [];
   if (later.length > 0) {
+    const madeThen = creationAsked && happenedAsked(query, ctx) && madeIn(later);
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
       // its sentence decides the Yes or No; so does a question that names no deal ("Is Japan part of the Genesis
       // Mission?"). "Is there a Korea working group?" asks whether one exists: it does.
-      verdict:
-        !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
+      // So does one asking whether it was set up ("Did Korea set up a working group?"): the development that did.
+      verdict: madeThen
+        ? "yes"
+        : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
           ? undefined
           : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
             ? "yes"
             : "no",
-      lead: `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
+      lead: madeThen
+        ? `${madeThen.replace(/\.$/, "")} (a later development; it is not in ${notIn}):`
+        : `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
   }
