@@ -3,6 +3,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { dealList, titleCase } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
+import { capitalised } from "./text.js";
 
 /** Excerpts per page: answers stay short, and say how to get the next ones. */
 export const PAGE_SIZE = 3;
@@ -156,9 +157,10 @@ export function noDealWith(
   countries: readonly string[],
 ): AnswerDraft {
   const named = countries.map(titleCase).join(", ");
-  const lead = `There is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`;
+  const lead = `there is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`;
+  // "Is there a TPD with India?" is answered No.
   return {
-    ...decline(ctx, query, intent, lead),
+    ...decline(ctx, query, intent, query.form === "yes-no" ? noLead(lead) : capitalised(lead)),
     title: "No such deal",
     suggestions: [{ label: "List the deals", query: "deals" }, ...suggestionsNear(ctx, []).slice(0, 2)],
   };

@@ -5,7 +5,7 @@ import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./
 import { declineGate, premiseAside, REFUSED, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
-import { deals } from "./intents/deals.js";
+import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
 import { sources } from "./intents/sources.js";
@@ -132,6 +132,9 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
+    // "Are all three deals MOUs?" asks each deal's kind of document, not which deals have one.
+    const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+    if (yesNo && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
     if (!isEmpty(subjectOf(query)) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }

@@ -25,9 +25,9 @@ export const deals: Intent = {
       ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
-      lead: asksKind(query.tokens, deals)
-        ? kinds(deals, ctx)
-        : `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.`,
+      ...(kindAsked(query, ctx)
+        ? kinds(query, ctx)
+        : { lead: `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.` }),
       items: deals.map((deal) => ({
         title: deal.name,
         // Only what the cited signing record says: the deal text itself rarely records where it was signed.
@@ -46,21 +46,39 @@ function namesOnly(query: ParsedQuery): boolean {
   return query.intentBy === "cue" && /^(tpds?|technology prosperity deals?)$/.test(cue);
 }
 
-/** "Which are MOUs and which is an MOC?": the question names a kind of document a deal is. */
-function asksKind(tokens: readonly string[], deals: readonly Deal[]): boolean {
-  const kinds = deals.flatMap((deal) => {
-    const abbreviation = deal.document.abbreviation.toLowerCase();
-    return [abbreviation, `${abbreviation}s`];
-  });
-  return tokens.some((token) => kinds.includes(token) || token === "memorandum" || token === "memoranda");
-}
+/**
+ * "Which are MOUs and which is an MOC?": the question names a kind of document a deal is. `last`: as its last word,
+ * where a yes/no question asks it of the deals ("Are all three deals MOUs?", "… memoranda of understanding?").
+ */
+export const kindAsked = (query: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
+  kindsNamed(query, ctx, last).length > 0;
 
-/** "Memorandum of Understanding (MOU): the deals with the United Kingdom and …; Memorandum of Cooperation (MOC): …". */
-function kinds(deals: readonly Deal[], ctx: KnowledgeLookups): string {
+const kindsNamed = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
+  ctx.knowledge.deals.filter(({ document }) => {
+    const abbreviation = document.abbreviation.toLowerCase();
+    const words = document.type.toLowerCase().split(" ");
+    const [first = ""] = words;
+    const names = [
+      abbreviation,
+      `${abbreviation}s`,
+      ...(last ? words.slice(-1) : [first, first.replace(/um$/, "a")]),
+    ];
+    return (last ? tokens.slice(-1) : tokens).some((token) => names.includes(token));
+  });
+
+/**
+ * "Memorandum of Understanding (MOU): the deals with the United Kingdom and …; Memorandum of Cooperation (MOC): …",
+ * led by No when a yes/no question asks all of them to be of a kind not all are ("Are all three deals MOUs?").
+ */
+function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "lead" | "verdict"> {
   const byKind = new Map<string, DealId[]>();
-  for (const deal of deals) {
+  for (const deal of ctx.knowledge.deals) {
     const kind = `${deal.document.type} (${deal.document.abbreviation})`;
     byKind.set(kind, [...(byKind.get(kind) ?? []), deal.id]);
   }
-  return `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
+  const lead = `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
+  const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const named = new Set(kindsNamed(query, ctx, yesNo).map((deal) => deal.document.abbreviation));
+  const each = ctx.knowledge.deals.every((deal) => named.has(deal.document.abbreviation));
+  return yesNo && named.size < byKind.size ? { verdict: each ? "yes" : "no", lead } : { lead };
 }
