@@ -143,6 +143,17 @@ export function parseQuery(
   // "I'm at a bank. Is finance mentioned?" asks on its own, so the bank is who asks; "I'm writing on cancer
   // research - is there anything that touches on that?" asks about the asker's own words.
   const dealWords = new Set(wordsReadAs(match.readings, "deal", "country"));
+  // "Who is the US ambassador to Japan according to the deal?": a framing at the end names no words to look for.
+  const framedFrom = Math.min(
+    ...phrasing.sourceFraming.map((phrase) => {
+      const words = tokenize(phrase);
+      const at = indexOfSequence(tokens, words);
+      const rest = tokens.slice(at + words.length);
+      const deal = (token: string) =>
+        FILLER_WORDS.has(token) || dealWords.has(token) || phrasing.dealNouns.includes(token);
+      return at > 0 && rest.every(deal) ? at : tokens.length;
+    }),
+  );
   const asksOnItsOwn =
     aboutAsker.size > 0 &&
     tokens.some(
@@ -180,6 +191,7 @@ export function parseQuery(
         !sectionWords.has(i) &&
         !saidBy.some((positions) => positions.includes(i)) &&
         i >= framed &&
+        i < framedFrom &&
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
         !(foreign && !vocabulary.uses(token)) &&
