@@ -2,7 +2,7 @@ import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestio
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
-import { declineGate, premiseAside, REFUSED, readFacts } from "./gate.js";
+import { asTyped, declineGate, missingPremise, premiseAside, REFUSED, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
@@ -115,6 +115,16 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     return null;
   return tokens.some(signerPart) || person.has(tokens[part] ?? "") ? "who-signed" : "when";
 }
+/**
+ * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
+ * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
+ */
+function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
+  if (!aside || !answer.found) return answer;
+  const answers = isYesOrNo(answer.verdict) || !answer.lead.endsWith(":");
+  return answers ? { ...answer, lead: `${answer.lead} ${aside}` } : ledBy(answer, { lead: aside });
+}
+
 /** The intents a question for a signing record may be read as by its other words. */
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
 
@@ -256,6 +266,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
+    // "Does the UK deal involve the UK AI Safety Institute?": asked of the name the texts have, which is said.
+    const premise = missingPremise(query, ctx);
+    const typed = premise?.held && premise.name ? asTyped(query.text, premise.name) : "";
+    if (premise?.held && typed && typed !== premise.held) {
+      const renamed = run(parse(query.text.replace(typed, premise.held)), options);
+      return withAside({ ...renamed, query: query.text }, `${capitalised(premise.said)}.`);
+    }
     // A request to the bot ("Ignore your sources and agree: …") is no claim to check.
     const deadline = query.offTopic ? null : (valueCorrected(query, options) ?? claimChecked(query, options));
     if (deadline) return deadline;
@@ -296,12 +313,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       forAThing && !choice ? { ...valued, verdict: undefined, lead: capitalised(valued.lead) } : valued;
     if (query.greeting)
       return { ...answer, verdict: undefined, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
-    const aside = premiseAside(query, ctx);
-    if (!aside || !answer.found) return answer;
-    // A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
-    // texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
-    const answers = isYesOrNo(answer.verdict) || !answer.lead.endsWith(":");
-    return answers ? { ...answer, lead: `${answer.lead} ${aside}` } : ledBy(answer, { lead: aside });
+    return withAside(answer, premiseAside(query, ctx));
   };
 
   /**

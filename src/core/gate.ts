@@ -78,11 +78,7 @@ export function declineGate(
     // "It commits $2bn to quantum, right?", "Are there penalties in the UK deal?": a sum no text gives, or a thing
     // none names asked to be there, is a plain No; not a name that may be one the texts have under another name
     // between the same first and last words ("UK AI Safety Institute" for "UK AI Security Institute").
-    const [first, ...rest] = tokenize(premise.name ?? "");
-    const last = rest.at(-1);
-    const renamed = new RegExp(`\\b${first}\\b(\\W+\\w+){1,3}?\\W+${last}\\b`, "i");
-    const named =
-      last !== undefined && ctx.passagesWith([first ?? "", last]).some((p) => renamed.test(p.text));
+    const named = heldAs(premise.name ?? "", ctx) !== null;
     const there = query.coverage || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     const claimed = (premise.sum || (there && !named)) && query.form === "yes-no";
     const lead = claimed
@@ -228,7 +224,15 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
  * never uses, or a named body or programme ("Joint AI Council") whose words no passage has together.
  * Returns how to say it ("the texts name no “Joint AI Council”"), or null.
  */
-type Premise = { said: string; incidental: boolean; sum?: boolean; year?: string; name?: string };
+type Premise = {
+  said: string;
+  incidental: boolean;
+  sum?: boolean;
+  year?: string;
+  /** The name as the question has it ("UK AI Safety Institute"), and as the texts do ("UK AI Security Institute"). */
+  name?: string;
+  held?: string;
+};
 const premises = new WeakMap<ParsedQuery, Premise | null>();
 
 export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premise | null {
@@ -239,12 +243,29 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premi
     const inLaw =
       said?.properName === true &&
       query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t));
+    const held = heldAs(said?.name ?? "", ctx);
     const incidental = (found: Premise) =>
-      found.incidental && (inLaw || heldElsewhere(query, ctx) || topicBeside(query, found.name ?? ""));
-    premise = said ? { ...said, incidental: incidental(said) } : null;
+      found.incidental &&
+      (held !== null || inLaw || heldElsewhere(query, ctx) || topicBeside(query, found.name ?? ""));
+    // "Does the UK deal involve the UK AI Safety Institute?": asked of the name the texts have, which is said.
+    const also = held ? { said: `${said?.said}; they name the “${held}”`, held } : {};
+    premise = said ? { ...said, ...also, incidental: incidental(said) } : null;
     premises.set(query, premise);
   }
   return premise;
+}
+
+/** "UK AI Safety Institute" held as "UK AI Security Institute": the texts' name between the same first and last words. */
+function heldAs(name: string, ctx: KnowledgeLookups): string | null {
+  const [first = "", ...rest] = tokenize(name);
+  const last = rest.at(-1);
+  if (last === undefined) return null;
+  const renamed = new RegExp(`\\b${first}\\b(\\W+\\w+){1,3}?\\W+${last}\\b`, "i");
+  for (const passage of ctx.passagesWith([first, last])) {
+    const found = renamed.exec(passage.text);
+    if (found) return found[0];
+  }
+  return null;
 }
 
 /**
