@@ -213,7 +213,11 @@ export function parseQuery(
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
   const has = (phrases: readonly string[]) => phrasesIn(plain, phrases).length > 0;
-  const whichDeal = has(phrasing.whichDeal);
+  // "Does Korea or Japan cover fusion?", "Is fusion in the Korea deal or only Japan?": which of the deals offered.
+  const [left = [], right = []] = tokens.includes("or") ? splitAt(tokens, "or").slice(-2) : [];
+  const dealWord = (token: string) => dealWords.has(token) || phrasing.dealNouns.includes(token);
+  const dealsOffered = left.slice(-2).some(dealWord) && right.slice(0, 3).some(dealWord);
+  const whichDeal = has(phrasing.whichDeal) || (dealsOffered && new Set(dealsRead).size >= 2);
   const offTopic =
     phrasesIn(tokens, phrasing.requests)[0] ??
     phrasesIn(tokens, phrasing.offTopic)[0] ??
