@@ -11,6 +11,10 @@ const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
 /** A surrogate without its pair, which platforms reject: what a broken encoding leaves. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// An HTML tag ("<img src=x onerror=…>", "</b>"): markup, not words of the question. Slack's own "<https://…|…>",
+// "<@U…>" have no tag name followed by a space or ">".
+const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+
 type NormalizedInput = { text: string; shortened: boolean };
 
 /** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
@@ -32,6 +36,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
+    .replace(MARKUP, " ")
     .replace(/\s+/gu, " ")
     .trim()
     .replace(SHORT_MONTH, monthWritten);
