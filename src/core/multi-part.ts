@@ -53,10 +53,12 @@ export function splitParts(
   }));
   // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
   // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer, and so
-  // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?").
+  // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?"),
+  // and a yes/no question beside another ("korea artemis stuff, also is it binding").
   const intents = new Set(parts.map(route));
   if (
     !whichEach &&
+    new Set(parts.map((part) => part.form)).size === 1 &&
     !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
     intents.size === 1 &&
     !eachOfItsOwnDeal(parsed) &&
@@ -104,7 +106,7 @@ function clausesAtAnd(query: ParsedQuery): string[] {
 }
 
 const ASKED = [...QUESTION_WORDS].join("|");
-const ASKED_CLAUSE_BREAK = new RegExp(`,\\s*(?:and|also)\\s+(?=(?:${ASKED})\\b)`, "i");
+const ASKED_CLAUSE_BREAK = new RegExp(`(?:,\\s*(?:and|also)|\\s[+&])\\s+(?=(?:${ASKED})\\b)`, "i");
 
 /** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
 function asksOwnWords(part: ParsedQuery, askedAnywhere = false): boolean {

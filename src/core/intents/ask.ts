@@ -248,7 +248,9 @@ export const ask: Intent = {
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
     // opens with it already).
     const clauses = query.form === "yes-no" ? [] : noFunds.map(({ passage }) => passage.text);
-    const fundsSaid = ofDeal && clauses.length > 0 ? `${unsaid?.said ?? ""}${clauses.join(" ")} ` : null;
+    // A sum asked ("How much money does the UK deal commit?") is answered by the clause: none.
+    const opening = unsaid?.sum ? "No funds are committed: " : (unsaid?.said ?? "");
+    const fundsSaid = ofDeal && clauses.length > 0 ? `${opening}${clauses.join(" ")} ` : null;
     // "What is the UK deal worth?": the sums reported around a deal asked of as a whole (company pledges, a plan of
     // its own) follow the clause, each saying what it is.
     const { propertyTopics } = ctx.vocabulary.phrasing;
