@@ -22,6 +22,7 @@ import {
   hasAnyOf,
   indexOfSequence,
   phrasesIn,
+  QUESTION_WORDS,
   setOf,
   stem,
   tokenize,
@@ -479,8 +480,8 @@ function unknownName(
     const words = [token];
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
-      if (FILLER_WORDS.has(before) || dealOrCountry.has(before) || asking.has(before) || roles.has(before))
-        break;
+      const other = FILLER_WORDS.has(before) || QUESTION_WORDS.has(before) || dealOrCountry.has(before);
+      if (other || asking.has(before) || roles.has(before)) break;
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
