@@ -144,16 +144,18 @@ export function parseQuery(
   // research - is there anything that touches on that?" asks about the asker's own words.
   const dealWords = new Set(wordsReadAs(match.readings, "deal", "country"));
   // "Who is the US ambassador to Japan according to the deal?": a framing at the end names no words to look for.
-  const framedFrom = Math.min(
-    ...phrasing.sourceFraming.map((phrase) => {
-      const words = tokenize(phrase);
-      const at = indexOfSequence(tokens, words);
-      const rest = tokens.slice(at + words.length);
-      const deal = (token: string) =>
-        FILLER_WORDS.has(token) || dealWords.has(token) || phrasing.dealNouns.includes(token);
-      return at > 0 && rest.every(deal) ? at : tokens.length;
-    }),
-  );
+  const framedFrom = !patternsOf(phrasing).framingAnywhere.test(text)
+    ? tokens.length
+    : Math.min(
+        ...phrasing.sourceFraming.map((phrase) => {
+          const words = tokenize(phrase);
+          const at = indexOfSequence(tokens, words);
+          const rest = tokens.slice(at + words.length);
+          const deal = (token: string) =>
+            FILLER_WORDS.has(token) || dealWords.has(token) || phrasing.dealNouns.includes(token);
+          return at > 0 && rest.every(deal) ? at : tokens.length;
+        }),
+      );
   const asksOnItsOwn =
     aboutAsker.size > 0 &&
     tokens.some(
@@ -218,9 +220,11 @@ export function parseQuery(
   const dealWord = (token: string) => dealWords.has(token) || phrasing.dealNouns.includes(token);
   const dealsOffered = left.slice(-2).some(dealWord) && right.slice(0, 3).some(dealWord);
   const whichDeal = has(phrasing.whichDeal) || (dealsOffered && new Set(dealsRead).size >= 2);
+  // "Does the UK deal mention energy prices?" asks of a deal's texts, whatever the subject.
+  const ofDealTexts = dealsRead.length > 0 && has(phrasing.coverage);
   const offTopic =
     phrasesIn(tokens, phrasing.requests)[0] ??
-    phrasesIn(tokens, phrasing.offTopic)[0] ??
+    (ofDealTexts ? undefined : phrasesIn(tokens, phrasing.offTopic)[0]) ??
     requestToBot(text, phrasing);
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.
@@ -310,6 +314,7 @@ function splitAt(tokens: readonly string[], word: string): string[][] {
  */
 const patternsOf = once(({ sourceFraming, leadIns, negatingPrefixes }: Phrasing) => ({
   framing: new RegExp(`^(?:${anyOf(sourceFraming)})\\s+[^,]+,`, "i"),
+  framingAnywhere: new RegExp(`\\b(?:${anyOf(sourceFraming)})\\b`, "i"),
   leadIn: new RegExp(`^(?:${anyOf(leadIns)})\\b[^,]*,\\s*(\\p{L}+)`, "iu"),
   negation: new RegExp(`\\b([\\p{L}-]+) or ((?:${anyOf(negatingPrefixes)})[- ]?\\1)\\b`, "iu"),
 }));
