@@ -240,10 +240,12 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premi
   let premise = premises.get(query);
   if (premise === undefined) {
     const said = premiseMissing(query, ctx);
-    // "Does it need ratification by Congress?": what the deals are in law answers it, whoever is named.
+    // "Does it need ratification by Congress?": what the deals are in law answers it, whoever is named; "Who signed
+    // the UK MOU for the British side, Rishi Sunak?": the signing record answers it.
     const inLaw =
       said?.properName === true &&
-      query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t));
+      (query.topics.some((t) => ctx.vocabulary.phrasing.propertyTopics.includes(t)) ||
+        (query.intent === "who-signed" && query.deals.length > 0 && mentionsSigning(query, ctx)));
     const held = heldAs(said?.name ?? "", ctx);
     const incidental = (found: Premise) =>
       found.incidental &&
