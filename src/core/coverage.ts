@@ -80,7 +80,10 @@ export function togetherInTexts(query: ParsedQuery, ctx: KnowledgeLookups): Narr
       const own = topic ? ownWordsOf(topic) : new Set<string>();
       const words = reading.words.split(" ");
       const asked = new RegExp(writtenWords(words), "iu").exec(query.text)?.[0] ?? reading.words;
-      const narrowing = words.filter((word) => !FILLER_WORDS.has(word) && !own.has(stem(word)));
+      const { restating } = ctx.vocabulary.phrasing;
+      const narrowing = words.filter(
+        (word) => !FILLER_WORDS.has(word) && !own.has(stem(word)) && !restating.includes(word),
+      );
       return { words: narrowing, topic: reading.as, asked };
     })
     .filter(({ words }) => words.length > 0 && (words.length > 1 ? ctx.anySays(words) : ctx.anyHas(words)));
