@@ -3,7 +3,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage } from "./model.js";
 import { dealList, titleCase } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { capitalised } from "./text.js";
+import { capitalised, hasAnyOf, phrasesIn } from "./text.js";
 
 /** Excerpts per page: answers stay short, and say how to get the next ones. */
 export const PAGE_SIZE = 3;
@@ -158,9 +158,13 @@ export function noDealWith(
 ): AnswerDraft {
   const named = countries.map(titleCase).join(", ");
   const lead = `there is no Technology Prosperity Deal with ${named} in this knowledge. The deals are with ${dealList(ctx, ctx.dealIds)}.`;
-  // "Is there a TPD with India?" is answered No.
+  // "Is there a TPD with India?" is answered No; "Will there be one?", "Is India negotiating one?" are not.
+  const { existence, happenedOpeners, future } = ctx.vocabulary.phrasing;
+  const held =
+    hasAnyOf(query.tokens, [...existence, ...happenedOpeners]) &&
+    phrasesIn(query.tokens, future).length === 0;
   return {
-    ...decline(ctx, query, intent, query.form === "yes-no" ? noLead(lead) : capitalised(lead)),
+    ...decline(ctx, query, intent, query.form === "yes-no" && held ? noLead(lead) : capitalised(lead)),
     title: "No such deal",
     suggestions: [{ label: "List the deals", query: "deals" }, ...suggestionsNear(ctx, []).slice(0, 2)],
   };

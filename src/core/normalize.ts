@@ -11,9 +11,9 @@ const CONTROL = /[\p{Cc}\p{Cs}\p{Co}]/gu;
 /** A surrogate without its pair, which platforms reject: what a broken encoding leaves. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-// An HTML tag ("<img src=x onerror=…>", "</b>"): markup, not words of the question. Slack's own "<https://…|…>",
+// An HTML tag ("<img src=x onerror=…>", "</b>"), or a script with its code: markup, not words of the question. Slack's own "<https://…|…>",
 // "<@U…>" have no tag name followed by a space or ">".
-const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 
 type NormalizedInput = { text: string; shortened: boolean };
 

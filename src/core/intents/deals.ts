@@ -1,7 +1,7 @@
 import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { Deal, DealId } from "../model.js";
+import type { DealId } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
