@@ -94,10 +94,10 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
   const signerPart = (token: string, i: number) =>
     setOf(phrasing.signerAsked).has(token) &&
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
-  // "Which Japanese minister signed …": a person asked by a partner's word after "which".
+  // "Which (Japanese) minister signed …": a person asked after "which", or a partner's word after it.
   // "How many people signed …": the signers counted.
   const byPartner = (i: number) =>
-    tokens[i - 1] === "many" ||
+    /^(many|which)$/.test(tokens[i - 1] ?? "") ||
     (partnerBefore(query, ctx, i) !== undefined && /^(which|what)$/.test(tokens[i - 2] ?? ""));
   const person = setOf(ctx.knowledge.valuesAsked.people);
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.

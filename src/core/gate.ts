@@ -52,7 +52,9 @@ export function declineGate(
   }
   if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
   const countries = countriesAsked(query, ctx);
-  if (countries.length > 0 && deals.length === 0) {
+  // "Does any deal mention China?" asks of the texts, not for a deal with China.
+  const mentioned = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
+  if (countries.length > 0 && deals.length === 0 && !mentioned) {
     return noDealWith(ctx, query, intent, countries);
   }
   // "Does the UK deal mention Ukraine?", "Is Ukraine part of it?": a country no text names, asked of nothing else.
