@@ -348,7 +348,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
     const query = parse(text);
     const rest = query.offTopic ? withoutRequests(text) : null;
-    if (rest) return { ...withAside(answerQuestion(rest, options), INSTRUCTIONS_REFUSED), query: text };
+    if (rest) {
+      const answered = answerQuestion(rest, options);
+      const said = answered.found
+        ? withAside(answered, INSTRUCTIONS_REFUSED)
+        : ledBy(answered, { lead: INSTRUCTIONS_REFUSED });
+      return { ...said, query: text };
+    }
     const parts =
       query.offTopic || query.greeting
         ? null

@@ -54,11 +54,11 @@ export function splitParts(
   // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
   // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer, and so
   // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?"),
-  // and a yes/no question beside another ("korea artemis stuff, also is it binding").
+  // and a yes/no question after another question ("korea artemis stuff, also is it binding").
   const intents = new Set(parts.map(route));
   if (
     !whichEach &&
-    new Set(parts.map((part) => part.form)).size === 1 &&
+    !(first.form !== "yes-no" && parts.some((part) => part.form === "yes-no")) &&
     !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
     intents.size === 1 &&
     !eachOfItsOwnDeal(parsed) &&
