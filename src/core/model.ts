@@ -178,7 +178,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending"),
-  ...listNames("otherDocuments creation existence happenedOpeners provisionWords restating"),
+  ...listNames("otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked"),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -87,6 +87,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     signingOrderLead(query, ctx) ??
     operativeOnSignature(query, answer, ctx) ??
     exitTiming(query, answer, ctx) ??
+    noEndDate(query, answer, ctx) ??
     documentKind(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     valueDiffers(query, answer, ctx) ??
@@ -260,6 +261,24 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (!sentence) return null;
   const yes = holdsAnyOf(sentence, ratifying ? ratification : onSignature);
   return yesOrNoLead(yes, sentence.trim());
+}
+
+/**
+ * "Does the Korea deal expire?", "an end date?": a clause letting either side end a deal by notice sets no date it
+ * ends on. Without a text that gives one, that is said, with the clause, rather than a Yes.
+ */
+function noEndDate(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
+  const { expiryAsked } = ctx.vocabulary.phrasing;
+  const [deal] = answer.deals;
+  if (!deal || answer.deals.length > 1 || phrasesIn(query.tokens, expiryAsked).length === 0) return null;
+  const clauses = answer.excerpts.filter(
+    (excerpt) => excerpt.deal === deal && ctx.passage(excerpt.passageId)?.section === "discontinuation",
+  );
+  const [sentence] = clauses[0]?.text.split(FULL_STOP) ?? [];
+  if (!sentence || clauses.some((clause) => holdsAnyOf(clause.text, expiryAsked))) return null;
+  return {
+    lead: `The texts I hold give no date on which the ${ctx.dealName(deal)} ends. ${sentence.trim()}`,
+  };
 }
 
 /**
