@@ -65,8 +65,8 @@ export type Bot = {
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 const OTHERWISE = "The texts say otherwise: ";
-/** A question asking why a claim holds: "Why does the UK deal leave out nuclear energy?". */
-const WHY_CLAIM = /^why\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
+/** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
+const WHY_CLAIM = /^(?:why|when)\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
 const premiseOpening = once(
   (openers: readonly string[]) => new RegExp(`^(?:${anyOf(openers)})\\s+([^,]+),\\s*(.+)$`, "i"),
