@@ -886,7 +886,9 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
   const property = ctx.vocabulary.phrasing.propertyTopics;
   // "Does it have a termination clause?" asks about another clause of the same topic than whether it binds.
   const otherClause = query.sections.length > 0 && !query.sections.includes("legal-status");
-  const asked = !otherClause && query.topics.some((topic) => property.includes(topic));
+  // "Does it enforce technology protections?" asks of another topic, not whether the deal binds.
+  const asked =
+    !otherClause && query.topics.length > 0 && query.topics.every((topic) => property.includes(topic));
   if (!asked || askedNegated(query, ctx) || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text))
     return null;
   const sentence = answer.excerpts
