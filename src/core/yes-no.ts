@@ -141,6 +141,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   const narrowing = togetherInTexts(query, ctx).map(({ words }) => words.map(stem));
+  const named = query.names.map((name) => name.forms.map((form) => form.map(stem)));
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
   // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
   // "Has the Korea deal been terminated?" asks whether it happened, which the clause allowing it does not say.
@@ -174,6 +175,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
         if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
         if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
+        // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
+        if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
         const at = words.findIndex(
           (word) => [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word),
         );
