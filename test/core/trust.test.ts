@@ -71,9 +71,9 @@ describe("a false signer, place or year inside an open question", () => {
   ])("is corrected from the signing record, citing it first: %s", (question, correction, cited) => {
     const answer = bot.answer(question);
     expect(answer.found).toBe(true);
-    // A "what" question asks for a thing: the correction opens it without a "No".
+    // A "what" or "when" question asks for a thing or a time: the correction opens it without a "No".
     expect(answer.lead).toMatch(
-      /^what/i.test(question) ? /^The texts say otherwise: / : /^No — the texts say otherwise: /,
+      /^(what|when)/i.test(question) ? /^The texts say otherwise: / : /^No — the texts say otherwise: /,
     );
     expect(answer.lead).toMatch(correction);
     expect(excerptsOf(answer)[0]?.text).toMatch(cited);
