@@ -15,6 +15,9 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 // "<@U…>" have no tag name followed by a space or ">".
 const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 
+// A web address pasted into a question: its parts ("https", "example", "com") are no words of it.
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
+
 type NormalizedInput = { text: string; shortened: boolean };
 
 /** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
@@ -37,6 +40,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
     .replace(MARKUP, " ")
+    .replace(WEB_ADDRESS, " ")
     .replace(/\s+/gu, " ")
     .trim()
     .replace(SHORT_MONTH, monthWritten);
