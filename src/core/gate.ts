@@ -83,7 +83,11 @@ export function declineGate(
     // between the same first and last words ("UK AI Safety Institute" for "UK AI Security Institute").
     const named = heldAs(premise.name ?? "", ctx) !== null;
     const there = query.coverage || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
-    const claimed = (premise.sum || (there && !named)) && query.form === "yes-no";
+    // A sum is a claim about a deal only when the question names one ("Did Korea pledge $350 billion?" asks of
+    // an event the texts do not record, which they cannot deny).
+    const { dealNouns, tagPronouns } = ctx.vocabulary.phrasing;
+    const ofDeal = hasAnyOf(query.tokens, [...dealNouns, ...tagPronouns]);
+    const claimed = ((premise.sum && ofDeal) || (there && !named)) && query.form === "yes-no";
     const lead = claimed
       ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;
