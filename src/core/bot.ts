@@ -20,7 +20,7 @@ import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
-import { mentionsSigning, partnerBefore, withSigningCorrected } from "./signing-question.js";
+import { mentionsSigning, partnerBefore, signingAsked, withSigningCorrected } from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import {
   anyOf,
@@ -147,6 +147,9 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     // "Are all three deals MOUs?" asks each deal's kind of document, not which deals have one.
     const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
     if (yesNo && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
+    // "Which deal was signed in Tokyo?", "Were any deals signed in the US?": the signing records.
+    const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
+    if (signedAt && signedAt.places.length > 0 && signedAt.people.length === 0) return "when";
     if (!isEmpty(subjectOf(query)) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }

@@ -178,7 +178,9 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending"),
-  ...listNames("otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked"),
+  ...listNames(
+    "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked",
+  ),
 ];
 
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */

@@ -101,7 +101,16 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // "Were the Japan and Korea deals both signed in October?" is decided by each deal's record.
     const records = answer.deals.flatMap((id) => ctx.deal(id) ?? []);
     const signed = records.map((deal) => signingLead(signing, deal));
-    const decided = signed.every((lead) => lead !== null) ? bothWays(signed as Lead[]) : null;
+    // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
+    const some = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
+      ? signed.filter((lead) => lead?.verdict === "yes")
+      : [];
+    const decided =
+      some.length > 0
+        ? bothWays(some as Lead[])
+        : signed.every((lead) => lead !== null)
+          ? bothWays(signed as Lead[])
+          : null;
     if (decided) return decided;
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
