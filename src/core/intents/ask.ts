@@ -60,7 +60,7 @@ import {
   stem,
   tokenize,
 } from "../text.js";
-import { expansionPassages, valueUnsaid } from "../value-asked.js";
+import { expansionPassages, NO_FUNDS, valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
@@ -249,7 +249,7 @@ export const ask: Intent = {
     // opens with it already).
     const clauses = query.form === "yes-no" ? [] : noFunds.map(({ passage }) => passage.text);
     // A sum asked ("How much money does the UK deal commit?") is answered by the clause: none.
-    const opening = unsaid?.sum ? "No funds are committed: " : (unsaid?.said ?? "");
+    const opening = unsaid?.sum ? NO_FUNDS : (unsaid?.said ?? "");
     const fundsSaid = ofDeal && clauses.length > 0 ? `${opening}${clauses.join(" ")} ` : null;
     // "What is the UK deal worth?": the sums reported around a deal asked of as a whole (company pledges, a plan of
     // its own) follow the clause, each saying what it is.
