@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadGolden } from "../scripts/golden.js";
-import { round, runToEnd, startOnce, summarize } from "./harness.js";
+import { NODE_OPTIONS, round, runToEnd, startOnce, summarize } from "./harness.js";
 import { KNOWLEDGE_DIR, writeSyntheticKnowledge } from "./knowledge.js";
 
 type CoreOptions = { runs: number; factors: number[]; samples: number; budgetMs: number };
@@ -27,7 +27,11 @@ export async function coreSection({ runs, factors, samples, budgetMs }: CoreOpti
     for (let run = 1; run <= runs; run++) {
       for (const row of rows) {
         const task = JSON.stringify({ dir: row.dir, questions, samples, budgetMs });
-        const measured = runToEnd(process.execPath, ["--expose-gc", "bench/core-measure.mjs"], task);
+        const measured = runToEnd(
+          process.execPath,
+          [...NODE_OPTIONS, "--expose-gc", "bench/core-measure.mjs"],
+          task,
+        );
         row.runs.push(summarized(JSON.parse(measured)));
       }
       process.stderr.write(`  core run ${run}/${runs} done\n`);

@@ -32,6 +32,8 @@ export function runToEnd(file: string, args: string[], input = "", timeout = 600
 
 /** The `start` script of package.json, as `npm start` runs it. */
 export const START: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start;
+/** The node options START runs the bot with: every process of the bot's code that the bench starts has them. */
+export const NODE_OPTIONS = START.split(" ").filter((word) => word.startsWith("--"));
 
 /** Runs START once, answering a question: it compiles dist/ if the sources changed and saves the code cache. */
 export const startOnce = () => runToEnd("sh", ["-c", `exec ${START}`], "korea 6g\n");

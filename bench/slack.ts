@@ -2,12 +2,22 @@ import { createHmac } from "node:crypto";
 import { Agent, createServer } from "node:http";
 import { loadGolden } from "../scripts/golden.js";
 import { NOTICES } from "../src/adapters/shared/notices.js";
-import { close, httpRequest, listen, type Server, sleep, startOnce, startServer, stop } from "./harness.js";
+import {
+  close,
+  httpRequest,
+  listen,
+  NODE_OPTIONS,
+  type Server,
+  sleep,
+  startOnce,
+  startServer,
+  stop,
+} from "./harness.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const ACK_TIMEOUT_MS = 10_000;
 /** Both plain JavaScript: the bot as `npm start` runs it (its compiled bundle), never through tsx. */
-export const [APP_MAIN, BARE_BOLT] = [["scripts/start.mjs"], ["bench/bare-bolt.mjs"]];
+export const [APP_MAIN, BARE_BOLT] = [[...NODE_OPTIONS, "scripts/start.mjs"], ["bench/bare-bolt.mjs"]];
 
 /** How a `/tpd` ended: answered (in the ack or on its response_url), only acknowledged, shed with a notice, or failed. */
 export type Outcome = "answer" | "ack" | "notice" | "error";

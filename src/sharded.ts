@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     token: discord.token,
     totalShards,
     respawn: true,
+    // The launcher's node options (package.json's start:sharded sets the young generation's size) hold for each shard.
+    execArgv: process.execArgv,
   });
   const states = new Map<number, ShardState>();
   let stopping = false;

@@ -215,6 +215,8 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   return dates.length > 0 ? { people: [], places: [], deals: [...query.deals], dates } : null;
 }
 
+const framingOrSaying = once((phrasing: Phrasing) => new Set([...phrasing.framing, ...phrasing.sayAsked]));
+
 /**
  * "What does the Korea deal signed during the APEC summit say about AI?", "… the Japan deal signed by Onoda say …":
  * the positions of a clause that picks the deal by its signing, from the signing word just after the deal's name to
@@ -223,10 +225,10 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
  */
 export function signingClause(query: ParsedQuery, ctx: KnowledgeLookups): ReadonlySet<number> {
   const { tokens } = query;
-  const { signing, dealNouns, framing, sayAsked } = ctx.vocabulary.phrasing;
+  const { signing, dealNouns } = ctx.vocabulary.phrasing;
   const named = new Set([...wordsReadAs(query.readings, "deal"), ...dealNouns]);
   const at = tokens.findIndex((token, i) => setOf(signing).has(token) && named.has(tokens[i - 1] ?? ""));
-  const verb = setOf([...framing, ...sayAsked]);
+  const verb = framingOrSaying(ctx.vocabulary.phrasing);
   const end = tokens.findIndex((token, i) => i > at && verb.has(token));
   const clause =
     at > 0 && end > 0 && query.form !== "yes-no" ? tokens.slice(at, end).map((_, k) => at + k) : [];

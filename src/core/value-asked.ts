@@ -114,14 +114,19 @@ type ValueAsked = {
   shares?: (sentence: string) => number;
 };
 
+/** Words a question asks with or names a deal by, which need not stand in the sentence that answers it. */
+const wordsPassed = once((ctx: KnowledgeLookups) => {
+  const { framing, signing } = ctx.vocabulary.phrasing;
+  return new Set([...framing, ...signing, ...QUESTION_WORDS, ...patternsOf(ctx.knowledge).dealWords]);
+});
+
 /**
  * "What is the JT-60SA?", "why did the US pause the UK deal?": no kind of value asked, but words beyond what the
  * lead's heading names ("What … says on Fusion energy:"), which a sentence of the excerpts may hold. A word asked
  * stands in a sentence in another form of it ("pause" in "paused", "partnering" in "partnership").
  */
 function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeLookups): ValueAsked | null {
-  const { framing, signing } = ctx.vocabulary.phrasing;
-  const passed = setOf([...framing, ...signing, ...QUESTION_WORDS, ...patternsOf(ctx.knowledge).dealWords]);
+  const passed = wordsPassed(ctx);
   // A heading that echoes the question's words (“… says about “ostp”:”) names none of them.
   const named = new Set(tokenize(heading.replace(ECHO, "")).map(stem));
   // Words that name the section asked ("take effect") chose the excerpts, as the heading says; those that pick the

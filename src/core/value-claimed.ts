@@ -1,6 +1,7 @@
 import type { AnswerDraft } from "./answer.js";
 import { AMOUNT, amountValue, asTyped, deadlineYears, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
+import type { KnowledgeBase } from "./model.js";
 import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingAssumed } from "./signing-question.js";
@@ -105,6 +106,12 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   );
 }
 
+/** A word that says what kind of thing a name is: "summit", "agency". */
+const namedKinds = once(
+  ({ valuesAsked: { bodies, bodyNames } }: KnowledgeBase) =>
+    new RegExp(`^(${anyOf([...bodies, ...bodyNames])})$`, "i"),
+);
+
 /**
  * A name no text has, of a kind ("the Paris AI summit", "the European Space Agency"): the words before its kind, which
  * a name of that kind in the texts ("the India AI Impact Summit") contradicts. The kind is kept in `after`.
@@ -112,8 +119,7 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
 function nameClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value | null {
   const name = missingPremise(query, ctx)?.name;
   const typed = name ? asTyped(query.text, name) : "";
-  const { bodies, bodyNames } = ctx.knowledge.valuesAsked;
-  const kinds = new RegExp(`^(${anyOf([...bodies, ...bodyNames])})$`, "i");
+  const kinds = namedKinds(ctx.knowledge);
   const at = typed ? query.text.indexOf(typed) : -1;
   const next = /^\s+([\p{L}-]+)/u.exec(query.text.slice(at + typed.length))?.[1] ?? "";
   const last = typed.split(" ").at(-1) ?? "";

@@ -441,6 +441,10 @@ function topicGroups(query: ParsedQuery): Array<{ typed: string[]; words: string
   return groups;
 }
 
+const togetherOrFraming = once(
+  (phrasing: Phrasing) => new Set([...phrasing.togetherWords, ...phrasing.framing]),
+);
+
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
 export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   // The first name of each deal only says which deal is meant; a second one is asked about ("the UK deal
@@ -454,7 +458,7 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
   // Words naming the section asked ("pull out" → discontinuation) chose the excerpts; what is asked of it remains.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
   // Words of asking ("mention", "clause", "set") and of the two sides acting together need not stand in the sentence.
-  const together = setOf([...ctx.vocabulary.phrasing.togetherWords, ...ctx.vocabulary.phrasing.framing]);
+  const together = togetherOrFraming(ctx.vocabulary.phrasing);
   return new Set(
     query.tokens
       .filter(

@@ -17,7 +17,7 @@ import { botStarted, killAllBotProcesses, startBotProcess } from "../helpers/bot
 import { WHITE_HOUSE_ARTICLE } from "../helpers/knowledge-urls.js";
 import { ROOT, runEntry } from "../helpers/run-process.js";
 import { execForm, readDockerfile, runCommands, type Stage } from "./support/dockerfile.js";
-import { builtScriptEntry, type ProductionApp, productionApp } from "./support/production-app.js";
+import { builtScriptEntry, npmScript, type ProductionApp, productionApp } from "./support/production-app.js";
 
 const DEV_ONLY = [
   "typescript",
@@ -60,7 +60,8 @@ describe("the Dockerfile", () => {
     const user = image.instructions.findLast((instruction) => instruction.keyword === "USER");
     expect(user?.args).toBe("node");
     expect(execForm(image, "HEALTHCHECK")).toEqual(["node", "dist/healthcheck.js"]);
-    expect(execForm(image, "CMD")).toEqual(["node", "dist/main.js"]);
+    // As `npm run start:built` runs it, with the same node options.
+    expect(execForm(image, "CMD")).toEqual(npmScript("start:built").split(" "));
   });
 });
 
@@ -98,7 +99,7 @@ describe("the image's production path, without Docker", () => {
   });
 
   it("`node dist/main.js` (npm run start:built) answers a piped question with cited excerpts", async () => {
-    expect(builtScriptEntry("start:built")).toBe(execForm(image, "CMD")[1]);
+    expect(builtScriptEntry("start:built")).toBe(execForm(image, "CMD").at(-1));
     const result = await runEntry("dist/main.js", [], { cwd: app.dir, input: "korea 6g\n" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

@@ -76,12 +76,14 @@ export async function productionApp(): Promise<ProductionApp> {
   };
 }
 
-/** The file an npm script runs with plain node (`"start:built": "node dist/main.js"` -> `dist/main.js`). */
+/** An npm script of package.json, as written. */
+export const npmScript = (script: string): string =>
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> })
+    .scripts[script] ?? "";
+
+/** The file an npm script runs with plain node (`"start:built": "node … dist/main.js"` -> `dist/main.js`). */
 export function builtScriptEntry(script: string): string {
-  const scripts = (
-    JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
-  ).scripts;
-  const entry = /^node (dist\/\S+\.js)$/.exec(scripts[script] ?? "")?.[1];
+  const entry = /^node (?:--\S+ )*(dist\/\S+\.js)$/.exec(npmScript(script))?.[1];
   if (!entry) throw new Error(`npm script ${script} does not run built JavaScript with plain node`);
   return entry;
 }
