@@ -192,6 +192,12 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   return query.intent;
 }
 
+/**
+ * How many excerpts past the first page are read for a sentence giving the value asked: one ranked lower would
+ * not lead. No golden question reads more than 7; without a bound a large knowledge read every match.
+ */
+const LATER_EXCERPTS_READ = 30;
+
 export function createBot(deps: BotDeps): Bot {
   return toEnd(buildBot(deps));
 }
@@ -294,12 +300,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );
-    // The excerpts of the answer's later pages, read only when its first page gives no value asked: all at once
-    // where the intent reads a page size (page after page, each ranking every match again, grew as their square).
+    // The excerpts of the answer's later pages, read only when its first page gives no value asked, up to
+    // LATER_EXCERPTS_READ: all at once where the intent reads a page size (page after page, each ranking every
+    // match again, grew as their square).
     const laterPages = () => {
       const pages: Excerpt[] = [];
-      for (let next = corrected.page.next; next !== null; ) {
-        const later = { ...options, offset: next, pageSize: Number.POSITIVE_INFINITY };
+      for (let next = corrected.page.next; next !== null && pages.length < LATER_EXCERPTS_READ; ) {
+        const later = { ...options, offset: next, pageSize: LATER_EXCERPTS_READ - pages.length };
         const page = intent.run({ query: routed, options: later, ctx });
         if (page.page.offset !== next) break;
         pages.push(...page.excerpts);

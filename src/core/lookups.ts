@@ -24,6 +24,8 @@ const DERIVED_ENDINGS: readonly [RegExp, string][] = [
  * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
  * and words, never by reading every passage.
  */
+type PassageFilter = { deals?: readonly DealId[]; sections?: readonly Section[] };
+
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
@@ -32,6 +34,8 @@ export class KnowledgeLookups {
   private readonly positionsByDealTopic = new Map<DealId, Map<string, Int32Array>>();
   /** `positionsOn` for several deals, by topic and deals: merged on the first question about them. */
   private readonly positionsOnDeals = new Map<string, Int32Array>();
+  /** `positionsIn` by deals and sections. */
+  private readonly positionsByFilter = new Map<string, Int32Array>();
   /** Each deal's passages, as positions: worked out on the first question that reads them all. */
   private readonly positionsByDeal = new Map<DealId, Int32Array>();
   /** Each passage's sentences (by position): read on the first question that reads them. */
@@ -91,11 +95,6 @@ export class KnowledgeLookups {
     return this.tables.topicsAt[position] ?? NO_TOPICS;
   }
 
-  /** The passage's place in the knowledge order, or -1 for a passage not in it. */
-  positionOf(passage: Passage): number {
-    return this.tables.positions.get(passage.id) ?? -1;
-  }
-
   /** The place in the search index of the passage at a position in the knowledge order; -1 when not indexed. */
   placeInIndex(position: number): number {
     return this.placesInIndex ? (this.placesInIndex.ofPosition[position] ?? -1) : position;
@@ -130,7 +129,7 @@ export class KnowledgeLookups {
 
   passage(id: string): Passage | undefined {
     const position = this.tables.positions.get(id);
-    return position === undefined ? undefined : this.at(position);
+    return position === undefined ? undefined : this.passageAt(position);
   }
 
   /**
@@ -170,7 +169,23 @@ export class KnowledgeLookups {
   }
 
   /** The passages of the deals (every deal when none) and of the sections (any when not given), in knowledge order. */
-  passages(filter: { deals?: readonly DealId[]; sections?: readonly Section[] }): Passage[] {
+  passages(filter: PassageFilter): Passage[] {
+    return Array.from(this.positionsIn(filter), (position) => this.passageAt(position));
+  }
+
+  /** `passages` as ascending positions in the knowledge order, worked out on the first question that reads them. */
+  positionsIn(filter: PassageFilter): Int32Array {
+    const deals = [...new Set(filter.deals ?? [])].sort();
+    const key = `${deals.join(" ")}\u0000${filter.sections ? [...new Set(filter.sections)].sort().join(" ") : "*"}`;
+    let positions = this.positionsByFilter.get(key);
+    if (!positions) {
+      positions = this.toPositions(this.readPassages({ deals, sections: filter.sections }));
+      this.positionsByFilter.set(key, positions);
+    }
+    return positions;
+  }
+
+  private readPassages(filter: PassageFilter): Passage[] {
     const { sections } = filter;
     if (!filter.deals || filter.deals.length === 0) {
       const all = this.knowledge.passages;
@@ -182,11 +197,6 @@ export class KnowledgeLookups {
         : [this.tables.byDeal.get(deal)?.passages ?? []],
     );
     return this.inOrder(lists);
-  }
-
-  /** `passages` as ascending positions in the knowledge order. */
-  positionsIn(filter: { deals?: readonly DealId[]; sections?: readonly Section[] }): Int32Array {
-    return this.toPositions(this.passages(filter));
   }
 
   /**
@@ -213,7 +223,7 @@ export class KnowledgeLookups {
   sentencesAt(position: number): readonly Sentence[] {
     let sentences = this.sentencesByPosition.get(position);
     if (!sentences) {
-      sentences = this.at(position)
+      sentences = this.passageAt(position)
         .text.split(/(?<=[.;])\s+/)
         .map((sentence) => {
           const words = tokenize(sentence);
@@ -229,7 +239,7 @@ export class KnowledgeLookups {
    * of some way to spell the phrase's letters in known words are read.
    */
   passagesSaying(phrases: readonly (readonly string[])[]): Passage[] {
-    return this.positionsSaying(phrases).map((position) => this.at(position));
+    return this.positionsSaying(phrases).map((position) => this.passageAt(position));
   }
 
   /** `passagesSaying` as ascending positions in the knowledge order. */
@@ -266,7 +276,7 @@ export class KnowledgeLookups {
 
   /** The passages that have every one of the words, anywhere (stemmed), in knowledge order. */
   passagesWith(words: readonly string[]): Passage[] {
-    return this.positionsWith(words).map((position) => this.at(position));
+    return this.positionsWith(words).map((position) => this.passageAt(position));
   }
 
   /** `passagesWith` as ascending positions in the knowledge order. */
@@ -277,7 +287,7 @@ export class KnowledgeLookups {
   /** The passages that have one of the words or more (stemmed), in knowledge order. */
   passagesWithAny(words: readonly string[]): Passage[] {
     const lists = [...new Set(words)].map((word) => this.positionsWith([word]));
-    return union(lists).map((position) => this.at(position));
+    return union(lists).map((position) => this.passageAt(position));
   }
 
   /** Whether some passage has every one of the words. */
@@ -463,7 +473,8 @@ export class KnowledgeLookups {
     return Int32Array.from(passages, (passage) => this.tables.positions.get(passage.id) ?? 0);
   }
 
-  private at(position: number): Passage {
+  /** The passage at a position in the knowledge order. */
+  passageAt(position: number): Passage {
     return this.knowledge.passages[position] as Passage;
   }
 
@@ -474,7 +485,7 @@ export class KnowledgeLookups {
     const positions = nonEmpty.map((list) =>
       list.map((passage) => this.tables.positions.get(passage.id) ?? 0),
     );
-    return union(positions).map((position) => this.at(position));
+    return union(positions).map((position) => this.passageAt(position));
   }
 }
 

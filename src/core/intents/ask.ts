@@ -1080,14 +1080,11 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
   const namesSection = query.sections.map((section) => ctx.hasWordsAt([section]));
   // Other words asked ("which technologies … single out as strategically important") pick the passage first.
   const hasTerm = query.terms.map((term) => ctx.hasWordsAt([term]));
-  const keyed = ctx.passages({ deals, sections: query.sections }).map((passage) => {
-    const position = ctx.positionOf(passage);
-    return {
-      passage,
-      terms: hasTerm.filter((has) => has(position)).length,
-      naming: Number(namesSection.some((has) => has(position))),
-    };
-  });
+  const keyed = Array.from(ctx.positionsIn({ deals, sections: query.sections }), (position) => ({
+    passage: ctx.passageAt(position),
+    terms: hasTerm.filter((has) => has(position)).length,
+    naming: Number(namesSection.some((has) => has(position))),
+  }));
   const passages = keyed.sort(
     (a, b) =>
       b.terms - a.terms ||
@@ -1121,21 +1118,30 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
   );
 }
 
-function overviewPassages(
-  deals: readonly DealId[],
-  ctx: KnowledgeLookups,
-): Array<{ passage: Passage; deal: DealId }> {
+type DealPassage = { passage: Passage; deal: DealId };
+
+/** Each deal's overview, in the order it is read: the same for every question, so put in order once per bot. */
+const overviewsOf = once((_ctx: KnowledgeLookups) => new Map<DealId, readonly DealPassage[]>());
+
+function overviewPassages(deals: readonly DealId[], ctx: KnowledgeLookups): readonly DealPassage[] {
+  const overviews = overviewsOf(ctx);
   const order = (passage: Passage) => {
     const at = OVERVIEW_ORDER.indexOf(passage.section);
     return at < 0 ? OVERVIEW_ORDER.length : at;
   };
-  return deals.flatMap((deal) =>
-    ctx
-      .passages({ deals: [deal] })
-      .filter((passage) => passage.section !== "article" || passage.deals.length === 1)
-      .sort((a, b) => order(a) - order(b) || a.order - b.order)
-      .map((passage) => ({ passage, deal })),
-  );
+  const of = (deal: DealId) => {
+    let overview = overviews.get(deal);
+    if (!overview) {
+      overview = ctx
+        .passages({ deals: [deal] })
+        .filter((passage) => passage.section !== "article" || passage.deals.length === 1)
+        .sort((a, b) => order(a) - order(b) || a.order - b.order)
+        .map((passage) => ({ passage, deal }));
+      overviews.set(deal, overview);
+    }
+    return overview;
+  };
+  return deals.length === 1 ? of(deals[0] as DealId) : deals.flatMap(of);
 }
 
 function overview(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeLookups): AnswerDraft {

@@ -33,17 +33,17 @@ export function factsAnswer(
   },
 ): AnswerDraft {
   const asked = ctx.dealsAsked(query, options);
-  const held = ctx
-    .passages({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections })
-    .filter((p) => p.kind === "summary");
-  const answering = spec.answers ? held.filter(spec.answers) : [];
+  const held = Array.from(
+    ctx.positionsIn({ deals: asked.length > 0 ? asked : ctx.dealIds, sections: spec.sections }),
+  ).filter((at) => ctx.passageAt(at).kind === "summary");
+  const { answers } = spec;
+  const answering = answers ? held.filter((at) => answers(ctx.passageAt(at))) : [];
   const all = answering.length > 0 ? answering : held;
   // "Bae or Ha?": the facts with either, each asked on its own.
   const alternatives = asksEither(query) ? query.subjectTerms.map((term) => [term]) : [query.subjectTerms];
   const has = alternatives.map((words) => ctx.hasWordsAt(words));
-  const narrowed =
-    query.subjectTerms.length > 0 ? all.filter((p) => has.some((at) => at(ctx.positionOf(p)))) : [];
-  const passages = narrowed.length > 0 ? narrowed : all;
+  const narrowed = query.subjectTerms.length > 0 ? all.filter((at) => has.some((hasAt) => hasAt(at))) : [];
+  const passages = (narrowed.length > 0 ? narrowed : all).map((at) => ctx.passageAt(at));
   const deals =
     asked.length > 0
       ? asked
