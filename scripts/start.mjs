@@ -3,7 +3,7 @@
 // Where esbuild is installed (a dev dependency), the compiled output is also bundled into dist/bundle/: one
 // file, run with V8's code cache of its last run, so the console answers sooner. Plain JavaScript, so that
 // nothing compiles this file either.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -99,6 +99,9 @@ async function bundled() {
     external: ["@slack/bolt", "discord.js", "ws", "pg", "better-sqlite3", "rate-limiter-flexible"],
     plugins: [zodEnglishOnly],
     logLevel: "silent",
+    // An id of this build, under which the loader keeps the validated knowledge between starts
+    // (src/knowledge/snapshot.ts): a snapshot is read only by the bundle that wrote it.
+    define: { __TPD_BUILD_ID__: JSON.stringify(randomUUID()) },
   };
   // Built aside, in a folder of this start's own, then each file renamed into place: two starts at the same
   // moment each build whole files, and neither deletes the other's. The worker goes first, so a start that
@@ -117,7 +120,7 @@ async function bundled() {
         // external import() becomes require(), as a static import of one already does in CommonJS.
         supported: { ...common.supported, "dynamic-import": false },
         // The one place dist/ reads its own URL (to find the knowledge worker beside it).
-        define: { "import.meta.url": "__tpdModuleUrl" },
+        define: { ...common.define, "import.meta.url": "__tpdModuleUrl" },
         // Strict, as an ES module is: esbuild's own "use strict" comes after the banner, where it is no directive.
         banner: {
           js: '"use strict";\nconst __tpdModuleUrl = require("node:url").pathToFileURL(__filename).href;',

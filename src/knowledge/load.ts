@@ -17,6 +17,7 @@ import {
   vocabularyFileSchema,
 } from "./schema.js";
 import { buildPassageIndex, indexContext } from "./search-index.js";
+import { readSnapshot, writeSnapshot } from "./snapshot.js";
 
 /** A knowledge file is missing, unreadable or invalid; the message names the file and the field. */
 export class KnowledgeError extends BotError {
@@ -101,15 +102,26 @@ export async function readKnowledge(dir: string, options: LoadOptions = {}): Pro
     Promise.all(dealPaths.map(read)),
     Promise.all(articlePaths.map(read)),
   ]);
-  return buildKnowledge({ sourcesFile, vocabularyFile, dealFiles, articleFiles });
+  const files = { sourcesFile, vocabularyFile, dealFiles, articleFiles };
+  const version = createHash("sha256")
+    .update(
+      [sourcesFile, vocabularyFile, ...dealFiles, ...articleFiles]
+        .map((file) => `${file.path}\n${file.text}`)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 16);
+  const snapshot = readSnapshot(version);
+  if (snapshot) return snapshot;
+  const knowledge = buildKnowledge(files, version);
+  writeSnapshot(version, knowledge);
+  return knowledge;
 }
 
-function buildKnowledge(files: {
-  sourcesFile: RawFile;
-  vocabularyFile: RawFile;
-  dealFiles: RawFile[];
-  articleFiles: RawFile[];
-}): KnowledgeBase {
+function buildKnowledge(
+  files: { sourcesFile: RawFile; vocabularyFile: RawFile; dealFiles: RawFile[]; articleFiles: RawFile[] },
+  version: string,
+): KnowledgeBase {
   const sources: Source[] = validate(files.sourcesFile, sourcesFileSchema).sources.map(
     ({ short, ...source }) => ({ ...source, short: short ?? source.publisher }),
   );
@@ -137,14 +149,6 @@ function buildKnowledge(files: {
   check.unique("knowledge/deals", "deal ids", deals);
   check.throwIfAny();
 
-  const version = createHash("sha256")
-    .update(
-      [files.sourcesFile, files.vocabularyFile, ...files.dealFiles, ...files.articleFiles]
-        .map((file) => `${file.path}\n${file.text}`)
-        .join("\n"),
-    )
-    .digest("hex")
-    .slice(0, 16);
   deals.sort((a, b) => byCodePoint(a.signed.date, b.signed.date)); // the order the deals were signed in
   return {
     version,

@@ -140,6 +140,42 @@ describe("npm start on a fresh checkout", () => {
     expect((await stat(inBundle("knowledge-worker.js"))).size).toBeGreaterThan(0);
   }, 60_000);
 
+  it("keeps the validated knowledge for the next start while the files are unchanged, and only then", async () => {
+    const snapshots = async () =>
+      (await readdir(inBundle("knowledge-snapshots"))).map((name) =>
+        inBundle(join("knowledge-snapshots", name)),
+      );
+    expectAnswer(await launch());
+    const [snapshot, ...others] = await snapshots();
+    expect(others).toEqual([]);
+    // What a start answers from, while the files are as they were: a change made to the snapshot shows.
+    const kept = await readFile(snapshot as string, "utf8");
+    expect(kept).toContain("as a critical ally in the region");
+    await writeFile(snapshot as string, kept.replace("as a critical ally in the region", "as a KEPT ally"));
+    expect((await launch()).stdout).toContain("as a KEPT ally");
+    // A knowledge file changed: read from the files again, and kept in a snapshot that replaces the old one.
+    const article = join(checkout, "knowledge", "articles", "wh-article-japan-korea.yaml");
+    const yaml = await readFile(article, "utf8");
+    await writeFile(
+      article,
+      yaml.replace("as a critical ally in the region", "as a critical ally in the whole region"),
+    );
+    const edited = await launch();
+    await writeFile(article, yaml);
+    expect(edited.stdout).toContain("as a critical ally in the whole region");
+    expect(edited.stdout).not.toContain("KEPT");
+    expect(await snapshots()).not.toContain(snapshot);
+    // A damaged snapshot is read past: the files answer, and a whole one takes its place.
+    const [current] = await snapshots();
+    await writeFile(current as string, '{"version": "cut sh');
+    const afterDamage = await launch();
+    expectAnswer(afterDamage);
+    expect(afterDamage.stdout).toContain("as a critical ally in the region");
+    expect(
+      JSON.parse(await readFile((await snapshots())[0] as string, "utf8")).passages.length,
+    ).toBeGreaterThan(100);
+  }, 120_000);
+
   it("leaves no half bundle when one of its two builds fails, and runs dist/ itself", async () => {
     const worker = join(checkout, "dist", "runtime", "knowledge-worker.js");
     const source = await readFile(worker, "utf8");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KnowledgeError, loadKnowledge } from "../../src/knowledge/load.js";
-import { FIXTURE_KNOWLEDGE } from "../helpers/bots.js";
+import { FIXTURE_KNOWLEDGE, REAL_KNOWLEDGE } from "../helpers/bots.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -38,6 +38,13 @@ describe("loadKnowledge", () => {
       text.replace("Chequers on 18 September", "Chequers on 19 September"),
     );
     expect((await loadKnowledge(dir)).knowledge.version).not.toBe(knowledge.version);
+  });
+
+  it("loads knowledge that JSON keeps whole, as the snapshot npm start keeps between starts needs", async () => {
+    for (const folder of [dir, REAL_KNOWLEDGE]) {
+      const { knowledge } = await loadKnowledge(folder);
+      expect(JSON.parse(JSON.stringify(knowledge))).toStrictEqual(knowledge);
+    }
   });
 
   it("names the file and field of a schema error", async () => {
