@@ -323,8 +323,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const choice = valued.verdict !== undefined && !isYesOrNo(valued.verdict);
     const answer =
       forAThing && !choice ? { ...valued, verdict: undefined, lead: capitalised(valued.lead) } : valued;
-    if (query.greeting)
-      return { ...answer, verdict: undefined, lead: `Hello! ${coverageLine(ctx)} Try one of these:` };
+    if (query.greeting) {
+      const welcome = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.thanks) ? "You're welcome!" : "Hello!";
+      return { ...answer, verdict: undefined, lead: `${welcome} ${coverageLine(ctx)} Try one of these:` };
+    }
     return withAside(answer, premiseAside(query, ctx));
   };
 
