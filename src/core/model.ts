@@ -151,7 +151,9 @@ export type KnowledgeBase = {
 /** The word lists of `Phrasing` whose words the vocabulary knows as words of a question (see vocabulary.yaml). */
 const KNOWN_WORD_LISTS = [
   ...listNames("whichDeal allDeals yesNo coverage framing premiseNouns offTopic requestsToBot politeOpening"),
-  ...listNames("greetings thanks english foreignOnly signing signingParties personalEvents personalFacts relatives"),
+  ...listNames(
+    "greetings thanks english foreignOnly signing signingParties personalEvents personalFacts relatives",
+  ),
   ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
   ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
   ...listNames("requests composing pieces future explaining"),

@@ -810,15 +810,20 @@ function coverageAnswer(
   if (Object.values(subject).every((part) => part.length === 0)) return null;
   // Whether a deal has it is a question about its texts (`inDealTexts`).
   const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, inDealTexts));
-  // "Does the Korea deal cover quantum and fusion?": topics no passage has together are each asked on their own;
-  // the No is of the topics a deal lacks.
-  const split = subject.topics.length > 1 && !lacks(subject) ? [subject] : alternativesOf(subject, query);
+  // "Does the Korea deal cover quantum and fusion?", "… mention CAISI and the AI Safety Institute?": topics or names
+  // no passage has together are each asked on their own; the No is of those a deal lacks.
+  const alternatives = alternativesOf(subject, query);
+  // Names only where a deal lacks them together but has one of them.
+  const namesApart = subject.names.length > 1 && lacks(subject) && alternatives.some((each) => !lacks(each));
+  const together =
+    (subject.topics.length > 1 && !lacks(subject)) || (subject.names.length > 1 && !namesApart);
+  const split = together ? [subject] : alternatives;
   // "Nuclear or fusion?": of the things asked, those the deals have ("fusion"), if any.
   const had = asksEither(query) ? split.filter((each) => !lacks(each)) : [];
   const asked = had.length > 0 ? had : split;
   const both = asked.length > 1 && !asksEither(query);
   const lacking = both ? asked.filter(lacks) : [];
-  if (lacking.length > 0 && lacking.length < asked.length) {
+  if (!namesApart && lacking.length > 0 && lacking.length < asked.length) {
     const topics = lacking.flatMap((each) => each.topics);
     return coverageAnswer({ query: { ...query, topics }, options, ctx }, deals);
   }
@@ -842,6 +847,27 @@ function coverageAnswer(
     const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
     return paginate({ ...answer, found: true, ...shown }, inOrder(entries), render, options, total);
   };
+  // "Does the UK deal mention CAISI and the AI Safety Institute?": the names a deal lacks are said to be absent,
+  // then what the texts say on those they have (never a No of the names they have).
+  if (namesApart) {
+    const had = asked.filter((each) => !lacks(each));
+    const without = deals.filter((deal) =>
+      lacking.some((each) => !anyEvidence(ctx, deal, each, inDealTexts)),
+    );
+    const names = (subjects: readonly Subject[], conjunction?: string) =>
+      joinNames(
+        subjects.map((each) => describe(ctx, each)),
+        conjunction,
+      );
+    return page(
+      deals.map((deal) => inText(deal, had)),
+      {
+        title: `${partnerList(ctx, deals)} · ${what}`,
+        lead: `The texts I hold do not mention ${names(lacking, "or")} in ${dealNames(ctx, without)}; what they say on ${names(had)}:`,
+        deals: [...deals],
+      },
+    );
+  }
   const { creation } = ctx.vocabulary.phrasing;
   const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
   const creationAsked = phrasesIn(query.tokens, creation).length > 0;
@@ -1066,6 +1092,8 @@ function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
       topics: [topic],
       aliasWords: subject.aliasWords.filter((each) => !each.topic || each.topic === topic),
     }));
+  if (subject.names.length > 1 && subject.topics.length === 0)
+    return subject.names.map((name) => ({ ...subject, names: [name] }));
   if (subject.topics.length > 0 || subject.names.length > 0) return [subject];
   const asked = query.alternatives
     .map((side) => subject.terms.filter((term) => side.includes(term)))
