@@ -34,12 +34,17 @@ export function splitParts(
   const firstIntent = route({ ...first, deals: first.deals.length > 0 ? first.deals : query.deals });
   // "Which deal has a tokamak, and which mentions the ISS?": each "which" asks across the deals of its own subject.
   const whichEach = parsed.every((part) => part.tokens[0] === "which") && first.form === "which-deal";
+  // A deal a part names only inside a name the whole question reads as a name ("… the Japan deal mention CAISI and
+  // the UK AI Security Institute?") is not asked about.
+  const dealsOf = (part: ParsedQuery) =>
+    part.deals.filter((deal) => query.deals.length === 0 || query.deals.includes(deal));
   const parts = parsed.map((part) => ({
     ...part,
     ...(whichEach ? { form: "which-deal" as const } : {}),
     // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
     // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
-    deals: part.deals.length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? part.deals : query.deals,
+    deals:
+      dealsOf(part).length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? dealsOf(part) : query.deals,
     countries: query.countries,
     ...(part.intentBy === "default" && part.form === "open"
       ? {
