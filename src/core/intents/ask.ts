@@ -14,6 +14,7 @@ import {
 import {
   anyEvidence,
   asksEither,
+  countrySubject,
   describe,
   evidence,
   inDealTexts,
@@ -936,15 +937,14 @@ function coverageAnswer(
   }
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
-  // So too a topic narrowed by its alias ("national labs").
+  // So too a topic narrowed by its alias ("national labs"), and a country ("Does the Korea deal mention India?").
   // Without its topic, a narrowed topic is looked for by all the words of its alias ("biotechnology research").
   const aliasWords = subject.aliasWords.map((each) =>
     each.asked ? { ...each, words: tokenize(each.asked).filter((word) => !FILLER_WORDS.has(word)) } : each,
   );
-  const later =
-    laterOn(subject.names.length > 0 || aliasWords.length > 0 ? missing : [], [
-      { ...subject, topics: [], aliasWords },
-    ]) || [];
+  const countries = query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []);
+  const named = subject.names.length > 0 || aliasWords.length > 0 || countries.length > 0;
+  const later = laterOn(named ? missing : [], [{ ...subject, topics: [], aliasWords }]) || [];
   if (later.length > 0) {
     const madeThen = creationAsked && happenedAsked(query, ctx) && madeIn(later);
     return page(later, {
