@@ -31,8 +31,8 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
-  const { clock, clockGiven, places, exact, sums } = knowledge.valuesAsked;
-  const { auxiliaries, placeBefore, anyPart, connectives } = knowledge.phrasing;
+  const { clock, clockGiven, places, exact, sums, occasionsAsked } = knowledge.valuesAsked;
+  const { auxiliaries, placeBefore, anyPart, connectives, occasions } = knowledge.phrasing;
   // Words that make "what … office" a question about something else: "what is the office of …".
   const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
   const number = `\\d[\\d,.]*|${anyOf(numbers)}`;
@@ -71,6 +71,8 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     clockAsked: new RegExp(`\\b(${anyOf(clock)})\\b`),
     clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
     // "Which U.S. states …", "what city …"; "where …" asks for a place of any kind.
+    occasionAsked: new RegExp(`\\b(?:which|what) (${anyOf(occasionsAsked)})\\b`),
+    occasionGiven: new RegExp(`\\b(${anyOf(occasions)})\\b`, "i"),
     placeAsked: new RegExp(
       `^where\\b|\\b(?:which|what)(?: (?!${auxiliary})\\w+){0,3}? (${anyOf(places)})\\b`,
     ),
@@ -264,6 +266,17 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       gives: (passage) => /\blanguages?\b/i.test(passage.text),
       unsaid: "say in what languages it was written or signed",
       quotable: true,
+    };
+  // "What event was the Korea deal signed during?": a sentence with an occasion ("during the Korea–U.S. summit").
+  if (patterns.occasionAsked.test(text))
+    return {
+      gives: (passage) => patterns.occasionGiven.test(passage.text),
+      unsaid: `say ${askedAsWritten(query)}`,
+      // The signing record of the deals asked tells the occasion, if any text does ("during … state visit").
+      elsewhere: () => ctx.passages({ deals: query.deals, sections: ["signing"] }),
+      quotable: true,
+      onSubject: true,
+      ofExcerpts: true,
     };
   const place = patterns.placeAsked.exec(text);
   if (place) {
