@@ -20,7 +20,13 @@ import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
-import { mentionsSigning, partnerBefore, signingAsked, withSigningCorrected } from "./signing-question.js";
+import {
+  mentionsSigning,
+  partnerBefore,
+  signingAsked,
+  withNextSigningUnknown,
+  withSigningCorrected,
+} from "./signing-question.js";
 import { createSuggester } from "./suggest.js";
 import {
   anyOf,
@@ -292,7 +298,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (gate) return gate;
     const intent = byName.get(name) ?? ask;
     const routed = { ...query, intent: name };
-    const found = intent.run({ query: routed, options, ctx });
+    const found = withNextSigningUnknown(query, intent.run({ query: routed, options, ctx }), ctx);
     // A request refused ("Make up a quote from Kratsios") is followed by what the texts quote, and nothing else.
     if (query.offTopic) return found;
     // "Was it signed in Gyeongju or Seoul?" is answered with the one the texts give, not with a Yes.

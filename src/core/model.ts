@@ -181,7 +181,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending"),
   ...listNames(
-    "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked",
+    "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked nextDeal",
   ),
 ];
 

@@ -561,3 +561,22 @@ export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId
     .filter((deal) => named.every((person) => deal.signatories.some((own) => own.name === person.name)))
     .map((deal) => deal.id);
 }
+
+/**
+ * "Who will sign the next TPD?", "When is another one signed?": the signing of a deal the texts do not hold. The
+ * records of those they hold follow a lead that says so, rather than standing as its answer.
+ */
+export function withNextSigningUnknown(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+): AnswerDraft {
+  const records = answer.intent === "who-signed" || answer.intent === "when";
+  if (!records || query.deals.length > 0 || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.nextDeal))
+    return answer;
+  return {
+    ...answer,
+    verdict: undefined,
+    lead: `The texts I hold record no deal still to be signed, only those signed so far. ${answer.lead}`,
+  };
+}
