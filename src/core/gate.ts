@@ -493,6 +493,8 @@ function unknownName(
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }
+    // "the research security provisions": a word of asking on its own names nothing ("a penalty clause" does).
+    if (words.length === 1 && setOf(ctx.vocabulary.phrasing.framing).has(token)) continue;
     const stemmed = words.map(stem).join(" ");
     const stands =
       namesTheDeal(words, ctx) ||

@@ -266,9 +266,10 @@ function signingClaimed(
     !askedBetween(0, at);
   const from = statement ? 0 : signerFrom;
   const between = from !== null ? query.tokens.slice(from, at) : [];
-  // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?").
-  const slot =
-    (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && between.length <= 6 ? between : [];
+  // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?",
+  // "… made progress since signing?").
+  const clause = between.length > 6 || between.some((token) => setOf(ctx.vocabulary.phrasing.after).has(token));
+  const slot = (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && !clause ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);
     const end = after.findIndex((token) => placeWords.has(token) || token === "on");

@@ -149,7 +149,9 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
   const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
   // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
   const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
-  const yesNo = query.form === "yes-no" || (query.allDeals && !asksWhat(query));
+  // "all three cover fusion?" asks Yes or No; "compare AI in all three deals" asks for the rows.
+  const yesNo =
+    query.form === "yes-no" || (query.allDeals && !asksWhat(query) && query.intentBy !== "command");
   // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
   const lacking =
     query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
