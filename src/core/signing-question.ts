@@ -268,7 +268,8 @@ function signingClaimed(
   const between = from !== null ? query.tokens.slice(from, at) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?",
   // "… made progress since signing?").
-  const clause = between.length > 6 || between.some((token) => setOf(ctx.vocabulary.phrasing.after).has(token));
+  const clause =
+    between.length > 6 || between.some((token) => setOf(ctx.vocabulary.phrasing.after).has(token));
   const slot = (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && !clause ? between : [];
   if (query.tokens[at + 1] === "by") {
     const after = query.tokens.slice(at + 2);

@@ -398,6 +398,7 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
 
 /** Whether a sentence of the text denies a word asked, the first it holds: "it does not name a specific office". */
 export function deniesAsked(text: string, terms: readonly string[], negations: ReadonlySet<string>): boolean {
+  if (terms.length === 0) return false;
   const keys = terms.map(stem);
   return text.split(SENTENCE_END).some((sentence) => {
     const words = tokenize(sentence).map(stem);

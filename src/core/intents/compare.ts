@@ -25,6 +25,7 @@ import {
   capitalised,
   hasAnyOf,
   indexOfSequence,
+  once,
   phrasesIn,
   QUESTION_WORDS,
   setOf,
@@ -51,6 +52,15 @@ export const compare: Intent = {
     const count = some === all ? `All ${all} deals.` : `${capitalised(some ?? "")} of the ${all} deals.`;
     return many ? { ...answer, lead: `${count} ${answer.lead}` } : answer;
   },
+};
+
+/** Each deal's best passage on a topic alone, by topic: `compared`'s `best` for a question that asks only the topic. */
+const bestOnTopicOf = once((_ctx: KnowledgeLookups) => new Map<string, Map<DealId, Passage | undefined>>());
+const bestOnTopic = (ctx: KnowledgeLookups, topic: string) => {
+  const byTopic = bestOnTopicOf(ctx);
+  const found = byTopic.get(topic) ?? new Map<DealId, Passage | undefined>();
+  byTopic.set(topic, found);
+  return found;
 };
 
 function compared({ query, ctx }: IntentRequest): AnswerDraft {
@@ -94,10 +104,18 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
   const allOf = narrowed.terms.length > 1 ? "all of " : "";
   const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
   const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
-  // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again.
+  // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again. On a topic
+  // alone, in no section, it is the same for every question, and kept for the bot's life.
   const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
   const best = (deal: DealId, part: Subject) => {
-    const ofPart = bestFound.get(part) ?? new Map<DealId, Passage | undefined>();
+    const onTopicAlone =
+      sections.length === 0 &&
+      asked.terms.length === 0 &&
+      part.topics.length === 1 &&
+      part.names.length + part.terms.length + part.aliasWords.length === 0;
+    const ofPart = onTopicAlone
+      ? bestOnTopic(ctx, part.topics[0] as string)
+      : (bestFound.get(part) ?? new Map<DealId, Passage | undefined>());
     bestFound.set(part, ofPart);
     if (ofPart.has(deal)) return ofPart.get(deal);
     // In a section asked, only the deal's passages of it are read.
