@@ -39,7 +39,7 @@ import {
   phrasesIn,
   setOf,
 } from "./text.js";
-import { asksExpansion, withAlternativeStated, withValueStated } from "./value-asked.js";
+import { asksExpansion, asksTime, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import { happenedAsked, orderAsked, withYesNoLead } from "./yes-no.js";
@@ -156,7 +156,11 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     // "Which deal was signed in Tokyo?", "Were any deals signed in the US?": the signing records.
     const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
     if (signedAt && signedAt.places.length > 0 && signedAt.people.length === 0) return "when";
-    if (!isEmpty(subjectOf(query)) || query.sections.length + query.countries.length > 0) return "compare";
+    const subject = subjectOf(query);
+    // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
+    const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
+    if (yesNo && termsOnly && asksTime(query, ctx)) return "ask";
+    if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";

@@ -31,7 +31,7 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
-  const { clock, clockGiven, places, exact, sums, occasionsAsked } = knowledge.valuesAsked;
+  const { clock, clockGiven, places, exact, sums, occasionsAsked, limitAsked } = knowledge.valuesAsked;
   const { auxiliaries, placeBefore, anyPart, connectives, occasions } = knowledge.phrasing;
   // Words that make "what … office" a question about something else: "what is the office of …".
   const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
@@ -47,6 +47,11 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     ),
     timeAsked: new RegExp(`\\b(${anyOf(time)})\\b`),
     exactAsked: new RegExp(`\\b(${anyOf(exact)})\\b`),
+    limitAsked: new RegExp(`\\b(${anyOf(limitAsked)})\\b`),
+    // "within six months", "by the end of 2028", "no later than March": a limit set, not a date something happened.
+    limitGiven: new RegExp(
+      `\\b(within|by|before|until|no later than)\\s+(the end of\\s+)?(${number}|(19|20)\\d{2}\\b|${MONTHS.map(capitalised).join("|")})`,
+    ),
     dayGiven: new RegExp(`\\b\\d{1,2} (${MONTHS.map(capitalised).join("|")})\\b`),
     officeGiven: new RegExp(`\\b(${anyOf(offices.map(capitalised))})\\b`),
     roleAsked: new RegExp(`\\b(${anyOf(roles)})\\b`),
@@ -253,9 +258,11 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   // "On what exact date …?": only a day of a month gives it.
   const exact = patterns.exactAsked.test(text);
+  const limit = !exact && patterns.limitAsked.test(text);
   if (patterns.timeAsked.test(text))
     return {
-      gives: (passage) => (exact ? patterns.dayGiven : patterns.timeGiven).test(passage.text),
+      gives: (passage) =>
+        (exact ? patterns.dayGiven : limit ? patterns.limitGiven : patterns.timeGiven).test(passage.text),
       unsaid: exact ? "say the exact date" : "give a date or time limit for that",
       number: true,
       quotable: true,
@@ -559,6 +566,13 @@ export const NO_FUNDS = "No funds are committed: ";
 export const SAYS_WHAT_IS_LACKING = new RegExp(
   `^(The (texts|reports) I hold (do not|name|list)|${NO_FUNDS})`,
 );
+
+/**
+ * "Does any deal set a deadline?": asks for a time or a limit, which a sentence gives in its own words ("within six
+ * months"): no text lacking the word asked lacks it.
+ */
+export const asksTime = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  patternsOf(ctx.knowledge).timeAsked.test(query.tokens.join(" "));
 
 /** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
