@@ -159,7 +159,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     const subject = subjectOf(query);
     // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
-    if (yesNo && termsOnly && asksTime(query, ctx)) return "ask";
+    if (termsOnly && asksTime(query, ctx)) return "ask";
     if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }

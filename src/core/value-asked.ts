@@ -2,7 +2,7 @@ import type { AnswerDraft, Excerpt } from "./answer.js";
 import { excerptOf } from "./answer-building.js";
 import { HAS_AMOUNT, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { KnowledgeBase, Passage, Phrasing } from "./model.js";
+import type { DealId, KnowledgeBase, Passage, Phrasing } from "./model.js";
 import { countWord, MONTHS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { nameHas, signingAsked, signingClause } from "./signing-question.js";
@@ -573,6 +573,19 @@ export const SAYS_WHAT_IS_LACKING = new RegExp(
  */
 export const asksTime = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   patternsOf(ctx.knowledge).timeAsked.test(query.tokens.join(" "));
+
+/**
+ * "Which deals have deadlines?", "What is the timeline of the UK deal?": when a time limit is asked in words no
+ * passage has, the deal texts' passages that set one ("within six months"); none when no limit is asked.
+ */
+export function limitsSet(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[] {
+  const patterns = patternsOf(ctx.knowledge);
+  const text = query.tokens.join(" ");
+  if (!patterns.limitAsked.test(text) || patterns.exactAsked.test(text)) return [];
+  return ctx
+    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
+    .filter((passage) => passage.section !== "development" && patterns.limitGiven.test(passage.text));
+}
 
 /** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>

@@ -60,8 +60,9 @@ import {
   setOf,
   stem,
   tokenize,
+  unique,
 } from "../text.js";
-import { expansionPassages, NO_FUNDS, valueUnsaid } from "../value-asked.js";
+import { expansionPassages, limitsSet, NO_FUNDS, valueUnsaid } from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
@@ -192,12 +193,12 @@ export const ask: Intent = {
       (topic) => deals.length > 0 && !deals.some((d) => ctx.covers(d, topic)),
     );
     if (uncovered.length > 0 && uncovered.length === query.topics.length)
-      return nothingFound(answer, query, deals, ctx);
+      return nothingFound(answer, query, deals, ctx, options);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
     const strict = rank(covered, deals, ctx, options);
     const closest = strict.total === 0 && query.topics.length === 0;
     const ranked = closest ? rank(covered, deals, ctx, options, true) : strict;
-    if (ranked.total === 0) return nothingFound(answer, query, deals, ctx);
+    if (ranked.total === 0) return nothingFound(answer, query, deals, ctx, options);
     const onlyNamed = onlyPeopleShared(query, ranked.top, ctx);
     if (onlyNamed) return decline(ctx, query, "ask", onlyNamed, deals);
 
@@ -1198,6 +1199,7 @@ function nothingFound(
   query: ParsedQuery,
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
+  options: AnswerOptions,
 ): AnswerDraft {
   const topics = query.topics.map((id) => ctx.topicLabel(id)).join(" and ");
   const onTopics = query.topics.length > 0;
@@ -1211,6 +1213,22 @@ function nothingFound(
     elsewhere.length > 0
       ? ` ${capitalised(inSentence(topics))} appears in ${dealsWith(ctx, elsewhere)}.`
       : "";
+  // "Which deals have deadlines?": the limits the texts set, in their own words.
+  const limits = onTopics ? [] : limitsSet(query, ctx, deals);
+  if (limits.length > 0) {
+    const found = {
+      ...answer,
+      found: true,
+      title: `${where} · time limits`,
+      lead: `The time limits set in ${where}:`,
+    };
+    return paginate(
+      { ...found, deals: unique(limits.map((passage) => passage.deals[0] as DealId)) },
+      limits,
+      (passage) => excerptOf(ctx, passage),
+      options,
+    );
+  }
   // "When will the UK deal be renewed?": the value asked is said to be unsaid first.
   const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
   const unsaid = valueUnsaid(query, [], ctx, one)?.said ?? "";
