@@ -251,6 +251,14 @@ export class Vocabulary {
       : token;
   }
 
+  /** The stems of the known words, made on first use. */
+  private stems: Set<string> | null = null;
+
+  private knownStems(): ReadonlySet<string> {
+    this.stems ??= new Set([...this.knownWords].map(stem));
+    return this.stems;
+  }
+
   /** The known words by first letter, made on first use. */
   private byFirstLetter: Map<string, string[]> | null = null;
 
@@ -402,7 +410,8 @@ export class Vocabulary {
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
-    if (this.knownWords.has(token)) return null;
+    // "reporting" is a form of a word the texts use ("reports"), no slip of an alias ("exporting").
+    if (this.knownWords.has(token) || (!foreign && this.knownStems().has(stem(token)))) return null;
     // A compound or inflection of another language's alias is read as it ("kernbrennstoff"); else a typo of one.
     const inside = foreign ? this.aliasInside(token) : null;
     const closest = inside ? null : this.closestWord(token, foreign);
