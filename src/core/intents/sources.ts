@@ -21,12 +21,16 @@ export const sources: Intent = {
       ...blankAnswer(query, "sources"),
       found: listed.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
-      lead: `${listed.length} document${listed.length === 1 ? "" : "s"}; official texts first.`,
+      lead: `${listed.length} document${listed.length === 1 ? "" : "s"}, the newest dated ${formatDate(newest(listed))}; official texts first.`,
       items: listed.map(itemOf),
       deals,
     };
   },
 };
+
+/** The date of the newest of the sources: how far the knowledge reaches. */
+const newest = (listed: readonly Source[]) =>
+  listed.map((source) => source.published ?? "").reduce((a, b) => (byCodePoint(a, b) < 0 ? b : a), "");
 
 /** A source as a line of the list, made once per source. */
 const itemOf = once(
