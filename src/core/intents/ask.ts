@@ -1064,14 +1064,33 @@ function unnamedIn(
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
   if (subject.topics.length > 0 || !words.some((word) => holdsAnyOf(word, ctx.vocabulary.phrasing.bodyWords)))
     return null;
-  const unnamedBodies = (deal: DealId) =>
-    ctx.passages({ deals: [deal] }).filter((passage) => inDealTexts(passage) && bodiesIn(passage).length > 0);
+  const unnamedBodies = (deal: DealId) => bodiesUnnamed(ctx, deal).passages;
   if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
-  const said = missing.flatMap((deal) => unnamedBodies(deal).flatMap(bodiesIn));
+  const said = missing.flatMap((deal) => bodiesUnnamed(ctx, deal).bodies);
   return {
     passages: unnamedBodies,
     instead: `they speak of ${joinNames([...new Set(said)])} without naming them`,
   };
+}
+
+/**
+ * A deal's passages of its texts that speak of bodies unnamed (`bodiesIn`), and those bodies, each once: the same
+ * for every question, read on the first that asks.
+ */
+const bodiesUnnamedOf = once(
+  (_ctx: KnowledgeLookups) => new Map<DealId, { passages: Passage[]; bodies: string[] }>(),
+);
+function bodiesUnnamed(ctx: KnowledgeLookups, deal: DealId): { passages: Passage[]; bodies: string[] } {
+  const byDeal = bodiesUnnamedOf(ctx);
+  let read = byDeal.get(deal);
+  if (!read) {
+    const passages = ctx
+      .passages({ deals: [deal] })
+      .filter((passage) => inDealTexts(passage) && bodiesIn(passage).length > 0);
+    read = { passages, bodies: [...new Set(passages.flatMap(bodiesIn))] };
+    byDeal.set(deal, read);
+  }
+  return read;
 }
 
 /** The name without the deal the question put before it: "cubesat" for "Japanese cubesat". */
