@@ -391,14 +391,28 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
  * is written "defense facilities"); else the words as asked.
  */
 function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
-  const pattern = (words: readonly string[]) => new RegExp(`\\b${writtenWords(words)}\\b`, "iu");
-  const passages = mayName(ctx, name);
-  for (const words of [name.words, ...name.forms]) {
-    const written = pattern(words);
+  const forms = [name.words, ...name.forms];
+  const key = forms.map((words) => words.join(" ")).join("\n");
+  const written = writtenNamesOf(ctx);
+  let asWritten = written.get(key);
+  if (asWritten === undefined) {
+    asWritten = firstWritten(mayName(ctx, name), forms) ?? name.words.join(" ");
+    written.set(key, asWritten);
+  }
+  return asWritten;
+}
+
+/** `nameAsWritten` by the name's forms: the same for every question, read on the first that asks. */
+const writtenNamesOf = once((_ctx: KnowledgeLookups) => new Map<string, string>());
+
+/** The first form, as a passage writes it, that one of the passages has. */
+function firstWritten(passages: readonly Passage[], forms: readonly (readonly string[])[]): string | null {
+  for (const words of forms) {
+    const written = new RegExp(`\\b${writtenWords(words)}\\b`, "iu");
     for (const passage of passages) {
       const found = written.exec(passage.text);
       if (found) return found[0];
     }
   }
-  return name.words.join(" ");
+  return null;
 }

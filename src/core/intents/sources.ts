@@ -1,7 +1,8 @@
 import type { AnswerDraft, Item } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
-import type { Source } from "../model.js";
+import type { KnowledgeLookups } from "../lookups.js";
+import type { DealId, Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
 import { byCodePoint, once } from "../text.js";
 import type { Intent } from "./intent.js";
@@ -13,20 +14,38 @@ export const sources: Intent = {
   commands: ["sources", "source", "links", "documents", "docs"],
   run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
-    // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
-    const wanted =
-      deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
-    const listed = wanted ? wanted.flatMap((id) => ctx.source(id) ?? []) : allInOrder(ctx.knowledge.sources);
+    const { items, lead } = listOf(ctx, deals);
     return {
       ...blankAnswer(query, "sources"),
-      found: listed.length > 0,
+      found: items.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
-      lead: `${listed.length} document${listed.length === 1 ? "" : "s"}, the newest dated ${formatDate(newest(listed))}; official texts first.`,
-      items: listed.map(itemOf),
+      lead,
+      items: [...items],
       deals,
     };
   },
 };
+
+/** The list for the deals asked, and its lead: the same for every question, made on the first that asks. */
+const listsOf = once((_ctx: KnowledgeLookups) => new Map<string, { items: Item[]; lead: string }>());
+function listOf(ctx: KnowledgeLookups, deals: readonly DealId[]): { items: Item[]; lead: string } {
+  const lists = listsOf(ctx);
+  const key = deals.join(" ");
+  let list = lists.get(key);
+  if (!list) {
+    // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
+    const wanted =
+      deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
+    const listed = wanted ? wanted.flatMap((id) => ctx.source(id) ?? []) : allInOrder(ctx.knowledge.sources);
+    const count = `${listed.length} document${listed.length === 1 ? "" : "s"}`;
+    list = {
+      items: listed.map(itemOf),
+      lead: `${count}, the newest dated ${formatDate(newest(listed))}; official texts first.`,
+    };
+    lists.set(key, list);
+  }
+  return list;
+}
 
 /** The date of the newest of the sources: how far the knowledge reaches. */
 const newest = (listed: readonly Source[]) =>
