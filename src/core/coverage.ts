@@ -2,7 +2,16 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, Passage, Topic } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
-import { FILLER_WORDS, hasAnyOf, indexOfSequence, once, stem, tokenize, writtenWords } from "./text.js";
+import {
+  FILLER_WORDS,
+  hasAnyOf,
+  indexOfSequence,
+  keptPer,
+  once,
+  stem,
+  tokenize,
+  writtenWords,
+} from "./text.js";
 import type { NameMatch } from "./vocabulary.js";
 
 /** What a which-deal or yes/no question asks about: topics, named things, and other words of substance. */
@@ -393,17 +402,11 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
 function nameAsWritten(ctx: KnowledgeLookups, name: NameMatch): string {
   const forms = [name.words, ...name.forms];
   const key = forms.map((words) => words.join(" ")).join("\n");
-  const written = writtenNamesOf(ctx);
-  let asWritten = written.get(key);
-  if (asWritten === undefined) {
-    asWritten = firstWritten(mayName(ctx, name), forms) ?? name.words.join(" ");
-    written.set(key, asWritten);
-  }
-  return asWritten;
+  return keptWritten(ctx, key, () => firstWritten(mayName(ctx, name), forms) ?? name.words.join(" "));
 }
 
 /** `nameAsWritten` by the name's forms: the same for every question, read on the first that asks. */
-const writtenNamesOf = once((_ctx: KnowledgeLookups) => new Map<string, string>());
+const keptWritten = keptPer<KnowledgeLookups, string, string>();
 
 /** The first form, as a passage writes it, that one of the passages has. */
 function firstWritten(passages: readonly Passage[], forms: readonly (readonly string[])[]): string | null {

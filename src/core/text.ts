@@ -377,6 +377,27 @@ export function once<Key extends object, Value>(make: (key: Key) => Value): (key
   };
 }
 
+/**
+ * A store of what `make` returns for an owner (a bot's lookups) and a key, made on the first call with them: for
+ * work that is the same for every question.
+ */
+export function keptPer<Owner extends object, Key, Value>(): (
+  owner: Owner,
+  key: Key,
+  make: () => Value,
+) => Value {
+  const byOwner = new WeakMap<Owner, Map<Key, Value>>();
+  return (owner, key, make) => {
+    let kept = byOwner.get(owner);
+    if (!kept) {
+      kept = new Map();
+      byOwner.set(owner, kept);
+    }
+    if (!kept.has(key)) kept.set(key, make());
+    return kept.get(key) as Value;
+  };
+}
+
 /** A list of words as a set, made once per list (the lists of a bot are made when it is built). */
 export const setOf = once((list: readonly string[]): ReadonlySet<string> => new Set(list));
 

@@ -55,6 +55,7 @@ import {
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
+  keptPer,
   once,
   phrasesIn,
   setOf,
@@ -1077,21 +1078,14 @@ function unnamedIn(
  * A deal's passages of its texts that speak of bodies unnamed (`bodiesIn`), and those bodies, each once: the same
  * for every question, read on the first that asks.
  */
-const bodiesUnnamedOf = once(
-  (_ctx: KnowledgeLookups) => new Map<DealId, { passages: Passage[]; bodies: string[] }>(),
-);
-function bodiesUnnamed(ctx: KnowledgeLookups, deal: DealId): { passages: Passage[]; bodies: string[] } {
-  const byDeal = bodiesUnnamedOf(ctx);
-  let read = byDeal.get(deal);
-  if (!read) {
+const keptBodies = keptPer<KnowledgeLookups, DealId, { passages: Passage[]; bodies: string[] }>();
+const bodiesUnnamed = (ctx: KnowledgeLookups, deal: DealId) =>
+  keptBodies(ctx, deal, () => {
     const passages = ctx
       .passages({ deals: [deal] })
       .filter((passage) => inDealTexts(passage) && bodiesIn(passage).length > 0);
-    read = { passages, bodies: [...new Set(passages.flatMap(bodiesIn))] };
-    byDeal.set(deal, read);
-  }
-  return read;
-}
+    return { passages, bodies: [...new Set(passages.flatMap(bodiesIn))] };
+  });
 
 /** The name without the deal the question put before it: "cubesat" for "Japanese cubesat". */
 const withoutQualifier = (name: NameMatch): NameMatch => ({
@@ -1169,26 +1163,21 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
 type DealPassage = { passage: Passage; deal: DealId };
 
 /** Each deal's overview, in the order it is read: the same for every question, so put in order once per bot. */
-const overviewsOf = once((_ctx: KnowledgeLookups) => new Map<DealId, readonly DealPassage[]>());
+const keptOverview = keptPer<KnowledgeLookups, DealId, readonly DealPassage[]>();
 
 function overviewPassages(deals: readonly DealId[], ctx: KnowledgeLookups): readonly DealPassage[] {
-  const overviews = overviewsOf(ctx);
   const order = (passage: Passage) => {
     const at = OVERVIEW_ORDER.indexOf(passage.section);
     return at < 0 ? OVERVIEW_ORDER.length : at;
   };
-  const of = (deal: DealId) => {
-    let overview = overviews.get(deal);
-    if (!overview) {
-      overview = ctx
+  const of = (deal: DealId) =>
+    keptOverview(ctx, deal, () =>
+      ctx
         .passages({ deals: [deal] })
         .filter((passage) => passage.section !== "article" || passage.deals.length === 1)
         .sort((a, b) => order(a) - order(b) || a.order - b.order)
-        .map((passage) => ({ passage, deal }));
-      overviews.set(deal, overview);
-    }
-    return overview;
-  };
+        .map((passage) => ({ passage, deal })),
+    );
   return deals.length === 1 ? of(deals[0] as DealId) : deals.flatMap(of);
 }
 

@@ -25,7 +25,7 @@ import {
   capitalised,
   hasAnyOf,
   indexOfSequence,
-  once,
+  keptPer,
   phrasesIn,
   QUESTION_WORDS,
   setOf,
@@ -55,13 +55,7 @@ export const compare: Intent = {
 };
 
 /** Each deal's best passage on a topic alone, by topic: `compared`'s `best` for a question that asks only the topic. */
-const bestOnTopicOf = once((_ctx: KnowledgeLookups) => new Map<string, Map<DealId, Passage | undefined>>());
-const bestOnTopic = (ctx: KnowledgeLookups, topic: string) => {
-  const byTopic = bestOnTopicOf(ctx);
-  const found = byTopic.get(topic) ?? new Map<DealId, Passage | undefined>();
-  byTopic.set(topic, found);
-  return found;
-};
+const bestOnTopic = keptPer<KnowledgeLookups, string, Map<DealId, Passage | undefined>>();
 
 function compared({ query, ctx }: IntentRequest): AnswerDraft {
   const answer = blankAnswer(query, "compare");
@@ -114,7 +108,7 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
       part.topics.length === 1 &&
       part.names.length + part.terms.length + part.aliasWords.length === 0;
     const ofPart = onTopicAlone
-      ? bestOnTopic(ctx, part.topics[0] as string)
+      ? bestOnTopic(ctx, part.topics[0] as string, () => new Map())
       : (bestFound.get(part) ?? new Map<DealId, Passage | undefined>());
     bestFound.set(part, ofPart);
     if (ofPart.has(deal)) return ofPart.get(deal);

@@ -4,7 +4,7 @@ import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { formatDate, partnerList } from "../phrasing.js";
-import { byCodePoint, once } from "../text.js";
+import { byCodePoint, keptPer, once } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -27,25 +27,17 @@ export const sources: Intent = {
 };
 
 /** The list for the deals asked, and its lead: the same for every question, made on the first that asks. */
-const listsOf = once((_ctx: KnowledgeLookups) => new Map<string, { items: Item[]; lead: string }>());
-function listOf(ctx: KnowledgeLookups, deals: readonly DealId[]): { items: Item[]; lead: string } {
-  const lists = listsOf(ctx);
-  const key = deals.join(" ");
-  let list = lists.get(key);
-  if (!list) {
+const keptLists = keptPer<KnowledgeLookups, string, { items: Item[]; lead: string }>();
+const listOf = (ctx: KnowledgeLookups, deals: readonly DealId[]) =>
+  keptLists(ctx, deals.join(" "), () => {
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
     const wanted =
       deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
     const listed = wanted ? wanted.flatMap((id) => ctx.source(id) ?? []) : allInOrder(ctx.knowledge.sources);
     const count = `${listed.length} document${listed.length === 1 ? "" : "s"}`;
-    list = {
-      items: listed.map(itemOf),
-      lead: `${count}, the newest dated ${formatDate(newest(listed))}; official texts first.`,
-    };
-    lists.set(key, list);
-  }
-  return list;
-}
+    const lead = `${count}, the newest dated ${formatDate(newest(listed))}; official texts first.`;
+    return { items: listed.map(itemOf), lead };
+  });
 
 /** The date of the newest of the sources: how far the knowledge reaches. */
 const newest = (listed: readonly Source[]) =>
