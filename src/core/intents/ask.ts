@@ -378,21 +378,29 @@ function onlyPeopleShared(
 }
 
 /** The clause of each deal asked that says it commits no funds: what answers "how much does it spend?". */
-function noFundsClauses(deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] {
-  return deals.flatMap((deal) => {
-    const clause = ctx
-      .passagesOn("legal-status", [deal])
-      .find((passage) => passage.deals.includes(deal) && ctx.hasWords(passage, ["commits", "funds"]));
-    return clause ? [{ passage: clause, score: 0 }] : [];
-  });
-}
+const noFundsClauses = (deals: readonly DealId[], ctx: KnowledgeLookups): Ranked[] =>
+  deals.flatMap((deal) =>
+    keptNoFunds(ctx, deal, () => {
+      const clause = ctx
+        .passagesOn("legal-status", [deal])
+        .find((passage) => passage.deals.includes(deal) && ctx.hasWords(passage, ["commits", "funds"]));
+      return clause ? [{ passage: clause, score: 0 }] : [];
+    }),
+  );
+const keptNoFunds = keptPer<KnowledgeLookups, DealId, Ranked[]>();
 
-/** A deal's own passages that give a sum, in knowledge order; not a later development (a separate plan). */
+/**
+ * A deal's own passages that give a sum, in knowledge order; not a later development (a separate plan). The
+ * same for every question, read on the first that asks.
+ */
 const amountsOf = (deal: DealId, ctx: KnowledgeLookups): Ranked[] =>
-  ctx
-    .passages({ deals: [deal] })
-    .filter((p) => p.deals.length === 1 && p.section !== "development" && HAS_AMOUNT.test(p.text))
-    .map((passage) => ({ passage, score: 0 }));
+  keptAmounts(ctx, deal, () =>
+    ctx
+      .passages({ deals: [deal] })
+      .filter((p) => p.deals.length === 1 && p.section !== "development" && HAS_AMOUNT.test(p.text))
+      .map((passage) => ({ passage, score: 0 })),
+  );
+const keptAmounts = keptPer<KnowledgeLookups, DealId, Ranked[]>();
 
 /** Whether the passage has a word of the question other than how a span is asked ("design", "review"). */
 const sharesTerm = (query: ParsedQuery, passage: Passage, ctx: KnowledgeLookups) =>
