@@ -210,6 +210,8 @@ export function evidence(
     const room = count - passages.length;
     const best: { passage: Passage; score: number }[] = [];
     const keep = room > 0 ? room + before.size : 0;
+    // Many to keep ("all of them"): all are scored, then stably sorted once, rather than each put in its place.
+    const sortAtEnd = keep > KEPT_IN_PLACE;
     const added: Passage[] = [];
     readEvidence(ctx, deal, subject, (passage, score) => {
       if (!wanted(passage)) return false;
@@ -217,6 +219,10 @@ export function evidence(
       else total += 1;
       if (keep === 0) return false;
       const value = score();
+      if (sortAtEnd) {
+        best.push({ passage, score: value });
+        return false;
+      }
       const last = best[best.length - 1];
       if (best.length === keep && last && value <= last.score) return false;
       let at = best.length;
@@ -225,12 +231,16 @@ export function evidence(
       if (best.length > keep) best.pop();
       return false;
     });
+    if (sortAtEnd) best.sort((a, b) => b.score - a.score).splice(keep);
     for (const { passage } of best)
       if (passages.length < count && !before.has(passage)) passages.push(passage);
     for (const passage of added) before.add(passage);
   }
   return { passages, total: subjects.length > 1 ? before.size : total };
 }
+
+/** Past this many to keep, `evidence` sorts once at the end instead of keeping a list in order as it reads. */
+const KEPT_IN_PLACE = 64;
 
 /**
  * Whether some passage of `evidence` is `wanted`: read until the first, without scoring or ordering them.

@@ -521,7 +521,7 @@ function partsOf(passages: readonly Passage[]): PassageParts {
     }
     parts.source[position] = source;
   });
-  return { ...parts, mainTopics };
+  return { ...parts, mainTopics, sourceIds: [...sources.keys()] };
 }
 
 /** `partsOf` a knowledge's passages. */
@@ -530,6 +530,8 @@ export type PassageParts = {
   mainTopic: Int32Array;
   mainTopics: readonly string[];
   source: Int32Array;
+  /** The id of each source by its number in `source`. */
+  sourceIds: readonly string[];
 };
 /** The bits of `PassageParts.flags`. */
 export const ONE_DEAL = 1;

@@ -565,6 +565,7 @@ function rank(
   const { passages } = ctx.knowledge;
   // What the score reads of a passage, read without touching it: most candidates of a large knowledge need no more.
   const { flags, mainTopic, mainTopics, source } = ctx.passageParts;
+  const publishedByAsked = query.publishers.length > 0 ? publishedBy(ctx, query.publishers) : null;
   const mainlyOn = mainTopics.map((topic) =>
     asked.reduce((bits, each, i) => (each === topic ? bits | (1 << i) : bits), 0),
   );
@@ -600,11 +601,7 @@ function rank(
     // A passage with most of the question's other words ("Bae", "Kratsios", "summit") beats a general one.
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     // "Which fields did the White House say …": that publisher's own account comes first.
-    const saidByAsked =
-      query.publishers.length > 0 &&
-      query.publishers.includes(ctx.source((passages[position] as Passage).sourceId)?.publisher ?? "")
-        ? 1
-        : 0;
+    const saidByAsked = publishedByAsked?.[source[position] as number] ?? 0;
     const score =
       saidByAsked +
       covered * 3 +
@@ -657,6 +654,15 @@ function rank(
     asked.length > 1 ? takeTurns(kept, asked, count) : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
   return { top, total, rare, onlyDevelopments };
 }
+
+/** By source number (`PassageParts.source`), 1 where one of the publishers published it: read once per bot. */
+const publishedBy = (ctx: KnowledgeLookups, publishers: readonly string[]) =>
+  keptPublishers(ctx, publishers.join("\n"), () =>
+    Uint8Array.from(ctx.passageParts.sourceIds, (id) =>
+      publishers.includes(ctx.source(id)?.publisher ?? "") ? 1 : 0,
+    ),
+  );
+const keptPublishers = keptPer<KnowledgeLookups, string, Uint8Array>();
 
 /** Past this many results to keep, keeping them in order as they come costs more than one sort. */
 const MAX_KEPT_IN_ORDER = 64;
