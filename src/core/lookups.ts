@@ -19,13 +19,14 @@ const DERIVED_ENDINGS: readonly [RegExp, string][] = [
   [/i[sz]e$/, "ity"],
 ];
 
+/** Which passages `passages` and `positionsIn` give: of these deals (every deal when none), of these sections. */
+type PassageFilter = { deals?: readonly DealId[]; sections?: readonly Section[] };
+
 /**
  * Read-only lookups over the knowledge that every intent shares: deals, topics, passages, sources. Built in
  * one pass over the passages; every question is then answered from the lists for its deals, sections, topics
  * and words, never by reading every passage.
  */
-type PassageFilter = { deals?: readonly DealId[]; sections?: readonly Section[] };
-
 export class KnowledgeLookups {
   private readonly dealsById: Map<DealId, Deal>;
   private readonly topicsById: Map<string, Topic>;
@@ -179,24 +180,26 @@ export class KnowledgeLookups {
     const key = `${deals.join(" ")}\u0000${filter.sections ? [...new Set(filter.sections)].sort().join(" ") : "*"}`;
     let positions = this.positionsByFilter.get(key);
     if (!positions) {
-      positions = this.toPositions(this.readPassages({ deals, sections: filter.sections }));
+      positions = this.readPositions(deals, filter.sections);
       this.positionsByFilter.set(key, positions);
     }
     return positions;
   }
 
-  private readPassages(filter: PassageFilter): Passage[] {
-    const { sections } = filter;
-    if (!filter.deals || filter.deals.length === 0) {
-      const all = this.knowledge.passages;
-      return sections ? all.filter((passage) => sections.includes(passage.section)) : [...all];
+  private readPositions(deals: readonly DealId[], sections: readonly Section[] | undefined): Int32Array {
+    const { passages } = this.knowledge;
+    if (deals.length === 0) {
+      const all = Int32Array.from(passages.keys());
+      return sections ? all.filter((position) => sections.includes(this.passageAt(position).section)) : all;
     }
-    const lists = [...new Set(filter.deals)].flatMap((deal) =>
+    const lists = deals.flatMap((deal) =>
       sections
-        ? [...new Set(sections)].map((section) => this.tables.byDeal.get(deal)?.bySection.get(section) ?? [])
-        : [this.tables.byDeal.get(deal)?.passages ?? []],
+        ? [...new Set(sections)].map((section) =>
+            this.toPositions(this.tables.byDeal.get(deal)?.bySection.get(section) ?? []),
+          )
+        : [this.positionsOf(deal)],
     );
-    return this.inOrder(lists);
+    return Int32Array.from(union(lists));
   }
 
   /**

@@ -36,26 +36,26 @@ export function splitParts(
   const whichEach = parsed.every((part) => part.tokens[0] === "which") && first.form === "which-deal";
   // A deal a part names only inside a name the whole question reads as a name ("… the Japan deal mention CAISI and
   // the UK AI Security Institute?") is not asked about.
-  const dealsOf = (part: ParsedQuery) =>
-    part.deals.filter((deal) => query.deals.length === 0 || query.deals.includes(deal));
-  const parts = parsed.map((part) => ({
-    ...part,
-    ...(whichEach ? { form: "which-deal" as const } : {}),
-    // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
-    // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
-    deals:
-      dealsOf(part).length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? dealsOf(part) : query.deals,
-    countries: query.countries,
-    ...(part.intentBy === "default" && part.form === "open"
-      ? {
-          form: first.form,
-          allDeals: first.allDeals,
-          coverage: first.coverage,
-          intent: firstIntent,
-          intentBy: "cue" as const,
-        }
-      : {}),
-  }));
+  const parts = parsed.map((part) => {
+    const own = part.deals.filter((deal) => query.deals.length === 0 || query.deals.includes(deal));
+    return {
+      ...part,
+      ...(whichEach ? { form: "which-deal" as const } : {}),
+      // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
+      // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
+      deals: own.length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? own : query.deals,
+      countries: query.countries,
+      ...(part.intentBy === "default" && part.form === "open"
+        ? {
+            form: first.form,
+            allDeals: first.allDeals,
+            coverage: first.coverage,
+            intent: firstIntent,
+            intentBy: "cue" as const,
+          }
+        : {}),
+    };
+  });
   // Parts that all go to one intent with no section of their own ("japan fusion and space") are one question.
   // A part asked only in words of its own ("… and what is the industry exchange?") keeps its own answer, and so
   // do clauses marked as questions that ask more than a topic ("…, and which regulators speed up licensing?"),

@@ -1,5 +1,6 @@
 import type { AnswerDraft, Excerpt } from "./answer.js";
 import { excerptOf } from "./answer-building.js";
+import { inDealTexts } from "./coverage.js";
 import { HAS_AMOUNT, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, KnowledgeBase, Passage, Phrasing } from "./model.js";
@@ -258,7 +259,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   // "On what exact date …?": only a day of a month gives it.
   const exact = patterns.exactAsked.test(text);
-  const limit = !exact && patterns.limitAsked.test(text);
+  const limit = limitAsked(text, patterns);
   if (patterns.timeAsked.test(text))
     return {
       gives: (passage) =>
@@ -580,12 +581,15 @@ export const asksTime = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
  */
 export function limitsSet(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[] {
   const patterns = patternsOf(ctx.knowledge);
-  const text = query.tokens.join(" ");
-  if (!patterns.limitAsked.test(text) || patterns.exactAsked.test(text)) return [];
+  if (!limitAsked(query.tokens.join(" "), patterns)) return [];
   return ctx
     .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
-    .filter((passage) => passage.section !== "development" && patterns.limitGiven.test(passage.text));
+    .filter((passage) => inDealTexts(passage) && patterns.limitGiven.test(passage.text));
 }
+
+/** Of the time asked, a limit ("what deadline"), not an exact date ("on what exact date"). */
+const limitAsked = (text: string, patterns: ReturnType<typeof patternsOf>) =>
+  !patterns.exactAsked.test(text) && patterns.limitAsked.test(text);
 
 /** "What does MOC stand for?": asks what an abbreviation stands for, which the texts, not a record, answer. */
 export const asksExpansion = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
