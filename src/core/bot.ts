@@ -24,6 +24,7 @@ import {
   mentionsSigning,
   partnerBefore,
   signingAsked,
+  signingStated,
   withNextSigningUnknown,
   withSigningCorrected,
 } from "./signing-question.js";
@@ -121,6 +122,17 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     return null;
   return tokens.some(signerPart) || person.has(tokens[part] ?? "") ? "who-signed" : "when";
 }
+
+/**
+ * "Which source says Ha Jung-woo signed?", "what sources say it was signed in Gyeongju?": the signing record, whose
+ * excerpts cite the sources saying it, not the list of every source.
+ */
+function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" | "who-signed" | null {
+  const says = setOf(ctx.vocabulary.phrasing.sayAsked);
+  const from = query.tokens.findIndex((token) => says.has(token)) + 1;
+  if (query.intent !== "sources" || from === 0 || !mentionsSigning(query, ctx)) return null;
+  return (signingStated(query, ctx, from)?.people.length ?? 0) > 0 ? "who-signed" : "when";
+}
 /**
  * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
  * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
@@ -145,6 +157,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (orderAsked(query, ctx)) return "when";
   const record = signingRecordAsked(query, ctx);
   if (record) return record;
+  const claimed = signingClaimSourced(query, ctx);
+  if (claimed) return claimed;
   // "Has the UK deal been terminated?", "Has either side withdrawn?": where the deal stands, as reports record it.
   if (happenedAsked(query, ctx, "discontinuation")) return "status";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {

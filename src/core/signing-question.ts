@@ -157,6 +157,10 @@ export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signing
   return signingClaimed({ ...query, tokens }, ctx, signerFirst.has(tokens[0] ?? "") ? 1 : null);
 }
 
+/** The signing a clause of the question states from word `from` on: "which source says Ha Jung-woo signed?". */
+export const signingStated = (query: ParsedQuery, ctx: KnowledgeLookups, from: number): SigningAsked | null =>
+  signingClaimed({ ...query, tokens: query.tokens.slice(from) }, ctx, null);
+
 /**
  * What an open question takes for granted about a signing: "Why did Biden and Kishida sign the Japan deal?",
  * "What did the UK deal signed at Downing Street cover?". Only capitalised words count as people here.
