@@ -159,8 +159,10 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (record) return record;
   const claimed = signingClaimSourced(query, ctx);
   if (claimed) return claimed;
-  // "Has the UK deal been terminated?", "Has either side withdrawn?": where the deal stands, as reports record it.
-  if (happenedAsked(query, ctx, "discontinuation")) return "status";
+  // "Has the UK deal been terminated?", "Has either side withdrawn?", "Has the Japan deal been implemented?": where
+  // the deal stands, as reports record it.
+  if (happenedAsked(query, ctx, "discontinuation") || happenedAsked(query, ctx, "governance"))
+    return "status";
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
