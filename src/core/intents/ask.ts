@@ -80,6 +80,8 @@ import { whoSigned } from "./who-signed.js";
 const OVERVIEW_ORDER: readonly Section[] = ["article", "signing", "purpose", "document", "signatories"];
 /** Official wording is preferred when a quote and a summary match equally well. */
 const QUOTE_BONUS = 0.3;
+/** A deal's own texts are preferred to a later development that matches about as well ("when was it announced?"). */
+const OWN_TEXT_BONUS = 0.02;
 /** Without a deal named, the answer is about the deals of excerpts scoring at least this share of the best. */
 const ABOUT_SHARE = 0.75;
 
@@ -609,7 +611,8 @@ function rank(
       (matched > 0 ? found.scoreAt(place) / best : 0) +
       specific +
       mainly +
-      ((flagged & QUOTE) !== 0 ? QUOTE_BONUS : 0);
+      ((flagged & QUOTE) !== 0 ? QUOTE_BONUS : 0) +
+      ((flagged & DEVELOPMENT) === 0 ? OWN_TEXT_BONUS : 0);
     onlyDevelopments &&= (flagged & DEVELOPMENT) !== 0;
     // Most candidates of a large knowledge fall short of a full short list: none is made for them.
     if (keepsAll || entersShortList(kept, needed, score)) {
