@@ -4,7 +4,7 @@ import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
-import { compare } from "./intents/compare.js";
+import { compare, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
@@ -175,6 +175,16 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     const subject = subjectOf(query);
     // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
+    // "How many deals has the US signed?", "which deals were signed?": the deals, not the word "signed" in each;
+    // not "which deals did Trump sign?".
+    const signing = setOf(ctx.vocabulary.phrasing.signing);
+    const signedOnly =
+      termsOnly &&
+      !signedAt &&
+      query.countries.length === 0 &&
+      subject.terms.length > 0 &&
+      subject.terms.every((term) => signing.has(term));
+    if (signedOnly && !signersAsked(query, ctx)) return "deals";
     if (termsOnly && asksTime(query, ctx)) return "ask";
     if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;

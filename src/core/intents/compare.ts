@@ -364,7 +364,7 @@ type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; wi
  * name or by the title of their office (the longest title the question has, so "deputy prime minister" is not
  * a prime minister), and the deals they signed, from each deal's signatories. Null for other questions.
  */
-function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
+export function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
   if (query.form !== "which-deal" || !mentionsSigning(query, ctx)) return null;
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
   const named = dealsSignedBy(query, ctx);

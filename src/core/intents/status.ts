@@ -56,9 +56,11 @@ function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
  * together, that hold a word no text of the knowledge has. Null when every word asked stands somewhere.
  */
 function unreportedAsked({ query, ctx }: IntentRequest): string | null {
-  // "How many later developments …": a word of order is no subject the reports lack.
-  const { meaningWords } = ctx.vocabulary.phrasing;
-  const asked = new Set(query.subjectTerms.filter((term) => !meaningWords.includes(term)));
+  // "How many later developments …": a word of order is no subject the reports lack; nor is a word asking what
+  // someone said ("did the UK government comment on the pause?").
+  const { meaningWords, quoteAsked, sayAsked } = ctx.vocabulary.phrasing;
+  const notSubjects = new Set([...meaningWords, ...quoteAsked, ...sayAsked]);
+  const asked = new Set(query.subjectTerms.filter((term) => !notSubjects.has(term)));
   const runs: string[][] = [[]];
   for (const token of query.tokens) {
     if (asked.has(token)) runs[runs.length - 1]?.push(token);
