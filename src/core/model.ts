@@ -156,7 +156,7 @@ const KNOWN_WORD_LISTS = [
   ),
   ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
   ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
-  ...listNames("requests composing pieces future explaining"),
+  ...listNames("requests composing pieces future explaining uniqueAsked"),
 ];
 
 /**

@@ -180,10 +180,14 @@ export function parseQuery(
     askedTopics.some((t) => t.as === r.as) &&
     !askedTopics.some((t) => t.as === r.as && t.words === r.words);
   // "Could you write me a short explanation of …": asks for the deal explained; none of those words is looked for.
+  // Nor is "unique" of "what's unique about the Korea deal?", which asks how it compares.
   const placesOf = (list: readonly string[]) =>
     phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
   const explaining = placesOf(phrasing.explaining);
-  const told = new Set(explaining.length > 0 ? [...explaining, ...placesOf(phrasing.composing)] : []);
+  const told = new Set([
+    ...(explaining.length > 0 ? [...explaining, ...placesOf(phrasing.composing)] : []),
+    ...placesOf(phrasing.uniqueAsked),
+  ]);
   const terms = unique(
     remaining.filter(
       (token, i) =>

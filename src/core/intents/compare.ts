@@ -326,17 +326,23 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
     having.length === 1
       ? `Only ${dealsWith(ctx, having)} lists`
       : `${capitalised(dealsWith(ctx, having))} list`;
+  // One deal asked ("what's unique about the Korea deal?"): what it alone lists comes first.
+  const alone = (having: readonly DealId[]) => Number(deals.length === 1 && having.join() === deals[0]);
   const comparison = [...groups.values()]
-    .sort((a, b) => b.having.length - a.having.length)
+    .sort((a, b) => alone(b.having) - alone(a.having) || b.having.length - a.having.length)
     .map(
       ({ having, labels }) =>
         `${having.length === compared.length ? all : some(having)}: ${labels.join("; ")}.`,
     );
+  const noneAlone =
+    deals.length === 1 && ![...groups.values()].some(({ having }) => alone(having))
+      ? `No area is listed by ${dealsWith(ctx, deals)} alone. `
+      : "";
   return {
     ...answer,
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
-    lead: `${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
+    lead: `${noneAlone}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
   };
