@@ -184,9 +184,12 @@ export function parseQuery(
   const placesOf = (list: readonly string[]) =>
     phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
   const explaining = placesOf(phrasing.explaining);
+  // Nor is the verb of an open question on how two things link ("how does it relate to Japan?"): the things are
+  // looked for together. A yes/no question ("is it linked to …?") keeps it for the sentence that says so.
   const told = new Set([
     ...(explaining.length > 0 ? [...explaining, ...placesOf(phrasing.composing)] : []),
     ...placesOf(phrasing.uniqueAsked),
+    ...(QUESTION_WORDS.has(tokens[0] ?? "") ? placesOf(phrasing.relations) : []),
   ]);
   const terms = unique(
     remaining.filter(

@@ -57,9 +57,9 @@ function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
  */
 function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   // "How many later developments …": a word of order is no subject the reports lack; nor is a word asking what
-  // someone said ("did the UK government comment on the pause?").
-  const { meaningWords, quoteAsked, sayAsked } = ctx.vocabulary.phrasing;
-  const notSubjects = new Set([...meaningWords, ...quoteAsked, ...sayAsked]);
+  // someone said ("did the UK government comment on the pause?") or how two things link ("food safety related").
+  const { meaningWords, quoteAsked, sayAsked, relations } = ctx.vocabulary.phrasing;
+  const notSubjects = new Set([...meaningWords, ...quoteAsked, ...sayAsked, ...relations]);
   const asked = new Set(query.subjectTerms.filter((term) => !notSubjects.has(term)));
   const runs: string[][] = [[]];
   for (const token of query.tokens) {
