@@ -225,6 +225,9 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
+  // "Does the Korea deal include shipbuilding?": whether its texts have it, not the list of its areas.
+  if (cued && query.intent === "topics" && query.form === "yes-no" && query.subjectTerms.length > 0)
+    return "ask";
   // "What's unique about the Korea deal?": the areas it alone lists, beside those it shares.
   if (query.deals.length === 1 && !aboutSomething && phrasesIn(query.tokens, phrasing.uniqueAsked).length > 0)
     return "compare";

@@ -676,10 +676,15 @@ function expansionOf(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     const asked = inCapitals ?? plain ?? ofDeal;
     return asked ? asked.toUpperCase() : null;
   }
-  // "Who is MSIT?" asks it only of the question's last word ("who is NSF's partner" asks the partner).
-  const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b|^who is ([a-z]{2,8})$/.exec(tokens.join(" "));
-  const word = what?.[1] ?? what?.[2];
-  return word && typedInCapitals(word) ? word.toUpperCase() : null;
+  // "Who is MSIT?" asks it only of the question's last word ("who is NSF's partner" asks the partner); "what is
+  // CAISI in the UK deal?" of the word before where it is said, not "what are the AI provisions …".
+  const what = /^what(?: is| are|s)(?: the)? ([a-z]{2,8})\b(.*)$|^who is ([a-z]{2,8})$/.exec(
+    tokens.join(" "),
+  );
+  const word = what?.[1] ?? what?.[3];
+  const rest = tokenize(what?.[2] ?? "");
+  const whereSaid = rest.every((each) => FILLER_WORDS.has(each) || dealWords.has(each));
+  return word && whereSaid && typedInCapitals(word) ? word.toUpperCase() : null;
 }
 
 /**
