@@ -24,7 +24,7 @@ import {
   togetherInTexts,
   writtenAs,
 } from "../coverage.js";
-import { countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
+import { asTyped, countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
 import { DEVELOPMENT, type KnowledgeLookups, ONE_DEAL, QUOTE } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -828,8 +828,10 @@ function coverageAnswer(
   const subject = subjectOf(query, ctx);
   // "Is there no plan in the Korea deal?": with only framing words left, nothing is asked to say Yes or No to.
   if (Object.values(subject).every((part) => part.length === 0)) return null;
-  // Whether a deal has it is a question about its texts (`inDealTexts`).
-  const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, inDealTexts));
+  // Whether a deal has it is a question about its texts (`inDealTexts`), not about reports of its signing (where
+  // and when, what came alongside it).
+  const ofContent = (passage: Passage) => inDealTexts(passage) && passage.section !== "signing";
+  const lacks = (each: Subject) => deals.some((deal) => !anyEvidence(ctx, deal, each, ofContent));
   // "Does the Korea deal cover quantum and fusion?", "… mention CAISI and the AI Safety Institute?": topics or names
   // no passage has together are each asked on their own; the No is of those a deal lacks.
   const alternatives = alternativesOf(subject, query);
@@ -853,7 +855,7 @@ function coverageAnswer(
   const needed = pageEnd(options);
   const inText = (deal: DealId, subjects = asked) => ({
     deal,
-    ...evidence(ctx, deal, subjects, inDealTexts, needed),
+    ...evidence(ctx, deal, subjects, ofContent, needed),
   });
   // Each topic of "and" shown in turn: "nuclear and space" cites both.
   const found = both
@@ -871,9 +873,7 @@ function coverageAnswer(
   // then what the texts say on those they have (never a No of the names they have).
   if (namesApart) {
     const had = asked.filter((each) => !lacks(each));
-    const without = deals.filter((deal) =>
-      lacking.some((each) => !anyEvidence(ctx, deal, each, inDealTexts)),
-    );
+    const without = deals.filter((deal) => lacking.some((each) => !anyEvidence(ctx, deal, each, ofContent)));
     const names = (subjects: readonly Subject[], conjunction?: string) =>
       joinNames(
         subjects.map((each) => describe(ctx, each)),
@@ -914,7 +914,7 @@ function coverageAnswer(
     // Without them the excerpts speak for themselves: a word missing ("deadline") may be said otherwise ("by 2028").
     const unsaid = subject.terms.filter((term) => {
       const hasTerm = ctx.hasWordsAt([term]);
-      const saysIt = (passage: Passage, position: number) => inDealTexts(passage) && hasTerm(position);
+      const saysIt = (passage: Passage, position: number) => ofContent(passage) && hasTerm(position);
       return !deals.some((deal) => asked.some((each) => anyEvidence(ctx, deal, each, saysIt, [term])));
     });
     // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
@@ -955,6 +955,19 @@ function coverageAnswer(
     });
   }
   const notIn = `${dealNames(ctx, missing)} text`;
+  // "Is Microsoft mentioned in the UK deal?", "Is the Korea deal part of the APEC agreement?": a thing only reports
+  // of the signing name (company pledges alongside it, the summit it was signed at) is not in what the deal covers.
+  const atSigning = missing.map((deal) => ({
+    deal,
+    ...evidence(ctx, deal, asked, (passage) => passage.section === "signing", needed),
+  }));
+  if (atSigning.every((entry) => entry.total > 0))
+    return page(atSigning, {
+      title: `${partnerList(ctx, missing)} · ${what}`,
+      verdict: "no",
+      lead: `the texts I hold name ${describe(ctx, { ...subject, topics: [] }).replace(/(?<=“)[^”]+/g, (words) => asTyped(query.text, words))} only in reports of the signing of ${dealNames(ctx, missing, "and")}, not in what it covers:`,
+      deals: [...missing],
+    });
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
   // So too a topic narrowed by its alias ("national labs"), and a country ("Does the Korea deal mention India?").
   // Without its topic, a narrowed topic is looked for by all the words of its alias ("biotechnology research").
