@@ -191,7 +191,8 @@ function widened(name: NameMatch, query: ParsedQuery, ctx: KnowledgeLookups): Na
  *
  * Of the `wanted` ones for any of `subjects`, each passage once: the first `count` of the list that puts each
  * subject's passages in turn, best first (the evidence order among equals, as a stable sort by score does), and
- * how many there are in all. Only the best of each subject are kept in order, not all of them.
+ * how many there are in all. Only the best of each subject are kept in order, not all of them. `within`: as for
+ * `bestEvidence`.
  */
 export function evidence(
   ctx: KnowledgeLookups,
@@ -199,7 +200,8 @@ export function evidence(
   subjects: readonly Subject[],
   wanted: (passage: Passage) => boolean,
   count: number,
-): { passages: Passage[]; total: number } {
+  within: readonly ArrayLike<number>[] = [],
+): Evidence {
   const passages: Passage[] = [];
   // Every passage of the subjects read so far, when there are several (the total counts each once).
   const before = new Set<Passage>();
@@ -213,24 +215,30 @@ export function evidence(
     // Many to keep ("all of them"): all are scored, then stably sorted once, rather than each put in its place.
     const sortAtEnd = keep > KEPT_IN_PLACE;
     const added: Passage[] = [];
-    readEvidence(ctx, deal, subject, (passage, score) => {
-      if (!wanted(passage)) return false;
-      if (subjects.length > 1) added.push(passage);
-      else total += 1;
-      if (keep === 0) return false;
-      const value = score();
-      if (sortAtEnd) {
-        best.push({ passage, score: value });
+    readEvidence(
+      ctx,
+      deal,
+      subject,
+      (passage, score) => {
+        if (!wanted(passage)) return false;
+        if (subjects.length > 1) added.push(passage);
+        else total += 1;
+        if (keep === 0) return false;
+        const value = score();
+        if (sortAtEnd) {
+          best.push({ passage, score: value });
+          return false;
+        }
+        const last = best[best.length - 1];
+        if (best.length === keep && last && value <= last.score) return false;
+        let at = best.length;
+        while (at > 0 && (best[at - 1] as { score: number }).score < value) at--;
+        best.splice(at, 0, { passage, score: value });
+        if (best.length > keep) best.pop();
         return false;
-      }
-      const last = best[best.length - 1];
-      if (best.length === keep && last && value <= last.score) return false;
-      let at = best.length;
-      while (at > 0 && (best[at - 1] as { score: number }).score < value) at--;
-      best.splice(at, 0, { passage, score: value });
-      if (best.length > keep) best.pop();
-      return false;
-    });
+      },
+      within,
+    );
     if (sortAtEnd) best.sort((a, b) => b.score - a.score).splice(keep);
     for (const { passage } of best)
       if (passages.length < count && !before.has(passage)) passages.push(passage);
@@ -238,6 +246,9 @@ export function evidence(
   }
   return { passages, total: subjects.length > 1 ? before.size : total };
 }
+
+/** The first passages of a deal's evidence, and how many there are in all. */
+export type Evidence = { passages: Passage[]; total: number };
 
 /** Past this many to keep, `evidence` sorts once at the end instead of keeping a list in order as it reads. */
 const KEPT_IN_PLACE = 64;

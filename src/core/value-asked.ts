@@ -15,6 +15,7 @@ import {
   FILLER_WORDS,
   FULL_STOP,
   indexOfSequence,
+  keptPer,
   once,
   QUESTION_WORDS,
   setOf,
@@ -582,10 +583,16 @@ export const asksTime = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
 export function limitsSet(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[] {
   const patterns = patternsOf(ctx.knowledge);
   if (!limitAsked(query.tokens.join(" "), patterns)) return [];
-  return ctx
-    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
-    .filter((passage) => inDealTexts(passage) && patterns.limitGiven.test(passage.text));
+  const of = deals.length > 0 ? deals : ctx.dealIds;
+  return keptLimits(ctx, of.join(" "), () =>
+    ctx
+      .passages({ deals: of })
+      .filter((passage) => inDealTexts(passage) && patterns.limitGiven.test(passage.text)),
+  );
 }
+
+/** `limitsSet`'s passages by the deals asked: the same for every question, read on the first that asks. */
+const keptLimits = keptPer<KnowledgeLookups, string, Passage[]>();
 
 /** Of the time asked, a limit ("what deadline"), not an exact date ("on what exact date"). */
 const limitAsked = (text: string, patterns: ReturnType<typeof patternsOf>) =>

@@ -16,6 +16,7 @@ import {
   asksEither,
   countrySubject,
   describe,
+  type Evidence,
   evidence,
   inDealTexts,
   passagesNaming,
@@ -959,7 +960,9 @@ function coverageAnswer(
   // of the signing name (company pledges alongside it, the summit it was signed at) is not in what the deal covers.
   const atSigning = missing.map((deal) => ({
     deal,
-    ...evidence(ctx, deal, asked, (passage) => passage.section === "signing", needed),
+    ...evidence(ctx, deal, asked, (passage) => passage.section === "signing", needed, [
+      ctx.positionsIn({ deals: [deal], sections: ["signing"] }),
+    ]),
   }));
   if (atSigning.every((entry) => entry.total > 0))
     return page(atSigning, {
@@ -1002,8 +1005,7 @@ function coverageAnswer(
   if (unnamed) {
     const entries = deals.map((deal) => {
       if (!missing.includes(deal)) return inText(deal);
-      const passages = unnamed.passages(deal);
-      return { deal, passages: passages.slice(0, needed), total: passages.length };
+      return { deal, ...unnamed.passages(deal, needed) };
     });
     return page(entries, {
       title: `${partnerList(ctx, deals)} · ${what}`,
@@ -1072,20 +1074,16 @@ function unnamedIn(
   subject: Subject,
   missing: readonly DealId[],
   ctx: KnowledgeLookups,
-): { passages: (deal: DealId) => Passage[]; instead: string } | null {
+): { passages: (deal: DealId, count: number) => Evidence; instead: string } | null {
   if (subject.names.some((name) => name.qualifier !== null)) return null;
   // The topics each deal covers: "positioning" read as space is not what the UK deal is asked to lack.
   const covered = (deal: DealId) => subject.topics.filter((topic) => ctx.covers(deal, topic));
-  const onTopics = (deal: DealId) =>
-    evidence(
-      ctx,
-      deal,
-      covered(deal).map((topic) => ({ ...subject, names: [], aliasWords: [], topics: [topic] })),
-      inDealTexts,
-      Number.MAX_SAFE_INTEGER,
-    ).passages;
+  const onEach = (deal: DealId) =>
+    covered(deal).map((topic) => ({ ...subject, names: [], aliasWords: [], topics: [topic] }));
+  const onTopics = (deal: DealId, count: number) => evidence(ctx, deal, onEach(deal), inDealTexts, count);
   const narrower = subject.names.length + subject.aliasWords.length > 0;
-  if (narrower && missing.every((deal) => onTopics(deal).length > 0)) {
+  const saysSome = (deal: DealId) => onEach(deal).some((each) => anyEvidence(ctx, deal, each, inDealTexts));
+  if (narrower && missing.every(saysSome)) {
     const topics = missing.flatMap(covered).filter((topic, i, all) => all.indexOf(topic) === i);
     return {
       passages: onTopics,
@@ -1095,11 +1093,13 @@ function unnamedIn(
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
   if (subject.topics.length > 0 || !words.some((word) => holdsAnyOf(word, ctx.vocabulary.phrasing.bodyWords)))
     return null;
-  const unnamedBodies = (deal: DealId) => bodiesUnnamed(ctx, deal).passages;
-  if (!missing.every((deal) => unnamedBodies(deal).length > 0)) return null;
+  if (!missing.every((deal) => bodiesUnnamed(ctx, deal).passages.length > 0)) return null;
   const said = missing.flatMap((deal) => bodiesUnnamed(ctx, deal).bodies);
   return {
-    passages: unnamedBodies,
+    passages: (deal, count) => {
+      const { passages } = bodiesUnnamed(ctx, deal);
+      return { passages: passages.slice(0, count), total: passages.length };
+    },
     instead: `they speak of ${joinNames([...new Set(said)])} without naming them`,
   };
 }
