@@ -54,7 +54,7 @@ export const compare: Intent = {
   },
 };
 
-/** Each deal's best passage on a topic alone, by topic: `compared`'s `best` for a question that asks only the topic. */
+/** Each deal's best passage on topics alone, by topics: `compared`'s `best` for a question that asks only them. */
 const bestOnTopic = keptPer<KnowledgeLookups, string, Map<DealId, Passage | undefined>>();
 
 function compared({ query, ctx }: IntentRequest): AnswerDraft {
@@ -98,17 +98,18 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
   const allOf = narrowed.terms.length > 1 ? "all of " : "";
   const unsaid = subject === narrowed ? "" : ` No passage has ${allOf}“${narrowed.terms.join(" ")}”.`;
   const absent = subject.names.length + subject.terms.length > 0 ? "Nothing on" : "No commitment on";
-  // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again. On a topic
+  // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again. On topics
   // alone, in no section, it is the same for every question, and kept for the bot's life.
   const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
   const best = (deal: DealId, part: Subject) => {
-    const onTopicAlone =
+    // (`inSection` then keeps every passage: it reads the words asked only of a which-deal question.)
+    const onTopicsAlone =
       sections.length === 0 &&
-      asked.terms.length === 0 &&
-      part.topics.length === 1 &&
+      (asked.terms.length === 0 || !affirmed) &&
+      part.topics.length > 0 &&
       part.names.length + part.terms.length + part.aliasWords.length === 0;
-    const ofPart = onTopicAlone
-      ? bestOnTopic(ctx, part.topics[0] as string, () => new Map())
+    const ofPart = onTopicsAlone
+      ? bestOnTopic(ctx, part.topics.join(" "), () => new Map())
       : (bestFound.get(part) ?? new Map<DealId, Passage | undefined>());
     bestFound.set(part, ofPart);
     if (ofPart.has(deal)) return ofPart.get(deal);
