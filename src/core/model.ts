@@ -175,7 +175,9 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
   ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth datedBy signerFirst openFirst"),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
-  ...listNames("soleAfter noAnswerOffered beforeAnswer forAThing weighing eachAsked onSignatureAsked"),
+  ...listNames(
+    "soleAfter noAnswerOffered beforeAnswer forAThing weighing degreeAsked eachAsked onSignatureAsked",
+  ),
   ...listNames("onSignature ratification wordingAsked listRequests counterparts lackAsked"),
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),

@@ -180,7 +180,8 @@ export function parseQuery(
     askedTopics.some((t) => t.as === r.as) &&
     !askedTopics.some((t) => t.as === r.as && t.words === r.words);
   // "Could you write me a short explanation of …": asks for the deal explained; none of those words is looked for.
-  // Nor is "unique" of "what's unique about the Korea deal?", which asks how it compares.
+  // Nor is "unique" of "what's unique about the Korea deal?", which asks how it compares, or "mostly" of "what is
+  // it mostly about?".
   const placesOf = (list: readonly string[]) =>
     phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
   const explaining = placesOf(phrasing.explaining);
@@ -189,6 +190,7 @@ export function parseQuery(
   const told = new Set([
     ...(explaining.length > 0 ? [...explaining, ...placesOf(phrasing.composing)] : []),
     ...placesOf(phrasing.uniqueAsked),
+    ...placesOf(phrasing.degreeAsked),
     ...(QUESTION_WORDS.has(tokens[0] ?? "") ? placesOf(phrasing.relations) : []),
   ]);
   const terms = unique(

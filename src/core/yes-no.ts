@@ -43,12 +43,17 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
+  // "Is the UK deal more about AI or nuclear?", "mainly about semiconductors?" weigh what it covers: a sentence
+  // having it is no Yes or No.
+  const weighs = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.degreeAsked);
   const decided = isYesOrNo(answer.verdict)
     ? null
-    : (yesOrNo(query, answer, ctx) ??
-      (SAYS_WHAT_IS_LACKING.test(answer.lead)
-        ? null
-        : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
+    : weighs
+      ? { lead: UNDECIDED }
+      : (yesOrNo(query, answer, ctx) ??
+        (SAYS_WHAT_IS_LACKING.test(answer.lead)
+          ? null
+          : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
   const led = decided ? ledBy(answer, decided) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;

@@ -109,8 +109,11 @@ export const ask: Intent = {
     const signing = signingAsked(query, ctx);
     // "Was it signed by Melania Trump?" asks who signed, which the signing record decides, not whether a text names her.
     // A topic narrowed by its alias ("is quantum computing in …?") is asked as a name is.
+    // "Is it mainly about semiconductors?" weighs what it covers: having them is no Yes.
+    const weighs = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.degreeAsked);
     const asksCoverage =
       query.form === "yes-no" &&
+      !weighs &&
       !signing?.people.length &&
       (query.coverage || query.names.length > 0 || togetherInTexts(query, ctx).length > 0) &&
       deals.length > 0 &&
