@@ -43,9 +43,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found) return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  // "Is the UK deal more about AI or nuclear?", "mainly about semiconductors?" weigh what it covers: a sentence
-  // having it is no Yes or No.
-  const weighs = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.degreeAsked);
+  const weighs = weighsCoverage(query, ctx);
   const decided = isYesOrNo(answer.verdict)
     ? null
     : weighs
@@ -68,6 +66,15 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     lead,
   };
 }
+
+/**
+ * "Is the UK deal more about AI or nuclear?", "mainly about semiconductors?", "more than four headings?": weighing
+ * what it has, which a sentence having it does not decide; not "any more" (still).
+ */
+export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  query.tokens.some(
+    (token, i) => ctx.vocabulary.phrasing.degreeAsked.includes(token) && query.tokens[i - 1] !== "any",
+  );
 
 /**
  * "Has the Korea deal been terminated?", "Did Korea pull out?": whether something happened, which a clause allowing

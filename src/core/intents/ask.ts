@@ -72,6 +72,7 @@ import {
   numberedNameDiffers,
   numberedNamesMatch,
   soleLead,
+  weighsCoverage,
 } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
@@ -110,7 +111,7 @@ export const ask: Intent = {
     // "Was it signed by Melania Trump?" asks who signed, which the signing record decides, not whether a text names her.
     // A topic narrowed by its alias ("is quantum computing in …?") is asked as a name is.
     // "Is it mainly about semiconductors?" weighs what it covers: having them is no Yes.
-    const weighs = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.degreeAsked);
+    const weighs = weighsCoverage(query, ctx);
     const asksCoverage =
       query.form === "yes-no" &&
       !weighs &&
