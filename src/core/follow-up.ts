@@ -41,6 +41,9 @@ export function asksForMore(text: string): boolean {
 /** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
 const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
 
+/** The words of a follow-up asking only when: "when?", "since when?". */
+const BARE_WHEN = new Set(["when", "since", "from"]);
+
 /** Intents that are complete without a deal or a subject from earlier; a follow-up may inherit any other. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
 
@@ -73,12 +76,15 @@ export function followUpQuestion(current: ParsedQuery, previous: ParsedQuery): F
   // "and japan?": the previous question as it was asked, about another deal.
   if (ownWho && !ownSubject && !ownIntent)
     return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
-  const carriedIntent = !ownIntent && !STANDALONE.has(previous.intent) ? parts.intent : [];
+  // "when?", "since when?" after "is the UK deal paused?" ask when that happened, not when the deal was signed.
+  const whenOfState =
+    previous.intent === "status" && current.intent === "when" && own.every((word) => BARE_WHEN.has(word));
+  const carriedIntent = (!ownIntent || whenOfState) && !STANDALONE.has(previous.intent) ? parts.intent : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";
   const carriedWho = ownWho || comparing ? [] : parts.who;
-  const carriedSubject = ownSubject || (ownIntent && !comparing) ? [] : parts.subject;
+  const carriedSubject = ownSubject || (ownIntent && !comparing && !whenOfState) ? [] : parts.subject;
 
   const carried = [...carriedIntent, ...carriedWho, ...carriedSubject];
   if (carried.length === 0) return whole;

@@ -131,6 +131,18 @@ describe("over the real knowledge", () => {
       excerptsOf(real.answer("who signed the korea deal?")).map((e) => e.passageId),
     );
   });
+
+  it("reads 'since when?' after where a deal stands as when that happened, not when it was signed", async () => {
+    const real = await realBot();
+    const [, since] = converse(real, ["is the uk deal paused?", "since when?"]);
+    expect(since?.intent).toBe("status");
+    expect(since?.deals).toEqual(["uk"]);
+    expect(passages(since)?.[0]).toBe(passages(real.answer("when was the uk deal paused?"))?.[0]);
+    const [, signed] = converse(real, ["is the uk deal paused?", "when was it signed?"]);
+    expect(signed?.intent).toBe("when");
+    const [, afterSigners] = converse(real, ["who signed the korea deal?", "when?"]);
+    expect(afterSigners?.intent).toBe("when");
+  });
 });
 
 describe("readTurnContext", () => {
