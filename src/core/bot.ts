@@ -424,7 +424,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const answer = (text: string, { context, ...options }: AnswerOptions = {}): AnswerDraft => {
     if (!context) return answerQuestion(text, options);
     if (asksForMore(text)) return nextPage(context, options);
-    const followUp = followUpQuestion(parse(text), parse(context.query));
+    const followUp = followUpQuestion(parse(text), parse(context.query), ctx.dealIds);
     const answered = answerQuestion(followUp.text, options);
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
   };

@@ -41,6 +41,9 @@ export function asksForMore(text: string): boolean {
 /** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
 const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
 
+/** The words of a follow-up asking of the deals the previous question did not name: "and the others?". */
+const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
+
 /** The words of a follow-up asking only when: "when?", "since when?". */
 const BARE_WHEN = new Set(["when", "since", "from"]);
 
@@ -59,11 +62,26 @@ type FollowUp = {
  * answer), the subject and the kind of question ("and japan?" after "korea 6g" or "who signed the korea deal?").
  * Whatever the follow-up says itself replaces the previous question's words of that kind.
  */
-export function followUpQuestion(current: ParsedQuery, previous: ParsedQuery): FollowUp {
+export function followUpQuestion(
+  current: ParsedQuery,
+  previous: ParsedQuery,
+  dealIds: readonly string[],
+): FollowUp {
   const whole = { text: current.text, carried: [] };
   if (standsAlone(current) || standsAlone(previous)) return whole;
 
   const own = dropOpeners(current.tokens);
+  // "and the others?", "what about the other two?": the previous question, of the deals it did not name.
+  const others = dealIds.filter((deal) => !previous.deals.includes(deal));
+  const ofOthers =
+    previous.deals.length > 0 &&
+    current.deals.length === 0 &&
+    own.some((word) => OTHERS.has(word)) &&
+    own.every((word) => OTHERS.has(word) || FILLER_WORDS.has(word));
+  if (ofOthers && others.length > 0) {
+    const who = others.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
+    return swapWho(previous, partsOf(previous).whoAt, who);
+  }
   const ownIntent = current.intentBy !== "default";
   const ownWho = current.deals.length > 0 || current.countries.length > 0;
   const ownSubject =

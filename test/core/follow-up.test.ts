@@ -143,6 +143,16 @@ describe("over the real knowledge", () => {
     const [, afterSigners] = converse(real, ["who signed the korea deal?", "when?"]);
     expect(afterSigners?.intent).toBe("when");
   });
+
+  it("asks 'and the others?' of the deals the previous question did not name", async () => {
+    const real = await realBot();
+    const [, others] = converse(real, ["is the korea deal binding?", "and the others?"]);
+    expect(others?.deals).toEqual(["uk", "japan"]);
+    expect(others?.lead).toMatch(/^No — /);
+    const [, signers] = converse(real, ["who signed the uk deal?", "what about the other two?"]);
+    expect(signers?.intent).toBe("who-signed");
+    expect(signers?.deals).toEqual(["japan", "korea"]);
+  });
 });
 
 describe("readTurnContext", () => {
