@@ -968,13 +968,18 @@ function coverageAnswer(
       ctx.positionsIn({ deals: [deal], sections: ["signing"] }),
     ]),
   }));
-  if (atSigning.every((entry) => entry.total > 0))
+  const thing = subject.names.length + subject.terms.length > 0;
+  if (thing && atSigning.every((entry) => entry.total > 0)) {
+    const named = describe(ctx, { ...subject, topics: [] }).replace(/(?<=“)[^”]+/g, (words) =>
+      asTyped(query.text, words),
+    );
     return page(atSigning, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       verdict: "no",
-      lead: `the texts I hold name ${describe(ctx, { ...subject, topics: [] }).replace(/(?<=“)[^”]+/g, (words) => asTyped(query.text, words))} only in reports of the signing of ${dealNames(ctx, missing, "and")}, not in what it covers:`,
+      lead: `the texts I hold name ${named} only in reports of the signing of ${dealNames(ctx, missing, "and")}, not in what it covers:`,
       deals: [...missing],
     });
+  }
   // "Is the $1bn DOE–Japan partnership part of the TPD?": a later development of that deal, not another deal.
   // So too a topic narrowed by its alias ("national labs"), and a country ("Does the Korea deal mention India?").
   // Without its topic, a narrowed topic is looked for by all the words of its alias ("biotechnology research").
