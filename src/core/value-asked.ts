@@ -33,7 +33,8 @@ import {
 const patternsOf = once((knowledge: KnowledgeBase) => {
   const { money, numbers, timeUnits, time, roles, people, offices, bodies, bodyNames, expansions } =
     knowledge.valuesAsked;
-  const { clock, clockGiven, places, exact, sums, occasionsAsked, limitAsked } = knowledge.valuesAsked;
+  const { clock, clockGiven, frequency, frequencyGiven, places, exact, sums, occasionsAsked, limitAsked } =
+    knowledge.valuesAsked;
   const { auxiliaries, placeBefore, anyPart, connectives, occasions } = knowledge.phrasing;
   // Words that make "what … office" a question about something else: "what is the office of …".
   const auxiliary = `(?:${anyOf(auxiliaries)})\\b`;
@@ -77,6 +78,8 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     expansionAsked: new RegExp(`\\b(${anyOf(expansions)})\\b`),
     clockAsked: new RegExp(`\\b(${anyOf(clock)})\\b`),
     clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
+    frequencyAsked: new RegExp(`\\b(${anyOf(frequency)})\\b`),
+    frequencyGiven: new RegExp(`\\b(${anyOf(frequencyGiven)})\\b`, "i"),
     // "Which U.S. states …", "what city …"; "where …" asks for a place of any kind.
     occasionAsked: new RegExp(`\\b(?:which|what) (${anyOf(occasionsAsked)})\\b`),
     occasionGiven: new RegExp(`\\b(${anyOf(occasions)})\\b`, "i"),
@@ -250,6 +253,13 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       },
     };
   }
+  if (patterns.frequencyAsked.test(text))
+    return {
+      gives: (passage) => patterns.frequencyGiven.test(passage.text),
+      unsaid: `say ${askedAsWritten(query)}`,
+      quotable: true,
+      onSubject: true,
+    };
   if (patterns.clockAsked.test(text))
     return {
       gives: (passage) => patterns.clockGiven.test(passage.text),
