@@ -253,16 +253,15 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       },
     };
   }
-  if (patterns.frequencyAsked.test(text))
+  // "At what time …?", "how often …?": a sentence with a time of day, or a frequency ("annual").
+  const given = patterns.clockAsked.test(text)
+    ? patterns.clockGiven
+    : patterns.frequencyAsked.test(text)
+      ? patterns.frequencyGiven
+      : null;
+  if (given)
     return {
-      gives: (passage) => patterns.frequencyGiven.test(passage.text),
-      unsaid: `say ${askedAsWritten(query)}`,
-      quotable: true,
-      onSubject: true,
-    };
-  if (patterns.clockAsked.test(text))
-    return {
-      gives: (passage) => patterns.clockGiven.test(passage.text),
+      gives: (passage) => given.test(passage.text),
       unsaid: `say ${askedAsWritten(query)}`,
       quotable: true,
       onSubject: true,
