@@ -166,9 +166,10 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
-    // "Are all three deals MOUs?" asks each deal's kind of document, not which deals have one.
+    // "Are all three deals MOUs?", "Which deal is an MOC?" ask each deal's kind of document, not which deals have one.
     const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
-    if (yesNo && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
+    const ofKind = yesNo || query.form === "which-deal";
+    if (ofKind && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
     // "Which deal was signed in Tokyo?", "Were any deals signed in the US?": the signing records.
     const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
     if (signedAt && signedAt.places.length > 0 && signedAt.people.length === 0) return "when";
