@@ -46,6 +46,7 @@ import {
   nameHas,
   signatoriesNamed,
   signingAsked,
+  signingAssumed,
   signingClause,
 } from "../signing-question.js";
 import {
@@ -101,7 +102,7 @@ export const ask: Intent = {
     const asked = ctx.dealsAsked(request.query, options);
     // "What did Kratsios and Bae agree?" is about the deal those people signed.
     const deals = asked.length > 0 ? asked : dealsSignedBy(request.query, ctx);
-    const query = topicsAskedOf(withoutSigningClause(request.query, ctx), deals, ctx);
+    const query = topicsAskedOf(whySigned(withoutSigningClause(request.query, ctx), ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
     const answer = blankAnswer(query, "ask");
     const aboutProperty = query.topics.some((topic) =>
@@ -308,6 +309,18 @@ function withoutSigningClause(query: ParsedQuery, ctx: KnowledgeLookups): Parsed
   const terms = query.terms.filter((term) => !inClause(term));
   if (terms.length === query.terms.length || (terms.length === 0 && query.topics.length === 0)) return query;
   return { ...query, terms, subjectTerms: query.subjectTerms.filter((term) => !inClause(term)) };
+}
+
+/**
+ * "Why was the Korea deal signed?", "why did the US sign these deals?": what a deal is for, its purpose, not the
+ * passages with the word "signed". Not a question naming who signed ("Why did Biden sign …?"), which is corrected.
+ */
+function whySigned(query: ParsedQuery, ctx: KnowledgeLookups): ParsedQuery {
+  const signing = setOf(ctx.vocabulary.phrasing.signing);
+  const about = query.topics.length + query.names.length + query.sections.length > 0;
+  const onlySigning = query.terms.length > 0 && query.terms.every((term) => signing.has(term));
+  if (query.tokens[0] !== "why" || about || !onlySigning || signingAssumed(query, ctx)) return query;
+  return { ...query, sections: ["purpose"], terms: [], subjectTerms: [] };
 }
 
 /**
