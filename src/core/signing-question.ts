@@ -546,7 +546,14 @@ export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Sig
   const known = namedIn.get(query.tokens);
   if (known?.ctx === ctx) return known.people;
   const people = signatoriesOf(ctx.knowledge);
-  const words = query.tokens.filter((token) => token.length >= 3);
+  // "Melania Trump" is a name of its own: its "Trump" names no signatory.
+  const ofOtherNames = new Set(
+    query.names
+      .map((name) => name.words.join(" "))
+      .filter((name) => !people.some((person) => person.name.toLowerCase().includes(name)))
+      .flatMap((name) => name.split(" ")),
+  );
+  const words = query.tokens.filter((token) => token.length >= 3 && !ofOtherNames.has(token));
   const named = people.filter((person) => words.some((word) => nameHas(person, word)));
   const unique = [...new Map(named.map((person) => [person.name, person])).values()];
   namedIn.set(query.tokens, { ctx, people: unique });

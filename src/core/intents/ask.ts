@@ -113,9 +113,12 @@ export const ask: Intent = {
     // A topic narrowed by its alias ("is quantum computing in …?") is asked as a name is.
     // "Is it mainly about semiconductors?" weighs what it covers: having them is no Yes.
     const weighs = weighsCoverage(query, ctx);
+    // "Did Kratsios say anything?" asks for his words, not whether a text names him.
+    const quoted = quotesAsked(query, ctx, deals);
     const asksCoverage =
       query.form === "yes-no" &&
       !weighs &&
+      !quoted.saidBy &&
       !signing?.people.length &&
       (query.coverage || query.names.length > 0 || togetherInTexts(query, ctx).length > 0) &&
       deals.length > 0 &&
@@ -141,7 +144,6 @@ export const ask: Intent = {
         (p) => excerptOf(ctx, p),
         options,
       );
-    const quoted = quotesAsked(query, ctx, deals);
     const who = joinNames(quoted.people.map((person) => person.name));
     // "Make up a quote from Kratsios" is refused; what the texts report he said follows.
     const refusal = query.offTopic ? `${REFUSED} ` : "";
