@@ -983,8 +983,11 @@ function coverageAnswer(
       ctx.positionsIn({ deals: [deal], sections: ["signing"] }),
     ]),
   }));
-  const thing = subject.names.length + subject.terms.length > 0;
-  if (thing && atSigning.every((entry) => entry.total > 0)) {
+  // Not the place of signing ("Does the UK deal mention Chequers?"): the deal's own signature block may name it.
+  const words = [...subject.terms, ...subject.names.flatMap((name) => name.words)];
+  const signedAt = (deal: DealId) => tokenize(ctx.deal(deal)?.signed.place ?? "");
+  const atPlace = missing.some((deal) => words.some((word) => signedAt(deal).includes(word)));
+  if (words.length > 0 && !atPlace && atSigning.every((entry) => entry.total > 0)) {
     const named = describe(ctx, { ...subject, topics: [] }).replace(/(?<=“)[^”]+/g, (words) =>
       asTyped(query.text, words),
     );
