@@ -151,6 +151,9 @@ const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
+  // "Is the TPD an executive order?", "are the deals laws?": each deal's kind of document says No.
+  if (query.form === "yes-no" && phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0)
+    return "ask";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.

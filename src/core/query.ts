@@ -229,8 +229,10 @@ export function parseQuery(
   const dealWord = (token: string) => dealWords.has(token) || phrasing.dealNouns.includes(token);
   const dealsOffered = left.slice(-2).some(dealWord) && right.slice(0, 3).some(dealWord);
   const whichDeal = has(phrasing.whichDeal) || (dealsOffered && new Set(dealsRead).size >= 2);
-  // "Does the UK deal mention energy prices?" asks of a deal's texts, whatever the subject.
-  const ofDealTexts = dealsRead.length > 0 && has(phrasing.coverage);
+  // "Does the UK deal mention energy prices?", "Can the next president cancel the deals?" ask of a deal's texts
+  // (what they cover, a section of them), whatever the subject.
+  const ofDeal = dealsRead.length > 0 || has(phrasing.dealNouns);
+  const ofDealTexts = (dealsRead.length > 0 && has(phrasing.coverage)) || (ofDeal && sectionHits.length > 0);
   const offTopic =
     phrasesIn(tokens, phrasing.requests)[0] ??
     (ofDealTexts ? undefined : phrasesIn(tokens, phrasing.offTopic)[0]) ??

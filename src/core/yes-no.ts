@@ -873,8 +873,11 @@ function valueUnset(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLooku
  * deal asked (each, or the first) decides; a kind no deal is (`otherDocuments`) is a No.
  */
 function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
-  const deals = askedOfEach(query, ctx.vocabulary.phrasing) ? named : named.slice(0, 1);
+  // "Is the TPD an executive order?", naming no deal, asks it of each.
+  const each = query.deals.length === 0 || askedOfEach(query, ctx.vocabulary.phrasing);
+  const ids = query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds;
+  const named = ids.flatMap((id) => ctx.deal(id) ?? []);
+  const deals = each ? named : named.slice(0, 1);
   const kinds = ctx.knowledge.deals
     .map(({ document }) => document)
     .filter(({ type, abbreviation }) =>
