@@ -22,6 +22,7 @@ import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import {
   mentionsSigning,
+  onlySigningWords,
   partnerBefore,
   signingAsked,
   signingStated,
@@ -133,6 +134,7 @@ function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" 
   if (query.intent !== "sources" || from === 0 || !mentionsSigning(query, ctx)) return null;
   return (signingStated(query, ctx, from)?.people.length ?? 0) > 0 ? "who-signed" : "when";
 }
+
 /**
  * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
  * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
@@ -151,7 +153,7 @@ const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
-  // "Is the TPD an executive order?", "are the deals laws?": each deal's kind of document says No.
+  // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   if (query.form === "yes-no" && phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0)
     return "ask";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
@@ -181,13 +183,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
     // "How many deals has the US signed?", "which deals were signed?": the deals, not the word "signed" in each;
     // not "which deals did Trump sign?".
-    const signing = setOf(ctx.vocabulary.phrasing.signing);
     const signedOnly =
-      termsOnly &&
-      !signedAt &&
-      query.countries.length === 0 &&
-      subject.terms.length > 0 &&
-      subject.terms.every((term) => signing.has(term));
+      termsOnly && !signedAt && query.countries.length === 0 && onlySigningWords(subject.terms, ctx);
     if (signedOnly && !signersAsked(query, ctx)) return "deals";
     if (termsOnly && asksTime(query, ctx)) return "ask";
     if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";

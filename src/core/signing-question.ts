@@ -144,6 +144,10 @@ const partsOfName = once((person: Signatory): NamePart[] => {
 export const mentionsSigning = (query: ParsedQuery, ctx: KnowledgeLookups) =>
   hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signing);
 
+/** Whether words asked are all words of signing ("signed" of "which deals were signed?"), and there are some. */
+export const onlySigningWords = (terms: readonly string[], ctx: KnowledgeLookups) =>
+  terms.length > 0 && terms.every((term) => ctx.vocabulary.phrasing.signing.includes(term));
+
 /**
  * A yes/no question about signing ("Did Biden sign the UK deal?", "Was the Korea deal signed in Japan?",
  * "Did Kratsios and Bae sign it in India?"), or null for any other question.

@@ -44,6 +44,7 @@ import type { ParsedQuery } from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
+  onlySigningWords,
   signatoriesNamed,
   signingAsked,
   signingAssumed,
@@ -318,9 +319,8 @@ function withoutSigningClause(query: ParsedQuery, ctx: KnowledgeLookups): Parsed
  * passages with the word "signed". Not a question naming who signed ("Why did Biden sign …?"), which is corrected.
  */
 function whySigned(query: ParsedQuery, ctx: KnowledgeLookups): ParsedQuery {
-  const signing = setOf(ctx.vocabulary.phrasing.signing);
   const about = query.topics.length + query.names.length + query.sections.length > 0;
-  const onlySigning = query.terms.length > 0 && query.terms.every((term) => signing.has(term));
+  const onlySigning = onlySigningWords(query.terms, ctx);
   if (query.tokens[0] !== "why" || about || !onlySigning || signingAssumed(query, ctx)) return query;
   return { ...query, sections: ["purpose"], terms: [], subjectTerms: [] };
 }
@@ -977,17 +977,20 @@ function coverageAnswer(
   const notIn = `${dealNames(ctx, missing)} text`;
   // "Is Microsoft mentioned in the UK deal?", "Is the Korea deal part of the APEC agreement?": a thing only reports
   // of the signing name (company pledges alongside it, the summit it was signed at) is not in what the deal covers.
-  const atSigning = missing.map((deal) => ({
-    deal,
-    ...evidence(ctx, deal, asked, (passage) => passage.section === "signing", needed, [
-      ctx.positionsIn({ deals: [deal], sections: ["signing"] }),
-    ]),
-  }));
   // Not the place of signing ("Does the UK deal mention Chequers?"): the deal's own signature block may name it.
   const words = [...subject.terms, ...subject.names.flatMap((name) => name.words)];
   const signedAt = (deal: DealId) => tokenize(ctx.deal(deal)?.signed.place ?? "");
   const atPlace = missing.some((deal) => words.some((word) => signedAt(deal).includes(word)));
-  if (words.length > 0 && !atPlace && atSigning.every((entry) => entry.total > 0)) {
+  const atSigning =
+    words.length === 0 || atPlace
+      ? []
+      : missing.map((deal) => ({
+          deal,
+          ...evidence(ctx, deal, asked, (passage) => passage.section === "signing", needed, [
+            ctx.positionsIn({ deals: [deal], sections: ["signing"] }),
+          ]),
+        }));
+  if (atSigning.length > 0 && atSigning.every((entry) => entry.total > 0)) {
     const named = describe(ctx, { ...subject, topics: [] }).replace(/(?<=“)[^”]+/g, (words) =>
       asTyped(query.text, words),
     );
