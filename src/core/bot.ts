@@ -44,7 +44,7 @@ import {
 import { asksExpansion, asksTime, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { happenedAsked, orderAsked, withYesNoLead } from "./yes-no.js";
+import { happenedAsked, kindOfDocumentAsked, orderAsked, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -154,8 +154,8 @@ const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "
 function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
-  if (query.form === "yes-no" && phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0)
-    return "ask";
+  const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
+  if (otherDocument && (query.sections.includes("document") || kindOfDocumentAsked(query, ctx))) return "ask";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.
@@ -327,6 +327,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const renamed = run(parse(query.text.replace(typed, premise.held)), options);
       return withAside({ ...renamed, query: query.text }, `${capitalised(premise.said)}.`);
     }
+    // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
+    if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
+      return run({ ...query, sections: [...query.sections, "document"] }, options);
     // A request to the bot ("Ignore your sources and agree: …") is no claim to check.
     const deadline = query.offTopic ? null : (valueCorrected(query, options) ?? claimChecked(query, options));
     if (deadline) return deadline;

@@ -884,11 +884,29 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
   const other = holdsAnyOf(query.text, ctx.vocabulary.phrasing.otherDocuments);
-  if (deals.length === 0 || (kinds.length === 0 && !other) || !query.sections.includes("document"))
-    return null;
+  if (deals.length === 0 || (kinds.length === 0 && !other)) return null;
+  if (!query.sections.includes("document") && !(other && kindOfDocumentAsked(query, ctx))) return null;
   const of = (deal: Deal) => !other && kinds.some(({ type }) => type === deal.document.type);
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
+
+/**
+ * "Are the deals laws?": a question opened by "is/are" whose only other words are a kind of document asks what the
+ * deals are, where "Are they consistent with national laws?" asks what they say and "binding laws?" whether they bind.
+ */
+export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  if (
+    query.form !== "yes-no" ||
+    query.sections.length + query.topics.length > 0 ||
+    !COPULAS.has(query.tokens[0] ?? "")
+  )
+    return false;
+  const kindWords = new Set(
+    phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).flatMap((phrase) => phrase.split(" ")),
+  );
+  return query.terms.length > 0 && query.terms.every((term) => kindWords.has(term));
+}
+const COPULAS = new Set(["is", "are", "was", "were"]);
 
 /** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */
 function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
