@@ -145,12 +145,19 @@ export const ask: Intent = {
         (p) => excerptOf(ctx, p),
         options,
       );
-    const who = joinNames(quoted.people.map((person) => person.name));
+    const who = joinNames(quoted.speakers);
     // "Make up a quote from Kratsios" is refused; what the texts report he said follows.
     const refusal = query.offTopic ? `${REFUSED} ` : "";
-    // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it.
+    // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it; "Did Melania Trump
+    // say anything?": nor that, but they name her, and what they say of her follows.
+    const unquoted = `The texts I hold do not quote ${who}.`;
+    if (quoted.passages.length === 0 && quoted.naming.length > 0 && !refusal) {
+      const about = [...new Set(quoted.naming.flatMap((passage) => passage.deals))];
+      const named = passagesAnswer(who, `${unquoted} What they say of ${who}:`, about, quoted.naming);
+      return query.form === "yes-no" ? { ...named, verdict: "no" } : named;
+    }
     if ((quoted.saidBy || refusal) && quoted.passages.length === 0)
-      return decline(ctx, query, "ask", `${refusal}The texts I hold do not quote ${who}.`, deals);
+      return decline(ctx, query, "ask", `${refusal}${unquoted}`, deals);
     // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
     if (quoted.passages.length > 0) {
       const lead = `${refusal}What ${who} said, as the sources report it:`;
@@ -393,10 +400,10 @@ function onlyPeopleShared(
   // "Which word of praise did Kratsios pick?": a passage quoting the person is what they said.
   const { sayAsked, quoteAsked, wordsAsked } = ctx.vocabulary.phrasing;
   const asksWords = [sayAsked, quoteAsked, wordsAsked].some((words) => hasAnyOf(query.tokens, words));
-  const quoted = shown.some(({ passage }) => quotes(passage, people, ctx));
+  const names = people.map((person) => person.name);
+  const quoted = shown.some(({ passage }) => quotes(passage, names, ctx));
   if (others.length === 0 || said || (asksWords && quoted)) return null;
-  const who = joinNames(people.map((person) => person.name));
-  return `The texts I hold name ${who}, but say nothing on “${others.join(" ")}”.`;
+  return `The texts I hold name ${joinNames(names)}, but say nothing on “${others.join(" ")}”.`;
 }
 
 /** The clause of each deal asked that says it commits no funds: what answers "how much does it spend?". */
@@ -475,41 +482,58 @@ function sharedWords(
   return [...new Set(words)].map((words) => `“${words}”`);
 }
 
-/** Whether the passage quotes one of the people: their words in quotation marks, "said" or "called". */
-function quotes(passage: Passage, people: readonly Signatory[], ctx: KnowledgeLookups): boolean {
+/** Whether the passage quotes one of the speakers: their words in quotation marks, "said" or "called". */
+function quotes(passage: Passage, speakers: readonly string[], ctx: KnowledgeLookups): boolean {
   return (
     /[“"]/.test(passage.text) &&
     /\b(said|called)\b/.test(passage.text) &&
-    people.some((person) => ctx.hasWords(passage, tokenize(person.name)))
+    speakers.some((speaker) => ctx.hasWords(passage, tokenize(speaker)))
   );
 }
 
-/** A quote asked of a signatory by name: the passages that quote them ("…,” said Michael Kratsios). */
+/**
+ * A quote asked of a signatory, or of a name the texts use, by name: the passages that quote them ("…,” said
+ * Michael Kratsios); `speakers` as the question or the signing record writes them.
+ */
 function quotesAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
-): { people: Signatory[]; passages: Passage[]; saidBy: boolean } {
+): { speakers: string[]; passages: Passage[]; saidBy: boolean; naming: Passage[] } {
   const people = signatoriesNamed(query, ctx);
+  const sayAsked = setOf(ctx.vocabulary.phrasing.sayAsked);
   // "What did Kratsios say about …": the person named just before "say" is the one quoted; not the one who signed
   // the deal that says it ("the Japan deal signed by Onoda say …").
   const clause = signingClause(query, ctx);
-  const saidBy = query.tokens.some(
+  const signatorySaid = query.tokens.some(
     (token, i) =>
-      setOf(ctx.vocabulary.phrasing.sayAsked).has(token) &&
+      sayAsked.has(token) &&
       !clause.has(i - 1) &&
       people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
   );
+  // "Did Melania Trump say anything?": a name the texts use, just before "say", is asked for its words, not whether
+  // a text names it.
+  const named = query.names
+    .filter((name) => sayAsked.has(query.tokens[name.end] ?? ""))
+    .map((name) => asTyped(query.text, name.words.join(" ")));
+  const saidBy = signatorySaid || named.length > 0;
   if (!saidBy && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked))
-    return { people: [], passages: [], saidBy };
-  // Only passages with a person's name can quote them: those are read, in knowledge order.
+    return { speakers: [], passages: [], saidBy, naming: [] };
+  const speakers = [...people.map((person) => person.name), ...named];
+  // Only passages with a speaker's name can quote them: those are read, in knowledge order.
   const within = deals.length > 0 ? deals : ctx.dealIds;
-  const named = new Set(people.flatMap((person) => ctx.positionsWith(tokenize(person.name))));
-  const passages = [...named]
+  const withName = new Set(speakers.flatMap((speaker) => ctx.positionsWith(tokenize(speaker))));
+  const candidates = [...withName]
     .sort((a, b) => a - b)
     .map((position) => ctx.knowledge.passages[position] as Passage)
-    .filter((passage) => passage.deals.some((deal) => within.includes(deal)) && quotes(passage, people, ctx));
-  return { people, passages, saidBy };
+    .filter((passage) => passage.deals.some((deal) => within.includes(deal)));
+  const passages = candidates.filter((passage) => quotes(passage, speakers, ctx));
+  // The passages naming a name asked (not a signatory, whom every signing record names), for when none quotes it.
+  const naming = named.length > 0 ? candidates.filter((passage) => !quotes(passage, speakers, ctx)) : [];
+  // A name is said as the texts write it ("Melania Trump"), not as typed ("melania trump").
+  const written = (speaker: string) =>
+    naming.map((passage) => asTyped(passage.text, speaker)).find((form) => form !== speaker) ?? speaker;
+  return { speakers: speakers.map(written), passages, saidBy, naming };
 }
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
