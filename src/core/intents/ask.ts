@@ -1075,7 +1075,10 @@ function coverageAnswer(
       const passages = ctx.passagesWith([term]);
       return passages.length <= SPECIFIC_IN && passages.some((passage) => passage.deals.includes(deal));
     });
-  if (subject.topics.length + subject.names.length === 0 && missing.every(saidIn)) return null;
+  // Unless the thing itself is a word the knowledge never uses: "critical minerals" is not said as "a critical ally".
+  const thing = subject.terms[subject.terms.length - 1] ?? "";
+  const unheard = thing !== "" && !ctx.knows(thing) && !ctx.nearlyKnows(thing);
+  if (subject.topics.length + subject.names.length === 0 && !unheard && missing.every(saidIn)) return null;
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
     // "The Japanese cubesat on Artemis II": the cubesat of another deal is still the thing asked.
