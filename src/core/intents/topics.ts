@@ -1,6 +1,9 @@
 import type { AnswerDraft, Item } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
+import type { KnowledgeLookups } from "../lookups.js";
+import type { DealId } from "../model.js";
 import { dealList, dealNames } from "../phrasing.js";
+import { hasAnyOf } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const topics: Intent = {
@@ -31,23 +34,16 @@ export const topics: Intent = {
         ...answer,
         found: items.length > 0,
         title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
-        // What the document itself lists (its headings, "four headings: …") says what a count counts; the topics
-        // below are the knowledge's, not the document's number of anything. The scope follows when it adds areas.
-        lead: asked
-          .map((id) => {
-            const deal = ctx.deal(id);
-            const outline = deal?.outline ? ctx.passage(deal.outline) : undefined;
-            const all = deal?.areas.every((area) => outline?.topics.includes(area));
-            return outline
-              ? `${outline.text}${all ? "" : ` ${deal?.scope}`}`
-              : `${deal?.name}: ${deal?.scope}`;
-          })
-          .join(" "),
+        lead: asked.map((id) => outlineOf(ctx, id)).join(" "),
         items,
         deals: asked,
         topics: [...new Set(asked.flatMap((id) => ctx.deal(id)?.areas ?? []))],
       };
     }
+    // "Which deal has the most areas?": each document groups its areas its own way (headings, points), so none is
+    // said to have the most; what each lists is said, deal by deal.
+    const mostAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mostAsked);
+    const outlines = ctx.dealIds.map((id) => outlineOf(ctx, id));
     const items: Item[] = ctx.knowledge.topics.map((topic) => {
       const having = ctx.dealIds.filter((id) => ctx.deal(id)?.areas.includes(topic.id));
       return {
@@ -60,10 +56,23 @@ export const topics: Intent = {
       ...answer,
       found: true,
       title: "Topics",
-      lead: "Topics the deals cover; ask about any of them, or name a deal.",
+      lead: mostAsked
+        ? `The deals group their areas each in their own way, so the texts do not make one the broadest: ${outlines.join(" ")} Topics the deals cover:`
+        : "Topics the deals cover; ask about any of them, or name a deal.",
       items,
       deals: ctx.dealIds,
       topics: ctx.knowledge.topics.map((topic) => topic.id),
     };
   },
 };
+
+/**
+ * What the document itself lists (its headings, "four headings: …"), which says what a count counts; the topics
+ * are the knowledge's, not the document's number of anything. The scope follows when it adds areas.
+ */
+function outlineOf(ctx: KnowledgeLookups, id: DealId): string {
+  const deal = ctx.deal(id);
+  const outline = deal?.outline ? ctx.passage(deal.outline) : undefined;
+  const all = deal?.areas.every((area) => outline?.topics.includes(area));
+  return outline ? `${outline.text}${all ? "" : ` ${deal?.scope}`}` : `${deal?.name}: ${deal?.scope}`;
+}
