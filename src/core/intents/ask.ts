@@ -933,7 +933,13 @@ function coverageAnswer(
     );
   }
   const { creation } = ctx.vocabulary.phrasing;
+  // A passage sets up a thing asked in words (not a topic) when a word of it stands close to a word of setting up
+  // ("agreed to launch a working group", "a working group is to be set up"); "sets up joint initiatives between the
+  // two countries' leading research and standards institutions" sets up no institution.
+  const askedStems = new Set([...subject.terms, ...subject.names.flatMap((name) => name.words)].map(stem));
   const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
+  const setsUp = (passage: Passage) =>
+    creates(passage) && (askedStems.size === 0 || setsUpAsked(passage.text, creation, askedStems));
   const creationAsked = phrasesIn(query.tokens, creation).length > 0;
   // The sentence of a later development that reports a thing set up, as the lead of a Yes.
   const madeIn = (entries: readonly { passages: readonly Passage[] }[]) =>
@@ -971,7 +977,7 @@ function coverageAnswer(
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
-    const uncreated = creationAsked && !found.some((entry) => entry.passages.some(creates));
+    const uncreated = creationAsked && !found.some((entry) => entry.passages.some(setsUp));
     // "Did the US and Japan launch a $1bn AI science partnership?": what was set up after signing is told by the
     // development that reports it.
     const madeLater = uncreated && happenedAsked(query, ctx) && laterOn(deals, asked);
@@ -1344,3 +1350,24 @@ const compareAcross = (what: string, topics: readonly string[]) => ({
   label: `Compare ${what} across deals`,
   query: `compare ${topics.join(" ")}`,
 });
+
+/** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
+const SET_UP_WITHIN = 5;
+
+/** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
+function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {
+  const phrases = creation.map((phrase) => phrase.split(" "));
+  return text.split(FULL_STOP).some((sentence) => {
+    const words = tokenize(sentence);
+    return words.some((_, at) =>
+      phrases.some((phrase) => {
+        if (phrase.some((word, i) => words[at + i] !== word)) return false;
+        const around = [
+          ...words.slice(Math.max(0, at - SET_UP_WITHIN), at),
+          ...words.slice(at + phrase.length, at + phrase.length + SET_UP_WITHIN),
+        ];
+        return around.some((word) => asked.has(stem(word)));
+      }),
+    );
+  });
+}
