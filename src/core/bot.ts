@@ -44,7 +44,7 @@ import {
 import { asksExpansion, asksTime, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { happenedAsked, kindOfDocumentAsked, orderAsked, withYesNoLead } from "./yes-no.js";
+import { happenedAsked, kindOfDocumentAsked, orderAsked, withEndDateUnset, withYesNoLead } from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -342,7 +342,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // A request refused ("Make up a quote from Kratsios") is followed by what the texts quote, and nothing else.
     if (query.offTopic) return found;
     // "Was it signed in Gyeongju or Seoul?" is answered with the one the texts give, not with a Yes.
-    const answered = withAlternativeStated(query, found, ctx) ?? withYesNoLead(query, found, ctx);
+    const answered =
+      withAlternativeStated(query, found, ctx) ??
+      withEndDateUnset(query, withYesNoLead(query, found, ctx), ctx);
     const corrected = withSigningCorrected(query, answered, ctx, (record, deals) =>
       (byName.get(record) ?? ask).run({ query: { ...query, intent: record, deals }, options, ctx }),
     );

@@ -292,6 +292,29 @@ function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: Know
  * ends on. Without a text that gives one, that is said, with the clause, rather than a Yes.
  */
 function noEndDate(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
+  const unset = endDateUnset(query, answer, ctx);
+  return unset ? { lead: `${unset.said} ${unset.clause}` } : null;
+}
+
+/** "When does the Korea deal expire?": that no text gives a date it ends on, before what the answer says. */
+export function withEndDateUnset(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+): AnswerDraft {
+  const unset = query.form === "yes-no" ? null : endDateUnset(query, answer, ctx);
+  return unset ? { ...answer, lead: `${unset.said} ${answer.lead}` } : answer;
+}
+
+/**
+ * For a question asking when one deal expires, answered by its exit clause with no text giving a date: that said,
+ * and the clause's first sentence; else null.
+ */
+function endDateUnset(
+  query: ParsedQuery,
+  answer: AnswerDraft,
+  ctx: KnowledgeLookups,
+): { said: string; clause: string } | null {
   const { expiryAsked } = ctx.vocabulary.phrasing;
   const [deal] = answer.deals;
   if (!deal || answer.deals.length > 1 || phrasesIn(query.tokens, expiryAsked).length === 0) return null;
@@ -301,7 +324,8 @@ function noEndDate(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
   const [sentence] = clauses[0]?.text.split(FULL_STOP) ?? [];
   if (!sentence || clauses.some((clause) => holdsAnyOf(clause.text, expiryAsked))) return null;
   return {
-    lead: `The texts I hold give no date on which the ${ctx.dealName(deal)} ends. ${sentence.trim()}`,
+    said: `The texts I hold give no date on which the ${ctx.dealName(deal)} ends.`,
+    clause: sentence.trim(),
   };
 }
 
