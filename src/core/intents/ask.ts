@@ -182,6 +182,8 @@ export const ask: Intent = {
       const about = [...new Set(spelling.flatMap((passage) => passage.deals))];
       return passagesAnswer("Abbreviation", "Where the texts spell it out:", about, spelling);
     }
+    const numbered = numberedSectionAnswer(request, deals);
+    if (numbered) return numbered;
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic. The topic
       // every passage of the section has ("operative", "180 days notice": legal status) asks nothing more.
@@ -1206,6 +1208,65 @@ function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
     .map((side) => subject.terms.filter((term) => side.includes(term)))
     .filter((terms) => terms.length > 0);
   return asked.length > 1 ? asked.map((terms) => ({ ...subject, terms })) : [subject];
+}
+
+/** "section II.B", "§ 2", "Section III": a document's own section number (Roman or Arabic) and heading letter. */
+const NUMBERED_SECTION = /(?:\bsection\s+|§\s*)([ivx]+|\d{1,2})(?:\s*\.\s*([a-z])\b|([a-d])\b)?/i;
+
+/** The Roman numeral of a number from 1 to 39 ("3" → "III"). */
+function roman(value: number): string {
+  const tens = "X".repeat(Math.floor(value / 10));
+  const ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][value % 10] ?? "";
+  return tens + ones;
+}
+
+/**
+ * "What does section II.B of the UK MOU say?", "§II.C": the passages the texts cite to that section of the deal's
+ * document; a section the texts hold by no number is said to be so, with the numbers they do hold.
+ */
+function numberedSectionAnswer(
+  { query, options, ctx }: IntentRequest,
+  asked: readonly DealId[],
+): AnswerDraft | null {
+  const match = NUMBERED_SECTION.exec(query.text);
+  if (!match) return null;
+  const [, number = "", letter = match[3] ?? ""] = match;
+  const numeral = /^\d+$/.test(number) ? roman(Number(number)) : number.toUpperCase();
+  const id = letter ? `${numeral}.${letter.toUpperCase()}` : numeral;
+  const deals = asked.length > 0 ? asked : ctx.dealIds;
+  const passages = ctx
+    .passages({ deals })
+    .filter((passage) => passage.ref === id || passage.ref?.startsWith(`${id}.`));
+  const document = dealNames(ctx, deals);
+  if (passages.length === 0) {
+    const held = deals
+      .flatMap((deal) => ctx.deal(deal)?.sourceIds ?? [])
+      .flatMap((sourceId) => ctx.source(sourceId)?.sections ?? [])
+      .map((section) => section.id)
+      .filter((each) => /^[IVX]+(\.|$)/.test(each));
+    const numbers = [...new Set(held)];
+    const offer =
+      numbers.length > 0 ? ` They number ${joinNames(numbers)}; ask for a later part by its subject.` : "";
+    return decline(
+      ctx,
+      query,
+      "ask",
+      `The texts I hold have no section ${id} of ${document}.${offer}`,
+      asked,
+    );
+  }
+  return paginate(
+    {
+      ...blankAnswer(query, "ask"),
+      found: true,
+      title: `${partnerList(ctx, deals)} · §${id}`,
+      lead: `Section ${id} of ${document}, as the texts I hold give it:`,
+      deals: [...new Set(passages.flatMap((passage) => passage.deals))],
+    },
+    passages,
+    (passage) => excerptOf(ctx, passage),
+    options,
+  );
 }
 
 /** "What is the aim of the Japan deal?": the deal's passages of that section ("purpose"), those naming it first. */
