@@ -91,13 +91,22 @@ export function followUpQuestion(
     current.subjectTerms.length > 0;
 
   const parts = partsOf(previous);
+  const yesNo = current.form === "yes-no";
+  // "is it in the Japan deal?" after "korea 6g": whether the other deal has the previous subject, still a yes/no.
+  if (ownWho && !ownSubject && !ownIntent && yesNo) {
+    const carried = [...parts.intent, ...parts.subject];
+    return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
+  }
   // "and japan?": the previous question as it was asked, about another deal.
   if (ownWho && !ownSubject && !ownIntent)
     return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
   // "when?", "since when?" after "is the UK deal paused?" ask when that happened, not when the deal was signed.
   const whenOfState =
     previous.intent === "status" && current.intent === "when" && own.every((word) => BARE_WHEN.has(word));
-  const carriedIntent = (!ownIntent || whenOfState) && !STANDALONE.has(previous.intent) ? parts.intent : [];
+  // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
+  const ownQuestion = yesNo && ownSubject;
+  const carriedIntent =
+    (!ownIntent || whenOfState) && !ownQuestion && !STANDALONE.has(previous.intent) ? parts.intent : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";

@@ -26,6 +26,9 @@ import {
 import { SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
 import { valueContradicted } from "./value-claimed.js";
 
+/** A clause that only names what follows its colon ("6G:", "Fusion energy:"). */
+const isHeading = (clause: string) => clause.trim().endsWith(":") && tokenize(clause).length <= 3;
+
 /** Where a sentence or clause ends. */
 const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 /** How many words before a key word a negation may stand and still negate it. */
@@ -205,8 +208,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
         yield {
           negated: !bySection && around.some((word) => negations.has(word)),
-          // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it".
-          sentence: (ctx.vocabulary.phrasing.madePronouns.includes(tokenize(sentence)[0] ?? "")
+          // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it";
+          // so is a heading before one ("6G: This partnership …"), which says nothing alone.
+          sentence: (ctx.vocabulary.phrasing.madePronouns.includes(tokenize(sentence)[0] ?? "") ||
+          isHeading(sentence)
             ? (excerpt.text.split(FULL_STOP).find((whole) => whole.includes(sentence.trim())) ?? sentence)
             : sentence
           )

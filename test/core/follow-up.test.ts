@@ -153,6 +153,24 @@ describe("over the real knowledge", () => {
     expect(signers?.intent).toBe("who-signed");
     expect(signers?.deals).toEqual(["japan", "korea"]);
   });
+
+  it("asks a yes/no follow-up with a subject of its own of the same deal, not as the previous kind of question", async () => {
+    const real = await realBot();
+    const [, chequers] = converse(real, ["who signed the uk deal?", "was it at Chequers?"]);
+    expect(chequers?.intent).not.toBe("who-signed");
+    expect(chequers?.deals).toEqual(["uk"]);
+    expect(chequers?.lead).toMatch(/^Yes — .*Chequers/);
+  });
+
+  it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
+    const real = await realBot();
+    const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
+    expect(japan?.deals).toEqual(["japan"]);
+    expect(japan?.topics).toEqual(["telecom"]);
+    expect(japan?.lead).toMatch(/^Yes — 6G: This partnership/);
+    const [, korea] = converse(real, ["does the uk deal cover nuclear?", "is it in the korea deal?"]);
+    expect(korea?.lead).toMatch(/^No — /);
+  });
 });
 
 describe("readTurnContext", () => {
