@@ -4,7 +4,16 @@ import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "
 import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
-import { countWord, dealsWith, documentSaid, formatDate, inSentence, joinNames, MONTHS } from "./phrasing.js";
+import {
+  countWord,
+  dealList,
+  dealsWith,
+  documentSaid,
+  formatDate,
+  inSentence,
+  joinNames,
+  MONTHS,
+} from "./phrasing.js";
 import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
 import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
 import {
@@ -104,6 +113,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     exitTiming(query, answer, ctx) ??
     noEndDate(query, answer, ctx) ??
     documentKind(query, ctx) ??
+    sameAreas(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     valueDiffers(query, answer, ctx) ??
     agentDiffers(query, answer, ctx) ??
@@ -936,6 +946,34 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
   return query.terms.length > 0 && query.terms.every((term) => kindWords.has(term));
 }
 const COPULAS = new Set(["is", "are", "was", "were"]);
+
+/**
+ * "Are the Japan and Korea deals identical?", "alike?", asked of nothing in particular: whether they list the same
+ * areas decides; a No names the areas only one of them lists.
+ */
+function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  const subject =
+    query.topics.length + query.sections.length + query.names.length + query.subjectTerms.length;
+  if (
+    deals.length < 2 ||
+    subject > 0 ||
+    phrasesIn(query.tokens, ctx.vocabulary.phrasing.sameAsked).length === 0
+  )
+    return null;
+  const listedBy = (topic: string) => deals.filter((deal) => deal.areas.includes(topic));
+  const topics = [...new Set(deals.flatMap((deal) => deal.areas))];
+  const sole = deals.flatMap((deal) => {
+    const own = topics.filter((topic) => listedBy(topic).length === 1 && deal.areas.includes(topic));
+    return own.length > 0
+      ? [
+          `only the deal with ${dealList(ctx, [deal.id])} lists ${joinNames(own.map((t) => ctx.topicLabel(t)))}`,
+        ]
+      : [];
+  });
+  if (sole.length === 0) return null;
+  return noLead(`they do not list the same areas: ${sole.join("; ")}.`);
+}
 
 /** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */
 function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
