@@ -156,6 +156,16 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
   if (otherDocument && (query.sections.includes("document") || kindOfDocumentAsked(query, ctx))) return "ask";
+  // "Which deal is the broadest?", "Is Korea's deal bigger than Japan's?": what each document lists of its areas.
+  const { mostAsked } = ctx.vocabulary.phrasing;
+  const aboutNothingElse = query.topics.length + query.names.length + query.sections.length === 0;
+  if (
+    query.intentBy === "default" &&
+    aboutNothingElse &&
+    query.subjectTerms.length > 0 &&
+    query.subjectTerms.every((term) => mostAsked.includes(term))
+  )
+    return "topics";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.

@@ -14,6 +14,11 @@ export const topics: Intent = {
   run({ query, options, ctx }): AnswerDraft {
     const asked = ctx.dealsAsked(query, options);
     const answer = blankAnswer(query, "topics");
+    // "Which deal has the most areas?": each document groups its areas its own way (headings, points), so none is
+    // said to have the most; what each lists is said, deal by deal.
+    const mostAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mostAsked);
+    const noneBroadest =
+      "The deals group their areas each in their own way, so the texts do not make one the broadest:";
     if (asked.length > 0) {
       const items: Item[] = asked.flatMap((id) => {
         const deal = ctx.deal(id);
@@ -34,15 +39,15 @@ export const topics: Intent = {
         ...answer,
         found: items.length > 0,
         title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
-        lead: asked.map((id) => outlineOf(ctx, id)).join(" "),
+        lead: [
+          ...(mostAsked && asked.length > 1 ? [noneBroadest] : []),
+          ...asked.map((id) => outlineOf(ctx, id)),
+        ].join(" "),
         items,
         deals: asked,
         topics: [...new Set(asked.flatMap((id) => ctx.deal(id)?.areas ?? []))],
       };
     }
-    // "Which deal has the most areas?": each document groups its areas its own way (headings, points), so none is
-    // said to have the most; what each lists is said, deal by deal.
-    const mostAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mostAsked);
     const outlines = ctx.dealIds.map((id) => outlineOf(ctx, id));
     const items: Item[] = ctx.knowledge.topics.map((topic) => {
       const having = ctx.dealIds.filter((id) => ctx.deal(id)?.areas.includes(topic.id));
@@ -57,7 +62,7 @@ export const topics: Intent = {
       found: true,
       title: "Topics",
       lead: mostAsked
-        ? `The deals group their areas each in their own way, so the texts do not make one the broadest: ${outlines.join(" ")} Topics the deals cover:`
+        ? `${noneBroadest} ${outlines.join(" ")} Topics the deals cover:`
         : "Topics the deals cover; ask about any of them, or name a deal.",
       items,
       deals: ctx.dealIds,
