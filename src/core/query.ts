@@ -233,9 +233,12 @@ export function parseQuery(
   // (what they cover, a section of them), whatever the subject.
   const ofDeal = dealsRead.length > 0 || has(phrasing.dealNouns);
   const ofDealTexts = (dealsRead.length > 0 && has(phrasing.coverage)) || (ofDeal && sectionHits.length > 0);
+  // "Explain the TPDs like I'm 5", "eli5 the UK deal": a way of explaining, asked of the deals, is no tutorial.
+  const unserved = phrasesIn(tokens, phrasing.offTopic)[0];
+  const explainingDeals = ofDeal && unserved !== undefined && phrasing.explaining.includes(unserved);
   const offTopic =
     phrasesIn(tokens, phrasing.requests)[0] ??
-    (ofDealTexts ? undefined : phrasesIn(tokens, phrasing.offTopic)[0]) ??
+    (ofDealTexts || explainingDeals ? undefined : unserved) ??
     requestToBot(text, phrasing);
   // "Is the Korea deal still on track?", "Anything from the Japan deal since it was signed?": a question placed
   // after the signing that asks of no topic, section or name asks for the latest news.
