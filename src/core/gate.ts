@@ -4,7 +4,7 @@ import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./cov
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
-import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
+import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
@@ -72,6 +72,8 @@ export function declineGate(
       deals,
     );
   }
+  const unheld = officeUnnamed(query, deals, ctx);
+  if (unheld) return decline(ctx, query, intent, unheld, deals);
   // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
   const nothingRead = deals.length === 0 && query.topics.length === 0 && !signatoriesNamed(query, ctx).length;
   if (query.foreign && nothingRead && query.intentBy === "default")
@@ -128,6 +130,40 @@ function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {
   if (query.tokens[0] !== "who" || !hasAnyOf(query.tokens, now)) return false;
   // "Who signed the deal currently in force?" asks of the deal, not of who holds a post.
   return /^(is|are|s)$/.test(query.tokens[1] ?? "") || hasAnyOf(query.tokens, offices);
+}
+
+/**
+ * "Who is the UK science minister?": a post asked of one deal that none of its signatories holds and no text names
+ * word for word ("science minister") is not in the texts; who signed the deal is said instead. Null otherwise
+ * ("Who is Japan's science minister?": Kimi Onoda, Minister of State for Science and Technology Policy, signed it).
+ */
+function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: KnowledgeLookups): string | null {
+  const { tokens } = query;
+  if (tokens[0] !== "who" || !/^(is|s|was)$/.test(tokens[1] ?? "") || deals.length !== 1) return null;
+  const at = tokens.findIndex((token) => ctx.vocabulary.phrasing.offices.includes(token));
+  const deal = ctx.deal(deals[0] as string);
+  if (at < 0 || !deal) return null;
+  const dealWords = new Set(wordsReadAs(query.readings, "deal", "country").flatMap(tokenize));
+  // The words naming the post: before it ("science minister"), or after "of"/"for" ("minister for science").
+  const after = /^(of|for)$/.test(tokens[at + 1] ?? "") ? tokens.slice(at + 2) : [];
+  const post = [...tokens.slice(2, at), ...after].filter(
+    (word) => !FILLER_WORDS.has(word) && !dealWords.has(word),
+  );
+  if (post.length === 0) return null;
+  const holds = (person: Signatory) => {
+    const office = tokenize(person.office).map(stem);
+    return post.every((word) => office.includes(stem(word)));
+  };
+  const office = tokens[at] as string;
+  const forms = [
+    [...post, office],
+    [office, "for", ...post],
+    [office, "of", ...post],
+  ];
+  const named = ctx.passagesSaying(forms).some((passage) => passage.deals.includes(deal.id));
+  if (deal.signatories.some(holds) || named) return null;
+  const signers = joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
+  return `The texts I hold name no ${asTyped(query.text, [...post, office].join(" "))} of ${dealList(ctx, [deal.id])}. The ${deal.name} was signed by ${signers}.`;
 }
 
 /**
