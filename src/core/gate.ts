@@ -72,6 +72,15 @@ export function declineGate(
       deals,
     );
   }
+  // "Where does the TPD name come from?", "Why is it called that?": no text says.
+  if (nameOriginAsked(query, ctx))
+    return decline(
+      ctx,
+      query,
+      intent,
+      "The texts I hold do not say where the name of the deals comes from.",
+      deals,
+    );
   const unheld = officeUnnamed(query, deals, ctx);
   if (unheld) return decline(ctx, query, intent, unheld, deals);
   // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
@@ -130,6 +139,13 @@ function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {
   if (query.tokens[0] !== "who" || !hasAnyOf(query.tokens, now)) return false;
   // "Who signed the deal currently in force?" asks of the deal, not of who holds a post.
   return /^(is|are|s)$/.test(query.tokens[1] ?? "") || hasAnyOf(query.tokens, offices);
+}
+
+/** A question asking where a name comes from, of nothing else: a word of naming, one of origin, and no subject. */
+function nameOriginAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { namingWords, originWords } = ctx.vocabulary.phrasing;
+  const subject = query.topics.length + query.sections.length + query.names.length;
+  return subject === 0 && hasAnyOf(query.tokens, namingWords) && hasAnyOf(query.tokens, originWords);
 }
 
 /**
