@@ -32,6 +32,8 @@ export type Source = {
   weight: SourceWeight;
   /** The name citations use, e.g. "UK MOU" (the publisher when not set in the knowledge). */
   short: string;
+  /** The language the document is written in, e.g. "English", "Japanese". */
+  language: string;
   /** The document's sections facts may cite; empty when it has none worth naming. */
   sections: DocumentSection[];
 };

@@ -206,7 +206,7 @@ function postingsOf(
 /** Meets the words of the sources', deals' and topics' descriptions. */
 function readDescriptions(knowledge: KnowledgeBase, reader: WordReader): void {
   const described = [
-    ...knowledge.sources.flatMap((source) => [source.title, source.publisher]),
+    ...knowledge.sources.flatMap((source) => [source.title, source.publisher, source.language]),
     ...knowledge.deals.flatMap((deal) => [
       deal.name,
       deal.partner,

@@ -71,6 +71,8 @@ export const sourceEntrySchema = z.strictObject({
   official: z.boolean(),
   weight: z.enum(SOURCE_WEIGHTS),
   short: text.optional(),
+  /** The language the document is written in ("Japanese" for a Japanese text); English when not given. */
+  language: text.default("English"),
   sections: z.array(z.strictObject({ id: text, title: text, short: text.optional() })).default([]),
 });
 

@@ -17,6 +17,7 @@ const ukMou: Source = {
   official: true,
   weight: "official text",
   short: "UK MOU",
+  language: "English",
   sections: [
     { id: "II.B", title: "Unleashing Civil Nuclear Energy", short: "civil nuclear" },
     { id: "legal-effect", title: "Funds and legal effect", short: "legal effect" },

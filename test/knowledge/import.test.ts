@@ -197,6 +197,7 @@ describe("knowledge:add with the seed article", () => {
       official: true,
       weight: "official summary",
       short: "WH copy",
+      language: "English",
       sections: [],
     });
 

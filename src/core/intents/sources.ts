@@ -3,8 +3,9 @@ import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
-import { formatDate, partnerList } from "../phrasing.js";
-import { byCodePoint, keptPer, once } from "../text.js";
+import { dealNames, formatDate, partnerList } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
+import { byCodePoint, capitalised, keptPer, once } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -14,6 +15,8 @@ export const sources: Intent = {
   commands: ["sources", "source", "links", "documents", "docs"],
   run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
+    const inLanguage = languageAnswer(query, deals, ctx);
+    if (inLanguage) return inLanguage;
     const { items, lead } = listOf(ctx, deals);
     return {
       ...blankAnswer(query, "sources"),
@@ -58,3 +61,52 @@ const allInOrder = once((sources: readonly Source[]): Source[] =>
     (a, b) => Number(b.official) - Number(a.official) || byCodePoint(a.published ?? "", b.published ?? ""),
   ),
 );
+
+/**
+ * "Is there an official text of the Japan deal in English?", "a Korean text of the Korea MOU?": the deal's own
+ * texts (official, of its kind of document) in the language asked, by the language each source is written in.
+ * Null when no language is asked.
+ */
+function languageAnswer(
+  query: ParsedQuery,
+  asked: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const language = languagesOf(ctx.knowledge.sources).find((name) =>
+    query.tokens.includes(name.toLowerCase()),
+  );
+  if (!language) return null;
+  const deals = asked.length > 0 ? asked : ctx.dealIds;
+  const texts = deals.flatMap((id) => ownTexts(ctx, id).map((source) => ({ id, source })));
+  const held = texts.filter(({ source }) => source.language === language);
+  const without = deals.filter((id) => !held.some((text) => text.id === id));
+  const kinds = (ids: readonly DealId[]) => dealNames(ctx, ids, "and");
+  const lead =
+    without.length === 0
+      ? `the texts I hold include the text of ${kinds(deals)} in ${language}:`
+      : `the texts I hold of ${kinds(without)} include no text of ${without.length === 1 ? "it" : "them"} in ${language}${held.length > 0 ? `; those of ${kinds(deals.filter((id) => !without.includes(id)))} do` : ""}. Its texts I hold:`;
+  const shown = held.length > 0 ? held : texts;
+  return {
+    ...blankAnswer(query, "sources"),
+    found: shown.length > 0,
+    title: `Sources: ${partnerList(ctx, deals)}`,
+    verdict: query.form === "yes-no" ? (without.length === 0 ? "yes" : "no") : undefined,
+    lead: query.form === "yes-no" ? lead : capitalised(lead),
+    items: [...new Set(shown.map(({ source }) => source))].map(itemOf),
+    deals: [...deals],
+  };
+}
+
+/** A deal's own texts: its official sources of its kind of document ("memorandum of cooperation …"). */
+const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
+  const deal = ctx.deal(id);
+  const kind = deal?.document.type.toLowerCase() ?? "";
+  return (deal?.sourceIds ?? [])
+    .flatMap((sourceId) => ctx.source(sourceId) ?? [])
+    .filter((source) => source.official && kind !== "" && source.type.toLowerCase().startsWith(kind));
+};
+
+/** The languages the sources are written in, found once per knowledge. */
+const languagesOf = once((sources: readonly Source[]) => [
+  ...new Set(sources.map((source) => source.language)),
+]);
