@@ -453,6 +453,8 @@ export class Vocabulary {
       const allowance = typoAllowance(Math.min(word.length, token.length));
       // Short words keep their first letter: "japn" is Japan, but "hoon" is not "moon".
       if (allowance === 0 || (token.length < 6 && word[0] !== token[0])) continue;
+      // A word an alias ends beyond is more often a word of its own ("treat", "treaty") than a slip (`isSlip`).
+      if (endsShort(token, word)) continue;
       const distance = editDistance(token, word, allowance);
       if (distance <= allowance && (!best || distance < best.distance)) best = { term, word, distance };
     }
@@ -468,6 +470,10 @@ const cuesByFirstLetter = once((words: ReadonlySet<string>) => {
 });
 
 const VOWELS = new Set("aeiou");
+
+/** The word with its last letter left out, not an "e" or "g" ("treat" of "treaty"; "becom" is a slip of "become"). */
+const endsShort = (token: string, word: string) =>
+  token.length === word.length - 1 && word.startsWith(token) && !"eg".includes(word.charAt(word.length - 1));
 
 /**
  * Whether the token is the word with one slip of typing, of the kinds that rarely make another real word:
