@@ -22,13 +22,23 @@ export const status: Intent = {
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
         const state = stateLead(request, deals);
         const latest = `${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
-        return { verdict: state.verdict, lead: `${state.lead}${aside}${latest}` };
+        return {
+          verdict: state.verdict,
+          lead: `${state.lead}${aside}${signedFirst(request, deals)}${latest}`,
+        };
       },
       none: (deals) => `${latestHeld(request, deals)} ${capitalised(asOf)}.`,
       newestFirst: true,
     });
   },
 };
+
+/** "The Korea deal's key dates", "chronology": each deal's signing, before what came after it. */
+function signedFirst({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
+  if (phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineAsked).length === 0) return "";
+  const signed = deals.flatMap((id) => ctx.deal(id) ?? []);
+  return signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("");
+}
 
 /**
  * "Where does the UK deal stand?" is answered from the newest record: its date for each deal asked, or that
