@@ -92,11 +92,19 @@ export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
  * "Has the Korea deal been terminated?", "Did Korea pull out?": whether something happened, which a clause allowing
  * it does not say; not "Did the UK deal include a termination clause?". With `section`, only of that section.
  */
-export const happenedAsked = (query: ParsedQuery, ctx: KnowledgeLookups, section?: Section) =>
-  query.form === "yes-no" &&
-  (!section || query.sections.includes(section)) &&
-  hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.happenedOpeners) &&
-  !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.provisionWords);
+export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section?: Section): boolean {
+  if (query.form !== "yes-no" || (section && !query.sections.includes(section))) return false;
+  const { happenedOpeners, provisionWords } = ctx.vocabulary.phrasing;
+  const tag = tagLength(query.tokens, ctx.vocabulary.phrasing);
+  const claim = query.tokens.slice(0, query.tokens.length - tag);
+  // "Korea withdrew from the deal, right?": a statement of what happened, checked by its tag; "it can end, right?"
+  // states what may happen.
+  const stated = tag > 0 && !claim.some((word) => MODALS.has(word));
+  return (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated) && !hasAnyOf(claim, provisionWords);
+}
+
+/** Words that make a statement one of what may or must happen, not of what did. */
+const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
 
 /** What the texts say to a yes/no question: Yes or No with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
