@@ -252,7 +252,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         ? answer.deals.flatMap((deal) => decide(deal) ?? [])
         : [decide(deals[0])];
   const [first] = decisions;
-  if (!first) return boundLead(query, answer, ctx);
+  // "Do the deals create any obligations?": what a deal sets up of its legal status is decided by whether it binds,
+  // not by a sentence with the word ("consistent with … international obligations").
+  const setsUp = phrasesIn(query.tokens, ctx.vocabulary.phrasing.creation).length > 0;
+  const bound = !first || setsUp ? boundLead(query, answer, ctx) : null;
+  if (bound || !first) return bound;
   if (decisions.some((decision) => decision?.negated !== first.negated)) return null;
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
   // "Were they announced on the same day?": the dates the two deals' sentences give decide, when every sentence
