@@ -1417,9 +1417,9 @@ const SET_UP_WITHIN = 5;
 
 /** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
 function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {
-  const phrases = creation.map((phrase) => phrase.split(" "));
+  const phrases = creation.map((phrase) => phrase.split(" ").map(stem));
   return text.split(FULL_STOP).some((sentence) => {
-    const words = tokenize(sentence);
+    const words = tokenize(sentence).map(stem);
     return words.some((_, at) =>
       phrases.some((phrase) => {
         if (phrase.some((word, i) => words[at + i] !== word)) return false;
@@ -1427,7 +1427,7 @@ function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlyS
           ...words.slice(Math.max(0, at - SET_UP_WITHIN), at),
           ...words.slice(at + phrase.length, at + phrase.length + SET_UP_WITHIN),
         ];
-        return around.some((word) => asked.has(stem(word)));
+        return around.some((word) => asked.has(word));
       }),
     );
   });
