@@ -1378,11 +1378,16 @@ function nothingFound(
   // "Which deals have deadlines?": the limits the texts set, in their own words.
   const limits = onTopics ? [] : limitsSet(query, ctx, deals);
   if (limits.length > 0) {
+    // "Does the UK deal have deadlines?": it has, those.
+    const yes = query.form === "yes-no" && deals.length > 0;
     const found = {
       ...answer,
       found: true,
       title: `${where} · time limits`,
-      lead: `The time limits set in ${where}:`,
+      lead: yes
+        ? `${where} ${deals.length === 1 ? "sets" : "set"} time limits:`
+        : `The time limits set in ${where}:`,
+      ...(yes ? { verdict: "yes" as const } : {}),
     };
     return paginate(
       { ...found, deals: unique(limits.map((passage) => passage.deals[0] as DealId)) },
