@@ -97,6 +97,11 @@ export function followUpQuestion(
     const carried = [...parts.intent, ...parts.subject];
     return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
   }
+  // "only korea" after "compare quantum": the subject compared, of the deal named alone.
+  if (ownWho && !ownSubject && !ownIntent && previous.intent === "compare" && parts.subject.length > 0) {
+    const who = wordsReadAs(current.readings, "deal", "country");
+    return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
+  }
   // "and japan?": the previous question as it was asked, about another deal.
   if (ownWho && !ownSubject && !ownIntent)
     return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));

@@ -162,6 +162,15 @@ describe("over the real knowledge", () => {
     expect(chequers?.lead).toMatch(/^Yes — .*Chequers/);
   });
 
+  it("narrows a comparison to the deal a follow-up names alone ('only korea' after 'compare quantum')", async () => {
+    const real = await realBot();
+    const [, korea] = converse(real, ["compare quantum", "only korea"]);
+    expect(korea?.intent).toBe("ask");
+    expect(korea?.deals).toEqual(["korea"]);
+    expect(korea?.topics).toEqual(["quantum"]);
+    expect(passages(korea)).toEqual(passages(real.answer("korea quantum")));
+  });
+
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
     const real = await realBot();
     const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
