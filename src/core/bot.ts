@@ -1,14 +1,14 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
-import { asksForMore, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
+import { asksForMore, asksWhoSaid, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
-import { sources } from "./intents/sources.js";
+import { sourceItems, sources } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
@@ -440,9 +440,32 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const answer = (text: string, { context, ...options }: AnswerOptions = {}): AnswerDraft => {
     if (!context) return answerQuestion(text, options);
     if (asksForMore(text)) return nextPage(context, options);
+    if (asksWhoSaid(text)) return sourcesOfPrevious(text, context, options);
     const followUp = followUpQuestion(parse(text), parse(context.query), ctx.dealIds);
     const answered = answerQuestion(followUp.text, options);
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
+  };
+
+  /** "who said so?": the documents the previous answer's excerpts come from, in the order it cited them. */
+  const sourcesOfPrevious = (text: string, context: TurnContext, options: AnswerOptions): AnswerDraft => {
+    const deal = options.deal ?? context.deal;
+    const previous = answerQuestion(context.query, deal ? { deal } : {});
+    const cited = [...previous.excerpts, ...previous.rows.flatMap((row) => row.excerpt ?? [])];
+    const sourceIds = [
+      ...new Set(cited.flatMap((excerpt) => ctx.passage(excerpt.passageId)?.sourceId ?? [])),
+    ];
+    const sources = sourceIds.flatMap((id) => ctx.source(id) ?? []);
+    return {
+      ...blankAnswer(parse(text), "sources"),
+      found: sources.length > 0,
+      title: "Sources of that answer",
+      lead:
+        sources.length > 0
+          ? `The excerpts of that answer (“${context.query}”) come from:`
+          : `That answer (“${context.query}”) quoted no document.`,
+      items: sourceItems(sources),
+      deals: previous.deals,
+    };
   };
 
   const nextPage = (context: TurnContext, options: AnswerOptions): AnswerDraft => {

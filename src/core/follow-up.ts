@@ -38,6 +38,14 @@ export function asksForMore(text: string): boolean {
   return MORE.test(tokenize(text).join(" "));
 }
 
+const WHO_SAID =
+  /^(?:(?:and |but |ok )?(?:who said (?:so|that|this)|says who|according to whom|(?:what s |what is )?the source(?: of| for)? (?:that|this)|where is (?:that|this) from|where s (?:that|this) from|where does (?:that|this) come from|source for that|source please)(?: please)?)$/;
+
+/** "who said so?", "where's that from?": the sources of the previous answer. */
+export function asksWhoSaid(text: string): boolean {
+  return WHO_SAID.test(tokenize(text).join(" "));
+}
+
 /** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
 const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
 

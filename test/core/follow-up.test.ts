@@ -162,6 +162,18 @@ describe("over the real knowledge", () => {
     expect(chequers?.lead).toMatch(/^Yes — .*Chequers/);
   });
 
+  it("answers 'who said so?' with the documents the previous answer's excerpts come from", async () => {
+    const real = await realBot();
+    const [paused, said] = converse(real, ["is the uk deal paused?", "who said so?"]);
+    expect(said?.intent).toBe("sources");
+    const cited = new Set(excerptsOf(paused as Answer).map((excerpt) => excerpt.source.title));
+    const listed = said?.body.kind === "list" ? said.body.items.map((item) => item.title) : [];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed)).toEqual(cited);
+    const [, none] = converse(real, ["help", "where's that from?"]);
+    expect(none?.found).toBe(false);
+  });
+
   it("narrows a comparison to the deal a follow-up names alone ('only korea' after 'compare quantum')", async () => {
     const real = await realBot();
     const [, korea] = converse(real, ["compare quantum", "only korea"]);

@@ -46,6 +46,9 @@ const listOf = (ctx: KnowledgeLookups, deals: readonly DealId[]) =>
 const newest = (listed: readonly Source[]) =>
   listed.map((source) => source.published ?? "").reduce((a, b) => (byCodePoint(a, b) < 0 ? b : a), "");
 
+/** The sources as lines of a list. */
+export const sourceItems = (listed: readonly Source[]): Item[] => listed.map(itemOf);
+
 /** A source as a line of the list, made once per source. */
 const itemOf = once(
   (source: Source): Item => ({
