@@ -964,7 +964,12 @@ const COPULAS = new Set(["is", "are", "was", "were"]);
  * areas decides; a No names the areas only one of them lists.
  */
 function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  // "Are the deals identical?" asks it of them all.
+  const ofAll =
+    query.deals.length === 0 &&
+    phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).some((noun) => noun.endsWith("s"));
+  const ids = ofAll ? ctx.dealIds : [...new Set(query.deals)];
+  const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
   const subject =
     query.topics.length + query.sections.length + query.names.length + query.subjectTerms.length;
   if (

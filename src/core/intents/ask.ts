@@ -1213,8 +1213,9 @@ function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
 /** "section II.B", "§ 2", "Section III": a document's own section number (Roman or Arabic) and heading letter. */
 const NUMBERED_SECTION = /(?:\bsection\s+|§\s*)([ivx]+|\d{1,2})(?:\s*\.\s*([a-z])\b|([a-d])\b)?/i;
 
-/** The Roman numeral of a number from 1 to 39 ("3" → "III"). */
+/** The Roman numeral of a number from 1 to 39 ("3" → "III"); any other number as it is. */
 function roman(value: number): string {
+  if (value < 1 || value > 39) return String(value);
   const tens = "X".repeat(Math.floor(value / 10));
   const ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][value % 10] ?? "";
   return tens + ones;
@@ -1237,7 +1238,7 @@ function numberedSectionAnswer(
   const passages = ctx
     .passages({ deals })
     .filter((passage) => passage.ref === id || passage.ref?.startsWith(`${id}.`));
-  const document = dealNames(ctx, deals);
+  const document = dealNames(ctx, deals, "and");
   if (passages.length === 0) {
     const held = deals
       .flatMap((deal) => ctx.deal(deal)?.sourceIds ?? [])
