@@ -52,7 +52,8 @@ const NEGATION_REACH = 5;
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
   const sole = answer.found ? soleLead(query, answer, ctx) : null;
   if (sole) return ledBy(answer, sole);
-  if (query.form !== "yes-no" || !answer.found) return answer;
+  // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
+  if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
   const weighs = weighsCoverage(query, ctx);
