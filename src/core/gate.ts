@@ -54,7 +54,8 @@ export function declineGate(
   const countries = countriesAsked(query, ctx);
   // "Does any deal mention China?" asks of the texts, not for a deal with China.
   const mentioned = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
-  if (countries.length > 0 && deals.length === 0 && !mentioned) {
+  const dealAsked = countries.some((country) => dealAskedWith(country, query, ctx));
+  if (countries.length > 0 && deals.length === 0 && (!mentioned || dealAsked)) {
     return noDealWith(ctx, query, intent, countries);
   }
   // "Does the UK deal mention Ukraine?", "Is Ukraine part of it?": a country no text names, asked of nothing else.
@@ -428,8 +429,15 @@ export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): strin
     (country) =>
       !partOfName(country, query, ctx) &&
       !(people && isPlace(country, query, ctx)) &&
-      countrySubject(country, query, ctx) === null,
+      (dealAskedWith(country, query, ctx) || countrySubject(country, query, ctx) === null),
   );
+}
+
+/** "the India deal", "a US-India TPD": a deal with the country is asked for, whatever the texts say of it. */
+function dealAskedWith(country: string, query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const words = tokenize(country);
+  const at = indexOfSequence(query.tokens, words);
+  return at >= 0 && ctx.vocabulary.phrasing.dealNouns.includes(query.tokens[at + words.length] ?? "");
 }
 
 /** The capitalised words around the one at `at`, as a name: "Joint AI Council", not "Council". */
