@@ -385,8 +385,10 @@ function premiseMissing(
   // "Why did Biden sign the Japan deal?": corrected from that deal's record (withSigningCorrected) when one deal is asked.
   const assumed = signingAssumed(query, ctx);
   const signing = signingAsked(query, ctx) ?? (assumed?.deals.length === 1 ? assumed : null);
+  // "Were any deals signed in 2024?": which deals' records give the year is asked, not assumed.
+  const recordsAsked = query.form === "which-deal" && mentionsSigning(query, ctx);
   for (const match of query.text.matchAll(YEAR)) {
-    if (!facts.years.has(match[0]) && !signing?.dates.some((date) => date.year === match[0]))
+    if (!facts.years.has(match[0]) && !recordsAsked && !signing?.dates.some((date) => date.year === match[0]))
       return { said: `the deal texts mention nothing dated ${match[0]}`, incidental: false, year: match[0] };
   }
   // Words offered beside an "or" ("Tokyo or Osaka", "Tokyo, or was it Osaka") are asked, not assumed, when the texts know one of them.
