@@ -40,7 +40,7 @@ import {
   partnerList,
   titleCase,
 } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { type ParsedQuery, wordsReadAs } from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
@@ -1001,7 +1001,7 @@ function coverageAnswer(
       lead: denied
         ? denied
         : exact
-          ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "covers" : "cover"} ${what}:`
+          ? `${dealNames(ctx, deals, "and")} ${coveredAs(query, asked, deals, what, ctx)}:`
           : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
@@ -1417,6 +1417,29 @@ const compareAcross = (what: string, topics: readonly string[]) => ({
   label: `Compare ${what} across deals`,
   query: `compare ${topics.join(" ")}`,
 });
+
+/**
+ * How a Yes says a deal has a topic: it "covers" one among its areas; one it only touches ("education", as a
+ * field AI speeds progress in) it "mentions", in the words asked, not under the topic's label.
+ */
+function coveredAs(
+  query: ParsedQuery,
+  subjects: readonly Subject[],
+  deals: readonly DealId[],
+  what: string,
+  ctx: KnowledgeLookups,
+): string {
+  const one = deals.length === 1;
+  const covers = `${one ? "covers" : "cover"} ${what}`;
+  // One topic asked in one word or phrase ("education"); several are said by their labels.
+  const [subject, ...others] = subjects;
+  const [topic, ...more] = subject?.topics ?? [];
+  const words = [...new Set(wordsReadAs(query.readings, "topic"))];
+  if (!subject || !topic || others.length + more.length + subject.names.length > 0 || words.length !== 1)
+    return covers;
+  if (deals.every((deal) => ctx.deal(deal)?.areas.includes(topic))) return covers;
+  return `${one ? "mentions" : "mention"} “${asTyped(query.text, words[0] as string)}”`;
+}
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
