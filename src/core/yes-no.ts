@@ -107,6 +107,10 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
 /** Words that make a statement one of what may or must happen, not of what did. */
 const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
 
+/** Whether the question speaks of the deals in the plural ("the deals", "the TPDs"). */
+const namesDealsPlural = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).some((noun) => noun.endsWith("s"));
+
 /** What the texts say to a yes/no question: Yes or No with the deciding sentence, or null. */
 function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   // The texts report what was agreed and what happened; no sentence of theirs decides what will happen, except
@@ -133,7 +137,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (signing) {
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
     // "Were the Japan and Korea deals both signed in October?" is decided by each deal's record.
-    const records = answer.deals.flatMap((id) => ctx.deal(id) ?? []);
+    // "Were the deals signed in September?", naming none, asks it of every deal's record.
+    const ofAll = query.deals.length === 0 && namesDealsPlural(query, ctx);
+    const records = (ofAll ? ctx.dealIds : answer.deals).flatMap((id) => ctx.deal(id) ?? []);
     const signed = records.map((deal) => signingLead(signing, deal));
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
@@ -966,9 +972,7 @@ const COPULAS = new Set(["is", "are", "was", "were"]);
  */
 function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   // "Are the deals identical?" asks it of them all.
-  const ofAll =
-    query.deals.length === 0 &&
-    phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).some((noun) => noun.endsWith("s"));
+  const ofAll = query.deals.length === 0 && namesDealsPlural(query, ctx);
   const ids = ofAll ? ctx.dealIds : [...new Set(query.deals)];
   const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
   const subject =
