@@ -152,6 +152,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           ? bothWays(signed as Lead[])
           : null;
     if (decided) return decided;
+    // "Were the deals signed in Asia?": a sentence naming some of them decides nothing of all; a record that
+    // says otherwise is a No.
+    if (ofAll) {
+      const noes = signed.filter((lead): lead is Lead => lead?.verdict === "no");
+      return noes.length > 0 ? bothWays(noes) : null;
+    }
     // "Signed during APEC?": a place or occasion the record does not name is decided by a sentence that has it.
     if (signing.people.length > 0 || signing.places.every((place) => place.country)) return null;
   }
