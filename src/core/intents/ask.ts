@@ -217,7 +217,7 @@ export const ask: Intent = {
       return nothingFound(answer, query, deals, ctx, options);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
     const strict = rank(covered, deals, ctx, options);
-    const closest = strict.total === 0 && query.topics.length === 0;
+    const closest = (strict.total === 0 || thingUnheard(query, ctx)) && query.topics.length === 0;
     const ranked = closest ? rank(covered, deals, ctx, options, true) : strict;
     if (ranked.total === 0) return nothingFound(answer, query, deals, ctx, options);
     const onlyNamed = onlyPeopleShared(query, ranked.top, ctx);
@@ -1439,6 +1439,18 @@ function coveredAs(
     return covers;
   if (deals.every((deal) => ctx.deal(deal)?.areas.includes(topic))) return covers;
   return `${one ? "mentions" : "mention"} “${asTyped(query.text, words[0] as string)}”`;
+}
+
+/**
+ * "critical minerals": a thing asked in two words side by side, the second one the knowledge never uses (nor a
+ * slip of one it does): passages with the first ("a critical ally") are only the closest, not what is asked.
+ */
+function thingUnheard(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  if (query.names.length > 0 || query.subjectTerms.length !== 2) return false;
+  const [modifier = "", thing = ""] = query.subjectTerms;
+  const at = query.tokens.indexOf(modifier);
+  if (at < 0 || query.tokens[at + 1] !== thing) return false;
+  return ctx.knows(modifier) && !ctx.knows(thing) && !ctx.nearlyKnows(thing);
 }
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
