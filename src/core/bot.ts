@@ -208,8 +208,10 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings; "When will the
   // UK deal be renewed?", "when does it expire?" ask the time of something other than a signing.
+  // "How long ago was the UK deal signed?" measures from its signing: the record's date answers.
+  const sinceSigned = query.tokens.includes("ago") && mentionsSigning(query, ctx);
   const otherTime = intervalAsked(query, phrasing)
-    ? new Set(query.deals).size < 2
+    ? new Set(query.deals).size < 2 && !sinceSigned
     : !query.foreign &&
       !mentionsSigning(query, ctx) &&
       (phrasesIn(query.tokens, phrasing.future).length > 0 || query.subjectTerms.length > 0);
