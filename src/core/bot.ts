@@ -8,7 +8,7 @@ import { compare, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
-import { sourceItems, sources } from "./intents/sources.js";
+import { citedSources, sources } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
@@ -155,7 +155,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   if (query.greeting) return "help";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
-  if (otherDocument && (query.sections.includes("document") || kindOfDocumentAsked(query, ctx))) return "ask";
+  if (otherDocument && query.sections.includes("document")) return "ask";
   // "Which deal is the broadest?", "Is Korea's deal bigger than Japan's?": what each document lists of its areas.
   const { mostAsked } = ctx.vocabulary.phrasing;
   const aboutNothingElse = query.topics.length + query.names.length + query.sections.length === 0;
@@ -448,26 +448,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
   };
 
-  /** "who said so?": the documents the previous answer's excerpts come from, in the order it cited them. */
+  /** "who said so?": the documents the previous answer cited. */
   const sourcesOfPrevious = (text: string, context: TurnContext, options: AnswerOptions): AnswerDraft => {
     const deal = options.deal ?? context.deal;
-    const previous = answerQuestion(context.query, deal ? { deal } : {});
-    const cited = [...previous.excerpts, ...previous.rows.flatMap((row) => row.excerpt ?? [])];
-    const sourceIds = [
-      ...new Set(cited.flatMap((excerpt) => ctx.passage(excerpt.passageId)?.sourceId ?? [])),
-    ];
-    const sources = sourceIds.flatMap((id) => ctx.source(id) ?? []);
-    return {
-      ...blankAnswer(parse(text), "sources"),
-      found: sources.length > 0,
-      title: "Sources of that answer",
-      lead:
-        sources.length > 0
-          ? `The excerpts of that answer (“${context.query}”) come from:`
-          : `That answer (“${context.query}”) quoted no document.`,
-      items: sourceItems(sources),
-      deals: previous.deals,
-    };
+    return citedSources(parse(text), answerQuestion(context.query, deal ? { deal } : {}), ctx);
   };
 
   const nextPage = (context: TurnContext, options: AnswerOptions): AnswerDraft => {

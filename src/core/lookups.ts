@@ -303,6 +303,11 @@ export class KnowledgeLookups {
     return this.tables.knownWords.has(stem(word));
   }
 
+  /** Whether the knowledge never uses the word, nor a word it could be a slip of ("minerals", not "quantm"). */
+  neverUses(word: string): boolean {
+    return !this.knows(word) && !this.nearlyKnows(word);
+  }
+
   /** Whether the word is a typo of a word the knowledge uses (one or two letters off, by length). */
   nearlyKnows(word: string): boolean {
     const allowance = typoAllowance(word.length);

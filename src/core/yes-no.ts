@@ -948,8 +948,8 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
   const other = holdsAnyOf(query.text, ctx.vocabulary.phrasing.otherDocuments);
-  if (deals.length === 0 || (kinds.length === 0 && !other)) return null;
-  if (!query.sections.includes("document") && !(other && kindOfDocumentAsked(query, ctx))) return null;
+  if (deals.length === 0 || (kinds.length === 0 && !other) || !query.sections.includes("document"))
+    return null;
   const of = (deal: Deal) => !other && kinds.some(({ type }) => type === deal.document.type);
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
@@ -957,6 +957,7 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
 /**
  * "Are the deals laws?": a question opened by "is/are" whose only other words are a kind of document asks what the
  * deals are, where "Are they consistent with national laws?" asks what they say and "binding laws?" whether they bind.
+ * The bot asks it of the document section (as "Is it a law?" is read).
  */
 export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (

@@ -1085,7 +1085,7 @@ function coverageAnswer(
     });
   // Unless the thing itself is a word the knowledge never uses: "critical minerals" is not said as "a critical ally".
   const thing = subject.terms[subject.terms.length - 1] ?? "";
-  const unheard = thing !== "" && !ctx.knows(thing) && !ctx.nearlyKnows(thing);
+  const unheard = thing !== "" && ctx.neverUses(thing);
   if (subject.topics.length + subject.names.length === 0 && !unheard && missing.every(saidIn)) return null;
   const others = ctx.dealIds.filter((deal) => !deals.includes(deal));
   if (subject.names.length > 0) {
@@ -1450,7 +1450,7 @@ function thingUnheard(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const [modifier = "", thing = ""] = query.subjectTerms;
   const at = query.tokens.indexOf(modifier);
   if (at < 0 || query.tokens[at + 1] !== thing) return false;
-  return ctx.knows(modifier) && !ctx.knows(thing) && !ctx.nearlyKnows(thing);
+  return ctx.knows(modifier) && ctx.neverUses(thing);
 }
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */

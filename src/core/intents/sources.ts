@@ -46,9 +46,6 @@ const listOf = (ctx: KnowledgeLookups, deals: readonly DealId[]) =>
 const newest = (listed: readonly Source[]) =>
   listed.map((source) => source.published ?? "").reduce((a, b) => (byCodePoint(a, b) < 0 ? b : a), "");
 
-/** The sources as lines of a list. */
-export const sourceItems = (listed: readonly Source[]): Item[] => listed.map(itemOf);
-
 /** A source as a line of the list, made once per source. */
 const itemOf = once(
   (source: Source): Item => ({
@@ -64,6 +61,24 @@ const allInOrder = once((sources: readonly Source[]): Source[] =>
     (a, b) => Number(b.official) - Number(a.official) || byCodePoint(a.published ?? "", b.published ?? ""),
   ),
 );
+
+/** "who said so?" after an answer: the documents its excerpts come from, in the order it cited them. */
+export function citedSources(query: ParsedQuery, previous: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  const cited = [...previous.excerpts, ...previous.rows.flatMap((row) => row.excerpt ?? [])];
+  const sourceIds = new Set(cited.flatMap((excerpt) => ctx.passage(excerpt.passageId)?.sourceId ?? []));
+  const listed = [...sourceIds].flatMap((id) => ctx.source(id) ?? []);
+  return {
+    ...blankAnswer(query, "sources"),
+    found: listed.length > 0,
+    title: "Sources of that answer",
+    lead:
+      listed.length > 0
+        ? `The excerpts of that answer (“${previous.query}”) come from:`
+        : `That answer (“${previous.query}”) quoted no document.`,
+    items: listed.map(itemOf),
+    deals: previous.deals,
+  };
+}
 
 /**
  * "Is there an official text of the Japan deal in English?", "a Korean text of the Korea MOU?": the deal's own
@@ -84,11 +99,14 @@ function languageAnswer(
   const held = texts.filter(({ source }) => source.language === language);
   const without = deals.filter((id) => !held.some((text) => text.id === id));
   const kinds = (ids: readonly DealId[]) => dealNames(ctx, ids, "and");
+  const them = without.length === 1 ? "it" : "them";
+  const shown = held.length > 0 ? held : texts;
   const lead =
     without.length === 0
       ? `the texts I hold include the text of ${kinds(deals)} in ${language}:`
-      : `the texts I hold of ${kinds(without)} include no text of ${without.length === 1 ? "it" : "them"} in ${language}${held.length > 0 ? `; those of ${kinds(deals.filter((id) => !without.includes(id)))} do` : ""}. Its texts I hold:`;
-  const shown = held.length > 0 ? held : texts;
+      : held.length > 0
+        ? `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}; those of ${kinds(deals.filter((id) => !without.includes(id)))} do:`
+        : `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}. The texts of ${them} I hold:`;
   return {
     ...blankAnswer(query, "sources"),
     found: shown.length > 0,

@@ -77,9 +77,7 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
     else if ((runs[runs.length - 1]?.length ?? 0) > 0) runs.push([]);
   }
   // A word typed with a slip ("deel") is not a word the reports lack.
-  const unknown = runs.find((run) =>
-    run.some((word) => word.length >= 4 && !ctx.knows(word) && !ctx.nearlyKnows(word)),
-  );
+  const unknown = runs.find((run) => run.some((word) => word.length >= 4 && ctx.neverUses(word)));
   return unknown ? unknown.join(" ") : null;
 }
 

@@ -48,7 +48,6 @@ export const topics: Intent = {
         topics: [...new Set(asked.flatMap((id) => ctx.deal(id)?.areas ?? []))],
       };
     }
-    const outlines = ctx.dealIds.map((id) => outlineOf(ctx, id));
     const items: Item[] = ctx.knowledge.topics.map((topic) => {
       const having = ctx.dealIds.filter((id) => ctx.deal(id)?.areas.includes(topic.id));
       return {
@@ -62,7 +61,7 @@ export const topics: Intent = {
       found: true,
       title: "Topics",
       lead: mostAsked
-        ? `${noneBroadest} ${outlines.join(" ")} Topics the deals cover:`
+        ? `${noneBroadest} ${ctx.dealIds.map((id) => outlineOf(ctx, id)).join(" ")} Topics the deals cover:`
         : "Topics the deals cover; ask about any of them, or name a deal.",
       items,
       deals: ctx.dealIds,
