@@ -1001,7 +1001,14 @@ function coverageAnswer(
       lead: denied
         ? denied
         : exact
-          ? `${dealNames(ctx, deals, "and")} ${coveredAs(query, asked, deals, what, ctx)}:`
+          ? `${dealNames(ctx, deals, "and")} ${coveredAs(
+              query,
+              asked,
+              deals,
+              what,
+              found.flatMap((entry) => entry.passages),
+              ctx,
+            )}:`
           : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
@@ -1420,13 +1427,15 @@ const compareAcross = (what: string, topics: readonly string[]) => ({
 
 /**
  * How a Yes says a deal has a topic: it "covers" one among its areas; one it only touches ("education", as a
- * field AI speeds progress in) it "mentions", in the words asked, not under the topic's label.
+ * field AI speeds progress in) it "mentions", in the words asked, not under the topic's label, when the excerpts
+ * have those words; else ("satellite navigation", over a positioning system) it "touches on" the topic.
  */
 function coveredAs(
   query: ParsedQuery,
   subjects: readonly Subject[],
   deals: readonly DealId[],
   what: string,
+  excerpts: readonly Passage[],
   ctx: KnowledgeLookups,
 ): string {
   const one = deals.length === 1;
@@ -1434,11 +1443,16 @@ function coveredAs(
   // One topic asked in one word or phrase ("education"); several are said by their labels.
   const [subject, ...others] = subjects;
   const [topic, ...more] = subject?.topics ?? [];
-  const words = [...new Set(wordsReadAs(query.readings, "topic"))];
+  const words = [
+    ...new Set(query.readings.filter((reading) => reading.kind === "topic").map(({ words }) => words)),
+  ];
   if (!subject || !topic || others.length + more.length + subject.names.length > 0 || words.length !== 1)
     return covers;
   if (deals.every((deal) => ctx.deal(deal)?.areas.includes(topic))) return covers;
-  return `${one ? "mentions" : "mention"} “${asTyped(query.text, words[0] as string)}”`;
+  const [asked = ""] = words;
+  if (!excerpts.some((passage) => ctx.hasWords(passage, tokenize(asked))))
+    return `${one ? "touches" : "touch"} on ${what}`;
+  return `${one ? "mentions" : "mention"} “${asTyped(query.text, asked)}”`;
 }
 
 /**
