@@ -13,10 +13,14 @@ export const IN_ENGLISH = "I answer in English, from the English texts of the de
 /** A lead that may answer a yes/no question: its verdict, if any, and the words that follow it. */
 export type Lead = { verdict?: Verdict | undefined; lead: string };
 
-/** The lead as people read it: the verdict, if any, opens it ("Yes — …", "Binding — …"). */
+/**
+ * The lead as people read it: the verdict, if any, opens it ("Yes — …", "Binding — …"), and a sentence after
+ * a Yes or No goes on in lower case ("No — the U.S.–Japan … uses non-treaty wording").
+ */
 export function phrasedLead({ verdict, lead }: Lead): string {
   if (!verdict) return lead;
-  return `${verdict === "yes" ? "Yes" : verdict === "no" ? "No" : verdict.choice} — ${lead}`;
+  if (typeof verdict !== "string") return `${verdict.choice} — ${lead}`;
+  return `${verdict === "yes" ? "Yes" : "No"} — ${lead.replace(/^The\b/, "the")}`;
 }
 
 /** A lead that answers Yes when `yes` holds, else No, before its words. */

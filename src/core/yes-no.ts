@@ -44,7 +44,7 @@ const SENTENCE_END = new RegExp(`(?<=[;:])\\s+|${FULL_STOP.source}`, "u");
 const NEGATION_REACH = 5;
 
 /**
- * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — The
+ * A yes/no question answered from the answer's own excerpts: "Is the UK deal legally binding?" → "No — the
  * U.S.–UK … is not legally binding.", before the answer's own lead. The sentence that carries all the question's words decides, by whether a
  * negation governs them; a question about who signed is checked against the deal's signatories. When no
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
