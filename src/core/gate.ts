@@ -94,10 +94,14 @@ export function declineGate(
     // none names asked to be there, is a plain No; not a name that may be one the texts have under another name
     // between the same first and last words ("UK AI Safety Institute" for "UK AI Security Institute").
     const named = heldAs(premise.name ?? "", ctx) !== null;
-    const there = query.coverage || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     // A sum is a claim about a deal only when the question names one ("Did Korea pledge $350 billion?" asks of
     // an event the texts do not record, which they cannot deny).
     const { dealNouns, tagPronouns } = ctx.vocabulary.phrasing;
+    // "Is the Korea deal part of the tariff deal?" asks what the deal belongs to, which no text denies.
+    const partOf = query.tokens.findIndex((token, at) => token === "part" && query.tokens[at + 1] === "of");
+    const dealIsPart = partOf > 0 && [...dealNouns, ...tagPronouns].includes(query.tokens[partOf - 1] ?? "");
+    const there =
+      (query.coverage && !dealIsPart) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     const ofDeal = hasAnyOf(query.tokens, [...dealNouns, ...tagPronouns]);
     const claimed = ((premise.sum && ofDeal) || (there && !named)) && query.form === "yes-no";
     const lead = claimed
