@@ -305,7 +305,7 @@ export function bestEvidence(
 
 /** readEvidence's score: of the deal alone, topics asked it is tagged with, mainly about one, its topics, words. */
 const scoreOf = (own: boolean, tags: number, main: boolean, topics: number, words: number, area: boolean) =>
-  (own ? 2 : 0) + tags + (main ? 2 : 0) + 1 / Math.max(1, topics) + words * 0.5 + (area ? 1 : 0);
+  (own ? 2 : 0) + tags + (main ? 2 : 0) + 1 / Math.max(1, topics) + words * 2 + (area ? 1 : 0);
 
 /**
  * Hands each passage of `evidence`, in knowledge order, to `visit` with a way to score it, until `visit` returns
