@@ -35,6 +35,7 @@ import {
   anyPhrase,
   askingPart,
   capitalised,
+  FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
   once,
@@ -141,8 +142,13 @@ function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" 
  */
 function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
   if (!aside || !answer.found) return answer;
-  const answers = isYesOrNo(answer.verdict) || !answer.lead.endsWith(":");
-  return answers ? { ...answer, lead: `${answer.lead} ${aside}` } : ledBy(answer, { lead: aside });
+  const { lead } = answer;
+  if (!lead.endsWith(":")) return { ...answer, lead: `${lead} ${aside}` };
+  if (!isYesOrNo(answer.verdict)) return ledBy(answer, { lead: aside });
+  // "No — … . What the deals say on …:": the aside goes before the sentence that heads the excerpts.
+  const sentences = lead.split(FULL_STOP);
+  const heading = sentences.length > 1 ? sentences.pop() : undefined;
+  return { ...answer, lead: heading ? `${sentences.join(" ")} ${aside} ${heading}` : `${lead} ${aside}` };
 }
 
 const INSTRUCTIONS_REFUSED = "I only quote the deal texts and follow no instructions given in a question.";

@@ -266,6 +266,13 @@ describe("premises a question holds", () => {
     expect(lead).toContain("nothing in it commits either side to spend funds");
   });
 
+  it("says a name no text has before the heading of the excerpts, not after it", () => {
+    const { lead } = bot.answer("Would Japan's Diet have to ratify the MOC?");
+    expect(lead).toMatch(
+      /^No — .*\. The texts I hold do not mention “Japan's Diet”\. What the [^:]* says on Legal status and funding:$/,
+    );
+  });
+
   it("names the whole of a name holding a deal's name ('Bank of Korea'), not its first word", () => {
     expect(bot.answer("What did the Bank of Korea say about the TPD?").lead).toContain("“Bank of Korea”");
     expect(bot.answer("What did Korea Hydro & Nuclear Power get?").lead).toContain(
