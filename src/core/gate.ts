@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
 import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Passage, Phrasing, Signatory } from "./model.js";
+import type { KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -16,11 +16,13 @@ import {
   signingAssumed,
 } from "./signing-question.js";
 import {
+  anyOf,
   askingPart,
   capitalised,
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
+  once,
   phrasesIn,
   QUESTION_WORDS,
   setOf,
@@ -82,7 +84,7 @@ export function declineGate(
       "The texts I hold do not say where the name of the deals comes from.",
       deals,
     );
-  const unheld = officeUnnamed(query, deals, ctx);
+  const unheld = officeUnnamed(query, deals, ctx) ?? postNotHeld(query, ctx);
   if (unheld) return decline(ctx, query, intent, unheld, deals);
   // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
   const nothingRead = deals.length === 0 && query.topics.length === 0 && !signatoriesNamed(query, ctx).length;
@@ -186,6 +188,45 @@ function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: Knowle
   const signers = joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
   return `The texts I hold name no ${asTyped(query.text, [...post, office].join(" "))} of ${dealList(ctx, [deal.id])}. The ${deal.name} was signed by ${signers}.`;
 }
+
+/**
+ * "Is Michael Kratsios the Secretary of Commerce?", "Is Onoda the foreign minister?": a post asked of a signatory
+ * that the office the texts give them does not hold (its title, and each word naming it, or an abbreviation of it:
+ * "OSTP director") is answered by that office. Null otherwise.
+ */
+function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const { tokens } = query;
+  const [person, ...others] = signatoriesNamed(query, ctx);
+  if (!person || others.length > 0 || query.form !== "yes-no" || !/^(is|was)$/.test(tokens[0] ?? ""))
+    return null;
+  const titles = titlesOf(ctx.knowledge);
+  const at = tokens.findIndex((token) => titles.has(token));
+  const nameEnd = tokens.findLastIndex((token, i) => i < at && nameHas(person, token));
+  if (at < 0 || nameEnd < 0) return null;
+  const dealWords = new Set(wordsReadAs(query.readings, "deal", "country").flatMap(tokenize));
+  const after = /^(of|for)$/.test(tokens[at + 1] ?? "") ? tokens.slice(at + 2) : [];
+  const post = [...tokens.slice(nameEnd + 1, at), ...after].filter(
+    (word) => !FILLER_WORDS.has(word) && !dealWords.has(word),
+  );
+  const office = tokenize(person.office).map(stem);
+  const initials = person.office
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join("");
+  const holds = (word: string) =>
+    office.includes(stem(word)) || (word.length >= 2 && initials.includes(word.toUpperCase()));
+  if ([tokens[at] as string, ...post].every(holds)) return null;
+  const from = tokens.findIndex((token, i) => i > nameEnd && !FILLER_WORDS.has(token));
+  const asked = tokens.slice(from, after.length > 0 ? tokens.length : at + 1).join(" ");
+  return `The texts I hold name ${person.name} as ${person.office}, not as ${asTyped(query.text, asked)}.`;
+}
+
+/** The titles of a post a person may hold ("minister", "secretary"), not the bodies among the offices. */
+const titlesOf = once(({ valuesAsked }: KnowledgeBase) => {
+  const bodies = new RegExp(`^(${anyOf(valuesAsked.bodies)})$`);
+  return new Set(valuesAsked.offices.filter((office) => !bodies.test(office)));
+});
 
 /**
  * What to say before an answer when the question names something no text has but also holds what pins the
