@@ -99,6 +99,14 @@ export type Signatory = {
   disputed?: string;
 };
 
+/** A body a deal's texts name ("National Science Foundation (NSF)"), the side it is of and the passages naming it. */
+export type Body = {
+  name: string;
+  abbreviation?: string;
+  side: "us" | "partner" | "joint";
+  passageIds: string[];
+};
+
 export type Deal = {
   id: DealId;
   /** e.g. "U.S.–Japan Technology Prosperity Deal". */
@@ -112,6 +120,7 @@ export type Deal = {
   /** `place`: the venue, city and country the record names, as one ("Gyeongju Arts Center, Gyeongju, Republic of Korea"). */
   signed: { date: string; place: string; venue?: string; city?: string; country?: string; sourceId: string };
   signatories: Signatory[];
+  bodies: Body[];
   /** One line on what the deal covers, in the project's words. */
   scope: string;
   /** Topic ids of the deal's areas of cooperation, in the order the deal lists them. */
@@ -184,7 +193,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),
-  ...listNames("namingWords originWords timelineAsked"),
+  ...listNames("namingWords originWords timelineAsked bodiesListed usSide"),
   ...listNames(
     "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked nextDeal",
   ),

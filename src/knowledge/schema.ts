@@ -168,6 +168,20 @@ export const dealFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * The agencies, ministries and other bodies the deal's texts name: `name` as the texts write it, `abbreviation`
+   * if they give one, `side` (the United States, the partner, or both together) and the passages that name it.
+   */
+  bodies: z
+    .array(
+      z.strictObject({
+        name: text,
+        abbreviation: text.optional(),
+        side: z.enum(["us", "partner", "joint"]),
+        passages: ids.min(1),
+      }),
+    )
+    .default([]),
   scope: text,
   areas: ids.min(1),
   /** The fact that says how the document itself groups its areas ("under four headings: …"): what a count counts. */

@@ -11,6 +11,7 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
+import { bodiesAnswer } from "../bodies.js";
 import {
   anyEvidence,
   asksEither,
@@ -170,6 +171,9 @@ export const ask: Intent = {
       const offices = holders.map((person) => `${person.name}: ${person.office}.`).join(" ");
       return ledBy(record, { lead: offices });
     }
+    // "Which US agencies are named in the Korea deal?": the bodies the deal's record lists, each with its passage.
+    const bodies = bodiesAnswer(query, deals, ctx);
+    if (bodies) return bodies;
     if (signing && signing.deals.length === 1) {
       // "Did Biden sign the UK deal?": the deal's signing record, where or by whom as asked.
       const record = signing.places.length > 0 || signing.dates.length > 0 ? when : whoSigned;

@@ -1,0 +1,95 @@
+import type { AnswerDraft, Item } from "./answer.js";
+import { blankAnswer, excerptOf } from "./answer-building.js";
+import type { KnowledgeLookups } from "./lookups.js";
+import type { Body, DealId } from "./model.js";
+import { dealList, dealNames, inSentence, joinNames, partnerList } from "./phrasing.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { anyOf, capitalised, FULL_STOP, holdsAnyOf, setOf, tokenize } from "./text.js";
+
+/** The side of a deal a question asks the bodies of: "which US agencies" the U.S.; "which Korean agencies" the partner. */
+type SideAsked = Body["side"] | null;
+
+/**
+ * "Which US agencies are named in the Korea deal?", "What organisations does the Japan deal involve?": which bodies
+ * a deal names, of no other subject than a kind of body (and a topic, if any): the side asked, or null for any.
+ * Undefined when that is not what is asked.
+ */
+function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): { side: SideAsked } | undefined {
+  const { bodiesListed, usSide } = ctx.vocabulary.phrasing;
+  const { tokens } = query;
+  if (query.names.length > 0 || !["which", "what", "list"].some((word) => tokens.includes(word)))
+    return undefined;
+  const listed = setOf(bodiesListed);
+  const kind = new RegExp(`^(${anyOf(ctx.knowledge.valuesAsked.bodies)})$`);
+  const terms = query.subjectTerms;
+  if (!terms.every((term) => listed.has(term)) || !terms.some((term) => kind.test(term))) return undefined;
+  // The words just before the kind asked say the side: "which US agencies", "what Korean bodies".
+  const at = tokens.findIndex((token) => listed.has(token) && kind.test(token));
+  const before = tokens.slice(Math.max(0, at - 3), at).join(" ");
+  const partnerWords = new Set(wordsReadAs(query.readings, "deal").flatMap(tokenize));
+  if (holdsAnyOf(before, usSide)) return { side: "us" };
+  if (tokenize(before).some((word) => partnerWords.has(word))) return { side: "partner" };
+  return { side: null };
+}
+
+/** The sentence of a body's passage that names it, with that passage. */
+function namedWhere(body: Body, topics: readonly string[], ctx: KnowledgeLookups) {
+  for (const id of body.passageIds) {
+    const passage = ctx.passage(id);
+    if (!passage || (topics.length > 0 && !passage.topics.some((topic) => topics.includes(topic)))) continue;
+    const names = [body.name, body.abbreviation].filter((name): name is string => name !== undefined);
+    const sentence = passage.text.split(FULL_STOP).find((each) => names.some((name) => each.includes(name)));
+    return { passage, sentence: sentence ?? passage.text };
+  }
+  return null;
+}
+
+/**
+ * The bodies the texts of the deals asked (all, if none) name, of the side asked, each with the sentence naming it
+ * and its citation; with a topic, those named in a passage on it. Null when the question asks something else, or
+ * none is named.
+ */
+export function bodiesAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const asked = bodiesAsked(query, ctx);
+  if (!asked) return null;
+  const of = deals.length > 0 ? deals : ctx.dealIds;
+  const items: Item[] = [];
+  const about = new Set<DealId>();
+  for (const deal of of) {
+    const record = ctx.deal(deal);
+    for (const body of record?.bodies ?? []) {
+      if (asked.side !== null && body.side !== asked.side) continue;
+      const where = namedWhere(body, query.topics, ctx);
+      if (!record || !where) continue;
+      const side = body.side === "us" ? "U.S." : body.side === "partner" ? record.partner : "Both sides";
+      const name = body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name;
+      items.push({
+        title: `${capitalised(name)} · ${side}${of.length > 1 ? ` · ${record.label}` : ""}`,
+        text: where.sentence,
+        source: excerptOf(ctx, where.passage, deal).source,
+      });
+      about.add(deal);
+    }
+  }
+  if (items.length === 0) return null;
+  const side =
+    asked.side === "us"
+      ? " on the U.S. side"
+      : asked.side === "partner"
+        ? ` on the side of ${dealList(ctx, of)}`
+        : "";
+  const topics = joinNames(query.topics.map((topic) => inSentence(ctx.topicLabel(topic))));
+  const on = topics ? ` on ${topics}` : "";
+  return {
+    ...blankAnswer(query, "ask"),
+    found: true,
+    title: `${partnerList(ctx, of)} · Bodies named`,
+    lead: `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
+    deals: [...about],
+    items,
+  };
+}
