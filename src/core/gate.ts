@@ -540,7 +540,9 @@ function unknownProperName(
     for (let i = 1; i < words.length; i++) {
       const word = words[i] as string;
       if (!/^\p{Lu}/u.test(word)) continue;
-      for (const token of tokenize(word)) {
+      // "Korean-language": only the capitalised parts of a compound may be a name.
+      const named = word.includes("-") ? word.split("-").filter((part) => /^\p{Lu}/u.test(part)) : [word];
+      for (const token of named.flatMap(tokenize)) {
         // A number in Roman numerals ("Artemis III") is checked with its name, never a name of its own.
         if (token.length < 3 || /\d/.test(token) || /^[ivx]+$/.test(token)) continue;
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))

@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { dealNames, formatDate, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { byCodePoint, capitalised, keptPer, once } from "../text.js";
+import { byCodePoint, capitalised, hasAnyOf, keptPer, once } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -90,9 +90,7 @@ function languageAnswer(
   asked: readonly DealId[],
   ctx: KnowledgeLookups,
 ): AnswerDraft | null {
-  const language = languagesOf(ctx.knowledge.sources).find((name) =>
-    query.tokens.includes(name.toLowerCase()),
-  );
+  const language = languageNamed(query, ctx);
   if (!language) return null;
   const deals = asked.length > 0 ? asked : ctx.dealIds;
   const texts = deals.flatMap((id) => ownTexts(ctx, id).map((source) => ({ id, source })));
@@ -111,8 +109,9 @@ function languageAnswer(
     ...blankAnswer(query, "sources"),
     found: shown.length > 0,
     title: `Sources: ${partnerList(ctx, deals)}`,
-    verdict: query.form === "yes-no" ? (without.length === 0 ? "yes" : "no") : undefined,
-    lead: query.form === "yes-no" ? lead : capitalised(lead),
+    // Holding no text in a language is no proof there is none: only a Yes is said.
+    verdict: query.form === "yes-no" && without.length === 0 ? "yes" : undefined,
+    lead: query.form === "yes-no" && without.length === 0 ? lead : capitalised(lead),
     items: [...new Set(shown.map(({ source }) => source))].map(itemOf),
     deals: [...deals],
   };
@@ -126,6 +125,19 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
     .flatMap((sourceId) => ctx.source(sourceId) ?? [])
     .filter((source) => source.official && kind !== "" && source.type.toLowerCase().startsWith(kind));
 };
+
+/** A language some source is written in, named by the question ("korean"), or undefined. */
+const languageNamed = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  languagesOf(ctx.knowledge.sources).find((name) => query.tokens.includes(name.toLowerCase()));
+
+/**
+ * "Is there a Korean version of the Korea MOU?", "Is the Japan deal available in Japanese?": a deal's text asked
+ * in a language (not "Which Korean agencies …", which names the partner).
+ */
+export const versionInLanguageAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  query.topics.length === 0 &&
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.versionAsked) &&
+  languageNamed(query, ctx) !== undefined;
 
 /** The languages the sources are written in, found once per knowledge. */
 const languagesOf = once((sources: readonly Source[]) => [
