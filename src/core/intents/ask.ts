@@ -1110,10 +1110,15 @@ function coverageAnswer(
     const owners = elsewhere.map((entry) => entry.deal);
     const what = unqualified.map((each) => describe(ctx, each)).join(" or ");
     if (elsewhere.length > 0) {
+      // Only news reports name it ("leading semiconductors", reported of the Japan deal): not said to be its text.
+      const reported = elsewhere.every((entry) =>
+        entry.passages.every((passage) => !ctx.source(passage.sourceId)?.official),
+      );
+      const owner = dealNames(ctx, owners, "and");
       return page(elsewhere, {
         title: `${what} · ${partnerList(ctx, owners)}`,
         verdict: "no",
-        lead: `${what} is not in ${notIn}; it is in ${dealNames(ctx, owners, "and")} text.`,
+        lead: `${what} is not in ${notIn}; it is in ${reported ? `reports on ${owner}` : `${owner} text`}.`,
         deals: owners,
       });
     }
