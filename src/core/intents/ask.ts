@@ -154,8 +154,10 @@ export const ask: Intent = {
     const unquoted = `The texts I hold do not quote ${who}.`;
     if (quoted.passages.length === 0 && quoted.naming.length > 0 && !refusal) {
       const about = [...new Set(quoted.naming.flatMap((passage) => passage.deals))];
-      const named = passagesAnswer(who, `${unquoted} What they say of ${who}:`, about, quoted.naming);
-      return query.form === "yes-no" ? { ...named, verdict: "no" } : named;
+      const heading = quoted.heading ?? `What they say of ${who}:`;
+      const named = passagesAnswer(who, `${unquoted} ${heading}`, about, quoted.naming);
+      // What a side is reported to have said answers "did they say anything?" as much as a quote would.
+      return query.form === "yes-no" && !quoted.heading ? { ...named, verdict: "no" } : named;
     }
     if ((quoted.saidBy || refusal) && quoted.passages.length === 0)
       return decline(ctx, query, "ask", `${refusal}${unquoted}`, deals);
@@ -505,7 +507,7 @@ function quotesAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
-): { speakers: string[]; passages: Passage[]; saidBy: boolean; naming: Passage[] } {
+): { speakers: string[]; passages: Passage[]; saidBy: boolean; naming: Passage[]; heading?: string } {
   const people = signatoriesNamed(query, ctx);
   const sayAsked = setOf(ctx.vocabulary.phrasing.sayAsked);
   // "What did Kratsios say about …": the person named just before "say" is the one quoted; not the one who signed
@@ -522,9 +524,13 @@ function quotesAsked(
   const named = query.names
     .filter((name) => sayAsked.has(query.tokens[name.end] ?? ""))
     .map((name) => asTyped(query.text, name.words.join(" ")));
-  const saidBy = signatorySaid || named.length > 0;
+  // "Any quotes from the Korean side?", "What did US officials say?": the side's signatories and bodies.
+  const side = sideAsked(query, ctx, deals);
+  const sideSaid = side !== null && hasAnyOf(query.tokens, [...sayAsked]);
+  const saidBy = signatorySaid || named.length > 0 || sideSaid;
   if (!saidBy && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked))
     return { speakers: [], passages: [], saidBy, naming: [] };
+  if (side) return { ...quotesOfSide(side, ctx), saidBy };
   const speakers = [...people.map((person) => person.name), ...named];
   // Only passages with a speaker's name can quote them: those are read, in knowledge order.
   const within = deals.length > 0 ? deals : ctx.dealIds;
@@ -541,6 +547,62 @@ function quotesAsked(
     naming.map((passage) => asTyped(passage.text, speaker)).find((form) => form !== speaker) ?? speaker;
   return { speakers: speakers.map(written), passages, saidBy, naming };
 }
+
+/** A side of the deals asked ("the Korean side", "US officials"): the U.S. or the partner, as its name says it. */
+type SideAsked = { side: "us" | "partner"; deals: readonly DealId[]; name: string };
+
+function sideAsked(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): SideAsked | null {
+  const { sideWords, usSide } = ctx.vocabulary.phrasing;
+  // Of a subject ("what does the government of Japan say about fusion?"), the texts on it answer.
+  const subject = query.topics.length + query.names.length + query.sections.length;
+  if (subject > 0 || !hasAnyOf(query.tokens, sideWords) || signatoriesNamed(query, ctx).length > 0)
+    return null;
+  const within = deals.length > 0 ? deals : ctx.dealIds;
+  if (holdsAnyOf(query.text.toLowerCase(), usSide))
+    return { side: "us", deals: within, name: "the U.S. side" };
+  if (deals.length === 0) return null;
+  return { side: "partner", deals, name: `the side of ${dealList(ctx, deals)}` };
+}
+
+/**
+ * The passages that quote a side's signatories or bodies, and, for when none does, those that report what they
+ * said ("Korea's space agency (KASA) said it would follow up …").
+ */
+function quotesOfSide(asked: SideAsked, ctx: KnowledgeLookups) {
+  // The U.S. side's people are the same for every deal ("Kratsios" speaks of the UK deal he did not sign).
+  const records = asked.deals.flatMap((id) => ctx.deal(id) ?? []);
+  const signers = asked.side === "us" ? ctx.knowledge.deals : records;
+  const people = signers.flatMap((deal) => deal.signatories.filter((person) => person.side === asked.side));
+  const bodies = records.flatMap((deal) => deal.bodies.filter((body) => body.side === asked.side));
+  const speakers = [
+    ...people.map((person) => person.name),
+    ...bodies.flatMap((body) => [body.name, body.abbreviation ?? []].flat()),
+  ];
+  // Only passages with a speaker's name can quote them or report them: those are read, in knowledge order.
+  const withName = new Set(speakers.flatMap((speaker) => [...ctx.positionsWith(tokenize(speaker))]));
+  const ofDeals = [...withName]
+    .sort((a, b) => a - b)
+    .map((position) => ctx.passageAt(position))
+    .filter((passage) => passage.deals.some((id) => asked.deals.includes(id)));
+  // The speaker stands before the word reporting speech in one sentence ("Korea's space agency (KASA) said"), not
+  // after it ("The White House says … signed by … Bae Kyung-hoon").
+  const speaks = (sentence: string) => {
+    const verb = REPORTED_SPEECH.exec(sentence)?.index ?? -1;
+    return verb > 0 && speakers.some((speaker) => sentence.slice(0, verb).includes(speaker));
+  };
+  const quoting = ofDeals.filter((passage) => quotes(passage, speakers, ctx));
+  return {
+    speakers: [asked.name],
+    passages: quoting,
+    naming: ofDeals.filter(
+      (passage) => !quoting.includes(passage) && passage.text.split(FULL_STOP).some(speaks),
+    ),
+    heading: "What they report it said:",
+  };
+}
+
+/** Words that report what someone said. */
+const REPORTED_SPEECH = /\b(said|says|announced|told|called)\b/;
 
 /** The signatories a question asks the office of ("What's Kratsios's job title?"), named by a word of their name. */
 function officeAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
