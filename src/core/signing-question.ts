@@ -212,8 +212,14 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const { datedBy, beforeMonth } = wordsOf(ctx.vocabulary.phrasing);
   const named = (i: number) => dealWords.has(tokens[i] ?? "") || dealNouns.has(tokens[i] ?? "");
+  // A year of its name, not one a preposition puts as a time ("what happens in 2026 under the Korea deal").
+  const { placeBefore } = ctx.vocabulary.phrasing;
+  const timeWord = (token = "") => beforeMonth.has(token) || placeBefore.includes(token);
   const year = tokens.findIndex(
-    (token, i) => /^(?:19|20)\d{2}$/.test(token) && [1, 2, 3].some((k) => named(i + k)),
+    (token, i) =>
+      /^(?:19|20)\d{2}$/.test(token) &&
+      !timeWord(tokens[i - 1]) &&
+      [1, 2, 3].some((k) => named(i + k) && !tokens.slice(i + 1, i + k).some(timeWord)),
   );
   // "The Japan TPD from 18 October 2025": a date just after the deal's name.
   const after = tokens.findIndex((token, i) => named(i - 1) && datedBy.has(token));
