@@ -283,7 +283,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     return yesOrNoLead(same, sentences);
   }
   // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
-  return yesOrNoLead(first.negated === askedNegated(query, ctx), sentences);
+  const yes = first.negated === askedNegated(query, ctx);
+  // "Can the deals be amended?", naming none: one deal's sentence ("the Korea deal … can be amended") is a Yes of
+  // all only when every deal has one; a No of one ("the UK deal is not legally binding") is a No of all. What they
+  // cover or mention ("Do the deals mention Artemis?") is asked of them together: one deal's is a Yes.
+  const decidedFor = deals.length === 0 && answer.deals.length > 1 ? decisions.length : 1;
+  const ofEach = deals.length === 0 && namesDealsPlural(query, ctx) && !query.coverage;
+  if (yes && ofEach && decidedFor < ctx.dealIds.length) return null;
+  return yesOrNoLead(yes, sentences);
 }
 
 /**
