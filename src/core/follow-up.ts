@@ -52,8 +52,9 @@ const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what",
 /** The words of a follow-up asking of the deals the previous question did not name: "and the others?". */
 const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
 
-/** The words of a follow-up asking only when: "when?", "since when?". */
+/** The words of a follow-up asking only when: "when?", "since when?", "when did that happen?". */
 const BARE_WHEN = new Set(["when", "since", "from"]);
+const OF_THAT = new Set(["did", "was", "that", "it", "this", "happen", "happened"]);
 
 /** Intents that are complete without a deal or a subject from earlier; a follow-up may inherit any other. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
@@ -84,7 +85,8 @@ export function followUpQuestion(
   const ofOthers =
     previous.deals.length > 0 &&
     current.deals.length === 0 &&
-    own.some((word) => OTHERS.has(word)) &&
+    // "ones" alone is no other deal: "only US ones" narrows the previous answer.
+    own.some((word) => OTHERS.has(word) && word !== "ones") &&
     own.every((word) => OTHERS.has(word) || FILLER_WORDS.has(word));
   if (ofOthers && others.length > 0) {
     const who = others.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
@@ -115,7 +117,9 @@ export function followUpQuestion(
     return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
   // "when?", "since when?" after "is the UK deal paused?" ask when that happened, not when the deal was signed.
   const whenOfState =
-    previous.intent === "status" && current.intent === "when" && own.every((word) => BARE_WHEN.has(word));
+    previous.intent === "status" &&
+    BARE_WHEN.has(own[0] ?? "") &&
+    own.every((word) => BARE_WHEN.has(word) || OF_THAT.has(word));
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
   const carriedIntent =
@@ -128,7 +132,9 @@ export function followUpQuestion(
 
   const carried = [...carriedIntent, ...carriedWho, ...carriedSubject];
   if (carried.length === 0) return whole;
-  return { text: [...carriedIntent, ...own, ...carriedWho, ...carriedSubject].join(" "), carried };
+  // "when did that happen?": what happened is the previous question's; only "when" is its own.
+  const asked = whenOfState ? own.filter((word) => BARE_WHEN.has(word)) : own;
+  return { text: [...carriedIntent, ...asked, ...carriedWho, ...carriedSubject].join(" "), carried };
 }
 
 /** Marks the readings that came from the carried words, for "why this answer". */

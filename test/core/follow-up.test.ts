@@ -142,6 +142,10 @@ describe("over the real knowledge", () => {
     expect(signed?.intent).toBe("when");
     const [, afterSigners] = converse(real, ["who signed the korea deal?", "when?"]);
     expect(afterSigners?.intent).toBe("when");
+    const [, happened] = converse(real, ["is the uk deal paused?", "when did that happen?"]);
+    expect(happened?.intent).toBe("status");
+    expect(happened?.lead).not.toContain("happen");
+    expect(passages(happened)?.[0]).toBe(passages(since)?.[0]);
   });
 
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
@@ -152,6 +156,9 @@ describe("over the real knowledge", () => {
     const [, signers] = converse(real, ["who signed the uk deal?", "what about the other two?"]);
     expect(signers?.intent).toBe("who-signed");
     expect(signers?.deals).toEqual(["japan", "korea"]);
+    // "ones" alone names no other deal: "only US ones" is not "the others".
+    const [, ones] = converse(real, ["which agencies are named in the korea deal?", "only US ones"]);
+    expect(ones?.deals).not.toContain("japan");
   });
 
   it("asks a yes/no follow-up with a subject of its own of the same deal, not as the previous kind of question", async () => {
