@@ -57,10 +57,13 @@ export const compare: Intent = {
 /** Each deal's best passage on topics alone, by topics: `compared`'s `best` for a question that asks only them. */
 const bestOnTopic = keptPer<KnowledgeLookups, string, Map<DealId, Passage | undefined>>();
 
-function compared({ query, ctx }: IntentRequest): AnswerDraft {
+function compared(request: IntentRequest): AnswerDraft {
+  const { query, ctx } = request;
   const answer = blankAnswer(query, "compare");
   const signers = signersAsked(query, ctx);
   if (signers) return signedByAnswer(answer, signers, ctx);
+  const split = splitByNegation(query, ctx);
+  if (split) return withoutAnswer(request, split);
   const asked = subjectOf(query, ctx);
   if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
 
@@ -191,6 +194,47 @@ function compared({ query, ctx }: IntentRequest): AnswerDraft {
     topics: query.topics,
     suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
   };
+}
+
+/** The topics a which-deal question asks a deal to have, before a negation, and not to have, after it. */
+type Split = { wanted: string[]; excluded: string[] };
+
+/** "Which deal includes biotech but not fusion?": biotech wanted, fusion excluded; null for any other question. */
+function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Split | null {
+  if (query.form !== "which-deal" || query.topics.length < 2) return null;
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const at = query.tokens.findIndex((token) => negations.has(token));
+  if (at < 0) return null;
+  const topics = query.readings
+    .filter((reading) => reading.kind === "topic")
+    .map((reading) => ({ topic: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
+  const wanted = topics.filter((each) => each.at >= 0 && each.at < at).map((each) => each.topic);
+  const excluded = topics.filter((each) => each.at > at).map((each) => each.topic);
+  return wanted.length > 0 && excluded.length > 0 ? { wanted, excluded } : null;
+}
+
+/** The deals with every topic wanted and none excluded, compared on the topics wanted. */
+function withoutAnswer(request: IntentRequest, { wanted, excluded }: Split): AnswerDraft {
+  const { query, ctx } = request;
+  const matching = ctx.dealIds.filter(
+    (deal) =>
+      wanted.every((topic) => ctx.covers(deal, topic)) && !excluded.some((topic) => ctx.covers(deal, topic)),
+  );
+  const label = (topics: readonly string[], conjunction: string) =>
+    joinNames(
+      topics.map((topic) => ctx.topicLabel(topic).toLowerCase()),
+      conjunction,
+    );
+  const [has, lacks] = [label(wanted, "and"), label(excluded, "or")];
+  const shown = compared({
+    ...request,
+    query: { ...query, topics: wanted, deals: matching.length > 0 ? matching : query.deals },
+  });
+  const lead =
+    matching.length > 0
+      ? `${capitalised(dealsWith(ctx, matching))} ${matching.length === 1 ? "covers" : "cover"} ${has} but not ${lacks}.`
+      : `No deal covers ${has} without ${lacks}.`;
+  return { ...shown, found: matching.length > 0, lead, deals: matching };
 }
 
 /**
