@@ -32,12 +32,23 @@ function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): { side: SideAsk
   return { side: null };
 }
 
-/** The sentence of a body's passage that names it, with that passage. */
-function namedWhere(body: Body, topics: readonly string[], ctx: KnowledgeLookups) {
-  for (const id of body.passageIds) {
-    const passage = ctx.passage(id);
-    if (!passage || (topics.length > 0 && !passage.topics.some((topic) => topics.includes(topic)))) continue;
-    const names = [body.name, body.abbreviation].filter((name): name is string => name !== undefined);
+/** The words a body is written in: its name, and its abbreviation if it has one. */
+export const namesOf = (body: Body): string[] => [
+  body.name,
+  ...(body.abbreviation ? [body.abbreviation] : []),
+];
+
+/**
+ * The first passage of a deal that names a body word for word (on a topic asked, if any), with the sentence naming
+ * it; null when none does.
+ */
+function namedWhere(body: Body, deal: DealId, topics: readonly string[], ctx: KnowledgeLookups) {
+  const names = namesOf(body);
+  const positions = names.flatMap((name) => [...ctx.positionsWith(tokenize(name))]).sort((a, b) => a - b);
+  for (const position of positions) {
+    const passage = ctx.passageAt(position);
+    if (!passage.deals.includes(deal) || !names.some((name) => passage.text.includes(name))) continue;
+    if (topics.length > 0 && !passage.topics.some((topic) => topics.includes(topic))) continue;
     const sentence = passage.text.split(FULL_STOP).find((each) => names.some((name) => each.includes(name)));
     return { passage, sentence: sentence ?? passage.text };
   }
@@ -63,7 +74,7 @@ export function bodiesAnswer(
     const record = ctx.deal(deal);
     for (const body of record?.bodies ?? []) {
       if (asked.side !== null && body.side !== asked.side) continue;
-      const where = namedWhere(body, query.topics, ctx);
+      const where = namedWhere(body, deal, query.topics, ctx);
       if (!record || !where) continue;
       const side = body.side === "us" ? "U.S." : body.side === "partner" ? record.partner : "Both sides";
       const name = body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name;

@@ -99,13 +99,8 @@ export type Signatory = {
   disputed?: string;
 };
 
-/** A body a deal's texts name ("National Science Foundation (NSF)"), the side it is of and the passages naming it. */
-export type Body = {
-  name: string;
-  abbreviation?: string;
-  side: "us" | "partner" | "joint";
-  passageIds: string[];
-};
+/** A body a deal's texts name ("National Science Foundation", "NSF") and the side it is of. */
+export type Body = { name: string; abbreviation?: string; side: "us" | "partner" | "joint" };
 
 export type Deal = {
   id: DealId;

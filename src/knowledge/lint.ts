@@ -30,6 +30,7 @@ export function lintKnowledge(knowledge: KnowledgeBase): string[] {
         problems.push(`${passage.id}: a development after signing cites the deal text "${source.id}"`);
       return problems;
     }),
+    ...unnamedBodies(knowledge),
     ...unusedSources(knowledge),
     ...knowledge.sources.flatMap(sourceProblems),
     ...duplicateUrls(knowledge.sources),
@@ -41,6 +42,22 @@ const LEAD_IN_MAX_WORDS = 8;
 function isBareLeadIn(passage: Passage): boolean {
   const text = passage.text.trim();
   return passage.kind === "quote" && text.endsWith(":") && text.split(/\s+/).length < LEAD_IN_MAX_WORDS;
+}
+
+/** A body a deal lists is named, word for word, by a passage of that deal: the answer listing it shows one. */
+function unnamedBodies(knowledge: KnowledgeBase): string[] {
+  return knowledge.deals.flatMap((deal) =>
+    deal.bodies
+      .filter(
+        (body) =>
+          !knowledge.passages.some(
+            (passage) =>
+              passage.deals.includes(deal.id) &&
+              [body.name, body.abbreviation].some((name) => name && passage.text.includes(name)),
+          ),
+      )
+      .map((body) => `${deal.id}: lists the body "${body.name}", which no passage of the deal names`),
+  );
 }
 
 function unusedSources(knowledge: KnowledgeBase): string[] {

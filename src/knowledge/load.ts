@@ -146,7 +146,6 @@ function buildKnowledge(
   for (const { file, data } of articlesRead) passages.push(...articlePassages(file.path, data, check));
 
   check.unique("knowledge", "passage ids", passages);
-  checkBodies(dealsRead, passages, check);
   check.unique("knowledge/deals", "deal ids", deals);
   check.throwIfAny();
 
@@ -289,31 +288,12 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
       sourceId: source,
     }))(data.signed),
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),
-    bodies: data.bodies.map(({ passages, ...body }) => ({ ...body, passageIds: passages })),
+    bodies: data.bodies,
     scope: data.scope,
     areas: data.areas,
     ...(data.outline ? { outline: data.outline } : {}),
     sourceIds: data.sources,
   };
-}
-
-/** Each body a deal names stands, by its name or abbreviation, in every passage of the deal said to name it. */
-function checkBodies(
-  deals: readonly { file: RawFile; data: DealFile }[],
-  passages: readonly Passage[],
-  check: ReferenceChecker,
-): void {
-  const byId = new Map(passages.map((passage) => [passage.id, passage]));
-  for (const { file, data } of deals)
-    for (const [i, body] of data.bodies.entries())
-      for (const [j, id] of body.passages.entries()) {
-        const passage = byId.get(id);
-        const field = `bodies.${i}.passages.${j}`;
-        if (!passage?.deals.includes(data.id))
-          check.fail(file.path, `${field}: no passage "${id}" of this deal`);
-        else if (![body.name, body.abbreviation].some((name) => name && passage.text.includes(name)))
-          check.fail(file.path, `${field}: passage "${id}" does not name "${body.name}"`);
-      }
 }
 
 function factPassages(file: string, data: DealFile, check: ReferenceChecker): Passage[] {

@@ -170,16 +170,12 @@ export const dealFileSchema = z.strictObject({
     .min(1),
   /**
    * The agencies, ministries and other bodies the deal's texts name: `name` as the texts write it, `abbreviation`
-   * if they give one, `side` (the United States, the partner, or both together) and the passages that name it.
+   * if they give one, and `side` (the United States, the partner, or both together). The passages naming them are
+   * found by those words.
    */
   bodies: z
     .array(
-      z.strictObject({
-        name: text,
-        abbreviation: text.optional(),
-        side: z.enum(["us", "partner", "joint"]),
-        passages: ids.min(1),
-      }),
+      z.strictObject({ name: text, abbreviation: text.optional(), side: z.enum(["us", "partner", "joint"]) }),
     )
     .default([]),
   scope: text,

@@ -61,6 +61,21 @@ describe("the knowledge lint", () => {
     expect(lintKnowledge(withPassage(quote.id, { kind: "summary", text: bare }))).toEqual([]);
   });
 
+  it("rejects a body of a deal that no passage of the deal names, by its name or abbreviation", () => {
+    const withBodies = (deal: string, bodies: KnowledgeBase["deals"][number]["bodies"]): KnowledgeBase => ({
+      ...fixture,
+      deals: fixture.deals.map((each) => (each.id === deal ? { ...each, bodies } : each)),
+    });
+    // "Artemis" stands in a passage of the fixture Korea deal, not of the UK one.
+    expect(lintKnowledge(withBodies("korea", [{ name: "Artemis", side: "us" }]))).toEqual([]);
+    expect(
+      lintKnowledge(withBodies("korea", [{ name: "Moon Agency", abbreviation: "Artemis", side: "us" }])),
+    ).toEqual([]);
+    expect(lintKnowledge(withBodies("uk", [{ name: "Artemis", side: "us" }]))).toEqual([
+      'uk: lists the body "Artemis", which no passage of the deal names',
+    ]);
+  });
+
   it("rejects unused sources, unknown sources, duplicate or plain-http URLs and an inconsistent official flag", () => {
     const extra: Source = { ...(fixture.sources[0] as Source), id: "spare", url: "http://example.org/spare" };
     const problems = lintKnowledge({ ...fixture, sources: [...fixture.sources, extra] });

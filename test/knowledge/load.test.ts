@@ -215,17 +215,6 @@ describe("loadKnowledge", () => {
     expect(message).toContain('facts.3.topics.0: unknown topic "cooking"');
   });
 
-  it("refuses a body a passage is said to name but does not, or a passage of another deal, naming the file and field", async () => {
-    const bodies =
-      "bodies:\n  - { name: Fixture Space Agency, side: partner, passages: [korea-space, uk-signing] }\n";
-    await edit("deals/korea.yaml", (text) => text.replace("scope:", `${bodies}scope:`));
-    const { message } = await loadError();
-    expect(message).toContain(
-      'deals/korea.yaml: bodies.0.passages.0: passage "korea-space" does not name "Fixture Space Agency"',
-    );
-    expect(message).toContain('bodies.0.passages.1: no passage "uk-signing" of this deal');
-  });
-
   it("names duplicate ids across files", async () => {
     await edit("articles/article.yaml", (text) => text.replace("id: art-intro", "id: uk-signing"));
     expect((await loadError()).message).toContain('passage ids: "uk-signing" is used more than once');

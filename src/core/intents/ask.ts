@@ -11,7 +11,7 @@ import {
   paginate,
   suggestionsNear,
 } from "../answer-building.js";
-import { bodiesAnswer } from "../bodies.js";
+import { bodiesAnswer, namesOf } from "../bodies.js";
 import {
   anyEvidence,
   asksEither,
@@ -574,10 +574,7 @@ function quotesOfSide(asked: SideAsked, ctx: KnowledgeLookups) {
   const signers = asked.side === "us" ? ctx.knowledge.deals : records;
   const people = signers.flatMap((deal) => deal.signatories.filter((person) => person.side === asked.side));
   const bodies = records.flatMap((deal) => deal.bodies.filter((body) => body.side === asked.side));
-  const speakers = [
-    ...people.map((person) => person.name),
-    ...bodies.flatMap((body) => [body.name, body.abbreviation ?? []].flat()),
-  ];
+  const speakers = [...people.map((person) => person.name), ...bodies.flatMap(namesOf)];
   // Only passages with a speaker's name can quote them or report them: those are read, in knowledge order.
   const withName = new Set(speakers.flatMap((speaker) => [...ctx.positionsWith(tokenize(speaker))]));
   const ofDeals = [...withName]
