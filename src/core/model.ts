@@ -188,7 +188,9 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),
-  ...listNames("namingWords originWords timelineAsked bodiesListed usSide versionAsked sideWords"),
+  ...listNames(
+    "namingWords originWords timelineAsked bodiesListed usSide versionAsked sideWords happenWords",
+  ),
   ...listNames(
     "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked nextDeal",
   ),

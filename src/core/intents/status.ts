@@ -1,7 +1,10 @@
 import { type Lead, noLead, yesOrNoLead } from "../answer-building.js";
-import type { DealId } from "../model.js";
+import type { KnowledgeLookups } from "../lookups.js";
+import type { DealId, Passage } from "../model.js";
 import { newestDevelopment } from "../overview.js";
-import { dealsWith, formatDate, joinNames } from "../phrasing.js";
+import { dealNames, dealsWith, formatDate, joinNames, MONTHS } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
+import { mentionsSigning } from "../signing-question.js";
 import { anyPhrase, capitalised, FULL_STOP, hasAnyOf, holdsAnyOf, phrasesIn, tokenize } from "../text.js";
 import { happenedAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
@@ -14,6 +17,8 @@ export const status: Intent = {
   commands: ["status", "latest", "news", "updates"],
   run(request) {
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
+    const span = spanAsked(request.query, request.ctx);
+    if (span) return onDate(request, span, asOf);
     return factsAnswer(request, {
       sections: ["development"],
       title: "Latest developments",
@@ -32,6 +37,57 @@ export const status: Intent = {
     });
   },
 };
+
+/** A day, month or year asked ("on 18 September 2025", "in March 2026"): its ISO prefix and how it is said. */
+type Span = { prefix: string; said: string; on: "On" | "In" };
+
+function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
+  // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
+  const { tokens } = query;
+  const { happenWords } = ctx.vocabulary.phrasing;
+  if (!hasAnyOf(tokens, happenWords) || mentionsSigning(query, ctx)) return null;
+  const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token));
+  if (!year) return null;
+  const at = tokens.findIndex((token) => MONTHS.includes(token));
+  if (at < 0) return { prefix: year, said: year, on: "In" };
+  const month = String(MONTHS.indexOf(tokens[at] as string) + 1).padStart(2, "0");
+  const day = [tokens[at - 1], tokens[at + 1]].find((token) => /^(?:[12]?\d|3[01])$/.test(token ?? ""));
+  if (!day)
+    return { prefix: `${year}-${month}`, said: `${capitalised(tokens[at] as string)} ${year}`, on: "In" };
+  const iso = `${year}-${month}-${day.padStart(2, "0")}`;
+  return { prefix: iso, said: formatDate(iso), on: "On" };
+}
+
+/**
+ * "What happened on 18 September 2025?", "Did anything happen in March 2026?": the signings and developments the
+ * texts date in that day, month or year; when none, that said plainly, then the developments as usual.
+ */
+function onDate(request: IntentRequest, { prefix, said, on }: Span, asOf: string) {
+  const { ctx } = request;
+  const signedThen = (passage: Passage) =>
+    passage.section === "signing" && (ctx.deal(passage.deals[0] ?? "")?.signed.date ?? "").startsWith(prefix);
+  const dated = (passage: Passage) => signedThen(passage) || (passage.date ?? "").startsWith(prefix);
+  const asked = ctx.dealsAsked(request.query, request.options);
+  const within = asked.length > 0 ? asked : ctx.dealIds;
+  const held = ctx.passages({ deals: within, sections: ["signing", "development"] });
+  const signed = ctx.knowledge.deals.filter(
+    (deal) => within.includes(deal.id) && deal.signed.date.startsWith(prefix),
+  );
+  const any = held.some(dated);
+  return factsAnswer(request, {
+    sections: any ? ["signing", "development"] : ["development"],
+    title: `${on} ${said}`,
+    answers: dated,
+    // "Did anything happen in March 2026?" is answered Yes or No by what the texts date then.
+    lead: (deals) => ({
+      verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
+      lead: any
+        ? `${signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("")}What the texts I hold record of ${said}:`
+        : `The texts I hold record nothing${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
+    }),
+    newestFirst: true,
+  });
+}
 
 /** "The Korea deal's key dates", "chronology": each deal's signing, before what came after it. */
 function signedFirst({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
