@@ -3,18 +3,21 @@ import { blankAnswer, excerptOf } from "./answer-building.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Body, DealId } from "./model.js";
 import { dealList, dealNames, inSentence, joinNames, partnerList } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import type { ParsedQuery } from "./query.js";
 import { anyOf, capitalised, FULL_STOP, holdsAnyOf, setOf, tokenize } from "./text.js";
 
 /** The side of a deal a question asks the bodies of: "which US agencies" the U.S.; "which Korean agencies" the partner. */
 type SideAsked = Body["side"] | null;
+
+/** The side asked, and the deal whose partner it is when a partner is named ("which UK agencies"). */
+type BodiesAsked = { side: SideAsked; partnerOf?: DealId };
 
 /**
  * "Which US agencies are named in the Korea deal?", "What organisations does the Japan deal involve?": which bodies
  * a deal names, of no other subject than a kind of body (and a topic, if any): the side asked, or null for any.
  * Undefined when that is not what is asked.
  */
-function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): { side: SideAsked } | undefined {
+function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | undefined {
   const { bodiesListed, usSide } = ctx.vocabulary.phrasing;
   const { tokens } = query;
   if (query.names.length > 0 || !["which", "what", "list"].some((word) => tokens.includes(word)))
@@ -26,10 +29,12 @@ function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): { side: SideAsk
   // The words just before the kind asked say the side: "which US agencies", "what Korean bodies".
   const at = tokens.findIndex((token) => listed.has(token) && kind.test(token));
   const before = tokens.slice(Math.max(0, at - 3), at).join(" ");
-  const partnerWords = new Set(wordsReadAs(query.readings, "deal").flatMap(tokenize));
   if (holdsAnyOf(before, usSide)) return { side: "us" };
-  if (tokenize(before).some((word) => partnerWords.has(word))) return { side: "partner" };
-  return { side: null };
+  const words = tokenize(before);
+  const partner = query.readings.find(
+    (reading) => reading.kind === "deal" && tokenize(reading.words).every((word) => words.includes(word)),
+  );
+  return partner ? { side: "partner", partnerOf: partner.as } : { side: null };
 }
 
 /** The words a body is written in: its name, and its abbreviation if it has one. */
@@ -67,13 +72,18 @@ export function bodiesAnswer(
 ): AnswerDraft | null {
   const asked = bodiesAsked(query, ctx);
   if (!asked) return null;
-  const of = deals.length > 0 ? deals : ctx.dealIds;
+  // "Which UK bodies are named in the Korea deal?": the UK names the side, the Korea deal is the one asked.
+  const { partnerOf } = asked;
+  const namedTwice = query.readings.filter((reading) => reading.as === partnerOf).length > 1;
+  const others = deals.filter((deal) => deal !== partnerOf);
+  const of = partnerOf && !namedTwice && others.length > 0 ? others : deals.length > 0 ? deals : ctx.dealIds;
   const items: Item[] = [];
   const about = new Set<DealId>();
   for (const deal of of) {
     const record = ctx.deal(deal);
     for (const body of record?.bodies ?? []) {
       if (asked.side !== null && body.side !== asked.side) continue;
+      if (partnerOf && deal !== partnerOf) continue;
       const where = namedWhere(body, deal, query.topics, ctx);
       if (!record || !where) continue;
       const side = body.side === "us" ? "U.S." : body.side === "partner" ? record.partner : "Both sides";
@@ -86,6 +96,13 @@ export function bodiesAnswer(
       about.add(deal);
     }
   }
+  if (items.length === 0 && partnerOf && !of.includes(partnerOf))
+    return {
+      ...blankAnswer(query, "ask"),
+      title: `${partnerList(ctx, of)} · Bodies named`,
+      lead: `The texts I hold name no body of ${dealList(ctx, [partnerOf])} in ${dealNames(ctx, of, "and")}.`,
+      deals: [...of],
+    };
   if (items.length === 0) return null;
   const side =
     asked.side === "us"

@@ -41,7 +41,7 @@ import {
   partnerList,
   titleCase,
 } from "../phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "../query.js";
+import type { ParsedQuery } from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
