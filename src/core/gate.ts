@@ -448,13 +448,24 @@ function premiseMissing(
   if (query.foreign) return null;
   const asking = askingPart(query.text);
   const properName = unknownProperName(asking, query, ctx, signer);
-  if (properName)
+  if (properName) {
+    // "Hyundai or Samsung?": every name the texts lack is said, not the first alone.
+    const names = [properName];
+    let rest = asking.replace(properName, "");
+    while (names.length < MAX_NAMES_SAID) {
+      const next = unknownProperName(rest, query, ctx, signer);
+      if (!next || names.includes(next)) break;
+      names.push(next);
+      rest = rest.replace(next, "");
+    }
+    const quoted = names.map((name) => `“${name}”`);
     return {
-      said: `the texts I hold do not mention “${properName}”`,
+      said: `the texts I hold do not mention ${joinNames(quoted, "or")}`,
       incidental: true,
       name: properName,
       properName: true,
     };
+  }
   const askingTokens = tokenize(asking);
   // "signed at the G7 summit?": the place of signing asked is checked against the deal's record, not declined.
   const name = unknownName(query, ctx, (words) =>
@@ -464,6 +475,9 @@ function premiseMissing(
     return { said: `the texts I hold name no “${asTyped(query.text, name)}”`, incidental: true, name };
   return null;
 }
+
+/** How many names the texts lack one answer says. */
+const MAX_NAMES_SAID = 3;
 
 /**
  * The countries a question asks about as partners ("the India deal", "did India sign?"). Not those inside a
@@ -492,10 +506,20 @@ function capitalisedRun(words: readonly string[], at: number): string {
   // "Bank of Korea", "Korea Hydro & Nuclear Power": a name holds "of", "and" or "&" between its capitalised words.
   const capital = (i: number) => i > 0 && /^\p{Lu}/u.test(words[i] ?? "");
   const joined = (i: number, step: number) => /^(of|and|&)$/.test(words[i] ?? "") && capital(i + step);
+  // "Google, Microsoft and Nvidia": a comma ends a name.
+  const endsName = (i: number) => (words[i] ?? "").endsWith(",");
   let start = at;
+  while (start > 0 && !endsName(start - 1)) {
+    if (capital(start - 1)) start -= 1;
+    else if (joined(start - 1, -1) && !endsName(start - 2)) start -= 2;
+    else break;
+  }
   let end = at;
-  while (capital(start - 1) || joined(start - 1, -1)) start--;
-  while (capital(end + 1) || joined(end + 1, 1)) end++;
+  while (!endsName(end)) {
+    if (capital(end + 1)) end += 1;
+    else if (joined(end + 1, 1)) end += 2;
+    else break;
+  }
   return words
     .slice(start, end + 1)
     .join(" ")
@@ -535,7 +559,7 @@ function unknownProperName(
   const people = signatoriesNamed(query, ctx);
   const sentences = text.split(/[.!?:;]\s+/);
   for (const sentence of sentences) {
-    const words = sentence.split(/[\s,()"“”]+/).filter(Boolean);
+    const words = sentence.split(/[\s()"“”]+/).filter(Boolean);
     // By index, and with no closure over a word's tokens: this reads every word of every question.
     for (let i = 1; i < words.length; i++) {
       const word = words[i] as string;

@@ -273,6 +273,15 @@ describe("premises a question holds", () => {
     );
   });
 
+  it("says every name the texts lack, and ends a name at a comma", () => {
+    expect(bot.answer("Does the Korea deal mention Hyundai or Samsung?").lead).toBe(
+      "No — the texts I hold do not mention “Hyundai” or “Samsung”.",
+    );
+    const { lead } = bot.answer("Did Google, Microsoft, and Nvidia invest?");
+    expect(lead).toContain("do not mention “Nvidia”");
+    expect(lead).not.toContain("Google");
+  });
+
   it("names the whole of a name holding a deal's name ('Bank of Korea'), not its first word", () => {
     expect(bot.answer("What did the Bank of Korea say about the TPD?").lead).toContain("“Bank of Korea”");
     expect(bot.answer("What did Korea Hydro & Nuclear Power get?").lead).toContain(
