@@ -124,7 +124,9 @@ export const ask: Intent = {
       !signing?.people.length &&
       (query.coverage || query.names.length > 0 || togetherInTexts(query, ctx).length > 0) &&
       deals.length > 0 &&
-      !aboutProperty;
+      !aboutProperty &&
+      // "Is there a timeline for the UK deal?": a time limit asked is answered by the limits the deal sets.
+      limitsSet(query, ctx, deals).length === 0;
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
     if (coverage && !(coverage.verdict === "yes" && soleLead(query, coverage, ctx))) return coverage;
