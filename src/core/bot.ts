@@ -8,7 +8,7 @@ import { compare, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
-import { citedSources, sources, versionInLanguageAsked } from "./intents/sources.js";
+import { citedSources, officialAsked, sources, versionInLanguageAsked } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
@@ -172,7 +172,7 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     query.subjectTerms.every((term) => mostAsked.includes(term))
   )
     return "topics";
-  if (versionInLanguageAsked(query, ctx)) return "sources";
+  if (versionInLanguageAsked(query, ctx) || officialAsked(query, ctx)) return "sources";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.

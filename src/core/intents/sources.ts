@@ -3,9 +3,9 @@ import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
-import { dealNames, formatDate, partnerList } from "../phrasing.js";
+import { dealNames, formatDate, joinNames, partnerList } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { byCodePoint, capitalised, hasAnyOf, keptPer, once } from "../text.js";
+import { byCodePoint, capitalised, hasAnyOf, keptPer, once, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -17,6 +17,8 @@ export const sources: Intent = {
     const deals = ctx.dealsAsked(query, options);
     const inLanguage = languageAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
+    const standing = officialAnswer(query, ctx);
+    if (standing) return standing;
     const { items, lead } = listOf(ctx, deals);
     return {
       ...blankAnswer(query, "sources"),
@@ -125,6 +127,48 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
     .flatMap((sourceId) => ctx.source(sourceId) ?? [])
     .filter((source) => source.official && kind !== "" && source.type.toLowerCase().startsWith(kind));
 };
+
+/**
+ * The sources a question names by their publisher ("Haynes Boone", "the White House") or short name ("the govpulse
+ * summary"): every word of one of them stands in it.
+ */
+function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
+  const asked = new Set(query.tokens);
+  const names = (source: Source) => [source.publisher, source.short].map((name) => tokenize(name));
+  return ctx.knowledge.sources.filter((source) =>
+    names(source).some(
+      (words) => words.length > 0 && words.every((word) => asked.has(word) || word === "the"),
+    ),
+  );
+}
+
+/** "Is the govpulse summary official?", "Is Haynes Boone an official source?": a source's standing, asked. */
+export const officialAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  query.form === "yes-no" &&
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked) &&
+  sourcesNamed(query, ctx).length > 0;
+
+/** Whether the sources named are official, from their records, with those sources listed. */
+function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft | null {
+  if (!officialAsked(query, ctx)) return null;
+  const named = sourcesNamed(query, ctx);
+  const publishers = joinNames([...new Set(named.map((source) => source.publisher))]);
+  const withArticle = (weight: string) => `${/^[aeiou]/.test(weight) ? "an" : "a"} ${weight}`;
+  const weights = joinNames([...new Set(named.map((source) => source.weight))].map(withArticle), "or");
+  const official = named.every((source) => source.official);
+  const mixed = !official && named.some((source) => source.official);
+  const lead = mixed
+    ? `The texts I hold cite ${publishers} as ${weights}.`
+    : `${publishers} ${official ? "is" : "is not"} an official source: the texts I hold cite it as ${weights}.`;
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title: `Sources: ${publishers}`,
+    verdict: mixed ? undefined : official ? "yes" : "no",
+    lead,
+    items: named.map(itemOf),
+  };
+}
 
 /** A language some source is written in, named by the question ("korean"), or undefined. */
 const languageNamed = (query: ParsedQuery, ctx: KnowledgeLookups) =>
