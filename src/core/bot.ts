@@ -12,7 +12,7 @@ import { citedSources, officialAsked, sources, versionInLanguageAsked } from "./
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
-import { whoSigned } from "./intents/who-signed.js";
+import { disputeAsked, whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
@@ -173,6 +173,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   )
     return "topics";
   if (versionInLanguageAsked(query, ctx) || officialAsked(query, ctx)) return "sources";
+  // "Which sources disagree?": the records of where they do, on who signed.
+  if (disputeAsked(query, ctx) && query.topics.length + query.names.length === 0) return "who-signed";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.

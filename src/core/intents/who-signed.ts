@@ -1,4 +1,8 @@
-import { countWord } from "../phrasing.js";
+import type { KnowledgeLookups } from "../lookups.js";
+import type { DealId } from "../model.js";
+import { countWord, dealNames } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
+import { hasAnyOf } from "../text.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -8,23 +12,52 @@ export const whoSigned: Intent = {
   examples: ["who signed the {deal} deal?", "who-signed {deal}"],
   commands: ["who-signed", "signatories", "signers"],
   run(request) {
+    const { query, ctx } = request;
+    // "Which sources disagree?": the deals whose sources differ on who signed, that said first.
+    const disputes = disputeAsked(query, ctx);
+    const disputed = ctx.dealIds.filter((id) => ctx.deal(id)?.signatories.some((person) => person.disputed));
+    if (disputes && query.deals.length === 0 && disputed.length > 0)
+      return whoSigned.run({ ...request, query: { ...query, deals: disputed } });
     return factsAnswer(request, {
       sections: ["signatories"],
       title: "Signatories",
-      lead: (deals) =>
-        deals
-          .map((id) => {
-            const deal = request.ctx.deal(id);
-            const names = deal?.signatories.map(
-              (s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`,
-            );
-            // "How many people signed it?": the signatories counted first.
-            const count = request.query.tokens.includes("many")
-              ? `${countWord(names?.length ?? 0)} signatories, `
-              : "";
-            return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
-          })
-          .join(" "),
+      lead: (deals) => ({
+        // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
+        verdict:
+          disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id))
+            ? "yes"
+            : undefined,
+        lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals),
+      }),
     });
+    function signatoriesSaid(deals: readonly DealId[]): string {
+      return deals
+        .map((id) => {
+          const deal = request.ctx.deal(id);
+          const names = deal?.signatories.map(
+            (s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`,
+          );
+          // "How many people signed it?": the signatories counted first.
+          const count = request.query.tokens.includes("many")
+            ? `${countWord(names?.length ?? 0)} signatories, `
+            : "";
+          return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
+        })
+        .join(" ");
+    }
   },
 };
+
+/** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
+export const disputeAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.disputeAsked);
+
+/** What the sources disagree on for the deals, or that none of them is recorded to, before the signatories. */
+function disputesSaid(deals: readonly DealId[], ctx: KnowledgeLookups): string {
+  const said = deals.flatMap(
+    (id) => ctx.deal(id)?.signatories.flatMap((person) => person.disputed ?? []) ?? [],
+  );
+  return said.length > 0
+    ? `${said.join(" ")} `
+    : `The sources I hold on ${dealNames(ctx, deals, "and")} do not differ on who signed. `;
+}
