@@ -236,7 +236,9 @@ export class Vocabulary {
    */
   spelled(token: string, cueWords: ReadonlySet<string>): string {
     const known = (word: string) => this.knownWords.has(word) || cueWords.has(word);
+    // "promise", of the texts' "promises", is a word they use in another form, no slip of "premise".
     if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
+    if (["s", "d", "es"].some((ending) => known(`${token}${ending}`))) return token;
     const candidates = new Set<string>();
     for (const word of cuesByFirstLetter(cueWords).get(token[0] as string) ?? [])
       if (isSlip(token, word) && (token.length > 3 || word.startsWith("wh"))) candidates.add(word);

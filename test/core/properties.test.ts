@@ -266,5 +266,7 @@ describe("reading a question with typos", () => {
     expect(excerptsOf(group).map((excerpt) => excerpt.passageId)).toContain("uk-governance");
     // "chairs" is no typo of "chains": the question about a board's chair is still declined.
     expect(bot.answer("Who chairs the US-Korea quantum oversight board?").found).toBe(false);
+    // "promise" is the texts' "promises" in another form, not a slip of the vocabulary's "premise".
+    expect(bot.answer("Did Japan promise to invest in the US under the TPD?").lead).not.toContain("premise");
   });
 });
