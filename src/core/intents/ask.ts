@@ -1184,14 +1184,18 @@ function coverageAnswer(
       });
     }
   }
+  // "Nuclear weapons": a topic asked with a word the knowledge never uses is not that topic ("civil nuclear
+  // energy"), so neither it nor where the topic appears is said: the words asked are.
+  const unheardWith = subject.topics.length > 0 && unheard;
   // Without a name, only where else it appears is said: the first passage of each other deal tells.
   const appearsIn =
-    subject.names.length > 0
+    subject.names.length > 0 || unheardWith
       ? []
       : others.filter((deal) => asked.some((each) => anyEvidence(ctx, deal, each, inDealTexts)));
   const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
+  const nothingOn = unheardWith ? `“${askedWords(query, subject)}”` : what;
   return {
-    ...decline(ctx, query, "ask", noLead(`there is nothing on ${what} in ${notIn}${alsoIn}.`), missing),
+    ...decline(ctx, query, "ask", noLead(`there is nothing on ${nothingOn} in ${notIn}${alsoIn}.`), missing),
     suggestions:
       subject.topics.length > 0
         ? [compareAcross(what, subject.topics), ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2)]
@@ -1535,6 +1539,17 @@ function thingUnheard(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const at = query.tokens.indexOf(modifier);
   if (at < 0 || query.tokens[at + 1] !== thing) return false;
   return ctx.knows(modifier) && ctx.neverUses(thing);
+}
+
+/** The words a topic and a word beside it were asked in, as typed: "nuclear weapons". */
+function askedWords(query: ParsedQuery, subject: Subject): string {
+  const topicWords = query.readings
+    .filter((reading) => reading.kind === "topic")
+    .flatMap((r) => tokenize(r.words));
+  const wanted = new Set([...topicWords, ...subject.terms]);
+  const first = query.tokens.findIndex((token) => wanted.has(token));
+  const last = query.tokens.findLastIndex((token) => wanted.has(token));
+  return asTyped(query.text, query.tokens.slice(first, last + 1).join(" "));
 }
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
