@@ -284,6 +284,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   }
   // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
   const yes = first.negated === askedNegated(query, ctx);
+  // "Do the deals create a new agency?": a sentence naming an agency without setting one up is no Yes.
+  const setUpSaid = decisions.some(
+    (decision) =>
+      decision && phrasesIn(tokenize(decision.sentence), ctx.vocabulary.phrasing.creation).length > 0,
+  );
+  if (yes && setsUp && !setUpSaid) return null;
   // "Can the deals be amended?", naming none: one deal's sentence ("the Korea deal … can be amended") is a Yes of
   // all only when every deal has one; a No of one ("the UK deal is not legally binding") is a No of all. What they
   // cover or mention ("Do the deals mention Artemis?") is asked of them together: one deal's is a Yes.
