@@ -15,13 +15,23 @@ export type Lead = { verdict?: Verdict | undefined; lead: string };
 
 /**
  * The lead as people read it: the verdict, if any, opens it ("Yes — …", "Binding — …"), and a sentence after
- * a Yes or No goes on in lower case ("No — the U.S.–Japan … uses non-treaty wording").
+ * a Yes or No goes on in lower case when its first word names nothing ("No — the U.S.–Japan … uses non-treaty
+ * wording", "Yes — either side may end it", but "Yes — Korea's space agency …").
  */
 export function phrasedLead({ verdict, lead }: Lead): string {
   if (!verdict) return lead;
   if (typeof verdict !== "string") return `${verdict.choice} — ${lead}`;
-  return `${verdict === "yes" ? "Yes" : "No"} — ${lead.replace(/^The\b/, "the")}`;
+  const [first = ""] = lead.split(" ", 1);
+  const goesOn = SENTENCE_OPENERS.has(first.toLowerCase())
+    ? `${first.toLowerCase()}${lead.slice(first.length)}`
+    : lead;
+  return `${verdict === "yes" ? "Yes" : "No"} — ${goesOn}`;
 }
+
+/** Words that open a sentence without naming anything, written in lower case after a Yes or No. */
+const SENTENCE_OPENERS = new Set(
+  "the a an as by on in under after either each these this according responding".split(" "),
+);
 
 /** A lead that answers Yes when `yes` holds, else No, before its words. */
 export const yesOrNoLead = (yes: boolean, lead: string): Lead => ({ verdict: yes ? "yes" : "no", lead });

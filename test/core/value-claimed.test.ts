@@ -11,7 +11,7 @@ beforeAll(async () => {
 describe("a value inside a question that the texts give otherwise", () => {
   it("is corrected by the sentence that gives theirs, its excerpt first", () => {
     const answer = bot.answer("Was the UK deal paused in November 2025?");
-    expect(answer.lead).toMatch(/^No — By mid-December 2025 the United States had paused talks/);
+    expect(answer.lead).toMatch(/^No — by mid-December 2025 the United States had paused talks/);
     expect(excerptsOf(answer)[0]?.passageId).toBe("uk-pause");
   });
 
