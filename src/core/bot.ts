@@ -253,6 +253,13 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   // "What's unique about the Korea deal?": the areas it alone lists, beside those it shares.
   if (query.deals.length === 1 && !aboutSomething && phrasesIn(query.tokens, phrasing.uniqueAsked).length > 0)
     return "compare";
+  // "Which areas are only in the UK deal?", "What's in the Korea deal that's not in the Japan deal?": the same.
+  const ofAreas = query.intent === "topics" || query.intentBy === "default";
+  const alone = query.deals.length === 1 && hasAnyOf(query.tokens, phrasing.sole);
+  const negated = hasAnyOf(query.tokens, phrasing.negations) || /n['’]t\b/i.test(query.text);
+  const notInOther = new Set(query.deals).size === 2 && negated;
+  if (ofAreas && !aboutSomething && query.subjectTerms.length === 0 && (alone || notInOther))
+    return "compare";
   return query.intent;
 }
 
