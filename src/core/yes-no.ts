@@ -7,6 +7,7 @@ import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
 import {
   countWord,
   dealList,
+  dealNames,
   dealsWith,
   documentSaid,
   formatDate,
@@ -127,6 +128,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     noEndDate(query, answer, ctx) ??
     documentKind(query, ctx) ??
     sameAreas(query, ctx) ??
+    sameSigner(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     valueDiffers(query, answer, ctx) ??
     agentDiffers(query, answer, ctx) ??
@@ -1015,6 +1017,31 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   });
   if (sole.length === 0) return null;
   return noLead(`they do not list the same areas: ${sole.join("; ")}.`);
+}
+
+/**
+ * "Did the same person sign the Japan and Korea deals for the US?": the signatories the deals' records share (of
+ * the side asked, if one is) decide.
+ */
+function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  if (deals.length < 2 || !query.tokens.includes("same") || !mentionsSigning(query, ctx)) return null;
+  const side = holdsAnyOf(query.text.toLowerCase(), ctx.vocabulary.phrasing.usSide) ? "us" : null;
+  const signers = (deal: Deal) =>
+    deal.signatories.filter((person) => !side || person.side === side).map((person) => person.name);
+  const [first = [], ...rest] = deals.map(signers);
+  const shared = first.filter((name) => rest.every((names) => names.includes(name)));
+  // "the same people" asks it of every signer; "the same person" of one.
+  const everyOne = hasAnyOf(query.tokens, ["people", "signatories", "signers"]);
+  const allShared = shared.length === first.length && rest.every((names) => names.length === first.length);
+  const named = dealNames(
+    ctx,
+    deals.map((deal) => deal.id),
+    "and",
+  );
+  return (everyOne ? allShared : shared.length > 0)
+    ? yesOrNoLead(true, `${joinNames(shared)} signed ${named}.`)
+    : noLead(deals.map((deal) => `The ${deal.name} was signed by ${joinNames(signers(deal))}.`).join(" "));
 }
 
 /** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */
