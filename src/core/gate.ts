@@ -223,7 +223,7 @@ function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
 }
 
 /** The titles of a post a person may hold ("minister", "secretary"), not the bodies among the offices. */
-const titlesOf = once(({ valuesAsked }: KnowledgeBase) => {
+export const titlesOf = once(({ valuesAsked }: KnowledgeBase) => {
   const bodies = new RegExp(`^(${anyOf(valuesAsked.bodies)})$`);
   return new Set(valuesAsked.offices.filter((office) => !bodies.test(office)));
 });

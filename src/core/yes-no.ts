@@ -1,7 +1,7 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
-import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy } from "./gate.js";
+import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
 import {
@@ -129,6 +129,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     documentKind(query, ctx) ??
     sameAreas(query, ctx) ??
     sameSigner(query, ctx) ??
+    signedByOffice(query, ctx) ??
     sameSpan(query, answer, ctx) ??
     valueDiffers(query, answer, ctx) ??
     agentDiffers(query, answer, ctx) ??
@@ -1017,6 +1018,32 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   });
   if (sole.length === 0) return null;
   return noLead(`they do not list the same areas: ${sole.join("; ")}.`);
+}
+
+/**
+ * "Was the Japan deal signed by the prime minister?": a post asked as the signer, decided by the offices the deal's
+ * record gives its signatories (every word of the post in one of them).
+ */
+function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const { tokens } = query;
+  const by = tokens.indexOf("by");
+  const titles = titlesOf(ctx.knowledge);
+  const at = tokens.findIndex((token, i) => i > by && titles.has(token));
+  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  if (by < 0 || at < 0 || deals.length === 0 || !mentionsSigning(query, ctx)) return null;
+  const post = tokens.slice(by + 1, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
+  const holds = (office: string) => {
+    const words = tokenize(office).map(stem);
+    return post.every((word) => words.includes(stem(word)));
+  };
+  const signers = (deal: Deal) =>
+    joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
+  const held = deals.map((deal) => deal.signatories.filter((person) => holds(person.office)));
+  const said = deals.map((deal) => `The ${deal.name} was signed by ${signers(deal)}.`).join(" ");
+  return yesOrNoLead(
+    held.every((holders) => holders.length > 0),
+    said,
+  );
 }
 
 /**
