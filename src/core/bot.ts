@@ -45,7 +45,14 @@ import {
 import { asksExpansion, asksTime, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
-import { happenedAsked, kindOfDocumentAsked, orderAsked, withEndDateUnset, withYesNoLead } from "./yes-no.js";
+import {
+  happenedAsked,
+  kindOfDocumentAsked,
+  orderAsked,
+  sameSignerAsked,
+  withEndDateUnset,
+  withYesNoLead,
+} from "./yes-no.js";
 
 export type IntentInfo = {
   name: IntentName;
@@ -173,6 +180,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
   )
     return "topics";
   if (versionInLanguageAsked(query, ctx) || officialAsked(query, ctx)) return "sources";
+  // "Did the same person sign all three deals?": the signatories the records share.
+  if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Which sources disagree?": the records of where they do, on who signed.
   if (disputeAsked(query, ctx) && query.topics.length + query.names.length === 0) return "who-signed";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.

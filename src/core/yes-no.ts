@@ -1000,9 +1000,11 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
   const subject =
     query.topics.length + query.sections.length + query.names.length + query.subjectTerms.length;
+  // "Were the deals signed on the same day?" asks of their signing, not their areas.
   if (
     deals.length < 2 ||
     subject > 0 ||
+    mentionsSigning(query, ctx) ||
     phrasesIn(query.tokens, ctx.vocabulary.phrasing.sameAsked).length === 0
   )
     return null;
@@ -1046,13 +1048,22 @@ function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null 
   );
 }
 
+/** "the same person", "the same people": a signer asked to be the same, not a day or place ("the same month"). */
+export const sameSignerAsked = ({ tokens }: ParsedQuery): boolean =>
+  tokens.some((token, i) => token === "same" && SIGNER_NOUNS.has(tokens[i + 1] ?? ""));
+const SIGNER_NOUNS = new Set(
+  "person people signer signers signatory signatories official officials".split(" "),
+);
+
 /**
  * "Did the same person sign the Japan and Korea deals for the US?": the signatories the deals' records share (of
  * the side asked, if one is) decide.
  */
-function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
-  if (deals.length < 2 || !query.tokens.includes("same") || !mentionsSigning(query, ctx)) return null;
+export function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  // Naming none, it is asked of them all.
+  const asked = query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds;
+  const deals = asked.flatMap((id) => ctx.deal(id) ?? []);
+  if (deals.length < 2 || !sameSignerAsked(query) || !mentionsSigning(query, ctx)) return null;
   const side = holdsAnyOf(query.text.toLowerCase(), ctx.vocabulary.phrasing.usSide) ? "us" : null;
   const signers = (deal: Deal) =>
     deal.signatories.filter((person) => !side || person.side === side).map((person) => person.name);
@@ -1068,7 +1079,14 @@ function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   );
   return (everyOne ? allShared : shared.length > 0)
     ? yesOrNoLead(true, `${joinNames(shared)} signed ${named}.`)
-    : noLead(deals.map((deal) => `The ${deal.name} was signed by ${joinNames(signers(deal))}.`).join(" "));
+    : noLead(
+        deals
+          .map(
+            (deal) =>
+              `The ${deal.name} was signed${side ? " for the United States" : ""} by ${joinNames(signers(deal))}.`,
+          )
+          .join(" "),
+      );
 }
 
 /** "Do the UK and Korea MOUs have the same notice period?": the span ("180 days") each deal's excerpts give decides. */

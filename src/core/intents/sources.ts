@@ -134,7 +134,9 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
  */
 function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
   const asked = new Set(query.tokens);
-  const names = (source: Source) => [source.publisher, source.short].map((name) => tokenize(name));
+  // "govpulse" for "govpulse.tools": a publisher's site is named without its domain's ending.
+  const names = (source: Source) =>
+    [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), source.short].map((name) => tokenize(name));
   return ctx.knowledge.sources.filter((source) =>
     names(source).some(
       (words) => words.length > 0 && words.every((word) => asked.has(word) || word === "the"),

@@ -3,6 +3,7 @@ import type { DealId } from "../model.js";
 import { countWord, dealNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { hasAnyOf } from "../text.js";
+import { sameSigner } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -21,14 +22,17 @@ export const whoSigned: Intent = {
     return factsAnswer(request, {
       sections: ["signatories"],
       title: "Signatories",
-      lead: (deals) => ({
+      lead: (deals) => {
+        // "Did the same person sign all three deals?": the signatories the records share decide.
+        const same = sameSigner(query, ctx);
+        if (same) return { ...same, lead: `${same.lead} ${signatoriesSaid(deals)}` };
         // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
-        verdict:
-          disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id))
-            ? "yes"
-            : undefined,
-        lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals),
-      }),
+        const recorded = disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id));
+        return {
+          verdict: recorded ? "yes" : undefined,
+          lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals),
+        };
+      },
     });
     function signatoriesSaid(deals: readonly DealId[]): string {
       return deals
