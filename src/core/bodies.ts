@@ -25,9 +25,13 @@ function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | u
   const listed = setOf(bodiesListed);
   const kind = new RegExp(`^(${anyOf(ctx.knowledge.valuesAsked.bodies)})$`);
   const terms = query.subjectTerms;
-  if (!terms.every((term) => listed.has(term)) || !terms.some((term) => kind.test(term))) return undefined;
+  // "agencys": a word of the list typed with a slip (its first five letters) is still one.
+  const listedWord = (term: string) =>
+    listed.has(term) || bodiesListed.some((word) => word.length >= 5 && term.startsWith(word.slice(0, 5)));
+  if (!terms.every(listedWord) || !terms.some((term) => listedWord(term) && kind.test(term)))
+    return undefined;
   // The words just before the kind asked say the side: "which US agencies", "what Korean bodies".
-  const at = tokens.findIndex((token) => listed.has(token) && kind.test(token));
+  const at = tokens.findIndex((token) => listedWord(token) && kind.test(token));
   const before = tokens.slice(Math.max(0, at - 3), at).join(" ");
   if (holdsAnyOf(before, usSide)) return { side: "us" };
   const words = tokenize(before);

@@ -180,10 +180,13 @@ const languageNamed = (query: ParsedQuery, ctx: KnowledgeLookups) =>
  * "Is there a Korean version of the Korea MOU?", "Is the Japan deal available in Japanese?": a deal's text asked
  * in a language (not "Which Korean agencies …", which names the partner).
  */
-export const versionInLanguageAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  query.topics.length === 0 &&
-  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.versionAsked) &&
-  languageNamed(query, ctx) !== undefined;
+export const versionInLanguageAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean => {
+  const language = languageNamed(query, ctx)?.toLowerCase();
+  if (!language || query.topics.length > 0) return false;
+  // "Is the Korea MOU in Korean?": the language just after "in".
+  const inIt = query.tokens.some((token, i) => token === language && query.tokens[i - 1] === "in");
+  return inIt || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.versionAsked);
+};
 
 /** The languages the sources are written in, found once per knowledge. */
 const languagesOf = once((sources: readonly Source[]) => [

@@ -48,12 +48,18 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   if (!hasAnyOf(tokens, happenWords) || mentionsSigning(query, ctx)) return null;
   const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token));
   if (!year) return null;
-  const at = tokens.findIndex((token) => MONTHS.includes(token));
+  // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
+  const monthOf = (token: string) =>
+    token === "mar"
+      ? 2
+      : MONTHS.findIndex((name) => name === token || (token.length >= 3 && name.startsWith(token)));
+  const at = tokens.findIndex((token) => monthOf(token) >= 0);
   if (at < 0) return { prefix: year, said: year, on: "In" };
-  const month = String(MONTHS.indexOf(tokens[at] as string) + 1).padStart(2, "0");
+  const index = monthOf(tokens[at] as string);
+  const month = String(index + 1).padStart(2, "0");
   const day = [tokens[at - 1], tokens[at + 1]].find((token) => /^(?:[12]?\d|3[01])$/.test(token ?? ""));
   if (!day)
-    return { prefix: `${year}-${month}`, said: `${capitalised(tokens[at] as string)} ${year}`, on: "In" };
+    return { prefix: `${year}-${month}`, said: `${capitalised(MONTHS[index] ?? "")} ${year}`, on: "In" };
   const iso = `${year}-${month}-${day.padStart(2, "0")}`;
   return { prefix: iso, said: formatDate(iso), on: "On" };
 }
