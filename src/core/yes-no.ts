@@ -1029,10 +1029,11 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
 function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const { tokens } = query;
   const by = tokens.indexOf("by");
+  if (by < 0 || query.deals.length === 0) return null;
   const titles = titlesOf(ctx.knowledge);
   const at = tokens.findIndex((token, i) => i > by && titles.has(token));
+  if (at < 0 || !mentionsSigning(query, ctx)) return null;
   const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
-  if (by < 0 || at < 0 || deals.length === 0 || !mentionsSigning(query, ctx)) return null;
   const post = tokens.slice(by + 1, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
   const holds = (office: string) => {
     const words = tokenize(office).map(stem);
@@ -1060,10 +1061,11 @@ const SIGNER_NOUNS = new Set(
  * the side asked, if one is) decide.
  */
 export function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  if (!sameSignerAsked(query) || !mentionsSigning(query, ctx)) return null;
   // Naming none, it is asked of them all.
   const asked = query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds;
   const deals = asked.flatMap((id) => ctx.deal(id) ?? []);
-  if (deals.length < 2 || !sameSignerAsked(query) || !mentionsSigning(query, ctx)) return null;
+  if (deals.length < 2) return null;
   const side = holdsAnyOf(query.text.toLowerCase(), ctx.vocabulary.phrasing.usSide) ? "us" : null;
   const signers = (deal: Deal) =>
     deal.signatories.filter((person) => !side || person.side === side).map((person) => person.name);

@@ -1,3 +1,4 @@
+import { namesOf } from "../core/bodies.js";
 import type { KnowledgeBase, Passage, Source, SourceWeight } from "../core/model.js";
 
 /** Official means the governments' own texts and summaries; everything else is reporting. */
@@ -52,8 +53,7 @@ function unnamedBodies(knowledge: KnowledgeBase): string[] {
         (body) =>
           !knowledge.passages.some(
             (passage) =>
-              passage.deals.includes(deal.id) &&
-              [body.name, body.abbreviation].some((name) => name && passage.text.includes(name)),
+              passage.deals.includes(deal.id) && namesOf(body).some((name) => passage.text.includes(name)),
           ),
       )
       .map((body) => `${deal.id}: lists the body "${body.name}", which no passage of the deal names`),

@@ -1,3 +1,4 @@
+import { disputeNotes } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId } from "../model.js";
 import { countWord, dealNames } from "../phrasing.js";
@@ -16,7 +17,7 @@ export const whoSigned: Intent = {
     const { query, ctx } = request;
     // "Which sources disagree?": the deals whose sources differ on who signed, that said first.
     const disputes = disputeAsked(query, ctx);
-    const disputed = ctx.dealIds.filter((id) => ctx.deal(id)?.signatories.some((person) => person.disputed));
+    const disputed = ctx.dealIds.filter((id) => disputeNotes(ctx, [id]).length > 0);
     if (disputes && query.deals.length === 0 && disputed.length > 0)
       return whoSigned.run({ ...request, query: { ...query, deals: disputed } });
     return factsAnswer(request, {
@@ -25,32 +26,30 @@ export const whoSigned: Intent = {
       lead: (deals) => {
         // "Did the same person sign all three deals?": the signatories the records share decide.
         const same = sameSigner(query, ctx);
-        if (same) return { ...same, lead: `${same.lead} ${signatoriesSaid(deals)}` };
+        if (same) return { ...same, lead: `${same.lead} ${signatoriesSaid(deals, query, ctx)}` };
         // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
         const recorded = disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id));
         return {
           verdict: recorded ? "yes" : undefined,
-          lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals),
+          lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals, query, ctx),
         };
       },
     });
-    function signatoriesSaid(deals: readonly DealId[]): string {
-      return deals
-        .map((id) => {
-          const deal = request.ctx.deal(id);
-          const names = deal?.signatories.map(
-            (s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`,
-          );
-          // "How many people signed it?": the signatories counted first.
-          const count = request.query.tokens.includes("many")
-            ? `${countWord(names?.length ?? 0)} signatories, `
-            : "";
-          return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
-        })
-        .join(" ");
-    }
   },
 };
+
+/** Each deal's signatories with their offices, those a source disputes marked; counted when asked how many. */
+function signatoriesSaid(deals: readonly DealId[], query: ParsedQuery, ctx: KnowledgeLookups): string {
+  return deals
+    .map((id) => {
+      const deal = ctx.deal(id);
+      const names = deal?.signatories.map((s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`);
+      // "How many people signed it?": the signatories counted first.
+      const count = query.tokens.includes("many") ? `${countWord(names?.length ?? 0)} signatories, ` : "";
+      return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
+    })
+    .join(" ");
+}
 
 /** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
 export const disputeAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
@@ -58,9 +57,7 @@ export const disputeAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean
 
 /** What the sources disagree on for the deals, or that none of them is recorded to, before the signatories. */
 function disputesSaid(deals: readonly DealId[], ctx: KnowledgeLookups): string {
-  const said = deals.flatMap(
-    (id) => ctx.deal(id)?.signatories.flatMap((person) => person.disputed ?? []) ?? [],
-  );
+  const said = disputeNotes(ctx, deals);
   return said.length > 0
     ? `${said.join(" ")} `
     : `The sources I hold on ${dealNames(ctx, deals, "and")} do not differ on who signed. `;
