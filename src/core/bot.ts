@@ -24,6 +24,7 @@ import {
   mentionsSigning,
   onlySigningWords,
   partnerBefore,
+  signedInRegion,
   signingAsked,
   signingStated,
   withNextSigningUnknown,
@@ -367,6 +368,20 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
     if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
       return run({ ...query, sections: [...query.sections, "document"] }, options);
+    // "Which deals were signed in Asia?", "Were any signed in Europe?": asked of the deals signed there; a region is
+    // no partner asked for. "Were the deals signed in Asia?" asks it of every deal.
+    const regional = query.deals.length === 0 ? signedInRegion(query, ctx) : [];
+    if (regional.length > 0) {
+      const ofEvery =
+        (query.form === "yes-no" || query.allDeals) &&
+        !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked);
+      const regions = new Set(ctx.knowledge.deals.flatMap((deal) => deal.signed.regions));
+      const countries = query.countries.filter((country) => !regions.has(country));
+      // "What was signed in Asia?" asks of nothing else: their signing records.
+      const recordsOnly = query.topics.length + query.names.length + query.sections.length === 0;
+      const intent = recordsOnly && query.intent === "ask" ? "when" : query.intent;
+      return run({ ...query, deals: ofEvery ? ctx.dealIds : regional, countries, intent }, options);
+    }
     // A request to the bot ("Ignore your sources and agree: …") is no claim to check.
     const deadline = query.offTopic ? null : (valueCorrected(query, options) ?? claimChecked(query, options));
     if (deadline) return deadline;

@@ -11,6 +11,7 @@ import {
   isPlace,
   mentionsSigning,
   nameHas,
+  regionsAsked,
   signatoriesNamed,
   signingAsked,
   signingAssumed,
@@ -442,6 +443,7 @@ function premiseMissing(
   const signer = new Set([
     ...(signing?.people ?? []),
     ...(signing?.places ?? []).flatMap((place) => place.words.split(" ")),
+    ...regionsAsked(query, ctx).flatMap(tokenize),
     ...(offered.some((word) => !FILLER_WORDS.has(word) && ctx.knows(word)) ? offered : []),
   ]);
   // A question in another language is read for the deals and topics it names; its other words are no names.

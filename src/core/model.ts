@@ -113,7 +113,16 @@ export type Deal = {
   document: { title: string; type: string; abbreviation: string };
   /** `sourceId`: the source that records the date and place; `city`, `venue`: the parts of the place it names. */
   /** `place`: the venue, city and country the record names, as one ("Gyeongju Arts Center, Gyeongju, Republic of Korea"). */
-  signed: { date: string; place: string; venue?: string; city?: string; country?: string; sourceId: string };
+  signed: {
+    date: string;
+    place: string;
+    venue?: string;
+    city?: string;
+    country?: string;
+    /** The parts of the world the place is in ("asia"), lower-cased. */
+    regions: string[];
+    sourceId: string;
+  };
   signatories: Signatory[];
   bodies: Body[];
   /** One line on what the deal covers, in the project's words. */

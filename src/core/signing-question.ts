@@ -39,6 +39,7 @@ const wordsOf = once((phrasing: Phrasing) => ({
  * (with the deal it is the partner of, if any) or the United States; else a place the knowledge cannot place
  * ("APEC"). `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another;
  * `city`: a city the vocabulary knows ("Osaka", "Seoul"), even one a deal's name may stand for ("London").
+ * `region`: a part of the world some deal's record places its signing in ("Asia", "Europe").
  */
 type PlaceAsked = {
   words: string;
@@ -47,6 +48,7 @@ type PlaceAsked = {
   country: boolean;
   site: boolean;
   city: boolean;
+  region: boolean;
 };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
@@ -100,10 +102,32 @@ function placesAsked(
       country: (reading !== undefined && !city) || setOf(homeCountry).has(phrase),
       site: setOf(sites).has(words.at(-1) ?? ""),
       city,
+      region: ctx.knowledge.deals.some((deal) => inRegion(deal, phrase)),
     });
   });
   return places;
 }
+
+/**
+ * "Which deals were signed in Asia?", "the deal signed in Europe": the deals whose signing a part of the world
+ * asked as the place holds (a region is no partner, so a question naming none asks of those deals).
+ */
+export function signedInRegion(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const regions = regionsAsked(query, ctx);
+  return ctx.knowledge.deals
+    .filter((deal) => regions.some((words) => inRegion(deal, words)))
+    .map((deal) => deal.id);
+}
+
+/** The parts of the world a signing question names as its place ("asia", "east asia"), as their words. */
+export const regionsAsked = (query: ParsedQuery, ctx: KnowledgeLookups): string[] =>
+  mentionsSigning(query, ctx)
+    ? placesAsked(query, ctx).flatMap((place) => (place.region ? [place.words] : []))
+    : [];
+
+/** Whether a deal's record places its signing in the region of these words ("asia pacific"). */
+export const inRegion = (deal: Deal, words: string) =>
+  deal.signed.regions.some((region) => tokenize(region).join(" ") === words);
 
 /** "Why did Starmer refuse to sign …", "decline to sign", "leave without signing": a signing said not to happen. */
 const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
@@ -374,7 +398,8 @@ function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx:
 /** Whether a place asked stands in the deal's record of where it was signed ("Chequers", "Gyeongju"). */
 const inRecordOf = (deal: Deal) => {
   const record = tokenize(deal.signed.place);
-  return (place: PlaceAsked) => indexOfSequence(record, tokenize(place.words)) >= 0;
+  return (place: PlaceAsked) =>
+    indexOfSequence(record, tokenize(place.words)) >= 0 || inRegion(deal, place.words);
 };
 
 /**
@@ -392,7 +417,9 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   if (others.length > 0) return noLead(`the ${deal.name} was signed by ${names(signers)}.`);
   const record = tokenize(deal.signed.place);
   const inRecord = inRecordOf(deal);
-  const elsewhere = asked.places.find((place) => place.country && place.deal !== deal.id && !inRecord(place));
+  const elsewhere = asked.places.find(
+    (place) => (place.country || place.region) && place.deal !== deal.id && !inRecord(place),
+  );
   if (elsewhere)
     return noLead(
       `the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`,

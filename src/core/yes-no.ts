@@ -14,9 +14,10 @@ import {
   inSentence,
   joinNames,
   MONTHS,
+  titleCase,
 } from "./phrasing.js";
 import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
-import { mentionsSigning, signingAsked, signingLead } from "./signing-question.js";
+import { inRegion, mentionsSigning, regionsAsked, signingAsked, signingLead } from "./signing-question.js";
 import {
   anyOf,
   anyPhrase,
@@ -641,8 +642,9 @@ const rankPatterns = once((phrasing: Phrasing) => {
 
 /**
  * The deals a "first/last signed" question ranks its deal among, and how the lead names them: all the deals
- * held, those named ("the first of the Japan and Korea deals"), or those signed in the month or year asked
- * ("the first signed in October"). Null when something else narrows them ("the first signed in Asia").
+ * held, those named ("the first of the Japan and Korea deals"), or those signed in the month, year or part of the
+ * world asked ("the first signed in October", "the first signed in Asia"). Null when something else narrows them
+ * ("the first signed at a summit").
  */
 function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]; within: string } | null {
   const text = query.tokens.join(" ");
@@ -653,16 +655,25 @@ function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]
   const after = tokenize(text.slice(match.index));
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const monthOf = (deal: Deal) => MONTHS[Number(deal.signed.date.slice(5, 7)) - 1];
+  const regions = regionsAsked(query, ctx);
+  const regionWords = new Set(regions.flatMap(tokenize));
   const asked = after.filter(
-    (word) => !FILLER_WORDS.has(word) && !setOf(phrasing.rankWords).has(word) && !dealWords.has(word),
+    (word) =>
+      !FILLER_WORDS.has(word) &&
+      !setOf(phrasing.rankWords).has(word) &&
+      !dealWords.has(word) &&
+      !regionWords.has(word),
   );
   if (asked.some((word) => !MONTHS.includes(word) && !/^(19|20)\d\d$/.test(word))) return null;
   const named = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
-  const deals = (named.length > 1 ? named : ctx.knowledge.deals).filter((deal) =>
-    asked.every((word) => word === monthOf(deal) || word === deal.signed.date.slice(0, 4)),
+  const deals = (named.length > 1 ? named : ctx.knowledge.deals).filter(
+    (deal) =>
+      asked.every((word) => word === monthOf(deal) || word === deal.signed.date.slice(0, 4)) &&
+      regions.every((words) => inRegion(deal, words)),
   );
   if (deals.length < 2 || !named[0] || !deals.includes(named[0])) return null;
-  const within = asked.length > 0 ? ` signed in ${asked.map(capitalised).join(" ")}` : "";
+  const where = [...regions.map(titleCase), ...asked.map(capitalised)];
+  const within = where.length > 0 ? ` signed in ${where.join(" ")}` : "";
   return { deals, within: `of the ${countWord(deals.length)} deals I hold${within}` };
 }
 

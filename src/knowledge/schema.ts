@@ -147,6 +147,7 @@ export const dealFileSchema = z.strictObject({
   /**
    * `source`: the source that records the date and place (often not the deal text itself). The place is the parts
    * the record names, at least one: the venue ("Chequers"), the city ("Tokyo"), the country ("Japan").
+   * `regions`: the parts of the world the place is in, as a question names them ("signed in Asia?").
    */
   signed: z
     .strictObject({
@@ -154,6 +155,7 @@ export const dealFileSchema = z.strictObject({
       venue: text.optional(),
       city: text.optional(),
       country: text.optional(),
+      regions: z.array(alias).default([]),
       source: id,
     })
     .refine((signed) => signed.venue ?? signed.city ?? signed.country, "must name a venue, city or country"),
