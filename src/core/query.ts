@@ -127,11 +127,20 @@ export function parseQuery(
   );
   // "I run a startup": the asker's own words name no section of a deal.
   const aboutAsker = askerPositions(text);
-  const sectionHits = vocabulary
+  const { phrasing } = vocabulary;
+  const sectionsRead = vocabulary
     .sectionsIn(tokens)
     .filter((hit) => hit.positions.some((position) => !aboutAsker.has(position)));
+  // "What does the US get out of the Korea deal?", "Who benefits?": what a side gains is what the deal is for,
+  // not how to leave it ("How do I get out of the deal?").
+  const gain = gainPositions(tokens, phrasing);
+  const sectionHits = gain
+    ? [
+        { id: "purpose" as const, positions: gain },
+        ...sectionsRead.filter((hit) => !hit.positions.some((position) => gain.includes(position))),
+      ]
+    : sectionsRead;
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
-  const { phrasing } = vocabulary;
   // "Which fields did the White House say …": who said it is the source asked, not words to look for.
   const said = hasAnyOf(tokens, phrasing.saying);
   // "According to the MOU, who can end it?": who says it frames the question; its words are not looked for.
@@ -293,6 +302,19 @@ export function parseQuery(
     tokens,
     inPhrases,
   };
+}
+
+/** The places of the words asking what a side gains, in a question opened by "what" or "who"; null for any other. */
+function gainPositions(tokens: readonly string[], phrasing: Phrasing): number[] | null {
+  if (!/^(what|who)$/.test(tokens[0] ?? "")) return null;
+  for (const phrase of phrasing.gainAsked) {
+    const words = tokenize(phrase);
+    const at = indexOfSequence(tokens, words);
+    // "What happens if Korea wants to get out of it?" asks of leaving.
+    if (at > 0 && tokens[at - 1] !== "to" && !tokens.slice(0, at).includes("if"))
+      return words.map((_, k) => at + k);
+  }
+  return null;
 }
 
 /**
