@@ -508,18 +508,24 @@ function capitalisedRun(words: readonly string[], at: number): string {
   // "Bank of Korea", "Korea Hydro & Nuclear Power": a name holds "of", "and" or "&" between its capitalised words.
   const capital = (i: number) => i > 0 && /^\p{Lu}/u.test(words[i] ?? "");
   const joined = (i: number, step: number) => /^(of|and|&)$/.test(words[i] ?? "") && capital(i + step);
-  // "Google, Microsoft and Nvidia": a comma ends a name.
+  // "Google, Microsoft and Nvidia": a comma ends a name, and the "and" at `i` ends a list when a word with a comma
+  // stands just before the capitalised words before it.
   const endsName = (i: number) => (words[i] ?? "").endsWith(",");
+  const listed = (i: number) => {
+    let before = i - 1;
+    while (before > 0 && capital(before) && !endsName(before)) before -= 1;
+    return words[i] === "and" && endsName(before);
+  };
   let start = at;
   while (start > 0 && !endsName(start - 1)) {
     if (capital(start - 1)) start -= 1;
-    else if (joined(start - 1, -1) && !endsName(start - 2)) start -= 2;
+    else if (joined(start - 1, -1) && !endsName(start - 2) && !listed(start - 1)) start -= 2;
     else break;
   }
   let end = at;
   while (!endsName(end)) {
     if (capital(end + 1)) end += 1;
-    else if (joined(end + 1, 1)) end += 2;
+    else if (joined(end + 1, 1) && !listed(end + 1)) end += 2;
     else break;
   }
   return words

@@ -12,6 +12,7 @@ import {
   holdsAnyOf,
   indexOfSequence,
   once,
+  phrasesIn,
   QUESTION_WORDS,
   setOf,
   tokenize,
@@ -622,8 +623,10 @@ export function withNextSigningUnknown(
   ctx: KnowledgeLookups,
 ): AnswerDraft {
   const records = answer.intent === "who-signed" || answer.intent === "when";
-  if (!records || query.deals.length > 0 || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.nextDeal))
-    return answer;
+  const { nextDeal, future } = ctx.vocabulary.phrasing;
+  // "Who else might sign a TPD?": someone else, still to sign.
+  const someoneElse = query.tokens.includes("else") && phrasesIn(query.tokens, future).length > 0;
+  if (!records || query.deals.length > 0 || !(someoneElse || hasAnyOf(query.tokens, nextDeal))) return answer;
   return {
     ...answer,
     verdict: undefined,

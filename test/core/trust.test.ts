@@ -280,6 +280,11 @@ describe("premises a question holds", () => {
     const { lead } = bot.answer("Did Google, Microsoft, and Nvidia invest?");
     expect(lead).toContain("do not mention “Nvidia”");
     expect(lead).not.toContain("Google");
+    // Without the comma before "and", the "and" still ends the list, not a name.
+    expect(bot.answer("Did Google, Microsoft and Nvidia invest?").lead).toContain("do not mention “Nvidia”,");
+    expect(bot.answer("Did Samsung, Hyundai and SK invest in the Korea deal?").lead).toContain(
+      "“Samsung” or “Hyundai”,",
+    );
   });
 
   it("names the whole of a name holding a deal's name ('Bank of Korea'), not its first word", () => {
