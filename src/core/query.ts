@@ -360,10 +360,14 @@ const patternsOf = once(({ sourceFraming, leadIns, negatingPrefixes }: Phrasing)
  * what it asks about; the words around them only frame it. Null when nothing of substance is quoted.
  */
 function quotedTerms(text: string, terms: readonly string[]): string[] | null {
-  const quoted = [...text.matchAll(/["“]([^"”]{3,})["”]/g)].flatMap((match) => tokenize(match[1] ?? ""));
+  const quoted = quotedPhrases(text).flat();
   const inQuotes = terms.filter((term) => quoted.includes(term));
   return inQuotes.length > 0 ? inQuotes : null;
 }
+
+/** The phrases a question puts in quotation marks, as their words. */
+export const quotedPhrases = (text: string): string[][] =>
+  [...text.matchAll(/["“]([^"”]{3,})["”]/g)].map((match) => tokenize(match[1] ?? ""));
 
 /** Every word of the intents' commands and cues: what a typo may stand for besides the knowledge's words. */
 const cueWordsOf = once(

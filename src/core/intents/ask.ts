@@ -41,7 +41,7 @@ import {
   partnerList,
   titleCase,
 } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { type ParsedQuery, quotedPhrases } from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
@@ -87,6 +87,8 @@ const OVERVIEW_ORDER: readonly Section[] = ["article", "signing", "purpose", "do
 const QUOTE_BONUS = 0.3;
 /** A deal's own texts are preferred to a later development that matches about as well ("when was it announced?"). */
 const OWN_TEXT_BONUS = 0.02;
+/** A passage holding a phrase the question quotes word for word ("“trusted technology”") comes before one with its words apart. */
+const QUOTED_PHRASE_BONUS = 2;
 /** Without a deal named, the answer is about the deals of excerpts scoring at least this share of the best. */
 const ABOUT_SHARE = 0.75;
 
@@ -679,6 +681,9 @@ function rank(
   // What the score reads of a passage, read without touching it: most candidates of a large knowledge need no more.
   const { flags, mainTopic, mainTopics, source } = ctx.passageParts;
   const publishedByAsked = query.publishers.length > 0 ? publishedBy(ctx, query.publishers) : null;
+  const quotedHere = quotedPhrases(query.text)
+    .filter((phrase) => phrase.length > 1)
+    .map((phrase) => ctx.saysAt(phrase));
   const mainlyOn = mainTopics.map((topic) =>
     asked.reduce((bits, each, i) => (each === topic ? bits | (1 << i) : bits), 0),
   );
@@ -715,8 +720,10 @@ function rank(
     const termShare = asked.length > 0 && matched > 0 ? (3 * matched) / (searchWords || 1) : 0;
     // "Which fields did the White House say …": that publisher's own account comes first.
     const saidByAsked = publishedByAsked?.[source[position] as number] ?? 0;
+    const quotedPhrase = quotedHere.some((says) => says(position)) ? QUOTED_PHRASE_BONUS : 0;
     const score =
       saidByAsked +
+      quotedPhrase +
       covered * 3 +
       termShare +
       (matched > 0 ? found.scoreAt(place) / best : 0) +
