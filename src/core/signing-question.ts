@@ -40,16 +40,20 @@ const wordsOf = once((phrasing: Phrasing) => ({
  * (with the deal it is the partner of, if any) or the United States; else a place the knowledge cannot place
  * ("APEC"). `site`: one site ("Downing Street", "Windsor Castle"), never a city or region that may hold another;
  * `city`: a city the vocabulary knows ("Osaka", "Seoul"), even one a deal's name may stand for ("London").
- * `region`: a part of the world some deal's record places its signing in ("Asia", "Europe").
+ * `region`: a part of the world some deal's record places its signing in ("Asia", "Europe"); `recorded`: a place
+ * some deal's record names ("Chequers"), which no other deal's record holds unless it names it too.
  */
 type PlaceAsked = {
   words: string;
   at: number;
+  /** The word of place before it: "in", "at". */
+  by: string;
   deal: DealId | null;
   country: boolean;
   site: boolean;
   city: boolean;
   region: boolean;
+  recorded: boolean;
 };
 
 /** What a yes/no question about signing asks: who signed, where, and which deal. */
@@ -99,11 +103,13 @@ function placesAsked(
     places.push({
       words: phrase,
       at: i,
+      by: token,
       deal: reading?.kind === "deal" ? reading.as : null,
       country: (reading !== undefined && !city) || setOf(homeCountry).has(phrase),
       site: setOf(sites).has(words.at(-1) ?? ""),
       city,
       region: ctx.knowledge.deals.some((deal) => inRegion(deal, phrase)),
+      recorded: ctx.knowledge.deals.some((deal) => indexOfSequence(tokenize(deal.signed.place), words) >= 0),
     });
   });
   return places;
@@ -419,11 +425,12 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   const record = tokenize(deal.signed.place);
   const inRecord = inRecordOf(deal);
   const elsewhere = asked.places.find(
-    (place) => (place.country || place.region) && place.deal !== deal.id && !inRecord(place),
+    (place) =>
+      (place.country || place.region || place.recorded) && place.deal !== deal.id && !inRecord(place),
   );
   if (elsewhere)
     return noLead(
-      `the ${deal.name} was signed at ${deal.signed.place}, not in ${placeName(elsewhere.words)}.`,
+      `the ${deal.name} was signed at ${deal.signed.place}, not ${elsewhere.by === "at" ? "at" : "in"} ${placeName(elsewhere.words)}.`,
     );
   const signedOn = deal.signed.date.split("-");
   const wrongDate = asked.dates.some((date) =>
