@@ -364,7 +364,7 @@ export class Vocabulary {
       if (!positions.some(isIn, everyday))
         hits.push({ id, positions: positions.map((position) => kept[position] as number) });
     }
-    return hits;
+    return hits.length > 1 ? hits.filter((hit) => !hits.some((other) => holdsWithin(other, hit))) : hits;
   }
 
   /** The positions of the tokens that are not part of a deal's name. */
@@ -503,4 +503,18 @@ export function isSlip(token: string, word: string): boolean {
     return token.slice(at + 1) === word.slice(at) && (typed === token[at - 1] || typed === token[at + 1]);
   }
   return false;
+}
+
+/**
+ * Whether one section's phrase holds another's, longer: "how long will the deal run" (the exit terms) holds "run"
+ * (governance), which is then not read.
+ */
+function holdsWithin(
+  longer: { positions: readonly number[] },
+  shorter: { positions: readonly number[] },
+): boolean {
+  return (
+    longer.positions.length > shorter.positions.length &&
+    shorter.positions.every((position) => longer.positions.includes(position))
+  );
 }
