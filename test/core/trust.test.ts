@@ -273,6 +273,10 @@ describe("premises a question holds", () => {
     );
   });
 
+  it("says what nothing matched without the words that only frame the question", () => {
+    expect(bot.answer("Any mention of critical minerals?").lead).toContain("matches “critical minerals”.");
+  });
+
   it("says every name the texts lack, and ends a name at a comma", () => {
     expect(bot.answer("Does the Korea deal mention Hyundai or Samsung?").lead).toBe(
       "No — the texts I hold do not mention “Hyundai” or “Samsung”.",

@@ -1493,7 +1493,7 @@ function nothingFound(
     title: "Not found",
     lead: onTopics
       ? `No commitment on ${topics} found in ${where}.${alsoIn}`
-      : `${unsaid}Nothing in ${where} matches “${query.terms.join(" ")}”. ${askHint(ctx, deals)}`,
+      : `${unsaid}Nothing in ${where} matches “${matchedWords(query)}”. ${askHint(ctx, deals)}`,
     deals: [...deals],
     topics: query.topics,
     suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),
@@ -1579,3 +1579,7 @@ function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlyS
     );
   });
 }
+
+/** The words a search found nothing for, without those that only frame it ("any mention of …"). */
+const matchedWords = (query: ParsedQuery) =>
+  (query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ");
