@@ -8,7 +8,13 @@ import { compare, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
-import { citedSources, officialAsked, sources, versionInLanguageAsked } from "./intents/sources.js";
+import {
+  citedSources,
+  officialAsked,
+  sources,
+  textLanguagesAsked,
+  versionInLanguageAsked,
+} from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
@@ -180,7 +186,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     query.subjectTerms.every((term) => mostAsked.includes(term))
   )
     return "topics";
-  if (versionInLanguageAsked(query, ctx) || officialAsked(query, ctx)) return "sources";
+  if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || officialAsked(query, ctx))
+    return "sources";
   // "Did the same person sign all three deals?": the signatories the records share.
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Which sources disagree?": the records of where they do, on who signed.

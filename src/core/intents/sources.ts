@@ -15,7 +15,7 @@ export const sources: Intent = {
   commands: ["sources", "source", "links", "documents", "docs"],
   run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
-    const inLanguage = languageAnswer(query, deals, ctx);
+    const inLanguage = languageAnswer(query, deals, ctx) ?? languagesAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
     const standing = officialAnswer(query, ctx);
     if (standing) return standing;
@@ -119,6 +119,50 @@ function languageAnswer(
   };
 }
 
+/**
+ * "What language is the Japan MOC in?", "Which languages is it available in?": a text's languages asked, with none
+ * named, and not those of its signing ("what language was it signed in?", which no text records).
+ */
+export const textLanguagesAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  /^(what|which)$/.test(query.tokens.find((token) => /^(what|which|how)$/.test(token)) ?? "") &&
+  query.tokens.some(
+    (token, i) => /^languages?$/.test(token) && !/^models?$/.test(query.tokens[i + 1] ?? ""),
+  ) &&
+  query.topics.length === 0 &&
+  !languageNamed(query, ctx) &&
+  !hasAnyOf(
+    query.tokens,
+    ctx.vocabulary.phrasing.languagesAsked.filter((word) => !/^version/.test(word)),
+  );
+
+/** The languages of the deals' own texts held, each text listed. Null unless they are asked. */
+function languagesAnswer(
+  query: ParsedQuery,
+  asked: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  if (!textLanguagesAsked(query, ctx)) return null;
+  const deals = asked.length > 0 ? asked : ctx.dealIds;
+  const texts = [...new Set(deals.flatMap((id) => ownTexts(ctx, id)))];
+  const languagesOf = (id: DealId) =>
+    joinNames([...new Set(ownTexts(ctx, id).map((source) => source.language ?? "English"))]);
+  const perDeal = deals.map((id) => `${ctx.deal(id)?.partner}: ${languagesOf(id) || "none held"}.`);
+  const lead =
+    texts.length === 0
+      ? `The texts I hold include no text of ${dealNames(ctx, deals, "or")} itself.`
+      : deals.length === 1
+        ? `The texts I hold of ${dealNames(ctx, deals, "and")} are in ${languagesOf(deals[0] as DealId)}:`
+        : `The languages of the deals' own texts I hold — ${perDeal.join(" ")}`;
+  return {
+    ...blankAnswer(query, "sources"),
+    found: texts.length > 0,
+    title: `Sources: ${partnerList(ctx, deals)}`,
+    lead,
+    items: texts.map(itemOf),
+    deals: [...deals],
+  };
+}
+
 /** A deal's own texts: its official sources of its kind of document ("memorandum of cooperation …"). */
 const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
   const deal = ctx.deal(id);
@@ -154,7 +198,14 @@ export const officialAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolea
 function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft | null {
   if (!officialAsked(query, ctx)) return null;
   const named = sourcesNamed(query, ctx);
-  const publishers = joinNames([...new Set(named.map((source) => source.publisher))]);
+  // "an official link for the Japan MOC": a source named by its short name is said by it, with its publisher.
+  const asked = new Set(query.tokens);
+  const byShort = (source: Source) => tokenize(source.short).every((word) => asked.has(word));
+  const said = (source: Source) =>
+    byShort(source) && !tokenize(source.publisher).every((word) => asked.has(word))
+      ? `the ${source.short} from ${source.publisher.replace(/^The /, "the ")}`
+      : source.publisher;
+  const publishers = joinNames([...new Set(named.map(said))]);
   const withArticle = (weight: string) => `${/^[aeiou]/.test(weight) ? "an" : "a"} ${weight}`;
   const weights = joinNames([...new Set(named.map((source) => source.weight))].map(withArticle), "or");
   const official = named.every((source) => source.official);
