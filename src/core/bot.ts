@@ -11,6 +11,7 @@ import type { Intent } from "./intents/intent.js";
 import {
   citedSources,
   officialAsked,
+  sourceItselfAsked,
   sources,
   textLanguagesAsked,
   versionInLanguageAsked,
@@ -186,8 +187,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     query.subjectTerms.every((term) => mostAsked.includes(term))
   )
     return "topics";
-  if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || officialAsked(query, ctx))
-    return "sources";
+  const sourceAsked = officialAsked(query, ctx) || sourceItselfAsked(query, ctx);
+  if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
   // "Did the same person sign all three deals?": the signatories the records share.
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Which sources disagree?": the records of where they do, on who signed.

@@ -4,7 +4,7 @@ import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { dealNames, formatDate, joinNames, partnerList } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { type ParsedQuery, wordsReadAs } from "../query.js";
 import { byCodePoint, capitalised, hasAnyOf, keptPer, once, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
@@ -17,7 +17,7 @@ export const sources: Intent = {
     const deals = ctx.dealsAsked(query, options);
     const inLanguage = languageAnswer(query, deals, ctx) ?? languagesAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
-    const standing = officialAnswer(query, ctx);
+    const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
     const { items, lead } = listOf(ctx, deals);
     return {
@@ -172,6 +172,11 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
     .filter((source) => source.official && kind !== "" && source.type.toLowerCase().startsWith(kind));
 };
 
+/** The names a question may call a source by, as words: "govpulse" for "govpulse.tools", without its domain's ending. */
+const namesOf = once((source: Source): string[][] =>
+  [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), source.short].map((name) => tokenize(name)),
+);
+
 /**
  * The sources a question names by their publisher ("Haynes Boone", "the White House") or short name ("the govpulse
  * summary"): every word of one of them stands in it.
@@ -179,13 +184,87 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
 function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
   const asked = new Set(query.tokens);
   // "govpulse" for "govpulse.tools": a publisher's site is named without its domain's ending.
-  const names = (source: Source) =>
-    [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), source.short].map((name) => tokenize(name));
   return ctx.knowledge.sources.filter((source) =>
-    names(source).some(
+    namesOf(source).some(
       (words) => words.length > 0 && words.every((word) => asked.has(word) || word === "the"),
     ),
   );
+}
+
+/**
+ * "What is govpulse?", "What's the govpulse summary?", "Who is Haynes Boone?": a source asked about itself, with no
+ * other word than its name and the asking.
+ */
+export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  if (query.form !== "open" || !/^(what|who)$/.test(query.tokens[0] ?? "")) return false;
+  const named = sourcesNamed(query, ctx);
+  if (query.topics.length + query.sections.length > 0) return false;
+  // "What is the Korea MOU?" asks about the deal, not the source its text is cited from.
+  const asked = new Set(query.tokens);
+  const byPublisher = named.some((source) =>
+    namesOf(source)
+      .slice(0, 2)
+      .some((words) => words.every((word) => asked.has(word))),
+  );
+  if (!byPublisher) return false;
+  const nameWords = new Set(named.flatMap((source) => namesOf(source).flat()));
+  const dealWords = new Set([
+    ...wordsReadAs(query.readings, "deal").flatMap(tokenize),
+    ...ctx.vocabulary.phrasing.dealNouns,
+  ]);
+  return query.tokens.every(
+    (token) => nameWords.has(token) || dealWords.has(token) || ASKING_ONLY.has(token),
+  );
+}
+
+/** The words of "what is the …?" around a name. */
+const ASKING_ONLY = new Set([
+  "what",
+  "who",
+  "is",
+  "s",
+  "are",
+  "was",
+  "were",
+  "the",
+  "a",
+  "an",
+  "of",
+  "on",
+  "for",
+]);
+
+/** The sources a question asks about, listed with what they are (of the deals asked, if any). */
+function sourceItselfAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  if (!sourceItselfAsked(query, ctx)) return null;
+  const ofDeals = new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []));
+  // "the White House article": the source of that short name, not every one of its publisher.
+  const asked = new Set(query.tokens);
+  const all = sourcesNamed(query, ctx);
+  const byShort = all.filter((source) => tokenize(source.short).every((word) => asked.has(word)));
+  const named = (byShort.length > 0 ? byShort : all).filter(
+    (source) => ofDeals.size === 0 || ofDeals.has(source.id),
+  );
+  const publishers = joinNames([
+    ...new Set(named.map((source) => source.publisher.replace(/^The /, "the "))),
+  ]);
+  const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
+  const weights = joinNames([...new Set(named.map((source) => plural(source.weight)))]);
+  return {
+    ...blankAnswer(query, "sources"),
+    found: named.length > 0,
+    title: `Sources: ${publishers}`,
+    lead:
+      named.length > 0
+        ? `The texts I hold from ${publishers} (cited as ${weights}):`
+        : `The texts I hold on ${dealNames(ctx, deals, "and")} include none from that source.`,
+    items: named.map(itemOf),
+    deals: [...deals],
+  };
 }
 
 /** "Is the govpulse summary official?", "Is Haynes Boone an official source?": a source's standing, asked. */
