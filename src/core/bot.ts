@@ -57,6 +57,7 @@ import {
   happenedAsked,
   kindOfDocumentAsked,
   orderAsked,
+  sameAreasAsked,
   sameSignerAsked,
   withEndDateUnset,
   withYesNoLead,
@@ -189,6 +190,8 @@ function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: Knowl
     return "topics";
   const sourceAsked = officialAsked(query, ctx) || sourceItselfAsked(query, ctx);
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
+  // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
+  if (sameAreasAsked(query, ctx).length > 0) return "compare";
   // "Did the same person sign all three deals?": the signatories the records share.
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Which sources disagree?": the records of where they do, on who signed.
@@ -376,6 +379,12 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
     if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
       return run({ ...query, sections: [...query.sections, "document"] }, options);
+    // "Are the deals the same?" asks it of every deal; "Are all three identical?" is a yes/no question whose
+    // word "identical" is no subject to look for.
+    const alike = sameAreasAsked(query, ctx);
+    const asAlike: ParsedQuery = { ...query, deals: alike, subjectTerms: [], terms: [], form: "yes-no" };
+    const rereadAlike = query.deals.length === 0 || query.subjectTerms.length > 0 || query.form !== "yes-no";
+    if (alike.length > 0 && rereadAlike) return run(asAlike, options);
     // "Which deals were signed in Asia?", "Were any signed in Europe?": asked of the deals signed there; a region is
     // no partner asked for. "Were the deals signed in Asia?" asks it of every deal.
     const regional = query.deals.length === 0 ? signedInRegion(query, ctx) : [];

@@ -1001,24 +1001,31 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
 const COPULAS = new Set(["is", "are", "was", "were"]);
 
 /**
+ * The deals "Are the Japan and Korea deals identical?", "Are the three deals the same?" asks to be alike, asked of
+ * nothing in particular (every deal for "the deals"); none for any other question.
+ */
+export function sameAreasAsked(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const same = phrasesIn(query.tokens, ctx.vocabulary.phrasing.sameAsked);
+  const sameWords = new Set(same.flatMap(tokenize));
+  const terms = query.subjectTerms.filter((term) => !sameWords.has(term));
+  const subject = query.topics.length + query.sections.length + query.names.length + terms.length;
+  // "Were the deals signed on the same day?" asks of their signing, not their areas.
+  // "Are all three deals identical?" is read as a question across the deals; it opens as a yes/no one.
+  const yesNo = query.form === "yes-no" || (query.allDeals && COPULAS.has(query.tokens[0] ?? ""));
+  if (!yesNo || subject > 0 || same.length === 0 || mentionsSigning(query, ctx)) return [];
+  const named = [...new Set(query.deals)];
+  const ofAll = named.length === 0 && (namesDealsPlural(query, ctx) || query.allDeals);
+  const ids = ofAll ? ctx.dealIds : named;
+  return ids.length >= 2 ? ids : [];
+}
+
+/**
  * "Are the Japan and Korea deals identical?", "alike?", asked of nothing in particular: whether they list the same
  * areas decides; a No names the areas only one of them lists.
  */
 function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  // "Are the deals identical?" asks it of them all.
-  const ofAll = query.deals.length === 0 && namesDealsPlural(query, ctx);
-  const ids = ofAll ? ctx.dealIds : [...new Set(query.deals)];
-  const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
-  const subject =
-    query.topics.length + query.sections.length + query.names.length + query.subjectTerms.length;
-  // "Were the deals signed on the same day?" asks of their signing, not their areas.
-  if (
-    deals.length < 2 ||
-    subject > 0 ||
-    mentionsSigning(query, ctx) ||
-    phrasesIn(query.tokens, ctx.vocabulary.phrasing.sameAsked).length === 0
-  )
-    return null;
+  const deals = sameAreasAsked(query, ctx).flatMap((id) => ctx.deal(id) ?? []);
+  if (deals.length < 2) return null;
   const listedBy = (topic: string) => deals.filter((deal) => deal.areas.includes(topic));
   const topics = [...new Set(deals.flatMap((deal) => deal.areas))];
   const sole = deals.flatMap((deal) => {
