@@ -627,6 +627,20 @@ const sameSpanAsked = once(
 );
 /** How much of two signing dates must agree to share the span. */
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
+
+const DAY_MS = 86_400_000;
+/**
+ * Whether two ISO dates fall in the same week, whether weeks start on Monday or on Sunday; null when the two
+ * ways of counting weeks disagree (a Sunday and the days around it), which no text settles.
+ */
+function sameWeek(one: string, other: string): boolean | null {
+  const day = (iso: string) => Math.floor(Date.parse(`${iso}T12:00:00Z`) / DAY_MS);
+  // 1 January 1970 was a Thursday: days since then, shifted so weeks start on Monday (+3) or on Sunday (+4).
+  const week = (iso: string, shift: number) => Math.floor((day(iso) + shift) / 7);
+  const fromMonday = week(one, 3) === week(other, 3);
+  const fromSunday = week(one, 4) === week(other, 4);
+  return fromMonday === fromSunday ? fromMonday : null;
+}
 /**
  * Where one deal stands among all of them: "the first to be signed", "the last TPD signed", "signed first"; else,
  * said without "first" or "last", "the most recent", "the newest". Made once per vocabulary.
@@ -697,6 +711,10 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | nul
     const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
     return yesOrNoLead(stands, `${ranked.within}, ${when}`);
   }
+  if (asked === "week") {
+    const same = sameWeek(subject.signed.date, other.signed.date);
+    return same === null ? null : yesOrNoLead(same, when);
+  }
   if (asked !== "order") {
     const span = SPAN_LENGTH[asked] ?? 10;
     const same = subject.signed.date.slice(0, span) === other.signed.date.slice(0, span);
@@ -724,7 +742,7 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | nul
 export function orderAsked(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): "sequence" | "order" | "rank" | "day" | "date" | "month" | "year" | null {
+): "sequence" | "order" | "rank" | "day" | "date" | "week" | "month" | "year" | null {
   const named = [...new Set(query.deals)];
   // "Was the UK deal signed after …", "Did the Korea deal come before the UK one?": the deals themselves, in time;
   // a question about something in them ("fusion after the UK deal?", "the first of the areas listed in the
@@ -737,9 +755,11 @@ export function orderAsked(
   const signed = mentionsSigning(query, ctx);
   if (!signed && !aboutDeals) return null;
   const span = spanShared(query, ctx.vocabulary.phrasing);
-  // "In the same week?" is no span of a date's digits: left to what the texts say.
+  // "In the same week?" is no span of a date's digits: the days of the week decide it (`sameWeek`).
   if (span && named.length === 2)
-    return signed && span in SPAN_LENGTH ? (span as "day" | "month" | "year") : null;
+    return signed && (span in SPAN_LENGTH || span === "week")
+      ? (span as "day" | "week" | "month" | "year")
+      : null;
   if (signed && aboutDeals && rankedAmong(query, ctx)) return "rank";
   const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const earlier = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
