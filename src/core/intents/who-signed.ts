@@ -1,7 +1,7 @@
 import { disputeNotes } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId } from "../model.js";
-import { countWord, dealNames } from "../phrasing.js";
+import { countWord, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { hasAnyOf } from "../text.js";
 import { sameSigner } from "../yes-no.js";
@@ -27,6 +27,9 @@ export const whoSigned: Intent = {
         // "Did the same person sign all three deals?": the signatories the records share decide.
         const same = sameSigner(query, ctx);
         if (same) return { ...same, lead: `${same.lead} ${signatoriesSaid(deals, query, ctx)}` };
+        // "Who signed both the Japan and Korea deals?": those every record names, first.
+        const shared = sharedSignersSaid(deals, query, ctx);
+        if (shared) return { lead: `${shared} ${signatoriesSaid(deals, query, ctx)}` };
         // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
         const recorded = disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id));
         return {
@@ -49,6 +52,30 @@ function signatoriesSaid(deals: readonly DealId[], query: ParsedQuery, ctx: Know
       return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
     })
     .join(" ");
+}
+
+/**
+ * "Who signed both the Japan and Korea deals?": the signatories both deals' records name, or that none signed both.
+ * Null for any other question.
+ */
+function sharedSignersSaid(
+  deals: readonly DealId[],
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): string | null {
+  if (
+    query.form !== "open" ||
+    query.tokens[0] !== "who" ||
+    !query.tokens.includes("both") ||
+    deals.length !== 2
+  )
+    return null;
+  const [first = [], ...rest] = deals.map(
+    (id) => ctx.deal(id)?.signatories.map((person) => person.name) ?? [],
+  );
+  const shared = first.filter((name) => rest.every((names) => names.includes(name)));
+  const named = dealNames(ctx, deals, "and");
+  return shared.length > 0 ? `${joinNames(shared)} signed ${named}.` : `No one signed both ${named}.`;
 }
 
 /** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
