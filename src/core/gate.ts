@@ -66,7 +66,8 @@ export function declineGate(
   if (unnamed.length > 0 && isEmpty(subjectOf(query, ctx)))
     return decline(ctx, query, intent, `The texts I hold do not mention ${joinNames(unnamed)}.`, deals);
   if (intent === "help") return null;
-  if (intent !== "status" && asksWhoNow(query, ctx.vocabulary.phrasing)) {
+  // "still" and "now" are words of where a deal stands too; asked of a post ("still prime minister?"), they are not.
+  if ((intent !== "status" || query.form === "yes-no") && asksWhoNow(query, ctx.vocabulary.phrasing)) {
     const asOf = formatDate(ctx.knowledge.asOf);
     return decline(
       ctx,
@@ -144,7 +145,11 @@ function asksPersonalFact(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 
 /** "Who is the UK's science minister right now?": a person in office today, which no text of the deals records. */
 function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {
-  if (query.tokens[0] !== "who" || !hasAnyOf(query.tokens, now)) return false;
+  if (!hasAnyOf(query.tokens, now)) return false;
+  // "Is Keir Starmer still prime minister?": whether someone holds a post today.
+  if (query.form === "yes-no")
+    return /^(is|are)$/.test(query.tokens[0] ?? "") && hasAnyOf(query.tokens, offices);
+  if (query.tokens[0] !== "who") return false;
   // "Who signed the deal currently in force?" asks of the deal, not of who holds a post.
   return /^(is|are|s)$/.test(query.tokens[1] ?? "") || hasAnyOf(query.tokens, offices);
 }
