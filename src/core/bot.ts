@@ -500,7 +500,12 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (!context) return answerQuestion(text, options);
     if (asksForMore(text)) return nextPage(context, options);
     if (asksWhoSaid(text)) return sourcesOfPrevious(text, context, options);
-    const followUp = followUpQuestion(parse(text), parse(context.query), ctx.dealIds);
+    const followUp = followUpQuestion(
+      parse(text),
+      parse(context.query),
+      ctx.dealIds,
+      ctx.vocabulary.phrasing,
+    );
     const answered = answerQuestion(followUp.text, options);
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
   };

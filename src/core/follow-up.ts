@@ -1,8 +1,8 @@
 import type { Answer, IntentName, Reading } from "./answer.js";
-import type { DealId } from "./model.js";
+import type { DealId, Phrasing } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { FILLER_WORDS, indexOfSequence, tokenize } from "./text.js";
+import { FILLER_WORDS, hasAnyOf, indexOfSequence, tokenize } from "./text.js";
 
 /**
  * The previous turn of a conversation, as a follow-up reads it: the question its answer answered (with
@@ -75,11 +75,20 @@ export function followUpQuestion(
   current: ParsedQuery,
   previous: ParsedQuery,
   dealIds: readonly string[],
+  phrasing: Phrasing,
 ): FollowUp {
   const whole = { text: current.text, carried: [] };
   if (standsAlone(current) || standsAlone(previous)) return whole;
 
   const own = dropOpeners(current.tokens);
+  // "what is her title?" after "who signed the Japan deal?": the signatories again, each with their office (which
+  // of them is meant, the texts cannot tell).
+  const officeOfSigner =
+    previous.intent === "who-signed" &&
+    current.deals.length + current.names.length === 0 &&
+    hasAnyOf(own, phrasing.personPronouns) &&
+    hasAnyOf(own, phrasing.officeAsked);
+  if (officeOfSigner) return { text: previous.text, carried: [...previous.tokens] };
   // "and the others?", "what about the other two?": the previous question, of the deals it did not name.
   const others = dealIds.filter((deal) => !previous.deals.includes(deal));
   const ofOthers =
@@ -102,8 +111,10 @@ export function followUpQuestion(
 
   const parts = partsOf(previous);
   const yesNo = current.form === "yes-no";
-  // "is it in the Japan deal?" after "korea 6g": whether the other deal has the previous subject, still a yes/no.
-  if (ownWho && !ownSubject && !ownIntent && yesNo) {
+  // "is it in the Japan deal?", "does Japan cover that too?" after "korea 6g": whether the other deal has the
+  // previous subject, still a yes/no (a word of covering asks just that).
+  const coverageOnly = !ownIntent || (current.intent === "topics" && current.coverage);
+  if (ownWho && !ownSubject && coverageOnly && yesNo) {
     const carried = [...parts.intent, ...parts.subject];
     return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
   }

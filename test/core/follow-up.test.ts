@@ -148,6 +148,21 @@ describe("over the real knowledge", () => {
     expect(passages(happened)?.[0]).toBe(passages(since)?.[0]);
   });
 
+  it("reads 'what is her title?' after who signed as the signatories' offices, not the document's title", async () => {
+    const real = await realBot();
+    const [, title] = converse(real, ["who signed the japan deal?", "what is her title?"]);
+    expect(title?.intent).toBe("who-signed");
+    expect(title?.deals).toEqual(["japan"]);
+    expect(title?.lead).toContain("Kimi Onoda (Minister of State for Science and Technology Policy)");
+  });
+
+  it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
+    const real = await realBot();
+    const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
+    expect(covered?.deals).toEqual(["japan"]);
+    expect(covered?.lead).toMatch(/^Yes — .* covers telecommunications, 5G and 6G:$/);
+  });
+
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
     const real = await realBot();
     const [, others] = converse(real, ["is the korea deal binding?", "and the others?"]);
