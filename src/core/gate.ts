@@ -54,6 +54,7 @@ export function declineGate(
     return decline(ctx, query, intent, `${lead} ${coverageLine(ctx)}`, refused ? deals : []);
   }
   if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
+  if (judgementAsked(query, ctx)) return decline(ctx, query, intent, NO_JUDGEMENT, deals);
   const countries = countriesAsked(query, ctx);
   // "Does any deal mention China?" asks of the texts, not for a deal with China.
   const mentioned = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
@@ -119,6 +120,29 @@ export function declineGate(
 /** A request to invent, to write or to act, which the bot refuses: it only quotes the texts. */
 export const REFUSED =
   "I can't help with that: I only quote the deal texts; I don't make up quotes, write pieces or play a part.";
+
+const NO_JUDGEMENT =
+  "I don't judge the deals or the people who made them: I quote what the texts say they cover, who signed them and what happened since.";
+
+/**
+ * "Is the UK deal good?", "Is Trump a good president?", "Which deal is best?", "Should the US have signed it?": a
+ * judgement asked of the deals or their people, by a yes/no or a which question, or one opened by "should". A word
+ * the texts use with its neighbour ("best practice") asks nothing of the kind; nor does an open question ("What
+ * does the UK deal say about good practice?").
+ */
+function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { tokens } = query;
+  const judging = setOf(ctx.vocabulary.phrasing.judgementWords);
+  const asking = query.form !== "open" || /^(which|who|should|ought)$/.test(tokens[0] ?? "");
+  if (!asking) return false;
+  return tokens.some((token, i) => {
+    if (!judging.has(token) || (/^(should|ought)$/.test(token) && i > 0)) return false;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const held = (phrase: string[]) => ctx.anySays(phrase);
+    return !(before && held([before, token])) && !(after && held([token, after]));
+  });
+}
 
 const NOT_PERSONAL =
   "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party, family or career of the people they name.";

@@ -18,7 +18,21 @@ const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][a-z0-9]*(?:\s
 // A web address pasted into a question: its parts ("https", "example", "com") are no words of it.
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
 
+// A mention ("<@U024BE7LH>", "<@!80351110224678912>", "<#C024BE7LR|general>", "<!here>", "@everyone"): who a message
+// is addressed to, no word of the question ("@everyone is the Korea deal binding?" opens with "is").
+const MENTION = /<[@#!][^<>\s]*>|(?<![\w@])(?:@(?:everyone|here|channel)(?!\w))+/gi;
+
 type NormalizedInput = { text: string; shortened: boolean };
+
+/**
+ * The text without its tags, nor any tag their removal leaves behind ("<a<b>>" is "<a >" once the inner tag is
+ * gone), so reading the result again finds none. Each pass shortens the text, so the passes end.
+ */
+function withoutMarkup(text: string): string {
+  let rest = text;
+  for (let next = rest.replace(MARKUP, " "); next !== rest; next = rest.replace(MARKUP, " ")) rest = next;
+  return rest;
+}
 
 /** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
 const SHORT = `(${MONTHS.map((month) => month.slice(0, 3)).join("|")}|sept)\\.?`;
@@ -34,12 +48,13 @@ export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === "string" ? raw : "";
   // Cap before the heavy work too, so a megabyte of input costs no more than a long question.
   const bounded = input.length > MAX_QUERY_LENGTH * 4 ? input.slice(0, MAX_QUERY_LENGTH * 4) : input;
-  const cleaned = bounded
+  const visible = bounded
     .replace(LONE_SURROGATE, "\uFFFD")
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
-    .replace(MARKUP, " ")
+    .replace(MENTION, " ");
+  const cleaned = withoutMarkup(visible)
     .replace(WEB_ADDRESS, " ")
     .replace(/\s+/gu, " ")
     .trim()

@@ -121,6 +121,13 @@ describe("normalizeInput", () => {
     expect(normalizeInput("ｋｏｒｅａ\u200b ６ｇ")).toEqual({ text: "korea 6g", shortened: false });
     expect(normalizeInput(undefined)).toEqual({ text: "", shortened: false });
   });
+
+  it("removes mentions, which address a message and are no words of its question", () => {
+    expect(normalizeInput("@everyone is the korea deal binding").text).toBe("is the korea deal binding");
+    expect(normalizeInput("<@U024BE7LH> <!here> who signed? <#C024BE7LR|general>").text).toBe("who signed?");
+    expect(normalizeInput("<@!80351110224678912> korea 6g").text).toBe("korea 6g");
+    expect(normalizeInput("email me@here.com").text).toBe("email me@here.com");
+  });
 });
 
 describe("tokenize", () => {

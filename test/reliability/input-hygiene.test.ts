@@ -167,16 +167,13 @@ describe("every hostile input, on every path", () => {
 });
 
 describe("echoes of what normalisation turns into mentions", () => {
-  it("a fullwidth or zero-width-split @everyone or role mention comes back only in a form that cannot ping", () => {
-    for (const [raw, neutralised] of [
-      ["xyzzy ＠everyone", "@\u200beveryone"],
-      ["xyzzy @\u200beveryone", "@\u200beveryone"],
-      ["xyzzy ＜@&123456789012345678＞", "<\u200b@&123456789012345678>"],
-    ] as const) {
+  it("a fullwidth or zero-width-split @everyone or role mention never comes back as one", () => {
+    for (const raw of ["xyzzy ＠everyone", "xyzzy @\u200beveryone", "xyzzy ＜@&123456789012345678＞"]) {
       const answer = bot.answer(raw);
-      expect(answer.query).not.toBe(raw.replace("xyzzy ", "")); // normalisation did change it
+      // Normalisation makes the mention and removes it: it addresses a message, it is no word of the question.
+      expect(answer.query).toBe("xyzzy");
       const reply = JSON.stringify(renderDiscord(answer, {}));
-      expect(reply).toContain(JSON.stringify(neutralised).slice(1, -1));
+      expect(reply).not.toMatch(/@everyone|<@&\d/);
       expect(discordProblems(renderDiscord(answer, {}))).toEqual([]);
     }
   });
