@@ -179,9 +179,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   if (expansion) {
     const written = new RegExp(`\\(${escapeRegExp(expansion)}\\)`);
     const { connectives } = patterns;
+    // A name whose initials make it ("Korea Positioning System" for KPS) stands for it only where no text spells
+    // it out: "Age of Innovation" is not what AI stands for, as "artificial intelligence (AI)" says.
+    const spelled = ctx.passagesWith([expansion.toLowerCase()]).some((passage) => written.test(passage.text));
+    const byInitials = (text: string) => (spelled ? null : initialsName(text, expansion, connectives));
     return {
-      gives: (passage) =>
-        written.test(passage.text) || initialsName(passage.text, expansion, connectives) !== null,
+      gives: (passage) => written.test(passage.text) || byInitials(passage.text) !== null,
       unsaid: `spell out ${expansion}`,
       // The texts spell an abbreviation out once: the passage that does, found by the word, when no excerpt has it.
       elsewhere: () =>
@@ -196,7 +199,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
         const where = dealName ? `the ${dealName}` : "the texts I hold";
         if (spelled) return `In ${where}, ${expansion} stands for “${spelled}”.`;
         // "What is KPS?": the texts never write it, but name a "Korea Positioning System".
-        const named = written.test(sentence) ? null : initialsName(sentence, expansion, connectives);
+        const named = written.test(sentence) ? null : byInitials(sentence);
         if (named)
           return `The texts I hold do not write ${expansion}; ${dealName ? `the ${dealName} names` : "they name"} “${named}”.`;
         // "Korea's space agency (KASA)": what the texts call it, without its letters spelled out.
@@ -690,6 +693,11 @@ function expansionOf(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
         );
     const ofDeal = [beside(before), beside(after)].find((word) => word && dealAbbreviation(word));
     const asked = inCapitals ?? plain ?? ofDeal;
+    // "What does pro-innovation AI policy mean?" asks what a phrase means, of which "AI" is one word.
+    const subject = before.filter(
+      (word) => !FILLER_WORDS.has(word) && !QUESTION_WORDS.has(word) && !dealWords.has(word),
+    );
+    if (/^mean/.test(phrase) && subject.some((word) => word !== asked)) return null;
     return asked ? asked.toUpperCase() : null;
   }
   // "Who is MSIT?" asks it only of the question's last word ("who is NSF's partner" asks the partner); "what is
