@@ -210,6 +210,10 @@ export const ask: Intent = {
       return mergeAnswers([section, { ...onTopic, lead: lead ?? onTopic.lead }], query);
     }
     if (query.topics.length === 0 && query.terms.length === 0) {
+      // "What did the White House say about the Japan deal?": what that publisher's texts I hold say of it.
+      const published = publishedPassages(query, deals, ctx);
+      if (published)
+        return passagesAnswer(published.title, published.lead, published.about, published.passages);
       if (deals.length === 0) return notUnderstood(answer, ctx);
       return paginate(
         overview(answer, deals, ctx),
@@ -774,6 +778,23 @@ function rank(
   const top =
     asked.length > 1 ? takeTurns(kept, asked, count) : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
   return { top, total, rare, onlyDevelopments };
+}
+
+/**
+ * The passages of the publishers a question names ("the White House", "Japan's Cabinet Office"), of the deals asked
+ * (any, when none is), in knowledge order; null when it names none or they published nothing on those deals.
+ */
+function publishedPassages(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups) {
+  if (query.publishers.length === 0) return null;
+  const asked = deals.length > 0 ? deals : ctx.dealIds;
+  const passages = ctx
+    .passages({ deals: asked })
+    .filter((passage) => query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? ""));
+  if (passages.length === 0) return null;
+  const about = [...new Set(passages.flatMap((passage) => passage.deals))].filter((id) => asked.includes(id));
+  const who = joinNames(query.publishers.map((publisher) => publisher.replace(/^The /, "the ")));
+  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  return { title: `Said by ${who}`, lead: `What ${who} says${of}, in the texts I hold:`, about, passages };
 }
 
 /** By source number (`PassageParts.source`), 1 where one of the publishers published it: read once per bot. */
