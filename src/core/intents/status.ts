@@ -157,10 +157,13 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
   const [asked] = query.deals;
   const future = phrasesIn(query.tokens, ctx.vocabulary.phrasing.future).length > 0;
-  if (asked && holdsAnyOf(query.text, resumeAsked) && !reported(asked, resumeReported))
+  // "When did talks resume?", naming no deal: asked of every deal.
+  const resumed = (asked ? [asked] : deals).some((deal) => reported(deal, resumeReported));
+  const which = asked ? `the ${ctx.dealName(asked)}` : "any of the deals";
+  if (holdsAnyOf(query.text, resumeAsked) && !resumed)
     return future
-      ? { lead: `The reports I hold give no date for work on the ${ctx.dealName(asked)} to resume. ` }
-      : noLead(`no report I hold says work on the ${ctx.dealName(asked)} has resumed or restarted. `);
+      ? { lead: `The reports I hold give no date for work on ${which} to resume. ` }
+      : noLead(`no report I hold says work on ${which} has resumed or restarted. `);
   if (asked && happenedAsked(query, ctx, "discontinuation"))
     return noLead(
       `no report I hold says the ${ctx.dealName(asked)} has been ended or that either side has left it. `,
