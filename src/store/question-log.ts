@@ -203,9 +203,12 @@ const disabledLog: QuestionLog = {
   close: async () => {},
 };
 
-/** Text as stored: control and invisible characters out, then mentions, emails and phone numbers. */
+/**
+ * Text as stored: mentions marked as typed ("[mention]", which normalising a question would remove unmarked), then
+ * control and invisible characters out, then what normalising reveals (a fullwidth email or phone number).
+ */
 function cleaned(text: string): string {
-  return redact(normalizeInput(text).text);
+  return redact(normalizeInput(redact(text)).text);
 }
 
 function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
