@@ -52,6 +52,9 @@ const NEGATION_REACH = 5;
  * sentence holds all of the question's words of substance, the lead says the texts give no plain yes or no.
  */
 export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  // "Is AI the only area all three share?": the areas every deal lists decide, in place of the answer's own lead.
+  const shared = answer.found ? onlySharedLead(query, ctx) : null;
+  if (shared) return { ...answer, ...shared };
   const sole = answer.found ? soleLead(query, answer, ctx) : null;
   if (sole) return ledBy(answer, sole);
   // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
@@ -897,6 +900,36 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
   return {
     lead: `The texts I hold do not say whether ${sole.words} is the only one; here is what they say.`,
   };
+}
+
+/**
+ * "Is AI the only topic common to all deals?": Yes when it is the one area every deal asked lists; else No, with the
+ * others they all list, or the deals that do not list it.
+ */
+function onlySharedLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const asks = query.form === "yes-no" || query.text.trimEnd().endsWith("?");
+  const sole =
+    asks && query.allDeals && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleAsked(query, ctx) : null;
+  const topic = sole && !sole.ofDeal ? sole.topic : undefined;
+  if (!topic) return null;
+  const named = [...new Set(query.deals)];
+  const deals = (named.length >= 2 ? named : ctx.dealIds).flatMap((id) => ctx.deal(id) ?? []);
+  const label = inSentence(ctx.topicLabel(topic));
+  const lacking = deals.filter((deal) => !deal.areas.includes(topic));
+  if (lacking.length > 0)
+    return noLead(
+      `${label} is not listed by ${dealsWith(
+        ctx,
+        lacking.map((deal) => deal.id),
+      )}.`,
+    );
+  const shared = (deals[0]?.areas ?? []).filter(
+    (area) => area !== topic && deals.every((deal) => deal.areas.includes(area)),
+  );
+  const all = `all ${countWord(deals.length)} deals`;
+  return shared.length > 0
+    ? noLead(`${all} also list ${joinNames(shared.map((area) => inSentence(ctx.topicLabel(area))))}.`)
+    : yesOrNoLead(true, `${label} is the only area ${all} list.`);
 }
 
 /**
