@@ -20,12 +20,18 @@ export function splitParts(
   const parsed = clauses.map(parse);
   // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening,
   // unless a comma and question word mark every clause as a question ("Japan MOC: which body …, and which …").
+  // Clauses marked as questions ask even of a deal alone ("What is the Korea deal, and is it still active?").
+  const askedOfDeal = (part: ParsedQuery) =>
+    asked !== null &&
+    part.deals.length > 0 &&
+    (part.form === "yes-no" || QUESTION_WORDS.has(part.tokens[0] ?? ""));
   const asking = parsed.filter(
     (part, i) =>
       part.intentBy !== "default" ||
       part.topics.length > 0 ||
       part.sections.length > 0 ||
       part.names.length > 0 ||
+      askedOfDeal(part) ||
       ((i > 0 || asked !== null) && asksOwnWords(part, asked !== null)),
   );
   const [first] = parsed;
@@ -65,6 +71,8 @@ export function splitParts(
     !whichEach &&
     !(first.form !== "yes-no" && parts.some((part) => part.form === "yes-no")) &&
     !(asked && parts.some((part) => part.subjectTerms.length > 0)) &&
+    // "Is it binding, and does it cover space?": each yes/no question has its own Yes or No.
+    !(asked && parts.filter((part) => part.form === "yes-no").length > 1) &&
     intents.size === 1 &&
     !eachOfItsOwnDeal(parsed) &&
     parts.every((part, i) => part.sections.length === 0 && !(i > 0 && asksOwnWords(part)))
@@ -111,7 +119,16 @@ function clausesAtAnd(query: ParsedQuery): string[] {
 }
 
 const ASKED = [...QUESTION_WORDS].join("|");
-const ASKED_CLAUSE_BREAK = new RegExp(`(?:,\\s*(?:and|also)|\\s[+&])\\s+(?=(?:${ASKED})\\b)`, "i");
+/** The verbs a yes/no clause opens with, before what it asks of: "…, and does it cover space?", "… and is it binding?". */
+const YES_NO_OPENING = "(?:is|are|was|were|does|do|did|can|has|have)\\s+(?:it|they|the|this|that)";
+/**
+ * Where one question ends and another begins: a question mark before more words ("Who signed the UK deal? Was it
+ * binding?"), a comma and "and" before a question word or a yes/no opening, or "and" before a yes/no opening.
+ */
+const ASKED_CLAUSE_BREAK = new RegExp(
+  `(?<=\\?)\\s+(?=\\S)|(?:,\\s*(?:and|also)|\\s[+&])\\s+(?=(?:${ASKED}|${YES_NO_OPENING})\\b)|\\s+and\\s+(?=${YES_NO_OPENING}\\b)`,
+  "i",
+);
 
 /** A clause that asks with words of substance but no topic, section or name: "what is the industry exchange". */
 function asksOwnWords(part: ParsedQuery, askedAnywhere = false): boolean {
@@ -166,6 +183,10 @@ export function mergeAnswers(answers: readonly AnswerDraft[], query: ParsedQuery
     )
       .filter(Boolean)
       .sort((a, b) => Number(a === IN_ENGLISH) - Number(b === IN_ENGLISH))
+      // A heading ends with a colon only where the excerpts follow it: before another part's lead it ends a sentence.
+      .map((sentence, i, all) =>
+        i < all.length - 1 && sentence.endsWith(":") ? `${sentence.slice(0, -1)}.` : sentence,
+      )
       .join(" "),
     excerpts: items.length > 0 && mixed ? [] : excerpts,
     items: items.length > 0 && mixed ? [...items, ...excerpts.map(asItem)] : items,
