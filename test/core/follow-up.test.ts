@@ -163,6 +163,15 @@ describe("over the real knowledge", () => {
     expect(covered?.lead).toMatch(/^Yes — .* covers telecommunications, 5G and 6G:$/);
   });
 
+  it("reads 'what do they say?' after which deals cover a topic as what the deals say on it", async () => {
+    const real = await realBot();
+    const [, said] = converse(real, ["which deals cover fusion?", "what do they say?"]);
+    expect(said?.found).toBe(true);
+    expect(said?.topics).toEqual(["fusion"]);
+    const [, signed] = converse(real, ["which deals mention quantum?", "who signed them?"]);
+    expect(signed?.intent).toBe("who-signed");
+  });
+
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
     const real = await realBot();
     const [, others] = converse(real, ["is the korea deal binding?", "and the others?"]);
