@@ -137,7 +137,8 @@ function compared(request: IntentRequest): AnswerDraft {
       : `${absent} ${about} found in the ${ctx.dealName(deal)} text.`;
     return {
       deal,
-      dealName: heading,
+      // "Which deal mentions the Genesis Mission?": a later report on a deal is shown as one, not as its text.
+      dealName: passage && laterOnly(passage) ? `${heading} · ${LATER_REPORT}` : heading,
       excerpt: passage ? excerptOf(ctx, passage, deal) : null,
       note: passage ? null : note,
     };
@@ -152,9 +153,14 @@ function compared(request: IntentRequest): AnswerDraft {
     return { deal, row: shown ? row(deal, shown, heading) : row(deal, subject), has, lacks };
   });
   const rows = byDeal.map((each) => each.row);
+  const reportedOnly = new Set(
+    byDeal.filter((each) => each.row.dealName.endsWith(LATER_REPORT)).map((each) => each.deal),
+  );
   const covered = byDeal
-    .filter((each) => each.row.excerpt && (either || each.lacks.length === 0))
+    .filter((each) => each.row.excerpt && !reportedOnly.has(each.deal) && (either || each.lacks.length === 0))
     .map((each) => each.deal);
+  const laterSaid =
+    reportedOnly.size > 0 ? ` A later report on ${dealsWith(ctx, [...reportedOnly])} mentions it.` : "";
   const notes = byDeal.flatMap(({ deal, has, lacks }) => [
     ...has
       .slice(1)
@@ -180,21 +186,28 @@ function compared(request: IntentRequest): AnswerDraft {
     : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
   return {
     ...answer,
-    found: covered.length > 0,
+    found: covered.length + reportedOnly.size > 0,
     title: `${capitalised(what)} across the deals`,
     verdict: onProperty ? undefined : opening.verdict,
     lead: onProperty
       ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
-      : `${opening.lead}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
+      : `${opening.lead}${laterSaid}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
     rows,
     notes,
     excerpts: rows.flatMap((row) => (row.excerpt ? [row.excerpt] : [])).slice(0, 3),
     page: { offset: 0, shown: Math.min(covered.length, 3), total: covered.length, next: null },
-    deals: lacking && missing.length > 0 ? missing : covered,
+    deals:
+      lacking && missing.length > 0
+        ? missing
+        : pool.filter((deal) => covered.includes(deal) || reportedOnly.has(deal)),
     topics: query.topics,
     suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
   };
 }
+
+const LATER_REPORT = "a later report, not the deal's text";
+/** A passage reporting what happened after the signing, which no deal's own text says. */
+const laterOnly = (passage: Passage) => passage.section === "development";
 
 /** The topics a which-deal question asks a deal to have, before a negation, and not to have, after it. */
 type Split = { wanted: string[]; excluded: string[] };
