@@ -148,8 +148,9 @@ export function nameHas(person: Signatory, word: string): boolean {
   const parts = partsOfName(person);
   for (let i = 0; i < parts.length; i++) {
     const { part, allowance } = parts[i] as NamePart;
-    // A short part slips only in place and from its first letter: "kier" is "keir"; "moon" is not "hoon", nor "kim" "kimi".
-    const inPlace = part.length >= 5 || (word.length === part.length && word[0] === part[0]);
+    // A slip keeps the first letter ("myung" is not "kyung"), and a short part slips only in place: "kier" is
+    // "keir"; "moon" is not "hoon", nor "kim" "kimi".
+    const inPlace = word[0] === part[0] && (part.length >= 5 || word.length === part.length);
     if (inPlace && editDistance(part, word, allowance) <= allowance) return true;
   }
   return false;

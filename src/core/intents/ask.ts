@@ -535,9 +535,10 @@ function quotesAsked(
   // "Any quotes from the Korean side?", "What did US officials say?": the side's signatories and bodies.
   const side = sideAsked(query, ctx, deals);
   const sideSaid = side !== null && hasAnyOf(query.tokens, [...sayAsked]);
-  const saidBy = signatorySaid || named.length > 0 || sideSaid;
-  if (!saidBy && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked))
-    return { speakers: [], passages: [], saidBy, naming: [] };
+  // "Any quotes from Onoda?": a signatory's words asked for, as "what did Onoda say?" asks.
+  const quoteAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked);
+  const saidBy = signatorySaid || named.length > 0 || sideSaid || (quoteAsked && people.length > 0);
+  if (!saidBy && !quoteAsked) return { speakers: [], passages: [], saidBy, naming: [] };
   if (side) return { ...quotesOfSide(side, ctx), saidBy };
   const speakers = [...people.map((person) => person.name), ...named];
   // Only passages with a speaker's name can quote them: those are read, in knowledge order.
