@@ -29,6 +29,7 @@ import {
   setOf,
   stem,
   tokenize,
+  unique,
   writtenWords,
 } from "./text.js";
 
@@ -87,7 +88,7 @@ export function declineGate(
       "The texts I hold do not say where the name of the deals comes from.",
       deals,
     );
-  const unheld = officeUnnamed(query, deals, ctx) ?? postNotHeld(query, ctx);
+  const unheld = officeUnnamed(query, deals, ctx) ?? postNotHeld(query, ctx) ?? postOfSideUnnamed(query, ctx);
   if (unheld) return decline(ctx, query, intent, unheld, deals);
   // "Was sieht das Abkommen … vor?" with nothing recognised: the texts are English; say so.
   const nothingRead = deals.length === 0 && query.topics.length === 0 && !signatoriesNamed(query, ctx).length;
@@ -217,6 +218,47 @@ function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: Knowle
   if (deal.signatories.some(holds) || named) return null;
   const signers = joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
   return `The texts I hold name no ${asTyped(query.text, [...post, office].join(" "))} of ${dealList(ctx, [deal.id])}. The ${deal.name} was signed by ${signers}.`;
+}
+
+/**
+ * "What did the Korean president say?", "Who was the US ambassador involved?": a post of one side (the word before
+ * it names a partner or the United States) that none of that side's signatories holds and no text names with that
+ * word is not in the texts; who signed for that side is said instead. Null otherwise ("the UK prime minister").
+ */
+function postOfSideUnnamed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const { tokens } = query;
+  const titles = titlesOf(ctx.knowledge);
+  const at = tokens.findIndex((token) => titles.has(token));
+  if (at < 1) return null;
+  const partnerOf = new Map(query.readings.filter((r) => r.kind === "deal").map((r) => [r.words, r.as]));
+  const usWords = setOf(ctx.vocabulary.phrasing.usSide);
+  const isSide = (token: string) => partnerOf.has(token) || usWords.has(token);
+  let before = at - 1;
+  while (before >= 0 && !isSide(tokens[before] ?? "") && !FILLER_WORDS.has(tokens[before] ?? "")) before -= 1;
+  const modifiers = tokens.slice(before + 1, at);
+  const sideWord = tokens[before] === "s" ? tokens[before - 1] : tokens[before];
+  if (!sideWord || !isSide(sideWord)) return null;
+  const partner = partnerOf.get(sideWord);
+  const side = partner ? "partner" : "us";
+  const deals = (partner ? [partner] : query.deals.length > 0 ? query.deals : ctx.dealIds).flatMap(
+    (id) => ctx.deal(id) ?? [],
+  );
+  const post = [...modifiers, tokens[at] as string];
+  const signers = unique(deals.flatMap((deal) => deal.signatories.filter((person) => person.side === side)));
+  const holds = (person: Signatory) => {
+    const office = tokenize(person.office).map(stem);
+    return post.every((word) => office.includes(stem(word)));
+  };
+  // "the Korean AI secretary": a text of the deal naming the post ("Senior Secretary for AI") names someone in it.
+  const title = tokens[at] as string;
+  const forms = modifiers.length > 0 ? [post, [title, "for", ...modifiers], [title, "of", ...modifiers]] : [];
+  const ofDeals = (passage: Passage) => deals.some((deal) => passage.deals.includes(deal.id));
+  const named = ctx.anySays([sideWord, ...post]) || ctx.passagesSaying(forms).some(ofDeals);
+  if (signers.length === 0 || signers.some(holds) || named) return null;
+  const of = partner ? dealList(ctx, [partner]) : "the United States";
+  const who = joinNames(unique(signers.map((person) => `${person.name} (${person.office})`)));
+  const deal = deals.length === 1 ? `The ${deals[0]?.name} was signed` : "The deals were signed";
+  return `The texts I hold name no ${asTyped(query.text, post.join(" "))} of ${of}. ${deal} for ${partner ? "it" : "the United States"} by ${who}.`;
 }
 
 /**
