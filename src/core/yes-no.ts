@@ -248,8 +248,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           negated: !bySection && around.some((word) => negations.has(word)),
           // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it";
           // so is a heading before one ("6G: This partnership …"), which says nothing alone.
+          // So is a clause after a colon that does not open a sentence of its own ("…(PNT): making critical
+          // infrastructure more resilient"), which says nothing of what it is about.
           sentence: (ctx.vocabulary.phrasing.madePronouns.includes(tokenize(sentence)[0] ?? "") ||
-          isHeading(sentence)
+          isHeading(sentence) ||
+          (/^\p{Ll}/u.test(sentence.trim()) && excerpt.text.includes(`: ${sentence.trim()}`))
             ? (excerpt.text.split(FULL_STOP).find((whole) => whole.includes(sentence.trim())) ?? sentence)
             : sentence
           )

@@ -273,6 +273,12 @@ describe("premises a question holds", () => {
     );
   });
 
+  it("says a clause after a colon in its whole sentence when it does not say what it is about", () => {
+    expect(bot.answer("Is there anything on critical infrastructure?").lead).toMatch(
+      /^Yes — the U\.S\.–UK .* covers positioning, navigation and timing \(PNT\): making critical infrastructure/,
+    );
+  });
+
   it("says what nothing matched without the words that only frame the question", () => {
     expect(bot.answer("Any mention of critical minerals?").lead).toContain("matches “critical minerals”.");
   });
