@@ -382,9 +382,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // "Are the deals the same?" asks it of every deal; "Are all three identical?" is a yes/no question whose
     // word "identical" is no subject to look for.
     const alike = sameAreasAsked(query, ctx);
-    const asAlike: ParsedQuery = { ...query, deals: alike, subjectTerms: [], terms: [], form: "yes-no" };
     const rereadAlike = query.deals.length === 0 || query.subjectTerms.length > 0 || query.form !== "yes-no";
-    if (alike.length > 0 && rereadAlike) return run(asAlike, options);
+    if (alike.length > 0 && rereadAlike)
+      return run({ ...query, deals: alike, subjectTerms: [], terms: [], form: "yes-no" }, options);
     // "Which deals were signed in Asia?", "Were any signed in Europe?": asked of the deals signed there; a region is
     // no partner asked for. "Were the deals signed in Asia?" asks it of every deal.
     const regional = query.deals.length === 0 ? signedInRegion(query, ctx) : [];

@@ -79,7 +79,7 @@ export function followUpQuestion(
 ): FollowUp {
   const whole = { text: current.text, carried: [] };
   if (standsAlone(current)) return whole;
-  if (standsAlone(previous)) return ofThoseFound(current, previous) ?? whole;
+  if (standsAlone(previous)) return ofThoseFound(current, previous, phrasing) ?? whole;
 
   const own = dropOpeners(current.tokens);
   // "what is her title?" after "who signed the Japan deal?": the signatories again, each with their office (which
@@ -166,8 +166,8 @@ export function markCarried(readings: readonly Reading[], followUp: FollowUp, ow
  * "what do they say?" after "which deals cover fusion?": what the deals say on the topics that question asked of,
  * when the follow-up points back at them and asks of nothing else. Null otherwise.
  */
-function ofThoseFound(current: ParsedQuery, previous: ParsedQuery): FollowUp | null {
-  const pointsBack = current.tokens.some((token) => THOSE.has(token));
+function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phrasing): FollowUp | null {
+  const pointsBack = hasAnyOf(current.tokens, phrasing.pointBack);
   const ownAsked =
     current.deals.length + current.topics.length + current.names.length + current.sections.length;
   const topics = wordsReadAs(previous.readings, "topic");
@@ -176,9 +176,6 @@ function ofThoseFound(current: ParsedQuery, previous: ParsedQuery): FollowUp | n
     return null;
   return { text: [...current.tokens, ...topics].join(" "), carried: topics.flatMap(tokenize) };
 }
-
-/** Words pointing back at the deals a previous answer found. */
-const THOSE = new Set(["they", "them", "those", "these", "their"]);
 
 function standsAlone(query: ParsedQuery): boolean {
   return (

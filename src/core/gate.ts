@@ -140,8 +140,7 @@ function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
     if (!judging.has(token) || (/^(should|ought)$/.test(token) && i > 0)) return false;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const held = (phrase: string[]) => ctx.anySays(phrase);
-    return !(before && held([before, token])) && !(after && held([token, after]));
+    return !(before && ctx.anySays([before, token])) && !(after && ctx.anySays([token, after]));
   });
 }
 

@@ -201,7 +201,7 @@ export const NOT_KNOWN_AS_WORDS = [
     "namingWords originWords timelineAsked bodiesListed usSide versionAsked sideWords happenWords officialAsked disputeAsked",
   ),
   ...listNames(
-    "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked gainAsked personPronouns judgementWords nextDeal",
+    "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked anyAsked gainAsked personPronouns pointBack judgementWords nextDeal",
   ),
 ];
 

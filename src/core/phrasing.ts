@@ -47,6 +47,9 @@ export function titleCase(words: string): string {
 }
 
 /** A topic label inside a sentence: "quantum technology", but "AI" and "6G" keep their capitals. */
+/** A name opening with "The" as it stands inside a sentence: "the White House". */
+export const nameInSentence = (name: string) => name.replace(/^The /, "the ");
+
 export function inSentence(label: string): string {
   return label.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word) => word.toLowerCase());
 }

@@ -4,7 +4,7 @@ import { inDealTexts } from "./coverage.js";
 import { HAS_AMOUNT, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, KnowledgeBase, Passage, Phrasing } from "./model.js";
-import { countWord, MONTHS } from "./phrasing.js";
+import { countWord, MONTHS, nameInSentence } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { nameHas, signingAsked, signingClause } from "./signing-question.js";
 import {
@@ -207,7 +207,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
           sentence.slice(0, sentence.indexOf(`(${expansion})`)),
         );
         return called?.[1]
-          ? `The texts I hold do not spell out ${expansion}; they call it “${called[1].split(/\s+/).slice(-4).join(" ").replace(/^The /, "the ")}”.`
+          ? `The texts I hold do not spell out ${expansion}; they call it “${nameInSentence(called[1].split(/\s+/).slice(-4).join(" "))}”.`
           : null;
       },
       ofExcerpts: true,

@@ -38,6 +38,7 @@ import {
   documentSaid,
   inSentence,
   joinNames,
+  nameInSentence,
   partnerList,
   titleCase,
 } from "../phrasing.js";
@@ -793,7 +794,7 @@ function publishedPassages(query: ParsedQuery, deals: readonly DealId[], ctx: Kn
     .filter((passage) => query.publishers.includes(ctx.source(passage.sourceId)?.publisher ?? ""));
   if (passages.length === 0) return null;
   const about = [...new Set(passages.flatMap((passage) => passage.deals))].filter((id) => asked.includes(id));
-  const who = joinNames(query.publishers.map((publisher) => publisher.replace(/^The /, "the ")));
+  const who = joinNames(query.publishers.map(nameInSentence));
   const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
   return { title: `Said by ${who}`, lead: `What ${who} says${of}, in the texts I hold:`, about, passages };
 }

@@ -138,7 +138,7 @@ function compared(request: IntentRequest): AnswerDraft {
     return {
       deal,
       // "Which deal mentions the Genesis Mission?": a later report on a deal is shown as one, not as its text.
-      dealName: passage && laterOnly(passage) ? `${heading} · ${LATER_REPORT}` : heading,
+      dealName: laterOnly(passage) ? `${heading} · ${LATER_REPORT}` : heading,
       excerpt: passage ? excerptOf(ctx, passage, deal) : null,
       note: passage ? null : note,
     };
@@ -154,7 +154,7 @@ function compared(request: IntentRequest): AnswerDraft {
   });
   const rows = byDeal.map((each) => each.row);
   const reportedOnly = new Set(
-    byDeal.filter((each) => each.row.dealName.endsWith(LATER_REPORT)).map((each) => each.deal),
+    byDeal.filter(({ row }) => laterOnly(ctx.passage(row.excerpt?.passageId ?? ""))).map((each) => each.deal),
   );
   const covered = byDeal
     .filter((each) => each.row.excerpt && !reportedOnly.has(each.deal) && (either || each.lacks.length === 0))
@@ -207,7 +207,7 @@ function compared(request: IntentRequest): AnswerDraft {
 
 const LATER_REPORT = "a later report, not the deal's text";
 /** A passage reporting what happened after the signing, which no deal's own text says. */
-const laterOnly = (passage: Passage) => passage.section === "development";
+const laterOnly = (passage: Passage | null | undefined) => passage?.section === "development";
 
 /** The topics a which-deal question asks a deal to have, before a negation, and not to have, after it. */
 type Split = { wanted: string[]; excluded: string[] };

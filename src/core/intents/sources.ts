@@ -3,7 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
-import { dealNames, formatDate, joinNames, partnerList } from "../phrasing.js";
+import { dealNames, formatDate, joinNames, nameInSentence, partnerList } from "../phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "../query.js";
 import { byCodePoint, capitalised, hasAnyOf, keptPer, once, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
@@ -177,6 +177,10 @@ const namesOf = once((source: Source): string[][] =>
   [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), source.short].map((name) => tokenize(name)),
 );
 
+/** Whether every word of a source's short name ("Japan MOC") stands among the words asked. */
+const namedByShort = (source: Source, asked: ReadonlySet<string>) =>
+  tokenize(source.short).every((word) => asked.has(word));
+
 /**
  * The sources a question names by their publisher ("Haynes Boone", "the White House") or short name ("the govpulse
  * summary"): every word of one of them stands in it.
@@ -245,13 +249,11 @@ function sourceItselfAnswer(
   // "the White House article": the source of that short name, not every one of its publisher.
   const asked = new Set(query.tokens);
   const all = sourcesNamed(query, ctx);
-  const byShort = all.filter((source) => tokenize(source.short).every((word) => asked.has(word)));
+  const byShort = all.filter((source) => namedByShort(source, asked));
   const named = (byShort.length > 0 ? byShort : all).filter(
     (source) => ofDeals.size === 0 || ofDeals.has(source.id),
   );
-  const publishers = joinNames([
-    ...new Set(named.map((source) => source.publisher.replace(/^The /, "the "))),
-  ]);
+  const publishers = joinNames([...new Set(named.map((source) => nameInSentence(source.publisher)))]);
   const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
   const weights = joinNames([...new Set(named.map((source) => plural(source.weight)))]);
   return {
@@ -279,10 +281,9 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   const named = sourcesNamed(query, ctx);
   // "an official link for the Japan MOC": a source named by its short name is said by it, with its publisher.
   const asked = new Set(query.tokens);
-  const byShort = (source: Source) => tokenize(source.short).every((word) => asked.has(word));
   const said = (source: Source) =>
-    byShort(source) && !tokenize(source.publisher).every((word) => asked.has(word))
-      ? `the ${source.short} from ${source.publisher.replace(/^The /, "the ")}`
+    namedByShort(source, asked) && !tokenize(source.publisher).every((word) => asked.has(word))
+      ? `the ${source.short} from ${nameInSentence(source.publisher)}`
       : source.publisher;
   const publishers = joinNames([...new Set(named.map(said))]);
   const withArticle = (weight: string) => `${/^[aeiou]/.test(weight) ? "an" : "a"} ${weight}`;
