@@ -181,9 +181,13 @@ function compared(request: IntentRequest): AnswerDraft {
   const missing = known.filter((deal) => !covered.includes(deal));
   // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held.
   const decided = yesNo && (unread.length === 0 || missing.length > 0);
-  const opening = lacking
-    ? lackingLead(what, missing, covered, ctx, unread.length > 0)
-    : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
+  // "What's the difference between an MOU and an MOC?": the kind of document each deal is, from its record.
+  const kinds = bySection && !decided && sections.every((section) => section === "document");
+  const opening = kinds
+    ? { lead: documentKinds(pool, ctx) }
+    : lacking
+      ? lackingLead(what, missing, covered, ctx, unread.length > 0)
+      : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
   return {
     ...answer,
     found: covered.length + reportedOnly.size > 0,
@@ -203,6 +207,18 @@ function compared(request: IntentRequest): AnswerDraft {
     topics: query.topics,
     suggestions: covered.length > 0 ? [] : suggestionsNear(ctx, []),
   };
+}
+
+/** "Memorandum of Understanding (MOU): the deals with the United Kingdom and the Republic of Korea. …" */
+function documentKinds(deals: readonly DealId[], ctx: KnowledgeLookups): string {
+  const kinds = new Map<string, DealId[]>();
+  for (const id of deals) {
+    const document = ctx.deal(id)?.document;
+    if (!document) continue;
+    const kind = `${document.type} (${document.abbreviation})`;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), id]);
+  }
+  return [...kinds].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}.`).join(" ");
 }
 
 const LATER_REPORT = "a later report, not the deal's text";
