@@ -433,13 +433,21 @@ export function missingPremise(query: ParsedQuery, ctx: KnowledgeLookups): Premi
   return premise;
 }
 
-/** "UK AI Safety Institute" held as "UK AI Security Institute": the texts' name between the same first and last words. */
-function heldAs(name: string, ctx: KnowledgeLookups): string | null {
+/**
+ * "UK AI Safety Institute" held as "UK AI Security Institute": the texts' name between the same first and last
+ * words (in the passages `within` keeps, if given).
+ */
+export function heldAs(
+  name: string,
+  ctx: KnowledgeLookups,
+  within?: (passage: Passage) => boolean,
+): string | null {
   const [first = "", ...rest] = tokenize(name);
   const last = rest.at(-1);
   if (last === undefined) return null;
   const renamed = new RegExp(`\\b${first}\\b(\\W+\\w+){1,3}?\\W+${last}\\b`, "i");
   for (const passage of ctx.passagesWith([first, last])) {
+    if (within && !within(passage)) continue;
     const found = renamed.exec(passage.text);
     if (found) return found[0];
   }

@@ -26,7 +26,7 @@ import {
   togetherInTexts,
   writtenAs,
 } from "../coverage.js";
-import { asTyped, countriesAsked, HAS_AMOUNT, REFUSED } from "../gate.js";
+import { asTyped, countriesAsked, HAS_AMOUNT, heldAs, REFUSED } from "../gate.js";
 import { DEVELOPMENT, type KnowledgeLookups, ONE_DEAL, QUOTE } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -1264,6 +1264,21 @@ function unnamedIn(
     return {
       passages: onTopics,
       instead: `what they say on ${describe(ctx, { ...subject, names: [], aliasWords: [], topics })}`,
+    };
+  }
+  // "Does the UK deal mention the AI Safety Institute?": the name its texts give between the same first and last
+  // words ("AI Security Institute").
+  const inMissing = (passage: Passage) => passage.deals.some((deal) => missing.includes(deal));
+  const [asName] = subject.names.map((name) => name.words.join(" "));
+  const renamed = asName ? heldAs(asName, ctx, inMissing) : null;
+  if (renamed) {
+    const naming = ctx.passagesSaying([tokenize(renamed)]);
+    return {
+      passages: (deal, count) => {
+        const ofDeal = naming.filter((passage) => passage.deals.includes(deal));
+        return { passages: ofDeal.slice(0, count), total: ofDeal.length };
+      },
+      instead: `they name the “${renamed}”`,
     };
   }
   const words = [...subject.names.flatMap((name) => name.forms.flat()), ...subject.terms];
