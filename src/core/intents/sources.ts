@@ -201,8 +201,17 @@ function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
  */
 export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (query.form !== "open" || !/^(what|who)$/.test(query.tokens[0] ?? "")) return false;
-  const named = sourcesNamed(query, ctx);
   if (query.topics.length + query.sections.length > 0) return false;
+  // Every word a name of some source, a deal's or one of asking: read before the sources are, as most questions
+  // have another word.
+  const dealWords = new Set([
+    ...wordsReadAs(query.readings, "deal").flatMap(tokenize),
+    ...ctx.vocabulary.phrasing.dealNouns,
+  ]);
+  const anySource = sourceNameWords(ctx.knowledge.sources);
+  const asking = (token: string) => dealWords.has(token) || ASKING_ONLY.has(token);
+  if (!query.tokens.every((token) => anySource.has(token) || asking(token))) return false;
+  const named = sourcesNamed(query, ctx);
   // "What is the Korea MOU?" asks about the deal, not the source its text is cited from.
   const asked = new Set(query.tokens);
   const byPublisher = named.some((source) =>
@@ -212,14 +221,14 @@ export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   );
   if (!byPublisher) return false;
   const nameWords = new Set(named.flatMap((source) => namesOf(source).flat()));
-  const dealWords = new Set([
-    ...wordsReadAs(query.readings, "deal").flatMap(tokenize),
-    ...ctx.vocabulary.phrasing.dealNouns,
-  ]);
-  return query.tokens.every(
-    (token) => nameWords.has(token) || dealWords.has(token) || ASKING_ONLY.has(token),
-  );
+  return query.tokens.every((token) => nameWords.has(token) || asking(token));
 }
+
+/** Every word of every source's names, found once per knowledge. */
+const sourceNameWords = once(
+  (sources: readonly Source[]): ReadonlySet<string> =>
+    new Set(sources.flatMap((source) => namesOf(source).flat())),
+);
 
 /** The words of "what is the …?" around a name. */
 const ASKING_ONLY = new Set([
