@@ -152,11 +152,25 @@ export function nameHas(person: Signatory, word: string): boolean {
     // "keir"; "moon" is not "hoon", nor "kim" "kimi".
     const inPlace = word[0] === part[0] && (part.length >= 5 || word.length === part.length);
     if (inPlace && editDistance(part, word, allowance) <= allowance) return true;
+    // "bea" for "bae": two letters after the first typed the other way round.
+    if (inPlace && swapped(part, word)) return true;
   }
   return false;
 }
 
 type NamePart = { part: string; allowance: number };
+
+/** Whether `word` is `part` with two neighbouring letters after the first exchanged ("bea", "bae"). */
+function swapped(part: string, word: string): boolean {
+  if (part.length !== word.length || part === word) return false;
+  const at = [...part].findIndex((letter, i) => letter !== word[i]);
+  return (
+    at > 0 &&
+    part[at] === word[at + 1] &&
+    part[at + 1] === word[at] &&
+    part.slice(at + 2) === word.slice(at + 2)
+  );
+}
 
 /**
  * The words of a signatory's name that a question may use (three letters or more), each with its typo allowance;
