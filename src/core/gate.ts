@@ -203,10 +203,7 @@ function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: Knowle
     (word) => !FILLER_WORDS.has(word) && !dealWords.has(word),
   );
   if (post.length === 0) return null;
-  const holds = (person: Signatory) => {
-    const office = tokenize(person.office).map(stem);
-    return post.every((word) => office.includes(stem(word)));
-  };
+  const holds = (person: Signatory) => officeHolds(person.office, post);
   const office = tokens[at] as string;
   const forms = [
     [...post, office],
@@ -244,10 +241,7 @@ function postOfSideUnnamed(query: ParsedQuery, ctx: KnowledgeLookups): string | 
   );
   const post = [...modifiers, tokens[at] as string];
   const signers = unique(deals.flatMap((deal) => deal.signatories.filter((person) => person.side === side)));
-  const holds = (person: Signatory) => {
-    const office = tokenize(person.office).map(stem);
-    return post.every((word) => office.includes(stem(word)));
-  };
+  const holds = (person: Signatory) => officeHolds(person.office, post);
   // "the Korean AI secretary": a text of the deal naming the post ("Senior Secretary for AI") names someone in it.
   const title = tokens[at] as string;
   const forms = modifiers.length > 0 ? [post, [title, "for", ...modifiers], [title, "of", ...modifiers]] : [];
@@ -291,6 +285,12 @@ function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const from = tokens.findIndex((token, i) => i > nameEnd && !FILLER_WORDS.has(token));
   const asked = tokens.slice(from, after.length > 0 ? tokens.length : at + 1).join(" ");
   return `The texts I hold name ${person.name} as ${person.office}, not as ${asTyped(query.text, asked)}.`;
+}
+
+/** Whether an office ("Minister of State for Science and Technology Policy") has every word of a post asked. */
+export function officeHolds(office: string, post: readonly string[]): boolean {
+  const words = tokenize(office).map(stem);
+  return post.every((word) => words.includes(stem(word)));
 }
 
 /** The titles of a post a person may hold ("minister", "secretary"), not the bodies among the offices. */

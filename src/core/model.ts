@@ -119,7 +119,7 @@ export type Deal = {
     venue?: string;
     city?: string;
     country?: string;
-    /** The parts of the world the place is in ("asia"), lower-cased. */
+    /** The parts of the world the place is in, as a question's words ("asia", "asia pacific"). */
     regions: string[];
     sourceId: string;
   };

@@ -19,8 +19,9 @@ const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][a-z0-9]*(?:\s
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
 
 // A mention ("<@U024BE7LH>", "<@!80351110224678912>", "<#C024BE7LR|general>", "<!here>", "@everyone"): who a message
-// is addressed to, no word of the question ("@everyone is the Korea deal binding?" opens with "is").
-const MENTION = /<[@#!][^<>\s]*>|(?<![\w@])(?:@(?:everyone|here|channel)(?!\w))+/gi;
+// is addressed to, no word of the question ("@everyone is the Korea deal binding?" opens with "is"); what the
+// question log marks as one (`redact`).
+export const MENTION = /<[@#!][^<>\s]*>|(?<![\w@])(?:@(?:everyone|here|channel)(?!\w))+/gi;
 
 type NormalizedInput = { text: string; shortened: boolean };
 

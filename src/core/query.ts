@@ -304,11 +304,13 @@ export function parseQuery(
   };
 }
 
+/** The phrases asking what a side gains, as words: read once per vocabulary. */
+const gainPhrases = once((phrasing: Phrasing) => phrasing.gainAsked.map(tokenize));
+
 /** The places of the words asking what a side gains, in a question opened by "what" or "who"; null for any other. */
 function gainPositions(tokens: readonly string[], phrasing: Phrasing): number[] | null {
   if (!/^(what|who)$/.test(tokens[0] ?? "")) return null;
-  for (const phrase of phrasing.gainAsked) {
-    const words = tokenize(phrase);
+  for (const words of gainPhrases(phrasing)) {
     const at = indexOfSequence(tokens, words);
     // "What happens if Korea wants to get out of it?" asks of leaving.
     if (at > 0 && tokens[at - 1] !== "to" && !tokens.slice(0, at).includes("if"))

@@ -133,8 +133,7 @@ export const regionsAsked = (query: ParsedQuery, ctx: KnowledgeLookups): string[
     : [];
 
 /** Whether a deal's record places its signing in the region of these words ("asia pacific"). */
-export const inRegion = (deal: Deal, words: string) =>
-  deal.signed.regions.some((region) => tokenize(region).join(" ") === words);
+export const inRegion = (deal: Deal, words: string) => deal.signed.regions.includes(words);
 
 /** "Why did Starmer refuse to sign …", "decline to sign", "leave without signing": a signing said not to happen. */
 const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>

@@ -181,7 +181,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     const { connectives } = patterns;
     // A name whose initials make it ("Korea Positioning System" for KPS) stands for it only where no text spells
     // it out: "Age of Innovation" is not what AI stands for, as "artificial intelligence (AI)" says.
-    const spelled = ctx.passagesWith([expansion.toLowerCase()]).some((passage) => written.test(passage.text));
+    const spelled = spellingOut(ctx, expansion).some((passage) => written.test(passage.text));
     const byInitials = (text: string) => (spelled ? null : initialsName(text, expansion, connectives));
     return {
       gives: (passage) => written.test(passage.text) || byInitials(passage.text) !== null,

@@ -1,7 +1,7 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
-import { amountValue, asTyped, HAS_AMOUNT, sumGivenBy, titlesOf } from "./gate.js";
+import { amountValue, asTyped, HAS_AMOUNT, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
 import {
@@ -1109,13 +1109,9 @@ function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null 
   if (at < 0 || !mentionsSigning(query, ctx)) return null;
   const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
   const post = tokens.slice(by + 1, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
-  const holds = (office: string) => {
-    const words = tokenize(office).map(stem);
-    return post.every((word) => words.includes(stem(word)));
-  };
   const signers = (deal: Deal) =>
     joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
-  const held = deals.map((deal) => deal.signatories.filter((person) => holds(person.office)));
+  const held = deals.map((deal) => deal.signatories.filter((person) => officeHolds(person.office, post)));
   const said = deals.map((deal) => `The ${deal.name} was signed by ${signers(deal)}.`).join(" ");
   return yesOrNoLead(
     held.every((holders) => holders.length > 0),
@@ -1129,6 +1125,10 @@ export const sameSignerAsked = ({ tokens }: ParsedQuery): boolean =>
 const SIGNER_NOUNS = new Set(
   "person people signer signers signatory signatories official officials".split(" "),
 );
+
+/** The names every one of the lists holds, in the first list's order. */
+export const namesInEvery = ([first = [], ...rest]: readonly (readonly string[])[]): string[] =>
+  first.filter((name) => rest.every((names) => names.includes(name)));
 
 /**
  * "Did the same person sign the Japan and Korea deals for the US?": the signatories the deals' records share (of
@@ -1144,7 +1144,7 @@ export function sameSigner(query: ParsedQuery, ctx: KnowledgeLookups): Lead | nu
   const signers = (deal: Deal) =>
     deal.signatories.filter((person) => !side || person.side === side).map((person) => person.name);
   const [first = [], ...rest] = deals.map(signers);
-  const shared = first.filter((name) => rest.every((names) => names.includes(name)));
+  const shared = namesInEvery([first, ...rest]);
   // "the same people" asks it of every signer; "the same person" of one.
   const everyOne = hasAnyOf(query.tokens, ["people", "signatories", "signers"]);
   const allShared = shared.length === first.length && rest.every((names) => names.length === first.length);

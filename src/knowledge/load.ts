@@ -7,7 +7,7 @@ import type { BotDeps } from "../core/bot.js";
 import { BotError } from "../core/errors.js";
 import type { Deal, KnowledgeBase, Passage, Source, Topic } from "../core/model.js";
 import { readWords } from "../core/passage-tables.js";
-import { byCodePoint } from "../core/text.js";
+import { byCodePoint, tokenize } from "../core/text.js";
 import {
   type ArticleFile,
   articleFileSchema,
@@ -285,6 +285,8 @@ function dealFrom(file: string, data: DealFile, check: ReferenceChecker): Deal {
     signed: (({ source, ...signed }) => ({
       ...signed,
       place: [signed.venue, signed.city, signed.country].filter(Boolean).join(", "),
+      // As a question's words read them: "asia-pacific" is "asia pacific".
+      regions: signed.regions.map((region) => tokenize(region).join(" ")),
       sourceId: source,
     }))(data.signed),
     signatories: data.signatories.map(({ sources, ...signatory }) => ({ ...signatory, sourceIds: sources })),

@@ -1,9 +1,8 @@
+import { MENTION } from "../core/normalize.js";
+
 /** Longest question text or note stored, in characters. */
 export const MAX_STORED_TEXT = 500;
 
-// Slack: <@U123>, <#C123|name>, <!here>, <!subteam^S1|@team>; Discord: <@123>, <@!123>, <@&123>, <#123>;
-// and the bare broadcast words a user may type.
-const MENTION = /<(?:@[!&]?|#|!)[^<>\s]{1,100}>|@(?:everyone|here|channel)\b/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // A run of digits with the separators phone numbers are written with; counted below.
 const PHONE_LIKE = /\+?\(?\d[\d ().-]{5,}\d/g;

@@ -4,7 +4,7 @@ import type { DealId } from "../model.js";
 import { countWord, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { hasAnyOf } from "../text.js";
-import { sameSigner } from "../yes-no.js";
+import { namesInEvery, sameSigner } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -17,7 +17,7 @@ export const whoSigned: Intent = {
     const { query, ctx } = request;
     // "Which sources disagree?": the deals whose sources differ on who signed, that said first.
     const disputes = disputeAsked(query, ctx);
-    const disputed = ctx.dealIds.filter((id) => disputeNotes(ctx, [id]).length > 0);
+    const disputed = disputes ? ctx.dealIds.filter((id) => disputeNotes(ctx, [id]).length > 0) : [];
     if (disputes && query.deals.length === 0 && disputed.length > 0)
       return whoSigned.run({ ...request, query: { ...query, deals: disputed } });
     return factsAnswer(request, {
@@ -70,10 +70,9 @@ function sharedSignersSaid(
     deals.length !== 2
   )
     return null;
-  const [first = [], ...rest] = deals.map(
-    (id) => ctx.deal(id)?.signatories.map((person) => person.name) ?? [],
+  const shared = namesInEvery(
+    deals.map((id) => ctx.deal(id)?.signatories.map((person) => person.name) ?? []),
   );
-  const shared = first.filter((name) => rest.every((names) => names.includes(name)));
   const named = dealNames(ctx, deals, "and");
   return shared.length > 0 ? `${joinNames(shared)} signed ${named}.` : `No one signed both ${named}.`;
 }
