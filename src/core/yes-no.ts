@@ -1119,12 +1119,25 @@ function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null 
   );
 }
 
-/** "the same person", "the same people": a signer asked to be the same, not a day or place ("the same month"). */
+/**
+ * "the same person", "the same people": a signer asked to be the same, not a day or place ("the same month"); or
+ * "did anyone sign all three?", one signer of every deal asked for.
+ */
 export const sameSignerAsked = ({ tokens }: ParsedQuery): boolean =>
-  tokens.some((token, i) => token === "same" && SIGNER_NOUNS.has(tokens[i + 1] ?? ""));
+  tokens.some(
+    (token, i) =>
+      (token === "same" && SIGNER_NOUNS.has(tokens[i + 1] ?? "")) ||
+      (ANYONE.has(token) && signedEvery(tokens.slice(i + 1))),
+  );
 const SIGNER_NOUNS = new Set(
   "person people signer signers signatory signatories official officials".split(" "),
 );
+const ANYONE = new Set(["anyone", "anybody", "someone", "somebody"]);
+
+/** "signed all three", "sign both", "signed every deal": a signing asked of each deal at once. */
+export const signedEvery = (tokens: readonly string[]): boolean =>
+  tokens.some((token, i) => /^sign(s|ed)?$/.test(token) && EVERY_DEAL.has(tokens[i + 1] ?? ""));
+const EVERY_DEAL = new Set(["all", "both", "every"]);
 
 /** The names every one of the lists holds, in the first list's order. */
 export const namesInEvery = ([first = [], ...rest]: readonly (readonly string[])[]): string[] =>

@@ -230,10 +230,15 @@ const sourceNameWords = once(
     new Set(sources.flatMap((source) => namesOf(source).flat())),
 );
 
-/** The words of "what is the …?" around a name. */
+/** The words of "what is the …?" or "who wrote the …?" around a name. */
 const ASKING_ONLY = new Set([
   "what",
   "who",
+  "wrote",
+  "writes",
+  "published",
+  "publishes",
+  "behind",
   "is",
   "s",
   "are",

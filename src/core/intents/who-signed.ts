@@ -4,7 +4,7 @@ import type { DealId } from "../model.js";
 import { countWord, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { hasAnyOf } from "../text.js";
-import { namesInEvery, sameSigner } from "../yes-no.js";
+import { namesInEvery, sameSigner, signedEvery } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
@@ -55,7 +55,8 @@ function signatoriesSaid(deals: readonly DealId[], query: ParsedQuery, ctx: Know
 }
 
 /**
- * "Who signed both the Japan and Korea deals?": the signatories both deals' records name, or that none signed both.
+ * "Who signed both the Japan and Korea deals?", "who signed all three?": the signatories every deal's record names,
+ * or that none signed them all.
  * Null for any other question.
  */
 function sharedSignersSaid(
@@ -63,18 +64,17 @@ function sharedSignersSaid(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
 ): string | null {
-  if (
-    query.form !== "open" ||
-    query.tokens[0] !== "who" ||
-    !query.tokens.includes("both") ||
-    deals.length !== 2
-  )
-    return null;
+  const { tokens } = query;
+  const asked = tokens.includes("both") ? deals.length === 2 : signedEvery(tokens) && deals.length > 2;
+  if (query.form === "yes-no" || tokens[0] !== "who" || !asked) return null;
   const shared = namesInEvery(
     deals.map((id) => ctx.deal(id)?.signatories.map((person) => person.name) ?? []),
   );
   const named = dealNames(ctx, deals, "and");
-  return shared.length > 0 ? `${joinNames(shared)} signed ${named}.` : `No one signed both ${named}.`;
+  if (shared.length > 0) return `${joinNames(shared)} signed ${named}.`;
+  return deals.length === 2
+    ? `No one signed both ${named}.`
+    : `No one signed all ${countWord(deals.length)}: ${named}.`;
 }
 
 /** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
