@@ -173,8 +173,12 @@ const INSTRUCTIONS_REFUSED = "I only quote the deal texts and follow no instruct
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
-function intentFor(query: ParsedQuery, statusCues: readonly string[], ctx: KnowledgeLookups): IntentName {
+function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
+  const statusCues = cues.status ?? [];
+  // "What's new in the Korea deal compared to the Japan deal?": the two deals side by side, not the news on them.
+  const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
+  if (query.intent === "status" && new Set(query.deals).size > 1 && compared) return "compare";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
   if (otherDocument && query.sections.includes("document")) return "ask";
@@ -313,8 +317,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   const firstExamples = info.flatMap((intent) => intent.examples.slice(0, 1));
   const byName = new Map(intents.map((intent) => [intent.name, intent]));
   const parse = (text: string) => parseQuery(text, vocabulary, intents);
-  const statusCues = knowledge.intentCues.status ?? [];
-  const route = (query: ParsedQuery) => intentFor(query, statusCues, ctx);
+  const route = (query: ParsedQuery) => intentFor(query, knowledge.intentCues, ctx);
   const names = {
     deal: (id: string) => ctx.deal(id)?.label ?? id,
     topic: (id: string) => ctx.topicLabel(id),
