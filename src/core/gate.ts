@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
 import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
+import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
@@ -222,6 +222,40 @@ function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: Knowle
  * word is not in the texts; who signed for that side is said instead. Null otherwise ("the UK prime minister").
  */
 function postOfSideUnnamed(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const asked = postOfSide(query, ctx);
+  if (!asked || asked.signers.length === 0 || asked.holders.length > 0) return null;
+  const { tokens } = query;
+  const { post, partner, deals, signers } = asked;
+  // "the Korean AI secretary": a text of the deal naming the post ("Senior Secretary for AI") names someone in it.
+  const modifiers = post.slice(0, -1);
+  const title = tokens[asked.at] as string;
+  const forms = modifiers.length > 0 ? [post, [title, "for", ...modifiers], [title, "of", ...modifiers]] : [];
+  const ofDeals = (passage: Passage) => deals.some((deal) => passage.deals.includes(deal.id));
+  const named = ctx.anySays([asked.sideWord, ...post]) || ctx.passagesSaying(forms).some(ofDeals);
+  if (named) return null;
+  const of = partner ? dealList(ctx, [partner]) : "the United States";
+  const who = joinNames(unique(signers.map((person) => `${person.name} (${person.office})`)));
+  const deal = deals.length === 1 ? `The ${deals[0]?.name} was signed` : "The deals were signed";
+  return `The texts I hold name no ${asTyped(query.text, post.join(" "))} of ${of}. ${deal} for ${partner ? "it" : "the United States"} by ${who}.`;
+}
+
+/** A post asked of a side ("the British prime minister"), with that side's signatories and those holding it. */
+type PostOfSide = {
+  /** Where the post's title word stands in the question. */
+  at: number;
+  post: string[];
+  sideWord: string;
+  partner?: DealId;
+  deals: Deal[];
+  signers: Signatory[];
+  holders: Signatory[];
+};
+
+/**
+ * "the Korean AI secretary", "the British prime minister", "the US president": a title word of the signatories'
+ * offices after a side's word, read with the words between them as the post. Null when the question has none.
+ */
+export function postOfSide(query: ParsedQuery, ctx: KnowledgeLookups): PostOfSide | null {
   const { tokens } = query;
   const titles = titlesOf(ctx.knowledge);
   const at = tokens.findIndex((token) => titles.has(token));
@@ -241,17 +275,8 @@ function postOfSideUnnamed(query: ParsedQuery, ctx: KnowledgeLookups): string | 
   );
   const post = [...modifiers, tokens[at] as string];
   const signers = unique(deals.flatMap((deal) => deal.signatories.filter((person) => person.side === side)));
-  const holds = (person: Signatory) => officeHolds(person.office, post);
-  // "the Korean AI secretary": a text of the deal naming the post ("Senior Secretary for AI") names someone in it.
-  const title = tokens[at] as string;
-  const forms = modifiers.length > 0 ? [post, [title, "for", ...modifiers], [title, "of", ...modifiers]] : [];
-  const ofDeals = (passage: Passage) => deals.some((deal) => passage.deals.includes(deal.id));
-  const named = ctx.anySays([sideWord, ...post]) || ctx.passagesSaying(forms).some(ofDeals);
-  if (signers.length === 0 || signers.some(holds) || named) return null;
-  const of = partner ? dealList(ctx, [partner]) : "the United States";
-  const who = joinNames(unique(signers.map((person) => `${person.name} (${person.office})`)));
-  const deal = deals.length === 1 ? `The ${deals[0]?.name} was signed` : "The deals were signed";
-  return `The texts I hold name no ${asTyped(query.text, post.join(" "))} of ${of}. ${deal} for ${partner ? "it" : "the United States"} by ${who}.`;
+  const holders = signers.filter((person) => officeHolds(person.office, post));
+  return { at, post, sideWord, partner, deals, signers, holders };
 }
 
 /**

@@ -26,7 +26,7 @@ import {
   togetherInTexts,
   writtenAs,
 } from "../coverage.js";
-import { asTyped, countriesAsked, HAS_AMOUNT, heldAs, REFUSED } from "../gate.js";
+import { asTyped, countriesAsked, HAS_AMOUNT, heldAs, postOfSide, REFUSED } from "../gate.js";
 import { DEVELOPMENT, type KnowledgeLookups, ONE_DEAL, QUOTE } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -517,17 +517,22 @@ function quotesAsked(
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
 ): { speakers: string[]; passages: Passage[]; saidBy: boolean; naming: Passage[]; heading?: string } {
-  const people = signatoriesNamed(query, ctx);
   const sayAsked = setOf(ctx.vocabulary.phrasing.sayAsked);
+  // "What did the British prime minister say?": the signatory holding the post asked, as if named.
+  const post = postOfSide(query, ctx);
+  const byPost = post && sayAsked.has(query.tokens[post.at + 1] ?? "") ? post.holders : [];
+  const people = [...signatoriesNamed(query, ctx), ...byPost];
   // "What did Kratsios say about …": the person named just before "say" is the one quoted; not the one who signed
   // the deal that says it ("the Japan deal signed by Onoda say …").
   const clause = signingClause(query, ctx);
-  const signatorySaid = query.tokens.some(
-    (token, i) =>
-      sayAsked.has(token) &&
-      !clause.has(i - 1) &&
-      people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
-  );
+  const signatorySaid =
+    byPost.length > 0 ||
+    query.tokens.some(
+      (token, i) =>
+        sayAsked.has(token) &&
+        !clause.has(i - 1) &&
+        people.some((person) => nameHas(person, query.tokens[i - 1] ?? "")),
+    );
   // "Did Melania Trump say anything?": a name the texts use, just before "say", is asked for its words, not whether
   // a text names it.
   const named = query.names
