@@ -103,13 +103,14 @@ export function declineGate(
     // A sum is a claim about a deal only when the question names one ("Did Korea pledge $350 billion?" asks of
     // an event the texts do not record, which they cannot deny).
     const { dealNouns, tagPronouns } = ctx.vocabulary.phrasing;
-    // "Is the Korea deal part of the tariff deal?" asks what the deal belongs to, which no text denies.
+    // "Is the Korea deal part of the tariff deal?", "Is it linked to the $350 billion investment?" ask what the
+    // deal belongs or relates to, which no text denies.
     const partOf = query.tokens.findIndex((token, at) => token === "part" && query.tokens[at + 1] === "of");
     const dealIsPart = partOf > 0 && [...dealNouns, ...tagPronouns].includes(query.tokens[partOf - 1] ?? "");
-    const there =
-      (query.coverage && !dealIsPart) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
+    const belongs = dealIsPart || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.relations);
+    const there = (query.coverage && !belongs) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     const ofDeal = hasAnyOf(query.tokens, [...dealNouns, ...tagPronouns]);
-    const claimed = ((premise.sum && ofDeal) || (there && !named)) && query.form === "yes-no";
+    const claimed = ((premise.sum && ofDeal && !belongs) || (there && !named)) && query.form === "yes-no";
     const lead = claimed
       ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;
