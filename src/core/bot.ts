@@ -59,6 +59,7 @@ import {
   orderAsked,
   sameAreasAsked,
   sameSignerAsked,
+  signersSaid,
   withEndDateUnset,
   withYesNoLead,
 } from "./yes-no.js";
@@ -198,6 +199,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (sameAreasAsked(query, ctx).length > 0) return "compare";
   // "Did the same person sign all three deals?": the signatories the records share.
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
+  // "What did the signatories of the Japan deal say?": what the sources quote of them.
+  if (query.intent === "who-signed" && signersSaid(query, ctx)) return "ask";
   // "Which sources disagree?": the records of where they do, on who signed.
   if (disputeAsked(query, ctx) && query.topics.length + query.names.length === 0) return "who-signed";
   // "What does MSIT stand for?" asks what the texts spell out, not where a deal stands.

@@ -56,6 +56,9 @@ const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
 const BARE_WHEN = new Set(["when", "since", "from"]);
 const OF_THAT = new Set(["did", "was", "that", "it", "this", "happen", "happened"]);
 
+/** The word a follow-up about a deal's signers ("did she say anything?") stands for them by. */
+const SIGNATORIES = "signatories";
+
 /** Intents that are complete without a deal or a subject from earlier; a follow-up may inherit any other. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
 
@@ -84,12 +87,24 @@ export function followUpQuestion(
   const own = dropOpeners(current.tokens);
   // "what is her title?" after "who signed the Japan deal?": the signatories again, each with their office (which
   // of them is meant, the texts cannot tell).
-  const officeOfSigner =
-    previous.intent === "who-signed" &&
+  const ofSigner =
+    (previous.intent === "who-signed" || previous.tokens.includes(SIGNATORIES)) &&
     current.deals.length + current.names.length === 0 &&
-    hasAnyOf(own, phrasing.personPronouns) &&
-    hasAnyOf(own, phrasing.officeAsked);
-  if (officeOfSigner) return { text: previous.text, carried: [...previous.tokens] };
+    hasAnyOf(own, phrasing.personPronouns);
+  const { who } = partsOf(previous);
+  const ofDeal = who.length > 0 ? ["of", ...who] : [];
+  if (ofSigner && hasAnyOf(own, phrasing.officeAsked)) {
+    // After "did she say anything?", who signed is asked afresh.
+    const quotesBefore = hasAnyOf(previous.tokens, phrasing.sayAsked);
+    const signers = quotesBefore ? ["who", "signed", ...who] : previous.tokens;
+    return { text: signers.join(" "), carried: [...signers] };
+  }
+  // "did she say anything?" after the same: what the sources quote of that deal's signatories.
+  if (ofSigner && hasAnyOf(own, phrasing.sayAsked)) {
+    const pronouns = new Set(phrasing.personPronouns);
+    const asked = own.flatMap((word) => (pronouns.has(word) ? ["the", SIGNATORIES] : [word]));
+    return { text: [...asked, ...ofDeal].join(" "), carried: who };
+  }
   // "and the others?", "what about the other two?": the previous question, of the deals it did not name.
   const others = dealIds.filter((deal) => !previous.deals.includes(deal));
   const ofOthers =

@@ -1134,6 +1134,14 @@ const SIGNER_NOUNS = new Set(
 );
 const ANYONE = new Set(["anyone", "anybody", "someone", "somebody"]);
 
+/** "What did the signatories of the Japan deal say?": the words of a deal's signers asked for, not who they are. */
+export function signersSaid({ tokens }: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const at = tokens.findIndex((token) => SIGNERS.has(token));
+  const say = setOf(ctx.vocabulary.phrasing.sayAsked);
+  return at >= 0 && tokens.slice(at + 1).some((token) => say.has(token));
+}
+const SIGNERS = new Set(["signer", "signers", "signatory", "signatories"]);
+
 /** "signed all three", "sign both", "signed every deal": a signing asked of each deal at once. */
 export const signedEvery = (tokens: readonly string[]): boolean =>
   tokens.some((token, i) => /^sign(s|ed)?$/.test(token) && EVERY_DEAL.has(tokens[i + 1] ?? ""));

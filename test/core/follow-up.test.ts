@@ -156,6 +156,25 @@ describe("over the real knowledge", () => {
     expect(title?.lead).toContain("Kimi Onoda (Minister of State for Science and Technology Policy)");
   });
 
+  it("reads 'did she say anything?' after who signed as what the sources quote of that deal's signatories", async () => {
+    const real = await realBot();
+    const [, said, title] = converse(real, [
+      "who signed the japan deal?",
+      "did she say anything?",
+      "what is her title?",
+    ]);
+    expect(said?.intent).toBe("ask");
+    expect(said?.lead).toBe(
+      "The texts I hold do not quote Kimi Onoda. What Michael Kratsios said, as the sources report it:",
+    );
+    expect(passages(said)).toEqual(["jk-kratsios-quote"]);
+    // Her title after that is still the signatories' offices, not the quotes again.
+    expect(title?.intent).toBe("who-signed");
+    expect(title?.lead).toContain("Kimi Onoda (Minister of State for Science and Technology Policy)");
+    const [, uk] = converse(real, ["who signed the uk deal?", "what did they say about AI?"]);
+    expect(uk?.lead).toBe("The texts I hold do not quote Donald Trump or Keir Starmer.");
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);

@@ -75,6 +75,7 @@ import {
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
+  signersSaid,
   soleLead,
   weighsCoverage,
 } from "../yes-no.js";
@@ -156,7 +157,7 @@ export const ask: Intent = {
     const refusal = query.offTopic ? `${REFUSED} ` : "";
     // "What did Starmer say at the ceremony?" when no text quotes him: the texts do not report it; "Did Melania Trump
     // say anything?": nor that, but they name her, and what they say of her follows.
-    const unquoted = `The texts I hold do not quote ${who}.`;
+    const unquoted = notQuoted(quoted.speakers);
     if (quoted.passages.length === 0 && quoted.naming.length > 0 && !refusal) {
       const about = [...new Set(quoted.naming.flatMap((passage) => passage.deals))];
       const heading = quoted.heading ?? `What they say of ${who}:`;
@@ -168,7 +169,13 @@ export const ask: Intent = {
       return decline(ctx, query, "ask", `${refusal}${unquoted}`, deals);
     // "The Kratsios quote about the Japan and Korea deals": the passages where the person is quoted.
     if (quoted.passages.length > 0) {
-      const lead = `${refusal}What ${who} said, as the sources report it:`;
+      // "What did Kratsios and Onoda say?": those no text quotes are said to be unquoted, not named as speaking.
+      const quotedOnes = quoted.heading
+        ? quoted.speakers
+        : quoted.speakers.filter((speaker) => quoted.passages.some((p) => quotes(p, [speaker], ctx)));
+      const unquotedOnes = quoted.speakers.filter((speaker) => !quotedOnes.includes(speaker));
+      const none = unquotedOnes.length > 0 ? `${notQuoted(unquotedOnes)} ` : "";
+      const lead = `${refusal}${none}What ${joinNames(quotedOnes)} said, as the sources report it:`;
       return passagesAnswer(`Quotes: ${who}`, lead, [...deals], quoted.passages);
     }
     const holders = officeAsked(query, ctx);
@@ -500,6 +507,10 @@ function sharedWords(
 }
 
 /** Whether the passage quotes one of the speakers: their words in quotation marks, "said" or "called". */
+/** "The texts I hold do not quote Kimi Onoda.", "… do not quote Donald Trump or Keir Starmer." */
+const notQuoted = (speakers: readonly string[]) =>
+  `The texts I hold do not quote ${joinNames(speakers, "or")}.`;
+
 function quotes(passage: Passage, speakers: readonly string[], ctx: KnowledgeLookups): boolean {
   return (
     /[“"]/.test(passage.text) &&
@@ -521,12 +532,16 @@ function quotesAsked(
   // "What did the British prime minister say?": the signatory holding the post asked, as if named.
   const post = postOfSide(query, ctx);
   const byPost = post && sayAsked.has(query.tokens[post.at + 1] ?? "") ? post.holders : [];
-  const people = [...signatoriesNamed(query, ctx), ...byPost];
+  // "What did the signatories of the Japan deal say?": each of the deal's signatories.
+  const asked = deals.length > 0 ? deals : ctx.dealIds;
+  const signers = signersSaid(query, ctx) ? asked.flatMap((id) => ctx.deal(id)?.signatories ?? []) : [];
+  const everyOne = [...signatoriesNamed(query, ctx), ...byPost, ...signers];
+  const people = [...new Map(everyOne.map((person) => [person.name, person])).values()];
   // "What did Kratsios say about …": the person named just before "say" is the one quoted; not the one who signed
   // the deal that says it ("the Japan deal signed by Onoda say …").
   const clause = signingClause(query, ctx);
   const signatorySaid =
-    byPost.length > 0 ||
+    byPost.length + signers.length > 0 ||
     query.tokens.some(
       (token, i) =>
         sayAsked.has(token) &&
