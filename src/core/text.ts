@@ -299,6 +299,18 @@ export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0
 /** Where a sentence ends: after a full stop, not the one of an initial ("U.S. Center"). */
 export const FULL_STOP = /(?<=\.)(?<!\b\p{Lu}\.\p{Lu}\.)\s+/u;
 
+/**
+ * A sentence of `text` that closes a quotation opened in an earlier one ("… our partners,” said Michael Kratsios"),
+ * from where the quotation opens; any other sentence as it is.
+ */
+export function withQuotationOpened(sentence: string, text: string): string {
+  const count = (mark: string) => sentence.split(mark).length - 1;
+  if (count("”") <= count("“")) return sentence;
+  const at = text.indexOf(sentence);
+  const opens = at > 0 ? text.lastIndexOf("“", at) : -1;
+  return opens >= 0 ? text.slice(opens, at + sentence.length) : sentence;
+}
+
 /** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 

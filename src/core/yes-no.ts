@@ -33,6 +33,7 @@ import {
   setOf,
   stem,
   tokenize,
+  withQuotationOpened,
 } from "./text.js";
 import { SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
 import { valueContradicted } from "./value-claimed.js";
@@ -254,7 +255,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           isHeading(sentence) ||
           (/^\p{Ll}/u.test(sentence.trim()) && excerpt.text.includes(`: ${sentence.trim()}`))
             ? (excerpt.text.split(FULL_STOP).find((whole) => whole.includes(sentence.trim())) ?? sentence)
-            : sentence
+            : withQuotationOpened(sentence, excerpt.text)
           )
             .trim()
             .replace(/[,;:]$/, "."),

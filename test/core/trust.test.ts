@@ -279,6 +279,13 @@ describe("premises a question holds", () => {
     );
   });
 
+  it("says a sentence that closes a quotation from where the quotation opens", () => {
+    const lead = bot.answer("Did Kratsios say anything?").lead;
+    expect(lead).toMatch(
+      /^Yes — “The Trump Administration is redefining .* our partners,” said Michael Kratsios/,
+    );
+  });
+
   it("says what nothing matched without the words that only frame the question", () => {
     expect(bot.answer("Any mention of critical minerals?").lead).toContain("matches “critical minerals”.");
   });
