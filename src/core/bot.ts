@@ -511,6 +511,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       parse(context.query),
       ctx.dealIds,
       ctx.vocabulary.phrasing,
+      () => answerQuestion(context.query, {}).deals,
     );
     const answered = answerQuestion(followUp.text, options);
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };

@@ -79,10 +79,15 @@ export function followUpQuestion(
   previous: ParsedQuery,
   dealIds: readonly string[],
   phrasing: Phrasing,
+  /** The deals the previous answer found, in its order: read only when a follow-up picks one by its place. */
+  dealsFound: () => readonly string[] = () => [],
 ): FollowUp {
   const whole = { text: current.text, carried: [] };
   if (standsAlone(current)) return whole;
-  if (standsAlone(previous)) return ofThoseFound(current, previous, phrasing) ?? whole;
+  if (standsAlone(previous))
+    return (
+      ofThoseFound(current, previous, phrasing) ?? oneOfThoseFound(current, previous, dealsFound) ?? whole
+    );
 
   const own = dropOpeners(current.tokens);
   // "what is her title?" after "who signed the Japan deal?": the signatories again, each with their office (which
@@ -191,6 +196,30 @@ function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phr
     return null;
   return { text: [...current.tokens, ...topics].join(" "), carried: topics.flatMap(tokenize) };
 }
+
+/**
+ * "tell me more about the first one" after "which deals cover fusion?": the deal at that place in the previous
+ * answer, on the topics that question asked of. Null otherwise.
+ */
+function oneOfThoseFound(
+  current: ParsedQuery,
+  previous: ParsedQuery,
+  dealsFound: () => readonly string[],
+): FollowUp | null {
+  const place = current.tokens.find(
+    (token, i) => token in PLACES && /^(one|deal)$/.test(current.tokens[i + 1] ?? ""),
+  );
+  const topics = wordsReadAs(previous.readings, "topic");
+  if (!place || previous.form !== "which-deal" || current.deals.length > 0 || topics.length === 0)
+    return null;
+  const deal = dealsFound().at(PLACES[place] as number);
+  if (!deal) return null;
+  const carried = [deal, ...topics.flatMap(tokenize)];
+  return { text: carried.join(" "), carried };
+}
+
+/** Where a deal picked by its place stands in a list: "the first one", "the last one". */
+const PLACES: Record<string, number> = { first: 0, second: 1, third: 2, last: -1, former: 0, latter: -1 };
 
 function standsAlone(query: ParsedQuery): boolean {
   return (

@@ -175,6 +175,17 @@ describe("over the real knowledge", () => {
     expect(uk?.lead).toBe("The texts I hold do not quote Donald Trump or Keir Starmer.");
   });
 
+  it("reads 'the first one' after which deals cover a topic as that deal of the answer, on the topic", async () => {
+    const real = await realBot();
+    const [found, first] = converse(real, ["which deals cover fusion?", "tell me more about the first one"]);
+    expect(found?.deals).toEqual(["uk", "japan"]);
+    expect(first?.deals).toEqual(["uk"]);
+    expect(first?.topics).toEqual(["fusion"]);
+    const [, last] = converse(real, ["which deals mention quantum?", "the last one?"]);
+    expect(last?.deals).toEqual(["korea"]);
+    expect(last?.topics).toEqual(["quantum"]);
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
