@@ -371,8 +371,8 @@ export function withEndDateUnset(
 }
 
 /**
- * For a question asking when one deal expires, answered by its exit clause with no text giving a date: that said,
- * and the clause's first sentence; else null.
+ * For a question asking when the deals answered expire, answered by exit clauses with no text giving a date: that
+ * said, and the first sentence of each deal's clause; else null.
  */
 function endDateUnset(
   query: ParsedQuery,
@@ -380,17 +380,23 @@ function endDateUnset(
   ctx: KnowledgeLookups,
 ): { said: string; clause: string } | null {
   const { expiryAsked } = ctx.vocabulary.phrasing;
-  const [deal] = answer.deals;
-  if (!deal || answer.deals.length > 1 || phrasesIn(query.tokens, expiryAsked).length === 0) return null;
+  const { deals } = answer;
+  if (deals.length === 0 || phrasesIn(query.tokens, expiryAsked).length === 0) return null;
   const clauses = answer.excerpts.filter(
-    (excerpt) => excerpt.deal === deal && ctx.passage(excerpt.passageId)?.section === "discontinuation",
+    (excerpt) =>
+      excerpt.deal !== null &&
+      deals.includes(excerpt.deal) &&
+      ctx.passage(excerpt.passageId)?.section === "discontinuation",
   );
-  const [sentence] = clauses[0]?.text.split(FULL_STOP) ?? [];
-  if (!sentence || clauses.some((clause) => holdsAnyOf(clause.text, expiryAsked))) return null;
-  return {
-    said: `The texts I hold give no date on which the ${ctx.dealName(deal)} ends.`,
-    clause: sentence.trim(),
-  };
+  if (clauses.length === 0 || clauses.some((clause) => holdsAnyOf(clause.text, expiryAsked))) return null;
+  const sentences = deals.flatMap((deal) => {
+    const [sentence] = clauses.find((clause) => clause.deal === deal)?.text.split(FULL_STOP) ?? [];
+    return sentence ? [sentence.trim()] : [];
+  });
+  const [deal] = deals;
+  const ends =
+    deals.length === 1 && deal ? `the ${ctx.dealName(deal)} ends` : `${dealNames(ctx, deals, "and")} end`;
+  return { said: `The texts I hold give no date on which ${ends}.`, clause: sentences.join(" ") };
 }
 
 /**
