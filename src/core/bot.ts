@@ -28,6 +28,7 @@ import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import {
+  documentSignedAsked,
   mentionsSigning,
   onlySigningWords,
   partnerBefore,
@@ -385,6 +386,12 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
     if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
       return run({ ...query, sections: [...query.sections, "document"] }, options);
+    // "What did Korea sign?", "What did Kratsios sign?": the document each of those deals is.
+    const signedDocuments = documentSignedAsked(query, ctx);
+    if (signedDocuments.length > 0) {
+      const asked = { ...query, deals: signedDocuments, subjectTerms: [], terms: [], intent: "ask" as const };
+      return run({ ...asked, sections: ["document"] }, options);
+    }
     // "Are the deals the same?" asks it of every deal; "Are all three identical?" is a yes/no question whose
     // word "identical" is no subject to look for.
     const alike = sameAreasAsked(query, ctx);

@@ -635,6 +635,28 @@ export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId
 }
 
 /**
+ * "What did Korea sign?", "What did Kratsios sign?", "What exactly was signed?": the document signed, asked of the
+ * deals those named signed, else of the deals named, else of every deal. None for any other question.
+ */
+export function documentSignedAsked(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const { tokens } = query;
+  // "what year was it signed", "what did Trump say when it was signed" ask of something else.
+  if (tokens[0] !== "what" || !SIGNED_WHAT.has(tokens[1] ?? "") || query.form !== "open") return [];
+  if (tokens.some((token, i) => i > 0 && QUESTION_WORDS.has(token))) return [];
+  const asked = query.topics.length + query.sections.length + query.countries.length;
+  if (asked > 0 || !mentionsSigning(query, ctx)) return [];
+  const signers = new Set(signatoriesNamed(query, ctx).flatMap((person) => tokenize(person.name)));
+  const terms = query.subjectTerms.filter((term) => !FILLER_WORDS.has(term) && !signers.has(term));
+  if (!onlySigningWords(terms, ctx)) return [];
+  const bySigner = dealsSignedBy(query, ctx);
+  if (bySigner.length > 0) return bySigner;
+  return query.deals.length > 0 ? [...new Set(query.deals)] : [...ctx.dealIds];
+}
+
+/** The words after "what" when it is what was signed: "what did …", "what was …", "what exactly …". */
+const SIGNED_WHAT = new Set(["did", "was", "were", "is", "has", "have", "exactly", "document", "documents"]);
+
+/**
  * "Who will sign the next TPD?", "When is another one signed?": the signing of a deal the texts do not hold. The
  * records of those they hold follow a lead that says so, rather than standing as its answer.
  */
