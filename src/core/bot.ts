@@ -178,6 +178,10 @@ const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   const statusCues = cues.status ?? [];
+  // "Summarise all three deals", "Summarise each deal in one sentence": each deal told, not the deals compared.
+  const told = phrasesIn(query.tokens, ctx.vocabulary.phrasing.explaining).length > 0;
+  const ofNothingElse = query.topics.length + query.names.length + query.subjectTerms.length === 0;
+  if (told && ofNothingElse && (query.allDeals || query.intent === "compare")) return "ask";
   // "What's new in the Korea deal compared to the Japan deal?": the two deals side by side, not the news on them.
   const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
   if (query.intent === "status" && new Set(query.deals).size > 1 && compared) return "compare";

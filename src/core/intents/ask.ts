@@ -222,10 +222,13 @@ export const ask: Intent = {
       const published = publishedPassages(query, deals, ctx);
       if (published)
         return passagesAnswer(published.title, published.lead, published.about, published.passages);
-      if (deals.length === 0) return notUnderstood(answer, ctx);
+      // "summarise the deals", "a summary of all three": every deal's overview.
+      const everyDeal = query.allDeals || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+      const told = deals.length > 0 ? deals : everyDeal ? ctx.dealIds : [];
+      if (told.length === 0) return notUnderstood(answer, ctx);
       return paginate(
-        overview(answer, deals, ctx),
-        overviewPassages(deals, ctx),
+        overview(answer, told, ctx),
+        overviewPassages(told, ctx),
         ({ passage, deal }) => excerptOf(ctx, passage, deal),
         options,
       );
@@ -1488,8 +1491,11 @@ function overview(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeL
     ...answer,
     found: true,
     title: deals.map((id) => ctx.dealName(id)).join(" · "),
+    // Each deal's scope in a sentence of its own: "The U.S.–UK …: Joint work on AI, …".
     lead:
-      deals.length === 1 && first ? first.scope : `An overview of the deals with ${dealList(ctx, deals)}:`,
+      deals.length === 1 && first
+        ? first.scope
+        : deals.map((id) => `The ${ctx.dealName(id)}: ${ctx.deal(id)?.scope ?? ""}`).join(" "),
     deals: [...deals],
   };
 }
