@@ -169,6 +169,12 @@ function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
   return { ...answer, lead: heading ? `${sentences.join(" ")} ${aside} ${heading}` : `${lead} ${aside}` };
 }
 
+/**
+ * "Is it binding? If not, what does it commit to?": a condition on the answer to the question before asks nothing
+ * of its own; both questions are answered.
+ */
+const CONDITION_ON_ANSWER = /(?<=\?)\s*if (?:not|so|yes|no)\b[,:]?\s*/gi;
+
 const INSTRUCTIONS_REFUSED = "I only quote the deal texts and follow no instructions given in a question.";
 
 /** The intents a question for a signing record may be read as by its other words. */
@@ -492,7 +498,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   };
 
   const answerQuestion = (text: string, options: AnswerOptions): AnswerDraft => {
-    const query = parse(text);
+    const query = parse(text.replace(CONDITION_ON_ANSWER, " "));
     const rest = query.offTopic ? withoutRequests(text) : null;
     if (rest) {
       const answered = answerQuestion(rest, options);
