@@ -10,6 +10,7 @@ import {
   pageEnd,
   paginate,
   suggestionsNear,
+  yesOrNoLead,
 } from "../answer-building.js";
 import { bodiesAnswer, namesOf } from "../bodies.js";
 import {
@@ -79,6 +80,7 @@ import {
   soleLead,
   weighsCoverage,
 } from "../yes-no.js";
+import { type Split, splitByNegation } from "./compare.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -131,6 +133,9 @@ export const ask: Intent = {
       !aboutProperty &&
       // "Is there a timeline for the UK deal?": a time limit asked is answered by the limits the deal sets.
       limitsSet(query, ctx, deals).length === 0;
+    // "Does the Japan deal cover fusion but not nuclear?": Yes only when each has the one and lacks the other.
+    const butNot = asksCoverage ? splitByNegation(query, ctx) : null;
+    if (butNot) return coveredButNot({ ...request, query }, deals, butNot);
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
     if (coverage && !(coverage.verdict === "yes" && soleLead(query, coverage, ctx))) return coverage;
@@ -985,6 +990,32 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
  * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
  * coverage; an item that belongs to another deal is said to be there, citing that deal.
  */
+/** Whether each deal asked has every topic wanted and none excluded, said deal by deal, over the topics wanted. */
+function coveredButNot(request: IntentRequest, deals: readonly DealId[], split: Split): AnswerDraft {
+  const { query, ctx } = request;
+  const asked = [...split.wanted, ...split.excluded];
+  const label = (topics: readonly string[], conjunction: string) =>
+    joinNames(
+      topics.map((topic) => ctx.topicLabel(topic).toLowerCase()),
+      conjunction,
+    );
+  const said = deals.map((deal) => {
+    const has = asked.filter((topic) => ctx.covers(deal, topic));
+    const lacks = asked.filter((topic) => !has.includes(topic));
+    const name = `The ${ctx.dealName(deal)}`;
+    if (has.length === 0) return `${name} covers neither ${label(lacks, "nor")}.`;
+    return `${name} covers ${label(has, "and")}${lacks.length > 0 ? ` but not ${label(lacks, "or")}` : ""}.`;
+  });
+  const yes = deals.every(
+    (deal) =>
+      split.wanted.every((topic) => ctx.covers(deal, topic)) &&
+      !split.excluded.some((topic) => ctx.covers(deal, topic)),
+  );
+  const shown = coverageAnswer({ ...request, query: { ...query, topics: split.wanted } }, deals);
+  const answer = shown ?? { ...blankAnswer(query, "ask"), deals: [...deals] };
+  return { ...answer, ...yesOrNoLead(yes, said.join(" ")) };
+}
+
 function coverageAnswer(
   { query, options, ctx }: IntentRequest,
   deals: readonly DealId[],

@@ -225,12 +225,15 @@ const LATER_REPORT = "a later report, not the deal's text";
 /** A passage reporting what happened after the signing, which no deal's own text says. */
 const laterOnly = (passage: Passage | null | undefined) => passage?.section === "development";
 
-/** The topics a which-deal question asks a deal to have, before a negation, and not to have, after it. */
-type Split = { wanted: string[]; excluded: string[] };
+/** The topics a question asks a deal to have, before a negation, and not to have, after it. */
+export type Split = { wanted: string[]; excluded: string[] };
 
-/** "Which deal includes biotech but not fusion?": biotech wanted, fusion excluded; null for any other question. */
-function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Split | null {
-  if (query.form !== "which-deal" || query.topics.length < 2) return null;
+/**
+ * "Which deal includes biotech but not fusion?", "Does the Japan deal cover fusion but not nuclear?": biotech or
+ * fusion wanted, the other excluded; null for any other question.
+ */
+export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Split | null {
+  if (query.form === "open" || query.topics.length < 2) return null;
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const at = query.tokens.findIndex((token) => negations.has(token));
   if (at < 0) return null;
