@@ -1,5 +1,5 @@
 import type { Deal, Phrasing } from "../model.js";
-import { formatDate } from "../phrasing.js";
+import { formatDate, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { byCodePoint, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
@@ -34,7 +34,11 @@ export const when: Intent = {
         : undefined,
       lead: (ids) => {
         const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
-        if (sequence) return signingOrder(deals, ctx.knowledge.deals.length);
+        if (sequence) {
+          const order = signingOrder(deals, ctx.knowledge.deals.length);
+          const signers = signersOfRanked(query, deals, ctx.vocabulary.phrasing);
+          return signers ? `${order} ${signers}` : order;
+        }
         const apart =
           intervalAsked(query, ctx.vocabulary.phrasing) && deals.length >= 2
             ? interval(deals, query.tokens.includes("weeks"))
@@ -80,6 +84,19 @@ function signingOrder(deals: readonly Deal[], held: number): string {
   const later = rest.map(on);
   const last = later.length > 0 ? `; then ${later.join(", then ")} (${lastWord})` : "";
   return `In order of signing: ${on(first)} (${firstWord})${last}.`;
+}
+
+/**
+ * "Which deal was signed last and by whom?": who signed the deal at the end of the order asked (the first one for
+ * "first", "earliest", "oldest"; else the last); null when no signer is asked.
+ */
+function signersOfRanked(query: ParsedQuery, deals: readonly Deal[], phrasing: Phrasing): string | null {
+  if (!hasAnyOf(query.tokens, ["who", "whom"])) return null;
+  const sorted = [...deals].sort((a, b) => byCodePoint(a.signed.date, b.signed.date));
+  const deal = hasAnyOf(query.tokens, phrasing.earliestRank) ? sorted[0] : sorted.at(-1);
+  if (!deal) return null;
+  const signers = deal.signatories.map((person) => `${person.name} (${person.office})`);
+  return `The ${deal.name} was signed by ${joinNames(signers)}.`;
 }
 
 /** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
