@@ -449,7 +449,7 @@ function detectIntent(
   let best: { intent: IntentName; cue: string[]; at: number } | null = null;
   const ordered = strongCuesFirst(intents);
   const { cues, words } = cuesOf(ordered);
-  for (const k of startingIn(new Set(tokens), words)) {
+  for (const k of startingIn(setOf(tokens), words)) {
     const { intent, words: cueTokens } = cues[k] as (typeof cues)[number];
     if (best && intent.weakCues) break;
     if (best && cueTokens.length <= best.cue.length) continue;

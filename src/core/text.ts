@@ -342,7 +342,7 @@ export const writtenWords = (words: readonly string[]) => words.map(escapeRegExp
 /** The phrases (tokens joined by single spaces, as `tokenize` leaves them) that stand in the tokens as whole words. */
 export function phrasesIn(tokens: readonly string[], phrases: readonly string[]): string[] {
   const split = wordsOfPhrases(phrases);
-  return startingIn(new Set(tokens), split)
+  return startingIn(setOf(tokens), split)
     .filter((i) => indexOfSequence(tokens, split[i] as string[]) >= 0)
     .map((i) => phrases[i] as string);
 }

@@ -349,7 +349,7 @@ export class Vocabulary {
     let everyday: ReadonlySet<number> | null = null;
     // No closure in this loop captures its variables: one that did would cost an allocation per section word
     // for every part of every question, whether or not the word is there.
-    const spaced = startingIn(new Set(tokens), this.sectionWords);
+    const spaced = startingIn(setOf(tokens), this.sectionWords);
     const { unspacedSections: others } = this;
     // The two ascending lists of places taken in one order, as the sections are listed.
     for (let i = 0, j = 0; i < spaced.length || j < others.length; ) {

@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { dealNames, formatDate, joinNames, nameInSentence, partnerList } from "../phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "../query.js";
-import { byCodePoint, capitalised, hasAnyOf, keptPer, once, tokenize } from "../text.js";
+import { byCodePoint, capitalised, hasAnyOf, keptPer, once, setOf, tokenize } from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -186,7 +186,7 @@ const namedByShort = (source: Source, asked: ReadonlySet<string>) =>
  * summary"): every word of one of them stands in it.
  */
 function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
-  const asked = new Set(query.tokens);
+  const asked = setOf(query.tokens);
   // "govpulse" for "govpulse.tools": a publisher's site is named without its domain's ending.
   return ctx.knowledge.sources.filter((source) =>
     namesOf(source).some(
@@ -213,7 +213,7 @@ export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   if (!query.tokens.every((token) => anySource.has(token) || asking(token))) return false;
   const named = sourcesNamed(query, ctx);
   // "What is the Korea MOU?" asks about the deal, not the source its text is cited from.
-  const asked = new Set(query.tokens);
+  const asked = setOf(query.tokens);
   const byPublisher = named.some((source) =>
     namesOf(source)
       .slice(0, 2)
@@ -261,7 +261,7 @@ function sourceItselfAnswer(
   if (!sourceItselfAsked(query, ctx)) return null;
   const ofDeals = new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []));
   // "the White House article": the source of that short name, not every one of its publisher.
-  const asked = new Set(query.tokens);
+  const asked = setOf(query.tokens);
   const all = sourcesNamed(query, ctx);
   const byShort = all.filter((source) => namedByShort(source, asked));
   const named = (byShort.length > 0 ? byShort : all).filter(
@@ -294,7 +294,7 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   if (!officialAsked(query, ctx)) return null;
   const named = sourcesNamed(query, ctx);
   // "an official link for the Japan MOC": a source named by its short name is said by it, with its publisher.
-  const asked = new Set(query.tokens);
+  const asked = setOf(query.tokens);
   const said = (source: Source) =>
     namedByShort(source, asked) && !tokenize(source.publisher).every((word) => asked.has(word))
       ? `the ${source.short} from ${nameInSentence(source.publisher)}`
