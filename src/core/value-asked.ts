@@ -574,11 +574,14 @@ const ECHO_LEAD = /^What [^“]* says? about “[^”]*”:$/;
 
 const sentencesOf = (text: string) => text.split(FULL_STOP).filter((sentence) => sentence.trim() !== "");
 
-/** An opening that says what the texts lack: a value lead or a yes/no lead would only repeat it. */
 /** The lead of a sum asked of a deal whose clause commits none: it answers, so no value is looked for after it. */
 export const NO_FUNDS = "No funds are committed: ";
+/**
+ * An opening that says what the texts lack, or that a source is not rated: a value lead or a yes/no lead would
+ * only repeat it.
+ */
 export const SAYS_WHAT_IS_LACKING = new RegExp(
-  `^(The (texts|reports) I hold (do not|name|list)|${NO_FUNDS})`,
+  `^(The (texts|reports) I hold (do not|name|list)|I don't rate|${NO_FUNDS})`,
 );
 
 /**

@@ -283,11 +283,17 @@ function sourceItselfAnswer(
   };
 }
 
-/** "Is the govpulse summary official?", "Is Haynes Boone an official source?": a source's standing, asked. */
+/**
+ * "Is the govpulse summary official?", "Is Haynes Boone an official source?", "Is Mondaq reliable?": a source's
+ * standing, asked.
+ */
 export const officialAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   query.form === "yes-no" &&
-  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked) &&
+  (hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked) || reliabilityAsked(query, ctx)) &&
   sourcesNamed(query, ctx).length > 0;
+
+const reliabilityAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.reliabilityAsked);
 
 /** Whether the sources named are official, from their records, with those sources listed. */
 function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft | null {
@@ -304,14 +310,20 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   const weights = joinNames([...new Set(named.map((source) => source.weight))].map(withArticle), "or");
   const official = named.every((source) => source.official);
   const mixed = !official && named.some((source) => source.official);
-  const lead = mixed
-    ? `The texts I hold cite ${publishers} as ${weights}.`
-    : `${publishers} ${official ? "is" : "is not"} an official source: the texts I hold cite it as ${weights}.`;
+  // "Is Mondaq reliable?": how the texts cite it, not a rating of it.
+  const rated =
+    reliabilityAsked(query, ctx) && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked);
+  const notOfficial = official || mixed ? "" : ", not as an official text";
+  const lead = rated
+    ? `I don't rate sources: the texts I hold cite ${publishers} as ${weights}${notOfficial}.`
+    : mixed
+      ? `The texts I hold cite ${publishers} as ${weights}.`
+      : `${publishers} ${official ? "is" : "is not"} an official source: the texts I hold cite it as ${weights}.`;
   return {
     ...blankAnswer(query, "sources"),
     found: true,
     title: `Sources: ${publishers}`,
-    verdict: mixed ? undefined : official ? "yes" : "no",
+    verdict: mixed || rated ? undefined : official ? "yes" : "no",
     lead,
     items: named.map(itemOf),
   };
