@@ -11,7 +11,8 @@ export const PAGE_SIZE = 3;
 export const IN_ENGLISH = "I answer in English, from the English texts of the deals.";
 
 /** A lead that may answer a yes/no question: its verdict, if any, and the words that follow it. */
-export type Lead = { verdict?: Verdict | undefined; lead: string };
+/** `cites`: passages the lead quotes, which the answer's excerpts then hold. */
+export type Lead = { verdict?: Verdict | undefined; lead: string; cites?: readonly Passage[] };
 
 /**
  * The lead as people read it: the verdict, if any, opens it ("Yes — …", "Binding — …"), and a sentence after
@@ -48,6 +49,22 @@ export const isYesOrNo = (verdict: Verdict | undefined): verdict is "yes" | "no"
 /** The answer with `opening` before its own lead: the opening's verdict, if any, is the answer's now. */
 export function ledBy(answer: AnswerDraft, opening: Lead): AnswerDraft {
   return { ...answer, verdict: opening.verdict, lead: `${opening.lead} ${phrasedLead(answer)}` };
+}
+
+/** The answer with the passages a lead quotes among its excerpts, after those it has. */
+export function citing(
+  answer: AnswerDraft,
+  passages: readonly Passage[],
+  ctx: KnowledgeLookups,
+): AnswerDraft {
+  const missing = passages.filter((passage) => !answer.excerpts.some((e) => e.passageId === passage.id));
+  if (missing.length === 0) return answer;
+  const { page } = answer;
+  return {
+    ...answer,
+    excerpts: [...answer.excerpts, ...missing.map((passage) => excerptOf(ctx, passage))],
+    page: { ...page, shown: page.shown + missing.length, total: page.total + missing.length },
+  };
 }
 
 /** An AnswerDraft with every field set to "nothing yet", for an intent to fill in. */

@@ -244,10 +244,15 @@ export type SearchResults = {
   termsMatchedAt(place: number): number;
 };
 
+export type SearchOptions = { deals?: readonly DealId[]; asTyped?: ReadonlySet<string> };
+
 /** Full-text search over passages, built by the knowledge loader and injected into the core. */
 export type PassageIndex = {
-  /** Passages matching any of the words, scored; with `deals`, only passages of those deals. */
-  search(text: string, options?: { deals?: readonly DealId[] }): SearchResults;
+  /**
+   * Passages matching any of the words, scored; with `deals`, only passages of those deals. A word of `asTyped`
+   * reaches no word one letter away ("competing" is not "computing").
+   */
+  search(text: string, options?: SearchOptions): SearchResults;
   /** The passages indexed, by id, in the index's order: each one's place in the index. */
   readonly passageIds: readonly string[];
   /** Each passage's place in the list the index was built from, by id. */

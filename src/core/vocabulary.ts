@@ -179,6 +179,11 @@ export class Vocabulary {
   readonly publishers: KnowledgeBase["publishers"];
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
+  /**
+   * The common words (`english`) the texts never use ("competing"): searched as typed, never as a word of the
+   * texts one letter away ("computing"). Those the texts use are searched as any word is, their forms with them.
+   */
+  readonly meantAsTyped: ReadonlySet<string>;
   /** The aliases of one word that are known words: what a typo in an English question may stand for. */
   private readonly singleWordsUsed: Aliases["singleWords"];
   /** How questions are phrased (which-deal, yes/no, framing words …), tokenised like questions are. */
@@ -210,6 +215,7 @@ export class Vocabulary {
     this.firstAliases = new Map(knowledge.topics.map((topic) => [topic.id, topic.aliases[0] ?? topic.id]));
     this.otherLanguages = knowledge.otherLanguages;
     this.knownWords = new Set(textWords);
+    this.meantAsTyped = new Set(this.phrasing.english.filter((word) => !this.knownWords.has(word)));
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
     for (const [name, list] of Object.entries(this.phrasing))

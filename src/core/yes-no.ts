@@ -1,5 +1,5 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
-import { isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
+import { citing, isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
@@ -71,7 +71,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
         (SAYS_WHAT_IS_LACKING.test(answer.lead)
           ? null
           : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
-  const led = decided ? ledBy(answer, decided) : answer;
+  const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
@@ -1262,17 +1262,22 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
     const read = words.length > 0 ? ctx.passagesWithAny(words) : ctx.passages({ deals: [deal] });
     const shared = (text: string) => tokenize(text).filter((word) => words.includes(word)).length;
     // The first quote with the most words asked (what a stable sort by that count puts first).
-    let best: { quote: string; shared: number } | null = null;
+    let best: { quote: string; shared: number; passage: Passage } | null = null;
     for (const passage of ownAmong(deal, read))
       for (const [, quote = ""] of passage.text.matchAll(/"([^"]+)"/g)) {
         const count = shared(quote);
-        if (!best || count > best.shared) best = { quote, shared: count };
+        if (!best || count > best.shared) best = { quote, shared: count, passage };
       }
-    return best && best.shared * 2 >= words.length ? `; they say “${best.quote}”` : "";
+    return best && best.shared * 2 >= words.length ? best : null;
   };
-  const verdict = (deal: DealId) =>
-    has(deal)
-      ? `the ${ctx.dealName(deal)}'s texts have “${quoted}”`
-      : `the ${ctx.dealName(deal)}'s texts I hold do not have “${quoted}”${closest(deal)}`;
-  return yesOrNoLead(has(deals[0] as DealId), `${deals.map(verdict).join(". And ")}.`);
+  const cites: Passage[] = [];
+  const verdict = (deal: DealId) => {
+    if (has(deal)) return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
+    const near = closest(deal);
+    if (near) cites.push(near.passage);
+    const theySay = near ? `; they say “${near.quote}”` : "";
+    return `the ${ctx.dealName(deal)}'s texts I hold do not have “${quoted}”${theySay}`;
+  };
+  const lead = `${deals.map(verdict).join(". And ")}.`;
+  return { ...yesOrNoLead(has(deals[0] as DealId), lead), cites };
 }

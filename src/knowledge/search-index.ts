@@ -5,6 +5,7 @@ import type {
   Passage,
   PassageIndex,
   SearchHit,
+  SearchOptions,
   SearchResults,
 } from "../core/model.js";
 import { HASH_SEED, hashWith, TokenTable, wordSet } from "../core/text.js";
@@ -325,14 +326,15 @@ class FlatIndex implements PassageIndex {
     return this.data.passageIds;
   }
 
-  search(text: string, options: { deals?: readonly DealId[] } = {}): SearchResults {
+  search(text: string, options: SearchOptions = {}): SearchResults {
     const deals = options.deals && options.deals.length > 0 ? [...options.deals] : null;
-    const { order, best } = this.score(text, deals);
+    const { asTyped } = options;
+    const { order, best } = this.score(text, deals, asTyped);
     let scored = this.searches;
     // A later search has replaced these scores: score this one again (same words, same results).
     const current = () => {
       if (scored !== this.searches) {
-        this.score(text, deals);
+        this.score(text, deals, asTyped);
         scored = this.searches;
       }
     };
@@ -364,7 +366,11 @@ class FlatIndex implements PassageIndex {
   }
 
   /** Scores the passages matching the text (of the deals, if any) into `scores` and `matched`. */
-  private score(text: string, deals: readonly DealId[] | null): { order: number[]; best: number } {
+  private score(
+    text: string,
+    deals: readonly DealId[] | null,
+    asTyped?: ReadonlySet<string>,
+  ): { order: number[]; best: number } {
     const { data, scores, matched, wordScores, met } = this;
     for (const passage of this.latestOrder) {
       scores[passage] = 0;
@@ -375,7 +381,7 @@ class FlatIndex implements PassageIndex {
     const allowed = deals ? data.dealSets.map((set) => set.some((deal) => deals.includes(deal))) : null;
     const order: number[] = [];
     this.latestOrder = order;
-    for (const word of this.queryWords(text)) {
+    for (const word of this.queryWords(text, asTyped)) {
       let metCount = 0;
       for (const { term, weight } of word.reaches) {
         for (let field = 0; field < FIELDS; field++) {
@@ -426,13 +432,14 @@ class FlatIndex implements PassageIndex {
   }
 
   /** The query's words as MiniSearch reads them: tokenised, stop words dropped, stemmed. */
-  private queryWords(text: string): QueryWord[] {
+  private queryWords(text: string, asTyped?: ReadonlySet<string>): QueryWord[] {
     const words: QueryWord[] = [];
     const seen = new Set<string>();
     for (const token of text.split(SPACE_OR_PUNCTUATION)) {
       const term = processTerm(token);
       if (!term) continue;
-      words.push({ reaches: this.reaches(term), repeated: seen.has(term) });
+      const fuzzy = !asTyped?.has(token.toLowerCase());
+      words.push({ reaches: this.reaches(term, fuzzy), repeated: seen.has(term) });
       seen.add(term);
     }
     return words;
@@ -442,13 +449,14 @@ class FlatIndex implements PassageIndex {
    * The indexed words a query word reaches, in MiniSearch's order: itself, then the longer words it begins,
    * then those one edit away that it does not begin.
    */
-  private reaches(term: string): Reach[] {
-    const cached = this.reachCache.get(term);
+  private reaches(term: string, fuzzyAllowed = true): Reach[] {
+    const key = fuzzyAllowed ? term : `${term}\u0000`;
+    const cached = this.reachCache.get(key);
     if (cached) return cached;
     const reaches: Reach[] = [];
     const exact = this.words.get(term);
     if (exact !== undefined) reaches.push({ term: exact, weight: 1 });
-    const fuzzy = fuzzyFrom(term) ? this.words.fuzzyGet(term, 1) : undefined;
+    const fuzzy = fuzzyAllowed && fuzzyFrom(term) ? this.words.fuzzyGet(term, 1) : undefined;
     if (prefixFrom(term)) {
       for (const [word, id] of this.words.atPrefix(term)) {
         const distance = word.length - term.length;
@@ -462,7 +470,7 @@ class FlatIndex implements PassageIndex {
       reaches.push({ term: id, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
     }
     if (this.reachCache.size >= 10_000) this.reachCache.clear();
-    this.reachCache.set(term, reaches);
+    this.reachCache.set(key, reaches);
     return reaches;
   }
 }

@@ -279,6 +279,14 @@ describe("premises a question holds", () => {
     );
   });
 
+  it("cites the passage a lead quotes the closest wording from", () => {
+    const answer = bot.answer(
+      "Does the Korea deal use the words 'following recognition' as the Japan one does?",
+    );
+    expect(answer.lead).toContain("they say “have reached the following understandings”");
+    expect(excerptsOf(answer).map((excerpt) => excerpt.passageId)).toContain("korea-wording");
+  });
+
   it("says a sentence that closes a quotation from where the quotation opens", () => {
     const lead = bot.answer("Did Kratsios say anything?").lead;
     expect(lead).toMatch(

@@ -693,7 +693,8 @@ function rank(
   // does, the closest are those with two neighbouring words of the question or one rare word ("cancer").
   // The rare words are searched first: a later search would overwrite the one `found` reads its hits from.
   const rare = closest ? rareTerms(query, deals, ctx) : [];
-  const found = ctx.index.search(searchText, { deals });
+  // A common word meant as typed ("competing") is searched as typed, not as a word one letter away ("computing").
+  const found = ctx.index.search(searchText, { deals, asTyped: ctx.vocabulary.meantAsTyped });
   const best = found.best || 1;
   const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
