@@ -286,6 +286,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }
   if (cued && query.intent === "deals" && query.deals.length > 0) return "ask"; // "tell me about the korea tpd"
+  // "What does Trusted Technology Leadership cover?": what the texts say under words of their own, not the topics.
+  if (cued && query.intent === "topics" && query.deals.length === 0 && query.subjectTerms.length >= 2)
+    return "ask";
   // "Does the Korea deal include shipbuilding?": whether its texts have it, not the list of its areas.
   if (cued && query.intent === "topics" && query.form === "yes-no" && query.subjectTerms.length > 0)
     return "ask";
