@@ -144,12 +144,19 @@ export function followUpQuestion(
     const who = wordsReadAs(current.readings, "deal", "country");
     return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
   }
-  // "and japan?": the previous question as it was asked, about another deal.
-  if (ownWho && !ownSubject && !ownIntent)
-    return swapWho(previous, parts.whoAt, wordsReadAs(current.readings, "deal", "country"));
-  // "when?", "since when?" after "is the UK deal paused?" ask when that happened, not when the deal was signed.
+  // "and japan?", "what about Japan and Korea?": the previous question as it was asked, about other deals.
+  if (ownWho && !ownSubject && !ownIntent) {
+    const who = wordsReadAs(current.readings, "deal", "country");
+    return swapWho(
+      previous,
+      parts.whoAt,
+      who.flatMap((words, i) => (i === 0 ? [words] : ["and", words])),
+    );
+  }
+  // "when?", "since when?" after "is the UK deal paused?" or "what is the Genesis Mission?" ask when that happened,
+  // not when the deal was signed.
   const whenOfState =
-    previous.intent === "status" &&
+    (previous.intent === "status" || (previous.names.length > 0 && previous.deals.length === 0)) &&
     BARE_WHEN.has(own[0] ?? "") &&
     own.every((word) => BARE_WHEN.has(word) || OF_THAT.has(word));
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.

@@ -186,6 +186,16 @@ describe("over the real knowledge", () => {
     expect(last?.topics).toEqual(["quantum"]);
   });
 
+  it("asks the previous question of every deal a follow-up names, and 'when?' of a name asked before", async () => {
+    const real = await realBot();
+    const [, both] = converse(real, ["Is the UK deal binding?", "what about Japan and Korea?"]);
+    expect(both?.deals).toEqual(["japan", "korea"]);
+    expect(both?.lead).toMatch(/^No — /);
+    const [, when] = converse(real, ["what is the genesis mission", "when was that?"]);
+    expect(when?.intent).not.toBe("when");
+    expect(passages(when)?.[0]).toBe("japan-genesis-partnership");
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
