@@ -3,7 +3,7 @@ import { citing, isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answ
 import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId, Passage, Phrasing, Section } from "./model.js";
+import { type Deal, type DealId, type Passage, type Phrasing, SECTIONS, type Section } from "./model.js";
 import {
   countWord,
   dealList,
@@ -1226,11 +1226,26 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
     !otherClause && query.topics.length > 0 && query.topics.every((topic) => property.includes(topic));
   if (!asked || askedNegated(query, ctx) || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text))
     return null;
+  const ofProperty = (passage: Passage | undefined) => property.includes(passage?.section ?? "");
+  const notBinding = (text: string) => text.split(FULL_STOP).find((each) => NOT_BINDING.test(each));
   const sentence = answer.excerpts
-    .filter((excerpt) => property.includes(ctx.passage(excerpt.passageId)?.section ?? ""))
-    .flatMap((excerpt) => excerpt.text.split(FULL_STOP))
-    .find((each) => NOT_BINDING.test(each));
-  return sentence ? noLead(sentence.trim()) : null;
+    .filter((excerpt) => ofProperty(ctx.passage(excerpt.passageId)))
+    .map((excerpt) => notBinding(excerpt.text))
+    .find((each) => each !== undefined);
+  if (!sentence) return null;
+  // "Are the deals enforceable?": each deal answered by its own sentence, from a passage on it alone (a comparison
+  // shows each deal's in its rows).
+  const deals = query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds;
+  if (deals.length < 2 || answer.intent === "compare") return noLead(sentence.trim());
+  const sections = SECTIONS.filter((section) => property.includes(section));
+  const own = deals.flatMap((deal) => {
+    const passage = ctx
+      .passages({ deals: [deal], sections })
+      .find((each) => each.deals.length === 1 && notBinding(each.text) !== undefined);
+    return passage ? [{ passage, said: (notBinding(passage.text) as string).trim() }] : [];
+  });
+  if (own.length < deals.length) return noLead(sentence.trim());
+  return { ...noLead(own.map(({ said }) => said).join(" ")), cites: own.map(({ passage }) => passage) };
 }
 
 /**
