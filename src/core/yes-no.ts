@@ -295,10 +295,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   }
   // "Is it not legally binding?", "Do they say they commit no funds?": a sentence that negates it too says Yes.
   const yes = first.negated === askedNegated(query, ctx);
-  // "Do the deals create a new agency?": a sentence naming an agency without setting one up is no Yes.
+  // "Do the deals create a new agency?", "… any new institutions?": a sentence naming one without setting it up
+  // (near a word of setting up) is no Yes.
+  const setUp = new Set([...keys, ...inPhrase]);
   const setUpSaid = decisions.some(
-    (decision) =>
-      decision && phrasesIn(tokenize(decision.sentence), ctx.vocabulary.phrasing.creation).length > 0,
+    (decision) => decision && setsUpAsked(decision.sentence, ctx.vocabulary.phrasing.creation, setUp),
   );
   if (yes && setsUp && !setUpSaid) return null;
   // "Can the deals be amended?", naming none: one deal's sentence ("the Korea deal … can be amended") is a Yes of
@@ -308,6 +309,27 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const ofEach = deals.length === 0 && namesDealsPlural(query, ctx) && !query.coverage;
   if (yes && ofEach && decidedFor < ctx.dealIds.length) return null;
   return yesOrNoLead(yes, sentences);
+}
+
+/** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
+const SET_UP_WITHIN = 5;
+
+/** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
+export function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {
+  const phrases = creation.map((phrase) => phrase.split(" ").map(stem));
+  return text.split(FULL_STOP).some((sentence) => {
+    const words = tokenize(sentence).map(stem);
+    return words.some((_, at) =>
+      phrases.some((phrase) => {
+        if (phrase.some((word, i) => words[at + i] !== word)) return false;
+        const around = [
+          ...words.slice(Math.max(0, at - SET_UP_WITHIN), at),
+          ...words.slice(at + phrase.length, at + phrase.length + SET_UP_WITHIN),
+        ];
+        return around.some((word) => asked.has(word));
+      }),
+    );
+  });
 }
 
 /**

@@ -76,6 +76,7 @@ import {
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
+  setsUpAsked,
   signersSaid,
   soleLead,
   weighsCoverage,
@@ -1653,27 +1654,6 @@ function askedWords(query: ParsedQuery, subject: Subject): string {
   const first = query.tokens.findIndex((token) => wanted.has(token));
   const last = query.tokens.findLastIndex((token) => wanted.has(token));
   return asTyped(query.text, query.tokens.slice(first, last + 1).join(" "));
-}
-
-/** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
-const SET_UP_WITHIN = 5;
-
-/** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
-function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {
-  const phrases = creation.map((phrase) => phrase.split(" ").map(stem));
-  return text.split(FULL_STOP).some((sentence) => {
-    const words = tokenize(sentence).map(stem);
-    return words.some((_, at) =>
-      phrases.some((phrase) => {
-        if (phrase.some((word, i) => words[at + i] !== word)) return false;
-        const around = [
-          ...words.slice(Math.max(0, at - SET_UP_WITHIN), at),
-          ...words.slice(at + phrase.length, at + phrase.length + SET_UP_WITHIN),
-        ];
-        return around.some((word) => asked.has(word));
-      }),
-    );
-  });
 }
 
 /** The words a search found nothing for, without those that only frame it ("any mention of …"). */
