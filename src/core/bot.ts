@@ -28,6 +28,7 @@ import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-
 import { present } from "./present.js";
 import { type ParsedQuery, parseQuery } from "./query.js";
 import {
+  dealStillToComeAsked,
   documentSignedAsked,
   mentionsSigning,
   onlySigningWords,
@@ -177,6 +178,9 @@ const CONDITION_ON_ANSWER = /(?<=\?)\s*if (?:not|so|yes|no)\b[,:]?\s*/gi;
 
 const INSTRUCTIONS_REFUSED = "I only quote the deal texts and follow no instructions given in a question.";
 
+/** The intents that answer from the signing records: who signed, and when and where. */
+const RECORD_INTENTS_OF_SIGNING = new Set<IntentName>(["who-signed", "when"]);
+
 /** The intents a question for a signing record may be read as by its other words. */
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
 
@@ -210,6 +214,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (sameAreasAsked(query, ctx).length > 0) return "compare";
   // "Did the same person sign all three deals?": the signatories the records share.
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
+  // "Will there be more deals?", "next tpd": the deals held, after saying that none still to come is recorded.
+  if (dealStillToComeAsked(query, ctx) && !RECORD_INTENTS_OF_SIGNING.has(query.intent)) return "deals";
   // "What did the signatories of the Japan deal say?": what the sources quote of them.
   if (query.intent === "who-signed" && signersSaid(query, ctx)) return "ask";
   // "Which sources disagree?": the records of where they do, on who signed.

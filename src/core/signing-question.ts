@@ -657,6 +657,17 @@ export function documentSignedAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
 const SIGNED_WHAT = new Set(["did", "was", "were", "is", "has", "have", "exactly", "document", "documents"]);
 
 /**
+ * "Will there be more deals?", "next tpd", "Is another agreement coming?": a deal still to come, asked (a word of
+ * the next one, or "more", just before a word for the deals), of no deal named.
+ */
+export function dealStillToComeAsked({ tokens, deals }: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { nextDeal, dealNouns } = ctx.vocabulary.phrasing;
+  const later = setOf([...nextDeal, "more"]);
+  const nouns = setOf(dealNouns);
+  return deals.length === 0 && tokens.some((token, i) => later.has(token) && nouns.has(tokens[i + 1] ?? ""));
+}
+
+/**
  * "Who will sign the next TPD?", "When is another one signed?": the signing of a deal the texts do not hold. The
  * records of those they hold follow a lead that says so, rather than standing as its answer.
  */
@@ -669,7 +680,9 @@ export function withNextSigningUnknown(
   const { nextDeal, future } = ctx.vocabulary.phrasing;
   // "Who else might sign a TPD?": someone else, still to sign.
   const someoneElse = query.tokens.includes("else") && phrasesIn(query.tokens, future).length > 0;
-  if (!records || query.deals.length > 0 || !(someoneElse || hasAnyOf(query.tokens, nextDeal))) return answer;
+  const later = someoneElse || hasAnyOf(query.tokens, nextDeal);
+  if (!(records && later) && !(answer.intent === "deals" && dealStillToComeAsked(query, ctx))) return answer;
+  if (query.deals.length > 0) return answer;
   return {
     ...answer,
     verdict: undefined,

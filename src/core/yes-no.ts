@@ -63,14 +63,15 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
   const weighs = weighsCoverage(query, ctx);
+  const lacking = SAYS_WHAT_IS_LACKING.test(answer.lead);
   const decided = isYesOrNo(answer.verdict)
     ? null
     : weighs
-      ? { lead: UNDECIDED }
+      ? lacking
+        ? null
+        : { lead: UNDECIDED }
       : (yesOrNo(query, answer, ctx) ??
-        (SAYS_WHAT_IS_LACKING.test(answer.lead)
-          ? null
-          : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
+        (lacking ? null : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
   const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
