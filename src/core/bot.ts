@@ -268,7 +268,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     ? new Set(query.deals).size < 2 && !sinceSigned
     : !query.foreign &&
       !mentionsSigning(query, ctx) &&
-      (phrasesIn(query.tokens, phrasing.future).length > 0 || query.subjectTerms.length > 0);
+      (phrasesIn(query.tokens, phrasing.future).length > 0 ||
+        // "japan date + place": a part of the signing record is no other thing to date.
+        query.subjectTerms.some((term) => !recordPartAsked(term, phrasing)));
   if (query.intent === "when" && query.intentBy === "cue" && otherTime) {
     return phrasesIn(query.tokens, statusCues).length > 0 ? "status" : "ask";
   }
