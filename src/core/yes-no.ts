@@ -17,7 +17,14 @@ import {
   titleCase,
 } from "./phrasing.js";
 import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
-import { inRegion, mentionsSigning, regionsAsked, signingAsked, signingLead } from "./signing-question.js";
+import {
+  inRegion,
+  mentionsSigning,
+  regionsAsked,
+  signatoriesNamed,
+  signingAsked,
+  signingLead,
+} from "./signing-question.js";
 import {
   anyOf,
   anyPhrase,
@@ -589,16 +596,19 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
   // Words of asking ("mention", "clause", "set") and of the two sides acting together need not stand in the sentence.
   const together = togetherOrFraming(ctx.vocabulary.phrasing);
+  // "Did Trump attend the Korea signing?": a signatory's name is asked about, though "Trump administration" frames.
+  const signatory = new Set(signatoriesNamed(query, ctx).flatMap((person) => tokenize(person.name)));
   return new Set(
     query.tokens
       .filter(
         (token, i) =>
           i > 0 &&
           !sectionWords.has(i) &&
-          !FILLER_WORDS.has(token) &&
-          // "giving", "making": a word of no substance with its "e" dropped before "-ing" or "-ed".
-          !FILLER_WORDS.has(stem(token)) &&
-          !FILLER_WORDS.has(`${stem(token)}e`) &&
+          (signatory.has(token) ||
+            (!FILLER_WORDS.has(token) &&
+              // "giving", "making": a word of no substance with its "e" dropped before "-ing" or "-ed".
+              !FILLER_WORDS.has(stem(token)) &&
+              !FILLER_WORDS.has(`${stem(token)}e`))) &&
           !together.has(token) &&
           !together.has(stem(token)) &&
           !dealWords.has(token) &&
