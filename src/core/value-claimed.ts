@@ -63,6 +63,9 @@ function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
   });
 }
 
+/** The currency a sum is written in, by its sign: "$", "£", "€" or "¥"; null without one. */
+const currencyOf = (sum: string): string | null => /[$£€¥]/.exec(sum)?.[0] ?? null;
+
 /**
  * Whether a value given is the one claimed ("same"), another of its kind ("other": "16 September" for "18 September",
  * "the end of 2028" for "2030", "12th … Joint Committee" for "11th Joint Committee"), or neither.
@@ -70,6 +73,9 @@ function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
 function compared(claim: Value, given: Value): "same" | "other" | null {
   const counted = claim.after.find((word) => !FILLER_WORDS.has(word)) ?? "";
   if (claim.kind !== given.kind || (claim.kind === "ordinal" && !given.after.includes(counted))) return null;
+  // "$30 billion" against "£150 billion": sums in two currencies are no measure of each other.
+  const [claimed, stated] = [currencyOf(claim.text), currencyOf(given.text)];
+  if (claim.kind === "sum" && claimed && stated && claimed !== stated) return null;
   // A name of the kind with the same first word ("UK AI Security Institute" for "UK AI Safety Institute") may be the
   // body asked under another name; one of another place or owner ("UK Space Agency", "European …") is another.
   const first = (value: Value) => value.parts.name?.split(" ")[0];
