@@ -214,19 +214,26 @@ function oneOfThoseFound(
   dealsFound: () => readonly string[],
 ): FollowUp | null {
   const place = current.tokens.find(
-    (token, i) => token in PLACES && /^(one|deal)$/.test(current.tokens[i + 1] ?? ""),
+    (token, i) => PLACES.has(token) && /^(one|deal)$/.test(current.tokens[i + 1] ?? ""),
   );
   const topics = wordsReadAs(previous.readings, "topic");
   if (!place || previous.form !== "which-deal" || current.deals.length > 0 || topics.length === 0)
     return null;
-  const deal = dealsFound().at(PLACES[place] as number);
+  const deal = dealsFound().at(PLACES.get(place) as number);
   if (!deal) return null;
   const carried = [deal, ...topics.flatMap(tokenize)];
   return { text: carried.join(" "), carried };
 }
 
 /** Where a deal picked by its place stands in a list: "the first one", "the last one". */
-const PLACES: Record<string, number> = { first: 0, second: 1, third: 2, last: -1, former: 0, latter: -1 };
+const PLACES: ReadonlyMap<string, number> = new Map([
+  ["first", 0],
+  ["second", 1],
+  ["third", 2],
+  ["last", -1],
+  ["former", 0],
+  ["latter", -1],
+]);
 
 function standsAlone(query: ParsedQuery): boolean {
   return (

@@ -662,9 +662,9 @@ const SIGNED_WHAT = new Set(["did", "was", "were", "is", "has", "have", "exactly
  */
 export function dealStillToComeAsked({ tokens, deals }: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { nextDeal, dealNouns } = ctx.vocabulary.phrasing;
-  const later = setOf([...nextDeal, "more"]);
-  const nouns = setOf(dealNouns);
-  return deals.length === 0 && tokens.some((token, i) => later.has(token) && nouns.has(tokens[i + 1] ?? ""));
+  const [later, nouns] = [setOf(nextDeal), setOf(dealNouns)];
+  const still = (token: string) => later.has(token) || token === "more";
+  return deals.length === 0 && tokens.some((token, i) => still(token) && nouns.has(tokens[i + 1] ?? ""));
 }
 
 /**

@@ -81,7 +81,7 @@ import {
   soleLead,
   weighsCoverage,
 } from "../yes-no.js";
-import { type Split, splitByNegation } from "./compare.js";
+import { type Split, splitByNegation, topicsSaid } from "./compare.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -515,11 +515,11 @@ function sharedWords(
   return [...new Set(words)].map((words) => `“${words}”`);
 }
 
-/** Whether the passage quotes one of the speakers: their words in quotation marks, "said" or "called". */
 /** "The texts I hold do not quote Kimi Onoda.", "… do not quote Donald Trump or Keir Starmer." */
 const notQuoted = (speakers: readonly string[]) =>
   `The texts I hold do not quote ${joinNames(speakers, "or")}.`;
 
+/** Whether the passage quotes one of the speakers: their words in quotation marks, "said" or "called". */
 function quotes(passage: Passage, speakers: readonly string[], ctx: KnowledgeLookups): boolean {
   return (
     /[“"]/.test(passage.text) &&
@@ -988,19 +988,11 @@ function dealsAbout(ranked: readonly Ranked[]): DealId[] {
   return [...new Set(leading.flatMap(({ passage }) => (passage.deals.length === 1 ? passage.deals : [])))];
 }
 
-/**
- * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
- * coverage; an item that belongs to another deal is said to be there, citing that deal.
- */
 /** Whether each deal asked has every topic wanted and none excluded, said deal by deal, over the topics wanted. */
 function coveredButNot(request: IntentRequest, deals: readonly DealId[], split: Split): AnswerDraft {
   const { query, ctx } = request;
   const asked = [...split.wanted, ...split.excluded];
-  const label = (topics: readonly string[], conjunction: string) =>
-    joinNames(
-      topics.map((topic) => ctx.topicLabel(topic).toLowerCase()),
-      conjunction,
-    );
+  const label = (topics: readonly string[], conjunction: string) => topicsSaid(ctx, topics, conjunction);
   const said = deals.map((deal) => {
     const has = asked.filter((topic) => ctx.covers(deal, topic));
     const lacks = asked.filter((topic) => !has.includes(topic));
@@ -1018,6 +1010,10 @@ function coveredButNot(request: IntentRequest, deals: readonly DealId[], split: 
   return { ...answer, ...yesOrNoLead(yes, said.join(" ")) };
 }
 
+/**
+ * "Does the UK deal cover space?", "Is JT-60SA part of the UK deal?": a yes or no first, from the deals' own
+ * coverage; an item that belongs to another deal is said to be there, citing that deal.
+ */
 function coverageAnswer(
   { query, options, ctx }: IntentRequest,
   deals: readonly DealId[],

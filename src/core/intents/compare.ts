@@ -245,6 +245,13 @@ export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Spli
   return wanted.length > 0 && excluded.length > 0 ? { wanted, excluded } : null;
 }
 
+/** The topics' labels in a sentence: "fusion energy and space", "civil nuclear energy or cybersecurity". */
+export const topicsSaid = (ctx: KnowledgeLookups, topics: readonly string[], conjunction: string) =>
+  joinNames(
+    topics.map((topic) => ctx.topicLabel(topic).toLowerCase()),
+    conjunction,
+  );
+
 /** The deals with every topic wanted and none excluded, compared on the topics wanted. */
 function withoutAnswer(request: IntentRequest, { wanted, excluded }: Split): AnswerDraft {
   const { query, ctx } = request;
@@ -252,12 +259,7 @@ function withoutAnswer(request: IntentRequest, { wanted, excluded }: Split): Ans
     (deal) =>
       wanted.every((topic) => ctx.covers(deal, topic)) && !excluded.some((topic) => ctx.covers(deal, topic)),
   );
-  const label = (topics: readonly string[], conjunction: string) =>
-    joinNames(
-      topics.map((topic) => ctx.topicLabel(topic).toLowerCase()),
-      conjunction,
-    );
-  const [has, lacks] = [label(wanted, "and"), label(excluded, "or")];
+  const [has, lacks] = [topicsSaid(ctx, wanted, "and"), topicsSaid(ctx, excluded, "or")];
   const shown = compared({
     ...request,
     query: { ...query, topics: wanted, deals: matching.length > 0 ? matching : query.deals },
