@@ -310,6 +310,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     (decision) => decision && setsUpAsked(decision.sentence, ctx.vocabulary.phrasing.creation, setUp),
   );
   if (yes && setsUp && !setUpSaid) return null;
+  // "Did the UK make substantial progress on trade?": a sentence of what must or is to be done ("the UK must make
+  // substantial progress") says nothing of whether it was.
+  const required = (decision: Decision | null) => decision !== null && REQUIRED.test(decision.sentence);
+  if (yes && happenedAsked(query, ctx) && decisions.every(required)) return null;
   // "Can the deals be amended?", naming none: one deal's sentence ("the Korea deal … can be amended") is a Yes of
   // all only when every deal has one; a No of one ("the UK deal is not legally binding") is a No of all. What they
   // cover or mention ("Do the deals mention Artemis?") is asked of them together: one deal's is a Yes.
@@ -318,6 +322,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (yes && ofEach && decidedFor < ctx.dealIds.length) return null;
   return yesOrNoLead(yes, sentences);
 }
+
+/** Words that make a sentence one of what must or is to be done, not of what was. */
+const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
