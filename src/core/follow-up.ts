@@ -83,6 +83,13 @@ export function followUpQuestion(
   dealsFound: () => readonly string[] = () => [],
 ): FollowUp {
   const whole = { text: current.text, carried: [] };
+  // "which deal?", "which ones?" after "What is CAISI?": which deals have what the previous question asked about.
+  const askedNothing =
+    current.topics.length + current.names.length + current.subjectTerms.length + current.deals.length === 0;
+  if (current.form === "which-deal" && askedNothing && !standsAlone(previous)) {
+    const { subject } = partsOf(previous);
+    if (subject.length > 0) return { text: [...current.tokens, ...subject].join(" "), carried: subject };
+  }
   if (standsAlone(current)) return whole;
   if (standsAlone(previous))
     return (

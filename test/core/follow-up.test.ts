@@ -196,6 +196,15 @@ describe("over the real knowledge", () => {
     expect(passages(when)?.[0]).toBe("japan-genesis-partnership");
   });
 
+  it("reads a bare 'which deal?' as which deals have what the previous question asked about", async () => {
+    const real = await realBot();
+    const [, which] = converse(real, ["korea 6g", "which deals?"]);
+    expect(which?.intent).toBe("compare");
+    expect(which?.topics).toEqual(["telecom"]);
+    const [, signed] = converse(real, ["who signed the uk deal", "which deals?"]);
+    expect(signed?.intent).toBe("deals");
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
