@@ -1578,6 +1578,8 @@ function nothingFound(
       options,
     );
   }
+  // "Why doesn't the Korea deal cover fusion?": no text gives a reason for what a deal lacks.
+  const whyUnsaid = query.tokens.includes("why") ? "The texts I hold do not say why. " : "";
   // "When will the UK deal be renewed?": the value asked is said to be unsaid first.
   const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
   const unsaid = valueUnsaid(query, [], ctx, one)?.said ?? "";
@@ -1585,7 +1587,7 @@ function nothingFound(
     ...answer,
     title: "Not found",
     lead: onTopics
-      ? `No commitment on ${topics} found in ${where}.${alsoIn}`
+      ? `${whyUnsaid}No commitment on ${topics} found in ${where}.${alsoIn}`
       : `${unsaid}Nothing in ${where} matches “${matchedWords(query)}”. ${askHint(ctx, deals)}`,
     deals: [...deals],
     topics: query.topics,
