@@ -65,7 +65,7 @@ function compared(request: IntentRequest): AnswerDraft {
   const split = splitByNegation(query, ctx);
   if (split) return withoutAnswer(request, split);
   const asked = subjectOf(query, ctx);
-  if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query.deals, ctx);
+  if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query, ctx);
 
   // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
   const pool =
@@ -385,9 +385,16 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
     );
 }
 
-/** Without a topic: which deal covers which area, from their lists; what they share and each lists alone leads. */
-function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: KnowledgeLookups): AnswerDraft {
+/**
+ * Without a topic: which deal covers which area, from their lists; what they share and each lists alone leads.
+ * "Does the UK deal have anything Japan doesn't?": Yes when the deal named first lists an area alone, said first.
+ */
+function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft {
+  const deals = [...new Set(query.deals)];
   const compared = deals.length >= 2 ? deals : ctx.dealIds;
+  const negated = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.negations) || /n['’]t\b/i.test(query.text);
+  const ownAsked = query.form === "yes-no" && deals.length === 2 && negated;
+  const first = deals.length === 1 || ownAsked ? deals[0] : undefined;
   const topicIds = [...new Set(compared.flatMap((deal) => ctx.deal(deal)?.areas ?? []))];
   const groups = new Map<string, { having: DealId[]; labels: string[] }>();
   const items: Item[] = topicIds.map((topic) => {
@@ -406,19 +413,19 @@ function coverageTable(answer: AnswerDraft, deals: readonly DealId[], ctx: Knowl
       ? `Only ${dealsWith(ctx, having)} lists`
       : `${capitalised(dealsWith(ctx, having))} list`;
   // One deal asked ("what's unique about the Korea deal?"): what it alone lists comes first.
-  const alone = (having: readonly DealId[]) => Number(deals.length === 1 && having.join() === deals[0]);
+  const alone = (having: readonly DealId[]) => Number(first !== undefined && having.join() === first);
   const comparison = [...groups.values()]
     .sort((a, b) => alone(b.having) - alone(a.having) || b.having.length - a.having.length)
     .map(
       ({ having, labels }) =>
         `${having.length === compared.length ? all : some(having)}: ${labels.join("; ")}.`,
     );
+  const hasOwn = [...groups.values()].some(({ having }) => alone(having));
   const noneAlone =
-    deals.length === 1 && ![...groups.values()].some(({ having }) => alone(having))
-      ? `No area is listed by ${dealsWith(ctx, deals)} alone. `
-      : "";
+    deals.length === 1 && !hasOwn ? `No area is listed by ${dealsWith(ctx, deals)} alone. ` : "";
   return {
     ...answer,
+    ...(ownAsked ? { verdict: hasOwn ? ("yes" as const) : ("no" as const) } : {}),
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
     lead: `${noneAlone}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
