@@ -240,8 +240,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     const ofKind = yesNo || query.form === "which-deal";
     if (ofKind && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
     // "Which deal was signed in Tokyo?", "Were any deals signed in the US?": the signing records.
+    // "Were any deals signed in November?": the signing records, by date as by place.
     const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
-    if (signedAt && signedAt.places.length > 0 && signedAt.people.length === 0) return "when";
+    const recordPart = (signedAt?.places.length ?? 0) + (signedAt?.dates.length ?? 0) > 0;
+    if (signedAt && recordPart && signedAt.people.length === 0) return "when";
     const subject = subjectOf(query);
     // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;

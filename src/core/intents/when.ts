@@ -1,7 +1,9 @@
-import type { Deal, Phrasing } from "../model.js";
+import { ledBy, noLead } from "../answer-building.js";
+import type { Deal, DealId, Phrasing } from "../model.js";
 import { formatDate, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { byCodePoint, hasAnyOf, phrasesIn, setOf } from "../text.js";
+import { signingAsked } from "../signing-question.js";
+import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -20,6 +22,28 @@ export const when: Intent = {
   run(request) {
     const { query, ctx } = request;
     const sequence = orderAsked(query, ctx) === "sequence";
+    // "Which deals were signed in October?", "Were any signed in November?": the records of that date, or all of
+    // them after saying that none was.
+    const dates =
+      query.form === "which-deal" ? (signingAsked({ ...query, form: "yes-no" }, ctx)?.dates ?? []) : [];
+    if (dates.length > 0 && query.deals.length === 0) {
+      const onDate = (deal: DealId) => {
+        const [year, month, day] = ctx.deal(deal)?.signed.date.split("-") ?? [];
+        return dates.some((date) =>
+          [date.year, date.month, date.day].every((part, k) => !part || part === [year, month, day][k]),
+        );
+      };
+      const signedThen = ctx.dealIds.filter(onDate);
+      const answered = when.run({
+        ...request,
+        query: { ...query, form: "open", deals: signedThen.length > 0 ? signedThen : [...ctx.dealIds] },
+      });
+      if (signedThen.length > 0) return answered;
+      // "Were any …?" is answered No; "Which …?" by saying none was.
+      const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+      const none = "no deal I hold was signed at the time asked.";
+      return ledBy(answered, yesNo ? noLead(none) : { lead: capitalised(none) });
+    }
     // "Which deal is the most recent?": every signing record, its words no narrowing of them.
     const records = sequence ? { ...request, query: { ...query, subjectTerms: [] } } : request;
     return factsAnswer(records, {
