@@ -26,7 +26,7 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
-import { type ParsedQuery, parseQuery } from "./query.js";
+import { negatesAnything, type ParsedQuery, parseQuery } from "./query.js";
 import {
   dealStillToComeAsked,
   documentSignedAsked,
@@ -308,7 +308,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "Which areas are only in the UK deal?", "What's in the Korea deal that's not in the Japan deal?": the same.
   const ofAreas = query.intent === "topics" || query.intentBy === "default";
   const alone = query.deals.length === 1 && hasAnyOf(query.tokens, phrasing.sole);
-  const negated = hasAnyOf(query.tokens, phrasing.negations) || /n['’]t\b/i.test(query.text);
+  const negated = negatesAnything(query, phrasing);
   const notInOther = new Set(query.deals).size === 2 && negated;
   if (ofAreas && !aboutSomething && query.subjectTerms.length === 0 && (alone || notInOther))
     return "compare";

@@ -536,6 +536,10 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
   return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }
 
+/** Whether a question negates anything: a word of negation, or a verb with "n't" ("doesn't"). */
+export const negatesAnything = (query: ParsedQuery, phrasing: Phrasing): boolean =>
+  hasAnyOf(query.tokens, phrasing.negations) || /n['’]t\b/i.test(query.text);
+
 /** The words of the readings of these kinds: "deal" and "country" are the words that name who. */
 export function wordsReadAs(readings: readonly Reading[], ...kinds: Reading["kind"][]): string[] {
   return readings

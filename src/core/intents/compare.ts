@@ -19,7 +19,7 @@ import {
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { negatesAnything, type ParsedQuery } from "../query.js";
 import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
 import {
   capitalised,
@@ -392,7 +392,7 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
 function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft {
   const deals = [...new Set(query.deals)];
   const compared = deals.length >= 2 ? deals : ctx.dealIds;
-  const negated = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.negations) || /n['’]t\b/i.test(query.text);
+  const negated = negatesAnything(query, ctx.vocabulary.phrasing);
   const ownAsked = query.form === "yes-no" && deals.length === 2 && negated;
   const first = deals.length === 1 || ownAsked ? deals[0] : undefined;
   const topicIds = [...new Set(compared.flatMap((deal) => ctx.deal(deal)?.areas ?? []))];
