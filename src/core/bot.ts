@@ -192,9 +192,11 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const told = phrasesIn(query.tokens, ctx.vocabulary.phrasing.explaining).length > 0;
   const ofNothingElse = query.topics.length + query.names.length + query.subjectTerms.length === 0;
   if (told && ofNothingElse && (query.allDeals || query.intent === "compare")) return "ask";
-  // "What's new in the Korea deal compared to the Japan deal?": the two deals side by side, not the news on them.
+  // "What's new in the Korea deal compared to the Japan deal?", "Where do the UK and Japan deals overlap?": the two
+  // deals side by side, not the news on them nor a place.
   const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
-  if (query.intent === "status" && new Set(query.deals).size > 1 && compared) return "compare";
+  const placeOrNews = query.intent === "status" || (query.intent === "when" && !mentionsSigning(query, ctx));
+  if (placeOrNews && new Set(query.deals).size > 1 && compared) return "compare";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
   if (otherDocument && query.sections.includes("document")) return "ask";
