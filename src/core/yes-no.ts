@@ -287,7 +287,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // "Do the deals create any obligations?": what a deal sets up of its legal status is decided by whether it binds,
   // not by a sentence with the word ("consistent with … international obligations").
   const setsUp = phrasesIn(query.tokens, ctx.vocabulary.phrasing.creation).length > 0;
-  const bound = !first || setsUp ? boundLead(query, answer, ctx) : null;
+  // "Are the deals legally binding?": whether the deals bind, asked of them all, is said of each deal.
+  const ofTheDeals = query.deals.length === 0 && namesDealsPlural(query, ctx);
+  const bound = !first || setsUp || ofTheDeals ? boundLead(query, answer, ctx) : null;
   if (bound || !first) return bound;
   if (decisions.some((decision) => decision?.negated !== first.negated)) return null;
   const sentences = [...new Set(decisions.map((decision) => decision?.sentence))].join(" ");
