@@ -4,6 +4,9 @@ import { capitalised } from "./text.js";
 
 /** Sentences and names for answers, made from knowledge. */
 
+/** The milliseconds of a day, to count days between two dates. */
+export const DAY_MS = 86_400_000;
+
 /** "a, b and c". */
 export function joinNames(names: readonly string[], conjunction = "and"): string {
   if (names.length <= 1) return names.join("");

@@ -18,6 +18,7 @@ import {
   tokenize,
   typoAllowance,
 } from "./text.js";
+import { isSlip } from "./vocabulary.js";
 
 /**
  * The small words a signing question is read by (vocabulary.yaml says what each list is), as sets made once per
@@ -152,24 +153,12 @@ export function nameHas(person: Signatory, word: string): boolean {
     const inPlace = word[0] === part[0] && (part.length >= 5 || word.length === part.length);
     if (inPlace && editDistance(part, word, allowance) <= allowance) return true;
     // "bea" for "bae": two letters after the first typed the other way round.
-    if (inPlace && swapped(part, word)) return true;
+    if (inPlace && word.length === part.length && isSlip(word, part)) return true;
   }
   return false;
 }
 
 type NamePart = { part: string; allowance: number };
-
-/** Whether `word` is `part` with two neighbouring letters after the first exchanged ("bea", "bae"). */
-function swapped(part: string, word: string): boolean {
-  if (part.length !== word.length || part === word) return false;
-  const at = [...part].findIndex((letter, i) => letter !== word[i]);
-  return (
-    at > 0 &&
-    part[at] === word[at + 1] &&
-    part[at + 1] === word[at] &&
-    part.slice(at + 2) === word.slice(at + 2)
-  );
-}
 
 /**
  * The words of a signatory's name that a question may use (three letters or more), each with its typo allowance;
@@ -446,10 +435,7 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
     return noLead(
       `the ${deal.name} was signed at ${deal.signed.place}, not ${elsewhere.by === "at" ? "at" : "in"} ${placeName(elsewhere.words)}.`,
     );
-  const signedOn = deal.signed.date.split("-");
-  const wrongDate = asked.dates.some((date) =>
-    [date.year, date.month, date.day].some((part, k) => part !== undefined && part !== signedOn[k]),
-  );
+  const wrongDate = asked.dates.some((date) => !signedOnDate(deal, date));
   if (wrongDate) return noLead(`the ${deal.name} was signed on ${formatDate(deal.signed.date)}.`);
   // A record naming the site or city rules out "Downing Street", "London" or "the Seoul Arts Center" (by its first
   // word), not "Chequers House", "the Great Hall at Chequers", nor a site in a city that names no site ("Tokyo").
@@ -468,6 +454,12 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
   const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";
   return yesOrNoLead(true, `${who}${where}${when}.`);
+}
+
+/** Whether a deal was signed on the date asked, by every part of it given ("2025", "October", "29"). */
+export function signedOnDate(deal: Deal, date: SigningAsked["dates"][number]): boolean {
+  const signedOn = deal.signed.date.split("-");
+  return [date.year, date.month, date.day].every((part, k) => part === undefined || part === signedOn[k]);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import { type Deal, type DealId, type Passage, type Phrasing, SECTIONS, type Section } from "./model.js";
 import {
   countWord,
+  DAY_MS,
   dealList,
   dealNames,
   dealsWith,
@@ -683,7 +684,6 @@ const sameSpanAsked = once(
 /** How much of two signing dates must agree to share the span. */
 const SPAN_LENGTH: Record<string, number> = { day: 10, date: 10, month: 7, year: 4 };
 
-const DAY_MS = 86_400_000;
 /**
  * Whether two ISO dates fall in the same week, whether weeks start on Monday or on Sunday; null when the two
  * ways of counting weeks disagree (a Sunday and the days around it), which no text settles.

@@ -1,14 +1,13 @@
 import { ledBy, noLead } from "../answer-building.js";
-import type { Deal, DealId, Phrasing } from "../model.js";
-import { formatDate, joinNames } from "../phrasing.js";
+import type { Deal, Phrasing } from "../model.js";
+import { DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { signingAsked } from "../signing-question.js";
+import { signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
 
-const DAY_MS = 86_400_000;
 /** Whether a word asks for a part of a signing record: "which city", "the venue", "signing dates", "where". */
 export const recordPartAsked = (token: string, { recordAsked, cityAsked, venueAsked }: Phrasing) =>
   [recordAsked, cityAsked, venueAsked].some((words) => setOf(words).has(token));
@@ -27,13 +26,9 @@ export const when: Intent = {
     const dates =
       query.form === "which-deal" ? (signingAsked({ ...query, form: "yes-no" }, ctx)?.dates ?? []) : [];
     if (dates.length > 0 && query.deals.length === 0) {
-      const onDate = (deal: DealId) => {
-        const [year, month, day] = ctx.deal(deal)?.signed.date.split("-") ?? [];
-        return dates.some((date) =>
-          [date.year, date.month, date.day].every((part, k) => !part || part === [year, month, day][k]),
-        );
-      };
-      const signedThen = ctx.dealIds.filter(onDate);
+      const signedThen = ctx.knowledge.deals
+        .filter((deal) => dates.some((date) => signedOnDate(deal, date)))
+        .map((deal) => deal.id);
       const answered = when.run({
         ...request,
         query: { ...query, form: "open", deals: signedThen.length > 0 ? signedThen : [...ctx.dealIds] },
