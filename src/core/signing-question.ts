@@ -313,7 +313,7 @@ function signingClaimed(
     !passive.has(query.tokens[at - 1] ?? "") &&
     !askedBetween(0, at);
   const from = statement ? 0 : signerFrom;
-  const between = from !== null ? query.tokens.slice(from, at) : [];
+  const between = from !== null ? governmentsAsSigners(query, from, at, ctx) : [];
   // A signer is a name of a few words, not a clause ("Has the Korea deal made any progress since it was signed?",
   // "… made progress since signing?").
   const clause =
@@ -613,6 +613,46 @@ export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Sig
 
 /** Every deal's signatories, deal by deal, listed once per knowledge version. */
 const signatoriesOf = once((knowledge: KnowledgeBase) => knowledge.deals.flatMap((deal) => deal.signatories));
+
+/** The side a signatory signed for: "us", or the partner country's name. */
+export const sideOf = (deal: Deal, person: Signatory) => (person.side === "us" ? "us" : deal.partner);
+
+/**
+ * "the Trump administration", "the Starmer government", "the British government": the side named just before a
+ * word for a government, by a signatory who signed for it, by the United States' own words, or by a partner's
+ * name: "us", or the partner country's name. Undefined when the word before names no side.
+ */
+export function governmentAt(query: ParsedQuery, at: number, ctx: KnowledgeLookups): string | undefined {
+  const { tokens } = query;
+  if (!setOf(ctx.vocabulary.phrasing.governmentNouns).has(tokens[at + 1] ?? "")) return undefined;
+  const word = tokens[at] ?? "";
+  if (ctx.vocabulary.phrasing.usSide.includes(word)) return "us";
+  const partner = query.readings.find((reading) => reading.kind === "deal" && reading.words === word);
+  if (partner) return ctx.deal(partner.as as DealId)?.partner;
+  for (const deal of ctx.knowledge.deals) {
+    const head = deal.signatories.find((person) => nameHas(person, word));
+    if (head) return sideOf(deal, head);
+  }
+  return undefined;
+}
+
+/**
+ * "Did the Trump administration sign the Japan deal?", "Did the British government sign it?": a government is
+ * answered by the deal's own signatory for its side. The positions of the signer's words (`from` on) with each
+ * government put as that signatory's surname; unchanged unless one deal is asked.
+ */
+function governmentsAsSigners(query: ParsedQuery, from: number, to: number, ctx: KnowledgeLookups): string[] {
+  const slot = query.tokens.slice(from, to);
+  const deal = query.deals.length === 1 ? ctx.deal(query.deals[0] as DealId) : undefined;
+  if (!deal) return slot;
+  return slot.flatMap((token, i) => {
+    if (governmentAt(query, from + i - 1, ctx)) return [];
+    const side = governmentAt(query, from + i, ctx);
+    if (!side) return [token];
+    const forSide = deal.signatories.filter((person) => sideOf(deal, person) === side);
+    return forSide.length > 0 ? forSide.map((person) => tokenize(person.name).at(-1) ?? "") : [token];
+  });
+}
 
 /** The signatories a question's words name, found once per question (the parts of an answer ask several times). */
 const namedIn = new WeakMap<readonly string[], { ctx: KnowledgeLookups; people: Signatory[] }>();

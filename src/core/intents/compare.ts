@@ -20,7 +20,13 @@ import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
 import { negatesAnything, type ParsedQuery } from "../query.js";
-import { dealsSignedBy, mentionsSigning, signatoriesNamed } from "../signing-question.js";
+import {
+  dealsSignedBy,
+  governmentAt,
+  mentionsSigning,
+  sideOf,
+  signatoriesNamed,
+} from "../signing-question.js";
 import {
   capitalised,
   hasAnyOf,
@@ -459,6 +465,19 @@ type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; wi
 export function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
   if (query.form !== "which-deal" || !mentionsSigning(query, ctx)) return null;
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
+  // "Which deals did the Trump administration sign?": those signed for his side, by whoever signed them.
+  const government = query.tokens.map((_, at) => governmentAt(query, at, ctx)).find(Boolean);
+  if (government) {
+    const forSide = all.filter(({ deal, person }) => sideOf(deal, person) === government);
+    const signatories = [...new Map(forSide.map(({ person }) => [person.name, person])).values()];
+    const side = government === "us" ? "United States'" : `${government}'s`;
+    return {
+      who: `the ${side} side (${joinNames(signatories.map(asSigner))})`,
+      deals: [...new Set(forSide.map(({ deal }) => deal.id))],
+      signatories,
+      without: [],
+    };
+  }
   const named = dealsSignedBy(query, ctx);
   if (named.length > 0) {
     const signatories = signatoriesNamed(query, ctx);
