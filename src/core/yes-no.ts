@@ -1,6 +1,6 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { citing, isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
-import { anyEvidence, describe, inDealTexts, subjectOf, togetherInTexts } from "./coverage.js";
+import { anyEvidence, describe, inDealTexts, type Subject, subjectOf, togetherInTexts } from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import { type Deal, type DealId, type Passage, type Phrasing, SECTIONS, type Section } from "./model.js";
@@ -331,6 +331,10 @@ const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
+
+/** The stems of the words and names a subject asks for: one of them is what a sentence setting it up names. */
+export const stemsAsked = (subject: Subject): Set<string> =>
+  new Set([...subject.terms, ...subject.names.flatMap((name) => name.words)].map(stem));
 
 /** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
 export function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {

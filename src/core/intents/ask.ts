@@ -79,6 +79,7 @@ import {
   setsUpAsked,
   signersSaid,
   soleLead,
+  stemsAsked,
   weighsCoverage,
 } from "../yes-no.js";
 import { type Split, splitByNegation, topicsSaid } from "./compare.js";
@@ -1085,7 +1086,7 @@ function coverageAnswer(
   // A passage sets up a thing asked in words (not a topic) when a word of it stands close to a word of setting up
   // ("agreed to launch a working group", "a working group is to be set up"); "sets up joint initiatives between the
   // two countries' leading research and standards institutions" sets up no institution.
-  const askedStems = new Set([...subject.terms, ...subject.names.flatMap((name) => name.words)].map(stem));
+  const askedStems = stemsAsked(subject);
   const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
   const setsUp = (passage: Passage) =>
     creates(passage) && (askedStems.size === 0 || setsUpAsked(passage.text, creation, askedStems));

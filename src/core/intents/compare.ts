@@ -37,7 +37,7 @@ import {
   setOf,
   tokenize,
 } from "../text.js";
-import { deniesAsked, NOT_BINDING } from "../yes-no.js";
+import { deniesAsked, NOT_BINDING, setsUpAsked, stemsAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 export const compare: Intent = {
@@ -84,9 +84,15 @@ function compared(request: IntentRequest): AnswerDraft {
   // A passage denying the words asked ("it does not name a specific office") is no deal having them.
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
+  // "Which deal creates a fund?": a passage naming one without setting it up (a word of setting up near it) has
+  // none. A programme asked by its name ("a Quantum Code Challenge") is one the deal has where its texts list it.
+  const { creation } = ctx.vocabulary.phrasing;
+  const creationAsked = phrasesIn(query.tokens, creation).length > 0 && asked.names.length === 0;
+  const setUp = creationAsked ? stemsAsked(asked) : new Set<string>();
   const inSection = (passage: Passage) =>
     (sections.length === 0 || sections.includes(passage.section)) &&
-    !(affirmed && deniesAsked(passage.text, asked.terms, negations));
+    !(affirmed && deniesAsked(passage.text, asked.terms, negations)) &&
+    (setUp.size === 0 || setsUpAsked(passage.text, creation, setUp));
   const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
   const sectionNames = sectionWords(sections);
   // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
@@ -193,7 +199,15 @@ function compared(request: IntentRequest): AnswerDraft {
     ? { lead: documentKinds(pool, ctx) }
     : lacking
       ? lackingLead(what, missing, covered, ctx, unread.length > 0)
-      : leadFor(decided, what, known, covered, ctx, QUESTION_WORDS.has(query.tokens[0] ?? ""));
+      : leadFor(
+          decided,
+          what,
+          known,
+          covered,
+          ctx,
+          QUESTION_WORDS.has(query.tokens[0] ?? ""),
+          setUp.size > 0,
+        );
   return {
     ...answer,
     found: covered.length + reportedOnly.size > 0,
@@ -334,9 +348,10 @@ function leadFor(
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
   opensWh: boolean,
+  setUpAsked: boolean,
 ): Lead {
   // "How does representation differ …?" asks no yes or no.
-  const nothing = `deal texts say nothing on ${what}.`;
+  const nothing = setUpAsked ? `deal texts set up no ${what}.` : `deal texts say nothing on ${what}.`;
   if (covered.length === 0) return opensWh ? { lead: `The ${nothing}` } : noLead(`the ${nothing}`);
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
   if (!yesNo) return { lead: `${capitalised(what)}: in ${dealsWith(ctx, covered)}.` };
