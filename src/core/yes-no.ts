@@ -309,10 +309,19 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   // "Do the deals create a new agency?", "… any new institutions?": a sentence naming one without setting it up
   // (near a word of setting up) is no Yes.
   const setUp = new Set([...keys, ...inPhrase]);
-  const setUpSaid = decisions.some(
-    (decision) => decision && setsUpAsked(decision.sentence, ctx.vocabulary.phrasing.creation, setUp),
-  );
+  const { creation } = ctx.vocabulary.phrasing;
+  const setUpSaid = decisions.some((decision) => decision && setsUpAsked(decision.sentence, creation, setUp));
   if (yes && setsUp && !setUpSaid) return null;
+  // "Did the working group meet?": a sentence setting the thing up ("Bae and Kratsios, meeting at the summit, had
+  // agreed to launch a working group") tells what was done of it only near the words of setting it up.
+  // The date asked ("in February 2026") is when, not what was done.
+  const doneOf = new Set([...setUp].filter((word) => !/\d/.test(word) && !MONTH_STEMS.has(word)));
+  const madeOnly =
+    !setsUp &&
+    happenedAsked(query, ctx) &&
+    setUpSaid &&
+    !decisions.some((decision) => decision && setsUpAsked(decision.sentence, creation, doneOf, true));
+  if (yes && madeOnly) return null;
   // "Did the UK make substantial progress on trade?": a sentence of what must or is to be done ("the UK must make
   // substantial progress") says nothing of whether it was.
   const required = (decision: Decision | null) => decision !== null && REQUIRED.test(decision.sentence);
@@ -326,6 +335,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   return yesOrNoLead(yes, sentences);
 }
 
+const MONTH_STEMS = new Set(MONTHS.map(stem));
+
 /** Words that make a sentence one of what must or is to be done, not of what was. */
 const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
 
@@ -336,8 +347,16 @@ const SET_UP_WITHIN = 5;
 export const stemsAsked = (subject: Subject): Set<string> =>
   new Set([...subject.terms, ...subject.names.flatMap((name) => name.words)].map(stem));
 
-/** Whether a sentence of the text names one of the stems asked within SET_UP_WITHIN words of a phrase of `creation`. */
-export function setsUpAsked(text: string, creation: readonly string[], asked: ReadonlySet<string>): boolean {
+/**
+ * Whether a sentence of the text names one of the stems asked (or, with `every`, all of them) within SET_UP_WITHIN
+ * words of a phrase of `creation`.
+ */
+export function setsUpAsked(
+  text: string,
+  creation: readonly string[],
+  asked: ReadonlySet<string>,
+  every = false,
+): boolean {
   const phrases = creation.map((phrase) => phrase.split(" ").map(stem));
   return text.split(FULL_STOP).some((sentence) => {
     const words = tokenize(sentence).map(stem);
@@ -348,7 +367,9 @@ export function setsUpAsked(text: string, creation: readonly string[], asked: Re
           ...words.slice(Math.max(0, at - SET_UP_WITHIN), at),
           ...words.slice(at + phrase.length, at + phrase.length + SET_UP_WITHIN),
         ];
-        return around.some((word) => asked.has(word));
+        return every
+          ? [...asked].every((word) => around.includes(word))
+          : around.some((word) => asked.has(word));
       }),
     );
   });
