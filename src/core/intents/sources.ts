@@ -92,28 +92,40 @@ function languageAnswer(
   asked: readonly DealId[],
   ctx: KnowledgeLookups,
 ): AnswerDraft | null {
-  const language = languageNamed(query, ctx);
-  if (!language) return null;
+  // "Is the Korea MOU in English and Korean?": each language named is said.
+  const languages = languagesOf(ctx.knowledge.sources).filter((name) =>
+    query.tokens.includes(name.toLowerCase()),
+  );
+  if (languages.length === 0) return null;
   const deals = asked.length > 0 ? asked : ctx.dealIds;
   const texts = deals.flatMap((id) => ownTexts(ctx, id).map((source) => ({ id, source })));
-  const held = texts.filter(({ source }) => source.language === language);
-  const without = deals.filter((id) => !held.some((text) => text.id === id));
   const kinds = (ids: readonly DealId[]) => dealNames(ctx, ids, "and");
-  const them = without.length === 1 ? "it" : "them";
+  const said = languages.map((language) => {
+    const held = texts.filter(({ source }) => source.language === language);
+    const without = deals.filter((id) => !held.some((text) => text.id === id));
+    const them = without.length === 1 ? "it" : "them";
+    const lead =
+      without.length === 0
+        ? `the texts I hold include the text of ${kinds(deals)} in ${language}`
+        : held.length > 0
+          ? `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}; those of ${kinds(deals.filter((id) => !without.includes(id)))} do`
+          : `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}`;
+    return { lead, held, lacking: without.length > 0 };
+  });
+  const lacking = said.some((each) => each.lacking);
+  const held = said.flatMap((each) => each.held);
   const shown = held.length > 0 ? held : texts;
-  const lead =
-    without.length === 0
-      ? `the texts I hold include the text of ${kinds(deals)} in ${language}:`
-      : held.length > 0
-        ? `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}; those of ${kinds(deals.filter((id) => !without.includes(id)))} do:`
-        : `the texts I hold of ${kinds(without)} include no text of ${them} in ${language}. The texts of ${them} I hold:`;
+  const leads = said.map((each, i) => (i === 0 ? each.lead : capitalised(each.lead)));
+  const them = deals.length === 1 ? "it" : "them";
+  const lead = `${leads.join(". ")}${held.length > 0 || !lacking ? ":" : `. The texts of ${them} I hold:`}`;
+  // Holding no text in a language is no proof there is none: only a Yes is said.
+  const yes = query.form === "yes-no" && !lacking;
   return {
     ...blankAnswer(query, "sources"),
     found: shown.length > 0,
     title: `Sources: ${partnerList(ctx, deals)}`,
-    // Holding no text in a language is no proof there is none: only a Yes is said.
-    verdict: query.form === "yes-no" && without.length === 0 ? "yes" : undefined,
-    lead: query.form === "yes-no" && without.length === 0 ? lead : capitalised(lead),
+    verdict: yes ? "yes" : undefined,
+    lead: yes ? lead : capitalised(lead),
     items: [...new Set(shown.map(({ source }) => source))].map(itemOf),
     deals: [...deals],
   };
