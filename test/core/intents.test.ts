@@ -203,6 +203,14 @@ describe("deals, topics, sources, help", () => {
     ]);
   });
 
+  it("sources says which documents of a kind asked it holds, or that it holds none", () => {
+    const held = bot.answer("is there an article in the sources?");
+    expect(held.lead).toBe("Yes — the texts I hold include one article:");
+    expect(itemsOf(held).map((item) => item.title)).toEqual(["Fixture article on the deals"]);
+    const none = bot.answer("is there a fact sheet in the sources?");
+    expect(none.lead).toMatch(/^The texts I hold include no fact sheet\. \d+ documents/);
+  });
+
   it("help is generated from every intent's own description and examples", () => {
     const answer = bot.answer("help");
     expect(itemsOf(answer).map((item) => item.title)).toEqual(bot.intents.map((intent) => intent.name));

@@ -5,7 +5,17 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { dealNames, formatDate, joinNames, nameInSentence, partnerList } from "../phrasing.js";
 import { type ParsedQuery, wordsReadAs } from "../query.js";
-import { byCodePoint, capitalised, hasAnyOf, keptPer, once, setOf, tokenize } from "../text.js";
+import {
+  byCodePoint,
+  capitalised,
+  hasAnyOf,
+  indexOfSequence,
+  keptPer,
+  once,
+  setOf,
+  stem,
+  tokenize,
+} from "../text.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -20,11 +30,13 @@ export const sources: Intent = {
     const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
     const { items, lead } = listOf(ctx, deals);
+    const kind = kindAnswer(query, deals, ctx);
+    if (kind?.held) return kind.held;
     return {
       ...blankAnswer(query, "sources"),
       found: items.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
-      lead,
+      lead: kind ? `${kind.lacking} ${lead}` : lead,
       items: [...items],
       deals,
     };
@@ -36,13 +48,52 @@ const keptLists = keptPer<KnowledgeLookups, string, { items: Item[]; lead: strin
 const listOf = (ctx: KnowledgeLookups, deals: readonly DealId[]) =>
   keptLists(ctx, deals.join(" "), () => {
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
-    const wanted =
-      deals.length > 0 ? [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))] : null;
-    const listed = wanted ? wanted.flatMap((id) => ctx.source(id) ?? []) : allInOrder(ctx.knowledge.sources);
+    const listed = deals.length > 0 ? sourcesOf(ctx, deals) : allInOrder(ctx.knowledge.sources);
     const count = `${listed.length} document${listed.length === 1 ? "" : "s"}`;
     const lead = `${count}, the newest dated ${formatDate(newest(listed))}; official texts first.`;
     return { items: listed.map(itemOf), lead };
   });
+
+/**
+ * "Is there a fact sheet for the Japan deal?", "a press release on the UK deal?": the documents of the kind asked
+ * (by their type or title) as the answer, or a sentence saying none is held, to open the list of those that are.
+ * Null when no kind of document is asked.
+ */
+function kindAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): { held: AnswerDraft; lacking?: undefined } | { held?: undefined; lacking: string } | null {
+  const asked = query.tokens.map(stem);
+  const kind = ctx.vocabulary.phrasing.documentKinds.find(
+    (each) => indexOfSequence(asked, tokenize(each).map(stem)) >= 0,
+  );
+  if (!kind) return null;
+  const wanted = tokenize(kind).map(stem);
+  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources;
+  const held = listed.filter((source) =>
+    [source.type, source.title].some((text) => indexOfSequence(tokenize(text).map(stem), wanted) >= 0),
+  );
+  const of = deals.length > 0 ? ` of ${dealNames(ctx, deals, "and")}` : "";
+  if (held.length === 0) return { lacking: `The texts I hold${of} include no ${kind}.` };
+  const yes = query.form === "yes-no";
+  const lead = `the texts I hold${of} include ${held.length === 1 ? `one ${kind}` : `${held.length} of them`}:`;
+  return {
+    held: {
+      ...blankAnswer(query, "sources"),
+      found: true,
+      title: `Sources: ${kind}`,
+      ...(yes ? { verdict: "yes" as const } : {}),
+      lead: yes ? lead : capitalised(lead),
+      items: held.map(itemOf),
+      deals: [...deals],
+    },
+  };
+}
+
+/** The deals' sources, in the order of their own lists. */
+const sourcesOf = (ctx: KnowledgeLookups, deals: readonly DealId[]): Source[] =>
+  [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))].flatMap((id) => ctx.source(id) ?? []);
 
 /** The date of the newest of the sources: how far the knowledge reaches. */
 const newest = (listed: readonly Source[]) =>
