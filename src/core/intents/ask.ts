@@ -1619,6 +1619,10 @@ function coveredAs(
   const covers = `${one ? "covers" : "cover"} ${what}`;
   // One topic asked in one word or phrase ("education"); several are said by their labels.
   const [subject, ...others] = subjects;
+  // "Does the Korea deal mention Melania Trump?": a proper name is mentioned, not covered.
+  const proper = (name: NameMatch) => /\p{Lu}/u.test(asTyped(query.text, name.words.join(" ")));
+  if (subject && others.length === 0 && subject.terms.length === 0 && subject.names.some(proper))
+    return `${one ? "mentions" : "mention"} ${what}`;
   const [topic, ...more] = subject?.topics ?? [];
   const words = [
     ...new Set(query.readings.filter((reading) => reading.kind === "topic").map(({ words }) => words)),
