@@ -614,7 +614,18 @@ function quotesOfSide(asked: SideAsked, ctx: KnowledgeLookups) {
   const signers = asked.side === "us" ? ctx.knowledge.deals : records;
   const people = signers.flatMap((deal) => deal.signatories.filter((person) => person.side === asked.side));
   const bodies = records.flatMap((deal) => deal.bodies.filter((body) => body.side === asked.side));
-  const speakers = [...people.map((person) => person.name), ...bodies.flatMap(namesOf)];
+  // "What did the British government say?": the side's government ("a UK government spokesperson said") and the
+  // posts its signatories hold ("the Prime Minister's official spokesman said") speak for it too.
+  const posts = people.map((person) => person.office.split(/ (?:of|for|to|and) /)[0] ?? person.office);
+  const names =
+    asked.side === "us" ? ctx.vocabulary.phrasing.usSide : records.flatMap((deal) => deal.aliases);
+  const governments = names.map((name) => `${name} government`);
+  const speakers = [
+    ...people.map((person) => person.name),
+    ...bodies.flatMap(namesOf),
+    ...posts,
+    ...governments,
+  ];
   // Only passages with a speaker's name can quote them or report them: those are read, in knowledge order.
   const withName = new Set(speakers.flatMap((speaker) => [...ctx.positionsWith(tokenize(speaker))]));
   const ofDeals = [...withName]
