@@ -137,6 +137,9 @@ function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const judging = setOf(ctx.vocabulary.phrasing.judgementWords);
   const asking = query.form !== "open" || /^(which|who|should|ought)$/.test(tokens[0] ?? "");
   if (!asking) return false;
+  // "Is it worth it?": a phrase of judging, whole.
+  if (phrasesIn(tokens, ctx.vocabulary.phrasing.judgementWords).some((phrase) => phrase.includes(" ")))
+    return true;
   return tokens.some((token, i) => {
     if (!judging.has(token) || (/^(should|ought)$/.test(token) && i > 0)) return false;
     const before = tokens[i - 1];

@@ -148,6 +148,13 @@ function languageAnswer(
     query.tokens.includes(name.toLowerCase()),
   );
   if (languages.length === 0) return null;
+  if (query.tokens.some((token) => /^sources?$/.test(token))) {
+    // "Any Korean sources on the UK deal?": the language's word names no deal asked.
+    const spoken = new Set(languages.map((language) => language.toLowerCase()));
+    const named = query.readings.filter((reading) => reading.kind === "deal" && !spoken.has(reading.words));
+    const of = asked.filter((deal) => named.some((reading) => reading.as === deal));
+    return sourcesInLanguage(query, of, languages, ctx);
+  }
   const deals = asked.length > 0 ? asked : ctx.dealIds;
   const texts = deals.flatMap((id) => ownTexts(ctx, id).map((source) => ({ id, source })));
   const kinds = (ids: readonly DealId[]) => dealNames(ctx, ids, "and");
@@ -178,6 +185,41 @@ function languageAnswer(
     verdict: yes ? "yes" : undefined,
     lead: yes ? lead : capitalised(lead),
     items: [...new Set(shown.map(({ source }) => source))].map(itemOf),
+    deals: [...deals],
+  };
+}
+
+/**
+ * "Are there any Korean sources?", "official Japanese sources on the Japan deal?": every source held in the
+ * languages named (not only the deal's own texts), the official ones when those are asked, or that none is.
+ */
+function sourcesInLanguage(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  languages: readonly string[],
+  ctx: KnowledgeLookups,
+): AnswerDraft {
+  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources;
+  const inLanguage = listed.filter((source) => languages.includes(source.language));
+  const official = inLanguage.filter((source) => source.official);
+  const officialAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked);
+  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  const named = joinNames([...languages], "or");
+  const wanted = officialAsked ? official : inLanguage;
+  const lead =
+    inLanguage.length === 0
+      ? `The sources I hold${of} include none in ${named}.`
+      : wanted.length === 0
+        ? `The sources I hold${of} include no official one in ${named}; those in ${named}:`
+        : `the sources I hold${of} in ${named}${officialAsked ? " that are official" : ""}:`;
+  const yes = query.form === "yes-no" && wanted.length > 0;
+  return {
+    ...blankAnswer(query, "sources"),
+    found: inLanguage.length > 0,
+    title: `Sources in ${named}`,
+    ...(yes ? { verdict: "yes" as const } : {}),
+    lead: yes ? lead : capitalised(lead),
+    items: (wanted.length > 0 ? wanted : inLanguage).map(itemOf),
     deals: [...deals],
   };
 }
@@ -351,8 +393,8 @@ function sourceItselfAnswer(
  * standing, asked.
  */
 export const officialAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  query.form === "yes-no" &&
-  (hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked) || reliabilityAsked(query, ctx)) &&
+  ((query.form === "yes-no" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked)) ||
+    reliabilityAsked(query, ctx)) &&
   sourcesNamed(query, ctx).length > 0;
 
 const reliabilityAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
