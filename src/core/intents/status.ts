@@ -38,62 +38,86 @@ export const status: Intent = {
   },
 };
 
-/** A day, month or year asked ("on 18 September 2025", "in March 2026"): its ISO prefix and how it is said. */
-type Span = { prefix: string; said: string; on: "On" | "In" };
+/**
+ * A day, month or year asked ("on 18 September 2025", "in March 2026"), or the time from it on ("since January"):
+ * its ISO prefix and how it is said.
+ */
+type Span = { prefix: string; said: string; on: "On" | "In" | "Since"; since: boolean };
 
 function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
   const { tokens } = query;
   const { happenWords } = ctx.vocabulary.phrasing;
-  if (!hasAnyOf(tokens, happenWords) || mentionsSigning(query, ctx)) return null;
-  const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token));
-  if (!year) return null;
+  const since = tokens.includes("since");
+  if ((!since && !hasAnyOf(tokens, happenWords)) || mentionsSigning(query, ctx)) return null;
   // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
   const monthOf = (token: string) =>
     token === "mar"
       ? 2
       : MONTHS.findIndex((name) => name === token || (token.length >= 3 && name.startsWith(token)));
   const at = tokens.findIndex((token) => monthOf(token) >= 0);
-  if (at < 0) return { prefix: year, said: year, on: "In" };
-  const index = monthOf(tokens[at] as string);
+  const index = at < 0 ? -1 : monthOf(tokens[at] as string);
   const month = String(index + 1).padStart(2, "0");
+  // "since January": the last January the knowledge reaches.
+  const [heldYear = "", heldMonth = ""] = ctx.knowledge.asOf.split("-");
+  const lastOf = since && index >= 0 ? String(Number(heldYear) - (month > heldMonth ? 1 : 0)) : undefined;
+  const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token)) ?? lastOf;
+  if (!year) return null;
+  const on = (when: "On" | "In") => (since ? "Since" : when);
+  if (at < 0) return { prefix: year, said: year, on: on("In"), since };
   const day = [tokens[at - 1], tokens[at + 1]].find((token) => /^(?:[12]?\d|3[01])$/.test(token ?? ""));
   if (!day)
-    return { prefix: `${year}-${month}`, said: `${capitalised(MONTHS[index] ?? "")} ${year}`, on: "In" };
+    return {
+      prefix: `${year}-${month}`,
+      said: `${capitalised(MONTHS[index] ?? "")} ${year}`,
+      on: on("In"),
+      since,
+    };
   const iso = `${year}-${month}-${day.padStart(2, "0")}`;
-  return { prefix: iso, said: formatDate(iso), on: "On" };
+  return { prefix: iso, said: formatDate(iso), on: on("On"), since };
 }
 
 /**
  * "What happened on 18 September 2025?", "Did anything happen in March 2026?": the signings and developments the
  * texts date in that day, month or year; when none, that said plainly, then the developments as usual.
  */
-function onDate(request: IntentRequest, { prefix, said, on }: Span, asOf: string) {
+function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf: string) {
   const { ctx } = request;
+  // "since February 2026": on or after its first day.
+  const inSpan = (date: string) => (since ? date.slice(0, prefix.length) >= prefix : date.startsWith(prefix));
   const signedThen = (passage: Passage) =>
-    passage.section === "signing" && (ctx.deal(passage.deals[0] ?? "")?.signed.date ?? "").startsWith(prefix);
-  const dated = (passage: Passage) => signedThen(passage) || (passage.date ?? "").startsWith(prefix);
+    passage.section === "signing" && inSpan(ctx.deal(passage.deals[0] ?? "")?.signed.date ?? "");
+  const dated = (passage: Passage) =>
+    signedThen(passage) || (passage.date !== undefined && inSpan(passage.date));
   const asked = ctx.dealsAsked(request.query, request.options);
   const within = asked.length > 0 ? asked : ctx.dealIds;
   const held = ctx.passages({ deals: within, sections: ["signing", "development"] });
-  const signed = ctx.knowledge.deals.filter(
-    (deal) => within.includes(deal.id) && deal.signed.date.startsWith(prefix),
-  );
+  const signed = ctx.knowledge.deals.filter((deal) => within.includes(deal.id) && inSpan(deal.signed.date));
+  const then = `${since ? "since" : "of"} ${said}`;
   const any = held.some(dated);
-  return factsAnswer(request, {
-    sections: any ? ["signing", "development"] : ["development"],
-    title: `${on} ${said}`,
-    answers: dated,
-    // "Did anything happen in March 2026?" is answered Yes or No by what the texts date then.
-    lead: (deals) => ({
-      verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
-      lead: any
-        ? `${signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("")}What the texts I hold record of ${said}:`
-        : `The texts I hold record nothing${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
-    }),
-    newestFirst: true,
-  });
+  // The words of the date a span starts on ("since February") narrow nothing: the dates after it decide.
+  const { query } = request;
+  const undated = since ? query.subjectTerms.filter((term) => !DATE_WORD.test(term)) : query.subjectTerms;
+  return factsAnswer(
+    { ...request, query: { ...query, subjectTerms: undated } },
+    {
+      sections: any ? ["signing", "development"] : ["development"],
+      title: `${on} ${said}`,
+      answers: dated,
+      // "Did anything happen in March 2026?" is answered Yes or No by what the texts date then.
+      lead: (deals) => ({
+        verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
+        lead: any
+          ? `${signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("")}What the texts I hold record ${then}:`
+          : `The texts I hold record nothing${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? "since " : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
+      }),
+      newestFirst: true,
+    },
+  );
 }
+
+/** A word of a date: a month, its first letters, a day or a year. */
+const DATE_WORD = new RegExp(`^(\\d{1,4}|${MONTHS.map((month) => month.slice(0, 3)).join("|")})[a-z]*$`);
 
 /** "The Korea deal's key dates", "chronology": each deal's signing, before what came after it. */
 function signedFirst({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
