@@ -12,6 +12,7 @@ import {
   indexOfSequence,
   keptPer,
   once,
+  phrasesIn,
   setOf,
   stem,
   tokenize,
@@ -29,6 +30,8 @@ export const sources: Intent = {
     if (inLanguage) return inLanguage;
     const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
+    const ranked = rankedAnswer(query, deals, ctx);
+    if (ranked) return ranked;
     const { items, lead } = listOf(ctx, deals);
     const kind = kindAnswer(query, deals, ctx);
     if (kind?.held) return kind.held;
@@ -88,6 +91,41 @@ function kindAnswer(
       items: held.map(itemOf),
       deals: [...deals],
     },
+  };
+}
+
+/**
+ * "Which source is the newest?", "the oldest source on the Japan deal": the dated source first or last, and the
+ * date. Null unless one is asked.
+ */
+function rankedAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const { newestOrOldest, earliestRank } = ctx.vocabulary.phrasing;
+  if (phrasesIn(query.tokens, newestOrOldest).length === 0) return null;
+  const oldest = hasAnyOf(query.tokens, earliestRank);
+  const dated = (deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources).filter(
+    (source) => source.published,
+  );
+  const sorted = [...dated].sort((a, b) => byCodePoint(a.published ?? "", b.published ?? ""));
+  const date = (oldest ? sorted[0] : sorted.at(-1))?.published;
+  const picked = sorted.filter((source) => source.published === date);
+  if (!date || picked.length === 0) return null;
+  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  const which = oldest ? "oldest" : "newest";
+  const lead =
+    picked.length === 1
+      ? `The ${which} source I hold${of} is dated ${formatDate(date)}:`
+      : `The ${which} sources I hold${of} are dated ${formatDate(date)}:`;
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title: `Sources: the ${which}`,
+    lead,
+    items: picked.map(itemOf),
+    deals: [...deals],
   };
 }
 
