@@ -2,7 +2,7 @@ import type { Answer, IntentName, Reading } from "./answer.js";
 import type { DealId, Phrasing } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { FILLER_WORDS, hasAnyOf, indexOfSequence, tokenize } from "./text.js";
+import { FILLER_WORDS, hasAnyOf, indexOfSequence, QUESTION_WORDS, tokenize } from "./text.js";
 
 /**
  * The previous turn of a conversation, as a follow-up reads it: the question its answer answered (with
@@ -55,6 +55,9 @@ const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
 /** The words of a follow-up asking only when: "when?", "since when?", "when did that happen?". */
 const BARE_WHEN = new Set(["when", "since", "from"]);
 const OF_THAT = new Set(["did", "was", "that", "it", "this", "happen", "happened"]);
+
+/** Words pointing at the previous question's subject: "what did they say about it?". */
+const POINTING = new Set(["it", "that", "this"]);
 
 /** The word a follow-up about a deal's signers ("did she say anything?") stands for them by. */
 const SIGNATORIES = "signatories";
@@ -129,7 +132,9 @@ export function followUpQuestion(
     const who = others.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
     return swapWho(previous, partsOf(previous).whoAt, who);
   }
-  const ownIntent = current.intentBy !== "default";
+  // "what did the UK say?", "what did Kratsios say?": asking what someone said is a kind of question of its own.
+  const asksSaid = QUESTION_WORDS.has(own[0] ?? "") && hasAnyOf(own, phrasing.sayAsked);
+  const ownIntent = current.intentBy !== "default" || asksSaid;
   const ownWho = current.deals.length > 0 || current.countries.length > 0;
   const ownSubject =
     current.topics.length > 0 ||
@@ -168,13 +173,18 @@ export function followUpQuestion(
     own.every((word) => BARE_WHEN.has(word) || OF_THAT.has(word));
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
+  // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.
+  const ofIt = asksSaid && own.some((word) => POINTING.has(word));
   const carriedIntent =
-    (!ownIntent || whenOfState) && !ownQuestion && !STANDALONE.has(previous.intent) ? parts.intent : [];
+    (!ownIntent || whenOfState || ofIt) && !ownQuestion && !STANDALONE.has(previous.intent)
+      ? parts.intent
+      : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";
   const carriedWho = ownWho || comparing ? [] : parts.who;
-  const carriedSubject = ownSubject || (ownIntent && !comparing && !whenOfState) ? [] : parts.subject;
+  const carriedSubject =
+    ownSubject || (ownIntent && !comparing && !whenOfState && !ofIt) ? [] : parts.subject;
 
   const carried = [...carriedIntent, ...carriedWho, ...carriedSubject];
   if (carried.length === 0) return whole;

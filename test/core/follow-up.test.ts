@@ -272,6 +272,18 @@ describe("over the real knowledge", () => {
     const [, korea] = converse(real, ["does the uk deal cover nuclear?", "is it in the korea deal?"]);
     expect(korea?.lead).toMatch(/^No — /);
   });
+
+  it("reads a question of what someone said as a question of its own, carrying the subject only when it points back", async () => {
+    const real = await realBot();
+    const [, , uk] = converse(real, ["is the uk deal paused", "is it still paused?", "what did the uk say?"]);
+    expect(uk?.query).toBe("what did the uk say?");
+    const [, kratsios] = converse(real, ["who signed the japan deal", "what did kratsios say?"]);
+    expect(kratsios?.intent).toBe("ask");
+    expect(passages(kratsios)).toEqual(["jk-kratsios-quote"]);
+    const [, ofIt] = converse(real, ["korea quantum", "what did they say about it?"]);
+    expect(ofIt?.topics).toEqual(["quantum"]);
+    expect(ofIt?.deals).toEqual(["korea"]);
+  });
 });
 
 describe("readTurnContext", () => {
