@@ -132,8 +132,7 @@ export function followUpQuestion(
     const who = others.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
     return swapWho(previous, partsOf(previous).whoAt, who);
   }
-  // "what did the UK say?", "what did Kratsios say?": asking what someone said is a kind of question of its own.
-  const asksSaid = QUESTION_WORDS.has(own[0] ?? "") && hasAnyOf(own, phrasing.sayAsked);
+  const asksSaid = asksWhatWasSaid(own, phrasing);
   const ownIntent = current.intentBy !== "default" || asksSaid;
   const ownWho = current.deals.length > 0 || current.countries.length > 0;
   const ownSubject =
@@ -168,9 +167,16 @@ export function followUpQuestion(
   // "when?", "since when?" after "is the UK deal paused?" or "what is the Genesis Mission?" ask when that happened,
   // not when the deal was signed.
   const whenOfState =
-    (previous.intent === "status" || (previous.names.length > 0 && previous.deals.length === 0)) &&
+    (previous.intent === "status" ||
+      (previous.names.length > 0 && previous.deals.length === 0) ||
+      asksWhatWasSaid(previous.tokens, phrasing)) &&
     BARE_WHEN.has(own[0] ?? "") &&
     own.every((word) => BARE_WHEN.has(word) || OF_THAT.has(word));
+  // "when?" after "what did Kratsios say?": when he said it.
+  if (whenOfState && asksWhatWasSaid(previous.tokens, phrasing)) {
+    const said = previous.tokens.slice(1);
+    return { text: ["when", ...said].join(" "), carried: said };
+  }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
   // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.
@@ -192,6 +198,10 @@ export function followUpQuestion(
   const asked = whenOfState ? own.filter((word) => BARE_WHEN.has(word)) : own;
   return { text: [...carriedIntent, ...asked, ...carriedWho, ...carriedSubject].join(" "), carried };
 }
+
+/** "what did the UK say?", "what did Kratsios say?": asking what someone said, a kind of question of its own. */
+const asksWhatWasSaid = (tokens: readonly string[], phrasing: Phrasing) =>
+  QUESTION_WORDS.has(tokens[0] ?? "") && hasAnyOf(tokens, phrasing.sayAsked);
 
 /** Marks the readings that came from the carried words, for "why this answer". */
 export function markCarried(readings: readonly Reading[], followUp: FollowUp, ownText: string): Reading[] {

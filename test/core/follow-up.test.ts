@@ -280,6 +280,9 @@ describe("over the real knowledge", () => {
     const [, kratsios] = converse(real, ["who signed the japan deal", "what did kratsios say?"]);
     expect(kratsios?.intent).toBe("ask");
     expect(passages(kratsios)).toEqual(["jk-kratsios-quote"]);
+    const [, when] = converse(real, ["what did kratsios say", "when?"]);
+    expect(when?.query).toBe("when did kratsios say");
+    expect(when?.lead).toMatch(/^The reports of it are dated 29 October 2025 \(The White House\)\./);
     const [, ofIt] = converse(real, ["korea quantum", "what did they say about it?"]);
     expect(ofIt?.topics).toEqual(["quantum"]);
     expect(ofIt?.deals).toEqual(["korea"]);

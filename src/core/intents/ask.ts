@@ -37,6 +37,7 @@ import {
   dealNames,
   dealsWith,
   documentSaid,
+  formatDate,
   inSentence,
   joinNames,
   nameInSentence,
@@ -182,7 +183,7 @@ export const ask: Intent = {
         : quoted.speakers.filter((speaker) => quoted.passages.some((p) => quotes(p, [speaker], ctx)));
       const unquotedOnes = quoted.speakers.filter((speaker) => !quotedOnes.includes(speaker));
       const none = unquotedOnes.length > 0 ? `${notQuoted(unquotedOnes)} ` : "";
-      const lead = `${refusal}${none}What ${joinNames(quotedOnes)} said, as the sources report it:`;
+      const lead = `${refusal}${none}${whenReported(query, quoted.passages, ctx)}What ${joinNames(quotedOnes)} said, as the sources report it:`;
       return passagesAnswer(`Quotes: ${who}`, lead, [...deals], quoted.passages);
     }
     const holders = officeAsked(query, ctx);
@@ -514,6 +515,20 @@ function sharedWords(
 ): string[] {
   const words = shown.slice(0, PAGE_SIZE).flatMap(({ passage }) => closeBy(query, passage, rare, ctx));
   return [...new Set(words)].map((words) => `“${words}”`);
+}
+
+/**
+ * "When did Kratsios say that?": the dates the reports of it give, or their sources were published on, with who
+ * published them; the texts date a report, not always the words. Empty unless the question opens with "when".
+ */
+function whenReported(query: ParsedQuery, passages: readonly Passage[], ctx: KnowledgeLookups): string {
+  if (query.tokens[0] !== "when") return "";
+  const dated = passages.flatMap((passage) => {
+    const source = ctx.source(passage.sourceId);
+    const date = passage.date ?? source?.published;
+    return date ? [`${formatDate(date)} (${source?.publisher ?? ""})`] : [];
+  });
+  return dated.length > 0 ? `The reports of it are dated ${joinNames(unique(dated))}. ` : "";
 }
 
 /** "The texts I hold do not quote Kimi Onoda.", "… do not quote Donald Trump or Keir Starmer." */
