@@ -1296,11 +1296,15 @@ function coverageAnswer(
   // "Nuclear weapons": a topic asked with a word the knowledge never uses is not that topic ("civil nuclear
   // energy"), so neither it nor where the topic appears is said: the words asked are.
   const unheardWith = subject.topics.length > 0 && unheard;
-  // Without a name, only where else it appears is said: the first passage of each other deal tells.
+  // Without a name, only where else it appears is said: the first passage of each other deal tells; a deal asked
+  // that has it ("Do the UK and Korea deals cover fusion?") is said first.
   const appearsIn =
     subject.names.length > 0 || unheardWith
       ? []
-      : others.filter((deal) => asked.some((each) => anyEvidence(ctx, deal, each, inDealTexts)));
+      : [
+          ...deals.filter((deal) => !missing.includes(deal)),
+          ...others.filter((deal) => asked.some((each) => anyEvidence(ctx, deal, each, inDealTexts))),
+        ];
   const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
   const nothingOn = unheardWith ? `“${askedWords(query, subject)}”` : what;
   return {
