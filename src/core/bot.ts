@@ -525,7 +525,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const parts =
       query.offTopic || query.greeting
         ? null
-        : (recordsAsked(query) ?? splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns));
+        : (recordsAsked(query) ??
+          splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns, (part, first) =>
+            parse(followUpQuestion(part, first, ctx.dealIds, ctx.vocabulary.phrasing).text),
+          ));
     if (!parts) return run(query, options);
     return mergeAnswers(
       parts.map((part) => run(part, { ...options, offset: 0 })),

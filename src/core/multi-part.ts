@@ -13,11 +13,13 @@ export function splitParts(
   parse: (text: string) => ParsedQuery,
   route: (part: ParsedQuery) => IntentName,
   dealNouns: readonly string[],
+  /** The question a part that names only a deal stands for after the first ("and the Korea deal?"). */
+  asFollowUp: (part: ParsedQuery, first: ParsedQuery) => ParsedQuery,
 ): ParsedQuery[] | null {
   const asked = askedClauses(query.text);
   const clauses = asked ?? clausesAtAnd(query);
   if (clauses.length < 2) return null; // one clause asks one thing: no need to read it again
-  const parsed = clauses.map(parse);
+  const parsed = withFirstAsked(clauses.map(parse), asFollowUp);
   // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening,
   // unless a comma and question word mark every clause as a question ("Japan MOC: which body …, and which …").
   // Clauses marked as questions ask even of a deal alone ("What is the Korea deal, and is it still active?").
@@ -79,6 +81,24 @@ export function splitParts(
   )
     return null;
   return parts;
+}
+
+/**
+ * "Does the UK deal cover fusion? Does the Korea deal?", "Is the UK deal paused? And the Japan deal?": a later
+ * part that names a deal and asks nothing else asks what the first part asked, of its own deal, as a follow-up would.
+ */
+function withFirstAsked(
+  parts: ParsedQuery[],
+  asFollowUp: (part: ParsedQuery, first: ParsedQuery) => ParsedQuery,
+): ParsedQuery[] {
+  const [first, ...rest] = parts;
+  if (!first) return parts;
+  const asksNothing = (part: ParsedQuery) =>
+    part.deals.length > 0 &&
+    part.intentBy === "default" &&
+    part.topics.length + part.names.length + part.sections.length + part.subjectTerms.length === 0;
+  if (asksNothing(first)) return parts;
+  return [first, ...rest.map((part) => (asksNothing(part) ? asFollowUp(part, first) : part))];
 }
 
 /** A which-question with a noun for the deals (`dealNouns`): "which deals", "which country", "which of the agreements". */
