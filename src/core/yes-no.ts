@@ -591,7 +591,7 @@ export const sameWord = (word: string, key: string) => {
 };
 
 /** "the Japan and Korea deals", "both deals": the question asks the same of each deal, not one against another. */
-function askedOfEach({ tokens }: ParsedQuery, phrasing: Phrasing): boolean {
+export function askedOfEach({ tokens }: ParsedQuery, phrasing: Phrasing): boolean {
   return hasAnyOf(tokens, phrasing.eachAsked) && !hasAnyOf(tokens, phrasing.weighing);
 }
 

@@ -6,7 +6,7 @@ import { dealNames, dealsWith, formatDate, joinNames, MONTHS } from "../phrasing
 import type { ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
 import { anyPhrase, capitalised, FULL_STOP, hasAnyOf, holdsAnyOf, phrasesIn, tokenize } from "../text.js";
-import { happenedAsked } from "../yes-no.js";
+import { askedOfEach, happenedAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -178,8 +178,10 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
     ctx
       .passages({ deals: [deal], sections: ["development"] })
       .find((passage) => holdsAnyOf(passage.text, words));
-  // The deal named first is the one asked about: "paused like the UK's?" asks of the other.
-  const [asked] = query.deals;
+  // The deal named first is the one asked about: "paused like the UK's?" asks of the other; "Are the UK and Japan
+  // deals paused?" asks of each.
+  const ofEach = query.deals.length > 1 && askedOfEach(query, ctx.vocabulary.phrasing);
+  const [asked] = ofEach ? [] : query.deals;
   const future = phrasesIn(query.tokens, ctx.vocabulary.phrasing.future).length > 0;
   // "When did talks resume?", naming no deal: asked of every deal.
   const resumed = (asked ? [asked] : deals).some((deal) => reported(deal, resumeReported));
