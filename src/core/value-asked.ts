@@ -4,7 +4,7 @@ import { inDealTexts } from "./coverage.js";
 import { HAS_AMOUNT, missingPremise } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { DealId, KnowledgeBase, Passage, Phrasing } from "./model.js";
-import { countWord, MONTHS, nameInSentence } from "./phrasing.js";
+import { countWord, joinNames, MONTHS, nameInSentence } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { nameHas, signingAsked, signingClause } from "./signing-question.js";
 import {
@@ -172,6 +172,27 @@ function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeL
   return { gives, unsaid: "", quotable: true, onSubject: true, shares };
 }
 
+/** Whether a sum is asked: "how much … invest", "what amount", "allocated". */
+export const sumAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  patternsOf(ctx.knowledge).sumAsked.test(query.tokens.join(" "));
+
+/**
+ * The names a question gives, written with a capital after its first word, that the texts hold and that name no
+ * deal, country or side: "Blackstone" in "How much did Blackstone pledge?".
+ */
+export function namedParties(query: ParsedQuery, ctx: KnowledgeLookups): string[] {
+  const read = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  const sides = new Set(ctx.vocabulary.phrasing.usSide);
+  const words = query.text.split(/\s+/).slice(1);
+  return words
+    .map((word) => word.replace(/['’]s$/u, "").replace(/[^\p{L}-]/gu, ""))
+    .filter((word) => /^\p{Lu}\p{Ll}/u.test(word))
+    .filter((word) => {
+      const lower = word.toLowerCase();
+      return !read.has(lower) && !sides.has(lower) && ctx.anyHas([lower]);
+    });
+}
+
 function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | null): ValueAsked | null {
   const text = query.tokens.join(" ");
   const patterns = patternsOf(ctx.knowledge);
@@ -213,15 +234,25 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       ofExcerpts: true,
     };
   }
-  if (patterns.sumAsked.test(text))
+  if (patterns.sumAsked.test(text)) {
+    // "How much did Blackstone pledge?": the sum of someone the texts name, not of a deal.
+    const party = namedParties(query, ctx);
     return {
       // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
-      gives: (passage) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text),
-      unsaid: `say what sum ${deal ? `the ${deal} commits` : "the deals commit"}`,
-      sum: true,
+      gives: (passage) =>
+        passage.section !== "signing" &&
+        HAS_AMOUNT.test(passage.text) &&
+        party.every((name) => ctx.hasWords(passage, [name.toLowerCase()])),
+      unsaid:
+        party.length > 0
+          ? `give a sum for ${joinNames(party)}`
+          : `say what sum ${deal ? `the ${deal} commits` : "the deals commit"}`,
+      // Another's sum says nothing of what the deals commit.
+      sum: party.length === 0,
       quotable: true,
       onSubject: true,
     };
+  }
   const counted = /\bhow many (\w+)(?: (\w+))?/.exec(text);
   // "List the Korea deal's space items", "what are the space projects …": the list asked, without a count.
   const listing = wordsOfPhrases(ctx.vocabulary.phrasing.listRequests)

@@ -70,7 +70,14 @@ import {
   tokenize,
   unique,
 } from "../text.js";
-import { expansionPassages, limitsSet, NO_FUNDS, valueUnsaid } from "../value-asked.js";
+import {
+  expansionPassages,
+  limitsSet,
+  NO_FUNDS,
+  namedParties,
+  sumAsked,
+  valueUnsaid,
+} from "../value-asked.js";
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
@@ -286,9 +293,13 @@ export const ask: Intent = {
       (passage) => sharesTerm(query, passage, ctx),
     );
     const giving = unsaid?.giving;
+    // "How much did Microsoft invest?": the passages naming whose money is asked of, when some do.
+    const parties = sumAsked(query, ctx) ? namedParties(query, ctx).map((name) => name.toLowerCase()) : [];
+    const naming = ranked.top.filter(({ passage }) => ctx.hasWords(passage, parties));
+    const matched = parties.length > 0 && naming.length > 0 ? naming : ranked.top;
     const top = giving
-      ? [{ passage: giving, score: 0 }, ...ranked.top.filter(({ passage }) => passage !== giving)]
-      : ranked.top;
+      ? [{ passage: giving, score: 0 }, ...matched.filter(({ passage }) => passage !== giving)]
+      : matched;
     // "How much does the Korea TPD spend on quantum?", "Any money attached?": the clause that commits no funds
     // comes first; not for a sum or a programme the question names ("the NSF–UKRI $500,000 funding").
     // Nor when a passage shown on a topic asked gives a sum ("How will the UK deal fund quantum?": the NSF–UKRI line).
@@ -299,7 +310,11 @@ export const ask: Intent = {
         .some(({ passage }) => passage.section !== "signing" && HAS_AMOUNT.test(passage.text));
     // "The UK deal commits £150bn - how is it split?": a sum said to be committed is answered by that clause.
     const claimed = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
-    const ofDeal = query.names.length === 0 && (claimed || (!HAS_AMOUNT.test(query.text) && !sumShown));
+    // "How much did Google invest in the UK?" asks of a company's sum, not the deal's.
+    const ofDeal =
+      query.names.length === 0 &&
+      parties.length === 0 &&
+      (claimed || (!HAS_AMOUNT.test(query.text) && !sumShown));
     const noFunds = unsaid?.sum || (asksAboutMoney(query, ctx) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
     // opens with it already).
