@@ -38,6 +38,9 @@ function withoutMarkup(text: string): string {
 /** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
 const SHORT = `(${MONTHS.map((month) => month.slice(0, 3)).join("|")}|sept)\\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+/** A network generation typed apart from its number ("6 G", "5 g"), written as the texts do ("6G"). */
+const GENERATION = /\b([2-6])\s+g\b/giu;
+
 const SHORT_MONTH = new RegExp(`(?<=\\b${DAY} )${SHORT}(?!\\p{L})|\\b${SHORT}(?= ${DAY}\\b)`, "giu");
 const monthWritten = (short: string) => {
   const month = MONTHS.find((name) => name.startsWith(short.slice(0, 3).toLowerCase())) ?? short;
@@ -59,7 +62,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(WEB_ADDRESS, " ")
     .replace(/\s+/gu, " ")
     .trim()
-    .replace(SHORT_MONTH, monthWritten);
+    .replace(SHORT_MONTH, monthWritten)
+    .replace(GENERATION, "$1G");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");

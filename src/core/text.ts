@@ -195,7 +195,7 @@ export const QUESTION_WORDS = new Set("what which who whom whose when where why 
  * tolerance (so "date" is not read as "data") and never searched.
  */
 export const FILLER_WORDS = new Set(
-  `a m re ve ll t don doesn didn isn aren wasn weren wouldn couldn shouldn hasn haven hadn about above across after again against all also am an and any are as ask at be because been before being below between
+  `a m r re ve ll t don doesn didn isn aren wasn weren wouldn couldn shouldn hasn haven hadn about above across after again against all also am an and any are as ask at be because been before being below between
   both but by can could did do does doing down during each every few for from further get give had has have having he her
   here hers him his how i if in into is it its itself just know let like me more most my no nor not now of off on once
   only or other our out over own everything might shall please same say says said she should show so some such tell than that the their
