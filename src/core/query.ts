@@ -241,7 +241,13 @@ export function parseQuery(
   // "Does the UK deal mention energy prices?", "Can the next president cancel the deals?" ask of a deal's texts
   // (what they cover, a section of them), whatever the subject.
   const ofDeal = dealsRead.length > 0 || has(phrasing.dealNouns);
-  const ofDealTexts = (dealsRead.length > 0 && has(phrasing.coverage)) || (ofDeal && sectionHits.length > 0);
+  // "Will the UK deal lower energy prices?" asks a question of a deal named as one, whatever the subject; "write a
+  // poem about the UK deal" asks for no answer from it.
+  const [opening = ""] = tokens;
+  const asks = QUESTION_WORDS.has(opening) || phrasing.yesNo.includes(opening);
+  const ofDealTexts =
+    (dealsRead.length > 0 && (has(phrasing.coverage) || (asks && has(phrasing.dealNouns)))) ||
+    (ofDeal && sectionHits.length > 0);
   // "Explain the TPDs like I'm 5", "eli5 the UK deal": a way of explaining, asked of the deals, is no tutorial.
   const unserved = phrasesIn(tokens, phrasing.offTopic)[0];
   const explainingDeals = ofDeal && unserved !== undefined && phrasing.explaining.includes(unserved);
