@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
   isPlace,
@@ -291,14 +291,17 @@ export function postOfSide(query: ParsedQuery, ctx: KnowledgeLookups): PostOfSid
 function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const { tokens } = query;
   const [person, ...others] = signatoriesNamed(query, ctx);
-  if (!person || others.length > 0 || query.form !== "yes-no" || !/^(is|was)$/.test(tokens[0] ?? ""))
-    return null;
+  if (!person || others.length > 0 || query.form !== "yes-no") return null;
   const titles = titlesOf(ctx.knowledge);
   const at = tokens.findIndex((token) => titles.has(token));
   const nameEnd = tokens.findLastIndex((token, i) => i < at && nameHas(person, token));
   if (at < 0 || nameEnd < 0) return null;
+  // "Is Onoda the prime minister?", or said and tagged: "Onoda is the prime minister of Japan, right?".
+  const IS = /^(is|was)$/;
+  if (!IS.test(tokens[0] ?? "") && !IS.test(tokens[nameEnd + 1] ?? "")) return null;
+  const end = tokens.length - tagLength(tokens, ctx.vocabulary.phrasing);
   const dealWords = new Set(wordsReadAs(query.readings, "deal", "country").flatMap(tokenize));
-  const after = /^(of|for)$/.test(tokens[at + 1] ?? "") ? tokens.slice(at + 2) : [];
+  const after = /^(of|for)$/.test(tokens[at + 1] ?? "") ? tokens.slice(at + 2, end) : [];
   const post = [...tokens.slice(nameEnd + 1, at), ...after].filter(
     (word) => !FILLER_WORDS.has(word) && !dealWords.has(word),
   );
@@ -312,7 +315,7 @@ function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
     office.includes(stem(word)) || (word.length >= 2 && initials.includes(word.toUpperCase()));
   if ([tokens[at] as string, ...post].every(holds)) return null;
   const from = tokens.findIndex((token, i) => i > nameEnd && !FILLER_WORDS.has(token));
-  const asked = tokens.slice(from, after.length > 0 ? tokens.length : at + 1).join(" ");
+  const asked = tokens.slice(from, after.length > 0 ? end : at + 1).join(" ");
   return `The texts I hold name ${person.name} as ${person.office}, not as ${asTyped(query.text, asked)}.`;
 }
 
