@@ -227,7 +227,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
-  function* deciding(deal: DealId | undefined): Generator<Decision> {
+  function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
     const ofDeal = answer.excerpts.filter(
       (excerpt) => (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt),
     );
@@ -245,7 +245,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
         if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
-        if (!phrases.every((phrase) => phrase.some((word) => words.includes(word)))) continue;
+        // "AI standards": a sentence with the whole phrase decides before one with a word of it.
+        const hasPhrase = (phrase: string[]) =>
+          whole ? phrase.every((word) => words.includes(word)) : phrase.some((word) => words.includes(word));
+        if (!phrases.every(hasPhrase)) continue;
         if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
         // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
         if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
@@ -263,7 +266,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           sentence: (ctx.vocabulary.phrasing.madePronouns.includes(tokenize(sentence)[0] ?? "") ||
           isHeading(sentence) ||
           (/^\p{Ll}/u.test(sentence.trim()) && excerpt.text.includes(`: ${sentence.trim()}`))
-            ? (excerpt.text.split(FULL_STOP).find((whole) => whole.includes(sentence.trim())) ?? sentence)
+            ? wholeSentence(sentence.trim(), excerpt.text)
             : withQuotationOpened(sentence, excerpt.text)
           )
             .trim()
@@ -272,7 +275,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       }
     }
   }
-  const decide = (deal: DealId | undefined): Decision | null => deciding(deal).next().value ?? null;
+  const decide = (deal: DealId | undefined): Decision | null =>
+    deciding(deal, true).next().value ?? deciding(deal).next().value ?? null;
   const deals = [...new Set(query.deals)];
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
@@ -336,6 +340,18 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
 }
 
 const MONTH_STEMS = new Set(MONTHS.map(stem));
+
+/**
+ * The sentence of the text a part of it stands in; one that opens with a pronoun ("This will strengthen …") is said
+ * after the sentence before it, which names what it stands for.
+ */
+function wholeSentence(part: string, text: string): string {
+  const sentences = text.split(FULL_STOP);
+  const at = sentences.findIndex((whole) => whole.includes(part));
+  const whole = sentences[at];
+  if (whole === undefined) return part;
+  return at > 0 && whole.startsWith(part) ? `${sentences[at - 1]} ${whole}` : whole;
+}
 
 /** Words that make a sentence one of what must or is to be done, not of what was. */
 const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
