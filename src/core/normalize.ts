@@ -38,6 +38,11 @@ function withoutMarkup(text: string): string {
 /** "27 Oct", "Sept. 18": a month shortened beside a day, which is read as the month written out. */
 const SHORT = `(${MONTHS.map((month) => month.slice(0, 3)).join("|")}|sept)\\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+/** A country's flag (two regional indicator symbols: 🇯🇵) is read as its two-letter code ("JP"). */
+const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+const flagLetters = (flag: string) =>
+  ` ${Array.from(flag, (symbol) => String.fromCharCode((symbol.codePointAt(0) ?? 0) - 0x1f1e6 + 65)).join("")} `;
+
 /** A network generation typed apart from its number ("6 G", "5 g"), written as the texts do ("6G"). */
 const GENERATION = /\b([2-6])\s+g\b/giu;
 
@@ -57,7 +62,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
-    .replace(MENTION, " ");
+    .replace(MENTION, " ")
+    .replace(FLAG, flagLetters);
   const cleaned = withoutMarkup(visible)
     .replace(WEB_ADDRESS, " ")
     .replace(/\s+/gu, " ")

@@ -128,6 +128,13 @@ describe("normalizeInput", () => {
     expect(normalizeInput("<@!80351110224678912> korea 6g").text).toBe("korea 6g");
     expect(normalizeInput("email me@here.com").text).toBe("email me@here.com");
   });
+
+  it("reads a flag as its country's two-letter code and a network generation typed apart as written", () => {
+    expect(normalizeInput("🇯🇵 quantum").text).toBe("JP quantum");
+    expect(normalizeInput("who signed🇬🇧?").text).toBe("who signed GB ?");
+    expect(normalizeInput("does korea cover 6 g").text).toBe("does korea cover 6G");
+    expect(normalizeInput("section 6 great").text).toBe("section 6 great");
+  });
 });
 
 describe("tokenize", () => {
