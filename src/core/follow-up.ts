@@ -188,7 +188,9 @@ export function followUpQuestion(
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";
-  const carriedWho = ownWho || comparing ? [] : parts.who;
+  // "compare with korea" after "japan ai": the deal before beside the one named.
+  const besides = comparing && current.deals.length === 1 ? parts.who : [];
+  const carriedWho = ownWho || comparing ? besides : parts.who;
   const carriedSubject =
     ownSubject || (ownIntent && !comparing && !whenOfState && !ofIt) ? [] : parts.subject;
 
@@ -222,11 +224,13 @@ export function markCarried(readings: readonly Reading[], followUp: FollowUp, ow
  */
 function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phrasing): FollowUp | null {
   const pointsBack = hasAnyOf(current.tokens, phrasing.pointBack);
-  const ownAsked =
-    current.deals.length + current.topics.length + current.names.length + current.sections.length;
+  // "what does the uk one say?": one of them, by its name.
+  const picksOne = current.deals.length > 0;
+  const ownAsked = current.topics.length + current.names.length + current.sections.length;
   const topics = wordsReadAs(previous.readings, "topic");
   const ownIntent = current.intentBy !== "default";
-  if (previous.form !== "which-deal" || !pointsBack || ownAsked > 0 || ownIntent || topics.length === 0)
+  const back = pointsBack || picksOne;
+  if (previous.form !== "which-deal" || !back || ownAsked > 0 || ownIntent || topics.length === 0)
     return null;
   return { text: [...current.tokens, ...topics].join(" "), carried: topics.flatMap(tokenize) };
 }

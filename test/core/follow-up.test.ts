@@ -273,6 +273,20 @@ describe("over the real knowledge", () => {
     expect(korea?.lead).toMatch(/^No — /);
   });
 
+  it("names one of the deals found, or one to compare beside the deal before", async () => {
+    const real = await realBot();
+    const [, , uk] = converse(real, [
+      "what is caisi",
+      "which deals mention it?",
+      "what does the uk one say?",
+    ]);
+    expect(uk?.deals).toEqual(["uk"]);
+    expect(passages(uk)?.[0]).toBe("uk-ai-caisi");
+    const [, compared] = converse(real, ["japan ai", "compare with korea"]);
+    expect(compared?.intent).toBe("compare");
+    expect(compared?.deals.toSorted()).toEqual(["japan", "korea"]);
+  });
+
   it("reads a question of what someone said as a question of its own, carrying the subject only when it points back", async () => {
     const real = await realBot();
     const [, , uk] = converse(real, ["is the uk deal paused", "is it still paused?", "what did the uk say?"]);
