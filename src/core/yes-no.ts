@@ -354,7 +354,7 @@ function wholeSentence(part: string, text: string): string {
 }
 
 /** Words that make a sentence one of what must or is to be done, not of what was. */
-const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
+export const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;

@@ -84,6 +84,7 @@ import {
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
+  REQUIRED,
   setsUpAsked,
   signersSaid,
   soleLead,
@@ -1178,6 +1179,21 @@ function coverageAnswer(
         title: `${partnerList(ctx, deals)} · ${what}`,
         verdict: "yes",
         lead: `${madeThen.replace(/\.$/, "")} (a later development; the deal text does not set it up):`,
+        deals: [...deals],
+      });
+    // "Has a working group been set up under the UK deal?" asks whether it was: a text saying one is to be set up
+    // ("… is to be set up and convened within six months …") does not say.
+    const passive = query.tokens.includes("been") || /^(was|were)$/.test(query.tokens[0] ?? "");
+    const toCome =
+      creationAsked &&
+      !uncreated &&
+      passive &&
+      happenedAsked(query, ctx) &&
+      found.every((entry) => entry.passages.filter(setsUp).every((passage) => REQUIRED.test(passage.text)));
+    if (toCome)
+      return page(found, {
+        title: `${partnerList(ctx, deals)} · ${what}`,
+        lead: `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} what is to be:`,
         deals: [...deals],
       });
     const denied = differs
