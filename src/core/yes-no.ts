@@ -157,6 +157,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // "Were the deals signed in September?", naming none, asks it of every deal's record.
     const ofAll = query.deals.length === 0 && namesDealsPlural(query, ctx);
     const records = (ofAll ? ctx.dealIds : answer.deals).flatMap((id) => ctx.deal(id) ?? []);
+    // "Was Trump in Korea for the signing?": where it was signed says nothing of whether someone who did not sign
+    // it was there.
+    const bystander = signatoriesNamed(query, ctx).some(
+      (person) => !records.some((deal) => deal.signatories.some((own) => own.name === person.name)),
+    );
+    if (bystander && signing.people.length === 0) return null;
     const signed = records.map((deal) => signingLead(signing, deal));
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
