@@ -317,8 +317,13 @@ const ownTexts = (ctx: KnowledgeLookups, id: DealId): Source[] => {
 
 /** The names a question may call a source by, as words: "govpulse" for "govpulse.tools", without its domain's ending. */
 const namesOf = once((source: Source): string[][] =>
-  [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), source.short].map((name) => tokenize(name)),
+  [source.publisher, source.publisher.replace(/\.[a-z]+$/, ""), plainPublisher(source), source.short].map(
+    (name) => tokenize(name),
+  ),
 );
+
+/** A publisher's name without the same name written in its own script: "Edaily" for "Edaily (이데일리)". */
+const plainPublisher = (source: Source) => source.publisher.replace(/\s*\(\P{Script=Latin}*\)$/u, "");
 
 /** Whether every word of a source's short name ("Japan MOC") stands among the words asked. */
 const namedByShort = (source: Source, asked: ReadonlySet<string>) =>
@@ -331,12 +336,32 @@ const namedByShort = (source: Source, asked: ReadonlySet<string>) =>
 function sourcesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Source[] {
   const asked = setOf(query.tokens);
   // "govpulse" for "govpulse.tools": a publisher's site is named without its domain's ending.
-  return ctx.knowledge.sources.filter((source) =>
-    namesOf(source).some(
-      (words) => words.length > 0 && words.every((word) => asked.has(word) || word === "the"),
-    ),
+  return ctx.knowledge.sources.filter(
+    (source) =>
+      namesOf(source).some(
+        (words) => words.length > 0 && words.every((word) => asked.has(word) || word === "the"),
+      ) || namedBySite(source, asked, ctx),
   );
 }
+
+/**
+ * "What is worldjpn?": a source named by its site (www.worldjpn.net), when the texts never use that name as a
+ * word ("nation" of nation.cymru is a word, not a name).
+ */
+const namedBySite = (source: Source, asked: ReadonlySet<string>, ctx: KnowledgeLookups) => {
+  const site = siteOf(source);
+  return site.length >= 5 && asked.has(site) && ctx.neverUses(site);
+};
+
+/** The name of a source's site: its address's last name before the domain ending ("worldjpn", "edaily"). */
+const siteOf = once((source: Source): string => {
+  const labels = new URL(source.url).hostname
+    .split(".")
+    .filter((label) => !/^(www\d*|m|mobile)$/.test(label));
+  labels.pop();
+  while (labels.length > 1 && (labels.at(-1)?.length ?? 0) <= 3) labels.pop();
+  return labels.at(-1) ?? "";
+});
 
 /**
  * "What is govpulse?", "What's the govpulse summary?", "Who is Haynes Boone?": a source asked about itself, with no
@@ -353,18 +378,20 @@ export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   ]);
   const anySource = sourceNameWords(ctx.knowledge.sources);
   const asking = (token: string) => dealWords.has(token) || ASKING_ONLY.has(token);
-  if (!query.tokens.every((token) => anySource.has(token) || asking(token))) return false;
   const named = sourcesNamed(query, ctx);
+  const sites = new Set(named.map(siteOf));
+  if (!query.tokens.every((token) => anySource.has(token) || sites.has(token) || asking(token))) return false;
   // "What is the Korea MOU?" asks about the deal, not the source its text is cited from.
   const asked = setOf(query.tokens);
-  const byPublisher = named.some((source) =>
-    namesOf(source)
-      .slice(0, 2)
-      .some((words) => words.every((word) => asked.has(word))),
+  const byPublisher = named.some(
+    (source) =>
+      namesOf(source)
+        .slice(0, 3)
+        .some((words) => words.every((word) => asked.has(word))) || namedBySite(source, asked, ctx),
   );
   if (!byPublisher) return false;
   const nameWords = new Set(named.flatMap((source) => namesOf(source).flat()));
-  return query.tokens.every((token) => nameWords.has(token) || asking(token));
+  return query.tokens.every((token) => nameWords.has(token) || sites.has(token) || asking(token));
 }
 
 /** Every word of every source's names, found once per knowledge. */
@@ -445,7 +472,7 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   // "an official link for the Japan MOC": a source named by its short name is said by it, with its publisher.
   const asked = setOf(query.tokens);
   const said = (source: Source) =>
-    namedByShort(source, asked) && !tokenize(source.publisher).every((word) => asked.has(word))
+    namedByShort(source, asked) && !tokenize(plainPublisher(source)).every((word) => asked.has(word))
       ? `the ${source.short} from ${nameInSentence(source.publisher)}`
       : source.publisher;
   const publishers = joinNames([...new Set(named.map(said))]);
