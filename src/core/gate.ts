@@ -185,7 +185,9 @@ function asksWhoNow(query: ParsedQuery, { now, offices }: Phrasing): boolean {
 /** A question asking where a name comes from, of nothing else: a word of naming, one of origin, and no subject. */
 function nameOriginAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { namingWords, originWords } = ctx.vocabulary.phrasing;
-  const subject = query.topics.length + query.sections.length + query.names.length;
+  // "Why is it called a prosperity deal?": what it is called (the document) is the name asked about.
+  const sections = query.sections.filter((section) => section !== "document");
+  const subject = query.topics.length + sections.length + query.names.length;
   return subject === 0 && hasAnyOf(query.tokens, namingWords) && hasAnyOf(query.tokens, originWords);
 }
 
