@@ -52,7 +52,7 @@ import {
   phrasesIn,
   setOf,
 } from "./text.js";
-import { asksExpansion, asksTime, withAlternativeStated, withValueStated } from "./value-asked.js";
+import { asksExpansion, asksTime, limitsSet, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import {
@@ -197,6 +197,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
   const placeOrNews = query.intent === "status" || (query.intent === "when" && !mentionsSigning(query, ctx));
   if (placeOrNews && new Set(query.deals).size > 1 && compared) return "compare";
+  // "Give me a timeline of the Korea deal": a deal whose texts set no time limits has its dates in order.
+  const timeline = phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineOrLimits).length > 0;
+  const ofDealAlone = query.topics.length + query.names.length === 0 && query.deals.length > 0;
+  if (timeline && ofDealAlone && limitsSet(query, ctx, query.deals).length === 0) return "status";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
   if (otherDocument && query.sections.includes("document")) return "ask";

@@ -121,7 +121,8 @@ const DATE_WORD = new RegExp(`^(\\d{1,4}|${MONTHS.map((month) => month.slice(0, 
 
 /** "The Korea deal's key dates", "chronology": each deal's signing, before what came after it. */
 function signedFirst({ query, ctx }: IntentRequest, deals: readonly DealId[]): string {
-  if (phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineAsked).length === 0) return "";
+  const { timelineAsked, timelineOrLimits } = ctx.vocabulary.phrasing;
+  if (phrasesIn(query.tokens, [...timelineAsked, ...timelineOrLimits]).length === 0) return "";
   const signed = deals.flatMap((id) => ctx.deal(id) ?? []);
   return signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("");
 }
@@ -154,8 +155,14 @@ function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
 function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   // "How many later developments …": a word of order is no subject the reports lack; nor is a word asking what
   // someone said ("did the UK government comment on the pause?") or how two things link ("food safety related").
-  const { meaningWords, quoteAsked, sayAsked, relations } = ctx.vocabulary.phrasing;
-  const notSubjects = new Set([...meaningWords, ...quoteAsked, ...sayAsked, ...relations]);
+  const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits } = ctx.vocabulary.phrasing;
+  const notSubjects = new Set([
+    ...meaningWords,
+    ...quoteAsked,
+    ...sayAsked,
+    ...relations,
+    ...timelineOrLimits,
+  ]);
   const asked = new Set(query.subjectTerms.filter((term) => !notSubjects.has(term)));
   const runs: string[][] = [[]];
   for (const token of query.tokens) {
