@@ -1,4 +1,4 @@
-import { ledBy, noLead } from "../answer-building.js";
+import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
 import { DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
@@ -63,6 +63,21 @@ export const when: Intent = {
             ? interval(deals, query.tokens.includes("weeks"))
             : null;
         if (apart) return apart;
+        // "Was the UK deal signed on a weekend?", "… on a weekday?": the weekday of its date decides.
+        const weekendAsked = query.tokens.includes("weekend");
+        if (
+          query.form === "yes-no" &&
+          (weekendAsked || query.tokens.includes("weekday")) &&
+          deals.length > 0
+        ) {
+          const onWeekend = (deal: Deal) => /^S/.test(weekdayOf(deal.signed.date));
+          const said = deals.map(
+            (deal) =>
+              `the ${deal.name} was signed on ${weekdayOf(deal.signed.date)} ${formatDate(deal.signed.date)}`,
+          );
+          const yes = deals.every((deal) => onWeekend(deal) === weekendAsked);
+          return yesOrNoLead(yes, `${said.join("; ")}.`);
+        }
         const weekday = asksWeekday(query);
         // Parts of the place that a deal's record may not name.
         const { cityAsked, venueAsked } = ctx.vocabulary.phrasing;
