@@ -259,6 +259,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
       termsOnly && !signedAt && query.countries.length === 0 && onlySigningWords(subject.terms, ctx);
     if (signedOnly && !signersAsked(query, ctx)) return "deals";
     if (termsOnly && asksTime(query, ctx)) return "ask";
+    // "Which deal has the fewest topics?": the areas each lists, weighed as "the most topics" is.
+    const weighed = subject.terms.every((term) => ctx.vocabulary.phrasing.mostAsked.includes(term));
+    if (termsOnly && weighed && query.intent === "topics") return "topics";
     if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }

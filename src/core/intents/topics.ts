@@ -18,7 +18,7 @@ export const topics: Intent = {
     // said to have the most; what each lists is said, deal by deal.
     const mostAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mostAsked);
     const noneBroadest =
-      "The deals group their areas each in their own way, so the texts do not make one the broadest:";
+      "The deals group their areas each in their own way, so the texts make none broader or narrower than another:";
     if (asked.length > 0) {
       const items: Item[] = asked.flatMap((id) => {
         const deal = ctx.deal(id);
