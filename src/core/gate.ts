@@ -209,8 +209,8 @@ function officeUnnamed(query: ParsedQuery, deals: readonly string[], ctx: Knowle
     (word) => !FILLER_WORDS.has(word) && !dealWords.has(word),
   );
   if (post.length === 0) return null;
-  const holds = (person: Signatory) => officeHolds(person.office, post);
   const office = tokens[at] as string;
+  const holds = (person: Signatory) => officeHolds(person.office, [...post, office]);
   const forms = [
     [...post, office],
     [office, "for", ...post],
@@ -321,10 +321,23 @@ function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   return `The texts I hold name ${person.name} as ${person.office}, not as ${asTyped(query.text, asked)}.`;
 }
 
+/** Words before a title that make its holder another's second: a deputy prime minister is no prime minister. */
+const SUBORDINATE = new Set(["deputy", "vice", "assistant", "acting", "associate", "junior", "under"]);
+
 /** Whether an office ("Minister of State for Science and Technology Policy") has every word of a post asked. */
 export function officeHolds(office: string, post: readonly string[]): boolean {
-  const words = tokenize(office).map(stem);
-  return post.every((word) => words.includes(stem(word)));
+  // One of the office's roles holds every word of the post, those of its title (the words before "of", "for" or
+  // "to") ending it: a "Prime Minister" is a minister, but "Assistant to the President" holds no presidency, nor a
+  // "Deputy Prime Minister and Minister of Science" the post of prime minister.
+  const asked = new Set(post.map(stem));
+  return office.split(/ and (?=\p{Lu})/u).some((role) => {
+    const words = tokenize(role).map(stem);
+    const head = tokenize(role.split(/ (?:of|for|to) /)[0] ?? "").map(stem);
+    const at = head.findIndex((word) => asked.has(word));
+    const ending = at >= 0 && head.slice(at).every((word) => asked.has(word));
+    const under = head.slice(0, Math.max(at, 0)).some((word) => SUBORDINATE.has(word));
+    return ending && !under && [...asked].every((word) => words.includes(word));
+  });
 }
 
 /** The titles of a post a person may hold ("minister", "secretary"), not the bodies among the offices. */

@@ -1198,13 +1198,18 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
  */
 function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const { tokens } = query;
-  const by = tokens.indexOf("by");
-  if (by < 0 || query.deals.length === 0) return null;
+  if (query.deals.length === 0 || !mentionsSigning(query, ctx)) return null;
   const titles = titlesOf(ctx.knowledge);
-  const at = tokens.findIndex((token, i) => i > by && titles.has(token));
-  if (at < 0 || !mentionsSigning(query, ctx)) return null;
+  // "… signed by the president?", or "Did the president sign …?": the post is after "by", or before the verb.
+  const by = tokens.indexOf("by");
+  const verb = tokens.findIndex((token) => /^sign(ed|s|ing)?$/.test(token));
+  const [from, to] = by >= 0 ? [by + 1, tokens.length] : [1, verb];
+  const at = tokens.findIndex((token, i) => i >= from && i < to && titles.has(token));
+  // Not "Did the minister who signed it meet …?", "Was the UK minister at the signing?": the post signs.
+  const signs = by >= 0 || (/^(did|has|have)$/.test(tokens[0] ?? "") && verb === at + 1);
+  if (at < 0 || !signs) return null;
   const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
-  const post = tokens.slice(by + 1, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
+  const post = tokens.slice(from, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
   const signers = (deal: Deal) =>
     joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
   const held = deals.map((deal) => deal.signatories.filter((person) => officeHolds(person.office, post)));
