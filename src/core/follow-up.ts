@@ -96,7 +96,10 @@ export function followUpQuestion(
   if (standsAlone(current)) return whole;
   if (standsAlone(previous))
     return (
-      ofThoseFound(current, previous, phrasing) ?? oneOfThoseFound(current, previous, dealsFound) ?? whole
+      ofThoseFound(current, previous, phrasing) ??
+      oneOfThoseFound(current, previous, dealsFound) ??
+      askedOfThoseFound(current, previous, phrasing, dealsFound) ??
+      whole
     );
 
   const own = dropOpeners(current.tokens);
@@ -239,6 +242,28 @@ function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phr
  * "tell me more about the first one" after "which deals cover fusion?": the deal at that place in the previous
  * answer, on the topics that question asked of. Null otherwise.
  */
+/**
+ * "who signed it?", "when were they signed?" after "which deal mentions Artemis?": a question of its own asked of the
+ * deals that answer found, pointed back at. Null otherwise.
+ */
+function askedOfThoseFound(
+  current: ParsedQuery,
+  previous: ParsedQuery,
+  phrasing: Phrasing,
+  dealsFound: () => readonly string[],
+): FollowUp | null {
+  const pointsBack = current.tokens.some(
+    (token) => POINTING.has(token) || phrasing.pointBack.includes(token),
+  );
+  if (previous.form !== "which-deal" || current.intentBy === "default" || current.deals.length > 0)
+    return null;
+  if (!pointsBack || current.topics.length + current.names.length > 0) return null;
+  const found = dealsFound();
+  if (found.length === 0) return null;
+  const deals = found.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
+  return { text: [...current.tokens, ...deals].join(" "), carried: [...found] };
+}
+
 function oneOfThoseFound(
   current: ParsedQuery,
   previous: ParsedQuery,

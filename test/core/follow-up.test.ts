@@ -282,6 +282,9 @@ describe("over the real knowledge", () => {
     ]);
     expect(uk?.deals).toEqual(["uk"]);
     expect(passages(uk)?.[0]).toBe("uk-ai-caisi");
+    const [, signers] = converse(real, ["which deal mentions artemis?", "who signed it?"]);
+    expect(signers?.intent).toBe("who-signed");
+    expect(signers?.deals).toEqual(["japan", "korea"]);
     const [, compared] = converse(real, ["japan ai", "compare with korea"]);
     expect(compared?.intent).toBe("compare");
     expect(compared?.deals.toSorted()).toEqual(["japan", "korea"]);
