@@ -365,9 +365,13 @@ export const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
 
-/** The stems of the words and names a subject asks for: one of them is what a sentence setting it up names. */
+/**
+ * The stems of what a subject asks to be set up, one of which a sentence setting it up names: its names' words, and
+ * of its other words the last, the thing itself ("a joint AI research centre" is a centre: "sets up joint
+ * initiatives between … research … institutions" sets up none).
+ */
 export const stemsAsked = (subject: Subject): Set<string> =>
-  new Set([...subject.terms, ...subject.names.flatMap((name) => name.words)].map(stem));
+  new Set([...subject.terms.slice(-1), ...subject.names.flatMap((name) => name.words)].map(stem));
 
 /**
  * Whether a sentence of the text names one of the stems asked (or, with `every`, all of them) within SET_UP_WITHIN
