@@ -233,6 +233,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const ofOtherSide = saidOfOtherSide(query, ctx);
   function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
     const ofDeal = answer.excerpts.filter(
       (excerpt) => (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt),
@@ -248,6 +249,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
             : compound.replace("-", ""),
         );
         const words = tokenize(compounds).map(stem);
+        if (ofOtherSide(tokenize(compounds))) continue;
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
         if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
@@ -552,6 +554,29 @@ function agentDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
 }
 
 type Decision = { negated: boolean; sentence: string };
+
+/**
+ * "Can British researchers apply for NSF funding?" over "U.S. researchers … may apply": a side's people or bodies
+ * asked (a side's word just before a noun) that a sentence names only as the other side's decide nothing. Returns
+ * whether a sentence's words are so.
+ */
+function saidOfOtherSide(query: ParsedQuery, ctx: KnowledgeLookups): (words: readonly string[]) => boolean {
+  const us = setOf(ctx.vocabulary.phrasing.usSide);
+  const partnerWords = new Set(wordsReadAs(query.readings, "deal").flatMap(tokenize));
+  const sideOf = (word: string) => (us.has(word) ? "us" : partnerWords.has(word) ? "partner" : null);
+  const asked = query.tokens.flatMap((token, i) => {
+    const side = sideOf(token);
+    const noun = query.tokens[i + 1] ?? "";
+    return side && noun && !FILLER_WORDS.has(noun) && !sideOf(noun) ? [{ side, noun: stem(noun) }] : [];
+  });
+  if (asked.length === 0) return () => false;
+  return (words) =>
+    asked.some(({ side, noun }) => {
+      const at = words.flatMap((word, i) => (stem(word) === noun ? [i] : []));
+      const sides = at.map((i) => sideOf(words[i - 1] ?? ""));
+      return at.length > 0 && sides.every((each) => each !== null && each !== side);
+    });
+}
 
 /** The lead of a yes/no question that no sentence of the texts decides. */
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
