@@ -378,9 +378,9 @@ export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   ]);
   const anySource = sourceNameWords(ctx.knowledge.sources);
   const asking = (token: string) => dealWords.has(token) || ASKING_ONLY.has(token);
+  if (!query.tokens.every((token) => anySource.has(token) || asking(token))) return false;
   const named = sourcesNamed(query, ctx);
   const sites = new Set(named.map(siteOf));
-  if (!query.tokens.every((token) => anySource.has(token) || sites.has(token) || asking(token))) return false;
   // "What is the Korea MOU?" asks about the deal, not the source its text is cited from.
   const asked = setOf(query.tokens);
   const byPublisher = named.some(
@@ -397,7 +397,7 @@ export function sourceItselfAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
 /** Every word of every source's names, found once per knowledge. */
 const sourceNameWords = once(
   (sources: readonly Source[]): ReadonlySet<string> =>
-    new Set(sources.flatMap((source) => namesOf(source).flat())),
+    new Set(sources.flatMap((source) => [...namesOf(source).flat(), siteOf(source)])),
 );
 
 /** The words of "what is the …?" or "who wrote the …?" around a name. */
