@@ -618,6 +618,18 @@ const signatoriesOf = once((knowledge: KnowledgeBase) => knowledge.deals.flatMap
 export const sideOf = (deal: Deal, person: Signatory) => (person.side === "us" ? "us" : deal.partner);
 
 /**
+ * The side a word of the question names: "us" for the United States' own words ("US", "American"), else the
+ * partner country a deal's name in the question ("British", "Japan") stands for. Undefined for any other word.
+ */
+export function sideNamed(word: string, query: ParsedQuery, ctx: KnowledgeLookups): string | undefined {
+  if (ctx.vocabulary.phrasing.usSide.includes(word)) return "us";
+  const partner = query.readings.find(
+    (reading) => reading.kind === "deal" && tokenize(reading.words).includes(word),
+  );
+  return partner ? ctx.deal(partner.as as DealId)?.partner : undefined;
+}
+
+/**
  * "the Trump administration", "the Starmer government", "the British government": the side named just before a
  * word for a government, by a signatory who signed for it, by the United States' own words, or by a partner's
  * name: "us", or the partner country's name. Undefined when the word before names no side.
@@ -626,9 +638,8 @@ export function governmentAt(query: ParsedQuery, at: number, ctx: KnowledgeLooku
   const { tokens } = query;
   if (!setOf(ctx.vocabulary.phrasing.governmentNouns).has(tokens[at + 1] ?? "")) return undefined;
   const word = tokens[at] ?? "";
-  if (ctx.vocabulary.phrasing.usSide.includes(word)) return "us";
-  const partner = query.readings.find((reading) => reading.kind === "deal" && reading.words === word);
-  if (partner) return ctx.deal(partner.as as DealId)?.partner;
+  const side = sideNamed(word, query, ctx);
+  if (side) return side;
   for (const deal of ctx.knowledge.deals) {
     const head = deal.signatories.find((person) => nameHas(person, word));
     if (head) return sideOf(deal, head);

@@ -22,6 +22,7 @@ import {
   inRegion,
   mentionsSigning,
   regionsAsked,
+  sideNamed,
   signatoriesNamed,
   signingAsked,
   signingLead,
@@ -375,6 +376,15 @@ const SET_UP_WITHIN = 5;
 export const stemsAsked = (subject: Subject): Set<string> =>
   new Set([...subject.terms.slice(-1), ...subject.names.flatMap((name) => name.words)].map(stem));
 
+/** Whether a passage has a word of setting up ("launch", "set up"), read from the index. */
+export const createsIn = (passage: Passage, ctx: KnowledgeLookups): boolean =>
+  ctx.vocabulary.phrasing.creation.some((words) => ctx.hasWords(passage, words.split(" ")));
+
+/** Whether a passage sets up one of the stems asked (any thing, when none is): a word of setting up near it. */
+export const setsUpIn = (passage: Passage, asked: ReadonlySet<string>, ctx: KnowledgeLookups): boolean =>
+  createsIn(passage, ctx) &&
+  (asked.size === 0 || setsUpAsked(passage.text, ctx.vocabulary.phrasing.creation, asked));
+
 /**
  * Whether a sentence of the text names one of the stems asked (or, with `every`, all of them) within SET_UP_WITHIN
  * words of a phrase of `creation`.
@@ -561,9 +571,7 @@ type Decision = { negated: boolean; sentence: string };
  * whether a sentence's words are so.
  */
 function saidOfOtherSide(query: ParsedQuery, ctx: KnowledgeLookups): (words: readonly string[]) => boolean {
-  const us = setOf(ctx.vocabulary.phrasing.usSide);
-  const partnerWords = new Set(wordsReadAs(query.readings, "deal").flatMap(tokenize));
-  const sideOf = (word: string) => (us.has(word) ? "us" : partnerWords.has(word) ? "partner" : null);
+  const sideOf = (word: string) => sideNamed(word, query, ctx) ?? null;
   const asked = query.tokens.flatMap((token, i) => {
     const side = sideOf(token);
     const noun = query.tokens[i + 1] ?? "";

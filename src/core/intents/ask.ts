@@ -81,11 +81,12 @@ import {
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
+  createsIn,
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
   REQUIRED,
-  setsUpAsked,
+  setsUpIn,
   signersSaid,
   soleLead,
   stemsAsked,
@@ -1129,9 +1130,8 @@ function coverageAnswer(
   // ("agreed to launch a working group", "a working group is to be set up"); "sets up joint initiatives between the
   // two countries' leading research and standards institutions" sets up no institution.
   const askedStems = stemsAsked(subject);
-  const creates = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
-  const setsUp = (passage: Passage) =>
-    creates(passage) && (askedStems.size === 0 || setsUpAsked(passage.text, creation, askedStems));
+  const creates = (passage: Passage) => createsIn(passage, ctx);
+  const setsUp = (passage: Passage) => setsUpIn(passage, askedStems, ctx);
   const creationAsked = phrasesIn(query.tokens, creation).length > 0;
   // The sentence of a later development that reports a thing set up, as the lead of a Yes.
   const madeIn = (entries: readonly { passages: readonly Passage[] }[]) =>

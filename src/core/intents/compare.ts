@@ -37,7 +37,7 @@ import {
   setOf,
   tokenize,
 } from "../text.js";
-import { deniesAsked, NOT_BINDING, setsUpAsked, stemsAsked } from "../yes-no.js";
+import { deniesAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 export const compare: Intent = {
@@ -89,12 +89,10 @@ function compared(request: IntentRequest): AnswerDraft {
   const { creation } = ctx.vocabulary.phrasing;
   const creationAsked = phrasesIn(query.tokens, creation).length > 0 && asked.names.length === 0;
   const setUp = creationAsked ? stemsAsked(asked) : new Set<string>();
-  // Read from the index first: most passages have no word of setting up at all.
-  const createsAny = (passage: Passage) => creation.some((words) => ctx.hasWords(passage, words.split(" ")));
   const inSection = (passage: Passage) =>
     (sections.length === 0 || sections.includes(passage.section)) &&
     !(affirmed && deniesAsked(passage.text, asked.terms, negations)) &&
-    (setUp.size === 0 || (createsAny(passage) && setsUpAsked(passage.text, creation, setUp)));
+    (setUp.size === 0 || setsUpIn(passage, setUp, ctx));
   const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
   const sectionNames = sectionWords(sections);
   // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
