@@ -19,7 +19,7 @@ import {
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
-import { disputeAsked, whoSigned } from "./intents/who-signed.js";
+import { disputeAsked, partiesAsked, whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
@@ -230,6 +230,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (query.intent === "status" && asksExpansion(query, ctx)) return "ask";
   // "Which was signed first, X or Y?", "was X signed before Y?", "the most recent deal": the signing records.
   if (orderAsked(query, ctx)) return "when";
+  // "Which countries signed the UK deal?": its two sides and its signatories; "which countries signed TPDs?": the deals.
+  if (partiesAsked(query, ctx)) return new Set(query.deals).size === 1 ? "who-signed" : "deals";
   const record = signingRecordAsked(query, ctx);
   if (record) return record;
   const claimed = signingClaimSourced(query, ctx);

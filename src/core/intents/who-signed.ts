@@ -1,9 +1,10 @@
 import { disputeNotes } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId } from "../model.js";
-import { countWord, dealNames, joinNames } from "../phrasing.js";
+import { countWord, dealList, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { hasAnyOf } from "../text.js";
+import { mentionsSigning } from "../signing-question.js";
+import { capitalised, hasAnyOf, phrasesIn } from "../text.js";
 import { namesInEvery, sameSigner, signedEvery } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -32,9 +33,14 @@ export const whoSigned: Intent = {
         if (shared) return { lead: `${shared} ${signatoriesSaid(deals, query, ctx)}` };
         // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
         const recorded = disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id));
+        // "Which countries signed the UK deal?": its two sides, then who signed for them.
+        const sides =
+          partiesAsked(query, ctx) && deals.length === 1
+            ? `${capitalised(dealNames(ctx, deals))} is between the United States and ${dealList(ctx, deals)}. `
+            : "";
         return {
           verdict: recorded ? "yes" : undefined,
-          lead: (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals, query, ctx),
+          lead: sides + (disputes ? disputesSaid(deals, ctx) : "") + signatoriesSaid(deals, query, ctx),
         };
       },
     });
@@ -76,6 +82,11 @@ function sharedSignersSaid(
     ? `No one signed both ${named}.`
     : `No one signed all ${countWord(deals.length)}: ${named}.`;
 }
+
+/** "Which countries signed the UK deal?", "Which nations are part of the Japan deal?": a deal's sides asked for. */
+export const partiesAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  phrasesIn(query.tokens, ctx.vocabulary.phrasing.partiesAsked).length > 0 &&
+  (mentionsSigning(query, ctx) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.partyWords));
 
 /** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
 export const disputeAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
