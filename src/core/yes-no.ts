@@ -692,11 +692,16 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
   const together = togetherOrFraming(ctx.vocabulary.phrasing);
   // "Did Trump attend the Korea signing?": a signatory's name is asked about, though "Trump administration" frames.
   const signatory = new Set(signatoriesNamed(query, ctx).flatMap((person) => tokenize(person.name)));
+  // The first word opens a question ("Is", "Does"), but is what is asked in a statement tagged as one ("Starmer is
+  // the UK prime minister, right?"), whose tag is not.
+  const tag = tagLength(query.tokens, ctx.vocabulary.phrasing);
+  const end = query.tokens.length - tag;
   return new Set(
     query.tokens
       .filter(
         (token, i) =>
-          i > 0 &&
+          (i > 0 || tag > 0) &&
+          i < end &&
           !sectionWords.has(i) &&
           (signatory.has(token) ||
             (!FILLER_WORDS.has(token) &&
