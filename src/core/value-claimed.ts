@@ -151,8 +151,26 @@ function namesIn(sentence: string, kind: string): Value[] {
 /** The question without the values it claims, as asked of the texts. */
 export const withoutValues = (text: string, claims: readonly Value[]): string =>
   claims
-    .reduceRight((rest, claim) => `${rest.slice(0, claim.at)}${rest.slice(endOf(claim))}`, text)
+    .reduceRight(
+      (rest, claim) => `${rest.slice(0, claim.at).replace(VALUE_LEAD_IN, "")}${rest.slice(endOf(claim))}`,
+      text,
+    )
     .replace(/\s+/g, " ");
+
+/** Words that only lead in to a value ("worth £200 billion", "about 5 years"): gone with it, they ask nothing. */
+// Not "more than", "under" and the like: they ask another thing than the value they lead in to.
+const LEAD_INS = [
+  "worth",
+  "valued at",
+  "totalling",
+  "totaling",
+  "amounting to",
+  "about",
+  "around",
+  "roughly",
+];
+const VALUE_LEAD_IN = new RegExp(`\\b(?:${LEAD_INS.join("|")})\\s*$`, "i");
+const LEAD_IN_WORDS = new Set(LEAD_INS.flatMap((words) => words.split(" ")).map(stem));
 
 /**
  * The sentence of an answer's excerpts that states another value than a question claims, on what the question asks
@@ -170,7 +188,7 @@ export function valueContradicted(
   onAsked = true,
 ): { sentence: string; excerpt: number } | null {
   const valueWords = new Set(claims.flatMap((claim) => tokenize(claim.text).map(stem)));
-  const keys = [...keyWords(query, ctx)].filter((key) => !valueWords.has(key));
+  const keys = [...keyWords(query, ctx)].filter((key) => !valueWords.has(key) && !LEAD_IN_WORDS.has(key));
   // A name the question writes in capitals ("Kratsios", "Joint Committee") says more of what is asked than a word.
   const named = new Set(tokenize(query.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu)?.join(" ") ?? "").map(stem));
   const shared = (text: string) => {
