@@ -300,7 +300,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const [first] = decisions;
   // "Do the deals create any obligations?": what a deal sets up of its legal status is decided by whether it binds,
   // not by a sentence with the word ("consistent with … international obligations").
-  const setsUp = phrasesIn(query.tokens, ctx.vocabulary.phrasing.creation).length > 0;
+  const setsUp = creationAsked(query, ctx);
   // "Are the deals legally binding?": whether the deals bind, asked of them all, is said of each deal.
   const ofTheDeals = query.deals.length === 0 && namesDealsPlural(query, ctx);
   const bound = !first || setsUp || ofTheDeals ? boundLead(query, answer, ctx) : null;
@@ -375,6 +375,23 @@ const SET_UP_WITHIN = 5;
  */
 export const stemsAsked = (subject: Subject): Set<string> =>
   new Set([...subject.terms.slice(-1), ...subject.names.flatMap((name) => name.words)].map(stem));
+
+/**
+ * Whether a question asks of a thing set up ("Does the deal create a fund?", "Did they launch a working group?"),
+ * not of a launch as a thing ("a satellite launch", "UK launch sites").
+ */
+export function creationAsked({ tokens }: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { creation, launchedThings, launchNouns } = ctx.vocabulary.phrasing;
+  const thing = (i: number) =>
+    /^an?$/.test(tokens[i - 1] ?? "") ||
+    launchedThings.includes(tokens[i - 1] ?? "") ||
+    launchNouns.includes(tokens[i + 1] ?? "");
+  const phrases = phrasesIn(tokens, creation);
+  return (
+    phrases.some((phrase) => phrase.includes(" ")) ||
+    tokens.some((token, i) => creation.includes(token) && !thing(i))
+  );
+}
 
 /** Whether a passage has a word of setting up ("launch", "set up"), read from the index. */
 export const createsIn = (passage: Passage, ctx: KnowledgeLookups): boolean =>

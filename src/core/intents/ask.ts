@@ -82,6 +82,7 @@ import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
   createsIn,
+  creationAsked,
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
@@ -1132,7 +1133,7 @@ function coverageAnswer(
   const askedStems = stemsAsked(subject);
   const creates = (passage: Passage) => createsIn(passage, ctx);
   const setsUp = (passage: Passage) => setsUpIn(passage, askedStems, ctx);
-  const creationAsked = phrasesIn(query.tokens, creation).length > 0;
+  const creationIsAsked = creationAsked(query, ctx);
   // The sentence of a later development that reports a thing set up, as the lead of a Yes.
   const madeIn = (entries: readonly { passages: readonly Passage[] }[]) =>
     entries
@@ -1169,7 +1170,7 @@ function coverageAnswer(
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
-    const uncreated = creationAsked && !found.some((entry) => entry.passages.some(setsUp));
+    const uncreated = creationIsAsked && !found.some((entry) => entry.passages.some(setsUp));
     // "Did the US and Japan launch a $1bn AI science partnership?": what was set up after signing is told by the
     // development that reports it.
     const madeLater = uncreated && happenedAsked(query, ctx) && laterOn(deals, asked);
@@ -1185,7 +1186,7 @@ function coverageAnswer(
     // ("… is to be set up and convened within six months …") does not say.
     const passive = query.tokens.includes("been") || /^(was|were)$/.test(query.tokens[0] ?? "");
     const toCome =
-      creationAsked &&
+      creationIsAsked &&
       !uncreated &&
       passive &&
       happenedAsked(query, ctx) &&
@@ -1255,7 +1256,7 @@ function coverageAnswer(
   const named = subject.names.length > 0 || aliasWords.length > 0 || countries.length > 0;
   const later = laterOn(named ? missing : [], [{ ...subject, topics: [], aliasWords }]) || [];
   if (later.length > 0) {
-    const madeThen = creationAsked && happenedAsked(query, ctx) && madeIn(later);
+    const madeThen = creationIsAsked && happenedAsked(query, ctx) && madeIn(later);
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:

@@ -37,7 +37,7 @@ import {
   setOf,
   tokenize,
 } from "../text.js";
-import { deniesAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
+import { creationAsked, deniesAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 export const compare: Intent = {
@@ -86,9 +86,7 @@ function compared(request: IntentRequest): AnswerDraft {
   const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
   // "Which deal creates a fund?": a passage naming one without setting it up (a word of setting up near it) has
   // none. A programme asked by its name ("a Quantum Code Challenge") is one the deal has where its texts list it.
-  const { creation } = ctx.vocabulary.phrasing;
-  const creationAsked = phrasesIn(query.tokens, creation).length > 0 && asked.names.length === 0;
-  const setUp = creationAsked ? stemsAsked(asked) : new Set<string>();
+  const setUp = creationAsked(query, ctx) && asked.names.length === 0 ? stemsAsked(asked) : new Set<string>();
   const inSection = (passage: Passage) =>
     (sections.length === 0 || sections.includes(passage.section)) &&
     !(affirmed && deniesAsked(passage.text, asked.terms, negations)) &&
