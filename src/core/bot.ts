@@ -297,6 +297,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     return "ask";
   const aboutSomething = query.topics.length > 0 || query.sections.length > 0 || query.names.length > 0;
   const cued = query.intentBy === "cue" || (query.intentBy === "command" && query.intent === "deals");
+  // "Is the TPD an MOU?", "Are the deals memoranda?", naming no deal: each deal's kind of document.
+  const ofDeals = (cued && query.intent === "deals") || hasAnyOf(query.tokens, phrasing.dealNouns);
+  if (query.form === "yes-no" && query.deals.length === 0 && ofDeals && kindAsked(query, ctx, true))
+    return "deals";
   // "What has happened on science since the Japan deal was signed?" asks for the later developments on it.
   // "Has the US restarted it now that the Economic Prosperity Deal talks moved on?" asks where the deal stands.
   const sinceSigning =
@@ -310,9 +314,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "What does Trusted Technology Leadership cover?": what the texts say under words of their own, not the topics.
   if (cued && query.intent === "topics" && query.deals.length === 0 && query.subjectTerms.length >= 2)
     return "ask";
-  // "Does the Korea deal include shipbuilding?": whether its texts have it, not the list of its areas.
-  if (cued && query.intent === "topics" && query.form === "yes-no" && query.subjectTerms.length > 0)
-    return "ask";
+  // "Does the Korea deal include shipbuilding?", "Is shipbuilding in the TPD?": whether the texts have it, not the
+  // list of the deal's areas or of the deals.
+  const listCued = query.intent === "topics" || query.intent === "deals";
+  if (cued && listCued && query.form === "yes-no" && query.subjectTerms.length > 0) return "ask";
   // "What's unique about the Korea deal?": the areas it alone lists, beside those it shares.
   if (query.deals.length === 1 && !aboutSomething && phrasesIn(query.tokens, phrasing.uniqueAsked).length > 0)
     return "compare";

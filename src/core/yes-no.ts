@@ -932,13 +932,15 @@ export function orderAsked(
  * the most recent?", "which was earlier, the Korea MOU or the Japan MOC?": where the deals stand in time. Asked of
  * the deals ("which deal", two or more named, or a word for the deals), never "the first heading of the UK deal".
  */
+const NEWS_ASKED = /\b(latest|newest) (on|about|news|updates?|developments?|with|for)\b/;
 function sequenceAsked(query: ParsedQuery, named: number, ctx: KnowledgeLookups): boolean {
   const { titleWords, dealNouns } = ctx.vocabulary.phrasing;
   const title = setOf(titleWords);
   const text = query.tokens.filter((token) => !title.has(token)).join(" ");
   const ofDeals =
     query.form === "which-deal" || named >= 2 || (named === 0 && hasAnyOf(query.tokens, dealNouns));
-  if (!ofDeals) return false;
+  // "What's the latest on the TPDs?" asks for the news on them, not the deal signed last.
+  if (!ofDeals || NEWS_ASKED.test(text)) return false;
   if (phrasesIn(tokenize(text), ctx.vocabulary.phrasing.order).length > 0) return true;
   // "Which was earlier, the Korea MOU or the Japan MOC?": one of two deals named, before or after the other.
   const { signedLater, signedEarlier } = ctx.vocabulary.phrasing;

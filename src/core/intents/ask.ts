@@ -734,7 +734,11 @@ function rank(
   closest = false,
 ): Ranking {
   const topicWords = query.readings.filter((r) => r.kind === "topic").map((r) => r.words);
-  const searchText = [...query.terms, ...topicWords].join(" ");
+  // The words asking whether the texts have something ("Is shipbuilding part of …?") are not looked for in them.
+  const coverage = query.form === "yes-no" ? phrasesIn(query.tokens, ctx.vocabulary.phrasing.coverage) : [];
+  const asking = new Set(coverage.flatMap(tokenize));
+  const terms = query.terms.filter((term) => !asking.has(term));
+  const searchText = [...terms, ...topicWords].join(" ");
   // Without a recognised topic, a passage must match at least half the meaningful words to count; when none
   // does, the closest are those with two neighbouring words of the question or one rare word ("cancer").
   // The rare words are searched first: a later search would overwrite the one `found` reads its hits from.
@@ -742,7 +746,7 @@ function rank(
   // A common word meant as typed ("competing") is searched as typed, not as a word one letter away ("computing").
   const found = ctx.index.search(searchText, { deals, asTyped: ctx.vocabulary.meantAsTyped });
   const best = found.best || 1;
-  const termsNeeded = closest ? 1 : Math.ceil(query.terms.length / 2);
+  const termsNeeded = closest ? 1 : Math.ceil(terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
   const asked = query.topics;
 

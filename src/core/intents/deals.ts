@@ -53,17 +53,21 @@ function namesOnly(query: ParsedQuery): boolean {
 export const kindAsked = (query: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
   kindsNamed(query, ctx, last).length > 0;
 
+/**
+ * The deals whose kind of document the question names; with `last`, as the thing the question ends on ("… an MOU?",
+ * "… a memorandum?", "… memoranda?"), not a document asked of ("Is AI in the memorandum?").
+ */
 const kindsNamed = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
   ctx.knowledge.deals.filter(({ document }) => {
     const abbreviation = document.abbreviation.toLowerCase();
     const words = document.type.toLowerCase().split(" ");
     const [first = ""] = words;
-    const names = [
-      abbreviation,
-      `${abbreviation}s`,
-      ...(last ? words.slice(-1) : [first, first.replace(/um$/, "a")]),
-    ];
-    return (last ? tokens.slice(-1) : tokens).some((token) => names.includes(token));
+    const plural = first.replace(/um$/, "a");
+    if (!last)
+      return tokens.some((token) => [abbreviation, `${abbreviation}s`, first, plural].includes(token));
+    const [before = "", end = ""] = tokens.slice(-2);
+    const asKind = /^an?$/.test(before) ? [first] : [];
+    return [abbreviation, `${abbreviation}s`, plural, ...asKind, ...words.slice(-1)].includes(end);
   });
 
 /**
@@ -78,7 +82,10 @@ function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "le
   }
   const lead = `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
   const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
-  const named = new Set(kindsNamed(query, ctx, yesNo).map((deal) => deal.document.abbreviation));
+  // The kind asked is the word the question ends on: "Are they MOUs?" is a No of the MOC, "Are they memoranda?" a
+  // Yes of each; "Are they MOUs or MOCs?" asks which, and has no verdict.
+  const named = new Set(kindsNamed(query, ctx, true).map((deal) => deal.document.abbreviation));
   const each = ctx.knowledge.deals.every((deal) => named.has(deal.document.abbreviation));
-  return yesNo && named.size < byKind.size ? { verdict: each ? "yes" : "no", lead } : { lead };
+  const which = query.tokens.includes("or");
+  return yesNo && named.size > 0 && !which ? { verdict: each ? "yes" : "no", lead } : { lead };
 }

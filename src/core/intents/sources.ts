@@ -17,6 +17,7 @@ import {
   stem,
   tokenize,
 } from "../text.js";
+import { kindAsked } from "./deals.js";
 import type { Intent } from "./intent.js";
 
 export const sources: Intent = {
@@ -30,7 +31,7 @@ export const sources: Intent = {
     if (inLanguage) return inLanguage;
     const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
-    const ranked = rankedAnswer(query, deals, ctx);
+    const ranked = rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx);
     if (ranked) return ranked;
     const { items, lead } = listOf(ctx, deals);
     const kind = kindAnswer(query, deals, ctx);
@@ -125,6 +126,31 @@ function rankedAnswer(
     title: `Sources: the ${which}`,
     lead,
     items: picked.map(itemOf),
+    deals: [...deals],
+  };
+}
+
+/**
+ * "Where can I read the Japan MOC?", "link to the UK MOU", "full text of the Korea deal": the deal's own text, not
+ * every source on it. Null unless a deal's document is asked for by its kind or as its text.
+ */
+function ownTextAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const documentAsked = kindAsked(query, ctx) || hasAnyOf(query.tokens, ["text", "texts"]);
+  if (deals.length === 0 || query.topics.length > 0 || !documentAsked) return null;
+  const texts = deals.flatMap((id) => ownTexts(ctx, id));
+  if (texts.length === 0) return null;
+  const all = sourcesOf(ctx, deals).length;
+  const plural = texts.length > 1 ? "s" : "";
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
+    lead: `The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
+    items: texts.map(itemOf),
     deals: [...deals],
   };
 }
