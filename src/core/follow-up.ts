@@ -342,7 +342,9 @@ function partsOf(previous: ParsedQuery): Parts {
   const who = take(["deal", "country"], whoAt);
   const subject = previous.tokens.filter(
     (token, i) =>
-      !intentAt.has(i) && !whoAt.has(i) && (previous.inPhrases.has(i) || !FILLER_WORDS.has(token)),
+      !intentAt.has(i) &&
+      !whoAt.has(i) &&
+      (previous.inPhrases.has(i) || previous.sectionAt.has(i) || !FILLER_WORDS.has(token)),
   );
   return { intent, who, whoAt, subject };
 }

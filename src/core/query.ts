@@ -75,6 +75,8 @@ export type ParsedQuery = {
   tokens: string[];
   /** Token positions inside a vocabulary phrase of two or more words. */
   inPhrases: ReadonlySet<number>;
+  /** The positions of the words naming a section ("be ended", "pull out"), which a follow-up carries whole. */
+  sectionAt: ReadonlySet<number>;
 };
 
 /** Reads a question: which intent, which deals, topics and other words. Intents are tried in the given order. */
@@ -307,6 +309,7 @@ export function parseQuery(
     readings: readings.filter((r) => !readAgainInAsker(r)),
     tokens,
     inPhrases,
+    sectionAt: sectionWords,
   };
 }
 

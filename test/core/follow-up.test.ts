@@ -304,6 +304,15 @@ describe("over the real knowledge", () => {
     expect(ofIt?.topics).toEqual(["quantum"]);
     expect(ofIt?.deals).toEqual(["korea"]);
   });
+
+  it("carries the words of a section whole ('how?' after 'can it be ended?' asks of the exit terms)", async () => {
+    const real = await realBot();
+    const [, uk] = converse(real, ["can the uk deal be ended?", "how?"]);
+    expect(uk?.query).toBe("how uk be ended");
+    expect(passages(uk)).toEqual(["uk-discontinuation"]);
+    const [, japan] = converse(real, ["can the japan deal be ended?", "how?"]);
+    expect(japan?.lead).toMatch(/^Nothing on the exit terms of the U\.S\.–Japan/);
+  });
 });
 
 describe("readTurnContext", () => {
