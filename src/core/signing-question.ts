@@ -683,8 +683,10 @@ export function dealsSignedBy(query: ParsedQuery, ctx: KnowledgeLookups): DealId
  */
 export function documentSignedAsked(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
   const { tokens } = query;
-  // "what year was it signed", "what did Trump say when it was signed" ask of something else.
+  // "what year was it signed", "what did Trump say when it was signed" ask of something else; "What has happened
+  // since it was signed?" asks for the news.
   if (tokens[0] !== "what" || !SIGNED_WHAT.has(tokens[1] ?? "") || query.form !== "open") return [];
+  if (query.intent === "status") return [];
   if (tokens.some((token, i) => i > 0 && QUESTION_WORDS.has(token))) return [];
   const asked = query.topics.length + query.sections.length + query.countries.length;
   if (asked > 0 || !mentionsSigning(query, ctx)) return [];
