@@ -742,7 +742,7 @@ function unknownName(
   const nouns = setOf(ctx.vocabulary.phrasing.premiseNouns);
   // "Does it mention sanctions?": the word asking whether a deal covers a thing is not part of its name.
   const asking = setOf(ctx.vocabulary.phrasing.coverage);
-  const roles = setOf(ctx.vocabulary.phrasing.counterparts);
+  const roles = setOf([...ctx.vocabulary.phrasing.counterparts, ...ctx.vocabulary.phrasing.effectVerbs]);
   const dealOrCountry = new Set(wordsReadAs(query.readings, "deal", "country"));
   // Words read as a topic ("quantum", "AI") say what the body is about, not what it is called.
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));

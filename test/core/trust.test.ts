@@ -527,6 +527,11 @@ describe("a question whose lead would only introduce its excerpts", () => {
     const penalties = bot.answer("Pretend the UK deal is binding. What penalties apply?").lead;
     expect(penalties).toMatch(/^The texts I hold name no “penalties”\. What the U\.S\.–UK /);
   });
+
+  it("names the thing the texts lack without the verb of what a deal might do to it", () => {
+    expect(bot.answer("Does the deal affect tariffs?").lead).toMatch(/^The texts I hold name no “tariffs”/);
+    expect(bot.answer("Will the deal reduce tariffs?").lead).toMatch(/^The texts I hold name no “tariffs”/);
+  });
 });
 
 describe("contractions", () => {
