@@ -822,8 +822,9 @@ const rankPatterns = once((phrasing: Phrasing) => {
  * ("the first signed at a summit").
  */
 function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]; within: string } | null {
-  const text = query.tokens.join(" ");
   const { phrasing } = ctx.vocabulary;
+  // "Korea signed first, right?": the tag asks nothing of the rank.
+  const text = query.tokens.slice(0, query.tokens.length - tagLength(query.tokens, phrasing)).join(" ");
   const { firstOrLast, newestOrOldest } = rankPatterns(phrasing);
   const match = firstOrLast.exec(text) ?? newestOrOldest.exec(text);
   if (!match) return null;
@@ -860,12 +861,21 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | nul
   const asked = orderAsked(query, ctx);
   if (!asked || asked === "sequence") return null;
   const [subject, ...rest] = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  const dated = (deal: Deal) => `the ${deal.name} on ${formatDate(deal.signed.date)}`;
+  if (!subject && asked in SPAN_LENGTH) {
+    // "Were any signed on the same day?": whether two of the deals share the span, "all" whether every one does.
+    const spans = ctx.knowledge.deals.map((deal) => deal.signed.date.slice(0, SPAN_LENGTH[asked]));
+    const shared = query.allDeals ? new Set(spans).size === 1 : new Set(spans).size < spans.length;
+    const [first, ...others] = ctx.knowledge.deals;
+    if (!first) return null;
+    const said = `the ${first.name} was signed on ${formatDate(first.signed.date)}`;
+    return yesOrNoLead(shared, `${joinNames([said, ...others.map(dated)])}.`);
+  }
   if (!subject) return null;
   const ranked = asked === "rank" ? rankedAmong(query, ctx) : null;
   const others = ranked ? ranked.deals.filter((deal) => deal !== subject) : rest.slice(0, 1);
   const [other] = others;
   if (!other) return null;
-  const dated = (deal: Deal) => `the ${deal.name} on ${formatDate(deal.signed.date)}`;
   const when = `the ${subject.name} was signed on ${formatDate(subject.signed.date)}; ${others.map(dated).join(", ")}.`;
   if (ranked) {
     const first = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.earliestRank);
@@ -917,7 +927,8 @@ export function orderAsked(
   if (!signed && !aboutDeals) return null;
   const span = spanShared(query, ctx.vocabulary.phrasing);
   // "In the same week?" is no span of a date's digits: the days of the week decide it (`sameWeek`).
-  if (span && named.length === 2)
+  // "Were any signed on the same day?", naming none: every deal's date.
+  if (span && (named.length === 2 || (named.length === 0 && span in SPAN_LENGTH)))
     return signed && (span in SPAN_LENGTH || span === "week")
       ? (span as "day" | "week" | "month" | "year")
       : null;

@@ -29,13 +29,22 @@ export const when: Intent = {
       const signedThen = ctx.knowledge.deals
         .filter((deal) => dates.some((date) => signedOnDate(deal, date)))
         .map((deal) => deal.id);
-      const answered = when.run({
-        ...request,
-        query: { ...query, form: "open", deals: signedThen.length > 0 ? signedThen : [...ctx.dealIds] },
-      });
+      const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+      // "Were all three signed in October?": each deal's record, and No with those signed at another time.
+      const ofEach = yesNo && query.allDeals && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked);
+      const shown = signedThen.length > 0 && !ofEach ? signedThen : [...ctx.dealIds];
+      const answered = when.run({ ...request, query: { ...query, form: "open", deals: shown } });
+      const otherwise = ctx.knowledge.deals.filter((deal) => !signedThen.includes(deal.id));
+      if (ofEach && signedThen.length > 0) {
+        const said = otherwise.map(
+          (deal) => `the ${deal.name} was signed on ${formatDate(deal.signed.date)}`,
+        );
+        return otherwise.length === 0
+          ? { ...answered, verdict: "yes" }
+          : ledBy(answered, noLead(`${capitalised(joinNames(said, "and"))}.`));
+      }
       if (signedThen.length > 0) return answered;
       // "Were any …?" is answered No; "Which …?" by saying none was.
-      const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
       const none = "no deal I hold was signed at the time asked.";
       return ledBy(answered, yesNo ? noLead(none) : { lead: capitalised(none) });
     }
