@@ -120,6 +120,9 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   return (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated) && !hasAnyOf(claim, provisionWords);
 }
 
+/** Words asking a thing of every deal at once, naming none ("Were they all signed in October?", "Were they …?"). */
+const EVERY_ONE = ["all", "every", "each", "they", "them"];
+
 /** Words that make a statement one of what may or must happen, not of what did. */
 const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
 
@@ -156,7 +159,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // The deal's signing record decides, or nothing does: a sentence reporting a disputed signer is no "Yes".
     // "Were the Japan and Korea deals both signed in October?" is decided by each deal's record.
     // "Were the deals signed in September?", naming none, asks it of every deal's record.
-    const ofAll = query.deals.length === 0 && namesDealsPlural(query, ctx);
+    // "Were they all signed in October?", "all of them": every deal, named by "all" alone.
+    const ofAll =
+      query.deals.length === 0 && (namesDealsPlural(query, ctx) || hasAnyOf(query.tokens, EVERY_ONE));
     const records = (ofAll ? ctx.dealIds : answer.deals).flatMap((id) => ctx.deal(id) ?? []);
     // "Was Trump in Korea for the signing?": where it was signed says nothing of whether someone who did not sign
     // it was there.
