@@ -266,13 +266,16 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
         // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
         if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
-        const at = words.findIndex(
-          (word) => [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word),
+        // "is not legally binding", "non-binding", "commits neither side": before a word asked, or just after it
+        // ("The £150 billion … is not the deal's value": before the last).
+        const asked = words.flatMap((word, at) =>
+          [...keys].some((key) => sameWord(word, key)) || inPhrase.has(word) ? [at] : [],
         );
-        // "is not legally binding", "non-binding", "commits neither side": before the word, or just after it.
-        const around = [...words.slice(Math.max(0, at - NEGATION_REACH), at + 3)];
+        const negatedAt = (at: number) =>
+          words.slice(Math.max(0, at - NEGATION_REACH), at + 3).some((word) => negations.has(word));
+        const ends = [asked[0] ?? -1, asked.at(-1) ?? -1];
         yield {
-          negated: !bySection && around.some((word) => negations.has(word)),
+          negated: !bySection && ends.some(negatedAt),
           // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it";
           // so is a heading before one ("6G: This partnership …"), which says nothing alone.
           // So is a clause after a colon that does not open a sentence of its own ("…(PNT): making critical

@@ -83,6 +83,7 @@ import {
   asksAboutMoney,
   createsIn,
   creationAsked,
+  deniesAsked,
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
@@ -594,7 +595,7 @@ function quotesAsked(
   // "Did Melania Trump say anything?": a name the texts use, just before "say", is asked for its words, not whether
   // a text names it.
   const named = query.names
-    .filter((name) => sayAsked.has(query.tokens[name.end] ?? ""))
+    .filter((name) => sayAsked.has(query.tokens[name.end] ?? "") && !callAsNoun(query.tokens, name))
     .map((name) => asTyped(query.text, name.words.join(" ")));
   // "Any quotes from the Korean side?", "What did US officials say?": the side's signatories and bodies.
   const side = sideAsked(query, ctx, deals);
@@ -620,6 +621,15 @@ function quotesAsked(
     naming.map((passage) => asTyped(passage.text, speaker)).find((form) => form !== speaker) ?? speaker;
   return { speakers: speakers.map(written), passages, saidBy, naming };
 }
+
+/**
+ * "the NSF-UKRI call": a call for proposals after a name, not what the name called something ("What did UKRI call
+ * it?", which asks it after a word such as "did").
+ */
+const callAsNoun = (tokens: readonly string[], name: NameMatch) =>
+  tokens[name.end] === "call" &&
+  !tokens.slice(Math.max(0, name.start - 3), name.start).some((t) => ASKED_BY.has(t));
+const ASKED_BY = new Set(["did", "does", "do", "will", "would", "could", "might", "should"]);
 
 /** A side of the deals asked ("the Korean side", "US officials"): the U.S. or the partner, as its name says it. */
 type SideAsked = { side: "us" | "partner"; deals: readonly DealId[]; name: string };
@@ -1167,10 +1177,16 @@ function coverageAnswer(
     // "Export controls on China?": a country no deal is with is asked too (no Yes), said unmentioned if no text names it.
     const countries = countriesAsked(query, ctx);
     const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
+    // "Does the UK deal name an office to represent each side?" over "it does not name a specific office to
+    // represent either side": the words asked stand in the text only as denied.
+    const negations = setOf(ctx.vocabulary.phrasing.negations);
+    const denied = (passage: Passage) => deniesAsked(passage.text, subject.terms, negations);
+    const onlyDenied = found.every((entry) => entry.passages.every(denied));
     const exact =
       first !== undefined &&
       numberedNamesMatch(query, first.passage.text) &&
-      unsaid.length + countries.length === 0;
+      unsaid.length + countries.length === 0 &&
+      !onlyDenied;
     // "Artemis III?" over a text that says Artemis II: No, with the number the text gives.
     const differs = first === undefined ? null : numberedNameDiffers(query, first.passage.text);
     // "Does the Japan deal create an AI Safety Institute?": naming one is no proof the deal sets one up.
@@ -1201,15 +1217,15 @@ function coverageAnswer(
         lead: `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} what is to be:`,
         deals: [...deals],
       });
-    const denied = differs
+    const contradicted = differs
       ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
       : uncreated &&
         `the texts I hold of ${dealNames(ctx, deals, "and")} speak of ${what} but not of setting one up:`;
     return page(found, {
       title: `${partnerList(ctx, deals)} · ${what}`,
-      verdict: denied ? "no" : exact ? "yes" : undefined,
-      lead: denied
-        ? denied
+      verdict: contradicted ? "no" : exact ? "yes" : undefined,
+      lead: contradicted
+        ? contradicted
         : exact
           ? `${dealNames(ctx, deals, "and")} ${coveredAs(
               query,
