@@ -4,7 +4,7 @@ import { isEmpty, subjectOf } from "./coverage.js";
 import { asksForMore, asksWhoSaid, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
-import { compare, signersAsked } from "./intents/compare.js";
+import { compare, lackingAsked, signersAsked } from "./intents/compare.js";
 import { deals, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
@@ -328,6 +328,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const notInOther = new Set(query.deals).size === 2 && negated;
   if (ofAreas && !aboutSomething && query.subjectTerms.length === 0 && (alone || notInOther))
     return "compare";
+  // "What's not in the Japan deal?", "What does the UK deal leave out?": the areas it lacks, beside the others'.
+  if (lackingAsked(query, ctx)) return "compare";
   return query.intent;
 }
 

@@ -28,6 +28,7 @@ import {
   signatoriesNamed,
 } from "../signing-question.js";
 import {
+  anyPhrase,
   capitalised,
   hasAnyOf,
   indexOfSequence,
@@ -71,7 +72,9 @@ function compared(request: IntentRequest): AnswerDraft {
   const split = splitByNegation(query, ctx);
   if (split) return withoutAnswer(request, split);
   const asked = subjectOf(query, ctx);
-  if (isEmpty(asked) && query.sections.length === 0) return coverageTable(answer, query, ctx);
+  const areasLacked = lackingAsked(query, ctx);
+  if ((isEmpty(asked) || areasLacked) && query.sections.length === 0)
+    return coverageTable(answer, query, ctx);
 
   // "Which deal, Japan or Korea, …" or "how do the Japan and Korea deals differ" weighs the deals named.
   const pool =
@@ -405,6 +408,24 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
 }
 
 /**
+ * "What's not in the Japan deal?", "What does the UK deal leave out?", "What's missing from the Korea deal?": of one
+ * deal, asking of nothing else, the areas it lacks.
+ */
+export function lackingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { lackAsked, exclusion } = ctx.vocabulary.phrasing;
+  if (new Set(query.deals).size !== 1 || query.form !== "open") return false;
+  if (query.topics.length + query.names.length + query.sections.length > 0) return false;
+  const excluding = anyPhrase(exclusion).exec(query.text.toLowerCase());
+  const lacking = setOf(lackAsked);
+  const excluded = new Set(tokenize(excluding?.[0] ?? ""));
+  const asksLack =
+    negatesAnything(query, ctx.vocabulary.phrasing) ||
+    excluding !== null ||
+    hasAnyOf(query.tokens, lackAsked);
+  return asksLack && query.subjectTerms.every((term) => lacking.has(term) || excluded.has(term));
+}
+
+/**
  * Without a topic: which deal covers which area, from their lists; what they share and each lists alone leads.
  * "Does the UK deal have anything Japan doesn't?": Yes when the deal named first lists an area alone, said first.
  */
@@ -440,14 +461,27 @@ function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLo
         `${having.length === compared.length ? all : some(having)}: ${labels.join("; ")}.`,
     );
   const hasOwn = [...groups.values()].some(({ having }) => alone(having));
+  // "What's not in the Japan deal?": the areas the other deals list that it does not, first.
+  const lacks =
+    first !== undefined && lackingAsked(query, ctx)
+      ? topicIds
+          .filter((topic) => !ctx.deal(first)?.areas.includes(topic))
+          .map((topic) => ctx.topicLabel(topic))
+      : [];
+  const lacking =
+    lacks.length > 0
+      ? `Listed by another deal but not by ${dealsWith(ctx, [first as DealId])}: ${lacks.join("; ")}. `
+      : "";
   const noneAlone =
-    deals.length === 1 && !hasOwn ? `No area is listed by ${dealsWith(ctx, deals)} alone. ` : "";
+    deals.length === 1 && !hasOwn && lacks.length === 0
+      ? `No area is listed by ${dealsWith(ctx, deals)} alone. `
+      : "";
   return {
     ...answer,
     ...(ownAsked ? { verdict: hasOwn ? ("yes" as const) : ("no" as const) } : {}),
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
-    lead: `${noneAlone}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
+    lead: `${lacking}${noneAlone}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
   };
