@@ -67,6 +67,10 @@ type SigningAsked = {
   deals: DealId[];
   /** Dates asked ("signed in September", "in 2025", "on 18 October"), as a date's "YYYY", "MM" and "DD". */
   dates: Array<{ year?: string; month?: string; day?: string }>;
+  /** Whether the people are asked to be the only signers ("Was Bae the only signatory?"). */
+  sole: boolean;
+  /** Whether the deals are asked to be the only ones the people signed ("Did Kratsios sign only the Japan deal?"). */
+  soleDeal: boolean;
 };
 
 /** Whether the words follow a word of place: "in India", "at the India …". */
@@ -260,7 +264,9 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   const dated =
     year >= 0 ? tokens.slice(year, year + 1) : after >= 0 ? tokens.slice(after + 1, after + 4) : [];
   const dates = datesIn(dated, beforeMonth);
-  return dates.length > 0 ? { people: [], places: [], deals: [...query.deals], dates } : null;
+  return dates.length > 0
+    ? { people: [], places: [], deals: [...query.deals], dates, sole: false, soleDeal: false }
+    : null;
 }
 
 const framingOrSaying = once((phrasing: Phrasing) => new Set([...phrasing.framing, ...phrasing.sayAsked]));
@@ -351,7 +357,15 @@ function signingClaimed(
   const byAll = ctx.knowledge.deals.filter(signedByAll).map((deal) => deal.id);
   // "What did Sunak and Trump agree?": the deal is the one the real signatory named signed.
   const deals = named.length > 0 ? named : byAll.length > 0 ? byAll : dealsSignedBy(query, ctx);
-  return { people, places, deals, dates };
+  // Not "Did Kratsios sign only the Japan deal?", which asks it of the deal.
+  const { sole, widening } = ctx.vocabulary.phrasing;
+  const dealWords = new Set(wordsReadAs(query.readings, "deal"));
+  const ofDeal = (i: number) =>
+    dealWords.has(query.tokens.slice(i + 1).find((t) => !FILLER_WORDS.has(t)) ?? "");
+  const soleOf = (deal: boolean) =>
+    query.tokens.some((token, i) => sole.includes(token) && ofDeal(i) === deal) &&
+    phrasesIn(query.tokens, widening).length === 0;
+  return { people, places, deals, dates, sole: soleOf(false), soleDeal: soleOf(true) };
 }
 
 /** The months (with the day beside one: "18 October", "October 18th") and years among the tokens. */
@@ -450,6 +464,9 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   if (!asked.places.every((place) => inRecord(place) || (place.country && place.deal === deal.id)))
     return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
+  // "Was Bae the only signatory of the Korea deal?": No while others signed it too.
+  if (asked.sole && named.length > 0 && named.length < signers.length)
+    return noLead(`the ${deal.name} was signed by ${names(signers)}.`);
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
   const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";

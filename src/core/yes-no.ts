@@ -21,6 +21,7 @@ import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
 import {
   inRegion,
   mentionsSigning,
+  nameHas,
   regionsAsked,
   sideNamed,
   signatoriesNamed,
@@ -169,6 +170,17 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       (person) => !records.some((deal) => deal.signatories.some((own) => own.name === person.name)),
     );
     if (bystander && signing.people.length === 0) return null;
+    // "Did Kratsios sign only the Japan deal?": No when the people asked signed another deal too.
+    const signedBy = (deal: Deal) =>
+      signing.people.every((word) => deal.signatories.some((person) => nameHas(person, word)));
+    const alsoSigned = ctx.knowledge.deals.filter((deal) => !records.includes(deal) && signedBy(deal));
+    if (signing.soleDeal && signing.people.length > 0 && alsoSigned.length > 0 && records.every(signedBy)) {
+      const people = (records[0]?.signatories ?? []).filter((person) =>
+        signing.people.some((word) => nameHas(person, word)),
+      );
+      const also = alsoSigned.map((deal) => `the ${deal.name}`);
+      return noLead(`${joinNames(people.map((person) => person.name))} also signed ${joinNames(also)}.`);
+    }
     const signed = records.map((deal) => signingLead(signing, deal));
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
