@@ -62,6 +62,9 @@ const POINTING = new Set(["it", "that", "this"]);
 /** The word a follow-up about a deal's signers ("did she say anything?") stands for them by. */
 const SIGNATORIES = "signatories";
 
+/** Intents of a signing's record, where "where?" asks the place of signing. */
+const SIGNING_INTENTS = new Set<IntentName>(["when", "who-signed"]);
+
 /** Intents that are complete without a deal or a subject from earlier; a follow-up may inherit any other. */
 const STANDALONE = new Set<IntentName>(["help", "deals"]);
 
@@ -179,6 +182,17 @@ export function followUpQuestion(
   if (whenOfState && asksWhatWasSaid(previous.tokens, phrasing)) {
     const said = previous.tokens.slice(1);
     return { text: ["when", ...said].join(" "), carried: said };
+  }
+  // "where?", "where is that?" after "does the uk deal mention fusion?": where the texts say it, not where the deal
+  // was signed.
+  const whereOfSubject =
+    own[0] === "where" &&
+    own.every((word) => FILLER_WORDS.has(word) || OF_THAT.has(word)) &&
+    parts.subject.length > 0 &&
+    !SIGNING_INTENTS.has(previous.intent);
+  if (whereOfSubject) {
+    const text = [...parts.who, ...parts.subject];
+    return { text: text.join(" "), carried: text };
   }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;

@@ -305,6 +305,17 @@ describe("over the real knowledge", () => {
     expect(ofIt?.deals).toEqual(["korea"]);
   });
 
+  it("reads 'where?' after a subject as where the texts say it, and after a signing as where it was signed", async () => {
+    const real = await realBot();
+    const [, fusion] = converse(real, ["does the uk deal mention fusion", "where?"]);
+    expect(fusion?.intent).toBe("ask");
+    expect(fusion?.topics).toEqual(["fusion"]);
+    expect(passages(fusion)).toContain("uk-nuclear-reactors");
+    const [, signed] = converse(real, ["who signed the uk deal", "where?"]);
+    expect(signed?.intent).toBe("when");
+    expect(signed?.lead).toMatch(/Chequers/);
+  });
+
   it("carries the words of a section whole ('how?' after 'can it be ended?' asks of the exit terms)", async () => {
     const real = await realBot();
     const [, uk] = converse(real, ["can the uk deal be ended?", "how?"]);
