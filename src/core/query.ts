@@ -273,7 +273,10 @@ export function parseQuery(
   return {
     text,
     shortened,
-    guessed: typed.flatMap((word, i) => (tokens[i] === word ? [] : [{ typed: word, read: tokens[i] ?? "" }])),
+    // A slip of a word of no substance ("teh") is read without saying so.
+    guessed: typed.flatMap((word, i) =>
+      tokens[i] === word || FILLER_WORDS.has(tokens[i] ?? "") ? [] : [{ typed: word, read: tokens[i] ?? "" }],
+    ),
     intent: later ? "status" : intent.name,
     intentBy: intent.by,
     deals: (named.length > 0 ? meant : dealsRead) as DealId[],

@@ -245,6 +245,9 @@ export class Vocabulary {
     // "promise", of the texts' "promises", is a word they use in another form, no slip of "premise".
     if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
     if (["s", "d", "es"].some((ending) => known(`${token}${ending}`))) return token;
+    // "teh", "adn": a short word of no substance with two letters swapped, which no other reading would find.
+    const swapped = token.length <= 4 ? fillerSwapped(token) : undefined;
+    if (swapped) return swapped;
     const candidates = new Set<string>();
     for (const word of cuesByFirstLetter(cueWords).get(token[0] as string) ?? [])
       if (isSlip(token, word) && (token.length > 3 || word.startsWith("wh"))) candidates.add(word);
@@ -523,4 +526,13 @@ function holdsWithin(
     longer.positions.length > shorter.positions.length &&
     shorter.positions.every((position) => longer.positions.includes(position))
   );
+}
+
+/** The word of no substance a short word is with two neighbouring letters swapped back ("teh" → "the"), if any. */
+function fillerSwapped(token: string): string | undefined {
+  for (let i = 0; i + 1 < token.length; i++) {
+    const word = `${token.slice(0, i)}${token[i + 1]}${token[i]}${token.slice(i + 2)}`;
+    if (word !== token && FILLER_WORDS.has(word)) return word;
+  }
+  return undefined;
 }
