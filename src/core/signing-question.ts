@@ -348,6 +348,25 @@ function signingClaimed(
         !readWords.has(token) &&
         !acronyms.has(token)),
   );
+  // "Did Melania Trump sign …?": a name the texts hold that shares a word with a signatory's ("Trump") is another
+  // person, asked by its first word, not that signatory.
+  const others = query.readings
+    .map((reading) => tokenize(reading.words))
+    .filter(
+      (words) =>
+        words.length > 1 &&
+        words.some((word) => slot.includes(word) && signatories.some((person) => nameHas(person, word))) &&
+        !signatories.some((person) => words.every((word) => nameHas(person, word))),
+    );
+  if (others.length > 0) {
+    const shared = new Set(others.flat());
+    people.splice(
+      0,
+      people.length,
+      ...people.filter((word) => !shared.has(word)),
+      ...others.map((words) => words[0] as string),
+    );
+  }
   const dates = datesIn(query.tokens, beforeMonth);
   if (people.length === 0 && places.length === 0 && dates.length === 0) return null;
   const placeDeals = new Set(places.flatMap((place) => (place.deal ? [place.deal] : [])));

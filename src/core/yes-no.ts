@@ -163,7 +163,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     // "Were they all signed in October?", "all of them": every deal, named by "all" alone.
     const ofAll =
       query.deals.length === 0 && (namesDealsPlural(query, ctx) || hasAnyOf(query.tokens, EVERY_ONE));
-    const records = (ofAll ? ctx.dealIds : answer.deals).flatMap((id) => ctx.deal(id) ?? []);
+    // "Did Trump sign anything?": any deal's record; "Did Melania Trump sign the UK deal?": the deal named, not the
+    // one whose texts name her.
+    const anything = query.deals.length === 0 && query.tokens.includes("anything");
+    const named = query.deals.length > 0 ? signing.deals : [];
+    const asked = ofAll || anything ? ctx.dealIds : named.length > 0 ? named : answer.deals;
+    const records = asked.flatMap((id) => ctx.deal(id) ?? []);
     // "Was Trump in Korea for the signing?": where it was signed says nothing of whether someone who did not sign
     // it was there.
     const bystander = signatoriesNamed(query, ctx).some(
@@ -183,9 +188,10 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     }
     const signed = records.map((deal) => signingLead(signing, deal));
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
-    const some = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
-      ? signed.filter((lead) => lead?.verdict === "yes")
-      : [];
+    const some =
+      anything || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
+        ? signed.filter((lead) => lead?.verdict === "yes")
+        : [];
     const decided =
       some.length > 0
         ? bothWays(some as Lead[])
