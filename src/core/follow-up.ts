@@ -156,10 +156,17 @@ export function followUpQuestion(
     const carried = [...parts.intent, ...parts.subject];
     return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
   }
-  // "only korea" after "compare quantum": the subject compared, of the deal named alone.
+  // "only korea" after "compare quantum": the subject compared, of the deal named alone; "and korea" after "compare
+  // uk and japan on ai": the comparison with that deal beside the others.
   if (ownWho && !ownSubject && !ownIntent && previous.intent === "compare" && parts.subject.length > 0) {
     const who = wordsReadAs(current.readings, "deal", "country");
-    return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
+    const alone = hasAnyOf(own, phrasing.sole) || parts.who.length === 0;
+    if (alone) return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
+    const carried = [...parts.intent, ...parts.who];
+    return {
+      text: [...carried, ...who, ...parts.subject].join(" "),
+      carried: [...carried, ...parts.subject],
+    };
   }
   // "and japan?", "what about Japan and Korea?": the previous question as it was asked, about other deals.
   if (ownWho && !ownSubject && !ownIntent) {

@@ -254,13 +254,19 @@ describe("over the real knowledge", () => {
     expect(none?.found).toBe(false);
   });
 
-  it("narrows a comparison to the deal a follow-up names alone ('only korea' after 'compare quantum')", async () => {
+  it("narrows a comparison to the deal a follow-up names alone ('only korea'), and adds one named beside ('and korea')", async () => {
     const real = await realBot();
     const [, korea] = converse(real, ["compare quantum", "only korea"]);
     expect(korea?.intent).toBe("ask");
     expect(korea?.deals).toEqual(["korea"]);
     expect(korea?.topics).toEqual(["quantum"]);
     expect(passages(korea)).toEqual(passages(real.answer("korea quantum")));
+    const [, , added] = converse(real, ["uk ai", "compare with japan", "and korea"]);
+    expect(added?.intent).toBe("compare");
+    expect(added?.deals.toSorted()).toEqual(["japan", "korea", "uk"]);
+    const [, japan] = converse(real, ["compare uk and japan on fusion", "only japan"]);
+    expect(japan?.intent).toBe("ask");
+    expect(japan?.deals).toEqual(["japan"]);
   });
 
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
