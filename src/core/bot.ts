@@ -15,6 +15,7 @@ import {
   sources,
   textLanguagesAsked,
   versionInLanguageAsked,
+  weightAsked,
 } from "./intents/sources.js";
 import { status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
@@ -214,7 +215,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     query.subjectTerms.every((term) => mostAsked.includes(term))
   )
     return "topics";
-  const sourceAsked = officialAsked(query, ctx) || sourceItselfAsked(query, ctx);
+  const sourceAsked =
+    officialAsked(query, ctx) || sourceItselfAsked(query, ctx) || weightAsked(query, ctx) !== null;
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
   // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
   if (sameAreasAsked(query, ctx).length > 0) return "compare";

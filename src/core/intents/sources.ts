@@ -31,7 +31,8 @@ export const sources: Intent = {
     if (inLanguage) return inLanguage;
     const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
-    const ranked = rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx);
+    const ranked =
+      rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx) ?? weightAnswer(query, deals, ctx);
     if (ranked) return ranked;
     const { items, lead } = listOf(ctx, deals);
     const kind = kindAnswer(query, deals, ctx);
@@ -151,6 +152,50 @@ function ownTextAnswer(
     title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
     lead: `The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
     items: texts.map(itemOf),
+    deals: [...deals],
+  };
+}
+
+/**
+ * "Which sources are official?", "Which documents are news reports?": the sources of that standing, for the deals
+ * asked. Null unless sources are asked by their standing, naming none.
+ */
+export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source: Source) => boolean) | null {
+  const { tokens } = query;
+  if (!hasAnyOf(tokens, SOURCE_NOUNS) || query.topics.length + query.names.length > 0) return null;
+  if (sourcesNamed(query, ctx).length > 0) return null;
+  if (tokens.includes("unofficial")) return (source) => !source.official;
+  if (tokens.includes("official")) return (source) => source.official;
+  if (hasAnyOf(tokens, NEWS_WORDS)) return (source) => !source.official;
+  return null;
+}
+const SOURCE_NOUNS = ["source", "sources", "document", "documents"];
+
+/** "official summaries", "news reports": a standing of sources, of several. */
+const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
+const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
+
+function weightAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const standing = weightAsked(query, ctx);
+  if (!standing) return null;
+  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : allInOrder(ctx.knowledge.sources);
+  const held = listed.filter(standing);
+  const kinds = joinNames([...new Set(held.map((source) => plural(source.weight)))]);
+  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  return {
+    ...blankAnswer(query, "sources"),
+    ...(query.form === "yes-no" ? { verdict: held.length > 0 ? ("yes" as const) : ("no" as const) } : {}),
+    found: held.length > 0,
+    title: "Sources",
+    lead:
+      held.length > 0
+        ? `${held.length} of the ${listed.length} documents I hold${of} are ${kinds}:`
+        : `None of the documents I hold${of} is of that kind.`,
+    items: held.map(itemOf),
     deals: [...deals],
   };
 }
@@ -464,7 +509,6 @@ function sourceItselfAnswer(
     (source) => ofDeals.size === 0 || ofDeals.has(source.id),
   );
   const publishers = joinNames([...new Set(named.map((source) => nameInSentence(source.publisher)))]);
-  const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
   const weights = joinNames([...new Set(named.map((source) => plural(source.weight)))]);
   return {
     ...blankAnswer(query, "sources"),
