@@ -165,9 +165,17 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       query.deals.length === 0 && (namesDealsPlural(query, ctx) || hasAnyOf(query.tokens, EVERY_ONE));
     // "Did Trump sign anything?": any deal's record; "Did Melania Trump sign the UK deal?": the deal named, not the
     // one whose texts name her.
-    const anything = query.deals.length === 0 && query.tokens.includes("anything");
-    const named = query.deals.length > 0 ? signing.deals : [];
-    const asked = ofAll || anything ? ctx.dealIds : named.length > 0 ? named : answer.deals;
+    // "Did Takaichi sign?", naming no deal, asks it of any deal as "anything" does.
+    const anything =
+      !ofAll && query.deals.length === 0 && (query.tokens.includes("anything") || signing.people.length > 0);
+    const bySigning = query.deals.length > 0 || signing.people.length > 0 ? signing.deals : [];
+    const asked = ofAll
+      ? ctx.dealIds
+      : bySigning.length > 0
+        ? bySigning
+        : anything
+          ? ctx.dealIds
+          : answer.deals;
     const records = asked.flatMap((id) => ctx.deal(id) ?? []);
     // "Was Trump in Korea for the signing?": where it was signed says nothing of whether someone who did not sign
     // it was there.
