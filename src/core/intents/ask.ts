@@ -236,6 +236,14 @@ export const ask: Intent = {
         : null;
       return mergeAnswers([section, { ...onTopic, lead: lead ?? onTopic.lead }], query);
     }
+    // "What does the UK deal say about Russia?": the word the texts write the country in is what is looked for.
+    const countryWords = query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []);
+    const asking = setOf(ctx.vocabulary.phrasing.mentionAsked);
+    if (countryWords.length > 0 && query.terms.every((term) => asking.has(term))) {
+      const terms = countryWords.map((word) => word.toLowerCase());
+      const named = terms.map(capitalised);
+      return ask.run({ ...request, query: { ...query, terms, subjectTerms: named, countries: [] } });
+    }
     if (query.topics.length === 0 && query.terms.length === 0) {
       // "What did the White House say about the Japan deal?": what that publisher's texts I hold say of it.
       const published = publishedPassages(query, deals, ctx);
