@@ -58,7 +58,9 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
 export function countrySubject(country: string, query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const words = tokenize(country);
   const [word] = words;
-  if (!word || words.length > 1 || (query.deals.length === 0 && query.form !== "which-deal")) return null;
+  // "Does the deal mention China?" asks it of a deal named or meant ("the deal", "the TPDs").
+  const ofDeal = query.deals.length > 0 || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+  if (!word || words.length > 1 || (!ofDeal && query.form !== "which-deal")) return null;
   // "Which TPD is with India?" asks for a deal with it, not for a mention of it.
   const at = query.tokens.indexOf(word);
   if (

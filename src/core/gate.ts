@@ -64,8 +64,12 @@ export function declineGate(
     return noDealWith(ctx, query, intent, countries);
   }
   // "Does the UK deal mention Ukraine?", "Is Ukraine part of it?": a country no text names, asked of nothing else.
+  // "Is the deal aimed at China?": the words asking whether a text has it ask nothing else.
   const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
-  if (unnamed.length > 0 && isEmpty(subjectOf(query, ctx)))
+  const subject = subjectOf(query, ctx);
+  const asking = setOf(ctx.vocabulary.phrasing.mentionAsked);
+  const askedOnly = isEmpty({ ...subject, terms: subject.terms.filter((term) => !asking.has(term)) });
+  if (unnamed.length > 0 && askedOnly)
     return decline(ctx, query, intent, `The texts I hold do not mention ${joinNames(unnamed)}.`, deals);
   if (intent === "help") return null;
   // "still" and "now" are words of where a deal stands too; asked of a post ("still prime minister?"), they are not.
