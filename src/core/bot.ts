@@ -5,7 +5,7 @@ import { asksForMore, asksWhoSaid, followUpQuestion, markCarried, type TurnConte
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare, lackingAsked, signersAsked } from "./intents/compare.js";
-import { deals, kindAsked } from "./intents/deals.js";
+import { deals, dealsOfKindNamed, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
 import {
@@ -426,6 +426,11 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const renamed = run(parse(query.text.replace(typed, premise.held)), options);
       return withAside({ ...renamed, query: query.text }, `${capitalised(premise.said)}.`);
     }
+    // "Is the MOC binding?", naming no deal: the one deal of that kind of document (the Japan deal), when the kind is
+    // not what is asked ("Is the TPD an MOC?").
+    const ofKind =
+      query.deals.length === 0 && !kindAsked(query, ctx, true) ? dealsOfKindNamed(query, ctx) : [];
+    if (ofKind.length === 1) return run({ ...query, deals: ofKind }, options);
     // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
     if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
       return run({ ...query, sections: [...query.sections, "document"] }, options);

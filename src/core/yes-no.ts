@@ -1233,7 +1233,18 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
       new RegExp(`\\b(${type}|${abbreviation}s?)\\b`, "i").test(query.text),
     );
   const other = holdsAnyOf(query.text, ctx.vocabulary.phrasing.otherDocuments);
-  if (deals.length === 0 || (kinds.length === 0 && !other) || !query.sections.includes("document"))
+  // The kind is what is asked unless a topic is asked of it after it ("Is an MOC binding?").
+  const kindWords = new Set(
+    kinds.flatMap(({ type, abbreviation }) => [
+      abbreviation.toLowerCase(),
+      `${abbreviation.toLowerCase()}s`,
+      ...tokenize(type),
+    ]),
+  );
+  const at = query.tokens.findLastIndex((token) => kindWords.has(token));
+  const topicWords = new Set(wordsReadAs(query.readings, "topic"));
+  const ofIt = at >= 0 && query.tokens.slice(at + 1).some((token) => topicWords.has(token));
+  if (deals.length === 0 || (kinds.length === 0 && !other) || ofIt || !query.sections.includes("document"))
     return null;
   const of = (deal: Deal) => !other && kinds.some(({ type }) => type === deal.document.type);
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));

@@ -57,6 +57,10 @@ export const kindAsked = (query: ParsedQuery, ctx: KnowledgeLookups, last = fals
  * The deals whose kind of document the question names; with `last`, as the thing the question ends on ("… an MOU?",
  * "… a memorandum?", "… memoranda?"), not a document asked of ("Is AI in the memorandum?").
  */
+/** The deals whose kind of document a question names ("the MOC": the Japan deal), anywhere in it. */
+export const dealsOfKindNamed = (query: ParsedQuery, ctx: KnowledgeLookups): DealId[] =>
+  kindsNamed(query, ctx).map((deal) => deal.id);
+
 const kindsNamed = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
   ctx.knowledge.deals.filter(({ document }) => {
     const abbreviation = document.abbreviation.toLowerCase();
