@@ -170,11 +170,12 @@ export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source
   return null;
 }
 const SOURCE_NOUNS = ["source", "sources", "document", "documents"];
+const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
 
 /** "official summaries", "news reports": a standing of sources, of several. */
 const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
-const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
 
+/** The sources of the standing asked ("Which sources are official?"), led by how many of those held they are. */
 function weightAnswer(
   query: ParsedQuery,
   deals: readonly DealId[],
