@@ -130,9 +130,12 @@ export function parseQuery(
   // "I run a startup": the asker's own words name no section of a deal.
   const aboutAsker = askerPositions(text);
   const { phrasing } = vocabulary;
+  // "Who called it a game-changing deal?": a word of saying after "who" names no document.
+  const sayWords = setOf(vocabulary.phrasing.sayAsked);
+  const saidBySomeone = (at: number) => sayWords.has(tokens[at] ?? "") && tokens[at - 1] === "who";
   const sectionsRead = vocabulary
     .sectionsIn(tokens)
-    .filter((hit) => hit.positions.some((position) => !aboutAsker.has(position)));
+    .filter((hit) => hit.positions.some((at) => !aboutAsker.has(at) && !saidBySomeone(at)));
   // "What does the US get out of the Korea deal?", "Who benefits?": what a side gains is what the deal is for,
   // not how to leave it ("How do I get out of the deal?").
   const gain = gainPositions(tokens, phrasing);

@@ -44,7 +44,7 @@ import {
   partnerList,
   titleCase,
 } from "../phrasing.js";
-import { type ParsedQuery, quotedPhrases } from "../query.js";
+import { type ParsedQuery, quotedPhrases, wordsReadAs } from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
@@ -643,11 +643,19 @@ const ASKED_BY = new Set(["did", "does", "do", "will", "would", "could", "might"
 type SideAsked = { side: "us" | "partner"; deals: readonly DealId[]; name: string };
 
 function sideAsked(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): SideAsked | null {
-  const { sideWords, usSide } = ctx.vocabulary.phrasing;
+  const { sideWords, usSide, quoteAsked } = ctx.vocabulary.phrasing;
   // Of a subject ("what does the government of Japan say about fusion?"), the texts on it answer.
   const subject = query.topics.length + query.names.length + query.sections.length;
-  if (subject > 0 || !hasAnyOf(query.tokens, sideWords) || signatoriesNamed(query, ctx).length > 0)
-    return null;
+  // "Any quotes from Korea?": a side named by its country after "from".
+  const dealWords = new Set(wordsReadAs(query.readings, "deal"));
+  const fromSide =
+    hasAnyOf(query.tokens, quoteAsked) &&
+    query.tokens.some(
+      (token, i) =>
+        token === "from" && dealWords.has(query.tokens.slice(i + 1).find((t) => t !== "the") ?? ""),
+    );
+  const sideNamed = hasAnyOf(query.tokens, sideWords) || fromSide;
+  if (subject > 0 || !sideNamed || signatoriesNamed(query, ctx).length > 0) return null;
   const within = deals.length > 0 ? deals : ctx.dealIds;
   if (holdsAnyOf(query.text.toLowerCase(), usSide))
     return { side: "us", deals: within, name: "the U.S. side" };
