@@ -122,8 +122,10 @@ export const ask: Intent = {
   run(request: IntentRequest): AnswerDraft {
     const { options, ctx } = request;
     const asked = ctx.dealsAsked(request.query, options);
-    // "What did Kratsios and Bae agree?" is about the deal those people signed.
-    const deals = asked.length > 0 ? asked : dealsSignedBy(request.query, ctx);
+    // "What did Kratsios and Bae agree?" is about the deal those people signed; what someone mentioned ("the tech
+    // stack Kratsios mentioned") may be of any deal.
+    const mentioned = hasAnyOf(request.query.tokens, MENTIONED);
+    const deals = asked.length > 0 || mentioned ? asked : dealsSignedBy(request.query, ctx);
     const query = topicsAskedOf(whySigned(withoutSigningClause(request.query, ctx), ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
     const answer = blankAnswer(query, "ask");
@@ -629,6 +631,8 @@ function quotesAsked(
     naming.map((passage) => asTyped(passage.text, speaker)).find((form) => form !== speaker) ?? speaker;
   return { speakers: speakers.map(written), passages, saidBy, naming };
 }
+
+const MENTIONED = ["mention", "mentions", "mentioned"];
 
 /**
  * "the NSF-UKRI call": a call for proposals after a name, not what the name called something ("What did UKRI call
