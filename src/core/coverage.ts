@@ -43,13 +43,14 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
   return {
     topics: query.topics.filter((topic) => !fromNames(topic)),
     names: ctx ? query.names.map((name) => widened(name, query, ctx)) : query.names,
-    terms: [
-      ...query.subjectTerms,
-      ...(ctx ? query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []) : []),
-    ],
+    terms: [...query.subjectTerms, ...(ctx ? countryWords(query, ctx) : [])],
     aliasWords: ctx ? togetherInTexts(query, ctx) : [],
   };
 }
+
+/** The words the texts write the countries asked of as subjects in ("Russian" for "say about Russia"). */
+export const countryWords = (query: ParsedQuery, ctx: KnowledgeLookups): string[] =>
+  query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []);
 
 /**
  * "Which of the TPDs mentions Russia?", "Does the UK deal say anything about Russia?": a country without a deal,

@@ -169,13 +169,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     const anything =
       !ofAll && query.deals.length === 0 && (query.tokens.includes("anything") || signing.people.length > 0);
     const bySigning = query.deals.length > 0 || signing.people.length > 0 ? signing.deals : [];
-    const asked = ofAll
-      ? ctx.dealIds
-      : bySigning.length > 0
-        ? bySigning
-        : anything
-          ? ctx.dealIds
-          : answer.deals;
+    const every = ofAll || (anything && bySigning.length === 0);
+    const asked = every ? ctx.dealIds : bySigning.length > 0 ? bySigning : answer.deals;
     const records = asked.flatMap((id) => ctx.deal(id) ?? []);
     // "Was Trump in Korea for the signing?": where it was signed says nothing of whether someone who did not sign
     // it was there.

@@ -16,7 +16,7 @@ import { bodiesAnswer, namesOf } from "../bodies.js";
 import {
   anyEvidence,
   asksEither,
-  countrySubject,
+  countryWords,
   describe,
   type Evidence,
   evidence,
@@ -239,10 +239,10 @@ export const ask: Intent = {
       return mergeAnswers([section, { ...onTopic, lead: lead ?? onTopic.lead }], query);
     }
     // "What does the UK deal say about Russia?": the word the texts write the country in is what is looked for.
-    const countryWords = query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []);
+    const asCountries = countryWords(query, ctx);
     const asking = setOf(ctx.vocabulary.phrasing.mentionAsked);
-    if (countryWords.length > 0 && query.terms.every((term) => asking.has(term))) {
-      const terms = countryWords.map((word) => word.toLowerCase());
+    if (asCountries.length > 0 && query.terms.every((term) => asking.has(term))) {
+      const terms = asCountries.map((word) => word.toLowerCase());
       const named = terms.map(capitalised);
       return ask.run({ ...request, query: { ...query, terms, subjectTerms: named, countries: [] } });
     }
@@ -658,8 +658,8 @@ function sideAsked(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly De
       (token, i) =>
         token === "from" && dealWords.has(query.tokens.slice(i + 1).find((t) => t !== "the") ?? ""),
     );
-  const sideNamed = hasAnyOf(query.tokens, sideWords) || fromSide;
-  if (subject > 0 || !sideNamed || signatoriesNamed(query, ctx).length > 0) return null;
+  const bySide = hasAnyOf(query.tokens, sideWords) || fromSide;
+  if (subject > 0 || !bySide || signatoriesNamed(query, ctx).length > 0) return null;
   const within = deals.length > 0 ? deals : ctx.dealIds;
   if (holdsAnyOf(query.text.toLowerCase(), usSide))
     return { side: "us", deals: within, name: "the U.S. side" };
@@ -1292,7 +1292,7 @@ function coverageAnswer(
   const aliasWords = subject.aliasWords.map((each) =>
     each.asked ? { ...each, words: tokenize(each.asked).filter((word) => !FILLER_WORDS.has(word)) } : each,
   );
-  const countries = query.countries.flatMap((country) => countrySubject(country, query, ctx) ?? []);
+  const countries = countryWords(query, ctx);
   const named = subject.names.length > 0 || aliasWords.length > 0 || countries.length > 0;
   const later = laterOn(named ? missing : [], [{ ...subject, topics: [], aliasWords }]) || [];
   if (later.length > 0) {

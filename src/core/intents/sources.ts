@@ -53,7 +53,7 @@ const keptLists = keptPer<KnowledgeLookups, string, { items: Item[]; lead: strin
 const listOf = (ctx: KnowledgeLookups, deals: readonly DealId[]) =>
   keptLists(ctx, deals.join(" "), () => {
     // A deal's own list orders its sources; without a deal, official texts come first, oldest first.
-    const listed = deals.length > 0 ? sourcesOf(ctx, deals) : allInOrder(ctx.knowledge.sources);
+    const listed = listedOn(ctx, deals);
     const count = `${listed.length} document${listed.length === 1 ? "" : "s"}`;
     const lead = `${count}, the newest dated ${formatDate(newest(listed))}; official texts first.`;
     return { items: listed.map(itemOf), lead };
@@ -75,11 +75,11 @@ function kindAnswer(
   );
   if (!kind) return null;
   const wanted = tokenize(kind).map(stem);
-  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources;
+  const listed = heldOn(ctx, deals);
   const held = listed.filter((source) =>
     [source.type, source.title].some((text) => indexOfSequence(tokenize(text).map(stem), wanted) >= 0),
   );
-  const of = deals.length > 0 ? ` of ${dealNames(ctx, deals, "and")}` : "";
+  const of = dealsPhrase(ctx, deals, "of");
   if (held.length === 0) return { lacking: `The texts I hold${of} include no ${kind}.` };
   const yes = query.form === "yes-no";
   const lead = `the texts I hold${of} include ${held.length === 1 ? `one ${kind}` : `${held.length} of them`}:`;
@@ -108,14 +108,12 @@ function rankedAnswer(
   const { newestOrOldest, earliestRank } = ctx.vocabulary.phrasing;
   if (phrasesIn(query.tokens, newestOrOldest).length === 0) return null;
   const oldest = hasAnyOf(query.tokens, earliestRank);
-  const dated = (deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources).filter(
-    (source) => source.published,
-  );
+  const dated = heldOn(ctx, deals).filter((source) => source.published);
   const sorted = [...dated].sort((a, b) => byCodePoint(a.published ?? "", b.published ?? ""));
   const date = (oldest ? sorted[0] : sorted.at(-1))?.published;
   const picked = sorted.filter((source) => source.published === date);
   if (!date || picked.length === 0) return null;
-  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  const of = dealsPhrase(ctx, deals);
   const which = oldest ? "oldest" : "newest";
   const lead =
     picked.length === 1
@@ -183,10 +181,10 @@ function weightAnswer(
 ): AnswerDraft | null {
   const standing = weightAsked(query, ctx);
   if (!standing) return null;
-  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : allInOrder(ctx.knowledge.sources);
+  const listed = listedOn(ctx, deals);
   const held = listed.filter(standing);
   const kinds = joinNames([...new Set(held.map((source) => plural(source.weight)))]);
-  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  const of = dealsPhrase(ctx, deals);
   return {
     ...blankAnswer(query, "sources"),
     ...(query.form === "yes-no" ? { verdict: held.length > 0 ? ("yes" as const) : ("no" as const) } : {}),
@@ -204,6 +202,18 @@ function weightAnswer(
 /** The deals' sources, in the order of their own lists. */
 const sourcesOf = (ctx: KnowledgeLookups, deals: readonly DealId[]): Source[] =>
   [...new Set(deals.flatMap((id) => ctx.deal(id)?.sourceIds ?? []))].flatMap((id) => ctx.source(id) ?? []);
+
+/** The sources held on the deals asked in their lists' order, or every source, official texts first, when none is. */
+const listedOn = (ctx: KnowledgeLookups, deals: readonly DealId[]): readonly Source[] =>
+  deals.length > 0 ? sourcesOf(ctx, deals) : allInOrder(ctx.knowledge.sources);
+
+/** The sources held on the deals asked, or every source when none is. */
+const heldOn = (ctx: KnowledgeLookups, deals: readonly DealId[]): readonly Source[] =>
+  deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources;
+
+/** " on the U.S.–Japan …" ("of", …) for a lead naming the deals asked; nothing when none is. */
+const dealsPhrase = (ctx: KnowledgeLookups, deals: readonly DealId[], by = "on") =>
+  deals.length > 0 ? ` ${by} ${dealNames(ctx, deals, "and")}` : "";
 
 /** The date of the newest of the sources: how far the knowledge reaches. */
 const newest = (listed: readonly Source[]) =>
@@ -309,11 +319,11 @@ function sourcesInLanguage(
   languages: readonly string[],
   ctx: KnowledgeLookups,
 ): AnswerDraft {
-  const listed = deals.length > 0 ? sourcesOf(ctx, deals) : ctx.knowledge.sources;
+  const listed = heldOn(ctx, deals);
   const inLanguage = listed.filter((source) => languages.includes(source.language));
   const official = inLanguage.filter((source) => source.official);
   const officialAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked);
-  const of = deals.length > 0 ? ` on ${dealNames(ctx, deals, "and")}` : "";
+  const of = dealsPhrase(ctx, deals);
   const named = joinNames([...languages], "or");
   const wanted = officialAsked ? official : inLanguage;
   const lead =
