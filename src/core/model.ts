@@ -208,7 +208,9 @@ export const NOT_KNOWN_AS_WORDS = [
 /** The word lists of `KnowledgeBase.valuesAsked`, each described where vocabulary.yaml holds it. */
 export const VALUES_ASKED_LISTS = [
   ...listNames("money numbers timeUnits time roles people offices bodies bodyNames expansions clock"),
-  ...listNames("clockGiven frequency frequencyGiven places exact sums occasionsAsked limitAsked"),
+  ...listNames(
+    "clockGiven frequency frequencyGiven places exact sums occasionsAsked limitAsked figuresAsked",
+  ),
 ];
 
 /** The word lists of `Phrasing`, each described where vocabulary.yaml holds it. */

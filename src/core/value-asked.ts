@@ -76,6 +76,7 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `^(${anyOf([...offices.filter((office) => bodyKind.test(office)), ...bodyNames].map(capitalised))})$`,
     ),
     expansionAsked: new RegExp(`\\b(${anyOf(expansions)})\\b`),
+    figuresAsked: new RegExp(`\\b(${anyOf(knowledge.valuesAsked.figuresAsked)})\\b`),
     clockAsked: new RegExp(`\\b(${anyOf(clock)})\\b`),
     clockGiven: new RegExp(`\\b\\d{1,2}:\\d{2}\\b|(?<!\\w)(${anyOf(clockGiven)})(?!\\w)`, "i"),
     frequencyAsked: new RegExp(`\\b(${anyOf(frequency)})\\b`),
@@ -636,6 +637,29 @@ export function limitsSet(query: ParsedQuery, ctx: KnowledgeLookups, deals: read
       .filter((passage) => inDealTexts(passage) && patterns.limitGiven.test(passage.text)),
   );
 }
+
+/**
+ * "What are the key numbers?", "Are there any figures in the Japan deal?": the passages of the deals asked that give
+ * a sum or set a time limit, deal texts and reports alike (a pledge or a later programme's budget is a figure asked
+ * for); null when no figures are asked, or a topic or name narrows what is asked.
+ */
+export function figuresGiven(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+): Passage[] | null {
+  const patterns = patternsOf(ctx.knowledge);
+  const narrowed = query.topics.length + query.names.length > 0;
+  if (narrowed || !patterns.figuresAsked.test(query.tokens.join(" "))) return null;
+  const of = deals.length > 0 ? deals : ctx.dealIds;
+  return keptFigures(ctx, of.join(" "), () =>
+    ctx
+      .passages({ deals: of })
+      .filter((passage) => HAS_AMOUNT.test(passage.text) || patterns.limitGiven.test(passage.text)),
+  );
+}
+
+const keptFigures = keptPer<KnowledgeLookups, string, Passage[]>();
 
 /** `limitsSet`'s passages by the deals asked: the same for every question, read on the first that asks. */
 const keptLimits = keptPer<KnowledgeLookups, string, Passage[]>();

@@ -72,6 +72,7 @@ import {
 } from "../text.js";
 import {
   expansionPassages,
+  figuresGiven,
   limitsSet,
   NO_FUNDS,
   namedParties,
@@ -139,6 +140,8 @@ export const ask: Intent = {
     const weighs = weighsCoverage(query, ctx);
     // "Did Kratsios say anything?" asks for his words, not whether a text names him.
     const quoted = quotesAsked(query, ctx, deals);
+    // "Are there any numbers in the Japan deal?" asks for the figures given, not whether a text has the word.
+    const figures = figuresGiven(query, ctx, deals);
     const asksCoverage =
       query.form === "yes-no" &&
       !weighs &&
@@ -147,6 +150,7 @@ export const ask: Intent = {
       (query.coverage || query.names.length > 0 || togetherInTexts(query, ctx).length > 0) &&
       deals.length > 0 &&
       !aboutProperty &&
+      !figures &&
       // "Is there a timeline for the UK deal?": a time limit asked is answered by the limits the deal sets.
       limitsSet(query, ctx, deals).length === 0;
     // "Does the Japan deal cover fusion but not nuclear?": Yes only when each has the one and lacks the other.
@@ -223,6 +227,13 @@ export const ask: Intent = {
     }
     const numbered = numberedSectionAnswer(request, deals);
     if (numbered) return numbered;
+    if (figures) {
+      const about = [...new Set(figures.flatMap((passage) => passage.deals))];
+      const where = deals.length > 0 ? dealNames(ctx, deals) : "the Technology Prosperity Deals";
+      if (figures.length === 0)
+        return decline(ctx, query, "ask", `The texts I hold give no sums or time limits on ${where}.`, deals);
+      return passagesAnswer("Figures", `The sums and time limits given on ${where}:`, about, figures);
+    }
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic. The topic
       // every passage of the section has ("operative", "180 days notice": legal status) asks nothing more.
