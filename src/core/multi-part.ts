@@ -131,9 +131,14 @@ function clausesAtAnd(query: ParsedQuery): string[] {
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const joinsDeals = (i: number) =>
     dealWords.has(query.tokens[i - 1] ?? "") && dealWords.has(query.tokens[i + 1] ?? "");
+  // "the link between the TPDs and AI": the "and" after "between" joins the two things it relates.
+  let between = false;
   query.tokens.forEach((token, i) => {
-    if ((token === "and" || token === "also") && !query.inPhrases.has(i) && !joinsDeals(i)) clauses.push([]);
+    const joins = query.inPhrases.has(i) || joinsDeals(i) || (token === "and" && between);
+    if ((token === "and" || token === "also") && !joins) clauses.push([]);
     else clauses.at(-1)?.push(token);
+    if (token === "between") between = true;
+    else if (token === "and") between = false;
   });
   return clauses.filter((words) => words.length > 0).map((words) => words.join(" "));
 }

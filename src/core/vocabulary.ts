@@ -180,8 +180,8 @@ export class Vocabulary {
   /** Words the knowledge itself uses: such a word is never a typo of something else. */
   private readonly knownWords: Set<string>;
   /**
-   * The common words (`english`) the texts never use ("competing"): searched as typed, never as a word of the
-   * texts one letter away ("computing"). Those the texts use are searched as any word is, their forms with them.
+   * The common words (`english`): searched as typed and with the words they begin, never as a word of the texts
+   * one letter away ("competing" is not "computing", "Times" not "ties").
    */
   readonly meantAsTyped: ReadonlySet<string>;
   /** The aliases of one word that are known words: what a typo in an English question may stand for. */
@@ -215,7 +215,7 @@ export class Vocabulary {
     this.firstAliases = new Map(knowledge.topics.map((topic) => [topic.id, topic.aliases[0] ?? topic.id]));
     this.otherLanguages = knowledge.otherLanguages;
     this.knownWords = new Set(textWords);
-    this.meantAsTyped = new Set(this.phrasing.english.filter((word) => !this.knownWords.has(word)));
+    this.meantAsTyped = new Set(this.phrasing.english);
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
     for (const section of this.sections) for (const word of section.tokens) this.knownWords.add(word);
     for (const [name, list] of Object.entries(this.phrasing))
