@@ -157,8 +157,9 @@ export function followUpQuestion(
     return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
   }
   // "only korea" after "compare quantum": the subject compared, of the deal named alone; "and korea" after "compare
-  // uk and japan on ai": the comparison with that deal beside the others.
-  if (ownWho && !ownSubject && !ownIntent && previous.intent === "compare" && parts.subject.length > 0) {
+  // uk and japan on ai" or "compare uk and japan": the comparison with that deal beside the others.
+  const compared = parts.subject.length > 0 || previous.deals.length > 1;
+  if (ownWho && !ownSubject && !ownIntent && previous.intent === "compare" && compared) {
     const who = wordsReadAs(current.readings, "deal", "country");
     const alone = hasAnyOf(own, phrasing.sole) || parts.who.length === 0;
     if (alone) return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
@@ -212,8 +213,10 @@ export function followUpQuestion(
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.
   const comparing = ownIntent && current.intent === "compare";
-  // "compare with korea" after "japan ai": the deal before beside the one named.
-  const besides = comparing && current.deals.length === 1 ? parts.who : [];
+  // "compare with korea" after "japan ai": the deal before beside the one named; "what do they share?" after
+  // "compare uk and japan": the deals before, pointed back at.
+  const pointsBack = current.deals.length === 0 && hasAnyOf(own, phrasing.pointBack);
+  const besides = comparing && (current.deals.length === 1 || pointsBack) ? parts.who : [];
   const carriedWho = ownWho || comparing ? besides : parts.who;
   const carriedSubject =
     ownSubject || (ownIntent && !comparing && !whenOfState && !ofIt) ? [] : parts.subject;

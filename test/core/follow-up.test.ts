@@ -269,6 +269,17 @@ describe("over the real knowledge", () => {
     expect(japan?.deals).toEqual(["japan"]);
   });
 
+  it("asks a comparison pointing back ('what do they share?') of the deals compared, and adds one named beside", async () => {
+    const real = await realBot();
+    const [, shared, added] = converse(real, ["compare uk and japan", "what do they share?", "and korea?"]);
+    expect(shared?.deals.toSorted()).toEqual(["japan", "uk"]);
+    expect(shared?.lead).toMatch(/^Both deals list: /);
+    expect(added?.deals.toSorted()).toEqual(["japan", "korea", "uk"]);
+    expect(added?.lead).toMatch(/^All three deals list: /);
+    const [, withKorea] = converse(real, ["compare uk and japan", "and korea?"]);
+    expect(withKorea?.lead).toBe(added?.lead);
+  });
+
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
     const real = await realBot();
     const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
