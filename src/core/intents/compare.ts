@@ -206,7 +206,8 @@ function compared(request: IntentRequest): AnswerDraft {
           known,
           covered,
           ctx,
-          QUESTION_WORDS.has(query.tokens[0] ?? ""),
+          // "compare which is longer": a command asks no yes or no either.
+          query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
           setUp.size > 0,
         );
   return {
