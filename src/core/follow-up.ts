@@ -126,6 +126,24 @@ export function followUpQuestion(
     const asked = own.flatMap((word) => (pronouns.has(word) ? ["the", SIGNATORIES] : [word]));
     return { text: [...asked, ...ofDeal].join(" "), carried: who };
   }
+  // "was Bae the only one?" after "who signed the Korea deal?": whether that one alone signed it.
+  const soleSigner =
+    previous.intent === "who-signed" &&
+    current.form === "yes-no" &&
+    (current.intentBy === "default" || current.intent === "who-signed") &&
+    current.deals.length + current.topics.length + current.sections.length === 0 &&
+    hasAnyOf(own, phrasing.sole);
+  if (soleSigner && who.length > 0) {
+    // "was he the only one?": whichever signer "he" is, whether one person alone signed it.
+    if (hasAnyOf(own, phrasing.personPronouns))
+      return { text: ["did", "only", "one", "person", "sign", ...who].join(" "), carried: who };
+    // "did Starmer sign alone?": the deal just after the verb, so "alone" is not read as "only that deal".
+    const verb = own.findIndex((word) => phrasing.signing.includes(word));
+    if (verb >= 0)
+      return { text: [...own.slice(0, verb + 1), ...who, ...own.slice(verb + 1)].join(" "), carried: who };
+    const carried = ["who", "signed", ...who];
+    return { text: [...own, ...carried].join(" "), carried };
+  }
   // "and the others?", "what about the other two?": the previous question, of the deals it did not name.
   const others = dealIds.filter((deal) => !previous.deals.includes(deal));
   const ofOthers =

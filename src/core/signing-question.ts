@@ -333,7 +333,9 @@ function signingClaimed(
   const signatories = signatoriesOf(ctx.knowledge);
   // "Is Onoda named as the Japanese signatory?", "What made Trump leave without signing?": with no signer's slot,
   // the signatories named anywhere are asked.
-  const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || refusalAsked(query, ctx);
+  // "Was Bae the only one who signed …?", "Was it Onoda that signed it?": the signer named before a relative clause.
+  const relative = /^(who|that)$/.test(query.tokens[at - 1] ?? "");
+  const signerAsked = SIGNER_NOUN.test(query.tokens[at] ?? "") || relative || refusalAsked(query, ctx);
   if (slot.length === 0 && signerAsked && query.topics.length === 0)
     slot.push(...query.tokens.filter((token) => signatories.some((person) => nameHas(person, token))));
   // "Signed by the OSTP director": a word written in capitals is a body, not a person.
@@ -381,9 +383,14 @@ function signingClaimed(
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const ofDeal = (i: number) =>
     dealWords.has(query.tokens.slice(i + 1).find((t) => !FILLER_WORDS.has(t)) ?? "");
+  // "alone", "by himself": where the words of one end.
+  const soleEnds = sole.flatMap((phrase) => {
+    const words = phrase.split(" ");
+    const at = indexOfSequence(query.tokens, words);
+    return at < 0 ? [] : [at + words.length - 1];
+  });
   const soleOf = (deal: boolean) =>
-    query.tokens.some((token, i) => sole.includes(token) && ofDeal(i) === deal) &&
-    phrasesIn(query.tokens, widening).length === 0;
+    soleEnds.some((i) => ofDeal(i) === deal) && phrasesIn(query.tokens, widening).length === 0;
   return { people, places, deals, dates, sole: soleOf(false), soleDeal: soleOf(true) };
 }
 
@@ -430,13 +437,18 @@ function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx:
   );
   const before = cut < 0 ? made : made.slice(0, cut);
   const noOne = setOf(ctx.vocabulary.phrasing.noOne);
+  // "Did Starmer sign the UK deal alone?": how it was signed names nothing made.
+  const sole = soleWords(ctx.vocabulary.phrasing);
   const head = before
-    .filter((token) => !passive.has(token) && !noOne.has(token) && !/ly$/.test(token))
+    .filter((token) => !passive.has(token) && !noOne.has(token) && !sole.has(token) && !/ly$/.test(token))
     .at(-1);
   if (head === undefined || FILLER_WORDS.has(head) || madePronouns.has(head)) return true;
   const readAsDeal = wordsReadAs(query.readings, "deal", "country");
   return ctx.vocabulary.phrasing.dealNouns.includes(head) || readAsDeal.includes(head);
 }
+
+/** The words of the sole-words ("alone", "by himself"), made once per vocabulary. */
+const soleWords = once((phrasing: Phrasing) => new Set(phrasing.sole.flatMap(tokenize)));
 
 /** Whether a place asked stands in the deal's record of where it was signed ("Chequers", "Gyeongju"). */
 const inRecordOf = (deal: Deal) => {

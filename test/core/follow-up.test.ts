@@ -280,6 +280,21 @@ describe("over the real knowledge", () => {
     expect(withKorea?.lead).toBe(added?.lead);
   });
 
+  it("answers whether one signer alone signed ('was bae the only one?', 'was he the only one?') from the record", async () => {
+    const real = await realBot();
+    for (const [first, then] of [
+      ["who signed the korea deal", "was bae the only one?"],
+      ["who signed the uk deal", "was he the only one?"],
+      ["who signed the uk deal", "did starmer sign alone?"],
+      ["who signed the japan deal", "was she the only signer?"],
+    ] as const) {
+      const [, sole] = converse(real, [first, then]);
+      expect(sole?.lead, then).toMatch(
+        /^No — the U\.S\.–\S+ Technology Prosperity Deal was signed by \S+ \S+ and /,
+      );
+    }
+  });
+
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
     const real = await realBot();
     const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
