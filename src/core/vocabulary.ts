@@ -192,6 +192,8 @@ export class Vocabulary {
   readonly otherLanguages: OtherLanguages;
   /** Each topic's first alias: the English word a topic asked in another language is looked for by. */
   private readonly firstAliases: Map<string, string>;
+  /** The deals signed in each part of the world named in one word ("asia"), as a stem. */
+  private readonly regionDeals = new Map<string, DealId[]>();
 
   /** `textWords`: every word of the knowledge's texts, as tokenised. */
   constructor(
@@ -214,6 +216,9 @@ export class Vocabulary {
     this.phrasing = { ...(Object.fromEntries(asTokens) as Omit<Phrasing, "propertyTopics">), propertyTopics };
     this.firstAliases = new Map(knowledge.topics.map((topic) => [topic.id, topic.aliases[0] ?? topic.id]));
     this.otherLanguages = knowledge.otherLanguages;
+    for (const deal of knowledge.deals)
+      for (const region of deal.signed.regions.filter((words) => tokenize(words).length === 1))
+        this.regionDeals.set(stem(region), [...(this.regionDeals.get(stem(region)) ?? []), deal.id]);
     this.knownWords = new Set(textWords);
     this.meantAsTyped = new Set(this.phrasing.english);
     // A word naming a section ("quit") is meant as written, never a typo of a topic's alias ("qubit").
@@ -343,6 +348,14 @@ export class Vocabulary {
         consumed.add(i);
       }
       if (this.aliases.unspaced.some(({ alias }) => token.includes(alias))) consumed.add(i);
+    });
+    // "both Asian deals", "the Asia TPDs": a part of the world just before a deal's noun names the deals signed there.
+    const dealNouns = setOf(this.phrasing.dealNouns);
+    tokens.forEach((token, i) => {
+      const deals = this.regionDeals.get(stem(token));
+      if (!deals || consumed.has(i) || !dealNouns.has(tokens[i + 1] ?? "")) return;
+      for (const deal of deals) readings.push({ words: token, kind: "deal", as: deal, fuzzy: false });
+      consumed.add(i);
     });
     return { readings, consumed, inPhrases, names, qualifiers };
   }
