@@ -29,7 +29,7 @@ export const whoSigned: Intent = {
         const same = sameSigner(query, ctx);
         if (same) return { ...same, lead: `${same.lead} ${signatoriesSaid(deals, query, ctx)}` };
         // "Who signed both the Japan and Korea deals?": those every record names, first.
-        const shared = sharedSignersSaid(deals, query, ctx);
+        const shared = sharedSignersSaid(deals, query, ctx) ?? mostSignedSaid(deals, query, ctx);
         if (shared) return { lead: `${shared} ${signatoriesSaid(deals, query, ctx)}` };
         // "Are there conflicting reports?": Yes where a dispute is recorded; none recorded is no proof of none.
         const recorded = disputes && query.form === "yes-no" && disputed.some((id) => deals.includes(id));
@@ -81,6 +81,32 @@ function sharedSignersSaid(
   return deals.length === 2
     ? `No one signed both ${named}.`
     : `No one signed all ${countWord(deals.length)}: ${named}.`;
+}
+
+/**
+ * "Who signed the most deals?", "Who has signed more than one deal?": those whose names the most records hold, with
+ * the deals they signed. Null for any other question.
+ */
+function mostSignedSaid(deals: readonly DealId[], query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const { tokens } = query;
+  const { mostAsked, dealNouns } = ctx.vocabulary.phrasing;
+  const more = tokens.includes("more") && tokens.includes("than");
+  if (query.form === "yes-no" || !(hasAnyOf(tokens, mostAsked) || more) || !hasAnyOf(tokens, dealNouns))
+    return null;
+  const signed = new Map<string, DealId[]>();
+  for (const id of deals)
+    for (const person of ctx.deal(id)?.signatories ?? [])
+      signed.set(person.name, [...(signed.get(person.name) ?? []), id]);
+  const most = Math.max(...[...signed.values()].map((ids) => ids.length));
+  if (!Number.isFinite(most) || most < 2)
+    return `Each signatory signed one of ${dealNames(ctx, deals, "and")}.`;
+  const top = [...signed].filter(([, ids]) => ids.length === most);
+  return top
+    .map(
+      ([name, ids]) =>
+        `${name} signed ${countWord(most)} of the ${countWord(deals.length)}: ${dealNames(ctx, ids, "and")}.`,
+    )
+    .join(" ");
 }
 
 /** "Which countries signed the UK deal?", "Which nations are part of the Japan deal?": a deal's sides asked for. */
