@@ -168,7 +168,11 @@ function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
   // "No — … . What the deals say on …:": the aside goes before the sentence that heads the excerpts.
   const sentences = lead.split(FULL_STOP);
   const heading = sentences.length > 1 ? sentences.pop() : undefined;
-  return { ...answer, lead: heading ? `${sentences.join(" ")} ${aside} ${heading}` : `${lead} ${aside}` };
+  // "Yes — the Japan deal covers fusion energy:" heads the excerpts and says the answer: a sentence before the aside.
+  return {
+    ...answer,
+    lead: heading ? `${sentences.join(" ")} ${aside} ${heading}` : `${lead.replace(/:$/, ".")} ${aside}`,
+  };
 }
 
 /**

@@ -308,7 +308,7 @@ export function parseQuery(
     orNot,
     alternatives: tokens.includes("or") ? splitAt(tokens, "or") : [],
     allDeals: has(phrasing.allDeals),
-    coverage: has(phrasing.coverage),
+    coverage: has(phrasing.coverage) || (foreign && coversIn(text, vocabulary.otherLanguages)),
     offTopic,
     foreign,
     greeting: isGreeting(tokens, phrasing.greetings),
@@ -412,8 +412,14 @@ function asksYesNo(text: string, tokens: readonly string[], other: OtherLanguage
     list.some((phrase) =>
       writtenUnspaced(phrase) ? lower.includes(phrase) : indexOfSequence(tokens, phrase.split(" ")) >= 0,
     );
-  return says(other.yesNo) && !says(other.open);
+  // "¿El acuerdo con Japón cubre la fusión?", "Deckt das Abkommen … ab?": a verb of covering with no question word
+  // asks whether, as an opening word would.
+  return (says(other.yesNo) || coversIn(text, other)) && !says(other.open);
 }
+
+/** A verb of covering in a question in another language ("cubre", "포함"), found inside its words. */
+const coversIn = (text: string, other: OtherLanguages) =>
+  other.cover.some((stem) => text.toLowerCase().includes(stem));
 
 /** A word with a letter English does not write ("états", "japão"): two make a question foreign. */
 const ACCENTED = /[\u00e0-\u00ff]/;
