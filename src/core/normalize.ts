@@ -43,6 +43,9 @@ const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
 const flagLetters = (flag: string) =>
   ` ${Array.from(flag, (symbol) => String.fromCharCode((symbol.codePointAt(0) ?? 0) - 0x1f1e6 + 65)).join("")} `;
 
+/** "y/n", "y or n": shorthand for asking yes or no, written out. */
+const YES_OR_NO_SHORT = /\by\s*(?:\/|or)\s*n\b/giu;
+
 /** A network generation typed apart from its number ("6 G", "5 g"), written as the texts do ("6G"). */
 const GENERATION = /\b([2-6])\s+g\b/giu;
 
@@ -69,7 +72,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(/\s+/gu, " ")
     .trim()
     .replace(SHORT_MONTH, monthWritten)
-    .replace(GENERATION, "$1G");
+    .replace(GENERATION, "$1G")
+    .replace(YES_OR_NO_SHORT, "yes or no");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");

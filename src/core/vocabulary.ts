@@ -250,8 +250,8 @@ export class Vocabulary {
     // "promise", of the texts' "promises", is a word they use in another form, no slip of "premise".
     if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
     if (["s", "d", "es"].some((ending) => known(`${token}${ending}`))) return token;
-    // "teh", "adn": a short word of no substance with two letters swapped, which no other reading would find.
-    const swapped = token.length <= 4 ? fillerSwapped(token) : undefined;
+    // "teh", "adn", "deel": a short word of no substance mistyped, which no other reading would find.
+    const swapped = token.length <= 4 ? fillerTypo(token, setOf(this.phrasing.dealNouns)) : undefined;
     if (swapped) return swapped;
     const candidates = new Set<string>();
     for (const word of cuesByFirstLetter(cueWords).get(token[0] as string) ?? [])
@@ -541,11 +541,22 @@ function holdsWithin(
   );
 }
 
-/** The word of no substance a short word is with two neighbouring letters swapped back ("teh" → "the"), if any. */
-function fillerSwapped(token: string): string | undefined {
+/**
+ * The word of no substance a short word is with two neighbouring letters swapped back ("teh" → "the") or, in four
+ * letters, a deal's noun with one vowel for another ("deel" → "deal"; not "tall" → "tell"), when only one such word
+ * is; undefined otherwise.
+ */
+function fillerTypo(token: string, dealNouns: ReadonlySet<string>): string | undefined {
   for (let i = 0; i + 1 < token.length; i++) {
     const word = `${token.slice(0, i)}${token[i + 1]}${token[i]}${token.slice(i + 2)}`;
     if (word !== token && FILLER_WORDS.has(word)) return word;
   }
-  return undefined;
+  if (token.length < 4) return undefined;
+  const vowelFor = [...token].flatMap((letter, i) =>
+    i > 0 && VOWELS.has(letter)
+      ? [...VOWELS].map((vowel) => `${token.slice(0, i)}${vowel}${token.slice(i + 1)}`)
+      : [],
+  );
+  const words = new Set(vowelFor.filter((word) => word !== token && dealNouns.has(word)));
+  return words.size === 1 ? [...words][0] : undefined;
 }
