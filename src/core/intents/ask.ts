@@ -262,8 +262,10 @@ export const ask: Intent = {
       const published = publishedPassages(query, deals, ctx);
       if (published)
         return passagesAnswer(published.title, published.lead, published.about, published.passages);
-      // "summarise the deals", "a summary of all three": every deal's overview.
-      const everyDeal = query.allDeals || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+      // "summarise the deals", "a summary of all three", "What are the main commitments?": every deal's overview.
+      const { dealNouns, explaining } = ctx.vocabulary.phrasing;
+      const everyDeal =
+        query.allDeals || hasAnyOf(query.tokens, dealNouns) || phrasesIn(query.tokens, explaining).length > 0;
       const told = deals.length > 0 ? deals : everyDeal ? ctx.dealIds : [];
       if (told.length === 0) return notUnderstood(answer, ctx);
       return paginate(
