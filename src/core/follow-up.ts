@@ -220,6 +220,15 @@ export function followUpQuestion(
     const text = [...parts.who, ...parts.subject];
     return { text: text.join(" "), carried: text };
   }
+  // "who announced it?" after "what is the Genesis Mission?", "when does it launch?" after "is there a cubesat?":
+  // "it" stands for the thing named before, in its place, of the same deal.
+  const it = own.findIndex((word) => POINTING.has(word));
+  const ownThing = current.topics.length + current.sections.length + current.names.length > 0;
+  if (previous.names.length > 0 && it >= 0 && !ownWho && !ownThing && !asksSaid) {
+    const named = parts.subject.filter((word) => !QUESTION_WORDS.has(word));
+    const text = [...own.slice(0, it), ...named, ...own.slice(it + 1), ...parts.who];
+    return { text: text.join(" "), carried: [...named, ...parts.who] };
+  }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
   // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.

@@ -295,6 +295,16 @@ describe("over the real knowledge", () => {
     }
   });
 
+  it("reads 'it' as the thing named before ('when does it launch?' after 'is there a cubesat?'), not the deal", async () => {
+    const real = await realBot();
+    const [, , launch] = converse(real, ["korea space", "is there a cubesat?", "when does it launch?"]);
+    expect(launch?.intent).not.toBe("when");
+    expect(passages(launch)).toContain("korea-kasa-followup");
+    expect(launch?.lead).not.toMatch(/29 October 2025/);
+    const [, announced] = converse(real, ["what is the genesis mission?", "who announced it?"]);
+    expect(passages(announced)).toEqual(["japan-genesis-partnership"]);
+  });
+
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
     const real = await realBot();
     const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
