@@ -131,10 +131,12 @@ function clausesAtAnd(query: ParsedQuery): string[] {
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const joinsDeals = (i: number) =>
     dealWords.has(query.tokens[i - 1] ?? "") && dealWords.has(query.tokens[i + 1] ?? "");
-  // "the link between the TPDs and AI": the "and" after "between" joins the two things it relates.
+  // "the link between the TPDs and AI": the "and" after "between" joins the two things it relates; "… and not
+  // Japan" says what is not, of the same question.
   let between = false;
   query.tokens.forEach((token, i) => {
-    const joins = query.inPhrases.has(i) || joinsDeals(i) || (token === "and" && between);
+    const negated = query.tokens[i + 1] === "not";
+    const joins = query.inPhrases.has(i) || joinsDeals(i) || (token === "and" && (between || negated));
     if ((token === "and" || token === "also") && !joins) clauses.push([]);
     else clauses.at(-1)?.push(token);
     if (token === "between") between = true;

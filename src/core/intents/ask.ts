@@ -95,7 +95,7 @@ import {
   stemsAsked,
   weighsCoverage,
 } from "../yes-no.js";
-import { type Split, splitByNegation, topicsSaid } from "./compare.js";
+import { dealsSplitByNegation, type Split, splitByNegation, topicsSaid } from "./compare.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -156,6 +156,10 @@ export const ask: Intent = {
     // "Does the Japan deal cover fusion but not nuclear?": Yes only when each has the one and lacks the other.
     const butNot = asksCoverage ? splitByNegation(query, ctx) : null;
     if (butNot) return coveredButNot({ ...request, query }, deals, butNot);
+    // "Is quantum in the UK deal but not Korea?": Yes only when the deals before the negation have it and those after
+    // lack it.
+    const dealsButNot = aboutProperty ? null : dealsSplitByNegation(query, ctx);
+    if (dealsButNot) return inOneDealNotAnother(request, dealsButNot);
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
     if (coverage && !(coverage.verdict === "yes" && soleLead(query, coverage, ctx))) return coverage;
@@ -1100,6 +1104,33 @@ function coveredButNot(request: IntentRequest, deals: readonly DealId[], split: 
   const shown = coverageAnswer({ ...request, query: { ...query, topics: split.wanted } }, deals);
   const answer = shown ?? { ...blankAnswer(query, "ask"), deals: [...deals] };
   return { ...answer, ...yesOrNoLead(yes, said.join(" ")) };
+}
+
+function inOneDealNotAnother(
+  request: IntentRequest,
+  { wanted, excluded }: { wanted: DealId[]; excluded: DealId[] },
+): AnswerDraft {
+  const { query, ctx } = request;
+  const what = topicsSaid(ctx, query.topics, "and");
+  const lacking = wanted.filter((deal) => !query.topics.every((topic) => ctx.covers(deal, topic)));
+  const having = excluded.filter((deal) => query.topics.some((topic) => ctx.covers(deal, topic)));
+  const verb = (deals: readonly DealId[]) => (deals.length === 1 ? "covers" : "cover");
+  const lead =
+    lacking.length > 0
+      ? noLead(`${dealsWith(ctx, lacking)} ${lacking.length === 1 ? "does" : "do"} not cover ${what}.`)
+      : having.length > 0
+        ? noLead(`${dealsWith(ctx, having)} ${verb(having)} ${what} too.`)
+        : yesOrNoLead(
+            true,
+            `${dealsWith(ctx, wanted)} ${verb(wanted)} ${what}; ${dealsWith(ctx, excluded)} ${excluded.length === 1 ? "does" : "do"} not.`,
+          );
+  // The passages of the deals that have it: those asked to, or also those asked not to.
+  const all = [...wanted, ...excluded];
+  const shown = coverageAnswer(request, having.length > 0 ? all : wanted) ?? {
+    ...blankAnswer(query, "ask"),
+    deals: all,
+  };
+  return { ...shown, ...lead };
 }
 
 /**

@@ -267,6 +267,30 @@ export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Spli
   return wanted.length > 0 && excluded.length > 0 ? { wanted, excluded } : null;
 }
 
+/**
+ * "Is quantum in the UK deal but not Korea?", "Does Japan cover fusion and not Korea?": the deals named before a
+ * negation and those after it, of a yes/no question on a topic. Null for any other question.
+ */
+export function dealsSplitByNegation(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { wanted: DealId[]; excluded: DealId[] } | null {
+  if (query.form !== "yes-no" || query.topics.length === 0) return null;
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const at = query.tokens.findIndex((token) => negations.has(token));
+  if (at < 0) return null;
+  const named = query.readings
+    .filter((reading) => reading.kind === "deal")
+    .map((reading) => ({
+      deal: reading.as as DealId,
+      at: indexOfSequence(query.tokens, tokenize(reading.words)),
+    }));
+  const wanted = [...new Set(named.filter((each) => each.at >= 0 && each.at < at).map((each) => each.deal))];
+  const excluded = [...new Set(named.filter((each) => each.at > at).map((each) => each.deal))];
+  const apart = !wanted.some((deal) => excluded.includes(deal));
+  return wanted.length > 0 && excluded.length > 0 && apart ? { wanted, excluded } : null;
+}
+
 /** The topics' labels in a sentence: "fusion energy and space", "civil nuclear energy or cybersecurity". */
 export const topicsSaid = (ctx: KnowledgeLookups, topics: readonly string[], conjunction: string) =>
   joinNames(
