@@ -118,11 +118,22 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   // "Korea withdrew from the deal, right?": a statement of what happened, checked by its tag; "it can end, right?"
   // states what may happen.
   const stated = tag > 0 && !claim.some((word) => MODALS.has(word));
-  return (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated) && !hasAnyOf(claim, provisionWords);
+  // "Is Korea leaving the deal?", "Is the UK deal being cancelled?": whether it is happening now; not "is the
+  // notice period for leaving …" (a preposition makes the word a noun).
+  const progressive = [...query.sectionAt].some(
+    (at) => query.tokens[at]?.endsWith("ing") && !PREPOSITIONS.has(query.tokens[at - 1] ?? ""),
+  );
+  const happening = /^(is|are)$/.test(claim[0] ?? "") && (claim.includes("being") || progressive);
+  return (
+    (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated || happening) && !hasAnyOf(claim, provisionWords)
+  );
 }
 
 /** Words asking a thing of every deal at once, naming none ("Were they all signed in October?", "Were they …?"). */
 const EVERY_ONE = ["all", "every", "each", "they", "them"];
+
+/** Words before a verb's "-ing" form that make it a noun ("for leaving", "of ending"). */
+const PREPOSITIONS = new Set(["for", "of", "about", "on", "after", "before", "by", "from", "to", "without"]);
 
 /** Words that make a statement one of what may or must happen, not of what did. */
 const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
