@@ -497,18 +497,26 @@ function dateIn(sentence: string): string | null {
  * it on signature is a Yes; one that names any other start ("only alongside substantive progress …") a No.
  */
 function operativeOnSignature(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
-  if (!query.sections.includes("operative") || answer.deals.length !== 1) return null;
+  if (!query.sections.includes("operative")) return null;
   const { onSignatureAsked, onSignature, ratification } = ctx.vocabulary.phrasing;
   // "Does it have to be ratified before it takes effect?": only a clause that names ratification says Yes.
   const ratifying = query.tokens.some((token) => holdsAnyOf(token, ratification));
   if (!ratifying && !hasAnyOf(query.tokens, onSignatureAsked)) return null;
-  const clause = answer.excerpts.find(
-    (excerpt) => excerpt.deal === answer.deals[0] && ctx.passage(excerpt.passageId)?.section === "operative",
-  );
-  const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
-  if (!sentence) return null;
-  const yes = holdsAnyOf(sentence, ratifying ? ratification : onSignature);
-  return yesOrNoLead(yes, sentence.trim());
+  // Each deal's operative clause shown, by its first sentence.
+  const sentences = answer.deals.flatMap((deal) => {
+    const clause = answer.excerpts.find(
+      (excerpt) => excerpt.deal === deal && ctx.passage(excerpt.passageId)?.section === "operative",
+    );
+    const [sentence] = clause?.text.split(SENTENCE_END) ?? [];
+    return sentence ? [sentence.trim()] : [];
+  });
+  const [first] = sentences;
+  if (!first || (answer.deals.length > 1 && query.deals.length > 0)) return null;
+  const starts = (sentence: string) => holdsAnyOf(sentence, ratifying ? ratification : onSignature);
+  // "Does the deal come into force on signature?", naming none: no Yes or No when the deals' clauses differ.
+  if (sentences.some((sentence) => starts(sentence) !== starts(first)))
+    return { lead: `The deals differ: ${sentences.join(" ")}` };
+  return yesOrNoLead(starts(first), sentences.join(" "));
 }
 
 /**
