@@ -149,6 +149,8 @@ function ownTextAnswer(
     found: true,
     title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
     lead: `The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
+    // "Is there an official text of the Korea deal?": there is, this.
+    ...(query.form === "yes-no" ? { verdict: "yes" as const } : {}),
     items: texts.map(itemOf),
     deals: [...deals],
   };
