@@ -751,13 +751,24 @@ const SIGNED_WHAT = new Set(["did", "was", "were", "is", "has", "have", "exactly
 
 /**
  * "Will there be more deals?", "next tpd", "Is another agreement coming?": a deal still to come, asked (a word of
- * the next one, or "more", just before a word for the deals), of no deal named.
+ * the next one, or "more", just before a word for the deals, or a country joining), of no deal named.
  */
-export function dealStillToComeAsked({ tokens, deals }: ParsedQuery, ctx: KnowledgeLookups): boolean {
-  const { nextDeal, dealNouns } = ctx.vocabulary.phrasing;
+export function dealStillToComeAsked(
+  { tokens, deals, names, topics }: ParsedQuery,
+  ctx: KnowledgeLookups,
+): boolean {
+  const { nextDeal, dealNouns, joinWords } = ctx.vocabulary.phrasing;
   const [later, nouns] = [setOf(nextDeal), setOf(dealNouns)];
   const still = (token: string) => later.has(token) || token === "more";
-  return deals.length === 0 && tokens.some((token, i) => still(token) && nouns.has(tokens[i + 1] ?? ""));
+  // "Can a third country join the TPD?": another country taking part; not "joined the Genesis Mission".
+  const joining =
+    names.length + topics.length === 0 &&
+    phrasesIn(tokens, joinWords).length > 0 &&
+    tokens.some((token) => /^countr/.test(token));
+  return (
+    deals.length === 0 &&
+    (joining || tokens.some((token, i) => still(token) && nouns.has(tokens[i + 1] ?? "")))
+  );
 }
 
 /**

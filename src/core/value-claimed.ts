@@ -55,6 +55,11 @@ function valuesIn(text: string, ctx: KnowledgeLookups): Value[] {
           : { n: numberOf(lower) };
     const given = Object.entries(parts).filter((part): part is [string, string] => part[1] !== undefined);
     if (lower === "may") return [];
+    // "Can a third country join?", "third parties": any other, not the one third in order ("the third country").
+    const next = /^\s*(\w+)/.exec(text.slice((match.index ?? 0) + found.length))?.[1]?.toLowerCase();
+    const before = /(\w+)\s*$/.exec(text.slice(0, match.index ?? 0))?.[1]?.toLowerCase();
+    if (lower === "third" && /^(country|countries|party|parties)$/.test(next ?? "") && before !== "the")
+      return [];
     const [at, kind] = [match.index ?? 0, sum ? "sum" : date ? "date" : span ? "span" : "ordinal"];
     const after = tokenize(text.slice(at + found.length))
       .slice(0, 5)
