@@ -1,7 +1,14 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { isEmpty, subjectOf } from "./coverage.js";
-import { asksForMore, asksWhoSaid, followUpQuestion, markCarried, type TurnContext } from "./follow-up.js";
+import {
+  asksConfirmation,
+  asksForMore,
+  asksWhoSaid,
+  followUpQuestion,
+  markCarried,
+  type TurnContext,
+} from "./follow-up.js";
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare, lackingAsked, signersAsked } from "./intents/compare.js";
@@ -568,6 +575,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (!context) return answerQuestion(text, options);
     if (asksForMore(text)) return nextPage(context, options);
     if (asksWhoSaid(text)) return sourcesOfPrevious(text, context, options);
+    // "are you sure?": the same answer, which the texts decide, said to be theirs.
+    if (asksConfirmation(text))
+      return withAside(answerQuestion(context.query, options), "That is what the texts I hold say.");
     const followUp = followUpQuestion(
       parse(text),
       parse(context.query),

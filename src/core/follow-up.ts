@@ -46,6 +46,14 @@ export function asksWhoSaid(text: string): boolean {
   return WHO_SAID.test(tokenize(text).join(" "));
 }
 
+const CONFIRMING =
+  /^(?:(?:but |and |ok |so |hmm )?(?:are you sure|you sure|sure|really|is that (?:right|true|correct|so)|how do you know(?: that)?|can you double check(?: that)?|double check|check again))$/;
+
+/** "are you sure?", "really?": the previous answer again, as the texts give it. */
+export function asksConfirmation(text: string): boolean {
+  return CONFIRMING.test(tokenize(text).join(" "));
+}
+
 /** Words that open a follow-up and mean nothing on their own ("and japan?", "what about the uk?"). */
 const OPENERS = [["and"], ["also"], ["so"], ["then"], ["ok"], ["okay"], ["what", "about"], ["how", "about"]];
 

@@ -305,6 +305,15 @@ describe("over the real knowledge", () => {
     expect(passages(announced)).toEqual(["japan-genesis-partnership"]);
   });
 
+  it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
+    const real = await realBot();
+    const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
+    expect(sure?.lead).toMatch(/^No — .*That is what the texts I hold say\./);
+    expect(passages(sure)).toEqual(passages(binding));
+    const [fusion, again] = converse(real, ["does the korea deal cover fusion", "are you sure?"]);
+    expect(again?.lead).toBe(fusion?.lead);
+  });
+
   it("keeps a yes/no follow-up naming another deal a yes/no question of the previous subject", async () => {
     const real = await realBot();
     const [, japan] = converse(real, ["korea 6g", "is it in the Japan deal?"]);
