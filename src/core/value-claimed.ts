@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "./model.js";
 import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingAssumed } from "./signing-question.js";
-import { anyOf, FILLER_WORDS, FULL_STOP, once, stem, tokenize } from "./text.js";
+import { anyOf, FILLER_WORDS, FULL_STOP, once, setOf, stem, tokenize } from "./text.js";
 import { keyWords, sameWord } from "./yes-no.js";
 
 /**
@@ -75,7 +75,7 @@ const currencyOf = (sum: string): string | null => /[$£€¥]/.exec(sum)?.[0] ?
  * Whether a value given is the one claimed ("same"), another of its kind ("other": "16 September" for "18 September",
  * "the end of 2028" for "2030", "12th … Joint Committee" for "11th Joint Committee"), or neither.
  */
-function compared(claim: Value, given: Value): "same" | "other" | null {
+function compared(claim: Value, given: Value, occasions: ReadonlySet<string>): "same" | "other" | null {
   const counted = claim.after.find((word) => !FILLER_WORDS.has(word)) ?? "";
   if (claim.kind !== given.kind || (claim.kind === "ordinal" && !given.after.includes(counted))) return null;
   // "$30 billion" against "£150 billion": sums in two currencies are no measure of each other.
@@ -85,6 +85,14 @@ function compared(claim: Value, given: Value): "same" | "other" | null {
   // body asked under another name; one of another place or owner ("UK Space Agency", "European …") is another.
   const first = (value: Value) => value.parts.name?.split(" ")[0];
   if (claim.kind === "name" && first(claim) === first(given)) return null;
+  // "the Met Office" is not contradicted by "the Cabinet Office": many bodies may take part, so another body's name
+  // says otherwise only when it shares a word beside the kind ("UK Space Agency" for "European Space Agency"); an
+  // occasion was one ("the India AI Impact Summit" for "the G20 summit").
+  const words = (value: Value) =>
+    new Set(tokenize(value.parts.name ?? "").filter((word) => !claim.after.includes(word)));
+  const [claimedWords, occasion] = [words(claim), claim.after.some((word) => occasions.has(word))];
+  if (claim.kind === "name" && !occasion && ![...words(given)].some((word) => claimedWords.has(word)))
+    return null;
   const asked = Object.keys(claim.parts);
   const shared = asked.filter((part) => part in given.parts);
   if (shared.some((part) => claim.parts[part] !== given.parts[part])) return "other";
@@ -204,7 +212,7 @@ export function valueContradicted(
   const verdictOf = (claim: Value, sentence: string): "same" | "other" | null => {
     const given = claim.kind === "name" ? namesIn(sentence, claim.after[0] ?? "") : valuesIn(sentence, ctx);
     const near = given.flatMap((value, i) => {
-      const verdict = compared(claim, value);
+      const verdict = compared(claim, value, setOf(ctx.vocabulary.phrasing.occasions));
       const previous = given[i - 1];
       const from = Math.max(
         previous ? endOf(previous) : 0,
