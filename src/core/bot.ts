@@ -11,7 +11,7 @@ import {
 } from "./follow-up.js";
 import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
-import { compare, lackingAsked, signersAsked } from "./intents/compare.js";
+import { compare, lackBetweenAsked, lackingAsked, signersAsked } from "./intents/compare.js";
 import { deals, dealsOfKindNamed, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
@@ -341,8 +341,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const notInOther = new Set(query.deals).size === 2 && negated;
   if (ofAreas && !aboutSomething && query.subjectTerms.length === 0 && (alone || notInOther))
     return "compare";
-  // "What's not in the Japan deal?", "What does the UK deal leave out?": the areas it lacks, beside the others'.
-  if (lackingAsked(query, ctx)) return "compare";
+  // "What's not in the Japan deal?", "What does the UK deal leave out?": the areas it lacks, beside the others';
+  // "What does the Korea deal have that Japan lacks?": the two deals' areas, as "… not in …" asks.
+  if (lackingAsked(query, ctx) || (ofAreas && !aboutSomething && lackBetweenAsked(query, ctx)))
+    return "compare";
   return query.intent;
 }
 

@@ -72,7 +72,7 @@ function compared(request: IntentRequest): AnswerDraft {
   const split = splitByNegation(query, ctx);
   if (split) return withoutAnswer(request, split);
   const asked = subjectOf(query, ctx);
-  const areasLacked = lackingAsked(query, ctx);
+  const areasLacked = lackingAsked(query, ctx) || lackBetweenAsked(query, ctx);
   if ((isEmpty(asked) || areasLacked) && query.sections.length === 0)
     return coverageTable(answer, query, ctx);
 
@@ -436,6 +436,20 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
  * "What's not in the Japan deal?", "What does the UK deal leave out?", "What's missing from the Korea deal?": of one
  * deal, asking of nothing else, the areas it lacks.
  */
+/**
+ * "What does the Korea deal have that Japan lacks?", "What is missing from Japan that Korea has?": two deals named,
+ * and only a word of lacking asked, which their lists of areas answer.
+ */
+export function lackBetweenAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { lackAsked } = ctx.vocabulary.phrasing;
+  const lacking = setOf(lackAsked);
+  return (
+    new Set(query.deals).size === 2 &&
+    hasAnyOf(query.tokens, lackAsked) &&
+    query.subjectTerms.every((term) => lacking.has(term))
+  );
+}
+
 export function lackingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { lackAsked, exclusion } = ctx.vocabulary.phrasing;
   if (new Set(query.deals).size !== 1 || query.form !== "open") return false;
