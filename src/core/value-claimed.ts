@@ -81,6 +81,8 @@ function compared(claim: Value, given: Value, occasions: ReadonlySet<string>): "
   // "$30 billion" against "£150 billion": sums in two currencies are no measure of each other.
   const [claimed, stated] = [currencyOf(claim.text), currencyOf(given.text)];
   if (claim.kind === "sum" && claimed && stated && claimed !== stated) return null;
+  // "five years" against "six months": spans in two units may measure different things (a term, a deadline).
+  if (claim.kind === "span" && claim.parts.unit !== given.parts.unit) return null;
   // A name of the kind with the same first word ("UK AI Security Institute" for "UK AI Safety Institute") may be the
   // body asked under another name; one of another place or owner ("UK Space Agency", "European …") is another.
   const first = (value: Value) => value.parts.name?.split(" ")[0];
