@@ -345,6 +345,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "What does the Korea deal have that Japan lacks?": the two deals' areas, as "… not in …" asks.
   if (lackingAsked(query, ctx) || (ofAreas && !aboutSomething && lackBetweenAsked(query, ctx)))
     return "compare";
+  // "Which heads of government signed?": the deals they signed.
+  if (query.form === "open" && signersAsked(query, ctx)) return "compare";
   return query.intent;
 }
 

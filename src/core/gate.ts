@@ -344,6 +344,10 @@ export function officeHolds(office: string, post: readonly string[]): boolean {
   });
 }
 
+/** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
+export const headTitles = (head: string) =>
+  /state/.test(head) ? ["President"] : ["President", "Prime Minister"];
+
 /** The titles of a post a person may hold ("minister", "secretary"), not the bodies among the offices. */
 export const titlesOf = once(({ valuesAsked }: KnowledgeBase) => {
   const bodies = new RegExp(`^(${anyOf(valuesAsked.bodies)})$`);

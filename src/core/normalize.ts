@@ -43,6 +43,9 @@ const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
 const flagLetters = (flag: string) =>
   ` ${Array.from(flag, (symbol) => String.fromCharCode((symbol.codePointAt(0) ?? 0) - 0x1f1e6 + 65)).join("")} `;
 
+/** "the Japanese PM", "PM Starmer": a prime minister (not "3 PM", a time of day). */
+const PRIME_MINISTER = /(?<![\d:.]\s?)\bPM\b(?!\s*\d)/gu;
+
 /** "y/n", "y or n": shorthand for asking yes or no, written out. */
 const YES_OR_NO_SHORT = /\by\s*(?:\/|or)\s*n\b/giu;
 
@@ -73,7 +76,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .trim()
     .replace(SHORT_MONTH, monthWritten)
     .replace(GENERATION, "$1G")
-    .replace(YES_OR_NO_SHORT, "yes or no");
+    .replace(YES_OR_NO_SHORT, "yes or no")
+    .replace(PRIME_MINISTER, "prime minister");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");

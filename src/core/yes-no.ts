@@ -1,9 +1,17 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { citing, isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
 import { anyEvidence, describe, inDealTexts, type Subject, subjectOf, togetherInTexts } from "./coverage.js";
-import { amountValue, asTyped, HAS_AMOUNT, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
+import { amountValue, asTyped, HAS_AMOUNT, headTitles, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import { type Deal, type DealId, type Passage, type Phrasing, SECTIONS, type Section } from "./model.js";
+import {
+  type Deal,
+  type DealId,
+  type Passage,
+  type Phrasing,
+  SECTIONS,
+  type Section,
+  type Signatory,
+} from "./model.js";
 import {
   countWord,
   DAY_MS,
@@ -1329,26 +1337,34 @@ function sameAreas(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
  */
 function signedByOffice(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const { tokens } = query;
-  if (query.deals.length === 0 || !mentionsSigning(query, ctx)) return null;
+  if (!mentionsSigning(query, ctx)) return null;
   const titles = titlesOf(ctx.knowledge);
+  // "Did a head of state sign …?": the titles that head one ("president").
+  const head = phrasesIn(tokens, ctx.vocabulary.phrasing.headAsked)[0];
+  const headAt = head ? indexOfSequence(tokens, tokenize(head)) : -1;
   // "… signed by the president?", or "Did the president sign …?": the post is after "by", or before the verb.
   const by = tokens.indexOf("by");
   const verb = tokens.findIndex((token) => /^sign(ed|s|ing)?$/.test(token));
   const [from, to] = by >= 0 ? [by + 1, tokens.length] : [1, verb];
-  const at = tokens.findIndex((token, i) => i >= from && i < to && titles.has(token));
+  const titleAt = tokens.findIndex((token, i) => i >= from && i < to && titles.has(token));
+  const at = head ? headAt + tokenize(head).length - 1 : titleAt;
   // Not "Did the minister who signed it meet …?", "Was the UK minister at the signing?": the post signs.
   const signs = by >= 0 || (/^(did|has|have)$/.test(tokens[0] ?? "") && verb === at + 1);
-  if (at < 0 || !signs) return null;
-  const deals = [...new Set(query.deals)].flatMap((id) => ctx.deal(id) ?? []);
+  if (at < 0 || !signs || (query.deals.length === 0 && !head)) return null;
+  // Naming no deal ("Did any head of state sign?"), any deal signed so answers Yes.
+  const deals = (query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds).flatMap(
+    (id) => ctx.deal(id) ?? [],
+  );
   const post = tokens.slice(from, at + 1).filter((word) => !FILLER_WORDS.has(word) || titles.has(word));
+  const posts = head ? headTitles(head).map(tokenize) : [post];
   const signers = (deal: Deal) =>
     joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`));
-  const held = deals.map((deal) => deal.signatories.filter((person) => officeHolds(person.office, post)));
-  const said = deals.map((deal) => `The ${deal.name} was signed by ${signers(deal)}.`).join(" ");
-  return yesOrNoLead(
-    held.every((holders) => holders.length > 0),
-    said,
+  const held = deals.map((deal) =>
+    deal.signatories.filter((person) => posts.some((each) => officeHolds(person.office, each))),
   );
+  const said = deals.map((deal) => `The ${deal.name} was signed by ${signers(deal)}.`).join(" ");
+  const signed = (holders: readonly Signatory[]) => holders.length > 0;
+  return yesOrNoLead(query.deals.length > 0 ? held.every(signed) : held.some(signed), said);
 }
 
 /**

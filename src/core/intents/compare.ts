@@ -16,6 +16,7 @@ import {
   type Subject,
   subjectOf,
 } from "../coverage.js";
+import { headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
@@ -526,9 +527,6 @@ function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLo
   };
 }
 
-/** "A head of government", "the heads of state", "national leaders": a president, or for a government a prime minister too. */
-const headTitles = (head: string) => (/state/.test(head) ? ["President"] : ["President", "Prime Minister"]);
-
 /**
  * The titles a signatory holds, from the office: "Deputy Prime Minister and Minister of Science" → both heads,
  * each ending in a post's name ("Minister"): what a question may ask a signer to be.
@@ -549,7 +547,12 @@ type SignersAsked = { who: string; deals: DealId[]; signatories: Signatory[]; wi
  * a prime minister), and the deals they signed, from each deal's signatories. Null for other questions.
  */
 export function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): SignersAsked | null {
-  if (query.form !== "which-deal" || !mentionsSigning(query, ctx)) return null;
+  // "signed by presidents" asks for a president; "by a head of government" for the titles that head one.
+  const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
+  const head = phrasesIn(singular, ctx.vocabulary.phrasing.headAsked)[0];
+  // "Which heads of government signed?" asks which deals they signed, as a which-deal question does.
+  const which = query.form === "which-deal" || (head !== undefined && query.tokens[0] === "which");
+  if (!which || !mentionsSigning(query, ctx)) return null;
   const all = ctx.knowledge.deals.flatMap((deal) => deal.signatories.map((person) => ({ deal, person })));
   // "Which deals did the Trump administration sign?": those signed for his side, by whoever signed them.
   const government = query.tokens.map((_, at) => governmentAt(query, at, ctx)).find(Boolean);
@@ -569,9 +572,6 @@ export function signersAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signers
     const signatories = signatoriesNamed(query, ctx);
     return { who: joinNames(signatories.map(asSigner)), deals: named, signatories, without: [] };
   }
-  // "signed by presidents" asks for a president; "by a head of government" for the titles that head one.
-  const singular = query.tokens.map((token) => token.replace(/(?<=[a-z]{4})s$/, ""));
-  const head = phrasesIn(singular, ctx.vocabulary.phrasing.headAsked)[0];
   const posts = setOf(ctx.vocabulary.phrasing.offices);
   const titles = [...new Set(all.flatMap(({ person }) => titlesOf(person.office, posts)))]
     .filter((title) => indexOfSequence(singular, tokenize(title)) >= 0)
