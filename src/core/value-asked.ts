@@ -14,6 +14,7 @@ import {
   escapeRegExp,
   FILLER_WORDS,
   FULL_STOP,
+  hasAnyOf,
   indexOfSequence,
   keptPer,
   once,
@@ -331,7 +332,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       onSubject: true,
       ofExcerpts: true,
     };
-  const place = patterns.placeAsked.exec(text);
+  // "Where is fusion mentioned?", "where does the phrase appear?": where in the texts, which the passages show.
+  const inTexts = query.tokens[0] === "where" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
+  const place = inTexts ? null : patterns.placeAsked.exec(text);
   if (place) {
     // "Where is fusion research planned?": a name the question does not give, after "at", "in", "on", "near" or
     // "between" ("at the JT-60SA test facility"); "where" also by "between" alone ("between the two countries'
