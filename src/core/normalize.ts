@@ -46,6 +46,9 @@ const flagLetters = (flag: string) =>
 /** "the Japanese PM", "PM Starmer": a prime minister (not "3 PM", a time of day). */
 const PRIME_MINISTER = /(?<![\d:.]\s?)\bPM\b(?!\s*\d)/gu;
 
+/** "whos", "wheres": a question word and "is" typed without the apostrophe. */
+const QUESTION_WORD_IS = /\b(who|where|when|how)s\b/giu;
+
 /** "y/n", "y or n": shorthand for asking yes or no, written out. */
 const YES_OR_NO_SHORT = /\by\s*(?:\/|or)\s*n\b/giu;
 
@@ -77,7 +80,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(SHORT_MONTH, monthWritten)
     .replace(GENERATION, "$1G")
     .replace(YES_OR_NO_SHORT, "yes or no")
-    .replace(PRIME_MINISTER, "prime minister");
+    .replace(PRIME_MINISTER, "prime minister")
+    .replace(QUESTION_WORD_IS, "$1's");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
   const cut = Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("");
