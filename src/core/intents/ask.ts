@@ -1106,6 +1106,10 @@ function coveredButNot(request: IntentRequest, deals: readonly DealId[], split: 
   return { ...answer, ...yesOrNoLead(yes, said.join(" ")) };
 }
 
+/**
+ * "Is fusion in the Japan deal but not the Korea deal?": Yes when every deal before the negation covers the topics
+ * and none after it does; else No, with the deal that lacks them or that covers them too.
+ */
 function inOneDealNotAnother(
   request: IntentRequest,
   { wanted, excluded }: { wanted: DealId[]; excluded: DealId[] },
