@@ -416,7 +416,8 @@ export function describe(ctx: KnowledgeLookups, subject: Subject): string {
     ),
   ];
   if (parts.length === 0) return `“${subject.terms.join(" ")}”`;
-  return joinNames(parts);
+  // "semiconductors or chips": two names the texts write one way are said once.
+  return joinNames([...new Set(parts)]);
 }
 
 /**
