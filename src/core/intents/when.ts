@@ -71,6 +71,18 @@ export const when: Intent = {
           intervalAsked(query, ctx.vocabulary.phrasing) && deals.length >= 2
             ? interval(deals, query.tokens.includes("weeks"))
             : null;
+        // "Were the Japan and Korea deals signed on consecutive days?": each a day after the one before.
+        if (
+          apart &&
+          query.form === "yes-no" &&
+          phrasesIn(query.tokens, ctx.vocabulary.phrasing.consecutiveAsked).length > 0
+        ) {
+          const dates = deals.map((deal) => Date.parse(deal.signed.date)).sort((a, b) => a - b);
+          return yesOrNoLead(
+            dates.every((date, i) => i === 0 || date - (dates[i - 1] as number) === DAY_MS),
+            apart,
+          );
+        }
         if (apart) return apart;
         // "Was the UK deal signed on a weekend?", "… on a weekday?": the weekday of its date decides.
         const weekendAsked = query.tokens.includes("weekend");
