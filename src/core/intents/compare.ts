@@ -269,7 +269,9 @@ export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Spli
     .map((reading) => ({ topic: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
   const wanted = topics.filter((each) => each.at >= 0 && each.at < at).map((each) => each.topic);
   const excluded = topics.filter((each) => each.at > at).map((each) => each.topic);
-  return wanted.length > 0 && excluded.length > 0 ? { wanted, excluded } : null;
+  // "Does any deal cover neither fusion nor nuclear?": nothing wanted, both excluded.
+  const neither = query.tokens[at] === "neither";
+  return (wanted.length > 0 || neither) && excluded.length > 0 ? { wanted, excluded } : null;
 }
 
 /**
@@ -313,13 +315,29 @@ function withoutAnswer(request: IntentRequest, { wanted, excluded }: Split): Ans
   const [has, lacks] = [topicsSaid(ctx, wanted, "and"), topicsSaid(ctx, excluded, "or")];
   const shown = compared({
     ...request,
-    query: { ...query, topics: wanted, deals: matching.length > 0 ? matching : query.deals },
+    // Of "neither … nor …", the rows on the topics excluded, read without the negation (no split again).
+    query: {
+      ...query,
+      ...(wanted.length > 0
+        ? { topics: wanted }
+        : { topics: excluded, tokens: query.tokens.filter((token) => !/^(neither|nor)$/.test(token)) }),
+      deals: matching.length > 0 ? matching : query.deals,
+    },
   });
-  const lead =
-    matching.length > 0
-      ? `${capitalised(dealsWith(ctx, matching))} ${matching.length === 1 ? "covers" : "cover"} ${has} but not ${lacks}.`
-      : `No deal covers ${has} without ${lacks}.`;
-  return { ...shown, found: matching.length > 0, lead, deals: matching };
+  const cover = matching.length === 1 ? "covers" : "cover";
+  const said =
+    wanted.length === 0
+      ? matching.length > 0
+        ? `${dealsWith(ctx, matching)} ${cover} neither ${topicsSaid(ctx, excluded, "nor")}.`
+        : `every deal covers ${lacks}.`
+      : matching.length > 0
+        ? `${dealsWith(ctx, matching)} ${cover} ${has} but not ${lacks}.`
+        : `no deal covers ${has} without ${lacks}.`;
+  // "Does any deal cover …?" asks yes or no of the deals; "Which deals cover …?" asks which.
+  const asksWhether =
+    query.form === "yes-no" || ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const lead = asksWhether ? yesOrNoLead(matching.length > 0, said) : { lead: capitalised(said) };
+  return { ...shown, verdict: undefined, ...lead, found: matching.length > 0, deals: matching };
 }
 
 /**
