@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
   isPlace,
@@ -305,7 +305,7 @@ function postNotHeld(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   // "Is Onoda the prime minister?", or said and tagged: "Onoda is the prime minister of Japan, right?".
   const IS = /^(is|was)$/;
   if (!IS.test(tokens[0] ?? "") && !IS.test(tokens[nameEnd + 1] ?? "")) return null;
-  const end = tokens.length - tagLength(tokens, ctx.vocabulary.phrasing);
+  const end = tokens.length - query.tag;
   const dealWords = new Set(wordsReadAs(query.readings, "deal", "country").flatMap(tokenize));
   const after = /^(of|for)$/.test(tokens[at + 1] ?? "") ? tokens.slice(at + 2, end) : [];
   const post = [...tokens.slice(nameEnd + 1, at), ...after].filter(

@@ -77,6 +77,8 @@ export type ParsedQuery = {
   inPhrases: ReadonlySet<number>;
   /** The positions of the words naming a section ("be ended", "pull out"), which a follow-up carries whole. */
   sectionAt: ReadonlySet<number>;
+  /** How many of the last tokens are a tag making a statement a question ("…, right?"): see `tagLength`. */
+  tag: number;
 };
 
 /** Reads a question: which intent, which deals, topics and other words. Intents are tried in the given order. */
@@ -207,6 +209,7 @@ export function parseQuery(
     ...placesOf(phrasing.degreeAsked),
     ...(QUESTION_WORDS.has(tokens[0] ?? "") ? placesOf(phrasing.relations) : []),
   ]);
+  const tag = tagLength(tokens, phrasing);
   const terms = unique(
     remaining.filter(
       (token, i) =>
@@ -220,7 +223,7 @@ export function parseQuery(
         !(asksOnItsOwn && aboutAsker.has(i)) &&
         !FILLER_WORDS.has(token) &&
         !(foreign && !vocabulary.uses(token)) &&
-        i < tokens.length - tagLength(tokens, phrasing),
+        i < tokens.length - tag,
     ),
   );
   // "I'm at a bank. Is finance mentioned …?": the question opens where the asker's own words end.
@@ -298,7 +301,7 @@ export function parseQuery(
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
               : (opener && phrasing.yesNo.includes(opener) && !askedToTell(tokens.slice(framed), phrasing)) ||
-                tagLength(tokens, phrasing) > 0 ||
+                tag > 0 ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
                 // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
                 orNot.places.some((i) => tokens[i + 1] !== undefined || !QUESTION_WORDS.has(opener ?? ""))
@@ -316,6 +319,7 @@ export function parseQuery(
     tokens,
     inPhrases,
     sectionAt: sectionWords,
+    tag,
   };
 }
 
@@ -428,7 +432,7 @@ const ACCENTED = /[\u00e0-\u00ff]/;
  * How many of the last tokens are a tag that makes a statement a yes/no question (`phrasing.tags`): 1 for
  * "… in October, right?", 3 for "…, wasn't it?", 4 for "…, isn't that right?"; 0 when there is none.
  */
-export function tagLength(tokens: readonly string[], phrasing: Phrasing): number {
+function tagLength(tokens: readonly string[], phrasing: Phrasing): number {
   if (tokens.length <= 3 || QUESTION_WORDS.has(tokens[0] ?? "")) return 0;
   const word = setOf(phrasing.tags).has(tokens[tokens.length - 1] ?? "") ? 1 : 0;
   const [auxiliary, not, pronoun] = tokens.slice(-3 - word, tokens.length - word);

@@ -3,7 +3,7 @@ import { type Lead, ledBy, noLead, phrasedLead, yesOrNoLead } from "./answer-bui
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   capitalised,
   editDistance,
@@ -194,8 +194,7 @@ export function signingAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signing
   if (query.form !== "yes-no") return null;
   const { signerFirst } = wordsOf(ctx.vocabulary.phrasing);
   // "… signed by Onoda, wasn't it?": the tag is neither a signer nor a place.
-  const tagged = tagLength(query.tokens, ctx.vocabulary.phrasing);
-  const tokens = query.tokens.slice(0, query.tokens.length - tagged);
+  const tokens = query.tokens.slice(0, query.tokens.length - query.tag);
   return signingClaimed({ ...query, tokens }, ctx, signerFirst.has(tokens[0] ?? "") ? 1 : null);
 }
 

@@ -352,8 +352,9 @@ export class Vocabulary {
     // "both Asian deals", "the Asia TPDs": a part of the world just before a deal's noun names the deals signed there.
     const dealNouns = setOf(this.phrasing.dealNouns);
     tokens.forEach((token, i) => {
+      if (consumed.has(i) || !dealNouns.has(tokens[i + 1] ?? "")) return;
       const deals = this.regionDeals.get(stem(token));
-      if (!deals || consumed.has(i) || !dealNouns.has(tokens[i + 1] ?? "")) return;
+      if (!deals) return;
       for (const deal of deals) readings.push({ words: token, kind: "deal", as: deal, fuzzy: false });
       consumed.add(i);
     });

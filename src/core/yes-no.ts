@@ -25,7 +25,7 @@ import {
   MONTHS,
   titleCase,
 } from "./phrasing.js";
-import { type ParsedQuery, tagLength, wordsReadAs } from "./query.js";
+import { type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   inRegion,
   mentionsSigning,
@@ -121,11 +121,10 @@ export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
 export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section?: Section): boolean {
   if (query.form !== "yes-no" || (section && !query.sections.includes(section))) return false;
   const { happenedOpeners, provisionWords } = ctx.vocabulary.phrasing;
-  const tag = tagLength(query.tokens, ctx.vocabulary.phrasing);
-  const claim = query.tokens.slice(0, query.tokens.length - tag);
+  const claim = query.tokens.slice(0, query.tokens.length - query.tag);
   // "Korea withdrew from the deal, right?": a statement of what happened, checked by its tag; "it can end, right?"
   // states what may happen.
-  const stated = tag > 0 && !claim.some((word) => MODALS.has(word));
+  const stated = query.tag > 0 && !claim.some((word) => MODALS.has(word));
   // "Is Korea leaving the deal?", "Is the UK deal being cancelled?": whether it is happening now; not "is the
   // notice period for leaving …" (a preposition makes the word a noun).
   const progressive = [...query.sectionAt].some(
@@ -615,10 +614,7 @@ function valueDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
  */
 function agentDiffers(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   // A signing is decided by the deal's record; "…, wasn't it?" is no part of the name asked.
-  const tokens = query.tokens.slice(
-    0,
-    query.tokens.length - tagLength(query.tokens, ctx.vocabulary.phrasing),
-  );
+  const tokens = query.tokens.slice(0, query.tokens.length - query.tag);
   const at = tokens.indexOf("by");
   const verb = tokens[at - 1] ?? "";
   let start = at + 1;
@@ -767,13 +763,12 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
   const signatory = new Set(signatoriesNamed(query, ctx).flatMap((person) => tokenize(person.name)));
   // The first word opens a question ("Is", "Does"), but is what is asked in a statement tagged as one ("Starmer is
   // the UK prime minister, right?"), whose tag is not.
-  const tag = tagLength(query.tokens, ctx.vocabulary.phrasing);
-  const end = query.tokens.length - tag;
+  const end = query.tokens.length - query.tag;
   return new Set(
     query.tokens
       .filter(
         (token, i) =>
-          (i > 0 || tag > 0) &&
+          (i > 0 || query.tag > 0) &&
           i < end &&
           !sectionWords.has(i) &&
           (signatory.has(token) ||
@@ -880,7 +875,7 @@ const rankPatterns = once((phrasing: Phrasing) => {
 function rankedAmong(query: ParsedQuery, ctx: KnowledgeLookups): { deals: Deal[]; within: string } | null {
   const { phrasing } = ctx.vocabulary;
   // "Korea signed first, right?": the tag asks nothing of the rank.
-  const text = query.tokens.slice(0, query.tokens.length - tagLength(query.tokens, phrasing)).join(" ");
+  const text = query.tokens.slice(0, query.tokens.length - query.tag).join(" ");
   const { firstOrLast, newestOrOldest } = rankPatterns(phrasing);
   const match = firstOrLast.exec(text) ?? newestOrOldest.exec(text);
   if (!match) return null;
