@@ -261,14 +261,9 @@ export type Split = { wanted: string[]; excluded: string[] };
  */
 export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Split | null {
   if (query.form === "open" || query.topics.length < 2) return null;
-  const negations = setOf(ctx.vocabulary.phrasing.negations);
-  const at = query.tokens.findIndex((token) => negations.has(token));
-  if (at < 0) return null;
-  const topics = query.readings
-    .filter((reading) => reading.kind === "topic")
-    .map((reading) => ({ topic: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
-  const wanted = topics.filter((each) => each.at >= 0 && each.at < at).map((each) => each.topic);
-  const excluded = topics.filter((each) => each.at > at).map((each) => each.topic);
+  const split = aroundNegation(query, ctx, "topic");
+  if (!split) return null;
+  const { wanted, excluded, at } = split;
   // "Does any deal cover neither fusion nor nuclear?": nothing wanted, both excluded.
   const neither = query.tokens[at] === "neither";
   return (wanted.length > 0 || neither) && excluded.length > 0 ? { wanted, excluded } : null;
@@ -283,19 +278,29 @@ export function dealsSplitByNegation(
   ctx: KnowledgeLookups,
 ): { wanted: DealId[]; excluded: DealId[] } | null {
   if (query.form !== "yes-no" || query.topics.length === 0) return null;
+  const split = aroundNegation(query, ctx, "deal");
+  if (!split) return null;
+  const wanted = [...new Set(split.wanted)] as DealId[];
+  const excluded = [...new Set(split.excluded)] as DealId[];
+  const apart = !wanted.some((deal) => excluded.includes(deal));
+  return wanted.length > 0 && excluded.length > 0 && apart ? { wanted, excluded } : null;
+}
+
+/** What the question names of a kind (topics, deals) before its first negation and after it; null without one. */
+function aroundNegation(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  kind: "topic" | "deal",
+): { wanted: string[]; excluded: string[]; at: number } | null {
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const at = query.tokens.findIndex((token) => negations.has(token));
   if (at < 0) return null;
   const named = query.readings
-    .filter((reading) => reading.kind === "deal")
-    .map((reading) => ({
-      deal: reading.as as DealId,
-      at: indexOfSequence(query.tokens, tokenize(reading.words)),
-    }));
-  const wanted = [...new Set(named.filter((each) => each.at >= 0 && each.at < at).map((each) => each.deal))];
-  const excluded = [...new Set(named.filter((each) => each.at > at).map((each) => each.deal))];
-  const apart = !wanted.some((deal) => excluded.includes(deal));
-  return wanted.length > 0 && excluded.length > 0 && apart ? { wanted, excluded } : null;
+    .filter((reading) => reading.kind === kind)
+    .map((reading) => ({ id: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
+  const wanted = named.filter((each) => each.at >= 0 && each.at < at).map((each) => each.id);
+  const excluded = named.filter((each) => each.at > at).map((each) => each.id);
+  return { wanted, excluded, at };
 }
 
 /** The topics' labels in a sentence: "fusion energy and space", "civil nuclear energy or cybersecurity". */
