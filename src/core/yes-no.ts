@@ -130,7 +130,11 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   const progressive = [...query.sectionAt].some(
     (at) => query.tokens[at]?.endsWith("ing") && !PREPOSITIONS.has(query.tokens[at - 1] ?? ""),
   );
-  const happening = /^(is|are)$/.test(claim[0] ?? "") && (claim.includes("being") || progressive);
+  // "Is the UK deal terminated?", "Is it over?": whether it is so now; not "is it terminated by written notice?".
+  const state = [...query.sectionAt].some(
+    (at) => ENDED_STATE.test(query.tokens[at] ?? "") && !AGENT_OR_MEANS.has(query.tokens[at + 1] ?? ""),
+  );
+  const happening = /^(is|are)$/.test(claim[0] ?? "") && (claim.includes("being") || progressive || state);
   return (
     (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated || happening) && !hasAnyOf(claim, provisionWords)
   );
@@ -141,6 +145,12 @@ const EVERY_ONE = ["all", "every", "each", "they", "them"];
 
 /** Words before a verb's "-ing" form that make it a noun ("for leaving", "of ending"). */
 const PREPOSITIONS = new Set(["for", "of", "about", "on", "after", "before", "by", "from", "to", "without"]);
+
+/** A word saying a thing ended, as a state ("terminated", "withdrawn", "over", "dead"). */
+const ENDED_STATE = /(?:ed|wn|^over|^dead)$/;
+
+/** Words after a state asking how it comes about ("terminated by notice", "cancelled with 180 days' notice"). */
+const AGENT_OR_MEANS = new Set(["by", "with", "through", "if", "when", "after", "upon", "on", "via"]);
 
 /** Words that make a statement one of what may or must happen, not of what did. */
 const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);

@@ -197,9 +197,11 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
     return future
       ? { lead: `The reports I hold give no date for work on ${which} to resume. ` }
       : noLead(`no report I hold says work on ${which} has resumed or restarted. `);
-  if (asked && happenedAsked(query, ctx, "discontinuation"))
+  if (happenedAsked(query, ctx, "discontinuation"))
     return noLead(
-      `no report I hold says the ${ctx.dealName(asked)} has been ended or that either side has left it. `,
+      asked
+        ? `no report I hold says the ${ctx.dealName(asked)} has been ended or that either side has left it. `
+        : "no report I hold says any of the deals has been ended or that a side has left one. ",
     );
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
   if (!holdsAnyOf(query.text, pauseAsked) || paused.length === 0) return { lead: "" };
