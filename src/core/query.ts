@@ -565,6 +565,57 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
 export const negatesAnything = (query: ParsedQuery, phrasing: Phrasing): boolean =>
   hasAnyOf(query.tokens, phrasing.negations) || /n['’]t\b/i.test(query.text);
 
+/** The topics a question asks a deal to have, before a negation, and not to have, after it. */
+export type Split = { wanted: string[]; excluded: string[] };
+
+/**
+ * "Which deal includes biotech but not fusion?", "Does the Japan deal cover fusion but not nuclear?": biotech or
+ * fusion wanted, the other excluded; null for any other question.
+ */
+export function splitByNegation(query: ParsedQuery, phrasing: Phrasing): Split | null {
+  if (query.form === "open" || query.topics.length < 2) return null;
+  const split = aroundNegation(query, phrasing, "topic");
+  if (!split) return null;
+  const { wanted, excluded, at } = split;
+  // "Does any deal cover neither fusion nor nuclear?": nothing wanted, both excluded.
+  const neither = query.tokens[at] === "neither";
+  return (wanted.length > 0 || neither) && excluded.length > 0 ? { wanted, excluded } : null;
+}
+
+/**
+ * "Is quantum in the UK deal but not Korea?", "Does Japan cover fusion and not Korea?": the deals named before a
+ * negation and those after it, of a yes/no question on a topic. Null for any other question.
+ */
+export function dealsSplitByNegation(
+  query: ParsedQuery,
+  phrasing: Phrasing,
+): { wanted: DealId[]; excluded: DealId[] } | null {
+  if (query.form !== "yes-no" || query.topics.length === 0) return null;
+  const split = aroundNegation(query, phrasing, "deal");
+  if (!split) return null;
+  const wanted = [...new Set(split.wanted)] as DealId[];
+  const excluded = [...new Set(split.excluded)] as DealId[];
+  const apart = !wanted.some((deal) => excluded.includes(deal));
+  return wanted.length > 0 && excluded.length > 0 && apart ? { wanted, excluded } : null;
+}
+
+/** What the question names of a kind (topics, deals) before its first negation and after it; null without one. */
+function aroundNegation(
+  query: ParsedQuery,
+  phrasing: Phrasing,
+  kind: "topic" | "deal",
+): { wanted: string[]; excluded: string[]; at: number } | null {
+  const negations = setOf(phrasing.negations);
+  const at = query.tokens.findIndex((token) => negations.has(token));
+  if (at < 0) return null;
+  const named = query.readings
+    .filter((reading) => reading.kind === kind)
+    .map((reading) => ({ id: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
+  const wanted = named.filter((each) => each.at >= 0 && each.at < at).map((each) => each.id);
+  const excluded = named.filter((each) => each.at > at).map((each) => each.id);
+  return { wanted, excluded, at };
+}
+
 /** The words of the readings of these kinds: "deal" and "country" are the words that name who. */
 export function wordsReadAs(readings: readonly Reading[], ...kinds: Reading["kind"][]): string[] {
   return readings

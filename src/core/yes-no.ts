@@ -25,7 +25,7 @@ import {
   MONTHS,
   titleCase,
 } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { dealsSplitByNegation, type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   inRegion,
   mentionsSigning,
@@ -344,6 +344,18 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const decide = (deal: DealId | undefined): Decision | null =>
     deciding(deal, true).next().value ?? deciding(deal).next().value ?? null;
   const deals = [...new Set(query.deals)];
+  // "Is the UK deal binding but not the Korea deal?": Yes only when the deals before the negation are decided one way
+  // and those after it the other; a sentence against it is the No.
+  const split = dealsBeforeNegation(query, ctx);
+  if (split) {
+    const [wanted, excluded] = [split.wanted.map(decide), split.excluded.map(decide)];
+    if (![...wanted, ...excluded].every((decision) => decision !== null))
+      return boundLead(query, answer, ctx);
+    const against =
+      wanted.find((decision) => decision?.negated) ?? excluded.find((decision) => !decision?.negated);
+    const said = [...new Set([...wanted, ...excluded].map((decision) => decision?.sentence))].join(" ");
+    return against ? noLead(against.sentence) : yesOrNoLead(true, said);
+  }
   // A sentence about one deal never decides a question that weighs two ("paused like the UK one?"); "are the
   // Japan and Korea deals binding?" asks it of each, and is decided only when each deal's sentence agrees.
   if (deals.length > 1 && !askedOfEach(query, ctx.vocabulary.phrasing)) return null;
@@ -688,8 +700,10 @@ export const asksAboutMoney = (query: ParsedQuery, ctx: KnowledgeLookups): boole
 function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const asked = asksAboutMoney(query, ctx) && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
   if (!asked) return null;
+  // "Does the UK deal commit funds but not the Korea deal?": No by the clause of the deals said to commit them.
+  const claimed = dealsBeforeNegation(query, ctx)?.wanted;
   // "Do the UK and Korea deals both say so?": each deal asked by a clause of its own, or nothing decides.
-  const deals = query.deals.length > 1 ? [...new Set(query.deals)] : [undefined];
+  const deals = claimed ?? (query.deals.length > 1 ? [...new Set(query.deals)] : [undefined]);
   const clauses = deals.map((deal) =>
     answer.excerpts
       .filter(
@@ -702,7 +716,7 @@ function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLoo
   );
   if (clauses.some((clause) => clause === undefined)) return null;
   const said = [...new Set(clauses.map((clause) => clause?.trim()))].join(" ");
-  return yesOrNoLead(askedNegated(query, ctx), said);
+  return yesOrNoLead(!claimed && askedNegated(query, ctx), said);
 }
 
 /** Whether a sentence of the text denies a word asked, the first it holds: "it does not name a specific office". */
@@ -1456,6 +1470,18 @@ function sameSpan(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups
   return yesOrNoLead(one === other, given.map((sentence) => sentence?.trim()).join(" "));
 }
 
+/**
+ * "Is the UK deal binding but not the Korea deal?": the deals named before the question's one negation, said to have
+ * what is asked, and those after it, said not to; null for any other question.
+ */
+function dealsBeforeNegation(query: ParsedQuery, ctx: KnowledgeLookups) {
+  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const oneNegation = query.tokens.filter((token) => negations.has(token)).length === 1;
+  return oneNegation && !/n['’]t\b/i.test(query.text)
+    ? dealsSplitByNegation(query, ctx.vocabulary.phrasing)
+    : null;
+}
+
 /** A sentence that says a deal does not bind its sides: "is not legally binding", "non-binding", "non-treaty". */
 export const NOT_BINDING = /\b(not|non|no)\b[- ](legally )?(binding|bind)|\bnon-treaty\b|\bdo not bind\b/i;
 
@@ -1470,18 +1496,21 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
   // "Does it enforce technology protections?" asks of another topic, not whether the deal binds.
   const asked =
     !otherClause && query.topics.length > 0 && query.topics.every((topic) => property.includes(topic));
-  if (!asked || askedNegated(query, ctx) || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text))
-    return null;
+  // "Is the UK deal binding but not the Korea deal?": the deals before the negation are those said to bind.
+  const claimed = dealsBeforeNegation(query, ctx)?.wanted ?? null;
+  const negated = askedNegated(query, ctx) && !claimed;
+  if (!asked || negated || asksAboutMoney(query, ctx) || HAS_AMOUNT.test(query.text)) return null;
   const ofProperty = (passage: Passage | undefined) => property.includes(passage?.section ?? "");
   const notBinding = (text: string) => text.split(FULL_STOP).find((each) => NOT_BINDING.test(each));
   const sentence = answer.excerpts
     .filter((excerpt) => ofProperty(ctx.passage(excerpt.passageId)))
+    .filter((excerpt) => !claimed || claimed.some((deal) => excerpt.deal === deal))
     .map((excerpt) => notBinding(excerpt.text))
     .find((each) => each !== undefined);
   if (!sentence) return null;
   // "Are the deals enforceable?": each deal answered by its own sentence, from a passage on it alone (a comparison
   // shows each deal's in its rows).
-  const deals = query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds;
+  const deals = claimed ?? (query.deals.length > 0 ? [...new Set(query.deals)] : ctx.dealIds);
   if (deals.length < 2 || answer.intent === "compare") return noLead(sentence.trim());
   const sections = SECTIONS.filter((section) => property.includes(section));
   const own = deals.flatMap((deal) => {

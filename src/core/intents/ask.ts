@@ -44,7 +44,14 @@ import {
   partnerList,
   titleCase,
 } from "../phrasing.js";
-import { type ParsedQuery, quotedPhrases, wordsReadAs } from "../query.js";
+import {
+  dealsSplitByNegation,
+  type ParsedQuery,
+  quotedPhrases,
+  type Split,
+  splitByNegation,
+  wordsReadAs,
+} from "../query.js";
 import {
   dealsSignedBy,
   nameHas,
@@ -95,7 +102,7 @@ import {
   stemsAsked,
   weighsCoverage,
 } from "../yes-no.js";
-import { dealsSplitByNegation, type Split, splitByNegation, topicsSaid } from "./compare.js";
+import { topicsSaid } from "./compare.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { when } from "./when.js";
 import { whoSigned } from "./who-signed.js";
@@ -154,11 +161,11 @@ export const ask: Intent = {
       // "Is there a timeline for the UK deal?": a time limit asked is answered by the limits the deal sets.
       limitsSet(query, ctx, deals).length === 0;
     // "Does the Japan deal cover fusion but not nuclear?": Yes only when each has the one and lacks the other.
-    const butNot = asksCoverage ? splitByNegation(query, ctx) : null;
+    const butNot = asksCoverage ? splitByNegation(query, ctx.vocabulary.phrasing) : null;
     if (butNot) return coveredButNot({ ...request, query }, deals, butNot);
     // "Is quantum in the UK deal but not Korea?": Yes only when the deals before the negation have it and those after
     // lack it.
-    const dealsButNot = aboutProperty ? null : dealsSplitByNegation(query, ctx);
+    const dealsButNot = aboutProperty ? null : dealsSplitByNegation(query, ctx.vocabulary.phrasing);
     if (dealsButNot) return inOneDealNotAnother(request, dealsButNot);
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.

@@ -20,7 +20,7 @@ import { headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
-import { negatesAnything, type ParsedQuery } from "../query.js";
+import { negatesAnything, type ParsedQuery, type Split, splitByNegation } from "../query.js";
 import {
   dealsSignedBy,
   governmentAt,
@@ -74,7 +74,7 @@ function compared(request: IntentRequest): AnswerDraft {
   const answer = blankAnswer(query, "compare");
   const signers = signersAsked(query, ctx);
   if (signers) return signedByAnswer(answer, signers, ctx);
-  const split = splitByNegation(query, ctx);
+  const split = splitByNegation(query, ctx.vocabulary.phrasing);
   if (split) return withoutAnswer(request, split);
   const asked = subjectOf(query, ctx);
   const areasLacked = lackingAsked(query, ctx) || lackBetweenAsked(query, ctx);
@@ -251,57 +251,6 @@ function documentKinds(deals: readonly DealId[], ctx: KnowledgeLookups): string 
 const LATER_REPORT = "a later report, not the deal's text";
 /** A passage reporting what happened after the signing, which no deal's own text says. */
 const laterOnly = (passage: Passage | null | undefined) => passage?.section === "development";
-
-/** The topics a question asks a deal to have, before a negation, and not to have, after it. */
-export type Split = { wanted: string[]; excluded: string[] };
-
-/**
- * "Which deal includes biotech but not fusion?", "Does the Japan deal cover fusion but not nuclear?": biotech or
- * fusion wanted, the other excluded; null for any other question.
- */
-export function splitByNegation(query: ParsedQuery, ctx: KnowledgeLookups): Split | null {
-  if (query.form === "open" || query.topics.length < 2) return null;
-  const split = aroundNegation(query, ctx, "topic");
-  if (!split) return null;
-  const { wanted, excluded, at } = split;
-  // "Does any deal cover neither fusion nor nuclear?": nothing wanted, both excluded.
-  const neither = query.tokens[at] === "neither";
-  return (wanted.length > 0 || neither) && excluded.length > 0 ? { wanted, excluded } : null;
-}
-
-/**
- * "Is quantum in the UK deal but not Korea?", "Does Japan cover fusion and not Korea?": the deals named before a
- * negation and those after it, of a yes/no question on a topic. Null for any other question.
- */
-export function dealsSplitByNegation(
-  query: ParsedQuery,
-  ctx: KnowledgeLookups,
-): { wanted: DealId[]; excluded: DealId[] } | null {
-  if (query.form !== "yes-no" || query.topics.length === 0) return null;
-  const split = aroundNegation(query, ctx, "deal");
-  if (!split) return null;
-  const wanted = [...new Set(split.wanted)] as DealId[];
-  const excluded = [...new Set(split.excluded)] as DealId[];
-  const apart = !wanted.some((deal) => excluded.includes(deal));
-  return wanted.length > 0 && excluded.length > 0 && apart ? { wanted, excluded } : null;
-}
-
-/** What the question names of a kind (topics, deals) before its first negation and after it; null without one. */
-function aroundNegation(
-  query: ParsedQuery,
-  ctx: KnowledgeLookups,
-  kind: "topic" | "deal",
-): { wanted: string[]; excluded: string[]; at: number } | null {
-  const negations = setOf(ctx.vocabulary.phrasing.negations);
-  const at = query.tokens.findIndex((token) => negations.has(token));
-  if (at < 0) return null;
-  const named = query.readings
-    .filter((reading) => reading.kind === kind)
-    .map((reading) => ({ id: reading.as, at: indexOfSequence(query.tokens, tokenize(reading.words)) }));
-  const wanted = named.filter((each) => each.at >= 0 && each.at < at).map((each) => each.id);
-  const excluded = named.filter((each) => each.at > at).map((each) => each.id);
-  return { wanted, excluded, at };
-}
 
 /** The topics' labels in a sentence: "fusion energy and space", "civil nuclear energy or cybersecurity". */
 export const topicsSaid = (ctx: KnowledgeLookups, topics: readonly string[], conjunction: string) =>
