@@ -34,7 +34,7 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
-import { negatesAnything, type ParsedQuery, parseQuery } from "./query.js";
+import { negatesAnything, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
 import {
   dealStillToComeAsked,
   documentSignedAsked,
@@ -64,6 +64,7 @@ import { asksExpansion, asksTime, limitsSet, withAlternativeStated, withValueSta
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import {
+  creationAsked,
   happenedAsked,
   kindOfDocumentAsked,
   orderAsked,
@@ -197,6 +198,29 @@ const RECORD_INTENTS_OF_SIGNING = new Set<IntentName>(["who-signed", "when"]);
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
 
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
+/**
+ * "Do the deals mention drones?", "Does the TPD cover biotech?": whether the deals, named by their noun alone, cover
+ * something, asked of them together; not a property ("binding"), a section ("exit terms") or a quote.
+ */
+function coverageOfTheDeals(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { dealNouns, propertyTopics, sayAsked } = ctx.vocabulary.phrasing;
+  // "Did Melania Trump say anything about the deal?" asks for her words; "Do the deals create an agency?" what they
+  // set up; "Is there a TPD with India?" about a deal there is not.
+  const wordsOfSomeone = query.names.length > 0 && hasAnyOf(query.tokens, sayAsked);
+  return (
+    query.coverage &&
+    query.deals.length === 0 &&
+    query.sections.length === 0 &&
+    query.countries.length === 0 &&
+    !query.foreign &&
+    !wordsOfSomeone &&
+    !creationAsked(query, ctx) &&
+    phrasesIn(query.tokens, dealNouns).length > 0 &&
+    !query.topics.some((topic) => propertyTopics.includes(topic)) &&
+    quotedPhrases(query.text).length === 0
+  );
+}
+
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   const statusCues = cues.status ?? [];
@@ -253,7 +277,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // the deal stands, as reports record it.
   if (happenedAsked(query, ctx, "discontinuation") || happenedAsked(query, ctx, "governance"))
     return "status";
-  if (query.form === "which-deal" || (query.allDeals && query.form === "yes-no")) {
+  if (
+    query.form === "which-deal" ||
+    (query.form === "yes-no" && (query.allDeals || coverageOfTheDeals(query, ctx)))
+  ) {
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
     // "Are all three deals MOUs?", "Which deal is an MOC?" ask each deal's kind of document, not which deals have one.

@@ -253,8 +253,10 @@ export function parseQuery(
   // poem about the UK deal" asks for no answer from it.
   const [opening = ""] = tokens;
   const asks = QUESTION_WORDS.has(opening) || phrasing.yesNo.includes(opening);
+  // "Does the deal mention energy prices?": a deal's noun with a word of coverage asks of its texts too.
   const ofDealTexts =
-    (dealsRead.length > 0 && (has(phrasing.coverage) || (asks && has(phrasing.dealNouns)))) ||
+    ((dealsRead.length > 0 || (asks && has(phrasing.dealNouns))) && has(phrasing.coverage)) ||
+    (dealsRead.length > 0 && asks && has(phrasing.dealNouns)) ||
     (ofDeal && sectionHits.length > 0);
   // "Explain the TPDs like I'm 5", "eli5 the UK deal": a way of explaining, asked of the deals, is no tutorial.
   const unserved = phrasesIn(tokens, phrasing.offTopic)[0];

@@ -189,9 +189,18 @@ function compared(request: IntentRequest): AnswerDraft {
   const unbound = rows.filter((row) => NOT_BINDING.test(row.excerpt?.text ?? "")).map((row) => row.deal);
   // "Which deals are legally binding?" asks what each says on a property, not which texts mention it.
   const onProperty = aboutProperty && sections.length === 0 && covered.length > 0;
-  // "all three cover fusion?" asks Yes or No; "compare AI in all three deals" asks for the rows.
+  // "all three cover fusion?", "Does any deal cover biotech?" ask Yes or No; "compare AI in all three deals" asks
+  // for the rows.
+  // "Does Korea or Japan cover fusion?" asks which of them does.
+  const opensYesNo =
+    ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "") && !query.tokens.includes("or");
   const yesNo =
-    query.form === "yes-no" || (query.allDeals && !asksWhat(query) && query.intentBy !== "command");
+    query.form === "yes-no" ||
+    opensYesNo ||
+    (query.allDeals && !asksWhat(query) && query.intentBy !== "command");
+  // "Do all three cover fusion?" asks it of every deal; "Do the TPDs mention fusion?", "Does any deal …?" of them
+  // together, which one deal having it answers Yes.
+  const ofEvery = hasAnyOf(query.tokens, EVERY);
   // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
   const lacking =
     query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
@@ -214,6 +223,7 @@ function compared(request: IntentRequest): AnswerDraft {
           // "compare which is longer": a command asks no yes or no either.
           query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
           setUp.size > 0,
+          ofEvery,
         );
   return {
     ...answer,
@@ -352,6 +362,7 @@ function leadFor(
   ctx: KnowledgeLookups,
   opensWh: boolean,
   setUpAsked: boolean,
+  ofEvery: boolean,
 ): Lead {
   // "How does representation differ …?" asks no yes or no.
   const nothing = setUpAsked ? `deal texts set up no ${what}.` : `deal texts say nothing on ${what}.`;
@@ -361,8 +372,12 @@ function leadFor(
   const all = pool.length === 1 ? "it covers" : `all ${pool.length} cover`;
   if (covered.length === pool.length) return yesOrNoLead(true, `${all} ${what}: ${dealList(ctx, covered)}.`);
   const missing = pool.filter((deal) => !covered.includes(deal));
-  return noLead(`${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`);
+  const said = `${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`;
+  return ofEvery ? noLead(said) : yesOrNoLead(true, said);
 }
+
+/** Words asking a thing of every deal: "Do all three …?", "Does each deal …?", "both deals". */
+const EVERY = ["all", "every", "each", "both"];
 
 /** "Which deal has no fusion?": the deals without what is asked, and those with it; "None" when every one has it. */
 function lackingLead(
