@@ -882,7 +882,7 @@ function sameWeek(one: string, other: string): boolean | null {
  * said without "first" or "last", "the most recent", "the newest". Made once per vocabulary.
  */
 const rankPatterns = once((phrasing: Phrasing) => {
-  const ends = anyOf(phrasing.firstOrLast);
+  const ends = anyOf([...phrasing.firstOrLast, ...phrasing.middleRanks]);
   const { rankedAs, rankVerbs } = phrasing;
   return {
     firstOrLast: new RegExp(`\\b(${ends})( (${anyOf(rankedAs)})\\b|$)|\\b(${anyOf(rankVerbs)}) (${ends})\\b`),
@@ -953,9 +953,12 @@ function signingOrderLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | nul
   if (!other) return null;
   const when = `the ${subject.name} was signed on ${formatDate(subject.signed.date)}; ${others.map(dated).join(", ")}.`;
   if (ranked) {
-    const first = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.earliestRank);
-    const stands = others.every((deal) => subject.signed.date < deal.signed.date === first);
-    return yesOrNoLead(stands, `${ranked.within}, ${when}`);
+    const { earliestRank, middleRanks } = ctx.vocabulary.phrasing;
+    // "the first": at 0; "the second", "the third": counted from it; "the last": at the end.
+    const middle = middleRanks.findIndex((word) => query.tokens.includes(word));
+    const inOrder = [...ranked.deals].sort((a, b) => a.signed.date.localeCompare(b.signed.date));
+    const at = hasAnyOf(query.tokens, earliestRank) ? 0 : middle >= 0 ? middle + 1 : inOrder.length - 1;
+    return yesOrNoLead(inOrder[at] === subject, `${ranked.within}, ${when}`);
   }
   if (asked === "week") {
     const same = sameWeek(subject.signed.date, other.signed.date);
