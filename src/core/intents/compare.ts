@@ -51,14 +51,15 @@ export const compare: Intent = {
     // "How many deals cover fusion?": the deals that do, counted first.
     const answer = compared(request);
     const { query, ctx } = request;
-    // Not "How many areas does each deal list?": the deals are what is counted ("how many of the deals …").
+    // Not "How many areas does each deal list?": the deals are what is counted ("how many of the deals …", "how many
+    // of them …", which the vocabulary reads as the deals).
     const at = query.tokens.indexOf("many");
     const counted = query.tokens.slice(at + 1).find((token) => !/^(of|the|these|those|three)$/.test(token));
     const many =
       answer.found &&
       query.form === "which-deal" &&
       at >= 0 &&
-      ctx.vocabulary.phrasing.dealNouns.includes(counted ?? "") &&
+      (ctx.vocabulary.phrasing.dealNouns.includes(counted ?? "") || counted === "them") &&
       answer.verdict === undefined;
     const [some, all] = [answer.deals.length, ctx.dealIds.length].map(countWord);
     const count = some === all ? `All ${all} deals.` : `${capitalised(some ?? "")} of the ${all} deals.`;
