@@ -15,7 +15,8 @@ export const status: Intent = {
   description: "Latest developments since signing, newest first",
   examples: ["status {deal}", "is the {deal} deal paused?", "latest on {deal}"],
   commands: ["status", "latest", "news", "updates"],
-  run(request) {
+  run(asked) {
+    const request = pauseOf(asked);
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     const span = spanAsked(request.query, request.ctx);
     if (span) return onDate(request, span, asOf);
@@ -27,9 +28,11 @@ export const status: Intent = {
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
         const state = stateLead(request, deals);
         const latest = `${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
+        // "Which TPD is on hold?": the deals a pause asked of none is narrowed to, said first.
+        const narrowed = request === asked ? "" : `Of the deals, ${pauseRecord(request.ctx, deals)}. `;
         return {
           verdict: state.verdict,
-          lead: `${state.lead}${aside}${signedFirst(request, deals)}${latest}`,
+          lead: `${state.lead}${narrowed}${aside}${signedFirst(request, deals)}${latest}`,
         };
       },
       none: (deals) => `${latestHeld(request, deals)} ${capitalised(asOf)}.`,
@@ -37,6 +40,34 @@ export const status: Intent = {
     });
   },
 };
+
+/** "reports of a pause concern only the U.S.–UK Technology Prosperity Deal (16 December 2025)". */
+function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
+  const { pauseReported } = ctx.vocabulary.phrasing;
+  const dated = paused.map((deal) => {
+    const report = ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .find((passage) => holdsAnyOf(passage.text, pauseReported));
+    return `the ${ctx.dealName(deal)} (${formatDate(report?.date)})`;
+  });
+  return `reports of a pause concern only ${joinNames(dated)}`;
+}
+
+/**
+ * "Tell me about the pause", "Was there a pause?": a pause asked of no deal is asked of the deals whose reports record
+ * one; the request as it is otherwise.
+ */
+function pauseOf(request: IntentRequest): IntentRequest {
+  const { query, options, ctx } = request;
+  const { pauseAsked, pauseReported } = ctx.vocabulary.phrasing;
+  if (ctx.dealsAsked(query, options).length > 0 || !holdsAnyOf(query.text, pauseAsked)) return request;
+  const paused = ctx.dealIds.filter((deal) =>
+    ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .some((each) => holdsAnyOf(each.text, pauseReported)),
+  );
+  return paused.length > 0 ? { ...request, query: { ...query, deals: paused } } : request;
+}
 
 /**
  * A day, month or year asked ("on 18 September 2025", "in March 2026"), or the time from it on ("since January"):
@@ -209,7 +240,11 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   // nothing else is asked ("…over online safety rules?"), by whether the side said to have paused it is the one
   // the report names ("Did the UK pause the deal?": No).
   const now = future || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.later);
-  const pause = asked && query.form === "yes-no" && !now ? reported(asked, pauseReported) : undefined;
+  // "Has any deal been paused?" asks Yes or No as "Was the UK deal paused?" does.
+  const anyOfThem =
+    query.form === "which-deal" && ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const yesNo = query.form === "yes-no" || anyOfThem;
+  const pause = asked && yesNo && !now ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
@@ -223,7 +258,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   if (pause && !tokenize(rest).some((word) => query.subjectTerms.includes(word)))
     return yesOrNoLead(bySide, `${said} `);
   if (deals.every((deal) => paused.includes(deal))) return { lead: "" };
-  const record = `reports of a pause concern only ${joinNames(paused.map((deal) => `the ${ctx.dealName(deal)} (${formatDate(reported(deal, pauseReported)?.date)})`))}`;
+  const record = pauseRecord(ctx, paused);
   if (asked && !paused.includes(asked))
     return noLead(`no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `);
   return { lead: `Of the deals, ${record}. ` };
