@@ -234,6 +234,12 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
         ? `no report I hold says the ${ctx.dealName(asked)} has been ended or that either side has left it. `
         : "no report I hold says any of the deals has been ended or that a side has left one. ",
     );
+  // "Has anything happened since the Japan deal was signed?": Yes, with the newest report, when there is one.
+  const { happenWords } = ctx.vocabulary.phrasing;
+  const anythingAsked = query.tokens.includes("anything") && hasAnyOf(query.tokens, happenWords);
+  const newest = newestDevelopment(ctx.passages({ deals: [...deals], sections: ["development"] }));
+  if (query.form === "yes-no" && anythingAsked && !holdsAnyOf(query.text, pauseAsked) && newest)
+    return yesOrNoLead(true, `${newest.text.split(FULL_STOP)[0]?.trim()} `);
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
   if (!holdsAnyOf(query.text, pauseAsked) || paused.length === 0) return { lead: "" };
   // "Was the UK deal put on hold (by the US)?", "Did the US suspend it?": the report of the pause decides, when
