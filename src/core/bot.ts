@@ -620,10 +620,14 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     return { ...answered, readings: markCarried(answered.readings, followUp, text) };
   };
 
-  /** "who said so?": the documents the previous answer cited. */
+  /**
+   * "who said so?": the documents the previous answer cited. The conversation stays on the previous question, so
+   * "has it resumed?" next is still asked of its deal.
+   */
   const sourcesOfPrevious = (text: string, context: TurnContext, options: AnswerOptions): AnswerDraft => {
     const deal = options.deal ?? context.deal;
-    return citedSources(parse(text), answerQuestion(context.query, deal ? { deal } : {}), ctx);
+    const sources = citedSources(parse(text), answerQuestion(context.query, deal ? { deal } : {}), ctx);
+    return { ...sources, query: context.query };
   };
 
   const nextPage = (context: TurnContext, options: AnswerOptions): AnswerDraft => {

@@ -204,6 +204,19 @@ export function followUpQuestion(
       who.flatMap((words, i) => (i === 0 ? [words] : ["and", words])),
     );
   }
+  // "and fusion?" after "does the Japan deal cover quantum?": the same question of coverage, of the subject named
+  // (its word of covering kept).
+  const subjectOnly = !ownIntent && !ownWho && ownSubject && !QUESTION_WORDS.has(own[0] ?? "");
+  const covered = previous.form === "yes-no" && previous.coverage;
+  const swapped = new Set(
+    [...parts.subjectAt].filter((i) => !phrasing.coverage.includes(previous.tokens[i] ?? "")),
+  );
+  if (subjectOnly && !yesNo && covered && swapped.size > 0) {
+    const first = previous.tokens.findIndex((_token, i) => swapped.has(i));
+    const kept = previous.tokens.filter((_token, i) => !swapped.has(i));
+    const asked = own.filter((word) => !FILLER_WORDS.has(word));
+    return { text: [...kept.slice(0, first), ...asked, ...kept.slice(first)].join(" "), carried: kept };
+  }
   // "when?", "since when?" after "is the UK deal paused?" or "what is the Genesis Mission?" ask when that happened,
   // not when the deal was signed.
   const whenOfState =
@@ -241,8 +254,10 @@ export function followUpQuestion(
   const ownQuestion = yesNo && ownSubject;
   // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.
   const ofIt = asksSaid && own.some((word) => POINTING.has(word));
+  // "what did they agree on AI?" after "where?" asks its own question of the same deal.
+  const ownAsking = QUESTION_WORDS.has(own[0] ?? "") && ownSubject;
   const carriedIntent =
-    (!ownIntent || whenOfState || ofIt) && !ownQuestion && !STANDALONE.has(previous.intent)
+    (!ownIntent || whenOfState || ofIt) && !ownQuestion && !ownAsking && !STANDALONE.has(previous.intent)
       ? parts.intent
       : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
@@ -379,7 +394,13 @@ function swapWho(previous: ParsedQuery, whoAt: ReadonlySet<number>, who: string[
   return { text, carried: kept };
 }
 
-type Parts = { intent: string[]; who: string[]; whoAt: ReadonlySet<number>; subject: string[] };
+type Parts = {
+  intent: string[];
+  who: string[];
+  whoAt: ReadonlySet<number>;
+  subject: string[];
+  subjectAt: ReadonlySet<number>;
+};
 
 /** The previous question's words by role: the intent's words, the deals and countries, and the rest (its subject). */
 function partsOf(previous: ParsedQuery): Parts {
@@ -399,11 +420,15 @@ function partsOf(previous: ParsedQuery): Parts {
   const whoAt = new Set<number>();
   const intent = take(["intent"], intentAt);
   const who = take(["deal", "country"], whoAt);
-  const subject = previous.tokens.filter(
-    (token, i) =>
+  const subjectAt = new Set(
+    previous.tokens.flatMap((token, i) =>
       !intentAt.has(i) &&
       !whoAt.has(i) &&
-      (previous.inPhrases.has(i) || previous.sectionAt.has(i) || !FILLER_WORDS.has(token)),
+      (previous.inPhrases.has(i) || previous.sectionAt.has(i) || !FILLER_WORDS.has(token))
+        ? [i]
+        : [],
+    ),
   );
-  return { intent, who, whoAt, subject };
+  const subject = previous.tokens.filter((_token, i) => subjectAt.has(i));
+  return { intent, who, whoAt, subject, subjectAt };
 }

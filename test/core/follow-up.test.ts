@@ -254,6 +254,33 @@ describe("over the real knowledge", () => {
     expect(none?.found).toBe(false);
   });
 
+  it("keeps the conversation on the previous question after 'who said so?'", async () => {
+    const real = await realBot();
+    const [, , resumed] = converse(real, ["is the uk deal paused?", "who said so?", "has it resumed?"]);
+    expect(resumed?.deals).toEqual(["uk"]);
+    expect(resumed?.lead).toMatch(/^No — no report I hold says work on the U\.S\.–UK/);
+  });
+
+  it("asks 'and fusion?' after a yes/no on coverage as the same yes/no, and a new question word as its own", async () => {
+    const real = await realBot();
+    const [, , fusion] = converse(real, [
+      "does the uk deal cover quantum?",
+      "what about japan?",
+      "and fusion?",
+    ]);
+    expect(fusion?.deals).toEqual(["japan"]);
+    expect(fusion?.lead).toMatch(/^Yes — the U\.S\.–Japan Technology Prosperity Deal covers fusion energy/);
+    const [, exit] = converse(real, ["is the korea deal binding?", "and the exit terms?"]);
+    expect(exit?.lead).not.toMatch(/^(Yes|No) — /);
+    const [, , agreed] = converse(real, [
+      "who signed the japan deal",
+      "where?",
+      "what did they agree on AI?",
+    ]);
+    expect(agreed?.query).not.toMatch(/where/);
+    expect(agreed?.topics).toEqual(["ai"]);
+  });
+
   it("narrows a comparison to the deal a follow-up names alone ('only korea'), and adds one named beside ('and korea')", async () => {
     const real = await realBot();
     const [, korea] = converse(real, ["compare quantum", "only korea"]);
