@@ -236,7 +236,8 @@ export function parseQuery(
   const pick =
     afterLeadIn && named.length === 2 ? tokens.find((token) => /^(former|latter)$/.test(token)) : undefined;
   const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
-  const framing = setOf(phrasing.framing);
+  const given = new Set(tokens.filter((_token, i) => givenAsThing(tokens, i, phrasing)));
+  const framing = new Set(phrasing.framing.filter((word) => !given.has(word)));
   const orNot = negationOffered(text, tokens, phrasing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));
@@ -562,6 +563,10 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
   const words = new Set(entries.flat());
   return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }
+
+/** "give a reason to leave": whether the word at `at` follows a verb of giving, a thing asked for, not framing. */
+export const givenAsThing = (tokens: readonly string[], at: number, phrasing: Phrasing): boolean =>
+  tokens.slice(Math.max(0, at - 2), at).some((word) => phrasing.givingVerbs.includes(word));
 
 /** Whether a question negates anything: a word of negation, or a verb with "n't" ("doesn't"). */
 export const negatesAnything = (query: ParsedQuery, phrasing: Phrasing): boolean =>

@@ -25,7 +25,7 @@ import {
   MONTHS,
   titleCase,
 } from "./phrasing.js";
-import { dealsSplitByNegation, type ParsedQuery, wordsReadAs } from "./query.js";
+import { dealsSplitByNegation, givenAsThing, type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   inRegion,
   mentionsSigning,
@@ -800,8 +800,8 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
               // "giving", "making": a word of no substance with its "e" dropped before "-ing" or "-ed".
               !FILLER_WORDS.has(stem(token)) &&
               !FILLER_WORDS.has(`${stem(token)}e`))) &&
-          !together.has(token) &&
-          !together.has(stem(token)) &&
+          ((!together.has(token) && !together.has(stem(token))) ||
+            givenAsThing(query.tokens, i, ctx.vocabulary.phrasing)) &&
           !dealWords.has(token) &&
           token.length > 2 &&
           // A question in another language has only the words the texts use to look for in them.
