@@ -425,9 +425,14 @@ function dealMade(query: ParsedQuery, at: number, verbs: readonly string[], ctx:
   const end = tokens.findIndex((token, i) => i > at && !isPart(token));
   const object = tokens.slice(at + 1, end < 0 ? tokens.length : end);
   const word = tokens[at] ?? "";
+  // "Was the Genesis partnership signed in 2025?": the subject of a passive question is what was made.
+  const passiveQuestion =
+    /^(was|were|is|are)$/.test(tokens[0] ?? "") &&
+    /ed$/.test(word) &&
+    !/^(who|that)$/.test(tokens[at - 1] ?? "");
   const bySubject =
     passive.has(tokens[at - 1] ?? "") ||
-    (object.length === 0 && !/^sign/.test(word) && !verbs.includes(word));
+    (object.length === 0 && (passiveQuestion || (!/^sign/.test(word) && !verbs.includes(word))));
   const made = bySubject ? tokens.slice(0, at).filter((token, i) => i > 0 || !passive.has(token)) : object;
   // "The review of (under) the Japan deal": what is made is named before its first preposition; the last word
   // there other than "-ly" or "himself" says what.

@@ -406,7 +406,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (yes && madeOnly) return null;
   // "Did the UK make substantial progress on trade?": a sentence of what must or is to be done ("the UK must make
   // substantial progress") says nothing of whether it was.
-  const required = (decision: Decision | null) => decision !== null && REQUIRED.test(decision.sentence);
+  const required = (decision: Decision | null) => decision !== null && TO_BE_DONE.test(decision.sentence);
   if (yes && happenedAsked(query, ctx) && decisions.every(required)) return null;
   // "Can the deals be amended?", naming none: one deal's sentence ("the Korea deal … can be amended") is a Yes of
   // all only when every deal has one; a No of one ("the UK deal is not legally binding") is a No of all. What they
@@ -431,8 +431,8 @@ function wholeSentence(part: string, text: string): string {
   return at > 0 && whole.startsWith(part) ? `${sentences[at - 1]} ${whole}` : whole;
 }
 
-/** Words that make a sentence one of what must or is to be done, not of what was. */
-export const REQUIRED = /\b(must|should|needs? to|has to|have to|is to|are to)\b/i;
+/** Words that make a sentence one of what must, is to or could be done, not of what was ("could … creating jobs"). */
+export const TO_BE_DONE = /\b(must|should|needs? to|has to|have to|is to|are to|could|might|may|would)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
@@ -1221,6 +1221,10 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
   if (!sum || !deal || askedNegated(query, ctx)) return null;
   const giving = sumGivenBy(ctx, amountValue(sum)).filter((passage) => passage.deals.includes(deal.id));
+  // "Did Japan and the US each put in $500 million?" asks of the countries, whatever gives the sum: a later
+  // development that gives it is no No.
+  const ofTheDeal = phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).length > 0;
+  if (!ofTheDeal && giving.some((passage) => passage.section === "development")) return null;
   if (giving.some((passage) => passage.section !== "development" && passage.section !== "signing"))
     return null;
   const clause = ctx

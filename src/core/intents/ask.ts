@@ -95,11 +95,11 @@ import {
   happenedAsked,
   numberedNameDiffers,
   numberedNamesMatch,
-  REQUIRED,
   setsUpIn,
   signersSaid,
   soleLead,
   stemsAsked,
+  TO_BE_DONE,
   weighsCoverage,
 } from "../yes-no.js";
 import { topicsSaid } from "./compare.js";
@@ -1285,7 +1285,7 @@ function coverageAnswer(
       !uncreated &&
       passive &&
       happenedAsked(query, ctx) &&
-      found.every((entry) => entry.passages.filter(setsUp).every((passage) => REQUIRED.test(passage.text)));
+      found.every((entry) => entry.passages.filter(setsUp).every((passage) => TO_BE_DONE.test(passage.text)));
     if (toCome)
       return page(found, {
         title: `${partnerList(ctx, deals)} · ${what}`,

@@ -84,20 +84,24 @@ export const when: Intent = {
           );
         }
         if (apart) return apart;
-        // "Was the UK deal signed on a weekend?", "… on a weekday?": the weekday of its date decides.
+        // "Was the UK deal signed on a weekend?", "… on a weekday?", "… on a Wednesday?": the weekday of its date
+        // decides.
         const weekendAsked = query.tokens.includes("weekend");
+        const dayAsked = WEEKDAYS.find((day) => query.tokens.includes(day.toLowerCase()));
         if (
           query.form === "yes-no" &&
-          (weekendAsked || query.tokens.includes("weekday")) &&
+          (weekendAsked || query.tokens.includes("weekday") || dayAsked) &&
           deals.length > 0
         ) {
-          const onWeekend = (deal: Deal) => /^S/.test(weekdayOf(deal.signed.date));
+          const onDay = (deal: Deal) => {
+            const day = weekdayOf(deal.signed.date);
+            return dayAsked ? day === dayAsked : /^S/.test(day) === weekendAsked;
+          };
           const said = deals.map(
             (deal) =>
               `the ${deal.name} was signed on ${weekdayOf(deal.signed.date)} ${formatDate(deal.signed.date)}`,
           );
-          const yes = deals.every((deal) => onWeekend(deal) === weekendAsked);
-          return yesOrNoLead(yes, `${said.join("; ")}.`);
+          return yesOrNoLead(deals.every(onDay), `${said.join("; ")}.`);
         }
         const weekday = asksWeekday(query);
         // Parts of the place that a deal's record may not name.
