@@ -470,9 +470,14 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     }
     // "Is the MOC binding?", naming no deal: the one deal of that kind of document (the Japan deal), when the kind is
     // not what is asked ("Is the TPD an MOC?").
+    // "What is an MOC?": the deals whose document is of that kind.
+    const kindExplained = query.form === "open" && kindAsked(query, ctx, true);
     const ofKind =
-      query.deals.length === 0 && !kindAsked(query, ctx, true) ? dealsOfKindNamed(query, ctx) : [];
-    if (ofKind.length === 1) return run({ ...query, deals: ofKind }, options);
+      query.deals.length === 0 && (!kindAsked(query, ctx, true) || kindExplained)
+        ? dealsOfKindNamed(query, ctx)
+        : [];
+    if (ofKind.length === 1 || (kindExplained && ofKind.length > 0 && ofKind.length < ctx.dealIds.length))
+      return run({ ...query, deals: ofKind }, options);
     // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
     if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
       return run({ ...query, sections: [...query.sections, "document"] }, options);

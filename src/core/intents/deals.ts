@@ -5,6 +5,7 @@ import type { DealId } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
+import { indexOfSequence, tokenize } from "../text.js";
 import { ask } from "./ask.js";
 import type { Intent } from "./intent.js";
 
@@ -61,8 +62,13 @@ export const kindAsked = (query: ParsedQuery, ctx: KnowledgeLookups, last = fals
 export const dealsOfKindNamed = (query: ParsedQuery, ctx: KnowledgeLookups): DealId[] =>
   kindsNamed(query, ctx).map((deal) => deal.id);
 
-const kindsNamed = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) =>
-  ctx.knowledge.deals.filter(({ document }) => {
+function kindsNamed({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) {
+  // "a memorandum of cooperation": the kind written out names only the deals of that kind, not every memorandum.
+  const typedOut = ctx.knowledge.deals.filter(
+    ({ document }) => indexOfSequence(tokens, tokenize(document.type)) >= 0,
+  );
+  if (!last && typedOut.length > 0) return typedOut;
+  return ctx.knowledge.deals.filter(({ document }) => {
     const abbreviation = document.abbreviation.toLowerCase();
     const words = document.type.toLowerCase().split(" ");
     const [first = ""] = words;
@@ -73,6 +79,7 @@ const kindsNamed = ({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false
     const asKind = /^an?$/.test(before) ? [first] : [];
     return [abbreviation, `${abbreviation}s`, plural, ...asKind, ...words.slice(-1)].includes(end);
   });
+}
 
 /**
  * "Memorandum of Understanding (MOU): the deals with the United Kingdom and …; Memorandum of Cooperation (MOC): …",
