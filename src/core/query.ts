@@ -120,9 +120,21 @@ export function parseQuery(
     foreign && reading.kind === "topic" && !reading.alias
       ? { ...reading, alias: vocabulary.englishAlias(reading.as) }
       : reading;
-  const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...match.readings.map(inEnglish)];
-  const of = (kind: Reading["kind"]) =>
-    unique(match.readings.filter((r) => r.kind === kind).map((r) => r.as));
+  // "Is Kratsios the science adviser?": a topic's word before a post is part of its title, no topic asked.
+  // Its words are then words to look for.
+  const posts = setOf(vocabulary.phrasing.postNouns);
+  const titleWordsAt = new Set<number>();
+  const inTitle = (reading: Reading) => {
+    if (reading.kind !== "topic") return false;
+    const words = tokenize(reading.words);
+    const at = indexOfSequence(tokens, words);
+    if (at < 0 || !posts.has(tokens[at + words.length] ?? "")) return false;
+    for (let i = at; i < at + words.length; i++) titleWordsAt.add(i);
+    return true;
+  };
+  const read = match.readings.filter((reading) => !inTitle(reading));
+  const readings: Reading[] = [...(intent.reading ? [intent.reading] : []), ...read.map(inEnglish)];
+  const of = (kind: Reading["kind"]) => unique(read.filter((r) => r.kind === kind).map((r) => r.as));
 
   const dealsRead = of("deal");
   const topics = of("topic");
@@ -214,7 +226,7 @@ export function parseQuery(
     remaining.filter(
       (token, i) =>
         token !== "" &&
-        !match.consumed.has(i) &&
+        (!match.consumed.has(i) || titleWordsAt.has(i)) &&
         !told.has(i) &&
         !sectionWords.has(i) &&
         !saidBy.some((positions) => positions.includes(i)) &&
