@@ -257,6 +257,13 @@ export function parseQuery(
   // "Does Korea or Japan cover fusion?", "Is fusion in the Korea deal or only Japan?": which of the deals offered.
   const [left = [], right = []] = tokens.includes("or") ? splitAt(tokens, "or").slice(-2) : [];
   const dealWord = (token: string) => dealWords.has(token) || phrasing.dealNouns.includes(token);
+  // "Is biotech in the UK deal?": a topic, and nothing else, asked to be in a deal asks whether the deal covers it.
+  const inAt = tokens.indexOf("in");
+  const between = tokens.slice(1, inAt).join(" ");
+  const inDealAsked =
+    /^(is|are)$/.test(tokens[0] ?? "") &&
+    tokens.slice(inAt + 1, inAt + 4).some(dealWord) &&
+    read.some((reading) => reading.kind === "topic" && reading.words === between);
   const dealsOffered = left.slice(-2).some(dealWord) && right.slice(0, 3).some(dealWord);
   const whichDeal = has(phrasing.whichDeal) || (dealsOffered && new Set(dealsRead).size >= 2);
   // "Does the UK deal mention energy prices?", "Can the next president cancel the deals?" ask of a deal's texts
@@ -326,7 +333,7 @@ export function parseQuery(
     orNot,
     alternatives: tokens.includes("or") ? splitAt(tokens, "or") : [],
     allDeals: has(phrasing.allDeals),
-    coverage: has(phrasing.coverage) || (foreign && coversIn(text, vocabulary.otherLanguages)),
+    coverage: has(phrasing.coverage) || (foreign && coversIn(text, vocabulary.otherLanguages)) || inDealAsked,
     offTopic,
     foreign,
     greeting: isGreeting(tokens, phrasing.greetings),
@@ -625,7 +632,11 @@ function aroundNegation(
   kind: "topic" | "deal",
 ): { wanted: string[]; excluded: string[]; at: number } | null {
   const negations = setOf(phrasing.negations);
-  const at = query.tokens.findIndex((token) => negations.has(token));
+  // "as well, not just AI": a negation that widens what is asked ("not just", "not only") splits nothing.
+  const at = query.tokens.findIndex(
+    (token, i) =>
+      negations.has(token) && phrasesIn(query.tokens.slice(i, i + 2), phrasing.widening).length === 0,
+  );
   if (at < 0) return null;
   const named = query.readings
     .filter((reading) => reading.kind === kind)
