@@ -1130,7 +1130,12 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
     const asked = subjectOf(query, ctx);
     const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inDealTexts));
     const also = `${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.`;
-    return others.length > 0 ? noLead(also) : null;
+    if (others.length > 0) return noLead(also);
+    // "Is civil nuclear unique to the UK deal?": Yes when that deal's texts have it and no other's do.
+    const own = anyEvidence(ctx, deal.id, asked, inDealTexts);
+    return own
+      ? yesOrNoLead(true, `of the deals, only the ${deal.name} covers ${describe(ctx, asked)}.`)
+      : null;
   }
   const others = deal.areas.filter((area) => area !== sole.topic);
   if (sole.alone && others.length > 0)
