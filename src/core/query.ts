@@ -1,6 +1,7 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, OtherLanguages, Phrasing, Section } from "./model.js";
 import { normalizeInput } from "./normalize.js";
+import { restated } from "./restate.js";
 import {
   anyOf,
   askerPositions,
@@ -87,7 +88,11 @@ export function parseQuery(
   vocabulary: Vocabulary,
   intents: readonly IntentCues[],
 ): ParsedQuery {
-  const { text, shortened } = normalizeInput(raw);
+  const normalized = normalizeInput(raw);
+  const namesSomething = (words: string) =>
+    vocabulary.match(tokenize(words), words, false).readings.length > 0;
+  const text = restated(normalized.text, vocabulary.phrasing, namesSomething);
+  const { shortened } = normalized;
   const typed = tokenize(text);
   const foreign = inOtherLanguage(typed, vocabulary.otherLanguages);
   const cueWords = cueWordsOf(intents);

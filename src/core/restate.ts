@@ -1,0 +1,46 @@
+import type { Phrasing } from "./model.js";
+import { anyOf, once, QUESTION_WORDS } from "./text.js";
+
+/**
+ * A question put inside a sentence or behind a preface, as the question itself: "quick q: is the Japan deal
+ * binding" → "is the Japan deal binding"; "Fact check: the Korea deal was signed in Seoul", "I heard the Japan deal
+ * was cancelled", "the deals are binding, true or false?", "Trump signed it. True?" → "…, right?" (a claim checked
+ * as its tag asks); "My boss wants to know if the UK deal is dead" → "the UK deal is dead, right?". Any other text
+ * as it is.
+ */
+export function restated(
+  text: string,
+  phrasing: Phrasing,
+  namesSomething: (words: string) => boolean,
+): string {
+  const { claim, checked, colon, whether, trueOrFalse } = patternsOf(phrasing);
+  const tail = trueOrFalse.exec(text) ?? checked.exec(text);
+  const claimed = tail?.[1] ?? text;
+  const prefaced = claim.exec(claimed)?.[1];
+  if (tail || prefaced) return asked(prefaced ?? claimed, phrasing);
+  const embedded = whether.exec(text)?.[1];
+  if (embedded) return asked(embedded, phrasing);
+  // "quick q: is …", "For a briefing: what does …": a short preface naming nothing asked, before a question of its
+  // own ("japan deal: when was it signed?" names the deal asked).
+  const [, preface = "", rest = ""] = colon.exec(text) ?? [];
+  return preface && !namesSomething(preface) && opensQuestion(rest, phrasing) ? rest : text;
+}
+
+/** A claim as the question whether it is true (a statement tagged "right?"); a question as it is. */
+const asked = (claim: string, phrasing: Phrasing) =>
+  opensQuestion(claim, phrasing) ? claim : `${claim.replace(/[.?!]+$/, "")}, right?`;
+
+const opensQuestion = (text: string, phrasing: Phrasing) => {
+  const first = /^\p{L}+/u.exec(text)?.[0].toLowerCase() ?? "";
+  return QUESTION_WORDS.has(first) || phrasing.yesNo.includes(first);
+};
+
+/** The patterns of a preface, made once per vocabulary. */
+const patternsOf = once(({ claimPrefaces, askedWhether }: Phrasing) => ({
+  claim: new RegExp(`^(?:${anyOf(claimPrefaces)})\\b\\s*[:,-]?\\s*(\\S.*)$`, "iu"),
+  whether: new RegExp(`^.{0,60}?\\b(?:${anyOf(askedWhether)})\\b\\s*(\\S.*)$`, "iu"),
+  trueOrFalse: /^(.+?)[,;:\s]+(?:true or false|right or wrong)\s*[?.!]*$/iu,
+  // "Trump signed the Japan deal. True?", "… Is that right?": a claim, then whether it is so.
+  checked: /^(.+?)[.!]\s*(?:true|right|correct|is (?:that|this|it) (?:true|right|correct))\s*\?+$/iu,
+  colon: /^((?:\S+\s+){0,3}\S+)\s*:\s*(\S.*)$/u,
+}));
