@@ -318,7 +318,10 @@ function narrowedByWords(
 ): Subject {
   // A verb ("promoting", "funded") may stand in another form ("promote", "funds"): only other words narrow.
   const words = subject.terms.filter((term) => !/(ing|ed)$/.test(term));
-  if (query.form !== "which-deal" || subject.topics.length === 0 || words.length === 0) return subject;
+  // "Which deal covers AI safety?", "Do the deals cover AI safety?"; not what the deals are ("binding laws?").
+  const property = subject.topics.some((topic) => ctx.vocabulary.phrasing.propertyTopics.includes(topic));
+  const asked = query.form === "which-deal" || (query.form === "yes-no" && !property);
+  if (!asked || subject.topics.length === 0 || words.length === 0) return subject;
   const narrower = { ...subject, terms: words, aliasWords: [...subject.aliasWords, { words }] };
   return pool.some((deal) => anyEvidence(ctx, deal, narrower, () => true)) ? narrower : subject;
 }
