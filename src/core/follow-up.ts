@@ -246,7 +246,8 @@ export function followUpQuestion(
   const it = own.findIndex((word) => POINTING.has(word));
   const ownThing = current.topics.length + current.sections.length + current.names.length > 0;
   if (previous.names.length > 0 && it >= 0 && !ownWho && !ownThing && !asksSaid) {
-    const named = parts.subject.filter((word) => !QUESTION_WORDS.has(word));
+    // The name itself, not the rest of what was asked of it ("involved" of "is NASA involved?").
+    const named = previous.names.flatMap((name) => name.words);
     const text = [...own.slice(0, it), ...named, ...own.slice(it + 1), ...parts.who];
     return { text: text.join(" "), carried: [...named, ...parts.who] };
   }

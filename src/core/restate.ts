@@ -9,11 +9,13 @@ import { anyOf, once, QUESTION_WORDS } from "./text.js";
  * as it is.
  */
 export function restated(
-  text: string,
+  typed: string,
   phrasing: Phrasing,
   namesSomething: (words: string) => boolean,
 ): string {
   const { claim, checked, colon, whether, trueOrFalse } = patternsOf(phrasing);
+  // "ok, is the UK deal binding?", "so who signed it": an interjection before the question is none of it.
+  const text = typed.replace(INTERJECTIONS, "") || typed;
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];
@@ -25,6 +27,9 @@ export function restated(
   const [, preface = "", rest = ""] = colon.exec(text) ?? [];
   return preface && !namesSomething(preface) && opensQuestion(rest, phrasing) ? rest : text;
 }
+
+/** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm". */
+const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh)\b[\s,.!]*)+/iu;
 
 /** A claim as the question whether it is true (a statement tagged "right?"); a question as it is. */
 const asked = (claim: string, phrasing: Phrasing) =>

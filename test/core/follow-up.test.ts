@@ -332,6 +332,12 @@ describe("over the real knowledge", () => {
     expect(passages(announced)).toEqual(["japan-genesis-partnership"]);
   });
 
+  it("reads 'it' as the name asked before, without the rest of that question ('is NASA involved?')", async () => {
+    const real = await realBot();
+    const [, , when] = converse(real, ["korea space", "is NASA involved?", "when does it launch?"]);
+    expect(when?.query).toBe("when does nasa launch korea");
+  });
+
   it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
     const real = await realBot();
     const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
