@@ -129,8 +129,9 @@ export function parseQuery(
   // Its words are then words to look for.
   const posts = setOf(vocabulary.phrasing.postNouns);
   const titleWordsAt = new Set<number>();
+  const titled = tokens.some((token) => posts.has(token));
   const inTitle = (reading: Reading) => {
-    if (reading.kind !== "topic") return false;
+    if (!titled || reading.kind !== "topic") return false;
     const words = tokenize(reading.words);
     const at = indexOfSequence(tokens, words);
     if (at < 0 || !posts.has(tokens[at + words.length] ?? "")) return false;
@@ -254,7 +255,8 @@ export function parseQuery(
     afterLeadIn && named.length === 2 ? tokens.find((token) => /^(former|latter)$/.test(token)) : undefined;
   const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
   const given = new Set(tokens.filter((_token, i) => givenAsThing(tokens, i, phrasing)));
-  const framing = new Set(phrasing.framing.filter((word) => !given.has(word)));
+  const framing =
+    given.size === 0 ? setOf(phrasing.framing) : new Set(phrasing.framing.filter((word) => !given.has(word)));
   const orNot = negationOffered(text, tokens, phrasing);
   // "which of the tech deals", "all three technology prosperity deals": the deals' title words change no phrase.
   const plain = tokens.filter((token) => !setOf(phrasing.titleWords).has(token));

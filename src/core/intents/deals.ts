@@ -1,11 +1,11 @@
 import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId } from "../model.js";
+import type { Deal, DealId } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
-import { indexOfSequence, tokenize } from "../text.js";
+import { indexOfSequence, once, tokenize } from "../text.js";
 import { ask } from "./ask.js";
 import type { Intent } from "./intent.js";
 
@@ -62,11 +62,12 @@ export const kindAsked = (query: ParsedQuery, ctx: KnowledgeLookups, last = fals
 export const dealsOfKindNamed = (query: ParsedQuery, ctx: KnowledgeLookups): DealId[] =>
   kindsNamed(query, ctx).map((deal) => deal.id);
 
+/** The words of a deal's kind of document ("memorandum of cooperation"), read once per deal. */
+const typeWords = once((deal: Deal) => tokenize(deal.document.type));
+
 function kindsNamed({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) {
   // "a memorandum of cooperation": the kind written out names only the deals of that kind, not every memorandum.
-  const typedOut = ctx.knowledge.deals.filter(
-    ({ document }) => indexOfSequence(tokens, tokenize(document.type)) >= 0,
-  );
+  const typedOut = ctx.knowledge.deals.filter((deal) => indexOfSequence(tokens, typeWords(deal)) >= 0);
   if (!last && typedOut.length > 0) return typedOut;
   return ctx.knowledge.deals.filter(({ document }) => {
     const abbreviation = document.abbreviation.toLowerCase();
