@@ -334,7 +334,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   // "Where is fusion mentioned?", "where does the phrase appear?": where in the texts, which the passages show.
   const inTexts = query.tokens[0] === "where" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
-  const place = inTexts ? null : patterns.placeAsked.exec(text);
+  // "Where does the £150 billion figure come from?" asks what it is made of, not a place.
+  const origin = /\bwhere\b.*\bfrom\b/.test(text);
+  const place = inTexts || origin ? null : patterns.placeAsked.exec(text);
   if (place) {
     // "Where is fusion research planned?": a name the question does not give, after "at", "in", "on", "near" or
     // "between" ("at the JT-60SA test facility"); "where" also by "between" alone ("between the two countries'
