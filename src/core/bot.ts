@@ -197,7 +197,6 @@ const RECORD_INTENTS_OF_SIGNING = new Set<IntentName>(["who-signed", "when"]);
 /** The intents a question for a signing record may be read as by its other words. */
 const RECORD_INTENTS = new Set<IntentName>(["ask", "compare", "deals", "when", "who-signed"]);
 
-/** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 /**
  * "Do the deals mention drones?", "Does the TPD cover biotech?": whether the deals, named by their noun alone, cover
  * something, asked of them together; not a property ("binding"), a section ("exit terms") or a quote.
@@ -221,6 +220,7 @@ function coverageOfTheDeals(query: ParsedQuery, ctx: KnowledgeLookups): boolean 
   );
 }
 
+/** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
   const statusCues = cues.status ?? [];

@@ -41,15 +41,18 @@ export const status: Intent = {
   },
 };
 
+/** The first report of a development on a deal with any of the words ("paused", "resumed"). */
+const reportOf = (ctx: KnowledgeLookups, deal: DealId, words: readonly string[]) =>
+  ctx
+    .passages({ deals: [deal], sections: ["development"] })
+    .find((passage) => holdsAnyOf(passage.text, words));
+
 /** "reports of a pause concern only the U.S.–UK Technology Prosperity Deal (16 December 2025)". */
 function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
   const { pauseReported } = ctx.vocabulary.phrasing;
-  const dated = paused.map((deal) => {
-    const report = ctx
-      .passages({ deals: [deal], sections: ["development"] })
-      .find((passage) => holdsAnyOf(passage.text, pauseReported));
-    return `the ${ctx.dealName(deal)} (${formatDate(report?.date)})`;
-  });
+  const dated = paused.map(
+    (deal) => `the ${ctx.dealName(deal)} (${formatDate(reportOf(ctx, deal, pauseReported)?.date)})`,
+  );
   return `reports of a pause concern only ${joinNames(dated)}`;
 }
 
@@ -61,11 +64,7 @@ function pauseOf(request: IntentRequest): IntentRequest {
   const { query, options, ctx } = request;
   const { pauseAsked, pauseReported } = ctx.vocabulary.phrasing;
   if (ctx.dealsAsked(query, options).length > 0 || !holdsAnyOf(query.text, pauseAsked)) return request;
-  const paused = ctx.dealIds.filter((deal) =>
-    ctx
-      .passages({ deals: [deal], sections: ["development"] })
-      .some((each) => holdsAnyOf(each.text, pauseReported)),
-  );
+  const paused = ctx.dealIds.filter((deal) => reportOf(ctx, deal, pauseReported) !== undefined);
   return paused.length > 0 ? { ...request, query: { ...query, deals: paused } } : request;
 }
 
@@ -212,10 +211,7 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
  */
 function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lead {
   const { pauseAsked, pauseReported, resumeAsked, resumeReported } = ctx.vocabulary.phrasing;
-  const reported = (deal: DealId, words: readonly string[]) =>
-    ctx
-      .passages({ deals: [deal], sections: ["development"] })
-      .find((passage) => holdsAnyOf(passage.text, words));
+  const reported = (deal: DealId, words: readonly string[]) => reportOf(ctx, deal, words);
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other; "Are the UK and Japan
   // deals paused?" asks of each.
   const ofEach = query.deals.length > 1 && askedOfEach(query, ctx.vocabulary.phrasing);
