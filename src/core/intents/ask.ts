@@ -1718,20 +1718,29 @@ function nothingFound(
   // "Which deals have deadlines?": the limits the texts set, in their own words.
   const limits = onTopics ? [] : limitsSet(query, ctx, deals);
   if (limits.length > 0) {
-    // "Does the UK deal have deadlines?": it has, those.
-    const yes = query.form === "yes-no" && deals.length > 0;
+    // "Does the UK deal have deadlines?", "Is there a deadline?": there are, those; "Is there a 2028 deadline?": those
+    // of that year, or No with the others.
+    const year = query.tokens.find((token) => /^(?:19|20)\d{2}$/.test(token));
+    const dated = year ? limits.filter((passage) => passage.text.includes(year)) : limits;
+    const shown = dated.length > 0 ? dated : limits;
+    const verdict: "yes" | "no" | undefined =
+      query.form === "yes-no" ? (dated.length > 0 ? "yes" : "no") : undefined;
+    const sets = deals.length === 1 ? "sets" : "set";
     const found = {
       ...answer,
       found: true,
       title: `${where} · time limits`,
-      lead: yes
-        ? `${where} ${deals.length === 1 ? "sets" : "set"} time limits:`
-        : `The time limits set in ${where}:`,
-      ...(yes ? { verdict: "yes" as const } : {}),
+      lead:
+        verdict === "yes"
+          ? `${where} ${sets} time limits:`
+          : verdict === "no"
+            ? `no time limit set in ${where} names ${year}; those ${sets === "sets" ? "it sets" : "they set"}:`
+            : `The time limits set in ${where}:`,
+      ...(verdict ? { verdict } : {}),
     };
     return paginate(
-      { ...found, deals: unique(limits.map((passage) => passage.deals[0] as DealId)) },
-      limits,
+      { ...found, deals: unique(shown.map((passage) => passage.deals[0] as DealId)) },
+      shown,
       (passage) => excerptOf(ctx, passage),
       options,
     );
