@@ -1299,9 +1299,33 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const ofIt = at >= 0 && query.tokens.slice(at + 1).some((token) => topicWords.has(token));
   if (deals.length === 0 || (kinds.length === 0 && !other) || ofIt || !query.sections.includes("document"))
     return null;
+  // "Is the Korea deal part of a trade deal?", "signed alongside a trade agreement?": another document beside the
+  // deal is asked of, not what the deal is.
+  const document = anyPhrase([
+    ...ctx.vocabulary.phrasing.otherDocuments,
+    ...kinds.map(({ type }) => type),
+  ]).exec(query.text.toLowerCase());
+  const before = tokenize(query.text.slice(0, document?.index ?? 0).toLowerCase()).filter(
+    (word) => !/^(a|an|the)$/.test(word),
+  );
+  if (BESIDE.has(before.at(-1) ?? "")) return null;
   const of = (deal: Deal) => !other && kinds.some(({ type }) => type === deal.document.type);
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
+
+/** Words that put another document beside the deal asked: "part of", "alongside", "linked to", "under". */
+const BESIDE = new Set([
+  "of",
+  "alongside",
+  "beside",
+  "besides",
+  "with",
+  "to",
+  "under",
+  "from",
+  "within",
+  "into",
+]);
 
 /**
  * "Are the deals laws?": a question opened by "is/are" whose only other words are a kind of document asks what the
