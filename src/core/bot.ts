@@ -34,7 +34,7 @@ import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { present } from "./present.js";
-import { negatesAnything, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
+import { negatesAnything, opensYesNo, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
 import {
   dealStillToComeAsked,
   documentSignedAsked,
@@ -284,7 +284,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     // "which deals mention fusion", "do all three cover quantum": across the deals; "which deals are there": the list.
     // A country without a deal ("which of the TPDs mentions Russia?") is asked about as a subject.
     // "Are all three deals MOUs?", "Which deal is an MOC?" ask each deal's kind of document, not which deals have one.
-    const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+    const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
     const ofKind = yesNo || query.form === "which-deal";
     if (ofKind && query.deals.length === 0 && kindAsked(query, ctx, true)) return "deals";
     // "Which deal was signed in Tokyo?", "Were any deals signed in the US?": the signing records.

@@ -590,6 +590,10 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
   return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }
 
+/** "Does any deal cover biotech?", "Has any deal been paused?": a question opened by a word asking yes or no. */
+export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean =>
+  phrasing.yesNo.includes(query.tokens[0] ?? "");
+
 /** "give a reason to leave": whether the word at `at` follows a verb of giving, a thing asked for, not framing. */
 export const givenAsThing = (tokens: readonly string[], at: number, phrasing: Phrasing): boolean =>
   tokens.slice(Math.max(0, at - 2), at).some((word) => phrasing.givingVerbs.includes(word));

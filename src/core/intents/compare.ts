@@ -20,7 +20,7 @@ import { headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
-import { negatesAnything, type ParsedQuery, type Split, splitByNegation } from "../query.js";
+import { negatesAnything, opensYesNo, type ParsedQuery, type Split, splitByNegation } from "../query.js";
 import {
   dealsSignedBy,
   governmentAt,
@@ -193,11 +193,10 @@ function compared(request: IntentRequest): AnswerDraft {
   // "all three cover fusion?", "Does any deal cover biotech?" ask Yes or No; "compare AI in all three deals" asks
   // for the rows.
   // "Does Korea or Japan cover fusion?" asks which of them does.
-  const opensYesNo =
-    ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "") && !query.tokens.includes("or");
+  const asksWhether = opensYesNo(query, ctx.vocabulary.phrasing) && !query.tokens.includes("or");
   const yesNo =
     query.form === "yes-no" ||
-    opensYesNo ||
+    asksWhether ||
     (query.allDeals && !asksWhat(query) && query.intentBy !== "command");
   // "Do all three cover fusion?" asks it of every deal; "Do the TPDs mention fusion?", "Does any deal …?" of them
   // together, which one deal having it answers Yes.
@@ -299,8 +298,7 @@ function withoutAnswer(request: IntentRequest, { wanted, excluded }: Split): Ans
         ? `${dealsWith(ctx, matching)} ${cover} ${has} but not ${lacks}.`
         : `no deal covers ${has} without ${lacks}.`;
   // "Does any deal cover …?" asks yes or no of the deals; "Which deals cover …?" asks which.
-  const asksWhether =
-    query.form === "yes-no" || ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const asksWhether = query.form === "yes-no" || opensYesNo(query, ctx.vocabulary.phrasing);
   const lead = asksWhether ? yesOrNoLead(matching.length > 0, said) : { lead: capitalised(said) };
   return { ...shown, verdict: undefined, ...lead, found: matching.length > 0, deals: matching };
 }

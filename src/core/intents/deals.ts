@@ -3,7 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal, DealId } from "../model.js";
 import { dealList, dealsWith, formatDate } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { opensYesNo, type ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
 import { indexOfSequence, once, tokenize } from "../text.js";
 import { ask } from "./ask.js";
@@ -93,7 +93,7 @@ function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "le
     byKind.set(kind, [...(byKind.get(kind) ?? []), deal.id]);
   }
   const lead = `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
-  const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
   // The kind asked is the word the question ends on: "Are they MOUs?" is a No of the MOC, "Are they memoranda?" a
   // Yes of each; "Are they MOUs or MOCs?" asks which, and has no verdict.
   const named = new Set(kindsNamed(query, ctx, true).map((deal) => deal.document.abbreviation));

@@ -3,7 +3,7 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage } from "../model.js";
 import { newestDevelopment } from "../overview.js";
 import { dealNames, dealsWith, formatDate, joinNames, MONTHS } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { opensYesNo, type ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
 import { anyPhrase, capitalised, FULL_STOP, hasAnyOf, holdsAnyOf, phrasesIn, tokenize } from "../text.js";
 import { askedOfEach, happenedAsked } from "../yes-no.js";
@@ -243,8 +243,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   // the report names ("Did the UK pause the deal?": No).
   const now = future || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.later);
   // "Has any deal been paused?" asks Yes or No as "Was the UK deal paused?" does.
-  const anyOfThem =
-    query.form === "which-deal" && ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+  const anyOfThem = query.form === "which-deal" && opensYesNo(query, ctx.vocabulary.phrasing);
   const yesNo = query.form === "yes-no" || anyOfThem;
   const pause = asked && yesNo && !now ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";

@@ -1,7 +1,7 @@
 import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
 import { DAY_MS, formatDate, joinNames } from "../phrasing.js";
-import type { ParsedQuery } from "../query.js";
+import { opensYesNo, type ParsedQuery } from "../query.js";
 import { signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
@@ -29,7 +29,7 @@ export const when: Intent = {
       const signedThen = ctx.knowledge.deals
         .filter((deal) => dates.some((date) => signedOnDate(deal, date)))
         .map((deal) => deal.id);
-      const yesNo = ctx.vocabulary.phrasing.yesNo.includes(query.tokens[0] ?? "");
+      const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
       // "Were all three signed in October?": each deal's record, and No with those signed at another time.
       const ofEach = yesNo && query.allDeals && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked);
       const shown = signedThen.length > 0 && !ofEach ? signedThen : [...ctx.dealIds];
