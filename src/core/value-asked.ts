@@ -147,9 +147,11 @@ function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeL
   // deal by its signing ("signed during the APEC summit") are not asked about.
   const sectionWords = new Set(ctx.vocabulary.sectionsIn(query.tokens).flatMap((hit) => hit.positions));
   const clause = signingClause(query, ctx);
+  const { latestAsked } = ctx.vocabulary.phrasing;
   const typed = query.tokens.filter(
     (word, i) =>
       word.length > 2 &&
+      !latestAsked.includes(word) &&
       !FILLER_WORDS.has(word) &&
       !passed.has(word) &&
       !sectionWords.has(i) &&

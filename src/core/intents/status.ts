@@ -16,7 +16,8 @@ export const status: Intent = {
   examples: ["status {deal}", "is the {deal} deal paused?", "latest on {deal}"],
   commands: ["status", "latest", "news", "updates"],
   run(asked) {
-    const request = pauseOf(asked);
+    const plain = newestAsked(asked);
+    const request = pauseOf(plain);
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     const span = spanAsked(request.query, request.ctx);
     if (span) return onDate(request, span, asOf);
@@ -29,7 +30,7 @@ export const status: Intent = {
         const state = stateLead(request, deals);
         const latest = `${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
         // "Which TPD is on hold?": the deals a pause asked of none is narrowed to, said first.
-        const narrowed = request === asked ? "" : `Of the deals, ${pauseRecord(request.ctx, deals)}. `;
+        const narrowed = request === plain ? "" : `Of the deals, ${pauseRecord(request.ctx, deals)}. `;
         return {
           verdict: state.verdict,
           lead: `${state.lead}${narrowed}${aside}${signedFirst(request, deals)}${latest}`,
@@ -54,6 +55,16 @@ function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
     (deal) => `the ${ctx.dealName(deal)} (${formatDate(reportOf(ctx, deal, pauseReported)?.date)})`,
   );
   return `reports of a pause concern only ${joinNames(dated)}`;
+}
+
+/** "latest news", "any updates on Korea?": words asking for what is newest narrow the reports to none of them. */
+function newestAsked(request: IntentRequest): IntentRequest {
+  const { query, ctx } = request;
+  const { latestAsked } = ctx.vocabulary.phrasing;
+  const subjectTerms = query.subjectTerms.filter((term) => !latestAsked.includes(term));
+  return subjectTerms.length === query.subjectTerms.length
+    ? request
+    : { ...request, query: { ...query, subjectTerms } };
 }
 
 /**
