@@ -24,7 +24,7 @@ import {
   versionInLanguageAsked,
   weightAsked,
 } from "./intents/sources.js";
-import { status } from "./intents/status.js";
+import { signingPlaceAsked, status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
 import { disputeAsked, partiesAsked, whoSigned } from "./intents/who-signed.js";
@@ -259,6 +259,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Will there be more deals?", "next tpd": the deals held, after saying that none still to come is recorded.
   if (dealStillToComeAsked(query, ctx) && !RECORD_INTENTS_OF_SIGNING.has(query.intent)) return "deals";
+  if (signingPlaceAsked(query, ctx)) return "when";
   // "What did the signatories of the Japan deal say?": what the sources quote of them.
   if (query.intent === "who-signed" && signersSaid(query, ctx)) return "ask";
   // "Which sources disagree?": the records of where they do, on who signed.

@@ -5,7 +5,16 @@ import { newestDevelopment } from "../overview.js";
 import { dealNames, dealsWith, formatDate, joinNames, MONTHS } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
-import { anyPhrase, capitalised, FULL_STOP, hasAnyOf, holdsAnyOf, phrasesIn, tokenize } from "../text.js";
+import {
+  anyPhrase,
+  capitalised,
+  FILLER_WORDS,
+  FULL_STOP,
+  hasAnyOf,
+  holdsAnyOf,
+  phrasesIn,
+  tokenize,
+} from "../text.js";
 import { askedOfEach, happenedAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -55,6 +64,20 @@ function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
     (deal) => `the ${ctx.dealName(deal)} (${formatDate(reportOf(ctx, deal, pauseReported)?.date)})`,
   );
   return `reports of a pause concern only ${joinNames(dated)}`;
+}
+
+/**
+ * "What happened at Chequers?", "What happened in Gyeongju?": a place only the signing records hold, after "at" or
+ * "in", asks what happened there, which is the signing, not the news since. Not a date ("in March 2026").
+ */
+export function signingPlaceAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { happenWords } = ctx.vocabulary.phrasing;
+  const at = query.tokens.findIndex((token) => token === "at" || token === "in");
+  if (query.intent !== "status" || at < 0 || !hasAnyOf(query.tokens, happenWords)) return false;
+  const place = query.tokens.slice(at + 1).filter((word) => !FILLER_WORDS.has(word));
+  if (place.length === 0 || place.some((word) => DATE_WORD.test(word))) return false;
+  const sections = new Set(ctx.passagesWith(place).map((passage) => passage.section));
+  return sections.has("signing") && !sections.has("development");
 }
 
 /** "latest news", "any updates on Korea?": words asking for what is newest narrow the reports to none of them. */
