@@ -383,7 +383,9 @@ describe("over the real knowledge", () => {
     expect(passages(kratsios)).toEqual(["jk-kratsios-quote"]);
     const [, when] = converse(real, ["what did kratsios say", "when?"]);
     expect(when?.query).toBe("when did kratsios say");
-    expect(when?.lead).toMatch(/^The reports of it are dated 29 October 2025 \(The White House\)\./);
+    expect(when?.lead).toMatch(
+      /^The reports of it are dated 18 September 2025 \(The White House\), 16 December 2025 \(TRT World\) and 29 October 2025 \(The White House\)\./,
+    );
     const [, ofIt] = converse(real, ["korea quantum", "what did they say about it?"]);
     expect(ofIt?.topics).toEqual(["quantum"]);
     expect(ofIt?.deals).toEqual(["korea"]);

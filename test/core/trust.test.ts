@@ -288,7 +288,7 @@ describe("premises a question holds", () => {
   });
 
   it("says a sentence that closes a quotation from where the quotation opens", () => {
-    const lead = bot.answer("Did Kratsios say anything?").lead;
+    const lead = bot.answer("Did Kratsios say anything about the Japan and Korea deals?").lead;
     expect(lead).toMatch(
       /^Yes — “The Trump Administration is redefining .* our partners,” said Michael Kratsios/,
     );

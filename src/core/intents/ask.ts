@@ -131,8 +131,11 @@ export const ask: Intent = {
     const { options, ctx } = request;
     const asked = ctx.dealsAsked(request.query, options);
     // "What did Kratsios and Bae agree?" is about the deal those people signed; what someone mentioned ("the tech
-    // stack Kratsios mentioned") may be of any deal.
-    const mentioned = hasAnyOf(request.query.tokens, MENTIONED);
+    // stack Kratsios mentioned") or said alone ("What did Kratsios say on X?") may be of any deal.
+    const { tokens } = request.query;
+    const saidAlone =
+      hasAnyOf(tokens, ctx.vocabulary.phrasing.sayAsked) && signatoriesNamed(request.query, ctx).length < 2;
+    const mentioned = hasAnyOf(tokens, MENTIONED) || saidAlone;
     const deals = asked.length > 0 || mentioned ? asked : dealsSignedBy(request.query, ctx);
     const query = topicsAskedOf(whySigned(withoutSigningClause(request.query, ctx), ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
@@ -212,7 +215,9 @@ export const ask: Intent = {
       const unquotedOnes = quoted.speakers.filter((speaker) => !quotedOnes.includes(speaker));
       const none = unquotedOnes.length > 0 ? `${notQuoted(unquotedOnes)} ` : "";
       const lead = `${refusal}${none}${whenReported(query, quoted.passages, ctx)}What ${joinNames(quotedOnes)} said, as the sources report it:`;
-      return passagesAnswer(`Quotes: ${who}`, lead, [...deals], quoted.passages);
+      const about =
+        deals.length > 0 ? deals : [...new Set(quoted.passages.flatMap((passage) => passage.deals))];
+      return passagesAnswer(`Quotes: ${who}`, lead, [...about], quoted.passages);
     }
     const holders = officeAsked(query, ctx);
     if (holders.length > 0) {
@@ -647,7 +652,14 @@ function quotesAsked(
     .sort((a, b) => a - b)
     .map((position) => ctx.knowledge.passages[position] as Passage)
     .filter((passage) => passage.deals.some((deal) => within.includes(deal)));
-  const passages = candidates.filter((passage) => quotes(passage, speakers, ctx));
+  // "What did Kratsios say on X?": those holding more of the other words asked first, else in knowledge order.
+  const shared = (passage: Passage) =>
+    query.subjectTerms.filter((term) => ctx.hasWords(passage, [term])).length;
+  const passages = candidates
+    .filter((passage) => quotes(passage, speakers, ctx))
+    .map((passage) => ({ passage, shares: shared(passage) }))
+    .sort((a, b) => b.shares - a.shares)
+    .map(({ passage }) => passage);
   // The passages naming a name asked (not a signatory, whom every signing record names), for when none quotes it.
   const naming = named.length > 0 ? candidates.filter((passage) => !quotes(passage, speakers, ctx)) : [];
   // A name is said as the texts write it ("Melania Trump"), not as typed ("melania trump").

@@ -61,7 +61,7 @@ function signatoriesSaid(deals: readonly DealId[], query: ParsedQuery, ctx: Know
 }
 
 /**
- * "Who signed both the Japan and Korea deals?", "who signed all three?": the signatories every deal's record names,
+ * "Who signed both the Japan and Korea deals?", "which official signed all three?": the signatories every deal's record names,
  * or that none signed them all.
  * Null for any other question.
  */
@@ -72,7 +72,9 @@ function sharedSignersSaid(
 ): string | null {
   const { tokens } = query;
   const asked = tokens.includes("both") ? deals.length === 2 : signedEvery(tokens) && deals.length > 2;
-  if (query.form === "yes-no" || tokens[0] !== "who" || !asked) return null;
+  // "Which US official signed all three?" asks for a person as "who" does.
+  const forSomeone = ["who", "which", "what"].includes(tokens[0] ?? "");
+  if (query.form === "yes-no" || !forSomeone || !asked) return null;
   const shared = namesInEvery(
     deals.map((id) => ctx.deal(id)?.signatories.map((person) => person.name) ?? []),
   );
