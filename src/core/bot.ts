@@ -220,6 +220,20 @@ function coverageOfTheDeals(query: ParsedQuery, ctx: KnowledgeLookups): boolean 
   );
 }
 
+/**
+ * "Are the UK and Korea deals MOUs?", "The deals are MOUs, right?": a kind of document said of the deals, the word
+ * before it a noun for them or a verb; not a deal named by its document ("Are universities part of the Japan MOC?").
+ */
+function kindPredicated(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const end = query.tokens.length - query.tag;
+  const before = query.tokens[end - 2] ?? "";
+  const saidOf = ["a", "an", "is", "are", "was", "were", "both", "all", "they", "it"];
+  return (
+    (saidOf.includes(before) || ctx.vocabulary.phrasing.dealNouns.includes(before)) &&
+    kindAsked(query, ctx, true)
+  );
+}
+
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
@@ -479,8 +493,10 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
         : [];
     if (ofKind.length === 1 || (kindExplained && ofKind.length > 0 && ofKind.length < ctx.dealIds.length))
       return run({ ...query, deals: ofKind }, options);
-    // "Are the deals laws?" asks what kind of document each deal is: the section of their documents answers.
-    if (!query.sections.includes("document") && kindOfDocumentAsked(query, ctx))
+    // "Are the deals laws?", "Are the UK and Korea deals MOUs?" ask what kind of document each deal is: the section
+    // of their documents answers.
+    const kindOfNamed = query.form === "yes-no" && query.deals.length > 0 && kindPredicated(query, ctx);
+    if (!query.sections.includes("document") && (kindOfDocumentAsked(query, ctx) || kindOfNamed))
       return run({ ...query, sections: [...query.sections, "document"] }, options);
     // "What did Korea sign?", "What did Kratsios sign?": the document each of those deals is.
     const signedDocuments = documentSignedAsked(query, ctx);

@@ -65,7 +65,9 @@ export const dealsOfKindNamed = (query: ParsedQuery, ctx: KnowledgeLookups): Dea
 /** The words of a deal's kind of document ("memorandum of cooperation"), read once per deal. */
 const typeWords = once((deal: Deal) => tokenize(deal.document.type));
 
-function kindsNamed({ tokens }: ParsedQuery, ctx: KnowledgeLookups, last = false) {
+function kindsNamed(query: ParsedQuery, ctx: KnowledgeLookups, last = false) {
+  // "… are MOUs, right?": the question ends before its tag.
+  const tokens = query.tokens.slice(0, query.tokens.length - query.tag);
   // "a memorandum of cooperation": the kind written out names only the deals of that kind, not every memorandum.
   const typedOut = ctx.knowledge.deals.filter((deal) => indexOfSequence(tokens, typeWords(deal)) >= 0);
   if (!last && typedOut.length > 0) return typedOut;
@@ -93,7 +95,8 @@ function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "le
     byKind.set(kind, [...(byKind.get(kind) ?? []), deal.id]);
   }
   const lead = `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
-  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
+  // "Are all three deals MOUs?", "all three deals are MOUs, right?".
+  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing) || query.tag > 0;
   // The kind asked is the word the question ends on: "Are they MOUs?" is a No of the MOC, "Are they memoranda?" a
   // Yes of each; "Are they MOUs or MOCs?" asks which, and has no verdict.
   const named = new Set(kindsNamed(query, ctx, true).map((deal) => deal.document.abbreviation));
