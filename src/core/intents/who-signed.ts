@@ -117,8 +117,12 @@ export const partiesAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean
   (mentionsSigning(query, ctx) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.partyWords));
 
 /** "Which sources disagree?", "any conflicting reports on who signed?": where sources differ, asked. */
-export const disputeAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.disputeAsked);
+export function disputeAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { disputeAsked, disputeNouns, reportNouns } = ctx.vocabulary.phrasing;
+  if (hasAnyOf(query.tokens, disputeAsked)) return true;
+  const ofSigningOrSources = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, reportNouns);
+  return ofSigningOrSources && hasAnyOf(query.tokens, disputeNouns);
+}
 
 /** What the sources disagree on for the deals, or that none of them is recorded to, before the signatories. */
 function disputesSaid(deals: readonly DealId[], ctx: KnowledgeLookups): string {
