@@ -370,6 +370,12 @@ export const ask: Intent = {
     const { propertyTopics } = ctx.vocabulary.phrasing;
     const whole = query.names.length === 0 && query.topics.every((topic) => propertyTopics.includes(topic));
     const reported = unsaid?.sum && whole ? deals.flatMap((deal) => amountsOf(deal, ctx)) : [];
+    // "How much did Japan commit?": a plan reported after the signing (the Genesis partnership's $500 million each)
+    // is said to be one, not the deal's sum.
+    const plan = reported.find(({ passage }) => passage.section === "development")?.passage;
+    const later = plan
+      ? `A plan reported on ${formatDate(plan.date)} gives sums of its own (below). `
+      : "";
     const first = [...noFunds, ...reported];
     const shown = [
       ...first,
@@ -389,7 +395,7 @@ export const ask: Intent = {
           ? `${unsaid?.said ?? ""}Nothing in ${deals.length > 0 ? dealNames(ctx, deals) : "the deal texts"} matches all of “${query.terms.join(" ")}”; the closest passages have ${sharedWords(query, ranked.top, ranked.rare, ctx).join(", ")}:`
           : onlyLater
             ? `Nothing I hold from ${deals.length > 0 ? `the texts of ${dealNames(ctx, deals)}` : "the deal texts"} mentions ${named}; it comes up in a later development:`
-            : `${fundsSaid ?? unsaid?.said ?? ""}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
+            : `${fundsSaid ?? unsaid?.said ?? ""}${later}What ${one ? `the ${one} says` : "the Technology Prosperity Deals say"}${topics.length > 0 ? ` on ${topics.join(" and ")}` : ` about “${(query.subjectTerms.length > 0 ? query.subjectTerms : query.terms).join(" ")}”`}:`,
         deals: deals.length > 0 ? deals : dealsAbout(ranked.top),
         topics: query.topics,
         notes,
@@ -519,7 +525,7 @@ const amountsOf = (deal: DealId, ctx: KnowledgeLookups): Ranked[] =>
   keptAmounts(ctx, deal, () =>
     ctx
       .passages({ deals: [deal] })
-      .filter((p) => p.deals.length === 1 && p.section !== "development" && HAS_AMOUNT.test(p.text))
+      .filter((p) => p.deals.length === 1 && HAS_AMOUNT.test(p.text))
       .map((passage) => ({ passage, score: 0 })),
   );
 const keptAmounts = keptPer<KnowledgeLookups, DealId, Ranked[]>();
