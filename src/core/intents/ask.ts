@@ -373,9 +373,7 @@ export const ask: Intent = {
     // "How much did Japan commit?": a plan reported after the signing (the Genesis partnership's $500 million each)
     // is said to be one, not the deal's sum.
     const plan = reported.find(({ passage }) => passage.section === "development")?.passage;
-    const later = plan
-      ? `A plan reported on ${formatDate(plan.date)} gives sums of its own (below). `
-      : "";
+    const later = plan ? `A plan reported on ${formatDate(plan.date)} gives sums of its own (below). ` : "";
     const first = [...noFunds, ...reported];
     const shown = [
       ...first,

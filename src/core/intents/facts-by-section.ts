@@ -28,6 +28,8 @@ export function factsAnswer(
     /** The lead when the knowledge holds none of those facts for the deals asked. */
     none?: (deals: DealId[]) => string;
     newestFirst?: boolean;
+    /** A section whose facts come before the others ("Is it in force?": the terms, then the news). */
+    leading?: Section;
     /** The facts that answer, when some do: "the deals in order of signing" is answered by their signing dates. */
     answers?: (passage: Passage) => boolean;
   },
@@ -51,9 +53,11 @@ export function factsAnswer(
         ? ctx.dealIds.filter((id) => passages.some((p) => p.deals[0] === id))
         : ctx.dealIds;
   const answer = blankAnswer(query, spec.sections.includes("development") ? "status" : query.intent);
-  const ordered = spec.newestFirst
+  const sorted = spec.newestFirst
     ? passages.sort((a, b) => byCodePoint(b.date ?? "", a.date ?? ""))
     : byDealInTurn(deals, passages);
+  const leads = (passage: Passage) => passage.section === spec.leading;
+  const ordered = spec.leading ? [...sorted.filter(leads), ...sorted.filter((p) => !leads(p))] : sorted;
   if (ordered.length === 0) {
     return {
       ...answer,

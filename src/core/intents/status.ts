@@ -30,14 +30,20 @@ export const status: Intent = {
     const asOf = `the knowledge is as of ${formatDate(request.ctx.knowledge.asOf)}`;
     const span = spanAsked(request.query, request.ctx);
     if (span) return onDate(request, span, asOf);
+    // "Is the Korea deal in effect?", "Is the UK deal still active?": the terms on which it becomes operative, then
+    // the news.
+    const inForce = phrasesIn(request.query.tokens, request.ctx.vocabulary.phrasing.inForceAsked).length > 0;
     return factsAnswer(request, {
-      sections: ["development"],
+      sections: inForce ? ["operative", "development"] : ["development"],
+      ...(inForce ? { leading: "operative" as const } : {}),
       title: "Latest developments",
       lead: (deals) => {
         const unreported = unreportedAsked(request);
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
         const state = stateLead(request, deals);
-        const latest = `${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`;
+        const terms = inForce ? operativeTerms(request, deals) : "";
+        const heading = terms ? "Terms of taking effect, then developments" : "Developments";
+        const latest = `${terms}${latestHeld(request, deals)} ${heading} after signing, newest first (${asOf}):`;
         // "Which TPD is on hold?": the deals a pause asked of none is narrowed to, said first.
         const narrowed = request === plain ? "" : `Of the deals, ${pauseRecord(request.ctx, deals)}. `;
         return {
@@ -78,6 +84,20 @@ export function signingPlaceAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   if (place.length === 0 || place.some((word) => DATE_WORD.test(word))) return false;
   const sections = new Set(ctx.passagesWith(place).map((passage) => passage.section));
   return sections.has("signing") && !sections.has("development");
+}
+
+/**
+ * "Is the Korea deal in effect?": the first sentence of each deal's terms of becoming operative, with the date it
+ * was signed ("… becomes operative on the last signature … It was signed on 29 October 2025."); "" when none is held.
+ */
+function operativeTerms({ ctx }: IntentRequest, deals: readonly DealId[]): string {
+  return deals
+    .flatMap((deal) => {
+      const [terms] = ctx.passages({ deals: [deal], sections: ["operative"] });
+      const said = terms?.text.split(FULL_STOP)[0]?.trim();
+      return said ? [`${said} It was signed on ${formatDate(ctx.deal(deal)?.signed.date)}. `] : [];
+    })
+    .join("");
 }
 
 /** "latest news", "any updates on Korea?": words asking for what is newest narrow the reports to none of them. */
