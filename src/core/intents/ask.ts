@@ -1188,10 +1188,6 @@ function coverageAnswer(
   const asked = had.length > 0 ? had : split;
   const both = asked.length > 1 && !asksEither(query);
   const lacking = both ? asked.filter(lacks) : [];
-  if (!namesApart && lacking.length > 0 && lacking.length < asked.length) {
-    const topics = lacking.flatMap((each) => each.topics);
-    return coverageAnswer({ query: { ...query, topics }, options, ctx }, deals);
-  }
   const what = both ? describe(ctx, subject) : asked.map((each) => describe(ctx, each)).join(" or ");
   const answer = { ...blankAnswer(query, "ask"), topics: query.topics };
   // Each deal's passages are interleaved: the page asked for is among the first `needed` of each.
@@ -1212,6 +1208,19 @@ function coverageAnswer(
     const render = ({ passage, deal }: { passage: Passage; deal: DealId }) => excerptOf(ctx, passage, deal);
     return paginate({ ...answer, found: true, ...shown }, inOrder(entries), render, options, total);
   };
+  // "Does the Korea deal cover space and fusion?": No of those a deal lacks, then what it says on the others.
+  if (!namesApart && lacking.length > 0 && lacking.length < asked.length) {
+    const topics = lacking.flatMap((each) => each.topics);
+    const no = coverageAnswer({ query: { ...query, topics }, options, ctx }, deals);
+    const had = asked.filter((each) => !lacks(each));
+    if (no?.verdict !== "no") return no;
+    const on = joinNames(had.map((each) => describe(ctx, each)));
+    const lead = `${no.lead} What ${deals.length === 1 ? `the ${ctx.dealName(deals[0] ?? "")} says` : "they say"} on ${on}:`;
+    return page(
+      deals.map((deal) => inText(deal, had)),
+      { title: no.title, lead, deals: no.deals, verdict: no.verdict },
+    );
+  }
   // "Does the UK deal mention CAISI and the AI Safety Institute?": the names a deal lacks are said to be absent,
   // then what the texts say on those they have (never a No of the names they have).
   if (namesApart) {
