@@ -257,9 +257,11 @@ export function followUpQuestion(
   const ofIt = asksSaid && own.some((word) => POINTING.has(word));
   // "what did they agree on AI?" after "where?" asks its own question of the same deal.
   const ownAsking = QUESTION_WORDS.has(own[0] ?? "") && ownSubject;
+  // "how much?" after "when was it announced?": a question word of its own takes the place of the one before.
+  const ownWord = QUESTION_WORDS.has(own[0] ?? "") && !whenOfState;
   const carriedIntent =
     (!ownIntent || whenOfState || ofIt) && !ownQuestion && !ownAsking && !STANDALONE.has(previous.intent)
-      ? parts.intent
+      ? parts.intent.filter((word) => !(ownWord && QUESTION_WORDS.has(word)))
       : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.

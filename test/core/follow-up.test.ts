@@ -391,6 +391,17 @@ describe("over the real knowledge", () => {
     expect(ofIt?.deals).toEqual(["korea"]);
   });
 
+  it("reads a question word of its own in place of the one before ('how much?' after 'when was it announced?')", async () => {
+    const real = await realBot();
+    const [, when, much] = converse(real, [
+      "what is the genesis mission",
+      "when was it announced?",
+      "how much?",
+    ]);
+    expect(when?.lead).toMatch(/On 4 June 2026/);
+    expect(much?.query).toBe("how much genesis mission announced");
+  });
+
   it("reads 'where?' after a subject as where the texts say it, and after a signing as where it was signed", async () => {
     const real = await realBot();
     const [, fusion] = converse(real, ["does the uk deal mention fusion", "where?"]);
