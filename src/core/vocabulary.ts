@@ -299,8 +299,9 @@ export class Vocabulary {
     const names: NameMatch[] = [];
     const qualifiers = new Set<DealId>();
     let previous: { reading: Reading; end: number } | null = null;
+    const brands = brandNames(text);
     for (let start = 0; start < tokens.length; ) {
-      const found = this.longestAt(tokens, start, foreign);
+      const found = this.longestAt(tokens, start, foreign, brands);
       if (found) {
         const words = tokens.slice(start, start + found.length);
         const inside = this.dealsInside(words, found);
@@ -422,7 +423,12 @@ export class Vocabulary {
     });
   }
 
-  private longestAt(tokens: readonly string[], start: number, foreign: boolean): Found | null {
+  private longestAt(
+    tokens: readonly string[],
+    start: number,
+    foreign: boolean,
+    brands: ReadonlySet<string>,
+  ): Found | null {
     const phrase = this.aliases.phraseAt(tokens, start);
     if (phrase) {
       const { words, term, length } = phrase;
@@ -435,6 +441,7 @@ export class Vocabulary {
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
+    if (brands.has(token)) return null;
     // "reporting" is a form of a word the texts use ("reports"), no slip of an alias ("exporting").
     if (this.knownWords.has(token) || (!foreign && this.knownStems().has(stem(token)))) return null;
     // A compound or inflection of another language's alias is read as it ("kernbrennstoff"); else a typo of one.
@@ -561,3 +568,13 @@ function fillerTypo(token: string, dealNouns: ReadonlySet<string>): string | und
   const words = new Set(vowelFor.filter((word) => word !== token && dealNouns.has(word)));
   return words.size === 1 ? [...words][0] : undefined;
 }
+
+/**
+ * "SpaceX", "OpenAI": words written with a capital after a small letter, as brands are, in lower case. Such a word
+ * is a name, never a slip of an alias ("SpaceX" is not "space").
+ */
+function brandNames(text: string): ReadonlySet<string> {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{Ll}\p{Lu}/u.test(word));
+  return words.length === 0 ? NO_BRANDS : new Set(words.map((word) => word.toLowerCase()));
+}
+const NO_BRANDS: ReadonlySet<string> = new Set();
