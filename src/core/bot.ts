@@ -307,6 +307,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
     const recordPart = (signedAt?.places.length ?? 0) + (signedAt?.dates.length ?? 0) > 0;
     if (signedAt && recordPart && signedAt.people.length === 0) return "when";
+    // "Did Kratsios sign all three deals?": the signatories' records, as for "Did Trump sign the deals?".
+    const signers = signedAt?.people.length ?? 0;
+    if (query.form === "yes-no" && query.deals.length === 0 && signers > 0 && !recordPart)
+      return "who-signed";
     const subject = subjectOf(query);
     // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
@@ -493,6 +497,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
         : [];
     if (ofKind.length === 1 || (kindExplained && ofKind.length > 0 && ofKind.length < ctx.dealIds.length))
       return run({ ...query, deals: ofKind }, options);
+    // "Did Biden sign any of the deals?" asks of each deal's signing record, as "Did Biden sign the deals?" does.
+    const signerOfAny =
+      query.form === "which-deal" &&
+      query.deals.length === 0 &&
+      opensYesNo(query, ctx.vocabulary.phrasing) &&
+      (signingAsked({ ...query, form: "yes-no" }, ctx)?.people.length ?? 0) > 0;
+    if (signerOfAny) return run({ ...query, form: "yes-no", allDeals: true }, options);
     // "Are the deals laws?", "Are the UK and Korea deals MOUs?" ask what kind of document each deal is: the section
     // of their documents answers.
     const kindOfNamed = query.form === "yes-no" && query.deals.length > 0 && kindPredicated(query, ctx);
