@@ -210,21 +210,28 @@ function compared(request: IntentRequest): AnswerDraft {
   const decided = yesNo && (unread.length === 0 || missing.length > 0);
   // "What's the difference between an MOU and an MOC?": the kind of document each deal is, from its record.
   const kinds = bySection && !decided && sections.every((section) => section === "document");
+  // "Which deal is the only one with fusion?" when more than one has it: none alone, said so.
+  const soleAsked =
+    query.form === "which-deal" &&
+    !opensYesNo(query, ctx.vocabulary.phrasing) &&
+    phrasesIn(query.tokens, ctx.vocabulary.phrasing.sole).length > 0;
   const opening = kinds
     ? { lead: documentKinds(pool, ctx) }
     : lacking
       ? lackingLead(what, missing, covered, ctx, unread.length > 0)
-      : leadFor(
-          decided,
-          what,
-          known,
-          covered,
-          ctx,
-          // "compare which is longer": a command asks no yes or no either.
-          query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
-          setUp.size > 0,
-          ofEvery,
-        );
+      : soleAsked && covered.length > 1
+        ? { lead: `No deal alone: ${what} is in ${dealsWith(ctx, covered)}.` }
+        : leadFor(
+            decided,
+            what,
+            known,
+            covered,
+            ctx,
+            // "compare which is longer": a command asks no yes or no either.
+            query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
+            setUp.size > 0,
+            ofEvery,
+          );
   return {
     ...answer,
     found: covered.length + reportedOnly.size > 0,
