@@ -26,7 +26,7 @@ import {
 } from "./intents/sources.js";
 import { signingPlaceAsked, status } from "./intents/status.js";
 import { topics } from "./intents/topics.js";
-import { intervalAsked, recordPartAsked, when } from "./intents/when.js";
+import { intervalAsked, recordPartAsked, weekdayAsked, when } from "./intents/when.js";
 import { disputeAsked, partiesAsked, whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
@@ -307,6 +307,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     const signedAt = signingAsked({ ...query, form: "yes-no" }, ctx);
     const recordPart = (signedAt?.places.length ?? 0) + (signedAt?.dates.length ?? 0) > 0;
     if (signedAt && recordPart && signedAt.people.length === 0) return "when";
+    // "Which deal was signed on a Tuesday?": the weekdays of the signing records.
+    if (weekdayAsked(query) && mentionsSigning(query, ctx)) return "when";
     // "Did Kratsios sign all three deals?": the signatories' records, as for "Did Trump sign the deals?".
     const signers = signedAt?.people.length ?? 0;
     if (query.form === "yes-no" && query.deals.length === 0 && signers > 0 && !recordPart)

@@ -393,9 +393,14 @@ function signingClaimed(
   return { people, places, deals, dates, sole: soleOf(false), soleDeal: soleOf(true) };
 }
 
-/** The months (with the day beside one: "18 October", "October 18th") and years among the tokens. */
+/**
+ * The months (with the day beside one: "18 October", "October 18th", and the year after: "October 2025") and the
+ * years standing alone among the tokens.
+ */
 function datesIn(tokens: readonly string[], beforeMonth: ReadonlySet<string>): SigningAsked["dates"] {
   const dayAt = (i: number) => /^(?:[12]?\d|3[01])(?:st|nd|rd|th)?$/.exec(tokens[i] ?? "")?.[0];
+  const isYear = (i: number) => /^(?:19|20)\d{2}$/.test(tokens[i] ?? "");
+  const isMonth = (i: number) => MONTHS.includes(tokens[i] ?? "");
   return tokens.flatMap((token, i): SigningAsked["dates"] => {
     const month = MONTHS.indexOf(token);
     // "Theresa May" is a person; "in May", "May 2025" a month.
@@ -403,8 +408,14 @@ function datesIn(tokens: readonly string[], beforeMonth: ReadonlySet<string>): S
     if (token === "may" && !mayIsMonth) return [];
     const day = dayAt(i - 1) ?? dayAt(i + 1);
     const onDay = day ? { day: String(Number.parseInt(day, 10)).padStart(2, "0") } : {};
-    if (month >= 0) return [{ month: String(month + 1).padStart(2, "0"), ...onDay }];
-    return /^(?:19|20)\d{2}$/.test(token) ? [{ year: token }] : [];
+    if (month >= 0) {
+      const yearAt = [i + 1, i + 2].find((at) => isYear(at) && (at === i + 1 || dayAt(i + 1)));
+      const ofYear = yearAt === undefined ? {} : { year: tokens[yearAt] as string };
+      return [{ month: String(month + 1).padStart(2, "0"), ...onDay, ...ofYear }];
+    }
+    // "October 2025", "October 18 2025": the year of the month before it, said with it.
+    const ofMonth = isMonth(i - 1) || (isMonth(i - 2) && dayAt(i - 1) !== undefined);
+    return isYear(i) && !ofMonth ? [{ year: token }] : [];
   });
 }
 

@@ -1,6 +1,6 @@
 import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
-import { DAY_MS, formatDate, joinNames } from "../phrasing.js";
+import { countWord, DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import { signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
@@ -25,9 +25,13 @@ export const when: Intent = {
     // them after saying that none was.
     const dates =
       query.form === "which-deal" ? (signingAsked({ ...query, form: "yes-no" }, ctx)?.dates ?? []) : [];
-    if (dates.length > 0 && query.deals.length === 0) {
+    // "Which deal was signed on a Tuesday?": the weekday of each record's date.
+    const day = query.form === "which-deal" ? weekdayAsked(query) : undefined;
+    if ((dates.length > 0 || day) && query.deals.length === 0) {
       const signedThen = ctx.knowledge.deals
-        .filter((deal) => dates.some((date) => signedOnDate(deal, date)))
+        .filter((deal) =>
+          day ? weekdayOf(deal.signed.date) === day : dates.some((date) => signedOnDate(deal, date)),
+        )
         .map((deal) => deal.id);
       const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
       // "Were all three signed in October?": each deal's record, and No with those signed at another time.
@@ -43,7 +47,11 @@ export const when: Intent = {
           ? { ...answered, verdict: "yes" }
           : ledBy(answered, noLead(`${capitalised(joinNames(said, "and"))}.`));
       }
-      if (signedThen.length > 0) return answered;
+      // "How many deals were signed in October 2025?": counted first.
+      const count = countWord(signedThen.length);
+      const counted = `${capitalised(count)} ${signedThen.length === 1 ? "deal was" : "deals were"} signed then.`;
+      if (signedThen.length > 0)
+        return query.tokens.includes("many") ? ledBy(answered, { lead: counted }) : answered;
       // "Were any …?" is answered No; "Which …?" by saying none was.
       const none = "no deal I hold was signed at the time asked.";
       return ledBy(answered, yesNo ? noLead(none) : { lead: capitalised(none) });
@@ -87,7 +95,7 @@ export const when: Intent = {
         // "Was the UK deal signed on a weekend?", "… on a weekday?", "… on a Wednesday?": the weekday of its date
         // decides.
         const weekendAsked = query.tokens.includes("weekend");
-        const dayAsked = WEEKDAYS.find((day) => query.tokens.includes(day.toLowerCase()));
+        const dayAsked = weekdayAsked(query);
         if (
           query.form === "yes-no" &&
           (weekendAsked || query.tokens.includes("weekday") || dayAsked) &&
@@ -103,7 +111,7 @@ export const when: Intent = {
           );
           return yesOrNoLead(deals.every(onDay), `${said.join("; ")}.`);
         }
-        const weekday = asksWeekday(query);
+        const weekday = asksWeekday(query) || weekdayAsked(query) !== undefined;
         // Parts of the place that a deal's record may not name.
         const { cityAsked, venueAsked } = ctx.vocabulary.phrasing;
         const parts = [
@@ -165,6 +173,10 @@ export const intervalAsked = (query: ParsedQuery, phrasing: Phrasing) =>
 const asksWeekday = (query: ParsedQuery) => /\b(weekday|day of the week)\b/.test(query.tokens.join(" "));
 
 /** The weekday of a recorded date: arithmetic on the date cited, never a fact of its own. */
+/** The weekday a question names ("on a Tuesday"), as the records' dates are said. */
+export const weekdayAsked = (query: ParsedQuery) =>
+  WEEKDAYS.find((day) => query.tokens.includes(day.toLowerCase()));
+
 const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? "";
 
 /**
