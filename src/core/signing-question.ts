@@ -519,6 +519,25 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   return yesOrNoLead(true, `${who}${where}${when}.`);
 }
 
+/**
+ * "Were any deals signed in Seoul?", "Was any deal signed in Washington?": that none was, when every deal's record
+ * rules each place asked out; null when some record holds it or cannot decide it.
+ */
+export function noneSignedAt(places: readonly PlaceAsked[], deals: readonly Deal[]): string | null {
+  const [place] = places;
+  if (!place) return null;
+  const asked: SigningAsked = {
+    people: [],
+    places: [...places],
+    deals: [],
+    dates: [],
+    sole: false,
+    soleDeal: false,
+  };
+  if (!deals.every((deal) => signingLead(asked, deal)?.verdict === "no")) return null;
+  return `no deal I hold was signed ${place.by === "at" ? "at" : "in"} ${placeName(place.words)}.`;
+}
+
 /** Whether a deal was signed on the date asked, by every part of it given ("2025", "October", "29"). */
 export function signedOnDate(deal: Deal, date: SigningAsked["dates"][number]): boolean {
   const signedOn = deal.signed.date.split("-");
@@ -652,7 +671,7 @@ function spelt(words: string, deal: Deal | undefined): string {
 /** "India", "the United States": a country's name inside a sentence. */
 function placeName(words: string): string {
   const name = titleCase(words);
-  return /^(United|Republic)\b/.test(name) ? `the ${name}` : name;
+  return /^(?:United|Republic)\b|^(?:US|UK|USA)$/.test(name) ? `the ${name}` : name;
 }
 
 /** The signatories the question names by a word of their name ("Kratsios", or misspelt "Kratsos"), each once. */

@@ -2,7 +2,7 @@ import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
 import { countWord, DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
-import { signedOnDate, signingAsked } from "../signing-question.js";
+import { noneSignedAt, signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
@@ -23,8 +23,17 @@ export const when: Intent = {
     const sequence = orderAsked(query, ctx) === "sequence";
     // "Which deals were signed in October?", "Were any signed in November?": the records of that date, or all of
     // them after saying that none was.
-    const dates =
-      query.form === "which-deal" ? (signingAsked({ ...query, form: "yes-no" }, ctx)?.dates ?? []) : [];
+    const signing = query.form === "which-deal" ? signingAsked({ ...query, form: "yes-no" }, ctx) : null;
+    const dates = signing?.dates ?? [];
+    // "Were any deals signed in Seoul?": No when every record rules the place out.
+    const nowhere =
+      dates.length === 0 && opensYesNo(query, ctx.vocabulary.phrasing)
+        ? noneSignedAt(signing?.places ?? [], ctx.knowledge.deals)
+        : null;
+    if (nowhere) {
+      const records = when.run({ ...request, query: { ...query, form: "open", deals: [...ctx.dealIds] } });
+      return ledBy(records, noLead(nowhere));
+    }
     // "Which deal was signed on a Tuesday?": the weekday of each record's date.
     const day = query.form === "which-deal" ? weekdayAsked(query) : undefined;
     if ((dates.length > 0 || day) && query.deals.length === 0) {
