@@ -402,6 +402,16 @@ describe("over the real knowledge", () => {
     expect(much?.query).toBe("how much genesis mission announced");
   });
 
+  it("reads 'which ones do?' as which deals have the subject, and 'where exactly?' as 'where?'", async () => {
+    const real = await realBot();
+    const [, which] = converse(real, ["does korea cover fusion", "which ones do?"]);
+    expect(which?.intent).toBe("compare");
+    expect(which?.lead).toBe("Fusion energy: in the deals with the United Kingdom and Japan.");
+    const [, where] = converse(real, ["when was the korea deal signed", "where exactly?"]);
+    expect(where?.intent).toBe("when");
+    expect(where?.lead).toContain("Gyeongju Arts Center");
+  });
+
   it("reads 'where?' after a subject as where the texts say it, and after a signing as where it was signed", async () => {
     const real = await realBot();
     const [, fusion] = converse(real, ["does the uk deal mention fusion", "where?"]);
