@@ -239,13 +239,17 @@ function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
 function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   // "How many later developments …": a word of order is no subject the reports lack; nor is a word asking what
   // someone said ("did the UK government comment on the pause?") or how two things link ("food safety related").
-  const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits } = ctx.vocabulary.phrasing;
+  const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits, resumeAsked } =
+    ctx.vocabulary.phrasing;
+  // Nor the words of asking whether work resumed ("no longer paused").
+  const resuming = phrasesIn(query.tokens, resumeAsked).flatMap(tokenize);
   const notSubjects = new Set([
     ...meaningWords,
     ...quoteAsked,
     ...sayAsked,
     ...relations,
     ...timelineOrLimits,
+    ...resuming,
   ]);
   const asked = new Set(query.subjectTerms.filter((term) => !notSubjects.has(term)));
   const runs: string[][] = [[]];
