@@ -215,23 +215,40 @@ function compared(request: IntentRequest): AnswerDraft {
     query.form === "which-deal" &&
     !opensYesNo(query, ctx.vocabulary.phrasing) &&
     phrasesIn(query.tokens, ctx.vocabulary.phrasing.sole).length > 0;
-  const opening = kinds
-    ? { lead: documentKinds(pool, ctx) }
-    : lacking
-      ? lackingLead(what, missing, covered, ctx, unread.length > 0)
-      : soleAsked && covered.length > 1
-        ? { lead: `No deal alone: ${what} is in ${dealsWith(ctx, covered)}.` }
-        : leadFor(
-            decided,
-            what,
-            known,
-            covered,
-            ctx,
-            // "compare which is longer": a command asks no yes or no either.
-            query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
-            setUp.size > 0,
-            ofEvery,
-          );
+  // "Compare the three deals on space and fusion": each topic with the deals that have it, not only those with both.
+  const hasPart = (part: Subject) => (each: (typeof byDeal)[number]) =>
+    each.row.excerpt !== null &&
+    !reportedOnly.has(each.deal) &&
+    (each.has.length + each.lacks.length === 0 || each.has.includes(part));
+  const partSaid = (part: Subject) => {
+    const deals = byDeal.filter(hasPart(part)).map((each) => each.deal);
+    const about = describe(ctx, part);
+    return deals.length > 0
+      ? `${capitalised(about)}: in ${dealsWith(ctx, deals)}.`
+      : `The deal texts say nothing on ${about}.`;
+  };
+  // "which deals cover both quantum and space" asks for the deals with both, as the lead says them together.
+  const together = query.tokens.includes("both");
+  const eachPart = !decided && !either && !lacking && !kinds && !soleAsked && !together && parts.length > 1;
+  const opening = eachPart
+    ? { lead: parts.map(partSaid).join(" ") }
+    : kinds
+      ? { lead: documentKinds(pool, ctx) }
+      : lacking
+        ? lackingLead(what, missing, covered, ctx, unread.length > 0)
+        : soleAsked && covered.length > 1
+          ? { lead: `No deal alone: ${what} is in ${dealsWith(ctx, covered)}.` }
+          : leadFor(
+              decided,
+              what,
+              known,
+              covered,
+              ctx,
+              // "compare which is longer": a command asks no yes or no either.
+              query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
+              setUp.size > 0,
+              ofEvery,
+            );
   return {
     ...answer,
     found: covered.length + reportedOnly.size > 0,
