@@ -132,14 +132,15 @@ const NO_JUDGEMENT =
 
 /**
  * "Is the UK deal good?", "Is Trump a good president?", "Which deal is best?", "Should the US have signed it?": a
- * judgement asked of the deals or their people, by a yes/no or a which question, or one opened by "should". A word
+ * judgement asked of the deals or their people, by a yes/no, which or how question, or one opened by "should". A word
  * the texts use with its neighbour ("best practice") asks nothing of the kind; nor does an open question ("What
  * does the UK deal say about good practice?").
  */
 function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { tokens } = query;
   const judging = setOf(ctx.vocabulary.phrasing.judgementWords);
-  const asking = query.form !== "open" || /^(which|who|should|ought)$/.test(tokens[0] ?? "");
+  // "How important is the UK deal?" asks a judgement as "Is it important?" does.
+  const asking = query.form !== "open" || /^(which|who|should|ought|how)$/.test(tokens[0] ?? "");
   if (!asking) return false;
   // "Is it worth it?": a phrase of judging, whole.
   if (phrasesIn(tokens, ctx.vocabulary.phrasing.judgementWords).some((phrase) => phrase.includes(" ")))

@@ -239,10 +239,10 @@ function latestHeld({ ctx }: IntentRequest, deals: readonly DealId[]): string {
 function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   // "How many later developments …": a word of order is no subject the reports lack; nor is a word asking what
   // someone said ("did the UK government comment on the pause?") or how two things link ("food safety related").
-  const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits, resumeAsked } =
+  const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits, resumeAsked, inForceAsked } =
     ctx.vocabulary.phrasing;
-  // Nor the words of asking whether work resumed ("no longer paused").
-  const resuming = phrasesIn(query.tokens, resumeAsked).flatMap(tokenize);
+  // Nor the words of asking whether work resumed ("no longer paused") or the deal is in force ("effective yet?").
+  const resuming = phrasesIn(query.tokens, [...resumeAsked, ...inForceAsked]).flatMap(tokenize);
   const notSubjects = new Set([
     ...meaningWords,
     ...quoteAsked,
