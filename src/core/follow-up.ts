@@ -31,9 +31,9 @@ export function readTurnContext(value: unknown, deals: readonly DealId[]): TurnC
 }
 
 const MORE =
-  /^(?:(?:show|tell me|give me|any|some|send)\s+)?more(?:\s+(?:please|results|excerpts|of that))?$|^(?:next|next page|continue|go on|keep going)$/;
+  /^(?:(?:show|tell me|give me|any|some|send)\s+)?more(?:\s+(?:please|results|excerpts|of that))?$|^(?:next|next page|continue|go on|keep going|(?:anything|what|something) else)$/;
 
-/** "more", "show more", "next", "continue": the next page of the previous answer. */
+/** "more", "show more", "next", "continue", "anything else?": the next page of the previous answer. */
 export function asksForMore(text: string): boolean {
   return MORE.test(tokenize(text).join(" "));
 }

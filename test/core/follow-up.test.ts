@@ -82,6 +82,14 @@ describe("GIVEN a previous answer as context", () => {
     expect(third?.page.next).toBeNull();
   });
 
+  it("THEN 'anything else?' and 'what else?' continue it as 'more' does", () => {
+    for (const more of ["anything else?", "what else?"]) {
+      const [, next] = converse(bot, ["japan", more]);
+      expect(next?.page.offset, more).toBe(3);
+      expect(passages(next), more).toEqual(passages(bot.answer("japan", { offset: 3 })));
+    }
+  });
+
   it("THEN a whole question of its own carries nothing", () => {
     for (const question of ["korea quantum", "help", "deals"]) {
       const [, answer] = converse(bot, ["japan 6g", question]);
