@@ -143,6 +143,8 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
       (recordPartAsked(token, phrasing) || signerPart(token, i) || (person.has(token) && byPartner(i))) &&
       (i === 0 || !/^wh(en|ere)$/.test(token)),
   );
+  // "How many countries has the US signed TPDs with?" counts the deals, one partner each, not places of signing.
+  if (tokens[part] === "countries" && tokens[part - 1] === "many") return null;
   const perDeal =
     /^(compare|deals)$/.test(query.intent) || query.deals.length >= 2 || hasAnyOf(tokens, phrasing.everyDeal);
   if (
