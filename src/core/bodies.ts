@@ -2,7 +2,7 @@ import type { AnswerDraft, Item } from "./answer.js";
 import { blankAnswer, excerptOf } from "./answer-building.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Body, DealId } from "./model.js";
-import { dealList, dealNames, inSentence, joinNames, partnerList } from "./phrasing.js";
+import { countWord, dealList, dealNames, inSentence, joinNames, partnerList } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { anyOf, capitalised, FULL_STOP, holdsAnyOf, setOf, tokenize } from "./text.js";
 
@@ -20,7 +20,9 @@ type BodiesAsked = { side: SideAsked; partnerOf?: DealId };
 function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | undefined {
   const { bodiesListed, usSide } = ctx.vocabulary.phrasing;
   const { tokens } = query;
-  if (query.names.length > 0 || !["which", "what", "list"].some((word) => tokens.includes(word)))
+  // "How many US agencies are involved?" asks for them counted.
+  const counted = tokens.includes("how") && tokens.includes("many");
+  if (query.names.length > 0 || !(counted || ["which", "what", "list"].some((word) => tokens.includes(word))))
     return undefined;
   const listed = setOf(bodiesListed);
   const kind = new RegExp(`^(${anyOf(ctx.knowledge.valuesAsked.bodies)})$`);
@@ -83,6 +85,7 @@ export function bodiesAnswer(
   const of = partnerOf && !namedTwice && others.length > 0 ? others : deals.length > 0 ? deals : ctx.dealIds;
   const items: Item[] = [];
   const about = new Set<DealId>();
+  const distinct = new Set<string>();
   for (const deal of of) {
     const record = ctx.deal(deal);
     for (const body of record?.bodies ?? []) {
@@ -92,6 +95,7 @@ export function bodiesAnswer(
       if (!record || !where) continue;
       const side = body.side === "us" ? "U.S." : body.side === "partner" ? record.partner : "Both sides";
       const name = body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name;
+      distinct.add(body.name);
       items.push({
         title: `${capitalised(name)} · ${side}${of.length > 1 ? ` · ${record.label}` : ""}`,
         text: where.sentence,
@@ -120,7 +124,9 @@ export function bodiesAnswer(
     ...blankAnswer(query, "ask"),
     found: true,
     title: `${partnerList(ctx, of)} · Bodies named`,
-    lead: `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
+    lead: query.tokens.includes("many")
+      ? `The texts I hold name ${countWord(distinct.size)} ${distinct.size === 1 ? "body" : "bodies"}${side} in ${dealNames(ctx, of, "and")}${on}:`
+      : `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
     deals: [...about],
     items,
   };
