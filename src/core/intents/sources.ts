@@ -542,11 +542,16 @@ function sourceItselfAnswer(
  */
 export const officialAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   ((query.form === "yes-no" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked)) ||
-    reliabilityAsked(query, ctx)) &&
+    reliabilityAsked(query, ctx) ||
+    sourceKindAsked(query, ctx)) &&
   sourcesNamed(query, ctx).length > 0;
 
 const reliabilityAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
   hasAnyOf(query.tokens, ctx.vocabulary.phrasing.reliabilityAsked);
+
+/** "What kind of source is Mondaq?": how the texts cite it. */
+const sourceKindAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  phrasesIn(query.tokens, ctx.vocabulary.phrasing.sourceKindAsked).length > 0;
 
 /** Whether the sources named are official, from their records, with those sources listed. */
 function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft | null {
@@ -569,14 +574,14 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   const notOfficial = official || mixed ? "" : ", not as an official text";
   const lead = rated
     ? `I don't rate sources: the texts I hold cite ${publishers} as ${weights}${notOfficial}.`
-    : mixed
-      ? `The texts I hold cite ${publishers} as ${weights}.`
+    : mixed || sourceKindAsked(query, ctx)
+      ? `The texts I hold cite ${publishers} as ${weights}${notOfficial}.`
       : `${publishers} ${official ? "is" : "is not"} an official source: the texts I hold cite it as ${weights}.`;
   return {
     ...blankAnswer(query, "sources"),
     found: true,
     title: `Sources: ${publishers}`,
-    verdict: mixed || rated ? undefined : official ? "yes" : "no",
+    verdict: mixed || rated || sourceKindAsked(query, ctx) ? undefined : official ? "yes" : "no",
     lead,
     items: named.map(itemOf),
   };
