@@ -508,6 +508,16 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       opensYesNo(query, ctx.vocabulary.phrasing) &&
       (signingAsked({ ...query, form: "yes-no" }, ctx)?.people.length ?? 0) > 0;
     if (signerOfAny) return run({ ...query, form: "yes-no", allDeals: true }, options);
+    // "Is Russia mentioned?": a country no deal is with, asked of no deal, is looked for in each deal, as "Does any
+    // deal mention Russia?" asks.
+    const countryOnly =
+      query.form === "yes-no" &&
+      query.coverage &&
+      query.deals.length === 0 &&
+      query.countries.length > 0 &&
+      isEmpty(subjectOf(query)) &&
+      phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).length === 0;
+    if (countryOnly) return run({ ...query, form: "which-deal" }, options);
     // "Are the deals laws?", "Are the UK and Korea deals MOUs?" ask what kind of document each deal is: the section
     // of their documents answers.
     const kindOfNamed = query.form === "yes-no" && query.deals.length > 0 && kindPredicated(query, ctx);
