@@ -83,6 +83,20 @@ describe("renderAnswer", () => {
     );
   });
 
+  it("GIVEN a row whose deal name is control characters alone THEN its field still has a name", () => {
+    const answer = makeAnswer({
+      intent: "compare",
+      lead: "<!channel>",
+      excerpts: [],
+      rows: [
+        { deal: "uk" as const, dealName: "\u0000\t\u0000", excerpt: null, note: "No commitment found." },
+      ],
+    });
+    const reply = renderAnswer(answer);
+    assertWithinLimits(reply);
+    expect(reply.embeds[0]?.fields?.[0]?.name).toBe("deal");
+  });
+
   it.each(["excerpts", "list", "comparison"])(
     "GIVEN an answer (%s) with the largest parts at once THEN it still fits",
     (kind) => {

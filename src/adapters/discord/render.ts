@@ -103,7 +103,7 @@ function withinLimits(embed: APIEmbed): boolean {
 function answerEmbed(answer: Answer, caps: plan.Caps): APIEmbed {
   const question = oneLine(sanitize(answer.query));
   const embed: APIEmbed = {
-    title: markdown(oneLine(answer.title), LIMITS.title) || "Technology Prosperity Deals",
+    title: markdown(oneLine(sanitize(answer.title)), LIMITS.title) || "Technology Prosperity Deals",
     color: answer.found ? 0x2f6fde : 0x7a7f87,
   };
   if (question) embed.author = { name: plain(`${QUESTION_PREFIX}${question}`, LIMITS.author) };
@@ -112,11 +112,13 @@ function answerEmbed(answer: Answer, caps: plan.Caps): APIEmbed {
   const fields: APIEmbedField[] = [];
   for (const part of plan.bodyParts(answer, caps)) {
     if (part.kind === "excerpt") {
-      const deal = part.deal ? `**${markdown(oneLine(part.deal), caps.words)}**\n` : "";
+      const heading = part.deal ? markdown(oneLine(sanitize(part.deal)), caps.words) : "";
+      const deal = heading ? `**${heading}**\n` : "";
       blocks.push(`${deal}${cited(part.excerpt, caps)}`);
     } else if (part.kind === "row") {
       const value = part.excerpt ? cited(part.excerpt, caps) : markdown(part.note, caps.note);
-      fields.push({ name: markdown(oneLine(part.deal), 40) || "deal", value: fieldValue(value) });
+      // A name of control characters alone sanitises to nothing: the field still needs one.
+      fields.push({ name: markdown(oneLine(sanitize(part.deal)), 40) || "deal", value: fieldValue(value) });
     } else listed.push(part.kind === "item" ? itemLine(part.item, caps) : part.text);
   }
   blocks.push(listed.join("\n"));
