@@ -9,8 +9,11 @@ import { anyOf, capitalised, FULL_STOP, holdsAnyOf, setOf, tokenize } from "./te
 /** The side of a deal a question asks the bodies of: "which US agencies" the U.S.; "which Korean agencies" the partner. */
 type SideAsked = Body["side"] | null;
 
-/** The side asked, and the deal whose partner it is when a partner is named ("which UK agencies"). */
-type BodiesAsked = { side: SideAsked; partnerOf?: DealId };
+/**
+ * The side asked, the deal whose partner it is when a partner is named ("which UK agencies"), and whether the bodies
+ * are asked for counted ("how many US agencies").
+ */
+type BodiesAsked = { side: SideAsked; partnerOf?: DealId; counted: boolean };
 
 /**
  * "Which US agencies are named in the Korea deal?", "What organisations does the Japan deal involve?": which bodies
@@ -35,12 +38,12 @@ function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | u
   // The words just before the kind asked say the side: "which US agencies", "what Korean bodies".
   const at = tokens.findIndex((token) => listedWord(token) && kind.test(token));
   const before = tokens.slice(Math.max(0, at - 3), at).join(" ");
-  if (holdsAnyOf(before, usSide)) return { side: "us" };
+  if (holdsAnyOf(before, usSide)) return { side: "us", counted };
   const words = tokenize(before);
   const partner = query.readings.find(
     (reading) => reading.kind === "deal" && tokenize(reading.words).every((word) => words.includes(word)),
   );
-  return partner ? { side: "partner", partnerOf: partner.as } : { side: null };
+  return partner ? { side: "partner", partnerOf: partner.as, counted } : { side: null, counted };
 }
 
 /** The words a body is written in: its name, and its abbreviation if it has one. */
@@ -124,7 +127,7 @@ export function bodiesAnswer(
     ...blankAnswer(query, "ask"),
     found: true,
     title: `${partnerList(ctx, of)} · Bodies named`,
-    lead: query.tokens.includes("many")
+    lead: asked.counted
       ? `The texts I hold name ${countWord(distinct.size)} ${distinct.size === 1 ? "body" : "bodies"}${side} in ${dealNames(ctx, of, "and")}${on}:`
       : `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
     deals: [...about],

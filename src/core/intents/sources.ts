@@ -571,17 +571,19 @@ function officialAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft 
   // "Is Mondaq reliable?": how the texts cite it, not a rating of it.
   const rated =
     reliabilityAsked(query, ctx) && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked);
+  // "What kind of source is Mondaq?": how it is cited, with no yes or no.
+  const kindOnly = sourceKindAsked(query, ctx);
   const notOfficial = official || mixed ? "" : ", not as an official text";
   const lead = rated
     ? `I don't rate sources: the texts I hold cite ${publishers} as ${weights}${notOfficial}.`
-    : mixed || sourceKindAsked(query, ctx)
+    : mixed || kindOnly
       ? `The texts I hold cite ${publishers} as ${weights}${notOfficial}.`
       : `${publishers} ${official ? "is" : "is not"} an official source: the texts I hold cite it as ${weights}.`;
   return {
     ...blankAnswer(query, "sources"),
     found: true,
     title: `Sources: ${publishers}`,
-    verdict: mixed || rated || sourceKindAsked(query, ctx) ? undefined : official ? "yes" : "no",
+    verdict: mixed || rated || kindOnly ? undefined : official ? "yes" : "no",
     lead,
     items: named.map(itemOf),
   };

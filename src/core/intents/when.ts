@@ -57,10 +57,13 @@ export const when: Intent = {
           : ledBy(answered, noLead(`${capitalised(joinNames(said, "and"))}.`));
       }
       // "How many deals were signed in October 2025?": counted first.
-      const count = countWord(signedThen.length);
-      const counted = `${capitalised(count)} ${signedThen.length === 1 ? "deal was" : "deals were"} signed then.`;
-      if (signedThen.length > 0)
-        return query.tokens.includes("many") ? ledBy(answered, { lead: counted }) : answered;
+      if (signedThen.length > 0 && query.tokens.includes("many")) {
+        const count = capitalised(countWord(signedThen.length));
+        return ledBy(answered, {
+          lead: `${count} ${signedThen.length === 1 ? "deal was" : "deals were"} signed then.`,
+        });
+      }
+      if (signedThen.length > 0) return answered;
       // "Were any …?" is answered No; "Which …?" by saying none was.
       const none = "no deal I hold was signed at the time asked.";
       return ledBy(answered, yesNo ? noLead(none) : { lead: capitalised(none) });
