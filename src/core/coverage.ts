@@ -8,6 +8,7 @@ import {
   indexOfSequence,
   keptPer,
   once,
+  standNear,
   stem,
   tokenize,
   writtenWords,
@@ -25,6 +26,8 @@ export type Subject = {
    * labs" is not "National Science Foundation … laboratories"), with the topic and the alias as typed.
    */
   aliasWords: Narrowing[];
+  /** Two words asked side by side as the whole subject ("energy security"): they stand near each other in a sentence. */
+  compound?: readonly [string, string];
 };
 
 /**
@@ -45,7 +48,27 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
     names: ctx ? query.names.map((name) => widened(name, query, ctx)) : query.names,
     terms: [...query.subjectTerms, ...(ctx ? countryWords(query, ctx) : [])],
     aliasWords: ctx ? togetherInTexts(query, ctx) : [],
+    compound: compoundAsked(query),
   };
+}
+
+/**
+ * Two words asked side by side as the whole subject, as stems; not after an acronym, which is more often what does
+ * something ("OSTP represents") than part of a name for one thing.
+ */
+function compoundAsked({
+  subjectTerms,
+  tokens,
+  topics,
+  names,
+  text,
+}: ParsedQuery): [string, string] | undefined {
+  const [one = "", other = ""] = subjectTerms;
+  if (subjectTerms.length !== 2 || topics.length + names.length > 0) return undefined;
+  const at = tokens.indexOf(one);
+  const typed = new RegExp(writtenWords([one]), "iu").exec(text)?.[0] ?? "";
+  if (typed.length > 1 && typed === typed.toUpperCase()) return undefined;
+  return at >= 0 && tokens[at + 1] === other ? [stem(one), stem(other)] : undefined;
 }
 
 /** The words the texts write the countries asked of as subjects in ("Russian" for "say about Russia"). */
@@ -327,6 +350,7 @@ function readEvidence(
   const [name] = subject.names;
   const [topic] = subject.topics;
   const needTerms = !topic && !name;
+  const { compound } = subject;
   const saysTerms = saidOf(ctx, deal, subject.terms);
   const hasAliasWords = subject.aliasWords.map(({ words, asked }) =>
     asked && words.length > 1 ? ctx.saysAt(words) : ctx.hasWordsAt(words),
@@ -340,7 +364,10 @@ function readEvidence(
     named.every((has) => has(passage, position)) &&
     subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
     hasAliasWords.every((has) => has(position)) &&
-    (!needTerms || (hasTerms(position) && saysTerms(passage, position)));
+    (!needTerms || (hasTerms(position) && saysTerms(passage, position))) &&
+    (!needTerms ||
+      !compound ||
+      ctx.sentencesAt(position).some((sentence) => standNear(sentence.stems, compound, sameStem)));
   const score = (passage: Passage, position: number) =>
     scoreOf(
       passage.deals.length === 1,
@@ -444,3 +471,9 @@ function firstWritten(passages: readonly Passage[], forms: readonly (readonly st
   }
   return null;
 }
+
+/** "regional" of "region": one word's stem begins the other's, as the passage index reads words. */
+const sameStem = (word: string, asked: string) => {
+  const [short, long] = word.length <= asked.length ? [word, asked] : [asked, word];
+  return short === long || (short.length >= 4 && long.startsWith(short));
+};

@@ -264,6 +264,21 @@ export function indexOfSequence(
   return -1;
 }
 
+/**
+ * Whether two words stand within `reach` words of each other, in either order ("security of energy" for "energy
+ * security"); `same` says whether a word of the text is one asked.
+ */
+export function standNear(
+  words: readonly string[],
+  [one, other]: readonly [string, string],
+  same: (word: string, asked: string) => boolean = (word, asked) => word === asked,
+  reach = 3,
+): boolean {
+  const at = (asked: string) => words.flatMap((word, position) => (same(word, asked) ? [position] : []));
+  const others = at(other);
+  return at(one).some((position) => others.some((near) => Math.abs(near - position) <= reach));
+}
+
 /** The first token that holds the text, or -1. */
 export function indexInside(tokens: readonly string[], text: string): number {
   for (let i = 0; i < tokens.length; i++) if ((tokens[i] as string).includes(text)) return i;

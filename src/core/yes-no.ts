@@ -49,6 +49,7 @@ import {
   phrasesIn,
   QUESTION_WORDS,
   setOf,
+  standNear,
   stem,
   tokenize,
   withQuotationOpened,
@@ -274,6 +275,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   const narrowing = togetherInTexts(query, ctx).map(({ words }) => words.map(stem));
+  // "Is energy security mentioned?": two words asked side by side, and nothing else, name one thing, so they stand
+  // near each other in the deciding sentence ("lower energy costs and stronger national security" is no mention).
+  const sideBySide = query.tokens.flatMap((token, at) => {
+    const [one, other] = [stem(token), stem(query.tokens[at + 1] ?? "")];
+    return keys.size === 2 && keys.has(one) && keys.has(other) ? [[one, other] as const] : [];
+  });
   const named = query.names.map((name) => name.forms.map((form) => form.map(stem)));
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
   // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
@@ -313,6 +320,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           whole ? phrase.every((word) => words.includes(word)) : phrase.some((word) => words.includes(word));
         if (!phrases.every(hasPhrase)) continue;
         if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
+        if (!sideBySide.every((pair) => standNear(words, pair, sameWord))) continue;
         // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
         if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
         // "is not legally binding", "non-binding", "commits neither side": before a word asked, or just after it

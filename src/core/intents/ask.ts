@@ -1170,7 +1170,8 @@ function coverageAnswer(
 ): AnswerDraft | null {
   const subject = subjectOf(query, ctx);
   // "Is there no plan in the Korea deal?": with only framing words left, nothing is asked to say Yes or No to.
-  if (Object.values(subject).every((part) => part.length === 0)) return null;
+  const parts = [subject.topics, subject.names, subject.terms, subject.aliasWords];
+  if (parts.every((part) => part.length === 0)) return null;
   // Whether a deal has it is a question about its texts (`inDealTexts`), not about reports of its signing (where
   // and when, what came alongside it).
   const ofContent = (passage: Passage) => inDealTexts(passage) && passage.section !== "signing";
