@@ -1829,15 +1829,19 @@ function coveredAs(
 }
 
 /**
- * "critical minerals": a thing asked in two words side by side, the second one the knowledge never uses (nor a
- * slip of one it does): passages with the first ("a critical ally") are only the closest, not what is asked.
+ * "critical minerals", "rare earths": a thing asked in two words side by side, one of which the knowledge never uses
+ * (nor a slip of one it does): passages with the other ("a critical ally", "low-Earth-orbit") are only the closest,
+ * not what is asked.
  */
 function thingUnheard(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (query.names.length > 0 || query.subjectTerms.length !== 2) return false;
   const [modifier = "", thing = ""] = query.subjectTerms;
   const at = query.tokens.indexOf(modifier);
   if (at < 0 || query.tokens[at + 1] !== thing) return false;
-  return ctx.knows(modifier) && ctx.neverUses(thing);
+  if (ctx.knows(modifier) && ctx.neverUses(thing)) return true;
+  // "Did Takaichi sign?": a name the texts do not hold, capitalised within the question, is who does something.
+  const named = at > 0 && /^\p{Lu}/u.test(asTyped(query.text, modifier));
+  return !named && ctx.neverUses(modifier) && ctx.knows(thing);
 }
 
 /** The words a topic and a word beside it were asked in, as typed: "nuclear weapons". */
