@@ -441,7 +441,7 @@ export class Vocabulary {
     }
     const token = tokens[start];
     if (token === undefined || token.length < 4 || FILLER_WORDS.has(token) || /\d/.test(token)) return null;
-    if (brands.has(token)) return null;
+    if (brands.has(token) || extendsWord(token, this.knownWords)) return null;
     // "reporting" is a form of a word the texts use ("reports"), no slip of an alias ("exporting").
     if (this.knownWords.has(token) || (!foreign && this.knownStems().has(stem(token)))) return null;
     // A compound or inflection of another language's alias is read as it ("kernbrennstoff"); else a typo of one.
@@ -578,3 +578,12 @@ function brandNames(text: string): ReadonlySet<string> {
   return words.length === 0 ? NO_BRANDS : new Set(words.map((word) => word.toLowerCase()));
 }
 const NO_BRANDS: ReadonlySet<string> = new Set();
+
+/**
+ * "spacex": a word the texts use (five letters or more) with one more letter after it, not its last doubled
+ * ("spacee"), is another word, as brands are, not a slip of it.
+ */
+function extendsWord(token: string, known: ReadonlySet<string>): boolean {
+  const base = token.slice(0, -1);
+  return base.length >= 5 && known.has(base) && token.at(-1) !== base.at(-1);
+}
