@@ -275,6 +275,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   const narrowing = togetherInTexts(query, ctx).map(({ words }) => words.map(stem));
+  // "anything on talent or visas?": either of two words offered by "or" will do.
+  const eitherOf = new Map<string, string[]>();
+  query.tokens.forEach((token, at) => {
+    const [one, other] = [stem(query.tokens[at - 1] ?? ""), stem(query.tokens[at + 1] ?? "")];
+    if (token !== "or" || !keys.has(one) || !keys.has(other)) return;
+    eitherOf.set(one, [...(eitherOf.get(one) ?? []), other]);
+    eitherOf.set(other, [...(eitherOf.get(other) ?? []), one]);
+  });
   // "Is energy security mentioned?": two words asked side by side, and nothing else, name one thing, so they stand
   // near each other in the deciding sentence ("lower energy costs and stronger national security" is no mention).
   const sideBySide = query.tokens.flatMap((token, at) => {
@@ -314,7 +322,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         if (ofOtherSide(tokenize(compounds))) continue;
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
-        if (![...keys].every((key) => words.some((word) => sameWord(word, key)))) continue;
+        const has = (key: string) => words.some((word) => sameWord(word, key));
+        if (![...keys].every((key) => has(key) || (eitherOf.get(key) ?? []).some(has))) continue;
         // "AI standards": a sentence with the whole phrase decides before one with a word of it.
         const hasPhrase = (phrase: string[]) =>
           whole ? phrase.every((word) => words.includes(word)) : phrase.some((word) => words.includes(word));
