@@ -304,6 +304,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const ofOtherSide = saidOfOtherSide(query, ctx);
+  const happened = happenedAsked(query, ctx);
+  const bindingStems = new Set(ctx.vocabulary.phrasing.bindingWords.map(stem));
+  const askedStems = new Set(query.tokens.map(stem));
   function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
     const ofDeal = answer.excerpts.filter(
       (excerpt) => (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt),
@@ -320,6 +323,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         );
         const words = tokenize(compounds).map(stem);
         if (ofOtherSide(tokenize(compounds))) continue;
+        // "Has the UK deal funded anything?": a clause of what binds ("nothing in it commits either side to spend
+        // funds") says nothing of what was done, unless that is what is asked ("Did the UK commit to …?").
+        if (happened && words.some((word) => bindingStems.has(word) && !askedStems.has(word))) continue;
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
         const has = (key: string) => words.some((word) => sameWord(word, key));
@@ -716,7 +722,8 @@ export const asksAboutMoney = (query: ParsedQuery, ctx: KnowledgeLookups): boole
  */
 function fundsObliged(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): Lead | null {
   const asked = asksAboutMoney(query, ctx) && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.bindingWords);
-  if (!asked) return null;
+  // "Has the UK deal funded anything?" asks what was done, which a clause committing no funds does not say.
+  if (!asked || happenedAsked(query, ctx)) return null;
   // "Does the UK deal commit funds but not the Korea deal?": No by the clause of the deals said to commit them.
   const claimed = dealsBeforeNegation(query, ctx)?.wanted;
   // "Do the UK and Korea deals both say so?": each deal asked by a clause of its own, or nothing decides.
