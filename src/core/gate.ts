@@ -132,15 +132,18 @@ const NO_JUDGEMENT =
 
 /**
  * "Is the UK deal good?", "Is Trump a good president?", "Which deal is best?", "Should the US have signed it?": a
- * judgement asked of the deals or their people, by a yes/no, which or how question, or one opened by "should". A word
+ * judgement asked of the deals or their people, by a yes/no, which or how question, one opened by "should", or a
+ * superlative ("the most important"). A word
  * the texts use with its neighbour ("best practice") asks nothing of the kind; nor does an open question ("What
  * does the UK deal say about good practice?").
  */
 function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { tokens } = query;
   const judging = setOf(ctx.vocabulary.phrasing.judgementWords);
-  // "How important is the UK deal?" asks a judgement as "Is it important?" does.
-  const asking = query.form !== "open" || /^(which|who|should|ought|how)$/.test(tokens[0] ?? "");
+  // "How important is the UK deal?", "What is the most important area?" ask a judgement as "Is it important?" does.
+  const superlative = tokens.some((token, i) => token === "most" && judging.has(tokens[i + 1] ?? ""));
+  const asking =
+    query.form !== "open" || superlative || /^(which|who|should|ought|how)$/.test(tokens[0] ?? "");
   if (!asking) return false;
   // "Is it worth it?": a phrase of judging, whole.
   if (phrasesIn(tokens, ctx.vocabulary.phrasing.judgementWords).some((phrase) => phrase.includes(" ")))
