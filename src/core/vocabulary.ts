@@ -503,6 +503,9 @@ const cuesByFirstLetter = once((words: ReadonlySet<string>) => {
 
 const VOWELS = new Set("aeiou");
 
+/** Typed this long, a word with a letter added to a word asked is a slip of it. */
+const LONG_SLIP = 7;
+
 /** The word with its last letter left out, not an "e" or "g" ("treat" of "treaty"; "becom" is a slip of "become"). */
 const endsShort = (token: string, word: string) =>
   token.length === word.length - 1 && word.startsWith(token) && !"eg".includes(word.charAt(word.length - 1));
@@ -511,8 +514,9 @@ const endsShort = (token: string, word: string) =>
  * Whether the token is the word with one slip of typing, of the kinds that rarely make another real word:
  * two neighbouring letters swapped ("tehc"), a vowel for another in a longer word ("nucleer"), a letter left
  * out inside the word or a final "e" or "g" ("workng", "becom", "workin"; "commit" is no typo of "commits"),
- * or a letter doubled ("brittish"). The first letter is never the slip. A substituted consonant ("chairs",
- * "chains") or a letter added ("plain", "plan") is more often another word than a typo.
+ * a letter doubled ("brittish"), or in a word of seven letters or more one added ("sighned"). The first letter is
+ * never the slip. A substituted consonant ("chairs", "chains") or a letter added to a short word ("plain", "plan")
+ * is more often another word than a typo.
  */
 export function isSlip(token: string, word: string): boolean {
   if (token[0] !== word[0]) return false;
@@ -530,7 +534,10 @@ export function isSlip(token: string, word: string): boolean {
     return token.slice(at) === word.slice(at + 1) && (at < token.length || left === "e" || left === "g");
   }
   if (token.length === word.length + 1 && at < word.length) {
-    return token.slice(at + 1) === word.slice(at) && (typed === token[at - 1] || typed === token[at + 1]);
+    return (
+      token.slice(at + 1) === word.slice(at) &&
+      (typed === token[at - 1] || typed === token[at + 1] || token.length >= LONG_SLIP)
+    );
   }
   return false;
 }
