@@ -581,6 +581,9 @@ export function withSigningCorrected(
     (person) => person.disputed && assumed.people.some((w) => nameHas(person, w)),
   );
   const differ = disputed?.disputed ? ` ${disputed.disputed.split(/(?<=\.)\s/)[0]}` : "";
+  // "Why didn't Trump sign the Japan deal?" when the record agrees he did not: no text says why.
+  if (refusalAsked(query, ctx) && decided?.verdict === "no")
+    return ledBy(run("who-signed", [deal.id]), { lead: `The texts I hold give no reason: ${decided.lead}` });
   const correction =
     decided?.verdict === "no"
       ? decided.lead
