@@ -52,6 +52,7 @@ const SECTION_WORDS = {
   governance: "governance",
   "legal-status": "legal status",
   operative: "entry into effect",
+  amendment: "amendment terms",
   discontinuation: "exit terms",
   development: "later developments",
 } as const;
