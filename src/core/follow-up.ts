@@ -64,6 +64,9 @@ const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
 const BARE_WHEN = new Set(["when", "since", "from"]);
 const OF_THAT = new Set(["did", "was", "that", "it", "this", "happen", "happened"]);
 
+/** Words after "how" asking an amount: "how much money?". */
+const AMOUNT = new Set(["much", "many"]);
+
 /** Words pointing at the previous question's subject: "what did they say about it?". */
 const POINTING = new Set(["it", "that", "this"]);
 
@@ -250,6 +253,23 @@ export function followUpQuestion(
     const named = previous.names.flatMap((name) => name.words);
     const text = [...own.slice(0, it), ...named, ...own.slice(it + 1), ...parts.who];
     return { text: text.join(" "), carried: [...named, ...parts.who] };
+  }
+  // "how much money?" after "what is the Genesis Mission?": an amount asked in a word or two (of one topic, money),
+  // of the thing named; "how much?" alone takes the place of the question word before.
+  const amountWords = own.slice(2).filter((word) => !FILLER_WORDS.has(word)).length;
+  const amountOfName =
+    previous.names.length > 0 &&
+    previous.deals.length === 0 &&
+    !ownWho &&
+    current.names.length + current.subjectTerms.length === 0 &&
+    current.topics.length <= 1 &&
+    own[0] === "how" &&
+    AMOUNT.has(own[1] ?? "") &&
+    amountWords > 0 &&
+    amountWords <= 2;
+  if (amountOfName) {
+    const named = previous.names.flatMap((name) => name.words);
+    return { text: [...own, ...named].join(" "), carried: named };
   }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;

@@ -410,6 +410,15 @@ describe("over the real knowledge", () => {
     expect(much?.query).toBe("how much genesis mission announced");
   });
 
+  it("asks an amount in a word or two ('how much money?') of the thing named before", async () => {
+    const real = await realBot();
+    const [, money] = converse(real, ["what is the genesis mission", "how much money"]);
+    expect(money?.query).toBe("how much money genesis mission");
+    expect(money?.lead).toMatch(/\$1 billion \(\$500 million each\)/);
+    const [, quantum] = converse(real, ["what is the genesis mission", "how much money for quantum"]);
+    expect(quantum?.query).not.toMatch(/genesis/);
+  });
+
   it("reads 'which ones do?' as which deals have the subject, and 'where exactly?' as 'where?'", async () => {
     const real = await realBot();
     const [, which] = converse(real, ["does korea cover fusion", "which ones do?"]);
