@@ -271,6 +271,20 @@ export function followUpQuestion(
     const named = previous.names.flatMap((name) => name.words);
     return { text: [...own, ...named].join(" "), carried: named };
   }
+  // "is it over?" after "tell me about the pause": "it" is the development asked of before (the words that asked
+  // for it are what it is), named by no deal; not after news in general ("any news?").
+  const development = [...parts.intent, ...parts.subject];
+  const ofDevelopment =
+    previous.intent === "status" &&
+    previous.deals.length + previous.names.length === 0 &&
+    it >= 0 &&
+    !ownWho &&
+    current.topics.length + current.names.length === 0 &&
+    development.some((word) => !phrasing.latestAsked.includes(word));
+  if (ofDevelopment) {
+    const text = [...own.slice(0, it), ...development, ...own.slice(it + 1)];
+    return { text: text.join(" "), carried: development };
+  }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
   // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.

@@ -419,6 +419,16 @@ describe("over the real knowledge", () => {
     expect(quantum?.query).not.toMatch(/genesis/);
   });
 
+  it("reads 'it' after a development asked of no deal ('is it over?' after 'tell me about the pause') as it", async () => {
+    const real = await realBot();
+    const [, over] = converse(real, ["tell me about the pause", "is it over?"]);
+    expect(over?.query).toBe("is pause over");
+    expect(over?.deals).toEqual(["uk"]);
+    expect(over?.lead).toMatch(/^No — no report I hold says work on the U\.S\.–UK .* has resumed/);
+    const [, news] = converse(real, ["any news?", "is it over?"]);
+    expect(news?.query).toBe("is it over?");
+  });
+
   it("reads 'which ones do?' as which deals have the subject, and 'where exactly?' as 'where?'", async () => {
     const real = await realBot();
     const [, which] = converse(real, ["does korea cover fusion", "which ones do?"]);
