@@ -671,6 +671,10 @@ const keptFigures = keptPer<KnowledgeLookups, string, Passage[]>();
 /** `limitsSet`'s passages by the deals asked: the same for every question, read on the first that asks. */
 const keptLimits = keptPer<KnowledgeLookups, string, Passage[]>();
 
+/** "Is there a time limit on the Korea deal?": a time limit asked, which only a passage that sets one answers. */
+export const asksLimit = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  limitAsked(query.tokens.join(" "), patternsOf(ctx.knowledge));
+
 /** Of the time asked, a limit ("what deadline"), not an exact date ("on what exact date"). */
 const limitAsked = (text: string, patterns: ReturnType<typeof patternsOf>) =>
   !patterns.exactAsked.test(text) && patterns.limitAsked.test(text);

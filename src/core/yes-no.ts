@@ -305,6 +305,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const ofOtherSide = saidOfOtherSide(query, ctx);
   const happened = happenedAsked(query, ctx);
+  const widening = new RegExp(anyPhrase(ctx.vocabulary.phrasing.widening).source, "gi");
   const bindingStems = new Set(ctx.vocabulary.phrasing.bindingWords.map(stem));
   const askedStems = new Set(query.tokens.map(stem));
   function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
@@ -316,11 +317,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       for (const sentence of excerpt.text.split(SENTENCE_END)) {
         if (!numberedNamesMatch(query, sentence)) continue;
         // "open-ended" is no "ended": a compound the question does not write is one word, unless it negates.
-        const compounds = sentence.replace(/\b([a-z]+)-([a-z]+)\b/g, (compound, first: string) =>
-          negations.has(first) || query.text.toLowerCase().includes(compound)
-            ? compound
-            : compound.replace("-", ""),
-        );
+        // "including but not limited to": words that widen deny nothing, nor say what they hold ("limited").
+        const compounds = sentence
+          .replace(widening, " ")
+          .replace(/\b([a-z]+)-([a-z]+)\b/g, (compound, first: string) =>
+            negations.has(first) || query.text.toLowerCase().includes(compound)
+              ? compound
+              : compound.replace("-", ""),
+          );
         const words = tokenize(compounds).map(stem);
         if (ofOtherSide(tokenize(compounds))) continue;
         // "Has the UK deal funded anything?": a clause of what binds ("nothing in it commits either side to spend
