@@ -13,7 +13,7 @@ type SideAsked = Body["side"] | null;
  * The side asked, the deal whose partner it is when a partner is named ("which UK agencies"), and whether the bodies
  * are asked for counted ("how many US agencies").
  */
-type BodiesAsked = { side: SideAsked; partnerOf?: DealId; counted: boolean };
+type BodiesAsked = { side: SideAsked; partnerOf?: DealId; counted: boolean; ranked: boolean };
 
 /**
  * "Which US agencies are named in the Korea deal?", "What organisations does the Japan deal involve?": which bodies
@@ -23,8 +23,10 @@ type BodiesAsked = { side: SideAsked; partnerOf?: DealId; counted: boolean };
 function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | undefined {
   const { bodiesListed, usSide } = ctx.vocabulary.phrasing;
   const { tokens } = query;
-  // "How many US agencies are involved?" asks for them counted.
+  // "How many US agencies are involved?" asks for them counted; "Which deal names the most agencies?" for the deals
+  // ranked by how many they name.
   const counted = tokens.includes("how") && tokens.includes("many");
+  const ranked = query.form === "which-deal" && tokens.includes("most");
   if (query.names.length > 0 || !(counted || ["which", "what", "list"].some((word) => tokens.includes(word))))
     return undefined;
   const listed = setOf(bodiesListed);
@@ -38,13 +40,19 @@ function bodiesAsked(query: ParsedQuery, ctx: KnowledgeLookups): BodiesAsked | u
   // The words just before the kind asked say the side: "which US agencies", "what Korean bodies".
   const at = tokens.findIndex((token) => listedWord(token) && kind.test(token));
   const before = tokens.slice(Math.max(0, at - 3), at).join(" ");
-  if (holdsAnyOf(before, usSide)) return { side: "us", counted };
+  if (holdsAnyOf(before, usSide)) return { side: "us", counted, ranked };
   const words = tokenize(before);
   const partner = query.readings.find(
     (reading) => reading.kind === "deal" && tokenize(reading.words).every((word) => words.includes(word)),
   );
-  return partner ? { side: "partner", partnerOf: partner.as, counted } : { side: null, counted };
+  return partner
+    ? { side: "partner", partnerOf: partner.as, counted, ranked }
+    : { side: null, counted, ranked };
 }
+
+/** "Which deal names the most agencies?": the deals ranked by how many bodies they name, which `bodiesAnswer` says. */
+export const bodiesRankedAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
+  bodiesAsked(query, ctx)?.ranked === true;
 
 /** The words a body is written in: its name, and its abbreviation if it has one. */
 export const namesOf = (body: Body): string[] => [
@@ -89,6 +97,7 @@ export function bodiesAnswer(
   const items: Item[] = [];
   const about = new Set<DealId>();
   const distinct = new Set<string>();
+  const perDeal = new Map<DealId, Set<string>>();
   for (const deal of of) {
     const record = ctx.deal(deal);
     for (const body of record?.bodies ?? []) {
@@ -99,6 +108,7 @@ export function bodiesAnswer(
       const side = body.side === "us" ? "U.S." : body.side === "partner" ? record.partner : "Both sides";
       const name = body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name;
       distinct.add(body.name);
+      perDeal.set(deal, (perDeal.get(deal) ?? new Set()).add(body.name));
       items.push({
         title: `${capitalised(name)} · ${side}${of.length > 1 ? ` · ${record.label}` : ""}`,
         text: where.sentence,
@@ -127,10 +137,37 @@ export function bodiesAnswer(
     ...blankAnswer(query, "ask"),
     found: true,
     title: `${partnerList(ctx, of)} · Bodies named`,
-    lead: asked.counted
-      ? `The texts I hold name ${countWord(distinct.size)} ${distinct.size === 1 ? "body" : "bodies"}${side} in ${dealNames(ctx, of, "and")}${on}:`
-      : `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
+    lead:
+      asked.ranked && of.length > 1
+        ? rankedLead(perDeal, of, side, ctx)
+        : asked.counted
+          ? `The texts I hold name ${countWord(distinct.size)} ${distinct.size === 1 ? "body" : "bodies"}${side} in ${dealNames(ctx, of, "and")}${on}:`
+          : `The bodies${side} the texts I hold name in ${dealNames(ctx, of, "and")}${on} (${items.length}):`,
     deals: [...about],
     items,
   };
+}
+
+/**
+ * "Which deal names the most agencies?": the deals by how many bodies the texts name in each, most first, those
+ * naming as many said together: "The texts I hold name the most bodies in the U.S.–UK … (eleven); then ten in …".
+ */
+function rankedLead(
+  perDeal: ReadonlyMap<DealId, ReadonlySet<string>>,
+  deals: readonly DealId[],
+  side: string,
+  ctx: KnowledgeLookups,
+): string {
+  const countOf = (deal: DealId) => perDeal.get(deal)?.size ?? 0;
+  const counts = [...new Set(deals.map(countOf))].sort((a, b) => b - a);
+  const [most, ...fewer] = counts.map((count) => ({
+    count,
+    deals: deals.filter((deal) => countOf(deal) === count),
+  }));
+  const first = most?.deals ?? [];
+  const top = `The texts I hold name the most bodies${side} in ${dealNames(ctx, first, "and")} (${countWord(most?.count ?? 0)}${first.length > 1 ? " each" : ""})`;
+  const rest = fewer.map(
+    ({ count, deals: named }) => `${countWord(count)} in ${dealNames(ctx, named, "and")}`,
+  );
+  return `${top}${rest.length > 0 ? `; then ${joinNames(rest)}` : ""}:`;
 }

@@ -1,5 +1,6 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
+import { bodiesRankedAsked } from "./bodies.js";
 import { isEmpty, subjectOf } from "./coverage.js";
 import {
   asksConfirmation,
@@ -325,6 +326,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
       termsOnly && !signedAt && query.countries.length === 0 && onlySigningWords(subject.terms, ctx);
     if (signedOnly && !signersAsked(query, ctx)) return "deals";
     if (termsOnly && asksTime(query, ctx)) return "ask";
+    // "Which deal names the most agencies?": the bodies each deal's record lists, counted.
+    if (termsOnly && bodiesRankedAsked(query, ctx)) return "ask";
     // "Which deal has the fewest topics?": the areas each lists, weighed as "the most topics" is.
     const weighed = subject.terms.every((term) => ctx.vocabulary.phrasing.mostAsked.includes(term));
     if (termsOnly && weighed && query.intent === "topics") return "topics";
