@@ -248,7 +248,16 @@ export function parseQuery(
   // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
   // after its condition or the things it chooses among.
   const afterLeadIn = patternsOf(phrasing).leadIn.exec(text)?.[1]?.toLowerCase();
-  const opener = asksOnItsOwn ? tokens.find((_, i) => !aboutAsker.has(i)) : (afterLeadIn ?? tokens[framed]);
+  // "lol is trump in all of them", "ok so does japan cover fusion": words of no substance before it open nothing.
+  const opensAt = (from: number) =>
+    tokens.findIndex(
+      (token, i) =>
+        i >= from &&
+        (!FILLER_WORDS.has(token) || QUESTION_WORDS.has(token) || phrasing.yesNo.includes(token)),
+    );
+  const opener = asksOnItsOwn
+    ? tokens.find((_, i) => !aboutAsker.has(i))
+    : (afterLeadIn ?? tokens[opensAt(framed)] ?? tokens[framed]);
   // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
   // after such a lead-in only ("signed by a former minister" keeps both).
   const pick =
