@@ -144,6 +144,9 @@ export const inRegion = (deal: Deal, words: string) => deal.signed.regions.inclu
 const refusalAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
   holdsAnyOf(query.tokens.join(" "), ctx.vocabulary.phrasing.refusals);
 
+/** How far after the signing word its "by" may stand: "signed on 29 October 2025 in Gyeongju by …". */
+const BY_REACH = 7;
+
 /** Nouns for who signs: "the Japanese signatory", "the signers". */
 const SIGNER_NOUN = /^sign(ator(y|ies)|ers?)$/;
 
@@ -324,8 +327,10 @@ function signingClaimed(
   const clause =
     between.length > 6 || between.some((token) => setOf(ctx.vocabulary.phrasing.after).has(token));
   const slot = (verbs.includes(query.tokens[at] ?? "") || perfect || statement) && !clause ? between : [];
-  if (query.tokens[at + 1] === "by") {
-    const after = query.tokens.slice(at + 2);
+  // "signed by Starmer", "signed in Seoul by Lee Jae-myung": the signer after "by", a place or date between.
+  const by = query.tokens.indexOf("by", at + 1);
+  if (by > at && by - at <= BY_REACH) {
+    const after = query.tokens.slice(by + 1);
     const end = after.findIndex((token) => placeWords.has(token) || token === "on");
     slot.push(...(end < 0 ? after : after.slice(0, end)));
   }
