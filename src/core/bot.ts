@@ -335,9 +335,13 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
-  // A bare "who" asks for the signatories only about a signing: "who inked it", "who represented Korea", not "who benefits".
-  const bareWho = query.readings.some((r) => r.kind === "intent" && /^(who|whom)$/.test(r.words));
+  // A bare "who" asks for the signatories only about a signing: "who inked it", "who represented Korea", not "who
+  // benefits"; nor does "by whom" of a pause ("by whom was the UK deal paused?").
   const { phrasing } = ctx.vocabulary;
+  const paused = holdsAnyOf(query.text, phrasing.pauseAsked) || holdsAnyOf(query.text, phrasing.resumeAsked);
+  const bareWho = query.readings.some(
+    (r) => r.kind === "intent" && (/^(who|whom)$/.test(r.words) || (r.words === "by whom" && paused)),
+  );
   const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, phrasing.signingParties);
   if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings; "When will the
