@@ -64,6 +64,9 @@ const OTHERS = new Set(["other", "others", "rest", "remaining", "ones"]);
 const BARE_WHEN = new Set(["when", "since", "from"]);
 const OF_THAT = new Set(["did", "was", "that", "it", "this", "happen", "happened"]);
 
+/** A follow-up asking only who did it: "by whom?". */
+const BY_WHOM = new Set(["by", "whom", "who"]);
+
 /** Words after "how" asking an amount: "how much money?". */
 const AMOUNT = new Set(["much", "many"]);
 
@@ -270,6 +273,11 @@ export function followUpQuestion(
   if (amountOfName) {
     const named = previous.names.flatMap((name) => name.words);
     return { text: [...own, ...named].join(" "), carried: named };
+  }
+  // "by whom?", "who?" after "is the uk deal paused?": who did what was asked of, not who signed.
+  if (previous.intent === "status" && own.length > 0 && own.every((word) => BY_WHOM.has(word))) {
+    const carried = [...parts.intent, ...parts.subject, ...parts.who];
+    return { text: [...own, ...carried].join(" "), carried };
   }
   // "is it over?" after "tell me about the pause": "it" is the development asked of before (the words that asked
   // for it are what it is), named by no deal; not after news in general ("any news?").

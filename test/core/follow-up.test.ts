@@ -429,6 +429,15 @@ describe("over the real knowledge", () => {
     expect(news?.query).toBe("is it over?");
   });
 
+  it("reads 'by whom?' after a development as who did it, and after a signing as who signed", async () => {
+    const real = await realBot();
+    const [, , paused] = converse(real, ["is the uk deal paused", "why?", "by whom?"]);
+    expect(paused?.intent).toBe("ask");
+    expect(paused?.lead).toMatch(/^By mid-December 2025 the United States had paused talks/);
+    const [, signed] = converse(real, ["who signed the uk deal", "by whom?"]);
+    expect(signed?.intent).toBe("who-signed");
+  });
+
   it("reads 'which ones do?' as which deals have the subject, and 'where exactly?' as 'where?'", async () => {
     const real = await realBot();
     const [, which] = converse(real, ["does korea cover fusion", "which ones do?"]);
