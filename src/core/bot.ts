@@ -187,6 +187,21 @@ function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
 }
 
 /**
+ * "Quote the UK MOU on quantum": a text's own words asked for, where every excerpt shown is a summary in the
+ * project's words, are said to be held only in summary; null otherwise. Not what someone said ("any quotes from
+ * Kratsios?"), which the reports give in their words.
+ */
+function wordingUnheld(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): string | null {
+  const { verbatimAsked, sayAsked } = ctx.vocabulary.phrasing;
+  const ofSomeone =
+    query.tokens.includes("from") || (query.deals.length === 0 && hasAnyOf(query.tokens, sayAsked));
+  if (ofSomeone || phrasesIn(query.tokens, verbatimAsked).length === 0) return null;
+  if (answer.excerpts.length === 0 || answer.excerpts.some((excerpt) => excerpt.kind === "quote"))
+    return null;
+  return "The texts I hold give this only in summary, not word for word.";
+}
+
+/**
  * "Is it binding? If not, what does it commit to?": a condition on the answer to the question before asks nothing
  * of its own; both questions are answered.
  */
@@ -589,7 +604,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       }
       return pages;
     };
-    const valued = withValueStated(query, corrected, ctx, laterPages);
+    const stated = withValueStated(query, corrected, ctx, laterPages);
+    const valued = withAside(stated, wordingUnheld(query, stated, ctx));
     // "Which deal was updated last?", "The Japan TPD of … — what are its areas?": a question for a thing has no Yes or No.
     const parts = askingPart(query.text).split(/\s[—–-]\s/);
     const firstWords = parts.map((part) => /^\W*(\w+)/.exec(part)?.[1]?.toLowerCase() ?? "");
