@@ -217,6 +217,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
   ["lab", "laboratory"],
   ["agreed", "agree"],
   ["asian", "asia"],
+  ["european", "europe"],
   ["programme", "program"],
   ["centre", "center"],
   ["defence", "defense"],

@@ -2,10 +2,10 @@ import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal, DealId } from "../model.js";
-import { dealList, dealsWith, formatDate } from "../phrasing.js";
+import { countWord, dealList, dealsWith, formatDate } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
-import { indexOfSequence, once, tokenize } from "../text.js";
+import { capitalised, indexOfSequence, once, tokenize } from "../text.js";
 import { ask } from "./ask.js";
 import type { Intent } from "./intent.js";
 
@@ -21,14 +21,23 @@ export const deals: Intent = {
     // about people of the deals, whom the deals' own name does not turn into a request for their list.
     if (namesOnly(query) && signatoriesNamed(query, ctx).length > 0)
       return ask.run({ ...request, query: { ...query, intent: ask.name } });
-    const deals = ctx.knowledge.deals; // in the order they were signed
+    // "Which deals are with Asian countries?": the deals its words name ("asian": Japan and Korea), of all of them.
+    const named = new Set(query.deals);
+    const some = named.size > 0 && named.size < ctx.dealIds.length && !kindAsked(query, ctx);
+    const deals = ctx.knowledge.deals.filter((deal) => !some || named.has(deal.id)); // in the order they were signed
+    const ids = deals.map((deal) => deal.id);
+    const all = ctx.dealIds.length;
     return {
       ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
       ...(kindAsked(query, ctx)
         ? kinds(query, ctx)
-        : { lead: `${deals.length} deals, with ${dealList(ctx, ctx.dealIds)}.` }),
+        : some
+          ? {
+              lead: `${capitalised(countWord(ids.length))} of the ${countWord(all)} deals: with ${dealList(ctx, ids)}.`,
+            }
+          : { lead: `${deals.length} deals, with ${dealList(ctx, ids)}.` }),
       items: deals.map((deal) => ({
         title: deal.name,
         // Only what the cited signing record says: the deal text itself rarely records where it was signed.
@@ -36,7 +45,7 @@ export const deals: Intent = {
         source: ctx.citation(deal.signed.sourceId),
         query: deal.id,
       })),
-      deals: ctx.dealIds,
+      deals: ids,
     };
   },
 };
