@@ -56,7 +56,7 @@ export function subjectOf(query: ParsedQuery, ctx?: KnowledgeLookups): Subject {
  * Two words asked side by side as the whole subject, as stems; not after an acronym, which is more often what does
  * something ("OSTP represents") than part of a name for one thing.
  */
-function compoundAsked({
+export function compoundAsked({
   subjectTerms,
   tokens,
   topics,
@@ -351,6 +351,8 @@ function readEvidence(
   const [topic] = subject.topics;
   const needTerms = !topic && !name;
   const { compound } = subject;
+  const saysCompound = (position: number) =>
+    !compound || ctx.sentencesAt(position).some((sentence) => standNear(sentence.stems, compound, sameStem));
   const saysTerms = saidOf(ctx, deal, subject.terms);
   const hasAliasWords = subject.aliasWords.map(({ words, asked }) =>
     asked && words.length > 1 ? ctx.saysAt(words) : ctx.hasWordsAt(words),
@@ -364,10 +366,7 @@ function readEvidence(
     named.every((has) => has(passage, position)) &&
     subject.topics.every((topic) => ctx.topicsAt(position).has(topic)) &&
     hasAliasWords.every((has) => has(position)) &&
-    (!needTerms || (hasTerms(position) && saysTerms(passage, position))) &&
-    (!needTerms ||
-      !compound ||
-      ctx.sentencesAt(position).some((sentence) => standNear(sentence.stems, compound, sameStem)));
+    (!needTerms || (hasTerms(position) && saysTerms(passage, position) && saysCompound(position)));
   const score = (passage: Passage, position: number) =>
     scoreOf(
       passage.deals.length === 1,

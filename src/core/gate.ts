@@ -133,9 +133,8 @@ const NO_JUDGEMENT =
 /**
  * "Is the UK deal good?", "Is Trump a good president?", "Which deal is best?", "Should the US have signed it?": a
  * judgement asked of the deals or their people, by a yes/no, which or how question, one opened by "should", or a
- * superlative ("the most important"). A word
- * the texts use with its neighbour ("best practice") asks nothing of the kind; nor does an open question ("What
- * does the UK deal say about good practice?").
+ * superlative ("the most important"). A word the texts use with its neighbour ("best practice") asks nothing of the
+ * kind; nor does an open question ("What does the UK deal say about good practice?").
  */
 function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { tokens } = query;

@@ -1,6 +1,14 @@
 import type { AnswerDraft, Excerpt, Reading } from "./answer.js";
 import { citing, isYesOrNo, type Lead, ledBy, noLead, yesOrNoLead } from "./answer-building.js";
-import { anyEvidence, describe, inDealTexts, type Subject, subjectOf, togetherInTexts } from "./coverage.js";
+import {
+  anyEvidence,
+  compoundAsked,
+  describe,
+  inDealTexts,
+  type Subject,
+  subjectOf,
+  togetherInTexts,
+} from "./coverage.js";
 import { amountValue, asTyped, HAS_AMOUNT, headTitles, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import {
@@ -285,10 +293,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   });
   // "Is energy security mentioned?": two words asked side by side, and nothing else, name one thing, so they stand
   // near each other in the deciding sentence ("lower energy costs and stronger national security" is no mention).
-  const sideBySide = query.tokens.flatMap((token, at) => {
-    const [one, other] = [stem(token), stem(query.tokens[at + 1] ?? "")];
-    return keys.size === 2 && keys.has(one) && keys.has(other) ? [[one, other] as const] : [];
-  });
+  const compound = keys.size === 2 ? compoundAsked(query) : undefined;
   const named = query.names.map((name) => name.forms.map((form) => form.map(stem)));
   // "Can Korea or the US walk away from the Korea MOU?": nothing asked but a section, which a clause of it decides.
   // Not the document's: what a deal is ("an MOC?") is asked in words the search passes over.
@@ -305,8 +310,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const negations = setOf(ctx.vocabulary.phrasing.negations);
   const ofOtherSide = saidOfOtherSide(query, ctx);
   const happened = happenedAsked(query, ctx);
-  const widening = new RegExp(anyPhrase(ctx.vocabulary.phrasing.widening).source, "gi");
-  const bindingStems = new Set(ctx.vocabulary.phrasing.bindingWords.map(stem));
+  const widening = everyPhrase(ctx.vocabulary.phrasing.widening);
+  const bindingStems = stemsOf(ctx.vocabulary.phrasing.bindingWords);
   const askedStems = new Set(query.tokens.map(stem));
   function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
     const ofDeal = answer.excerpts.filter(
@@ -339,7 +344,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
           whole ? phrase.every((word) => words.includes(word)) : phrase.some((word) => words.includes(word));
         if (!phrases.every(hasPhrase)) continue;
         if (!narrowing.every((narrower) => indexOfSequence(words, narrower) >= 0)) continue;
-        if (!sideBySide.every((pair) => standNear(words, pair, sameWord))) continue;
+        if (compound && !standNear(words, compound, sameWord)) continue;
         // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
         if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
         // "is not legally binding", "non-binding", "commits neither side": before a word asked, or just after it
@@ -445,6 +450,12 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
 }
 
 const MONTH_STEMS = new Set(MONTHS.map(stem));
+
+/** Every place a list's phrases stand in a text (`anyPhrase`, found throughout): made once per list. */
+const everyPhrase = once((phrases: readonly string[]) => new RegExp(anyPhrase(phrases).source, "gi"));
+
+/** A list's words as stems, made once per list. */
+const stemsOf = once((words: readonly string[]) => new Set(words.map(stem)));
 
 /**
  * The sentence of the text a part of it stands in; one that opens with a pronoun ("This will strengthen …") is said

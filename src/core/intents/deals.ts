@@ -23,7 +23,8 @@ export const deals: Intent = {
       return ask.run({ ...request, query: { ...query, intent: ask.name } });
     // "Which deals are with Asian countries?": the deals its words name ("asian": Japan and Korea), of all of them.
     const named = new Set(query.deals);
-    const some = named.size > 0 && named.size < ctx.dealIds.length && !kindAsked(query, ctx);
+    const ofKind = kindAsked(query, ctx);
+    const some = named.size > 0 && named.size < ctx.dealIds.length && !ofKind;
     const deals = ctx.knowledge.deals.filter((deal) => !some || named.has(deal.id)); // in the order they were signed
     const ids = deals.map((deal) => deal.id);
     const all = ctx.dealIds.length;
@@ -31,7 +32,7 @@ export const deals: Intent = {
       ...blankAnswer(query, "deals"),
       found: true,
       title: "The Technology Prosperity Deals",
-      ...(kindAsked(query, ctx)
+      ...(ofKind
         ? kinds(query, ctx)
         : some
           ? {
