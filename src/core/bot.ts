@@ -363,8 +363,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // UK deal be renewed?", "when does it expire?" ask the time of something other than a signing.
   // "How long ago was the UK deal signed?" measures from its signing: the record's date answers.
   const sinceSigned = query.tokens.includes("ago") && mentionsSigning(query, ctx);
+  // "How long between the first and the last deal?" measures between two signings, named by their places in order.
+  const firstAndLast = query.tokens.includes("first") && query.tokens.includes("last");
   const otherTime = intervalAsked(query, phrasing)
-    ? new Set(query.deals).size < 2 && !sinceSigned
+    ? new Set(query.deals).size < 2 && !sinceSigned && !firstAndLast
     : !query.foreign &&
       !mentionsSigning(query, ctx) &&
       (phrasesIn(query.tokens, phrasing.future).length > 0 ||
