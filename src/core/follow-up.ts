@@ -201,6 +201,9 @@ export function followUpQuestion(
       carried: [...carried, ...parts.subject],
     };
   }
+  // "only in japan?" after "fusion": whether the subject is in that deal alone.
+  if (ownWho && !ownSubject && !ownIntent && hasAnyOf(own, phrasing.sole) && parts.subject.length > 0)
+    return { text: ["is", ...parts.subject, ...own].join(" "), carried: parts.subject };
   // "and japan?", "what about Japan and Korea?": the previous question as it was asked, about other deals.
   if (ownWho && !ownSubject && !ownIntent) {
     const who = wordsReadAs(current.readings, "deal", "country");

@@ -438,6 +438,15 @@ describe("over the real knowledge", () => {
     expect(signed?.intent).toBe("who-signed");
   });
 
+  it("reads 'only in japan?' after a subject as whether that deal alone has it", async () => {
+    const real = await realBot();
+    const [, only] = converse(real, ["fusion", "only in japan?"]);
+    expect(only?.query).toBe("is fusion only in japan");
+    expect(only?.lead).toMatch(/^No — fusion energy is also in the deal with the United Kingdom\./);
+    const [, compared] = converse(real, ["compare quantum", "only korea"]);
+    expect(compared?.query).toBe("korea quantum");
+  });
+
   it("reads 'which ones do?' as which deals have the subject, and 'where exactly?' as 'where?'", async () => {
     const real = await realBot();
     const [, which] = converse(real, ["does korea cover fusion", "which ones do?"]);
