@@ -276,11 +276,15 @@ export const ask: Intent = {
       const named = terms.map(capitalised);
       return ask.run({ ...request, query: { ...query, terms, subjectTerms: named, countries: [] } });
     }
-    if (query.topics.length === 0 && query.terms.length === 0) {
+    // "What did TRT World report?": a word of saying ("report") is no subject of what a publisher said.
+    const saying = setOf(ctx.vocabulary.phrasing.saying);
+    if (query.topics.length === 0 && query.terms.every((term) => saying.has(term))) {
       // "What did the White House say about the Japan deal?": what that publisher's texts I hold say of it.
       const published = publishedPassages(query, deals, ctx);
       if (published)
         return passagesAnswer(published.title, published.lead, published.about, published.passages);
+    }
+    if (query.topics.length === 0 && query.terms.length === 0) {
       // "summarise the deals", "a summary of all three", "What are the main commitments?": every deal's overview.
       const { dealNouns, explaining } = ctx.vocabulary.phrasing;
       const everyDeal =
