@@ -96,7 +96,12 @@ export function parseQuery(
   const typed = tokenize(text);
   const foreign = inOtherLanguage(typed, vocabulary.otherLanguages);
   const cueWords = cueWordsOf(intents);
-  const tokens = foreign ? typed : typed.map((token) => vocabulary.spelled(token, cueWords));
+  // "CNA" is a name typed in capitals, never a slip of "can" (in a question not typed all in capitals).
+  const capitals = /\p{Ll}/u.test(text) ? (text.match(/\b\p{Lu}{2,}\b/gu) ?? []) : [];
+  const acronyms = new Set(capitals.map((word) => word.toLowerCase()));
+  const tokens = foreign
+    ? typed
+    : typed.map((token) => (acronyms.has(token) ? token : vocabulary.spelled(token, cueWords)));
   const intentConsumed = new Set<number>();
   // "ki", "ia" name AI only in a question asked in another language.
   const foreignOnly = new Set(vocabulary.phrasing.foreignOnly);

@@ -406,8 +406,11 @@ const namesOf = once((source: Source): string[][] =>
   ),
 );
 
-/** A publisher's name without the same name written in its own script: "Edaily" for "Edaily (이데일리)". */
-const plainPublisher = (source: Source) => source.publisher.replace(/\s*\(\P{Script=Latin}*\)$/u, "");
+/**
+ * A publisher's name without what follows it in brackets: the same name in its own script ("Edaily" for "Edaily
+ * (이데일리)") or the agency it carries ("CNA" for "CNA (AFP)").
+ */
+const plainPublisher = (source: Source) => source.publisher.replace(/\s*\([^)]*\)$/u, "");
 
 /** Whether every word of a source's short name ("Japan MOC") stands among the words asked. */
 const namedByShort = (source: Source, asked: ReadonlySet<string>) =>
