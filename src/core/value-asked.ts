@@ -671,9 +671,28 @@ const keptFigures = keptPer<KnowledgeLookups, string, Passage[]>();
 /** `limitsSet`'s passages by the deals asked: the same for every question, read on the first that asks. */
 const keptLimits = keptPer<KnowledgeLookups, string, Passage[]>();
 
-/** "Is there a time limit on the Korea deal?": a time limit asked, which only a passage that sets one answers. */
-export const asksLimit = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  limitAsked(query.tokens.join(" "), patternsOf(ctx.knowledge));
+/**
+ * "Is there a time limit on the Korea deal?", "How often is the UK deal reviewed?": a time limit or a frequency asked,
+ * which only a passage that gives one answers.
+ */
+export const asksLimit = (query: ParsedQuery, ctx: KnowledgeLookups): boolean => {
+  const text = query.tokens.join(" ");
+  const patterns = patternsOf(ctx.knowledge);
+  return limitAsked(text, patterns) || patterns.frequencyAsked.test(text);
+};
+
+/** "How often is the UK deal reviewed?": the deal texts' passages that give how often; none when it is not asked. */
+export function frequenciesSet(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+): Passage[] {
+  const patterns = patternsOf(ctx.knowledge);
+  if (!patterns.frequencyAsked.test(query.tokens.join(" "))) return [];
+  return ctx
+    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
+    .filter((passage) => inDealTexts(passage) && patterns.frequencyGiven.test(passage.text));
+}
 
 /** Of the time asked, a limit ("what deadline"), not an exact date ("on what exact date"). */
 const limitAsked = (text: string, patterns: ReturnType<typeof patternsOf>) =>

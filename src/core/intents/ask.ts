@@ -81,6 +81,7 @@ import {
   asksLimit,
   expansionPassages,
   figuresGiven,
+  frequenciesSet,
   limitsSet,
   NO_FUNDS,
   namedParties,
@@ -1749,6 +1750,13 @@ function nothingFound(
     elsewhere.length > 0
       ? ` ${capitalised(inSentence(topics))} appears in ${dealsWith(ctx, elsewhere)}.`
       : "";
+  // "How often is the UK deal reviewed?": the passages that say how often, in their own words.
+  const often = onTopics ? [] : frequenciesSet(query, ctx, deals);
+  if (often.length > 0) {
+    const found = { ...answer, found: true, title: `${where} · how often`, lead: `How often, in ${where}:` };
+    const about = unique(often.map((passage) => passage.deals[0] as DealId));
+    return paginate({ ...found, deals: about }, often, (passage) => excerptOf(ctx, passage), options);
+  }
   // "Which deals have deadlines?": the limits the texts set, in their own words.
   const limits = onTopics ? [] : limitsSet(query, ctx, deals);
   if (limits.length > 0) {
