@@ -675,7 +675,7 @@ const keptLimits = keptPer<KnowledgeLookups, string, Passage[]>();
  * "Is there a time limit on the Korea deal?", "How often is the UK deal reviewed?": a time limit or a frequency asked,
  * which only a passage that gives one answers.
  */
-export const asksLimit = (query: ParsedQuery, ctx: KnowledgeLookups): boolean => {
+export const asksTiming = (query: ParsedQuery, ctx: KnowledgeLookups): boolean => {
   const text = query.tokens.join(" ");
   const patterns = patternsOf(ctx.knowledge);
   return limitAsked(text, patterns) || patterns.frequencyAsked.test(text);
@@ -689,10 +689,16 @@ export function frequenciesSet(
 ): Passage[] {
   const patterns = patternsOf(ctx.knowledge);
   if (!patterns.frequencyAsked.test(query.tokens.join(" "))) return [];
-  return ctx
-    .passages({ deals: deals.length > 0 ? deals : ctx.dealIds })
-    .filter((passage) => inDealTexts(passage) && patterns.frequencyGiven.test(passage.text));
+  const of = deals.length > 0 ? deals : ctx.dealIds;
+  return keptFrequencies(ctx, of.join(" "), () =>
+    ctx
+      .passages({ deals: of })
+      .filter((passage) => inDealTexts(passage) && patterns.frequencyGiven.test(passage.text)),
+  );
 }
+
+/** `frequenciesSet`'s passages by the deals asked: the same for every question, read on the first that asks. */
+const keptFrequencies = keptPer<KnowledgeLookups, string, Passage[]>();
 
 /** Of the time asked, a limit ("what deadline"), not an exact date ("on what exact date"). */
 const limitAsked = (text: string, patterns: ReturnType<typeof patternsOf>) =>

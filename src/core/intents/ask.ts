@@ -78,7 +78,7 @@ import {
   unique,
 } from "../text.js";
 import {
-  asksLimit,
+  asksTiming,
   expansionPassages,
   figuresGiven,
   frequenciesSet,
@@ -154,7 +154,7 @@ export const ask: Intent = {
     const quoted = quotesAsked(query, ctx, deals);
     // "Are there any numbers in the Japan deal?" asks for the figures given, not whether a text has the word.
     const figures = figuresGiven(query, ctx, deals);
-    const limitOnly = query.topics.length + query.names.length === 0 && asksLimit(query, ctx);
+    const timingOnly = query.topics.length + query.names.length === 0 && asksTiming(query, ctx);
     const asksCoverage =
       query.form === "yes-no" &&
       !weighs &&
@@ -164,9 +164,9 @@ export const ask: Intent = {
       deals.length > 0 &&
       !aboutProperty &&
       !figures &&
-      // "Is there a timeline for the UK deal?": a time limit asked of nothing named is answered by the limits the
-      // deal sets, or none.
-      !limitOnly;
+      // "Is there a timeline for the UK deal?": a time limit or frequency asked of nothing named is answered by
+      // those the deal sets, or none.
+      !timingOnly;
     // "Does the Japan deal cover fusion but not nuclear?": Yes only when each has the one and lacks the other.
     const butNot = asksCoverage ? splitByNegation(query, ctx.vocabulary.phrasing) : null;
     if (butNot) return coveredButNot({ ...request, query }, deals, butNot);
@@ -310,8 +310,9 @@ export const ask: Intent = {
     const strict = rank(covered, deals, ctx, options);
     const closest = (strict.total === 0 || thingUnheard(query, ctx)) && query.topics.length === 0;
     const ranked = closest ? rank(covered, deals, ctx, options, true) : strict;
-    // "Is there a time limit on the Korea deal?": the limits the deals set, or none; not "not limited to".
-    if (ranked.total === 0 || limitOnly) return nothingFound(answer, query, deals, ctx, options);
+    // "Is there a time limit on the Korea deal?", "How often is it reviewed?": the limits or frequencies the deals
+    // set, or none; not "not limited to".
+    if (ranked.total === 0 || timingOnly) return nothingFound(answer, query, deals, ctx, options);
     const onlyNamed = onlyPeopleShared(query, ranked.top, ctx);
     if (onlyNamed) return decline(ctx, query, "ask", onlyNamed, deals);
 
