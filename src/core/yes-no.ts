@@ -469,8 +469,12 @@ function wholeSentence(part: string, text: string): string {
   return at > 0 && whole.startsWith(part) ? `${sentences[at - 1]} ${whole}` : whole;
 }
 
-/** Words that make a sentence one of what must, is to or could be done, not of what was ("could … creating jobs"). */
-export const TO_BE_DONE = /\b(must|should|needs? to|has to|have to|is to|are to|could|might|may|would)\b/i;
+/**
+ * Words that make a sentence one of what must, is to, could or is planned to be done, not of what was ("could …
+ * creating jobs", "future contributions to the Artemis program").
+ */
+export const TO_BE_DONE =
+  /\b(must|should|needs? to|has to|have to|is to|are to|could|might|may|would|future|planned|plans? to|intends? to|aims? to)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;
