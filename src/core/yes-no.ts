@@ -132,8 +132,10 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   const { happenedOpeners, provisionWords } = ctx.vocabulary.phrasing;
   const claim = query.tokens.slice(0, query.tokens.length - query.tag);
   // "Korea withdrew from the deal, right?": a statement of what happened, checked by its tag; "it can end, right?"
-  // states what may happen.
-  const stated = query.tag > 0 && !claim.some((word) => MODALS.has(word));
+  // states what may happen, "the Korea deal has 180 days notice, right?" what it provides.
+  const numbers = setOf(ctx.knowledge.valuesAsked.numbers);
+  const valued = claim.some((word) => /\d/.test(word) || numbers.has(word));
+  const stated = query.tag > 0 && !valued && !claim.some((word) => MODALS.has(word));
   // "Is Korea leaving the deal?", "Is the UK deal being cancelled?": whether it is happening now; not "is the
   // notice period for leaving …" (a preposition makes the word a noun).
   const progressive = [...query.sectionAt].some(
