@@ -31,6 +31,7 @@ import {
   inSentence,
   joinNames,
   MONTHS,
+  partnerList,
   titleCase,
 } from "./phrasing.js";
 import { dealsSplitByNegation, givenAsThing, type ParsedQuery, wordsReadAs } from "./query.js";
@@ -85,6 +86,12 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (shared) return { ...answer, ...shared };
   const sole = answer.found ? soleLead(query, answer, ctx) : null;
   if (sole) return ledBy(answer, sole);
+  // "The Japan deal has eight areas, true?": no text has the count asked, but the deal's outline decides it.
+  const counted = query.form === "yes-no" && !answer.found ? countClaimed(query, ctx) : null;
+  if (counted) {
+    const title = partnerList(ctx, answer.deals);
+    return citing({ ...answer, found: true, title, ...counted }, counted.cites ?? [], ctx);
+  }
   // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
@@ -192,7 +199,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     valueDiffers(query, answer, ctx) ??
     agentDiffers(query, answer, ctx) ??
     fundsObliged(query, answer, ctx) ??
-    sumClaimed(query, ctx);
+    sumClaimed(query, ctx) ??
+    countClaimed(query, ctx);
   if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
@@ -1287,6 +1295,34 @@ function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
     : "";
   const given = `the ${deal.name}'s own texts give no sum of “${sum}”.`;
   return noLead(`${given}${clause ? ` ${clause.trim()}` : ""}${reported}`);
+}
+
+/**
+ * "The Japan deal has eight areas, true?", "Does the UK deal have four headings?": a count of a deal's areas or
+ * headings asked, decided by the passage that says how the deal groups them ("… lists seven points …"), when it
+ * counts the same kind (points of areas, headings of headings); null otherwise.
+ */
+function countClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const deals = [...new Set(query.deals)];
+  const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
+  const outline = deal?.outline ? ctx.passage(deal.outline) : undefined;
+  if (!outline) return null;
+  const { areaNouns, headingNouns } = ctx.vocabulary.phrasing;
+  const { numbers } = ctx.knowledge.valuesAsked;
+  const valueOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
+  const kindOf = (noun: string) =>
+    areaNouns.includes(noun) ? areaNouns : headingNouns.includes(noun) ? headingNouns : null;
+  const at = query.tokens.findIndex((token, i) => valueOf(token) > 0 && kindOf(query.tokens[i + 1] ?? ""));
+  const kind = kindOf(query.tokens[at + 1] ?? "");
+  if (at < 0 || !kind) return null;
+  const asked = valueOf(query.tokens[at] ?? "");
+  const words = tokenize(outline.text);
+  const counted = words.findIndex((word, i) => valueOf(word) > 0 && kind.includes(words[i + 1] ?? ""));
+  if (counted < 0) return null;
+  const sentence = outline.text.split(FULL_STOP)[0]?.replace(/:[^:]*$/, ".") ?? outline.text;
+  const same = valueOf(words[counted] ?? "") === asked;
+  const lead = same === !askedNegated(query, ctx) ? yesOrNoLead(true, sentence) : noLead(sentence);
+  return { ...lead, cites: [outline] };
 }
 
 /**
