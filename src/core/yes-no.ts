@@ -1309,18 +1309,18 @@ function countClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   if (!outline) return null;
   const { areaNouns, headingNouns } = ctx.vocabulary.phrasing;
   const { numbers } = ctx.knowledge.valuesAsked;
-  const valueOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
+  const countOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
   const kindOf = (noun: string) =>
     areaNouns.includes(noun) ? areaNouns : headingNouns.includes(noun) ? headingNouns : null;
-  const at = query.tokens.findIndex((token, i) => valueOf(token) > 0 && kindOf(query.tokens[i + 1] ?? ""));
+  const at = query.tokens.findIndex((token, i) => countOf(token) > 0 && kindOf(query.tokens[i + 1] ?? ""));
   const kind = kindOf(query.tokens[at + 1] ?? "");
   if (at < 0 || !kind) return null;
-  const asked = valueOf(query.tokens[at] ?? "");
+  const asked = countOf(query.tokens[at] ?? "");
   const words = tokenize(outline.text);
-  const counted = words.findIndex((word, i) => valueOf(word) > 0 && kind.includes(words[i + 1] ?? ""));
+  const counted = words.findIndex((word, i) => countOf(word) > 0 && kind.includes(words[i + 1] ?? ""));
   if (counted < 0) return null;
   const sentence = outline.text.split(FULL_STOP)[0]?.replace(/:[^:]*$/, ".") ?? outline.text;
-  const same = valueOf(words[counted] ?? "") === asked;
+  const same = countOf(words[counted] ?? "") === asked;
   const lead = same === !askedNegated(query, ctx) ? yesOrNoLead(true, sentence) : noLead(sentence);
   return { ...lead, cites: [outline] };
 }
