@@ -302,11 +302,14 @@ export function followUpQuestion(
   const ofIt = asksSaid && own.some((word) => POINTING.has(word));
   // "what did they agree on AI?" after "where?" asks its own question of the same deal.
   const ownAsking = QUESTION_WORDS.has(own[0] ?? "") && ownSubject;
-  // "how much?" after "when was it announced?": a question word of its own takes the place of the one before.
+  // "how much?" after "when was it announced?", "why there?" after "where was it signed?": a question word of its
+  // own takes the place of the words that asked before ("where was", not "was" left to make it a yes/no question).
   const ownWord = QUESTION_WORDS.has(own[0] ?? "") && !whenOfState;
   const carriedIntent =
     (!ownIntent || whenOfState || ofIt) && !ownQuestion && !ownAsking && !STANDALONE.has(previous.intent)
-      ? parts.intent.filter((word) => !(ownWord && QUESTION_WORDS.has(word)))
+      ? ownWord && parts.intent.some((word) => QUESTION_WORDS.has(word))
+        ? []
+        : parts.intent
       : [];
   // A new kind of question ("who signed it?") asks about the same deal, not about the same subject;
   // "compare" goes across the deals and takes the subject.

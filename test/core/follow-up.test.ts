@@ -408,6 +408,10 @@ describe("over the real knowledge", () => {
     ]);
     expect(when?.lead).toMatch(/On 4 June 2026/);
     expect(much?.query).toBe("how much genesis mission announced");
+    // "where was" goes with "where": "why there?" is no yes/no question ("was why there …").
+    const [, why] = converse(real, ["where was the uk deal signed", "why there?"]);
+    expect(why?.query).toBe("why there uk signed");
+    expect(why?.lead).not.toMatch(/^Yes —/);
   });
 
   it("asks an amount in a word or two ('how much money?') of the thing named before", async () => {
