@@ -277,10 +277,16 @@ export function followUpQuestion(
     const named = previous.names.flatMap((name) => name.words);
     return { text: [...own, ...named].join(" "), carried: named };
   }
-  // "by whom?", "who?" after "is the uk deal paused?": who did what was asked of, not who signed.
-  if (previous.intent === "status" && own.length > 0 && own.every((word) => BY_WHOM.has(word))) {
+  // "by whom?", "who?" after "is the uk deal paused?": who did what was asked of, not who signed; after "when was
+  // the japan deal signed?", who signed it.
+  const onlyWho = own.length > 0 && own.every((word) => BY_WHOM.has(word));
+  if (onlyWho && previous.intent === "status") {
     const carried = [...parts.intent, ...parts.subject, ...parts.who];
     return { text: [...own, ...carried].join(" "), carried };
+  }
+  if (onlyWho && SIGNING_INTENTS.has(previous.intent) && parts.who.length > 0) {
+    const carried = ["signed", ...parts.who];
+    return { text: ["who", ...carried].join(" "), carried };
   }
   // "is it over?" after "tell me about the pause": "it" is the development asked of before (the words that asked
   // for it are what it is), named by no deal; not after news in general ("any news?").

@@ -440,6 +440,9 @@ describe("over the real knowledge", () => {
     expect(paused?.lead).toMatch(/^By mid-December 2025 the United States had paused talks/);
     const [, signed] = converse(real, ["who signed the uk deal", "by whom?"]);
     expect(signed?.intent).toBe("who-signed");
+    const [, , who] = converse(real, ["when was the japan deal signed", "where?", "who?"]);
+    expect(who?.intent).toBe("who-signed");
+    expect(who?.lead).toMatch(/Kimi Onoda/);
   });
 
   it("reads 'only in japan?' after a subject as whether that deal alone has it", async () => {
