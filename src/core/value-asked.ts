@@ -637,11 +637,19 @@ export const asksTime = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
 export function limitsSet(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[] {
   const patterns = patternsOf(ctx.knowledge);
   if (!limitAsked(query.tokens.join(" "), patterns)) return [];
+  return dealTextsGiving(ctx, deals, patterns.limitGiven, keptLimits);
+}
+
+/** The deal texts' passages of the deals asked (all, if none is) that give a value: read once per set of deals. */
+function dealTextsGiving(
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+  given: RegExp,
+  kept: ReturnType<typeof keptPer<KnowledgeLookups, string, Passage[]>>,
+): Passage[] {
   const of = deals.length > 0 ? deals : ctx.dealIds;
-  return keptLimits(ctx, of.join(" "), () =>
-    ctx
-      .passages({ deals: of })
-      .filter((passage) => inDealTexts(passage) && patterns.limitGiven.test(passage.text)),
+  return kept(ctx, of.join(" "), () =>
+    ctx.passages({ deals: of }).filter((passage) => inDealTexts(passage) && given.test(passage.text)),
   );
 }
 
@@ -689,12 +697,7 @@ export function frequenciesSet(
 ): Passage[] {
   const patterns = patternsOf(ctx.knowledge);
   if (!patterns.frequencyAsked.test(query.tokens.join(" "))) return [];
-  const of = deals.length > 0 ? deals : ctx.dealIds;
-  return keptFrequencies(ctx, of.join(" "), () =>
-    ctx
-      .passages({ deals: of })
-      .filter((passage) => inDealTexts(passage) && patterns.frequencyGiven.test(passage.text)),
-  );
+  return dealTextsGiving(ctx, deals, patterns.frequencyGiven, keptFrequencies);
 }
 
 /** `frequenciesSet`'s passages by the deals asked: the same for every question, read on the first that asks. */

@@ -1751,13 +1751,21 @@ function nothingFound(
     elsewhere.length > 0
       ? ` ${capitalised(inSentence(topics))} appears in ${dealsWith(ctx, elsewhere)}.`
       : "";
+  // The passages that give what is asked, as they stand, each deal they are of among the answer's deals.
+  const giving = (found: AnswerDraft, passages: readonly Passage[]) =>
+    paginate(
+      { ...found, deals: unique(passages.map((passage) => passage.deals[0] as DealId)) },
+      passages,
+      (passage) => excerptOf(ctx, passage),
+      options,
+    );
   // "How often is the UK deal reviewed?": the passages that say how often, in their own words.
   const often = onTopics ? [] : frequenciesSet(query, ctx, deals);
-  if (often.length > 0) {
-    const found = { ...answer, found: true, title: `${where} · how often`, lead: `How often, in ${where}:` };
-    const about = unique(often.map((passage) => passage.deals[0] as DealId));
-    return paginate({ ...found, deals: about }, often, (passage) => excerptOf(ctx, passage), options);
-  }
+  if (often.length > 0)
+    return giving(
+      { ...answer, found: true, title: `${where} · how often`, lead: `How often, in ${where}:` },
+      often,
+    );
   // "Which deals have deadlines?": the limits the texts set, in their own words.
   const limits = onTopics ? [] : limitsSet(query, ctx, deals);
   if (limits.length > 0) {
@@ -1781,12 +1789,7 @@ function nothingFound(
             : `The time limits set in ${where}:`,
       ...(verdict ? { verdict } : {}),
     };
-    return paginate(
-      { ...found, deals: unique(shown.map((passage) => passage.deals[0] as DealId)) },
-      shown,
-      (passage) => excerptOf(ctx, passage),
-      options,
-    );
+    return giving(found, shown);
   }
   // "Why doesn't the Korea deal cover fusion?": no text gives a reason for what a deal lacks.
   const whyUnsaid = query.tokens.includes("why") ? "The texts I hold do not say why. " : "";

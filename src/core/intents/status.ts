@@ -242,7 +242,10 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   const { meaningWords, quoteAsked, sayAsked, relations, timelineOrLimits, resumeAsked, inForceAsked } =
     ctx.vocabulary.phrasing;
   // Nor the words of asking whether work resumed ("no longer paused") or the deal is in force ("effective yet?").
-  const resuming = phrasesIn(query.tokens, [...resumeAsked, ...inForceAsked]).flatMap(tokenize);
+  const resuming = [
+    ...phrasesIn(query.tokens, resumeAsked),
+    ...phrasesIn(query.tokens, inForceAsked),
+  ].flatMap(tokenize);
   const notSubjects = new Set([
     ...meaningWords,
     ...quoteAsked,

@@ -55,10 +55,10 @@ export const whoSigned: Intent = {
  * "Who signed for Japan?", "Which Japanese minister signed?", "the US signatory": the side asked of a deal's
  * signatories ("for" a partner or the U.S., or a partner's or the U.S.'s word before a person), or null.
  */
-function sideAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): SideAsked | null {
+function signerSideAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): SignerSide | null {
   const { usSide } = ctx.vocabulary.phrasing;
   const people = new Set([...ctx.vocabulary.phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]);
-  const partnerAt = (at: number): SideAsked | null => {
+  const partnerAt = (at: number): SignerSide | null => {
     const reading = readings.find(
       (each) => (each.kind === "deal" || each.kind === "country") && tokenize(each.words)[0] === tokens[at],
     );
@@ -78,11 +78,11 @@ function sideAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): Si
 }
 
 /** A side of the deals' signatories: the U.S., or the partner of the deal `of` (a deal id or a country read). */
-type SideAsked = { side: "us" } | { side: "partner"; of: string };
+type SignerSide = { side: "us" } | { side: "partner"; of: string };
 
 /** The signatories of the side asked, first: "For Japan: Kimi Onoda (Minister of State …)."; "" when none is asked. */
 function sideSignersSaid(deals: readonly DealId[], query: ParsedQuery, ctx: KnowledgeLookups): string {
-  const asked = sideAsked(query, ctx);
+  const asked = signerSideAsked(query, ctx);
   if (!asked) return "";
   return deals
     .map((id) => {
