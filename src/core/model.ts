@@ -171,7 +171,9 @@ const KNOWN_WORD_LISTS = [
     "greetings thanks english foreignOnly signing signingParties personalEvents personalFacts relatives",
   ),
   ...listNames("deadlineYear signedLater signedEarlier order orderVerbs dealNouns later after titleWords"),
-  ...listNames("tags tagAuxiliaries meaningWords saying now offices noOne relations soleGap dealGap"),
+  ...listNames(
+    "tags tagAuxiliaries statedVerbs elidedOpeners meaningWords saying now offices noOne relations soleGap dealGap",
+  ),
   ...listNames("requests composing pieces future explaining uniqueAsked"),
 ];
 

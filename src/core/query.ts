@@ -80,6 +80,11 @@ export type ParsedQuery = {
   sectionAt: ReadonlySet<number>;
   /** How many of the last tokens are a tag making a statement a question ("…, right?"): see `tagLength`. */
   tag: number;
+  /**
+   * A statement asked as a question, by its tag ("…, right?") or by its question mark alone ("UK deal signed in
+   * September?"): its first word is a word of the claim, not one opening a question.
+   */
+  stated: boolean;
 };
 
 /** Reads a question: which intent, which deals, topics and other words. Intents are tried in the given order. */
@@ -268,6 +273,22 @@ export function parseQuery(
   const pick =
     afterLeadIn && named.length === 2 ? tokens.find((token) => /^(former|latter)$/.test(token)) : undefined;
   const meant = pick ? named.filter((_, i) => i === (pick === "latter" ? 1 : 0)) : named;
+  // "UK deal signed in September?", "The notice period is 90 days for the UK deal?": a statement with a verb of
+  // stating, asked by its question mark alone; not "korea 6g?" (no verb), "the deals are about what?", "since it
+  // is non-binding, can either side leave?" (a question inside) nor "any updates since it was signed?".
+  const rising =
+    !foreign &&
+    tag === 0 &&
+    intent.by !== "command" &&
+    /\?\s*$/.test(text) &&
+    !hasAnyOf([tokens[0] ?? "", opener ?? ""], phrasing.elidedOpeners) &&
+    !tokens.some(
+      (token) =>
+        QUESTION_WORDS.has(token) ||
+        (phrasing.yesNo.includes(token) && !phrasing.statedVerbs.includes(token)),
+    ) &&
+    !phrasing.yesNo.includes(opener ?? "") &&
+    hasAnyOf(tokens.slice(1), phrasing.statedVerbs);
   const given = new Set(tokens.filter((_token, i) => givenAsThing(tokens, i, phrasing)));
   const framing =
     given.size === 0 ? setOf(phrasing.framing) : new Set(phrasing.framing.filter((word) => !given.has(word)));
@@ -349,6 +370,7 @@ export function parseQuery(
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
               : (opener && phrasing.yesNo.includes(opener) && !askedToTell(tokens.slice(framed), phrasing)) ||
                 tag > 0 ||
+                rising ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
                 // "or not" after a question word asks that question ("What is the UK deal, binding or not?").
                 orNot.places.some((i) => tokens[i + 1] !== undefined || !QUESTION_WORDS.has(opener ?? ""))
@@ -367,6 +389,7 @@ export function parseQuery(
     inPhrases,
     sectionAt: sectionWords,
     tag,
+    stated: tag > 0 || rising,
   };
 }
 
@@ -608,9 +631,12 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
   return tokens.every((token) => words.has(token) || FILLER_WORDS.has(token));
 }
 
-/** "Does any deal cover biotech?", "Has any deal been paused?": a question opened by a word asking yes or no. */
+/**
+ * "Does any deal cover biotech?", "Has any deal been paused?": a question opened by a word asking yes or no, or a
+ * statement asked as one ("Kratsios signed every deal?", "all three cover fusion, right?").
+ */
 export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean =>
-  phrasing.yesNo.includes(query.tokens[0] ?? "");
+  phrasing.yesNo.includes(query.tokens[0] ?? "") || query.stated;
 
 /** "give a reason to leave": whether the word at `at` follows a verb of giving, a thing asked for, not framing. */
 export const givenAsThing = (tokens: readonly string[], at: number, phrasing: Phrasing): boolean =>

@@ -142,7 +142,7 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   // states what may happen, "the Korea deal has 180 days notice, right?" what it provides.
   const numbers = setOf(ctx.knowledge.valuesAsked.numbers);
   const valued = claim.some((word) => /\d/.test(word) || numbers.has(word));
-  const stated = query.tag > 0 && !valued && !claim.some((word) => MODALS.has(word));
+  const stated = query.stated && !valued && !claim.some((word) => MODALS.has(word));
   // "Is Korea leaving the deal?", "Is the UK deal being cancelled?": whether it is happening now; not "is the
   // notice period for leaving …" (a preposition makes the word a noun).
   const progressive = [...query.sectionAt].some(
@@ -845,7 +845,7 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
     query.tokens
       .filter(
         (token, i) =>
-          (i > 0 || query.tag > 0) &&
+          (i > 0 || query.stated) &&
           i < end &&
           !sectionWords.has(i) &&
           (signatory.has(token) ||

@@ -106,7 +106,7 @@ function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "le
   }
   const lead = `${[...byKind].map(([kind, ids]) => `${kind}: ${dealsWith(ctx, ids)}`).join("; ")}.`;
   // "Are all three deals MOUs?", "all three deals are MOUs, right?".
-  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing) || query.tag > 0;
+  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing) || query.stated;
   // The kind asked is the word the question ends on: "Are they MOUs?" is a No of the MOC, "Are they memoranda?" a
   // Yes of each; "Are they MOUs or MOCs?" asks which, and has no verdict.
   const named = new Set(kindsNamed(query, ctx, true).map((deal) => deal.document.abbreviation));
