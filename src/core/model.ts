@@ -183,7 +183,9 @@ const KNOWN_WORD_LISTS = [
  * "sole") or other languages' own ("nicht", "pas"), and a known word changes how a question in another language is read.
  */
 export const NOT_KNOWN_AS_WORDS = [
-  ...listNames("officeAsked languagesAsked countEnd pauseAsked pauseReported resumeAsked resumeReported"),
+  ...listNames(
+    "officeAsked languagesAsked countEnd pauseAsked pauseReported reasonAsked reasonGiven resumeAsked resumeReported",
+  ),
   ...listNames(
     "negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites cities occasions",
   ),

@@ -513,7 +513,12 @@ describe("a question whose lead would only introduce its excerpts", () => {
       ],
       ["How will the US and UK speed up reactor licensing?", /^The U\.S\.–UK .*within two years/],
       ["what does the korea deal say about moon to mars?", /^On space, the U\.S\.–Korea .*the Moon and Mars/],
-      ["why did the US pause the UK deal", /^By mid-December 2025 the United States had paused talks/],
+      // Why it was paused: the reason the report of the pause gives, not the sentence saying it was.
+      [
+        "why did the US pause the UK deal",
+        /^The reports I hold give this reason: “The New York Times reported that the UK's digital services tax/,
+      ],
+      ["What was the reason for the UK pause?", /^The reports I hold give this reason: “The New York Times/],
       [
         "what did the prime minister's spokesman say about the pause",
         /^Responding to reports of the pause, the Prime Minister's official spokesman/,

@@ -271,7 +271,8 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
  * the deals whose reports record a pause; "Has the US restarted the UK deal?" with no report of it: No, plainly.
  */
 function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lead {
-  const { pauseAsked, pauseReported, resumeAsked, resumeReported } = ctx.vocabulary.phrasing;
+  const { pauseAsked, pauseReported, resumeAsked, resumeReported, reasonAsked, reasonGiven } =
+    ctx.vocabulary.phrasing;
   const reported = (deal: DealId, words: readonly string[]) => reportOf(ctx, deal, words);
   // The deal named first is the one asked about: "paused like the UK's?" asks of the other; "Are the UK and Japan
   // deals paused?" asks of each.
@@ -319,6 +320,17 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const bySide = side.length === 0 || holdsAnyOf(said.replace(ctx.dealName(asked ?? ""), ""), side);
   if (pause && !tokenize(rest).some((word) => query.subjectTerms.includes(word)))
     return yesOrNoLead(bySide, `${said} `);
+  // "Why was the UK deal paused?": the reasons its report of the pause gives, or that it gives none.
+  const report = asked && phrasesIn(query.tokens, reasonAsked).length > 0 && reported(asked, pauseReported);
+  if (report) {
+    const reasons = report.text.split(FULL_STOP).filter((sentence) => holdsAnyOf(sentence, reasonGiven));
+    return {
+      lead:
+        reasons.length > 0
+          ? `The reports I hold give this reason: “${reasons.join(" ")}” `
+          : `The reports I hold give no reason for the pause. `,
+    };
+  }
   if (deals.every((deal) => paused.includes(deal))) return { lead: "" };
   const record = pauseRecord(ctx, paused);
   if (asked && !paused.includes(asked))
