@@ -1673,13 +1673,17 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
       passages.filter(({ passage }) => passage.deals[0] === deal).map(({ passage }) => ({ passage, deal })),
     ),
   );
+  // "What are the exit terms of the deals?": those held, and the deals of which the texts give none, said so.
+  const held = deals.filter((deal) => withDeal.some((entry) => entry.deal === deal));
+  const lacking = deals.filter((deal) => !held.includes(deal));
+  const gap = lacking.length > 0 ? ` (the texts I hold give none for ${dealNames(ctx, lacking, "or")})` : "";
   return paginate(
     {
       ...blankAnswer(query, "ask"),
       found: true,
-      title: `${partnerList(ctx, deals)} · ${labels}`,
-      lead: `${documents}The ${labels} of ${dealNames(ctx, deals, "and")}:`,
-      deals: [...new Set(withDeal.map((entry) => entry.deal))],
+      title: `${partnerList(ctx, held)} · ${labels}`,
+      lead: `${documents}The ${labels} of ${dealNames(ctx, held, "and")}${gap}:`,
+      deals: held,
     },
     withDeal,
     ({ passage, deal }) => excerptOf(ctx, passage, deal),
