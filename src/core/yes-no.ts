@@ -628,9 +628,11 @@ function endDateUnset(
   answer: AnswerDraft,
   ctx: KnowledgeLookups,
 ): { said: string; clause: string } | null {
-  const { expiryAsked } = ctx.vocabulary.phrasing;
+  const { expiryAsked, lastingAsked } = ctx.vocabulary.phrasing;
   const { deals } = answer;
-  if (deals.length === 0 || phrasesIn(query.tokens, expiryAsked).length === 0) return null;
+  // "How long does the UK deal last?" asks when it ends, as "When does it expire?" does.
+  const lasting = phrasesIn(query.tokens, ["how long"]).length > 0 && hasAnyOf(query.tokens, lastingAsked);
+  if (deals.length === 0 || (phrasesIn(query.tokens, expiryAsked).length === 0 && !lasting)) return null;
   const clauses = answer.excerpts.filter(
     (excerpt) =>
       excerpt.deal !== null &&
