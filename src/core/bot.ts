@@ -34,6 +34,7 @@ import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
+import { formatDate } from "./phrasing.js";
 import { present } from "./present.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
 import {
@@ -171,6 +172,21 @@ function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" 
  * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
  * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
  */
+/**
+ * "Which source says Japan joined the Genesis Mission?", "Who reported the pause?": the source of the first excerpt,
+ * the one that says it, named before the answer (vocabulary claimSourceAsked).
+ */
+function withSourceNamed(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  const [first] = answer.excerpts;
+  // "Which sources disagree?" asks of several sources, not which one says a thing.
+  const asked =
+    phrasesIn(query.tokens, ctx.vocabulary.phrasing.claimSourceAsked).length > 0 && !disputeAsked(query, ctx);
+  if (!asked || !answer.found || !first || isYesOrNo(answer.verdict)) return answer;
+  const { publisher, title, published, weight } = first.source;
+  const dated = published ? `, ${formatDate(published)}` : "";
+  return ledBy(answer, { lead: `The source: ${publisher}, “${title}” (${weight}${dated}).` });
+}
+
 function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
   if (!aside || !answer.found) return answer;
   const { lead } = answer;
@@ -607,7 +623,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       return pages;
     };
     const stated = withValueStated(query, corrected, ctx, laterPages);
-    const valued = withAside(stated, wordingUnheld(query, stated, ctx));
+    const valued = withSourceNamed(query, withAside(stated, wordingUnheld(query, stated, ctx)), ctx);
     // "Which deal was updated last?", "The Japan TPD of … — what are its areas?": a question for a thing has no Yes or No.
     const parts = askingPart(query.text).split(/\s[—–-]\s/);
     const firstWords = parts.map((part) => /^\W*(\w+)/.exec(part)?.[1]?.toLowerCase() ?? "");
