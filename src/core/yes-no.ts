@@ -481,10 +481,10 @@ function wholeSentence(part: string, text: string): string {
 
 /**
  * Words that make a sentence one of what must, is to, could or is planned to be done, not of what was ("could …
- * creating jobs", "future contributions to the Artemis program").
+ * creating jobs", "future contributions to the Artemis program"); not "a five-year plan to invest", a plan made.
  */
 export const TO_BE_DONE =
-  /\b(must|should|needs? to|has to|have to|is to|are to|could|might|may|would|future|planned|plans? to|intends? to|aims? to)\b/i;
+  /\b(must|should|needs? to|has to|have to|is to|are to|could|might|may|would|future|planned|(?<!\ban? (?:[\w-]+ )?)plans? to|intends? to|aims? to)\b/i;
 
 /** Within how many words of a word of setting up ("launch", "be set up") the thing set up is named. */
 const SET_UP_WITHIN = 5;

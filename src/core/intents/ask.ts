@@ -1470,8 +1470,15 @@ function coverageAnswer(
         ];
   const alsoIn = appearsIn.length > 0 ? `; it appears in ${dealsWith(ctx, appearsIn)}` : "";
   const nothingOn = unheardWith ? `“${askedWords(query, subject)}”` : what;
+  const nothing = `there is nothing on ${nothingOn} in ${notIn}${alsoIn}.`;
+  // "Did Korea join the Genesis Mission?" asks whether a country did a thing: texts silent on it are no No.
+  const doneByCountry =
+    happenedAsked(query, ctx) &&
+    !query.coverage &&
+    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+  const lead = doneByCountry ? { lead: `The texts I hold do not say so: ${nothing}` } : noLead(nothing);
   return {
-    ...decline(ctx, query, "ask", noLead(`there is nothing on ${nothingOn} in ${notIn}${alsoIn}.`), missing),
+    ...decline(ctx, query, "ask", lead, missing),
     suggestions:
       subject.topics.length > 0
         ? [compareAcross(what, subject.topics), ...suggestionsNear(ctx, missing, subject.topics).slice(0, 2)]
