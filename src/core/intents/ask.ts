@@ -826,7 +826,10 @@ function rank(
   // A common word meant as typed ("competing") is searched as typed, not as a word one letter away ("computing").
   const found = ctx.index.search(searchText, { deals, asTyped: ctx.vocabulary.meantAsTyped });
   const best = found.best || 1;
-  const termsNeeded = closest ? 1 : Math.ceil(terms.length / 2);
+  // "What did Microsoft pledge?": of two words asked, a passage with both makes one with either no answer.
+  const bothHeld =
+    !closest && terms.length === 2 && found.places.some((place) => found.termsMatchedAt(place) === 2);
+  const termsNeeded = closest ? 1 : bothHeld ? 2 : Math.ceil(terms.length / 2);
   const searchWords = new Set(tokenize(searchText)).size;
   const asked = query.topics;
 
