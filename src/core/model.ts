@@ -193,7 +193,9 @@ export const NOT_KNOWN_AS_WORDS = [
     "refusals premiseOpeners exclusion sourceFraming claimSourceAsked sayAsked quoteAsked wordsAsked firstOrLast middleRanks rankedAs",
   ),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
-  ...listNames("anyPart connectives placeWords placeEnds seasons beforeMonth datedBy signerFirst openFirst"),
+  ...listNames(
+    "anyPart connectives placeWords placeEnds seasons beforeMonth dateNouns datedBy signerFirst openFirst",
+  ),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
   ...listNames(
     "soleAfter noAnswerOffered beforeAnswer forAThing weighing degreeAsked eachAsked onSignatureAsked",

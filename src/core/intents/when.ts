@@ -134,12 +134,24 @@ export const when: Intent = {
         // "Which city was each signed in?": a record that names no city says so.
         const unnamed = (deal: Deal) =>
           asked.flatMap(({ part }) => (deal.signed[part] ? [] : [` Its record names no ${part}.`])).join("");
-        return deals
+        const records = deals
           .map(
             (deal) =>
               `${deal.partner}: ${weekday ? `${weekdayOf(deal.signed.date)} ` : ""}${formatDate(deal.signed.date)}, ${deal.signed.place}.${unnamed(deal)}`,
           )
           .join(" ");
+        // "Does the Japan MOC have a signature date?", "Is there a signing date?": a deal's record says Yes, when
+        // nothing but its date is asked: no date, place or signer claimed, nothing shared ("share a signing date").
+        const { dateNouns, onSignatureAsked } = ctx.vocabulary.phrasing;
+        const claimed = signingAsked(query, ctx);
+        const claims =
+          (claimed?.dates.length ?? 0) + (claimed?.places.length ?? 0) + (claimed?.people.length ?? 0);
+        const onlyDate =
+          hasAnyOf(query.tokens, dateNouns) &&
+          query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
+        return query.form === "yes-no" && onlyDate && claims === 0 && deals.length === 1
+          ? yesOrNoLead(true, records)
+          : records;
       },
     });
   },
