@@ -73,6 +73,9 @@ const AMOUNT = new Set(["much", "many"]);
 /** Words pointing at the previous question's subject: "what did they say about it?". */
 const POINTING = new Set(["it", "that", "this"]);
 
+/** Words pointing back at the place or time of the signing just given ("why there?", "why then?"). */
+const WHERE_OR_WHEN_GIVEN = new Set(["there", "then", "that", "place", "time", "day", "date"]);
+
 /** The word a follow-up about a deal's signers ("did she say anything?") stands for them by. */
 const SIGNATORIES = "signatories";
 
@@ -301,6 +304,16 @@ export function followUpQuestion(
   if (ofDevelopment) {
     const text = [...own.slice(0, it), ...development, ...own.slice(it + 1)];
     return { text: text.join(" "), carried: development };
+  }
+  // "why there?", "why then?" after "where was the UK deal signed?": why it was signed at that place or time.
+  const whyOfRecord =
+    SIGNING_INTENTS.has(previous.intent) &&
+    parts.who.length > 0 &&
+    hasAnyOf(own.slice(0, 1), phrasing.reasonAsked) &&
+    own.slice(1).every((word) => WHERE_OR_WHEN_GIVEN.has(word));
+  if (whyOfRecord) {
+    const carried = [...parts.who, "signed"];
+    return { text: ["why", "was", ...carried, ...own.slice(1)].join(" "), carried };
   }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;

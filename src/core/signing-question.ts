@@ -549,6 +549,11 @@ export function signedOnDate(deal: Deal, date: SigningAsked["dates"][number]): b
   return [date.year, date.month, date.day].every((part, k) => part === undefined || part === signedOn[k]);
 }
 
+/** Words pointing back at the place or time of a signing just given: "why there?", "why then?". */
+const POINTING_AT_RECORD = ["there", "then"];
+
+const NO_REASON = { lead: "The texts I hold give no reason; they record the signing:" };
+
 /**
  * An open question's false signer, place or date, corrected from the deal's record before the answer's own lead:
  * "Why did Biden sign the Japan deal?" → "No — the texts say otherwise: the U.S.–Japan TPD was signed by …". The
@@ -568,6 +573,11 @@ export function withSigningCorrected(
     const no = `${foreign.signer} signed the ${foreign.deal.name}; it was signed by ${signers}.`;
     return ledBy(record, query.form === "yes-no" ? noLead(`no ${no}`) : { lead: `No ${no}` });
   }
+  // "Why was the UK deal signed there?", "why then?" (after where or when it was signed): the place or time of its
+  // record, pointed back at; no text says why.
+  const why = hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.reasonAsked);
+  const pointedAt = why && hasAnyOf(query.tokens, POINTING_AT_RECORD) && mentionsSigning(query, ctx);
+  if (pointedAt && query.deals.length === 1) return ledBy(run("when", [...query.deals]), NO_REASON);
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
@@ -589,6 +599,11 @@ export function withSigningCorrected(
   // "Why didn't Trump sign the Japan deal?" when the record agrees he did not: no text says why.
   if (refusalAsked(query, ctx) && decided?.verdict === "no")
     return ledBy(run("who-signed", [deal.id]), { lead: `The texts I hold give no reason: ${decided.lead}` });
+  // "Why was the UK deal signed at Chequers?", "… in September?" when the record agrees: no text says why the
+  // place or the time, only what the record holds. (Why a signer signed is asked of the deal's purpose.)
+  const placeOrTime = assumed.people.length === 0 && assumed.places.length + assumed.dates.length > 0;
+  if (why && placeOrTime && decided?.verdict === "yes" && !signedAfterAll)
+    return ledBy(run("when", [deal.id]), NO_REASON);
   const correction =
     decided?.verdict === "no"
       ? decided.lead

@@ -408,10 +408,18 @@ describe("over the real knowledge", () => {
     ]);
     expect(when?.lead).toMatch(/On 4 June 2026/);
     expect(much?.query).toBe("how much genesis mission announced");
-    // "where was" goes with "where": "why there?" is no yes/no question ("was why there …").
+    // "where was" goes with "where": "why there?" is no yes/no question ("was why there …"); it asks why the deal
+    // was signed at the place just given, which no text says.
     const [, why] = converse(real, ["where was the uk deal signed", "why there?"]);
-    expect(why?.query).toBe("why there uk signed");
+    expect(why?.query).toBe("why was uk signed there");
     expect(why?.lead).not.toMatch(/^Yes —/);
+    expect(why?.lead).toMatch(
+      /^The texts I hold give no reason; they record the signing: United Kingdom: .*Chequers/,
+    );
+    const [, , whyThen] = converse(real, ["who signed the japan deal", "when?", "why then?"]);
+    expect(whyThen?.lead).toMatch(
+      /^The texts I hold give no reason; they record the signing: Japan: 28 October 2025/,
+    );
   });
 
   it("asks an amount in a word or two ('how much money?') of the thing named before", async () => {
