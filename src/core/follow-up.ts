@@ -315,6 +315,14 @@ export function followUpQuestion(
     const carried = [...parts.who, "signed"];
     return { text: ["why", "was", ...carried, ...own.slice(1)].join(" "), carried };
   }
+  // "what else happened that day?" after "where was the UK deal signed?": on the day it was signed.
+  const thatDay = own.findIndex(
+    (word, i) => POINTING.has(word) && (own[i + 1] === "day" || own[i + 1] === "date"),
+  );
+  if (SIGNING_INTENTS.has(previous.intent) && parts.who.length > 0 && thatDay >= 0) {
+    const carried = ["the", "day", ...parts.who, "was", "signed"];
+    return { text: [...own.slice(0, thatDay), ...carried, ...own.slice(thatDay + 2)].join(" "), carried };
+  }
   // "was it at Chequers?" after "who signed the UK deal?" asks a question of its own, of the same deal.
   const ownQuestion = yesNo && ownSubject;
   // "what did they say about it?": what was said of the previous subject, or of what the previous question asked.

@@ -198,7 +198,7 @@ export const FILLER_WORDS = new Set(
   `a m r re ve ll t don doesn didn isn aren wasn weren wouldn couldn shouldn hasn haven hadn about above across after again against all also am an and any are as ask at be because been before being below between
   both but by can could did do does doing down during each every few for from further get give had has have having he her
   here hers him his how i if in into is it its itself just know let like me more most my no nor not now of off on once
-  actually really truly literally basically even ever lol lmao ok okay wait huh hmm um uh eh
+  actually really truly literally basically even ever else lol lmao ok okay wait huh hmm um uh eh
   ones only or other exactly precisely our out over own everything might shall please same say says said she should show so some such tell than that the their
   them then there these they this those through to too under until up us very was we were what when where which while
   who whom why will with would you your yours yes hi hello hey yo whats thanks thank want need find look info information

@@ -483,6 +483,18 @@ describe("over the real knowledge", () => {
     expect(signed?.lead).toMatch(/Chequers/);
   });
 
+  it("reads 'that day' after a signing as the day that deal was signed", async () => {
+    const real = await realBot();
+    const [, uk] = converse(real, ["where was the uk deal signed", "what else happened that day?"]);
+    expect(uk?.intent).toBe("status");
+    expect(uk?.title).toMatch(/^On 18 September 2025/);
+    expect(uk?.lead).toMatch(/What the texts I hold record of 18 September 2025:$/);
+    const [, , japan] = converse(real, ["who signed the japan deal", "thanks", "what happened on that day?"]);
+    expect(japan?.title).not.toMatch(/^On /);
+    const [, sameDay] = converse(real, ["who signed the japan deal", "what happened on that day?"]);
+    expect(sameDay?.title).toMatch(/^On 28 October 2025/);
+  });
+
   it("carries the words of a section whole ('how?' after 'can it be ended?' asks of the exit terms)", async () => {
     const real = await realBot();
     const [, uk] = converse(real, ["can the uk deal be ended?", "how?"]);

@@ -133,6 +133,12 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   const { tokens } = query;
   const { happenWords } = ctx.vocabulary.phrasing;
   const since = tokens.includes("since");
+  // "What else happened on the day the UK deal was signed?", "… that day?" after its signing: that deal's date.
+  const [deal] = query.deals.length === 1 ? query.deals : [];
+  const signedOn = deal ? ctx.deal(deal)?.signed.date : undefined;
+  const dayAsked = hasAnyOf(tokens, ctx.vocabulary.phrasing.dateNouns) || tokens.includes("day");
+  if (signedOn && dayAsked && hasAnyOf(tokens, happenWords) && mentionsSigning(query, ctx))
+    return { prefix: signedOn, said: formatDate(signedOn), on: "On", since: false };
   if ((!since && !hasAnyOf(tokens, happenWords)) || mentionsSigning(query, ctx)) return null;
   // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
   const monthOf = (token: string) =>
