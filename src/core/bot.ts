@@ -1,7 +1,7 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
 import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
 import { bodiesRankedAsked } from "./bodies.js";
-import { isEmpty, subjectOf } from "./coverage.js";
+import { isEmpty, subjectOf, writtenAs } from "./coverage.js";
 import {
   asksConfirmation,
   asksForMore,
@@ -61,6 +61,7 @@ import {
   once,
   phrasesIn,
   setOf,
+  tokenize,
 } from "./text.js";
 import { asksExpansion, asksTime, limitsSet, withAlternativeStated, withValueStated } from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
@@ -559,6 +560,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       isEmpty(subjectOf(query)) &&
       phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).length === 0;
     if (countryOnly) return run({ ...query, form: "which-deal" }, options);
+    // "Is China mentioned as a threat?", "Does the Korea deal name China as a competitor?": a country no text
+    // names is named as nothing; asked without the role ("as a threat"), the answer is that it is not named.
+    const unnamedCountry = query.countries.find((country) => writtenAs(country, ctx) === null);
+    const countryAt = unnamedCountry ? query.tokens.indexOf(tokenize(unnamedCountry).at(-1) ?? "") : -1;
+    const roleAt = countryAt < 0 ? -1 : query.tokens.indexOf("as", countryAt);
+    if (query.form === "yes-no" && query.coverage && roleAt > 0)
+      return run(parse(query.tokens.slice(0, roleAt).join(" ")), options);
     // "Are the deals laws?", "Are the UK and Korea deals MOUs?" ask what kind of document each deal is: the section
     // of their documents answers.
     const kindOfNamed = query.form === "yes-no" && query.deals.length > 0 && kindPredicated(query, ctx);
