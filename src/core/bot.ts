@@ -26,7 +26,7 @@ import {
   weightAsked,
 } from "./intents/sources.js";
 import { signingPlaceAsked, status } from "./intents/status.js";
-import { topics } from "./intents/topics.js";
+import { areaCountAsked, topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, weekdayAsked, when } from "./intents/when.js";
 import { disputeAsked, partiesAsked, whoSigned } from "./intents/who-signed.js";
 import { KnowledgeLookups } from "./lookups.js";
@@ -299,6 +299,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     query.subjectTerms.every((term) => mostAsked.includes(term))
   )
     return "topics";
+  // "How many areas does each deal have?", "How many headings do the deals have?": each document's own outline.
+  if (aboutNothingElse && query.deals.length === 0 && areaCountAsked(query, ctx)) return "topics";
   const sourceAsked =
     officialAsked(query, ctx) || sourceItselfAsked(query, ctx) || weightAsked(query, ctx) !== null;
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";

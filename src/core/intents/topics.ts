@@ -3,6 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId } from "../model.js";
 import { dealList, dealNames } from "../phrasing.js";
+import type { ParsedQuery } from "../query.js";
 import { hasAnyOf } from "../text.js";
 import type { Intent } from "./intent.js";
 
@@ -12,7 +13,10 @@ export const topics: Intent = {
   examples: ["topics {deal}", "what does the {deal} deal cover?"],
   commands: ["topics", "areas", "scope", "covers"],
   run({ query, options, ctx }): AnswerDraft {
-    const asked = ctx.dealsAsked(query, options);
+    const named = ctx.dealsAsked(query, options);
+    // "How many areas does each deal have?": what each document lists, deal by deal, as when they are named.
+    const counted = areaCountAsked(query, ctx);
+    const asked = named.length === 0 && counted ? ctx.dealIds : named;
     const answer = blankAnswer(query, "topics");
     // "Which deal has the most areas?": each document groups its areas its own way (headings, points), so none is
     // said to have the most; what each lists is said, deal by deal.
@@ -41,6 +45,7 @@ export const topics: Intent = {
         title: `What ${dealNames(ctx, asked, "and")} cover${asked.length > 1 ? "" : "s"}`,
         lead: [
           ...(mostAsked && asked.length > 1 ? [noneBroadest] : []),
+          ...(counted && !mostAsked && asked.length > 1 ? [EACH_OWN_WAY] : []),
           ...asked.map((id) => outlineOf(ctx, id)),
         ].join(" "),
         items,
@@ -69,6 +74,13 @@ export const topics: Intent = {
     };
   },
 };
+
+const EACH_OWN_WAY = "Each document groups its areas its own way:";
+
+/** "How many areas does the UK deal have?", "how many headings do the deals have?": a count of a deal's areas. */
+export const areaCountAsked = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  query.tokens.includes("many") &&
+  hasAnyOf(query.tokens, [...ctx.vocabulary.phrasing.areaNouns, ...ctx.vocabulary.phrasing.headingNouns]);
 
 /**
  * What the document itself lists (its headings, "four headings: …"), which says what a count counts; the topics
