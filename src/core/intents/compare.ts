@@ -4,6 +4,7 @@ import {
   excerptOf,
   type Lead,
   noLead,
+  PAGE_SIZE,
   suggestionsNear,
   yesOrNoLead,
 } from "../answer-building.js";
@@ -171,7 +172,18 @@ function compared(request: IntentRequest): AnswerDraft {
     const lacks = shown ? parts.filter((part) => !has.includes(part)) : [];
     return { deal, row: shown ? row(deal, shown, heading) : row(deal, subject), has, lacks };
   });
-  const rows = byDeal.map((each) => each.row);
+  // "Compare the UK and Korea deals on AI and quantum": a deal with each part in a passage of its own shows each,
+  // under its own heading, while the answer keeps to a page of excerpts; a part not shown is noted.
+  let room = PAGE_SIZE - byDeal.length;
+  const shownToo = byDeal.map(({ has }) => {
+    const more = has.slice(1, 1 + Math.max(0, room));
+    room -= more.length;
+    return more;
+  });
+  const rows = byDeal.flatMap(({ deal, row: first }, i) => [
+    first,
+    ...(shownToo[i] ?? []).map((part) => row(deal, part, `${ctx.dealName(deal)} · ${describe(ctx, part)}`)),
+  ]);
   const reportedOnly = new Set(
     byDeal.filter(({ row }) => laterOnly(ctx.passage(row.excerpt?.passageId ?? ""))).map((each) => each.deal),
   );
@@ -180,9 +192,9 @@ function compared(request: IntentRequest): AnswerDraft {
     .map((each) => each.deal);
   const laterSaid =
     reportedOnly.size > 0 ? ` A later report on ${dealsWith(ctx, [...reportedOnly])} mentions it.` : "";
-  const notes = byDeal.flatMap(({ deal, has, lacks }) => [
+  const notes = byDeal.flatMap(({ deal, has, lacks }, i) => [
     ...has
-      .slice(1)
+      .slice(1 + (shownToo[i]?.length ?? 0))
       .map((part) => `The ${ctx.dealName(deal)} covers ${describe(ctx, part)} in another passage.`),
     ...lacks.map((part) => `${absent} ${describe(ctx, part)} found in the ${ctx.dealName(deal)} text.`),
   ]);
