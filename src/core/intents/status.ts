@@ -15,7 +15,7 @@ import {
   phrasesIn,
   tokenize,
 } from "../text.js";
-import { askedOfEach, happenedAsked } from "../yes-no.js";
+import { askedOfEach, happenedAsked, TO_BE_DONE } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -116,8 +116,10 @@ function newestAsked(request: IntentRequest): IntentRequest {
  */
 function pauseOf(request: IntentRequest): IntentRequest {
   const { query, options, ctx } = request;
-  const { pauseAsked, pauseReported } = ctx.vocabulary.phrasing;
-  if (ctx.dealsAsked(query, options).length > 0 || !holdsAnyOf(query.text, pauseAsked)) return request;
+  const { pauseAsked, pauseReported, resumeAsked } = ctx.vocabulary.phrasing;
+  // "What conditions did the US set for resuming?": resuming is asked of what was paused.
+  const asked = holdsAnyOf(query.text, pauseAsked) || holdsAnyOf(query.text, resumeAsked);
+  if (ctx.dealsAsked(query, options).length > 0 || !asked) return request;
   const paused = ctx.dealIds.filter((deal) => reportOf(ctx, deal, pauseReported) !== undefined);
   return paused.length > 0 ? { ...request, query: { ...query, deals: paused } } : request;
 }
@@ -288,10 +290,20 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   // "When did talks resume?", naming no deal: asked of every deal.
   const resumed = (asked ? [asked] : deals).some((deal) => reported(deal, resumeReported));
   const which = asked ? `the ${ctx.dealName(asked)}` : "any of the deals";
-  if (holdsAnyOf(query.text, resumeAsked) && !resumed)
-    return future
-      ? { lead: `The reports I hold give no date for work on ${which} to resume. ` }
-      : noLead(`no report I hold says work on ${which} has resumed or restarted. `);
+  if (holdsAnyOf(query.text, resumeAsked) && !resumed) {
+    if (future) return { lead: `The reports I hold give no date for work on ${which} to resume. ` };
+    // "What does the UK need to do for the deal to resume?", "What conditions were set for resuming?" ask no yes or
+    // no: what a report says must be done for it, then that none says it has been.
+    const none = `no report I hold says work on ${which} has resumed or restarted. `;
+    if (query.form === "yes-no") return noLead(none);
+    const reports = (asked ? [asked] : deals).flatMap((deal) =>
+      ctx.passages({ deals: [deal], sections: ["development"] }),
+    );
+    const condition = reports
+      .flatMap((passage) => passage.text.split(FULL_STOP))
+      .find((sentence) => holdsAnyOf(sentence, resumeAsked) && TO_BE_DONE.test(sentence));
+    return { lead: `${condition ? `${condition.trim()} ` : ""}${capitalised(none)}` };
+  }
   if (happenedAsked(query, ctx, "discontinuation"))
     return noLead(
       asked
