@@ -2,7 +2,7 @@ import { type Lead, noLead, yesOrNoLead } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage } from "../model.js";
 import { newestDevelopment } from "../overview.js";
-import { dealNames, dealsWith, formatDate, joinNames, MONTHS } from "../phrasing.js";
+import { dealNames, dealsWith, formatDate, joinNames, MONTHS, nameInSentence } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
 import {
@@ -33,11 +33,14 @@ export const status: Intent = {
     // "Is the Korea deal in effect?", "Is the UK deal still active?": the terms on which it becomes operative, then
     // the news.
     const inForce = phrasesIn(request.query.tokens, request.ctx.vocabulary.phrasing.inForceAsked).length > 0;
+    const told = toldBy(request);
     return factsAnswer(request, {
       sections: inForce ? ["operative", "development"] : ["development"],
       ...(inForce ? { leading: "operative" as const } : {}),
+      ...(told ? { answers: told.answers } : {}),
       title: "Latest developments",
       lead: (deals) => {
+        if (told) return told.lead;
         const unreported = unreportedAsked(request);
         const aside = unreported ? `The reports I hold do not mention “${unreported}”. ` : "";
         const state = stateLead(request, deals);
@@ -56,6 +59,46 @@ export const status: Intent = {
     });
   },
 };
+
+/**
+ * "Did TRT World report on the pause?", "Did CNA report the pause?": the reports of a pause that the publishers
+ * asked published, first, with Yes; or, when none did, the publishers that did (no No: they may have elsewhere).
+ */
+function toldBy({
+  query,
+  ctx,
+}: IntentRequest): { answers: (passage: Passage) => boolean; lead: Lead } | null {
+  const { pauseAsked, pauseReported, resumeAsked } = ctx.vocabulary.phrasing;
+  if (query.publishers.length === 0 || !holdsAnyOf(query.text, pauseAsked)) return null;
+  const publisherOf = (passage: Passage) => ctx.source(passage.sourceId)?.publisher ?? "";
+  // A report of the pause says so in its words or its headline ("UK seeks swift talks after US pauses …").
+  const pauseWords = [...pauseAsked, ...pauseReported, ...resumeAsked];
+  const ofPause = ctx.dealIds.flatMap((deal) =>
+    ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .filter((passage) =>
+        holdsAnyOf(`${passage.text} ${ctx.source(passage.sourceId)?.title ?? ""}`, pauseWords),
+      ),
+  );
+  const byAsked = (passage: Passage) => query.publishers.includes(publisherOf(passage));
+  const [first] = ofPause.filter(byAsked);
+  const asked = joinNames(query.publishers.map(nameInSentence));
+  if (first) {
+    const sentence = `“${first.text.split(FULL_STOP)[0]?.trim()}”`;
+    return {
+      answers: byAsked,
+      lead:
+        query.form === "yes-no"
+          ? yesOrNoLead(true, `${asked} reported it: ${sentence}`)
+          : { lead: `${capitalised(asked)} reported: ${sentence}` },
+    };
+  }
+  const others = joinNames([...new Set(ofPause.map(publisherOf))].map(nameInSentence));
+  return {
+    answers: (passage) => ofPause.includes(passage),
+    lead: { lead: `The reports of the pause I hold are from ${others}; none from ${asked}.` },
+  };
+}
 
 /** The first report of a development on a deal with any of the words ("paused", "resumed"). */
 const reportOf = (ctx: KnowledgeLookups, deal: DealId, words: readonly string[]) =>
