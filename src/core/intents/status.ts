@@ -61,15 +61,18 @@ export const status: Intent = {
 };
 
 /**
- * "Did TRT World report on the pause?", "Did CNA report the pause?": the reports of a pause that the publishers
- * asked published, first, with Yes; or, when none did, the publishers that did (no No: they may have elsewhere).
+ * "Did TRT World report on the pause?", "Did the New York Times report on the pause?", "Did anyone report it?": the
+ * reports of the pause that the publishers asked published, first, with Yes; the report citing a paper asked (in
+ * capitals: "The New York Times reported that …"); the publishers of them all. When the publisher asked has none
+ * held, the publishers that do (no No: it may have reported elsewhere).
  */
 function toldBy({
   query,
   ctx,
 }: IntentRequest): { answers: (passage: Passage) => boolean; lead: Lead } | null {
-  const { pauseAsked, pauseReported, resumeAsked } = ctx.vocabulary.phrasing;
-  if (query.publishers.length === 0 || !holdsAnyOf(query.text, pauseAsked)) return null;
+  const { pauseAsked, pauseReported, resumeAsked, saying } = ctx.vocabulary.phrasing;
+  const saidAsked = query.publishers.length > 0 || hasAnyOf(query.tokens, saying);
+  if (!saidAsked || !holdsAnyOf(query.text, pauseAsked)) return null;
   const publisherOf = (passage: Passage) => ctx.source(passage.sourceId)?.publisher ?? "";
   // A report of the pause says so in its words or its headline ("UK seeks swift talks after US pauses …").
   const pauseWords = [...pauseAsked, ...pauseReported, ...resumeAsked];
@@ -80,25 +83,47 @@ function toldBy({
         holdsAnyOf(`${passage.text} ${ctx.source(passage.sourceId)?.title ?? ""}`, pauseWords),
       ),
   );
-  const byAsked = (passage: Passage) => query.publishers.includes(publisherOf(passage));
-  const [first] = ofPause.filter(byAsked);
-  const asked = joinNames(query.publishers.map(nameInSentence));
-  if (first) {
-    const sentence = `“${first.text.split(FULL_STOP)[0]?.trim()}”`;
+  const of = (passages: readonly Passage[]) => (passage: Passage) => passages.includes(passage);
+  const answered = (answers: (passage: Passage) => boolean, said: string) => ({
+    answers,
+    lead: query.form === "yes-no" ? yesOrNoLead(true, said) : { lead: capitalised(said) },
+  });
+  const publishers = joinNames([...new Set(ofPause.map(publisherOf))].map(nameInSentence));
+  if (query.publishers.length > 0) {
+    const byAsked = (passage: Passage) => query.publishers.includes(publisherOf(passage));
+    const [first] = ofPause.filter(byAsked);
+    const asked = joinNames(query.publishers.map(nameInSentence));
+    if (first) return answered(byAsked, `${asked} reported it: “${first.text.split(FULL_STOP)[0]?.trim()}”`);
     return {
-      answers: byAsked,
-      lead:
-        query.form === "yes-no"
-          ? yesOrNoLead(true, `${asked} reported it: ${sentence}`)
-          : { lead: `${capitalised(asked)} reported: ${sentence}` },
+      answers: of(ofPause),
+      lead: { lead: `The reports of the pause I hold are from ${publishers}; none from ${asked}.` },
     };
   }
-  const others = joinNames([...new Set(ofPause.map(publisherOf))].map(nameInSentence));
-  return {
-    answers: (passage) => ofPause.includes(passage),
-    lead: { lead: `The reports of the pause I hold are from ${others}; none from ${asked}.` },
-  };
+  const cited = query.subjectTerms.filter((term) => !saying.includes(term) && !holdsAnyOf(term, pauseWords));
+  if (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term)))
+    return answered(of(ofPause), `${publishers} reported it.`);
+  // The paper is named in capitals: "the Prime Minister's official spokesman said" cites none.
+  const capitals = (sentence: string) =>
+    new Set((sentence.match(/\b\p{Lu}[\p{L}.]*/gu) ?? []).map((word) => word.toLowerCase()));
+  const citing = (sentence: string) =>
+    cited.length > 0 && cited.every((term) => capitals(sentence).has(term)) && holdsAnyOf(sentence, saying);
+  const relayed = ofPause.find((passage) => passage.text.split(FULL_STOP).some(citing));
+  const sentence = relayed?.text.split(FULL_STOP).find(citing)?.trim();
+  if (!relayed || !sentence) return null;
+  return answered(of([relayed]), `as ${nameInSentence(publisherOf(relayed))} reports it: “${sentence}”`);
 }
+
+/** Words asking whether anyone at all reported a thing: "did anyone report …?", "did the press cover …?". */
+const ANY_REPORTER = new Set([
+  "anyone",
+  "anybody",
+  "someone",
+  "somebody",
+  "press",
+  "media",
+  "newspaper",
+  "newspapers",
+]);
 
 /** The first report of a development on a deal with any of the words ("paused", "resumed"). */
 const reportOf = (ctx: KnowledgeLookups, deal: DealId, words: readonly string[]) =>
