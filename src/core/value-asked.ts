@@ -526,6 +526,9 @@ export function withValueStated(
   const searched = answer.intent === "ask" || answer.intent === "status";
   if (!answer.found || !searched || query.form === "yes-no" || answer.page.offset > 0) return answer;
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
+  // "When did Kratsios say that?": a lead that already dates what was asked ("The reports of it are dated …").
+  const dated = answer.intent === "ask" && patternsOf(ctx.knowledge).dayGiven.test(answer.lead);
+  if (dated && asksTime(query, ctx)) return answer;
   // A question whose lead only introduces the excerpts ("What … says on …:") is opened by the sentence that holds
   // words asked; words alone ("uk cyber") ask for the excerpts themselves.
   const asks = query.text.includes("?") || query.tokens.some((token) => QUESTION_WORDS.has(token));

@@ -519,6 +519,8 @@ describe("a question whose lead would only introduce its excerpts", () => {
         /^The reports I hold give this reason: “The New York Times reported that the UK's digital services tax/,
       ],
       ["What was the reason for the UK pause?", /^The reports I hold give this reason: “The New York Times/],
+      // "When did …?" asks a time as "When was …?" does.
+      ["When did the Korea working group launch?", /^Korea's science ministry announced on 21 February 2026/],
       [
         "what did the prime minister's spokesman say about the pause",
         /^Responding to reports of the pause, the Prime Minister's official spokesman/,
