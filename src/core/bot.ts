@@ -690,7 +690,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       query.offTopic || query.greeting
         ? null
         : (recordsAsked(query) ??
-          splitParts(query, parse, route, ctx.vocabulary.phrasing.dealNouns, (part, first) =>
+          splitParts(query, parse, route, ctx.vocabulary.phrasing, (part, first) =>
             parse(followUpQuestion(part, first, ctx.dealIds, ctx.vocabulary.phrasing).text),
           ));
     if (!parts) return run(query, options);

@@ -1,7 +1,8 @@
 import type { AnswerDraft, Excerpt, IntentName, Item } from "./answer.js";
 import { IN_ENGLISH, interleave, PAGE_SIZE, phrasedLead } from "./answer-building.js";
+import type { Phrasing } from "./model.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { hasAnyOf, QUESTION_WORDS, unique } from "./text.js";
+import { hasAnyOf, phrasesIn, QUESTION_WORDS, tokenize, unique } from "./text.js";
 
 /**
  * The parts of a question that asks several things ("who signed the korea deal and when?", "japan fusion and
@@ -12,12 +13,12 @@ export function splitParts(
   query: ParsedQuery,
   parse: (text: string) => ParsedQuery,
   route: (part: ParsedQuery) => IntentName,
-  dealNouns: readonly string[],
+  phrasing: Phrasing,
   /** The question a part that names only a deal stands for after the first ("and the Korea deal?"). */
   asFollowUp: (part: ParsedQuery, first: ParsedQuery) => ParsedQuery,
 ): ParsedQuery[] | null {
   const asked = askedClauses(query.text);
-  const clauses = asked ?? clausesAtAnd(query);
+  const clauses = asked ?? clausesAtAnd(query, phrasing.homeCountry);
   if (clauses.length < 2) return null; // one clause asks one thing: no need to read it again
   const parsed = withFirstAsked(clauses.map(parse), asFollowUp);
   // A later clause may ask in words of its own; a first one ("Why did Biden …") is the question's opening,
@@ -51,7 +52,7 @@ export function splitParts(
       ...(whichEach ? { form: "which-deal" as const } : {}),
       // "… and which deals cover quantum?" asks across the deals, whatever deal another part names; "… and which one
       // covers quantum?" asks of what the part before named ("the two headings in the Korea MOU"), in its deal.
-      deals: own.length > 0 || acrossDeals(part, dealNouns) || part.allDeals ? own : query.deals,
+      deals: own.length > 0 || acrossDeals(part, phrasing.dealNouns) || part.allDeals ? own : query.deals,
       countries: query.countries,
       ...(part.intentBy === "default" && part.form === "open"
         ? {
@@ -125,12 +126,23 @@ function askedClauses(text: string): string[] | null {
 }
 
 /** Clauses split at each "and" outside a vocabulary phrase. */
-function clausesAtAnd(query: ParsedQuery): string[] {
+function clausesAtAnd(query: ParsedQuery, homeCountry: readonly string[]): string[] {
   const clauses: string[][] = [[]];
-  // "how the Japan and Korea preambles describe …": an "and" between two deals' names joins them.
+  // "how the Japan and Korea preambles describe …": an "and" between two deals' names joins them; so does one
+  // between a deal's partner and the United States ("When did Korea and the US agree to …?").
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
-  const joinsDeals = (i: number) =>
-    dealWords.has(query.tokens[i - 1] ?? "") && dealWords.has(query.tokens[i + 1] ?? "");
+  const home = phrasesIn(query.tokens, homeCountry).map(tokenize);
+  const homeEndsAt = (end: number) =>
+    home.some((words) => words.every((word, k) => query.tokens[end - words.length + 1 + k] === word));
+  const homeStartsAt = (start: number) =>
+    home.some((words) => words.every((word, k) => query.tokens[start + k] === word));
+  const dealAt = (at: number) => dealWords.has(query.tokens[at] ?? "");
+  const joinsDeals = (i: number) => {
+    const after = query.tokens[i + 1] === "the" ? i + 2 : i + 1;
+    const left = dealAt(i - 1) || homeEndsAt(i - 1);
+    const right = dealAt(after) || homeStartsAt(after);
+    return left && right && (dealAt(i - 1) || dealAt(after));
+  };
   // "the link between the TPDs and AI": the "and" after "between" joins the two things it relates; "… and not
   // Japan" says what is not, of the same question.
   let between = false;
