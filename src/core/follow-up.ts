@@ -425,8 +425,10 @@ function oneOfThoseFound(
     (token, i) => PLACES.has(token) && /^(one|deal)$/.test(current.tokens[i + 1] ?? ""),
   );
   const topics = wordsReadAs(previous.readings, "topic");
-  if (!place || previous.form !== "which-deal" || current.deals.length > 0 || topics.length === 0)
-    return null;
+  // "the second one" after "which deals cover fusion?" (that deal's fusion) or after "list the deals" (that deal).
+  const ofList = previous.intent === "deals" && topics.length === 0;
+  const ofWhich = previous.form === "which-deal" && topics.length > 0;
+  if (!place || current.deals.length > 0 || !(ofList || ofWhich)) return null;
   const deal = dealsFound().at(PLACES.get(place) as number);
   if (!deal) return null;
   const carried = [deal, ...topics.flatMap(tokenize)];

@@ -192,6 +192,11 @@ describe("over the real knowledge", () => {
     const [, last] = converse(real, ["which deals mention quantum?", "the last one?"]);
     expect(last?.deals).toEqual(["korea"]);
     expect(last?.topics).toEqual(["quantum"]);
+    // After the list of deals: that deal of the list, and then "it" is that deal.
+    const [, second, signers] = converse(real, ["list the deals", "the second one", "who signed it"]);
+    expect(second?.deals).toEqual(["japan"]);
+    expect(signers?.intent).toBe("who-signed");
+    expect(signers?.deals).toEqual(["japan"]);
   });
 
   it("asks the previous question of every deal a follow-up names, and 'when?' of a name asked before", async () => {
