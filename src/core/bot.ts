@@ -282,6 +282,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
   const placeOrNews = query.intent === "status" || (query.intent === "when" && !mentionsSigning(query, ctx));
   if (placeOrNews && new Set(query.deals).size > 1 && compared) return "compare";
+  // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing.
+  if (query.intent === "when" && query.publishers.length > 0 && !mentionsSigning(query, ctx)) return "ask";
   // "Give me a timeline of the Korea deal": a deal whose texts set no time limits has its dates in order.
   const timeline = phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineOrLimits).length > 0;
   const ofDealAlone = query.topics.length + query.names.length === 0 && query.deals.length > 0;

@@ -282,8 +282,15 @@ export const ask: Intent = {
     if (query.topics.length === 0 && query.terms.every((term) => saying.has(term))) {
       // "What did the White House say about the Japan deal?": what that publisher's texts I hold say of it.
       const published = publishedPassages(query, deals, ctx);
-      if (published)
-        return passagesAnswer(published.title, published.lead, published.about, published.passages);
+      if (published) {
+        const dated = whenReported(query, published.passages, ctx);
+        return passagesAnswer(
+          published.title,
+          `${dated}${published.lead}`,
+          published.about,
+          published.passages,
+        );
+      }
     }
     if (query.topics.length === 0 && query.terms.length === 0) {
       // "summarise the deals", "a summary of all three", "What are the main commitments?": every deal's overview.
