@@ -1,5 +1,13 @@
 import type { Answer, AnswerDraft, AnswerOptions, Excerpt, IntentName, Suggestion } from "./answer.js";
-import { blankAnswer, coverageLine, isYesOrNo, ledBy, noLead, phrasedLead } from "./answer-building.js";
+import {
+  blankAnswer,
+  coverageLine,
+  decline,
+  isYesOrNo,
+  ledBy,
+  noLead,
+  phrasedLead,
+} from "./answer-building.js";
 import { bodiesRankedAsked } from "./bodies.js";
 import { isEmpty, subjectOf, writtenAs } from "./coverage.js";
 import {
@@ -173,6 +181,21 @@ function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" 
  * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
  * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
  */
+/**
+ * "Who proposed the TPDs?", "Whose idea were they?", "Who negotiated the UK deal?": a question of who made the
+ * deals (vocabulary authorshipAsked), naming no topic; the words asked, or null.
+ */
+function authorshipAsked(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  if (!/^(who|whose)$/.test(query.tokens[0] ?? "") || query.topics.length + query.names.length > 0)
+    return null;
+  // Of the deals themselves, not of a source ("Who wrote the govpulse summary?").
+  const ofDeals = query.deals.length > 0 || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+  if (!ofDeals || query.publishers.length > 0) return null;
+  const [asked] = phrasesIn(query.tokens, ctx.vocabulary.phrasing.authorshipAsked);
+  if (!asked) return null;
+  return asked === "idea" ? "conceived" : asked;
+}
+
 /**
  * "Which source says Japan joined the Genesis Mission?", "Who reported the pause?": the source of the first excerpt,
  * the one that says it, named before the answer (vocabulary claimSourceAsked).
@@ -554,6 +577,24 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       opensYesNo(query, ctx.vocabulary.phrasing) &&
       (signingAsked({ ...query, form: "yes-no" }, ctx)?.people.length ?? 0) > 0;
     if (signerOfAny) return run({ ...query, form: "yes-no", allDeals: true }, options);
+    // "Who proposed the TPDs?", "Who negotiated the UK deal?": no text says who made them, only who signed them.
+    const authored = authorshipAsked(query, ctx);
+    if (authored) {
+      const deals = query.deals.length > 0 ? query.deals : ctx.dealIds;
+      const them = deals.length === 1 ? "it" : "them";
+      const declined = decline(
+        ctx,
+        query,
+        "who-signed",
+        `The texts I hold do not say who ${authored} ${them}; they record only who signed ${them}.`,
+        deals,
+      );
+      const signed = deals.map((deal) => ({
+        label: `Who signed: ${ctx.deal(deal)?.partner}`,
+        query: `who signed ${deal}`,
+      }));
+      return { ...declined, suggestions: signed };
+    }
     // "Is Russia mentioned?": a country no deal is with, asked of no deal, is looked for in each deal, as "Does any
     // deal mention Russia?" asks.
     const countryOnly =

@@ -190,7 +190,7 @@ export const NOT_KNOWN_AS_WORDS = [
     "negations sole widening signerAsked recordAsked cityAsked venueAsked homeCountry sites cities occasions",
   ),
   ...listNames(
-    "refusals premiseOpeners exclusion sourceFraming claimSourceAsked sayAsked quoteAsked wordsAsked firstOrLast middleRanks rankedAs",
+    "refusals premiseOpeners exclusion sourceFraming claimSourceAsked authorshipAsked sayAsked quoteAsked wordsAsked firstOrLast middleRanks rankedAs",
   ),
   ...listNames("rankVerbs newestOrOldest earliestRank rankWords intervalAsked auxiliaries placeBefore"),
   ...listNames(
