@@ -530,7 +530,16 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
  */
 export function noneSignedAt(places: readonly PlaceAsked[], deals: readonly Deal[]): string | null {
   const [place] = places;
-  if (!place) return null;
+  if (!place || !deals.every((deal) => placeVerdict(places, deal) === "no")) return null;
+  return `no deal I hold was signed ${place.by === "at" ? "at" : "in"} ${placeName(place.words)}.`;
+}
+
+/** "Were any deals signed in Tokyo?": the deals whose record holds every place asked. */
+export const signedAt = (places: readonly PlaceAsked[], deals: readonly Deal[]): Deal[] =>
+  places.length === 0 ? [] : deals.filter((deal) => placeVerdict(places, deal) === "yes");
+
+/** Whether a deal's record holds the places asked ("yes"), rules them out ("no"), or cannot tell. */
+function placeVerdict(places: readonly PlaceAsked[], deal: Deal) {
   const asked: SigningAsked = {
     people: [],
     places: [...places],
@@ -539,8 +548,7 @@ export function noneSignedAt(places: readonly PlaceAsked[], deals: readonly Deal
     sole: false,
     soleDeal: false,
   };
-  if (!deals.every((deal) => signingLead(asked, deal)?.verdict === "no")) return null;
-  return `no deal I hold was signed ${place.by === "at" ? "at" : "in"} ${placeName(place.words)}.`;
+  return signingLead(asked, deal)?.verdict;
 }
 
 /** Whether a deal was signed on the date asked, by every part of it given ("2025", "October", "29"). */

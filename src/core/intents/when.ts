@@ -2,7 +2,7 @@ import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
 import { countWord, DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
-import { noneSignedAt, signedOnDate, signingAsked } from "../signing-question.js";
+import { noneSignedAt, signedAt, signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
@@ -33,6 +33,33 @@ export const when: Intent = {
     if (nowhere) {
       const records = when.run({ ...request, query: { ...query, form: "open", deals: [...ctx.dealIds] } });
       return ledBy(records, noLead(nowhere));
+    }
+    // "Were any deals signed in Tokyo?": Yes, with the records of those that were; "Were all three signed in
+    // Tokyo?" asks it of every deal: No, with where the others were. A city that names its deal ("Tokyo") is the
+    // place asked.
+    const cityNamed = (deal: Deal) =>
+      query.readings.some(
+        (reading) =>
+          reading.kind === "deal" &&
+          reading.as === deal.id &&
+          reading.words === deal.signed.city?.toLowerCase(),
+      );
+    const asksWhether =
+      query.form === "which-deal" && dates.length === 0 && opensYesNo(query, ctx.vocabulary.phrasing);
+    const places = signing?.places ?? [];
+    const there = !asksWhether
+      ? []
+      : places.length > 0
+        ? signedAt(places, ctx.knowledge.deals)
+        : ctx.knowledge.deals.filter(cityNamed);
+    if (there.length > 0) {
+      const ofEvery = query.allDeals && !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked);
+      const elsewhere = ctx.knowledge.deals.filter((deal) => !there.includes(deal));
+      const shown = ofEvery ? [...ctx.dealIds] : there.map((deal) => deal.id);
+      const records = when.run({ ...request, query: { ...query, form: "open", deals: shown } });
+      if (!ofEvery || elsewhere.length === 0) return { ...records, verdict: "yes" };
+      const said = elsewhere.map((deal) => `the ${deal.name} was signed at ${deal.signed.place}`);
+      return ledBy(records, noLead(`${said.join("; ")}.`));
     }
     // "Which deal was signed on a Tuesday?": the weekday of each record's date.
     const day = query.form === "which-deal" ? weekdayAsked(query) : undefined;
