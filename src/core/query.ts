@@ -635,8 +635,13 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
  * "Does any deal cover biotech?", "Has any deal been paused?": a question opened by a word asking yes or no, or a
  * statement asked as one ("Kratsios signed every deal?", "all three cover fusion, right?").
  */
-export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean =>
-  phrasing.yesNo.includes(query.tokens[0] ?? "") || query.stated;
+export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean => {
+  // "ok so does any deal cover biotech", "hey, were any signed in Tokyo?": words of no substance open nothing.
+  const opener = query.tokens.find(
+    (token) => !FILLER_WORDS.has(token) || QUESTION_WORDS.has(token) || phrasing.yesNo.includes(token),
+  );
+  return phrasing.yesNo.includes(opener ?? "") || query.stated;
+};
 
 /** "give a reason to leave": whether the word at `at` follows a verb of giving, a thing asked for, not framing. */
 export const givenAsThing = (tokens: readonly string[], at: number, phrasing: Phrasing): boolean =>
