@@ -138,7 +138,9 @@ function ownTextAnswer(
   deals: readonly DealId[],
   ctx: KnowledgeLookups,
 ): AnswerDraft | null {
-  const documentAsked = kindAsked(query, ctx) || hasAnyOf(query.tokens, ["text", "texts"]);
+  const documentAsked =
+    kindAsked(query, ctx) ||
+    hasAnyOf(query.tokens, ["text", "texts", ...ctx.vocabulary.phrasing.publicAsked]);
   if (deals.length === 0 || query.topics.length > 0 || !documentAsked) return null;
   const texts = deals.flatMap((id) => ownTexts(ctx, id));
   if (texts.length === 0) return null;
