@@ -850,7 +850,9 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
           (i > 0 || query.stated) &&
           i < end &&
           !sectionWords.has(i) &&
+          // "Is the UK deal the same as the Economic Prosperity Deal?": a sentence naming both does not say so.
           (signatory.has(token) ||
+            (token === "same" && query.tokens[i + 1] === "as") ||
             (!FILLER_WORDS.has(token) &&
               // "giving", "making": a word of no substance with its "e" dropped before "-ing" or "-ed".
               !FILLER_WORDS.has(stem(token)) &&
