@@ -197,7 +197,13 @@ export function followUpQuestion(
   if (ownWho && !ownSubject && !ownIntent && previous.intent === "compare" && compared) {
     const who = wordsReadAs(current.readings, "deal", "country");
     const alone = hasAnyOf(own, phrasing.sole) || parts.who.length === 0;
-    if (alone) return { text: [...who, ...parts.subject].join(" "), carried: parts.subject };
+    // "only uk and japan" after "compare ai across the deals": those deals compared; "only korea": that deal's.
+    const among =
+      who.length > 1
+        ? [...parts.intent, ...who.flatMap((words, i) => (i === 0 ? [words] : ["and", words]))]
+        : who;
+    if (alone)
+      return { text: [...among, ...parts.subject].join(" "), carried: [...parts.intent, ...parts.subject] };
     const carried = [...parts.intent, ...parts.who];
     return {
       text: [...carried, ...who, ...parts.subject].join(" "),

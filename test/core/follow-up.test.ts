@@ -307,6 +307,10 @@ describe("over the real knowledge", () => {
     const [, japan] = converse(real, ["compare uk and japan on fusion", "only japan"]);
     expect(japan?.intent).toBe("ask");
     expect(japan?.deals).toEqual(["japan"]);
+    // Two deals named alone: the comparison of those two.
+    const [, two] = converse(real, ["compare ai across the deals", "only uk and japan"]);
+    expect(two?.intent).toBe("compare");
+    expect(two?.deals).toEqual(["uk", "japan"]);
   });
 
   it("asks a comparison pointing back ('what do they share?') of the deals compared, and adds one named beside", async () => {
