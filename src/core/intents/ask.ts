@@ -76,6 +76,7 @@ import {
   stem,
   tokenize,
   unique,
+  writtenWords,
 } from "../text.js";
 import {
   asksTiming,
@@ -1338,16 +1339,21 @@ function coverageAnswer(
         lead: `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} what is to be:`,
         deals: [...deals],
       });
+    // "Did the UK deal create a joint benchmarking taskforce?" over "… with a joint benchmarking taskforce …": a
+    // thing the deal brings in ("a …") is one it plans, though no word says it was set up; no No.
+    const introduced = new RegExp(`\\ban? (?:[\\w-]+ )?["“]?${writtenWords(tokenize(what))}`, "i");
+    const brought = uncreated && found.some((entry) => entry.passages.some((p) => introduced.test(p.text)));
     const contradicted = differs
       ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
       : uncreated &&
+        !brought &&
         `the texts I hold of ${dealNames(ctx, deals, "and")} speak of ${what} but not of setting one up:`;
     return page(found, {
       title: `${partnerList(ctx, deals)} · ${what}`,
-      verdict: contradicted ? "no" : exact ? "yes" : undefined,
+      verdict: contradicted ? "no" : exact && !brought ? "yes" : undefined,
       lead: contradicted
         ? contradicted
-        : exact
+        : exact && !brought
           ? `${dealNames(ctx, deals, "and")} ${coveredAs(
               query,
               asked,
@@ -1356,7 +1362,9 @@ function coverageAnswer(
               found.flatMap((entry) => entry.passages),
               ctx,
             )}:`
-          : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
+          : brought
+            ? `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "brings" : "bring"} in a ${what}:`
+            : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
       deals: [...deals],
     });
   }
