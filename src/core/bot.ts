@@ -178,10 +178,6 @@ function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" 
 }
 
 /**
- * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
- * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
- */
-/**
  * "Who proposed the TPDs?", "Whose idea were they?", "Who negotiated the UK deal?": a question of who made the
  * deals (vocabulary authorshipAsked), naming no topic; the words asked, or null.
  */
@@ -211,6 +207,10 @@ function withSourceNamed(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
   return ledBy(answer, { lead: `The source: ${publisher}, “${title}” (${weight}${dated}).` });
 }
 
+/**
+ * A Yes or No, or a lead that answers by itself ("Japan: 28 October 2025, Tokyo."), opens the answer; what the
+ * texts do not name, or the language they are in, follows it. A lead that introduces excerpts comes last.
+ */
 function withAside(answer: AnswerDraft, aside: string | null): AnswerDraft {
   if (!aside || !answer.found) return answer;
   const { lead } = answer;

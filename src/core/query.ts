@@ -258,16 +258,9 @@ export function parseQuery(
   // "If both sides agree, can it end sooner?", "Of the UK and Korea deals, was the latter …?": the question opens
   // after its condition or the things it chooses among.
   const afterLeadIn = patternsOf(phrasing).leadIn.exec(text)?.[1]?.toLowerCase();
-  // "lol is trump in all of them", "ok so does japan cover fusion": words of no substance before it open nothing.
-  const opensAt = (from: number) =>
-    tokens.findIndex(
-      (token, i) =>
-        i >= from &&
-        (!FILLER_WORDS.has(token) || QUESTION_WORDS.has(token) || phrasing.yesNo.includes(token)),
-    );
   const opener = asksOnItsOwn
     ? tokens.find((_, i) => !aboutAsker.has(i))
-    : (afterLeadIn ?? tokens[opensAt(framed)] ?? tokens[framed]);
+    : (afterLeadIn ?? tokens[opensAt(tokens, framed, phrasing)] ?? tokens[framed]);
   // "Of …, was the latter signed in Gyeongju?": the one of two deals named that "the former" or "the latter" means,
   // after such a lead-in only ("signed by a former minister" keeps both).
   const pick =
@@ -635,13 +628,18 @@ function isGreeting(tokens: readonly string[], greetings: readonly string[]): bo
  * "Does any deal cover biotech?", "Has any deal been paused?": a question opened by a word asking yes or no, or a
  * statement asked as one ("Kratsios signed every deal?", "all three cover fusion, right?").
  */
-export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean => {
-  // "ok so does any deal cover biotech", "hey, were any signed in Tokyo?": words of no substance open nothing.
-  const opener = query.tokens.find(
-    (token) => !FILLER_WORDS.has(token) || QUESTION_WORDS.has(token) || phrasing.yesNo.includes(token),
+export const opensYesNo = (query: ParsedQuery, phrasing: Phrasing): boolean =>
+  phrasing.yesNo.includes(query.tokens[opensAt(query.tokens, 0, phrasing)] ?? "") || query.stated;
+
+/**
+ * Where a question opens, from `from` on: "lol is trump in all of them", "ok so does japan cover fusion" — words of
+ * no substance before a question word or a yes/no opener open nothing. -1 when nothing does.
+ */
+const opensAt = (tokens: readonly string[], from: number, phrasing: Phrasing) =>
+  tokens.findIndex(
+    (token, i) =>
+      i >= from && (!FILLER_WORDS.has(token) || QUESTION_WORDS.has(token) || phrasing.yesNo.includes(token)),
   );
-  return phrasing.yesNo.includes(opener ?? "") || query.stated;
-};
 
 /** "give a reason to leave": whether the word at `at` follows a verb of giving, a thing asked for, not framing. */
 export const givenAsThing = (tokens: readonly string[], at: number, phrasing: Phrasing): boolean =>

@@ -170,15 +170,16 @@ export const when: Intent = {
         // "Does the Japan MOC have a signature date?", "Is there a signing date?": a deal's record says Yes, when
         // nothing but its date is asked: no date, place or signer claimed, nothing shared ("share a signing date").
         const { dateNouns, onSignatureAsked } = ctx.vocabulary.phrasing;
+        const onlyDate =
+          query.form === "yes-no" &&
+          deals.length === 1 &&
+          hasAnyOf(query.tokens, dateNouns) &&
+          query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
+        if (!onlyDate) return records;
         const claimed = signingAsked(query, ctx);
         const claims =
           (claimed?.dates.length ?? 0) + (claimed?.places.length ?? 0) + (claimed?.people.length ?? 0);
-        const onlyDate =
-          hasAnyOf(query.tokens, dateNouns) &&
-          query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
-        return query.form === "yes-no" && onlyDate && claims === 0 && deals.length === 1
-          ? yesOrNoLead(true, records)
-          : records;
+        return claims === 0 ? yesOrNoLead(true, records) : records;
       },
     });
   },
