@@ -170,7 +170,7 @@ export function followUpQuestion(
     own.some((word) => OTHERS.has(word) && word !== "ones") &&
     own.every((word) => OTHERS.has(word) || FILLER_WORDS.has(word));
   if (ofOthers && others.length > 0) {
-    const who = others.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
+    const who = andJoined(others);
     return swapWho(previous, partsOf(previous).whoAt, who);
   }
   const asksSaid = asksWhatWasSaid(own, phrasing);
@@ -198,10 +198,7 @@ export function followUpQuestion(
     const who = wordsReadAs(current.readings, "deal", "country");
     const alone = hasAnyOf(own, phrasing.sole) || parts.who.length === 0;
     // "only uk and japan" after "compare ai across the deals": those deals compared; "only korea": that deal's.
-    const among =
-      who.length > 1
-        ? [...parts.intent, ...who.flatMap((words, i) => (i === 0 ? [words] : ["and", words]))]
-        : who;
+    const among = who.length > 1 ? [...parts.intent, ...andJoined(who)] : who;
     if (alone)
       return { text: [...among, ...parts.subject].join(" "), carried: [...parts.intent, ...parts.subject] };
     const carried = [...parts.intent, ...parts.who];
@@ -216,11 +213,7 @@ export function followUpQuestion(
   // "and japan?", "what about Japan and Korea?": the previous question as it was asked, about other deals.
   if (ownWho && !ownSubject && !ownIntent) {
     const who = wordsReadAs(current.readings, "deal", "country");
-    return swapWho(
-      previous,
-      parts.whoAt,
-      who.flatMap((words, i) => (i === 0 ? [words] : ["and", words])),
-    );
+    return swapWho(previous, parts.whoAt, andJoined(who));
   }
   // "and fusion?" after "does the Japan deal cover quantum?": the same question of coverage, of the subject named
   // (its word of covering kept).
@@ -418,7 +411,7 @@ function askedOfThoseFound(
   if (!pointsBack || current.topics.length + current.names.length > 0) return null;
   const found = dealsFound();
   if (found.length === 0) return null;
-  const deals = found.flatMap((deal, i) => (i === 0 ? [deal] : ["and", deal]));
+  const deals = andJoined(found);
   return { text: [...current.tokens, ...deals].join(" "), carried: [...found] };
 }
 
@@ -518,3 +511,7 @@ function partsOf(previous: ParsedQuery): Parts {
   const subject = previous.tokens.filter((_token, i) => subjectAt.has(i));
   return { intent, who, whoAt, subject, subjectAt };
 }
+
+/** Words for several deals, joined as a question joins them: ["uk", "and", "japan"]. */
+const andJoined = (words: readonly string[]): string[] =>
+  words.flatMap((word, i) => (i === 0 ? [word] : ["and", word]));

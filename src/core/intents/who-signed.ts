@@ -1,6 +1,6 @@
 import { disputeNotes } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import type { DealId } from "../model.js";
+import type { DealId, Signatory } from "../model.js";
 import { countWord, dealList, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
@@ -91,9 +91,7 @@ function sideSignersSaid(deals: readonly DealId[], query: ParsedQuery, ctx: Know
       if (asked.side === "partner" && asked.of !== id) return "";
       const signers = (deal?.signatories ?? []).filter((person) => person.side === asked.side);
       if (!deal || signers.length === 0) return "";
-      const names = signers
-        .map((person) => `${person.name} (${person.office})${person.disputed ? " [disputed]" : ""}`)
-        .join(" and ");
+      const names = signers.map(withOffice).join(" and ");
       const of = deals.length > 1 ? ` (${deal.label})` : "";
       return `For ${asked.side === "us" ? "the United States" : dealList(ctx, [id])}${of}: ${names}. `;
     })
@@ -105,7 +103,7 @@ function signatoriesSaid(deals: readonly DealId[], query: ParsedQuery, ctx: Know
   return deals
     .map((id) => {
       const deal = ctx.deal(id);
-      const names = deal?.signatories.map((s) => `${s.name} (${s.office})${s.disputed ? " [disputed]" : ""}`);
+      const names = deal?.signatories.map(withOffice);
       // "How many people signed it?": the signatories counted first.
       const count = query.tokens.includes("many") ? `${countWord(names?.length ?? 0)} signatories, ` : "";
       return `${deal?.partner}: ${count}${names?.join(" and ")}.`;
@@ -184,3 +182,7 @@ function disputesSaid(deals: readonly DealId[], ctx: KnowledgeLookups): string {
     ? `${said.join(" ")} `
     : `The sources I hold on ${dealNames(ctx, deals, "and")} do not differ on who signed. `;
 }
+
+/** "Kimi Onoda (Minister of State …)", marked where sources disagree about who signed. */
+const withOffice = (person: Signatory) =>
+  `${person.name} (${person.office})${person.disputed ? " [disputed]" : ""}`;
