@@ -5,7 +5,7 @@ import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
 import { dealList, formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { type ParsedQuery, wordingAskedFor, wordsReadAs } from "./query.js";
 import {
   dealsSignedBy,
   isPlace,
@@ -143,7 +143,8 @@ function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const superlative = tokens.some((token, i) => token === "most" && judging.has(tokens[i + 1] ?? ""));
   const asking =
     query.form !== "open" || superlative || /^(which|who|should|ought|how)$/.test(tokens[0] ?? "");
-  if (!asking) return false;
+  // "Is the UK deal described as historic?" asks whether the texts use the word, not what the bot thinks of it.
+  if (!asking || wordingAskedFor(query, ctx.vocabulary.phrasing) !== null) return false;
   // "Is it worth it?": a phrase of judging, whole.
   if (phrasesIn(tokens, ctx.vocabulary.phrasing.judgementWords).some((phrase) => phrase.includes(" ")))
     return true;

@@ -200,7 +200,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames(
     "soleAfter noAnswerOffered beforeAnswer forAThing weighing degreeAsked eachAsked onSignatureAsked",
   ),
-  ...listNames("onSignature ratification wordingAsked listRequests counterparts lackAsked"),
+  ...listNames("onSignature ratification wordingAsked wordingBefore listRequests counterparts lackAsked"),
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),

@@ -18,6 +18,7 @@ import {
   tokenize,
   unique,
   wordsOfPhrases,
+  writtenWords,
 } from "./text.js";
 import { type NameMatch, type Vocabulary, writtenUnspaced } from "./vocabulary.js";
 
@@ -452,6 +453,28 @@ function quotedTerms(text: string, terms: readonly string[]): string[] | null {
 /** The phrases a question puts in quotation marks, as their words. */
 export const quotedPhrases = (text: string): string[][] =>
   [...text.matchAll(/["“]([^"”]{3,})["”]/g)].map((match) => tokenize(match[1] ?? ""));
+
+/**
+ * The wording a question asks the texts to have: in quotation marks ("use the phrase 'reached the following
+ * understandings'"), or a word or three after a phrase giving it ("Is the UK deal described as historic?", "called a
+ * landmark by the White House?"), without an article before it or who is said to use it after.
+ */
+export function wordingAskedFor(query: ParsedQuery, phrasing: Phrasing): string | null {
+  const quoted = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
+  if (quoted) return quoted[1] ?? quoted[2] ?? null;
+  const tokens = query.tokens.slice(0, query.tokens.length - query.tag);
+  for (const phrase of phrasesIn(tokens, phrasing.wordingBefore)) {
+    const words = tokenize(phrase);
+    const rest = tokens.slice(indexOfSequence(tokens, words) + words.length);
+    const from = /^(a|an|the)$/.test(rest[0] ?? "") ? 1 : 0;
+    const to = rest.findIndex((word, at) => at >= from && /^(by|in|anywhere)$/.test(word));
+    const wording = rest.slice(from, to < 0 ? rest.length : to);
+    // As typed ("game-changing"), where the words stand together in the question.
+    const typed = new RegExp(writtenWords(wording), "i").exec(query.text);
+    if (wording.length > 0 && wording.length <= 3) return typed?.[0] ?? wording.join(" ");
+  }
+  return null;
+}
 
 /** Every word of the intents' commands and cues: what a typo may stand for besides the knowledge's words. */
 const cueWordsOf = once(

@@ -34,7 +34,13 @@ import {
   partnerList,
   titleCase,
 } from "./phrasing.js";
-import { dealsSplitByNegation, givenAsThing, type ParsedQuery, wordsReadAs } from "./query.js";
+import {
+  dealsSplitByNegation,
+  givenAsThing,
+  type ParsedQuery,
+  wordingAskedFor,
+  wordsReadAs,
+} from "./query.js";
 import {
   inRegion,
   mentionsSigning,
@@ -1649,24 +1655,25 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
  * deal asked by whether its texts have the words quoted, the deal named first deciding the Yes or No; a deal
  * without them is shown the closest words its texts quote.
  */
-function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  const match = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
-  const quoted = match?.[1] ?? match?.[2];
+export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const { wordingAsked, wordingBefore } = ctx.vocabulary.phrasing;
+  const quoted = wordingAskedFor(query, ctx.vocabulary.phrasing);
   const deals = [...new Set(query.deals)];
-  if (!quoted || deals.length === 0 || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.wordingAsked))
-    return null;
+  const asked = hasAnyOf(query.tokens, wordingAsked) || phrasesIn(query.tokens, wordingBefore).length > 0;
+  if (!quoted || deals.length === 0 || !asked) return null;
   const words = tokenize(quoted);
   const ownAmong = (deal: DealId, passages: readonly Passage[]) =>
     passages.filter((passage) => passage.deals.includes(deal) && passage.section !== "development");
   // Only passages with every word of the quote can have it: the others are never read.
   const withWords = ctx.passagesWith(words);
-  const had = new Map(
+  // Each deal's first passage with the words, in their order.
+  const having = new Map(
     deals.map((deal) => [
       deal,
-      ownAmong(deal, withWords).some((passage) => indexOfSequence(tokenize(passage.text), words) >= 0),
+      ownAmong(deal, withWords).find((passage) => indexOfSequence(tokenize(passage.text), words) >= 0),
     ]),
   );
-  const has = (deal: DealId) => had.get(deal) === true;
+  const has = (deal: DealId) => having.get(deal) !== undefined;
   const closest = (deal: DealId) => {
     // A quote sharing a word with the words asked is in a passage with that word; the first quote of all is
     // the closest only when none shares one, and then it is too far to show (unless nothing was asked).
@@ -1683,7 +1690,9 @@ function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   };
   const cites: Passage[] = [];
   const verdict = (deal: DealId) => {
-    if (has(deal)) return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
+    const own = having.get(deal);
+    if (own) cites.push(own);
+    if (own) return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
     const near = closest(deal);
     if (near) cites.push(near.passage);
     const theySay = near ? `; they say “${near.quote}”` : "";

@@ -1,6 +1,7 @@
 import type { AnswerDraft, AnswerOptions } from "../answer.js";
 import {
   blankAnswer,
+  citing,
   decline,
   excerptOf,
   interleave,
@@ -104,6 +105,7 @@ import {
   stemsAsked,
   TO_BE_DONE,
   weighsCoverage,
+  wordingLead,
 } from "../yes-no.js";
 import { topicsSaid } from "./compare.js";
 import type { Intent, IntentRequest } from "./intent.js";
@@ -143,6 +145,20 @@ export const ask: Intent = {
     const query = topicsAskedOf(whySigned(withoutSigningClause(request.query, ctx), ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
     const answer = blankAnswer(query, "ask");
+    // "Is the UK deal described as historic?": whether its texts have the word, with the passages that do.
+    const worded =
+      query.form === "yes-no" && phrasesIn(tokens, ctx.vocabulary.phrasing.wordingBefore).length > 0
+        ? wordingLead({ ...query, deals }, ctx)
+        : null;
+    if (worded) {
+      const title = `${partnerList(ctx, deals)} · wording`;
+      const { lead, verdict } = worded;
+      return citing(
+        { ...answer, found: true, title, lead, verdict, deals: [...deals] },
+        worded.cites ?? [],
+        ctx,
+      );
+    }
     const aboutProperty = query.topics.some((topic) =>
       ctx.vocabulary.phrasing.propertyTopics.includes(topic),
     );
