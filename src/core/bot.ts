@@ -42,7 +42,7 @@ import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
-import { formatDate } from "./phrasing.js";
+import { formatDate, titleCase } from "./phrasing.js";
 import { present } from "./present.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
 import {
@@ -66,6 +66,7 @@ import {
   FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
+  indexOfSequence,
   once,
   phrasesIn,
   setOf,
@@ -552,6 +553,39 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     return { ...answer, query: query.text, verdict: undefined, lead: `${said.replace(/:$/, ".")}${after}` };
   };
 
+  /**
+   * "… mention Russia as a threat?", "Is China called a rival in any deal?": the country asked, the role asked of it
+   * (its words, and the article before them) and the question without the role ("… mention Russia?", "Is China
+   * called in any deal?").
+   */
+  const countryRole = (query: ParsedQuery) => {
+    const { tokens } = query;
+    const end = tokens.length - query.tag;
+    for (const country of query.countries) {
+      const countryAt = tokens.indexOf(tokenize(country).at(-1) ?? "");
+      if (countryAt < 0) continue;
+      const after = tokens.slice(countryAt + 1, end);
+      // The role begins after "as" or after words giving a wording ("called", "described as").
+      const openers = ["as", ...phrasesIn(after, ctx.vocabulary.phrasing.wordingBefore)].map(tokenize);
+      const opened = openers
+        .map((words) => ({ words, at: indexOfSequence(after, words) }))
+        .filter(({ at }) => at >= 0)
+        .sort((one, other) => one.at - other.at)[0];
+      if (!opened) continue;
+      const from = countryAt + 1 + opened.at + opened.words.length;
+      const article = /^(a|an|the)$/.test(tokens[from] ?? "") ? `${tokens[from]} ` : "";
+      const roleFrom = from + (article ? 1 : 0);
+      const stop = tokens.findIndex((word, at) => at > roleFrom && /^(by|in|anywhere)$/.test(word));
+      const roleEnd = stop < 0 ? end : stop;
+      const role = tokens.slice(roleFrom, roleEnd);
+      // "Is China called a threat by the UK deal?" is asked again as "Is China mentioned by the UK deal?".
+      const before = tokens.slice(0, countryAt + 1 + opened.at);
+      const asked = opened.words.join(" ") === "as" ? before : [...before, "mentioned"];
+      if (role.length > 0) return { country, article, role, without: [...asked, ...tokens.slice(roleEnd)] };
+    }
+    return null;
+  };
+
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
     // "Does the UK deal involve the UK AI Safety Institute?": asked of the name the texts have, which is said.
     const premise = missingPremise(query, ctx);
@@ -607,11 +641,19 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     if (countryOnly) return run({ ...query, form: "which-deal" }, options);
     // "Is China mentioned as a threat?", "Does the Korea deal name China as a competitor?": a country no text
     // names is named as nothing; asked without the role ("as a threat"), the answer is that it is not named.
-    const unnamedCountry = query.countries.find((country) => writtenAs(country, ctx) === null);
-    const countryAt = unnamedCountry ? query.tokens.indexOf(tokenize(unnamedCountry).at(-1) ?? "") : -1;
-    const roleAt = countryAt < 0 ? -1 : query.tokens.indexOf("as", countryAt);
-    if (query.form === "yes-no" && query.coverage && roleAt > 0)
-      return run(parse(query.tokens.slice(0, roleAt).join(" ")), options);
+    // "Does the UK deal mention Russia as a threat?": one the texts name, but in no passage with the role's words,
+    // is shown where they name it, under a lead saying they do not call it that.
+    const { wordingBefore } = ctx.vocabulary.phrasing;
+    const roleAsked = query.coverage || phrasesIn(query.tokens, wordingBefore).length > 0;
+    const roled = query.form !== "open" && roleAsked ? countryRole(query) : null;
+    const written = roled ? writtenAs(roled.country, ctx) : null;
+    if (roled && (written === null || !ctx.anyHas([...tokenize(written), ...roled.role]))) {
+      const named = run(parse(roled.without.join(" ")), options);
+      if (written === null || !named.found) return named;
+      const called = `${titleCase(roled.country)} ${roled.article}“${roled.role.join(" ")}”`;
+      const lead = `The texts I hold do not call ${called}; where they name it:`;
+      return { ...named, query: query.text, verdict: undefined, lead };
+    }
     // "Are the deals laws?", "Are the UK and Korea deals MOUs?" ask what kind of document each deal is: the section
     // of their documents answers.
     const kindOfNamed = query.form === "yes-no" && query.deals.length > 0 && kindPredicated(query, ctx);
