@@ -23,6 +23,7 @@ import {
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
+  initialismsIn,
   once,
   phrasesIn,
   QUESTION_WORDS,
@@ -403,11 +404,15 @@ export function amountValue(text: string): number {
   return base * (scale[unit] ?? 1);
 }
 
-/** What the texts have, read once: sums (with the passages giving each), years, months, the deals' titles as stems. */
+/**
+ * What the texts have, read once: sums (with the passages giving each), years, months, the initials of their names
+ * (`initialismsIn`), the deals' titles as stems.
+ */
 type Facts = {
   amounts: Map<number, Passage[]>;
   years: Set<string>;
   months: Set<string>;
+  initialisms: Set<string>;
   titles: string[];
   titleWords: Set<string>;
 };
@@ -441,15 +446,18 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
     // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
     if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
   };
+  const initialisms = new Set<string>();
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
     read(passage.text, passage);
+    for (const each of initialismsIn(passage.text)) initialisms.add(each);
     read(passage.date ?? "");
     if (i % 200 === 199) yield;
   }
   for (const source of ctx.knowledge.sources) read(`${source.title} ${source.published}`);
   for (const deal of ctx.knowledge.deals) read(`${deal.signed.date} ${deal.document.title}`);
   const titleWords = new Set(titles.flat());
-  const facts = { titles: titles.map((title) => title.join(" ")), titleWords, amounts, years, months };
+  const titled = titles.map((title) => title.join(" "));
+  const facts = { titles: titled, titleWords, amounts, years, months, initialisms };
   knownFacts.set(ctx, facts);
   return facts;
 }
@@ -723,6 +731,8 @@ function unknownProperName(
         if (FILLER_WORDS.has(token) || FILLER_WORDS.has(stem(token)) || MONTHS_AND_DAYS.includes(token))
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
+        // "NYT": the initials of a name the texts have ("The New York Times").
+        if (/^\p{Lu}+$/u.test(word) && factsOf(ctx).initialisms.has(token)) continue;
         if (anyNameHas(people, token)) continue;
         return capitalisedRun(words, i);
       }

@@ -332,6 +332,24 @@ export function withQuotationOpened(sentence: string, text: string): string {
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Text to match literally inside a regular expression. */
+/**
+ * The initials of capitalised words standing together, lower-cased, two letters or more: "nyt" (and "tnyt",
+ * "ny" …) of "The New York Times".
+ */
+export function initialismsIn(text: string): string[] {
+  const runs = text.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)+/gu) ?? [];
+  return runs.flatMap((run) => {
+    const initials = run
+      .split(/\s+/)
+      .map((word) => word[0]?.toLowerCase() ?? "")
+      .join("");
+    const all: string[] = [];
+    for (let from = 0; from < initials.length - 1; from++)
+      for (let to = from + 2; to <= initials.length; to++) all.push(initials.slice(from, to));
+    return all;
+  });
+}
+
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**

@@ -12,6 +12,7 @@ import {
   FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
+  initialismsIn,
   phrasesIn,
   tokenize,
 } from "../text.js";
@@ -102,9 +103,13 @@ function toldBy({
   const cited = query.subjectTerms.filter((term) => !saying.includes(term) && !holdsAnyOf(term, pauseWords));
   if (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term)))
     return answered(of(ofPause), `${publishers} reported it.`);
-  // The paper is named in capitals: "the Prime Minister's official spokesman said" cites none.
+  // The paper is named in capitals, or by their initials ("NYT"): "the Prime Minister's official spokesman said"
+  // cites none.
   const capitals = (sentence: string) =>
-    new Set((sentence.match(/\b\p{Lu}[\p{L}.]*/gu) ?? []).map((word) => word.toLowerCase()));
+    new Set([
+      ...(sentence.match(/\b\p{Lu}[\p{L}.]*/gu) ?? []).map((word) => word.toLowerCase()),
+      ...initialismsIn(sentence),
+    ]);
   const citing = (sentence: string) =>
     cited.length > 0 && cited.every((term) => capitals(sentence).has(term)) && holdsAnyOf(sentence, saying);
   const relayed = ofPause.find((passage) => passage.text.split(FULL_STOP).some(citing));
