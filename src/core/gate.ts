@@ -108,11 +108,7 @@ export function declineGate(
     // A sum is a claim about a deal only when the question names one ("Did Korea pledge $350 billion?" asks of
     // an event the texts do not record, which they cannot deny).
     const { dealNouns, tagPronouns } = ctx.vocabulary.phrasing;
-    // "Is the Korea deal part of the tariff deal?", "Is it linked to the $350 billion investment?" ask what the
-    // deal belongs or relates to, which no text denies.
-    const partOf = query.tokens.findIndex((token, at) => token === "part" && query.tokens[at + 1] === "of");
-    const dealIsPart = partOf > 0 && [...dealNouns, ...tagPronouns].includes(query.tokens[partOf - 1] ?? "");
-    const belongs = dealIsPart || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.relations);
+    const belongs = belongingAsked(query, ctx);
     const there = (query.coverage && !belongs) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     const ofDeal = hasAnyOf(query.tokens, [...dealNouns, ...tagPronouns]);
     const claimed = ((premise.sum && ofDeal && !belongs) || (there && !named)) && query.form === "yes-no";
@@ -122,6 +118,17 @@ export function declineGate(
     return decline(ctx, query, intent, lead, deals);
   }
   return null;
+}
+
+/**
+ * "Is the Korea deal part of the tariff deal?", "Is it linked to the $350 billion investment?", "Are the TPDs part of
+ * a bigger strategy?": what a deal belongs or relates to, which no text's silence denies.
+ */
+export function belongingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { dealNouns, tagPronouns, relations } = ctx.vocabulary.phrasing;
+  const partOf = query.tokens.findIndex((token, at) => token === "part" && query.tokens[at + 1] === "of");
+  const dealIsPart = partOf > 0 && [...dealNouns, ...tagPronouns].includes(query.tokens[partOf - 1] ?? "");
+  return dealIsPart || hasAnyOf(query.tokens, relations);
 }
 
 /** A request to invent, to write or to act, which the bot refuses: it only quotes the texts. */

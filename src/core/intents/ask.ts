@@ -28,7 +28,7 @@ import {
   togetherInTexts,
   writtenAs,
 } from "../coverage.js";
-import { asTyped, countriesAsked, HAS_AMOUNT, heldAs, postOfSide, REFUSED } from "../gate.js";
+import { asTyped, belongingAsked, countriesAsked, HAS_AMOUNT, heldAs, postOfSide, REFUSED } from "../gate.js";
 import { DEVELOPMENT, type KnowledgeLookups, ONE_DEAL, QUOTE } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
 import { mergeAnswers } from "../multi-part.js";
@@ -1510,7 +1510,9 @@ function coverageAnswer(
     happenedAsked(query, ctx) &&
     !query.coverage &&
     !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
-  const lead = doneByCountry ? { lead: `The texts I hold do not say so: ${nothing}` } : noLead(nothing);
+  // "Is the UK deal part of a bigger strategy?": nor is their silence on what a deal belongs to.
+  const unsaid = doneByCountry || belongingAsked(query, ctx);
+  const lead = unsaid ? { lead: `The texts I hold do not say so: ${nothing}` } : noLead(nothing);
   return {
     ...decline(ctx, query, "ask", lead, missing),
     suggestions:

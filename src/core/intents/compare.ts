@@ -17,7 +17,7 @@ import {
   type Subject,
   subjectOf,
 } from "../coverage.js";
-import { headTitles } from "../gate.js";
+import { belongingAsked, headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
 import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
@@ -256,8 +256,11 @@ function compared(request: IntentRequest): AnswerDraft {
               known,
               covered,
               ctx,
-              // "compare which is longer": a command asks no yes or no either.
-              query.intentBy === "command" || QUESTION_WORDS.has(query.tokens[0] ?? ""),
+              // "compare which is longer": a command asks no yes or no either; nor does the texts' silence on
+              // what the deals belong to answer one.
+              query.intentBy === "command" ||
+                QUESTION_WORDS.has(query.tokens[0] ?? "") ||
+                (covered.length + reportedOnly.size === 0 && belongingAsked(query, ctx)),
               setUp.size > 0,
               ofEvery,
             );
