@@ -180,7 +180,7 @@ const AGENT_OR_MEANS = new Set(["by", "with", "through", "if", "when", "after", 
 const MODALS = new Set(["can", "could", "may", "might", "must", "shall", "should", "will", "would"]);
 
 /** Whether the question speaks of the deals in the plural ("the deals", "the TPDs"). */
-const namesDealsPlural = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+export const namesDealsPlural = (query: ParsedQuery, ctx: KnowledgeLookups) =>
   phrasesIn(query.tokens, ctx.vocabulary.phrasing.dealNouns).some((noun) => noun.endsWith("s"));
 
 /** What the texts say to a yes/no question: Yes or No with the deciding sentence, or null. */

@@ -17,6 +17,7 @@ import {
   stem,
   tokenize,
 } from "../text.js";
+import { namesDealsPlural } from "../yes-no.js";
 import { kindAsked } from "./deals.js";
 import type { Intent } from "./intent.js";
 
@@ -141,7 +142,9 @@ function ownTextAnswer(
   const documentAsked =
     kindAsked(query, ctx) ||
     hasAnyOf(query.tokens, ["text", "texts", ...ctx.vocabulary.phrasing.publicAsked]);
-  if (deals.length === 0 || query.topics.length > 0 || !documentAsked) return null;
+  if (query.topics.length > 0 || !documentAsked) return null;
+  // "Are the deals public?": every deal's, asked of them all.
+  if (deals.length === 0 && namesDealsPlural(query, ctx)) return ownTextAnswer(query, ctx.dealIds, ctx);
   const texts = deals.flatMap((id) => ownTexts(ctx, id));
   if (texts.length === 0) return null;
   const all = sourcesOf(ctx, deals).length;
