@@ -327,8 +327,19 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     return "topics";
   // "How many areas does each deal have?", "How many headings do the deals have?": each document's own outline.
   if (aboutNothingElse && query.deals.length === 0 && areaCountAsked(query, ctx)) return "topics";
+  // "Are all three deals public?": whether they are published, asked of nothing else, is asked of their texts.
+  const { publicAsked } = ctx.vocabulary.phrasing;
+  const publicOnly =
+    aboutNothingElse &&
+    !asksTime(query, ctx) &&
+    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dateNouns) &&
+    query.subjectTerms.length > 0 &&
+    query.subjectTerms.every((term) => publicAsked.includes(term));
   const sourceAsked =
-    officialAsked(query, ctx) || sourceItselfAsked(query, ctx) || weightAsked(query, ctx) !== null;
+    publicOnly ||
+    officialAsked(query, ctx) ||
+    sourceItselfAsked(query, ctx) ||
+    weightAsked(query, ctx) !== null;
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
   // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
   if (sameAreasAsked(query, ctx).length > 0) return "compare";

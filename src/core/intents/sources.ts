@@ -4,7 +4,7 @@ import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import { dealNames, formatDate, joinNames, nameInSentence, partnerList } from "../phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "../query.js";
+import { opensYesNo, type ParsedQuery, wordsReadAs } from "../query.js";
 import {
   byCodePoint,
   capitalised,
@@ -155,7 +155,7 @@ function ownTextAnswer(
     title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
     lead: `The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
     // "Is there an official text of the Korea deal?": there is, this.
-    ...(query.form === "yes-no" ? { verdict: "yes" as const } : {}),
+    ...(opensYesNo(query, ctx.vocabulary.phrasing) ? { verdict: "yes" as const } : {}),
     items: texts.map(itemOf),
     deals: [...deals],
   };
