@@ -306,6 +306,12 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const compared = phrasesIn(query.tokens, cues.compare ?? []).length > 0;
   const placeOrNews = query.intent === "status" || (query.intent === "when" && !mentionsSigning(query, ctx));
   if (placeOrNews && new Set(query.deals).size > 1 && compared) return "compare";
+  // "Did the UK and US agree to share AI models?": a cue of comparing as a verb of what one deal does ("to share")
+  // asks of that deal.
+  const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
+  const cueVerb = query.tokens[query.tokens.indexOf(tokenize(cue)[0] ?? "") - 1] === "to";
+  if (query.intent === "compare" && cueVerb && query.form === "yes-no" && new Set(query.deals).size === 1)
+    return "ask";
   // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing.
   if (query.intent === "when" && query.publishers.length > 0 && !mentionsSigning(query, ctx)) return "ask";
   // "Give me a timeline of the Korea deal": a deal whose texts set no time limits has its dates in order.
