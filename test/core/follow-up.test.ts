@@ -497,7 +497,16 @@ describe("over the real knowledge", () => {
     const [, uk] = converse(real, ["where was the uk deal signed", "what else happened that day?"]);
     expect(uk?.intent).toBe("status");
     expect(uk?.title).toMatch(/^On 18 September 2025/);
-    expect(uk?.lead).toMatch(/What the texts I hold record of 18 September 2025:$/);
+    expect(uk?.lead).toMatch(
+      /record of 18 September 2025, when the U.S.–UK Technology Prosperity Deal was signed:$/,
+    );
+    const [, , elsewise] = converse(real, [
+      "when was the uk deal signed",
+      "where?",
+      "anything else happen that day?",
+    ]);
+    expect(elsewise?.intent).toBe("status");
+    expect(elsewise?.title).toMatch(/^On 18 September 2025/);
     const [, , japan] = converse(real, ["who signed the japan deal", "thanks", "what happened on that day?"]);
     expect(japan?.title).not.toMatch(/^On /);
     const [, sameDay] = converse(real, ["who signed the japan deal", "what happened on that day?"]);

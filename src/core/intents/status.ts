@@ -273,7 +273,7 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
       lead: (deals) => ({
         verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
         lead: any
-          ? `${signed.map((deal) => `The ${deal.name} was signed on ${formatDate(deal.signed.date)}. `).join("")}What the texts I hold record ${then}:`
+          ? `What the texts I hold record ${then}${signed.length > 0 ? `, when ${joinNames(signed.map((deal) => `the ${deal.name}`))} ${signed.length > 1 ? "were" : "was"} signed` : ""}:`
           : `The texts I hold record nothing${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? "since " : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
       }),
       newestFirst: true,
