@@ -2,7 +2,7 @@ import type { Answer, IntentName, Reading } from "./answer.js";
 import type { DealId, Phrasing } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { FILLER_WORDS, hasAnyOf, indexOfSequence, QUESTION_WORDS, tokenize } from "./text.js";
+import { FILLER_WORDS, hasAnyOf, holdsAnyOf, indexOfSequence, QUESTION_WORDS, tokenize } from "./text.js";
 
 /**
  * The previous turn of a conversation, as a follow-up reads it: the question its answer answered (with
@@ -283,8 +283,12 @@ export function followUpQuestion(
   // the japan deal signed?", who signed it.
   const onlyWho = own.length > 0 && own.every((word) => BY_WHOM.has(word));
   if (onlyWho && previous.intent === "status") {
-    const carried = [...parts.intent, ...parts.subject, ...parts.who];
-    return { text: [...own, ...carried].join(" "), carried };
+    // "by whom?" after "tell me about the pause": who paused it, in the word the reports use ("paused").
+    const { pauseAsked, pauseReported } = phrasing;
+    const words = [...parts.intent, ...parts.subject, ...parts.who];
+    const ofPause = (word: string) => holdsAnyOf(word, pauseAsked);
+    const carried = words.map((word) => (ofPause(word) ? (pauseReported[0] ?? word) : word));
+    return { text: [...(words.some(ofPause) ? ["who"] : own), ...carried].join(" "), carried };
   }
   if (onlyWho && SIGNING_INTENTS.has(previous.intent) && parts.who.length > 0) {
     const carried = ["signed", ...parts.who];

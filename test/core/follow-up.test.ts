@@ -455,6 +455,8 @@ describe("over the real knowledge", () => {
     const [, , paused] = converse(real, ["is the uk deal paused", "why?", "by whom?"]);
     expect(paused?.intent).toBe("ask");
     expect(paused?.lead).toMatch(/^By mid-December 2025 the United States had paused talks/);
+    const [, told] = converse(real, ["tell me about the pause", "by whom?"]);
+    expect(told?.lead).toMatch(/^By mid-December 2025 the United States had paused talks/);
     const [, signed] = converse(real, ["who signed the uk deal", "by whom?"]);
     expect(signed?.intent).toBe("who-signed");
     const [, , who] = converse(real, ["when was the japan deal signed", "where?", "who?"]);
