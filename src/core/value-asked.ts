@@ -63,7 +63,7 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
       `^(which|what) (\\w+ )?(${anyOf(people)})\\b(?! (to people|documents?|texts?|statements?|sources?)\\b)`,
     ),
     sumAsked: new RegExp(
-      `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\b(${anyOf(sums)})\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (dollars|pounds|yen|won)\\b`,
+      `\\bhow much\\b(?! (time|longer|of)\\b)(?=.*${spent})|\\b(what|which) (sum|amount)\\b|\\b(${anyOf(sums)})\\b|\\ballocat(?=.*${spent})|${spent}.*\\ballocat|\\bhow many (?:(?:billion|million|trillion)s? )?(dollars|pounds|yen|won)\\b|\\bhow many (billion|million|trillion)s?\\b`,
     ),
     signatories: knowledge.deals.flatMap((deal) => deal.signatories.map((one) => one.name)),
     // The languages a text was written or signed in: not "large language models", nor "what language it uses on X".
@@ -242,9 +242,11 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     // "How much did Blackstone pledge?": the sum of someone the texts name, not of a deal.
     const party = namedParties(query, ctx);
     return {
-      // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits.
+      // A sum reported around the signing (the £150bn of company pledges) is not what the deal commits, nor is the
+      // sum of a plan reported later (the Genesis partnership's $1 billion).
       gives: (passage) =>
         passage.section !== "signing" &&
+        (party.length + query.names.length > 0 || passage.section !== "development") &&
         HAS_AMOUNT.test(passage.text) &&
         party.every((name) => ctx.hasWords(passage, [name.toLowerCase()])),
       unsaid:
