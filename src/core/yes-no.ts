@@ -37,6 +37,7 @@ import {
 import {
   dealsSplitByNegation,
   givenAsThing,
+  opensYesNo,
   type ParsedQuery,
   wordingAskedFor,
   wordsReadAs,
@@ -141,7 +142,10 @@ export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
  * it does not say; not "Did the UK deal include a termination clause?". With `section`, only of that section.
  */
 export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section?: Section): boolean {
-  if (query.form !== "yes-no" || (section && !query.sections.includes(section))) return false;
+  // "Has any deal been renewed?" asks it of each deal, as a yes/no question.
+  const yesNo =
+    query.form === "yes-no" || (query.form === "which-deal" && opensYesNo(query, ctx.vocabulary.phrasing));
+  if (!yesNo || (section && !query.sections.includes(section))) return false;
   const { happenedOpeners, provisionWords } = ctx.vocabulary.phrasing;
   const claim = query.tokens.slice(0, query.tokens.length - query.tag);
   // "Korea withdrew from the deal, right?": a statement of what happened, checked by its tag; "it can end, right?"

@@ -40,7 +40,7 @@ import {
   setOf,
   tokenize,
 } from "../text.js";
-import { creationAsked, deniesAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
+import { creationAsked, deniesAsked, happenedAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
 export const compare: Intent = {
@@ -257,10 +257,11 @@ function compared(request: IntentRequest): AnswerDraft {
               covered,
               ctx,
               // "compare which is longer": a command asks no yes or no either; nor does the texts' silence on
-              // what the deals belong to answer one.
+              // what the deals belong to, or on whether something happened ("Has any deal been renewed?").
               query.intentBy === "command" ||
                 QUESTION_WORDS.has(query.tokens[0] ?? "") ||
-                (covered.length + reportedOnly.size === 0 && belongingAsked(query, ctx)),
+                (covered.length + reportedOnly.size === 0 &&
+                  (belongingAsked(query, ctx) || happenedAsked(query, ctx))),
               setUp.size > 0,
               ofEvery,
             );
