@@ -310,10 +310,18 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   // "On what exact date …?": only a day of a month gives it.
   const exact = patterns.exactAsked.test(text);
   const limit = limitAsked(text, patterns);
+  // "When did talks on the UK deal start?": a date given of the event that happened, in its own word ("start"), not
+  // one given of another ("paused talks"); what will happen ("when does it expire?") is told by its terms.
+  const { tokens } = query;
+  const last = tokens[tokens.length - 1 - query.tag] ?? "";
+  const eventAsked =
+    tokens[0] === "when" && tokens[1] === "did" && ctx.vocabulary.phrasing.eventVerbs.includes(last);
+  const event = eventAsked ? last : undefined;
   if (patterns.timeAsked.test(text))
     return {
       gives: (passage) =>
-        (exact ? patterns.dayGiven : limit ? patterns.limitGiven : patterns.timeGiven).test(passage.text),
+        (exact ? patterns.dayGiven : limit ? patterns.limitGiven : patterns.timeGiven).test(passage.text) &&
+        (event === undefined || ctx.hasWords(passage, [event])),
       unsaid: exact ? "say the exact date" : "give a date or time limit for that",
       number: true,
       quotable: true,
