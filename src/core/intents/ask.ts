@@ -1708,7 +1708,11 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
   // "What kind of document is it?": each deal's record leads, unless words asked pick a passage ("the headline").
   const recorded = query.sections.includes("document") && query.form !== "yes-no" && !passages[0]?.terms;
   const records = deals.flatMap((id) => ctx.deal(id) ?? []).map(documentSaid);
-  const documents = recorded ? `${records.join(" ")} ` : "";
+  // "Why is Japan's an MOC?": no text says why a deal is the kind of document it is.
+  const why = hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.reasonAsked)
+    ? "The texts I hold do not say why. "
+    : "";
+  const documents = recorded ? `${why}${records.join(" ")} ` : "";
   const nothing = `Nothing on the ${labels} of ${dealNames(ctx, deals)} in the texts.`;
   if (passages.length === 0) return decline(ctx, query, "ask", nothing, asked);
   const withDeal = interleave(
