@@ -2,7 +2,7 @@ import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
 import type { Deal, Phrasing } from "../model.js";
 import { countWord, DAY_MS, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
-import { noneSignedAt, signedAt, signedOnDate, signingAsked } from "../signing-question.js";
+import { noneSignedAt, signatoriesNamed, signedAt, signedOnDate, signingAsked } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
@@ -175,7 +175,20 @@ export const when: Intent = {
           deals.length === 1 &&
           hasAnyOf(query.tokens, dateNouns) &&
           query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
-        if (!onlyDate) return records;
+        // "Where was Starmer when the Korea deal was signed?": where the deal was signed is not where someone who did
+        // not sign it was.
+        const elsewhere =
+          query.tokens[0] === "where"
+            ? signatoriesNamed(query, ctx).filter(
+                (person) => !deals.some((deal) => deal.signatories.some((own) => own.name === person.name)),
+              )
+            : [];
+        const were = elsewhere.length > 1 ? "were" : "was";
+        const unsaid =
+          elsewhere.length > 0
+            ? `The texts I hold do not say where ${joinNames(elsewhere.map((person) => person.name))} ${were}. `
+            : "";
+        if (!onlyDate) return `${unsaid}${records}`;
         const claimed = signingAsked(query, ctx);
         const claims =
           (claimed?.dates.length ?? 0) + (claimed?.places.length ?? 0) + (claimed?.people.length ?? 0);
