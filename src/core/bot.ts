@@ -18,7 +18,7 @@ import {
   markCarried,
   type TurnContext,
 } from "./follow-up.js";
-import { asTyped, declineGate, missingPremise, premiseAside, readFacts } from "./gate.js";
+import { asTyped, declineGate, initialismAsked, missingPremise, premiseAside, readFacts } from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare, lackBetweenAsked, lackingAsked, signersAsked } from "./intents/compare.js";
 import { deals, dealsOfKindNamed, kindAsked } from "./intents/deals.js";
@@ -604,6 +604,12 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
+    // "What's the NRF?": asked of the words the texts have for those initials, which are said.
+    const spelled = initialismAsked(query, ctx);
+    if (spelled) {
+      const read = run(parse(query.text.replace(spelled.typed, spelled.words)), options);
+      return withAside({ ...read, query: query.text }, `I read “${spelled.typed}” as “${spelled.words}”.`);
+    }
     // "Does the UK deal involve the UK AI Safety Institute?": asked of the name the texts have, which is said.
     const premise = missingPremise(query, ctx);
     const typed = premise?.held && premise.name ? asTyped(query.text, premise.name) : "";

@@ -419,7 +419,8 @@ type Facts = {
   amounts: Map<number, Passage[]>;
   years: Set<string>;
   months: Set<string>;
-  initialisms: Set<string>;
+  /** Each initialism's words; "" for the initials of more than one name. */
+  initialisms: Map<string, string>;
   titles: string[];
   titleWords: Set<string>;
 };
@@ -453,10 +454,14 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
     // The year of a MONTH_YEAR is a YEAR too: a text without one names no month of a year.
     if (dated.length > 0) for (const match of text.matchAll(MONTH_YEAR)) months.add(monthYear(match));
   };
-  const initialisms = new Set<string>();
+  const initialisms = new Map<string, string>();
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
     read(passage.text, passage);
-    for (const each of initialismsIn(passage.text)) initialisms.add(each);
+    // Initials of two different names ("FT": "Financial Times", "Future Together") stand for neither: "".
+    for (const [initials, words] of initialismsIn(passage.text)) {
+      const held = initialisms.get(initials);
+      initialisms.set(initials, held === undefined || held === words ? words : "");
+    }
     read(passage.date ?? "");
     if (i % 200 === 199) yield;
   }
@@ -630,6 +635,22 @@ function premiseMissing(
   return null;
 }
 
+/**
+ * "What's the NRF?": a word typed in capitals that no text has, but that is the initials of capitalised words one
+ * does ("National Research Foundation"): the word as typed and those words. Null otherwise.
+ */
+export function initialismAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { typed: string; words: string } | null {
+  for (const [typed = "", letters = ""] of query.text.matchAll(/\b(\p{Lu}{3,})s?\b/gu)) {
+    const token = letters.toLowerCase();
+    const words = factsOf(ctx).initialisms.get(token);
+    if (words && !ctx.knows(token)) return { typed, words };
+  }
+  return null;
+}
+
 /** How many names the texts lack one answer says. */
 const MAX_NAMES_SAID = 3;
 
@@ -739,7 +760,7 @@ function unknownProperName(
           continue;
         if (readWords.has(token) || asked.has(token) || ctx.knows(token)) continue;
         // "NYT": the initials of a name the texts have ("The New York Times").
-        if (/^\p{Lu}+$/u.test(word) && factsOf(ctx).initialisms.has(token)) continue;
+        if (/^\p{Lu}+\W*$/u.test(word) && factsOf(ctx).initialisms.has(token)) continue;
         if (anyNameHas(people, token)) continue;
         return capitalisedRun(words, i);
       }

@@ -333,20 +333,20 @@ export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${t
 
 /** Text to match literally inside a regular expression. */
 /**
- * The initials of capitalised words standing together, lower-cased, two letters or more: "nyt" (and "tnyt",
- * "ny" …) of "The New York Times".
+ * The initials of capitalised words standing together, lower-cased, two letters or more, each with the words it
+ * stands for: "nyt" for "New York Times" (and "tnyt", "ny" …) in "The New York Times".
  */
-export function initialismsIn(text: string): string[] {
+export function initialismsIn(text: string): Array<[initials: string, words: string]> {
   const runs = text.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)+/gu) ?? [];
   return runs.flatMap((run) => {
-    const initials = run
-      .split(/\s+/)
-      .map((word) => word[0]?.toLowerCase() ?? "")
-      .join("");
-    const all: string[] = [];
-    for (let from = 0; from < initials.length - 1; from++)
-      for (let to = from + 2; to <= initials.length; to++) all.push(initials.slice(from, to));
-    return all;
+    const words = run.split(/\s+/);
+    const found: Array<[string, string]> = [];
+    for (let from = 0; from < words.length - 1; from++)
+      for (let to = from + 2; to <= words.length; to++) {
+        const part = words.slice(from, to);
+        found.push([part.map((word) => word[0]?.toLowerCase() ?? "").join(""), part.join(" ")]);
+      }
+    return found;
   });
 }
 

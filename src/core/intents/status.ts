@@ -108,7 +108,7 @@ function toldBy({
   const capitals = (sentence: string) =>
     new Set([
       ...(sentence.match(/\b\p{Lu}[\p{L}.]*/gu) ?? []).map((word) => word.toLowerCase()),
-      ...initialismsIn(sentence),
+      ...initialismsIn(sentence).map(([initials]) => initials),
     ]);
   const citing = (sentence: string) =>
     cited.length > 0 && cited.every((term) => capitals(sentence).has(term)) && holdsAnyOf(sentence, saying);
