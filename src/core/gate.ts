@@ -419,7 +419,7 @@ type Facts = {
   amounts: Map<number, Passage[]>;
   years: Set<string>;
   months: Set<string>;
-  /** Each initialism's words; "" for the initials of more than one name. */
+  /** Each initialism of three letters or more, with its words; "" for the initials of more than one name. */
   initialisms: Map<string, string>;
   titles: string[];
   titleWords: Set<string>;
@@ -457,8 +457,10 @@ export function* readFacts(ctx: KnowledgeLookups): Generator<void, Facts> {
   const initialisms = new Map<string, string>();
   for (const [i, passage] of ctx.knowledge.passages.entries()) {
     read(passage.text, passage);
-    // Initials of two different names ("FT": "Financial Times", "Future Together") stand for neither: "".
+    // Initials of three letters or more (two, as "FT", stand for too many names); initials of two different names
+    // stand for neither: "".
     for (const [initials, words] of initialismsIn(passage.text)) {
+      if (initials.length < 3) continue;
       const held = initialisms.get(initials);
       initialisms.set(initials, held === undefined || held === words ? words : "");
     }

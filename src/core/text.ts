@@ -334,20 +334,26 @@ export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${t
 /** Text to match literally inside a regular expression. */
 /**
  * The initials of capitalised words standing together, lower-cased, two letters or more, each with the words it
- * stands for: "nyt" for "New York Times" (and "tnyt", "ny" …) in "The New York Times".
+ * stands for: of the whole run and of the runs it starts or ends with ("nyt" for "New York Times", "tnyt" …, in
+ * "The New York Times").
  */
 export function initialismsIn(text: string): Array<[initials: string, words: string]> {
-  const runs = text.match(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)+/gu) ?? [];
-  return runs.flatMap((run) => {
-    const words = run.split(/\s+/);
-    const found: Array<[string, string]> = [];
-    for (let from = 0; from < words.length - 1; from++)
-      for (let to = from + 2; to <= words.length; to++) {
-        const part = words.slice(from, to);
-        found.push([part.map((word) => word[0]?.toLowerCase() ?? "").join(""), part.join(" ")]);
-      }
-    return found;
-  });
+  const found: Array<[string, string]> = [];
+  // Read for every passage as the bot is built: written for speed (names in initials are written in ASCII).
+  for (const [run] of text.matchAll(/[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)+/g)) {
+    const words = run.split(" ");
+    const initials = words
+      .map((word) => word[0] ?? "")
+      .join("")
+      .toLowerCase();
+    // The run and the names it starts or ends with ("New York Times" in "The New York Times").
+    for (let cut = 1; cut < words.length - 1; cut++) {
+      found.push([initials.slice(cut), words.slice(cut).join(" ")]);
+      found.push([initials.slice(0, -cut), words.slice(0, -cut).join(" ")]);
+    }
+    found.push([initials, run]);
+  }
+  return found;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
