@@ -296,6 +296,8 @@ function kindPredicated(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
+  /** The words that cued the intent, if any. */
+  const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];
   // "Summarise all three deals", "Summarise each deal in one sentence": each deal told, not the deals compared.
   const told = phrasesIn(query.tokens, ctx.vocabulary.phrasing.explaining).length > 0;
@@ -308,8 +310,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (placeOrNews && new Set(query.deals).size > 1 && compared) return "compare";
   // "Did the UK and US agree to share AI models?": a cue of comparing as a verb of what one deal does ("to share")
   // asks of that deal.
-  const cue = query.readings.find((reading) => reading.kind === "intent")?.words ?? "";
-  const cueVerb = query.tokens[query.tokens.indexOf(tokenize(cue)[0] ?? "") - 1] === "to";
+  const cueWords = tokenize(cue?.words ?? "");
+  const cueVerb = query.tokens[query.tokens.indexOf(cueWords[0] ?? "") - 1] === "to";
   if (query.intent === "compare" && cueVerb && query.form === "yes-no" && new Set(query.deals).size === 1)
     return "ask";
   // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing.
@@ -341,11 +343,14 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dateNouns) &&
     query.subjectTerms.length > 0 &&
     query.subjectTerms.every((term) => publicAsked.includes(term));
+  // "Is this an official White House bot?" asks of the bot, not of the White House as a source.
+  const ofBot = cue?.as === "help" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.selfAsked);
   const sourceAsked =
-    publicOnly ||
-    officialAsked(query, ctx) ||
-    sourceItselfAsked(query, ctx) ||
-    weightAsked(query, ctx) !== null;
+    !ofBot &&
+    (publicOnly ||
+      officialAsked(query, ctx) ||
+      sourceItselfAsked(query, ctx) ||
+      weightAsked(query, ctx) !== null);
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
   // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
   if (sameAreasAsked(query, ctx).length > 0) return "compare";
