@@ -165,7 +165,7 @@ function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 }
 
 const NOT_PERSONAL =
-  "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, party, family or career of the people they name.";
+  "The texts do not say. They record the deals (what they cover, who signed them, when and where), not personal facts such as the pay, age, gender, party, family or career of the people they name.";
 
 /**
  * "How much is the OSTP director paid?", "is Kratsios married?", "when was Bae appointed?": a signatory's own
@@ -181,6 +181,7 @@ function asksPersonalFact(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   );
   const named = signatoriesNamed(query, ctx).length > 0;
   if (!atSigning && named && hasAnyOf(query.tokens, personalEvents)) return true;
+  if (atSigning && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signerKinds)) return true;
   // "How much funding is paid by the minister's department?" asks of the deal's money, not of a person.
   const aboutDeal = query.topics.length + query.sections.length > 0;
   if (aboutDeal || facts.length === 0) return false;
