@@ -87,13 +87,17 @@ export function countrySubject(country: string, query: ParsedQuery, ctx: Knowled
   if (!word || words.length > 1 || (!ofDeal && query.form !== "which-deal")) return null;
   // "Which TPD is with India?" asks for a deal with it, not for a mention of it.
   const at = query.tokens.indexOf(word);
-  if (
-    /^(with|between)$/.test(query.tokens[at - 1] ?? "") ||
-    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked)
-  ) {
-    return null;
-  }
+  const mentioned =
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked) || askedInDeals(country, query);
+  if (/^(with|between)$/.test(query.tokens[at - 1] ?? "") || !mentioned) return null;
   return writtenAs(word, ctx);
+}
+
+/** "Is Taiwan in any deal?", "Is Russia in the UK deal?": a country asked to be in the deals' texts. */
+export function askedInDeals(country: string, query: ParsedQuery): boolean {
+  const words = tokenize(country);
+  const at = indexOfSequence(query.tokens, words);
+  return at >= 0 && query.tokens[at + words.length] === "in";
 }
 
 /** The word the texts write a country in ("Russian" for Russia, "India" in "India AI Impact Summit"), or null. */

@@ -1,6 +1,6 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
-import { countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
+import { askedInDeals, countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
@@ -58,8 +58,10 @@ export function declineGate(
   if (asksPersonalFact(query, ctx)) return decline(ctx, query, intent, NOT_PERSONAL, deals);
   if (judgementAsked(query, ctx)) return decline(ctx, query, intent, NO_JUDGEMENT, deals);
   const countries = countriesAsked(query, ctx);
-  // "Does any deal mention China?" asks of the texts, not for a deal with China.
-  const mentioned = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
+  // "Does any deal mention China?", "Is Taiwan in any deal?" ask of the texts, not for a deal with China or Taiwan.
+  const mentioned =
+    countries.some((country) => askedInDeals(country, query)) ||
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked);
   const dealAsked = countries.some((country) => dealAskedWith(country, query, ctx));
   if (countries.length > 0 && deals.length === 0 && (!mentioned || dealAsked)) {
     return noDealWith(ctx, query, intent, countries);

@@ -293,8 +293,8 @@ export function parseQuery(
   // "Does Korea or Japan cover fusion?", "Is fusion in the Korea deal or only Japan?": which of the deals offered.
   const [left = [], right = []] = tokens.includes("or") ? splitAt(tokens, "or").slice(-2) : [];
   const dealWord = (token: string) => dealWords.has(token) || phrasing.dealNouns.includes(token);
-  // "Is biotech in the UK deal?", "Are space and fusion in the Korea deal?": topics, and nothing else, asked to be in
-  // a deal ask whether the deal covers them.
+  // "Is biotech in the UK deal?", "Are space and fusion in the Korea deal?", "Is Russia in any deal?": topics or
+  // countries, and nothing else, asked to be in a deal ask whether the deal covers them.
   const inAt = tokens.indexOf("in");
   const between = tokens
     .slice(1, inAt)
@@ -303,7 +303,11 @@ export function parseQuery(
   const inDealAsked =
     /^(is|are)$/.test(tokens[0] ?? "") &&
     tokens.slice(inAt + 1, inAt + 4).some(dealWord) &&
-    between.every((words) => read.some((reading) => reading.kind === "topic" && reading.words === words));
+    between.every((words) =>
+      read.some(
+        (reading) => (reading.kind === "topic" || reading.kind === "country") && reading.words === words,
+      ),
+    );
   const dealsOffered = left.slice(-2).some(dealWord) && right.slice(0, 3).some(dealWord);
   const whichDeal = has(phrasing.whichDeal) || (dealsOffered && new Set(dealsRead).size >= 2);
   // "Does the UK deal mention energy prices?", "Can the next president cancel the deals?" ask of a deal's texts
