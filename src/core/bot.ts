@@ -296,7 +296,7 @@ function kindPredicated(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
-  /** The words that cued the intent, if any. */
+  // The words that cued the intent, if any.
   const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];
   // "Summarise all three deals", "Summarise each deal in one sentence": each deal told, not the deals compared.

@@ -331,7 +331,6 @@ export function withQuotationOpened(sentence: string, text: string): string {
 /** The text with its first letter in capitals: "nothing on…" → "Nothing on…". */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** Text to match literally inside a regular expression. */
 /**
  * The initials of capitalised words standing together, lower-cased, two letters or more, each with the words it
  * stands for: of the whole run and of the runs it starts or ends with ("nyt" for "New York Times", "tnyt" …, in
@@ -356,6 +355,7 @@ export function initialismsIn(text: string): Array<[initials: string, words: str
   return found;
 }
 
+/** Text to match literally inside a regular expression. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**

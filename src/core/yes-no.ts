@@ -1695,8 +1695,10 @@ export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | n
   const cites: Passage[] = [];
   const verdict = (deal: DealId) => {
     const own = having.get(deal);
-    if (own) cites.push(own);
-    if (own) return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
+    if (own) {
+      cites.push(own);
+      return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
+    }
     const near = closest(deal);
     if (near) cites.push(near.passage);
     const theySay = near ? `; they say “${near.quote}”` : "";

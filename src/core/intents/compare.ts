@@ -80,10 +80,10 @@ function compared(request: IntentRequest): AnswerDraft {
   const split = splitByNegation(query, ctx.vocabulary.phrasing);
   if (split) return withoutAnswer(request, split);
   // "What's the difference between the MOU and MOC?": two kinds of document named, and no partner, compare the kinds.
-  const kindsNamed = new Set(dealsOfKindNamed(query, ctx).map((deal) => ctx.deal(deal)?.document.type));
+  const kindsOfDocument = new Set(dealsOfKindNamed(query, ctx).map((deal) => ctx.deal(deal)?.document.type));
   const partnerNamed = query.readings.some((reading) => reading.kind === "deal");
   const asked = subjectOf(query, ctx);
-  if (kindsNamed.size > 1 && !partnerNamed && query.sections.length === 0 && isEmpty(asked))
+  if (kindsOfDocument.size > 1 && !partnerNamed && query.sections.length === 0 && isEmpty(asked))
     return compared({ ...request, query: { ...query, sections: ["document"] } });
   const areasLacked = lackingAsked(query, ctx) || lackBetweenAsked(query, ctx);
   if ((isEmpty(asked) || areasLacked) && query.sections.length === 0)
