@@ -339,10 +339,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const { publicAsked } = ctx.vocabulary.phrasing;
   const publicOnly =
     aboutNothingElse &&
-    !asksTime(query, ctx) &&
-    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dateNouns) &&
     query.subjectTerms.length > 0 &&
-    query.subjectTerms.every((term) => publicAsked.includes(term));
+    query.subjectTerms.every((term) => publicAsked.includes(term)) &&
+    !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dateNouns) &&
+    !asksTime(query, ctx);
   // "Is this an official White House bot?" asks of the bot, not of the White House as a source.
   const ofBot = cue?.as === "help" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.selfAsked);
   const sourceAsked =
