@@ -27,6 +27,7 @@ import type { Intent } from "./intents/intent.js";
 import {
   citedSources,
   officialAsked,
+  rankedSourceAsked,
   sourceItselfAsked,
   sources,
   textLanguagesAsked,
@@ -348,6 +349,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const sourceAsked =
     !ofBot &&
     (publicOnly ||
+      rankedSourceAsked(query, ctx) ||
       officialAsked(query, ctx) ||
       sourceItselfAsked(query, ctx) ||
       weightAsked(query, ctx) !== null);
