@@ -129,7 +129,10 @@ export function declineGate(
 export function belongingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { dealNouns, tagPronouns, relations } = ctx.vocabulary.phrasing;
   const partOf = query.tokens.findIndex((token, at) => token === "part" && query.tokens[at + 1] === "of");
-  const dealIsPart = partOf > 0 && [...dealNouns, ...tagPronouns].includes(query.tokens[partOf - 1] ?? "");
+  // "Is Korea part of it?" (the Genesis Mission): a deal or its partner is what belongs.
+  const partners = wordsReadAs(query.readings, "deal");
+  const dealIsPart =
+    partOf > 0 && [...dealNouns, ...tagPronouns, ...partners].includes(query.tokens[partOf - 1] ?? "");
   return dealIsPart || hasAnyOf(query.tokens, relations);
 }
 
