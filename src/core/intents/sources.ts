@@ -97,15 +97,15 @@ function kindAnswer(
   };
 }
 
-/**
- * "Which source is the newest?", "the oldest source on the Japan deal": the dated source first or last, and the
- * date. Null unless one is asked.
- */
 /** "How old is the newest source?", "the oldest document": a source asked for by its rank in time. */
 export const rankedSourceAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   hasAnyOf(query.tokens, SOURCE_NOUNS) &&
   phrasesIn(query.tokens, ctx.vocabulary.phrasing.newestOrOldest).length > 0;
 
+/**
+ * "Which source is the newest?", "the oldest source on the Japan deal": the dated source first or last, and the
+ * date. Null unless one is asked.
+ */
 function rankedAnswer(
   query: ParsedQuery,
   deals: readonly DealId[],
