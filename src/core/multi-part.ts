@@ -132,10 +132,10 @@ function clausesAtAnd(query: ParsedQuery, homeCountry: readonly string[]): strin
   // between a deal's partner and the United States ("When did Korea and the US agree to …?").
   const dealWords = new Set(wordsReadAs(query.readings, "deal"));
   const home = phrasesIn(query.tokens, homeCountry).map(tokenize);
-  const homeEndsAt = (end: number) =>
-    home.some((words) => words.every((word, k) => query.tokens[end - words.length + 1 + k] === word));
-  const homeStartsAt = (start: number) =>
-    home.some((words) => words.every((word, k) => query.tokens[start + k] === word));
+  const homeFrom = (start: number, words: readonly string[]) =>
+    words.every((word, k) => query.tokens[start + k] === word);
+  const homeEndsAt = (end: number) => home.some((words) => homeFrom(end - words.length + 1, words));
+  const homeStartsAt = (start: number) => home.some((words) => homeFrom(start, words));
   const dealAt = (at: number) => dealWords.has(query.tokens[at] ?? "");
   const joinsDeals = (i: number) => {
     const after = query.tokens[i + 1] === "the" ? i + 2 : i + 1;

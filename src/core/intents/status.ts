@@ -110,12 +110,20 @@ function toldBy({
       ...(sentence.match(/\b\p{Lu}[\p{L}.]*/gu) ?? []).map((word) => word.toLowerCase()),
       ...initialismsIn(sentence).map(([initials]) => initials),
     ]);
-  const citing = (sentence: string) =>
-    cited.length > 0 && cited.every((term) => capitals(sentence).has(term)) && holdsAnyOf(sentence, saying);
-  const relayed = ofPause.find((passage) => passage.text.split(FULL_STOP).some(citing));
-  const sentence = relayed?.text.split(FULL_STOP).find(citing)?.trim();
-  if (!relayed || !sentence) return null;
-  return answered(of([relayed]), `as ${nameInSentence(publisherOf(relayed))} reports it: “${sentence}”`);
+  const citing = (sentence: string) => {
+    if (cited.length === 0 || !holdsAnyOf(sentence, saying)) return false;
+    const named = capitals(sentence);
+    return cited.every((term) => named.has(term));
+  };
+  const [relayed] = ofPause.flatMap((passage) =>
+    passage.text
+      .split(FULL_STOP)
+      .filter(citing)
+      .map((sentence) => ({ passage, sentence: sentence.trim() })),
+  );
+  if (!relayed) return null;
+  const { passage, sentence } = relayed;
+  return answered(of([passage]), `as ${nameInSentence(publisherOf(passage))} reports it: “${sentence}”`);
 }
 
 /** Words asking whether anyone at all reported a thing: "did anyone report …?", "did the press cover …?". */

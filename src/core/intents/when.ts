@@ -177,16 +177,16 @@ export const when: Intent = {
           query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
         // "Where was Starmer when the Korea deal was signed?": where the deal was signed is not where someone who did
         // not sign it was.
-        const elsewhere =
+        const bystanders =
           query.tokens[0] === "where"
             ? signatoriesNamed(query, ctx).filter(
                 (person) => !deals.some((deal) => deal.signatories.some((own) => own.name === person.name)),
               )
             : [];
-        const were = elsewhere.length > 1 ? "were" : "was";
+        const were = bystanders.length > 1 ? "were" : "was";
         const unsaid =
-          elsewhere.length > 0
-            ? `The texts I hold do not say where ${joinNames(elsewhere.map((person) => person.name))} ${were}. `
+          bystanders.length > 0
+            ? `The texts I hold do not say where ${joinNames(bystanders.map((person) => person.name))} ${were}. `
             : "";
         if (!onlyDate) return `${unsaid}${records}`;
         const claimed = signingAsked(query, ctx);
