@@ -214,6 +214,20 @@ export class KnowledgeLookups {
   }
 
   /**
+   * The sections a deal's texts held give nothing of, when every passage given sits in one of them (later
+   * developments aside); none otherwise. The Japan MOC's later sections were never read, so a working group the UK
+   * MOU sets up in its governance section is not one the Japan deal is known to lack.
+   */
+  sectionsUnheld(deal: DealId, passages: readonly Passage[]): Section[] {
+    const held = this.tables.byDeal.get(deal)?.bySection;
+    const sections = [...new Set(passages.map((passage) => passage.section))].filter(
+      (section) => section !== "development",
+    );
+    const unheld = sections.filter((section) => (held?.get(section)?.length ?? 0) === 0);
+    return unheld.length > 0 && unheld.length === sections.length ? unheld : [];
+  }
+
+  /**
    * Whether the passage at a position has the phrase word for word (stemmed, any punctuation between its words),
    * worked out once to check many passages.
    */

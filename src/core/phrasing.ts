@@ -1,5 +1,5 @@
 import type { KnowledgeLookups } from "./lookups.js";
-import type { Deal, DealId } from "./model.js";
+import { type Deal, type DealId, type Passage, type Section, sectionWords } from "./model.js";
 import { capitalised } from "./text.js";
 
 /** Sentences and names for answers, made from knowledge. */
@@ -42,6 +42,30 @@ export function dealsWith(ctx: KnowledgeLookups, deals: readonly DealId[]): stri
   return `the deal${deals.length === 1 ? "" : "s"} with ${dealList(ctx, deals)}`;
 }
 
+/** "The texts I hold of the deal with Japan do not give its exit terms." */
+export function notGivenSaid(
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+  sections: readonly Section[],
+): string {
+  const its = deals.length === 1 ? "its" : "their";
+  return `The texts I hold of ${dealsWith(ctx, deals)} do not give ${its} ${sectionWords(sections)}.`;
+}
+
+/**
+ * `notGivenSaid` of deals whose texts held give nothing of the sections the passages sit in (`sectionsUnheld`);
+ * null when the texts of any of them have those sections, or no deal is given.
+ */
+export function unheldSaid(
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+  passages: readonly Passage[],
+): string | null {
+  const unheld = deals.map((deal) => ctx.sectionsUnheld(deal, passages));
+  if (unheld.length === 0 || unheld.some((sections) => sections.length === 0)) return null;
+  return notGivenSaid(ctx, deals, [...new Set(unheld.flat())]);
+}
+
 /** Words as a title: "AUS" for short ones, "New Zealand" for the rest. */
 export function titleCase(words: string): string {
   return words.length <= 3
@@ -49,10 +73,10 @@ export function titleCase(words: string): string {
     : words.replace(/(^|[\s-])\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
-/** A topic label inside a sentence: "quantum technology", but "AI" and "6G" keep their capitals. */
 /** A name opening with "The" as it stands inside a sentence: "the White House". */
 export const nameInSentence = (name: string) => name.replace(/^The /, "the ");
 
+/** A topic label inside a sentence: "quantum technology", but "AI" and "6G" keep their capitals. */
 export function inSentence(label: string): string {
   return label.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word) => word.toLowerCase());
 }

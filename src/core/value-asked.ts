@@ -633,7 +633,7 @@ export const NO_FUNDS = "No funds are committed: ";
  * only repeat it.
  */
 export const SAYS_WHAT_IS_LACKING = new RegExp(
-  `^(The (texts|reports|sources) I hold (do not|name|list|record no|((of|on) .*? )?include no)|I don't rate|${NO_FUNDS})`,
+  `^(The (texts|reports|sources) I hold (((of|on) .*? )?(do not|include no)|name|list|record no)|I don't rate|${NO_FUNDS})`,
 );
 
 /**

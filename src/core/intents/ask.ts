@@ -42,8 +42,10 @@ import {
   inSentence,
   joinNames,
   nameInSentence,
+  notGivenSaid,
   partnerList,
   titleCase,
+  unheldSaid,
 } from "../phrasing.js";
 import {
   dealsSplitByNegation,
@@ -1482,12 +1484,21 @@ function coverageAnswer(
         entry.passages.every((passage) => !ctx.source(passage.sourceId)?.official),
       );
       const owner = dealNames(ctx, owners, "and");
-      return page(elsewhere, {
-        title: `${what} · ${partnerList(ctx, owners)}`,
-        verdict: "no",
-        lead: `${what} is not in ${notIn}; it is in ${reported ? `reports on ${owner}` : `${owner} text`}.`,
-        deals: owners,
-      });
+      const where = reported ? `reports on ${owner}` : `${owner} text`;
+      // "Is there a working group for the Japan deal?": where the others have it in sections the texts held of the
+      // deal asked never give, its texts do not say; no No.
+      const unheld = unheldSaid(
+        ctx,
+        missing,
+        elsewhere.flatMap((entry) => entry.passages),
+      );
+      const title = `${what} · ${partnerList(ctx, owners)}`;
+      return page(
+        elsewhere,
+        unheld
+          ? { title, lead: `${unheld} ${capitalised(what)} is in ${where}:`, deals: owners }
+          : { title, verdict: "no", lead: `${what} is not in ${notIn}; it is in ${where}.`, deals: owners },
+      );
     }
   }
   // "Nuclear weapons": a topic asked with a word the knowledge never uses is not that topic ("civil nuclear
@@ -1713,8 +1724,8 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
     ? "The texts I hold do not say why. "
     : "";
   const documents = recorded ? `${why}${records.join(" ")} ` : "";
-  const nothing = `Nothing on the ${labels} of ${dealNames(ctx, deals)} in the texts.`;
-  if (passages.length === 0) return decline(ctx, query, "ask", nothing, asked);
+  if (passages.length === 0)
+    return decline(ctx, query, "ask", notGivenSaid(ctx, deals, query.sections), asked);
   const withDeal = interleave(
     deals.map((deal) =>
       passages.filter(({ passage }) => passage.deals[0] === deal).map(({ passage }) => ({ passage, deal })),
@@ -1847,12 +1858,18 @@ function nothingFound(
   // "When will the UK deal be renewed?": the value asked is said to be unsaid first.
   const one = deals.length === 1 ? ctx.dealName(deals[0] as DealId) : null;
   const unsaid = valueUnsaid(query, [], ctx, one)?.said ?? "";
+  // "Does the Japan deal have a governance structure?": where the others have it in sections the texts held of the
+  // deal never give, they do not say it lacks it.
+  const givenElsewhere = query.topics.flatMap((topic) => ctx.passagesOn(topic, elsewhere));
+  const unheld = onTopics && elsewhere.length > 0 ? unheldSaid(ctx, deals, givenElsewhere) : null;
   return {
     ...answer,
     title: "Not found",
-    lead: onTopics
-      ? `${whyUnsaid}No commitment on ${topics} found in ${where}.${alsoIn}`
-      : `${unsaid}Nothing in ${where} matches “${matchedWords(query)}”. ${askHint(ctx, deals)}`,
+    lead: unheld
+      ? `${unheld}${alsoIn}`
+      : onTopics
+        ? `${whyUnsaid}No commitment on ${topics} found in ${where}.${alsoIn}`
+        : `${unsaid}Nothing in ${where} matches “${matchedWords(query)}”. ${askHint(ctx, deals)}`,
     deals: [...deals],
     topics: query.topics,
     suggestions: [...compare, ...suggestionsNear(ctx, deals, query.topics)].slice(0, 3),

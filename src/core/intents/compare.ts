@@ -19,8 +19,8 @@ import {
 } from "../coverage.js";
 import { belongingAsked, headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
-import { type DealId, type Passage, type Signatory, sectionWords } from "../model.js";
-import { countWord, dealList, dealsWith, joinNames } from "../phrasing.js";
+import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
+import { countWord, dealList, dealsWith, joinNames, notGivenSaid } from "../phrasing.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, type Split, splitByNegation } from "../query.js";
 import {
   dealsSignedBy,
@@ -148,13 +148,19 @@ function compared(request: IntentRequest): AnswerDraft {
     ofPart.set(deal, found);
     return found;
   };
-  // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read) neither
-  // has nor lacks what is asked there.
-  const unread = pool.filter(
-    (deal) => sections.length > 0 && ctx.passages({ deals: [deal], sections }).length === 0,
-  );
+  // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read), or of the
+  // sections where the other deals' texts have what is asked (a working group, in their governance sections),
+  // neither has nor lacks it.
+  const unheldOf = (deal: DealId): readonly Section[] => {
+    if (sections.length > 0) return ctx.passages({ deals: [deal], sections }).length === 0 ? sections : [];
+    if (parts.length > 1 || best(deal, subject)) return [];
+    const others = pool.flatMap((other) => (other === deal ? [] : (best(other, subject) ?? [])));
+    return ctx.sectionsUnheld(deal, others);
+  };
+  const unheld = new Map(pool.map((deal) => [deal, unheldOf(deal)]));
+  const unread = pool.filter((deal) => (unheld.get(deal)?.length ?? 0) > 0);
   const unreadSaid = (deals: readonly DealId[]) =>
-    `The texts I hold of ${dealsWith(ctx, deals)} do not give its ${sectionNames}.`;
+    notGivenSaid(ctx, deals, [...new Set(deals.flatMap((deal) => unheld.get(deal) ?? []))]);
   const row = (deal: DealId, part: Subject, heading = ctx.dealName(deal)): CompareRow => {
     const passage = best(deal, part);
     const about = part === subject ? what : describe(ctx, part);
