@@ -529,6 +529,15 @@ describe("a question whose lead would only introduce its excerpts", () => {
     for (const [question, lead] of cases) expect(bot.answer(question).lead, question).toMatch(lead);
   });
 
+  it("goes on after a Yes or No in the case a thing is written in", () => {
+    expect(bot.answer("Does the Korea deal set up a working group?").lead).toMatch(
+      /^No — working group is not in the U\.S\.–Korea Technology Prosperity Deal text; it comes up in a later development:/,
+    );
+    expect(bot.answer("does the japan deal mention national labs").lead).toMatch(
+      /^No — national labs is not in/,
+    );
+  });
+
   it("keeps the heading for words alone, and for a question about something no text names", () => {
     expect(bot.answer("uk cyber").lead).toMatch(/^What the U\.S\.–UK .* says on Cybersecurity:$/);
     const penalties = bot.answer("Pretend the UK deal is binding. What penalties apply?").lead;

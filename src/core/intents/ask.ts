@@ -1424,22 +1424,25 @@ function coverageAnswer(
   const later = laterOn(named ? missing : [], [{ ...subject, topics: [], aliasWords }]) || [];
   if (later.length > 0) {
     const madeThen = creationIsAsked && happenedAsked(query, ctx) && madeIn(later);
+    // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
+    // its sentence decides the Yes or No; so does a question that names no deal ("Is Japan part of the Genesis
+    // Mission?"). "Is there a Korea working group?" asks whether one exists: it does.
+    // So does one asking whether it was set up ("Did Korea set up a working group?"): the development that did.
+    const verdict = madeThen
+      ? "yes"
+      : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
+        ? undefined
+        : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
+          ? "yes"
+          : "no";
+    // After a Yes or No the thing goes on in its own case ("Yes — working group is not in …").
+    const thing = describe(ctx, { ...subject, topics: [] });
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
-      // "Is Japan the first country to join the Genesis Mission?" asks of the development, not of the deal:
-      // its sentence decides the Yes or No; so does a question that names no deal ("Is Japan part of the Genesis
-      // Mission?"). "Is there a Korea working group?" asks whether one exists: it does.
-      // So does one asking whether it was set up ("Did Korea set up a working group?"): the development that did.
-      verdict: madeThen
-        ? "yes"
-        : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
-          ? undefined
-          : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
-            ? "yes"
-            : "no",
+      verdict,
       lead: madeThen
         ? `${madeThen.replace(/\.$/, "")} (a later development; it is not in ${notIn}):`
-        : `${capitalised(describe(ctx, { ...subject, topics: [] }))} is not in ${notIn}; it comes up in a later development:`,
+        : `${verdict ? thing : capitalised(thing)} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
   }
