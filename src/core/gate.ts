@@ -436,6 +436,9 @@ const monthYear = (match: RegExpMatchArray) => `${match[1]?.toLowerCase()} ${mat
 
 const factsOf = (ctx: KnowledgeLookups): Facts => knownFacts.get(ctx) ?? toEnd(readFacts(ctx));
 
+/** Whether any text gives the year ("2025"). */
+export const yearHeld = (ctx: KnowledgeLookups, year: string): boolean => factsOf(ctx).years.has(year);
+
 /** The passages whose texts give the sum ("$10bn" and "$10 billion" alike), in knowledge order. */
 export const sumGivenBy = (ctx: KnowledgeLookups, value: number): readonly Passage[] =>
   factsOf(ctx).amounts.get(value) ?? [];

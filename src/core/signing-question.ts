@@ -255,11 +255,16 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   // A year of its name, not one a preposition puts as a time ("what happens in 2026 under the Korea deal").
   const { placeBefore } = ctx.vocabulary.phrasing;
   const timeWord = (token = "") => beforeMonth.has(token) || placeBefore.includes(token);
+  // "How does the Japan deal relate to the 1988 S&T agreement?": after the deal is named, a year before a bare
+  // "agreement" dates another one.
+  const namedBefore = (i: number) => tokens.slice(0, i).some((token) => dealWords.has(token));
+  const ofDeal = (i: number, k: number) =>
+    dealWords.has(tokens[i + k] ?? "") || (named(i + k) && !namedBefore(i));
   const year = tokens.findIndex(
     (token, i) =>
       /^(?:19|20)\d{2}$/.test(token) &&
       !timeWord(tokens[i - 1]) &&
-      [1, 2, 3].some((k) => named(i + k) && !tokens.slice(i + 1, i + k).some(timeWord)),
+      [1, 2, 3].some((k) => ofDeal(i, k) && !tokens.slice(i + 1, i + k).some(timeWord)),
   );
   // "The Japan TPD from 18 October 2025": a date just after the deal's name.
   const after = tokens.findIndex((token, i) => named(i - 1) && datedBy.has(token));

@@ -1,5 +1,5 @@
 import type { AnswerDraft } from "./answer.js";
-import { AMOUNT, amountValue, asTyped, deadlineYears, missingPremise } from "./gate.js";
+import { AMOUNT, amountValue, asTyped, deadlineYears, missingPremise, yearHeld } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase } from "./model.js";
 import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
@@ -110,11 +110,20 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   if (query.foreign) return [];
   const signing = signingAsked(query, ctx) ?? signingAssumed(query, ctx);
   const named = nameClaimed(query, ctx);
+  // "Does the Japan deal build on the 1988 agreement?": a year no text gives, naming a thing by it ("the 1988 …"),
+  // is no date claimed of what a text dates; that no text has it is said instead. A deadline is ("the 2030
+  // deadline").
+  const deadlines = deadlineYears(query.text, ctx);
+  const namesByYear = (value: Value) =>
+    /^\d{4}$/.test(value.text) &&
+    !deadlines.includes(value.text) &&
+    !yearHeld(ctx, value.text) &&
+    /\b(?:the|a|an)\s+$/i.test(query.text.slice(0, value.at)) &&
+    /^\s+\p{L}/u.test(query.text.slice(endOf(value)));
   const values = [...valuesIn(query.text, ctx), ...(named ? [named] : [])].filter(
-    (value) => value.kind !== "date" || !signing,
+    (value) => (value.kind !== "date" || !signing) && !namesByYear(value),
   );
   if (query.form === "yes-no") return values;
-  const deadlines = deadlineYears(query.text, ctx);
   const tail = Math.max(query.text.lastIndexOf(","), query.text.search(/\s[—–-]\s[^—–-]*$/));
   const guessed = (value: Value) =>
     tail >= 0 &&
