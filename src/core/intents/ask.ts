@@ -332,6 +332,13 @@ export const ask: Intent = {
     );
     if (uncovered.length > 0 && uncovered.length === query.topics.length)
       return nothingFound(answer, query, deals, ctx, options);
+    // "What did critics say about the deals?": words the knowledge never uses, nor slips of words it does, reach only
+    // words they begin or resemble ("critical"), which say nothing of them.
+    const unheard =
+      query.topics.length + query.names.length === 0 &&
+      query.subjectTerms.length > 0 &&
+      query.subjectTerms.every((term) => ctx.neverUses(term.toLowerCase()));
+    if (unheard) return nothingFound(answer, query, deals, ctx, options);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
     const strict = rank(covered, deals, ctx, options);
     const closest = (strict.total === 0 || thingUnheard(query, ctx)) && query.topics.length === 0;
