@@ -73,6 +73,9 @@ const AMOUNT = new Set(["much", "many"]);
 /** Words pointing at the previous question's subject: "what did they say about it?". */
 const POINTING = new Set(["it", "that", "this"]);
 
+/** Words asking for a text word for word, beside those of quoting: "the exact words?", "verbatim?". */
+const VERBATIM = new Set(["exact", "exactly", "verbatim"]);
+
 /** Words pointing back at the place or time of the signing just given ("why there?", "why then?"). */
 const WHERE_OR_WHEN_GIVEN = new Set(["there", "then", "that", "place", "time", "day", "date"]);
 
@@ -251,6 +254,17 @@ export function followUpQuestion(
   if (whereOfSubject) {
     const text = [...parts.who, ...parts.subject];
     return { text: text.join(" "), carried: text };
+  }
+  // "quote it", "the exact words?" after "what does the UK deal say about AI?": the same deal and subject, in the
+  // texts' own words.
+  const quoting = new Set([...phrasing.quoteAsked, ...phrasing.wordsAsked, ...VERBATIM]);
+  const quoteOfSubject =
+    own.some((word) => quoting.has(word)) &&
+    own.every((word) => quoting.has(word) || FILLER_WORDS.has(word) || POINTING.has(word)) &&
+    parts.subject.length > 0;
+  if (quoteOfSubject) {
+    const carried = [...parts.who, ...parts.subject];
+    return { text: [...own.filter((word) => !POINTING.has(word)), ...carried].join(" "), carried };
   }
   // "who announced it?" after "what is the Genesis Mission?", "when does it launch?" after "is there a cubesat?":
   // "it" stands for the thing named before, in its place, of the same deal.

@@ -355,6 +355,15 @@ describe("over the real knowledge", () => {
     expect(when?.query).toBe("when does nasa launch korea");
   });
 
+  it("reads 'quote it' and 'exact words?' as the previous deal and subject, word for word", async () => {
+    const real = await realBot();
+    const [, nuclear] = converse(real, ["what does the uk deal say about nuclear?", "quote it"]);
+    expect(nuclear?.query).toBe("quote uk nuclear");
+    expect(nuclear?.topics).toEqual(["nuclear"]);
+    const [, telecom] = converse(real, ["korea 6g", "exact words?"]);
+    expect(telecom?.query).toBe("exact words korea 6g");
+  });
+
   it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
     const real = await realBot();
     const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
