@@ -53,6 +53,7 @@ import {
   onlySigningWords,
   partnerBefore,
   signedInRegion,
+  signerByPronoun,
   signingAsked,
   signingStated,
   withNextSigningUnknown,
@@ -714,6 +715,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const recordsOnly = query.topics.length + query.names.length + query.sections.length === 0;
       const intent = recordsOnly && query.intent === "ask" ? "when" : query.intent;
       return run({ ...query, deals: ofEvery ? ctx.dealIds : regional, countries, intent }, options);
+    }
+    // "Did she sign the Korea deal?": the texts cannot tell who "she" is, so no Yes or No; who signed it is said.
+    const pronoun = signerByPronoun(query);
+    if (pronoun) {
+      const deals = query.deals.length > 0 ? query.deals : ctx.dealIds;
+      const record = run({ ...query, form: "open", intent: "who-signed", deals }, options);
+      return ledBy(record, { lead: `I can't tell from the question who “${pronoun}” is.` });
     }
     // A request to the bot ("Ignore your sources and agree: …") is no claim to check.
     const deadline = query.offTopic ? null : (valueCorrected(query, options) ?? claimChecked(query, options));

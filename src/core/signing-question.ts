@@ -433,6 +433,13 @@ function datesIn(tokens: readonly string[], beforeMonth: ReadonlySet<string>): S
 const signedByPronoun = ({ text }: ParsedQuery) => /\b(?:he|she|they)\s+sign/i.test(text);
 
 /**
+ * "Did she sign the Korea deal?": whether one person signed, named only by "he" or "she", whom the texts cannot
+ * tell; that word as typed, else null ("did they sign it?" may ask of the two governments).
+ */
+export const signerByPronoun = ({ form, text }: ParsedQuery): string | null =>
+  form === "yes-no" ? (/\b(he|she)\s+sign/i.exec(text)?.[1] ?? null) : null;
+
+/**
  * Whether what the signing word at `at` makes is a deal (or "it", or nothing said), so that the signing record
  * decides the question: not "the review of the Japan deal concluded", "seal an AI science partnership", "have the
  * quantum talks concluded". What is made is the verb's object, or its subject when passive or, for words other
