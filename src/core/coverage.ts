@@ -183,6 +183,14 @@ export function passagesNaming(
   return found;
 }
 
+/** The name without the deal the question put before it: "cubesat" for "Japanese cubesat". */
+export const withoutQualifier = (name: NameMatch): NameMatch => ({
+  ...name,
+  words: name.words.slice(name.qualifierWords.length),
+  qualifierWords: [],
+  qualifier: null,
+});
+
 /** Whether some text has the name. */
 export function nameStands(ctx: KnowledgeLookups, name: NameMatch): boolean {
   return passagesNaming(ctx, [name], 1).length > 0;

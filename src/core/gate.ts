@@ -1,6 +1,14 @@
 import type { AnswerDraft, AnswerOptions, IntentName } from "./answer.js";
 import { coverageLine, decline, IN_ENGLISH, noDealWith, noLead } from "./answer-building.js";
-import { askedInDeals, countrySubject, isEmpty, nameStands, subjectOf, writtenAs } from "./coverage.js";
+import {
+  askedInDeals,
+  countrySubject,
+  isEmpty,
+  nameStands,
+  subjectOf,
+  withoutQualifier,
+  writtenAs,
+} from "./coverage.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Passage, Phrasing, Signatory } from "./model.js";
 import { toEnd } from "./passage-tables.js";
@@ -804,7 +812,11 @@ function unknownName(
   asked: (words: string) => boolean,
 ): string | null {
   for (const name of query.names) {
-    if (!nameStands(ctx, name) && asked(name.words.join(" "))) return name.words.join(" ");
+    const words = name.words.join(" ");
+    // "japan children": a name another deal's texts have is asked of this deal, not unknown; "UK AI Safety
+    // Institute" is one the texts have in other words ("UK AI Security Institute"), said so (`heldAs`).
+    const ofAnother = nameStands(ctx, withoutQualifier(name)) && heldAs(words, ctx) === null;
+    if (!nameStands(ctx, name) && !ofAnother && asked(words)) return words;
   }
   const nouns = setOf(ctx.vocabulary.phrasing.premiseNouns);
   // "Does it mention sanctions?": the word asking whether a deal covers a thing is not part of its name.

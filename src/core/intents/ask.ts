@@ -26,6 +26,7 @@ import {
   type Subject,
   subjectOf,
   togetherInTexts,
+  withoutQualifier,
   writtenAs,
 } from "../coverage.js";
 import { asTyped, belongingAsked, countriesAsked, HAS_AMOUNT, heldAs, postOfSide, REFUSED } from "../gate.js";
@@ -1617,14 +1618,6 @@ const bodiesUnnamed = (ctx: KnowledgeLookups, deal: DealId) =>
       .filter((passage) => inDealTexts(passage) && bodiesIn(passage).length > 0);
     return { passages, bodies: [...new Set(passages.flatMap(bodiesIn))] };
   });
-
-/** The name without the deal the question put before it: "cubesat" for "Japanese cubesat". */
-const withoutQualifier = (name: NameMatch): NameMatch => ({
-  ...name,
-  words: name.words.slice(name.qualifierWords.length),
-  qualifierWords: [],
-  qualifier: null,
-});
 
 /**
  * "Anything on energy resilience or energy security?": each side of an "or" asked on its own, so either one
