@@ -71,10 +71,18 @@ import {
   indexOfSequence,
   once,
   phrasesIn,
+  QUESTION_WORDS,
   setOf,
   tokenize,
 } from "./text.js";
-import { asksExpansion, asksTime, limitsSet, withAlternativeStated, withValueStated } from "./value-asked.js";
+import {
+  askedAsWritten,
+  asksExpansion,
+  asksTime,
+  limitsSet,
+  withAlternativeStated,
+  withValueStated,
+} from "./value-asked.js";
 import { valueContradicted, valuesClaimed, withoutValues } from "./value-claimed.js";
 import { Aliases, Vocabulary, writtenUnspaced } from "./vocabulary.js";
 import {
@@ -839,7 +847,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       () => answerQuestion(context.query, {}).deals,
     );
     const answered = answerQuestion(followUp.text, options);
-    return { ...answered, readings: markCarried(answered.readings, followUp, text) };
+    // A lead that says the question is unsaid quotes it as typed ("where was he prime minister"), not with the
+    // words carried into it ("… prime minister uk"); a follow-up that is no whole question ("japan", "is he
+    // still?") is "that".
+    const typed = askedAsWritten(text);
+    const whole = QUESTION_WORDS.has(tokenize(typed)[0] ?? "") && tokenize(typed).length > 2;
+    const lead = answered.lead.replace(askedAsWritten(followUp.text), whole ? typed : "that");
+    return { ...answered, lead, readings: markCarried(answered.readings, followUp, text) };
   };
 
   /**

@@ -302,7 +302,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   if (given)
     return {
       gives: (passage) => given.test(passage.text),
-      unsaid: `say ${askedAsWritten(query)}`,
+      unsaid: `say ${askedAsWritten(query.text)}`,
       quotable: true,
       onSubject: true,
       ofExcerpts: true,
@@ -337,7 +337,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   if (patterns.occasionAsked.test(text))
     return {
       gives: (passage) => patterns.occasionGiven.test(passage.text),
-      unsaid: `say ${askedAsWritten(query)}`,
+      unsaid: `say ${askedAsWritten(query.text)}`,
       // The signing record of the deals asked tells the occasion, if any text does ("during … state visit").
       elsewhere: () => ctx.passages({ deals: query.deals, sections: ["signing"] }),
       quotable: true,
@@ -361,7 +361,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
       );
     return {
       gives: (passage) => placed(passage.text) || (where && /\bbetween\b/.test(passage.text)),
-      unsaid: `say ${askedAsWritten(query)}`,
+      unsaid: `say ${askedAsWritten(query.text)}`,
       quotable: true,
       onSubject: true,
       ofExcerpts: !where,
@@ -382,7 +382,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
             (name.words.some((word) => patterns.bodyName.test(word.replace(/\W+$/, ""))) ||
               tokenize(passage.text).some((word) => stem(word) === kind)),
         ),
-      unsaid: `say ${askedAsWritten(query)}`,
+      unsaid: `say ${askedAsWritten(query.text)}`,
       quotable: true,
       onSubject: true,
       ofExcerpts: true,
@@ -396,7 +396,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     gives: (passage) =>
       patterns.officeGiven.test(passage.text) ||
       patterns.signatories.some((name) => passage.text.includes(name)),
-    unsaid: `say ${askedAsWritten(query)}`,
+    unsaid: `say ${askedAsWritten(query.text)}`,
   };
 }
 
@@ -404,8 +404,8 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
  * The question as asked, to follow "The texts I hold do not say": "who will chair the working group", without a
  * clause where the asker describes themselves ("Writing a memo for aides: …").
  */
-function askedAsWritten(query: ParsedQuery): string {
-  return askingPart(query.text)
+export function askedAsWritten(text: string): string {
+  return askingPart(text)
     .replace(/^\s*who\s+/i, "who ")
     .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
     .trim()

@@ -364,6 +364,15 @@ describe("over the real knowledge", () => {
     expect(telecom?.query).toBe("exact words korea 6g");
   });
 
+  it("says a follow-up is unsaid in the words typed, not with the words carried into it", async () => {
+    const real = await realBot();
+    const [, where] = converse(real, ["where is jt 60sa?", "japan"]);
+    expect(where?.query).toBe("where is jt 60sa japan");
+    expect(where?.lead).toMatch(/^The texts I hold do not say that\. /);
+    const [, office] = converse(real, ["who signed the uk deal?", "where was he prime minister?"]);
+    expect(office?.lead).toMatch(/^The texts I hold do not say where was he prime minister\. /);
+  });
+
   it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
     const real = await realBot();
     const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
