@@ -406,6 +406,15 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   // "Has any deal been paused?" asks Yes or No as "Was the UK deal paused?" does.
   const anyOfThem = query.form === "which-deal" && opensYesNo(query, ctx.vocabulary.phrasing);
   const yesNo = query.form === "yes-no" || anyOfThem;
+  // "Is the UK deal still paused?": the reports tell what was so when written, not today; the pause they record, and
+  // that none records its end, with no Yes or No.
+  const stillPaused =
+    asked && yesNo && now && !future && !resumed ? reported(asked, pauseReported) : undefined;
+  const pausedThen = stillPaused?.text.split(FULL_STOP)[0]?.trim().replace(/\.$/, "");
+  if (pausedThen)
+    return {
+      lead: `The reports I hold record no end to the pause. ${pausedThen}; none says work has resumed since. `,
+    };
   const pause = asked && yesNo && !now ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
   const [before = "", after = ""] = query.text
