@@ -52,6 +52,7 @@ import {
   mentionsSigning,
   onlySigningWords,
   partnerBefore,
+  presentAsked,
   signedInRegion,
   signerByPronoun,
   signingAsked,
@@ -369,8 +370,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Will there be more deals?", "next tpd": the deals held, after saying that none still to come is recorded.
   if (dealStillToComeAsked(query, ctx) && !RECORD_INTENTS_OF_SIGNING.has(query.intent)) return "deals";
-  // "What happened at Chequers?": the signing held there.
+  // "What happened at Chequers?": the signing held there; "Did Trump attend the Korea signing?": the records of it.
   if (signingPlaceAsked(query, ctx)) return "when";
+  if (mentionsSigning(query, ctx) && presentAsked(query, ctx).length > 0) return "when";
   // "What did the signatories of the Japan deal say?": what the sources quote of them.
   if (query.intent === "who-signed" && signersSaid(query, ctx)) return "ask";
   // "Which sources disagree?": the records of where they do, on who signed.

@@ -3,7 +3,7 @@ import { type Lead, ledBy, noLead, phrasedLead, yesOrNoLead } from "./answer-bui
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
 import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
-import { type ParsedQuery, wordsReadAs } from "./query.js";
+import { opensYesNo, type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   capitalised,
   editDistance,
@@ -734,6 +734,18 @@ export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Sig
   const unique = [...new Map(named.map((person) => [person.name, person])).values()];
   namedIn.set(query.tokens, { ctx, people: unique });
   return unique;
+}
+
+/**
+ * "Was Kratsios at all three signings?", "Did Trump attend the Korea signing?": the signatories whose presence at a
+ * signing is asked; none when the question asks who signed ("Did Starmer sign it at Chequers?", "… signed by
+ * Starmer at Chequers?").
+ */
+export function presentAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
+  const signs = query.tokens.includes("sign") || query.tokens.includes("by");
+  const yesNo = query.form === "yes-no" || opensYesNo(query, ctx.vocabulary.phrasing);
+  const asked = yesNo && !signs && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.presenceAsked);
+  return asked ? signatoriesNamed(query, ctx) : [];
 }
 
 /** Every deal's signatories, deal by deal, listed once per knowledge version. */

@@ -2,6 +2,7 @@ import type { AnswerDraft } from "../answer.js";
 import {
   asLead,
   blankAnswer,
+  citing,
   disputeNotes,
   excerptOf,
   interleave,
@@ -67,12 +68,13 @@ export function factsAnswer(
       suggestions: suggestionsNear(ctx, deals),
     };
   }
-  return paginate(
+  const { cites = [], ...lead } = asLead(spec.lead(deals));
+  const answered = paginate(
     {
       ...answer,
       found: true,
       title: `${spec.title}: ${partnerList(ctx, deals)}`,
-      ...asLead(spec.lead(deals)),
+      ...lead,
       deals,
       notes: spec.sections.includes("signatories") ? disputeNotes(ctx, deals) : [],
     },
@@ -80,6 +82,7 @@ export function factsAnswer(
     (passage) => excerptOf(ctx, passage),
     options,
   );
+  return citing(answered, cites, ctx);
 }
 
 /** One fact per deal before the second of any, so a page of three covers all three deals. */

@@ -1,9 +1,17 @@
-import { ledBy, noLead, yesOrNoLead } from "../answer-building.js";
-import type { Deal, Phrasing } from "../model.js";
-import { countWord, DAY_MS, formatDate, joinNames } from "../phrasing.js";
+import { type Lead, ledBy, noLead, yesOrNoLead } from "../answer-building.js";
+import type { KnowledgeLookups } from "../lookups.js";
+import type { Deal, Phrasing, Signatory } from "../model.js";
+import { countWord, DAY_MS, dealsWith, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
-import { noneSignedAt, signatoriesNamed, signedAt, signedOnDate, signingAsked } from "../signing-question.js";
-import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf } from "../text.js";
+import {
+  noneSignedAt,
+  presentAsked,
+  signatoriesNamed,
+  signedAt,
+  signedOnDate,
+  signingAsked,
+} from "../signing-question.js";
+import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf, tokenize } from "../text.js";
 import { orderAsked } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -177,17 +185,19 @@ export const when: Intent = {
           query.subjectTerms.every((term) => dateNouns.includes(term) || onSignatureAsked.includes(term));
         // "Where was Starmer when the Korea deal was signed?": where the deal was signed is not where someone who did
         // not sign it was.
+        const signedBy = (person: Signatory) =>
+          deals.filter((deal) => deal.signatories.some((own) => own.name === person.name));
         const bystanders =
           query.tokens[0] === "where"
-            ? signatoriesNamed(query, ctx).filter(
-                (person) => !deals.some((deal) => deal.signatories.some((own) => own.name === person.name)),
-              )
+            ? signatoriesNamed(query, ctx).filter((person) => signedBy(person).length === 0)
             : [];
         const were = bystanders.length > 1 ? "were" : "was";
         const unsaid =
           bystanders.length > 0
             ? `The texts I hold do not say where ${joinNames(bystanders.map((person) => person.name))} ${were}. `
             : "";
+        const presence = presenceSaid(query, deals, signedBy, ctx);
+        if (presence) return { ...presence, lead: `${presence.lead}${records}` };
         if (!onlyDate) return `${unsaid}${records}`;
         const claimed = signingAsked(query, ctx);
         const claims =
@@ -197,6 +207,45 @@ export const when: Intent = {
     });
   },
 };
+
+/**
+ * "Was Kratsios at all three signings?", "Did Trump attend the Korea signing?": the records say who signed each deal,
+ * not who else was there: which of the deals asked each person named signed, and that the texts do not say whether
+ * they were at the others' signings; Yes when each signed every deal asked. Null when no one's presence is asked.
+ */
+function presenceSaid(
+  query: ParsedQuery,
+  deals: readonly Deal[],
+  signedBy: (person: Signatory) => readonly Deal[],
+  ctx: KnowledgeLookups,
+): Lead | null {
+  const people = presentAsked(query, ctx);
+  if (people.length === 0) return null;
+  const ids = (some: readonly Deal[]) => some.map((deal) => deal.id);
+  const unsaid = people.flatMap((person) => {
+    const elsewhere = deals.filter((deal) => !signedBy(person).includes(deal));
+    return elsewhere.length > 0
+      ? [
+          `The texts I hold do not say whether ${person.name} was at the signing of ${dealsWith(ctx, ids(elsewhere))}.`,
+        ]
+      : [];
+  });
+  const signed = people.flatMap((person) => {
+    const own = signedBy(person);
+    return own.length > 0 ? [`${person.name} signed ${dealsWith(ctx, ids(own))}.`] : [];
+  });
+  // Each deal's record of who signed it, naming the person, is cited; of the others, any report of who attended.
+  const recordOf = (deal: Deal) => ctx.passages({ deals: [deal.id], sections: ["signatories"] });
+  const cites = people.flatMap((person) =>
+    deals.flatMap((deal) =>
+      signedBy(person).includes(deal)
+        ? (recordOf(deal).find((passage) => ctx.hasWords(passage, tokenize(person.name).slice(-1))) ?? [])
+        : recordOf(deal).filter((passage) => ctx.hasStem(passage, "attend")),
+    ),
+  );
+  const lead = [...unsaid, ...signed].map((sentence) => `${sentence} `).join("");
+  return unsaid.length === 0 ? { ...yesOrNoLead(true, lead), cites } : { lead, cites };
+}
 
 /**
  * The deals in the order they were signed, with their dates: of all of them "(the first)" and "(the most recent)";
