@@ -318,10 +318,11 @@ export function parseQuery(
   const [opening = ""] = tokens;
   const asks = QUESTION_WORDS.has(opening) || phrasing.yesNo.includes(opening);
   // "Does the deal mention energy prices?": a deal's noun with a word of coverage asks of its texts too.
+  // "Can the next president cancel them?": a section of a deal asked of a word standing for the deals does too.
   const ofDealTexts =
     ((dealsRead.length > 0 || (asks && has(phrasing.dealNouns))) && has(phrasing.coverage)) ||
     (dealsRead.length > 0 && asks && has(phrasing.dealNouns)) ||
-    (ofDeal && sectionHits.length > 0);
+    ((ofDeal || hasAnyOf(tokens, STANDING_FOR_DEALS)) && sectionHits.length > 0);
   // "Explain the TPDs like I'm 5", "eli5 the UK deal": a way of explaining, asked of the deals, is no tutorial.
   const unserved = phrasesIn(tokens, phrasing.offTopic)[0];
   const explainingDeals = ofDeal && unserved !== undefined && phrasing.explaining.includes(unserved);
@@ -390,6 +391,9 @@ export function parseQuery(
     stated: tag > 0 || rising,
   };
 }
+
+/** Words that stand for the deals in a question that names none: "can the next president cancel them?". */
+const STANDING_FOR_DEALS = ["it", "its", "they", "them", "their"];
 
 /** The phrases asking what a side gains, as words: read once per vocabulary. */
 const gainPhrases = once((phrasing: Phrasing) => phrasing.gainAsked.map(tokenize));
