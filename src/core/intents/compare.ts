@@ -130,6 +130,7 @@ function compared(request: IntentRequest): AnswerDraft {
   // Each deal's best passage on each part is looked for once: the rows and the notes ask for it again. On topics
   // alone, in no section, it is the same for every question, and kept for the bot's life.
   const bestFound = new Map<Subject, Map<DealId, Passage | undefined>>();
+  const namesSection = bySection ? sections.map((section) => ctx.hasWordsAt([section])) : [];
   const best = (deal: DealId, part: Subject) => {
     // (`inSection` then keeps every passage: it reads the words asked only of a which-deal question.)
     const onTopicsAlone =
@@ -142,9 +143,14 @@ function compared(request: IntentRequest): AnswerDraft {
       : (bestFound.get(part) ?? new Map<DealId, Passage | undefined>());
     bestFound.set(part, ofPart);
     if (ofPart.has(deal)) return ofPart.get(deal);
-    // In a section asked, only the deal's passages of it are read.
+    // In a section asked, only the deal's passages of it are read; asked of nothing else, one that names it says it
+    // best ("The purpose of this MOU is …", not the preamble).
     const within = sections.length > 0 ? [ctx.positionsIn({ deals: [deal], sections })] : [];
-    const found = bestEvidence(ctx, deal, part, inSection, squareness(part, ctx), squarest(part), within);
+    const square = squareness(part, ctx);
+    const value = bySection
+      ? (passage: Passage, at: number) => square(passage, at) + Number(namesSection.some((has) => has(at)))
+      : square;
+    const found = bestEvidence(ctx, deal, part, inSection, value, squarest(part) + Number(bySection), within);
     ofPart.set(deal, found);
     return found;
   };
