@@ -328,6 +328,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
   const negations = setOf(ctx.vocabulary.phrasing.negations);
+  const placesAsked = dealPlacesAsked(query, ctx).map(stem);
+  const placeBefore = setOf(ctx.vocabulary.phrasing.placeBefore);
   const ofOtherSide = saidOfOtherSide(query, ctx);
   const happened = happenedAsked(query, ctx);
   const widening = everyPhrase(ctx.vocabulary.phrasing.widening);
@@ -367,6 +369,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         if (compound && !standNear(words, compound, sameWord)) continue;
         // "Does the UK deal mention the AI Safety Institute?": a name asked stands in the sentence, not only its topic.
         if (!named.every((forms) => forms.some((form) => indexOfSequence(words, form) >= 0))) continue;
+        // "… meet in Korea?" is not answered by "Korea's science ministry announced …".
+        const placed = (place: string) =>
+          words.some(
+            (word, at) =>
+              sameWord(word, place) && words.slice(Math.max(0, at - 2), at).some((w) => placeBefore.has(w)),
+          );
+        if (!placesAsked.every(placed)) continue;
         // "is not legally binding", "non-binding", "commits neither side": before a word asked, or just after it
         // ("The £150 billion … is not the deal's value": before the last).
         const asked = words.flatMap((word, at) =>
@@ -835,6 +844,21 @@ const togetherOrFraming = once(
 );
 
 /** The question's words of substance: not its framing, not the deal's name, not the yes/no opener. */
+/**
+ * "Did Kratsios and Bae meet in Seoul?", "… in Korea?": a deal's word after "in" or "at" that names no deal ("in the
+ * Korea deal") is a place asked, which a deciding sentence must put something in or at.
+ */
+function dealPlacesAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): string[] {
+  const { placeBefore, dealNouns } = ctx.vocabulary.phrasing;
+  const dealWords = new Set(wordsReadAs(readings, "deal"));
+  return tokens.filter(
+    (token, i) =>
+      dealWords.has(token) &&
+      placeBefore.includes(tokens[i - 1] ?? "") &&
+      !dealNouns.includes(tokens[i + 1] ?? ""),
+  );
+}
+
 export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string> {
   // The first name of each deal only says which deal is meant; a second one is asked about ("the UK deal
   // signed in London?" names the place, which the deciding sentence must then hold).
@@ -850,6 +874,7 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
   const together = togetherOrFraming(ctx.vocabulary.phrasing);
   // "Did Trump attend the Korea signing?": a signatory's name is asked about, though "Trump administration" frames.
   const signatory = new Set(signatoriesNamed(query, ctx).flatMap((person) => tokenize(person.name)));
+  const places = new Set(dealPlacesAsked(query, ctx));
   // The first word opens a question ("Is", "Does"), but is what is asked in a statement tagged as one ("Starmer is
   // the UK prime minister, right?"), whose tag is not.
   const end = query.tokens.length - query.tag;
@@ -869,7 +894,7 @@ export function keyWords(query: ParsedQuery, ctx: KnowledgeLookups): Set<string>
               !FILLER_WORDS.has(`${stem(token)}e`))) &&
           ((!together.has(token) && !together.has(stem(token))) ||
             givenAsThing(query.tokens, i, ctx.vocabulary.phrasing)) &&
-          !dealWords.has(token) &&
+          (!dealWords.has(token) || places.has(token)) &&
           token.length > 2 &&
           // A question in another language has only the words the texts use to look for in them.
           (!query.foreign || query.terms.includes(token)),
