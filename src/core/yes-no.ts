@@ -1102,7 +1102,8 @@ export function orderAsked(
     return signed && (span in SPAN_LENGTH || span === "week")
       ? (span as "day" | "week" | "month" | "year")
       : null;
-  if (signed && aboutDeals && rankedAmong(query, ctx)) return "rank";
+  // "Is the UK deal the first TPD?": a deal's rank among the deals, asked of nothing else, is by when it was signed.
+  if (aboutDeals && rankedAmong(query, ctx)) return "rank";
   const later = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedLater);
   const earlier = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.signedEarlier);
   return (later || earlier) && named.length === 2 ? "order" : null;
