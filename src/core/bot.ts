@@ -370,6 +370,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (sameSignerAsked(query) && mentionsSigning(query, ctx) && query.topics.length === 0) return "who-signed";
   // "Will there be more deals?", "next tpd": the deals held, after saying that none still to come is recorded.
   if (dealStillToComeAsked(query, ctx) && !RECORD_INTENTS_OF_SIGNING.has(query.intent)) return "deals";
+  // "Does the Japan deal include India?": whether its texts name a country, not what it covers.
+  const countryOnly = query.countries.length > 0 && query.topics.length === 0;
+  if (query.intent === "topics" && query.intentBy !== "command" && countryOnly) return "ask";
   // "What happened at Chequers?": the signing held there; "Did Trump attend the Korea signing?": the records of it.
   if (signingPlaceAsked(query, ctx)) return "when";
   if (mentionsSigning(query, ctx) && presentAsked(query, ctx).length > 0) return "when";
