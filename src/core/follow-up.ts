@@ -408,12 +408,8 @@ function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phr
 }
 
 /**
- * "tell me more about the first one" after "which deals cover fusion?": the deal at that place in the previous
- * answer, on the topics that question asked of. Null otherwise.
- */
-/**
  * "who signed it?", "when were they signed?" after "which deal mentions Artemis?": a question of its own asked of the
- * deals that answer found, pointed back at. Null otherwise.
+ * deals that answer found, pointed back at; "compare them" compares them on what was asked. Null otherwise.
  */
 function askedOfThoseFound(
   current: ParsedQuery,
@@ -430,9 +426,14 @@ function askedOfThoseFound(
   const found = dealsFound();
   if (found.length === 0) return null;
   const deals = andJoined(found);
-  return { text: [...current.tokens, ...deals].join(" "), carried: [...found] };
+  const topics = current.intent === "compare" ? wordsReadAs(previous.readings, "topic") : [];
+  return { text: [...current.tokens, ...deals, ...topics].join(" "), carried: [...found, ...topics] };
 }
 
+/**
+ * "tell me more about the first one" after "which deals cover fusion?": the deal at that place in the previous
+ * answer, on the topics that question asked of. Null otherwise.
+ */
 function oneOfThoseFound(
   current: ParsedQuery,
   previous: ParsedQuery,

@@ -373,6 +373,13 @@ describe("over the real knowledge", () => {
     expect(office?.lead).toMatch(/^The texts I hold do not say where was he prime minister\. /);
   });
 
+  it("compares the deals found on what was asked ('compare them' after 'which deals cover space?')", async () => {
+    const real = await realBot();
+    const [, compared] = converse(real, ["which deals cover space?", "compare them"]);
+    expect(compared?.intent).toBe("compare");
+    expect(compared?.topics).toEqual(["space"]);
+  });
+
   it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
     const real = await realBot();
     const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
