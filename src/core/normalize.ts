@@ -46,6 +46,9 @@ const flagLetters = (flag: string) =>
 /** "the Japanese PM", "PM Starmer": a prime minister (not "3 PM", a time of day). */
 const PRIME_MINISTER = /(?<![\d:.]\s?)\bPM\b(?!\s*\d)/gu;
 
+/** "No 10", "No. 10", "Number 10": Downing Street, not a negation ("No") before a number. */
+const NUMBER_TEN = /\b(?:No\.?|NO\.?|no\.|[Nn]umber) ?10\b(?![\d.,%-])/gu;
+
 /** "whos", "wheres": a question word and "is" typed without the apostrophe. */
 const QUESTION_WORD_IS = /\b(who|where|when|how)s\b/giu;
 
@@ -81,6 +84,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(GENERATION, "$1G")
     .replace(YES_OR_NO_SHORT, "yes or no")
     .replace(PRIME_MINISTER, "prime minister")
+    .replace(NUMBER_TEN, "Downing Street")
     .replace(QUESTION_WORD_IS, "$1's");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };
