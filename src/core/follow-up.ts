@@ -121,6 +121,7 @@ export function followUpQuestion(
     return (
       ofThoseFound(current, previous, phrasing) ??
       oneOfThoseFound(current, previous, dealsFound) ??
+      rankedOfThoseFound(current, previous, dealsFound) ??
       askedOfThoseFound(current, previous, phrasing, dealsFound) ??
       whole
     );
@@ -429,6 +430,31 @@ function askedOfThoseFound(
   const topics = current.intent === "compare" ? wordsReadAs(previous.readings, "topic") : [];
   return { text: [...current.tokens, ...deals, ...topics].join(" "), carried: [...found, ...topics] };
 }
+
+/**
+ * "who signed that one?", "when was it signed?" after "which is the newest?": the deal that question ranked, of
+ * those it found in order of signing the last ("newest", "latest", "most recent") or the first ("oldest",
+ * "earliest"). Null otherwise.
+ */
+function rankedOfThoseFound(
+  current: ParsedQuery,
+  previous: ParsedQuery,
+  dealsFound: () => readonly string[],
+): FollowUp | null {
+  const last = hasAnyOf(previous.tokens, LAST_SIGNED);
+  const ranked = last || hasAnyOf(previous.tokens, FIRST_SIGNED);
+  const asked = previous.topics.length + previous.names.length;
+  const pointsBack = current.tokens.some((token) => POINTING.has(token));
+  if (previous.form !== "which-deal" || !ranked || asked > 0 || current.deals.length > 0 || !pointsBack)
+    return null;
+  const found = dealsFound();
+  const deal = last ? found.at(-1) : found[0];
+  return deal ? { text: [...current.tokens, deal].join(" "), carried: [deal] } : null;
+}
+
+/** The words ranking a deal last or first in order of signing: "the newest", "signed first". */
+const LAST_SIGNED = ["last", "latest", "newest", "recent", "recently"];
+const FIRST_SIGNED = ["first", "earliest", "oldest"];
 
 /**
  * "tell me more about the first one" after "which deals cover fusion?": the deal at that place in the previous

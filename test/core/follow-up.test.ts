@@ -380,6 +380,14 @@ describe("over the real knowledge", () => {
     expect(compared?.topics).toEqual(["space"]);
   });
 
+  it("reads 'that one' after which deal is newest or first as that deal", async () => {
+    const real = await realBot();
+    const [, newest] = converse(real, ["which is the newest?", "who signed that one?"]);
+    expect(newest?.deals).toEqual(["korea"]);
+    const [, first] = converse(real, ["which was signed first?", "where was it signed?"]);
+    expect(first?.deals).toEqual(["uk"]);
+  });
+
   it("answers 'are you sure?' or 'really?' with the previous answer again, not as a question of its own", async () => {
     const real = await realBot();
     const [binding, sure] = converse(real, ["is the uk deal binding?", "really?"]);
