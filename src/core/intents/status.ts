@@ -260,8 +260,23 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
   const inSpan = (date: string) => (since ? date.slice(0, prefix.length) >= prefix : date.startsWith(prefix));
   const signedThen = (passage: Passage) =>
     passage.section === "signing" && inSpan(ctx.deal(passage.deals[0] ?? "")?.signed.date ?? "");
+  // "Has the White House said anything since December?": what a publisher asked of said then, not all that happened.
+  const { query } = request;
+  const saying = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.sayAsked);
+  const speakers = saying
+    ? ctx.vocabulary.publishers.filter((each) => query.publishers.includes(each.publisher))
+    : [];
+  const bySpeaker = (passage: Passage) =>
+    speakers.length === 0 || speakers.some(({ names }) => ctx.hasWords(passage, tokenize(names[0] ?? "")));
   const dated = (passage: Passage) =>
-    signedThen(passage) || (passage.date !== undefined && inSpan(passage.date));
+    (signedThen(passage) || (passage.date !== undefined && inSpan(passage.date))) && bySpeaker(passage);
+  const ofSpeakers =
+    speakers.length > 0
+      ? ` of ${joinNames(
+          speakers.map((each) => nameInSentence(each.publisher)),
+          "or",
+        )}`
+      : "";
   const asked = ctx.dealsAsked(request.query, request.options);
   const within = asked.length > 0 ? asked : ctx.dealIds;
   const held = ctx.passages({ deals: within, sections: ["signing", "development"] });
@@ -269,7 +284,6 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
   const then = `${since ? "since" : "of"} ${said}`;
   const any = held.some(dated);
   // The words of the date a span starts on ("since February") narrow nothing: the dates after it decide.
-  const { query } = request;
   const undated = since ? query.subjectTerms.filter((term) => !DATE_WORD.test(term)) : query.subjectTerms;
   return factsAnswer(
     { ...request, query: { ...query, subjectTerms: undated } },
@@ -281,8 +295,8 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
       lead: (deals) => ({
         verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
         lead: any
-          ? `What the texts I hold record ${then}${signed.length > 0 ? `, when ${joinNames(signed.map((deal) => `the ${deal.name}`))} ${signed.length > 1 ? "were" : "was"} signed` : ""}:`
-          : `The texts I hold record nothing${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? "since " : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
+          ? `What the texts I hold record${ofSpeakers} ${then}${signed.length > 0 ? `, when ${joinNames(signed.map((deal) => `the ${deal.name}`))} ${signed.length > 1 ? "were" : "was"} signed` : ""}:`
+          : `The texts I hold record nothing${ofSpeakers}${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? "since " : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
       }),
       newestFirst: true,
     },
