@@ -593,10 +593,12 @@ const FURTHER = 30;
 /** Passages this few at most make a word of the question rare enough to find the closest by on its own. */
 const RARE_IN = 3;
 
-/** The question's longer words that only a few passages of the deals asked have ("cancer", "alliance"). */
+/** The question's longer words or initials that only a few passages of the deals asked have ("cancer", "OSTP"). */
 function rareTerms(query: ParsedQuery, deals: readonly DealId[], ctx: KnowledgeLookups): string[] {
   return query.terms.filter((term) => {
-    if (term.length < 5) return false;
+    // A short word is too common to count, unless typed as initials ("What role does OSTP play?").
+    const typed = asTyped(query.text, term);
+    if (term.length < 5 && !(typed.length >= 3 && /^\p{Lu}+$/u.test(typed))) return false;
     const count = ctx.index.search(term, { deals }).places.length;
     return count > 0 && count <= RARE_IN;
   });
