@@ -391,14 +391,24 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   }
   // "Who leads …", "which official is in charge of …": a person or office answers; "who is the partner of …" any body.
   const person = patterns.personAsked.test(text);
-  if (!person && !(query.tokens[0] === "who" && patterns.roleAsked.test(text))) return null;
+  const role = query.tokens[0] === "who" ? patterns.roleAsked.exec(text)?.[1] : undefined;
+  if (!person && !role) return null;
+  // "Who chairs the working group?": a person named beside it ("Bae and Kratsios … agreed to launch a working
+  // group") is no chair; a passage with the post's word is. Roles of other words ("who is responsible") are given
+  // by whoever the texts say coordinates or represents.
+  const post = role && POSTS.has(role) ? role : undefined;
+  const hasRole = (passage: Passage) => !post || person || ctx.hasStem(passage, stem(post));
   return {
     gives: (passage) =>
-      patterns.officeGiven.test(passage.text) ||
-      patterns.signatories.some((name) => passage.text.includes(name)),
+      hasRole(passage) &&
+      (patterns.officeGiven.test(passage.text) ||
+        patterns.signatories.some((name) => passage.text.includes(name))),
     unsaid: `say ${askedAsWritten(query.text)}`,
   };
 }
+
+/** Roles that are posts someone holds: a text names who holds one only with its word. */
+const POSTS = new Set(["chair", "chairs", "head", "heads"]);
 
 /**
  * The question as asked, to follow "The texts I hold do not say": "who will chair the working group", without a
