@@ -322,10 +322,13 @@ export class KnowledgeLookups {
     return !this.knows(word) && !this.nearlyKnows(word);
   }
 
-  /** Whether the word is a typo of a word the knowledge uses (one or two letters off, by length). */
+  /**
+   * Whether the word is a typo of a word the knowledge uses (one or two letters off, by length); never one of the
+   * common words meant as typed ("step" is no slip of "stem").
+   */
   nearlyKnows(word: string): boolean {
     const allowance = typoAllowance(word.length);
-    if (allowance === 0) return false;
+    if (allowance === 0 || this.vocabulary.meantAsTyped.has(word)) return false;
     const stemmed = stem(word);
     for (const known of this.tables.knownWords) {
       if (known[0] === stemmed[0] && editDistance(stemmed, known, allowance) <= allowance) return true;
