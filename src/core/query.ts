@@ -468,8 +468,8 @@ export const quotedPhrases = (text: string): string[][] =>
  * landmark by the White House?"), without an article before it or who is said to use it after.
  */
 export function wordingAskedFor(query: ParsedQuery, phrasing: Phrasing): string | null {
-  const quoted = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(query.text);
-  if (quoted) return quoted[1] ?? quoted[2] ?? null;
+  const quoted = wordsInQuotes(query.text);
+  if (quoted) return quoted;
   const tokens = query.tokens.slice(0, query.tokens.length - query.tag);
   for (const phrase of phrasesIn(tokens, phrasing.wordingBefore)) {
     const words = tokenize(phrase);
@@ -482,6 +482,12 @@ export function wordingAskedFor(query: ParsedQuery, phrasing: Phrasing): string 
     if (wording.length > 0 && wording.length <= 3) return typed?.[0] ?? wording.join(" ");
   }
   return null;
+}
+
+/** The words a question types between quotation marks ("the phrase 'reached the following understandings'"), or null. */
+export function wordsInQuotes(text: string): string | null {
+  const quoted = /[“"]([^”"]{3,})[”"]|(?<!\w)['‘]([^'’]{3,})['’](?!\w)/.exec(text);
+  return quoted ? (quoted[1] ?? quoted[2] ?? null) : null;
 }
 
 /** Every word of the intents' commands and cues: what a typo may stand for besides the knowledge's words. */

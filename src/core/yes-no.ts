@@ -40,6 +40,7 @@ import {
   opensYesNo,
   type ParsedQuery,
   wordingAskedFor,
+  wordsInQuotes,
   wordsReadAs,
 } from "./query.js";
 import {
@@ -1696,13 +1697,23 @@ export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | n
     passages.filter((passage) => passage.deals.includes(deal) && passage.section !== "development");
   // Only passages with every word of the quote can have it: the others are never read.
   const withWords = ctx.passagesWith(words);
+  // Words typed in quotation marks are looked for as typed; a wording asked without them ("described as a
+  // partner") is had, where no text has it as typed, in another form of its words ("partners"), said as the text has it.
+  const loose = wordsInQuotes(query.text) === null;
+  const stems = words.map(stem);
+  const withWording = (deal: DealId) => {
+    const own = ownAmong(deal, withWords);
+    const typed = own.find((passage) => indexOfSequence(tokenize(passage.text), words) >= 0);
+    if (typed || !loose) return typed && { passage: typed, wording: quoted };
+    for (const passage of own) {
+      const tokens = tokenize(passage.text);
+      const at = indexOfSequence(tokens.map(stem), stems);
+      if (at >= 0) return { passage, wording: tokens.slice(at, at + words.length).join(" ") };
+    }
+    return undefined;
+  };
   // Each deal's first passage with the words, in their order.
-  const having = new Map(
-    deals.map((deal) => [
-      deal,
-      ownAmong(deal, withWords).find((passage) => indexOfSequence(tokenize(passage.text), words) >= 0),
-    ]),
-  );
+  const having = new Map(deals.map((deal) => [deal, withWording(deal)]));
   const has = (deal: DealId) => having.get(deal) !== undefined;
   const closest = (deal: DealId) => {
     // A quote sharing a word with the words asked is in a passage with that word; the first quote of all is
@@ -1722,8 +1733,8 @@ export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | n
   const verdict = (deal: DealId) => {
     const own = having.get(deal);
     if (own) {
-      cites.push(own);
-      return `the ${ctx.dealName(deal)}'s texts have “${quoted}”`;
+      cites.push(own.passage);
+      return `the ${ctx.dealName(deal)}'s texts have “${own.wording}”`;
     }
     const near = closest(deal);
     if (near) cites.push(near.passage);
