@@ -198,7 +198,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ),
   ...listNames("passiveAuxiliaries madePronouns moneyWords bindingWords togetherWords atOnce agreedDate"),
   ...listNames(
-    "soleAfter noAnswerOffered beforeAnswer forAThing weighing degreeAsked eachAsked onSignatureAsked presenceAsked",
+    "soleAfter noAnswerOffered beforeAnswer forAThing weighing degreeAsked eachAsked onSignatureAsked presenceAsked likenessAsked",
   ),
   ...listNames("onSignature ratification wordingAsked wordingBefore listRequests counterparts lackAsked"),
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),

@@ -104,7 +104,13 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  const weighs = weighsCoverage(query, ctx);
+  // "Do the UK and Japan deals differ on fusion?": deals set side by side on something, which a sentence of one does
+  // not decide (asked of nothing in particular, the areas they list decide).
+  const likeness =
+    answer.intent === "compare" &&
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.likenessAsked) &&
+    sameAreasAsked(query, ctx).length === 0;
+  const weighs = likeness || weighsCoverage(query, ctx);
   const lacking = SAYS_WHAT_IS_LACKING.test(answer.lead);
   const decided = isYesOrNo(answer.verdict)
     ? null

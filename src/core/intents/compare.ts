@@ -236,8 +236,10 @@ function compared(request: IntentRequest): AnswerDraft {
     query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
   const known = pool.filter((deal) => !unread.includes(deal));
   const missing = known.filter((deal) => !covered.includes(deal));
-  // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held.
-  const decided = yesNo && (unread.length === 0 || missing.length > 0);
+  // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held; "Do the UK and Japan
+  // deals differ on fusion?" none at all: the deals covering it is no Yes to their differing.
+  const likeness = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.likenessAsked);
+  const decided = yesNo && !likeness && (unread.length === 0 || missing.length > 0);
   // "What's the difference between an MOU and an MOC?": the kind of document each deal is, from its record.
   const kinds = bySection && !decided && sections.every((section) => section === "document");
   // "Which deal is the only one with fusion?" when more than one has it: none alone, said so.
@@ -429,7 +431,7 @@ function leadFor(
   if (covered.length === 0) return opensWh ? { lead: `The ${nothing}` } : noLead(`the ${nothing}`);
   const inDeals = `${covered.length === 1 ? "only " : ""}${dealsWith(ctx, covered)}`;
   if (!yesNo) return { lead: `${capitalised(what)}: in ${dealsWith(ctx, covered)}.` };
-  const all = pool.length === 1 ? "it covers" : `all ${pool.length} cover`;
+  const all = pool.length === 1 ? "it covers" : pool.length === 2 ? "both cover" : `all ${pool.length} cover`;
   if (covered.length === pool.length) return yesOrNoLead(true, `${all} ${what}: ${dealList(ctx, covered)}.`);
   const missing = pool.filter((deal) => !covered.includes(deal));
   const said = `${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`;
