@@ -49,6 +49,21 @@ const PRIME_MINISTER = /(?<![\d:.]\s?)\bPM\b(?!\s*\d)/gu;
 /** "No 10", "No. 10", "Number 10": Downing Street, not a negation ("No") before a number. */
 const NUMBER_TEN = /\b(?:No\.?|NO\.?|no\.|[Nn]umber) ?10\b(?![\d.,%-])/gu;
 
+/**
+ * "£150bn", "$1b", "$500m": a sum shortened, written out as the texts write sums ("£150 billion"). A bare "b" or "m"
+ * counts only after a currency sign ("5m" may be a length).
+ */
+const SHORT_SUM = /(?<=\d)\s?(bn|bln|tn)\b|(?<=[$£€¥₩]\s?\d[\d,.]*)\s?(b|m|mn)\b/giu;
+const SUM_WORDS: Record<string, string> = {
+  bn: "billion",
+  bln: "billion",
+  b: "billion",
+  tn: "trillion",
+  m: "million",
+  mn: "million",
+};
+const sumWritten = (short: string) => ` ${SUM_WORDS[short.trim().toLowerCase()] ?? short}`;
+
 /** "whos", "wheres": a question word and "is" typed without the apostrophe. */
 const QUESTION_WORD_IS = /\b(who|where|when|how)s\b/giu;
 
@@ -85,6 +100,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     .replace(YES_OR_NO_SHORT, "yes or no")
     .replace(PRIME_MINISTER, "prime minister")
     .replace(NUMBER_TEN, "Downing Street")
+    .replace(SHORT_SUM, sumWritten)
     .replace(QUESTION_WORD_IS, "$1's");
   if (cleaned.length <= MAX_QUERY_LENGTH && bounded.length === input.length)
     return { text: cleaned, shortened: false };

@@ -135,6 +135,14 @@ describe("normalizeInput", () => {
     expect(normalizeInput("does korea cover 6 g").text).toBe("does korea cover 6G");
     expect(normalizeInput("section 6 great").text).toBe("section 6 great");
   });
+
+  it("writes out a shortened sum as the texts write sums, a bare letter only after a currency sign", () => {
+    expect(normalizeInput("where does the £150bn come from").text).toBe(
+      "where does the £150 billion come from",
+    );
+    expect(normalizeInput("the $1b plan, $500m each").text).toBe("the $1 billion plan, $500 million each");
+    expect(normalizeInput("a 5m dish").text).toBe("a 5m dish");
+  });
 });
 
 describe("tokenize", () => {
