@@ -232,6 +232,9 @@ describe("over the real knowledge", () => {
     expect(said?.topics).toEqual(["fusion"]);
     const [, signed] = converse(real, ["which deals mention quantum?", "who signed them?"]);
     expect(signed?.intent).toBe("who-signed");
+    const [, each] = converse(real, ["which deals cover 6g?", "what does each say?"]);
+    expect(each?.found).toBe(true);
+    expect(each?.topics).toEqual(["telecom"]);
   });
 
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
