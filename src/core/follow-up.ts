@@ -193,6 +193,12 @@ export function followUpQuestion(
   const coverageOnly = !ownIntent || (current.intent === "topics" && current.coverage);
   if (ownWho && !ownSubject && coverageOnly && yesNo) {
     const carried = [...parts.intent, ...parts.subject];
+    // "is that in japan too?": the subject in the place of the word pointing at it ("is 6g in japan too").
+    const at = own.findIndex((word) => POINTING.has(word));
+    if (at >= 0 && parts.subject.length > 0) {
+      const text = [...own.slice(0, at), ...parts.subject, ...own.slice(at + 1), ...parts.intent];
+      return { text: text.join(" "), carried };
+    }
     return carried.length > 0 ? { text: [...own, ...carried].join(" "), carried } : whole;
   }
   // "only korea" after "compare quantum": the subject compared, of the deal named alone; "and korea" after "compare

@@ -296,8 +296,10 @@ export function parseQuery(
   // "Is biotech in the UK deal?", "Are space and fusion in the Korea deal?", "Is Russia in any deal?": topics or
   // countries, and nothing else, asked to be in a deal ask whether the deal covers them.
   const inAt = tokens.indexOf("in");
+  // "Is quantum also in the Korea deal?": "also" adds nothing to what is asked to be in it.
   const between = tokens
     .slice(1, inAt)
+    .filter((token) => token !== "also")
     .join(" ")
     .split(/ (?:and|or) /);
   const inDealAsked =
