@@ -729,8 +729,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const intent = recordsOnly && query.intent === "ask" ? "when" : query.intent;
       return run({ ...query, deals: ofEvery ? ctx.dealIds : regional, countries, intent }, options);
     }
-    // "Did she sign the Korea deal?": the texts cannot tell who "she" is, so no Yes or No; who signed it is said.
-    const pronoun = signerByPronoun(query);
+    // "Did she sign the Korea deal?", "is he the prime minister?": the texts cannot tell who "she" is, so no Yes or
+    // No; who signed it is said, with their offices.
+    const pronoun = signerByPronoun(query, ctx);
     if (pronoun) {
       const deals = query.deals.length > 0 ? query.deals : ctx.dealIds;
       const record = run({ ...query, form: "open", intent: "who-signed", deals }, options);

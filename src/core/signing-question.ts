@@ -433,11 +433,20 @@ function datesIn(tokens: readonly string[], beforeMonth: ReadonlySet<string>): S
 const signedByPronoun = ({ text }: ParsedQuery) => /\b(?:he|she|they)\s+sign/i.test(text);
 
 /**
- * "Did she sign the Korea deal?": whether one person signed, named only by "he" or "she", whom the texts cannot
- * tell; that word as typed, else null ("did they sign it?" may ask of the two governments).
+ * "Did she sign the Korea deal?", "is he the prime minister?": whether one person signed, or holds an office, named
+ * only by "he" or "she", whom the texts cannot tell; that word as typed, else null ("did they sign it?" may ask of
+ * the two governments).
  */
-export const signerByPronoun = ({ form, text }: ParsedQuery): string | null =>
-  form === "yes-no" ? (/\b(he|she)\s+sign/i.exec(text)?.[1] ?? null) : null;
+export function signerByPronoun(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const { form, text, tokens } = query;
+  if (form !== "yes-no") return null;
+  const signed = /\b(he|she)\s+sign/i.exec(text)?.[1];
+  if (signed) return signed;
+  // "Kratsios is the commerce secretary, isn't he?": "he" is the one named.
+  const pronoun = /\b(he|she)\b/i.exec(text)?.[1];
+  const office = hasAnyOf(tokens, ctx.vocabulary.phrasing.offices);
+  return pronoun && office && signatoriesNamed(query, ctx).length === 0 ? pronoun : null;
+}
 
 /**
  * Whether what the signing word at `at` makes is a deal (or "it", or nothing said), so that the signing record

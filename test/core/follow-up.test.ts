@@ -164,6 +164,16 @@ describe("over the real knowledge", () => {
     expect(title?.lead).toContain("Kimi Onoda (Minister of State for Science and Technology Policy)");
   });
 
+  it("answers 'is she a minister?' after who signed with no Yes or No: the texts cannot tell who 'she' is", async () => {
+    const real = await realBot();
+    const [, office] = converse(real, ["who signed the korea deal?", "is she a minister?"]);
+    expect(office?.intent).toBe("who-signed");
+    expect(office?.deals).toEqual(["korea"]);
+    expect(office?.lead).toMatch(
+      /^I can't tell from the question who “she” is\. .*Bae Kyung-hoon \(Deputy Prime Minister/,
+    );
+  });
+
   it("reads 'did she say anything?' after who signed as what the sources quote of that deal's signatories", async () => {
     const real = await realBot();
     const [, said, title] = converse(real, [
