@@ -498,6 +498,9 @@ const inRecordOf = (deal: Deal) => {
     indexOfSequence(record, tokenize(place.words)) >= 0 || inRegion(deal, place.words);
 };
 
+/** The first sentence of a note on a disputed signatory: "Sources differ on who signed for Korea." */
+const disagreement = (note: string) => note.split(/(?<=\.)\s/)[0] ?? note;
+
 /**
  * "Yes" or "No" for a question about signing, decided by the deal's own signatories and place of signing:
  * someone who is not among the signatories, or a country that is not where it was signed, is a "No". Null when
@@ -542,7 +545,9 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   const who = named.length > 0 ? `${names(named)} signed the ${deal.name}` : `the ${deal.name} was signed`;
   const where = asked.places.length > 0 ? ` at ${deal.signed.place}` : "";
   const when = asked.dates.length > 0 ? ` on ${formatDate(deal.signed.date)}` : "";
-  return yesOrNoLead(true, `${who}${where}${when}.`);
+  // "Did Bae sign the Korea deal?": a Yes from the record says at once that sources disagree on that signer.
+  const differ = named.flatMap((person) => (person.disputed ? [disagreement(person.disputed)] : []));
+  return yesOrNoLead(true, [`${who}${where}${when}.`, ...differ].join(" "));
 }
 
 /**
@@ -624,7 +629,7 @@ export function withSigningCorrected(
   const disputed = deal.signatories.find(
     (person) => person.disputed && assumed.people.some((w) => nameHas(person, w)),
   );
-  const differ = disputed?.disputed ? ` ${disputed.disputed.split(/(?<=\.)\s/)[0]}` : "";
+  const differ = disputed?.disputed ? ` ${disagreement(disputed.disputed)}` : "";
   // "Why didn't Trump sign the Japan deal?" when the record agrees he did not: no text says why.
   if (refusalAsked(query, ctx) && decided?.verdict === "no")
     return ledBy(run("who-signed", [deal.id]), { lead: `The texts I hold give no reason: ${decided.lead}` });
