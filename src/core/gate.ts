@@ -736,12 +736,12 @@ function partOfName(country: string, query: ParsedQuery, ctx: KnowledgeLookups):
   const words = tokenize(country);
   const at = indexOfSequence(query.tokens, words);
   if (at < 0) return false;
-  // "What did Nation Thailand report?": a publisher the question names.
-  const publishers = ctx.vocabulary.publishers.filter(({ publisher }) =>
-    query.publishers.includes(publisher),
-  );
-  if (publishers.some(({ names }) => names.some((name) => tokenize(name).includes(words[0] ?? ""))))
-    return true;
+  // "What did Nation Thailand report?", "How reliable is Nation Thailand?": a publisher the question names.
+  const inPublisher = (name: string) => {
+    const nameWords = tokenize(name);
+    return nameWords.includes(words[0] ?? "") && indexOfSequence(query.tokens, nameWords) >= 0;
+  };
+  if (ctx.vocabulary.publishers.some(({ names }) => names.some(inPublisher))) return true;
   for (let extra = 1; extra <= 4 && at + words.length + extra <= query.tokens.length; extra++) {
     const phrase = query.tokens.slice(at, at + words.length + extra);
     if (ctx.anySays(phrase)) return true;
