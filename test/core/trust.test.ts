@@ -558,3 +558,14 @@ describe("contractions", () => {
     }
   });
 });
+
+describe("common words", () => {
+  it("are read as typed, never as a slip of a word the texts use", () => {
+    const slips = { fight: "flight", tough: "though", complete: "compete", experts: "exports" };
+    for (const [typed, slip] of Object.entries(slips)) {
+      const { lead } = bot.answer(`Is there a ${typed} in the UK deal?`);
+      expect(lead).toContain(`“${typed}”`);
+      expect(lead).not.toContain(slip);
+    }
+  });
+});
