@@ -224,10 +224,12 @@ function compared(request: IntentRequest): AnswerDraft {
   // for the rows.
   // "Does Korea or Japan cover fusion?" asks which of them does.
   const asksWhether = opensYesNo(query, ctx.vocabulary.phrasing) && !query.tokens.includes("or");
+  // "Summarise the AI parts of all three deals" asks for them told, not whether all three have them.
+  const told = phrasesIn(query.tokens, ctx.vocabulary.phrasing.explaining).length > 0;
   const yesNo =
     query.form === "yes-no" ||
     asksWhether ||
-    (query.allDeals && !asksWhat(query) && query.intentBy !== "command");
+    (query.allDeals && !asksWhat(query) && !told && query.intentBy !== "command");
   // "Do all three cover fusion?" asks it of every deal; "Do the TPDs mention fusion?", "Does any deal …?" of them
   // together, which one deal having it answers Yes.
   const ofEvery = hasAnyOf(query.tokens, EVERY);
