@@ -374,8 +374,36 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     // JT-60SA test facility", "companies such as Microsoft").
     const kind = stem(body[2]);
     const asked = new Set(query.tokens.map(stem));
+    // "Which UK department leads the deal?": a body named beside the deal is no leader of the deal itself; a
+    // sentence with the role's word ("leads") is. A body doing the work asked of ("lead the AI research") may be
+    // named without it.
+    const role = patterns.roleAsked.exec(text)?.[1];
+    const roleAt = role ? query.tokens.indexOf(role) : -1;
+    const { dealNouns } = ctx.vocabulary.phrasing;
+    const ofDeal =
+      roleAt >= 0 &&
+      query.tokens
+        .slice(roleAt + 1)
+        .every(
+          (word) =>
+            FILLER_WORDS.has(word) ||
+            DEAL_TIES.has(word) ||
+            patterns.dealWords.has(word) ||
+            dealNouns.includes(word),
+        );
+    const roleStem = stem(role ?? "");
+    // The role's word with the deal just after it ("leads the U.S.–Japan …"), not "lead the world".
+    const leadsDeal = (text: string) => {
+      const words = tokenize(text);
+      return words.some(
+        (word, i) =>
+          stem(word) === roleStem && words.slice(i + 1, i + 4).some((next) => patterns.dealWords.has(next)),
+      );
+    };
+    const hasRole = (passage: Passage) => !ofDeal || leadsDeal(passage.text);
     return {
       gives: (passage) =>
+        hasRole(passage) &&
         namesIn(passage.text, patterns.dealWords).some(
           (name) =>
             !namedIn(name, asked, kind) &&
@@ -406,6 +434,9 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     unsaid: `say ${askedAsWritten(query.text)}`,
   };
 }
+
+/** Words that tie a deal's name together: "the TPD with Japan", "the deal between the US and Korea". */
+const DEAL_TIES = new Set(["with", "between", "and"]);
 
 /** Roles that are posts someone holds: a text names who holds one only with its word. */
 const POSTS = new Set(["chair", "chairs", "head", "heads"]);
