@@ -450,8 +450,15 @@ export function askedAsWritten(text: string): string {
     .replace(/^\s*who\s+/i, "who ")
     .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
     .trim()
-    .replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+    .replace(/^\p{Lu}/u, (c) => c.toLowerCase())
+    .replace(PLACE_OF_THING, "where $2 $1");
 }
+
+/**
+ * "where is JT-60SA": a place asked of something named, said as "where JT-60SA is" (not "where was it signed", nor
+ * "where is the taskforce set up").
+ */
+const PLACE_OF_THING = /^where (is|are|was|were) ((?:the )?[\p{Lu}\d][^\s]*(?: [\p{Lu}\d][^\s]*)*)$/u;
 
 /**
  * "How many staff will the working group have?", "What budget has the Cabinet Office set aside?", "In what
