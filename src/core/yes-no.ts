@@ -1441,9 +1441,13 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   return bothWays(deals.map((deal) => yesOrNoLead(of(deal), documentSaid(deal))));
 }
 
-/** Words that put another document beside the deal asked: "part of", "alongside", "linked to", "under". */
+/**
+ * Words that put another document beside the deal asked: "part of", "alongside", "linked to", "under", "depend on".
+ */
 const BESIDE = new Set([
   "of",
+  "on",
+  "upon",
   "alongside",
   "beside",
   "besides",
