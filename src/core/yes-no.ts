@@ -104,12 +104,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  // "Do the UK and Japan deals differ on fusion?": deals set side by side on something, which a sentence of one does
-  // not decide (asked of nothing in particular, the areas they list decide).
+  // Asked of nothing in particular ("Are the Japan and Korea deals alike?"), the areas they list decide.
   const likeness =
-    answer.intent === "compare" &&
-    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.likenessAsked) &&
-    sameAreasAsked(query, ctx).length === 0;
+    answer.intent === "compare" && asksLikeness(query, ctx) && sameAreasAsked(query, ctx).length === 0;
   const weighs = likeness || weighsCoverage(query, ctx);
   const lacking = SAYS_WHAT_IS_LACKING.test(answer.lead);
   const decided = isYesOrNo(answer.verdict)
@@ -134,6 +131,13 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     lead,
   };
 }
+
+/**
+ * "Do the UK and Japan deals differ on fusion?", "are they similar on quantum?": deals set side by side, which no
+ * sentence of one decides, nor their covering it.
+ */
+export const asksLikeness = (query: ParsedQuery, ctx: KnowledgeLookups) =>
+  hasAnyOf(query.tokens, ctx.vocabulary.phrasing.likenessAsked);
 
 /**
  * "Is the UK deal more about AI or nuclear?", "mainly about semiconductors?", "more than four headings?": weighing

@@ -40,7 +40,15 @@ import {
   setOf,
   tokenize,
 } from "../text.js";
-import { creationAsked, deniesAsked, happenedAsked, NOT_BINDING, setsUpIn, stemsAsked } from "../yes-no.js";
+import {
+  asksLikeness,
+  creationAsked,
+  deniesAsked,
+  happenedAsked,
+  NOT_BINDING,
+  setsUpIn,
+  stemsAsked,
+} from "../yes-no.js";
 import { dealsOfKindNamed } from "./deals.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -240,8 +248,7 @@ function compared(request: IntentRequest): AnswerDraft {
   const missing = known.filter((deal) => !covered.includes(deal));
   // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held; "Do the UK and Japan
   // deals differ on fusion?" none at all: the deals covering it is no Yes to their differing.
-  const likeness = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.likenessAsked);
-  const decided = yesNo && !likeness && (unread.length === 0 || missing.length > 0);
+  const decided = yesNo && !asksLikeness(query, ctx) && (unread.length === 0 || missing.length > 0);
   // "What's the difference between an MOU and an MOC?": the kind of document each deal is, from its record.
   const kinds = bySection && !decided && sections.every((section) => section === "document");
   // "Which deal is the only one with fusion?" when more than one has it: none alone, said so.
