@@ -338,7 +338,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   if (nothingAsked && !bySection) return null;
   const ofSection = (excerpt: Excerpt) =>
     !bySection || query.sections.includes(ctx.passage(excerpt.passageId)?.section ?? "document");
-  const negations = setOf(ctx.vocabulary.phrasing.negations);
+  // The sentence's words are stemmed ("nothing" is "noth"), so its negations are looked for in both forms.
+  const negations = new Set([
+    ...ctx.vocabulary.phrasing.negations,
+    ...stemsOf(ctx.vocabulary.phrasing.negations),
+  ]);
   const placesAsked = dealPlacesAsked(query, ctx).map(stem);
   const placeBefore = setOf(ctx.vocabulary.phrasing.placeBefore);
   const ofOtherSide = saidOfOtherSide(query, ctx);
@@ -809,9 +813,9 @@ export function deniesAsked(text: string, terms: readonly string[], negations: R
   if (terms.length === 0) return false;
   const keys = terms.map(stem);
   return text.split(SENTENCE_END).some((sentence) => {
-    const words = tokenize(sentence).map(stem);
-    const at = words.findIndex((word) => keys.some((key) => sameWord(word, key)));
-    return at > 0 && words.slice(Math.max(0, at - NEGATION_REACH), at).some((word) => negations.has(word));
+    const tokens = tokenize(sentence);
+    const at = tokens.map(stem).findIndex((word) => keys.some((key) => sameWord(word, key)));
+    return at > 0 && tokens.slice(Math.max(0, at - NEGATION_REACH), at).some((word) => negations.has(word));
   });
 }
 
