@@ -483,6 +483,37 @@ function firstWritten(passages: readonly Passage[], forms: readonly (readonly st
   return null;
 }
 
+/**
+ * "financial services": a thing asked in two words the texts have, but never near each other in a sentence, one of
+ * them only inside a name ("the Financial Times … digital services tax"): no passage says the thing asked.
+ */
+export function apartInNames(ctx: KnowledgeLookups, query: ParsedQuery): boolean {
+  const compound = compoundAsked(query);
+  if (!compound || query.subjectTerms.some((term) => !ctx.knows(term))) return false;
+  const saidTogether = ctx
+    .positionsWith(compound)
+    .some((position) =>
+      ctx.sentencesAt(position).some((sentence) => standNear(sentence.stems, compound, sameStem)),
+    );
+  return !saidTogether && query.subjectTerms.some((term) => onlyInNames(ctx, term, query.text));
+}
+
+/** A word the question writes in small letters that every passage having it writes capitalised inside a sentence. */
+function onlyInNames(ctx: KnowledgeLookups, word: string, text: string): boolean {
+  const typed = new RegExp(writtenWords([word]), "iu").exec(text)?.[0] ?? "";
+  if (typed !== typed.toLowerCase()) return false;
+  const inName = (passage: Passage, at: number) =>
+    /\p{Lu}/u.test(passage.text[at] ?? "") && /[^\s.!?:;"“(]\s+$/u.test(passage.text.slice(0, at));
+  const having = ctx.passagesWith([word]);
+  return (
+    having.length > 0 &&
+    having.every((passage) => {
+      const found = [...passage.text.matchAll(new RegExp(`\\b${word}`, "giu"))];
+      return found.length > 0 && found.every((each) => inName(passage, each.index));
+    })
+  );
+}
+
 /** "regional" of "region": one word's stem begins the other's, as the passage index reads words. */
 const sameStem = (word: string, asked: string) => {
   const [short, long] = word.length <= asked.length ? [word, asked] : [asked, word];

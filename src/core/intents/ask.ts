@@ -16,6 +16,7 @@ import {
 import { bodiesAnswer, namesOf } from "../bodies.js";
 import {
   anyEvidence,
+  apartInNames,
   asksEither,
   countryWords,
   describe,
@@ -339,7 +340,7 @@ export const ask: Intent = {
       query.topics.length + query.names.length === 0 &&
       query.subjectTerms.length > 0 &&
       query.subjectTerms.every((term) => ctx.neverUses(term.toLowerCase()));
-    if (unheard) return nothingFound(answer, query, deals, ctx, options);
+    if (unheard || apartInNames(ctx, query)) return nothingFound(answer, query, deals, ctx, options);
     const covered = { ...query, topics: query.topics.filter((topic) => !uncovered.includes(topic)) };
     const strict = rank(covered, deals, ctx, options);
     const closest = (strict.total === 0 || thingUnheard(query, ctx)) && query.topics.length === 0;
