@@ -165,7 +165,10 @@ function judgementAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const asking =
     query.form !== "open" || superlative || /^(which|who|should|ought|how)$/.test(tokens[0] ?? "");
   // "Is the UK deal described as historic?" asks whether the texts use the word, not what the bot thinks of it.
-  if (!asking || wordingAskedFor(query, ctx.vocabulary.phrasing) !== null) return false;
+  if (wordingAskedFor(query, ctx.vocabulary.phrasing) !== null) return false;
+  // "What is your opinion of the deals?", "Are you biased?": the bot's own view, asked in any form.
+  if (phrasesIn(tokens, ctx.vocabulary.phrasing.opinionAsked).length > 0) return true;
+  if (!asking) return false;
   // "Is it worth it?": a phrase of judging, whole.
   if (phrasesIn(tokens, ctx.vocabulary.phrasing.judgementWords).some((phrase) => phrase.includes(" ")))
     return true;
