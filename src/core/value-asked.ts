@@ -582,7 +582,9 @@ export function withValueStated(
   laterPages: () => readonly Excerpt[] = () => [],
 ): AnswerDraft {
   const searched = answer.intent === "ask" || answer.intent === "status";
-  if (!answer.found || !searched || query.form === "yes-no" || answer.page.offset > 0) return answer;
+  // A lead with a Yes or No ("Are all the deals paused?": No) answers already.
+  const answered = query.form === "yes-no" || answer.verdict !== undefined;
+  if (!answer.found || !searched || answered || answer.page.offset > 0) return answer;
   if (answer.excerpts.length === 0 || SAYS_WHAT_IS_LACKING.test(answer.lead)) return answer;
   // "When did Kratsios say that?": a lead that already dates what was asked ("The reports of it are dated …").
   const dated = answer.intent === "ask" && patternsOf(ctx.knowledge).dayGiven.test(answer.lead);

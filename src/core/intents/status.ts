@@ -16,7 +16,7 @@ import {
   phrasesIn,
   tokenize,
 } from "../text.js";
-import { askedOfEach, happenedAsked, TO_BE_DONE } from "../yes-no.js";
+import { askedOfEach, happenedAsked, namesDealsPlural, TO_BE_DONE } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 
@@ -200,9 +200,21 @@ function pauseOf(request: IntentRequest): IntentRequest {
   const { pauseAsked, pauseReported, resumeAsked } = ctx.vocabulary.phrasing;
   // "What conditions did the US set for resuming?": resuming is asked of what was paused.
   const asked = holdsAnyOf(query.text, pauseAsked) || holdsAnyOf(query.text, resumeAsked);
-  if (ctx.dealsAsked(query, options).length > 0 || !asked) return request;
+  if (ctx.dealsAsked(query, options).length > 0 || !asked || askedOfAll(query, ctx)) return request;
   const paused = ctx.dealIds.filter((deal) => reportOf(ctx, deal, pauseReported) !== undefined);
   return paused.length > 0 ? { ...request, query: { ...query, deals: paused } } : request;
+}
+
+/**
+ * "Are all the deals paused?", "Are the deals paused?": a yes/no question asked of every deal, not of any one of them
+ * ("Has any deal been paused?").
+ */
+function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { everyDeal, anyAsked } = ctx.vocabulary.phrasing;
+  const yesNo =
+    query.form === "yes-no" || (query.form === "which-deal" && opensYesNo(query, ctx.vocabulary.phrasing));
+  const ofDeals = hasAnyOf(query.tokens, everyDeal) || namesDealsPlural(query, ctx);
+  return yesNo && ofDeals && !hasAnyOf(query.tokens, anyAsked);
 }
 
 /**
@@ -457,5 +469,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const record = pauseRecord(ctx, paused);
   if (asked && !paused.includes(asked))
     return noLead(`no report I hold says the ${ctx.dealName(asked)} was paused: ${record}. `);
+  // "Are the Japan and Korea deals paused?", "Are all the deals paused?": asked of each deal, No when one was not.
+  if (!asked && yesNo && (ofEach || askedOfAll(query, ctx))) return noLead(`${record}. `);
   return { lead: `Of the deals, ${record}. ` };
 }
