@@ -17,7 +17,7 @@ import {
   stem,
   tokenize,
 } from "../text.js";
-import { namesDealsPlural } from "../yes-no.js";
+import { asksLikeness, namesDealsPlural } from "../yes-no.js";
 import { kindAsked } from "./deals.js";
 import type { Intent } from "./intent.js";
 
@@ -308,8 +308,9 @@ function languageAnswer(
   const leads = said.map((each, i) => (i === 0 ? each.lead : capitalised(each.lead)));
   const them = deals.length === 1 ? "it" : "them";
   const lead = `${leads.join(". ")}${held.length > 0 || !lacking ? ":" : `. The texts of ${them} I hold:`}`;
-  // Holding no text in a language is no proof there is none: only a Yes is said.
-  const yes = query.form === "yes-no" && !lacking;
+  // Holding no text in a language is no proof there is none: only a Yes is said. "Is the Japanese version the same
+  // as the English?" is not asked whether there is one.
+  const yes = query.form === "yes-no" && !lacking && !asksLikeness(query, ctx);
   return {
     ...blankAnswer(query, "sources"),
     found: shown.length > 0,
