@@ -1642,8 +1642,12 @@ function alternativesOf(subject: Subject, query: ParsedQuery): Subject[] {
   return asked.length > 1 ? asked.map((terms) => ({ ...subject, terms })) : [subject];
 }
 
-/** "section II.B", "§ 2", "Section III": a document's own section number (Roman or Arabic) and heading letter. */
-const NUMBERED_SECTION = /(?:\bsection\s+|§\s*)([ivx]+|\d{1,2})(?:\s*\.\s*([a-z])\b|([a-d])\b)?/i;
+/**
+ * "section II.B", "§ 2", "Section III": a document's own section number (Roman or Arabic) and heading letter;
+ * "Article 2", "clause II" are its sections too, the memoranda having no articles.
+ */
+const NUMBERED_SECTION =
+  /(?:\b(?:section|article|clause)\s+|§\s*)([ivx]+|\d{1,2})(?:\s*\.\s*([a-z])\b|([a-d])\b|\b)/i;
 
 /** The Roman numeral of a number from 1 to 39 ("3" → "III"); any other number as it is. */
 function roman(value: number): string {
