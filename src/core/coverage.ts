@@ -83,10 +83,14 @@ export function countrySubject(country: string, query: ParsedQuery, ctx: Knowled
   const words = tokenize(country);
   const [word] = words;
   // "Does the deal mention China?" asks it of a deal named or meant ("the deal", "the TPDs").
-  const ofDeal = query.deals.length > 0 || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+  // "What about Russia?" asks what the deals say about it.
+  const at = query.tokens.indexOf(word ?? "");
+  const ofDeal =
+    query.deals.length > 0 ||
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns) ||
+    query.tokens[at - 1] === "about";
   if (!word || words.length > 1 || (!ofDeal && query.form !== "which-deal")) return null;
   // "Which TPD is with India?" asks for a deal with it, not for a mention of it.
-  const at = query.tokens.indexOf(word);
   const mentioned =
     hasAnyOf(query.tokens, ctx.vocabulary.phrasing.mentionAsked) || askedInDeals(country, query);
   if (/^(with|between)$/.test(query.tokens[at - 1] ?? "") || !mentioned) return null;
