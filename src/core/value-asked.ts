@@ -15,6 +15,7 @@ import {
   FILLER_WORDS,
   FULL_STOP,
   hasAnyOf,
+  holdsAnyOf,
   indexOfSequence,
   keptPer,
   once,
@@ -643,7 +644,13 @@ export function withValueStated(
   if (!best || (value.onSubject && best.shares === 0)) return answer;
   const deal = best.excerpt.deal ? ctx.dealName(best.excerpt.deal) : null;
   const later = ctx.passage(best.excerpt.passageId)?.section === "development";
-  const lead = value.phrased?.(best.sentence, deal) ?? quoted(best.sentence, deal, later);
+  // "Why is the UK deal not binding?": a sentence saying that it is so, with no word of a reason, gives none.
+  const { reasonAsked, reasonGiven } = ctx.vocabulary.phrasing;
+  const unexplained =
+    hasAnyOf(query.tokens.slice(0, 1), reasonAsked) && !holdsAnyOf(best.sentence, reasonGiven)
+      ? "The texts I hold do not say why. "
+      : "";
+  const lead = `${unexplained}${value.phrased?.(best.sentence, deal) ?? quoted(best.sentence, deal, later)}`;
   return {
     ...answer,
     // The echo of the question's words heads nothing once a sentence answers it.
