@@ -225,6 +225,17 @@ export function followUpQuestion(
     const who = wordsReadAs(current.readings, "deal", "country");
     return swapWho(previous, parts.whoAt, andJoined(who));
   }
+  // "quote it", "the exact words?" after "what does the UK deal say about AI?" or "does the UK deal cover
+  // quantum?": the same deal and subject, in the texts' own words (not a subject "quote" asked of it).
+  const quoting = new Set([...phrasing.quoteAsked, ...phrasing.wordsAsked, ...VERBATIM]);
+  const quoteOfSubject =
+    own.some((word) => quoting.has(word)) &&
+    own.every((word) => quoting.has(word) || FILLER_WORDS.has(word) || POINTING.has(word)) &&
+    parts.subject.length > 0;
+  if (quoteOfSubject) {
+    const carried = [...parts.who, ...parts.subject];
+    return { text: [...own.filter((word) => !POINTING.has(word)), ...carried].join(" "), carried };
+  }
   // "and fusion?" after "does the Japan deal cover quantum?": the same question of coverage, of the subject named
   // (its word of covering kept).
   const subjectOnly = !ownIntent && !ownWho && ownSubject && !QUESTION_WORDS.has(own[0] ?? "");
@@ -261,17 +272,6 @@ export function followUpQuestion(
   if (whereOfSubject) {
     const text = [...parts.who, ...parts.subject];
     return { text: text.join(" "), carried: text };
-  }
-  // "quote it", "the exact words?" after "what does the UK deal say about AI?": the same deal and subject, in the
-  // texts' own words.
-  const quoting = new Set([...phrasing.quoteAsked, ...phrasing.wordsAsked, ...VERBATIM]);
-  const quoteOfSubject =
-    own.some((word) => quoting.has(word)) &&
-    own.every((word) => quoting.has(word) || FILLER_WORDS.has(word) || POINTING.has(word)) &&
-    parts.subject.length > 0;
-  if (quoteOfSubject) {
-    const carried = [...parts.who, ...parts.subject];
-    return { text: [...own.filter((word) => !POINTING.has(word)), ...carried].join(" "), carried };
   }
   // "who announced it?" after "what is the Genesis Mission?", "when does it launch?" after "is there a cubesat?":
   // "it" stands for the thing named before, in its place, of the same deal.

@@ -228,6 +228,15 @@ describe("over the real knowledge", () => {
     expect(signed?.intent).toBe("deals");
   });
 
+  it("reads 'quote it' after a yes/no question of coverage as the subject in the texts' words", async () => {
+    const real = await realBot();
+    const [, quoted] = converse(real, ["Does the UK deal cover quantum?", "quote it"]);
+    expect(quoted?.deals).toEqual(["uk"]);
+    expect(quoted?.topics).toEqual(["quantum"]);
+    expect(quoted?.lead).not.toMatch(/^No — /);
+    expect(passages(quoted)).toEqual(passages(real.answer("quote the UK deal on quantum")));
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);

@@ -290,6 +290,13 @@ export const ask: Intent = {
         : null;
       return mergeAnswers([section, { ...onTopic, lead: lead ?? onTopic.lead }], query);
     }
+    // "quote the Korea deal", "exact wording please": words asking for the texts' own words name no subject.
+    const verbatim = new Set(ctx.vocabulary.phrasing.verbatimAsked.flatMap(tokenize));
+    const onlyVerbatim =
+      query.subjectTerms.length > 0 &&
+      query.subjectTerms.every((term) => verbatim.has(term.toLowerCase())) &&
+      query.topics.length + query.names.length + query.countries.length === 0;
+    if (onlyVerbatim) return ask.run({ ...request, query: { ...query, terms: [], subjectTerms: [] } });
     // "What does the UK deal say about Russia?": the word the texts write the country in is what is looked for.
     const asCountries = countryWords(query, ctx);
     const asking = setOf(ctx.vocabulary.phrasing.mentionAsked);
