@@ -885,8 +885,17 @@ function rank(
 
   // Enough to fill the page asked for, however many match (a page never starts past the offset).
   const needed = Math.max(PAGE_SIZE, pageEnd(page));
-  // Several topics take turns over every candidate and a long page sorts them all; else a short list in order.
-  const keepsAll = asked.length > 1 || needed > MAX_KEPT_IN_ORDER;
+  // "What do the UK and Japan deals say about fusion?", "quantum": each deal takes turns, its best passage first.
+  const namedDeals = [...new Set(query.deals)];
+  // Asked of no deal, only a topic alone takes turns: other words or names asked ("pro-innovation", "CAISI") pick
+  // the passages.
+  const topicAlone =
+    asked.length === 1 && query.subjectTerms.length + query.names.length === 0 && deals.length !== 1;
+  const turnDeals = namedDeals.length > 1 ? namedDeals : topicAlone ? ctx.dealIds : [];
+  const dealsTakeTurns = turnDeals.length > 1 && asked.length <= 1;
+  // Several topics or deals take turns over every candidate and a long page sorts them all; else a short list in
+  // order.
+  const keepsAll = asked.length > 1 || dealsTakeTurns || needed > MAX_KEPT_IN_ORDER;
   const kept: Scored[] = [];
   const keep = keepsAll ? (item: Scored) => kept.push(item) : keepFirst(kept, needed);
   const { passages } = ctx.knowledge;
@@ -984,7 +993,11 @@ function rank(
   // The leading three name the deals of an answer without one, whatever the page.
   const count = Math.min(total, Math.max(PAGE_SIZE, pageEnd(page, total)));
   const top =
-    asked.length > 1 ? takeTurns(kept, asked, count) : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
+    asked.length > 1
+      ? takeTurns(kept, asked, count)
+      : dealsTakeTurns
+        ? dealsInTurn(kept.sort(byScore), turnDeals).slice(0, count)
+        : (keepsAll ? kept.sort(byScore) : kept).slice(0, count);
   return { top, total, rare, onlyDevelopments };
 }
 
@@ -1019,6 +1032,26 @@ const MAX_KEPT_IN_ORDER = 64;
 
 /** Higher score first, then the earlier candidate: the order of a stable sort by score. */
 const byScore = (a: Scored, b: Scored) => b.score - a.score || a.at - b.at;
+
+/**
+ * The candidates, best first, reordered so each deal asked gives one in turn (the deal of the best first), then
+ * those of no deal asked; each deal's own stay in order.
+ */
+function dealsInTurn(sorted: readonly Scored[], deals: readonly DealId[]): Scored[] {
+  const dealOf = (item: Scored) => item.passage.deals.find((deal) => deals.includes(deal));
+  const queues = new Map<DealId, Scored[]>();
+  for (const item of sorted) {
+    const deal = dealOf(item);
+    if (deal) queues.set(deal, [...(queues.get(deal) ?? []), item]);
+  }
+  const turns: Scored[] = [];
+  for (let round = 0; turns.length < sorted.length; round++) {
+    const taken = [...queues.values()].flatMap((queue) => queue[round] ?? []);
+    if (taken.length === 0) break;
+    turns.push(...taken);
+  }
+  return [...turns, ...sorted.filter((item) => !dealOf(item))];
+}
 
 /** Whether a later candidate with this score enters `keepFirst`'s list: it must beat the last (a tie keeps the earlier). */
 const entersShortList = (kept: readonly Scored[], count: number, score: number) =>
