@@ -417,7 +417,9 @@ function wordsThatStand(
   const framing = said.length >= 2 && stands(said);
   if (said.length < subject.terms.length && !inSectionAsked && !framing) return subject;
   const rarest = [...said].sort((a, b) => ctx.passagesWith([a]).length - ctx.passagesWith([b]).length);
-  const left = { ...subject, terms: stands(said) ? said : rarest.slice(0, 1) };
+  // Two words asked as one thing ("trade negotiations") are that no longer once either is left out.
+  const { compound: _asOneThing, ...kept } = subject;
+  const left = { ...kept, terms: stands(said) ? said : rarest.slice(0, 1) };
   return isEmpty(left) && !inSectionAsked ? subject : left;
 }
 
