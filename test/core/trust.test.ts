@@ -568,4 +568,13 @@ describe("common words", () => {
       expect(lead).not.toContain(slip);
     }
   });
+
+  it("are no slip of a topic's word either ('Google Maps' is not Mars, nor 'mood' the Moon)", () => {
+    expect(bot.answer("Does the Korea deal mention app stores?").lead).toContain("“app stores”");
+    for (const typed of ["Google Maps", "mood", "a coast"]) {
+      const answer = bot.answer(`Does the Korea deal mention ${typed}?`);
+      expect(answer.readings.filter((reading) => reading.fuzzy)).toEqual([]);
+      expect(answer.lead).not.toMatch(/^Yes/);
+    }
+  });
 });
