@@ -283,6 +283,13 @@ export function followUpQuestion(
     const text = [...own.slice(0, it), ...named, ...own.slice(it + 1), ...parts.who];
     return { text: text.join(" "), carried: [...named, ...parts.who] };
   }
+  // "how long does it take?" after "licensing?" (of the UK deal): "it" stands for the subject asked, in its place;
+  // not "is that all?", nor "tell me more about it" after when a deal was signed.
+  const subjectAsked = previous.intent === "ask" && previous.names.length === 0 && parts.subject.length > 0;
+  if (subjectAsked && own[it] === "it" && !ownWho && !ownThing && !ownIntent) {
+    const text = [...own.slice(0, it), ...parts.subject, ...own.slice(it + 1), ...parts.who];
+    return { text: text.join(" "), carried: [...parts.subject, ...parts.who] };
+  }
   // "how much money?" after "what is the Genesis Mission?": an amount asked in a word or two (of one topic, money),
   // of the thing named; "how much?" alone takes the place of the question word before.
   const amountWords = own.slice(2).filter((word) => !FILLER_WORDS.has(word)).length;

@@ -237,6 +237,17 @@ describe("over the real knowledge", () => {
     expect(passages(quoted)).toEqual(passages(real.answer("quote the UK deal on quantum")));
   });
 
+  it("reads 'it' as the subject asked before ('how long does it take?' after 'licensing?' of the UK deal)", async () => {
+    const real = await realBot();
+    const [, , licensing] = converse(real, ["uk nuclear", "licensing?", "how long does it take?"]);
+    expect(licensing?.deals).toEqual(["uk"]);
+    expect(licensing?.lead).toContain("reactor design licensing within two years");
+    const [, notice] = converse(real, ["Can the UK deal be ended?", "how long does it take?"]);
+    expect(notice?.lead).toContain("180 days after the notice");
+    const [, signing] = converse(real, ["When was the Korea deal signed?", "is that all?"]);
+    expect(signing?.intent).toBe("when");
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
