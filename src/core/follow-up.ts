@@ -116,6 +116,13 @@ export function followUpQuestion(
     const { subject } = partsOf(previous);
     if (subject.length > 0) return { text: [...current.tokens, ...subject].join(" "), carried: subject };
   }
+  // "is it part of the TPD?" after "What is the Genesis Mission?": "it" is the name asked, though the deals are named.
+  const namedBefore = previous.names.flatMap((name) => name.words);
+  const itAt = current.tokens.indexOf("it");
+  if (current.intent === "deals" && namedBefore.length > 0 && itAt >= 0 && !standsAlone(previous)) {
+    const text = [...current.tokens.slice(0, itAt), ...namedBefore, ...current.tokens.slice(itAt + 1)];
+    return { text: text.join(" "), carried: namedBefore };
+  }
   if (standsAlone(current)) return whole;
   if (standsAlone(previous))
     return (

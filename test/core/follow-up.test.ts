@@ -248,6 +248,13 @@ describe("over the real knowledge", () => {
     expect(signing?.intent).toBe("when");
   });
 
+  it("reads 'is it part of the TPD?' after a name as whether the deals hold that name", async () => {
+    const real = await realBot();
+    const [, partOf] = converse(real, ["What is the Genesis Mission?", "is it part of the TPD?"]);
+    expect(partOf?.lead).toMatch(/^No — the deal texts say nothing on Genesis Mission\./);
+    expect(passages(partOf)).toContain("japan-genesis-partnership");
+  });
+
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
     const real = await realBot();
     const [, covered] = converse(real, ["korea 6g", "does japan cover that too?"]);
