@@ -399,8 +399,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const negatedAt = (at: number) =>
           words.slice(Math.max(0, at - NEGATION_REACH), at + 3).some((word) => negations.has(word));
         const ends = [asked[0] ?? -1, asked.at(-1) ?? -1];
+        // "The £150 billion reported around the deal is not the deal's value": what is asked, opening the sentence
+        // as its subject, is denied by the verb that follows it, however far.
+        const written = tokenize(compounds);
+        const first = asked[0] ?? -1;
+        const verb = written.findIndex((word, at) => at > first && COPULAS.has(word));
+        const subjectDenied = first >= 0 && first <= 2 && verb > 0 && negations.has(written[verb + 1] ?? "");
         yield {
-          negated: !bySection && ends.some(negatedAt),
+          negated: !bySection && (ends.some(negatedAt) || subjectDenied),
           // A clause after a colon is said in its sentence ("… is not the deal's value: it is …"), not from "it";
           // so is a heading before one ("6G: This partnership …"), which says nothing alone.
           // So is a clause after a colon that does not open a sentence of its own ("…(PNT): making critical
@@ -1484,6 +1490,8 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
   );
   return query.terms.length > 0 && query.terms.every((term) => kindWords.has(term));
 }
+
+/** The verbs that say what a subject is: "Is the UK deal an MOU?", "… is not the deal's value". */
 const COPULAS = new Set(["is", "are", "was", "were"]);
 
 /**
