@@ -1002,6 +1002,18 @@ export function withAlternativeStated(
   // "Did Kratsios or Macron sign the UK deal?": a signer offered is given by the signing record of the deals asked,
   // not by any sentence that names them.
   const signers = signingAsked(query, ctx)?.people ?? [];
+  // "Did Bae or Ha sign?": between the signers sources differ on, none is chosen.
+  const inDispute = (alternative: string) =>
+    answer.deals.some((id) =>
+      ctx
+        .deal(id)
+        ?.signatories.some(
+          (person) =>
+            person.disputed !== undefined &&
+            (nameHas(person, alternative) || tokenize(person.disputed).includes(alternative)),
+        ),
+    );
+  if (signers.length > 0 && alternatives.filter(inDispute).length > 1) return null;
   const unsigned = (alternative: string) =>
     signers.includes(alternative) &&
     !answer.deals.some((id) => ctx.deal(id)?.signatories.some((person) => nameHas(person, alternative)));
