@@ -100,6 +100,10 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     const title = partnerList(ctx, answer.deals);
     return citing({ ...answer, found: true, title, ...counted }, counted.cites ?? [], ctx);
   }
+  // "Are the TPDs part of a wider plan?": what the deals belong to is no topic they cover, so their covering one
+  // (or a word of it) decides nothing.
+  if (partOfAnother(query, ctx) && isYesOrNo(answer.verdict))
+    return ledBy({ ...answer, verdict: undefined, lead: capitalised(answer.lead) }, { lead: UNDECIDED });
   // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
@@ -1489,6 +1493,23 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
     phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).flatMap((phrase) => phrase.split(" ")),
   );
   return query.terms.length > 0 && query.terms.every((term) => kindWords.has(term));
+}
+
+/**
+ * "Are the TPDs part of a wider plan?", "… part of America's AI strategy?": the deals asked to belong to something
+ * that is not a deal ("Is AI part of the UK deal?" asks what the deal covers).
+ */
+function partOfAnother(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { tokens } = query;
+  const at = tokens.findIndex((token, i) => token === "part" && tokens[i + 1] === "of");
+  if (at < 0) return false;
+  const dealWords = new Set([
+    ...wordsReadAs(query.readings, "deal", "country"),
+    ...ctx.vocabulary.phrasing.dealNouns,
+  ]);
+  const owner = tokens.slice(at + 2, tokens.length - query.tag);
+  const before = tokens.slice(0, at);
+  return before.some((token) => dealWords.has(token)) && !owner.some((token) => dealWords.has(token));
 }
 
 /** The verbs that say what a subject is: "Is the UK deal an MOU?", "… is not the deal's value". */
