@@ -3,6 +3,7 @@ import type { DealId, Passage, Topic } from "./model.js";
 import { inSentence, joinNames } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import {
+  escapeRegExp,
   FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
@@ -512,7 +513,7 @@ function onlyInNames(ctx: KnowledgeLookups, word: string, text: string): boolean
   return (
     having.length > 0 &&
     having.every((passage) => {
-      const found = [...passage.text.matchAll(new RegExp(`\\b${word}`, "giu"))];
+      const found = [...passage.text.matchAll(new RegExp(`\\b${escapeRegExp(word)}`, "giu"))];
       return found.length > 0 && found.every((each) => inName(passage, each.index));
     })
   );

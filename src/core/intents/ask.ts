@@ -1042,7 +1042,10 @@ function dealsInTurn(sorted: readonly Scored[], deals: readonly DealId[]): Score
   const queues = new Map<DealId, Scored[]>();
   for (const item of sorted) {
     const deal = dealOf(item);
-    if (deal) queues.set(deal, [...(queues.get(deal) ?? []), item]);
+    if (!deal) continue;
+    const queue = queues.get(deal);
+    if (queue) queue.push(item);
+    else queues.set(deal, [item]);
   }
   const turns: Scored[] = [];
   for (let round = 0; turns.length < sorted.length; round++) {
