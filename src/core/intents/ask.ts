@@ -697,9 +697,12 @@ function quotesAsked(
   // "Any quotes from the Korean side?", "What did US officials say?": the side's signatories and bodies.
   const side = sideAsked(query, ctx, deals);
   const sideSaid = side !== null && hasAnyOf(query.tokens, [...sayAsked]);
-  // "Any quotes from Onoda?": a signatory's words asked for, as "what did Onoda say?" asks.
-  const quoteAsked = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.quoteAsked);
-  const saidBy = signatorySaid || named.length > 0 || sideSaid || (quoteAsked && people.length > 0);
+  // "Any quotes from Onoda?", "What words did Kratsios use?": a signatory's words asked for, as "what did Onoda
+  // say?" asks.
+  const { quoteAsked: quoteWords, wordsAsked } = ctx.vocabulary.phrasing;
+  const quoteAsked = hasAnyOf(query.tokens, quoteWords);
+  const wordsOf = quoteAsked || hasAnyOf(query.tokens, wordsAsked);
+  const saidBy = signatorySaid || named.length > 0 || sideSaid || (wordsOf && people.length > 0);
   if (!saidBy && !quoteAsked) return { speakers: [], passages: [], saidBy, naming: [] };
   if (side) return { ...quotesOfSide(side, ctx), saidBy };
   const speakers = [...people.map((person) => person.name), ...named];
