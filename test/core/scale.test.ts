@@ -206,7 +206,7 @@ describe("work per question does not grow with knowledge it is not about", () =>
     bot.answer("when was the uk deal signed?"); // facts gathered once, on the first question, may read everything
     texts.clear();
     const answer = bot.answer(
-      "for my newsletter, which word of praise did Kratsios pick for the british deal?",
+      "for my newsletter, which word of praise did the White House pick for the british deal?",
     );
     expect(answer.lead).toMatch(/closest passages have/);
     expect(texts.size).toBeLessThan(common.length / 10);
