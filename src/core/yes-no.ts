@@ -1736,9 +1736,11 @@ function boundLead(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookup
 export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const { wordingAsked, wordingBefore } = ctx.vocabulary.phrasing;
   const quoted = wordingAskedFor(query, ctx.vocabulary.phrasing);
-  const deals = [...new Set(query.deals)];
+  const named = [...new Set(query.deals)];
   const asked = hasAnyOf(query.tokens, wordingAsked) || phrasesIn(query.tokens, wordingBefore).length > 0;
-  if (!quoted || deals.length === 0 || !asked) return null;
+  if (!quoted || !asked) return null;
+  // "Is the phrase 'golden age' used?", naming no deal: Yes when any deal's texts have it.
+  const deals = named.length > 0 ? named : ctx.dealIds;
   const words = tokenize(quoted);
   const ownAmong = (deal: DealId, passages: readonly Passage[]) =>
     passages.filter((passage) => passage.deals.includes(deal) && passage.section !== "development");
@@ -1788,6 +1790,15 @@ export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | n
     const theySay = near ? `; they say “${near.quote}”` : "";
     return `the ${ctx.dealName(deal)}'s texts I hold do not have “${quoted}”${theySay}`;
   };
+  if (named.length === 0) {
+    const holding = deals.filter(has);
+    holding.forEach(verdict);
+    const lead =
+      holding.length > 0
+        ? `the texts of ${dealNames(ctx, holding, "and")} have “${quoted}”.`
+        : `the deal texts I hold do not have “${quoted}”.`;
+    return { ...yesOrNoLead(holding.length > 0, lead), cites };
+  }
   const lead = `${deals.map(verdict).join(". And ")}.`;
   return { ...yesOrNoLead(has(deals[0] as DealId), lead), cites };
 }
