@@ -426,7 +426,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   // group") is no chair; a passage with the post's word is. Roles of other words ("who is responsible") are given
   // by whoever the texts say coordinates or represents.
   const post = role && POSTS.has(role) ? role : undefined;
-  const hasRole = (passage: Passage) => !post || person || ctx.hasStem(passage, stem(post));
+  // "Who heads the Office of Science and Technology Policy?": the director of the body asked heads it.
+  const heads = post?.startsWith("head")
+    ? directorOf(query.tokens.slice(query.tokens.indexOf(post) + 1))
+    : null;
+  const hasRole = (passage: Passage) =>
+    !post || person || ctx.hasStem(passage, stem(post)) || (heads?.test(passage.text) ?? false);
   return {
     gives: (passage) =>
       hasRole(passage) &&
@@ -438,6 +443,19 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
 
 /** Words that tie a deal's name together: "the TPD with Japan", "the deal between the US and Korea". */
 const DEAL_TIES = new Set(["with", "between", "and"]);
+
+/**
+ * "Director of the White House Office of Science and Technology Policy" for the body asked after "heads"
+ * ("the office of science and technology policy"); null when no body of two words or more is asked.
+ */
+function directorOf(asked: readonly string[]): RegExp | null {
+  const words = asked.filter((word, i) => !(i === 0 && word === "the"));
+  if (words.length < 2) return null;
+  return new RegExp(
+    `\\bDirector of (?:the )?(?:White House )?${words.map(escapeRegExp).join("\\W+")}\\b`,
+    "i",
+  );
+}
 
 /** Roles that are posts someone holds: a text names who holds one only with its word. */
 const POSTS = new Set(["chair", "chairs", "head", "heads"]);
