@@ -470,8 +470,20 @@ export function askedAsWritten(text: string): string {
     .replace(/[^\p{L}\p{N}\s'’–-]/gu, "")
     .trim()
     .replace(/^\p{Lu}/u, (c) => c.toLowerCase())
-    .replace(PLACE_OF_THING, "where $2 $1");
+    .replace(PLACE_OF_THING, "where $2 $1")
+    .replace(TIME_OF_DOING, (_all, asking: string, does: string, thing: string, verb: string) => {
+      const said = does === "does" ? verb.replace(/y$/, "ie").concat("s") : verb;
+      return `${asking} ${thing} ${said}`;
+    });
 }
+
+/**
+ * "how often does the Korea Joint Committee meet": when or how often something does what is asked, said as "how often
+ * the Korea Joint Committee meets"; only with a verb of these at the end, so "how often does the word AI appear in
+ * the UK deal" is left as asked.
+ */
+const TIME_OF_DOING =
+  /^(how often|how long|when|why) (does|do) (.+) (meet|end|start|begin|last|take|expire|apply|happen|run|work|resume)$/u;
 
 /**
  * "where is JT-60SA": a place asked of something named, said as "where JT-60SA is" (not "where was it signed", nor
