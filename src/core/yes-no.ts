@@ -1792,7 +1792,7 @@ export function wordingLead(query: ParsedQuery, ctx: KnowledgeLookups): Lead | n
   };
   if (named.length === 0) {
     const holding = deals.filter(has);
-    holding.forEach(verdict);
+    cites.push(...holding.flatMap((deal) => having.get(deal)?.passage ?? []));
     const lead =
       holding.length > 0
         ? `the texts of ${dealNames(ctx, holding, "and")} have “${quoted}”.`
