@@ -102,7 +102,10 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   }
   // "Are the TPDs part of a wider plan?": what the deals belong to is no topic they cover, so their covering one
   // (or a word of it) decides nothing.
-  if (partOfAnother(query, ctx) && isYesOrNo(answer.verdict))
+  // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
+  // "he" spoke of it.
+  const unknownSpeaker = saidByPronoun(query, ctx) && query.names.length === 0;
+  if ((partOfAnother(query, ctx) || unknownSpeaker) && isYesOrNo(answer.verdict))
     return ledBy({ ...answer, verdict: undefined, lead: capitalised(answer.lead) }, { lead: UNDECIDED });
   // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
@@ -124,6 +127,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
+  if (unknownSpeaker) return { ...led, verdict: undefined, lead: `${UNDECIDED} ${capitalised(led.lead)}` };
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
   const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
@@ -1511,6 +1515,15 @@ function partOfAnother(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const before = tokens.slice(0, at);
   return before.some((token) => dealWords.has(token)) && !owner.some((token) => dealWords.has(token));
 }
+
+/** "Did he say …", "has she commented": a person asked to have said something by "he" or "she" alone. */
+function saidByPronoun(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
+  const { sayAsked } = ctx.vocabulary.phrasing;
+  return query.tokens.some((token, i) => PERSON.has(token) && sayAsked.includes(query.tokens[i + 1] ?? ""));
+}
+
+/** Pronouns that stand for one person (not "they", which may stand for the deals). */
+const PERSON = new Set(["he", "she"]);
 
 /** The verbs that say what a subject is: "Is the UK deal an MOU?", "… is not the deal's value". */
 const COPULAS = new Set(["is", "are", "was", "were"]);
