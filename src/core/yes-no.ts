@@ -102,11 +102,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   }
   // "Are the TPDs part of a wider plan?": what the deals belong to is no topic they cover, so their covering one
   // (or a word of it) decides nothing.
-  // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
-  // "he" spoke of it.
-  const unknownSpeaker = saidByPronoun(query, ctx) && query.names.length === 0;
-  if ((partOfAnother(query, ctx) || unknownSpeaker) && isYesOrNo(answer.verdict))
-    return ledBy({ ...answer, verdict: undefined, lead: capitalised(answer.lead) }, { lead: UNDECIDED });
+  if (partOfAnother(query, ctx) && isYesOrNo(answer.verdict)) return undecided(answer);
   // "Are you an AI?", "Can I trust these answers?": what the bot is, which its help says, not a Yes or No.
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
@@ -127,7 +123,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
-  if (unknownSpeaker) return { ...led, verdict: undefined, lead: `${UNDECIDED} ${capitalised(led.lead)}` };
+  // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
+  // "he" spoke of it.
+  if (saidByPronoun(query, ctx) && query.names.length === 0) return undecided(led);
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
   const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
@@ -375,8 +373,9 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
               ? compound
               : compound.replace("-", ""),
           );
-        const words = tokenize(compounds).map(stem);
-        if (ofOtherSide(tokenize(compounds))) continue;
+        const written = tokenize(compounds);
+        const words = written.map(stem);
+        if (ofOtherSide(written)) continue;
         // "Has the UK deal funded anything?": a clause of what binds ("nothing in it commits either side to spend
         // funds") says nothing of what was done, unless that is what is asked ("Did the UK commit to …?").
         if (happened && words.some((word) => bindingStems.has(word) && !askedStems.has(word))) continue;
@@ -409,7 +408,6 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         const ends = [asked[0] ?? -1, asked.at(-1) ?? -1];
         // "The £150 billion reported around the deal is not the deal's value": what is asked, opening the sentence
         // as its subject, is denied by the verb that follows it, however far.
-        const written = tokenize(compounds);
         const first = asked[0] ?? -1;
         const verb = written.findIndex((word, at) => at > first && COPULAS.has(word));
         const subjectDenied = first >= 0 && first <= 2 && verb > 0 && negations.has(written[verb + 1] ?? "");
@@ -1515,6 +1513,10 @@ function partOfAnother(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const before = tokens.slice(0, at);
   return before.some((token) => dealWords.has(token)) && !owner.some((token) => dealWords.has(token));
 }
+
+/** The answer with its Yes or No taken back: the texts give none, and what they say follows. */
+const undecided = (answer: AnswerDraft): AnswerDraft =>
+  ledBy({ ...answer, verdict: undefined, lead: capitalised(answer.lead) }, { lead: UNDECIDED });
 
 /** "Did he say …", "has she commented": a person asked to have said something by "he" or "she" alone. */
 function saidByPronoun(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
