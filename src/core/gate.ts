@@ -805,6 +805,9 @@ function namesTheDeal(words: readonly string[], ctx: KnowledgeLookups): boolean 
   return words.slice(0, -1).every((word) => titleWords.has(stem(asTitle(word))));
 }
 
+/** A word of a sum ("1", "billion", "500m"): how large a thing is, never part of its name. */
+const SUM_WORD = /^(?:\d[\d,.]*\w*|bn|billion|million|trillion|thousand)$/;
+
 /**
  * A named body, programme, sum or document: a noun such as "council" or "fund" with the words before it. It
  * stands in the texts when some passage has all its words; a name from the vocabulary must stand word for word.
@@ -837,7 +840,8 @@ function unknownName(
     for (let j = i - 1; j >= 0 && words.length < 4; j--) {
       const before = tokens[j] ?? "";
       const other = FILLER_WORDS.has(before) || QUESTION_WORDS.has(before) || dealOrCountry.has(before);
-      if (other || asking.has(before) || roles.has(before)) break;
+      // "a $1 billion AI partnership": a sum says how large the thing is, not what it is called.
+      if (other || asking.has(before) || roles.has(before) || SUM_WORD.test(before)) break;
       // A word close to one the texts use is a slip of typing ("securty"), not part of a new name.
       if (!topicWords.has(before) && (ctx.knows(before) || !ctx.nearlyKnows(before))) words.unshift(before);
     }

@@ -9,7 +9,16 @@ import {
   subjectOf,
   togetherInTexts,
 } from "./coverage.js";
-import { amountValue, asTyped, HAS_AMOUNT, headTitles, officeHolds, sumGivenBy, titlesOf } from "./gate.js";
+import {
+  amountValue,
+  asTyped,
+  HAS_AMOUNT,
+  headTitles,
+  missingPremise,
+  officeHolds,
+  sumGivenBy,
+  titlesOf,
+} from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import {
   type Deal,
@@ -126,6 +135,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
   // "he" spoke of it.
   if (saidByPronoun(query, ctx) && query.names.length === 0) return undecided(led);
+  if (verdict === "yes" && missingPremise(query, ctx)?.incidental) return undecided(led);
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
   const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
