@@ -1959,6 +1959,16 @@ function coveredAs(
   const proper = (name: NameMatch) => /\p{Lu}/u.test(asTyped(query.text, name.words.join(" ")));
   if (subject && others.length === 0 && subject.terms.length === 0 && subject.names.some(proper))
     return `${one ? "mentions" : "mention"} ${what}`;
+  // "Was Keir Starmer involved?": words the texts have, each typed as a name, are a person or body mentioned.
+  const typed = asTyped(query.text, subject?.terms.join(" ") ?? "");
+  const named = typed.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
+  if (
+    subject?.terms.length &&
+    others.length === 0 &&
+    subject.topics.length + subject.names.length === 0 &&
+    named
+  )
+    return `${one ? "mentions" : "mention"} “${typed}”`;
   const [topic, ...more] = subject?.topics ?? [];
   const words = [
     ...new Set(query.readings.filter((reading) => reading.kind === "topic").map(({ words }) => words)),
