@@ -31,9 +31,11 @@ export function restated(
 /** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm". */
 const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh)\b[\s,.!]*)+/iu;
 
-/** A claim as the question whether it is true (a statement tagged "right?"); a question as it is. */
+/** A claim as the question whether it is true (a statement tagged "right?", once); a question as it is. */
 const asked = (claim: string, phrasing: Phrasing) =>
-  opensQuestion(claim, phrasing) ? claim : `${claim.replace(/[.?!]+$/, "")}, right?`;
+  opensQuestion(claim, phrasing)
+    ? claim
+    : `${claim.replace(/(?:[,\s]+(?:right|true|correct))?[.?!]*$/iu, "")}, right?`;
 
 const opensQuestion = (text: string, phrasing: Phrasing) => {
   const first = /^\p{L}+/u.exec(text)?.[0].toLowerCase() ?? "";
