@@ -31,7 +31,9 @@ export function phrasedLead({ verdict, lead }: Lead): string {
 
 /** Words that open a sentence without naming anything, written in lower case after a Yes or No. */
 const SENTENCE_OPENERS = new Set(
-  "the a an as by on in under after either each these this according responding only what sources".split(" "),
+  "the a an as by on in under after either each these this according responding only what sources none".split(
+    " ",
+  ),
 );
 
 /** A lead that answers Yes when `yes` holds, else No, before its words. */

@@ -26,6 +26,7 @@ import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
 import {
   citedSources,
+  drawnOnAsked,
   officialAsked,
   rankedSourceAsked,
   sourceItselfAsked,
@@ -356,13 +357,15 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     !asksTime(query, ctx);
   // "Is this an official White House bot?" asks of the bot, not of the White House as a source.
   const ofBot = cue?.as === "help" && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.selfAsked);
+  // "Is Mondaq one of your sources?" asks of the bot's sources.
   const sourceAsked =
-    !ofBot &&
-    (publicOnly ||
-      rankedSourceAsked(query, ctx) ||
-      officialAsked(query, ctx) ||
-      sourceItselfAsked(query, ctx) ||
-      weightAsked(query, ctx) !== null);
+    drawnOnAsked(query, ctx) !== null ||
+    (!ofBot &&
+      (publicOnly ||
+        rankedSourceAsked(query, ctx) ||
+        officialAsked(query, ctx) ||
+        sourceItselfAsked(query, ctx) ||
+        weightAsked(query, ctx) !== null));
   if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked) return "sources";
   // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
   if (sameAreasAsked(query, ctx).length > 0) return "compare";
@@ -741,7 +744,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const deadline = query.offTopic ? null : (valueCorrected(query, options) ?? claimChecked(query, options));
     if (deadline) return deadline;
     const name = route(query);
-    const gate = declineGate(query, name, options, ctx);
+    // "Is Reuters a source?": the sources held answer it, whatever names the texts lack.
+    const gate =
+      name === "sources" && drawnOnAsked(query, ctx) ? null : declineGate(query, name, options, ctx);
     if (gate) return gate;
     const intent = byName.get(name) ?? ask;
     const routed = { ...query, intent: name };

@@ -13,6 +13,7 @@ import {
   keptPer,
   once,
   phrasesIn,
+  QUESTION_WORDS,
   setOf,
   stem,
   tokenize,
@@ -30,7 +31,8 @@ export const sources: Intent = {
     const deals = ctx.dealsAsked(query, options);
     const inLanguage = languageAnswer(query, deals, ctx) ?? languagesAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
-    const standing = officialAnswer(query, ctx) ?? sourceItselfAnswer(query, deals, ctx);
+    const standing =
+      officialAnswer(query, ctx) ?? drawnOnAnswer(query, deals, ctx) ?? sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
     const ranked =
       rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx) ?? weightAnswer(query, deals, ctx);
@@ -181,6 +183,73 @@ export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source
 }
 const SOURCE_NOUNS = ["source", "sources", "document", "documents"];
 const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
+
+/** Words asking whether the bot draws on a source: "Do you use Reuters?", "Do you cite Mondaq?". */
+const DRAWN_ON = ["use", "cite", "rely", "draw"];
+
+/**
+ * "Is the Financial Times a source?", "Do you use Reuters?", "Is CNA one of your sources?": whether a publisher is
+ * among the sources held. The sources of it held, and the name as typed (the publisher's, when held); null unless
+ * a yes/no question asks it of a name.
+ */
+export function drawnOnAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { held: Source[]; publisher: string } | null {
+  const { tokens } = query;
+  if (query.form !== "yes-no" || query.topics.length > 0) return null;
+  // "Is AI a source of tension?" asks nothing of the sources.
+  const asSource = tokens.some((token, i) => /^sources?$/.test(token) && tokens[i + 1] !== "of");
+  const ofBot = hasAnyOf(tokens, ["you", "u", "your"]) && hasAnyOf(tokens, DRAWN_ON);
+  if (!asSource && !ofBot) return null;
+  const held = sourcesNamed(query, ctx);
+  if (held.length > 0) return { held, publisher: joinNames([...new Set(held.map(publisherInSentence))]) };
+  const readAs = new Set([
+    ...wordsReadAs(query.readings, "deal", "country", "topic"),
+    ...ctx.vocabulary.phrasing.dealNouns,
+  ]);
+  // Words typed with capitals ("Is Reuters", "Do you use the New York Times"), less the words opening the question,
+  // none of them a deal's, a country's or a topic's.
+  const opening = new Set([...ctx.vocabulary.phrasing.yesNo, ...QUESTION_WORDS, "i"]);
+  const typed = [...query.text.matchAll(CAPITALISED_RUN)]
+    .map((match) => (match[1] ?? "").split(/\s+/))
+    .map((words) => {
+      const first = words.findIndex((word) => !opening.has(word.toLowerCase()));
+      return first < 0 ? "" : words.slice(first).join(" ");
+    })
+    .find((name) => tokenize(name).length > 0 && !tokenize(name).some((word) => readAs.has(word)));
+  return typed ? { held, publisher: typed } : null;
+}
+
+/** Words each typed with a capital, one after another, with "the" before them: "the Financial Times", "Reuters". */
+const CAPITALISED_RUN = /(?<![\p{L}])((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*)*)/gu;
+
+const publisherInSentence = (source: Source) => nameInSentence(source.publisher);
+
+/** Whether a publisher asked is among the sources held: its documents, or none of them. */
+function drawnOnAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const asked = drawnOnAsked(query, ctx);
+  if (!asked) return null;
+  const listed = listedOn(ctx, deals);
+  const held = listed.filter((source) => asked.held.includes(source));
+  const of = dealsPhrase(ctx, deals);
+  return {
+    ...blankAnswer(query, "sources"),
+    verdict: held.length > 0 ? "yes" : "no",
+    found: true,
+    title: `Sources: ${asked.publisher}`,
+    lead:
+      held.length > 0
+        ? `${held.length} of the ${listed.length} documents I hold${of} ${held.length === 1 ? "is" : "are"} from ${asked.publisher}:`
+        : `None of the ${listed.length} documents I hold${of} is from ${asked.publisher}. The documents I hold:`,
+    items: (held.length > 0 ? held : listed).map(itemOf),
+    deals: [...deals],
+  };
+}
 
 /** "official summaries", "news reports": a standing of sources, of several. */
 const plural = (weight: string) => weight.replace(/y$/, "ie").concat("s");
