@@ -164,9 +164,24 @@ export function parseQuery(
   // "Who called it a game-changing deal?": a word of saying after "who" names no document.
   const sayWords = setOf(vocabulary.phrasing.sayAsked);
   const saidBySomeone = (at: number) => sayWords.has(tokens[at] ?? "") && tokens[at - 1] === "who";
+  // "the two-year licensing goal", "the 2028 target": a goal named by a topic or a number before it is one the deal
+  // sets, not what it is for.
+  const topicWordAt = new Set(
+    read.filter((r) => r.kind === "topic").flatMap((r) => positionsOf(tokens, tokenize(r.words))),
+  );
+  const goalNamed = (hit: { id: Section; positions: number[] }) => {
+    const [at = 0, ...more] = hit.positions;
+    return (
+      hit.id === "purpose" &&
+      more.length === 0 &&
+      (topicWordAt.has(at - 1) || /\d/.test(tokens[at - 1] ?? ""))
+    );
+  };
   const sectionsRead = vocabulary
     .sectionsIn(tokens)
-    .filter((hit) => hit.positions.some((at) => !aboutAsker.has(at) && !saidBySomeone(at)));
+    .filter(
+      (hit) => hit.positions.some((at) => !aboutAsker.has(at) && !saidBySomeone(at)) && !goalNamed(hit),
+    );
   // "What does the US get out of the Korea deal?", "Who benefits?": what a side gains is what the deal is for,
   // not how to leave it ("How do I get out of the deal?").
   const gain = gainPositions(tokens, phrasing);
