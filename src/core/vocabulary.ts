@@ -250,6 +250,8 @@ export class Vocabulary {
     // "promise", of the texts' "promises", is a word they use in another form, no slip of "premise".
     if (token.length < 3 || !/^[a-z]+$/.test(token) || known(token) || known(stem(token))) return token;
     if (["s", "d", "es"].some((ending) => known(`${token}${ending}`))) return token;
+    // "onr": an alias of its own is read as typed, never as a slip of another word ("nor").
+    if (this.aliases.phrases.has(token)) return token;
     // "teh", "adn", "deel": a short word of no substance mistyped, which no other reading would find.
     const swapped = token.length <= 4 ? fillerTypo(token, setOf(this.phrasing.dealNouns)) : undefined;
     if (swapped) return swapped;
