@@ -516,8 +516,10 @@ export function lackBetweenAsked(query: ParsedQuery, ctx: KnowledgeLookups): boo
 }
 
 export function lackingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
-  const { lackAsked, exclusion } = ctx.vocabulary.phrasing;
+  const { lackAsked, exclusion, uniqueAsked } = ctx.vocabulary.phrasing;
   if (new Set(query.deals).size !== 1 || query.form !== "open") return false;
+  // "What does the UK deal have that the others don't?" asks what it alone has.
+  if (phrasesIn(query.tokens, uniqueAsked).length > 0) return false;
   if (query.topics.length + query.names.length + query.sections.length > 0) return false;
   const excluding = anyPhrase(exclusion).exec(query.text.toLowerCase());
   const lacking = setOf(lackAsked);
