@@ -565,7 +565,7 @@ function heldElsewhere(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   if (sums.some((value) => value >= 1000 && facts.amounts.has(value))) return true;
   if ([...query.text.matchAll(MONTH_YEAR)].some((match) => facts.months.has(monthYear(match)))) return true;
   // "What did Trump and Starmer sign at Windsor Castle?": the people who signed one deal together pin it down.
-  if (dealsSignedBy(query, ctx).length === 1) return true;
+  if (signatoriesNamed(query, ctx).length > 1 && dealsSignedBy(query, ctx).length === 1) return true;
   return query.names.some((name) => nameStands(ctx, name));
 }
 
@@ -784,7 +784,14 @@ function unknownProperName(
         // "NYT": the initials of a name the texts have ("The New York Times").
         if (/^\p{Lu}+\W*$/u.test(word) && factsOf(ctx).initialisms.has(token)) continue;
         if (anyNameHas(people, token)) continue;
-        return capitalisedRun(words, i);
+        // "Trump and Lee": a signer the texts name beside the name they lack is no part of it.
+        const parts = capitalisedRun(words, i).split(" and ");
+        const own = parts.find((part) => tokenize(part).includes(token)) ?? parts.join(" and ");
+        const signers = parts.filter((part) => part !== own);
+        const besideSigners = signers.every((part) =>
+          tokenize(part).every((each) => anyNameHas(people, each)),
+        );
+        return besideSigners ? own : parts.join(" and ");
       }
     }
   }
