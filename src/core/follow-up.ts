@@ -79,6 +79,9 @@ const VERBATIM = new Set(["exact", "exactly", "verbatim"]);
 /** Words pointing back at the place or time of the signing just given ("why there?", "why then?"). */
 const WHERE_OR_WHEN_GIVEN = new Set(["there", "then", "that", "place", "time", "day", "date"]);
 
+/** The words of "who was there?", "who else attended?", "who was present?". */
+const AT_THE_SIGNING = new Set(["was", "were", "else", "there", "attended", "present"]);
+
 /** The word a follow-up about a deal's signers ("did she say anything?") stands for them by. */
 const SIGNATORIES = "signatories";
 
@@ -352,6 +355,17 @@ export function followUpQuestion(
   if (whyOfRecord) {
     const carried = [...parts.who, "signed"];
     return { text: ["why", "was", ...carried, ...own.slice(1)].join(" "), carried };
+  }
+  // "who was there?", "who else attended?" after "when was the Korea deal signed?": who was at its signing.
+  const whoWasThere =
+    SIGNING_INTENTS.has(previous.intent) &&
+    parts.who.length > 0 &&
+    own[0] === "who" &&
+    own.slice(1).every((word) => AT_THE_SIGNING.has(word)) &&
+    hasAnyOf(own, ["there", "attended", "present"]);
+  if (whoWasThere) {
+    const carried = ["the", "signing", "of", ...parts.who];
+    return { text: ["who", "was", "at", ...carried].join(" "), carried };
   }
   // "what else happened that day?" after "where was the UK deal signed?": on the day it was signed.
   const thatDay = own.findIndex(

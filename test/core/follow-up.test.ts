@@ -507,6 +507,16 @@ describe("over the real knowledge", () => {
     );
   });
 
+  it("reads 'who was there?' after a signing's date or place as who was at that signing", async () => {
+    const real = await realBot();
+    const [, there] = converse(real, ["when was the korea deal signed?", "who was there?"]);
+    expect(there?.query).toBe("who was at the signing of korea");
+    expect(there?.intent).toBe("who-signed");
+    expect(there?.lead).toMatch(/Kratsios/);
+    const [, , present] = converse(real, ["who signed the uk deal", "where?", "who else was there?"]);
+    expect(present?.query).toBe("who was at the signing of uk");
+  });
+
   it("asks an amount in a word or two ('how much money?') of the thing named before", async () => {
     const real = await realBot();
     const [, money] = converse(real, ["what is the genesis mission", "how much money"]);
