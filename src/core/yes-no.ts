@@ -116,9 +116,12 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   if (query.form !== "yes-no" || !answer.found || answer.intent === "help") return answer;
   // Without a sentence that decides it, the lead says so rather than leave the excerpts to imply an answer,
   // unless the answer's own lead already says what the texts lack.
-  // Asked of nothing in particular ("Are the Japan and Korea deals alike?"), the areas they list decide.
+  // Asked of nothing in particular ("Are the Japan and Korea deals alike?"), the areas they list decide; whether
+  // deals say the same on a topic ("Do the Japan and Korea deals say the same about space?") no sentence decides.
   const likeness =
-    answer.intent === "compare" && asksLikeness(query, ctx) && sameAreasAsked(query, ctx).length === 0;
+    (answer.intent === "compare" || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.sayAsked)) &&
+    asksLikeness(query, ctx) &&
+    sameAreasAsked(query, ctx).length === 0;
   const weighs = likeness || weighsCoverage(query, ctx);
   const lacking = SAYS_WHAT_IS_LACKING.test(answer.lead);
   const decided = isYesOrNo(answer.verdict)
