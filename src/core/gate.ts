@@ -679,14 +679,18 @@ const MAX_NAMES_SAID = 3;
 /**
  * The countries a question asks about as partners ("the India deal", "did India sign?"). Not those inside a
  * name the texts have ("India AI Impact Summit"), nor the place where people of a deal met or signed
- * ("what did Kratsios and Bae agree in India?"): that question is about the deal of the people named.
+ * ("what did Kratsios and Bae agree in India?"): that question is about the deal of the people named. Nor a
+ * place the texts name where something happened ("Was the working group agreed in India?"), unless a deal is
+ * asked there ("Is there a TPD in India?").
  */
 export function countriesAsked(query: ParsedQuery, ctx: KnowledgeLookups): string[] {
   const people = signatoriesNamed(query, ctx).length > 0;
+  const dealAsked = query.deals.length === 0 && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns);
+  const placeOfEvent = (country: string) => !dealAsked && writtenAs(country, ctx) !== null;
   return query.countries.filter(
     (country) =>
       !partOfName(country, query, ctx) &&
-      !(people && isPlace(country, query, ctx)) &&
+      !((people || placeOfEvent(country)) && isPlace(country, query, ctx)) &&
       (dealAskedWith(country, query, ctx) || countrySubject(country, query, ctx) === null),
   );
 }
