@@ -236,10 +236,18 @@ export function valueContradicted(
     const closest = near.filter(({ score }) => score === top).map(({ verdict }) => verdict);
     return closest.includes("same") ? "same" : (closest[0] ?? null);
   };
+  // "Did Microsoft pledge £22 billion?": a sum of pledges by companies "such as Microsoft, Google and Blackstone"
+  // is theirs together, no measure of one of them.
+  const read = new Set(query.readings.flatMap((reading) => tokenize(reading.words)));
+  const oneOfMany = [...(query.text.match(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu) ?? [])].filter(
+    (word) => !read.has(word.toLowerCase()),
+  );
+  const ofMany = (sentence: string) => oneOfMany.some((word) => listedAmongOthers(sentence, word));
   // A sentence on what is asked, in an excerpt on it ("its results …" after "… a working group"), closest first.
   const found = answer.excerpts.flatMap((excerpt, i) => {
     const onIt = onAsked || shared(excerpt.text) >= Math.min(2, keys.length);
     return excerpt.text.split(FULL_STOP).flatMap((sentence) => {
+      if (ofMany(sentence)) return [];
       const verdicts = claims.map((claim) => verdictOf(claim, sentence));
       const score = shared(sentence);
       return onIt && (score > 0 || onAsked) && verdicts.some(Boolean)
@@ -253,4 +261,14 @@ export function valueContradicted(
   return first && closest.every(({ other }) => other)
     ? { sentence: first.sentence, excerpt: first.excerpt }
     : null;
+}
+
+/** Whether a name stands in a sentence as one of several listed ("such as Microsoft, Google and Blackstone"). */
+function listedAmongOthers(sentence: string, name: string): boolean {
+  const other = "\\p{Lu}[\\p{L}-]*";
+  const listed = new RegExp(
+    `\\b${name}\\b(?:,|\\s+and)\\s+${other}|${other}(?:,|\\s+and)\\s+${name}\\b`,
+    "u",
+  );
+  return listed.test(sentence);
 }
