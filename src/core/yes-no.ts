@@ -133,6 +133,8 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
       : (yesOrNo(query, answer, ctx) ??
         (lacking ? null : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
   const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
+  // "Is the UK deal operative?": a clause on how a deal becomes operative gives its terms, not whether it is now.
+  if (decided && isYesOrNo(decided.verdict) && termsForState(query, decided.lead, ctx)) return undecided(led);
   const { verdict } = led;
   if (!isYesOrNo(verdict)) return led;
   // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
@@ -1535,6 +1537,13 @@ const undecided = (answer: AnswerDraft): AnswerDraft =>
 function saidByPronoun(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { sayAsked } = ctx.vocabulary.phrasing;
   return query.tokens.some((token, i) => PERSON.has(token) && sayAsked.includes(query.tokens[i + 1] ?? ""));
+}
+
+/** Whether a question asks whether a deal is in force now, of a sentence that says how it becomes so. */
+function termsForState(query: ParsedQuery, sentence: string, ctx: KnowledgeLookups): boolean {
+  const { inForceAsked, onSignatureAsked } = ctx.vocabulary.phrasing;
+  const now = /^(is|are)$/.test(query.tokens[0] ?? "") && phrasesIn(query.tokens, inForceAsked).length > 0;
+  return now && !hasAnyOf(query.tokens, onSignatureAsked) && /\bbecomes?\b/i.test(sentence);
 }
 
 /** Pronouns that stand for one person (not "they", which may stand for the deals). */
