@@ -221,19 +221,27 @@ function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
  * A day, month or year asked ("on 18 September 2025", "in March 2026"), or the time from it on ("since January"):
  * its ISO prefix and how it is said.
  */
-type Span = { prefix: string; said: string; on: "On" | "In" | "Since"; since: boolean };
+type Span = {
+  prefix: string;
+  said: string;
+  on: "On" | "In" | "Since" | "After";
+  since: boolean;
+  after: boolean;
+};
 
 function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
   const { tokens } = query;
   const { happenWords } = ctx.vocabulary.phrasing;
-  const since = tokens.includes("since");
+  // "Any update after December 2025?": from the month after it on.
+  const after = tokens.includes("after") && !tokens.includes("since");
+  const since = tokens.includes("since") || after;
   // "What else happened on the day the UK deal was signed?", "… that day?" after its signing: that deal's date.
   const [deal] = query.deals.length === 1 ? query.deals : [];
   const signedOn = deal ? ctx.deal(deal)?.signed.date : undefined;
   const dayAsked = hasAnyOf(tokens, ctx.vocabulary.phrasing.dateNouns) || tokens.includes("day");
   if (signedOn && dayAsked && hasAnyOf(tokens, happenWords) && mentionsSigning(query, ctx))
-    return { prefix: signedOn, said: formatDate(signedOn), on: "On", since: false };
+    return { prefix: signedOn, said: formatDate(signedOn), on: "On", since: false, after: false };
   if ((!since && !hasAnyOf(tokens, happenWords)) || mentionsSigning(query, ctx)) return null;
   // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
   const monthOf = (token: string) =>
@@ -248,8 +256,8 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   const lastOf = since && index >= 0 ? String(Number(heldYear) - (month > heldMonth ? 1 : 0)) : undefined;
   const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token)) ?? lastOf;
   if (!year) return null;
-  const on = (when: "On" | "In") => (since ? "Since" : when);
-  if (at < 0) return { prefix: year, said: year, on: on("In"), since };
+  const on = (when: "On" | "In") => (after ? "After" : since ? "Since" : when);
+  if (at < 0) return { prefix: year, said: year, on: on("In"), since, after };
   const day = [tokens[at - 1], tokens[at + 1]].find((token) => /^(?:[12]?\d|3[01])$/.test(token ?? ""));
   if (!day)
     return {
@@ -257,19 +265,22 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
       said: `${capitalised(MONTHS[index] ?? "")} ${year}`,
       on: on("In"),
       since,
+      after,
     };
   const iso = `${year}-${month}-${day.padStart(2, "0")}`;
-  return { prefix: iso, said: formatDate(iso), on: on("On"), since };
+  return { prefix: iso, said: formatDate(iso), on: on("On"), since, after };
 }
 
 /**
  * "What happened on 18 September 2025?", "Did anything happen in March 2026?": the signings and developments the
  * texts date in that day, month or year; when none, that said plainly, then the developments as usual.
  */
-function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf: string) {
+function onDate(request: IntentRequest, { prefix, said, on, since, after }: Span, asOf: string) {
   const { ctx } = request;
-  // "since February 2026": on or after its first day.
-  const inSpan = (date: string) => (since ? date.slice(0, prefix.length) >= prefix : date.startsWith(prefix));
+  // "since February 2026": on or after its first day; "after December 2025": from January 2026 on.
+  const from = (date: string) => date.slice(0, prefix.length);
+  const inSpan = (date: string) =>
+    after ? from(date) > prefix : since ? from(date) >= prefix : date.startsWith(prefix);
   const signedThen = (passage: Passage) =>
     passage.section === "signing" && inSpan(ctx.deal(passage.deals[0] ?? "")?.signed.date ?? "");
   // "Has the White House said anything since December?": what a publisher asked of said then, not all that happened.
@@ -293,7 +304,7 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
   const within = asked.length > 0 ? asked : ctx.dealIds;
   const held = ctx.passages({ deals: within, sections: ["signing", "development"] });
   const signed = ctx.knowledge.deals.filter((deal) => within.includes(deal.id) && inSpan(deal.signed.date));
-  const then = `${since ? "since" : "of"} ${said}`;
+  const then = `${on === "On" || on === "In" ? "of" : on.toLowerCase()} ${said}`;
   const any = held.some(dated);
   // The words of the date a span starts on ("since February") narrow nothing: the dates after it decide.
   const undated = since ? query.subjectTerms.filter((term) => !DATE_WORD.test(term)) : query.subjectTerms;
@@ -308,7 +319,7 @@ function onDate(request: IntentRequest, { prefix, said, on, since }: Span, asOf:
         verdict: request.query.form === "yes-no" ? (any ? "yes" : "no") : undefined,
         lead: any
           ? `What the texts I hold record${ofSpeakers} ${then}${signed.length > 0 ? `, when ${joinNames(signed.map((deal) => `the ${deal.name}`))} ${signed.length > 1 ? "were" : "was"} signed` : ""}:`
-          : `The texts I hold record nothing${ofSpeakers}${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? "since " : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
+          : `The texts I hold record nothing${ofSpeakers}${asked.length > 0 ? ` of ${dealNames(ctx, asked, "or")}` : ""} dated ${since ? `${on.toLowerCase()} ` : ""}${said}. ${latestHeld(request, deals)} Developments after signing, newest first (${asOf}):`,
       }),
       newestFirst: true,
     },
