@@ -184,8 +184,8 @@ export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source
 const SOURCE_NOUNS = ["source", "sources", "document", "documents"];
 const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
 
-/** Words asking whether the bot draws on a source: "Do you use Reuters?", "Do you cite Mondaq?". */
-const DRAWN_ON = ["use", "cite", "rely", "draw"];
+/** Words asking whether the bot draws on a source: "Do you cite Mondaq?", "Do you rely on Reuters?". */
+const DRAWN_ON = ["cite", "rely", "draw"];
 
 /**
  * "Is the Financial Times a source?", "Do you use Reuters?", "Is CNA one of your sources?": whether a publisher is
@@ -200,8 +200,10 @@ export function drawnOnAsked(
   if (query.form !== "yes-no" || query.topics.length > 0) return null;
   // "Is AI a source of tension?" asks nothing of the sources.
   const asSource = tokens.some((token, i) => /^sources?$/.test(token) && tokens[i + 1] !== "of");
-  const ofBot = hasAnyOf(tokens, ["you", "u", "your"]) && hasAnyOf(tokens, DRAWN_ON);
-  if (!asSource && !ofBot) return null;
+  const ofBot = hasAnyOf(tokens, ["you", "u", "your"]);
+  const cited = ofBot && hasAnyOf(tokens, DRAWN_ON);
+  const used = ofBot && tokens.includes("use");
+  if (!asSource && !cited && !used) return null;
   const held = sourcesNamed(query, ctx);
   if (held.length > 0) return { held, publisher: joinNames([...new Set(held.map(publisherInSentence))]) };
   const readAs = new Set([
@@ -218,7 +220,11 @@ export function drawnOnAsked(
       return first < 0 ? "" : words.slice(first).join(" ");
     })
     .find((name) => tokenize(name).length > 0 && !tokenize(name).some((word) => readAs.has(word)));
-  return typed ? { held, publisher: typed } : null;
+  // "Do you use ChatGPT?" may ask what the bot is built with: "use" alone asks of a publisher only when the texts
+  // name it ("Do you use the New York Times?").
+  const onlyUsed = used && !asSource && !cited;
+  if (!typed || (onlyUsed && !ctx.anyHas(tokenize(typed)))) return null;
+  return { held, publisher: typed };
 }
 
 /** Words each typed with a capital, one after another, with "the" before them: "the Financial Times", "Reuters". */
