@@ -789,13 +789,11 @@ function unknownProperName(
         if (/^\p{Lu}+\W*$/u.test(word) && factsOf(ctx).initialisms.has(token)) continue;
         if (anyNameHas(people, token)) continue;
         // "Trump and Lee": a signer the texts name beside the name they lack is no part of it.
-        const parts = capitalisedRun(words, i).split(" and ");
-        const own = parts.find((part) => tokenize(part).includes(token)) ?? parts.join(" and ");
-        const signers = parts.filter((part) => part !== own);
-        const besideSigners = signers.every((part) =>
-          tokenize(part).every((each) => anyNameHas(people, each)),
-        );
-        return besideSigners ? own : parts.join(" and ");
+        const run = capitalisedRun(words, i);
+        const parts = run.split(" and ");
+        const own = parts.find((part) => tokenize(part).includes(token));
+        const signer = (part: string) => tokenize(part).every((each) => anyNameHas(people, each));
+        return own && parts.every((part) => part === own || signer(part)) ? own : run;
       }
     }
   }

@@ -140,6 +140,7 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // "Did he say anything about the pause?" with no one named before: whether the pause happened is not whether
   // "he" spoke of it.
   if (saidByPronoun(query, ctx) && query.names.length === 0) return undecided(led);
+  // "Does the deal include a chips act?": the topic covered is no Yes to a name the texts lack.
   if (verdict === "yes" && missingPremise(query, ctx)?.incidental) return undecided(led);
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);

@@ -221,13 +221,7 @@ function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
  * A day, month or year asked ("on 18 September 2025", "in March 2026"), or the time from it on ("since January"):
  * its ISO prefix and how it is said.
  */
-type Span = {
-  prefix: string;
-  said: string;
-  on: "On" | "In" | "Since" | "After";
-  since: boolean;
-  after: boolean;
-};
+type Span = { prefix: string; said: string; on: "On" | "In" | "Since" | "After" };
 
 function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
@@ -241,7 +235,7 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   const signedOn = deal ? ctx.deal(deal)?.signed.date : undefined;
   const dayAsked = hasAnyOf(tokens, ctx.vocabulary.phrasing.dateNouns) || tokens.includes("day");
   if (signedOn && dayAsked && hasAnyOf(tokens, happenWords) && mentionsSigning(query, ctx))
-    return { prefix: signedOn, said: formatDate(signedOn), on: "On", since: false, after: false };
+    return { prefix: signedOn, said: formatDate(signedOn), on: "On" };
   if ((!since && !hasAnyOf(tokens, happenWords)) || mentionsSigning(query, ctx)) return null;
   // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
   const monthOf = (token: string) =>
@@ -257,26 +251,26 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   const year = tokens.find((token) => /^(?:19|20)\d{2}$/.test(token)) ?? lastOf;
   if (!year) return null;
   const on = (when: "On" | "In") => (after ? "After" : since ? "Since" : when);
-  if (at < 0) return { prefix: year, said: year, on: on("In"), since, after };
+  if (at < 0) return { prefix: year, said: year, on: on("In") };
   const day = [tokens[at - 1], tokens[at + 1]].find((token) => /^(?:[12]?\d|3[01])$/.test(token ?? ""));
   if (!day)
     return {
       prefix: `${year}-${month}`,
       said: `${capitalised(MONTHS[index] ?? "")} ${year}`,
       on: on("In"),
-      since,
-      after,
     };
   const iso = `${year}-${month}-${day.padStart(2, "0")}`;
-  return { prefix: iso, said: formatDate(iso), on: on("On"), since, after };
+  return { prefix: iso, said: formatDate(iso), on: on("On") };
 }
 
 /**
  * "What happened on 18 September 2025?", "Did anything happen in March 2026?": the signings and developments the
  * texts date in that day, month or year; when none, that said plainly, then the developments as usual.
  */
-function onDate(request: IntentRequest, { prefix, said, on, since, after }: Span, asOf: string) {
+function onDate(request: IntentRequest, { prefix, said, on }: Span, asOf: string) {
   const { ctx } = request;
+  const after = on === "After";
+  const since = after || on === "Since";
   // "since February 2026": on or after its first day; "after December 2025": from January 2026 on.
   const from = (date: string) => date.slice(0, prefix.length);
   const inSpan = (date: string) =>
@@ -304,7 +298,7 @@ function onDate(request: IntentRequest, { prefix, said, on, since, after }: Span
   const within = asked.length > 0 ? asked : ctx.dealIds;
   const held = ctx.passages({ deals: within, sections: ["signing", "development"] });
   const signed = ctx.knowledge.deals.filter((deal) => within.includes(deal.id) && inSpan(deal.signed.date));
-  const then = `${on === "On" || on === "In" ? "of" : on.toLowerCase()} ${said}`;
+  const then = `${since ? on.toLowerCase() : "of"} ${said}`;
   const any = held.some(dated);
   // The words of the date a span starts on ("since February") narrow nothing: the dates after it decide.
   const undated = since ? query.subjectTerms.filter((term) => !DATE_WORD.test(term)) : query.subjectTerms;
