@@ -119,10 +119,17 @@ export function followUpQuestion(
     const { subject } = partsOf(previous);
     if (subject.length > 0) return { text: [...current.tokens, ...subject].join(" "), carried: subject };
   }
-  // "is it part of the TPD?" after "What is the Genesis Mission?": "it" is the name asked, though the deals are named.
+  // "is it part of the TPD?" after "What is the Genesis Mission?": "it" is the name asked, though the deals are named;
+  // "who announced it?" after that: "it" is still the name.
   const namedBefore = previous.names.flatMap((name) => name.words);
   const itAt = current.tokens.indexOf("it");
-  if (current.intent === "deals" && namedBefore.length > 0 && itAt >= 0 && !standsAlone(previous)) {
+  const ofTheDeals = current.intent === "deals" && !standsAlone(previous);
+  const afterOfTheDeals =
+    previous.intent === "deals" &&
+    previous.form === "yes-no" &&
+    !standsAlone(current) &&
+    current.deals.length + current.names.length + current.topics.length === 0;
+  if (namedBefore.length > 0 && itAt >= 0 && (ofTheDeals || afterOfTheDeals)) {
     const text = [...current.tokens.slice(0, itAt), ...namedBefore, ...current.tokens.slice(itAt + 1)];
     return { text: text.join(" "), carried: namedBefore };
   }

@@ -253,6 +253,14 @@ describe("over the real knowledge", () => {
     const [, partOf] = converse(real, ["What is the Genesis Mission?", "is it part of the TPD?"]);
     expect(partOf?.lead).toMatch(/^No — the deal texts say nothing on Genesis Mission\./);
     expect(passages(partOf)).toContain("japan-genesis-partnership");
+    // "it" is still the name after that question of the deals.
+    const [, , announced] = converse(real, [
+      "What is the Genesis Mission?",
+      "is it part of the TPD?",
+      "who announced it?",
+    ]);
+    expect(announced?.query).toBe("who announced genesis mission");
+    expect(passages(announced)).toEqual(["japan-genesis-partnership"]);
   });
 
   it("reads 'does japan cover that too?' as whether the other deal covers the previous subject", async () => {
