@@ -244,7 +244,9 @@ export function parseQuery(
   // it mostly about?".
   const placesOf = (list: readonly string[]) =>
     phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
-  const explaining = placesOf(phrasing.explaining);
+  // "How much did Korea commit to the deal?" asks a sum: "commit to" is no request for an overview then.
+  const sumAsked = tokens[0] === "how" && tokens[1] === "much";
+  const explaining = sumAsked ? [] : placesOf(phrasing.explaining);
   // Nor is the verb of an open question on how two things link ("how does it relate to Japan?"): the things are
   // looked for together. A yes/no question ("is it linked to …?") keeps it for the sentence that says so.
   const told = new Set([
