@@ -493,7 +493,8 @@ function squareness(subject: Subject, ctx: KnowledgeLookups): (passage: Passage,
       topics.includes(passage.topics[0] ?? ""), // the topic the fact is mainly about
       ctx.topicsAt(position).size, // a passage about this topic alone beats a list
       hasTerm.filter((has) => has(position)).length, // the other words asked ("nuclear shipping") pick it
-      passage.section === "area",
+      // A listed area, or the deal's own clause on the topic ("legal status"), over a passage that touches it.
+      passage.section === "area" || topics.includes(passage.section),
     );
 }
 
