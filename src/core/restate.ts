@@ -15,7 +15,10 @@ export function restated(
 ): string {
   const { claim, checked, colon, whether, trueOrFalse } = patternsOf(phrasing);
   // "ok, is the UK deal binding?", "so who signed it": an interjection before the question is none of it.
-  const text = typed.replace(INTERJECTIONS, "") || typed;
+  // "r these binding?": "r" opening a question is "are", written short; "were was it signed?" asks where.
+  const text = (typed.replace(INTERJECTIONS, "") || typed)
+    .replace(/^r(?=\s)/iu, "are")
+    .replace(/^were(?=\s+(?:was|is|were|did|does|do)\b)/iu, "where");
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];
@@ -28,8 +31,8 @@ export function restated(
   return preface && !namesSomething(preface) && opensQuestion(rest, phrasing) ? rest : text;
 }
 
-/** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm". */
-const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh)\b[\s,.!]*)+/iu;
+/** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm", "wait so", "yo", "btw". */
+const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh|wait|yo|btw|erm?)\b[\s,.!]*)+/iu;
 
 /** A claim as the question whether it is true (a statement tagged "right?", once); a question as it is. */
 const asked = (claim: string, phrasing: Phrasing) =>
