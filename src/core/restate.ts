@@ -18,7 +18,9 @@ export function restated(
   // "r these binding?": "r" opening a question is "are", written short; "were was it signed?" asks where.
   const text = (typed.replace(INTERJECTIONS, "") || typed)
     .replace(/^r(?=\s)/iu, "are")
-    .replace(/^were(?=\s+(?:was|is|were|did|does|do)\b)/iu, "where");
+    .replace(/^were(?=\s+(?:was|is|were|did|does|do)\b)/iu, "where")
+    // "What should a policymaker know about …?": who is to know it asks nothing of the texts.
+    .replace(AUDIENCE, "what should I know about");
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];
@@ -30,6 +32,10 @@ export function restated(
   const [, preface = "", rest = ""] = colon.exec(text) ?? [];
   return preface && !namesSomething(preface) && opensQuestion(rest, phrasing) ? rest : text;
 }
+
+/** "What should a policymaker know about", "what do investors need to know about": the asker's audience named. */
+const AUDIENCE =
+  /^what\s+(?:should|do|does|must|would)\s+(?:an?\s+|the\s+|my\s+|our\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:need\s+to\s+)?know\s+about\b/iu;
 
 /** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm", "wait so", "yo", "btw". */
 const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh|wait|yo|btw|erm?)\b[\s,.!]*)+/iu;
