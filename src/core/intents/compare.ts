@@ -241,9 +241,16 @@ function compared(request: IntentRequest): AnswerDraft {
   // "Do all three cover fusion?" asks it of every deal; "Do the TPDs mention fusion?", "Does any deal …?" of them
   // together, which one deal having it answers Yes.
   const ofEvery = hasAnyOf(query.tokens, EVERY);
-  // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it.
+  // "Which deal has no fusion?", "which doesn't mention quantum?": the deals without it; "Is there a deal without
+  // quantum?" asks whether there is one, which a deal lacking it answers Yes.
+  const lackExists =
+    (query.form === "yes-no" || opensYesNo(query, ctx.vocabulary.phrasing)) &&
+    query.deals.length === 0 &&
+    hasAnyOf(query.tokens, LACKING);
   const lacking =
-    query.form === "which-deal" && !onProperty && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
+    (query.form === "which-deal" || lackExists) &&
+    !onProperty &&
+    hasAnyOf(query.tokens, ctx.vocabulary.phrasing.lackAsked);
   const known = pool.filter((deal) => !unread.includes(deal));
   const missing = known.filter((deal) => !covered.includes(deal));
   // "Do all three have a 180-day exit?" has no Yes while a deal's exit terms are not held; "Do the UK and Japan
@@ -276,7 +283,9 @@ function compared(request: IntentRequest): AnswerDraft {
     : kinds
       ? { lead: documentKinds(pool, ctx) }
       : lacking
-        ? lackingLead(what, missing, covered, ctx, unread.length > 0)
+        ? lackExists
+          ? lackingVerdict(lackingLead(what, missing, covered, ctx, unread.length > 0), missing)
+          : lackingLead(what, missing, covered, ctx, unread.length > 0)
         : soleAsked && covered.length > 1
           ? { lead: `No deal alone: ${what} is in ${dealsWith(ctx, covered)}.` }
           : leadFor(
@@ -448,6 +457,13 @@ function leadFor(
   const said = `${what} appears in ${inDeals}, not in ${dealsWith(ctx, missing)}.`;
   return ofEvery ? noLead(said) : yesOrNoLead(true, said);
 }
+
+/** "Is there a deal without quantum?": Yes when some deal lacks it; "No — the deals … all cover it" (no "None:"). */
+const lackingVerdict = ({ lead }: Lead, missing: readonly DealId[]): Lead =>
+  missing.length > 0 ? yesOrNoLead(true, lead) : yesOrNoLead(false, lead.replace(/^None: /, ""));
+
+/** Words asking for a deal that lacks something: "Is there a deal without quantum?", "Does any deal lack fusion?". */
+const LACKING = ["without", "lack", "lacks", "lacking", "missing"];
 
 /** Words asking a thing of every deal: "Do all three …?", "Does each deal …?", "both deals". */
 const EVERY = ["all", "every", "each", "both"];
