@@ -503,8 +503,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   if (ofAreas && !aboutSomething && query.subjectTerms.length === 0 && (alone || notInOther))
     return "compare";
   // "What's not in the Japan deal?", "What does the UK deal leave out?": the areas it lacks, beside the others';
-  // "What does the Korea deal have that Japan lacks?": the two deals' areas, as "… not in …" asks.
-  if (lackingAsked(query, ctx) || (ofAreas && !aboutSomething && lackBetweenAsked(query, ctx)))
+  // "What does the Korea deal have that Japan lacks?": the two deals' areas, as "… not in …" asks. Not "The UK deal
+  // isn't paused?", which asks its news.
+  if (ofAreas && (lackingAsked(query, ctx) || (!aboutSomething && lackBetweenAsked(query, ctx))))
     return "compare";
   // "Which heads of government signed?": the deals they signed.
   if (query.form === "open" && signersAsked(query, ctx)) return "compare";

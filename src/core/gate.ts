@@ -78,7 +78,8 @@ export function declineGate(
   // "Is the deal aimed at China?": the words asking whether a text has it ask nothing else.
   const unnamed = countries.filter((country) => !writtenAs(country, ctx)).map(titleCase);
   const subject = subjectOf(query, ctx);
-  const asking = setOf(ctx.vocabulary.phrasing.mentionAsked);
+  // "None of the deals mention China, right?": a word of denying asks it as much as one of asking does.
+  const asking = setOf([...ctx.vocabulary.phrasing.mentionAsked, ...ctx.vocabulary.phrasing.negations]);
   const askedOnly = isEmpty({ ...subject, terms: subject.terms.filter((term) => !asking.has(term)) });
   if (unnamed.length > 0 && askedOnly)
     return decline(ctx, query, intent, `The texts I hold do not mention ${joinNames(unnamed)}.`, deals);
