@@ -33,9 +33,12 @@ export function restated(
   return preface && !namesSomething(preface) && opensQuestion(rest, phrasing) ? rest : text;
 }
 
-/** "What should a policymaker know about", "what do investors need to know about": the asker's audience named. */
+/**
+ * "What should a policymaker know about", "what do investors need to know about": the asker's audience named, in
+ * lower case (not "What does the White House know about …").
+ */
 const AUDIENCE =
-  /^what\s+(?:should|do|does|must|would)\s+(?:an?\s+|the\s+|my\s+|our\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:need\s+to\s+)?know\s+about\b/iu;
+  /^[Ww]hat\s+(?:should|do|does|must|would)\s+(?:an?\s+|the\s+|my\s+|our\s+)?\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?\s+(?:need\s+to\s+)?know\s+about\b/u;
 
 /** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm", "wait so", "yo", "btw". */
 const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh|wait|yo|btw|erm?)\b[\s,.!]*)+/iu;
