@@ -515,6 +515,18 @@ describe("over the real knowledge", () => {
     );
   });
 
+  it("asks 'what about the Financial Times?' after 'Is Reuters a source?' of the name given", async () => {
+    const real = await realBot();
+    const [, ft, whiteHouse] = converse(real, [
+      "Is Reuters a source?",
+      "what about the Financial Times?",
+      "and the White House?",
+    ]);
+    expect(ft?.query).toBe("Is the Financial Times a source?");
+    expect(ft?.lead).toMatch(/^No — none of the \d+ documents I hold is from the Financial Times\./);
+    expect(whiteHouse?.lead).toMatch(/^Yes — \d+ of the \d+ documents I hold are from the White House:/);
+  });
+
   it("reads 'who was there?' after a signing's date or place as who was at that signing", async () => {
     const real = await realBot();
     const [, there] = converse(real, ["when was the korea deal signed?", "who was there?"]);
