@@ -20,7 +20,9 @@ export function restated(
     .replace(/^r(?=\s)/iu, "are")
     .replace(/^were(?=\s+(?:was|is|were|did|does|do)\b)/iu, "where")
     // "What should a policymaker know about …?": who is to know it asks nothing of the texts.
-    .replace(AUDIENCE, "what should I know about");
+    .replace(AUDIENCE, "what should I know about")
+    // "How many deals do you hold?": what the bot holds is what it has, not the texts' word "hold".
+    .replace(/\b(do|does|did)\s+(you|u)\s+hold\b/giu, "$1 $2 have");
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];

@@ -174,7 +174,10 @@ function ownTextAnswer(
  */
 export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source: Source) => boolean) | null {
   const { tokens } = query;
-  if (!hasAnyOf(tokens, SOURCE_NOUNS) || query.topics.length + query.names.length > 0) return null;
+  // "How many news reports do you hold?" counts the sources of that standing.
+  const heldCounted = tokens[0] === "how" && tokens[1] === "many" && hasAnyOf(tokens, ["you", "u"]);
+  const ofSources = hasAnyOf(tokens, SOURCE_NOUNS) || heldCounted;
+  if (!ofSources || query.topics.length + query.names.length > 0) return null;
   if (sourcesNamed(query, ctx).length > 0) return null;
   if (tokens.includes("unofficial")) return (source) => !source.official;
   if (tokens.includes("official")) return (source) => source.official;
