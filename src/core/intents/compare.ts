@@ -283,9 +283,7 @@ function compared(request: IntentRequest): AnswerDraft {
     : kinds
       ? { lead: documentKinds(pool, ctx) }
       : lacking
-        ? lackExists
-          ? lackingVerdict(lackingLead(what, missing, covered, ctx, unread.length > 0), missing)
-          : lackingLead(what, missing, covered, ctx, unread.length > 0)
+        ? lackingLead(what, missing, covered, ctx, unread.length > 0, lackExists)
         : soleAsked && covered.length > 1
           ? { lead: `No deal alone: ${what} is in ${dealsWith(ctx, covered)}.` }
           : leadFor(
@@ -458,10 +456,6 @@ function leadFor(
   return ofEvery ? noLead(said) : yesOrNoLead(true, said);
 }
 
-/** "Is there a deal without quantum?": Yes when some deal lacks it; "No — the deals … all cover it" (no "None:"). */
-const lackingVerdict = ({ lead }: Lead, missing: readonly DealId[]): Lead =>
-  missing.length > 0 ? yesOrNoLead(true, lead) : yesOrNoLead(false, lead.replace(/^None: /, ""));
-
 /** Words asking for a deal that lacks something: "Is there a deal without quantum?", "Does any deal lack fusion?". */
 const LACKING = ["without", "lack", "lacks", "lacking", "missing"];
 
@@ -475,15 +469,20 @@ function lackingLead(
   covered: readonly DealId[],
   ctx: KnowledgeLookups,
   someUnread: boolean,
+  // "Is there a deal without quantum?": Yes when a deal lacks it, No when every deal covers it.
+  whether: boolean,
 ): Lead {
   const cover = (deals: readonly DealId[]) =>
     `${dealsWith(ctx, deals)} ${deals.length === 1 ? "covers" : "cover"}`;
-  if (missing.length === 0)
-    return {
-      lead: `${someUnread ? capitalised(cover(covered)) : `None: ${cover(covered).replace(/cover$/, "all cover")}`} ${what}.`,
-    };
+  if (missing.length === 0) {
+    // With a deal whose texts on it are not held, none is known to lack it, nor all to cover it.
+    if (someUnread) return { lead: `${capitalised(cover(covered))} ${what}.` };
+    const all = `${cover(covered).replace(/cover$/, "all cover")} ${what}.`;
+    return whether ? noLead(all) : { lead: `None: ${all}` };
+  }
   const others = covered.length > 0 ? `; ${cover(covered)} it` : "";
-  return { lead: `The texts I hold of ${dealsWith(ctx, missing)} say nothing on ${what}${others}.` };
+  const lead = `The texts I hold of ${dealsWith(ctx, missing)} say nothing on ${what}${others}.`;
+  return whether ? yesOrNoLead(true, lead) : { lead };
 }
 
 /** The highest squareness: an area passage of the deal alone, mainly and only about a topic asked, with every word. */
