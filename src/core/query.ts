@@ -166,15 +166,12 @@ export function parseQuery(
   const saidBySomeone = (at: number) => sayWords.has(tokens[at] ?? "") && tokens[at - 1] === "who";
   // "the two-year licensing goal", "the 2028 target": a goal named by a topic or a number before it is one the deal
   // sets, not what it is for.
-  const topicWordAt = new Set(
-    read.filter((r) => r.kind === "topic").flatMap((r) => positionsOf(tokens, tokenize(r.words))),
-  );
+  const topicWordAt = (at: number) =>
+    read.some((r) => r.kind === "topic" && positionsOf(tokens, tokenize(r.words)).includes(at));
   const goalNamed = (hit: { id: Section; positions: number[] }) => {
     const [at = 0, ...more] = hit.positions;
     return (
-      hit.id === "purpose" &&
-      more.length === 0 &&
-      (topicWordAt.has(at - 1) || /\d/.test(tokens[at - 1] ?? ""))
+      hit.id === "purpose" && more.length === 0 && (/\d/.test(tokens[at - 1] ?? "") || topicWordAt(at - 1))
     );
   };
   const sectionsRead = vocabulary

@@ -175,7 +175,7 @@ function ownTextAnswer(
 export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source: Source) => boolean) | null {
   const { tokens } = query;
   // "How many news reports do you hold?" counts the sources of that standing.
-  const heldCounted = tokens[0] === "how" && tokens[1] === "many" && hasAnyOf(tokens, ["you", "u"]);
+  const heldCounted = tokens[0] === "how" && tokens[1] === "many" && hasAnyOf(tokens, OF_THE_BOT);
   const ofSources = hasAnyOf(tokens, SOURCE_NOUNS) || heldCounted;
   if (!ofSources || query.topics.length + query.names.length > 0) return null;
   if (sourcesNamed(query, ctx).length > 0) return null;
@@ -185,6 +185,8 @@ export function weightAsked(query: ParsedQuery, ctx: KnowledgeLookups): ((source
   return null;
 }
 const SOURCE_NOUNS = ["source", "sources", "document", "documents"];
+/** Words asking of the bot itself: "do you hold", "your sources". */
+const OF_THE_BOT = ["you", "u", "your"];
 const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"];
 
 /** Words asking whether the bot draws on a source: "Do you cite Mondaq?", "Do you rely on Reuters?". */
@@ -203,7 +205,7 @@ export function drawnOnAsked(
   if (query.form !== "yes-no" || query.topics.length > 0) return null;
   // "Is AI a source of tension?" asks nothing of the sources.
   const asSource = tokens.some((token, i) => /^sources?$/.test(token) && tokens[i + 1] !== "of");
-  const ofBot = hasAnyOf(tokens, ["you", "u", "your"]);
+  const ofBot = hasAnyOf(tokens, OF_THE_BOT);
   const cited = ofBot && hasAnyOf(tokens, DRAWN_ON);
   const used = ofBot && tokens.includes("use");
   if (!asSource && !cited && !used) return null;
