@@ -181,6 +181,37 @@ function wordsBeyondHeading(query: ParsedQuery, heading: string, ctx: KnowledgeL
 export const sumAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
   patternsOf(ctx.knowledge).sumAsked.test(query.tokens.join(" "));
 
+/** The side a word names: "us" for the United States ("American"), else the deal whose partner it names ("British"). */
+function sideOfWord(word: string | undefined, ctx: KnowledgeLookups): string | null {
+  if (word === undefined) return null;
+  if (ctx.vocabulary.phrasing.usSide.includes(word)) return "us";
+  return ctx.knowledge.deals.find((deal) => deal.aliases.includes(word))?.id ?? null;
+}
+
+/**
+ * A sum asked of companies ("How much are US companies investing?"), with the words that name them as typed and
+ * whether a passage speaks of companies of that side ("U.S. companies"; any side when the question names none).
+ */
+export function companiesAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { typed: string; by: (passage: Passage) => boolean } | null {
+  const companies = setOf(ctx.vocabulary.phrasing.companyWords);
+  const at = query.tokens.findIndex((token) => companies.has(token));
+  if (at < 0 || !sumAsked(query, ctx)) return null;
+  const side = sideOfWord(query.tokens[at - 1], ctx);
+  const typed = new RegExp(`${side ? "\\S+\\s+" : ""}\\b${query.tokens[at]}\\b`, "iu").exec(query.text)?.[0];
+  return {
+    typed: typed ?? (query.tokens[at] as string),
+    by: (passage) => {
+      const words = tokenize(passage.text);
+      return words.some(
+        (word, i) => companies.has(word) && (side === null || sideOfWord(words[i - 1], ctx) === side),
+      );
+    },
+  };
+}
+
 /**
  * The names a question gives, written with a capital after its first word, that the texts hold and that name no
  * deal, country or side: "Blackstone" in "How much did Blackstone pledge?".
@@ -240,6 +271,15 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   }
   if (patterns.sumAsked.test(text)) {
+    const investors = companiesAsked(query, ctx);
+    // "How much are US companies investing in the UK?": the pledges reported beside a deal, by companies of the
+    // side asked; none for "British firms investing in America".
+    if (investors)
+      return {
+        gives: (passage) => HAS_AMOUNT.test(passage.text) && investors.by(passage),
+        unsaid: `give a sum for ${investors.typed}`,
+        quotable: true,
+      };
     // "How much did Blackstone pledge?": the sum of someone the texts name, not of a deal.
     const party = namedParties(query, ctx);
     return {
