@@ -189,26 +189,27 @@ function sideOfWord(word: string | undefined, ctx: KnowledgeLookups): string | n
 }
 
 /**
- * A sum asked of companies ("How much are US companies investing?"), with the words that name them as typed and
- * whether a passage speaks of companies of that side ("U.S. companies"; any side when the question names none).
+ * Companies a question names ("How much are US companies investing?", "Did British firms pledge …?"), with the
+ * words that name them as typed and whether a passage speaks of companies of that side ("U.S. companies"; any
+ * side when the question names none).
  */
-export function companiesAsked(
+export function companiesNamed(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
-): { typed: string; by: (passage: Passage) => boolean } | null {
+): { typed: string; by: (passage: Passage) => boolean; ofAnySide: (passage: Passage) => boolean } | null {
   const companies = setOf(ctx.vocabulary.phrasing.companyWords);
   const at = query.tokens.findIndex((token) => companies.has(token));
-  if (at < 0 || !sumAsked(query, ctx)) return null;
+  if (at < 0) return null;
   const side = sideOfWord(query.tokens[at - 1], ctx);
   const typed = new RegExp(`${side ? "\\S+\\s+" : ""}\\b${query.tokens[at]}\\b`, "iu").exec(query.text)?.[0];
+  const sidesIn = (passage: Passage) => {
+    const words = tokenize(passage.text);
+    return words.flatMap((word, i) => (companies.has(word) ? [sideOfWord(words[i - 1], ctx)] : []));
+  };
   return {
     typed: typed ?? (query.tokens[at] as string),
-    by: (passage) => {
-      const words = tokenize(passage.text);
-      return words.some(
-        (word, i) => companies.has(word) && (side === null || sideOfWord(words[i - 1], ctx) === side),
-      );
-    },
+    by: (passage) => sidesIn(passage).some((named) => side === null || named === side),
+    ofAnySide: (passage) => sidesIn(passage).length > 0,
   };
 }
 
@@ -271,7 +272,7 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
     };
   }
   if (patterns.sumAsked.test(text)) {
-    const investors = companiesAsked(query, ctx);
+    const investors = companiesNamed(query, ctx);
     // "How much are US companies investing in the UK?": the pledges reported beside a deal, by companies of the
     // side asked; none for "British firms investing in America".
     if (investors)

@@ -80,7 +80,7 @@ import {
   tokenize,
   withQuotationOpened,
 } from "./text.js";
-import { SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
+import { companiesNamed, SAYS_WHAT_IS_LACKING, valueGiven, valueUnsaid } from "./value-asked.js";
 import { valueContradicted } from "./value-claimed.js";
 
 /** A clause that only names what follows its colon ("6G:", "Fusion energy:"). */
@@ -1358,9 +1358,18 @@ function listedIn(sentence: string, form: readonly string[]): boolean {
  */
 function sumClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const sum = HAS_AMOUNT.exec(query.text)?.[0].trim();
+  if (!sum || askedNegated(query, ctx)) return null;
+  // "Did US companies pledge £150 billion?": the pledges reported beside a deal, by companies of the side asked or
+  // (a No) of another.
+  const companies = companiesNamed(query, ctx);
+  if (companies) {
+    const pledges = sumGivenBy(ctx, amountValue(sum)).filter(companies.ofAnySide);
+    const pledge = pledges.find(companies.by) ?? pledges[0];
+    return pledge ? { ...yesOrNoLead(companies.by(pledge), pledge.text), cites: [pledge] } : null;
+  }
   const deals = [...new Set(query.deals)];
   const deal = deals.length === 1 ? ctx.deal(deals[0] as DealId) : undefined;
-  if (!sum || !deal || askedNegated(query, ctx)) return null;
+  if (!deal) return null;
   const giving = sumGivenBy(ctx, amountValue(sum)).filter((passage) => passage.deals.includes(deal.id));
   // "Did Japan and the US each put in $500 million?" asks of the countries, whatever gives the sum: a later
   // development that gives it is no No.

@@ -85,7 +85,7 @@ import {
 } from "../text.js";
 import {
   asksTiming,
-  companiesAsked,
+  companiesNamed,
   expansionPassages,
   figuresGiven,
   frequenciesSet,
@@ -410,7 +410,7 @@ export const ask: Intent = {
     const ofDeal =
       query.names.length === 0 &&
       parties.length === 0 &&
-      !companiesAsked(query, ctx) &&
+      !companiesNamed(query, ctx) &&
       (claimed || (!HAS_AMOUNT.test(query.text) && !sumShown));
     const noFunds = unsaid?.sum || (asksAboutMoney(query, ctx) && ofDeal) ? noFundsClauses(deals, ctx) : [];
     // "uk mou $$$ how much money": the clause that commits no funds answers it, said first (a yes/no question
