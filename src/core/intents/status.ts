@@ -451,7 +451,10 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
     .split("\n");
-  const [rest = "", by = /(\S+)\s*$/.exec(before)?.[1] ?? ""] = `${before} ${after}`.split(/\bby\b/i);
+  // "Did talks with the UK pause?", "between the US and UK": whom the talks were with, not the side that paused.
+  const talksWith = hasAnyOf(tokenize(before), ["with", "between"]);
+  const actor = talksWith ? "" : (/(\S+)\s*$/.exec(before)?.[1] ?? "");
+  const [rest = "", by = actor] = `${before} ${after}`.split(/\bby\b/i);
   const { homeCountry } = ctx.vocabulary.phrasing;
   const side = holdsAnyOf(by, homeCountry)
     ? homeCountry
