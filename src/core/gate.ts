@@ -703,6 +703,32 @@ function dealAskedWith(country: string, query: ParsedQuery, ctx: KnowledgeLookup
   return at >= 0 && ctx.vocabulary.phrasing.dealNouns.includes(query.tokens[at + words.length] ?? "");
 }
 
+/**
+ * "the American AI Exports Program": a name of three or more capitalised words after the question's first that no
+ * text says, words naming a side or a partner aside ("UK Department of Energy" is the texts' "Department of Energy");
+ * names listed with "and" are each one.
+ */
+export function unsaidTitle(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
+  const sides = new Set([
+    ...ctx.vocabulary.phrasing.usSide,
+    ...ctx.knowledge.deals.flatMap((deal) => deal.aliases),
+  ]);
+  const words = askingPart(query.text)
+    .split(/[\s()"“”]+/)
+    .filter(Boolean);
+  for (let i = 1; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i] as string)) continue;
+    const run = capitalisedRun(words, i);
+    // "Microsoft and Google": names listed, each its own.
+    for (const name of run.split(" and ")) {
+      const tokens = tokenize(name).filter((token) => !sides.has(token));
+      if (tokens.length >= 3 && !ctx.anySays(tokens)) return name;
+    }
+    i += run.split(" ").length - 1;
+  }
+  return null;
+}
+
 /** The capitalised words around the one at `at`, as a name: "Joint AI Council", not "Council". */
 function capitalisedRun(words: readonly string[], at: number): string {
   // "Bank of Korea", "Korea Hydro & Nuclear Power": a name holds "of", "and" or "&" between its capitalised words.

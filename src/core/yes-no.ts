@@ -18,6 +18,7 @@ import {
   officeHolds,
   sumGivenBy,
   titlesOf,
+  unsaidTitle,
 } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import {
@@ -141,7 +142,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // "he" spoke of it.
   if (saidByPronoun(query, ctx) && query.names.length === 0) return undecided(led);
   // "Does the deal include a chips act?": the topic covered is no Yes to a name the texts lack.
-  if (verdict === "yes" && missingPremise(query, ctx)?.incidental) return undecided(led);
+  // "Does the deal cover the American AI Exports Program?": nor is it a Yes to a title no text says.
+  if (verdict === "yes" && (missingPremise(query, ctx)?.incidental || unsaidTitle(query, ctx)))
+    return undecided(led);
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
   const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
