@@ -243,7 +243,14 @@ export function parseQuery(
     phrasesIn(tokens, list).flatMap((phrase) => positionsOf(tokens, tokenize(phrase)));
   // "How much did Korea commit to the deal?" asks a sum: "commit to" is no request for an overview then.
   const sumAsked = tokens[0] === "how" && tokens[1] === "much";
-  const explaining = sumAsked ? [] : placesOf(phrasing.explaining);
+  const phrased = sumAsked ? [] : placesOf(phrasing.explaining);
+  // "give me 3 bullet points on …": the count of a way of telling is part of it.
+  const explaining = [
+    ...phrased,
+    ...phrased
+      .filter((i) => !phrased.includes(i - 1) && /^\d{1,2}$/.test(tokens[i - 1] ?? ""))
+      .map((i) => i - 1),
+  ];
   // Nor is the verb of an open question on how two things link ("how does it relate to Japan?"): the things are
   // looked for together. A yes/no question ("is it linked to …?") keeps it for the sentence that says so.
   const told = new Set([
