@@ -741,6 +741,7 @@ const callAsNoun = (tokens: readonly string[], name: NameMatch) =>
   tokens[name.end] === "call" &&
   !tokens.slice(Math.max(0, name.start - 3), name.start).some((t) => ASKED_BY.has(t));
 const ASKED_BY = new Set(["did", "does", "do", "will", "would", "could", "might", "should"]);
+const SPEAKING = new Set(["say", "said", "says", "comment", "respond", "responded", "react", "reacted"]);
 
 /** A side of the deals asked ("the Korean side", "US officials"): the U.S. or the partner, as its name says it. */
 type SideAsked = { side: "us" | "partner"; deals: readonly DealId[]; name: string };
@@ -757,7 +758,19 @@ function sideAsked(query: ParsedQuery, ctx: KnowledgeLookups, deals: readonly De
       (token, i) =>
         token === "from" && dealWords.has(query.tokens.slice(i + 1).find((t) => t !== "the") ?? ""),
     );
-  const bySide = hasAnyOf(query.tokens, sideWords) || fromSide;
+  // "What did the UK say?", "What has Japan said?": a country that speaks is its side.
+  const countrySpoke = query.tokens.some((token, i) => {
+    const [asking = "", speaker = ""] = query.tokens
+      .slice(0, i)
+      .filter((word) => word !== "the")
+      .slice(-2);
+    return (
+      SPEAKING.has(token) &&
+      (ASKED_BY.has(asking) || asking === "has") &&
+      (dealWords.has(speaker) || usSide.includes(speaker))
+    );
+  });
+  const bySide = hasAnyOf(query.tokens, sideWords) || fromSide || countrySpoke;
   if (subject > 0 || !bySide || signatoriesNamed(query, ctx).length > 0) return null;
   const within = deals.length > 0 ? deals : ctx.dealIds;
   if (holdsAnyOf(query.text.toLowerCase(), usSide))
