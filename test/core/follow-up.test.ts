@@ -527,6 +527,15 @@ describe("over the real knowledge", () => {
     expect(whiteHouse?.lead).toMatch(/^Yes — \d+ of the \d+ documents I hold are from the White House:/);
   });
 
+  it("answers 'why?' after the status of a paused deal with the reason the reports give for the pause", async () => {
+    const real = await realBot();
+    const [, why] = converse(real, ["status of the uk deal", "why?"]);
+    expect(why?.lead).toMatch(/^The reports I hold give this reason: “The New York Times reported/);
+    // A deal that no report says was paused keeps its developments.
+    const [, korea] = converse(real, ["status of the korea deal", "why?"]);
+    expect(korea?.lead).toMatch(/^The newest report I hold on the U\.S\.–Korea/);
+  });
+
   it("reads 'who was there?' after a signing's date or place as who was at that signing", async () => {
     const real = await realBot();
     const [, there] = converse(real, ["when was the korea deal signed?", "who was there?"]);

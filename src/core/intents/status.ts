@@ -429,7 +429,10 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   if (query.form === "yes-no" && anythingAsked && !holdsAnyOf(query.text, pauseAsked) && newest)
     return yesOrNoLead(true, `${newest.text.split(FULL_STOP)[0]?.trim()} `);
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
-  if (!holdsAnyOf(query.text, pauseAsked) || paused.length === 0) return { lead: "" };
+  // "why?" after "status of the uk deal": the reason for the state the reports give, the pause.
+  const whyOfPaused =
+    asked !== undefined && paused.includes(asked) && phrasesIn(query.tokens, reasonAsked).length > 0;
+  if (!(holdsAnyOf(query.text, pauseAsked) || whyOfPaused) || paused.length === 0) return { lead: "" };
   // "Was the UK deal put on hold (by the US)?", "Did the US suspend it?": the report of the pause decides, when
   // nothing else is asked ("…over online safety rules?"), by whether the side said to have paused it is the one
   // the report names ("Did the UK pause the deal?": No).
