@@ -158,9 +158,14 @@ function compared(request: IntentRequest): AnswerDraft {
     const value = bySection
       ? (passage: Passage, at: number) => square(passage, at) + Number(namesSection.some((has) => has(at)))
       : square;
-    const found = bestEvidence(ctx, deal, part, inSection, value, squarest(part) + Number(bySection), within);
-    ofPart.set(deal, found);
-    return found;
+    const highest = squarest(part) + Number(bySection);
+    const found = bestEvidence(ctx, deal, part, inSection, value, highest, within);
+    // "Which deal mentions Melania Trump?": what the deal's texts or its signing's summaries say comes before a
+    // later report that says it more squarely.
+    const ofDeal = (passage: Passage) => !laterOnly(passage) && inSection(passage);
+    const own = laterOnly(found) ? bestEvidence(ctx, deal, part, ofDeal, value, highest, within) : undefined;
+    ofPart.set(deal, own ?? found);
+    return own ?? found;
   };
   // A deal whose texts held have nothing of the section asked (the Japan exit terms were never read), or of the
   // sections where the other deals' texts have what is asked (a working group, in their governance sections),
