@@ -342,8 +342,10 @@ export function parseQuery(
   const asks = QUESTION_WORDS.has(opening) || phrasing.yesNo.includes(opening);
   // "Does the deal mention energy prices?": a deal's noun with a word of coverage asks of its texts too.
   // "Can the next president cancel them?": a section of a deal asked of a word standing for the deals does too.
+  // "What does the deal say about drug prices?" asks it of the texts by a word of saying.
   const ofDealTexts =
     ((dealsRead.length > 0 || (asks && has(phrasing.dealNouns))) && has(phrasing.coverage)) ||
+    (asks && ofDeal && hasAnyOf(tokens, phrasing.sayAsked)) ||
     (dealsRead.length > 0 && asks && has(phrasing.dealNouns)) ||
     ((ofDeal || hasAnyOf(tokens, STANDING_FOR_DEALS)) && sectionHits.length > 0);
   // "Explain the TPDs like I'm 5", "eli5 the UK deal": a way of explaining, asked of the deals, is no tutorial.
