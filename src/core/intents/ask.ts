@@ -1429,6 +1429,26 @@ function coverageAnswer(
         lead: `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} what is to be:`,
         deals: [...deals],
       });
+    // "Did the US and UK hold annual discussions?" over "… intend to hold formal annual discussions …": what the
+    // texts plan says nothing of whether it was done; not "Did the deal mention …?".
+    const namesAsked = (sentence: string) => {
+      const words = new Set(tokenize(sentence).map(stem));
+      return subject.terms.every((term) => words.has(stem(term)));
+    };
+    const sentencesAsked = found
+      .flatMap((entry) => entry.passages)
+      .flatMap((passage) => passage.text.split(FULL_STOP).filter(namesAsked));
+    const plannedOnly =
+      !query.coverage &&
+      happenedAsked(query, ctx) &&
+      sentencesAsked.length > 0 &&
+      sentencesAsked.every((sentence) => TO_BE_DONE.test(sentence));
+    if (plannedOnly && exact)
+      return page(found, {
+        title: `${partnerList(ctx, deals)} · ${what}`,
+        lead: `The texts I hold do not say whether it has been done; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} what is planned:`,
+        deals: [...deals],
+      });
     // "Did the UK deal create a joint benchmarking taskforce?" over "… with a joint benchmarking taskforce …": a
     // thing the deal brings in ("a …") is one it plans, though no word says it was set up; no No.
     const introduced = new RegExp(`\\ban? (?:[\\w-]+ )?["“]?${writtenWords(tokenize(what))}`, "i");
