@@ -145,6 +145,9 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
   // "Does the deal cover the American AI Exports Program?": nor is it a Yes to a title no text says.
   if (verdict === "yes" && (missingPremise(query, ctx)?.incidental || unsaidTitle(query, ctx)))
     return undecided(led);
+  // "Was the Korea deal announced before signing?": an order of events is a Yes only where the lead says it.
+  if (verdict === "yes" && answer.intent !== "when" && orderUnsaid(query, led.lead, ctx))
+    return undecided(led);
   // A Yes or No read from words typed with a slip says what it read them as: the reading is a guess.
   const guesses = query.guessed.map(({ typed, read }) => `“${typed}” as “${read}”`);
   const lead = guesses.length > 0 ? `reading ${guesses.join(", ")}: ${led.lead}` : led.lead;
@@ -156,6 +159,19 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     lead,
   };
 }
+
+/** "before signing", "after it was signed": an order asked against the signing that `lead` does not say. */
+function orderUnsaid(query: ParsedQuery, lead: string, ctx: KnowledgeLookups): boolean {
+  const signing = setOf(ctx.vocabulary.phrasing.signing);
+  const said = new Set(tokenize(lead));
+  return query.tokens.some(
+    (token, i) =>
+      ORDER_WORDS.has(token) &&
+      query.tokens.slice(i + 1, i + 4).some((word) => signing.has(word)) &&
+      !said.has(token),
+  );
+}
+const ORDER_WORDS = new Set(["before", "after", "prior"]);
 
 /**
  * "Do the UK and Japan deals differ on fusion?", "are they similar on quantum?": deals set side by side, which no
