@@ -1451,7 +1451,7 @@ function coverageAnswer(
       });
     // "Did the UK deal create a joint benchmarking taskforce?" over "… with a joint benchmarking taskforce …": a
     // thing the deal brings in ("a …") is one it plans, though no word says it was set up; no No.
-    const introduced = new RegExp(`\\ban? (?:[\\w-]+ )?["“]?${writtenWords(tokenize(what))}`, "i");
+    const introduced = new RegExp(`\\ban? (?:[\\w-]+ )?["“]?${writtenWords(tokenize(what))}\\b`, "i");
     const brought = uncreated && found.some((entry) => entry.passages.some((p) => introduced.test(p.text)));
     const contradicted = differs
       ? `${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} ${differs.written}, not ${differs.asked}:`
