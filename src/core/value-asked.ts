@@ -359,11 +359,13 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   const eventAsked =
     tokens[0] === "when" && tokens[1] === "did" && ctx.vocabulary.phrasing.eventVerbs.includes(last);
   const event = eventAsked ? last : undefined;
+  const { startVerbs } = ctx.vocabulary.phrasing;
+  const started = (passage: Passage) => startVerbs.includes(last) && holdsAnyOf(passage.text, startVerbs);
   if (patterns.timeAsked.test(text))
     return {
       gives: (passage) =>
         (exact ? patterns.dayGiven : limit ? patterns.limitGiven : patterns.timeGiven).test(passage.text) &&
-        (event === undefined || ctx.hasWords(passage, [event])),
+        (event === undefined || ctx.hasWords(passage, [event]) || started(passage)),
       unsaid: exact ? "say the exact date" : "give a date or time limit for that",
       number: true,
       quotable: true,
