@@ -35,7 +35,7 @@ import {
   versionInLanguageAsked,
   weightAsked,
 } from "./intents/sources.js";
-import { signingPlaceAsked, status } from "./intents/status.js";
+import { signingPlaceAsked, spanAsked, status } from "./intents/status.js";
 import { areaCountAsked, topics } from "./intents/topics.js";
 import { intervalAsked, recordPartAsked, weekdayAsked, when } from "./intents/when.js";
 import { disputeAsked, partiesAsked, whoSigned } from "./intents/who-signed.js";
@@ -332,6 +332,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const timeline = phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineOrLimits).length > 0;
   const ofDealAlone = query.topics.length + query.names.length === 0 && query.deals.length > 0;
   if (timeline && ofDealAlone && limitsSet(query, ctx, query.deals).length === 0) return "status";
+  // "Anything from April 2026?": anything asked of a time alone is what happened then.
+  const anythingThen =
+    query.tokens[0] === "anything" && query.topics.length + query.names.length + query.sections.length === 0;
+  if (query.intentBy === "default" && anythingThen && spanAsked(query, ctx)) return "status";
   // "Is the TPD an executive order?", "Are the TPDs trade agreements?": each deal's kind of document says No.
   const otherDocument = phrasesIn(query.tokens, ctx.vocabulary.phrasing.otherDocuments).length > 0;
   if (otherDocument && query.sections.includes("document")) return "ask";

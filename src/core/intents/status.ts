@@ -223,7 +223,7 @@ function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
  */
 type Span = { prefix: string; said: string; on: "On" | "In" | "Since" | "After" };
 
-function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
+export function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
   const { tokens } = query;
   const { happenWords } = ctx.vocabulary.phrasing;
@@ -236,7 +236,8 @@ function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   const dayAsked = hasAnyOf(tokens, ctx.vocabulary.phrasing.dateNouns) || tokens.includes("day");
   if (signedOn && dayAsked && hasAnyOf(tokens, happenWords) && mentionsSigning(query, ctx))
     return { prefix: signedOn, said: formatDate(signedOn), on: "On" };
-  if ((!since && !hasAnyOf(tokens, happenWords)) || mentionsSigning(query, ctx)) return null;
+  const happened = hasAnyOf(tokens, happenWords) || tokens[0] === "anything";
+  if ((!since && !happened) || mentionsSigning(query, ctx)) return null;
   // "in jan 2026", "sept": a month by its first three letters or more ("mar" only as March).
   const monthOf = (token: string) =>
     token === "mar"
