@@ -116,13 +116,15 @@ function rankedAnswer(
   const { newestOrOldest, earliestRank } = ctx.vocabulary.phrasing;
   if (phrasesIn(query.tokens, newestOrOldest).length === 0) return null;
   const oldest = hasAnyOf(query.tokens, earliestRank);
-  const dated = heldOn(ctx, deals).filter((source) => source.published);
+  // "the most recent official document": among the official ones.
+  const official = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked);
+  const dated = heldOn(ctx, deals).filter((source) => source.published && (!official || source.official));
   const sorted = [...dated].sort((a, b) => byCodePoint(a.published ?? "", b.published ?? ""));
   const date = (oldest ? sorted[0] : sorted.at(-1))?.published;
   const picked = sorted.filter((source) => source.published === date);
   if (!date || picked.length === 0) return null;
   const of = dealsPhrase(ctx, deals);
-  const which = oldest ? "oldest" : "newest";
+  const which = `${oldest ? "oldest" : "newest"}${official ? " official" : ""}`;
   const lead =
     picked.length === 1
       ? `The ${which} source I hold${of} is dated ${formatDate(date)}:`
