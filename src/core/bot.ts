@@ -126,6 +126,8 @@ export type Bot = {
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 const OTHERWISE = "The texts say otherwise: ";
+/** Words that stand as the object just after a verb ("link the deal", "link it"). */
+const OBJECTS = new Set(["the", "it", "them", "this", "that", "its", "these", "those"]);
 /** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
 const WHY_CLAIM = /^(?:why|when)\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
@@ -325,6 +327,15 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const cueWords = tokenize(cue?.words ?? "");
   const cueVerb = query.tokens[query.tokens.indexOf(cueWords[0] ?? "") - 1] === "to";
   if (query.intent === "compare" && cueVerb && query.form === "yes-no" && new Set(query.deals).size === 1)
+    return "ask";
+  // "Did Kratsios link the deal to trade?": "link" with an object after it is a verb, not a link asked for.
+  const objectAfter = OBJECTS.has(query.tokens[query.tokens.indexOf(cueWords[0] ?? "") + 1] ?? "");
+  if (
+    query.intent === "sources" &&
+    cueWords.length === 1 &&
+    /^links?$/.test(cueWords[0] ?? "") &&
+    objectAfter
+  )
     return "ask";
   // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing.
   if (query.intent === "when" && query.publishers.length > 0 && !mentionsSigning(query, ctx)) return "ask";

@@ -547,7 +547,12 @@ function onlyPeopleShared(
       !people.some((person) => nameHas(person, term)) &&
       (term.length < 6 || ctx.knows(term) || !ctx.nearlyKnows(term)),
   );
-  const said = shown.some(({ passage }) => others.some((term) => ctx.hasWords(passage, [term])));
+  // Any text naming them may say it, not only those of the deals shown ("Did Kratsios link the deal to trade?": his
+  // words on the UK deal, though he signed the other two).
+  const naming = people.flatMap((person) => [...ctx.positionsWith(tokenize(person.name))]);
+  const said = [...shown.map(({ passage }) => passage), ...naming.map((at) => ctx.passageAt(at))].some(
+    (passage) => others.some((term) => ctx.hasWords(passage, [term])),
+  );
   // "Which word of praise did Kratsios pick?": a passage quoting the person is what they said.
   const { sayAsked, quoteAsked, wordsAsked } = ctx.vocabulary.phrasing;
   const asksWords = [sayAsked, quoteAsked, wordsAsked].some((words) => hasAnyOf(query.tokens, words));
