@@ -243,11 +243,17 @@ export function valueContradicted(
     (word) => !read.has(word.toLowerCase()),
   );
   const ofMany = (sentence: string) => oneOfMany.some((word) => listedAmongOthers(sentence, word));
+  const agreementAsked = query.tokens.some((token) =>
+    /^(agree[ds]?|agreement|decided|pledged?)$/.test(token),
+  );
+  const dated = claims.some((claim) => claim.kind === "date") && !agreementAsked;
   // A sentence on what is asked, in an excerpt on it ("its results …" after "… a working group"), closest first.
   const found = answer.excerpts.flatMap((excerpt, i) => {
     const onIt = onAsked || shared(excerpt.text) >= Math.min(2, keys.length);
     return excerpt.text.split(FULL_STOP).flatMap((sentence) => {
-      if (ofMany(sentence)) return [];
+      // "Did the working group meet in March?" over "… had agreed to launch a working group": the date is of the
+      // agreement, not of what was agreed (unless the agreement is asked).
+      if (ofMany(sentence) || (dated && AGREED_TO.test(sentence))) return [];
       const verdicts = claims.map((claim) => verdictOf(claim, sentence));
       const score = shared(sentence);
       return onIt && (score > 0 || onAsked) && verdicts.some(Boolean)
@@ -262,6 +268,9 @@ export function valueContradicted(
     ? { sentence: first.sentence, excerpt: first.excerpt }
     : null;
 }
+
+/** Words that put what follows as agreed to be done, not done: "had agreed to launch a working group". */
+const AGREED_TO = /\b(?:agreed|agree|agrees|decided|pledged) to\b/i;
 
 /** Whether a name stands in a sentence as one of several listed ("such as Microsoft, Google and Blackstone"). */
 function listedAmongOthers(sentence: string, name: string): boolean {
