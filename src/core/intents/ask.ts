@@ -59,6 +59,7 @@ import {
 } from "../query.js";
 import {
   dealsSignedBy,
+  mentionsSigning,
   nameHas,
   onlySigningWords,
   signatoriesNamed,
@@ -143,9 +144,14 @@ export const ask: Intent = {
     // "What did Kratsios and Bae agree?" is about the deal those people signed; what someone mentioned ("the tech
     // stack Kratsios mentioned") or said alone ("What did Kratsios say on X?") may be of any deal.
     const { tokens } = request.query;
-    const saidAlone =
-      hasAnyOf(tokens, ctx.vocabulary.phrasing.sayAsked) && signatoriesNamed(request.query, ctx).length < 2;
-    const mentioned = hasAnyOf(tokens, MENTIONED) || saidAlone;
+    const alone = signatoriesNamed(request.query, ctx).length < 2;
+    const saidAlone = hasAnyOf(tokens, ctx.vocabulary.phrasing.sayAsked) && alone;
+    // "Is Kratsios the science adviser?", "Did Kratsios link the deal to trade?": whether one person is or did
+    // something other than sign, agree or take part may be said in any deal's texts.
+    const { partyWords } = ctx.vocabulary.phrasing;
+    const agreed = hasAnyOf(tokens, [...AGREEING, ...partyWords]) || mentionsSigning(request.query, ctx);
+    const askedOfOne = alone && request.query.form === "yes-no" && !agreed;
+    const mentioned = hasAnyOf(tokens, MENTIONED) || saidAlone || askedOfOne;
     const deals = asked.length > 0 || mentioned ? asked : dealsSignedBy(request.query, ctx);
     const query = topicsAskedOf(whySigned(withoutSigningClause(request.query, ctx), ctx), deals, ctx);
     if (query !== request.query) return ask.run({ ...request, query });
@@ -737,6 +743,7 @@ function quotesAsked(
 }
 
 const MENTIONED = ["mention", "mentions", "mentioned"];
+const AGREEING = ["agree", "agreed", "agrees", "agreement", "sign", "signed", "signs"];
 
 /**
  * "the NSF-UKRI call": a call for proposals after a name, not what the name called something ("What did UKRI call
