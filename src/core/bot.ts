@@ -31,6 +31,7 @@ import {
   rankedSourceAsked,
   sourceItselfAsked,
   sources,
+  textHeldAsked,
   textLanguagesAsked,
   versionInLanguageAsked,
   weightAsked,
@@ -381,13 +382,8 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
         officialAsked(query, ctx) ||
         sourceItselfAsked(query, ctx) ||
         weightAsked(query, ctx) !== null));
-  // "Do you have the Korea MOU?": whether the bot holds a deal's text, asked of nothing else.
-  const textHeldAsked =
-    query.form === "yes-no" &&
-    phrasesIn(query.tokens, ["you have", "u have"]).length > 0 &&
-    query.deals.length > 0 &&
-    query.topics.length + query.names.length + query.sections.length + query.subjectTerms.length === 0;
-  if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked || textHeldAsked)
+  const held = textHeldAsked(query);
+  if (versionInLanguageAsked(query, ctx) || textLanguagesAsked(query, ctx) || sourceAsked || held)
     return "sources";
   // "Are the three deals the same?", "Are the Japan and Korea deals identical?": the areas each lists.
   if (sameAreasAsked(query, ctx).length > 0) return "compare";

@@ -139,6 +139,13 @@ function rankedAnswer(
   };
 }
 
+/** "Do you have the Korea MOU?", "do you have the japan deal": whether the bot holds a deal's text, of nothing else. */
+export const textHeldAsked = (query: ParsedQuery): boolean =>
+  query.form === "yes-no" &&
+  phrasesIn(query.tokens, ["you have", "u have"]).length > 0 &&
+  query.deals.length > 0 &&
+  query.topics.length + query.names.length + query.sections.length + query.subjectTerms.length === 0;
+
 /**
  * "Where can I read the Japan MOC?", "link to the UK MOU", "full text of the Korea deal": the deal's own text, not
  * every source on it. Null unless a deal's document is asked for by its kind or as its text.
@@ -150,6 +157,7 @@ function ownTextAnswer(
 ): AnswerDraft | null {
   const documentAsked =
     kindAsked(query, ctx) ||
+    textHeldAsked(query) ||
     hasAnyOf(query.tokens, ["text", "texts", ...ctx.vocabulary.phrasing.publicAsked]);
   if (query.topics.length > 0 || !documentAsked) return null;
   // "Are the deals public?": every deal's, asked of them all.
