@@ -363,8 +363,10 @@ export function followUpQuestion(
     return { text: text.join(" "), carried: development };
   }
   // "why there?", "why then?" after "where was the UK deal signed?": why it was signed at that place or time.
+  // Not after "who paused it?": why it was paused.
   const whyOfRecord =
     SIGNING_INTENTS.has(previous.intent) &&
+    !holdsAnyOf(previous.text, phrasing.pauseAsked) &&
     parts.who.length > 0 &&
     hasAnyOf(own.slice(0, 1), phrasing.reasonAsked) &&
     own.slice(1).every((word) => WHERE_OR_WHEN_GIVEN.has(word));

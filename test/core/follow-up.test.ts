@@ -536,6 +536,12 @@ describe("over the real knowledge", () => {
     expect(korea?.lead).toMatch(/^The newest report I hold on the U\.S\.–Korea/);
   });
 
+  it("asks 'why?' after 'by whom?' of a pause as why it was paused, not why the deal was signed", async () => {
+    const real = await realBot();
+    const [, , why] = converse(real, ["Is the UK deal paused?", "by whom?", "why?"]);
+    expect(why?.lead).toMatch(/^The reports I hold give this reason:/);
+  });
+
   it("reads 'who was there?' after a signing's date or place as who was at that signing", async () => {
     const real = await realBot();
     const [, there] = converse(real, ["when was the korea deal signed?", "who was there?"]);

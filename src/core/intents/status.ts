@@ -455,9 +455,19 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
     .split("\n");
-  // "Did talks with the UK pause?", "between the US and UK": whom the talks were with, not the side that paused.
-  const talksWith = hasAnyOf(tokenize(before), ["with", "between"]);
-  const actor = talksWith ? "" : (/(\S+)\s*$/.exec(before)?.[1] ?? "");
+  // "Did talks with the UK pause?", "between the US and UK": whom the talks were with, not the side that paused;
+  // "Was the UK paused?": what was paused (only "by …" names who did it).
+  const objectBefore = hasAnyOf(tokenize(before), [
+    "with",
+    "between",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+  ]);
+  const actor = objectBefore ? "" : (/(\S+)\s*$/.exec(before)?.[1] ?? "");
   const [rest = "", by = actor] = `${before} ${after}`.split(/\bby\b/i);
   const { homeCountry } = ctx.vocabulary.phrasing;
   const side = holdsAnyOf(by, homeCountry)
