@@ -119,8 +119,14 @@ export const when: Intent = {
         const deals = ids.flatMap((id) => ctx.deal(id) ?? []);
         if (sequence) {
           const order = signingOrder(deals, ctx.knowledge.deals.length);
-          const signers = signersOfRanked(query, deals, ctx.vocabulary.phrasing);
-          return signers ? `${order} ${signers}` : order;
+          const ranked = rankedAsked(query, deals, ctx.vocabulary.phrasing);
+          // "Where was the first deal signed?", "Which deal was signed last and by whom?": of the deal at that end.
+          const place =
+            ranked && query.tokens.includes("where")
+              ? `The ${ranked.name} was signed ${ranked.signed.venue ? "at" : "in"} ${ranked.signed.place}.`
+              : null;
+          const signers = ranked && hasAnyOf(query.tokens, ["who", "whom"]) ? signersOf(ranked) : null;
+          return [order, place, signers].filter(Boolean).join(" ");
         }
         const apart =
           intervalAsked(query, ctx.vocabulary.phrasing) && deals.length >= 2
@@ -267,18 +273,14 @@ function signingOrder(deals: readonly Deal[], held: number): string {
   return `In order of signing: ${on(first)} (${firstWord})${last}.`;
 }
 
-/**
- * "Which deal was signed last and by whom?": who signed the deal at the end of the order asked (the first one for
- * "first", "earliest", "oldest"; else the last); null when no signer is asked.
- */
-function signersOfRanked(query: ParsedQuery, deals: readonly Deal[], phrasing: Phrasing): string | null {
-  if (!hasAnyOf(query.tokens, ["who", "whom"])) return null;
+/** The deal at the end of the order asked: the first one for "first", "earliest", "oldest"; else the last. */
+function rankedAsked(query: ParsedQuery, deals: readonly Deal[], phrasing: Phrasing): Deal | undefined {
   const sorted = [...deals].sort((a, b) => byCodePoint(a.signed.date, b.signed.date));
-  const deal = hasAnyOf(query.tokens, phrasing.earliestRank) ? sorted[0] : sorted.at(-1);
-  if (!deal) return null;
-  const signers = deal.signatories.map((person) => `${person.name} (${person.office})`);
-  return `The ${deal.name} was signed by ${joinNames(signers)}.`;
+  return hasAnyOf(query.tokens, phrasing.earliestRank) ? sorted[0] : sorted.at(-1);
 }
+
+const signersOf = (deal: Deal) =>
+  `The ${deal.name} was signed by ${joinNames(deal.signatories.map((person) => `${person.name} (${person.office})`))}.`;
 
 /** "How many days apart…", "how long after the UK deal…": the time between signings, not a date. */
 export const intervalAsked = (query: ParsedQuery, phrasing: Phrasing) =>
