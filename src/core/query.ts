@@ -407,7 +407,8 @@ export function parseQuery(
     coverage: has(phrasing.coverage) || (foreign && coversIn(text, vocabulary.otherLanguages)) || inDealAsked,
     offTopic,
     foreign,
-    greeting: isGreeting(tokens, phrasing.greetings),
+    // As typed: "Chekers" is a slip of "Chequers", never of "cheers".
+    greeting: isGreeting(typed, phrasing.greetings),
     readings: readings.filter((r) => !readAgainInAsker(r)),
     tokens,
     inPhrases,
