@@ -188,7 +188,12 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
  */
 function signingClaimSourced(query: ParsedQuery, ctx: KnowledgeLookups): "when" | "who-signed" | null {
   const says = setOf(ctx.vocabulary.phrasing.sayAsked);
-  const from = query.tokens.findIndex((token) => says.has(token)) + 1;
+  // "What's your source for the Korea signing place?": what follows "source for" is the claim.
+  const [sourceFor] = phrasesIn(query.tokens, ctx.vocabulary.phrasing.claimSourceAsked);
+  const forAt = sourceFor
+    ? indexOfSequence(query.tokens, tokenize(sourceFor)) + tokenize(sourceFor).length
+    : 0;
+  const from = query.tokens.findIndex((token) => says.has(token)) + 1 || forAt;
   if (query.intent !== "sources" || from === 0 || !mentionsSigning(query, ctx)) return null;
   return (signingStated(query, ctx, from)?.people.length ?? 0) > 0 ? "who-signed" : "when";
 }
