@@ -1,6 +1,6 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, OtherLanguages, Phrasing, Section } from "./model.js";
-import { normalizeInput } from "./normalize.js";
+import { MAX_QUERY_LENGTH, normalizeInput } from "./normalize.js";
 import { restated } from "./restate.js";
 import {
   anyOf,
@@ -97,7 +97,10 @@ export function parseQuery(
   const normalized = normalizeInput(raw);
   const namesSomething = (words: string) =>
     vocabulary.match(tokenize(words), words, false).readings.length > 0;
-  const text = restated(normalized.text, vocabulary.phrasing, namesSomething);
+  // A restated word may be longer than typed ("r" → "are"): the question stays within the length a thread carries.
+  const text = Array.from(restated(normalized.text, vocabulary.phrasing, namesSomething))
+    .slice(0, MAX_QUERY_LENGTH)
+    .join("");
   const { shortened } = normalized;
   const typed = tokenize(text);
   const foreign = inOtherLanguage(typed, vocabulary.otherLanguages);

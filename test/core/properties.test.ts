@@ -89,6 +89,12 @@ describe("answering any string", () => {
     expect(bot.answer("x".repeat(100_000)).shortened).toBe(true);
   });
 
+  it("keeps a question at its longest within the length a thread carries, though a word is restated longer", () => {
+    // "r" is read as "are": two characters more than typed.
+    const text = `r these deals good ${"x".repeat(600)}`.slice(0, MAX_QUERY_LENGTH);
+    expect([...bot.answer(text).query].length).toBe(MAX_QUERY_LENGTH);
+  });
+
   it("suggests for any prefix without throwing, at most 25 as Discord choices", () => {
     fc.assert(
       fc.property(hostileText(300), fc.integer({ min: -5, max: 100 }), (prefix, limit) => {

@@ -707,13 +707,13 @@ function quotesAsked(
   const named = query.names
     .filter((name) => sayAsked.has(query.tokens[name.end] ?? "") && !callAsNoun(query.tokens, name))
     .map((name) => asTyped(query.text, name.words.join(" ")));
-  // "Any quotes from the Korean side?", "What did US officials say?": the side's signatories and bodies.
   // "Any quotes from Onoda?", "What words did Kratsios use?": a signatory's words asked for, as "what did Onoda
   // say?" asks.
   const { quoteAsked: quoteWords, wordsAsked } = ctx.vocabulary.phrasing;
   const quoteAsked = hasAnyOf(query.tokens, quoteWords);
+  // "Any quotes from the Korean side?", "What did US officials say?", "Is there a quote from the Korean side?": the
+  // side's signatories and bodies.
   const side = sideAsked(query, ctx, deals);
-  // "Is there a quote from the Korean side?" asks for its words as "What did the Korean side say?" does.
   const sideSaid = side !== null && (quoteAsked || hasAnyOf(query.tokens, [...sayAsked]));
   const wordsOf = quoteAsked || hasAnyOf(query.tokens, wordsAsked);
   const saidBy = signatorySaid || named.length > 0 || sideSaid || (wordsOf && people.length > 0);

@@ -223,6 +223,9 @@ function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
  */
 type Span = { prefix: string; said: string; on: "On" | "In" | "Since" | "After" };
 
+/** Words before a verb of pausing after which the word just before it is not who paused ("talks with the UK"). */
+const NO_ACTOR_BEFORE = ["with", "between", "is", "are", "was", "were", "been", "being"];
+
 export function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
   const { tokens } = query;
@@ -457,17 +460,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
     .split("\n");
   // "Did talks with the UK pause?", "between the US and UK": whom the talks were with, not the side that paused;
   // "Was the UK paused?": what was paused (only "by …" names who did it).
-  const objectBefore = hasAnyOf(tokenize(before), [
-    "with",
-    "between",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-  ]);
-  const actor = objectBefore ? "" : (/(\S+)\s*$/.exec(before)?.[1] ?? "");
+  const actor = hasAnyOf(tokenize(before), NO_ACTOR_BEFORE) ? "" : (/(\S+)\s*$/.exec(before)?.[1] ?? "");
   const [rest = "", by = actor] = `${before} ${after}`.split(/\bby\b/i);
   const { homeCountry } = ctx.vocabulary.phrasing;
   const side = holdsAnyOf(by, homeCountry)
