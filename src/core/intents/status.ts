@@ -72,7 +72,9 @@ function toldBy({
   ctx,
 }: IntentRequest): { answers: (passage: Passage) => boolean; lead: Lead } | null {
   const { pauseAsked, pauseReported, resumeAsked, saying } = ctx.vocabulary.phrasing;
-  const saidAsked = query.publishers.length > 0 || hasAnyOf(query.tokens, saying);
+  // "Which newspapers covered the pause?": covering it is reporting it.
+  const reporting = [...saying, ...COVERING];
+  const saidAsked = query.publishers.length > 0 || hasAnyOf(query.tokens, reporting);
   if (!saidAsked || !holdsAnyOf(query.text, pauseAsked)) return null;
   const publisherOf = (passage: Passage) => ctx.source(passage.sourceId)?.publisher ?? "";
   // A report of the pause says so in its words or its headline ("UK seeks swift talks after US pauses …").
@@ -100,7 +102,9 @@ function toldBy({
       lead: { lead: `The reports of the pause I hold are from ${publishers}; none from ${asked}.` },
     };
   }
-  const cited = query.subjectTerms.filter((term) => !saying.includes(term) && !holdsAnyOf(term, pauseWords));
+  const cited = query.subjectTerms.filter(
+    (term) => !reporting.includes(term) && !holdsAnyOf(term, pauseWords),
+  );
   if (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term)))
     return answered(of(ofPause), `${publishers} reported it.`);
   // The paper is named in capitals, or by their initials ("NYT"): "the Prime Minister's official spokesman said"
@@ -137,6 +141,9 @@ const ANY_REPORTER = new Set([
   "newspaper",
   "newspapers",
 ]);
+
+/** Words of reporting a thing as news: "did the press cover the pause?". */
+const COVERING = ["cover", "covered", "covers", "coverage"];
 
 /** The first report of a development on a deal with any of the words ("paused", "resumed"). */
 const reportOf = (ctx: KnowledgeLookups, deal: DealId, words: readonly string[]) =>
