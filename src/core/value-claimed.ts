@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "./model.js";
 import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingAssumed } from "./signing-question.js";
-import { anyOf, FILLER_WORDS, FULL_STOP, once, setOf, stem, tokenize } from "./text.js";
+import { anyOf, FILLER_WORDS, FULL_STOP, hasAnyOf, once, setOf, stem, tokenize } from "./text.js";
 import { keyWords, sameWord } from "./yes-no.js";
 
 /**
@@ -243,10 +243,7 @@ export function valueContradicted(
     (word) => !read.has(word.toLowerCase()),
   );
   const ofMany = (sentence: string) => oneOfMany.some((word) => listedAmongOthers(sentence, word));
-  const agreementAsked = query.tokens.some((token) =>
-    /^(agree[ds]?|agreement|decided|pledged?)$/.test(token),
-  );
-  const dated = claims.some((claim) => claim.kind === "date") && !agreementAsked;
+  const dated = claims.some((claim) => claim.kind === "date") && !hasAnyOf(query.tokens, AGREEING);
   // A sentence on what is asked, in an excerpt on it ("its results …" after "… a working group"), closest first.
   const found = answer.excerpts.flatMap((excerpt, i) => {
     const onIt = onAsked || shared(excerpt.text) >= Math.min(2, keys.length);
@@ -269,8 +266,9 @@ export function valueContradicted(
     : null;
 }
 
-/** Words that put what follows as agreed to be done, not done: "had agreed to launch a working group". */
-const AGREED_TO = /\b(?:agreed|agree|agrees|decided|pledged) to\b/i;
+/** Words of agreeing to do a thing ("had agreed to launch a working group"), which is not doing it. */
+const AGREEING = ["agree", "agreed", "agrees", "agreement", "decided", "pledge", "pledged"];
+const AGREED_TO = new RegExp(`\\b(?:${AGREEING.join("|")}) to\\b`, "i");
 
 /** Whether a name stands in a sentence as one of several listed ("such as Microsoft, Google and Blackstone"). */
 function listedAmongOthers(sentence: string, name: string): boolean {
