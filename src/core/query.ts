@@ -320,10 +320,11 @@ export function parseQuery(
   // "Is biotech in the UK deal?", "Are space and fusion in the Korea deal?", "Is Russia in any deal?": topics or
   // countries, and nothing else, asked to be in a deal ask whether the deal covers them.
   const inAt = tokens.indexOf("in");
-  // "Is quantum also in the Korea deal?": "also" adds nothing to what is asked to be in it.
+  // "Is quantum also in the Korea deal?", "Is the Genesis Mission in the Japan deal?": "also" and an article add
+  // nothing to what is asked to be in it.
   const between = tokens
     .slice(1, inAt)
-    .filter((token) => token !== "also")
+    .filter((token) => !["also", "the", "a", "an"].includes(token))
     .join(" ")
     .split(/ (?:and|or) /);
   const inDealAsked =
@@ -445,6 +446,10 @@ function gainPositions(tokens: readonly string[], phrasing: Phrasing): number[] 
  * its negation as typed ("binding", "non-binding"), when the question writes both.
  */
 export type NegationOffered = { places: readonly number[]; sides: readonly [string, string] | null };
+
+/** "Is it an MOU or a treaty?" offers things to choose from; "Is it binding or not?" asks a yes or no. */
+export const offersChoice = (query: ParsedQuery): boolean =>
+  query.alternatives.length > 0 && query.orNot.places.length === 0;
 
 function negationOffered(text: string, tokens: readonly string[], phrasing: Phrasing): NegationOffered {
   const negations = setOf(phrasing.negations);

@@ -1107,6 +1107,9 @@ export function withAlternativeStated(
   const best = given[only]?.[0];
   const alternative = alternatives[only];
   if (!best || !alternative) return null;
+  // "Are the deals MOUs or treaties?": one deal's sentence chooses for that deal only, not for the others asked.
+  const chosenFor = new Set(given[only]?.map(({ excerpt }) => excerpt.deal));
+  if (answer.deals.length > 1 && !answer.deals.every((deal) => chosenFor.has(deal))) return null;
   const typed = typedAs(query.text, alternative, only === 0 ? "before" : "after");
   const deal = best.excerpt.deal ? ctx.dealName(best.excerpt.deal) : null;
   const later = ctx.passage(best.excerpt.passageId)?.section === "development";

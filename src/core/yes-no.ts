@@ -47,6 +47,7 @@ import {
 import {
   dealsSplitByNegation,
   givenAsThing,
+  offersChoice,
   opensYesNo,
   type ParsedQuery,
   wordingAskedFor,
@@ -125,14 +126,17 @@ export function withYesNoLead(query: ParsedQuery, answer: AnswerDraft, ctx: Know
     sameAreasAsked(query, ctx).length === 0;
   const weighs = likeness || weighsCoverage(query, ctx);
   const lacking = SAYS_WHAT_IS_LACKING.test(answer.lead);
+  // A question offering things to choose from ("Are the deals MOUs or treaties?") is no yes/no question left
+  // undecided when no sentence decides it: its answer's lead gives what the texts say. Whether the texts cover
+  // either ("Does it mention energy resilience or grid security?") is one.
+  const unanswered: Lead | null = offersChoice(query) && !query.coverage ? null : { lead: UNDECIDED };
   const decided = isYesOrNo(answer.verdict)
     ? null
     : weighs
       ? lacking
         ? null
         : { lead: UNDECIDED }
-      : (yesOrNo(query, answer, ctx) ??
-        (lacking ? null : (valueUnset(query, answer, ctx) ?? { lead: UNDECIDED })));
+      : (yesOrNo(query, answer, ctx) ?? (lacking ? null : (valueUnset(query, answer, ctx) ?? unanswered)));
   const led = decided ? citing(ledBy(answer, decided), decided.cites ?? [], ctx) : answer;
   // "Is the UK deal operative?": a clause on how a deal becomes operative gives its terms, not whether it is now.
   if (decided && isYesOrNo(decided.verdict) && termsForState(query, decided.lead, ctx)) return undecided(led);
@@ -1489,7 +1493,14 @@ function documentKind(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   const at = query.tokens.findLastIndex((token) => kindWords.has(token));
   const topicWords = new Set(wordsReadAs(query.readings, "topic"));
   const ofIt = at >= 0 && query.tokens.slice(at + 1).some((token) => topicWords.has(token));
-  if (deals.length === 0 || (kinds.length === 0 && !other) || ofIt || !query.sections.includes("document"))
+  // "Is it a memorandum of understanding or cooperation?" offers kinds to choose from: no Yes or No answers it.
+  if (
+    deals.length === 0 ||
+    (kinds.length === 0 && !other) ||
+    ofIt ||
+    offersChoice(query) ||
+    !query.sections.includes("document")
+  )
     return null;
   // "Is the Korea deal part of a trade deal?", "signed alongside a trade agreement?": another document beside the
   // deal is asked of, not what the deal is.

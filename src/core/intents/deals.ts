@@ -3,7 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal, DealId } from "../model.js";
 import { countWord, dealList, dealsWith, formatDate } from "../phrasing.js";
-import { opensYesNo, type ParsedQuery } from "../query.js";
+import { offersChoice, opensYesNo, type ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
 import { capitalised, indexOfSequence, once, tokenize } from "../text.js";
 import { ask } from "./ask.js";
@@ -88,9 +88,13 @@ function kindsNamed(query: ParsedQuery, ctx: KnowledgeLookups, last = false) {
     const plural = first.replace(/um$/, "a");
     if (!last)
       return tokens.some((token) => [abbreviation, `${abbreviation}s`, first, plural].includes(token));
-    const [before = "", end = ""] = tokens.slice(-2);
-    const asKind = /^an?$/.test(before) ? [first] : [];
-    return [abbreviation, `${abbreviation}s`, plural, ...asKind, ...words.slice(-1)].includes(end);
+    // "Are the deals MOUs or treaties?": each kind offered before an "or" is a last word too.
+    const ends = [tokens.length, ...tokens.flatMap((token, i) => (token === "or" ? [i] : []))];
+    return ends.some((at) => {
+      const [before = "", end = ""] = tokens.slice(Math.max(0, at - 2), at);
+      const asKind = /^an?$/.test(before) ? [first] : [];
+      return [abbreviation, `${abbreviation}s`, plural, ...asKind, ...words.slice(-1)].includes(end);
+    });
   });
 }
 
@@ -111,6 +115,6 @@ function kinds(query: ParsedQuery, ctx: KnowledgeLookups): Pick<AnswerDraft, "le
   // Yes of each; "Are they MOUs or MOCs?" asks which, and has no verdict.
   const named = new Set(kindsNamed(query, ctx, true).map((deal) => deal.document.abbreviation));
   const each = ctx.knowledge.deals.every((deal) => named.has(deal.document.abbreviation));
-  const which = query.tokens.includes("or");
+  const which = offersChoice(query);
   return yesNo && named.size > 0 && !which ? { verdict: each ? "yes" : "no", lead } : { lead };
 }
