@@ -19,6 +19,7 @@ import {
 import { askedOfEach, happenedAsked, namesDealsPlural, TO_BE_DONE } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
+import { quotesOfSide, sideAsked, speechAsked } from "./side-speech.js";
 
 export const status: Intent = {
   name: "status",
@@ -75,7 +76,8 @@ function toldBy({
   // "Which newspapers covered the pause?": covering it is reporting it.
   const reporting = [...saying, ...COVERING];
   const saidAsked = query.publishers.length > 0 || hasAnyOf(query.tokens, reporting);
-  if (!saidAsked || !holdsAnyOf(query.text, pauseAsked)) return null;
+  const speech = speechAsked(query, ctx);
+  if (!(saidAsked || speech) || !holdsAnyOf(query.text, pauseAsked)) return null;
   const publisherOf = (passage: Passage) => ctx.source(passage.sourceId)?.publisher ?? "";
   // A report of the pause says so in its words or its headline ("UK seeks swift talks after US pauses …").
   const pauseWords = [...pauseAsked, ...pauseReported, ...resumeAsked];
@@ -92,6 +94,15 @@ function toldBy({
     lead: query.form === "yes-no" ? yesOrNoLead(true, said) : { lead: capitalised(said) },
   });
   const publishers = joinNames([...new Set(ofPause.map(publisherOf))].map(nameInSentence));
+  // "What did the UK say about the pause?", "What did Downing Street say?": what that side is reported to have said.
+  const side = query.publishers.length > 0 || !speech ? null : sideAsked(query, ctx, query.deals, true);
+  const spoken = side ? quotesOfSide(side, ctx) : null;
+  const [firstSaid, ...moreSaid] = ofPause.filter(
+    (passage) => spoken?.passages.includes(passage) || spoken?.naming.includes(passage),
+  );
+  if (firstSaid)
+    return answered(of([firstSaid, ...moreSaid]), firstSaid.text.split(FULL_STOP)[0]?.trim() ?? "");
+  if (!saidAsked) return null;
   if (query.publishers.length > 0) {
     const byAsked = (passage: Passage) => query.publishers.includes(publisherOf(passage));
     const [first] = ofPause.filter(byAsked);
