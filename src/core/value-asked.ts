@@ -50,6 +50,8 @@ const patternsOf = once((knowledge: KnowledgeBase) => {
     timeGiven: new RegExp(
       `\\b(${number}) (${units})\\b|\\b(19|20)\\d{2}\\b|\\b(signature|immediately|date)\\b|\\b(${MONTHS.map(capitalised).join("|")})\\b`,
     ),
+    // "180 days", "a five-year plan", "six months": a span of time a text gives.
+    spanGiven: new RegExp(`\\b(${number})[ -](${units})\\b`, "i"),
     timeAsked: new RegExp(`\\b(${anyOf(time)})\\b`),
     exactAsked: new RegExp(`\\b(${anyOf(exact)})\\b`),
     limitAsked: new RegExp(`\\b(${anyOf(limitAsked)})\\b`),
@@ -810,10 +812,24 @@ export function figuresGiven(
   const narrowed = query.topics.length + query.names.length > 0;
   if (narrowed || !patterns.figuresAsked.test(query.tokens.join(" "))) return null;
   const of = deals.length > 0 ? deals : ctx.dealIds;
+  // Sums first, then time limits, then spans ("two days before the signing"); a later development's after the
+  // deal's own.
+  const rank = (passage: Passage) =>
+    (passage.section === "development" ? 3 : 0) +
+    (HAS_AMOUNT.test(passage.text)
+      ? 0
+      : patterns.limitGiven.test(passage.text)
+        ? 1
+        : patterns.spanGiven.test(passage.text)
+          ? 2
+          : Number.POSITIVE_INFINITY);
   return keptFigures(ctx, of.join(" "), () =>
     ctx
       .passages({ deals: of })
-      .filter((passage) => HAS_AMOUNT.test(passage.text) || patterns.limitGiven.test(passage.text)),
+      .map((passage) => ({ passage, rank: rank(passage) }))
+      .filter((each) => Number.isFinite(each.rank))
+      .sort((one, other) => one.rank - other.rank)
+      .map((each) => each.passage),
   );
 }
 

@@ -279,7 +279,19 @@ export const ask: Intent = {
       const where = deals.length > 0 ? dealNames(ctx, deals) : "the Technology Prosperity Deals";
       if (figures.length === 0)
         return decline(ctx, query, "ask", `The texts I hold give no sums or time limits on ${where}.`, deals);
-      return passagesAnswer("Figures", `The sums and time limits given on ${where}:`, about, figures);
+      // "Are there any numbers in the Japan deal?": Yes from the deal's own texts; a later development's figures
+      // (a plan of its own) are no figures of the deal.
+      const yesNo = query.form === "yes-no";
+      const ownTexts = figures.filter((passage) => passage.section !== "development");
+      if (ownTexts.length === 0) {
+        const none = `the texts I hold of ${where} give no sums or time limits; a later development gives its own:`;
+        const later = passagesAnswer("Figures", capitalised(none), about, figures);
+        return yesNo ? { ...later, verdict: "no", lead: none } : later;
+      }
+      const given = passagesAnswer("Figures", `The sums and time limits given on ${where}:`, about, figures);
+      return yesNo
+        ? { ...given, verdict: "yes", lead: `the sums and time limits given on ${where}:` }
+        : given;
     }
     if (query.sections.length > 0 && query.names.length === 0) {
       // "What kind of document is it, a treaty?": the section asked, then what the texts say on the topic. The topic
