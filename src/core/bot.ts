@@ -503,7 +503,12 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const sinceSigning =
     query.intent === "status" &&
     (query.tokens.includes("since") || holdsAnyOf(query.text, ctx.vocabulary.phrasing.resumeAsked));
-  if (cued && aboutSomething && !ABOUT_TOPICS.has(query.intent) && !sinceSigning) {
+  // "Did food safety standards cause the pause?" asks the reason the reports give for the pause, not the topic.
+  const pauseReason =
+    query.intent === "status" &&
+    holdsAnyOf(query.text, phrasing.pauseAsked) &&
+    phrasesIn(query.tokens, phrasing.reasonAsked).length > 0;
+  if (cued && aboutSomething && !ABOUT_TOPICS.has(query.intent) && !sinceSigning && !pauseReason) {
     // "does the uk deal cover quantum" asks; "when does the korea mou take effect" asks about a section.
     return query.intent === "deals" && query.deals.length === 0 ? "compare" : "ask";
   }

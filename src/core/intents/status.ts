@@ -471,7 +471,9 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
     return {
       lead: `The reports I hold record no end to the pause. ${pausedThen}; none says work has resumed since. `,
     };
-  const pause = asked && yesNo && !now ? reported(asked, pauseReported) : undefined;
+  // "Was AI the cause of the pause?" asks its reason, which the pause having happened does not answer.
+  const reasonWanted = phrasesIn(query.tokens, reasonAsked).length > 0;
+  const pause = asked && yesNo && !now && !reasonWanted ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
@@ -488,7 +490,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   if (pause && !tokenize(rest).some((word) => query.subjectTerms.includes(word)))
     return yesOrNoLead(bySide, `${said} `);
   // "Why was the UK deal paused?": the reasons its report of the pause gives, or that it gives none.
-  const report = asked && phrasesIn(query.tokens, reasonAsked).length > 0 && reported(asked, pauseReported);
+  const report = asked && reasonWanted && reported(asked, pauseReported);
   if (report) {
     const reasons = report.text.split(FULL_STOP).filter((sentence) => holdsAnyOf(sentence, reasonGiven));
     return {
