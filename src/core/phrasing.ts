@@ -19,12 +19,15 @@ export const documentSaid = ({ name, document }: Deal): string =>
 
 /** "the United Kingdom, Japan and the Republic of Korea", for use inside a sentence. */
 export function dealList(ctx: KnowledgeLookups, deals: readonly DealId[], conjunction = "and"): string {
-  const named = (partner: string) => (/^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner);
   return joinNames(
-    deals.map((id) => named(ctx.deal(id)?.partner ?? id)),
+    deals.map((id) => partnerName(ctx.deal(id)?.partner ?? id)),
     conjunction,
   );
 }
+
+/** A partner country as a sentence names it: "the United Kingdom", "Japan", "the Republic of Korea". */
+export const partnerName = (partner: string) =>
+  /^(United|Republic)\b/.test(partner) ? `the ${partner}` : partner;
 
 /** "United Kingdom, Japan and Republic of Korea", for titles. */
 export function partnerList(ctx: KnowledgeLookups, deals: readonly DealId[]): string {

@@ -2,7 +2,7 @@ import type { AnswerDraft, Reading } from "./answer.js";
 import { type Lead, ledBy, noLead, phrasedLead, yesOrNoLead } from "./answer-building.js";
 import type { KnowledgeLookups } from "./lookups.js";
 import type { Deal, DealId, KnowledgeBase, Phrasing, Signatory } from "./model.js";
-import { formatDate, joinNames, MONTHS, titleCase } from "./phrasing.js";
+import { formatDate, joinNames, MONTHS, partnerName, titleCase } from "./phrasing.js";
 import { opensYesNo, type ParsedQuery, wordsReadAs } from "./query.js";
 import {
   capitalised,
@@ -498,6 +498,35 @@ const inRecordOf = (deal: Deal) => {
     indexOfSequence(record, tokenize(place.words)) >= 0 || inRegion(deal, place.words);
 };
 
+/**
+ * "Who signed for Japan?", "Which Japanese minister signed?", "the US signatory": the side asked of a deal's
+ * signatories ("for" a partner or the U.S., or a partner's or the U.S.'s word before a person), or null.
+ */
+export function signerSideAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): SignerSide | null {
+  const { usSide } = ctx.vocabulary.phrasing;
+  const people = new Set([...ctx.vocabulary.phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]);
+  const partnerAt = (at: number): SignerSide | null => {
+    const reading = readings.find(
+      (each) => (each.kind === "deal" || each.kind === "country") && tokenize(each.words)[0] === tokens[at],
+    );
+    return reading ? { side: "partner", of: reading.as } : null;
+  };
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1] === "the" ? i + 2 : i + 1;
+    const person = people.has(token) && token !== "who";
+    if (token === "for" && phrasesIn(tokens.slice(next, next + 2), usSide).length > 0) return { side: "us" };
+    if (person && hasAnyOf(tokens.slice(i - 1, i), usSide)) return { side: "us" };
+    // "Korean signatories" are one side's, "korea signatories" the deal's.
+    const ofSide = !/^sign(atories|ers)$/.test(token) || /(an|ese|ish)$/.test(tokens[i - 1] ?? "");
+    const partner = token === "for" ? partnerAt(next) : person && ofSide ? partnerAt(i - 1) : null;
+    if (partner) return partner;
+  }
+  return null;
+}
+
+/** A side of the deals' signatories: the U.S., or the partner of the deal `of` (a deal id or a country read). */
+export type SignerSide = { side: "us" } | { side: "partner"; of: string };
+
 /** The first sentence of a note on a disputed signatory: "Sources differ on who signed for Korea." */
 const disagreement = (note: string) => note.split(/(?<=\.)\s/)[0] ?? note;
 
@@ -507,7 +536,7 @@ const disagreement = (note: string) => note.split(/(?<=\.)\s/)[0] ?? note;
  * the deal's record does not decide it (a place inside the partner country, such as a city it does not name,
  * or a person sources disagree about).
  */
-export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
+export function signingLead(asked: SigningAsked, deal: Deal, side: SignerSide | null = null): Lead | null {
   const signers = deal.signatories;
   const names = (people: readonly Signatory[]) => joinNames(people.map((person) => person.name));
   const others = asked.people.filter((word) => !signers.some((person) => nameHas(person, word)));
@@ -539,6 +568,17 @@ export function signingLead(asked: SigningAsked, deal: Deal): Lead | null {
   if (!asked.places.every((place) => inRecord(place) || (place.country && place.deal === deal.id)))
     return null;
   const named = signers.filter((person) => asked.people.some((word) => nameHas(person, word)));
+  // "Did Kratsios sign for Korea?", "Was Bae the US signatory?": No when they signed for the other side.
+  const ofSide = side && (side.side === "us" || side.of === deal.id) ? side.side : null;
+  const otherSide = named.filter((person) => ofSide && person.side !== ofSide);
+  if (ofSide && otherSide.length > 0) {
+    const sideName = (of: Signatory["side"]) =>
+      of === "us" ? "the United States" : partnerName(deal.partner);
+    const forSide = signers.filter((person) => person.side === ofSide);
+    return noLead(
+      `${names(otherSide)} signed the ${deal.name} for ${sideName(otherSide[0]?.side ?? "us")}; for ${sideName(ofSide)}: ${names(forSide)}.`,
+    );
+  }
   // "Was Bae the only signatory of the Korea deal?": No while others signed it too.
   if (asked.sole && named.length > 0 && named.length < signers.length)
     return noLead(`the ${deal.name} was signed by ${names(signers)}.`);

@@ -61,6 +61,7 @@ import {
   regionsAsked,
   sideNamed,
   signatoriesNamed,
+  signerSideAsked,
   signingAsked,
   signingLead,
 } from "./signing-question.js";
@@ -302,7 +303,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
       const also = alsoSigned.map((deal) => `the ${deal.name}`);
       return noLead(`${joinNames(people.map((person) => person.name))} also signed ${joinNames(also)}.`);
     }
-    const signed = records.map((deal) => signingLead(signing, deal));
+    const side = signerSideAsked(query, ctx);
+    const signed = records.map((deal) => signingLead(signing, deal, side));
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some =
       anything || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)

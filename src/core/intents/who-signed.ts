@@ -3,8 +3,8 @@ import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Signatory } from "../model.js";
 import { countWord, dealList, dealNames, joinNames } from "../phrasing.js";
 import type { ParsedQuery } from "../query.js";
-import { mentionsSigning } from "../signing-question.js";
-import { capitalised, hasAnyOf, phrasesIn, tokenize } from "../text.js";
+import { mentionsSigning, signerSideAsked } from "../signing-question.js";
+import { capitalised, hasAnyOf, phrasesIn } from "../text.js";
 import { namesInEvery, sameSigner, signedEvery } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent } from "./intent.js";
@@ -50,35 +50,6 @@ export const whoSigned: Intent = {
     });
   },
 };
-
-/**
- * "Who signed for Japan?", "Which Japanese minister signed?", "the US signatory": the side asked of a deal's
- * signatories ("for" a partner or the U.S., or a partner's or the U.S.'s word before a person), or null.
- */
-function signerSideAsked({ tokens, readings }: ParsedQuery, ctx: KnowledgeLookups): SignerSide | null {
-  const { usSide } = ctx.vocabulary.phrasing;
-  const people = new Set([...ctx.vocabulary.phrasing.signerAsked, ...ctx.knowledge.valuesAsked.people]);
-  const partnerAt = (at: number): SignerSide | null => {
-    const reading = readings.find(
-      (each) => (each.kind === "deal" || each.kind === "country") && tokenize(each.words)[0] === tokens[at],
-    );
-    return reading ? { side: "partner", of: reading.as } : null;
-  };
-  for (const [i, token] of tokens.entries()) {
-    const next = tokens[i + 1] === "the" ? i + 2 : i + 1;
-    const person = people.has(token) && token !== "who";
-    if (token === "for" && phrasesIn(tokens.slice(next, next + 2), usSide).length > 0) return { side: "us" };
-    if (person && hasAnyOf(tokens.slice(i - 1, i), usSide)) return { side: "us" };
-    // "Korean signatories" are one side's, "korea signatories" the deal's.
-    const ofSide = !/^sign(atories|ers)$/.test(token) || /(an|ese|ish)$/.test(tokens[i - 1] ?? "");
-    const partner = token === "for" ? partnerAt(next) : person && ofSide ? partnerAt(i - 1) : null;
-    if (partner) return partner;
-  }
-  return null;
-}
-
-/** A side of the deals' signatories: the U.S., or the partner of the deal `of` (a deal id or a country read). */
-type SignerSide = { side: "us" } | { side: "partner"; of: string };
 
 /** The signatories of the side asked, first: "For Japan: Kimi Onoda (Minister of State …)."; "" when none is asked. */
 function sideSignersSaid(deals: readonly DealId[], query: ParsedQuery, ctx: KnowledgeLookups): string {
