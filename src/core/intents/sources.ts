@@ -40,16 +40,29 @@ export const sources: Intent = {
     const { items, lead } = listOf(ctx, deals);
     const kind = kindAnswer(query, deals, ctx);
     if (kind?.held) return kind.held;
+    // "Are there 9 sources on the Korea deal?": the count held decides.
+    const counted = countClaimed(query, ctx);
     return {
       ...blankAnswer(query, "sources"),
       found: items.length > 0,
       title: deals.length > 0 ? `Sources: ${partnerList(ctx, deals)}` : "Sources",
       lead: kind ? `${kind.lacking} ${lead}` : lead,
+      ...(counted !== null && !kind ? { verdict: counted === items.length ? "yes" : "no" } : {}),
       items: [...items],
       deals,
     };
   },
 };
+
+/** The number of sources a yes/no question claims ("Were there 26 sources?", "nine documents"), or null. */
+function countClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+  if (query.form !== "yes-no") return null;
+  const { numbers } = ctx.knowledge.valuesAsked;
+  const nouns = new Set(ctx.knowledge.intentCues.sources ?? []);
+  const countOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
+  const at = query.tokens.findIndex((token, i) => countOf(token) > 0 && nouns.has(query.tokens[i + 1] ?? ""));
+  return at < 0 ? null : countOf(query.tokens[at] ?? "");
+}
 
 /** The list for the deals asked, and its lead: the same for every question, made on the first that asks. */
 const keptLists = keptPer<KnowledgeLookups, string, { items: Item[]; lead: string }>();
