@@ -8,6 +8,7 @@ import { opensYesNo, type ParsedQuery, wordsReadAs } from "../query.js";
 import {
   byCodePoint,
   capitalised,
+  FILLER_WORDS,
   hasAnyOf,
   indexOfSequence,
   keptPer,
@@ -215,6 +216,11 @@ const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"]
 /** Words asking whether the bot draws on a source: "Do you cite Mondaq?", "Do you rely on Reuters?". */
 const DRAWN_ON = ["cite", "rely", "draw"];
 
+/** Words asking whether a publisher put out a document: "Did the Cabinet Office publish a summary?". */
+const PUBLISHING = ["publish", "published", "release", "released", "issue", "issued"];
+/** What a publisher may be asked to have published: "a summary", "anything", "a statement on the Japan deal". */
+const PUBLISHED = ["anything", "something", "summary", "summaries", "statement", "statements", "document"];
+
 /**
  * "Is the Financial Times a source?", "Do you use Reuters?", "Is CNA one of your sources?": whether a publisher is
  * among the sources held. The sources of it held, and the name as typed (the publisher's, when held); null unless
@@ -231,8 +237,24 @@ export function drawnOnAsked(
   const ofBot = hasAnyOf(tokens, OF_THE_BOT);
   const cited = ofBot && hasAnyOf(tokens, DRAWN_ON);
   const used = ofBot && tokens.includes("use");
-  if (!asSource && !cited && !used) return null;
   const held = sourcesNamed(query, ctx);
+  // "Did the Cabinet Office publish a summary?": a publisher held asked to have published a document, of nothing
+  // else ("… anything about the pause?" asks what it said of the pause; "… the Korea MOU text?" that text).
+  const verb = tokens.findIndex((token) => PUBLISHING.includes(token));
+  const dealWords = new Set([
+    ...wordsReadAs(query.readings, "deal", "country"),
+    ...ctx.vocabulary.phrasing.dealNouns,
+  ]);
+  const published =
+    held.length > 0 &&
+    verb >= 0 &&
+    !hasAnyOf(tokens, ["text", "texts"]) &&
+    !kindAsked(query, ctx) &&
+    tokens
+      .slice(verb + 1)
+      .filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token))
+      .every((token) => PUBLISHED.includes(token));
+  if (!asSource && !cited && !used && !published) return null;
   if (held.length > 0) return { held, publisher: joinNames([...new Set(held.map(publisherInSentence))]) };
   const readAs = new Set([
     ...wordsReadAs(query.readings, "deal", "country", "topic"),
