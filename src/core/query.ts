@@ -1,6 +1,7 @@
 import type { IntentName, Reading } from "./answer.js";
 import type { DealId, OtherLanguages, Phrasing, Section } from "./model.js";
 import { MAX_QUERY_LENGTH, normalizeInput } from "./normalize.js";
+import { MONTHS } from "./phrasing.js";
 import { restated } from "./restate.js";
 import {
   anyOf,
@@ -185,12 +186,34 @@ export function parseQuery(
   // "What does the US get out of the Korea deal?", "Who benefits?": what a side gains is what the deal is for,
   // not how to leave it ("How do I get out of the deal?").
   const gain = gainPositions(tokens, phrasing);
-  const sectionHits = gain
-    ? [
-        { id: "purpose" as const, positions: gain },
-        ...sectionsRead.filter((hit) => !hit.positions.some((position) => gain.includes(position))),
-      ]
-    : sectionsRead;
+  // "When did the UK deal start?", "Did the Korea MOU begin in November 2025?": a deal starting, asked when, is its
+  // taking effect; not "When did talks on the UK deal start?" nor "How does the Japan MOC begin?" (its opening).
+  const dealWordAt = (at: number) =>
+    phrasing.dealNouns.includes(tokens[at] ?? "") ||
+    read.some((r) => r.kind === "deal" && positionsOf(tokens, tokenize(r.words)).includes(at));
+  const dealSubject = (verb: number) => {
+    let at = verb - 1;
+    while (at >= 0 && (dealWordAt(at) || tokens[at] === "the")) at -= 1;
+    return at < verb - 1 && !OF_ANOTHER.has(tokens[at] ?? "");
+  };
+  const askedWhen =
+    tokens.includes("when") || tokens.some((token) => /^\d+$/.test(token) || MONTHS.includes(token));
+  const started = tokens.flatMap((token, i) =>
+    askedWhen && phrasing.startVerbs.includes(token) && tokens[i + 1] !== "with" && dealSubject(i) ? [i] : [],
+  );
+  const startHit =
+    started.length > 0 && !sectionsRead.some((hit) => hit.id === "operative")
+      ? [{ id: "operative" as const, positions: started }]
+      : [];
+  const sectionHits = [
+    ...(gain
+      ? [
+          { id: "purpose" as const, positions: gain },
+          ...sectionsRead.filter((hit) => !hit.positions.some((position) => gain.includes(position))),
+        ]
+      : sectionsRead),
+    ...startHit,
+  ];
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
   // "Which fields did the White House say …": who said it is the source asked, not words to look for.
   const said = hasAnyOf(tokens, phrasing.saying);
@@ -446,6 +469,9 @@ function gainPositions(tokens: readonly string[], phrasing: Phrasing): number[] 
  * its negation as typed ("binding", "non-binding"), when the question writes both.
  */
 export type NegationOffered = { places: readonly number[]; sides: readonly [string, string] | null };
+
+/** Words before a deal that make it the object of another thing: "talks on the UK deal", "work under it". */
+const OF_ANOTHER = new Set(["on", "of", "about", "for", "under", "with", "in", "into", "over"]);
 
 /** "Is it an MOU or a treaty?" offers things to choose from; "Is it binding or not?" asks a yes or no. */
 export const offersChoice = (query: ParsedQuery): boolean =>

@@ -222,7 +222,11 @@ export function valueContradicted(
   };
   const verdictOf = (claim: Value, sentence: string): "same" | "other" | null => {
     const given = claim.kind === "name" ? namesIn(sentence, claim.after[0] ?? "") : valuesIn(sentence, ctx);
+    // "… the U.S.–UK Economic Prosperity Deal of May 2025": a date naming another thing is not the date asked.
+    const namesAnother = (value: Value) =>
+      value.kind === "date" && OF_A_NAME.test(sentence.slice(0, value.at));
     const near = given.flatMap((value, i) => {
+      if (namesAnother(value)) return [];
       const verdict = compared(claim, value, setOf(ctx.vocabulary.phrasing.occasions));
       const previous = given[i - 1];
       const from = Math.max(
@@ -265,6 +269,9 @@ export function valueContradicted(
     ? { sentence: first.sentence, excerpt: first.excerpt }
     : null;
 }
+
+/** A capitalised name and "of" just before a date: "the Economic Prosperity Deal of May 2025". */
+const OF_A_NAME = /\p{Lu}[\p{L}-]*\s+of\s+$/u;
 
 /** Words of agreeing to do a thing ("had agreed to launch a working group"), which is not doing it. */
 const AGREEING = ["agree", "agreed", "agrees", "agreement", "decided", "pledge", "pledged"];
