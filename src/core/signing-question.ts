@@ -260,11 +260,18 @@ function datedDeal(query: ParsedQuery, ctx: KnowledgeLookups): SigningAsked | nu
   const namedBefore = (i: number) => tokens.slice(0, i).some((token) => dealWords.has(token));
   const ofDeal = (i: number, k: number) =>
     dealWords.has(tokens[i + k] ?? "") || (named(i + k) && !namedBefore(i));
+  // Between the year and the deal's name, only words of its title ("the 2024 US-UK tech deal"), not another thing
+  // ("the 2028 thing in the UK deal").
+  const titled = new Set([
+    ...ctx.vocabulary.phrasing.titleWords,
+    ...ctx.vocabulary.phrasing.usSide,
+    ...dealWords,
+  ]);
   const year = tokens.findIndex(
     (token, i) =>
       /^(?:19|20)\d{2}$/.test(token) &&
       !timeWord(tokens[i - 1]) &&
-      [1, 2, 3].some((k) => ofDeal(i, k) && !tokens.slice(i + 1, i + k).some(timeWord)),
+      [1, 2, 3].some((k) => ofDeal(i, k) && tokens.slice(i + 1, i + k).every((word) => titled.has(word))),
   );
   // "The Japan TPD from 18 October 2025": a date just after the deal's name.
   const after = tokens.findIndex((token, i) => named(i - 1) && datedBy.has(token));
