@@ -448,7 +448,10 @@ export function markCarried(readings: readonly Reading[], followUp: FollowUp, ow
  * when the follow-up points back at them and asks of nothing else. Null otherwise.
  */
 function ofThoseFound(current: ParsedQuery, previous: ParsedQuery, phrasing: Phrasing): FollowUp | null {
-  const pointsBack = hasAnyOf(current.tokens, phrasing.pointBack);
+  // "what does it say?" after "which deal covers cybersecurity?" points back as "what do they say?" does.
+  const pointsBack = current.tokens.some(
+    (token) => POINTING.has(token) || phrasing.pointBack.includes(token),
+  );
   // "what does the uk one say?": one of them, by its name.
   const picksOne = current.deals.length > 0;
   const ownAsked = current.topics.length + current.names.length + current.sections.length;

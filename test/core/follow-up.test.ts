@@ -283,6 +283,11 @@ describe("over the real knowledge", () => {
     const [, each] = converse(real, ["which deals cover 6g?", "what does each say?"]);
     expect(each?.found).toBe(true);
     expect(each?.topics).toEqual(["telecom"]);
+    // One deal found is pointed back at as "it".
+    const [, it] = converse(real, ["which deal covers cybersecurity?", "what does it say?"]);
+    expect(it?.found).toBe(true);
+    expect(it?.deals).toEqual(["uk"]);
+    expect(it?.topics).toEqual(["cyber"]);
   });
 
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
