@@ -2,7 +2,15 @@ import type { Answer, IntentName, Reading } from "./answer.js";
 import type { DealId, Phrasing } from "./model.js";
 import { MAX_QUERY_LENGTH } from "./normalize.js";
 import { type ParsedQuery, wordsReadAs } from "./query.js";
-import { FILLER_WORDS, hasAnyOf, holdsAnyOf, indexOfSequence, QUESTION_WORDS, tokenize } from "./text.js";
+import {
+  FILLER_WORDS,
+  hasAnyOf,
+  holdsAnyOf,
+  indexOfSequence,
+  phrasesIn,
+  QUESTION_WORDS,
+  tokenize,
+} from "./text.js";
 
 /**
  * The previous turn of a conversation, as a follow-up reads it: the question its answer answered (with
@@ -132,6 +140,14 @@ export function followUpQuestion(
   if (namedBefore.length > 0 && itAt >= 0 && (ofTheDeals || afterOfTheDeals)) {
     const text = [...current.tokens.slice(0, itAt), ...namedBefore, ...current.tokens.slice(itAt + 1)];
     return { text: text.join(" "), carried: namedBefore };
+  }
+  // "what did he say?", "did he sign?" after "Who is Kratsios?": the one asked about is "he".
+  const person = personAsked(previous, phrasing);
+  // One person asked of: "he" or "her", not "them" ("compare them" compares the deals).
+  const pronouns = new Set(phrasing.personPronouns.filter((word) => !/^the/.test(word)));
+  if (person.length > 0 && current.tokens.some((token) => pronouns.has(token))) {
+    const text = current.tokens.flatMap((token) => (pronouns.has(token) ? person : [token]));
+    return { text: text.join(" "), carried: person };
   }
   if (standsAlone(current)) return whole;
   // "what about the Financial Times?" after "Is Reuters a source?": whether that one is a source, as typed.
@@ -543,6 +559,14 @@ const PLACES: ReadonlyMap<string, number> = new Map([
   ["former", 0],
   ["latter", -1],
 ]);
+
+/** The person "Who is Kratsios?" asks about, as its words; none for a question of anything else. */
+function personAsked(query: ParsedQuery, phrasing: Phrasing): string[] {
+  const opening = phrasesIn(query.tokens.slice(0, 2), phrasing.whoIsAsked)[0];
+  if (!opening || query.deals.length + query.topics.length + query.sections.length > 0) return [];
+  const rest = query.tokens.slice(tokenize(opening).length).filter((token) => !FILLER_WORDS.has(token));
+  return rest.length > 0 && rest.length <= 3 ? rest : [];
+}
 
 function standsAlone(query: ParsedQuery): boolean {
   return (

@@ -290,6 +290,16 @@ describe("over the real knowledge", () => {
     expect(it?.topics).toEqual(["cyber"]);
   });
 
+  it("reads 'he' or 'her' after 'Who is Kratsios?' as the person asked about", async () => {
+    const real = await realBot();
+    const [, said] = converse(real, ["Who is Kratsios?", "what did he say?"]);
+    expect(said?.query).toBe("what did kratsios say");
+    expect(said?.lead).toMatch(/^What Michael Kratsios said/);
+    const [, signed] = converse(real, ["Who is Bae Kyung-hoon?", "did he sign?"]);
+    expect(signed?.deals).toEqual(["korea"]);
+    expect(signed?.lead).toMatch(/^Yes — Bae Kyung-hoon signed/);
+  });
+
   it("asks 'and the others?' of the deals the previous question did not name", async () => {
     const real = await realBot();
     const [, others] = converse(real, ["is the korea deal binding?", "and the others?"]);
