@@ -203,7 +203,7 @@ export const FILLER_WORDS = new Set(
   them then there these they this those through to too under until up us very was we were what when where which while
   who whom why will with would you your yours yes hi hello hey yo whats thanks thank want need find look info information
   details detail regarding concerning far pls plz abt w tpd tpds deal deals tech technology prosperity agreement agreements memorandum
-  understanding cooperation mou moc u s united states america american america's trump administration doc document
+  understanding cooperation mou moc u s united states america american america's administration doc document
   text official section sections bot question questions mous mocs memoranda anything anywhere something thing things much many well one two three new latest
   did does done make made work working works go going come comes came coming way day date time year years month week team
   everyone channel here subteam accord acuerdo abkommen technologieabkommen 技術 繁栄 ディール 協定 覚書 技術繁栄 技術繁栄ディール 기술 번영 협정 양해각서 기술번영
