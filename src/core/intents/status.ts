@@ -181,7 +181,22 @@ export function signingPlaceAsked(query: ParsedQuery, ctx: KnowledgeLookups): bo
   if (query.intent !== "status" || at < 0 || !hasAnyOf(query.tokens, happenWords)) return false;
   const place = query.tokens.slice(at + 1).filter((word) => !FILLER_WORDS.has(word));
   if (place.length === 0 || place.some((word) => DATE_WORD.test(word))) return false;
-  const sections = new Set(ctx.passagesWith(place).map((passage) => passage.section));
+  // "the Korea-US summit" stands together in a passage ("the Korea–U.S. summit"), not apart ("Korea's … India AI
+  // Impact Summit").
+  const together = (passage: Passage) => {
+    const words = tokenize(passage.text);
+    const [last = "", ...others] = [...place].reverse();
+    return words.some(
+      (word, at) =>
+        word === last && others.every((other) => words.slice(Math.max(0, at - 4), at).includes(other)),
+    );
+  };
+  const sections = new Set(
+    ctx
+      .passagesWith(place)
+      .filter(together)
+      .map((passage) => passage.section),
+  );
   return sections.has("signing") && !sections.has("development");
 }
 
