@@ -419,7 +419,9 @@ export function parseQuery(
       : (
             foreign
               ? asksYesNo(text, tokens, vocabulary.otherLanguages) && topics.length > 0
-              : (opener && phrasing.yesNo.includes(opener) && !askedToTell(tokens.slice(framed), phrasing)) ||
+              : (opener &&
+                  phrasing.yesNo.includes(opener) &&
+                  !askedToTell(tokens.slice(Math.max(framed, tokens.indexOf(opener))), phrasing)) ||
                 tag > 0 ||
                 rising ||
                 // "ROK MOU binding or not", "binding or non-binding", "yes or no": a thing or its negation; a bare
