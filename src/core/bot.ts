@@ -680,6 +680,14 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
         : [];
     if (ofKind.length === 1 || (kindExplained && ofKind.length > 0 && ofKind.length < ctx.dealIds.length))
       return run({ ...query, deals: ofKind }, options);
+    // "The deal signed at Chequers — what does it say on quantum?": the one deal whose signing venue is named.
+    const venued =
+      query.deals.length === 0 && mentionsSigning(query, ctx)
+        ? ctx.knowledge.deals.filter((deal) =>
+            query.tokens.includes(tokenize(deal.signed.venue ?? "")[0] ?? ""),
+          )
+        : [];
+    if (venued.length === 1) return run({ ...query, deals: venued.map((deal) => deal.id) }, options);
     // "Did Biden sign any of the deals?" asks of each deal's signing record, as "Did Biden sign the deals?" does.
     const signerOfAny =
       query.form === "which-deal" &&
