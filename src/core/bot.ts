@@ -678,7 +678,9 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       query.deals.length === 0 && (!kindAsked(query, ctx, true) || kindExplained)
         ? dealsOfKindNamed(query, ctx)
         : [];
-    if (ofKind.length === 1 || (kindExplained && ofKind.length > 0 && ofKind.length < ctx.dealIds.length))
+    // "Which MOU mentions 6G?": the deals of that kind are those it chooses among.
+    const someOfKind = ofKind.length > 0 && ofKind.length < ctx.dealIds.length;
+    if (ofKind.length === 1 || ((kindExplained || query.tokens[0] === "which") && someOfKind))
       return run({ ...query, deals: ofKind }, options);
     // "The deal signed at Chequers — what does it say on quantum?": the one deal whose signing venue is named.
     const venued =
