@@ -1,7 +1,7 @@
 import type { AnswerDraft } from "./answer.js";
 import { AMOUNT, amountValue, asTyped, deadlineYears, missingPremise, yearHeld } from "./gate.js";
 import type { KnowledgeLookups } from "./lookups.js";
-import type { KnowledgeBase } from "./model.js";
+import type { DealId, KnowledgeBase, Passage } from "./model.js";
 import { MONTHS, NUMBER_WORDS } from "./phrasing.js";
 import type { ParsedQuery } from "./query.js";
 import { signingAsked, signingAssumed } from "./signing-question.js";
@@ -134,6 +134,37 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   return values.filter(
     (value) => guessed(value) || (value.kind === "date" && deadlines.includes(value.text)),
   );
+}
+
+/**
+ * "Does the UK deal mention 2 years?": the first sentence of the deals' passages that gives the span of time a question
+ * claims, as the texts write it ("within two years"), with its passage; null when none does or none is claimed.
+ */
+/** The spans of time a question claims, as it writes them ("2 years"). */
+export const spansClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): string[] =>
+  valuesClaimed(query, ctx).flatMap((claim) => (claim.kind === "span" ? [claim.text] : []));
+
+export function spanMentioned(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  deals: readonly DealId[],
+): { passage: Passage; sentence: string } | null {
+  const spans = valuesClaimed(query, ctx).filter((claim) => claim.kind === "span");
+  const none = new Set<string>();
+  // Only passages with the unit of time asked can give the span ("year" or "years").
+  const unit = spans[0]?.parts.unit ?? "";
+  const candidates = [...ctx.passagesWith([unit]), ...ctx.passagesWith([`${unit}s`])].filter(
+    (passage) => deals.length === 0 || passage.deals.some((deal) => deals.includes(deal)),
+  );
+  for (const passage of candidates) {
+    const sentence = passage.text
+      .split(FULL_STOP)
+      .find((each) =>
+        spans.every((span) => valuesIn(each, ctx).some((value) => compared(span, value, none) === "same")),
+      );
+    if (sentence) return { passage, sentence: sentence.trim() };
+  }
+  return null;
 }
 
 /** A word that says what kind of thing a name is: "summit", "agency". */

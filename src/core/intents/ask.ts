@@ -94,6 +94,7 @@ import {
   sumAsked,
   valueUnsaid,
 } from "../value-asked.js";
+import { spanMentioned, spansClaimed } from "../value-claimed.js";
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
@@ -201,6 +202,21 @@ export const ask: Intent = {
     // lack it.
     const dealsButNot = aboutProperty ? null : dealsSplitByNegation(query, ctx.vocabulary.phrasing);
     if (dealsButNot) return inOneDealNotAnother(request, dealsButNot);
+    // "Does the UK deal mention 2 years?": a span asked is found as the texts write it ("within two years"), or is
+    // said to be given nowhere when it is all that is asked.
+    const spans = asksCoverage ? spansClaimed(query, ctx) : [];
+    const span = spans.length > 0 ? spanMentioned(query, ctx, deals) : null;
+    if (span) {
+      const about = [...span.passage.deals];
+      const found = { ...answer, found: true, title: "Figures", lead: span.sentence, deals: about };
+      return { ...paginate(found, [span.passage], (p) => excerptOf(ctx, p), options), verdict: "yes" };
+    }
+    const spanWords = new Set(spans.flatMap(tokenize));
+    if (spans.length > 0 && query.subjectTerms.every((term) => spanWords.has(term))) {
+      const where = deals.length > 0 ? dealNames(ctx, deals) : "the deals";
+      const none = `the texts I hold of ${where} give no span of “${joinNames(spans)}”.`;
+      return decline(ctx, query, "ask", noLead(none), deals);
+    }
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;
     // "Is JT-60SA the only facility …?" is not answered Yes by its being there.
     if (coverage && !(coverage.verdict === "yes" && soleLead(query, coverage, ctx))) return coverage;
