@@ -97,6 +97,7 @@ import {
   sameSignerAsked,
   signersSaid,
   withEndDateUnset,
+  withOwnTextOnly,
   withYesNoLead,
 } from "./yes-no.js";
 
@@ -827,7 +828,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const welcome = hasAnyOf(query.tokens, ctx.vocabulary.phrasing.thanks) ? "You're welcome!" : "Hello!";
       return { ...answer, verdict: undefined, lead: `${welcome} ${coverageLine(ctx)} Try one of these:` };
     }
-    return withAside(answer, premiseAside(query, ctx));
+    return withAside(withOwnTextOnly(query, answer, ctx), premiseAside(query, ctx));
   };
 
   /**

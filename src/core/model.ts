@@ -205,7 +205,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),
   ...listNames(
-    "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",
+    "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked ownTextAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",
   ),
   ...listNames(
     "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked lastingAsked eventVerbs selfAsked signerKinds anyAsked gainAsked personPronouns pointBack judgementWords opinionAsked nextDeal",

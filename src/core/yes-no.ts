@@ -41,6 +41,7 @@ import {
   inSentence,
   joinNames,
   MONTHS,
+  nameInSentence,
   partnerList,
   titleCase,
 } from "./phrasing.js";
@@ -819,6 +820,20 @@ function saidOfOtherSide(query: ParsedQuery, ctx: KnowledgeLookups): (words: rea
 }
 
 /** The lead of a yes/no question that no sentence of the texts decides. */
+/**
+ * "Is the 180-day notice in the Korea MOU text itself?": a Yes asked of a deal's own text that a report on it gives
+ * (a summary, a news report) is none; that the official text held does not give it is said, then the report's words.
+ */
+export function withOwnTextOnly(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups): AnswerDraft {
+  const [first] = answer.excerpts;
+  const ofOwnText = holdsAnyOf(query.text, ctx.vocabulary.phrasing.ownTextAsked);
+  if (answer.verdict !== "yes" || !ofOwnText || !first || first.source.weight === "official text")
+    return answer;
+  const held = `The official text I hold of ${dealNames(ctx, answer.deals, "and")} does not give it`;
+  const reported = `${nameInSentence(first.source.publisher)} (${first.source.weight}) does: ${capitalised(answer.lead)}`;
+  return { ...answer, verdict: undefined, lead: `${held}; ${reported}` };
+}
+
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
 /** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
