@@ -28,6 +28,7 @@ import {
   citedSources,
   drawnOnAsked,
   officialAsked,
+  publishedWhenAsked,
   rankedSourceAsked,
   sourceItselfAsked,
   sources,
@@ -382,6 +383,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "Is Mondaq one of your sources?" asks of the bot's sources.
   const sourceAsked =
     drawnOnAsked(query, ctx) !== null ||
+    publishedWhenAsked(query, ctx) !== null ||
     (!ofBot &&
       (publicOnly ||
         rankedSourceAsked(query, ctx) ||

@@ -33,7 +33,10 @@ export const sources: Intent = {
     const inLanguage = languageAnswer(query, deals, ctx) ?? languagesAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
     const standing =
-      officialAnswer(query, ctx) ?? drawnOnAnswer(query, deals, ctx) ?? sourceItselfAnswer(query, deals, ctx);
+      officialAnswer(query, ctx) ??
+      publishedAnswer(query, deals, ctx) ??
+      drawnOnAnswer(query, deals, ctx) ??
+      sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
     const ranked =
       rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx) ?? weightAnswer(query, deals, ctx);
@@ -281,6 +284,40 @@ export function drawnOnAsked(
 const CAPITALISED_RUN = /(?<![\p{L}])((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*)*)/gu;
 
 const publisherInSentence = (source: Source) => nameInSentence(source.publisher);
+
+/** "When was the govpulse summary published?": the documents held from the publisher asked, or null. */
+export function publishedWhenAsked(query: ParsedQuery, ctx: KnowledgeLookups): Source[] | null {
+  if (!query.tokens.includes("when") || !hasAnyOf(query.tokens, PUBLISHING)) return null;
+  const held = sourcesNamed(query, ctx);
+  return held.length > 0 ? held : null;
+}
+
+/** The documents held from a publisher asked when it published them, each with its date ("… on 29 October 2025"). */
+function publishedAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const asked = publishedWhenAsked(query, ctx);
+  if (!asked) return null;
+  const ofDeals = listedOn(ctx, deals).filter((source) => asked.includes(source));
+  const held = ofDeals.length > 0 ? ofDeals : asked;
+  const dated = held.map(
+    (source) =>
+      `“${source.title}” ${source.published ? `on ${formatDate(source.published)}` : "with no date given"}`,
+  );
+  const publishers = joinNames([...new Set(held.map(publisherInSentence))]);
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title: `Sources: ${publishers}`,
+    lead: `${capitalised(publishers)} published ${joinNames(dated)}.`,
+    items: held.map(itemOf),
+    deals: ctx.dealIds.filter((id) =>
+      ctx.deal(id)?.sourceIds.some((sourceId) => held.some((h) => h.id === sourceId)),
+    ),
+  };
+}
 
 /** Whether a publisher asked is among the sources held: its documents, or none of them. */
 function drawnOnAnswer(
