@@ -3,7 +3,7 @@ import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
-import { dealNames, formatDate, joinNames, nameInSentence, partnerList } from "../phrasing.js";
+import { dealNames, formatDate, joinNames, MONTHS, nameInSentence, partnerList } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery, wordsReadAs } from "../query.js";
 import {
   byCodePoint,
@@ -35,6 +35,7 @@ export const sources: Intent = {
     const standing =
       officialAnswer(query, ctx) ??
       publishedAnswer(query, deals, ctx) ??
+      publishedInAnswer(query, deals, ctx) ??
       drawnOnAnswer(query, deals, ctx) ??
       sourceItselfAnswer(query, deals, ctx);
     if (standing) return standing;
@@ -284,6 +285,54 @@ export function drawnOnAsked(
 const CAPITALISED_RUN = /(?<![\p{L}])((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*)*)/gu;
 
 const publisherInSentence = (source: Source) => nameInSentence(source.publisher);
+
+/**
+ * "Is there a source from 2026?", "Which source is from June 2026?", "documents published in October 2025": the
+ * month or year the sources are asked to be from, as a date's prefix ("2026-06") and as said; null when none is.
+ */
+function publishedInAsked(query: ParsedQuery): { prefix: string; said: string } | null {
+  const { tokens } = query;
+  const at = tokens.findIndex((token) => /^(?:19|20)\d{2}$/.test(token));
+  if (at < 0) return null;
+  const month = MONTHS.findIndex((name) => name === tokens[at - 1]);
+  const openerAt = month >= 0 ? at - 2 : at - 1;
+  const opener = tokens[openerAt] ?? "";
+  // "up to date as of June 2026" asks how far the knowledge reaches, not for the sources of that month.
+  if (!DATED_BY.has(opener) || (opener === "of" && tokens[openerAt - 1] === "as")) return null;
+  const year = tokens[at] ?? "";
+  return month >= 0
+    ? {
+        prefix: `${year}-${String(month + 1).padStart(2, "0")}`,
+        said: `${capitalised(MONTHS[month] ?? "")} ${year}`,
+      }
+    : { prefix: year, said: year };
+}
+const DATED_BY = new Set(["from", "in", "dated", "of"]);
+
+/** The sources held published in the month or year asked: Yes with them, or No with the newest date held. */
+function publishedInAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const asked = publishedInAsked(query);
+  if (!asked) return null;
+  const listed = listedOn(ctx, deals);
+  const held = listed.filter((source) => source.published?.startsWith(asked.prefix));
+  const of = dealsPhrase(ctx, deals);
+  return {
+    ...blankAnswer(query, "sources"),
+    ...(query.form === "yes-no" ? { verdict: held.length > 0 ? "yes" : "no" } : {}),
+    found: true,
+    title: `Sources: ${asked.said}`,
+    lead:
+      held.length > 0
+        ? `${held.length} of the ${listed.length} documents I hold${of} ${held.length === 1 ? "was" : "were"} published in ${asked.said}:`
+        : `None of the ${listed.length} documents I hold${of} was published in ${asked.said}; the newest is dated ${formatDate(newest(listed))}:`,
+    items: (held.length > 0 ? held : listed).map(itemOf),
+    deals: [...deals],
+  };
+}
 
 /** "When was the govpulse summary published?": the documents held from the publisher asked, or null. */
 export function publishedWhenAsked(query: ParsedQuery, ctx: KnowledgeLookups): Source[] | null {
