@@ -549,6 +549,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
  */
 const LATER_EXCERPTS_READ = 30;
 
+/** How many excerpts on a subject are read for the documents they come from ("sources on the pause"). */
+const SOURCES_READ = 20;
+
 export function createBot(deps: BotDeps): Bot {
   return toEnd(buildBot(deps));
 }
@@ -657,6 +660,19 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       if (role.length > 0) return { country, article, role, without: [...asked, ...tokens.slice(roleEnd)] };
     }
     return null;
+  };
+
+  /**
+   * The subject a plain request for sources names ("sources on the pause", "sources for quantum in the UK deal"):
+   * the words after "on", "for" or "about", when they hold a topic or a pause; null for any other question.
+   */
+  const subjectOfSources = (query: ParsedQuery): string | null => {
+    if (query.form !== "open" || query.tokens[0] === "which" || QUESTION_WORDS.has(query.tokens[0] ?? ""))
+      return null;
+    const paused = holdsAnyOf(query.text, ctx.vocabulary.phrasing.pauseAsked);
+    if (query.topics.length === 0 && !paused) return null;
+    const subject = /\b(?:on|for|about|of)\s+(.+?)[\s?.!]*$/i.exec(query.text)?.[1];
+    return subject && tokenize(subject).length > 0 ? subject : null;
   };
 
   const run = (query: ParsedQuery, options: AnswerOptions): AnswerDraft => {
@@ -790,6 +806,13 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const gate =
       name === "sources" && drawnOnAsked(query, ctx) ? null : declineGate(query, name, options, ctx);
     if (gate) return gate;
+    // "sources on the pause", "sources for quantum in the UK deal": the documents the answer on that subject cites.
+    const subject = name === "sources" ? subjectOfSources(query) : null;
+    if (subject) {
+      const cited = citedSources(query, run(parse(subject), { ...options, pageSize: SOURCES_READ }), ctx);
+      const lead = cited.found ? `The documents the texts on “${subject}” come from:` : cited.lead;
+      return { ...cited, lead };
+    }
     const intent = byName.get(name) ?? ask;
     const routed = { ...query, intent: name };
     const found = withNextSigningUnknown(query, intent.run({ query: routed, options, ctx }), ctx);
