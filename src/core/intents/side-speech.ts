@@ -21,14 +21,15 @@ export function quotes(passage: Passage, speakers: readonly string[], ctx: Knowl
 export const ASKED_BY = new Set(["did", "does", "do", "will", "would", "could", "might", "should"]);
 const SPEAKING = new Set(["say", "said", "says", "comment", "respond", "responded", "react", "reacted"]);
 
+/** A word asking what someone said: "say", "comment", "react", "post", "quote". */
+export const speechWord = (word: string, ctx: KnowledgeLookups): boolean =>
+  SPEAKING.has(word) ||
+  ctx.vocabulary.phrasing.sayAsked.includes(word) ||
+  ctx.vocabulary.phrasing.quoteAsked.includes(word);
+
 /** "What did the UK say?", "Any comment from Korea?", "How did they react?": what someone said is asked. */
 export const speechAsked = (query: ParsedQuery, ctx: KnowledgeLookups): boolean =>
-  query.tokens.some(
-    (token) =>
-      SPEAKING.has(token) ||
-      ctx.vocabulary.phrasing.sayAsked.includes(token) ||
-      ctx.vocabulary.phrasing.quoteAsked.includes(token),
-  );
+  query.tokens.some((token) => speechWord(token, ctx));
 
 /** A side of the deals asked ("the Korean side", "US officials"): the U.S. or the partner, as its name says it. */
 export type SideAsked = { side: "us" | "partner"; deals: readonly DealId[]; name: string };

@@ -19,7 +19,7 @@ import {
 import { askedOfEach, happenedAsked, namesDealsPlural, TO_BE_DONE } from "../yes-no.js";
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
-import { quotesOfSide, sideAsked, speechAsked } from "./side-speech.js";
+import { quotesOfSide, sideAsked, speechAsked, speechWord } from "./side-speech.js";
 
 export const status: Intent = {
   name: "status",
@@ -102,7 +102,6 @@ function toldBy({
   );
   if (firstSaid)
     return answered(of([firstSaid, ...moreSaid]), firstSaid.text.split(FULL_STOP)[0]?.trim() ?? "");
-  if (!saidAsked) return null;
   if (query.publishers.length > 0) {
     const byAsked = (passage: Passage) => query.publishers.includes(publisherOf(passage));
     const [first] = ofPause.filter(byAsked);
@@ -114,7 +113,7 @@ function toldBy({
     };
   }
   const cited = query.subjectTerms.filter(
-    (term) => !reporting.includes(term) && !holdsAnyOf(term, pauseWords),
+    (term) => !reporting.includes(term) && !speechWord(term, ctx) && !holdsAnyOf(term, pauseWords),
   );
   if (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term)))
     return answered(of(ofPause), `${publishers} reported it.`);
