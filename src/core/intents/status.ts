@@ -2,7 +2,7 @@ import { type Lead, noLead, yesOrNoLead } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Passage } from "../model.js";
 import { newestDevelopment } from "../overview.js";
-import { dealNames, dealsWith, formatDate, joinNames, MONTHS, nameInSentence } from "../phrasing.js";
+import { DAY_MS, dealNames, dealsWith, formatDate, joinNames, MONTHS, nameInSentence } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import { mentionsSigning } from "../signing-question.js";
 import {
@@ -20,6 +20,7 @@ import { askedOfEach, happenedAsked, namesDealsPlural, TO_BE_DONE } from "../yes
 import { factsAnswer } from "./facts-by-section.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { quotesOfSide, sideAsked, speechAsked, speechWord } from "./side-speech.js";
+import { intervalAsked } from "./when.js";
 
 export const status: Intent = {
   name: "status",
@@ -465,6 +466,17 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   if (query.form === "yes-no" && anythingAsked && !holdsAnyOf(query.text, pauseAsked) && newest)
     return yesOrNoLead(true, `${newest.text.split(FULL_STOP)[0]?.trim()} `);
   const paused = ctx.dealIds.filter((deal) => reported(deal, pauseReported));
+  // "How long after signing was the UK deal paused?": the days from its signing to the report of the pause.
+  const pausedReport =
+    asked && holdsAnyOf(query.text, pauseAsked) ? reported(asked, pauseReported) : undefined;
+  const signedOn = asked ? ctx.deal(asked)?.signed.date : undefined;
+  const sinceSigning = intervalAsked(query, ctx.vocabulary.phrasing) && mentionsSigning(query, ctx);
+  if (sinceSigning && pausedReport?.date && signedOn) {
+    const days = Math.round((Date.parse(pausedReport.date) - Date.parse(signedOn)) / DAY_MS);
+    return {
+      lead: `The ${ctx.dealName(asked ?? "")} was signed on ${formatDate(signedOn)}; the pause was reported on ${formatDate(pausedReport.date)}, ${days} days later. `,
+    };
+  }
   // "why?" after "status of the uk deal": the reason for the state the reports give, the pause.
   const whyOfPaused =
     asked !== undefined && paused.includes(asked) && phrasesIn(query.tokens, reasonAsked).length > 0;
