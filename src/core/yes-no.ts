@@ -1300,19 +1300,28 @@ export function soleLead(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
   const sole = asks && !QUESTION_WORDS.has(query.tokens[0] ?? "") ? soleAsked(query, ctx) : null;
   // "Is quantum in every deal or only the Asian ones?" weighs deals, not what one deal holds.
   const deal = answer.deals.length === 1 ? ctx.deal(answer.deals[0] as DealId) : undefined;
-  if (!sole || !deal || query.allDeals) return null;
+  // "Are Japan and Korea the only deals with space?": the deals named are those asked to be the only ones.
+  const named = [...new Set(query.deals.length > 0 ? query.deals : answer.deals)];
+  if (!sole || named.length === 0 || query.allDeals) return null;
   if (sole.ofDeal) {
     // "Only the Korea deal mentions Artemis, right?": No when another deal's text has it too.
     const asked = subjectOf(query, ctx);
-    const others = ctx.dealIds.filter((id) => id !== deal.id && anyEvidence(ctx, id, asked, inDealTexts));
+    const others = ctx.dealIds.filter(
+      (id) => !named.includes(id) && anyEvidence(ctx, id, asked, inDealTexts),
+    );
     const also = `${describe(ctx, asked)} is also in ${dealsWith(ctx, others)}.`;
     if (others.length > 0) return noLead(also);
-    // "Is civil nuclear unique to the UK deal?": Yes when that deal's texts have it and no other's do.
-    const own = anyEvidence(ctx, deal.id, asked, inDealTexts);
+    // "Is civil nuclear unique to the UK deal?": Yes when those deals' texts have it and no other's do.
+    const own = named.every((id) => anyEvidence(ctx, id, asked, inDealTexts));
+    const covers = named.length === 1 ? "covers" : "cover";
     return own
-      ? yesOrNoLead(true, `of the deals, only the ${deal.name} covers ${describe(ctx, asked)}.`)
+      ? yesOrNoLead(
+          true,
+          `of the deals, only ${dealNames(ctx, named, "and")} ${covers} ${describe(ctx, asked)}.`,
+        )
       : null;
   }
+  if (!deal) return null;
   const others = deal.areas.filter((area) => area !== sole.topic);
   if (sole.alone && others.length > 0)
     return noLead(
