@@ -447,6 +447,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     const subject = subjectOf(query);
     // "Does any deal set a deadline?": the sentences giving one answer, not which texts have the word.
     const termsOnly = subject.topics.length + subject.names.length + query.sections.length === 0;
+    // "Which deal has the newest report?", "Which deals have later developments?": the dated reports on each deal.
+    const { latestAsked, later, reportNouns } = ctx.vocabulary.phrasing;
+    const reported = hasAnyOf(query.tokens, [...reportNouns, "development", "developments", "news"]);
+    if (termsOnly && reported && hasAnyOf(query.tokens, [...latestAsked, ...later])) return "status";
     // "How many deals has the US signed?", "which deals were signed?": the deals, not the word "signed" in each;
     // not "which deals did Trump sign?".
     const signedOnly =

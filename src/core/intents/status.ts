@@ -217,8 +217,12 @@ function operativeTerms({ ctx }: IntentRequest, deals: readonly DealId[]): strin
 /** "latest news", "any updates on Korea?": words asking for what is newest narrow the reports to none of them. */
 function newestAsked(request: IntentRequest): IntentRequest {
   const { query, ctx } = request;
-  const { latestAsked } = ctx.vocabulary.phrasing;
-  const subjectTerms = query.subjectTerms.filter((term) => !latestAsked.includes(term));
+  const { latestAsked, reportNouns } = ctx.vocabulary.phrasing;
+  // "Which deal has the newest report?": the report is what the newest asks for, not a word to look for.
+  const newest = hasAnyOf(query.tokens, latestAsked);
+  const subjectTerms = query.subjectTerms.filter(
+    (term) => !latestAsked.includes(term) && !(newest && reportNouns.includes(term)),
+  );
   return subjectTerms.length === query.subjectTerms.length
     ? request
     : { ...request, query: { ...query, subjectTerms } };
