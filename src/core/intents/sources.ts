@@ -317,18 +317,43 @@ function publishedInAnswer(
 ): AnswerDraft | null {
   const asked = publishedInAsked(query);
   if (!asked) return null;
+  return someHeld(query, deals, ctx, {
+    title: `Sources: ${asked.said}`,
+    keep: (source) => source.published?.startsWith(asked.prefix) ?? false,
+    some: (count) => `${count === 1 ? "was" : "were"} published in ${asked.said}:`,
+    none: (listed) => `was published in ${asked.said}; the newest is dated ${formatDate(newest(listed))}:`,
+    verdict: query.form === "yes-no",
+  });
+}
+
+/**
+ * The documents held on the deals asked that `keep` selects, as an answer: "2 of the 26 documents I hold … (some)",
+ * or "None of the 26 documents I hold … (none)" and the whole list; with Yes or No when `verdict`.
+ */
+function someHeld(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+  spec: {
+    title: string;
+    keep: (source: Source) => boolean;
+    some: (count: number) => string;
+    none: (listed: readonly Source[]) => string;
+    verdict: boolean;
+  },
+): AnswerDraft {
   const listed = listedOn(ctx, deals);
-  const held = listed.filter((source) => source.published?.startsWith(asked.prefix));
+  const held = listed.filter(spec.keep);
   const of = dealsPhrase(ctx, deals);
   return {
     ...blankAnswer(query, "sources"),
-    ...(query.form === "yes-no" ? { verdict: held.length > 0 ? "yes" : "no" } : {}),
+    ...(spec.verdict ? { verdict: held.length > 0 ? "yes" : "no" } : {}),
     found: true,
-    title: `Sources: ${asked.said}`,
+    title: spec.title,
     lead:
       held.length > 0
-        ? `${held.length} of the ${listed.length} documents I hold${of} ${held.length === 1 ? "was" : "were"} published in ${asked.said}:`
-        : `None of the ${listed.length} documents I hold${of} was published in ${asked.said}; the newest is dated ${formatDate(newest(listed))}:`,
+        ? `${held.length} of the ${listed.length} documents I hold${of} ${spec.some(held.length)}`
+        : `None of the ${listed.length} documents I hold${of} ${spec.none(listed)}`,
     items: (held.length > 0 ? held : listed).map(itemOf),
     deals: [...deals],
   };
@@ -376,21 +401,13 @@ function drawnOnAnswer(
 ): AnswerDraft | null {
   const asked = drawnOnAsked(query, ctx);
   if (!asked) return null;
-  const listed = listedOn(ctx, deals);
-  const held = listed.filter((source) => asked.held.includes(source));
-  const of = dealsPhrase(ctx, deals);
-  return {
-    ...blankAnswer(query, "sources"),
-    verdict: held.length > 0 ? "yes" : "no",
-    found: true,
+  return someHeld(query, deals, ctx, {
     title: `Sources: ${asked.publisher}`,
-    lead:
-      held.length > 0
-        ? `${held.length} of the ${listed.length} documents I hold${of} ${held.length === 1 ? "is" : "are"} from ${asked.publisher}:`
-        : `None of the ${listed.length} documents I hold${of} is from ${asked.publisher}. The documents I hold:`,
-    items: (held.length > 0 ? held : listed).map(itemOf),
-    deals: [...deals],
-  };
+    keep: (source) => asked.held.includes(source),
+    some: (count) => `${count === 1 ? "is" : "are"} from ${asked.publisher}:`,
+    none: () => `is from ${asked.publisher}. The documents I hold:`,
+    verdict: true,
+  });
 }
 
 /** "official summaries", "news reports": a standing of sources, of several. */
