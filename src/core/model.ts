@@ -36,6 +36,8 @@ export type Source = {
   language: string;
   /** The document's sections facts may cite; empty when it has none worth naming. */
   sections: DocumentSection[];
+  /** For a text held only in part, what of it is held. */
+  heldInPart?: string;
 };
 
 /**
@@ -205,7 +207,7 @@ export const NOT_KNOWN_AS_WORDS = [
   ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
   ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),
   ...listNames(
-    "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked ownTextAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",
+    "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked ownTextAsked wholeTextAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",
   ),
   ...listNames(
     "otherDocuments creation existence happenedOpeners provisionWords restating expiryAsked lastingAsked eventVerbs selfAsked signerKinds anyAsked gainAsked personPronouns pointBack judgementWords opinionAsked nextDeal",

@@ -73,6 +73,8 @@ export const sourceEntrySchema = z.strictObject({
   short: text.optional(),
   /** The language the document is written in ("Japanese" for a Japanese text); English when not given. */
   language: text.default("English"),
+  /** For a text held only in part, what of it is held ("its title and preamble word for word; …"). */
+  heldInPart: text.optional(),
   sections: z.array(z.strictObject({ id: text, title: text, short: text.optional() })).default([]),
 });
 

@@ -10,6 +10,7 @@ import {
   capitalised,
   FILLER_WORDS,
   hasAnyOf,
+  holdsAnyOf,
   indexOfSequence,
   keptPer,
   once,
@@ -184,13 +185,20 @@ function ownTextAnswer(
   if (texts.length === 0) return null;
   const all = sourcesOf(ctx, deals).length;
   const plural = texts.length > 1 ? "s" : "";
+  // "Is the Korea MOU text complete?", "Where can I read the Japan MOC?": a text held only in part is said so, and
+  // is no whole text; whether a text is public or official is answered without it.
+  const yesNo = opensYesNo(query, ctx.vocabulary.phrasing);
+  const wholeAsked = holdsAnyOf(query.text, ctx.vocabulary.phrasing.wholeTextAsked);
+  const inPart = wholeAsked || !yesNo ? texts.filter((source) => source.heldInPart) : [];
+  const parts = inPart.map((source) => `I hold the ${source.short} only in part: ${source.heldInPart}.`);
+  const verdict = wholeAsked && inPart.length > 0 ? "no" : "yes";
   return {
     ...blankAnswer(query, "sources"),
     found: true,
     title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
-    lead: `The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
+    lead: `${parts.length > 0 ? `${parts.join(" ")} ` : ""}The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
     // "Is there an official text of the Korea deal?": there is, this.
-    ...(opensYesNo(query, ctx.vocabulary.phrasing) ? { verdict: "yes" as const } : {}),
+    ...(yesNo ? { verdict } : {}),
     items: texts.map(itemOf),
     deals: [...deals],
   };
