@@ -671,8 +671,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
    * the words after "on", "for" or "about", when they hold a topic or a pause; null for any other question.
    */
   const subjectOfSources = (query: ParsedQuery): string | null => {
-    if (query.form !== "open" || query.tokens[0] === "which" || QUESTION_WORDS.has(query.tokens[0] ?? ""))
-      return null;
+    if (query.form !== "open" || QUESTION_WORDS.has(query.tokens[0] ?? "")) return null;
     const paused = holdsAnyOf(query.text, ctx.vocabulary.phrasing.pauseAsked);
     if (query.topics.length === 0 && !paused) return null;
     const subject = /\b(?:on|for|about|of)\s+(.+?)[\s?.!]*$/i.exec(query.text)?.[1];

@@ -107,6 +107,10 @@ export const NUMBER_WORDS = "zero one two three four five six seven eight nine t
 /** A count as a sentence says it: "three"; in digits past twelve. */
 export const countWord = (count: number): string => NUMBER_WORDS[count] ?? String(count);
 
+/** The count a word states, in digits or as one of `numbers` ("one", "two", …); 0 when it states none. */
+export const countIn = (word: string, numbers: readonly string[]): number =>
+  /^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1;
+
 export const MONTHS =
   "january february march april may june july august september october november december".split(" ");
 

@@ -12,7 +12,13 @@ import { keyWords, sameWord } from "./yes-no.js";
  * A value a text states, of a kind: a sum, a date (its day, month and year as given), a span ("two years") or an
  * ordinal ("12th"), with where it stands in the text and the words after it (what an ordinal counts).
  */
-type Value = { kind: string; parts: Record<string, string>; text: string; at: number; after: string[] };
+export type Value = {
+  kind: string;
+  parts: Record<string, string>;
+  text: string;
+  at: number;
+  after: string[];
+};
 const endOf = (value: Value) => value.at + value.text.length;
 
 const patternOf = once((ctx: KnowledgeLookups) => {
@@ -136,20 +142,19 @@ export function valuesClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Value[
   );
 }
 
-/**
- * "Does the UK deal mention 2 years?": the first sentence of the deals' passages that gives the span of time a question
- * claims, as the texts write it ("within two years"), with its passage; null when none does or none is claimed.
- */
-/** The spans of time a question claims, as it writes them ("2 years"). */
-export const spansClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): string[] =>
-  valuesClaimed(query, ctx).flatMap((claim) => (claim.kind === "span" ? [claim.text] : []));
+/** The spans of time a question claims, as it writes them ("2 years" in "Does the UK deal mention 2 years?"). */
+export const spansClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): Value[] =>
+  valuesClaimed(query, ctx).filter((claim) => claim.kind === "span");
 
+/**
+ * The first sentence of the deals' passages that gives every span claimed, as the texts write spans ("within two
+ * years"), with its passage; null when none does.
+ */
 export function spanMentioned(
-  query: ParsedQuery,
+  spans: readonly Value[],
   ctx: KnowledgeLookups,
   deals: readonly DealId[],
 ): { passage: Passage; sentence: string } | null {
-  const spans = valuesClaimed(query, ctx).filter((claim) => claim.kind === "span");
   const none = new Set<string>();
   // Only passages with the unit of time asked can give the span ("year" or "years").
   const unit = spans[0]?.parts.unit ?? "";

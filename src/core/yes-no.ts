@@ -31,6 +31,7 @@ import {
   type Signatory,
 } from "./model.js";
 import {
+  countIn,
   countWord,
   DAY_MS,
   dealList,
@@ -819,7 +820,6 @@ function saidOfOtherSide(query: ParsedQuery, ctx: KnowledgeLookups): (words: rea
     });
 }
 
-/** The lead of a yes/no question that no sentence of the texts decides. */
 /**
  * "Is the 180-day notice in the Korea MOU text itself?": a Yes asked of a deal's own text that a report on it gives
  * (a summary, a news report) is none; that the official text held does not give it is said, then the report's words.
@@ -834,6 +834,7 @@ export function withOwnTextOnly(query: ParsedQuery, answer: AnswerDraft, ctx: Kn
   return { ...answer, verdict: undefined, lead: `${held}; ${reported}` };
 }
 
+/** The lead of a yes/no question that no sentence of the texts decides. */
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
 /** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
@@ -1450,7 +1451,7 @@ function countClaimed(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
   if (!outline) return null;
   const { areaNouns, headingNouns } = ctx.vocabulary.phrasing;
   const { numbers } = ctx.knowledge.valuesAsked;
-  const countOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
+  const countOf = (word: string) => countIn(word, numbers);
   const kindOf = (noun: string) =>
     areaNouns.includes(noun) ? areaNouns : headingNouns.includes(noun) ? headingNouns : null;
   const at = query.tokens.findIndex((token, i) => countOf(token) > 0 && kindOf(query.tokens[i + 1] ?? ""));

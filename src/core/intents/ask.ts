@@ -205,16 +205,16 @@ export const ask: Intent = {
     // "Does the UK deal mention 2 years?": a span asked is found as the texts write it ("within two years"), or is
     // said to be given nowhere when it is all that is asked.
     const spans = asksCoverage ? spansClaimed(query, ctx) : [];
-    const span = spans.length > 0 ? spanMentioned(query, ctx, deals) : null;
+    const span = spans.length > 0 ? spanMentioned(spans, ctx, deals) : null;
     if (span) {
       const about = [...span.passage.deals];
       const found = { ...answer, found: true, title: "Figures", lead: span.sentence, deals: about };
       return { ...paginate(found, [span.passage], (p) => excerptOf(ctx, p), options), verdict: "yes" };
     }
-    const spanWords = new Set(spans.flatMap(tokenize));
+    const spanWords = new Set(spans.flatMap((claimed) => tokenize(claimed.text)));
     if (spans.length > 0 && query.subjectTerms.every((term) => spanWords.has(term))) {
       const where = deals.length > 0 ? dealNames(ctx, deals) : "the deals";
-      const none = `the texts I hold of ${where} give no span of “${joinNames(spans)}”.`;
+      const none = `the texts I hold of ${where} give no span of “${joinNames(spans.map((claimed) => claimed.text))}”.`;
       return decline(ctx, query, "ask", noLead(none), deals);
     }
     const coverage = asksCoverage ? coverageAnswer(request, deals) : null;

@@ -3,7 +3,15 @@ import { blankAnswer } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
-import { dealNames, formatDate, joinNames, MONTHS, nameInSentence, partnerList } from "../phrasing.js";
+import {
+  countIn,
+  dealNames,
+  formatDate,
+  joinNames,
+  MONTHS,
+  nameInSentence,
+  partnerList,
+} from "../phrasing.js";
 import { opensYesNo, type ParsedQuery, wordsReadAs } from "../query.js";
 import {
   byCodePoint,
@@ -47,7 +55,7 @@ export const sources: Intent = {
     const kind = kindAnswer(query, deals, ctx);
     if (kind?.held) return kind.held;
     // "Are there 9 sources on the Korea deal?": the count held decides.
-    const counted = countClaimed(query, ctx);
+    const counted = sourceCountClaimed(query, ctx);
     return {
       ...blankAnswer(query, "sources"),
       found: items.length > 0,
@@ -61,13 +69,14 @@ export const sources: Intent = {
 };
 
 /** The number of sources a yes/no question claims ("Were there 26 sources?", "nine documents"), or null. */
-function countClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+function sourceCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
   if (query.form !== "yes-no") return null;
   const { numbers } = ctx.knowledge.valuesAsked;
   const nouns = new Set(ctx.knowledge.intentCues.sources ?? []);
-  const countOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : numbers.indexOf(word) + 1);
-  const at = query.tokens.findIndex((token, i) => countOf(token) > 0 && nouns.has(query.tokens[i + 1] ?? ""));
-  return at < 0 ? null : countOf(query.tokens[at] ?? "");
+  const at = query.tokens.findIndex(
+    (token, i) => countIn(token, numbers) > 0 && nouns.has(query.tokens[i + 1] ?? ""),
+  );
+  return at < 0 ? null : countIn(query.tokens[at] ?? "", numbers);
 }
 
 /** The list for the deals asked, and its lead: the same for every question, made on the first that asks. */
@@ -249,7 +258,6 @@ export function drawnOnAsked(
   const ofBot = hasAnyOf(tokens, OF_THE_BOT);
   const cited = ofBot && hasAnyOf(tokens, DRAWN_ON);
   const used = ofBot && tokens.includes("use");
-  const held = sourcesNamed(query, ctx);
   // "Did the Cabinet Office publish a summary?": a publisher held asked to have published a document, of nothing
   // else ("… anything about the pause?" asks what it said of the pause; "… the Korea MOU text?" that text).
   const verb = tokens.findIndex((token) => PUBLISHING.includes(token));
@@ -257,8 +265,7 @@ export function drawnOnAsked(
     ...wordsReadAs(query.readings, "deal", "country"),
     ...ctx.vocabulary.phrasing.dealNouns,
   ]);
-  const published =
-    held.length > 0 &&
+  const publishing =
     verb >= 0 &&
     !hasAnyOf(tokens, ["text", "texts"]) &&
     !kindAsked(query, ctx) &&
@@ -266,7 +273,10 @@ export function drawnOnAsked(
       .slice(verb + 1)
       .filter((token) => !FILLER_WORDS.has(token) && !dealWords.has(token))
       .every((token) => PUBLISHED.includes(token));
-  if (!asSource && !cited && !used && !published) return null;
+  if (!asSource && !cited && !used && !publishing) return null;
+  const held = sourcesNamed(query, ctx);
+  // Publishing asked alone asks of a publisher held.
+  if (!asSource && !cited && !used && held.length === 0) return null;
   if (held.length > 0) return { held, publisher: joinNames([...new Set(held.map(publisherInSentence))]) };
   const readAs = new Set([
     ...wordsReadAs(query.readings, "deal", "country", "topic"),

@@ -260,9 +260,6 @@ function askedOfAll(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
  */
 type Span = { prefix: string; said: string; on: "On" | "In" | "Since" | "After" };
 
-/** Words before a verb of pausing after which the word just before it is not who paused ("talks with the UK"). */
-const NO_ACTOR_BEFORE = ["with", "between", "is", "are", "was", "were", "been", "being"];
-
 export function spanAsked(query: ParsedQuery, ctx: KnowledgeLookups): Span | null {
   // Only what happened then is asked: not whether a thing did ("paused in December 2025?"), nor a signing.
   const { tokens } = query;
@@ -425,6 +422,9 @@ function unreportedAsked({ query, ctx }: IntentRequest): string | null {
   const unknown = runs.find((run) => run.some((word) => word.length >= 4 && ctx.neverUses(word)));
   return unknown ? unknown.join(" ") : null;
 }
+
+/** Words before a verb of pausing after which the word just before it is not who paused ("talks with the UK"). */
+const NO_ACTOR_BEFORE = ["with", "between", "is", "are", "was", "were", "been", "being"];
 
 /**
  * A pause or a restart asked of the deals, as the dated reports record it. "Why did the US pause the Japan deal?"
