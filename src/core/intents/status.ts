@@ -80,15 +80,8 @@ function toldBy({
   const speech = speechAsked(query, ctx);
   if (!(saidAsked || speech) || !holdsAnyOf(query.text, pauseAsked)) return null;
   const publisherOf = (passage: Passage) => ctx.source(passage.sourceId)?.publisher ?? "";
-  // A report of the pause says so in its words or its headline ("UK seeks swift talks after US pauses …").
   const pauseWords = [...pauseAsked, ...pauseReported, ...resumeAsked];
-  const ofPause = ctx.dealIds.flatMap((deal) =>
-    ctx
-      .passages({ deals: [deal], sections: ["development"] })
-      .filter((passage) =>
-        holdsAnyOf(`${passage.text} ${ctx.source(passage.sourceId)?.title ?? ""}`, pauseWords),
-      ),
-  );
+  const ofPause = pauseReports(ctx, ctx.dealIds);
   const of = (passages: readonly Passage[]) => (passage: Passage) => passages.includes(passage);
   const answered = (answers: (passage: Passage) => boolean, said: string) => ({
     answers,
@@ -161,6 +154,36 @@ const reportOf = (ctx: KnowledgeLookups, deal: DealId, words: readonly string[])
   ctx
     .passages({ deals: [deal], sections: ["development"] })
     .find((passage) => holdsAnyOf(passage.text, words));
+
+/** The reports on the deals of a pause or of work resuming: in their words or their headline ("UK seeks swift talks after US pauses …"). */
+function pauseReports(ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[] {
+  const { pauseAsked, pauseReported, resumeAsked } = ctx.vocabulary.phrasing;
+  const pauseWords = [...pauseAsked, ...pauseReported, ...resumeAsked];
+  return deals.flatMap((deal) =>
+    ctx
+      .passages({ deals: [deal], sections: ["development"] })
+      .filter((passage) =>
+        holdsAnyOf(`${passage.text} ${ctx.source(passage.sourceId)?.title ?? ""}`, pauseWords),
+      ),
+  );
+}
+
+/**
+ * "Is the pause official?", "Did the US officially pause the UK deal?": whether the reports of it are official texts,
+ * from their sources' records, after what the first says; no Yes or No, which the pause having happened would give.
+ */
+function officialPauseLead(ctx: KnowledgeLookups, deal: DealId, said: string): Lead {
+  const sources = [...new Set(pauseReports(ctx, [deal]).map((passage) => ctx.source(passage.sourceId)))];
+  const held = sources.flatMap((source) => source ?? []);
+  const official = held.filter((source) => source.official);
+  const publishers = (of: typeof held) =>
+    joinNames([...new Set(of.map((source) => nameInSentence(source.publisher)))]);
+  const standing =
+    official.length === 0
+      ? `none of the reports of it I hold is an official text: they are from ${publishers(held)}`
+      : `of the reports of it I hold, the official ones are from ${publishers(official)}`;
+  return { lead: `${said} ${capitalised(standing)}. ` };
+}
 
 /** "reports of a pause concern only the U.S.–UK Technology Prosperity Deal (16 December 2025)". */
 function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
@@ -505,6 +528,8 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const reasonWanted = phrasesIn(query.tokens, reasonAsked).length > 0;
   const pause = asked && yesNo && !now && !reasonWanted ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
+  if (pause && asked && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked))
+    return officialPauseLead(ctx, asked, said);
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
     .split("\n");
