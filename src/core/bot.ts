@@ -226,6 +226,8 @@ function withSourceNamed(query: ParsedQuery, answer: AnswerDraft, ctx: Knowledge
     phrasesIn(query.tokens, ctx.vocabulary.phrasing.claimSourceAsked).length > 0 && !disputeAsked(query, ctx);
   if (!asked || !answer.found || !first || isYesOrNo(answer.verdict)) return answer;
   const { publisher, title, published, weight } = first.source;
+  // "Who reported the pause?" answered by the publishers already.
+  if (answer.lead.includes(publisher)) return answer;
   const dated = published ? `, ${formatDate(published)}` : "";
   return ledBy(answer, { lead: `The source: ${publisher}, “${title}” (${weight}${dated}).` });
 }
@@ -474,7 +476,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     (r) => r.kind === "intent" && (/^(who|whom)$/.test(r.words) || (r.words === "by whom" && paused)),
   );
   const atSigning = mentionsSigning(query, ctx) || hasAnyOf(query.tokens, phrasing.signingParties);
-  if (query.intent === "who-signed" && bareWho && !atSigning) return "ask";
+  // "Who reported the pause?", "Who announced the pause first?": the reports of it, which status reads.
+  if (query.intent === "who-signed" && bareWho && !atSigning)
+    return paused && hasAnyOf(query.tokens, phrasing.saying) ? "status" : "ask";
   // "How long after signing was the UK deal paused?" measures no time between two deals' signings; "When will the
   // UK deal be renewed?", "when does it expire?" ask the time of something other than a signing.
   // "How long ago was the UK deal signed?" measures from its signing: the record's date answers.

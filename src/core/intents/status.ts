@@ -109,8 +109,9 @@ function toldBy({
   const cited = query.subjectTerms.filter(
     (term) => !reporting.includes(term) && !speechWord(term, ctx) && !holdsAnyOf(term, pauseWords),
   );
-  if (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term)))
-    return answered(of(ofPause), `${publishers} reported it.`);
+  // "Who reported the pause?", "Did anyone report it?", "Which outlets covered it?": its reports' publishers.
+  if (query.tokens[0] === "who" || (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term))))
+    return answered(of(ofPause), reportersLead(query, ctx, ofPause));
   // The paper is named in capitals, or by their initials ("NYT"): "the Prime Minister's official spokesman said"
   // cites none.
   const capitals = (sentence: string) =>
@@ -134,6 +135,27 @@ function toldBy({
   return answered(of([passage]), `as ${nameInSentence(publisherOf(passage))} reports it: “${sentence}”`);
 }
 
+/**
+ * "Who reported the pause?": the publishers of its reports; "Who announced it first?": the first of them by the date
+ * it was published, then the others. Whether any is an official text is said with them.
+ */
+function reportersLead(query: ParsedQuery, ctx: KnowledgeLookups, reports: readonly Passage[]): string {
+  const sources = [...new Set(reports.flatMap((passage) => ctx.source(passage.sourceId) ?? []))].sort(
+    (a, b) => (a.published ?? "9999").localeCompare(b.published ?? "9999"),
+  );
+  const named = (of: typeof sources) =>
+    joinNames([...new Set(of.map((source) => nameInSentence(source.publisher)))]);
+  const unofficial = sources.every((source) => !source.official)
+    ? "; none of these reports is an official text"
+    : "";
+  const [first, ...later] = sources;
+  if (first?.published && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.earliestRank)) {
+    const then = later.length > 0 ? `, then ${named(later)}` : "";
+    return `${named([first])} reported it first, on ${formatDate(first.published)}${then}${unofficial}.`;
+  }
+  return `${named(sources)} reported it${unofficial}.`;
+}
+
 /** Words asking whether anyone at all reported a thing: "did anyone report …?", "did the press cover …?". */
 const ANY_REPORTER = new Set([
   "anyone",
@@ -144,6 +166,10 @@ const ANY_REPORTER = new Set([
   "media",
   "newspaper",
   "newspapers",
+  "outlet",
+  "outlets",
+  "publication",
+  "publications",
 ]);
 
 /** Words of reporting a thing as news: "did the press cover the pause?". */
