@@ -110,7 +110,11 @@ function toldBy({
     (term) => !reporting.includes(term) && !speechWord(term, ctx) && !holdsAnyOf(term, pauseWords),
   );
   // "Who reported the pause?", "Did anyone report it?", "Which outlets covered it?": its reports' publishers.
-  if (query.tokens[0] === "who" || (cited.length > 0 && cited.every((term) => ANY_REPORTER.has(term))))
+  // "Was there a report on the pause?" asks no more than whether there is one.
+  const reportersAsked =
+    cited.every((term) => ANY_REPORTER.has(term)) &&
+    (cited.length > 0 || (query.form === "yes-no" && !speech));
+  if (query.tokens[0] === "who" || reportersAsked)
     return answered(of(ofPause), reportersLead(query, ctx, ofPause));
   // The paper is named in capitals, or by their initials ("NYT"): "the Prime Minister's official spokesman said"
   // cites none.
