@@ -347,8 +347,10 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     objectAfter
   )
     return "ask";
-  // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing.
-  if (query.intent === "when" && query.publishers.length > 0 && !mentionsSigning(query, ctx)) return "ask";
+  // "When did the White House say that about the Korea deal?": when that publisher said it, not a signing; "When
+  // did TRT World publish its report?" asks the date of its documents.
+  const publisherSaid = query.publishers.length > 0 && !publishedWhenAsked(query, ctx);
+  if (query.intent === "when" && publisherSaid && !mentionsSigning(query, ctx)) return "ask";
   // "Give me a timeline of the Korea deal": a deal whose texts set no time limits has its dates in order.
   const timeline = phrasesIn(query.tokens, ctx.vocabulary.phrasing.timelineOrLimits).length > 0;
   const ofDealAlone = query.topics.length + query.names.length === 0 && query.deals.length > 0;
