@@ -105,9 +105,14 @@ function compared(request: IntentRequest): AnswerDraft {
   const narrowed = narrowedByWords(query, asked, pool, ctx);
   // "Which deals have a 180-day exit clause?": the words asked, in the section asked (discontinuation).
   const sections = narrowed.names.length === 0 ? query.sections : [];
-  // A passage denying the words asked ("it does not name a specific office") is no deal having them.
+  // A passage denying the words asked ("it does not name a specific office") is no deal having them; of a property
+  // of the deals ("Which deals commit money?"), it is what the deal says of it ("nothing in it commits …").
   const negations = setOf(ctx.vocabulary.phrasing.negations);
-  const affirmed = query.form === "which-deal" && !query.tokens.some((token) => negations.has(token));
+  const property = ctx.vocabulary.phrasing.propertyTopics;
+  const affirmed =
+    query.form === "which-deal" &&
+    !query.tokens.some((token) => negations.has(token)) &&
+    !asked.topics.some((topic) => property.includes(topic));
   // "Which deal creates a fund?": a passage naming one without setting it up (a word of setting up near it) has
   // none. A programme asked by its name ("a Quantum Code Challenge") is one the deal has where its texts list it.
   const setUp = creationAsked(query, ctx) && asked.names.length === 0 ? stemsAsked(asked) : new Set<string>();
@@ -118,7 +123,6 @@ function compared(request: IntentRequest): AnswerDraft {
   const subject = wordsThatStand(narrowed, pool, sections.length > 0, inSection, ctx);
   const sectionNames = sectionWords(sections);
   // A property of the deals ("legal status") asked in a section ("notice to quit") is that section.
-  const property = ctx.vocabulary.phrasing.propertyTopics;
   const aboutProperty = subject.topics.some((topic) => property.includes(topic));
   const bySection =
     sections.length > 0 &&
@@ -312,7 +316,7 @@ function compared(request: IntentRequest): AnswerDraft {
     title: `${capitalised(what)} across the deals`,
     verdict: onProperty ? undefined : opening.verdict,
     lead: onProperty
-      ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} say on ${what}:`
+      ? `${unbound.length > 0 ? `Not legally binding, by their texts: ${dealsWith(ctx, unbound)}. ` : ""}What ${dealsWith(ctx, covered)} ${covered.length === 1 ? "says" : "say"} on ${what}:`
       : `${opening.lead}${laterSaid}${unsaid}${unread.length > 0 ? ` ${unreadSaid(unread)}` : ""}`,
     rows,
     notes,
