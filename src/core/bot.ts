@@ -470,6 +470,11 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     return query.intentBy === "default" ? "deals" : query.intent;
   }
   if (query.intent === "ask" && query.text === "") return "help";
+  // "What does 'technology prosperity' mean?": the deals' title words with nothing else asked are the deals.
+  const aboutNothing = query.subjectTerms.length + query.topics.length + query.names.length === 0;
+  const titleOnly = aboutNothing && query.deals.length + query.sections.length + query.countries.length === 0;
+  if (query.intentBy === "default" && titleOnly && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.titleWords))
+    return "deals";
   // A bare "who" asks for the signatories only about a signing: "who inked it", "who represented Korea", not "who
   // benefits"; nor does "by whom" of a pause ("by whom was the UK deal paused?").
   const { phrasing } = ctx.vocabulary;
