@@ -30,6 +30,7 @@ import {
   officialAsked,
   publishedWhenAsked,
   rankedSourceAsked,
+  sidePublishedAsked,
   sourceItselfAsked,
   sources,
   textHeldAsked,
@@ -388,6 +389,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const sourceAsked =
     drawnOnAsked(query, ctx) !== null ||
     publishedWhenAsked(query, ctx) !== null ||
+    sidePublishedAsked(query, ctx) !== null ||
     (!ofBot &&
       (publicOnly ||
         rankedSourceAsked(query, ctx) ||

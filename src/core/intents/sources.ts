@@ -1,5 +1,5 @@
 import type { AnswerDraft, Item } from "../answer.js";
-import { blankAnswer } from "../answer-building.js";
+import { blankAnswer, excerptOf } from "../answer-building.js";
 import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
@@ -11,12 +11,15 @@ import {
   MONTHS,
   nameInSentence,
   partnerList,
+  partnerName,
 } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery, wordsReadAs } from "../query.js";
 import {
+  anyPhrase,
   byCodePoint,
   capitalised,
   FILLER_WORDS,
+  FULL_STOP,
   hasAnyOf,
   holdsAnyOf,
   indexOfSequence,
@@ -39,6 +42,8 @@ export const sources: Intent = {
   commands: ["sources", "source", "links", "documents", "docs"],
   run({ query, options, ctx }): AnswerDraft {
     const deals = ctx.dealsAsked(query, options);
+    const bySide = sidePublishedAnswer(query, ctx);
+    if (bySide) return bySide;
     const inLanguage = languageAnswer(query, deals, ctx) ?? languagesAnswer(query, deals, ctx);
     if (inLanguage) return inLanguage;
     const standing =
@@ -236,6 +241,108 @@ const NEWS_WORDS = ["news", "report", "reports", "press", "media", "journalism"]
 
 /** Words asking whether the bot draws on a source: "Do you cite Mondaq?", "Do you rely on Reuters?". */
 const DRAWN_ON = ["cite", "rely", "draw"];
+
+/**
+ * "Did the UK publish the MOU?", "Did the US release the text of the Japan MOC?": a side of one deal asked to have
+ * published its text, of nothing else. The deal and whether the side is the U.S., or null.
+ */
+export function sidePublishedAsked(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+): { deal: DealId; us: boolean } | null {
+  const { tokens } = query;
+  const [deal] = query.deals;
+  if (query.form !== "yes-no" || query.deals.length !== 1 || query.topics.length + query.names.length > 0)
+    return null;
+  const verb = tokens.findIndex((token) => PUBLISHING.includes(token));
+  if (verb < 1 || deal === undefined || query.publishers.length > 0) return null;
+  const { usSide, governmentNouns, dealNouns } = ctx.vocabulary.phrasing;
+  const [actor = ""] = tokens
+    .slice(0, verb)
+    .filter(
+      (token) => usSide.includes(token) || (!FILLER_WORDS.has(token) && !governmentNouns.includes(token)),
+    )
+    .slice(-1);
+  const dealWords = wordsReadAs(query.readings, "deal");
+  const us = usSide.includes(actor);
+  if (!us && !dealWords.includes(actor)) return null;
+  const document = (token: string) =>
+    FILLER_WORDS.has(token) ||
+    dealWords.includes(token) ||
+    dealNouns.includes(token) ||
+    TEXT_WORDS.has(token);
+  return tokens.slice(verb + 1).every(document) || kindAsked(query, ctx) ? { deal, us } : null;
+}
+
+/** Words for a deal's text after a verb of publishing: "its own text", "the full version". */
+const TEXT_WORDS = new Set(["text", "texts", "own", "full", "version", "copy", "wording"]);
+/** Words a passage uses for a side putting a text out. */
+const PUT_OUT = ["put out", "publish", "published", "posted", "released"];
+
+/**
+ * Whether a side published a deal's text, from the passages on its document that say a side put it out (outside the
+ * deal's name and anything quoted, where "UK" names no one who published); else the publishers of the texts held,
+ * with no Yes or No: the texts not saying so is no No.
+ */
+function sidePublishedAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerDraft | null {
+  const asked = sidePublishedAsked(query, ctx);
+  if (!asked) return null;
+  const { deal, us } = asked;
+  const record = ctx.deal(deal);
+  const side = us ? "the United States" : partnerName(record?.partner ?? deal);
+  const sideWords = us
+    ? ctx.vocabulary.phrasing.usSide
+    : [...(record ? [record.partner] : []), ...wordsReadAs(query.readings, "deal")];
+  const dealName = ctx.dealName(deal);
+  // The side named before the words of putting out, in a sentence of its own: "The White House posted it", not
+  // "… between the Government of the United States of America and the Government of the Republic of Korea".
+  const putOutBy = (sentence: string) => {
+    const own = sentence.replaceAll(dealName, "").replace(/[“"][^”"]*[”"]/g, "");
+    const verb = new RegExp(anyPhrase(PUT_OUT).source, "i").exec(own);
+    return verb !== null && holdsAnyOf(own.slice(0, verb.index), sideWords);
+  };
+  const said = ctx.passages({ deals: [deal], sections: ["document"] }).flatMap((passage) =>
+    passage.text
+      .split(FULL_STOP)
+      .filter(putOutBy)
+      .map((sentence) => ({ passage, sentence })),
+  );
+  const title = `Sources: ${partnerList(ctx, [deal])} · published by ${side}`;
+  const texts = ownTexts(ctx, deal);
+  // A text the U.S. side put out ("The White House"); a partner's name in a publisher's ("The World and Japan
+  // database …") does not make it that government's.
+  const bySide = us ? texts.filter((source) => holdsAnyOf(source.publisher, sideWords)) : [];
+  const [first] = said;
+  if (first && bySide.length === 0)
+    return {
+      ...blankAnswer(query, "sources"),
+      found: true,
+      title,
+      verdict: "yes",
+      lead: first.sentence.trim(),
+      excerpts: [...new Set(said.map((each) => each.passage))].map((passage) =>
+        excerptOf(ctx, passage, deal),
+      ),
+      deals: [deal],
+    };
+  const publishers = joinNames([...new Set((bySide.length > 0 ? bySide : texts).map(publisherInSentence))]);
+  const dated = (source: Source) => (source.published ? ` on ${formatDate(source.published)}` : "");
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title,
+    ...(bySide.length > 0
+      ? {
+          verdict: "yes" as const,
+          lead: `${capitalised(publishers)} published the text I hold of the ${dealName}${dated(bySide[0] as Source)}:`,
+        }
+      : {
+          lead: `The texts I hold do not say whether ${side} published it; the text I hold of the ${dealName} is from ${publishers}:`,
+        }),
+    items: (bySide.length > 0 ? bySide : texts).map(itemOf),
+    deals: [deal],
+  };
+}
 
 /** Words asking whether a publisher put out a document: "Did the Cabinet Office publish a summary?". */
 const PUBLISHING = ["publish", "published", "release", "released", "issue", "issued"];
