@@ -18,7 +18,17 @@ import {
   markCarried,
   type TurnContext,
 } from "./follow-up.js";
-import { asTyped, declineGate, initialismAsked, missingPremise, premiseAside, readFacts } from "./gate.js";
+import {
+  AMOUNT,
+  amountValue,
+  asTyped,
+  declineGate,
+  initialismAsked,
+  missingPremise,
+  premiseAside,
+  readFacts,
+  sumGivenBy,
+} from "./gate.js";
 import { ask } from "./intents/ask.js";
 import { compare, lackBetweenAsked, lackingAsked, signersAsked } from "./intents/compare.js";
 import { deals, dealsOfKindNamed, kindAsked } from "./intents/deals.js";
@@ -94,6 +104,7 @@ import {
   creationAsked,
   happenedAsked,
   kindOfDocumentAsked,
+  namesDealsPlural,
   orderAsked,
   sameAreasAsked,
   sameSignerAsked,
@@ -130,6 +141,8 @@ export type Bot = {
 export type BotDeps = { knowledge: KnowledgeBase; index: PassageIndex; words?: PassageWords };
 
 const OTHERWISE = "The texts say otherwise: ";
+/** Words asking of more than one deal, or of any of them: "any deal", "each deal". */
+const EACH_DEAL = ["any", "each", "every", "all", "either"];
 /** Words that stand as the object just after a verb ("link the deal", "link it"). */
 const OBJECTS = new Set(["the", "it", "them", "this", "that", "its", "these", "those"]);
 /** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
@@ -725,6 +738,19 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
           )
         : [];
     if (venued.length === 1) return run({ ...query, deals: venued.map((deal) => deal.id) }, options);
+    // "Is the £150 billion part of the deal?": one deal asked of, naming none, is the one whose texts give the sum,
+    // not a comparison of the deals.
+    const oneDeal =
+      query.deals.length === 0 &&
+      route(query) === "compare" &&
+      query.form !== "which-deal" &&
+      !namesDealsPlural(query, ctx) &&
+      !hasAnyOf(query.tokens, EACH_DEAL);
+    const sums = oneDeal ? [...query.text.matchAll(AMOUNT)].map((match) => amountValue(match[0])) : [];
+    const summed = [
+      ...new Set(sums.flatMap((sum) => sumGivenBy(ctx, sum)).flatMap((passage) => passage.deals)),
+    ];
+    if (summed.length === 1) return run({ ...query, deals: summed }, options);
     // "Did Biden sign any of the deals?" asks of each deal's signing record, as "Did Biden sign the deals?" does.
     const signerOfAny =
       query.form === "which-deal" &&
