@@ -91,12 +91,17 @@ function placesAsked(
   const { homeCountry, sites, cities } = ctx.vocabulary.phrasing;
   const { placeWords, placeEnds, whenWords } = wordsOf(ctx.vocabulary.phrasing);
   const places: PlaceAsked[] = [];
+  // "… according to the White House", "as stated in the MOU": a source is named, not a place.
+  const framing = ctx.vocabulary.phrasing.sourceFraming.map(tokenize);
+  const framedAt = (from: number) => (words: string[]) => words.every((word, k) => tokens[from + k] === word);
+  const endsFraming = (i: number) => framing.some((words) => framedAt(i - words.length + 1)(words));
+  const startsFraming = (i: number) => framing.some(framedAt(i));
   tokens.forEach((token, i) => {
-    if (!placeWords.has(token)) return;
+    if (!placeWords.has(token) || endsFraming(i)) return;
     const start = tokens[i + 1] === "the" ? i + 2 : i + 1;
     let end = start;
     const inPlace = (token: string) => !placeWords.has(token) && !placeEnds.has(token) && inName(token);
-    while (end < tokens.length && inPlace(tokens[end] ?? "")) end++;
+    while (end < tokens.length && inPlace(tokens[end] ?? "") && !startsFraming(end)) end++;
     const words = tokens.slice(start, end);
     // "in September", "in 2025" say when; "at the G7 summit" says where.
     if (words.length === 0 || words.some((word) => whenWords.has(word) || /^\d/.test(word))) return;
