@@ -307,6 +307,13 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     }
     const side = signerSideAsked(query, ctx);
     const signed = records.map((deal) => signingLead(signing, deal, side));
+    // "Were two deals signed in Asia?", "… in Tokyo?": asked of every deal, whatever deal a place names.
+    const counted = dealsCounted(
+      query,
+      ctx,
+      ctx.knowledge.deals.map((deal) => signingLead(signing, deal, side)),
+    );
+    if (counted) return counted;
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some =
       anything || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.anyAsked)
@@ -838,6 +845,41 @@ export function withOwnTextOnly(query: ParsedQuery, answer: AnswerDraft, ctx: Kn
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
 /** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
+/**
+ * "Were two deals signed in Asia?", "Were 2 of the deals signed in September?": the count of deals whose record
+ * agrees decides, those that do said first. Null when no count of deals is claimed or a record does not decide.
+ */
+function dealsCounted(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  signed: readonly (Lead | null)[],
+): Lead | null {
+  const claimed = dealCountClaimed(query, ctx);
+  if (claimed === null || signed.some((lead) => lead === null)) return null;
+  const leads = signed as Lead[];
+  const agree = leads.filter((lead) => lead.verdict === "yes");
+  const others = leads.filter((lead) => lead.verdict !== "yes");
+  const said = [...agree, ...others].map(({ lead }, i) => (i === 0 ? lead : capitalised(lead))).join(" ");
+  // "Was one of the deals signed in Asia?" asks for one at least; "Were two …?" for that many.
+  const holds = claimed === 1 ? agree.length >= 1 : agree.length === claimed;
+  return yesOrNoLead(holds, `${countWord(agree.length)} of them: ${said}`);
+}
+
+/** "two deals", "2 of the deals", "three TPDs": the one count of deals a question claims, or null. */
+function dealCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+  const { numbers } = ctx.knowledge.valuesAsked;
+  const { dealNouns } = ctx.vocabulary.phrasing;
+  const counts = query.tokens.flatMap((token, i) => {
+    const rest = query.tokens.slice(i + 1);
+    const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
+    // "all three deals", "the three deals" name every deal, not a count of them.
+    const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
+    const count = countIn(token, numbers);
+    return count > 0 && !every && dealNouns.includes(noun ?? "") ? [count] : [];
+  });
+  return counts.length === 1 ? (counts[0] as number) : null;
+}
+
 function bothWays(leads: readonly Lead[]): Lead | null {
   if (leads.length === 0) return null;
   const noes = leads.filter((lead) => lead.verdict === "no");
