@@ -200,6 +200,9 @@ export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
  * "Has the Korea deal been terminated?", "Did Korea pull out?": whether something happened, which a clause allowing
  * it does not say; not "Did the UK deal include a termination clause?". With `section`, only of that section.
  */
+/** Words asking whether a thing is so by now: "set up yet?", "already launched?". */
+export const BY_NOW = ["yet", "already"];
+
 export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section?: Section): boolean {
   // "Has any deal been renewed?" asks it of each deal, as a yes/no question.
   const yesNo =
@@ -221,7 +224,10 @@ export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section
   const state = [...query.sectionAt].some(
     (at) => ENDED_STATE.test(query.tokens[at] ?? "") && !AGENT_OR_MEANS.has(query.tokens[at + 1] ?? ""),
   );
-  const happening = /^(is|are)$/.test(claim[0] ?? "") && (claim.includes("being") || progressive || state);
+  // "Is the working group set up yet?", "Does it exist already?": whether it is so by now.
+  const byNow = hasAnyOf(claim, BY_NOW);
+  const happening =
+    (/^(is|are)$/.test(claim[0] ?? "") && (claim.includes("being") || progressive || state)) || byNow;
   return (
     (hasAnyOf(claim.slice(0, 1), happenedOpeners) || stated || happening) && !hasAnyOf(claim, provisionWords)
   );

@@ -98,6 +98,7 @@ import { spanMentioned, spansClaimed } from "../value-claimed.js";
 import type { NameMatch } from "../vocabulary.js";
 import {
   asksAboutMoney,
+  BY_NOW,
   createsIn,
   creationAsked,
   deniesAsked,
@@ -1360,7 +1361,10 @@ function coverageAnswer(
       });
     // "Has a working group been set up under the UK deal?" asks whether it was: a text saying one is to be set up
     // ("… is to be set up and convened within six months …") does not say.
-    const passive = query.tokens.includes("been") || /^(was|were)$/.test(query.tokens[0] ?? "");
+    const passive =
+      query.tokens.includes("been") ||
+      /^(was|were)$/.test(query.tokens[0] ?? "") ||
+      hasAnyOf(query.tokens, BY_NOW);
     const toCome =
       creationIsAsked &&
       !uncreated &&
