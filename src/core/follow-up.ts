@@ -151,12 +151,10 @@ export function followUpQuestion(
   }
   if (standsAlone(current)) return whole;
   // "what about the Financial Times?" after "Is Reuters a source?": whether that one is a source, as typed.
-  const given = current.text
-    .replace(/^\s*(?:and|also|what about|how about)\s+/iu, "")
-    .replace(/[?.!\s]+$/u, "");
+  const opener = /^\s*(?:and|also|what about|how about)\s+/iu;
+  const given = current.text.replace(opener, "").replace(/[?.!\s]+$/u, "");
   const nameGiven =
-    given !== current.text.trim() &&
-    current.deals.length + current.topics.length + current.sections.length === 0;
+    opener.test(current.text) && current.deals.length + current.topics.length + current.sections.length === 0;
   if (previous.intent === "sources" && previous.form === "yes-no" && nameGiven)
     return { text: `Is ${given} a source?`, carried: ["source"] };
   if (standsAlone(previous))

@@ -542,6 +542,19 @@ describe("over the real knowledge", () => {
     expect(whiteHouse?.lead).toMatch(/^Yes — \d+ of the \d+ documents I hold are from the White House:/);
   });
 
+  it("keeps a question after a yes/no on the sources as asked, not as whether it names a source", async () => {
+    const real = await realBot();
+    const [, , said, when] = converse(real, [
+      "who signed the korea deal?",
+      "are sources sure?",
+      "what did Maeil Shinmun say?",
+      "when was it signed?",
+    ]);
+    expect(said?.query).not.toMatch(/a source\?$/);
+    expect(said?.lead).toMatch(/^What Maeil Shinmun .* says on the U\.S\.–Korea/);
+    expect(when?.lead).toMatch(/^Republic of Korea: 29 October 2025/);
+  });
+
   it("answers 'why?' after the status of a paused deal with the reason the reports give for the pause", async () => {
     const real = await realBot();
     const [, why] = converse(real, ["status of the uk deal", "why?"]);
