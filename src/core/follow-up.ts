@@ -492,9 +492,11 @@ function askedOfThoseFound(
   );
   if (previous.form !== "which-deal" || current.intentBy === "default" || current.deals.length > 0)
     return null;
-  if (!pointsBack || current.topics.length + current.names.length > 0) return null;
+  if (current.topics.length + current.names.length > 0) return null;
   const found = dealsFound();
-  if (found.length === 0) return null;
+  // "when?", "where?" alone after an answer that found one deal: asked of it.
+  const bare = current.subjectTerms.length === 0 && current.tokens.length <= 2 && found.length === 1;
+  if (found.length === 0 || !(pointsBack || bare)) return null;
   const deals = andJoined(found);
   const topics = current.intent === "compare" ? wordsReadAs(previous.readings, "topic") : [];
   return { text: [...current.tokens, ...deals, ...topics].join(" "), carried: [...found, ...topics] };

@@ -542,6 +542,16 @@ describe("over the real knowledge", () => {
     expect(whiteHouse?.lead).toMatch(/^Yes — \d+ of the \d+ documents I hold are from the White House:/);
   });
 
+  it("asks a bare 'when?' after a which-deal answer that found one deal of that deal", async () => {
+    const real = await realBot();
+    const [, when] = converse(real, ["which deals were signed by presidents?", "when?"]);
+    expect(when?.deals).toEqual(["uk"]);
+    expect(when?.lead).toMatch(/^United Kingdom: 18 September 2025/);
+    // Two deals found: "when?" is no pick of one.
+    const [, both] = converse(real, ["which deal mentions Artemis?", "when?"]);
+    expect(both?.deals.length).toBe(3);
+  });
+
   it("keeps a question after a yes/no on the sources as asked, not as whether it names a source", async () => {
     const real = await realBot();
     const [, , said, when] = converse(real, [
