@@ -352,8 +352,11 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   const cueVerb = query.tokens[query.tokens.indexOf(cueWords[0] ?? "") - 1] === "to";
   if (query.intent === "compare" && cueVerb && query.form === "yes-no" && new Set(query.deals).size === 1)
     return "ask";
-  // "Did Kratsios link the deal to trade?": "link" with an object after it is a verb, not a link asked for.
-  const objectAfter = OBJECTS.has(query.tokens[query.tokens.indexOf(cueWords[0] ?? "") + 1] ?? "");
+  // "Did Kratsios link the deal to trade?": "link" with an object after it is a verb, not a link asked for; "can
+  // you link it?" asks the bot for one.
+  const linkAt = query.tokens.indexOf(cueWords[0] ?? "");
+  const askedOfBot = ["you", "u", "please", "pls"].includes(query.tokens[linkAt - 1] ?? "");
+  const objectAfter = OBJECTS.has(query.tokens[linkAt + 1] ?? "") && !askedOfBot;
   if (
     query.intent === "sources" &&
     cueWords.length === 1 &&

@@ -552,6 +552,18 @@ describe("over the real knowledge", () => {
     expect(both?.deals.length).toBe(3);
   });
 
+  it("reads 'can you link it?' after a sources answer as a request for the links", async () => {
+    const real = await realBot();
+    const [, , link] = converse(real, [
+      "what does the korea deal say about space?",
+      "what's the source for that?",
+      "can you link it?",
+    ]);
+    expect(link?.intent).toBe("sources");
+    expect(link?.deals).toEqual(["korea"]);
+    expect(link?.lead).not.toMatch(/plain yes or no/);
+  });
+
   it("keeps a question after a yes/no on the sources as asked, not as whether it names a source", async () => {
     const real = await realBot();
     const [, , said, when] = converse(real, [
