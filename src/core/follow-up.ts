@@ -317,6 +317,20 @@ export function followUpQuestion(
   // "it" stands for the thing named before, in its place, of the same deal.
   const it = own.findIndex((word) => POINTING.has(word));
   const ownThing = current.topics.length + current.sections.length + current.names.length > 0;
+  // "is that in the official text?" after "does Korea cover quantum?": whether the subject asked is in that text.
+  const subjectPlaced =
+    yesNo &&
+    previous.form === "yes-no" &&
+    previous.coverage &&
+    parts.subject.length > 0 &&
+    !ownWho &&
+    current.topics.length + current.names.length === 0 &&
+    it >= 0 &&
+    own[it + 1] === "in";
+  if (subjectPlaced) {
+    const text = [...own.slice(0, it), ...parts.subject, ...own.slice(it + 1), ...parts.who];
+    return { text: text.join(" "), carried: [...parts.subject, ...parts.who] };
+  }
   if (previous.names.length > 0 && it >= 0 && !ownWho && !ownThing && !asksSaid) {
     // The name itself, not the rest of what was asked of it ("involved" of "is NASA involved?").
     const named = previous.names.flatMap((name) => name.words);

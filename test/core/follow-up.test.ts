@@ -552,6 +552,16 @@ describe("over the real knowledge", () => {
     expect(both?.deals.length).toBe(3);
   });
 
+  it("asks 'is that in the official text?' after a coverage question of the subject asked", async () => {
+    const real = await realBot();
+    const [, inText] = converse(real, ["does korea cover quantum?", "is that in the official text?"]);
+    expect(inText?.topics).toContain("quantum");
+    expect(inText?.lead).toMatch(/^The official text I hold of the U\.S\.–Korea .* does not give it/);
+    // "it" standing for the deal is no subject: "is it binding?" asks it of the deal.
+    const [, binding] = converse(real, ["does korea cover quantum?", "is it binding?"]);
+    expect(binding?.lead).toMatch(/^No — the U\.S\.–Korea Technology Prosperity Deal is non-binding/);
+  });
+
   it("reads 'can you link it?' after a sources answer as a request for the links", async () => {
     const real = await realBot();
     const [, , link] = converse(real, [
