@@ -413,6 +413,25 @@ export function followUpQuestion(
     const carried = ["the", "signing", "of", ...parts.who];
     return { text: ["who", "was", "at", ...carried].join(" "), carried };
   }
+  // "was Trump there?", "did Starmer attend?" after "when was the Korea deal signed?": whether they were at it.
+  const thereWords = ["there", "attend", "attended", "present"];
+  const attendee = own
+    .slice(1)
+    .filter(
+      (word) =>
+        !thereWords.includes(word) && !FILLER_WORDS.has(word) && !phrasing.personPronouns.includes(word),
+    );
+  const personThere =
+    SIGNING_INTENTS.has(previous.intent) &&
+    parts.who.length > 0 &&
+    /^(was|were|did)$/.test(own[0] ?? "") &&
+    hasAnyOf(own, thereWords) &&
+    attendee.length > 0 &&
+    attendee.length <= 3;
+  if (personThere) {
+    const carried = ["at", "the", "signing", "of", ...parts.who];
+    return { text: ["was", ...attendee, ...carried].join(" "), carried };
+  }
   // "what else happened that day?" after "where was the UK deal signed?": on the day it was signed.
   const thatDay = own.findIndex(
     (word, i) => POINTING.has(word) && (own[i + 1] === "day" || own[i + 1] === "date"),

@@ -552,6 +552,14 @@ describe("over the real knowledge", () => {
     expect(both?.deals.length).toBe(3);
   });
 
+  it("asks 'was Trump there?' after a signing's date of whether he was at that signing", async () => {
+    const real = await realBot();
+    const [, there] = converse(real, ["when was the korea deal signed?", "was trump there?"]);
+    expect(there?.lead).toMatch(
+      /^The texts I hold do not say whether Donald Trump was at the signing of the deal with the Republic of Korea\./,
+    );
+  });
+
   it("asks 'is that in the official text?' after a coverage question of the subject asked", async () => {
     const real = await realBot();
     const [, inText] = converse(real, ["does korea cover quantum?", "is that in the official text?"]);
