@@ -555,7 +555,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "Does the Korea deal include shipbuilding?", "Is shipbuilding in the TPD?": whether the texts have it, not the
   // list of the deal's areas or of the deals.
   const listCued = query.intent === "topics" || query.intent === "deals";
-  if (cued && listCued && query.form === "yes-no" && query.subjectTerms.length > 0) return "ask";
+  // "Does the UK deal have fewer areas than Japan's?" weighs their areas, as "more areas" does.
+  const weighing = query.subjectTerms.every((term) => ctx.vocabulary.phrasing.mostAsked.includes(term));
+  if (cued && listCued && query.form === "yes-no" && query.subjectTerms.length > 0 && !weighing) return "ask";
   // "What's unique about the Korea deal?": the areas it alone lists, beside those it shares.
   if (query.deals.length === 1 && !aboutSomething && phrasesIn(query.tokens, phrasing.uniqueAsked).length > 0)
     return "compare";
