@@ -1406,20 +1406,26 @@ function coverageAnswer(
       : uncreated &&
         !brought &&
         `the texts I hold of ${dealNames(ctx, deals, "and")} speak of ${what} but not of setting one up:`;
+    const covered = coveredAs(
+      query,
+      asked,
+      deals,
+      what,
+      found.flatMap((entry) => entry.passages),
+      ctx,
+    );
+    // "Does the Japan deal mention STEM?" when its texts only touch on the topic the word stands for: they do not
+    // use the word asked, which a Yes would say they do.
+    const unworded = covered.unworded && hasAnyOf(query.tokens, MENTIONING) ? covered.unworded : null;
     return page(found, {
       title: `${partnerList(ctx, deals)} · ${what}`,
-      verdict: contradicted ? "no" : exact && !brought ? "yes" : undefined,
+      verdict: contradicted ? "no" : exact && !brought && !unworded ? "yes" : undefined,
       lead: contradicted
         ? contradicted
         : exact && !brought
-          ? `${dealNames(ctx, deals, "and")} ${coveredAs(
-              query,
-              asked,
-              deals,
-              what,
-              found.flatMap((entry) => entry.passages),
-              ctx,
-            )}:`
+          ? unworded
+            ? `The texts I hold of ${dealNames(ctx, deals, "and")} do not use the words “${unworded}”; they touch on ${what}:`
+            : `${dealNames(ctx, deals, "and")} ${covered.said}:`
           : brought
             ? `The texts I hold do not say whether it has been set up; ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "brings" : "bring"} in a ${what}:`
             : `${unnamed.length > 0 ? `The texts I hold do not mention ${joinNames(unnamed)}. ` : ""}What ${dealNames(ctx, deals, "and")} ${deals.length === 1 ? "says" : "say"} on ${what}:`,
@@ -1933,15 +1939,15 @@ function coveredAs(
   what: string,
   excerpts: readonly Passage[],
   ctx: KnowledgeLookups,
-): string {
+): { said: string; unworded?: string } {
   const one = deals.length === 1;
-  const covers = `${one ? "covers" : "cover"} ${what}`;
+  const covers = { said: `${one ? "covers" : "cover"} ${what}` };
   // One topic asked in one word or phrase ("education"); several are said by their labels.
   const [subject, ...others] = subjects;
   // "Does the Korea deal mention Melania Trump?": a proper name is mentioned, not covered.
   const proper = (name: NameMatch) => /\p{Lu}/u.test(asTyped(query.text, name.words.join(" ")));
   if (subject && others.length === 0 && subject.terms.length === 0 && subject.names.some(proper))
-    return `${one ? "mentions" : "mention"} ${what}`;
+    return { said: `${one ? "mentions" : "mention"} ${what}` };
   // "Was Keir Starmer involved?": words the texts have, each typed as a name, are a person or body mentioned.
   const typed = asTyped(query.text, subject?.terms.join(" ") ?? "");
   const named = typed.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
@@ -1951,7 +1957,7 @@ function coveredAs(
     subject.topics.length + subject.names.length === 0 &&
     named
   )
-    return `${one ? "mentions" : "mention"} “${typed}”`;
+    return { said: `${one ? "mentions" : "mention"} “${typed}”` };
   const [topic, ...more] = subject?.topics ?? [];
   const words = [
     ...new Set(query.readings.filter((reading) => reading.kind === "topic").map(({ words }) => words)),
@@ -1961,9 +1967,12 @@ function coveredAs(
   if (deals.every((deal) => ctx.deal(deal)?.areas.includes(topic))) return covers;
   const [asked = ""] = words;
   if (!excerpts.some((passage) => ctx.hasWords(passage, tokenize(asked))))
-    return `${one ? "touches" : "touch"} on ${what}`;
-  return `${one ? "mentions" : "mention"} “${asTyped(query.text, asked)}”`;
+    return { said: `${one ? "touches" : "touch"} on ${what}`, unworded: asTyped(query.text, asked) };
+  return { said: `${one ? "mentions" : "mention"} “${asTyped(query.text, asked)}”` };
 }
+
+/** Words asking whether the texts use a word: "Does the Japan deal mention STEM?". */
+const MENTIONING = ["mention", "mentions", "mentioned", "mentioning"];
 
 /**
  * "critical minerals", "rare earths": a thing asked in two words side by side, one of which the knowledge never uses
