@@ -633,7 +633,7 @@ function languageAnswer(
     query.tokens.includes(name.toLowerCase()),
   );
   if (languages.length === 0) return null;
-  if (query.tokens.some((token) => /^sources?$/.test(token))) {
+  if (hasAnyOf(query.tokens, SOURCES_OF_LANGUAGE)) {
     // "Any Korean sources on the UK deal?": the language's word names no deal asked.
     const spoken = new Set(languages.map((language) => language.toLowerCase()));
     const named = query.readings.filter((reading) => reading.kind === "deal" && !spoken.has(reading.words));
@@ -969,8 +969,12 @@ export const versionInLanguageAsked = (query: ParsedQuery, ctx: KnowledgeLookups
   if (!language || query.topics.length > 0) return false;
   // "Is the Korea MOU in Korean?": the language just after "in".
   const inIt = query.tokens.some((token, i) => token === language && query.tokens[i - 1] === "in");
-  return inIt || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.versionAsked);
+  const { versionAsked } = ctx.vocabulary.phrasing;
+  return inIt || hasAnyOf(query.tokens, [...versionAsked, ...SOURCES_OF_LANGUAGE, "language"]);
 };
+
+/** Words asking for sources in a language rather than the deal's own text: "a Japanese summary". */
+const SOURCES_OF_LANGUAGE = ["source", "sources", "summary", "summaries", "report", "reports"];
 
 /** The languages the sources are written in, found once per knowledge. */
 const languagesOf = once((sources: readonly Source[]) => [
