@@ -205,6 +205,11 @@ function ownTextAnswer(
   const wholeAsked = holdsAnyOf(query.text, ctx.vocabulary.phrasing.wholeTextAsked);
   const inPart = wholeAsked || !yesNo ? texts.filter((source) => source.heldInPart) : [];
   const parts = inPart.map((source) => `I hold the ${source.short} only in part: ${source.heldInPart}.`);
+  // "Is there a PDF of the Japan MOC?": a text held as a web page is no PDF, though one may exist elsewhere.
+  const pdfAsked = query.tokens.includes("pdf");
+  const pdfs = texts.filter((source) => /\.pdf(?:$|[?#])/i.test(source.url));
+  if (pdfAsked && pdfs.length === 0)
+    parts.push(`None of the texts I hold of it is a PDF; they are web pages.`);
   const verdict = wholeAsked && inPart.length > 0 ? "no" : "yes";
   return {
     ...blankAnswer(query, "sources"),
@@ -212,7 +217,7 @@ function ownTextAnswer(
     title: `Sources: ${partnerList(ctx, deals)} · text${plural}`,
     lead: `${parts.length > 0 ? `${parts.join(" ")} ` : ""}The text${plural} of ${dealNames(ctx, deals, "and")} (${texts.length} of the ${all} documents I hold on ${deals.length > 1 ? "them" : "it"}):`,
     // "Is there an official text of the Korea deal?": there is, this.
-    ...(yesNo ? { verdict } : {}),
+    ...(yesNo && (!pdfAsked || pdfs.length > 0) ? { verdict } : {}),
     items: texts.map(itemOf),
     deals: [...deals],
   };
