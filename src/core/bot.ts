@@ -334,6 +334,12 @@ function kindPredicated(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
 /** Which intent answers the question: the one its words ask for, adjusted to what it is about. */
 function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: KnowledgeLookups): IntentName {
   if (query.greeting) return "help";
+  // "Which deals were signed within a week of each other?", "… close together?": the signings' dates, spaced.
+  const signingsSpaced =
+    intervalAsked(query, ctx.vocabulary.phrasing) &&
+    mentionsSigning(query, ctx) &&
+    query.deals.length + query.topics.length + query.names.length === 0;
+  if (signingsSpaced) return "when";
   // The words that cued the intent, if any.
   const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];
