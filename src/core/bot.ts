@@ -753,7 +753,6 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // not a comparison of the deals.
     const oneDeal =
       query.deals.length === 0 &&
-      route(query) === "compare" &&
       query.form !== "which-deal" &&
       !namesDealsPlural(query, ctx) &&
       !hasAnyOf(query.tokens, EACH_DEAL);
@@ -761,7 +760,7 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const summed = [
       ...new Set(sums.flatMap((sum) => sumGivenBy(ctx, sum)).flatMap((passage) => passage.deals)),
     ];
-    if (summed.length === 1) return run({ ...query, deals: summed }, options);
+    if (summed.length === 1 && route(query) === "compare") return run({ ...query, deals: summed }, options);
     // "Did Biden sign any of the deals?" asks of each deal's signing record, as "Did Biden sign the deals?" does.
     const signerOfAny =
       query.form === "which-deal" &&

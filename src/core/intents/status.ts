@@ -199,21 +199,12 @@ function pauseReports(ctx: KnowledgeLookups, deals: readonly DealId[]): Passage[
 }
 
 /**
- * "Is the pause official?", "Did the US officially pause the UK deal?": whether the reports of it are official texts,
- * from their sources' records, after what the first says; no Yes or No, which the pause having happened would give.
+ * "Is the pause official?", "Did the US officially pause the UK deal?": who reported it and whether any report is an
+ * official text, after what the first says; no Yes or No, which the pause having happened would give.
  */
-function officialPauseLead(ctx: KnowledgeLookups, deal: DealId, said: string): Lead {
-  const sources = [...new Set(pauseReports(ctx, [deal]).map((passage) => ctx.source(passage.sourceId)))];
-  const held = sources.flatMap((source) => source ?? []);
-  const official = held.filter((source) => source.official);
-  const publishers = (of: typeof held) =>
-    joinNames([...new Set(of.map((source) => nameInSentence(source.publisher)))]);
-  const standing =
-    official.length === 0
-      ? `none of the reports of it I hold is an official text: they are from ${publishers(held)}`
-      : `of the reports of it I hold, the official ones are from ${publishers(official)}`;
-  return { lead: `${said} ${capitalised(standing)}. ` };
-}
+const officialPauseLead = (query: ParsedQuery, ctx: KnowledgeLookups, deal: DealId, said: string): Lead => ({
+  lead: `${said} ${reportersLead(query, ctx, pauseReports(ctx, [deal]))} `,
+});
 
 /** "reports of a pause concern only the U.S.–UK Technology Prosperity Deal (16 December 2025)". */
 function pauseRecord(ctx: KnowledgeLookups, paused: readonly DealId[]): string {
@@ -559,7 +550,7 @@ function stateLead({ query, ctx }: IntentRequest, deals: readonly DealId[]): Lea
   const pause = asked && yesNo && !now && !reasonWanted ? reported(asked, pauseReported) : undefined;
   const said = pause?.text.split(FULL_STOP)[0]?.trim() ?? "";
   if (pause && asked && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.officialAsked))
-    return officialPauseLead(ctx, asked, said);
+    return officialPauseLead(query, ctx, asked, said);
   const [before = "", after = ""] = query.text
     .replace(new RegExp(anyPhrase(pauseAsked), "i"), "\n")
     .split("\n");
