@@ -1474,21 +1474,40 @@ function coverageAnswer(
     // its sentence decides the Yes or No; so does a question that names no deal ("Is Japan part of the Genesis
     // Mission?"). "Is there a Korea working group?" asks whether one exists: it does.
     // So does one asking whether it was set up ("Did Korea set up a working group?"): the development that did.
-    const verdict = madeThen
-      ? "yes"
-      : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
-        ? undefined
-        : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
-          ? "yes"
-          : "no";
+    // "Did Japan join the Genesis Mission through the TPD?": done by way of the deal, which its texts do not hold; a
+    // report calling it separate from the deal says No, else nothing decides ("… a working group under the deal?").
+    const throughDeal = query.tokens.some(
+      (token, i) =>
+        THROUGH.has(token) &&
+        query.tokens.slice(i + 1, i + 4).some((next) => ctx.vocabulary.phrasing.dealNouns.includes(next)),
+    );
+    const separate = throughDeal
+      ? later
+          .flatMap((entry) => entry.passages)
+          .flatMap((passage) => passage.text.split(FULL_STOP))
+          .find((sentence) => /\bseparate\b/i.test(sentence))
+      : undefined;
+    const verdict = throughDeal
+      ? separate
+        ? "no"
+        : undefined
+      : madeThen
+        ? "yes"
+        : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
+          ? undefined
+          : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
+            ? "yes"
+            : "no";
     // After a Yes or No the thing goes on in its own case ("Yes — working group is not in …").
     const thing = describe(ctx, { ...subject, topics: [] });
     return page(later, {
       title: `${partnerList(ctx, missing)} · ${what}`,
       verdict,
-      lead: madeThen
-        ? `${madeThen.replace(/\.$/, "")} (a later development; it is not in ${notIn}):`
-        : `${verdict ? thing : capitalised(thing)} is not in ${notIn}; it comes up in a later development:`,
+      lead: separate
+        ? `the report of it says: “${separate.trim()}” ${capitalised(thing)} is not in ${notIn}; it comes up in a later development:`
+        : madeThen && !throughDeal
+          ? `${madeThen.replace(/\.$/, "")} (a later development; it is not in ${notIn}):`
+          : `${verdict ? thing : capitalised(thing)} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
     });
   }
@@ -1970,6 +1989,9 @@ function coveredAs(
     return { said: `${one ? "touches" : "touch"} on ${what}`, unworded: asTyped(query.text, asked) };
   return { said: `${one ? "mentions" : "mention"} “${asTyped(query.text, asked)}”` };
 }
+
+/** Words tying a thing done to a deal as the way it was done: "through the TPD", "under the deal". */
+const THROUGH = new Set(["through", "under", "via"]);
 
 /** Words asking whether the texts use a word: "Does the Japan deal mention STEM?". */
 const MENTIONING = ["mention", "mentions", "mentioned", "mentioning"];
