@@ -261,15 +261,22 @@ export function valueContradicted(
     // "… the U.S.–UK Economic Prosperity Deal of May 2025": a date naming another thing is not the date asked.
     const namesAnother = (value: Value) =>
       value.kind === "date" && OF_A_NAME.test(sentence.slice(0, value.at));
+    // The words before a value, back to the value before it; a value that only breaks down the one before it
+    // ("a combined $1 billion ($500 million each)") shares that one's words.
+    const starts: number[] = [];
     const near = given.flatMap((value, i) => {
+      const previous = given[i - 1];
+      const breakdown = previous !== undefined && /^[\s(]*$/.test(sentence.slice(endOf(previous), value.at));
+      const from = breakdown
+        ? (starts[i - 1] ?? 0)
+        : Math.max(
+            previous ? endOf(previous) : 0,
+            sentence.lastIndexOf(":", value.at),
+            sentence.lastIndexOf(";", value.at),
+          );
+      starts[i] = from;
       if (namesAnother(value)) return [];
       const verdict = compared(claim, value, setOf(ctx.vocabulary.phrasing.occasions));
-      const previous = given[i - 1];
-      const from = Math.max(
-        previous ? endOf(previous) : 0,
-        sentence.lastIndexOf(":", value.at),
-        sentence.lastIndexOf(";", value.at),
-      );
       return verdict ? [{ verdict, score: shared(sentence.slice(from, value.at)) }] : [];
     });
     const top = Math.max(...near.map(({ score }) => score));
