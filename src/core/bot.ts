@@ -57,7 +57,7 @@ import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
-import { formatDate, titleCase } from "./phrasing.js";
+import { dealCountClaimed, formatDate, titleCase } from "./phrasing.js";
 import { present } from "./present.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
 import {
@@ -340,6 +340,13 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     mentionsSigning(query, ctx) &&
     query.deals.length + query.topics.length + query.names.length === 0;
   if (signingsSpaced) return "when";
+  // "Are there four TPDs?": a count of the deals claimed, of nothing else, is asked of the deals held.
+  const dealsCounted =
+    opensYesNo(query, ctx.vocabulary.phrasing) &&
+    query.topics.length + query.names.length === 0 &&
+    !mentionsSigning(query, ctx) &&
+    dealCountClaimed(query, ctx) !== null;
+  if (dealsCounted) return "deals";
   // The words that cued the intent, if any.
   const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];

@@ -1,5 +1,6 @@
 import type { KnowledgeLookups } from "./lookups.js";
 import { type Deal, type DealId, type Passage, type Section, sectionWords } from "./model.js";
+import type { ParsedQuery } from "./query.js";
 import { capitalised } from "./text.js";
 
 /** Sentences and names for answers, made from knowledge. */
@@ -120,4 +121,19 @@ export function formatDate(iso: string | undefined): string {
   const [year, month, day] = iso.split("-").map(Number);
   const name = MONTHS[(month ?? 0) - 1];
   return name && day && year ? `${day} ${capitalised(name)} ${year}` : iso;
+}
+
+/** "two deals", "2 of the deals", "three TPDs": the one count of deals a question claims, or null. */
+export function dealCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+  const { numbers } = ctx.knowledge.valuesAsked;
+  const { dealNouns } = ctx.vocabulary.phrasing;
+  const counts = query.tokens.flatMap((token, i) => {
+    const rest = query.tokens.slice(i + 1);
+    const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
+    // "all three deals", "the three deals" name every deal, not a count of them.
+    const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
+    const count = countIn(token, numbers);
+    return count > 0 && !every && dealNouns.includes(noun ?? "") ? [count] : [];
+  });
+  return counts.length === 1 ? (counts[0] as number) : null;
 }

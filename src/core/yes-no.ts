@@ -34,6 +34,7 @@ import {
   countIn,
   countWord,
   DAY_MS,
+  dealCountClaimed,
   dealList,
   dealNames,
   dealsWith,
@@ -869,21 +870,6 @@ function dealsCounted(
   // "Was one of the deals signed in Asia?" asks for one at least; "Were two …?" for that many.
   const holds = claimed === 1 ? agree.length >= 1 : agree.length === claimed;
   return yesOrNoLead(holds, `${countWord(agree.length)} of them: ${said}`);
-}
-
-/** "two deals", "2 of the deals", "three TPDs": the one count of deals a question claims, or null. */
-function dealCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
-  const { numbers } = ctx.knowledge.valuesAsked;
-  const { dealNouns } = ctx.vocabulary.phrasing;
-  const counts = query.tokens.flatMap((token, i) => {
-    const rest = query.tokens.slice(i + 1);
-    const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
-    // "all three deals", "the three deals" name every deal, not a count of them.
-    const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
-    const count = countIn(token, numbers);
-    return count > 0 && !every && dealNouns.includes(noun ?? "") ? [count] : [];
-  });
-  return counts.length === 1 ? (counts[0] as number) : null;
 }
 
 function bothWays(leads: readonly Lead[]): Lead | null {

@@ -2,7 +2,7 @@ import type { AnswerDraft } from "../answer.js";
 import { blankAnswer } from "../answer-building.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { Deal, DealId } from "../model.js";
-import { countWord, dealList, dealsWith, formatDate } from "../phrasing.js";
+import { countWord, dealCountClaimed, dealList, dealsWith, formatDate } from "../phrasing.js";
 import { offersChoice, opensYesNo, type ParsedQuery } from "../query.js";
 import { signatoriesNamed } from "../signing-question.js";
 import { capitalised, indexOfSequence, once, tokenize } from "../text.js";
@@ -28,8 +28,12 @@ export const deals: Intent = {
     const deals = ctx.knowledge.deals.filter((deal) => !some || named.has(deal.id)); // in the order they were signed
     const ids = deals.map((deal) => deal.id);
     const all = ctx.dealIds.length;
+    // "Are there four TPDs?": the count of deals held decides.
+    const claimed =
+      !some && !ofKind && opensYesNo(query, ctx.vocabulary.phrasing) ? dealCountClaimed(query, ctx) : null;
     return {
       ...blankAnswer(query, "deals"),
+      ...(claimed !== null ? { verdict: claimed === all ? ("yes" as const) : ("no" as const) } : {}),
       found: true,
       title: "The Technology Prosperity Deals",
       ...(ofKind
