@@ -341,12 +341,12 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     query.deals.length + query.topics.length + query.names.length === 0;
   if (signingsSpaced) return "when";
   // "Are there four TPDs?": a count of the deals claimed, of nothing else, is asked of the deals held.
-  const dealsCounted =
+  const countOfDeals =
     opensYesNo(query, ctx.vocabulary.phrasing) &&
     query.topics.length + query.names.length === 0 &&
     !mentionsSigning(query, ctx) &&
     dealCountClaimed(query, ctx) !== null;
-  if (dealsCounted) return "deals";
+  if (countOfDeals) return "deals";
   // The words that cued the intent, if any.
   const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];
