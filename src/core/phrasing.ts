@@ -123,17 +123,26 @@ export function formatDate(iso: string | undefined): string {
   return name && day && year ? `${day} ${capitalised(name)} ${year}` : iso;
 }
 
-/** "two deals", "2 of the deals", "three TPDs": the one count of deals a question claims, or null. */
-export function dealCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+/**
+ * The one count of `nouns` a question claims ("two deals", "2 of the deals", "26 sources"), or null; "all three
+ * deals", "the three deals" name every one, not a count of them.
+ */
+export function countClaimed(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  nouns: readonly string[],
+): number | null {
   const { numbers } = ctx.knowledge.valuesAsked;
-  const { dealNouns } = ctx.vocabulary.phrasing;
   const counts = query.tokens.flatMap((token, i) => {
     const rest = query.tokens.slice(i + 1);
     const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
-    // "all three deals", "the three deals" name every deal, not a count of them.
     const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
     const count = countIn(token, numbers);
-    return count > 0 && !every && dealNouns.includes(noun ?? "") ? [count] : [];
+    return count > 0 && !every && nouns.includes(noun ?? "") ? [count] : [];
   });
   return counts.length === 1 ? (counts[0] as number) : null;
 }
+
+/** "two deals", "2 of the deals", "three TPDs": the count of deals a question claims, or null. */
+export const dealCountClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): number | null =>
+  countClaimed(query, ctx, ctx.vocabulary.phrasing.dealNouns);

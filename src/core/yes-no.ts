@@ -197,13 +197,13 @@ export const weighsCoverage = (query: ParsedQuery, ctx: KnowledgeLookups) =>
     (token, i) => ctx.vocabulary.phrasing.degreeAsked.includes(token) && query.tokens[i - 1] !== "any",
   );
 
+/** Words asking whether a thing is so by now: "set up yet?", "already launched?". */
+export const BY_NOW = ["yet", "already"];
+
 /**
  * "Has the Korea deal been terminated?", "Did Korea pull out?": whether something happened, which a clause allowing
  * it does not say; not "Did the UK deal include a termination clause?". With `section`, only of that section.
  */
-/** Words asking whether a thing is so by now: "set up yet?", "already launched?". */
-export const BY_NOW = ["yet", "already"];
-
 export function happenedAsked(query: ParsedQuery, ctx: KnowledgeLookups, section?: Section): boolean {
   // "Has any deal been renewed?" asks it of each deal, as a yes/no question.
   const yesNo =
@@ -315,11 +315,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     const side = signerSideAsked(query, ctx);
     const signed = records.map((deal) => signingLead(signing, deal, side));
     // "Were two deals signed in Asia?", "… in Tokyo?": asked of every deal, whatever deal a place names.
-    const counted = dealsCounted(
-      query,
-      ctx,
-      ctx.knowledge.deals.map((deal) => signingLead(signing, deal, side)),
-    );
+    const claimed = dealCountClaimed(query, ctx);
+    const counted =
+      claimed === null
+        ? null
+        : dealsCounted(
+            claimed,
+            ctx.knowledge.deals.map((deal) => signingLead(signing, deal, side)),
+          );
     if (counted) return counted;
     // "Were any of the deals signed in Tokyo?": one deal's record saying so is the Yes.
     const some =
@@ -851,18 +854,12 @@ export function withOwnTextOnly(query: ParsedQuery, answer: AnswerDraft, ctx: Kn
 /** The lead of a yes/no question that no sentence of the texts decides. */
 export const UNDECIDED = "The texts I hold do not answer that with a plain yes or no; here is what they say.";
 
-/** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
 /**
  * "Were two deals signed in Asia?", "Were 2 of the deals signed in September?": the count of deals whose record
- * agrees decides, those that do said first. Null when no count of deals is claimed or a record does not decide.
+ * agrees decides, those that do said first. Null when a record does not decide.
  */
-function dealsCounted(
-  query: ParsedQuery,
-  ctx: KnowledgeLookups,
-  signed: readonly (Lead | null)[],
-): Lead | null {
-  const claimed = dealCountClaimed(query, ctx);
-  if (claimed === null || signed.some((lead) => lead === null)) return null;
+function dealsCounted(claimed: number, signed: readonly (Lead | null)[]): Lead | null {
+  if (signed.some((lead) => lead === null)) return null;
   const leads = signed as Lead[];
   const agree = leads.filter((lead) => lead.verdict === "yes");
   const others = leads.filter((lead) => lead.verdict !== "yes");
@@ -872,6 +869,7 @@ function dealsCounted(
   return yesOrNoLead(holds, `${countWord(agree.length)} of them: ${said}`);
 }
 
+/** One lead from each deal's Yes or No: No when any says No (its reasons), else Yes (all reasons). */
 function bothWays(leads: readonly Lead[]): Lead | null {
   if (leads.length === 0) return null;
   const noes = leads.filter((lead) => lead.verdict === "no");

@@ -4,7 +4,7 @@ import { sourceCitation } from "../citation.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import type { DealId, Source } from "../model.js";
 import {
-  countIn,
+  countClaimed,
   dealNames,
   formatDate,
   joinNames,
@@ -74,15 +74,8 @@ export const sources: Intent = {
 };
 
 /** The number of sources a yes/no question claims ("Were there 26 sources?", "nine documents"), or null. */
-function sourceCountClaimed(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
-  if (query.form !== "yes-no") return null;
-  const { numbers } = ctx.knowledge.valuesAsked;
-  const nouns = new Set(ctx.knowledge.intentCues.sources ?? []);
-  const at = query.tokens.findIndex(
-    (token, i) => countIn(token, numbers) > 0 && nouns.has(query.tokens[i + 1] ?? ""),
-  );
-  return at < 0 ? null : countIn(query.tokens[at] ?? "", numbers);
-}
+const sourceCountClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): number | null =>
+  query.form === "yes-no" ? countClaimed(query, ctx, ctx.knowledge.intentCues.sources ?? []) : null;
 
 /** The list for the deals asked, and its lead: the same for every question, made on the first that asks. */
 const keptLists = keptPer<KnowledgeLookups, string, { items: Item[]; lead: string }>();
@@ -303,7 +296,7 @@ function sidePublishedAnswer(query: ParsedQuery, ctx: KnowledgeLookups): AnswerD
   // "… between the Government of the United States of America and the Government of the Republic of Korea".
   const putOutBy = (sentence: string) => {
     const own = sentence.replaceAll(dealName, "").replace(/[“"][^”"]*[”"]/g, "");
-    const verb = new RegExp(anyPhrase(PUT_OUT).source, "i").exec(own);
+    const verb = anyPhrase(PUT_OUT).exec(own);
     return verb !== null && holdsAnyOf(own.slice(0, verb.index), sideWords);
   };
   const said = ctx.passages({ deals: [deal], sections: ["document"] }).flatMap((passage) =>
