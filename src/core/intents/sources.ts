@@ -548,9 +548,12 @@ function weightAnswer(
   const held = listed.filter(standing);
   const kinds = joinNames([...new Set(held.map((source) => plural(source.weight)))]);
   const of = dealsPhrase(ctx, deals);
+  // "Are all the sources official?" asks it of every one: some of them are no Yes.
+  const ofAll = hasAnyOf(query.tokens, ["all", "every", "each"]);
+  const yes = ofAll ? held.length === listed.length : held.length > 0;
   return {
     ...blankAnswer(query, "sources"),
-    ...(query.form === "yes-no" ? { verdict: held.length > 0 ? ("yes" as const) : ("no" as const) } : {}),
+    ...(query.form === "yes-no" ? { verdict: yes ? ("yes" as const) : ("no" as const) } : {}),
     found: held.length > 0,
     title: "Sources",
     lead:
