@@ -496,7 +496,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     if (termsOnly && bodiesRankedAsked(query, ctx)) return "ask";
     // "Which deal has the fewest topics?": the areas each lists, weighed as "the most topics" is.
     const weighed = subject.terms.every((term) => ctx.vocabulary.phrasing.mostAsked.includes(term));
-    if (termsOnly && weighed && query.intent === "topics") return "topics";
+    // "Which deal has the fewest sources?": the documents held on each, counted.
+    if (termsOnly && weighed && (query.intent === "topics" || query.intent === "sources"))
+      return query.intent;
     if (!isEmpty(subject) || query.sections.length + query.countries.length > 0) return "compare";
     return query.intentBy === "default" ? "deals" : query.intent;
   }

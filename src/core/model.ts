@@ -204,8 +204,12 @@ export const NOT_KNOWN_AS_WORDS = [
   ),
   ...listNames("onSignature ratification wordingAsked wordingBefore listRequests counterparts lackAsked"),
   ...listNames("spanWords partAsked whoIsAsked headAsked agreementNouns sameSpan spans bothSides"),
-  ...listNames("byAgreement ordinals negatingPrefixes mentionAsked everyDeal bodyWords notAbbreviations"),
-  ...listNames("soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked sameAsked"),
+  ...listNames(
+    "byAgreement ordinals negatingPrefixes boundPrefixes mentionAsked everyDeal bodyWords notAbbreviations",
+  ),
+  ...listNames(
+    "soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked fewestAsked sameAsked",
+  ),
   ...listNames(
     "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked ownTextAsked wholeTextAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",
   ),

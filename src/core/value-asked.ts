@@ -470,7 +470,12 @@ function valueAsked(query: ParsedQuery, ctx: KnowledgeLookups, deal: string | nu
   // "Who chairs the working group?": a person named beside it ("Bae and Kratsios … agreed to launch a working
   // group") is no chair; a passage with the post's word is. Roles of other words ("who is responsible") are given
   // by whoever the texts say coordinates or represents.
-  const post = role && POSTS.has(role) ? role : undefined;
+  // "Who leads the UK AI Security Institute?", "Who runs CAISI?": of a body named just after the role (capitalised,
+  // not a deal), only a passage with the role's word says who has it; naming the body is not that.
+  const after = role ? query.text.split(new RegExp(`\\b${role}\\b`, "i"))[1] : undefined;
+  const named = /^\s+(?:the\s+)?((?:\p{Lu}[\p{L}\d]*\s*)+)/u.exec(after ?? "")?.[1] ?? "";
+  const bodyNamed = tokenize(named).some((word) => !patterns.dealWords.has(word));
+  const post = role && (POSTS.has(role) || bodyNamed) ? role : undefined;
   // "Who heads the Office of Science and Technology Policy?": the director of the body asked heads it.
   const heads = post?.startsWith("head")
     ? directorOf(query.tokens.slice(query.tokens.indexOf(post) + 1))

@@ -824,7 +824,11 @@ function rank(
   // The words asking whether the texts have something ("Is shipbuilding part of …?") are not looked for in them.
   const coverage = query.form === "yes-no" ? phrasesIn(query.tokens, ctx.vocabulary.phrasing.coverage) : [];
   const asking = new Set(coverage.flatMap(tokenize));
-  const terms = query.terms.filter((term) => !asking.has(term));
+  // "non-proliferation": a prefix is part of the word after it, never a word of its own to match ("non-binding").
+  const { boundPrefixes } = ctx.vocabulary.phrasing;
+  const terms = query.terms.filter(
+    (term, i) => !asking.has(term) && !(boundPrefixes.includes(term) && i + 1 < query.terms.length),
+  );
   const searchText = [...terms, ...topicWords].join(" ");
   // Without a recognised topic, a passage must match at least half the meaningful words to count; when none
   // does, the closest are those with two neighbouring words of the question or one rare word ("cancer").

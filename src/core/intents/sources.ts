@@ -56,6 +56,8 @@ export const sources: Intent = {
     const ranked =
       rankedAnswer(query, deals, ctx) ?? ownTextAnswer(query, deals, ctx) ?? weightAnswer(query, deals, ctx);
     if (ranked) return ranked;
+    const weighed = heldMostAnswer(query, deals, ctx);
+    if (weighed) return weighed;
     const { items, lead } = listOf(ctx, deals);
     const kind = kindAnswer(query, deals, ctx);
     if (kind?.held) return kind.held;
@@ -72,6 +74,42 @@ export const sources: Intent = {
     };
   },
 };
+
+/**
+ * "Which deal has the most sources?", "the fewest documents?": how many documents I hold on each deal, most first
+ * (fewest first when the fewest are asked). Null unless the deals are weighed, or when one deal is asked.
+ */
+function heldMostAnswer(
+  query: ParsedQuery,
+  deals: readonly DealId[],
+  ctx: KnowledgeLookups,
+): AnswerDraft | null {
+  const { mostAsked, fewestAsked } = ctx.vocabulary.phrasing;
+  if (deals.length === 1 || !hasAnyOf(query.tokens, mostAsked)) return null;
+  const fewest = hasAnyOf(query.tokens, fewestAsked);
+  const weighed = (deals.length > 0 ? deals : ctx.dealIds)
+    .map((deal) => ({ deal, count: sourcesOf(ctx, [deal]).length }))
+    .sort((a, b) => (fewest ? a.count - b.count : b.count - a.count));
+  const [first, ...rest] = weighed;
+  if (!first) return null;
+  const tied = rest.filter(({ count }) => count === first.count).map(({ deal }) => deal);
+  const documents = (count: number) => `${count} document${count === 1 ? "" : "s"}`;
+  const others = rest
+    .filter(({ count }) => count !== first.count)
+    .map(({ deal, count }) => `${partnerName(ctx.deal(deal)?.partner ?? deal)} ${count}`);
+  return {
+    ...blankAnswer(query, "sources"),
+    found: true,
+    title: "Sources: documents held on each deal",
+    lead: `I hold the ${fewest ? "fewest" : "most"} documents on ${dealNames(ctx, [first.deal, ...tied], "and")}: ${first.count}${tied.length > 0 ? " each" : ""}${others.length > 0 ? ` (${others.join(", ")})` : ""}. Some documents are on more than one deal.`,
+    items: weighed.map(({ deal, count }) => ({
+      title: partnerList(ctx, [deal]),
+      text: `${documents(count)}, the newest dated ${formatDate(newest(sourcesOf(ctx, [deal])))}`,
+      query: `sources ${deal}`,
+    })),
+    deals: weighed.map(({ deal }) => deal),
+  };
+}
 
 /** The number of sources a yes/no question claims ("Were there 26 sources?", "nine documents"), or null. */
 const sourceCountClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): number | null =>
