@@ -213,6 +213,7 @@ export function parseQuery(
         ]
       : sectionsRead),
     ...startHit,
+    ...(sectionsRead.length === 0 ? successionHits(tokens, dealsRead.length > 0, phrasing) : []),
   ];
   const sectionWords = new Set(sectionHits.flatMap((hit) => hit.positions));
   // "Which fields did the White House say …": who said it is the source asked, not words to look for.
@@ -449,6 +450,27 @@ export function parseQuery(
 
 /** Words that stand for the deals in a question that names none: "can the next president cancel them?". */
 const STANDING_FOR_DEALS = ["it", "its", "they", "them", "their"];
+
+/**
+ * "Will the next president keep the deals?", asked of no section ("cancel" is the exit terms'): no text says what a
+ * future government will do; what binds a deal and how it ends are what they say.
+ */
+function successionHits(
+  tokens: readonly string[],
+  dealNamed: boolean,
+  phrasing: Phrasing,
+): Array<{ id: Section; positions: number[] }> {
+  const ofDeals = dealNamed || hasAnyOf(tokens, [...phrasing.dealNouns, ...STANDING_FOR_DEALS]);
+  const positions = ofDeals
+    ? wordsOfPhrases(phrasing.successionAsked).flatMap((words) => positionsOf(tokens, words))
+    : [];
+  return positions.length > 0
+    ? [
+        { id: "legal-status", positions },
+        { id: "discontinuation", positions },
+      ]
+    : [];
+}
 
 /** The phrases asking what a side gains, as words: read once per vocabulary. */
 const gainPhrases = once((phrasing: Phrasing) => phrasing.gainAsked.map(tokenize));

@@ -1792,6 +1792,11 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
     ? "The texts I hold do not say why. "
     : "";
   const documents = recorded ? `${why}${records.join(" ")} ` : "";
+  // "Will the next president keep the deals?": what binds them and how they end, not what anyone will do.
+  const future =
+    query.sections.includes("legal-status") && holdsAnyOf(query.text, ctx.vocabulary.phrasing.successionAsked)
+      ? "The texts I hold do not say what a future government will do. "
+      : "";
   if (passages.length === 0)
     return decline(ctx, query, "ask", notGivenSaid(ctx, deals, query.sections), asked);
   const withDeal = interleave(
@@ -1808,7 +1813,7 @@ function sectionAnswer({ query, options, ctx }: IntentRequest, asked: readonly D
       ...blankAnswer(query, "ask"),
       found: true,
       title: `${partnerList(ctx, held)} · ${labels}`,
-      lead: `${documents}The ${labels} of ${dealNames(ctx, held, "and")}${gap}:`,
+      lead: `${future}${documents}The ${labels} of ${dealNames(ctx, held, "and")}${gap}:`,
       deals: held,
     },
     withDeal,
