@@ -303,7 +303,7 @@ export function followUpQuestion(
     return { text: ["when", ...said].join(" "), carried: said };
   }
   // "where?", "where is that?" after "does the uk deal mention fusion?": where the texts say it, not where the deal
-  // was signed.
+  // was signed; after "what did Kratsios sign?", where that was signed.
   const whereOfSubject =
     own[0] === "where" &&
     own.every((word) => FILLER_WORDS.has(word) || OF_THAT.has(word)) &&
@@ -311,7 +311,8 @@ export function followUpQuestion(
     !SIGNING_INTENTS.has(previous.intent);
   if (whereOfSubject) {
     const text = [...parts.who, ...parts.subject];
-    return { text: text.join(" "), carried: text };
+    const signed = hasAnyOf(parts.subject, phrasing.signing);
+    return { text: [...(signed ? ["where", "did"] : []), ...text].join(" "), carried: text };
   }
   // "who announced it?" after "what is the Genesis Mission?", "when does it launch?" after "is there a cubesat?":
   // "it" stands for the thing named before, in its place, of the same deal.

@@ -560,6 +560,14 @@ describe("over the real knowledge", () => {
     );
   });
 
+  it("asks 'where?' after what someone signed of where they signed it", async () => {
+    const real = await realBot();
+    const [, where] = converse(real, ["what did kimi onoda sign?", "where?"]);
+    expect(where?.intent).toBe("when");
+    expect(where?.deals).toEqual(["japan"]);
+    expect(where?.lead).toMatch(/^Japan: 28 October 2025, Tokyo/);
+  });
+
   it("asks 'is that in the official text?' after a coverage question of the subject asked", async () => {
     const real = await realBot();
     const [, inText] = converse(real, ["does korea cover quantum?", "is that in the official text?"]);

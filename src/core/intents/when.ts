@@ -4,6 +4,7 @@ import type { Deal, Phrasing, Signatory } from "../model.js";
 import { countWord, DAY_MS, dealsWith, formatDate, joinNames } from "../phrasing.js";
 import { opensYesNo, type ParsedQuery } from "../query.js";
 import {
+  dealsSignedBy,
   noneSignedAt,
   presentAsked,
   signatoriesNamed,
@@ -103,8 +104,12 @@ export const when: Intent = {
       const none = "no deal I hold was signed at the time asked.";
       return ledBy(answered, yesNo ? noLead(none) : { lead: capitalised(none) });
     }
-    // "Which deal is the most recent?": every signing record, its words no narrowing of them.
-    const records = sequence ? { ...request, query: { ...query, subjectTerms: [] } } : request;
+    // "Which deal is the most recent?": every signing record, its words no narrowing of them. "Where did Kimi Onoda
+    // sign?": the records of the deals those named signed.
+    const ofOwn = query.deals.length === 0 && query.form === "open" && !query.allDeals;
+    const signedBy = ofOwn ? dealsSignedBy(query, ctx) : [];
+    const ofSigners = signedBy.length > 0 ? { ...request, query: { ...query, deals: signedBy } } : request;
+    const records = sequence ? { ...request, query: { ...query, subjectTerms: [] } } : ofSigners;
     return factsAnswer(records, {
       sections: ["signing"],
       title: "Signed",
