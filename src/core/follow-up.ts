@@ -380,16 +380,22 @@ export function followUpQuestion(
   // "is it over?" after "tell me about the pause": "it" is the development asked of before (the words that asked
   // for it are what it is), named by no deal; not after news in general ("any news?").
   const development = [...parts.intent, ...parts.subject];
+  // "who reported it?" after "was the UK deal paused?": the report of the pause, of that deal.
+  const ofPause =
+    hasAnyOf(own, phrasing.saying) &&
+    development.some(
+      (word) => holdsAnyOf(word, phrasing.pauseAsked) || holdsAnyOf(word, phrasing.resumeAsked),
+    );
   const ofDevelopment =
     previous.intent === "status" &&
-    previous.deals.length + previous.names.length === 0 &&
+    (previous.deals.length + previous.names.length === 0 || ofPause) &&
     it >= 0 &&
     !ownWho &&
     current.topics.length + current.names.length === 0 &&
     development.some((word) => !phrasing.latestAsked.includes(word));
   if (ofDevelopment) {
-    const text = [...own.slice(0, it), ...development, ...own.slice(it + 1)];
-    return { text: text.join(" "), carried: development };
+    const text = [...own.slice(0, it), ...development, ...own.slice(it + 1), ...parts.who];
+    return { text: text.join(" "), carried: [...development, ...parts.who] };
   }
   // "why there?", "why then?" after "where was the UK deal signed?": why it was signed at that place or time.
   // Not after "who paused it?": why it was paused.

@@ -560,6 +560,14 @@ describe("over the real knowledge", () => {
     );
   });
 
+  it("asks 'who reported it?' after whether a deal was paused of who reported the pause", async () => {
+    const real = await realBot();
+    const [, reporters] = converse(real, ["was the uk deal paused?", "who reported it?"]);
+    expect(reporters?.lead).toMatch(
+      /^Nation\.Cymru \(PA\) and TRT World reported it; none of these reports is an official text/,
+    );
+  });
+
   it("asks 'where?' after what someone signed of where they signed it", async () => {
     const real = await realBot();
     const [, where] = converse(real, ["what did kimi onoda sign?", "where?"]);
