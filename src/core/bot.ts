@@ -70,6 +70,7 @@ import {
   signedInRegion,
   signerByPronoun,
   signingAsked,
+  signingPlacesAsked,
   signingStated,
   withNextSigningUnknown,
   withSigningCorrected,
@@ -440,6 +441,7 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
   // "What happened at Chequers?": the signing held there; "Did Trump attend the Korea signing?": the records of it.
   if (signingPlaceAsked(query, ctx)) return "when";
   if (mentionsSigning(query, ctx) && presentAsked(query, ctx).length > 0) return "when";
+  if (signingPlacesAsked(query, ctx).length > 0) return "when";
   // "What did the signatories of the Japan deal say?": what the sources quote of them.
   if (query.intent === "who-signed" && signersSaid(query, ctx)) return "ask";
   // "Which sources disagree?": the records of where they do, on who signed.

@@ -810,8 +810,29 @@ export function signatoriesNamed(query: ParsedQuery, ctx: KnowledgeLookups): Sig
 export function presentAsked(query: ParsedQuery, ctx: KnowledgeLookups): Signatory[] {
   const signs = query.tokens.includes("sign") || query.tokens.includes("by");
   const yesNo = query.form === "yes-no" || opensYesNo(query, ctx.vocabulary.phrasing);
-  const asked = yesNo && !signs && hasAnyOf(query.tokens, ctx.vocabulary.phrasing.presenceAsked);
+  const asked =
+    yesNo &&
+    !signs &&
+    (hasAnyOf(query.tokens, ctx.vocabulary.phrasing.presenceAsked) ||
+      signingPlacesAsked(query, ctx).length > 0);
   return asked ? signatoriesNamed(query, ctx) : [];
+}
+
+/**
+ * "Was Kratsios at Chequers?", "Was Starmer in Tokyo?": a signatory asked to have been at or in the venue or city
+ * of a deal's signing asks whether they were at that signing: those deals, or none.
+ */
+export function signingPlacesAsked(query: ParsedQuery, ctx: KnowledgeLookups): DealId[] {
+  const at = query.tokens.findIndex((token) => token === "at" || token === "in");
+  if (at < 0 || !/^(was|were)$/.test(query.tokens[0] ?? "")) return [];
+  if (signatoriesNamed(query, ctx).length === 0) return [];
+  const asked = new Set(query.tokens.slice(at + 1));
+  // The venue's first word ("Chequers", "Gyeongju Arts Center") or the city names the place.
+  const placeWords = (deal: Deal) =>
+    [deal.signed.venue, deal.signed.city].flatMap((name) => tokenize(name ?? "").slice(0, 1));
+  return ctx.knowledge.deals
+    .filter((deal) => placeWords(deal).some((word) => asked.has(word)))
+    .map((deal) => deal.id);
 }
 
 /** Every deal's signatories, deal by deal, listed once per knowledge version. */

@@ -11,6 +11,7 @@ import {
   signedAt,
   signedOnDate,
   signingAsked,
+  signingPlacesAsked,
 } from "../signing-question.js";
 import { byCodePoint, capitalised, hasAnyOf, phrasesIn, setOf, tokenize } from "../text.js";
 import { orderAsked } from "../yes-no.js";
@@ -107,7 +108,12 @@ export const when: Intent = {
     // "Which deal is the most recent?": every signing record, its words no narrowing of them. "Where did Kimi Onoda
     // sign?": the records of the deals those named signed.
     const ofOwn = query.deals.length === 0 && query.form === "open" && !query.allDeals;
-    const signedBy = ofOwn ? dealsSignedBy(query, ctx) : [];
+    // "Was Kratsios at Chequers?": the record of the signing held there.
+    const signedBy = ofOwn
+      ? dealsSignedBy(query, ctx)
+      : query.deals.length === 0
+        ? signingPlacesAsked(query, ctx)
+        : [];
     const ofSigners = signedBy.length > 0 ? { ...request, query: { ...query, deals: signedBy } } : request;
     const records = sequence ? { ...request, query: { ...query, subjectTerms: [] } } : ofSigners;
     return factsAnswer(records, {
