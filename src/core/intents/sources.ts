@@ -291,8 +291,10 @@ export function sidePublishedAsked(
   if (query.form !== "yes-no" || query.deals.length !== 1 || query.topics.length + query.names.length > 0)
     return null;
   const verb = tokens.findIndex((token) => PUBLISHING.includes(token));
-  if (verb < 1 || deal === undefined || query.publishers.length > 0) return null;
   const { usSide, governmentNouns, dealNouns } = ctx.vocabulary.phrasing;
+  // "Did the White House publish the Korea MOU?": a publisher that is the U.S. side is that side.
+  const usNamed = phrasesIn(tokens.slice(0, Math.max(verb, 0)), usSide).length > 0;
+  if (verb < 1 || deal === undefined || (query.publishers.length > 0 && !usNamed)) return null;
   const [actor = ""] = tokens
     .slice(0, verb)
     .filter(
@@ -300,7 +302,7 @@ export function sidePublishedAsked(
     )
     .slice(-1);
   const dealWords = wordsReadAs(query.readings, "deal");
-  const us = usSide.includes(actor);
+  const us = usSide.includes(actor) || usNamed;
   if (!us && !dealWords.includes(actor)) return null;
   const document = (token: string) =>
     FILLER_WORDS.has(token) ||
