@@ -31,7 +31,7 @@ export function phrasedLead({ verdict, lead }: Lead): string {
 
 /** Words that open a sentence without naming anything, written in lower case after a Yes or No. */
 const SENTENCE_OPENERS = new Set(
-  "the a an as by on in under after either each these this according responding only what sources none".split(
+  "the a an as by on in under after either each these this according responding only what sources none no all".split(
     " ",
   ),
 );

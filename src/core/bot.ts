@@ -30,7 +30,13 @@ import {
   sumGivenBy,
 } from "./gate.js";
 import { ask } from "./intents/ask.js";
-import { compare, lackBetweenAsked, lackingAsked, signersAsked } from "./intents/compare.js";
+import {
+  compare,
+  dealsPerAreaAsked,
+  lackBetweenAsked,
+  lackingAsked,
+  signersAsked,
+} from "./intents/compare.js";
 import { deals, dealsOfKindNamed, kindAsked } from "./intents/deals.js";
 import { createHelp } from "./intents/help.js";
 import type { Intent } from "./intents/intent.js";
@@ -348,6 +354,9 @@ function intentFor(query: ParsedQuery, cues: KnowledgeBase["intentCues"], ctx: K
     !mentionsSigning(query, ctx) &&
     dealCountClaimed(query, ctx) !== null;
   if (countOfDeals) return "deals";
+  // "Which topics are in only one deal?", "Is there any topic in just two deals?": the areas by the deals listing them.
+  const ofNoArea = query.topics.length + query.names.length + query.sections.length === 0;
+  if (ofNoArea && dealsPerAreaAsked(query, ctx) !== null) return "compare";
   // The words that cued the intent, if any.
   const cue = query.readings.find((reading) => reading.kind === "intent");
   const statusCues = cues.status ?? [];

@@ -137,11 +137,14 @@ export function countClaimed(
     const rest = query.tokens.slice(i + 1);
     const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
     const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
+    // "Is there any topic in just two deals?": the deals a thing is in, not how many there are.
+    const placed = query.tokens.slice(Math.max(0, i - 2), i).some((word) => PLACING.has(word));
     const count = countIn(token, numbers);
-    return count > 0 && !every && nouns.includes(noun ?? "") ? [count] : [];
+    return count > 0 && !every && !placed && nouns.includes(noun ?? "") ? [count] : [];
   });
   return counts.length === 1 ? (counts[0] as number) : null;
 }
+const PLACING = new Set(["in", "across", "among", "between", "within", "from", "by"]);
 
 /** "two deals", "2 of the deals", "three TPDs": the count of deals a question claims, or null. */
 export const dealCountClaimed = (query: ParsedQuery, ctx: KnowledgeLookups): number | null =>

@@ -20,7 +20,7 @@ import {
 import { belongingAsked, headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
-import { countWord, dealList, dealsWith, joinNames, notGivenSaid } from "../phrasing.js";
+import { countIn, countWord, dealList, dealsWith, joinNames, notGivenSaid } from "../phrasing.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, type Split, splitByNegation } from "../query.js";
 import {
   dealsSignedBy,
@@ -93,7 +93,8 @@ function compared(request: IntentRequest): AnswerDraft {
   const asked = subjectOf(query, ctx);
   if (kindsOfDocument.size > 1 && !partnerNamed && query.sections.length === 0 && isEmpty(asked))
     return compared({ ...request, query: { ...query, sections: ["document"] } });
-  const areasLacked = lackingAsked(query, ctx) || lackBetweenAsked(query, ctx);
+  const areasLacked =
+    lackingAsked(query, ctx) || lackBetweenAsked(query, ctx) || dealsPerAreaAsked(query, ctx) !== null;
   if ((isEmpty(asked) || areasLacked) && query.sections.length === 0)
     return coverageTable(answer, query, ctx);
 
@@ -557,6 +558,22 @@ export function lackingAsked(query: ParsedQuery, ctx: KnowledgeLookups): boolean
 }
 
 /**
+ * "Which topics are in only one deal?", "Is there any topic in just two deals?", "Which areas are unique?": how many
+ * deals the areas asked are listed by; null unless areas are asked by that, of no deal named.
+ */
+export function dealsPerAreaAsked(query: ParsedQuery, ctx: KnowledgeLookups): number | null {
+  const { areaNouns, dealNouns, uniqueAsked } = ctx.vocabulary.phrasing;
+  if (query.deals.length + query.topics.length + query.names.length > 0) return null;
+  if (!hasAnyOf(query.tokens, areaNouns)) return null;
+  if (phrasesIn(query.tokens, uniqueAsked).length > 0) return 1;
+  const { numbers } = ctx.knowledge.valuesAsked;
+  const at = query.tokens.findIndex(
+    (token, i) => countIn(token, numbers) > 0 && dealNouns.includes(query.tokens[i + 1] ?? ""),
+  );
+  return at < 0 ? null : countIn(query.tokens[at] ?? "", numbers);
+}
+
+/**
  * Without a topic: which deal covers which area, from their lists; what they share and each lists alone leads.
  * "Does the UK deal have anything Japan doesn't?": Yes when the deal named first lists an area alone, said first.
  */
@@ -585,8 +602,16 @@ function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLo
       : `${capitalised(dealsWith(ctx, having))} list`;
   // One deal asked ("what's unique about the Korea deal?"): what it alone lists comes first.
   const alone = (having: readonly DealId[]) => Number(first !== undefined && having.join() === first);
+  // "Which topics are in only one deal?": the areas listed by that many deals come first.
+  const perArea = dealsPerAreaAsked(query, ctx);
+  const counted = (having: readonly DealId[]) => Number(having.length === perArea);
   const comparison = [...groups.values()]
-    .sort((a, b) => alone(b.having) - alone(a.having) || b.having.length - a.having.length)
+    .sort(
+      (a, b) =>
+        alone(b.having) - alone(a.having) ||
+        counted(b.having) - counted(a.having) ||
+        b.having.length - a.having.length,
+    )
     .map(
       ({ having, labels }) =>
         `${having.length === compared.length ? all : some(having)}: ${labels.join("; ")}.`,
@@ -607,12 +632,16 @@ function coverageTable(answer: AnswerDraft, query: ParsedQuery, ctx: KnowledgeLo
     deals.length === 1 && !hasOwn && lacks.length === 0
       ? `No area is listed by ${dealsWith(ctx, deals)} alone. `
       : "";
+  const anyCounted = [...groups.values()].some(({ having }) => counted(having));
+  const noneCounted =
+    perArea !== null && !anyCounted ? `No area is listed by ${countWord(perArea)} deals. ` : "";
   return {
     ...answer,
     ...(ownAsked ? { verdict: hasOwn ? ("yes" as const) : ("no" as const) } : {}),
+    ...(perArea !== null && query.form === "yes-no" ? { verdict: anyCounted ? "yes" : "no" } : {}),
     found: items.length > 0,
     title: `Areas of cooperation: ${dealList(ctx, compared)}`,
-    lead: `${lacking}${noneAlone}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
+    lead: `${lacking}${noneAlone}${noneCounted}${comparison.join(" ")} Name a topic to compare the texts side by side, e.g. “${items[0]?.query ?? "compare"}”.`,
     items,
     deals: [...compared],
   };
