@@ -154,6 +154,8 @@ const EACH_DEAL = ["any", "each", "every", "all", "either"];
 const OBJECTS = new Set(["the", "it", "them", "this", "that", "its", "these", "those"]);
 /** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
 const WHY_CLAIM = /^(?:why|when)\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
+/** "Who cancelled the Japan deal?": the verb done and what it was done to. */
+const WHO_ENDED_CLAIM = /^who\s+(\w+ed)\s+(.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
 const premiseOpening = once(
   (openers: readonly string[]) => new RegExp(`^(?:${anyOf(openers)})\\s+([^,]+),\\s*(.+)$`, "i"),
@@ -669,7 +671,11 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     const asking = askingPart(query.text).replace(/[?？]+\s*$/, "");
     const premise = premiseOpening(ctx.vocabulary.phrasing.premiseOpeners).exec(asking);
     // A signing asked "why" of is corrected from the signing record (`withSigningCorrected`).
-    const why = mentionsSigning(query, ctx) ? null : WHY_CLAIM.exec(asking);
+    // "Who cancelled the Japan deal?": whether it was cancelled is claimed.
+    const ended = query.sections.includes("discontinuation") ? WHO_ENDED_CLAIM.exec(asking) : null;
+    const why = mentionsSigning(query, ctx)
+      ? null
+      : (WHY_CLAIM.exec(asking) ?? (ended ? [ended[0], `was ${ended[2]} ${ended[1]}`] : null));
     const claim = premise ? `${premise[1]}, right?` : why ? `${why[1]}?` : asking;
     const excluded = anyPhrase(ctx.vocabulary.phrasing.exclusion).exec(claim);
     if (!premise && !why && !(excluded && query.form === "yes-no")) return null;
@@ -683,7 +689,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
     // The rest may correct the claim it keeps by itself ("what has happened since — it was signed in 2024").
     if (rest.found && rest.lead.startsWith(OTHERWISE)) return { ...rest, query: query.text };
     const answer = rest.found ? rest : checked;
-    const [correction = ""] = checked.lead.split(/(?<=[.:])\s/);
+    // A correction that says so itself ("the texts say otherwise: …") is said once.
+    const [correction = ""] = checked.lead.replace(/^the texts say otherwise:\s*/i, "").split(/(?<=[.:])\s/);
     const after = answer === checked ? "" : ` ${phrasedLead(answer)}`;
     // A claim no text holds ("commits $550 billion") is not contradicted by them: their silence is said plainly.
     const said = checked.found ? `${OTHERWISE}${correction}` : capitalised(correction);

@@ -664,6 +664,21 @@ export function withSigningCorrected(
   const why = hasAnyOf(query.tokens.slice(0, 1), ctx.vocabulary.phrasing.reasonAsked);
   const pointedAt = why && hasAnyOf(query.tokens, POINTING_AT_RECORD) && mentionsSigning(query, ctx);
   if (pointedAt && query.deals.length === 1) return ledBy(run("when", [...query.deals]), NO_REASON);
+  // "Why did Korea refuse to sign?", "Why did the UK reject the deal?": a deal's side said not to sign, of no one
+  // named, is corrected by the deal's record.
+  const pastAsked = hasAnyOf(query.tokens.slice(0, 1), [
+    ...ctx.vocabulary.phrasing.reasonAsked,
+    "did",
+    "when",
+    "what",
+  ]);
+  const [refused] = query.deals.length === 1 && pastAsked && refusalAsked(query, ctx) ? query.deals : [];
+  const refusedDeal = refused && signatoriesNamed(query, ctx).length === 0 ? ctx.deal(refused) : undefined;
+  if (refusedDeal) {
+    const { date, place } = refusedDeal.signed;
+    const signed = `the ${refusedDeal.name} was signed on ${formatDate(date)} at ${place}.`;
+    return ledBy(run("when", [refusedDeal.id]), noLead(`the texts say otherwise: ${signed}`));
+  }
   const assumed = signingAssumed(query, ctx);
   const [dealId] = assumed?.deals.length === 1 ? assumed.deals : [];
   const deal = assumed && dealId !== undefined ? ctx.deal(dealId) : undefined;
