@@ -154,6 +154,27 @@ const EACH_DEAL = ["any", "each", "every", "all", "either"];
 const OBJECTS = new Set(["the", "it", "them", "this", "that", "its", "these", "those"]);
 /** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
 const WHY_CLAIM = /^(?:why|when)\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
+/**
+ * A statement asked without the "not" of its verb, as the question it claims the answer to ("The Korea deal wasn't
+ * signed in Seoul, right?" → "was the Korea deal signed in Seoul?"; "None of the deals mention …" → "any of the
+ * deals mention …?"), or null when it has none. `tagged`: the statement ends in a tag ("…, right?"), left out.
+ */
+function withoutNegation(statement: string, tagged: boolean): string | null {
+  const said = tagged ? statement.replace(/,[^,]*$/, "") : statement.replace(/[?？]+\s*$/, "");
+  const negated = NEGATED_VERB.exec(said);
+  if (negated) {
+    const verb = negated[1] ?? negated[2] ?? "";
+    const positive = IRREGULAR_NEGATIONS[verb.toLowerCase()] ?? verb;
+    const subject = said.slice(0, negated.index).trim();
+    return `${positive} ${subject} ${said.slice(negated.index + negated[0].length).trim()}?`;
+  }
+  const none = NONE_OF.exec(said);
+  return none ? `do any ${said.slice(none[0].length)}?` : null;
+}
+const NEGATED_VERB =
+  /\b(?:(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo|ca)(?:n['’]?t|\s+not)|(can)not)\b/i;
+const IRREGULAR_NEGATIONS: Record<string, string> = { wo: "will", ca: "can" };
+const NONE_OF = /^(?:none|no) (?=of\b|deals?\b|tpds?\b)/i;
 /** "Who cancelled the Japan deal?": the verb done and what it was done to. */
 const WHO_ENDED_CLAIM = /^who\s+(\w+ed)\s+(.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */
@@ -678,10 +699,14 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       : (WHY_CLAIM.exec(asking) ?? (ended ? [ended[0], `was ${ended[2]} ${ended[1]}`] : null));
     const claim = premise ? `${premise[1]}, right?` : why ? `${why[1]}?` : asking;
     const excluded = anyPhrase(ctx.vocabulary.phrasing.exclusion).exec(claim);
-    if (!premise && !why && !(excluded && query.form === "yes-no")) return null;
-    const checked = run(parse(excluded ? claim.replace(excluded[0], "cover") : claim), options);
+    // "The Korea deal wasn't signed in Seoul, right?": the claim without its "not" is checked, and its Yes or No
+    // turned, so that a Yes agrees with what was said.
+    const positive = !premise && !why && query.stated ? withoutNegation(claim, query.tag > 0) : null;
+    if (!premise && !why && !positive && !(excluded && query.form === "yes-no")) return null;
+    const checked = run(parse(positive ?? (excluded ? claim.replace(excluded[0], "cover") : claim)), options);
     const turned = { yes: "no", no: "yes" } as const;
-    const verdict = excluded && isYesOrNo(checked.verdict) ? turned[checked.verdict] : checked.verdict;
+    const verdict =
+      (excluded || positive) && isYesOrNo(checked.verdict) ? turned[checked.verdict] : checked.verdict;
     if (!premise && !why) return { ...checked, query: query.text, verdict };
     if (verdict !== "no") return null;
     // The rest of the question keeps the claim's words, which name the deal and topic it is asked of.

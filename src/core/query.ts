@@ -624,7 +624,14 @@ function tagLength(tokens: readonly string[], phrasing: Phrasing): number {
     setOf(phrasing.tagAuxiliaries).has(auxiliary ?? "") &&
     not === "t" &&
     setOf(phrasing.tagPronouns).has(pronoun ?? "");
-  return word + (negated ? 3 : 0);
+  if (negated) return word + 3;
+  // "The Japan deal doesn't cover AI, does it?": a plain tag after a statement with a "not".
+  const [plainAuxiliary, plainPronoun] = tokens.slice(-2 - word, tokens.length - word);
+  const plain =
+    setOf(phrasing.auxiliaries).has(plainAuxiliary ?? "") &&
+    setOf(phrasing.tagPronouns).has(plainPronoun ?? "") &&
+    tokens.slice(1, -2 - word).some((token) => token === "t" || setOf(phrasing.negations).has(token));
+  return word + (plain ? 2 : 0);
 }
 
 /** Whether a deal is named on its own somewhere, not only as part of a name ("Korea" in "Korea AI Safety Institute"). */
