@@ -13,7 +13,7 @@ export function restated(
   phrasing: Phrasing,
   namesSomething: (words: string) => boolean,
 ): string {
-  const { claim, checked, colon, whether, trueOrFalse } = patternsOf(phrasing);
+  const { claim, checked, colon, whether, trueOrFalse, politeRequest } = patternsOf(phrasing);
   // "ok, is the UK deal binding?", "so who signed it": an interjection before the question is none of it.
   // "r these binding?": "r" opening a question is "are", written short; "were was it signed?" asks where.
   const text = (typed.replace(INTERJECTIONS, "") || typed)
@@ -22,7 +22,9 @@ export function restated(
     // "What should a policymaker know about …?": who is to know it asks nothing of the texts.
     .replace(AUDIENCE, "what should I know about")
     // "How many deals do you hold?": what the bot holds is what it has, not the texts' word "hold".
-    .replace(/\b(do|does|did)\s+(you|u)\s+hold\b/giu, "$1 $2 have");
+    .replace(/\b(do|does|did)\s+(you|u)\s+hold\b/giu, "$1 $2 have")
+    // "Can you compare all three deals?", "could you please list …": a request, not whether it can be done.
+    .replace(politeRequest, "");
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];
@@ -57,7 +59,12 @@ const opensQuestion = (text: string, phrasing: Phrasing) => {
 };
 
 /** The patterns of a preface, made once per vocabulary. */
-const patternsOf = once(({ claimPrefaces, askedWhether }: Phrasing) => ({
+const patternsOf = once(({ claimPrefaces, askedWhether, openFirst }: Phrasing) => ({
+  // "Can you link the UK MOU?" stays a yes/no question: "link the …" alone reads as linking two things.
+  politeRequest: new RegExp(
+    `^(?:can|could|would|will)\\s+(?:you|u)\\s+(?:please\\s+)?(?=(?:${anyOf(openFirst.filter((word) => !QUESTION_WORDS.has(word) && word !== "link"))})\\b)`,
+    "iu",
+  ),
   claim: new RegExp(`^(?:${anyOf(claimPrefaces)})\\b\\s*[:,-]?\\s*(\\S.*)$`, "iu"),
   whether: new RegExp(`^.{0,60}?\\b(?:${anyOf(askedWhether)})\\b\\s*(\\S.*)$`, "iu"),
   trueOrFalse: /^(.+?)[,;:\s]+(?:true or false|right or wrong)\s*[?.!]*$/iu,
