@@ -206,9 +206,12 @@ function signingRecordAsked(query: ParsedQuery, ctx: KnowledgeLookups): "when" |
     (!/^offic/.test(token) || tokens.slice(Math.max(0, i - 2), i + 3).some((word) => signing.has(word)));
   // "Which (Japanese) minister signed …": a person asked after "which", or a partner's word after it.
   // "How many people signed …": the signers counted.
+  // "Which US official signed …": the U.S. side's word after it does too.
+  const sideBefore = (i: number) =>
+    partnerBefore(query, ctx, i) !== undefined || phrasing.usSide.includes(tokens[i - 1] ?? "");
   const byPartner = (i: number) =>
     /^(many|which)$/.test(tokens[i - 1] ?? "") ||
-    (partnerBefore(query, ctx, i) !== undefined && /^(which|what)$/.test(tokens[i - 2] ?? ""));
+    (sideBefore(i) && /^(which|what)$/.test(tokens[i - 2] ?? ""));
   const person = setOf(ctx.knowledge.valuesAsked.people);
   // "When …" and "where …" ask only as the question's first word: "what did he say when they signed" does not.
   const part = tokens.findIndex(

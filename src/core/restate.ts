@@ -24,7 +24,9 @@ export function restated(
     // "How many deals do you hold?": what the bot holds is what it has, not the texts' word "hold".
     .replace(/\b(do|does|did)\s+(you|u)\s+hold\b/giu, "$1 $2 have")
     // "Can you compare all three deals?", "could you please list …": a request, not whether it can be done.
-    .replace(politeRequest, "");
+    .replace(politeRequest, "")
+    // "Was Bae a minister when he signed?": the offices the texts give are those held at the signing.
+    .replace(WHEN_SIGNED, "");
   const tail = trueOrFalse.exec(text) ?? checked.exec(text);
   const claimed = tail?.[1] ?? text;
   const prefaced = claim.exec(claimed)?.[1];
@@ -43,6 +45,10 @@ export function restated(
  */
 const AUDIENCE =
   /^[Ww]hat\s+(?:should|do|does|must|would)\s+(?:an?\s+|the\s+|my\s+|our\s+)?\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?\s+(?:need\s+to\s+)?know\s+about\b/u;
+
+/** "… when he signed", "… when she signed it": the time of a signing the question's subject made. */
+const WHEN_SIGNED =
+  /,?\s+when\s+(?:he|she)\s+signed(?:\s+(?:it|the\s+\w+\s+deal|the\s+deal))?(?=\s*[?.!]*\s*$)/iu;
 
 /** Interjections opening a message: "ok", "okay so", "alright,", "well", "hmm", "wait so", "yo", "btw". */
 const INTERJECTIONS = /^(?:(?:ok(?:ay)?|alright|so|well|hmm+|um+|uh+|oh|wait|yo|btw|erm?)\b[\s,.!]*)+/iu;

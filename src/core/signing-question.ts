@@ -452,12 +452,14 @@ const signedByPronoun = ({ text }: ParsedQuery) => /\b(?:he|she|they)\s+sign/i.t
 export function signerByPronoun(query: ParsedQuery, ctx: KnowledgeLookups): string | null {
   const { form, text, tokens } = query;
   if (form !== "yes-no") return null;
+  // "Was Starmer prime minister when he signed?", "Kratsios is the commerce secretary, isn't he?": "he" is the one
+  // named.
+  if (signatoriesNamed(query, ctx).length > 0) return null;
   const signed = /\b(he|she)\s+sign/i.exec(text)?.[1];
   if (signed) return signed;
-  // "Kratsios is the commerce secretary, isn't he?": "he" is the one named.
   const pronoun = /\b(he|she)\b/i.exec(text)?.[1];
   const office = hasAnyOf(tokens, ctx.vocabulary.phrasing.offices);
-  return pronoun && office && signatoriesNamed(query, ctx).length === 0 ? pronoun : null;
+  return pronoun && office ? pronoun : null;
 }
 
 /**
