@@ -122,7 +122,12 @@ export function declineGate(
     const belongs = belongingAsked(query, ctx);
     const there = (query.coverage && !belongs) || hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence);
     const ofDeal = hasAnyOf(query.tokens, [...dealNouns, ...tagPronouns]);
-    const claimed = ((premise.sum && ofDeal && !belongs) || (there && !named)) && query.form === "yes-no";
+    // "Did Reuters cover the pause?": a name the texts lack doing the covering is no thing a deal covers.
+    const doer =
+      /^(did|does|do|has|have)$/.test(query.tokens[0] ?? "") &&
+      indexOfSequence(query.tokens, tokenize(premise.name ?? "")) === 1;
+    const claimed =
+      ((premise.sum && ofDeal && !belongs) || (there && !named && !doer)) && query.form === "yes-no";
     const lead = claimed
       ? noLead(`${premise.said}.`)
       : `${capitalised(premise.said)}, so I can't answer that from them.`;
