@@ -62,6 +62,7 @@ import { KnowledgeLookups } from "./lookups.js";
 import type { KnowledgeBase, PassageIndex } from "./model.js";
 import { mergeAnswers, splitParts } from "./multi-part.js";
 import { type Overview, overviewOf } from "./overview.js";
+import { partnerNamedAnswer } from "./partner-named.js";
 import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-tables.js";
 import { dealCountClaimed, formatDate, titleCase } from "./phrasing.js";
 import { present } from "./present.js";
@@ -877,6 +878,8 @@ export function* buildBot({ knowledge, index, words }: BotDeps): Generator<void,
       const asked = { ...query, deals: signedDocuments, subjectTerms: [], terms: [], intent: "ask" as const };
       return run({ ...asked, sections: ["document"] }, options);
     }
+    const partnerNamed = partnerNamedAnswer(query, options, ctx);
+    if (partnerNamed) return partnerNamed;
     // "Are the deals the same?" asks it of every deal; "Are all three identical?" is a yes/no question whose
     // word "identical" is no subject to look for.
     const alike = sameAreasAsked(query, ctx);
