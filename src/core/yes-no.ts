@@ -380,6 +380,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     ),
   );
   const narrowing = togetherInTexts(query, ctx).map(({ words }) => words.map(stem));
+  const joining = new Set(ctx.vocabulary.phrasing.joinWords.filter((word) => !word.includes(" ")).map(stem));
   // "anything on talent or visas?": either of two words offered by "or" will do.
   const eitherOf = new Map<string, string[]>();
   query.tokens.forEach((token, at) => {
@@ -441,7 +442,11 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
         if (happened && words.some((word) => bindingStems.has(word) && !askedStems.has(word))) continue;
         // Only a sentence holding every word of substance decides: "signed in London?" is not answered by a
         // sentence that says who signed but not where. Without one, no Yes or No is given.
-        const has = (key: string) => words.some((word) => sameWord(word, key));
+        // "Is Korea joining Fostering the Future?" is decided by "… include participation in …": one word of
+        // joining stands for another.
+        const has = (key: string) =>
+          words.some((word) => sameWord(word, key)) ||
+          (joining.has(key) && words.some((word) => joining.has(word)));
         if (![...keys].every((key) => has(key) || (eitherOf.get(key) ?? []).some(has))) continue;
         // "AI standards": a sentence with the whole phrase decides before one with a word of it.
         const hasPhrase = (phrase: string[]) =>
