@@ -276,7 +276,8 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     agentDiffers(query, answer, ctx) ??
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx) ??
-    countClaimed(query, ctx);
+    countClaimed(query, ctx) ??
+    announcedTogether(query, ctx);
   if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
@@ -1620,6 +1621,32 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
  * "Are the TPDs part of a wider plan?", "… part of America's AI strategy?": the deals asked to belong to something
  * that is not a deal ("Is AI part of the UK deal?" asks what the deal covers).
  */
+/**
+ * "Were the Japan and Korea deals announced together?": whether the passages saying how each deal was announced cite
+ * one document; Yes with them, else No with each. Null unless two deals or more are asked to be announced together.
+ */
+function announcedTogether(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const deals = [...new Set(query.deals)];
+  const { togetherWords, sameAsked, spans } = ctx.vocabulary.phrasing;
+  // "… in the same month?" asks of dates, which one article's date need not decide.
+  const together =
+    hasAnyOf(query.tokens, togetherWords) ||
+    (holdsAnyOf(query.text, sameAsked) && !hasAnyOf(query.tokens, spans));
+  if (deals.length < 2 || !together || !query.tokens.some((token) => token.startsWith("announc")))
+    return null;
+  const announcements = deals.flatMap(
+    (deal) =>
+      ctx
+        .passages({ deals: [deal], sections: ["document"] })
+        .find((passage) => ANNOUNCED.test(passage.text)) ?? [],
+  );
+  if (announcements.length < deals.length) return null;
+  const one = new Set(announcements.map((passage) => passage.sourceId)).size === 1;
+  const said = one ? [announcements[0]?.text ?? ""] : announcements.map((passage) => passage.text);
+  return { ...yesOrNoLead(one, said.join(" ")), cites: announcements };
+}
+const ANNOUNCED = /\bannounced\b/;
+
 function partOfAnother(query: ParsedQuery, ctx: KnowledgeLookups): boolean {
   const { tokens } = query;
   const at = tokens.findIndex((token, i) => token === "part" && tokens[i + 1] === "of");
