@@ -208,7 +208,7 @@ export const NOT_KNOWN_AS_WORDS = [
     "byAgreement ordinals negatingPrefixes boundPrefixes mentionAsked everyDeal bodyWords notAbbreviations",
   ),
   ...listNames(
-    "soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked fewestAsked successionAsked sameAsked",
+    "soleRestricting soleOfAllAfter madeBefore leadIns tagPronouns ending mostAsked fewestAsked successionAsked doneTogether sameAsked",
   ),
   ...listNames(
     "consecutiveAsked givingVerbs postNouns latestAsked inForceAsked sourceKindAsked verbatimAsked publicAsked areaNouns headingNouns disputeNouns reportNouns claimPrefaces askedWhether joinWords namingWords originWords timelineAsked bodiesListed usSide companyWords startVerbs versionAsked sideWords happenWords officialAsked ownTextAsked wholeTextAsked reliabilityAsked disputeAsked partiesAsked partyWords launchedThings launchNouns effectVerbs governmentNouns documentKinds timelineOrLimits",

@@ -277,7 +277,7 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
     fundsObliged(query, answer, ctx) ??
     sumClaimed(query, ctx) ??
     countClaimed(query, ctx) ??
-    announcedTogether(query, ctx);
+    doneTogether(query, ctx);
   if (byClause) return byClause;
   const signing = signingAsked(query, ctx);
   if (signing) {
@@ -1622,18 +1622,28 @@ export function kindOfDocumentAsked(query: ParsedQuery, ctx: KnowledgeLookups): 
  * that is not a deal ("Is AI part of the UK deal?" asks what the deal covers).
  */
 /**
- * "Were the Japan and Korea deals announced together?": whether the passages saying how each deal was announced cite
- * one document; Yes with them, else No with each. Null unless two deals or more are asked to be announced together.
+ * "Were the Japan and Korea deals announced together?", "Were the UK and Korea deals signed together?": whether the
+ * passages saying how each deal was announced cite one document, or whether their signing records give one date and
+ * place; Yes with them, else No with each. Null unless two deals or more (or all) are asked to have been announced or
+ * signed together.
  */
-function announcedTogether(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
-  const deals = [...new Set(query.deals)];
-  const { togetherWords, sameAsked, spans } = ctx.vocabulary.phrasing;
-  // "… in the same month?" asks of dates, which one article's date need not decide.
-  const together =
-    hasAnyOf(query.tokens, togetherWords) ||
-    (holdsAnyOf(query.text, sameAsked) && !hasAnyOf(query.tokens, spans));
-  if (deals.length < 2 || !together || !query.tokens.some((token) => token.startsWith("announc")))
-    return null;
+function doneTogether(query: ParsedQuery, ctx: KnowledgeLookups): Lead | null {
+  const named = [...new Set(query.deals)];
+  const deals = named.length >= 2 ? named : query.allDeals || namesDealsPlural(query, ctx) ? ctx.dealIds : [];
+  if (deals.length < 2 || !holdsAnyOf(query.text, ctx.vocabulary.phrasing.doneTogether)) return null;
+  if (mentionsSigning(query, ctx)) {
+    const records = deals.flatMap((id) => ctx.deal(id) ?? []);
+    const [first] = records;
+    const one = records.every(
+      (deal) => deal.signed.date === first?.signed.date && deal.signed.place === first?.signed.place,
+    );
+    const said = records.map(
+      (deal) => `the ${deal.name} was signed on ${formatDate(deal.signed.date)} at ${deal.signed.place}`,
+    );
+    const cites = deals.flatMap((id) => ctx.passages({ deals: [id], sections: ["signing"] }).slice(0, 1));
+    return { ...yesOrNoLead(one, `${said.join("; ")}.`), cites };
+  }
+  if (!query.tokens.some((token) => token.startsWith("announc"))) return null;
   const announcements = deals.flatMap(
     (deal) =>
       ctx
