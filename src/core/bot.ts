@@ -67,6 +67,7 @@ import { type PassageWords, readingWords, readPassages, toEnd } from "./passage-
 import { dealCountClaimed, formatDate, titleCase } from "./phrasing.js";
 import { present } from "./present.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, parseQuery, quotedPhrases } from "./query.js";
+import { withoutNegation } from "./restate.js";
 import {
   dealStillToComeAsked,
   documentSignedAsked,
@@ -155,27 +156,6 @@ const EACH_DEAL = ["any", "each", "every", "all", "either"];
 const OBJECTS = new Set(["the", "it", "them", "this", "that", "its", "these", "those"]);
 /** A question asking why or when a claim holds: "Why does the UK deal leave out nuclear energy?", "When did Korea pull out?". */
 const WHY_CLAIM = /^(?:why|when)\s+((?:does|do|did|is|are|was|were|has|have)\b.+)$/i;
-/**
- * A statement asked without the "not" of its verb, as the question it claims the answer to ("The Korea deal wasn't
- * signed in Seoul, right?" → "was the Korea deal signed in Seoul?"; "None of the deals mention …" → "any of the
- * deals mention …?"), or null when it has none. `tagged`: the statement ends in a tag ("…, right?"), left out.
- */
-function withoutNegation(statement: string, tagged: boolean): string | null {
-  const said = tagged ? statement.replace(/,[^,]*$/, "") : statement.replace(/[?？]+\s*$/, "");
-  const negated = NEGATED_VERB.exec(said);
-  if (negated) {
-    const verb = negated[1] ?? negated[2] ?? "";
-    const positive = IRREGULAR_NEGATIONS[verb.toLowerCase()] ?? verb;
-    const subject = said.slice(0, negated.index).trim();
-    return `${positive} ${subject} ${said.slice(negated.index + negated[0].length).trim()}?`;
-  }
-  const none = NONE_OF.exec(said);
-  return none ? `do any ${said.slice(none[0].length)}?` : null;
-}
-const NEGATED_VERB =
-  /\b(?:(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo|ca)(?:n['’]?t|\s+not)|(can)not)\b/i;
-const IRREGULAR_NEGATIONS: Record<string, string> = { wo: "will", ca: "can" };
-const NONE_OF = /^(?:none|no) (?=of\b|deals?\b|tpds?\b)/i;
 /** "Who cancelled the Japan deal?": the verb done and what it was done to. */
 const WHO_ENDED_CLAIM = /^who\s+(\w+ed)\s+(.+)$/i;
 /** A question opened by a premise ("Since …, what …"): the claim and the rest. Made once per list of openers. */

@@ -78,3 +78,25 @@ const patternsOf = once(({ claimPrefaces, askedWhether, openFirst }: Phrasing) =
   checked: /^(.+?)[.!]\s*(?:true|right|correct|is (?:that|this|it) (?:true|right|correct))\s*\?+$/iu,
   colon: /^((?:\S+\s+){0,3}\S+)\s*:\s*(\S.*)$/u,
 }));
+
+/**
+ * A statement asked without the "not" of its verb, as the question it claims the answer to ("The Korea deal wasn't
+ * signed in Seoul, right?" → "was the Korea deal signed in Seoul?"; "None of the deals mention …" → "do any of
+ * the deals mention …?"), or null when it has none. `tagged`: the statement ends in a tag ("…, right?"), left out.
+ */
+export function withoutNegation(statement: string, tagged: boolean): string | null {
+  const said = tagged ? statement.replace(/,[^,]*$/, "") : statement.replace(/[?？]+\s*$/, "");
+  const negated = NEGATED_VERB.exec(said);
+  if (negated) {
+    const verb = negated[1] ?? negated[2] ?? "";
+    const positive = IRREGULAR_NEGATIONS[verb.toLowerCase()] ?? verb;
+    const subject = said.slice(0, negated.index).trim();
+    return `${positive} ${subject} ${said.slice(negated.index + negated[0].length).trim()}?`;
+  }
+  const none = NONE_OF.exec(said);
+  return none ? `do any ${said.slice(none[0].length)}?` : null;
+}
+const NEGATED_VERB =
+  /\b(?:(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo|ca)(?:n['’]?t|\s+not)|(can)not)\b/i;
+const IRREGULAR_NEGATIONS: Record<string, string> = { wo: "will", ca: "can" };
+const NONE_OF = /^(?:none|no) (?=of\b|deals?\b|tpds?\b)/i;
