@@ -418,9 +418,14 @@ function yesOrNo(query: ParsedQuery, answer: AnswerDraft, ctx: KnowledgeLookups)
   const widening = everyPhrase(ctx.vocabulary.phrasing.widening);
   const bindingStems = stemsOf(ctx.vocabulary.phrasing.bindingWords);
   const askedStems = new Set(query.tokens.map(stem));
+  // "Is the UK deal about trade?" asks what the deal is about, which no later report of it decides.
+  const aboutDeal = /^(is|are)$/.test(query.tokens[0] ?? "") && query.tokens.includes("about") && !happened;
+  const ofDealItself = (excerpt: Excerpt) =>
+    !aboutDeal || ctx.passage(excerpt.passageId)?.section !== "development";
   function* deciding(deal: DealId | undefined, whole = false): Generator<Decision> {
     const ofDeal = answer.excerpts.filter(
-      (excerpt) => (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt),
+      (excerpt) =>
+        (!deal || !excerpt.deal || excerpt.deal === deal) && ofSection(excerpt) && ofDealItself(excerpt),
     );
     // Where a deal stands now ("active again?") is told by its newest development alone, not by an older one.
     for (const excerpt of answer.intent === "status" ? ofDeal.slice(0, 1) : ofDeal) {
