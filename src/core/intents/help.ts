@@ -18,7 +18,8 @@ export function createHelp(
         ...blankAnswer(query, "help"),
         found: true,
         title: "Ask about the Technology Prosperity Deals",
-        lead: `Answers come as cited excerpts from the official texts of the deals with ${dealList(ctx, ctx.dealIds)}.`,
+        // Most of the sources are news reports and summaries, so the answers are not said to be official texts.
+        lead: `Answers come as cited excerpts from the texts I hold on the deals with ${dealList(ctx, ctx.dealIds)}: official texts, official summaries and news reports, each labelled as such.`,
         items: intents.map((intent) => ({
           title: intent.name,
           text: `${intent.description}. Try: ${intent.examples.map((example) => `“${example}”`).join(", ")}`,
