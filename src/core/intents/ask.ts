@@ -342,7 +342,16 @@ export const ask: Intent = {
     }
     // "What did TRT World report?": a word of saying ("report") is no subject of what a publisher said.
     const saying = setOf(ctx.vocabulary.phrasing.saying);
-    if (query.topics.length === 0 && query.terms.every((term) => saying.has(term))) {
+    // "What did Quantum Computing Report say?": a topic's words inside the publisher's name ask of no topic.
+    const publisherWords = new Set(
+      ctx.vocabulary.publishers
+        .filter(({ publisher }) => query.publishers.includes(publisher))
+        .flatMap(({ names }) => names.flatMap(tokenize)),
+    );
+    const topicsOfName = query.readings
+      .filter((reading) => reading.kind === "topic")
+      .every((reading) => tokenize(reading.words).every((word) => publisherWords.has(word)));
+    if (topicsOfName && query.terms.every((term) => saying.has(term) || publisherWords.has(term))) {
       // "What did the White House say about the Japan deal?": what that publisher's texts I hold say of it.
       const published = publishedPassages(query, deals, ctx);
       if (published) {
