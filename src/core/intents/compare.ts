@@ -220,14 +220,26 @@ function compared(request: IntentRequest): AnswerDraft {
     first,
     ...(shownToo[i] ?? []).map((part) => row(deal, part, `${ctx.dealName(deal)} · ${describe(ctx, part)}`)),
   ]);
-  const reportedOnly = new Set(
-    byDeal.filter(({ row }) => laterOnly(ctx.passage(row.excerpt?.passageId ?? ""))).map((each) => each.deal),
-  );
+  const rowPassage = (row: CompareRow) => ctx.passage(row.excerpt?.passageId ?? "");
+  const laterReported = byDeal.filter(({ row }) => laterOnly(rowPassage(row))).map((each) => each.deal);
+  // "Was Microsoft's pledge part of the deal?": what only a report of the signing names is not what a deal covers;
+  // the place it was signed at is ("Does any deal mention Chequers?": its signature block may name it).
+  const asksCover = query.coverage || belongingAsked(query, ctx);
+  const placeAsked = (deal: DealId) =>
+    tokenize(ctx.deal(deal)?.signed.place ?? "").some((word) => subject.terms.includes(word));
+  const signingReported = byDeal
+    .filter(({ deal, row }) => asksCover && rowPassage(row)?.section === "signing" && !placeAsked(deal))
+    .map((each) => each.deal);
+  const reportedOnly = new Set([...laterReported, ...signingReported]);
   const covered = byDeal
     .filter((each) => each.row.excerpt && !reportedOnly.has(each.deal) && (either || each.lacks.length === 0))
     .map((each) => each.deal);
-  const laterSaid =
-    reportedOnly.size > 0 ? ` A later report on ${dealsWith(ctx, [...reportedOnly])} mentions it.` : "";
+  const laterSaid = [
+    ...(laterReported.length > 0 ? [` A later report on ${dealsWith(ctx, laterReported)} mentions it.`] : []),
+    ...(signingReported.length > 0
+      ? [` Reports of the signing of ${dealsWith(ctx, signingReported)} name it, not as what it covers.`]
+      : []),
+  ].join("");
   const notes = byDeal.flatMap(({ deal, has, lacks }, i) => [
     ...has
       .slice(1 + (shownToo[i]?.length ?? 0))
