@@ -114,6 +114,7 @@ import {
   wordingLead,
 } from "../yes-no.js";
 import { topicsSaid } from "./compare.js";
+import { kindAsked } from "./deals.js";
 import type { Intent, IntentRequest } from "./intent.js";
 import { ASKED_BY, quotes, quotesOfSide, sideAsked } from "./side-speech.js";
 import { when } from "./when.js";
@@ -1500,12 +1501,16 @@ function coverageAnswer(
           .flatMap((passage) => passage.text.split(FULL_STOP))
           .find((sentence) => /\bseparate\b/i.test(sentence))
       : undefined;
+    // "Did the Japan MOC set up the Genesis partnership?": the document named did not; a later plan did.
+    const textAsked = kindAsked(query, ctx);
     const verdict = throughDeal
       ? separate
         ? "no"
         : undefined
       : madeThen
-        ? "yes"
+        ? textAsked
+          ? "no"
+          : "yes"
         : !query.coverage || !hasAnyOf(query.tokens, ctx.vocabulary.phrasing.dealNouns)
           ? undefined
           : hasAnyOf(query.tokens, ctx.vocabulary.phrasing.existence)
@@ -1518,7 +1523,7 @@ function coverageAnswer(
       verdict,
       lead: separate
         ? `the report of it says: “${separate.trim()}” ${capitalised(thing)} is not in ${notIn}; it comes up in a later development:`
-        : madeThen && !throughDeal
+        : madeThen && !throughDeal && !textAsked
           ? `${madeThen.replace(/\.$/, "")} (a later development; it is not in ${notIn}):`
           : `${verdict ? thing : capitalised(thing)} is not in ${notIn}; it comes up in a later development:`,
       deals: later.map((entry) => entry.deal),
