@@ -123,26 +123,36 @@ export function formatDate(iso: string | undefined): string {
   return name && day && year ? `${day} ${capitalised(name)} ${year}` : iso;
 }
 
+/** Every count of `nouns` a question gives ("two deals", "2 of the deals", "26 sources"), with where it stands. */
+export function countsOf(
+  query: ParsedQuery,
+  ctx: KnowledgeLookups,
+  nouns: readonly string[],
+): Array<{ count: number; at: number }> {
+  const { numbers } = ctx.knowledge.valuesAsked;
+  return query.tokens.flatMap((token, at) => {
+    const rest = query.tokens.slice(at + 1);
+    const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
+    const count = countIn(token, numbers);
+    return count > 0 && nouns.includes(noun ?? "") ? [{ count, at }] : [];
+  });
+}
+
 /**
- * The one count of `nouns` a question claims ("two deals", "2 of the deals", "26 sources"), or null; "all three
- * deals", "the three deals" name every one, not a count of them.
+ * The one count of `nouns` a question claims, or null; "all three deals", "the three deals" name every one, not a
+ * count of them, and "in two deals" is where a thing is, not how many there are.
  */
 export function countClaimed(
   query: ParsedQuery,
   ctx: KnowledgeLookups,
   nouns: readonly string[],
 ): number | null {
-  const { numbers } = ctx.knowledge.valuesAsked;
-  const counts = query.tokens.flatMap((token, i) => {
-    const rest = query.tokens.slice(i + 1);
-    const noun = rest[0] === "of" ? rest.slice(1).find((word) => word !== "the") : rest[0];
-    const every = ["all", "the"].includes(query.tokens[i - 1] ?? "");
-    // "Is there any topic in just two deals?": the deals a thing is in, not how many there are.
-    const placed = query.tokens.slice(Math.max(0, i - 2), i).some((word) => PLACING.has(word));
-    const count = countIn(token, numbers);
-    return count > 0 && !every && !placed && nouns.includes(noun ?? "") ? [count] : [];
+  const claimed = countsOf(query, ctx, nouns).filter(({ at }) => {
+    const every = ["all", "the"].includes(query.tokens[at - 1] ?? "");
+    const placed = query.tokens.slice(Math.max(0, at - 2), at).some((word) => PLACING.has(word));
+    return !every && !placed;
   });
-  return counts.length === 1 ? (counts[0] as number) : null;
+  return claimed.length === 1 ? (claimed[0]?.count ?? null) : null;
 }
 const PLACING = new Set(["in", "across", "among", "between", "within", "from", "by"]);
 

@@ -20,7 +20,7 @@ import {
 import { belongingAsked, headTitles } from "../gate.js";
 import type { KnowledgeLookups } from "../lookups.js";
 import { type DealId, type Passage, type Section, type Signatory, sectionWords } from "../model.js";
-import { countIn, countWord, dealList, dealsWith, joinNames, notGivenSaid } from "../phrasing.js";
+import { countsOf, countWord, dealList, dealsWith, joinNames, notGivenSaid } from "../phrasing.js";
 import { negatesAnything, opensYesNo, type ParsedQuery, type Split, splitByNegation } from "../query.js";
 import {
   dealsSignedBy,
@@ -578,11 +578,7 @@ export function dealsPerAreaAsked(query: ParsedQuery, ctx: KnowledgeLookups): nu
   if (query.deals.length + query.topics.length + query.names.length > 0) return null;
   if (!hasAnyOf(query.tokens, areaNouns)) return null;
   if (phrasesIn(query.tokens, uniqueAsked).length > 0) return 1;
-  const { numbers } = ctx.knowledge.valuesAsked;
-  const at = query.tokens.findIndex(
-    (token, i) => countIn(token, numbers) > 0 && dealNouns.includes(query.tokens[i + 1] ?? ""),
-  );
-  return at < 0 ? null : countIn(query.tokens[at] ?? "", numbers);
+  return countsOf(query, ctx, dealNouns)[0]?.count ?? null;
 }
 
 /**
